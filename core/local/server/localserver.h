@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "core/local/server/localoptions.h"
+
+#include <QJsonObject>
+#include <QLockFile>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace portico::local {
+
+class GatewayService;
+class ManagementService;
+class MlService;
+
+// What every service of one portico-local instance shares. Filled by LocalServer::start();
+// services hold a reference and may read it from then on.
+struct LocalContext
+{
+    QString dataDir;
+    QString token;  // management bearer token
+    QString mlKey;  // API key of the sample ML service
+    QUrl managementUrl;
+    QUrl gatewayUrl;
+    QUrl gatewayHttpsUrl;
+    QUrl mlUrl;
+    QString gatewayCertificateSha256;
+};
+
+// One portico-local instance: locks the data dir, loads or creates its credentials and the
+// gateway certificate, and starts the management, gateway (HTTP and HTTPS) and ML listeners.
+class LocalServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LocalServer)
+
+public:
+    // Process exit codes for start() failures, so that scripts can tell them apart.
+    enum ExitCode {
+        ExitOk = 0,
+        ExitUsage = 2,
+        ExitDataDirLocked = 3,
+        ExitPortUnavailable = 4,
+        ExitStorage = 5,
+    };
+
+    explicit LocalServer(LocalOptions options, QObject *parent = nullptr);
+    ~LocalServer() override;
+
+    // On failure, the error's message says what went wrong and `exitCode()` which ExitCode fits.
+    [[nodiscard]] core::Result<void> start();
+    int exitCode() const { return m_exitCode; }
+
+    const LocalContext &context() const { return m_context; }
+    // The one-line JSON object printed to stdout once every listener is up.
+    QJsonObject readyLine() const;
+
+private:
+    core::Result<void> lockDataDir();
+    core::Result<QString> loadOrCreateSecret(const char *environmentVariable, const QString &fileName);
+    core::Result<void> fail(ExitCode code, core::Error error);
+
+    LocalOptions m_options;
+    LocalContext m_context;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<ManagementService> m_management;
+    std::unique_ptr<GatewayService> m_gateway;
+    std::unique_ptr<MlService> m_ml;
+    int m_exitCode = ExitOk;
+};
+
+} // namespace portico::local

@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/secrets/inmemorysecretstore.h"
+
+namespace portico::core {
+
+InMemorySecretStore::InMemorySecretStore(QObject *parent) : SecretStore(parent) { }
+
+Result<QString> InMemorySecretStore::readNow(const QString &key) const
+{
+    const auto it = m_secrets.constFind(key);
+    if (it == m_secrets.cend())
+        return Error::make(Error::Kind::NotFound, u"No secret is stored under this key."_qs);
+    return *it;
+}
+
+SecretJob *InMemorySecretStore::read(const QString &key)
+{
+    auto *job = new SecretJob(key, this);
+    job->complete(readNow(key));
+    return job;
+}
+
+SecretJob *InMemorySecretStore::write(const QString &key, const QString &secret)
+{
+    auto *job = new SecretJob(key, this);
+    writeNow(key, secret);
+    job->complete(QString());
+    return job;
+}
+
+SecretJob *InMemorySecretStore::remove(const QString &key)
+{
+    auto *job = new SecretJob(key, this);
+    if (removeNow(key))
+        job->complete(QString());
+    else
+        job->complete(Error::make(Error::Kind::NotFound, u"No secret is stored under this key."_qs));
+    return job;
+}
+
+} // namespace portico::core

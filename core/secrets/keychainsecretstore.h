@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/secrets/inmemorysecretstore.h"
+#include "core/secrets/secretstore.h"
+
+namespace portico::core {
+
+// The OS keychain through QtKeychain (libsecret/gnome-keyring or KWallet on Linux, the
+// Keychain on macOS, Credential Manager on Windows). QtKeychain's plaintext fallback is never
+// enabled. When no keychain backend answers, secrets are kept for this session only and
+// backend() becomes SessionOnly; the UI shows that state.
+class KeychainSecretStore final : public SecretStore
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KeychainSecretStore)
+
+public:
+    explicit KeychainSecretStore(QString serviceName = u"Portico"_qs, QObject *parent = nullptr);
+
+    SecretJob *read(const QString &key) override;
+    SecretJob *write(const QString &key, const QString &secret) override;
+    SecretJob *remove(const QString &key) override;
+    Backend backend() const override { return m_backend; }
+
+private:
+    void fallBackToSession(const QString &reason);
+
+    QString m_serviceName;
+    Backend m_backend = Backend::Keychain;
+    InMemorySecretStore m_session;
+};
+
+} // namespace portico::core

@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "tests/support/tempdir.h"
+
+#include <QProcess>
+#include <QString>
+
+namespace portico::test {
+
+// A private D-Bus session for this test process, optionally with the real gnome-keyring
+// serving the Secret Service on it. Nothing touches the developer's own keyring: the bus,
+// HOME and XDG_DATA_HOME are temporary and the keyring password is a throwaway.
+//
+// start() must run before anything in the process connects to the session bus (call it from
+// initTestCase()). The bus has no service activation, so with SecretService::Absent no
+// keychain can appear behind the test's back.
+class KeychainFixture final
+{
+public:
+    enum class SecretService { Running, Absent };
+
+    explicit KeychainFixture(SecretService service = SecretService::Running);
+    ~KeychainFixture();
+
+    KeychainFixture(const KeychainFixture &) = delete;
+    KeychainFixture &operator=(const KeychainFixture &) = delete;
+
+    [[nodiscard]] bool start();
+    QString errorString() const { return m_error; }
+    QString busAddress() const { return m_busAddress; }
+
+private:
+    bool startBus();
+    bool startKeyring();
+    bool waitForSecretService();
+
+    SecretService m_service;
+    TempDir m_home;
+    QProcess m_bus;
+    QProcess m_keyring;
+    QString m_busAddress;
+    QString m_error;
+};
+
+} // namespace portico::test
