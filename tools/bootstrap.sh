@@ -4,7 +4,8 @@
 #
 # Installs what is missing (Debian/Ubuntu packages, the pinned Azurite) and builds Portico into
 # build/. Shared by run.sh and test.sh. Safe to run again: a second run installs nothing and
-# builds incrementally.
+# builds incrementally. Everything it prints goes to stderr: stdout stays free for the
+# programs run.sh starts (portico-local's ready line).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,8 +38,8 @@ install_packages() {
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     say "Installing ${#missing[@]} system package(s): ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
 install_azurite() {
@@ -51,7 +52,7 @@ install_azurite() {
         return
     fi
     say "Installing Azurite from the lockfile (npm ci)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
     echo "$want" > "$stamp"
 }
 
@@ -60,10 +61,10 @@ build() {
     [ "${CI:-}" = "true" ] && extra+=(-DPORTICO_WARNINGS_AS_ERRORS=ON)
     if [ ! -f "$build_dir/build.ninja" ]; then
         say "Configuring a $build_type build in $build_dir"
-        cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${extra[@]}"
+        cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${extra[@]}" >&2
     fi
     say "Building"
-    cmake --build "$build_dir" --parallel "$(nproc)"
+    cmake --build "$build_dir" --parallel "$(nproc)" >&2
 }
 
 install_packages
