@@ -46,7 +46,7 @@ bool AzuriteFixture::start()
         m_process.setArguments({ u"--blobHost"_qs, u"127.0.0.1"_qs, u"--blobPort"_qs,
                                  QString::number(m_port), u"--location"_qs, m_workspace.path(),
                                  u"--silent"_qs, u"--skipApiVersionCheck"_qs, u"--loose"_qs,
-                                 u"--disableTelemetry"_qs, u"--inMemoryPersistence"_qs });
+                                 u"--disableTelemetry"_qs });
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000)) {
@@ -58,7 +58,7 @@ bool AzuriteFixture::start()
         while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
             m_process.waitForReadyRead(100);
             output += m_process.readAll();
-            if (output.contains("successfully listening"))
+            if (output.contains("successfully listens"))
                 return true;
         }
         m_error = u"Azurite did not start: %1"_qs.arg(QString::fromUtf8(output));
