@@ -25,6 +25,10 @@ protected:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
 
 private:
+    bool authorized(const QHttpServerRequest &request) const;
+    void handleJobs(const QHttpServerRequest &request, const QStringList &rest,
+                    QHttpServerResponder &responder);
+
     const LocalContext &m_context;
 };
 

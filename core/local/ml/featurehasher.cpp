@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/local/ml/featurehasher.h"
+
+#include <QStringList>
+#include <QVarLengthArray>
+#include <QtEndian>
+
+#include <algorithm>
+#include <cstring>
+
+namespace portico::local {
+
+namespace {
+
+inline quint32 rotl32(quint32 x, int r)
+{
+    return (x << r) | (x >> (32 - r));
+}
+
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// Splits UTF-8 text on ASCII whitespace; calls token(begin, length) for each token.
+template <typename Token>
+void tokenize(QByteArrayView text, Token &&token)
+{
+    const char *p = text.data();
+    const char *end = p + text.size();
+    while (p < end) {
+        while (p < end && isSpace(*p))
+            ++p;
+        const char *start = p;
+        while (p < end && !isSpace(*p))
+            ++p;
+        if (p > start)
+            token(QByteArrayView(start, p - start));
+    }
+}
+
+} // namespace
+
+FeatureHasher::FeatureHasher(int bits, int ngrams)
+    : m_bits(std::clamp(bits, minBits, maxBits))
+    , m_ngrams(std::clamp(ngrams, minNgrams, maxNgrams))
+    , m_mask((quint32(1) << m_bits) - 1)
+{
+}
+
+quint32 FeatureHasher::murmur3(QByteArrayView data, quint32 seed)
+{
+    const auto *bytes = reinterpret_cast<const quint8 *>(data.data());
+    const qsizetype length = data.size();
+    const qsizetype blocks = length / 4;
+    quint32 h1 = seed;
+    constexpr quint32 c1 = 0xcc9e2d51;
+    constexpr quint32 c2 = 0x1b873593;
+
+    for (qsizetype i = 0; i < blocks; ++i) {
+        quint32 k1;
+        std::memcpy(&k1, bytes + i * 4, 4); // x86 reads blocks little-endian
+        if constexpr (Q_BYTE_ORDER == Q_BIG_ENDIAN)
+            k1 = qFromLittleEndian(k1);
+        k1 *= c1;
+        k1 = rotl32(k1, 15);
+        k1 *= c2;
+        h1 ^= k1;
+        h1 = rotl32(h1, 13);
+        h1 = h1 * 5 + 0xe6546b64;
+    }
+
+    const quint8 *tail = bytes + blocks * 4;
+    quint32 k1 = 0;
+    switch (length & 3) {
+    case 3:
+        k1 ^= quint32(tail[2]) << 16;
+        [[fallthrough]];
+    case 2:
+        k1 ^= quint32(tail[1]) << 8;
+        [[fallthrough]];
+    case 1:
+        k1 ^= tail[0];
+        k1 *= c1;
+        k1 = rotl32(k1, 15);
+        k1 *= c2;
+        h1 ^= k1;
+    }
+
+    h1 ^= quint32(length);
+    h1 ^= h1 >> 16;
+    h1 *= 0x85ebca6b;
+    h1 ^= h1 >> 13;
+    h1 *= 0xc2b2ae35;
+    h1 ^= h1 >> 16;
+    return h1;
+}
+
+quint64 FeatureHasher::vwHashString(QByteArrayView token, quint64 seed)
+{
+    if (token.isEmpty())
+        return murmur3(token, quint32(seed));
+    quint64 value = 0;
+    for (char c : token) {
+        if (c < '0' || c > '9')
+            return murmur3(token, quint32(seed));
+        value = value * 10 + quint64(c - '0');
+    }
+    return value + seed;
+}
+
+template <typename Visit>
+void FeatureHasher::forEachIndex(const quint64 *hashes, qsizetype count, Visit &&visit) const
+{
+    for (qsizetype i = 0; i < count; ++i)
+        visit(hashes[i], i, 1);
+    // VW generateGrams: for n = 1 .. ngram-1, add (n+1)-grams over the original unigrams.
+    for (int n = 1; n < m_ngrams; ++n) {
+        for (qsizetype i = 0; i + n < count; ++i) {
+            quint64 index = hashes[i];
+            for (int j = 1; j <= n; ++j)
+                index = index * quadraticConstant + hashes[i + j];
+            visit(index, i, n + 1);
+        }
+    }
+}
+
+void FeatureHasher::accumulate(QByteArrayView utf8, quint32 *counts) const
+{
+    QVarLengthArray<quint64, 256> hashes;
+    tokenize(utf8, [&](QByteArrayView token) { hashes.append(vwHashString(token, 0)); });
+    forEachIndex(hashes.constData(), hashes.size(),
+                 [&](quint64 index, qsizetype, int) { ++counts[quint32(index) & m_mask]; });
+}
+
+QList<FeatureHasher::Feature> FeatureHasher::features(const QString &text) const
+{
+    const QByteArray utf8 = text.toUtf8();
+    QList<QByteArrayView> tokens;
+    QList<quint64> hashes;
+    tokenize(utf8, [&](QByteArrayView token) {
+        tokens.append(token);
+        hashes.append(vwHashString(token, 0));
+    });
+    QList<Feature> result;
+    forEachIndex(hashes.constData(), hashes.size(), [&](quint64 index, qsizetype first, int length) {
+        QStringList parts;
+        for (int k = 0; k < length; ++k)
+            parts.append(QString::fromUtf8(tokens.at(first + k)));
+        result.append(Feature { parts.join(u'^'), quint32(index), int(quint32(index) & m_mask) });
+    });
+    return result;
+}
+
+QString FeatureHasher::columnName(const QString &column, int bucket)
+{
+    return column + u"_HashingFeature."_qs + QString::number(bucket);
+}
+
+} // namespace portico::local
