@@ -15,7 +15,10 @@ target_compile_definitions(portico_build_options INTERFACE
     PORTICO_VERSION_STRING="${PROJECT_VERSION}")
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(portico_build_options INTERFACE
-        -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual)
+        -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual
+        # GCC warns about aggregates initialised with fewer members even when the rest have
+        # default member initialisers; that is how our option structs are meant to be used.
+        -Wno-missing-field-initializers)
     if(PORTICO_WARNINGS_AS_ERRORS)
         target_compile_options(portico_build_options INTERFACE -Werror)
     endif()
