@@ -7,6 +7,7 @@
 #include "core/local/gateway/gatewayservice.h"
 #include "core/local/management/managementservice.h"
 #include "core/local/ml/mlservice.h"
+#include "core/local/store/managementstore.h"
 #include "core/local/tls/selfsignedcertificate.h"
 
 #include <QDir>
@@ -109,7 +110,12 @@ Result<void> LocalServer::start()
         return fail(ExitStorage, certificate.error());
     m_context.gatewayCertificateSha256 = certificate->sha256Fingerprint();
 
-    m_management = std::make_unique<ManagementService>(m_context);
+    m_store = std::make_unique<ManagementStore>();
+    if (auto opened = m_store->open(QDir(m_context.dataDir).filePath(u"management.db"_qs)); !opened)
+        return fail(ExitStorage, opened.error());
+    m_context.store = m_store.get();
+    m_management = std::make_unique<ManagementService>(m_context, *m_store);
+    m_context.managementRouter = &m_management->router();
     m_gateway = std::make_unique<GatewayService>(m_context);
     m_ml = std::make_unique<MlService>(m_context);
     if (auto opened = m_management->open(); !opened)

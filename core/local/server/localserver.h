@@ -14,8 +14,10 @@
 
 namespace portico::local {
 
+class ArmRouter;
 class GatewayService;
 class ManagementService;
+class ManagementStore;
 class MlService;
 
 // What every service of one portico-local instance shares. Filled by LocalServer::start();
@@ -30,6 +32,11 @@ struct LocalContext
     QUrl gatewayHttpsUrl;
     QUrl mlUrl;
     QString gatewayCertificateSha256;
+    // The management plane's store (read API for the gateway: see managementstore.h) and its
+    // router (ArmRouter::addServiceRoute adds e.g. the reports endpoints). Set before any
+    // service is constructed; owned by LocalServer.
+    ManagementStore *store = nullptr;
+    ArmRouter *managementRouter = nullptr;
 };
 
 // One portico-local instance: locks the data dir, loads or creates its credentials and the
@@ -57,6 +64,7 @@ public:
     int exitCode() const { return m_exitCode; }
 
     const LocalContext &context() const { return m_context; }
+    ManagementStore &store() { return *m_store; }
     // The one-line JSON object printed to stdout once every listener is up.
     QJsonObject readyLine() const;
 
@@ -68,6 +76,7 @@ private:
     LocalOptions m_options;
     LocalContext m_context;
     std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<ManagementStore> m_store;
     std::unique_ptr<ManagementService> m_management;
     std::unique_ptr<GatewayService> m_gateway;
     std::unique_ptr<MlService> m_ml;

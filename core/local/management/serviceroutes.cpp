@@ -1,0 +1,510 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/local/management/serviceroutes.h"
+
+#include "core/local/management/armresources.h"
+#include "core/local/management/fieldvalidator.h"
+#include "core/local/management/managementservice.h"
+#include "core/local/management/serviceseed.h"
+#include "core/local/server/localserver.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace portico::local {
+
+namespace {
+
+const QString s_type = u"Microsoft.ApiManagement/service"_qs;
+const QStringList s_skus { u"Developer"_qs, u"Standard"_qs, u"Premium"_qs, u"Basic"_qs,
+                           u"Consumption"_qs, u"Isolated"_qs, u"BasicV2"_qs, u"StandardV2"_qs };
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString isoFromMs(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs) : QString();
+}
+
+bool validServiceName(const QString &name)
+{
+    static const QRegularExpression pattern(u"^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$"_qs);
+    return name.size() <= 50 && pattern.match(name).hasMatch();
+}
+
+QString invalidNameMessage(const QString &name)
+{
+    return u"The service name '%1' is invalid: it must be 1 to 50 characters, start with a "
+           "letter, contain only letters, digits and hyphens, and not end with a hyphen."_qs
+        .arg(name);
+}
+
+// Validates the parts of ApiManagementServiceResource that a client may set (§3.1).
+void validateService(const QJsonObject &body, QJsonObject &top, QJsonObject &properties,
+                     FieldValidator &topLevel, bool create)
+{
+    FieldValidator p(body.value(u"properties"_qs).toObject(), properties);
+    p.string("publisherEmail", 1, 100);
+    p.string("publisherName", 1, 100);
+    p.string("notificationSenderEmail", 0, 100);
+    p.array("hostnameConfigurations");
+    p.choice("virtualNetworkType", { u"None"_qs, u"External"_qs, u"Internal"_qs });
+    p.choice("publicNetworkAccess", { u"Enabled"_qs, u"Disabled"_qs });
+    p.object("customProperties");
+    p.boolean("disableGateway");
+    p.boolean("enableClientCertificate");
+    p.object("apiVersionConstraint");
+    p.choice("developerPortalStatus", { u"Enabled"_qs, u"Disabled"_qs });
+    p.choice("legacyPortalStatus", { u"Enabled"_qs, u"Disabled"_qs });
+    if (create) {
+        p.require("publisherEmail");
+        p.require("publisherName");
+    }
+    for (const core::ErrorDetail &d : p.details())
+        topLevel.fail(u"properties."_qs + d.target, d.message);
+
+    topLevel.string("location", 1, 200);
+    topLevel.object("tags");
+    topLevel.object("identity");
+    topLevel.array("zones");
+    if (body.contains(u"sku"_qs)) {
+        const QJsonObject sku = body.value(u"sku"_qs).toObject();
+        QJsonObject checkedSku;
+        FieldValidator s(sku, checkedSku);
+        s.choice("name", s_skus);
+        s.integer("capacity", 0, 1000);
+        s.require("name");
+        s.require("capacity");
+        for (const core::ErrorDetail &d : s.details())
+            topLevel.fail(u"sku."_qs + d.target, d.message);
+        if (s.ok())
+            top.insert(u"sku"_qs, checkedSku);
+    }
+    if (create) {
+        topLevel.require("location");
+        topLevel.require("sku");
+        if (!body.value(u"properties"_qs).isObject())
+            topLevel.fail(u"properties"_qs, u"The field 'properties' is required."_qs);
+    }
+}
+
+} // namespace
+
+ServiceRoutes::ServiceRoutes(const LocalContext &context, ManagementStore &store, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_store(store)
+{
+    bool ok = false;
+    const qint64 delay = qEnvironmentVariable("PORTICO_LOCAL_LRO_DELAY_MS").toLongLong(&ok);
+    if (ok && delay >= 0)
+        m_delayMs = delay;
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ServiceRoutes::advance);
+}
+
+ServiceRoutes::~ServiceRoutes() = default;
+
+ArmResponse ServiceRoutes::serviceNotFound(const QString &name, const QString &resourceGroup)
+{
+    return ArmResponse::error(404, u"ResourceNotFound"_qs,
+                              u"The Resource 'Microsoft.ApiManagement/service/%1' under resource "
+                              "group '%2' was not found."_qs.arg(name, resourceGroup));
+}
+
+void ServiceRoutes::registerRoutes(ArmRouter &router)
+{
+    const QString &svc = ArmRouter::servicePattern();
+    router.add("PUT", svc, [this](const ArmRequest &r) { return put(r); });
+    router.add("PATCH", svc, [this](const ArmRequest &r) { return patch(r); });
+    router.add("GET", svc, [this](const ArmRequest &r) { return get(r); });
+    router.add("DELETE", svc, [this](const ArmRequest &r) { return remove(r); });
+    router.add("GET",
+               u"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+               "Microsoft.ApiManagement/service"_qs,
+               [this](const ArmRequest &r) { return list(r, false); });
+    router.add("GET",
+               u"/subscriptions/{subscriptionId}/providers/Microsoft.ApiManagement/service"_qs,
+               [this](const ArmRequest &r) { return list(r, true); });
+    router.add("POST",
+               u"/subscriptions/{subscriptionId}/providers/Microsoft.ApiManagement/"
+               "checkNameAvailability"_qs,
+               [this](const ArmRequest &r) { return checkNameAvailability(r); });
+    router.addServiceRoute("GET", u"operationresults/{operationId}"_qs,
+                           [this](const ArmRequest &r) { return operationResult(r); });
+}
+
+QJsonObject ServiceRoutes::present(const StoredResource &service) const
+{
+    QJsonObject body = service.body;
+    const QByteArray etag = service.etagHeader();
+    body.insert(u"etag"_qs, QString::fromLatin1(etag.mid(1, etag.size() - 2)));
+    return body;
+}
+
+QList<QPair<QByteArray, QByteArray>> ServiceRoutes::pollingHeaders(const QString &serviceId,
+                                                                   const QString &operationId,
+                                                                   bool locationIsAsync) const
+{
+    const QString base = ArmResources::absoluteUrl(
+        m_context, serviceId + u"/operationresults/"_qs + operationId + u"?api-version="_qs
+            + ManagementService::apiVersion());
+    const QString async = base + u"&asyncResponse"_qs;
+    return { { QByteArrayLiteral("Location"), (locationIsAsync ? async : base).toUtf8() },
+             { QByteArrayLiteral("Azure-AsyncOperation"), async.toUtf8() },
+             { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } };
+}
+
+std::optional<StoredResource> ServiceRoutes::findByName(const QString &name) const
+{
+    for (const QString &id : m_store.serviceIds())
+        if (id.section(u'/', -1).compare(name, Qt::CaseInsensitive) == 0)
+            return m_store.get(id);
+    return std::nullopt;
+}
+
+ArmResponse ServiceRoutes::put(const ArmRequest &request)
+{
+    const QString name = request.param("serviceName");
+    if (!validServiceName(name))
+        return ArmResponse::validation(u"serviceName"_qs, invalidNameMessage(name));
+    QJsonObject body;
+    if (auto bad = ArmResources::parseBody(request, &body))
+        return *bad;
+    const auto existing = m_store.get(request.resourceId());
+    if (auto failed = ArmResources::checkPreconditions(request, existing, false))
+        return *failed;
+    if (!existing) {
+        if (const auto elsewhere = findByName(name))
+            return ArmResponse::error(409, u"ServiceAlreadyExists"_qs,
+                                      u"Api service already exists: %1"_qs.arg(name));
+    }
+    if (existing) {
+        if (m_store.pendingOperationFor(existing->id()).has_value()
+            && existing->properties().value(u"targetProvisioningState"_qs).toString()
+                == u"Deleting"_qs)
+            return ArmResponse::error(409, u"ServiceLocked"_qs,
+                                      u"The service %1 is being deleted."_qs.arg(name));
+        return patch(request);
+    }
+
+    QJsonObject top = body;
+    QJsonObject properties;
+    FieldValidator v(body, top);
+    validateService(body, top, properties, v, true);
+    if (!v.ok())
+        return ArmResponse::validation(v.details());
+
+    const QString now = ArmResources::now();
+    const QString svcId = u"/subscriptions/%1/resourceGroups/%2/providers/Microsoft.ApiManagement/"
+                          "service/%3"_qs.arg(ManagementService::localSubscriptionId(),
+                                              m_store.get(request.resourceId().section(u'/', 0, 4))
+                                                  ->name,
+                                              name);
+    properties.insert(u"notificationSenderEmail"_qs,
+                      properties.value(u"notificationSenderEmail"_qs)
+                          .toString(u"apimgmt-noreply@mail.windowsazure.com"_qs));
+    properties.insert(u"provisioningState"_qs, u"Created"_qs);
+    properties.insert(u"targetProvisioningState"_qs, u"Activating"_qs);
+    properties.insert(u"createdAtUtc"_qs, now);
+    const QString gateway = m_context.gatewayHttpsUrl.toString(QUrl::StripTrailingSlash);
+    properties.insert(u"gatewayUrl"_qs, gateway);
+    properties.insert(u"managementApiUrl"_qs,
+                      m_context.managementUrl.toString(QUrl::StripTrailingSlash));
+    properties.insert(u"hostnameConfigurations"_qs,
+                      QJsonArray { QJsonObject { { u"type"_qs, u"Proxy"_qs },
+                                                 { u"hostName"_qs, m_context.gatewayHttpsUrl.host() },
+                                                 { u"certificateSource"_qs, u"BuiltIn"_qs },
+                                                 { u"defaultSslBinding"_qs, true },
+                                                 { u"negotiateClientCertificate"_qs, false } } });
+    properties.insert(u"publicIPAddresses"_qs, QJsonArray { m_context.gatewayHttpsUrl.host() });
+    for (const auto &[key, value] :
+         { std::pair { u"virtualNetworkType"_qs, QJsonValue(u"None"_qs) },
+           std::pair { u"disableGateway"_qs, QJsonValue(false) },
+           std::pair { u"publicNetworkAccess"_qs, QJsonValue(u"Enabled"_qs) },
+           std::pair { u"customProperties"_qs, QJsonValue(QJsonObject()) } })
+        if (!properties.contains(key))
+            properties.insert(key, value);
+    properties.insert(u"platformVersion"_qs, u"undetermined"_qs);
+
+    StoredResource service;
+    service.kind = u"service"_qs;
+    service.name = name;
+    service.displayName = name;
+    service.body = QJsonObject {
+        { u"id"_qs, svcId },
+        { u"name"_qs, name },
+        { u"type"_qs, s_type },
+        { u"location"_qs, top.value(u"location"_qs) },
+        { u"tags"_qs, top.value(u"tags"_qs).isObject() ? top.value(u"tags"_qs) : QJsonObject() },
+        { u"sku"_qs, top.value(u"sku"_qs) },
+        { u"properties"_qs, properties },
+        { u"systemData"_qs,
+          QJsonObject { { u"createdBy"_qs, u"portico-local"_qs },
+                        { u"createdByType"_qs, u"User"_qs },
+                        { u"createdAt"_qs, now },
+                        { u"lastModifiedBy"_qs, u"portico-local"_qs },
+                        { u"lastModifiedByType"_qs, u"User"_qs },
+                        { u"lastModifiedAt"_qs, now } } },
+    };
+    if (top.contains(u"identity"_qs))
+        service.body.insert(u"identity"_qs, top.value(u"identity"_qs));
+    if (top.contains(u"zones"_qs))
+        service.body.insert(u"zones"_qs, top.value(u"zones"_qs));
+
+    const qint64 started = nowMs();
+    ManagementStore::Operation operation {
+        QUuid::createUuid().toString(QUuid::Id128), svcId, u"create"_qs, u"InProgress"_qs,
+        started, started + m_delayMs / 2, started + m_delayMs, 0
+    };
+    if (auto begun = m_store.begin(); !begun)
+        return ArmResponse::fromError(begun.error());
+    if (auto r = m_store.put(service, request.resourceId().section(u'/', 0, 4)); !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    if (auto r = ServiceSeed::seed(m_store, service); !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    if (auto r = m_store.putOperation(operation); !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    ArmResponse response = ArmResources::commit(
+        m_store, ArmResponse::json(201, present(service), pollingHeaders(svcId, operation.id, true)));
+    schedule();
+    return response;
+}
+
+ArmResponse ServiceRoutes::patch(const ArmRequest &request)
+{
+    auto existing = m_store.get(request.resourceId());
+    if (!existing)
+        return serviceNotFound(request.param("serviceName"), request.param("resourceGroupName"));
+    QJsonObject body;
+    if (auto bad = ArmResources::parseBody(request, &body))
+        return *bad;
+    if (auto failed = ArmResources::checkPreconditions(request, existing, false))
+        return *failed;
+    QJsonObject top = existing->body;
+    QJsonObject properties = existing->properties();
+    FieldValidator v(body, top);
+    validateService(body, top, properties, v, false);
+    if (body.contains(u"location"_qs)
+        && body.value(u"location"_qs).toString().compare(existing->body.value(u"location"_qs).toString(),
+                                                         Qt::CaseInsensitive))
+        v.fail(u"location"_qs, u"The location of a service cannot be changed."_qs);
+    if (!v.ok())
+        return ArmResponse::validation(v.details());
+    top.insert(u"properties"_qs, properties);
+    QJsonObject systemData = top.value(u"systemData"_qs).toObject();
+    systemData.insert(u"lastModifiedAt"_qs, ArmResources::now());
+    top.insert(u"systemData"_qs, systemData);
+    existing->body = top;
+    if (auto begun = m_store.begin(); !begun)
+        return ArmResponse::fromError(begun.error());
+    if (auto r = m_store.put(*existing, request.resourceId().section(u'/', 0, 4)); !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    return ArmResources::commit(m_store, ArmResponse::json(200, present(*existing),
+                                                           ArmResources::etag(*existing)));
+}
+
+ArmResponse ServiceRoutes::get(const ArmRequest &request) const
+{
+    const auto service = m_store.get(request.resourceId());
+    if (!service)
+        return serviceNotFound(request.param("serviceName"), request.param("resourceGroupName"));
+    return ArmResponse::json(200, present(*service), ArmResources::etag(*service));
+}
+
+ArmResponse ServiceRoutes::remove(const ArmRequest &request)
+{
+    auto service = m_store.get(request.resourceId());
+    if (!service)
+        return ArmResponse::empty(204);
+    if (auto failed = ArmResources::checkPreconditions(request, service, false))
+        return *failed;
+    auto pending = m_store.pendingOperationFor(service->id());
+    if (pending && pending->action == u"delete"_qs)
+        return ArmResponse::json(202, present(*service), pollingHeaders(service->id(), pending->id, false));
+    const qint64 started = nowMs();
+    ManagementStore::Operation operation { QUuid::createUuid().toString(QUuid::Id128),
+                                           service->id(), u"delete"_qs, u"InProgress"_qs,
+                                           started, started, started + m_delayMs, 0 };
+    QJsonObject properties = service->properties();
+    properties.insert(u"provisioningState"_qs, u"Succeeded"_qs);
+    properties.insert(u"targetProvisioningState"_qs, u"Deleting"_qs);
+    service->body.insert(u"properties"_qs, properties);
+    if (auto begun = m_store.begin(); !begun)
+        return ArmResponse::fromError(begun.error());
+    if (pending) { // a create still in progress is superseded
+        pending->status = u"Canceled"_qs;
+        pending->endedMs = started;
+        if (auto r = m_store.putOperation(*pending); !r)
+            return ArmResources::storageFailure(m_store, r.error());
+    }
+    if (auto r = m_store.put(*service, request.resourceId().section(u'/', 0, 4)); !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    if (auto r = m_store.putOperation(operation); !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    ArmResponse response = ArmResources::commit(
+        m_store,
+        ArmResponse::json(202, present(*service), pollingHeaders(service->id(), operation.id, false)));
+    schedule();
+    return response;
+}
+
+ArmResponse ServiceRoutes::list(const ArmRequest &request, bool bySubscription) const
+{
+    const QList<StoredResource> services = bySubscription
+        ? m_store.descendants(u"/subscriptions/"_qs + ManagementService::localSubscriptionId(),
+                              u"service"_qs)
+        : m_store.children(request.resourceId().section(u'/', 0, 4), u"service"_qs);
+    QJsonArray items;
+    for (const StoredResource &service : services)
+        items.append(present(service));
+    return ArmResponse::json(200, QJsonObject { { u"value"_qs, items } });
+}
+
+ArmResponse ServiceRoutes::checkNameAvailability(const ArmRequest &request) const
+{
+    QJsonObject body;
+    if (auto bad = ArmResources::parseBody(request, &body))
+        return *bad;
+    const QJsonValue nameValue = body.value(u"name"_qs);
+    if (!nameValue.isString())
+        return ArmResponse::validation(u"name"_qs, u"The field 'name' is required."_qs);
+    const QString name = nameValue.toString();
+    QJsonObject reply;
+    if (!validServiceName(name))
+        reply = { { u"nameAvailable"_qs, false },
+                  { u"reason"_qs, u"Invalid"_qs },
+                  { u"message"_qs, invalidNameMessage(name) } };
+    else if (findByName(name))
+        reply = { { u"nameAvailable"_qs, false },
+                  { u"reason"_qs, u"AlreadyExists"_qs },
+                  { u"message"_qs, u"%1 is already in use."_qs.arg(name) } };
+    else
+        reply = { { u"nameAvailable"_qs, true },
+                  { u"reason"_qs, u"Valid"_qs },
+                  { u"message"_qs, QString() } };
+    return ArmResponse::json(200, reply);
+}
+
+ArmResponse ServiceRoutes::operationResult(const ArmRequest &request) const
+{
+    const auto op = m_store.operation(request.param("operationId"));
+    if (!op || ArmRouter::serviceIdOf(request).compare(op->resourceId, Qt::CaseInsensitive) != 0)
+        return ArmResponse::notFound(u"Operation"_qs);
+    const bool running = op->status == u"InProgress"_qs;
+    if (request.query.hasQueryItem(u"asyncResponse"_qs)) {
+        QJsonObject status { { u"id"_qs, request.resourceId() },
+                             { u"name"_qs, op->id },
+                             { u"status"_qs, op->status },
+                             { u"startTime"_qs, isoFromMs(op->startedMs) } };
+        if (!running)
+            status.insert(u"endTime"_qs, isoFromMs(op->endedMs));
+        else
+            status.insert(u"percentComplete"_qs,
+                          std::clamp<qint64>((nowMs() - op->startedMs) * 100
+                                                 / qMax<qint64>(1, op->doneAtMs - op->startedMs),
+                                         0, 99));
+        if (op->status == u"Canceled"_qs)
+            status.insert(u"error"_qs,
+                          QJsonObject { { u"code"_qs, u"OperationCanceled"_qs },
+                                        { u"message"_qs,
+                                          u"The operation was superseded by a delete."_qs } });
+        return ArmResponse::json(200, status,
+                                 running ? QList<QPair<QByteArray, QByteArray>> {
+                                     { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } }
+                                         : QList<QPair<QByteArray, QByteArray>> {});
+    }
+    if (running)
+        return ArmResponse::empty(202, { { QByteArrayLiteral("Location"),
+                                           ArmResources::absoluteUrl(m_context,
+                                                                     request.url.toString(
+                                                                         QUrl::FullyEncoded))
+                                               .toUtf8() },
+                                         { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
+    if (op->action == u"create"_qs) {
+        if (const auto service = m_store.get(op->resourceId))
+            return ArmResponse::json(200, present(*service), ArmResources::etag(*service));
+    }
+    return ArmResponse::empty(204);
+}
+
+void ServiceRoutes::advance()
+{
+    const qint64 now = nowMs();
+    for (ManagementStore::Operation op : m_store.pendingOperations()) {
+        auto service = m_store.get(op.resourceId);
+        const bool done = now >= op.doneAtMs;
+        if (op.action == u"create"_qs && service) {
+            QJsonObject properties = service->properties();
+            const QString state = properties.value(u"provisioningState"_qs).toString();
+            const QString wanted = done ? u"Succeeded"_qs
+                : now >= op.stepAtMs   ? u"Activating"_qs
+                                       : state;
+            if (wanted == state && !done)
+                continue;
+            properties.insert(u"provisioningState"_qs, wanted);
+            properties.insert(u"targetProvisioningState"_qs,
+                              done ? QString() : u"Succeeded"_qs);
+            if (done)
+                properties.insert(u"platformVersion"_qs, u"stv2"_qs);
+            service->body.insert(u"properties"_qs, properties);
+            if (!m_store.begin())
+                return;
+            if (!m_store.put(*service, service->key.section(u'/', 0, 4))) {
+                m_store.rollback();
+                return;
+            }
+        } else if (done) {
+            if (!m_store.begin())
+                return;
+            if (service && op.action == u"delete"_qs && !m_store.remove(service->id())) {
+                m_store.rollback();
+                return;
+            }
+        } else {
+            continue;
+        }
+        if (done) {
+            op.status = u"Succeeded"_qs;
+            op.endedMs = now;
+            if (!m_store.putOperation(op)) {
+                m_store.rollback();
+                return;
+            }
+        }
+        if (!m_store.commit())
+            return;
+    }
+    schedule();
+}
+
+void ServiceRoutes::resume()
+{
+    advance();
+}
+
+void ServiceRoutes::schedule()
+{
+    const qint64 now = nowMs();
+    qint64 next = -1;
+    for (const ManagementStore::Operation &op : m_store.pendingOperations()) {
+        for (qint64 at : { op.stepAtMs, op.doneAtMs })
+            if (at > now && (next < 0 || at < next))
+                next = at;
+        if (op.doneAtMs <= now)
+            next = now;
+    }
+    if (next < 0)
+        m_timer.stop();
+    else
+        m_timer.start(int(std::clamp<qint64>(next - now + 1, 0, 24 * 3600 * 1000)));
+}
+
+} // namespace portico::local

@@ -1,0 +1,155 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/local/store/policydocument.h"
+
+#include <QHash>
+#include <QStack>
+#include <QXmlStreamReader>
+
+namespace portico::local {
+
+using core::Error;
+using core::ErrorDetail;
+using core::Result;
+
+namespace {
+
+QHash<QString, QSet<QString>> makeSupported()
+{
+    const QSet<QString> sections { u"inbound"_qs, u"backend"_qs, u"outbound"_qs, u"on-error"_qs };
+    const QSet<QString> inboundLike { u"inbound"_qs, u"outbound"_qs, u"backend"_qs, u"on-error"_qs };
+    QHash<QString, QSet<QString>> s;
+    s.insert(u"policies"_qs, { QString() });
+    for (const QString &section : sections)
+        s.insert(section, { u"policies"_qs });
+    s.insert(u"base"_qs, sections);
+    s.insert(u"forward-request"_qs, { u"backend"_qs });
+    for (const char *limit : { "rate-limit", "rate-limit-by-key", "quota", "quota-by-key" })
+        s.insert(QString::fromLatin1(limit), { u"inbound"_qs });
+    s.insert(u"api"_qs, { u"rate-limit"_qs, u"quota"_qs });
+    s.insert(u"operation"_qs, { u"api"_qs });
+    s.insert(u"set-header"_qs, inboundLike + QSet<QString> { u"return-response"_qs });
+    s.insert(u"value"_qs, { u"set-header"_qs, u"set-query-parameter"_qs, u"check-header"_qs });
+    s.insert(u"set-query-parameter"_qs, { u"inbound"_qs, u"backend"_qs });
+    s.insert(u"set-backend-service"_qs, { u"inbound"_qs, u"backend"_qs });
+    s.insert(u"rewrite-uri"_qs, { u"inbound"_qs });
+    s.insert(u"cors"_qs, { u"inbound"_qs });
+    s.insert(u"allowed-origins"_qs, { u"cors"_qs });
+    s.insert(u"origin"_qs, { u"allowed-origins"_qs });
+    s.insert(u"allowed-methods"_qs, { u"cors"_qs });
+    s.insert(u"method"_qs, { u"allowed-methods"_qs });
+    s.insert(u"allowed-headers"_qs, { u"cors"_qs });
+    s.insert(u"expose-headers"_qs, { u"cors"_qs });
+    s.insert(u"header"_qs, { u"allowed-headers"_qs, u"expose-headers"_qs });
+    s.insert(u"ip-filter"_qs, { u"inbound"_qs });
+    s.insert(u"address"_qs, { u"ip-filter"_qs });
+    s.insert(u"address-range"_qs, { u"ip-filter"_qs });
+    s.insert(u"check-header"_qs, { u"inbound"_qs });
+    s.insert(u"mock-response"_qs, { u"inbound"_qs, u"outbound"_qs, u"on-error"_qs });
+    s.insert(u"return-response"_qs, inboundLike);
+    s.insert(u"set-status"_qs, { u"return-response"_qs });
+    s.insert(u"set-body"_qs, { u"return-response"_qs });
+    return s;
+}
+
+Error validationError(const QString &message)
+{
+    Error e = Error::make(Error::Kind::InvalidInput, u"One or more fields contain incorrect values:"_qs,
+                          u"ValidationError"_qs);
+    e.details.append(ErrorDetail { u"ValidationError"_qs, message, u"value"_qs });
+    return e;
+}
+
+} // namespace
+
+const QHash<QString, QSet<QString>> &PolicyDocument::supportedElements()
+{
+    static const QHash<QString, QSet<QString>> s_supported = makeSupported();
+    return s_supported;
+}
+
+QString PolicyDocument::escapeExpressions(const QString &raw)
+{
+    QString out;
+    out.reserve(raw.size());
+    int depth = 0;
+    QChar open, close;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const QChar c = raw.at(i);
+        if (depth == 0) {
+            if (c == u'@' && i + 1 < raw.size() && (raw.at(i + 1) == u'(' || raw.at(i + 1) == u'{')) {
+                open = raw.at(i + 1);
+                close = open == u'(' ? u')' : u'}';
+                depth = 1;
+                out += c;
+                out += open;
+                ++i;
+                continue;
+            }
+            out += c;
+            continue;
+        }
+        if (c == open)
+            ++depth;
+        else if (c == close)
+            --depth;
+        if (c == u'<')
+            out += u"&lt;"_qs;
+        else if (c == u'>')
+            out += u"&gt;"_qs;
+        else if (c == u'&')
+            out += u"&amp;"_qs;
+        else
+            out += c;
+    }
+    return out;
+}
+
+Result<QString> PolicyDocument::validate(const QString &value, const QString &format)
+{
+    const QString xml = format == u"rawxml"_qs ? escapeExpressions(value) : value;
+    const auto &supported = supportedElements();
+    QXmlStreamReader reader(xml);
+    QStack<QString> open;
+    bool sawRoot = false;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            const QString name = reader.name().toString();
+            const QString parent = open.isEmpty() ? QString() : open.top();
+            const auto it = supported.constFind(name);
+            if (it == supported.constEnd())
+                return validationError(
+                    u"Error in element '%1' on line %2, column %3: '%1' is not a policy that the "
+                    "portico-local gateway implements."_qs.arg(name)
+                        .arg(reader.lineNumber())
+                        .arg(reader.columnNumber()));
+            if (!it->contains(parent))
+                return validationError(
+                    parent.isEmpty()
+                        ? u"Error in element '%1' on line %2, column %3: the document must start "
+                          "with <policies>."_qs.arg(name)
+                              .arg(reader.lineNumber())
+                              .arg(reader.columnNumber())
+                        : u"Error in element '%1' on line %2, column %3: '%1' is not allowed "
+                          "inside '%4'."_qs.arg(name)
+                              .arg(reader.lineNumber())
+                              .arg(reader.columnNumber())
+                              .arg(parent));
+            sawRoot = true;
+            open.push(name);
+        } else if (reader.isEndElement()) {
+            open.pop();
+        }
+    }
+    if (reader.hasError())
+        return validationError(u"The policy is not well-formed XML: %1 (line %2, column %3)."_qs
+                                   .arg(reader.errorString())
+                                   .arg(reader.lineNumber())
+                                   .arg(reader.columnNumber()));
+    if (!sawRoot)
+        return validationError(u"The policy document is empty; it must start with <policies>."_qs);
+    return xml;
+}
+
+} // namespace portico::local

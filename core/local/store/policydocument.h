@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QSet>
+#include <QString>
+
+namespace portico::local {
+
+// Checks a policy document before the management plane stores it, so that the gateway only ever
+// sees documents it can run: well-formed XML, <policies> at the root, the four sections directly
+// below it, and nothing but the elements the portico-local gateway implements (apim-protocol.md
+// §7 plus forward-request, base and their child elements), each under a parent it belongs to.
+class PolicyDocument final
+{
+public:
+    // `format` is "xml" (expressions XML-escaped) or "rawxml" (expressions may hold raw <, >
+    // and &). Returns the document in its XML-escaped form, or an Error whose details name the
+    // offending element and its line (code ValidationError, target "value").
+    [[nodiscard]] static core::Result<QString> validate(const QString &value, const QString &format);
+
+    // Raw → escaped: escapes <, > and & inside @(...) and @{...} policy expressions.
+    static QString escapeExpressions(const QString &raw);
+
+    // Element name → the parent elements it may appear in ("" = the document root).
+    static const QHash<QString, QSet<QString>> &supportedElements();
+};
+
+} // namespace portico::local
