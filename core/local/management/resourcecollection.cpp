@@ -53,9 +53,10 @@ void ResourceCollection::registerRoutes(ArmRouter &router)
     router.add("DELETE", item, [this](const ArmRequest &r) { return remove(r); });
 }
 
-QJsonObject ResourceCollection::present(const StoredResource &resource) const
+QJsonObject ResourceCollection::present(const StoredResource &resource,
+                                        const ArmRequest *request) const
 {
-    return m_spec.present ? m_spec.present(resource) : resource.body;
+    return m_spec.present ? m_spec.present(resource, request) : resource.body;
 }
 
 std::optional<ArmResponse> ResourceCollection::findParent(const ArmRequest &request,
@@ -82,7 +83,7 @@ ArmResponse ResourceCollection::get(const ArmRequest &request, bool head) const
         return head ? ArmResponse::empty(404) : ArmResponse::notFound(m_spec.entity);
     if (head)
         return ArmResponse::empty(200, ArmResources::etag(*resource));
-    return ArmResponse::json(200, present(*resource), ArmResources::etag(*resource));
+    return ArmResponse::json(200, present(*resource, &request), ArmResources::etag(*resource));
 }
 
 ArmResponse ResourceCollection::list(const ArmRequest &request) const
@@ -168,7 +169,8 @@ ArmResponse ResourceCollection::put(const ArmRequest &request, bool patch)
         }
     const int status = w.existing ? 200 : 201;
     return ArmResources::commit(
-        m_store, ArmResponse::json(status, present(w.resource), ArmResources::etag(w.resource)));
+        m_store,
+        ArmResponse::json(status, present(w.resource, &request), ArmResources::etag(w.resource)));
 }
 
 ArmResponse ResourceCollection::remove(const ArmRequest &request)

@@ -57,8 +57,8 @@ struct CollectionSpec
     // Checks and side effects inside the delete's transaction, before the subtree is removed.
     std::function<std::optional<ArmResponse>(const ArmRequest &request, const StoredResource &r)>
         beforeDelete;
-    // The served envelope; the stored body when unset.
-    std::function<QJsonObject(const StoredResource &r)> present;
+    // The served envelope; the stored body when unset. `request` is null in lists.
+    std::function<QJsonObject(const StoredResource &r, const ArmRequest *request)> present;
 };
 
 class ResourceCollection final
@@ -68,7 +68,8 @@ public:
 
     void registerRoutes(ArmRouter &router);
     QString itemPattern() const;
-    QJsonObject present(const StoredResource &resource) const;
+    QJsonObject present(const StoredResource &resource, const ArmRequest *request = nullptr) const;
+    const CollectionSpec &spec() const { return m_spec; }
 
     // Also used by link and action routes.
     ArmResponse get(const ArmRequest &request, bool head) const;

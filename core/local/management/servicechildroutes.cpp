@@ -4,13 +4,14 @@
 
 namespace portico::local {
 
-std::vector<std::unique_ptr<ResourceCollection>>
-makeServiceChildCollections(ManagementStore &store, const LocalContext &context, ArmRouter &router)
+Collections makeServiceChildCollections(ManagementStore &store, const LocalContext &context,
+                                        ArmRouter &router)
 {
-    Q_UNUSED(store);
-    Q_UNUSED(context);
-    Q_UNUSED(router);
-    return {};
+    Collections collections;
+    addApiCollections(collections, store, context, router);
+    addAccessCollections(collections, store, context, router);
+    addConfigCollections(collections, store, context, router);
+    return collections;
 }
 
 } // namespace portico::local
