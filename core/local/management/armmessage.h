@@ -48,6 +48,7 @@ struct ArmResponse
     int status = 200;
     QJsonValue body = QJsonValue(QJsonValue::Undefined);
     QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray rawJson; // when set, sent instead of `body` (already serialised JSON)
 
     static ArmResponse json(int status, const QJsonObject &body,
                             QList<QPair<QByteArray, QByteArray>> headers = {});

@@ -127,6 +127,44 @@ ArmResponse ArmResources::listResponse(const ArmRequest &request, const QJsonArr
     return ArmResponse::json(200, body);
 }
 
+ArmResponse ArmResources::rawListResponse(const ArmRequest &request, const QList<QByteArray> &items,
+                                          qint64 total, int top, int skip)
+{
+    // The envelope comes from listResponse() with a placeholder array, so both stay alike.
+    ArmResponse envelope = listResponse(request, QJsonArray(), total, top, skip);
+    QJsonObject tail = envelope.body.toObject();
+    tail.remove(u"value"_qs);
+    if (skip + items.size() >= total) {
+        tail.insert(u"nextLink"_qs, QString());
+    } else {
+        QUrl next = request.url;
+        QUrlQuery query = request.query;
+        query.removeAllQueryItems(u"$skip"_qs);
+        query.removeAllQueryItems(u"$top"_qs);
+        query.addQueryItem(u"$top"_qs, QString::number(top));
+        query.addQueryItem(u"$skip"_qs, QString::number(skip + items.size()));
+        next.setQuery(query);
+        tail.insert(u"nextLink"_qs, next.toString(QUrl::FullyEncoded));
+    }
+    QByteArray json = QJsonDocument(tail).toJson(QJsonDocument::Compact);
+    qsizetype size = json.size() + 16;
+    for (const QByteArray &item : items)
+        size += item.size() + 1;
+    QByteArray out;
+    out.reserve(size);
+    out += "{\"value\":[";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += items.at(i);
+    }
+    out += "],";
+    out += json.mid(1); // the rest of the envelope without its opening brace
+    ArmResponse response = ArmResponse::json(200, QJsonObject());
+    response.rawJson = out;
+    return response;
+}
+
 QList<QPair<QByteArray, QByteArray>> ArmResources::etag(const StoredResource &resource)
 {
     return { { QByteArrayLiteral("ETag"), resource.etagHeader() } };

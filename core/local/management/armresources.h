@@ -31,6 +31,9 @@ public:
     // {value, count, nextLink}; nextLink is "" on the last page, as APIM sends it.
     static ArmResponse listResponse(const ArmRequest &request, const QJsonArray &items,
                                     qint64 total, int top, int skip, bool withCount = true);
+    // The same from stored JSON bodies, spliced without parsing them.
+    static ArmResponse rawListResponse(const ArmRequest &request, const QList<QByteArray> &items,
+                                       qint64 total, int top, int skip);
     static QList<QPair<QByteArray, QByteArray>> etag(const StoredResource &resource);
     // Commits, then answers `response`; a failed commit becomes a 500 and nothing is answered 2xx.
     static ArmResponse commit(ManagementStore &store, ArmResponse response);

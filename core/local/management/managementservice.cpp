@@ -314,7 +314,9 @@ void ManagementService::handle(const QHttpServerRequest &request, QHttpServerRes
     const ArmResponse response = dispatch(request);
     const bool head = request.method() == QHttpServerRequest::Method::Head;
     QByteArray payload;
-    if (!response.body.isUndefined() && !head)
+    if (!response.rawJson.isEmpty() && !head)
+        payload = response.rawJson;
+    else if (!response.body.isUndefined() && !head)
         payload = response.body.isObject()
             ? QJsonDocument(response.body.toObject()).toJson(QJsonDocument::Compact)
             : QJsonDocument(response.body.toArray()).toJson(QJsonDocument::Compact);

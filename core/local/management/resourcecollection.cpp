@@ -97,9 +97,17 @@ ArmResponse ResourceCollection::list(const ArmRequest &request) const
     auto filter = ODataFilter::toSql(request.queryValue("$filter"), m_spec.filterFields);
     if (!filter)
         return ArmResponse::validation(u"$filter"_qs, filter.error().message);
-    auto page = m_store.list(parent.id(), m_spec.segment, top, skip, filter->where, filter->binds);
+    auto page = m_store.list(parent.id(), m_spec.segment, top, skip, filter->where, filter->binds,
+                             bool(m_spec.present));
     if (!page)
         return ArmResponse::fromError(page.error());
+    if (!m_spec.present) { // served as stored: splice the stored JSON, no parse/serialise
+        QList<QByteArray> raw;
+        raw.reserve(page->items.size());
+        for (const StoredResource &resource : page->items)
+            raw.append(resource.storedBody);
+        return ArmResources::rawListResponse(request, raw, page->total, top, skip);
+    }
     QJsonArray items;
     for (const StoredResource &resource : page->items)
         items.append(present(resource));

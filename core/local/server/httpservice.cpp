@@ -61,6 +61,9 @@ void HttpService::writeJson(QHttpServerResponder &responder, int status, const Q
 
 bool HttpService::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // QHttpServerResponder writes the status line, headers and body separately; without
+    // TCP_NODELAY, Nagle's algorithm holds the tail back until the client's delayed ACK (~40 ms).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QHttpServerResponder responder = makeResponder(request, socket);
     handle(request, responder);
     return true;

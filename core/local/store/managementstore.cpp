@@ -69,7 +69,7 @@ const char *const s_migrations[] = {
     " done_at_ms INTEGER NOT NULL, ended_ms INTEGER NOT NULL DEFAULT 0);",
 };
 
-StoredResource readResource(const QSqlQuery &query)
+StoredResource readResource(const QSqlQuery &query, bool parseBodies = true)
 {
     StoredResource r;
     r.key = query.value(0).toString();
@@ -79,8 +79,11 @@ StoredResource readResource(const QSqlQuery &query)
     r.displayName = query.value(4).toString();
     r.uniqueKey = query.value(5).toString();
     r.etag = query.value(6).toULongLong();
-    r.body = parseObject(query.value(7));
-    r.privateData = parseObject(query.value(8));
+    r.storedBody = query.value(7).toByteArray();
+    if (parseBodies) {
+        r.body = QJsonDocument::fromJson(r.storedBody).object();
+        r.privateData = parseObject(query.value(8));
+    }
     return r;
 }
 
@@ -248,7 +251,8 @@ std::optional<StoredResource> ManagementStore::get(const QString &id) const
 
 Result<ManagementStore::Page> ManagementStore::list(const QString &parentId, const QString &kind,
                                                     int top, int skip, const QString &where,
-                                                    const QVariantList &binds) const
+                                                    const QVariantList &binds,
+                                                    bool parseBodies) const
 {
     const QString condition = u"parent_key = ? AND kind = ?"_qs
         + (where.isEmpty() ? QString() : u" AND ("_qs + where + u')');
@@ -274,7 +278,7 @@ Result<ManagementStore::Page> ManagementStore::list(const QString &parentId, con
     if (!query.exec())
         return storageError(u"list"_qs, query.lastError());
     while (query.next())
-        page.items.append(readResource(query));
+        page.items.append(readResource(query, parseBodies));
     return page;
 }
 

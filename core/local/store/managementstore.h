@@ -63,6 +63,7 @@ public:
     std::optional<StoredResource> get(const QString &id) const;
     // Children of one parent and kind, ordered by name. `where` is an SQL condition over the
     // columns name, display_name and body (see ODataFilter), with `binds` for its '?'s.
+    // With `parseBodies` false only storedBody is filled (lists that serve bodies verbatim).
     struct Page
     {
         QList<StoredResource> items;
@@ -70,7 +71,8 @@ public:
     };
     [[nodiscard]] core::Result<Page> list(const QString &parentId, const QString &kind,
                                           int top, int skip, const QString &where = {},
-                                          const QVariantList &binds = {}) const;
+                                          const QVariantList &binds = {},
+                                          bool parseBodies = true) const;
     QList<StoredResource> children(const QString &parentId, const QString &kind) const;
     // Every resource of `kind` anywhere below `ancestorId`.
     QList<StoredResource> descendants(const QString &ancestorId, const QString &kind) const;

@@ -21,6 +21,7 @@ struct StoredResource
     quint64 etag = 0;    // bumped by every write; rendered by etagHeader()
     QJsonObject body;    // {id, type, name, properties, ...}: never holds a secret
     QJsonObject privateData; // subscription keys, secret named values, raw policy text
+    QByteArray storedBody;   // body as stored (compact JSON); only filled by reads
 
     QString id() const { return body.value(QLatin1StringView("id")).toString(); }
     QJsonObject properties() const
