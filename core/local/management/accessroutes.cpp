@@ -280,6 +280,7 @@ void addAccessCollections(Collections &out, ManagementStore &store, const LocalC
                            { u"note"_qs, jsonField("note") },
                            { u"registrationDate"_qs, jsonField("registrationDate") } };
     users.prepare = prepareUser;
+    users.deleteIsLongRunning = true;
     users.afterWrite = [](CollectionWrite &w) -> std::optional<ArmResponse> {
         if (w.existing)
             return std::nullopt;

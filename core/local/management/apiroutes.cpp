@@ -258,6 +258,7 @@ void addApiCollections(Collections &out, ManagementStore &store, const LocalCont
                           { u"path"_qs, jsonField("path") },
                           { u"isCurrent"_qs, jsonField("isCurrent") } };
     apis.prepare = prepareApi;
+    apis.deleteIsLongRunning = true;
     out.push_back(std::make_unique<ResourceCollection>(store, context, apis));
 
     CollectionSpec operations;

@@ -5,8 +5,12 @@
 #include "core/local/management/armresources.h"
 #include "core/local/store/odatafilter.h"
 
+#include "core/local/management/managementservice.h"
+
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUuid>
 
 namespace portico::local {
 
@@ -79,6 +83,11 @@ ArmResponse ResourceCollection::get(const ArmRequest &request, bool head) const
     if (auto missing = findParent(request, &parent))
         return *missing;
     const auto resource = m_store.get(request.resourceId());
+    if (request.query.hasQueryItem(u"asyncId"_qs)) { // polling the Location of an async DELETE
+        const auto op = m_store.operation(request.queryValue("asyncId"));
+        if (op && op->resourceId.compare(request.resourceId(), Qt::CaseInsensitive) == 0 && !resource)
+            return ArmResponse::empty(op->status == u"InProgress"_qs ? 202 : 204);
+    }
     if (!resource || resource->kind != m_spec.segment)
         return head ? ArmResponse::empty(404) : ArmResponse::notFound(m_spec.entity);
     if (head)
@@ -202,7 +211,24 @@ ArmResponse ResourceCollection::remove(const ArmRequest &request)
         }
     if (auto removed = m_store.remove(existing->id()); !removed)
         return ArmResources::storageFailure(m_store, removed.error());
-    return ArmResources::commit(m_store, ArmResponse::empty(200));
+    if (!m_spec.deleteIsLongRunning)
+        return ArmResources::commit(m_store, ArmResponse::empty(200));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString asyncId = QUuid::createUuid().toString(QUuid::Id128);
+    if (auto r = m_store.putOperation({ asyncId, existing->id(), u"delete"_qs, u"Succeeded"_qs, now,
+                                        now, now, now });
+        !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    const QString version = u"api-version="_qs + ManagementService::apiVersion();
+    const QString location = ArmResources::absoluteUrl(
+        m_context, existing->id() + u'?' + version + u"&asyncId="_qs + asyncId + u"&asyncCode=204"_qs);
+    const QString async = ArmResources::absoluteUrl(
+        m_context, ArmRouter::serviceIdOf(request) + u"/tenant/operationResults/"_qs + asyncId
+            + u'?' + version);
+    return ArmResources::commit(
+        m_store, ArmResponse::empty(202, { { QByteArrayLiteral("Location"), location.toUtf8() },
+                                           { QByteArrayLiteral("Azure-AsyncOperation"),
+                                             async.toUtf8() } }));
 }
 
 } // namespace portico::local

@@ -49,6 +49,11 @@ struct CollectionSpec
     bool restrictedNameCharacters = true; // ^[^*#&+:<>?]+$
     QHash<QString, QString> filterFields; // OData field → SQL; name/displayName always
     bool patch = true;
+    // DELETE is long-running in the spec (APIs, users: 202/204 only). The delete still happens
+    // at once, but the answer is 202 with APIM's Location (the resource URL plus asyncId and
+    // asyncCode=204) and Azure-AsyncOperation ({svc}/tenant/operationResults/{id}) headers,
+    // both of which then report completion.
+    bool deleteIsLongRunning = false;
 
     // Validates input into w.resource (properties, displayName, uniqueKey, privateData).
     std::function<std::optional<ArmResponse>(CollectionWrite &w)> prepare;

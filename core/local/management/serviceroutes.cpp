@@ -139,6 +139,8 @@ void ServiceRoutes::registerRoutes(ArmRouter &router)
                [this](const ArmRequest &r) { return checkNameAvailability(r); });
     router.addServiceRoute("GET", u"operationresults/{operationId}"_qs,
                            [this](const ArmRequest &r) { return operationResult(r); });
+    router.addServiceRoute("GET", u"tenant/operationResults/{operationId}"_qs,
+                           [this](const ArmRequest &r) { return childOperationResult(r); });
 }
 
 QJsonObject ServiceRoutes::present(const StoredResource &service) const
@@ -433,6 +435,21 @@ ArmResponse ServiceRoutes::operationResult(const ArmRequest &request) const
             return ArmResponse::json(200, present(*service), ArmResources::etag(*service));
     }
     return ArmResponse::empty(204);
+}
+
+ArmResponse ServiceRoutes::childOperationResult(const ArmRequest &request) const
+{
+    const auto op = m_store.operation(request.param("operationId"));
+    const QString serviceId = ArmRouter::serviceIdOf(request);
+    if (!op || !op->resourceId.startsWith(serviceId + u'/', Qt::CaseInsensitive))
+        return ArmResponse::notFound(u"Operation"_qs);
+    QJsonObject status { { u"id"_qs, request.resourceId() },
+                         { u"name"_qs, op->id },
+                         { u"status"_qs, op->status },
+                         { u"startTime"_qs, isoFromMs(op->startedMs) } };
+    if (op->status != u"InProgress"_qs)
+        status.insert(u"endTime"_qs, isoFromMs(op->endedMs));
+    return ArmResponse::json(200, status);
 }
 
 void ServiceRoutes::advance()

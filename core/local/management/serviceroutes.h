@@ -46,6 +46,7 @@ private:
     ArmResponse list(const ArmRequest &request, bool bySubscription) const;
     ArmResponse checkNameAvailability(const ArmRequest &request) const;
     ArmResponse operationResult(const ArmRequest &request) const;
+    ArmResponse childOperationResult(const ArmRequest &request) const;
 
     QJsonObject present(const StoredResource &service) const;
     QList<QPair<QByteArray, QByteArray>> pollingHeaders(const QString &serviceId,

@@ -212,7 +212,18 @@ void tst_ManagementResources::apiCrudWithEtags()
     // DELETE needs If-Match; gone is 204; then 404 with APIM's message.
     QCOMPARE(m_arm->remove(path, {}).status, 400);
     QCOMPARE(m_arm->remove(path, { { "If-Match", created.header("etag") } }).status, 412);
-    QCOMPARE(m_arm->remove(path).status, 200);
+    // API DELETE is long-running in the spec (202/204): 202 with APIM's polling headers.
+    const auto deleted = m_arm->remove(path);
+    QCOMPARE(deleted.status, 202);
+    const QUrl location(QString::fromUtf8(deleted.header("location")));
+    QCOMPARE(location.path(), path);
+    QVERIFY(location.query().contains(u"asyncCode=204"_qs));
+    QCOMPARE(m_arm->sendUrl("GET", location).status, 204);
+    const QUrl async(QString::fromUtf8(deleted.header("azure-asyncoperation")));
+    QVERIFY2(async.path().startsWith(svc(u"/tenant/operationResults/"_qs)), qPrintable(async.toString()));
+    const auto status = m_arm->sendUrl("GET", async);
+    QCOMPARE(status.status, 200);
+    QCOMPARE(status.json[u"status"_qs].toString(), u"Succeeded"_qs);
     QCOMPARE(m_arm->remove(path).status, 204);
     const auto missing = m_arm->get(path);
     QCOMPARE(missing.status, 404);
@@ -296,7 +307,7 @@ void tst_ManagementResources::operationCrud()
     QCOMPARE(m_arm->get(path).errorMessage(), u"Operation not found."_qs);
     // Deleting the API removes its operations.
     QCOMPARE(m_arm->put(path, operation(u"Again"_qs, u"GET"_qs, u"/again"_qs, {})).status, 201);
-    QCOMPARE(m_arm->remove(svc(u"/apis/ops-api"_qs)).status, 200);
+    QCOMPARE(m_arm->remove(svc(u"/apis/ops-api"_qs)).status, 202);
     QCOMPARE(m_arm->put(svc(u"/apis/ops-api"_qs), api(u"Ops"_qs, u"ops"_qs)).status, 201);
     QCOMPARE(m_arm->get(path).status, 404);
 }
@@ -451,7 +462,7 @@ void tst_ManagementResources::productsAndTheirApiAndGroupLinks()
 
     // Deleting an API removes its product links; deleting the product removes it.
     QCOMPARE(m_arm->send("PUT", product + u"/apis/linked"_qs).status, 201);
-    QCOMPARE(m_arm->remove(svc(u"/apis/linked"_qs)).status, 200);
+    QCOMPARE(m_arm->remove(svc(u"/apis/linked"_qs)).status, 202);
     QCOMPARE(names(m_arm->get(product + u"/apis"_qs)), QStringList());
     QCOMPARE(m_arm->patch(product, QJsonObject { { u"properties"_qs,
         QJsonObject { { u"state"_qs, u"published"_qs } } } }).json[u"properties"_qs][u"state"_qs].toString(),
@@ -579,7 +590,7 @@ void tst_ManagementResources::usersGroupsAndMembership()
         QJsonObject { { u"displayName"_qs, u"X"_qs } } } }).status, 409);
     QCOMPARE(m_arm->remove(svc(u"/users/1"_qs)).status, 409);
     QCOMPARE(m_arm->remove(group).status, 200);
-    QCOMPARE(m_arm->remove(user).status, 200);
+    QCOMPARE(m_arm->remove(user).status, 202);
     QCOMPARE(m_arm->get(user).errorMessage(), u"User not found."_qs);
 }
 
