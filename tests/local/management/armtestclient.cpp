@@ -33,6 +33,38 @@ QString ArmTestClient::Reply::firstDetailMessage() const
         .value(u"message"_qs).toString();
 }
 
+QStringList ArmTestClient::Reply::names() const
+{
+    QStringList result;
+    for (const QJsonValue &item : json.value(u"value"_qs).toArray())
+        result.append(item[u"name"_qs].toString());
+    return result;
+}
+
+QJsonObject ArmTestClient::apiBody(const QString &displayName, const QString &path)
+{
+    return QJsonObject { { u"properties"_qs,
+                           QJsonObject { { u"displayName"_qs, displayName },
+                                         { u"path"_qs, path },
+                                         { u"serviceUrl"_qs, u"http://127.0.0.1:9/backend"_qs },
+                                         { u"protocols"_qs, QJsonArray { u"https"_qs } } } } };
+}
+
+QJsonObject ArmTestClient::operationBody(const QString &displayName, const QString &method,
+                                         const QString &urlTemplate, const QStringList &parameters)
+{
+    QJsonArray templateParameters;
+    for (const QString &name : parameters)
+        templateParameters.append(QJsonObject { { u"name"_qs, name },
+                                                { u"type"_qs, u"string"_qs },
+                                                { u"required"_qs, true } });
+    return QJsonObject { { u"properties"_qs,
+                           QJsonObject { { u"displayName"_qs, displayName },
+                                         { u"method"_qs, method },
+                                         { u"urlTemplate"_qs, urlTemplate },
+                                         { u"templateParameters"_qs, templateParameters } } } };
+}
+
 ArmTestClient::ArmTestClient(const QUrl &base, const QString &token)
     : m_base(base)
     , m_token(token)

@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace portico::test {
@@ -32,6 +33,7 @@ public:
         QString errorMessage() const;
         QString firstDetailTarget() const;
         QString firstDetailMessage() const;
+        QStringList names() const; // the names in a list reply's value
     };
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
@@ -55,6 +57,11 @@ public:
                     { "If-Match", "*" } });
     Reply remove(const QString &path, const Headers &headers = { { "If-Match", "*" } });
     Reply post(const QString &path, const QJsonObject &body = {});
+
+    // Request bodies used across the tests.
+    static QJsonObject apiBody(const QString &displayName, const QString &path);
+    static QJsonObject operationBody(const QString &displayName, const QString &method,
+                                     const QString &urlTemplate, const QStringList &parameters);
 
     // Creates a service and polls Azure-AsyncOperation until it succeeds.
     bool createService(const QString &name, QString *failure = nullptr);
