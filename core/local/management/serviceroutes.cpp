@@ -227,6 +227,8 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
                                                  { u"defaultSslBinding"_qs, true },
                                                  { u"negotiateClientCertificate"_qs, false } } });
     properties.insert(u"publicIPAddresses"_qs, QJsonArray { m_context.gatewayHttpsUrl.host() });
+    // portico-local extension: the SHA-256 of the gateway's self-signed certificate, for pinning.
+    properties.insert(u"gatewayCertificateSha256"_qs, m_context.gatewayCertificateSha256);
     for (const auto &[key, value] :
          { std::pair { u"virtualNetworkType"_qs, QJsonValue(u"None"_qs) },
            std::pair { u"disableGateway"_qs, QJsonValue(false) },

@@ -207,6 +207,8 @@ void tst_ManagementService::servicePutIsLongRunningAndPassesThroughStates()
     QCOMPARE(props[u"targetProvisioningState"_qs].toString(), u"Activating"_qs);
     QCOMPARE(props[u"gatewayUrl"_qs].toString(), m_local.gatewayHttpsUrl().toString(QUrl::StripTrailingSlash));
     QCOMPARE(props[u"managementApiUrl"_qs].toString(), m_local.managementUrl().toString(QUrl::StripTrailingSlash));
+    QCOMPARE(props[u"gatewayCertificateSha256"_qs].toString(),
+             m_local.readyLine()[u"gatewayCertificateSha256"_qs].toString());
     QVERIFY(!props.contains(u"unknownField"_qs));
     QVERIFY(!created.json.contains(u"unknownTopLevel"_qs));
     QCOMPARE(created.json[u"type"_qs].toString(), u"Microsoft.ApiManagement/service"_qs);
