@@ -3,12 +3,17 @@
 #include "core/local/ml/mlservice.h"
 
 #include "core/common/constanttime.h"
+#include "core/local/ml/besjobqueue.h"
+#include "core/local/ml/besjobrequest.h"
+#include "core/local/ml/besjobstore.h"
 #include "core/local/ml/featurehashingexperiment.h"
 #include "core/local/ml/mlerror.h"
 #include "core/local/ml/swaggerdocument.h"
 #include "core/local/server/localserver.h"
 
+#include <QDir>
 #include <QJsonDocument>
+#include <QUuid>
 #include <QMetaEnum>
 #include <QUrlQuery>
 
@@ -43,10 +48,33 @@ MlService::MlService(const LocalContext &context, QObject *parent)
 {
 }
 
-MlService::~MlService() = default;
+MlService::~MlService()
+{
+    m_queue.reset(); // stops the workers before the store goes
+}
 
 core::Result<void> MlService::open()
 {
+    m_store = std::make_unique<BesJobStore>();
+    if (auto opened = m_store->open(QDir(m_context.dataDir).filePath(u"ml.db"_qs)); !opened)
+        return opened;
+    m_queue = std::make_unique<BesJobQueue>(*m_store, workerCount);
+    // Jobs that were running when portico-local stopped start over; one that keeps being
+    // interrupted fails with a reason instead of looping forever.
+    auto running = m_store->idsWithStatus(u"Running"_qs);
+    if (!running)
+        return running.error();
+    for (const QString &id : running.value()) {
+        auto job = m_store->find(id);
+        if (job && job.value() && job.value()->attempts >= maxAttempts) {
+            (void)m_store->markEnded(
+                id, u"Failed"_qs, {},
+                u"The job was interrupted %1 times because portico-local stopped while it ran; "
+                "submit it again."_qs.arg(job.value()->attempts));
+            continue;
+        }
+        m_queue->enqueue(id);
+    }
     return {};
 }
 
@@ -132,9 +160,124 @@ void MlService::handle(const QHttpServerRequest &request, QHttpServerResponder &
 void MlService::handleJobs(const QHttpServerRequest &request, const QStringList &rest,
                            QHttpServerResponder &responder)
 {
-    Q_UNUSED(request);
-    Q_UNUSED(rest);
-    writeError(responder, MlError::webServiceNotFound());
+    const auto method = request.method();
+    if (rest.isEmpty()) {
+        if (method == QHttpServerRequest::Method::Post)
+            submitJob(request, responder);
+        else if (method == QHttpServerRequest::Method::Get || method == QHttpServerRequest::Method::Delete)
+            writeError(responder, MlError::missingJobId());
+        else
+            writeError(responder, MlError::methodNotAllowed(methodName(method)));
+        return;
+    }
+    const QString id = rest.first();
+    if (rest.size() == 2) {
+        if (rest.at(1) != u"start"_qs)
+            writeError(responder, MlError::webServiceNotFound());
+        else if (method != QHttpServerRequest::Method::Post)
+            writeError(responder, MlError::methodNotAllowed(methodName(method)));
+        else
+            startJob(id, responder);
+        return;
+    }
+    if (method == QHttpServerRequest::Method::Get)
+        jobStatus(id, responder);
+    else if (method == QHttpServerRequest::Method::Delete)
+        deleteJob(id, responder);
+    else
+        writeError(responder, MlError::methodNotAllowed(methodName(method)));
+}
+
+void MlService::submitJob(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::Id128);
+    const auto parsed = BesJobRequest::parse(request.body(), id);
+    if (const auto *error = std::get_if<MlError>(&parsed)) {
+        writeError(responder, *error);
+        return;
+    }
+    BesJobRecord job;
+    job.id = id;
+    job.status = u"NotStarted"_qs;
+    job.request = request.body();
+    job.createdAt = QDateTime::currentDateTimeUtc();
+    if (auto stored = m_store->insert(job); !stored) {
+        writeError(responder, MlError { 500, u"InternalError"_qs, u"Execution encountered an internal error."_qs,
+                                        u"UnknownError"_qs, stored.error().message, {} });
+        return;
+    }
+    // The body is the job id as a bare JSON string.
+    const QByteArray body = '"' + id.toLatin1() + '"';
+    responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+    responder.writeHeader("Content-Type", "application/json; charset=utf-8");
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    responder.writeBody(body);
+}
+
+void MlService::startJob(const QString &id, QHttpServerResponder &responder)
+{
+    auto job = m_store->find(id);
+    if (!job || !job.value()) {
+        writeError(responder, MlError::jobNotFound(id));
+        return;
+    }
+    if (job.value()->status != u"NotStarted"_qs) {
+        writeError(responder, MlError::cannotStartJob(job.value()->status));
+        return;
+    }
+    if (auto marked = m_store->markRunning(id); !marked) {
+        writeError(responder, MlError { 500, u"InternalError"_qs, u"Execution encountered an internal error."_qs,
+                                        u"UnknownError"_qs, marked.error().message, {} });
+        return;
+    }
+    m_queue->enqueue(id);
+    writeEmpty(responder);
+}
+
+void MlService::jobStatus(const QString &id, QHttpServerResponder &responder)
+{
+    auto found = m_store->find(id);
+    if (!found || !found.value()) {
+        writeError(responder, MlError::jobNotFound(id));
+        return;
+    }
+    const BesJobRecord &job = *found.value();
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+    };
+    const QJsonValue results = job.status == u"Finished"_qs && !job.results.isEmpty()
+        ? QJsonValue(QJsonDocument::fromJson(job.results).object())
+        : QJsonValue(QJsonValue::Null);
+    writeJson(responder, 200,
+              QJsonDocument(QJsonObject {
+                  { u"StatusCode"_qs, job.status },
+                  { u"Results"_qs, results },
+                  { u"Details"_qs, job.details.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(job.details) },
+                  { u"CreatedAt"_qs, time(job.createdAt) },
+                  { u"StartTime"_qs, time(job.startedAt) },
+                  { u"EndTime"_qs, time(job.endedAt) } }));
+}
+
+void MlService::deleteJob(const QString &id, QHttpServerResponder &responder)
+{
+    auto job = m_store->find(id);
+    if (!job || !job.value()) {
+        writeError(responder, MlError::jobNotFound(id));
+        return;
+    }
+    const QString status = job.value()->status;
+    if (status == u"NotStarted"_qs || status == u"Running"_qs) {
+        (void)m_store->markEnded(id, u"Cancelled"_qs, {}, {});
+        m_queue->cancel(id);
+    }
+    writeEmpty(responder);
+}
+
+void MlService::writeEmpty(QHttpServerResponder &responder)
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+    responder.writeHeader("Content-Length", "0");
+    responder.writeBody(QByteArray());
 }
 
 } // namespace portico::local
