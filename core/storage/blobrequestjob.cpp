@@ -45,6 +45,8 @@ BlobRequestJob::BlobRequestJob(QNetworkReply *reply, Options options, QObject *p
             m_reply->abort();
     });
     m_deadline.start(m_options.deadlineMs);
+    if (m_options.maxBodyBytes <= 16 * 1024 * 1024)
+        m_body.reserve(m_options.maxBodyBytes); // ranges: one allocation, no regrowth
 }
 
 BlobRequestJob::~BlobRequestJob()

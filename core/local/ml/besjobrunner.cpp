@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 
+#include <cstring>
+
 Q_LOGGING_CATEGORY(lcBes, "portico.local.ml.bes")
 
 namespace portico::local {
@@ -205,15 +207,32 @@ void BesJobRunner::onRecord(const QList<QByteArray> &fields, int count)
     const QByteArray &text = m_column < count ? fields.at(m_column) : QByteArray();
     std::fill(m_counts.begin(), m_counts.end(), 0);
     m_hasher->accumulate(text, m_counts.data());
-    CsvReader::appendField(m_out, text);
-    for (quint32 value : m_counts) {
-        m_out += ',';
-        if (value < 10)
-            m_out += char('0' + value);
-        else
-            m_out += QByteArray::number(value);
+    // The hot path writes straight into the block buffer: one size check per row.
+    const qsizetype start = m_out.size();
+    if (text.contains('"') || text.contains(',') || text.contains('\n') || text.contains('\r')) {
+        CsvReader::appendField(m_out, text);
+    } else {
+        m_out.resize(start + text.size());
+        std::memcpy(m_out.data() + start, text.constData(), size_t(text.size()));
     }
-    m_out += '\n';
+    const qsizetype before = m_out.size();
+    m_out.resize(before + qsizetype(m_counts.size()) * 11 + 1);
+    char *p = m_out.data() + before;
+    for (quint32 value : m_counts) {
+        *p++ = ',';
+        if (value < 10) {
+            *p++ = char('0' + value);
+        } else {
+            char digits[10];
+            int n = 0;
+            for (; value; value /= 10)
+                digits[n++] = char('0' + value % 10);
+            while (n)
+                *p++ = digits[--n];
+        }
+    }
+    *p++ = '\n';
+    m_out.resize(p - m_out.constData());
 }
 
 void BesJobRunner::uploadBlock()

@@ -14,7 +14,7 @@ void CsvReader::endField()
     ++m_count;
     if (m_fields.size() < m_count + 1)
         m_fields.append(QByteArray());
-    m_fields[m_count].clear();
+    m_fields[m_count].resize(0); // keeps the capacity: no allocation per field
     m_pendingRecord = true;
 }
 
@@ -23,7 +23,7 @@ void CsvReader::endRecord()
     ++m_records;
     m_handler(m_fields, m_count + 1);
     m_count = 0;
-    m_fields[0].clear();
+    m_fields[0].resize(0);
     m_pendingRecord = false;
 }
 
