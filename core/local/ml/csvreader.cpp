@@ -138,13 +138,17 @@ void CsvReader::appendField(QByteArray &out, QByteArrayView field)
         out.append(field.data(), field.size());
         return;
     }
-    out.append('"');
+    const qsizetype start = out.size();
+    out.resize(start + field.size() * 2 + 2); // worst case: every byte a quote
+    char *p = out.data() + start;
+    *p++ = '"';
     for (char c : field) {
         if (c == '"')
-            out.append('"');
-        out.append(c);
+            *p++ = '"';
+        *p++ = c;
     }
-    out.append('"');
+    *p++ = '"';
+    out.resize(p - out.constData());
 }
 
 } // namespace portico::local
