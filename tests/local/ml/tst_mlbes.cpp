@@ -92,6 +92,7 @@ private Q_SLOTS:
     void initTestCase();
     void jobRunsEndToEndThroughAzurite();
     void singularInputWithoutOutputsWritesNextToTheInput();
+    void inputMayBeASasUrl();
     void submitErrors_data();
     void submitErrors();
     void jobErrors();
@@ -279,6 +280,26 @@ void tst_MlBes::singularInputWithoutOutputsWritesNextToTheInput()
     QCOMPARE(status.value(u"StatusCode").toString(), u"Finished"_qs);
     QCOMPARE(status[u"Results"][u"output1"][u"RelativeLocation"].toString(), u"data/%1/output1.csv"_qs.arg(id));
     QCOMPARE(downloadResult(status), QByteArray("Col2,Col2_HashingFeature.0,Col2_HashingFeature.1\nThis is a good day,3,6\n"));
+}
+
+void tst_MlBes::inputMayBeASasUrl()
+{
+    QVERIFY(upload(u"data"_qs, u"shared/in.csv"_qs, "Col2\nThis is a good day\n"));
+    core::BlobSas::Parameters read;
+    read.expiry = QDateTime::currentDateTimeUtc().addSecs(600);
+    const QByteArray body = QJsonDocument(QJsonObject {
+        { u"Inputs"_qs, QJsonObject { { u"input1"_qs,
+                                        QJsonObject { { u"BaseLocation"_qs, QString(m_azurite.blobEndpoint().toString() + u'/') },
+                                                      { u"RelativeLocation"_qs, u"data/shared/in.csv"_qs },
+                                                      { u"SasBlobToken"_qs, m_blobs->serviceSas(u"data"_qs, u"shared/in.csv"_qs, read) } } } } },
+        { u"Outputs"_qs, QJsonObject { { u"output1"_qs, QJsonObject { { u"ConnectionString"_qs, m_azurite.connectionString() },
+                                                                     { u"RelativeLocation"_qs, u"data/shared/out.csv"_qs } } } } } }).toJson();
+    const QString id = submit(body);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(send("POST", u"/workspaces/local/services/feature-hashing/jobs/%1/start?api-version=2.0"_qs.arg(id), "").status, 200);
+    const QJsonObject status = waitForEnd(id);
+    QCOMPARE(status.value(u"StatusCode").toString(), u"Finished"_qs);
+    QVERIFY(downloadResult(status).endsWith("\nThis is a good day,1,1,2,2,0,2,0,1\n"));
 }
 
 void tst_MlBes::submitErrors_data()
