@@ -1,0 +1,165 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "core/model/policy.h"
+#include "tests/core/model/modeljson.h"
+
+#include <QTest>
+
+using namespace portico;
+using core::JsonShape;
+using core::Policy;
+using core::PolicyScope;
+using test::jsonObject;
+
+Q_DECLARE_METATYPE(PolicyScope)
+Q_DECLARE_METATYPE(PolicyScope::Kind)
+
+class tst_Policy : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTripsArmWireShapeAtEveryScope_data();
+    void roundTripsArmWireShapeAtEveryScope();
+    void scopeFromResourceId_data();
+    void scopeFromResourceId();
+    void requestShapeIsTheCreateBody();
+    void formatDefaultsToXml();
+    void malformedInputNamesTheField_data();
+    void malformedInputNamesTheField();
+};
+
+namespace {
+
+const QByteArray svc = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/"
+                       "providers/Microsoft.ApiManagement/service/apimService1";
+
+QByteArray policyJson(const QByteArray &path, const QByteArray &type, const QByteArray &properties)
+{
+    return "{\"id\":\"" + svc + path + "\",\"type\":\"" + type + "\",\"name\":\"policy\",\"properties\":"
+        + properties + "}";
+}
+
+// EX/ApiManagementCreateApiPolicy.json (§8 F): the reply re-indents the XML with \r\n.
+const QByteArray apiPolicyReplyProperties =
+    R"({"format":"xml","value":"<policies>\r\n  <inbound />\r\n  <backend>\r\n    <forward-request />\r\n  </backend>\r\n  <outbound />\r\n</policies>"})";
+const QByteArray apiPolicyRequest =
+    R"({"properties":{"format":"xml","value":"<policies> <inbound /> <backend> <forward-request /> </backend> <outbound /></policies>"}})";
+
+} // namespace
+
+void tst_Policy::roundTripsArmWireShapeAtEveryScope_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<PolicyScope>("scope");
+
+    QTest::newRow("global") << policyJson("/policies/policy", "Microsoft.ApiManagement/service/policies",
+                                          R"({"format":"xml","value":"<policies><inbound><cors><allowed-origins><origin>*</origin></allowed-origins></cors></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>"})")
+                            << PolicyScope::global();
+    QTest::newRow("product") << policyJson("/products/starter/policies/policy",
+                                           "Microsoft.ApiManagement/service/products/policies",
+                                           R"({"format":"xml","value":"<policies><inbound><rate-limit calls=\"5\" renewal-period=\"60\" /><quota calls=\"100\" renewal-period=\"604800\" /><base /></inbound><backend><base /></backend><outbound><base /></outbound></policies>"})")
+                             << PolicyScope::product(u"starter"_qs);
+    QTest::newRow("EX API policy reply") << policyJson("/apis/5600b57e7e8880006a040001/policies/policy",
+                                                       "Microsoft.ApiManagement/service/apis/policies",
+                                                       apiPolicyReplyProperties)
+                                         << PolicyScope::api(u"5600b57e7e8880006a040001"_qs);
+    QTest::newRow("operation, rawxml") << policyJson("/apis/azureml-demo/operations/rrs-execute/policies/policy",
+                                                     "Microsoft.ApiManagement/service/apis/operations/policies",
+                                                     R"({"format":"rawxml","value":"<policies><inbound><base /><set-header name=\"Authorization\" exists-action=\"override\"><value>@(\"Bearer \" + context.Variables[\"key\"])</value></set-header></inbound></policies>"})")
+                                       << PolicyScope::operation(u"azureml-demo"_qs, u"rrs-execute"_qs);
+    QTest::newRow("format omitted") << policyJson("/apis/echo-api/policies/policy",
+                                                  "Microsoft.ApiManagement/service/apis/policies",
+                                                  R"({"value":"<policies />"})")
+                                    << PolicyScope::api(u"echo-api"_qs);
+}
+
+void tst_Policy::roundTripsArmWireShapeAtEveryScope()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(PolicyScope, scope);
+    const QJsonObject wire = jsonObject(json);
+    const auto policy = Policy::fromJson(wire);
+    PORTICO_VERIFY_OK(policy);
+    QCOMPARE(policy->scope, scope);
+    QCOMPARE(policy->name, u"policy"_qs);
+    PORTICO_COMPARE_JSON(policy->toJson(), wire);
+    const auto again = Policy::fromJson(policy->toJson());
+    PORTICO_VERIFY_OK(again);
+    QCOMPARE(*again, *policy);
+    QVERIFY(QString::fromUtf8(json).contains(scope.resourcePath()));
+}
+
+void tst_Policy::scopeFromResourceId_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<PolicyScope::Kind>("kind");
+    QTest::addColumn<QString>("path");
+
+    QTest::newRow("relative global") << u"/policies/policy"_qs << PolicyScope::Kind::Global << u"/policies/policy"_qs;
+    QTest::newRow("relative product") << u"/products/gold/policies/policy"_qs << PolicyScope::Kind::Product
+                                      << u"/products/gold/policies/policy"_qs;
+    QTest::newRow("case-insensitive collections") << u"/APIs/echo/Operations/get/Policies/policy"_qs
+                                                  << PolicyScope::Kind::Operation
+                                                  << u"/apis/echo/operations/get/policies/policy"_qs;
+    QTest::newRow("full api id") << QString::fromUtf8(svc + "/apis/echo/policies/policy") << PolicyScope::Kind::Api
+                                 << u"/apis/echo/policies/policy"_qs;
+    QTest::newRow("revisioned api") << u"/apis/echo;rev=3/policies/policy"_qs << PolicyScope::Kind::Api
+                                    << u"/apis/echo;rev=3/policies/policy"_qs;
+    QTest::newRow("service named apis") << u"/subscriptions/s/resourceGroups/rg/providers/Microsoft.ApiManagement/service/apis/policies/policy"_qs
+                                        << PolicyScope::Kind::Global << u"/policies/policy"_qs;
+}
+
+void tst_Policy::scopeFromResourceId()
+{
+    QFETCH(QString, id);
+    QFETCH(PolicyScope::Kind, kind);
+    QFETCH(QString, path);
+    const PolicyScope scope = PolicyScope::fromResourceId(id);
+    QCOMPARE(scope.kind, kind);
+    QCOMPARE(scope.resourcePath(), path);
+}
+
+void tst_Policy::requestShapeIsTheCreateBody()
+{
+    const auto request = Policy::fromJson(jsonObject(apiPolicyRequest));
+    PORTICO_VERIFY_OK(request);
+    QCOMPARE(request->scope, PolicyScope::global()); // no id: the caller sets the scope
+    PORTICO_COMPARE_JSON(request->toJson(JsonShape::Request), jsonObject(apiPolicyRequest));
+}
+
+void tst_Policy::formatDefaultsToXml()
+{
+    const auto policy = Policy::fromJson(jsonObject(R"({"properties":{"value":"<policies />"}})"));
+    PORTICO_VERIFY_OK(policy);
+    QVERIFY(!policy->format.has_value());
+    QCOMPARE(policy->effectiveFormat(), Policy::Format::Xml);
+    QCOMPARE(Policy::formatFromName(u"rawxml-link"_qs), std::optional(Policy::Format::RawXmlLink));
+    QVERIFY(!Policy::formatFromName(u"XML"_qs).has_value());
+}
+
+void tst_Policy::malformedInputNamesTheField_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("value missing") << QByteArray(R"({"properties":{"format":"xml"}})") << u"properties.value"_qs;
+    QTest::newRow("value an object") << QByteArray(R"({"properties":{"value":{}}})") << u"properties.value"_qs;
+    QTest::newRow("unknown format") << QByteArray(R"({"properties":{"value":"<policies />","format":"json"}})")
+                                    << u"properties.format"_qs;
+    QTest::newRow("format a number") << QByteArray(R"({"properties":{"value":"<policies />","format":1}})")
+                                     << u"properties.format"_qs;
+}
+
+void tst_Policy::malformedInputNamesTheField()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, field);
+    const auto policy = Policy::fromJson(jsonObject(json));
+    QVERIFY(!policy.ok());
+    QCOMPARE(policy.error().kind, core::Error::Kind::Protocol);
+    QCOMPARE(policy.error().target, field);
+    QVERIFY2(policy.error().message.contains(u'\'' + field + u'\''), qPrintable(policy.error().message));
+}
+
+QTEST_GUILESS_MAIN(tst_Policy)
+#include "tst_policy.moc"
