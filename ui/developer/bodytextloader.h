@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ui/common/textchunk.h"
+#include "ui/developer/bodytextindexer.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace portico::ui {
+
+class WorkerChannel;
+
+// Reads a body (bytes in memory or a file) on the thread pool, runs it through a
+// BodyTextIndexer and hands the display text out in chunks as it goes, one chunk in flight at
+// a time. The first chunk is small so the first lines show at once. Emits finished exactly
+// once per start() unless cancelled or destroyed first.
+class BodyTextLoader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BodyTextLoader)
+
+public:
+    explicit BodyTextLoader(QObject *parent = nullptr);
+    ~BodyTextLoader() override;
+
+    void start(const QByteArray &body, const QString &bodyFile, BodyTextIndexer::Mode mode);
+    void cancel();
+    bool isRunning() const { return m_channel != nullptr; }
+
+Q_SIGNALS:
+    void chunkReady(const portico::ui::TextChunk &chunk);
+    // errorText is empty on success (already technical; the caller words it).
+    void finished(const QString &errorText);
+
+private:
+    std::shared_ptr<WorkerChannel> m_channel;
+    quint64 m_generation = 0;
+};
+
+} // namespace portico::ui

@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/developer/jsontreesearch.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace portico::ui {
+
+namespace {
+
+struct Search
+{
+    QString needle;
+    qsizetype limit;
+    const std::atomic<bool> *cancelled;
+    QList<qint64> path;
+    QList<QList<qint64>> matches;
+
+    bool done() const
+    {
+        return matches.size() >= limit || (cancelled && cancelled->load(std::memory_order_relaxed));
+    }
+
+    bool scalarMatches(const QJsonValue &value) const
+    {
+        switch (value.type()) {
+        case QJsonValue::String:
+            return value.toString().contains(needle, Qt::CaseInsensitive);
+        case QJsonValue::Double:
+            return QString::number(value.toDouble(), 'g', 17).contains(needle, Qt::CaseInsensitive);
+        case QJsonValue::Bool:
+            return (value.toBool() ? u"true"_qs : u"false"_qs).contains(needle, Qt::CaseInsensitive);
+        case QJsonValue::Null:
+            return u"null"_qs.contains(needle, Qt::CaseInsensitive);
+        default:
+            return false;
+        }
+    }
+
+    void visit(const QJsonValue &value, const QString *key)
+    {
+        if (done())
+            return;
+        if ((key && key->contains(needle, Qt::CaseInsensitive)) || scalarMatches(value))
+            matches.append(path);
+        if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            qint64 i = 0;
+            for (auto it = object.constBegin(); it != object.constEnd() && !done(); ++it, ++i) {
+                path.append(i);
+                const QString childKey = it.key();
+                visit(it.value(), &childKey);
+                path.removeLast();
+            }
+        } else if (value.isArray()) {
+            const QJsonArray array = value.toArray();
+            for (qint64 i = 0; i < array.size() && !done(); ++i) {
+                path.append(i);
+                visit(array.at(i), nullptr);
+                path.removeLast();
+            }
+        }
+    }
+};
+
+} // namespace
+
+QList<QList<qint64>> searchJson(const QJsonValue &root, const QString &needle, qsizetype limit,
+                                const std::atomic<bool> *cancelled)
+{
+    if (needle.isEmpty())
+        return {};
+    Search search { needle, limit, cancelled, {}, {} };
+    search.visit(root, nullptr);
+    // The root itself is not an item of the tree.
+    if (!search.matches.isEmpty() && search.matches.first().isEmpty())
+        search.matches.removeFirst();
+    return search.matches;
+}
+
+} // namespace portico::ui

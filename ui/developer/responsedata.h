@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace portico::ui {
+
+// What the response viewer shows: one HTTP exchange as the Try It engine recorded it. The
+// body is either in memory or, when large, in a file the engine streamed it to.
+struct ResponseData
+{
+    QString method;
+    QUrl url;                 // as requested, secrets already masked by the engine
+    int status = 0;           // 0: no response (network error)
+    QString reason;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    qint64 totalMs = -1;
+    qint64 timeToFirstByteMs = -1;
+    QByteArray body;
+    QString bodyFile;         // non-empty: the body is in this file instead of `body`
+    qint64 bodySize = -1;     // -1: use body.size() or the file's size
+    QString errorText;        // network/TLS failure, already in words
+    QDateTime receivedAt;
+
+    QByteArray header(QByteArrayView name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    QString contentType() const
+    {
+        return QString::fromLatin1(header("Content-Type")).section(u';', 0, 0).trimmed()
+                .toLower();
+    }
+};
+
+} // namespace portico::ui
