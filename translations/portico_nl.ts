@@ -127,6 +127,92 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::ApiCatalogModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::ApiCatalogPanel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Search APIs and operations</source>
+        <translation>API&apos;s en bewerkingen zoeken</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>Alle methoden</translation>
+    </message>
+    <message>
+        <source>Try It</source>
+        <translation>Uitproberen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an operation to see its documentation.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Selecteer een bewerking om de documentatie te zien.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>sjabloon</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>query</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>header</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Verplicht</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Waarden</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Aanvraagbody</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Antwoorden</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::JsonBodyEditor</name>
     <message>
         <source>Request body</source>
@@ -320,6 +406,37 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::ResponseDiffView</name>
+    <message>
+        <source>%1 %2 · %3 ms · %4 · %5</source>
+        <translation>%1 %2 · %3 ms · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Before (−):</source>
+        <translation>Voor (−):</translation>
+    </message>
+    <message>
+        <source>After (+):</source>
+        <translation>Na (+):</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Vergelijken…</translation>
+    </message>
+    <message>
+        <source>A body is larger than %1; only the headers are compared.</source>
+        <translation>Een body is groter dan %1; alleen de headers worden vergeleken.</translation>
+    </message>
+    <message>
+        <source>The headers and bodies are identical.</source>
+        <translation>De headers en bodies zijn identiek.</translation>
+    </message>
+    <message>
+        <source>%1 lines removed, %2 lines added.</source>
+        <translation>%1 regels verwijderd, %2 regels toegevoegd.</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ResponseViewer</name>
     <message>
         <source>Open anyway</source>
@@ -488,6 +605,105 @@
             <numerusform>%n rij geëxporteerd naar %1</numerusform>
             <numerusform>%n rijen geëxporteerd naar %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::TryItComposer</name>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Add Header</source>
+        <translation>Header toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove Header</source>
+        <translation>Header verwijderen</translation>
+    </message>
+    <message>
+        <source>Content-Type</source>
+        <translation>Content-Type</translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation>Authorization</translation>
+    </message>
+    <message>
+        <source>Bearer token (AzureML API key)</source>
+        <translation>Bearer-token (AzureML-API-sleutel)</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>The key of this subscription is sent; it is never shown.</source>
+        <translation>De sleutel van dit abonnement wordt verstuurd; hij wordt nooit getoond.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Enter)</source>
+        <translation>De aanvraag versturen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Headers</translation>
+    </message>
+    <message>
+        <source>Subscription key:</source>
+        <translation>Abonnementssleutel:</translation>
+    </message>
+    <message>
+        <source>Request preview</source>
+        <translation>Voorbeeld van de aanvraag</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>sjabloon</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>query</translation>
+    </message>
+    <message>
+        <source>No subscription key</source>
+        <translation>Geen abonnementssleutel</translation>
+    </message>
+    <message>
+        <source>Fix the body before sending: invalid JSON at line %1, column %2.</source>
+        <translation>Herstel de body voordat u verstuurt: ongeldige JSON op regel %1, kolom %2.</translation>
+    </message>
+    <message>
+        <source>Enter a value for the parameter %1.</source>
+        <translation>Vul een waarde in voor de parameter %1.</translation>
     </message>
 </context>
 </TS>

@@ -397,6 +397,12 @@ void LazyTextView::paintEvent(QPaintEvent *)
                 painter.fillRect(QRect(x0, y, x1 - x0, m_lineHeight),
                                  palette().color(QPalette::Highlight).lighter(160));
         }
+        if (m_highlighting == Highlighting::Diff) {
+            const QByteArray head = bytes(lineStart(line), qMin(lineEnd(line), lineStart(line) + 1));
+            if (head == "+" || head == "-")
+                painter.fillRect(QRect(gutter, y, area.width() - gutter, m_lineHeight),
+                                 head == "+" ? QColor(0xe6, 0xff, 0xec) : QColor(0xff, 0xeb, 0xe9));
+        }
         painter.save();
         painter.setClipRect(QRect(gutter, y, area.width() - gutter, m_lineHeight));
         drawLine(painter, line, y, gutter);

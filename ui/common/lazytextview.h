@@ -24,7 +24,8 @@ class LazyTextView final : public QAbstractScrollArea
     Q_DISABLE_COPY_MOVE(LazyTextView)
 
 public:
-    enum class Highlighting { None, Json };
+    // Diff: lines starting with '+' or '-' get a green or red background.
+    enum class Highlighting { None, Json, Diff };
 
     explicit LazyTextView(QWidget *parent = nullptr);
     ~LazyTextView() override;

@@ -6,6 +6,7 @@
 #include "ui/common/lazytextview.h"
 #include "ui/developer/jsontreemodel.h"
 #include "ui/developer/jsontreepanel.h"
+#include "ui/developer/responsediffview.h"
 #include "ui/developer/responseviewer.h"
 #include "ui/developer/resultstablemodel.h"
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void rateLimitedResponseIsExplainedWithTheWait();
     void invalidJsonBodyNamesThePosition();
     void fiftyMegabyteBodyNeverBlocksTheEventLoop();
+    void twoResponsesAreComparedLineByLine();
 };
 
 namespace {
@@ -215,6 +217,27 @@ void tst_ResponseViewer::fiftyMegabyteBodyNeverBlocksTheEventLoop()
                      meter.worstTaskMs())));
     QVERIFY2(meter.worstLatenessMs() < 400.0,
              qPrintable(u"the event loop was late by %1 ms"_qs.arg(meter.worstLatenessMs())));
+}
+
+void tst_ResponseViewer::twoResponsesAreComparedLineByLine()
+{
+    ResponseData before = okResponse();
+    ResponseData after = okResponse();
+    after.body.replace(R"("1","1","2","2")", R"("1","1","3","2")");
+    ResponseDiffView diff;
+    diff.show();
+    QSignalSpy compared(&diff, &ResponseDiffView::compared);
+    diff.compare(before, after);
+    QVERIFY(compared.wait(5000));
+    QCOMPARE(diff.removedLines(), 1);
+    QCOMPARE(diff.addedLines(), 1);
+    const QString text = diff.diffView()->text();
+    const qsizetype minus = text.indexOf(u"\n- "_qs);
+    const qsizetype plus = text.indexOf(u"\n+ "_qs);
+    QVERIFY2(minus > 0 && plus > minus, qPrintable(text));
+    QVERIFY(text.mid(minus, plus - minus).contains(u"\"2\""_qs));
+    QVERIFY(text.mid(plus, 40).contains(u"\"3\""_qs));
+    QVERIFY(diff.findChild<QLabel *>(u"diffSummaryLabel"_qs)->text().contains(u"1"_qs));
 }
 
 QTEST_MAIN(tst_ResponseViewer)

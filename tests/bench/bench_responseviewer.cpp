@@ -1,0 +1,124 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Time to first content of a large JSON response in the Pretty and Tree views, and the worst
+// UI stall while it loads, for 1, 10 and 50 MB. Reference, measured in the same run on the
+// same bytes: what a DOM-based viewer does first, QJsonDocument::fromJson on the UI thread
+// (its whole duration is a UI stall). Goal (issue 8): first content within 200 ms, no UI-thread
+// task over 50 ms.
+
+#include "tests/support/tempdir.h"
+#include "tests/ui/developer/stallmeter.h"
+#include "ui/common/lazytextview.h"
+#include "ui/developer/jsontreepanel.h"
+#include "ui/developer/responseviewer.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace portico;
+using namespace portico::ui;
+
+class bench_ResponseViewer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void firstContentAndStalls_data();
+    void firstContentAndStalls();
+};
+
+namespace {
+
+QByteArray resultsBody(qint64 bytes)
+{
+    QByteArray body = R"({"Results":{"output1":{"type":"table","value":{"ColumnNames":["Col2","Col2_HashingFeature.0","Col2_HashingFeature.1","Col2_HashingFeature.2"],"ColumnTypes":["String","Int32","Int32","Int32"],"Values":[)";
+    body.reserve(bytes + 256);
+    for (int i = 0; body.size() < bytes; ++i) {
+        if (i)
+            body += ',';
+        body += R"(["This is a good day number )" + QByteArray::number(i) + R"(","1","2",")"
+                + QByteArray::number(i % 7) + "\"]";
+    }
+    body += "]}}}}";
+    return body;
+}
+
+} // namespace
+
+void bench_ResponseViewer::firstContentAndStalls_data()
+{
+    QTest::addColumn<int>("megabytes");
+    QTest::newRow("1 MB") << 1;
+    QTest::newRow("10 MB") << 10;
+    QTest::newRow("50 MB") << 50;
+}
+
+void bench_ResponseViewer::firstContentAndStalls()
+{
+    QFETCH(int, megabytes);
+    const QByteArray body = resultsBody(qint64(megabytes) * 1024 * 1024);
+
+    // Reference: a UI-thread parse.
+    QElapsedTimer clock;
+    clock.start();
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        QVERIFY(document.isObject());
+    }
+    const double referenceMs = double(clock.nsecsElapsed()) / 1e6;
+
+    // Bodies above 8 MiB arrive as a file, as the Try It engine streams them.
+    test::TempDir dir;
+    ResponseData response;
+    response.method = u"POST"_qs;
+    response.url = QUrl(u"http://127.0.0.1/bench"_qs);
+    response.status = 200;
+    response.reason = u"OK"_qs;
+    response.headers = { { "Content-Type", "application/json" } };
+    if (body.size() > 8 * 1024 * 1024) {
+        QFile file(dir.filePath(u"body.json"_qs));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(body);
+        response.bodyFile = file.fileName();
+    } else {
+        response.body = body;
+    }
+
+    ResponseViewer viewer;
+    viewer.setLargeBodyThreshold(qint64(1) << 40); // Pretty and Tree start at once
+    viewer.resize(1000, 700);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QSignalSpy pretty(&viewer, &ResponseViewer::prettyLoaded);
+    QSignalSpy parsed(&viewer, &ResponseViewer::bodyParsed);
+    test::StallMeter meter;
+    meter.start();
+    clock.restart();
+    viewer.showResponse(response);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.prettyView()->lineCount() > 0, 60000);
+    viewer.prettyView()->viewport()->repaint();
+    const double prettyFirstMs = double(clock.nsecsElapsed()) / 1e6;
+    QVERIFY(pretty.count() || pretty.wait(120000));
+    const double prettyAllMs = double(clock.nsecsElapsed()) / 1e6;
+    QVERIFY(parsed.count() || parsed.wait(120000));
+    viewer.setCurrentView(ResponseViewer::View::Tree);
+    viewer.treePanel()->view()->viewport()->repaint();
+    const double treeFirstMs = double(clock.nsecsElapsed()) / 1e6;
+    QCOMPARE(viewer.treePanel()->view()->model()->rowCount(), 1);
+    QTest::qWait(50);
+    meter.stop();
+
+    qInfo("%3d MB | Pretty first lines %7.1f ms (all %7.1f ms) | Tree first content %7.1f ms | "
+          "longest UI task %5.1f ms, worst timer lateness %6.1f ms | reference UI-thread "
+          "QJsonDocument::fromJson %7.1f ms | ratio longest task / reference %.3f",
+          megabytes, prettyFirstMs, prettyAllMs, treeFirstMs, meter.worstTaskMs(),
+          meter.worstLatenessMs(), referenceMs, meter.worstTaskMs() / referenceMs);
+}
+
+QTEST_MAIN(bench_ResponseViewer)
+#include "bench_responseviewer.moc"

@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "ui/developer/apicatalogpanel.h"
+#include "ui/developer/jsonbodyeditor.h"
+#include "ui/developer/tryitcomposer.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+using namespace portico;
+using namespace portico::ui;
+
+class tst_TryItComposer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void catalogSearchesAndDocumentsTheOperation();
+    void composerPrefillsAndPreviewsWithSecretsMasked();
+    void invalidBodyBlocksSendWithItsPosition();
+};
+
+namespace {
+
+const QString seedBody = uR"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["This is a good day"]]}}, "GlobalParameters": {}})"_qs;
+
+core::ParameterContract parameter(const QString &name, QStringList values = {})
+{
+    core::ParameterContract p;
+    p.name = name;
+    p.type = u"string"_qs;
+    p.required = true;
+    p.values = std::move(values);
+    return p;
+}
+
+CatalogApi demoApi()
+{
+    CatalogApi api;
+    api.api.name = u"azureml-demo"_qs;
+    api.api.displayName = u"AzureML Demo API"_qs;
+    api.api.path = u"azureml-demo"_qs;
+    core::Operation rrs;
+    rrs.name = u"rrs-execute"_qs;
+    rrs.displayName = u"RRS Execute"_qs;
+    rrs.method = u"POST"_qs;
+    rrs.urlTemplate = u"/workspaces/{workspace}/services/{service}/execute?api-version={apiversion}&details={details}"_qs;
+    rrs.templateParameters = { parameter(u"workspace"_qs), parameter(u"service"_qs),
+                               parameter(u"apiversion"_qs, { u"2.0"_qs }),
+                               parameter(u"details"_qs, { u"true"_qs, u"false"_qs }) };
+    core::RepresentationContract json;
+    json.contentType = u"application/json"_qs;
+    json.sample = seedBody;
+    rrs.request.representations = { json };
+    core::Operation status;
+    status.name = u"bes-status"_qs;
+    status.displayName = u"BES Status"_qs;
+    status.method = u"GET"_qs;
+    status.urlTemplate = u"/workspaces/{workspace}/services/{service}/jobs/{jobid}?api-version={apiversion}"_qs;
+    api.operations = { rrs, status };
+    return api;
+}
+
+} // namespace
+
+void tst_TryItComposer::catalogSearchesAndDocumentsTheOperation()
+{
+    ApiCatalogPanel catalog;
+    catalog.show();
+    catalog.setCatalog({ demoApi() });
+    auto *view = catalog.findChild<QTreeView *>(u"catalogTreeView"_qs);
+    QCOMPARE(view->model()->rowCount(view->model()->index(0, 0)), 2);
+    QTest::keyClicks(catalog.findChild<QLineEdit *>(u"catalogSearchLineEdit"_qs), u"execute"_qs);
+    QCOMPARE(view->model()->rowCount(view->model()->index(0, 0)), 1);
+    auto *method = catalog.findChild<QComboBox *>(u"catalogMethodComboBox"_qs);
+    method->setCurrentIndex(method->findData(u"GET"_qs));
+    QCOMPARE(view->model()->rowCount(), 0); // "execute" is POST only
+
+    method->setCurrentIndex(0);
+    QVERIFY(catalog.select(u"AzureML Demo API"_qs, u"RRS Execute"_qs));
+    const QString doc = catalog.findChild<QTextBrowser *>(u"operationDocTextBrowser"_qs)->toPlainText();
+    QVERIFY2(doc.contains(u"/azureml-demo/workspaces/{workspace}/services/{service}/execute"_qs), qPrintable(doc));
+    QVERIFY(doc.contains(u"apiversion"_qs) && doc.contains(u"This is a good day"_qs));
+    QSignalSpy tryIt(&catalog, &ApiCatalogPanel::tryItRequested);
+    catalog.findChild<QPushButton *>(u"tryItPushButton"_qs)->click();
+    QCOMPARE(tryIt.count(), 1);
+}
+
+void tst_TryItComposer::composerPrefillsAndPreviewsWithSecretsMasked()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    composer.setSubscriptions({ { u"starter-demo"_qs, u"Starter (demo)"_qs, u"Starter"_qs } });
+
+    // Declared values are drop-downs, pre-filled.
+    auto *apiVersion = composer.findChild<QComboBox *>(u"apiversionParameterComboBox"_qs);
+    QVERIFY(apiVersion);
+    QCOMPARE(apiVersion->currentText(), u"2.0"_qs);
+    QCOMPARE(composer.findChild<QComboBox *>(u"detailsParameterComboBox"_qs)->currentText(), u"true"_qs);
+    QTest::keyClicks(composer.findChild<QLineEdit *>(u"workspaceParameterLineEdit"_qs), u"local"_qs);
+    QTest::keyClicks(composer.findChild<QLineEdit *>(u"serviceParameterLineEdit"_qs), u"feature-hashing"_qs);
+    QCOMPARE(composer.bodyEditor()->text(), seedBody);
+    QVERIFY(composer.findChild<QComboBox *>(u"subscriptionComboBox"_qs)->currentText().contains(u"Starter"_qs));
+
+    // Authorization preset, then the user types the credential.
+    composer.setParameterValue(u"details"_qs, u"true"_qs);
+    const QStringList preview = composer.previewText().split(u'\n');
+    QCOMPARE(preview.first(), u"POST https://127.0.0.1:8471/azureml-demo/workspaces/local/services/feature-hashing/execute?api-version=2.0&details=true"_qs);
+    QVERIFY(preview.contains(u"Content-Type: application/json"_qs));
+    QVERIFY(preview.contains(u"Ocp-Apim-Subscription-Key: ••••••••"_qs));
+
+    ComposedRequest withAuth = composer.composedRequest();
+    withAuth.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer secret-ml-key")));
+    composer.applyValues(withAuth);
+    const QString masked = composer.findChild<QPlainTextEdit *>(u"requestPreviewPlainTextEdit"_qs)->toPlainText();
+    QVERIFY2(masked.contains(u"Authorization: Bearer ••••••••"_qs), qPrintable(masked));
+    QVERIFY(!masked.contains(u"secret-ml-key"_qs));
+
+    QSignalSpy send(&composer, &TryItComposer::sendRequested);
+    QTest::keyClick(composer.bodyEditor()->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(send.count(), 1);
+    const auto request = send.first().first().value<ComposedRequest>();
+    QCOMPARE(request.templateValues.value(u"workspace"_qs), u"local"_qs);
+    QCOMPARE(request.subscriptionId, u"starter-demo"_qs);
+    QCOMPARE(request.subscriptionName, u"Starter (demo)"_qs);
+}
+
+void tst_TryItComposer::invalidBodyBlocksSendWithItsPosition()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    composer.setParameterValue(u"workspace"_qs, u"local"_qs);
+    composer.setParameterValue(u"service"_qs, u"feature-hashing"_qs);
+    QPlainTextEdit *edit = composer.bodyEditor()->editor();
+    edit->setFocus();
+    edit->moveCursor(QTextCursor::End);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTest::keyClicks(edit, u"oops"_qs);
+    QSignalSpy send(&composer, &TryItComposer::sendRequested);
+    // Sent at once, before the typing pause: still judged on what is on screen.
+    composer.findChild<QPushButton *>(u"sendPushButton"_qs)->click();
+    QCOMPARE(send.count(), 0);
+    const QString problem = composer.findChild<QLabel *>(u"composerProblemLabel"_qs)->text();
+    QVERIFY2(problem.contains(u"line 2, column"_qs), qPrintable(problem));
+    QVERIFY(composer.findChild<QLabel *>(u"bodyValidationLabel"_qs)->text().contains(u"line 2"_qs));
+}
+
+QTEST_MAIN(tst_TryItComposer)
+#include "tst_tryitcomposer.moc"

@@ -1,0 +1,474 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/developer/tryitcomposer.h"
+
+#include "core/model/urltemplate.h"
+#include "ui/developer/jsonbodyeditor.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+namespace {
+
+constexpr auto maskText = "\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022";
+enum ParameterColumn { NameColumn, InColumn, ValueColumn, DescriptionColumn };
+constexpr int KindRole = Qt::UserRole + 1;
+
+QByteArray maskedCredential(const QByteArray &value)
+{
+    const qsizetype space = value.indexOf(' ');
+    return space > 0 ? value.left(space + 1) + QByteArray(maskText) : QByteArray(maskText);
+}
+
+} // namespace
+
+TryItComposer::TryItComposer(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"tryItComposer"_qs);
+    m_title = new QLabel(this);
+    m_title->setObjectName(u"composerTitleLabel"_qs);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+
+    m_parameters = new QTableWidget(0, 4, this);
+    m_parameters->setObjectName(u"parametersTableWidget"_qs);
+    m_parameters->setHorizontalHeaderLabels({ tr("Parameter"), tr("In"), tr("Value"),
+                                              tr("Description") });
+    m_parameters->verticalHeader()->hide();
+    m_parameters->horizontalHeader()->setStretchLastSection(true);
+    m_parameters->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_headers = new QTableWidget(0, 2, this);
+    m_headers->setObjectName(u"headersTableWidget"_qs);
+    m_headers->setHorizontalHeaderLabels({ tr("Header"), tr("Value") });
+    m_headers->verticalHeader()->hide();
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    connect(m_headers, &QTableWidget::itemChanged, this, &TryItComposer::updatePreview);
+
+    auto *addHeader = new QToolButton(this);
+    addHeader->setObjectName(u"addHeaderToolButton"_qs);
+    addHeader->setText(tr("Add Header"));
+    connect(addHeader, &QToolButton::clicked, this, [this] {
+        m_headers->insertRow(m_headers->rowCount());
+        m_headers->setItem(m_headers->rowCount() - 1, 0, new QTableWidgetItem);
+        m_headers->setItem(m_headers->rowCount() - 1, 1, new QTableWidgetItem);
+        m_headers->editItem(m_headers->item(m_headers->rowCount() - 1, 0));
+    });
+    auto *removeHeader = new QToolButton(this);
+    removeHeader->setObjectName(u"removeHeaderToolButton"_qs);
+    removeHeader->setText(tr("Remove Header"));
+    connect(removeHeader, &QToolButton::clicked, this, [this] {
+        if (m_headers->currentRow() >= 0)
+            m_headers->removeRow(m_headers->currentRow());
+        updatePreview();
+    });
+
+    m_contentTypePreset = new QToolButton(this);
+    m_contentTypePreset->setObjectName(u"contentTypePresetToolButton"_qs);
+    m_contentTypePreset->setText(tr("Content-Type"));
+    m_contentTypePreset->setPopupMode(QToolButton::InstantPopup);
+    auto *contentTypes = new QMenu(m_contentTypePreset);
+    for (const char *type : { "application/json", "text/csv", "application/xml", "text/plain",
+                              "application/octet-stream" }) {
+        contentTypes->addAction(QString::fromLatin1(type), this, [this, type] {
+            setHeader("Content-Type", type);
+            m_body->setJsonMode(QByteArrayView(type) == "application/json");
+        });
+    }
+    m_contentTypePreset->setMenu(contentTypes);
+
+    m_authorizationPreset = new QToolButton(this);
+    m_authorizationPreset->setObjectName(u"authorizationPresetToolButton"_qs);
+    m_authorizationPreset->setText(tr("Authorization"));
+    m_authorizationPreset->setPopupMode(QToolButton::InstantPopup);
+    auto *schemes = new QMenu(m_authorizationPreset);
+    schemes->addAction(tr("Bearer token (AzureML API key)"), this,
+                       [this] { setHeader("Authorization", "Bearer "); });
+    schemes->addAction(tr("Basic"), this, [this] { setHeader("Authorization", "Basic "); });
+    m_authorizationPreset->setMenu(schemes);
+
+    m_subscription = new QComboBox(this);
+    m_subscription->setObjectName(u"subscriptionComboBox"_qs);
+    m_subscription->setToolTip(tr("The key of this subscription is sent; it is never shown."));
+    connect(m_subscription, &QComboBox::currentIndexChanged, this, &TryItComposer::updatePreview);
+
+    m_body = new JsonBodyEditor(this);
+    // The editor takes Ctrl+Return as text input before shortcuts see it; catch it first.
+    m_body->editor()->installEventFilter(this);
+    connect(m_body, &JsonBodyEditor::textChanged, this, &TryItComposer::updatePreview);
+    connect(m_body, &JsonBodyEditor::validityChanged, this, &TryItComposer::updateSendState);
+
+    m_preview = new QPlainTextEdit(this);
+    m_preview->setObjectName(u"requestPreviewPlainTextEdit"_qs);
+    m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setMaximumHeight(110);
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(u"composerProblemLabel"_qs);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(u"color: #c62828;"_qs);
+    m_send = new QPushButton(tr("Send"), this);
+    m_send->setObjectName(u"sendPushButton"_qs);
+    m_send->setToolTip(tr("Send the request (Ctrl+Enter)"));
+    m_send->setDefault(true);
+    connect(m_send, &QPushButton::clicked, this, &TryItComposer::send);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(u"cancelPushButton"_qs);
+    m_cancel->setEnabled(false);
+    connect(m_cancel, &QPushButton::clicked, this, &TryItComposer::cancelRequested);
+    for (const QKeySequence &keys : { QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                      QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &TryItComposer::send);
+    }
+
+    auto *headerBar = new QHBoxLayout;
+    headerBar->addWidget(new QLabel(tr("Headers"), this));
+    headerBar->addStretch();
+    headerBar->addWidget(m_contentTypePreset);
+    headerBar->addWidget(m_authorizationPreset);
+    headerBar->addWidget(addHeader);
+    headerBar->addWidget(removeHeader);
+    auto *keyRow = new QFormLayout;
+    keyRow->addRow(tr("Subscription key:"), m_subscription);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_title);
+    topLayout->addWidget(m_parameters, 2);
+    topLayout->addLayout(keyRow);
+    topLayout->addLayout(headerBar);
+    topLayout->addWidget(m_headers, 2);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(m_body);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_problem, 1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_send);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(new QLabel(tr("Request preview"), this));
+    layout->addWidget(m_preview);
+    layout->addLayout(buttons);
+    setSubscriptions({});
+    updateSendState();
+}
+
+TryItComposer::~TryItComposer() = default;
+
+bool TryItComposer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && (key->modifiers() & Qt::ControlModifier)) {
+            send();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TryItComposer::setOperation(const core::Api &api, const core::Operation &operation,
+                                 const QUrl &gatewayUrl)
+{
+    m_api = api;
+    m_operation = operation;
+    m_gatewayUrl = gatewayUrl;
+    m_title->setText(tr("%1 — %2").arg(api.displayName, operation.displayName));
+
+    const QSignalBlocker blocker(m_headers);
+    m_parameters->setRowCount(0);
+    for (const auto &parameter : operation.templateParameters)
+        addParameterRow(parameter, ParameterKind::Template);
+    for (const auto &parameter : operation.request.queryParameters)
+        addParameterRow(parameter, ParameterKind::Query);
+    m_parameters->resizeColumnsToContents();
+
+    m_headers->setRowCount(0);
+    QString contentType;
+    QString sample;
+    if (!operation.request.representations.isEmpty()) {
+        const auto &representation = operation.request.representations.first();
+        contentType = representation.contentType;
+        sample = representation.sample;
+    }
+    if (!contentType.isEmpty() || operation.method.compare(u"GET"_qs, Qt::CaseInsensitive) != 0)
+        setHeader("Content-Type", contentType.isEmpty() ? QByteArray("application/json")
+                                                        : contentType.toUtf8());
+    for (const auto &header : operation.request.headers)
+        setHeader(header.name.toUtf8(), header.defaultValue.toUtf8());
+    m_body->setJsonMode(contentType.isEmpty() || contentType.contains(u"json"_qs));
+    m_body->setText(sample);
+    updatePreview();
+    updateSendState();
+}
+
+void TryItComposer::addParameterRow(const core::ParameterContract &parameter, ParameterKind kind)
+{
+    const int row = m_parameters->rowCount();
+    m_parameters->insertRow(row);
+    auto *name = new QTableWidgetItem(parameter.required ? parameter.name + u" *"_qs : parameter.name);
+    name->setData(Qt::UserRole, parameter.name);
+    name->setData(KindRole, int(kind));
+    m_parameters->setItem(row, NameColumn, name);
+    m_parameters->setItem(row, InColumn, new QTableWidgetItem(kind == ParameterKind::Template
+                                                                      ? tr("template")
+                                                                      : tr("query")));
+    m_parameters->setItem(row, DescriptionColumn, new QTableWidgetItem(parameter.description));
+    const QString initial = !parameter.defaultValue.isEmpty() ? parameter.defaultValue
+                                                               : parameter.values.value(0);
+    if (!parameter.values.isEmpty()) {
+        auto *combo = new QComboBox(m_parameters);
+        combo->setObjectName(parameter.name + u"ParameterComboBox"_qs);
+        combo->setEditable(true);
+        combo->addItems(parameter.values);
+        combo->setCurrentText(initial);
+        connect(combo, &QComboBox::currentTextChanged, this, &TryItComposer::updatePreview);
+        m_parameters->setCellWidget(row, ValueColumn, combo);
+    } else {
+        auto *edit = new QLineEdit(initial, m_parameters);
+        edit->setObjectName(parameter.name + u"ParameterLineEdit"_qs);
+        edit->setPlaceholderText(parameter.type);
+        connect(edit, &QLineEdit::textChanged, this, &TryItComposer::updatePreview);
+        m_parameters->setCellWidget(row, ValueColumn, edit);
+    }
+}
+
+QString TryItComposer::parameterValue(int row) const
+{
+    QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
+    if (auto *combo = qobject_cast<QComboBox *>(widget))
+        return combo->currentText();
+    if (auto *edit = qobject_cast<QLineEdit *>(widget))
+        return edit->text();
+    return {};
+}
+
+QString TryItComposer::templateValue(const QString &name) const
+{
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
+        if (item && item->data(Qt::UserRole).toString() == name)
+            return parameterValue(row);
+    }
+    return {};
+}
+
+bool TryItComposer::setParameterValue(const QString &name, const QString &value)
+{
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
+        if (!item || item->data(Qt::UserRole).toString() != name)
+            continue;
+        QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
+        if (auto *combo = qobject_cast<QComboBox *>(widget))
+            combo->setCurrentText(value);
+        else if (auto *edit = qobject_cast<QLineEdit *>(widget))
+            edit->setText(value);
+        return true;
+    }
+    return false;
+}
+
+void TryItComposer::setHeader(const QByteArray &name, const QByteArray &value)
+{
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        if (m_headers->item(row, 0)
+            && m_headers->item(row, 0)->text().compare(QString::fromLatin1(name),
+                                                       Qt::CaseInsensitive) == 0) {
+            if (QTableWidgetItem *cell = m_headers->item(row, 1))
+                cell->setText(QString::fromUtf8(value));
+            updatePreview();
+            return;
+        }
+    }
+    const int row = m_headers->rowCount();
+    m_headers->insertRow(row);
+    m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(name)));
+    m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(value)));
+    updatePreview();
+}
+
+void TryItComposer::setSubscriptions(const QList<SubscriptionChoice> &subscriptions)
+{
+    m_subscriptions = subscriptions;
+    const QString current = m_subscription->currentData().toString();
+    const QSignalBlocker blocker(m_subscription);
+    m_subscription->clear();
+    m_subscription->addItem(tr("No subscription key"), QString());
+    for (const SubscriptionChoice &choice : subscriptions) {
+        m_subscription->addItem(choice.productName.isEmpty()
+                                        ? choice.displayName
+                                        : tr("%1 — %2").arg(choice.displayName, choice.productName),
+                                choice.id);
+    }
+    const int again = m_subscription->findData(current);
+    m_subscription->setCurrentIndex(again > 0 ? again : (subscriptions.isEmpty() ? 0 : 1));
+    updatePreview();
+}
+
+ComposedRequest TryItComposer::composedRequest() const
+{
+    ComposedRequest request;
+    request.apiId = m_api.name;
+    request.operationId = m_operation.name;
+    request.method = m_operation.method.toUpper();
+    request.gatewayUrl = m_gatewayUrl;
+    request.apiPath = m_api.path;
+    request.urlTemplate = m_operation.urlTemplate;
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_parameters->item(row, NameColumn);
+        if (!name)
+            continue; // a row being filled in
+        const QString key = name->data(Qt::UserRole).toString();
+        if (ParameterKind(name->data(KindRole).toInt()) == ParameterKind::Template)
+            request.templateValues.insert(key, parameterValue(row));
+        else if (!parameterValue(row).isEmpty())
+            request.queryParameters.append({ key, parameterValue(row) });
+    }
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed()
+                                                     : QString();
+        const QTableWidgetItem *value = m_headers->item(row, 1);
+        if (!name.isEmpty())
+            request.headers.append({ name.toLatin1(), value ? value->text().toUtf8() : QByteArray() });
+    }
+    request.body = m_body->text().toUtf8();
+    request.subscriptionId = m_subscription->currentData().toString();
+    for (const SubscriptionChoice &choice : m_subscriptions) {
+        if (choice.id == request.subscriptionId)
+            request.subscriptionName = choice.displayName;
+    }
+    request.keyHeaderName = m_api.subscriptionKeyParameterNames.header;
+    return request;
+}
+
+QString TryItComposer::previewText() const
+{
+    const ComposedRequest request = composedRequest();
+    auto parsed = core::UrlTemplate::parse(request.urlTemplate);
+    QString target;
+    if (!parsed.ok()) {
+        target = request.urlTemplate;
+    } else {
+        auto expanded = parsed->expand(request.templateValues);
+        target = expanded.ok() ? expanded.value() : request.urlTemplate;
+    }
+    QString base = request.gatewayUrl.toString(QUrl::StripTrailingSlash);
+    if (!request.apiPath.isEmpty())
+        base += u'/' + request.apiPath;
+    QUrl url(base + target);
+    if (!request.queryParameters.isEmpty()) {
+        QUrlQuery query(url);
+        for (const auto &[name, value] : request.queryParameters)
+            query.addQueryItem(name, value);
+        url.setQuery(query);
+    }
+    QStringList lines { request.method + u' ' + url.toDisplayString() };
+    for (const auto &[name, value] : request.headers) {
+        const bool secret = name.compare("Authorization", Qt::CaseInsensitive) == 0;
+        lines.append(QString::fromLatin1(name) + u": "_qs
+                     + QString::fromUtf8(secret ? maskedCredential(value) : value));
+    }
+    if (!request.subscriptionId.isEmpty())
+        lines.append(request.keyHeaderName + u": "_qs + QString::fromUtf8(maskText));
+    return lines.join(u'\n');
+}
+
+void TryItComposer::updatePreview()
+{
+    if (!m_preview)
+        return;
+    m_preview->setPlainText(previewText());
+    updateSendState();
+}
+
+bool TryItComposer::canSend() const
+{
+    return !m_sending && !m_operation.name.isEmpty() && m_body->isValid();
+}
+
+void TryItComposer::updateSendState()
+{
+    if (!m_send)
+        return;
+    m_send->setEnabled(!m_sending && !m_operation.name.isEmpty());
+    m_cancel->setEnabled(m_sending);
+    if (!m_body->isValid())
+        m_problem->setText(tr("Fix the body before sending: invalid JSON at line %1, column %2.")
+                                   .arg(m_body->errorLine())
+                                   .arg(m_body->errorColumn()));
+    else
+        m_problem->clear();
+}
+
+void TryItComposer::setSending(bool sending)
+{
+    m_sending = sending;
+    updateSendState();
+}
+
+void TryItComposer::send()
+{
+    if (m_sending || m_operation.name.isEmpty())
+        return;
+    // Validate now, not after the typing pause: what is on screen is what is judged.
+    if (!m_body->validate()) {
+        updateSendState();
+        m_body->editor()->setFocus();
+        return;
+    }
+    const ComposedRequest request = composedRequest();
+    for (const auto &parameter : m_operation.templateParameters) {
+        if (request.templateValues.value(parameter.name).isEmpty()) {
+            m_problem->setText(tr("Enter a value for the parameter %1.").arg(parameter.name));
+            return;
+        }
+    }
+    Q_EMIT sendRequested(request);
+}
+
+void TryItComposer::applyValues(const ComposedRequest &request)
+{
+    for (auto it = request.templateValues.cbegin(); it != request.templateValues.cend(); ++it)
+        setParameterValue(it.key(), it.value());
+    for (const auto &[name, value] : request.queryParameters)
+        setParameterValue(name, value);
+    {
+        const QSignalBlocker blocker(m_headers);
+        m_headers->setRowCount(0);
+    }
+    for (const auto &[name, value] : request.headers)
+        setHeader(name, value);
+    m_body->setText(QString::fromUtf8(request.body));
+    const int subscription = m_subscription->findData(request.subscriptionId);
+    if (subscription >= 0)
+        m_subscription->setCurrentIndex(subscription);
+    updatePreview();
+}
+
+} // namespace portico::ui

@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/api.h"
+#include "core/model/operation.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QUrl>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QToolButton;
+
+namespace portico::ui {
+
+class JsonBodyEditor;
+
+// A subscription the user may send with, named as the developer portal names it.
+struct SubscriptionChoice
+{
+    QString id;          // sid, used to fetch the key (listSecrets) at send time
+    QString displayName; // e.g. "Starter (demo)"
+    QString productName; // e.g. "Starter"; empty for API-scoped or all-access subscriptions
+};
+
+// What the user composed: everything needed to build the request except the key itself,
+// which is looked up from the chosen subscription when sending and never shown.
+struct ComposedRequest
+{
+    QString apiId;
+    QString operationId;
+    QString method;
+    QUrl gatewayUrl;
+    QString apiPath;
+    QString urlTemplate;
+    QHash<QString, QString> templateValues;
+    QList<QPair<QString, QString>> queryParameters; // declared query parameters not in the template
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QString subscriptionId;
+    QString subscriptionName;
+    QString keyHeaderName;
+};
+
+// The Try It composer. Parameters are pre-filled from the operation (defaults, first declared
+// value); parameters with declared values are drop-downs. Headers are a table with presets
+// for Content-Type and Authorization; the subscription key is chosen by subscription name and
+// product, never typed. The body editor validates as you type and blocks Send while invalid,
+// saying where. The preview shows the method, final URL and headers with secrets masked.
+// Send (Ctrl+Enter) emits sendRequested; the owner sends and calls setSending().
+class TryItComposer final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TryItComposer)
+
+public:
+    explicit TryItComposer(QWidget *parent = nullptr);
+    ~TryItComposer() override;
+
+    void setOperation(const core::Api &api, const core::Operation &operation,
+                      const QUrl &gatewayUrl);
+    void setSubscriptions(const QList<SubscriptionChoice> &subscriptions);
+    // Re-opens a request (from history): same operation, these values.
+    void applyValues(const ComposedRequest &request);
+
+    ComposedRequest composedRequest() const;
+    // The preview text: method and URL on the first line, then "Name: value" headers, with
+    // the key and Authorization credentials masked.
+    QString previewText() const;
+    bool canSend() const;
+    void setSending(bool sending);
+
+    QString templateValue(const QString &name) const;
+    bool setParameterValue(const QString &name, const QString &value);
+    JsonBodyEditor *bodyEditor() const { return m_body; }
+
+public Q_SLOTS:
+    void send();
+
+Q_SIGNALS:
+    void sendRequested(const portico::ui::ComposedRequest &request);
+    void cancelRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    enum class ParameterKind { Template, Query };
+    void addParameterRow(const core::ParameterContract &parameter, ParameterKind kind);
+    QString parameterValue(int row) const;
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    void updatePreview();
+    void updateSendState();
+
+    core::Api m_api;
+    core::Operation m_operation;
+    QUrl m_gatewayUrl;
+    QList<SubscriptionChoice> m_subscriptions;
+    bool m_sending = false;
+
+    QLabel *m_title = nullptr;
+    QTableWidget *m_parameters = nullptr;
+    QTableWidget *m_headers = nullptr;
+    QToolButton *m_contentTypePreset = nullptr;
+    QToolButton *m_authorizationPreset = nullptr;
+    QComboBox *m_subscription = nullptr;
+    JsonBodyEditor *m_body = nullptr;
+    QPlainTextEdit *m_preview = nullptr;
+    QLabel *m_problem = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_cancel = nullptr;
+};
+
+} // namespace portico::ui
