@@ -213,6 +213,213 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::ApiEditor</name>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Weergavenaam:</translation>
+    </message>
+    <message>
+        <source>API &amp;id:</source>
+        <translation>API-&amp;id:</translation>
+    </message>
+    <message>
+        <source>&amp;Web service URL:</source>
+        <translation>URL van &amp;webservice:</translation>
+    </message>
+    <message>
+        <source>URL &amp;suffix:</source>
+        <translation>URL-&amp;achtervoegsel:</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hemes:</source>
+        <translation>Sc&amp;hema's:</translation>
+    </message>
+    <message>
+        <source>&amp;Products:</source>
+        <translation>&amp;Producten:</translation>
+    </message>
+    <message>
+        <source>Subscription &amp;required</source>
+        <translation>Abonnement &amp;vereist</translation>
+    </message>
+    <message>
+        <source>Key &amp;header name:</source>
+        <translation>Naam van sleutel&amp;header:</translation>
+    </message>
+    <message>
+        <source>Key &amp;query parameter name:</source>
+        <translation>Naam van sleutel&amp;queryparameter:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschrijving:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Terugdraaien</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>Nieuwe API</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>Enter a display name.</source>
+        <translation>Vul een weergavenaam in.</translation>
+    </message>
+    <message>
+        <source>Enter an id without spaces or any of * # &amp; + : &lt; &gt; ? /</source>
+        <translation>Vul een id in zonder spaties en zonder * # &amp; + : &lt; &gt; ? /</translation>
+    </message>
+    <message>
+        <source>Enter an absolute http or https URL, e.g. https://example.com/api.</source>
+        <translation>Vul een absolute http- of https-URL in, bijvoorbeeld https://example.com/api.</translation>
+    </message>
+    <message>
+        <source>The URL suffix cannot contain spaces, ? or #.</source>
+        <translation>Het URL-achtervoegsel mag geen spaties, ? of # bevatten.</translation>
+    </message>
+    <message>
+        <source>Choose at least one scheme.</source>
+        <translation>Kies minstens één schema.</translation>
+    </message>
+    <message>
+        <source>Enter the header that carries the subscription key.</source>
+        <translation>Vul de header in die de abonnementssleutel bevat.</translation>
+    </message>
+    <message>
+        <source>Enter the query parameter that carries the subscription key.</source>
+        <translation>Vul de queryparameter in die de abonnementssleutel bevat.</translation>
+    </message>
+    <message>
+        <source>The description can be at most 1000 characters long.</source>
+        <translation>De beschrijving mag hoogstens 1000 tekens lang zijn.</translation>
+    </message>
+    <message>
+        <source>The API was not saved because the server could not be reached (%1). Your changes are kept; try again.</source>
+        <translation>De API is niet opgeslagen omdat de server onbereikbaar was (%1). Uw wijzigingen blijven bewaard; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The API was not saved: the sign-in was refused or has expired (%1).</source>
+        <translation>De API is niet opgeslagen: de aanmelding is geweigerd of verlopen (%1).</translation>
+    </message>
+    <message>
+        <source>The API was not saved; see the marked fields.</source>
+        <translation>De API is niet opgeslagen; zie de gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>The API was not saved: %1</source>
+        <translation>De API is niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Gewijzigd</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::AzurePage</name>
+    <message>
+        <source>Subscription, resource group and region</source>
+        <translation>Abonnement, resourcegroep en regio</translation>
+    </message>
+    <message>
+        <source>Where in Azure the instance is created and billed.</source>
+        <translation>Waar in Azure de instantie wordt aangemaakt en gefactureerd.</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new resource group</source>
+        <translation>Een &amp;nieuwe resourcegroep aanmaken</translation>
+    </message>
+    <message>
+        <source>&amp;Subscription:</source>
+        <translation>&amp;Abonnement:</translation>
+    </message>
+    <message>
+        <source>Resource &amp;group:</source>
+        <translation>Resource&amp;groep:</translation>
+    </message>
+    <message>
+        <source>New group na&amp;me:</source>
+        <translation>Naa&amp;m nieuwe groep:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Regio:</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::BannerWidget</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::EmailPage</name>
+    <message>
+        <source>Administrator e-mail</source>
+        <translation>E-mailadres van beheerder</translation>
+    </message>
+    <message>
+        <source>Where system notifications for this instance are sent.</source>
+        <translation>Waar systeemmeldingen voor deze instantie naartoe gaan.</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;e-mail:</source>
+        <translation>&amp;E-mailadres beheerder:</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s e-mail address.</source>
+        <translation>Vul het e-mailadres van de beheerder in.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid e-mail address (expected name@example.com).</source>
+        <translation>„%1” is geen geldig e-mailadres (verwacht: naam@example.com).</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::EnvironmentPage</name>
+    <message>
+        <source>Environment</source>
+        <translation>Omgeving</translation>
+    </message>
+    <message>
+        <source>Where the new service instance will run.</source>
+        <translation>Waar de nieuwe service-instantie gaat draaien.</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Omgeving:</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::JsonBodyEditor</name>
     <message>
         <source>Request body</source>
@@ -403,6 +610,251 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Over &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Switch between &amp;navigation and panel</source>
+        <translation>Wisselen tussen &amp;navigatie en paneel</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::MaskedKeyField</name>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>De sleutel tonen of verbergen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the key to the clipboard</source>
+        <translation>De sleutel naar het klembord kopiëren</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::NamePage</name>
+    <message>
+        <source>Instance name</source>
+        <translation>Naam van de instantie</translation>
+    </message>
+    <message>
+        <source>The name becomes part of the gateway host name, so it must be unique.</source>
+        <translation>De naam wordt deel van de hostnaam van de gateway en moet dus uniek zijn.</translation>
+    </message>
+    <message>
+        <source>1 to 50 characters: letters, digits and hyphens; it starts with a letter and does not end with a hyphen.</source>
+        <translation>1 tot 50 tekens: letters, cijfers en koppeltekens; begint met een letter en eindigt niet op een koppelteken.</translation>
+    </message>
+    <message>
+        <source>Instance &amp;name:</source>
+        <translation>&amp;Naam instantie:</translation>
+    </message>
+    <message>
+        <source>“%1” is available.</source>
+        <translation>„%1” is beschikbaar.</translation>
+    </message>
+    <message>
+        <source>“%1” is already taken.</source>
+        <translation>„%1” is al in gebruik.</translation>
+    </message>
+    <message>
+        <source>“%1” is not available: %2</source>
+        <translation>„%1” is niet beschikbaar: %2</translation>
+    </message>
+    <message>
+        <source>The server does not accept this name: %1</source>
+        <translation>De server accepteert deze naam niet: %1</translation>
+    </message>
+    <message>
+        <source>Could not check the name: %1</source>
+        <translation>De naam kon niet worden gecontroleerd: %1</translation>
+    </message>
+    <message>
+        <source>Checking availability…</source>
+        <translation>Beschikbaarheid controleren…</translation>
+    </message>
+    <message>
+        <source>Enter a name for the instance.</source>
+        <translation>Vul een naam in voor de instantie.</translation>
+    </message>
+    <message>
+        <source>The name must start with a letter (a–z, A–Z).</source>
+        <translation>De naam moet met een letter beginnen (a–z, A–Z).</translation>
+    </message>
+    <message>
+        <source>The name must not end with a hyphen.</source>
+        <translation>De naam mag niet op een koppelteken eindigen.</translation>
+    </message>
+    <message>
+        <source>Only letters a–z and A–Z, digits and hyphens are allowed.</source>
+        <translation>Alleen de letters a–z en A–Z, cijfers en koppeltekens zijn toegestaan.</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::OperationTracker</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::OrganizationPage</name>
+    <message>
+        <source>Organization</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Shown to developers in the portal and in notification e-mails.</source>
+        <translation>Wordt aan ontwikkelaars getoond in de portal en in meldingsmails.</translation>
+    </message>
+    <message>
+        <source>&amp;Organization name:</source>
+        <translation>&amp;Naam organisatie:</translation>
+    </message>
+    <message>
+        <source>Enter the organization name.</source>
+        <translation>Vul de naam van de organisatie in.</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::PolicyDocument</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>regel %1, kolom %2: %3</translation>
+    </message>
+    <message>
+        <source>the document is empty</source>
+        <translation>het document is leeg</translation>
+    </message>
+    <message>
+        <source>inherited from %1</source>
+        <translation>geërfd van %1</translation>
+    </message>
+    <message>
+        <source>The document must start with &lt;policies&gt;, not &lt;%1&gt;.</source>
+        <translation>Het document moet met &lt;policies&gt; beginnen, niet met &lt;%1&gt;.</translation>
+    </message>
+    <message>
+        <source>The policy is empty.</source>
+        <translation>Het beleid is leeg.</translation>
+    </message>
+    <message>
+        <source>%1 policy: %2</source>
+        <translation>Beleid %1: %2</translation>
+    </message>
+    <message>
+        <source>no parent scope</source>
+        <translation>geen bovenliggend bereik</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::PolicyEditor</name>
+    <message>
+        <source>Policy XML</source>
+        <translation>Beleids-XML</translation>
+    </message>
+    <message>
+        <source>Effective policy</source>
+        <translation>Effectief beleid</translation>
+    </message>
+    <message>
+        <source>&amp;Policy</source>
+        <translation>&amp;Beleid</translation>
+    </message>
+    <message>
+        <source>&amp;Effective policy</source>
+        <translation>&amp;Effectief beleid</translation>
+    </message>
+    <message>
+        <source>&amp;Insert snippet</source>
+        <translation>Fragment &amp;invoegen</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Aanroeplimiet</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quotum</translation>
+    </message>
+    <message>
+        <source>Set header</source>
+        <translation>Header instellen</translation>
+    </message>
+    <message>
+        <source>CORS</source>
+        <translation>CORS</translation>
+    </message>
+    <message>
+        <source>IP filter</source>
+        <translation>IP-filter</translation>
+    </message>
+    <message>
+        <source>Mock response</source>
+        <translation>Nagebootst antwoord</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Terugdraaien</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <source>The policy was not saved: %1</source>
+        <translation>Het beleid is niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Regel %1, kolom %2: %3</translation>
+    </message>
+    <message>
+        <source>The effective policy cannot be shown: %1</source>
+        <translation>Het effectieve beleid kan niet worden getoond: %1</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Gewijzigd</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::ProgressPage</name>
+    <message>
+        <source>Creating the instance</source>
+        <translation>De instantie wordt aangemaakt</translation>
+    </message>
+    <message>
+        <source>You can close this window; progress continues in the status bar.</source>
+        <translation>U kunt dit venster sluiten; de voortgang blijft zichtbaar in de statusbalk.</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
     </message>
 </context>
 <context>
@@ -605,6 +1057,128 @@
             <numerusform>%n rij geëxporteerd naar %1</numerusform>
             <numerusform>%n rijen geëxporteerd naar %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::ServiceWizard</name>
+    <message>
+        <source>New service instance</source>
+        <translation>Nieuwe service-instantie</translation>
+    </message>
+    <message>
+        <source>For trying things out and development. No uptime guarantee; do not use it for production traffic.</source>
+        <translation>Om uit te proberen en voor ontwikkeling. Geen beschikbaarheidsgarantie; niet gebruiken voor productieverkeer.</translation>
+    </message>
+    <message>
+        <source>Pay per call, scales to zero when idle. Starts quickly; some features, such as the built-in cache and the developer portal, are not included.</source>
+        <translation>Betalen per aanroep, schaalt naar nul bij inactiviteit. Snel gestart; sommige functies, zoals de ingebouwde cache en de ontwikkelaarsportal, ontbreken.</translation>
+    </message>
+    <message>
+        <source>Entry-level production tier with an uptime guarantee and modest capacity.</source>
+        <translation>Instapniveau voor productie met beschikbaarheidsgarantie en bescheiden capaciteit.</translation>
+    </message>
+    <message>
+        <source>Newer entry-level production tier that is created in minutes.</source>
+        <translation>Nieuwer instapniveau voor productie dat binnen enkele minuten klaarstaat.</translation>
+    </message>
+    <message>
+        <source>Medium-volume production tier with more capacity and scale-out units.</source>
+        <translation>Productieniveau voor middelgrote volumes met meer capaciteit en schaaleenheden.</translation>
+    </message>
+    <message>
+        <source>Newer medium-volume production tier that is created in minutes and can reach private backends.</source>
+        <translation>Nieuwer productieniveau voor middelgrote volumes dat binnen enkele minuten klaarstaat en privé-backends kan bereiken.</translation>
+    </message>
+    <message>
+        <source>High-volume and enterprise tier: several regions, availability zones and virtual network isolation.</source>
+        <translation>Niveau voor grote volumes en ondernemingen: meerdere regio's, beschikbaarheidszones en isolatie in een virtueel netwerk.</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::StagedDocument</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bewerken</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Terugdraaien</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::StatusOperationsWidget</name>
+    <message numerus="yes">
+        <source>Operations in progress: %n; latest: %1</source>
+        <translation>
+            <numerusform>Bewerkingen bezig: %n; laatste: %1</numerusform>
+            <numerusform>Bewerkingen bezig: %n; laatste: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Check the settings, then create the instance. Creating one can take a while; you may close this window meanwhile.</source>
+        <translation>Controleer de instellingen en maak dan de instantie aan. Aanmaken kan even duren; u kunt dit venster intussen sluiten.</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Aanmaken</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Omgeving: %1</translation>
+    </message>
+    <message>
+        <source>Instance name: %1</source>
+        <translation>Naam instantie: %1</translation>
+    </message>
+    <message>
+        <source>Subscription: %1</source>
+        <translation>Abonnement: %1</translation>
+    </message>
+    <message>
+        <source>Resource group: %1 (new)</source>
+        <translation>Resourcegroep: %1 (nieuw)</translation>
+    </message>
+    <message>
+        <source>Resource group: %1</source>
+        <translation>Resourcegroep: %1</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>Regio: %1</translation>
+    </message>
+    <message>
+        <source>Organization: %1</source>
+        <translation>Organisatie: %1</translation>
+    </message>
+    <message>
+        <source>Administrator e-mail: %1</source>
+        <translation>E-mailadres beheerder: %1</translation>
+    </message>
+    <message>
+        <source>Pricing tier: %1</source>
+        <translation>Prijsniveau: %1</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::TierPage</name>
+    <message>
+        <source>Pricing tier</source>
+        <translation>Prijsniveau</translation>
+    </message>
+    <message>
+        <source>The tier decides capacity, features and cost. It can be changed later for most tiers.</source>
+        <translation>Het niveau bepaalt capaciteit, functies en kosten. Bij de meeste niveaus kunt u het later wijzigen.</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Niveau:</translation>
     </message>
 </context>
 <context>

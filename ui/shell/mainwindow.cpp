@@ -3,16 +3,23 @@
 #include "ui/shell/mainwindow.h"
 
 #include "core/settings/settings.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/common/operationtracker.h"
 #include "ui/shell/aboutdialog.h"
+#include "ui/shell/statusoperationswidget.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace portico::ui {
 
@@ -37,20 +44,50 @@ MainWindow::MainWindow(core::Settings &settings, QWidget *parent)
     setWindowTitle(tr("Portico"));
     setWindowIcon(QIcon(u":/portico/icons/portico.svg"_qs));
 
+    m_operations = new OperationTracker(this);
+
     m_panels = new QStackedWidget(this);
     m_panels->setObjectName(u"panelsStackedWidget"_qs);
-    m_panels->addWidget(makeModePage(u"publisherPageLabel"_qs,
-                                     tr("Publisher: manage service instances, APIs, products, "
-                                        "subscriptions and policies."),
-                                     m_panels));
-    m_panels->addWidget(makeModePage(u"developerPageLabel"_qs,
-                                     tr("Developer: browse the API catalog, try operations and "
-                                        "run batch jobs."),
-                                     m_panels));
-    setCentralWidget(m_panels);
+    m_pages[0] = makeModePage(u"publisherPageLabel"_qs,
+                              tr("Publisher: manage service instances, APIs, products, "
+                                 "subscriptions and policies."),
+                              m_panels);
+    m_pages[1] = makeModePage(u"developerPageLabel"_qs,
+                              tr("Developer: browse the API catalog, try operations and "
+                                 "run batch jobs."),
+                              m_panels);
+    m_panels->addWidget(m_pages[0]);
+    m_panels->addWidget(m_pages[1]);
+
+    m_banner = new BannerWidget(this);
+    m_banner->setObjectName(u"connectionBannerWidget"_qs);
+    connect(m_banner, &BannerWidget::retryRequested, this, &MainWindow::retryRequested);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(u"centralWidget"_qs);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_panels, 1);
+    setCentralWidget(central);
+
+    m_navigation = new QTreeView(this);
+    m_navigation->setObjectName(u"navigationTreeView"_qs);
+    m_navigation->setHeaderHidden(true);
+    m_navigation->setUniformRowHeights(true);
+    m_navigation->setAccessibleName(tr("Navigation"));
+    m_navigationDock = new QDockWidget(tr("Navigation"), this);
+    m_navigationDock->setObjectName(u"navigationDockWidget"_qs);
+    m_navigationDock->setWidget(m_navigation);
+    m_navigationDock->setFeatures(QDockWidget::DockWidgetMovable
+                                  | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_navigationDock);
 
     m_environmentStatus = new QLabel(tr("No environment connected"), this);
     m_environmentStatus->setObjectName(u"environmentStatusLabel"_qs);
+    m_operationsWidget = new StatusOperationsWidget(m_operations, this);
+    statusBar()->addWidget(m_operationsWidget, 1);
     statusBar()->addPermanentWidget(m_environmentStatus);
 
     createActions();
@@ -83,6 +120,16 @@ void MainWindow::createActions()
     connect(m_publisherAction, &QAction::triggered, this, [this] { setMode(Mode::Publisher); });
     connect(m_developerAction, &QAction::triggered, this, [this] { setMode(Mode::Developer); });
 
+    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction->setObjectName(u"refreshAction"_qs);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
+
+    m_focusAction = new QAction(tr("Switch between &navigation and panel"), this);
+    m_focusAction->setObjectName(u"cycleFocusAction"_qs);
+    m_focusAction->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(m_focusAction, &QAction::triggered, this, &MainWindow::cycleFocus);
+
     m_aboutAction = new QAction(tr("&About Portico"), this);
     m_aboutAction->setObjectName(u"aboutAction"_qs);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -99,6 +146,13 @@ void MainWindow::createMenus()
     viewMenu->setObjectName(u"viewMenu"_qs);
     viewMenu->addAction(m_publisherAction);
     viewMenu->addAction(m_developerAction);
+    viewMenu->addSeparator();
+    QAction *navigationToggle = m_navigationDock->toggleViewAction();
+    navigationToggle->setObjectName(u"navigationToggleAction"_qs);
+    navigationToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    viewMenu->addAction(navigationToggle);
+    viewMenu->addAction(m_focusAction);
+    viewMenu->addAction(m_refreshAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(u"helpMenu"_qs);
@@ -106,6 +160,58 @@ void MainWindow::createMenus()
     QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setModePage(Mode mode, QWidget *page)
+{
+    const int index = mode == Mode::Publisher ? 0 : 1;
+    QWidget *old = m_pages[index];
+    m_panels->insertWidget(index, page);
+    m_pages[index] = page;
+    if (old) {
+        m_panels->removeWidget(old);
+        old->deleteLater();
+    }
+    m_panels->setCurrentIndex(m_mode == Mode::Publisher ? 0 : 1);
+}
+
+QWidget *MainWindow::modePage(Mode mode) const
+{
+    return m_pages[mode == Mode::Publisher ? 0 : 1];
+}
+
+void MainWindow::setNavigationModel(QAbstractItemModel *model)
+{
+    m_navigation->setModel(model);
+}
+
+void MainWindow::setEnvironmentStatus(const QString &text)
+{
+    m_environmentStatus->setText(text);
+}
+
+void MainWindow::showConnectionProblem(const QString &text)
+{
+    m_banner->showMessage(BannerWidget::Kind::Error, text, true);
+}
+
+void MainWindow::clearConnectionProblem()
+{
+    m_banner->clear();
+}
+
+void MainWindow::cycleFocus()
+{
+    QWidget *focus = QApplication::focusWidget();
+    const bool inNavigation = focus && (focus == m_navigation || m_navigation->isAncestorOf(focus));
+    if (inNavigation || !m_navigationDock->isVisible()) {
+        QWidget *page = m_panels->currentWidget();
+        page->setFocus(Qt::OtherFocusReason);
+        if (!page->hasFocus() && page->focusProxy() == nullptr)
+            page->nextInFocusChain()->setFocus(Qt::TabFocusReason);
+    } else {
+        m_navigation->setFocus(Qt::ShortcutFocusReason);
+    }
 }
 
 void MainWindow::setMode(Mode mode)

@@ -4,10 +4,13 @@
 
 #include <QMainWindow>
 
+class QAbstractItemModel;
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QStackedWidget;
+class QTreeView;
 
 namespace portico::core {
 class Settings;
@@ -15,8 +18,13 @@ class Settings;
 
 namespace portico::ui {
 
-// The shell: menus, the two portal modes, the status bar and the central panel area. It only
-// wires panels and actions together; panels live in their own folders.
+class BannerWidget;
+class OperationTracker;
+class StatusOperationsWidget;
+
+// The shell: menus, the two portal modes, the navigation tree, the central panel area, the
+// status bar (environment state, operations in flight) and the connection banner. It only
+// wires panels and actions together; panels live in their own folders and are handed in.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -32,8 +40,27 @@ public:
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);
 
+    // Replaces the page shown for `mode` (the window takes ownership; the old page is deleted).
+    void setModePage(Mode mode, QWidget *page);
+    QWidget *modePage(Mode mode) const;
+
+    // The tree on the left: environments → services → APIs → operations, and the rest.
+    void setNavigationModel(QAbstractItemModel *model);
+    QTreeView *navigationView() const { return m_navigation; }
+
+    OperationTracker *operations() const { return m_operations; }
+    // Environment state in the status bar ("portico-local: connected").
+    void setEnvironmentStatus(const QString &text);
+    // Connection loss or sign-in expiry: a banner above the panels with Retry. The tree is
+    // never silently emptied; retryRequested() asks the owner to reconnect.
+    void showConnectionProblem(const QString &text);
+    void clearConnectionProblem();
+    BannerWidget *connectionBanner() const { return m_banner; }
+
 Q_SIGNALS:
     void modeChanged(portico::ui::MainWindow::Mode mode);
+    void retryRequested();
+    void refreshRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -44,14 +71,23 @@ private:
     void restoreLayout();
     void saveLayout();
     void showAbout();
+    void cycleFocus();
 
     core::Settings &m_settings;
     Mode m_mode = Mode::Publisher;
     QStackedWidget *m_panels = nullptr;
+    QWidget *m_pages[2] = { nullptr, nullptr };
+    BannerWidget *m_banner = nullptr;
+    QDockWidget *m_navigationDock = nullptr;
+    QTreeView *m_navigation = nullptr;
+    OperationTracker *m_operations = nullptr;
+    StatusOperationsWidget *m_operationsWidget = nullptr;
     QLabel *m_environmentStatus = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_publisherAction = nullptr;
     QAction *m_developerAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_focusAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_modeGroup = nullptr;
 };

@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "ui/common/stageddocument.h"
+#include "ui/publisher/policydocument.h"
+#include "ui/publisher/policyeditor.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QTest>
+#include <QUndoStack>
+#include <QXmlStreamReader>
+
+using namespace portico;
+using ui::PolicyEditor;
+
+namespace {
+
+const QString kStarter = u"<policies><inbound><rate-limit calls=\"5\" renewal-period=\"60\" />"
+                         "<quota calls=\"100\" renewal-period=\"604800\" /><base /></inbound>"
+                         "<backend><base /></backend><outbound><base /></outbound>"
+                         "<on-error><base /></on-error></policies>"_qs;
+const QString kGlobal = u"<policies><inbound /><backend><forward-request /></backend>"
+                        "<outbound /></policies>"_qs;
+const QString kApi = u"<policies>\n"
+                     "  <inbound>\n"
+                     "    <base />\n"
+                     "    <set-header name=\"Authorization\" exists-action=\"override\">\n"
+                     "      <value>Bearer {{ml-key}}</value>\n"
+                     "    </set-header>\n"
+                     "  </inbound>\n"
+                     "  <backend>\n    <base />\n  </backend>\n"
+                     "  <outbound>\n    <base />\n  </outbound>\n"
+                     "</policies>"_qs;
+
+bool wellFormed(const QString &xml)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd())
+        reader.readNext();
+    return !reader.hasError();
+}
+
+} // namespace
+
+class tst_PolicyEditor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void malformedXmlIsMarkedAtLineAndColumnAndNotSent();
+    void serverErrorIsMarkedAtItsLine();
+    void serverErrorWithoutPositionShowsBannerAndKeepsText();
+    void snippetsLandInsideInboundAndStayWellFormed_data();
+    void snippetsLandInsideInboundAndStayWellFormed();
+    void effectivePolicyExpandsInheritedBase();
+    void editsAreUndoableAndRevertable();
+    void highlighterColoursElementsAndAttributes();
+};
+
+void tst_PolicyEditor::malformedXmlIsMarkedAtLineAndColumnAndNotSent()
+{
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QSignalSpy saves(&editor, &PolicyEditor::saveRequested);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    // Break line 4: an unterminated attribute value.
+    QString broken = kApi;
+    broken.replace(u"exists-action=\"override\">"_qs, u"exists-action=\"override>"_qs);
+    edit->setPlainText(broken);
+    QVERIFY(editor.isDirty());
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 0);
+    QVERIFY(editor.problemLine() >= 4);
+    QVERIFY(editor.problemColumn() > 0);
+    auto *problem = editor.findChild<QLabel *>(u"policyProblemLabel"_qs);
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().startsWith(u"Line %1, column"_qs.arg(editor.problemLine())),
+             qPrintable(problem->text()));
+    QCOMPARE(edit->textCursor().blockNumber() + 1, editor.problemLine());
+    QVERIFY(!edit->extraSelections().isEmpty());
+    QCOMPARE(edit->toPlainText(), broken); // the user's text is kept
+}
+
+void tst_PolicyEditor::serverErrorIsMarkedAtItsLine()
+{
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    QString unknown = kApi;
+    unknown.replace(u"<base />\n    <set-header"_qs, u"<base />\n    <no-such-policy />\n    <set-header"_qs);
+    edit->setPlainText(unknown);
+    QSignalSpy saves(&editor, &PolicyEditor::saveRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 1); // well-formed: the server decides
+    core::Error error = core::Error::make(core::Error::Kind::Http,
+                                          u"One or more fields contain incorrect values:"_qs,
+                                          u"ValidationError"_qs);
+    error.httpStatus = 400;
+    error.details.append({ u"ValidationError"_qs,
+                           u"Error in element 'no-such-policy' on line 4, column 5: "
+                           "unknown policy"_qs,
+                           u"no-such-policy"_qs });
+    editor.saveFailed(error);
+    QCOMPARE(editor.problemLine(), 4);
+    QCOMPARE(editor.problemColumn(), 5);
+    QVERIFY(editor.problemText().contains(u"no-such-policy"_qs));
+    QCOMPARE(edit->toPlainText(), unknown);
+    QVERIFY(editor.isDirty());
+}
+
+void tst_PolicyEditor::serverErrorWithoutPositionShowsBannerAndKeepsText()
+{
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    editor.show();
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    edit->setPlainText(kApi + u"\n"_qs);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    editor.saveFailed(core::Error::make(core::Error::Kind::Network, u"Connection refused"_qs));
+    auto *banner = editor.findChild<QLabel *>(u"bannerMessageLabel"_qs);
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(u"Connection refused"_qs));
+    QCOMPARE(edit->toPlainText(), kApi + u"\n"_qs);
+    QVERIFY(editor.findChild<QPushButton *>(u"policySavePushButton"_qs)->isEnabled());
+}
+
+void tst_PolicyEditor::snippetsLandInsideInboundAndStayWellFormed_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("element");
+    QTest::newRow("rate-limit") << u"rateLimitSnippetAction"_qs << u"<rate-limit "_qs;
+    QTest::newRow("quota") << u"quotaSnippetAction"_qs << u"<quota "_qs;
+    QTest::newRow("set-header") << u"setHeaderSnippetAction"_qs << u"<set-header "_qs;
+    QTest::newRow("cors") << u"corsSnippetAction"_qs << u"<cors "_qs;
+    QTest::newRow("ip-filter") << u"ipFilterSnippetAction"_qs << u"<ip-filter "_qs;
+    QTest::newRow("mock-response") << u"mockResponseSnippetAction"_qs << u"<mock-response "_qs;
+}
+
+void tst_PolicyEditor::snippetsLandInsideInboundAndStayWellFormed()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, element);
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    QTextCursor start = edit->textCursor();
+    start.setPosition(0); // outside any section: goes after inbound's <base />
+    edit->setTextCursor(start);
+    auto *snippet = editor.findChild<QAction *>(action);
+    QVERIFY(snippet);
+    snippet->trigger();
+    const QString xml = edit->toPlainText();
+    const qsizetype at = xml.indexOf(element);
+    QVERIFY2(at > xml.indexOf(u"<inbound>"_qs) && at < xml.indexOf(u"</inbound>"_qs), qPrintable(xml));
+    QVERIFY2(at > xml.indexOf(u"<base />"_qs), qPrintable(xml));
+    QVERIFY2(wellFormed(xml), qPrintable(xml));
+    QVERIFY(editor.isDirty());
+}
+
+void tst_PolicyEditor::effectivePolicyExpandsInheritedBase()
+{
+    PolicyEditor editor;
+    editor.load(u"API AzureML Demo API"_qs, kApi);
+    editor.setInheritedPolicies({ { u"Global"_qs, kGlobal }, { u"Product Starter"_qs, kStarter } });
+    auto *tabs = editor.findChild<QTabWidget *>(u"policyTabWidget"_qs);
+    auto *effective = editor.findChild<QPlainTextEdit *>(u"effectivePolicyPlainTextEdit"_qs);
+    tabs->setCurrentWidget(effective);
+    const QString text = effective->toPlainText();
+    QVERIFY2(wellFormed(text), qPrintable(text));
+    QVERIFY2(!text.contains(u"<base"_qs), qPrintable(text));
+    // Order: the product's limits (inherited), then the API's own header.
+    const qsizetype rate = text.indexOf(u"<rate-limit"_qs);
+    const qsizetype header = text.indexOf(u"<set-header"_qs);
+    QVERIFY2(rate >= 0 && header > rate, qPrintable(text));
+    QVERIFY(text.contains(u"<forward-request/>"_qs) || text.contains(u"<forward-request />"_qs));
+    QVERIFY(text.contains(u"inherited from Product Starter"_qs));
+
+    // Edits show up live.
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    QString changed = kApi;
+    changed.replace(u"Bearer {{ml-key}}"_qs, u"Bearer {{other}}"_qs);
+    edit->setPlainText(changed);
+    QVERIFY(effective->toPlainText().contains(u"{{other}}"_qs));
+}
+
+void tst_PolicyEditor::editsAreUndoableAndRevertable()
+{
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    auto *dirty = editor.findChild<QLabel *>(u"policyDirtyLabel"_qs);
+    QVERIFY(dirty->text().isEmpty());
+    edit->setFocus();
+    edit->moveCursor(QTextCursor::End);
+    QTest::keyClicks(edit, u"<!-- x -->"_qs);
+    QVERIFY(editor.isDirty());
+    QCOMPARE(dirty->text(), u"Modified"_qs);
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(edit->toPlainText(), kApi);
+    QVERIFY(!editor.isDirty());
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(edit->toPlainText(), kApi + u"<!-- x -->"_qs);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policyRevertPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(edit->toPlainText(), kApi);
+    QVERIFY(!editor.isDirty());
+    editor.document()->undoStack()->undo(); // a revert is itself undoable
+    QCOMPARE(edit->toPlainText(), kApi + u"<!-- x -->"_qs);
+}
+
+void tst_PolicyEditor::highlighterColoursElementsAndAttributes()
+{
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    const QTextBlock line = edit->document()->findBlockByNumber(3); // <set-header name=...>
+    const QList<QTextLayout::FormatRange> formats = line.layout()->formats();
+    QVERIFY(formats.size() >= 3);
+    QSet<QRgb> colours;
+    for (const auto &range : formats)
+        colours.insert(range.format.foreground().color().rgb());
+    QVERIFY2(colours.size() >= 3, "element, attribute name and value get distinct colours");
+}
+
+QTEST_MAIN(tst_PolicyEditor)
+#include "tst_policyeditor.moc"

@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "ui/publisher/policydocument.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QToolButton;
+
+namespace portico::ui {
+
+class BannerWidget;
+class StagedDocument;
+class XmlHighlighter;
+
+// Edits the policy of one scope (global, product, API or operation) as XML with highlighting.
+// Edits are staged in a StagedDocument (field "value") with undo/redo, Save and Revert; the
+// owner sends saveRequested() to the server and reports back with saveSucceeded()/saveFailed().
+// Problems, ours or the server's, are marked at their line and column. The effective-policy tab
+// shows the document with every inherited <base/> expanded from the parent scopes.
+class PolicyEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PolicyEditor)
+
+public:
+    enum class Snippet { RateLimit, Quota, SetHeader, Cors, IpFilter, MockResponse };
+    Q_ENUM(Snippet)
+
+    explicit PolicyEditor(QWidget *parent = nullptr);
+    ~PolicyEditor() override;
+
+    // `scopeLabel` is shown and used in the effective view ("API AzureML Demo API").
+    void load(const QString &scopeLabel, const QString &xml);
+    // Parent scopes, outermost first, for the effective view.
+    void setInheritedPolicies(const policydocument::Chain &parents);
+
+    QString text() const;
+    StagedDocument *document() const { return m_doc; }
+    bool isDirty() const;
+    void insertSnippet(Snippet snippet);
+    static QString snippetText(Snippet snippet);
+
+    // The marked problem, if any (1-based line/column; 0 when none).
+    int problemLine() const { return m_problemLine; }
+    int problemColumn() const { return m_problemColumn; }
+    QString problemText() const;
+
+    // Outcome of the owner's save.
+    void saveSucceeded(const QString &storedXml);
+    void saveFailed(const core::Error &error);
+    void setBusy(bool busy);
+
+Q_SIGNALS:
+    void saveRequested(const QString &xml);
+
+private:
+    void save();
+    void markProblem(const policydocument::Problem &problem);
+    void clearProblem();
+    void refreshEffective();
+    void updateState();
+
+    StagedDocument *m_doc = nullptr;
+    QString m_scope;
+    QString m_savingText;
+    policydocument::Chain m_parents;
+    QLabel *m_scopeLabel = nullptr;
+    QLabel *m_dirtyLabel = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QPlainTextEdit *m_edit = nullptr;
+    QPlainTextEdit *m_effective = nullptr;
+    XmlHighlighter *m_highlighter = nullptr;
+    XmlHighlighter *m_effectiveHighlighter = nullptr;
+    QLabel *m_problemLabel = nullptr;
+    BannerWidget *m_banner = nullptr;
+    QToolButton *m_snippets = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_revert = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    int m_problemLine = 0;
+    int m_problemColumn = 0;
+    bool m_busy = false;
+};
+
+} // namespace portico::ui
