@@ -707,6 +707,221 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::OperationEditor</name>
+    <message>
+        <source>&amp;Verb:</source>
+        <translation>&amp;Werkwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;URL template:</source>
+        <translation>&amp;URL-sjabloon:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Weergavenaam:</translation>
+    </message>
+    <message>
+        <source>Operation &amp;id:</source>
+        <translation>&amp;Id van bewerking:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschrijving:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Verplicht</translation>
+    </message>
+    <message>
+        <source>Allowed values</source>
+        <translation>Toegestane waarden</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standaard</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>Inhoudstype</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Statuscode</translation>
+    </message>
+    <message>
+        <source>Declare template parameters &amp;automatically</source>
+        <translation>Sjabloonparameters &amp;automatisch declareren</translation>
+    </message>
+    <message>
+        <source>Declare &amp;missing parameters</source>
+        <translation>&amp;Ontbrekende parameters declareren</translation>
+    </message>
+    <message>
+        <source>&amp;Template parameters</source>
+        <translation>&amp;Sjabloonparameters</translation>
+    </message>
+    <message>
+        <source>&amp;Query parameters</source>
+        <translation>&amp;Queryparameters</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>&amp;Headers</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest</source>
+        <translation>&amp;Verzoek</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponses</source>
+        <translation>&amp;Antwoorden</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Terugdraaien</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>New operation</source>
+        <translation>Nieuwe bewerking</translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation>Bewerking: %1</translation>
+    </message>
+    <message>
+        <source>character %1</source>
+        <translation>teken %1</translation>
+    </message>
+    <message>
+        <source>The URL template can be at most 1000 characters long.</source>
+        <translation>Het URL-sjabloon mag hoogstens 1000 tekens lang zijn.</translation>
+    </message>
+    <message>
+        <source>Unbalanced brace at %1: every { needs a matching }.</source>
+        <translation>Ongepaarde accolade bij %1: elke { heeft een bijbehorende } nodig.</translation>
+    </message>
+    <message>
+        <source>Empty parameter name at %1.</source>
+        <translation>Lege parameternaam bij %1.</translation>
+    </message>
+    <message>
+        <source>“%1” at %2 is not a valid parameter name (letters, digits, _ - . ~).</source>
+        <translation>„%1” bij %2 is geen geldige parameternaam (letters, cijfers, _ - . ~).</translation>
+    </message>
+    <message>
+        <source>“%1” is used more than once.</source>
+        <translation>„%1” wordt meer dan één keer gebruikt.</translation>
+    </message>
+    <message>
+        <source>A wildcard must be the last path segment (%1).</source>
+        <translation>Een jokerteken moet het laatste padsegment zijn (%1).</translation>
+    </message>
+    <message>
+        <source>Only one parameter per path segment is possible (%1).</source>
+        <translation>Per padsegment is maar één parameter mogelijk (%1).</translation>
+    </message>
+    <message>
+        <source>Empty path segment (//) at %1.</source>
+        <translation>Leeg padsegment (//) bij %1.</translation>
+    </message>
+    <message>
+        <source>Invalid character at %1 (spaces, # and control characters are not allowed).</source>
+        <translation>Ongeldig teken bij %1 (spaties, # en stuurtekens zijn niet toegestaan).</translation>
+    </message>
+    <message>
+        <source>Invalid query item at %1: use name=value or name={parameter}.</source>
+        <translation>Ongeldig query-onderdeel bij %1: gebruik naam=waarde of naam={parameter}.</translation>
+    </message>
+    <message>
+        <source>“%1” is used in the URL template but not declared as a template parameter.</source>
+        <translation>„%1” wordt in het URL-sjabloon gebruikt maar is niet als sjabloonparameter gedeclareerd.</translation>
+    </message>
+    <message>
+        <source>Not used in the URL template.</source>
+        <translation>Wordt niet gebruikt in het URL-sjabloon.</translation>
+    </message>
+    <message>
+        <source>“%1” is declared but not used in the URL template.</source>
+        <translation>„%1” is gedeclareerd maar wordt niet gebruikt in het URL-sjabloon.</translation>
+    </message>
+    <message>
+        <source>Enter a URL template, e.g. /items/{id}.</source>
+        <translation>Vul een URL-sjabloon in, bijvoorbeeld /items/{id}.</translation>
+    </message>
+    <message>
+        <source>Enter a display name.</source>
+        <translation>Vul een weergavenaam in.</translation>
+    </message>
+    <message>
+        <source>Enter an HTTP verb such as GET or POST.</source>
+        <translation>Vul een HTTP-werkwoord in, zoals GET of POST.</translation>
+    </message>
+    <message>
+        <source>Enter an id without spaces or any of * # &amp; + : &lt; &gt; ? /</source>
+        <translation>Vul een id in zonder spaties en zonder * # &amp; + : &lt; &gt; ? /</translation>
+    </message>
+    <message>
+        <source>Response status codes must be between 100 and 599.</source>
+        <translation>Statuscodes van antwoorden moeten tussen 100 en 599 liggen.</translation>
+    </message>
+    <message>
+        <source>The operation was not saved because the server could not be reached (%1). Your changes are kept; try again.</source>
+        <translation>De bewerking is niet opgeslagen omdat de server onbereikbaar was (%1). Uw wijzigingen blijven bewaard; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The operation was not saved: the sign-in was refused or has expired (%1).</source>
+        <translation>De bewerking is niet opgeslagen: de aanmelding is geweigerd of verlopen (%1).</translation>
+    </message>
+    <message>
+        <source>The operation was not saved; see the marked fields.</source>
+        <translation>De bewerking is niet opgeslagen; zie de gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>The operation was not saved: %1</source>
+        <translation>De bewerking is niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Gewijzigd</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::OperationTracker</name>
     <message>
         <source>%1: %2</source>

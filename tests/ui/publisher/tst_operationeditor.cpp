@@ -1,0 +1,189 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "ui/common/recordtablemodel.h"
+#include "ui/common/stageddocument.h"
+#include "ui/publisher/operationeditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace portico;
+using ui::OperationEditor;
+
+class tst_OperationEditor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void typingTheTemplateFillsTheParameterTable_data();
+    void typingTheTemplateFillsTheParameterTable();
+    void undeclaredParameterIsFlaggedAndBlocksSave();
+    void declaredButUnusedParameterIsMarked();
+    void brokenTemplateIsExplainedWhileTyping();
+    void undoRevertsTypingAsOneStep();
+    void serverValidationErrorLandsNextToTheTemplate();
+};
+
+namespace {
+
+QStringList tableNames(OperationEditor &editor)
+{
+    auto *view = editor.findChild<QTableView *>(u"templateParametersTableView"_qs);
+    QStringList names;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        names << view->model()->index(row, 0).data().toString();
+    return names;
+}
+
+} // namespace
+
+void tst_OperationEditor::typingTheTemplateFillsTheParameterTable_data()
+{
+    QTest::addColumn<QString>("urlTemplate");
+    QTest::addColumn<QStringList>("parameters");
+    QTest::newRow("RRS Execute")
+        << u"/workspaces/{workspace}/services/{service}/execute?api-version={apiversion}&details={details}"_qs
+        << QStringList { u"workspace"_qs, u"service"_qs, u"apiversion"_qs, u"details"_qs };
+    QTest::newRow("BES Start")
+        << u"/workspaces/{workspace}/services/{service}/jobs/{jobid}/start?api-version={apiversion}"_qs
+        << QStringList { u"workspace"_qs, u"service"_qs, u"jobid"_qs, u"apiversion"_qs };
+}
+
+void tst_OperationEditor::typingTheTemplateFillsTheParameterTable()
+{
+    QFETCH(QString, urlTemplate);
+    QFETCH(QStringList, parameters);
+    OperationEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *edit = editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs);
+    QTest::keyClicks(edit, urlTemplate);
+    QCOMPARE(tableNames(editor), parameters); // partial names ({w}, {wo}…) never stay behind
+    QVERIFY(editor.undeclaredParameters().isEmpty());
+    auto *message = editor.findChild<QLabel *>(u"urlTemplateMessageLabel"_qs);
+    QVERIFY2(message->text().isEmpty(), qPrintable(message->text()));
+    const QVariantList rows = editor.values().value(u"templateParameters"_qs).toList();
+    for (const QVariant &row : rows) {
+        QCOMPARE(row.toMap().value(u"type"_qs).toString(), u"string"_qs);
+        QVERIFY(row.toMap().value(u"required"_qs).toBool());
+    }
+}
+
+void tst_OperationEditor::undeclaredParameterIsFlaggedAndBlocksSave()
+{
+    OperationEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QSignalSpy saves(&editor, &OperationEditor::saveRequested);
+    auto *autoDeclare = editor.findChild<QCheckBox *>(u"autoDeclareCheckBox"_qs);
+    QTest::mouseClick(autoDeclare, Qt::LeftButton);
+    QVERIFY(!autoDeclare->isChecked());
+    QTest::keyClicks(editor.findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs), u"BES Status"_qs);
+    auto *edit = editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs);
+    const QString typed = u"/workspaces/{workspace}/services/{service}/jobs/{jobid}?api-version={apiversion}"_qs;
+    QTest::keyClicks(edit, typed);
+    QCOMPARE(editor.undeclaredParameters(),
+             (QStringList { u"workspace"_qs, u"service"_qs, u"jobid"_qs, u"apiversion"_qs }));
+    auto *message = editor.findChild<QLabel *>(u"urlTemplateMessageLabel"_qs);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"“jobid” is used in the URL template but not declared"_qs),
+             qPrintable(message->text()));
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 0);
+    QCOMPARE(edit->text(), typed);
+
+    auto *declare = editor.findChild<QPushButton *>(u"declareMissingPushButton"_qs);
+    QVERIFY(declare->isEnabled());
+    QTest::mouseClick(declare, Qt::LeftButton);
+    QVERIFY(editor.undeclaredParameters().isEmpty());
+    QVERIFY(message->text().isEmpty());
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 1);
+    const QVariantMap values = saves.first().at(0).toMap();
+    QCOMPARE(values.value(u"urlTemplate"_qs).toString(), typed);
+    QCOMPARE(values.value(u"name"_qs).toString(), u"bes-status"_qs);
+    QCOMPARE(values.value(u"method"_qs).toString(), u"GET"_qs);
+}
+
+void tst_OperationEditor::declaredButUnusedParameterIsMarked()
+{
+    OperationEditor editor;
+    auto *edit = editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs);
+    QTest::keyClicks(edit, u"/jobs/{jobid}"_qs);
+    // The user describes the parameter, so it is no longer an untouched automatic row.
+    auto *view = editor.findChild<QTableView *>(u"templateParametersTableView"_qs);
+    QVERIFY(view->model()->setData(view->model()->index(0, 4), u"The job id"_qs));
+    edit->selectAll();
+    QTest::keyClicks(edit, u"/jobs"_qs);
+    QCOMPARE(tableNames(editor), QStringList { u"jobid"_qs });
+    QCOMPARE(view->model()->index(0, 0).data(Qt::ToolTipRole).toString(),
+             u"Not used in the URL template."_qs);
+    QVERIFY(editor.findChild<QLabel *>(u"urlTemplateMessageLabel"_qs)->text().contains(u"declared but not used"_qs));
+    QVERIFY(!editor.validate());
+}
+
+void tst_OperationEditor::brokenTemplateIsExplainedWhileTyping()
+{
+    OperationEditor editor;
+    auto *edit = editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs);
+    QTest::keyClicks(edit, u"/jobs/{jobid"_qs);
+    auto *message = editor.findChild<QLabel *>(u"urlTemplateMessageLabel"_qs);
+    QVERIFY2(message->text().contains(u"Unbalanced brace at character 7"_qs), qPrintable(message->text()));
+    QTest::keyClicks(edit, u"}"_qs);
+    QVERIFY(message->text().isEmpty());
+    QCOMPARE(tableNames(editor), QStringList { u"jobid"_qs });
+}
+
+void tst_OperationEditor::undoRevertsTypingAsOneStep()
+{
+    OperationEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *edit = editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs);
+    edit->setFocus();
+    QTest::keyClicks(edit, u"/items/{id}"_qs);
+    QCOMPARE(tableNames(editor), QStringList { u"id"_qs });
+    QVERIFY(editor.document()->isDirty());
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier); // the automatic declaration
+    QCOMPARE(tableNames(editor), QStringList());
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier); // the typing
+    QCOMPARE(edit->text(), QString());
+    QVERIFY(!editor.document()->isDirty());
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(edit->text(), u"/items/{id}"_qs);
+    QCOMPARE(tableNames(editor), QStringList { u"id"_qs });
+}
+
+void tst_OperationEditor::serverValidationErrorLandsNextToTheTemplate()
+{
+    OperationEditor editor;
+    editor.show();
+    QTest::keyClicks(editor.findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs), u"Get item"_qs);
+    QTest::keyClicks(editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs), u"/items/{id}"_qs);
+    QSignalSpy saves(&editor, &OperationEditor::saveRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 1);
+    core::Error error = core::Error::make(core::Error::Kind::Http,
+                                          u"One or more fields contain incorrect values:"_qs,
+                                          u"ValidationError"_qs);
+    error.details.append({ u"ValidationError"_qs, u"Operation with the same method and template exists"_qs,
+                           u"urlTemplate"_qs });
+    editor.saveFailed(error);
+    QVERIFY(editor.findChild<QLabel *>(u"urlTemplateMessageLabel"_qs)->text().contains(u"same method"_qs));
+    QCOMPARE(editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs)->text(), u"/items/{id}"_qs);
+    QVERIFY(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs)->isEnabled());
+}
+
+QTEST_MAIN(tst_OperationEditor)
+#include "tst_operationeditor.moc"
