@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>Sc&amp;hemes:</source>
-        <translation>Sc&amp;hema's:</translation>
+        <translation>Sc&amp;hema&apos;s:</translation>
     </message>
     <message>
         <source>&amp;Products:</source>
@@ -1073,6 +1073,85 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::ResourcePanel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nieuw</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ve&amp;rnieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Terugdraaien</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Onbeperkt</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Nieuw item</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Dit veld is verplicht.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>„%1” verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Not saved: the server could not be reached (%1). Your changes are kept.</source>
+        <translation>Niet opgeslagen: de server was onbereikbaar (%1). Uw wijzigingen blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>Not saved; see the marked fields.</source>
+        <translation>Niet opgeslagen; zie de gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Gewijzigd</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ResponseDiffView</name>
     <message>
         <source>%1 %2 · %3 ms · %4 · %5</source>
@@ -1306,7 +1385,7 @@
     </message>
     <message>
         <source>High-volume and enterprise tier: several regions, availability zones and virtual network isolation.</source>
-        <translation>Niveau voor grote volumes en ondernemingen: meerdere regio's, beschikbaarheidszones en isolatie in een virtueel netwerk.</translation>
+        <translation>Niveau voor grote volumes en ondernemingen: meerdere regio&apos;s, beschikbaarheidszones en isolatie in een virtueel netwerk.</translation>
     </message>
 </context>
 <context>

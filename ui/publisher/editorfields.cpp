@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/publisher/editorfields.h"
+
+namespace portico::ui::editorfields {
+
+namespace {
+
+QVariantMap fromParameter(const core::ParameterContract &p)
+{
+    QVariantMap map { { u"name"_qs, p.name },
+                      { u"type"_qs, p.type },
+                      { u"required"_qs, p.required },
+                      { u"values"_qs, p.values },
+                      { u"description"_qs, p.description } };
+    if (!p.defaultValue.isEmpty())
+        map.insert(u"defaultValue"_qs, p.defaultValue);
+    return map;
+}
+
+core::ParameterContract toParameter(const QVariantMap &map)
+{
+    core::ParameterContract p;
+    p.name = map.value(u"name"_qs).toString().trimmed();
+    p.type = map.value(u"type"_qs).toString().trimmed();
+    if (p.type.isEmpty())
+        p.type = u"string"_qs;
+    p.required = map.value(u"required"_qs).toBool();
+    p.values = map.value(u"values"_qs).toStringList();
+    p.description = map.value(u"description"_qs).toString();
+    p.defaultValue = map.value(u"defaultValue"_qs).toString();
+    return p;
+}
+
+QVariantList fromParameters(const QList<core::ParameterContract> &list)
+{
+    QVariantList out;
+    for (const auto &p : list)
+        out.append(fromParameter(p));
+    return out;
+}
+
+QList<core::ParameterContract> toParameters(const QVariant &value)
+{
+    QList<core::ParameterContract> out;
+    for (const QVariant &row : value.toList()) {
+        core::ParameterContract p = toParameter(row.toMap());
+        if (!p.name.isEmpty())
+            out.append(p);
+    }
+    return out;
+}
+
+} // namespace
+
+QVariantMap fromApi(const core::Api &api, const QStringList &productIds)
+{
+    return { { u"name"_qs, api.name },
+             { u"displayName"_qs, api.displayName },
+             { u"serviceUrl"_qs, api.serviceUrl },
+             { u"path"_qs, api.path },
+             { u"protocols"_qs, api.protocols },
+             { u"products"_qs, productIds },
+             { u"subscriptionRequired"_qs, api.subscriptionRequired.value_or(true) },
+             { u"headerName"_qs, api.subscriptionKeyParameterNames.header },
+             { u"queryName"_qs, api.subscriptionKeyParameterNames.query },
+             { u"description"_qs, api.description } };
+}
+
+core::Api toApi(const QVariantMap &fields, core::Api base)
+{
+    base.name = fields.value(u"name"_qs).toString();
+    base.displayName = fields.value(u"displayName"_qs).toString().trimmed();
+    base.serviceUrl = fields.value(u"serviceUrl"_qs).toString().trimmed();
+    base.path = fields.value(u"path"_qs).toString().trimmed();
+    base.protocols = fields.value(u"protocols"_qs).toStringList();
+    base.subscriptionRequired = fields.value(u"subscriptionRequired"_qs).toBool();
+    base.subscriptionKeyParameterNames.header = fields.value(u"headerName"_qs).toString().trimmed();
+    base.subscriptionKeyParameterNames.query = fields.value(u"queryName"_qs).toString().trimmed();
+    base.description = fields.value(u"description"_qs).toString();
+    return base;
+}
+
+QVariantMap fromOperation(const core::Operation &operation)
+{
+    QVariantList representations;
+    for (const auto &r : operation.request.representations)
+        representations.append(QVariantMap { { u"contentType"_qs, r.contentType },
+                                             { u"sample"_qs, r.sample } });
+    QVariantList responses;
+    for (const auto &response : operation.responses) {
+        QVariantMap row { { u"statusCode"_qs, response.statusCode },
+                          { u"description"_qs, response.description } };
+        if (!response.representations.isEmpty()) {
+            row.insert(u"contentType"_qs, response.representations.first().contentType);
+            row.insert(u"sample"_qs, response.representations.first().sample);
+        }
+        responses.append(row);
+    }
+    return { { u"name"_qs, operation.name },
+             { u"method"_qs, operation.method },
+             { u"urlTemplate"_qs, operation.urlTemplate },
+             { u"displayName"_qs, operation.displayName },
+             { u"description"_qs, operation.description },
+             { u"templateParameters"_qs, fromParameters(operation.templateParameters) },
+             { u"queryParameters"_qs, fromParameters(operation.request.queryParameters) },
+             { u"headers"_qs, fromParameters(operation.request.headers) },
+             { u"representations"_qs, representations },
+             { u"responses"_qs, responses } };
+}
+
+core::Operation toOperation(const QVariantMap &fields, core::Operation base)
+{
+    base.name = fields.value(u"name"_qs).toString();
+    base.method = fields.value(u"method"_qs).toString().trimmed().toUpper();
+    base.urlTemplate = fields.value(u"urlTemplate"_qs).toString();
+    base.displayName = fields.value(u"displayName"_qs).toString().trimmed();
+    base.description = fields.value(u"description"_qs).toString();
+    base.templateParameters = toParameters(fields.value(u"templateParameters"_qs));
+    base.request.queryParameters = toParameters(fields.value(u"queryParameters"_qs));
+    base.request.headers = toParameters(fields.value(u"headers"_qs));
+    base.request.representations.clear();
+    for (const QVariant &row : fields.value(u"representations"_qs).toList()) {
+        core::RepresentationContract r;
+        r.contentType = row.toMap().value(u"contentType"_qs).toString().trimmed();
+        r.sample = row.toMap().value(u"sample"_qs).toString();
+        if (!r.contentType.isEmpty())
+            base.request.representations.append(r);
+    }
+    base.responses.clear();
+    for (const QVariant &row : fields.value(u"responses"_qs).toList()) {
+        const QVariantMap map = row.toMap();
+        core::ResponseContract response;
+        response.statusCode = map.value(u"statusCode"_qs).toInt();
+        response.description = map.value(u"description"_qs).toString();
+        const QString contentType = map.value(u"contentType"_qs).toString().trimmed();
+        if (!contentType.isEmpty()) {
+            core::RepresentationContract r;
+            r.contentType = contentType;
+            r.sample = map.value(u"sample"_qs).toString();
+            response.representations.append(r);
+        }
+        base.responses.append(response);
+    }
+    return base;
+}
+
+} // namespace portico::ui::editorfields

@@ -1,0 +1,486 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/publisher/resourcepanel.h"
+
+#include "ui/common/bannerwidget.h"
+#include "ui/common/decisions.h"
+#include "ui/common/fieldbinding.h"
+#include "ui/common/fieldmessages.h"
+#include "ui/common/maskedkeyfield.h"
+#include "ui/common/stageddocument.h"
+#include "ui/common/undorouting.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+namespace {
+
+QString displayValue(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool() ? QCoreApplication::translate("portico::ui::ResourcePanel", "Yes")
+                              : QCoreApplication::translate("portico::ui::ResourcePanel", "No");
+    if (value.typeId() == QMetaType::QStringList)
+        return value.toStringList().join(u", "_qs);
+    return value.toString();
+}
+
+} // namespace
+
+ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<FieldSpec> fields,
+                             QStringList columns, QWidget *parent)
+    : QWidget(parent)
+    , m_prefix(prefix)
+    , m_title(title)
+    , m_fields(std::move(fields))
+    , m_columns(std::move(columns))
+    , m_doc(new StagedDocument(this))
+    , m_messages(new FieldMessages(this))
+{
+    setObjectName(prefix + u"Panel"_qs);
+
+    m_model = new QStandardItemModel(this);
+    QStringList headers;
+    for (const QString &column : std::as_const(m_columns)) {
+        for (const FieldSpec &spec : std::as_const(m_fields)) {
+            if (spec.key == column)
+                headers << QString(spec.label).remove(u'&').remove(u':');
+        }
+    }
+    m_model->setHorizontalHeaderLabels(headers);
+    m_table = new QTableView(this);
+    m_table->setObjectName(prefix + u"TableView"_qs);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setTabKeyNavigation(false);
+
+    m_newButton = new QPushButton(tr("&New"), this);
+    m_newButton->setObjectName(prefix + u"NewPushButton"_qs);
+    m_delete = new QPushButton(tr("De&lete"), this);
+    m_delete->setObjectName(prefix + u"DeletePushButton"_qs);
+    m_refresh = new QPushButton(tr("Re&fresh"), this);
+    m_refresh->setObjectName(prefix + u"RefreshPushButton"_qs);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *heading = new QLabel(title, left);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    leftLayout->addWidget(heading);
+    leftLayout->addWidget(m_table, 1);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_newButton);
+    listButtons->addWidget(m_delete);
+    listButtons->addStretch(1);
+    listButtons->addWidget(m_refresh);
+    leftLayout->addLayout(listButtons);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto *formHeader = new QHBoxLayout;
+    m_formTitle = new QLabel(right);
+    m_formTitle->setObjectName(prefix + u"FormTitleLabel"_qs);
+    m_formTitle->setFont(bold);
+    m_dirty = new QLabel(right);
+    m_dirty->setObjectName(prefix + u"DirtyLabel"_qs);
+    formHeader->addWidget(m_formTitle, 1);
+    formHeader->addWidget(m_dirty);
+    rightLayout->addLayout(formHeader);
+    m_banner = new BannerWidget(right);
+    m_banner->setObjectName(prefix + u"BannerWidget"_qs);
+    rightLayout->addWidget(m_banner);
+    buildForm(rightLayout);
+    m_extraLayout = new QVBoxLayout;
+    rightLayout->addLayout(m_extraLayout);
+    rightLayout->addStretch(1);
+    m_save = new QPushButton(tr("&Save"), right);
+    m_save->setObjectName(prefix + u"SavePushButton"_qs);
+    m_revert = new QPushButton(tr("Re&vert"), right);
+    m_revert->setObjectName(prefix + u"RevertPushButton"_qs);
+    auto *formButtons = new QHBoxLayout;
+    formButtons->addStretch(1);
+    formButtons->addWidget(m_revert);
+    formButtons->addWidget(m_save);
+    rightLayout->addLayout(formButtons);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(prefix + u"Splitter"_qs);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(undo);
+    addAction(redo);
+
+    connect(m_newButton, &QPushButton::clicked, this, &ResourcePanel::startNew);
+    connect(m_delete, &QPushButton::clicked, this, &ResourcePanel::confirmDelete);
+    connect(m_refresh, &QPushButton::clicked, this, &ResourcePanel::refreshRequested);
+    connect(m_save, &QPushButton::clicked, this, &ResourcePanel::save);
+    connect(m_revert, &QPushButton::clicked, m_doc, &StagedDocument::revert);
+    connect(m_doc, &StagedDocument::dirtyChanged, this, &ResourcePanel::updateState);
+    connect(m_doc, &StagedDocument::valueChanged, this, [this](const QString &field) {
+        m_messages->setMessage(field, {});
+        syncMultiChoice(field);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid())
+                    return;
+                const QString name = m_model->item(current.row(), 0)->data(Qt::UserRole).toString();
+                if (name != currentName() || m_new)
+                    selectRecord(name);
+            });
+    startNew();
+}
+
+ResourcePanel::~ResourcePanel() = default;
+
+void ResourcePanel::buildForm(QVBoxLayout *outer)
+{
+    m_form = new QWidget(this);
+    auto *form = new QFormLayout(m_form);
+    form->setContentsMargins(0, 0, 0, 0);
+    for (const FieldSpec &spec : std::as_const(m_fields)) {
+        QWidget *editor = nullptr;
+        switch (spec.kind) {
+        case FieldSpec::Kind::Text: {
+            auto *edit = new QLineEdit(m_form);
+            if (spec.maxLength > 0)
+                edit->setMaxLength(spec.maxLength);
+            fieldbinding::bind(m_doc, spec.key, edit);
+            undorouting::install(m_doc->undoStack(), edit);
+            editor = edit;
+            break;
+        }
+        case FieldSpec::Kind::Secret: {
+            auto *field = new MaskedKeyField(spec.objectName.chopped(8), m_form);
+            field->setEditable(true);
+            QLineEdit *edit = field->lineEdit();
+            if (spec.maxLength > 0)
+                edit->setMaxLength(spec.maxLength);
+            fieldbinding::bind(m_doc, spec.key, edit);
+            editor = field;
+            m_editors.insert(spec.key, edit);
+            break;
+        }
+        case FieldSpec::Kind::MultiLineText: {
+            auto *edit = new QPlainTextEdit(m_form);
+            edit->setTabChangesFocus(true);
+            edit->setMaximumHeight(80);
+            fieldbinding::bind(m_doc, spec.key, edit);
+            undorouting::install(m_doc->undoStack(), edit);
+            editor = edit;
+            break;
+        }
+        case FieldSpec::Kind::Bool: {
+            auto *box = new QCheckBox(spec.label, m_form);
+            fieldbinding::bind(m_doc, spec.key, box);
+            editor = box;
+            break;
+        }
+        case FieldSpec::Kind::Int: {
+            auto *spin = new QSpinBox(m_form);
+            spin->setRange(0, 1'000'000);
+            spin->setSpecialValueText(tr("Unlimited"));
+            fieldbinding::bind(m_doc, spec.key, spin);
+            editor = spin;
+            break;
+        }
+        case FieldSpec::Kind::Choice: {
+            auto *combo = new QComboBox(m_form);
+            for (const auto &[value, label] : spec.choices)
+                combo->addItem(label, value);
+            fieldbinding::bind(m_doc, spec.key, combo);
+            editor = combo;
+            break;
+        }
+        case FieldSpec::Kind::MultiChoice: {
+            auto *list = new QListWidget(m_form);
+            list->setMaximumHeight(100);
+            for (const auto &[value, label] : spec.choices) {
+                auto *item = new QListWidgetItem(label, list);
+                item->setData(Qt::UserRole, value);
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Unchecked);
+            }
+            connect(list, &QListWidget::itemChanged, this, [this, list, key = spec.key] {
+                QStringList values;
+                for (int i = 0; i < list->count(); ++i) {
+                    if (list->item(i)->checkState() == Qt::Checked)
+                        values << list->item(i)->data(Qt::UserRole).toString();
+                }
+                m_doc->setValue(key, values);
+            });
+            editor = list;
+            break;
+        }
+        }
+        editor->setObjectName(spec.objectName);
+        if (!m_editors.contains(spec.key))
+            m_editors.insert(spec.key, editor);
+        QLabel *message = m_messages->addField({ spec.key }, spec.key + u"MessageLabel"_qs, m_form);
+        message->setObjectName(m_prefix + u"_"_qs + spec.key + u"MessageLabel"_qs);
+        auto *box = new QWidget(m_form);
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        boxLayout->setSpacing(2);
+        boxLayout->addWidget(editor);
+        boxLayout->addWidget(message);
+        form->addRow(spec.kind == FieldSpec::Kind::Bool ? QString() : spec.label, box);
+    }
+    outer->addWidget(m_form);
+}
+
+void ResourcePanel::setRecords(const QVariantList &records)
+{
+    m_records = records;
+    const QString current = currentName();
+    m_model->removeRows(0, m_model->rowCount());
+    for (const QVariant &record : records) {
+        const QVariantMap map = record.toMap();
+        QList<QStandardItem *> row;
+        for (const QString &column : std::as_const(m_columns)) {
+            auto *item = new QStandardItem(displayValue(map.value(column)));
+            item->setData(map.value(u"name"_qs), Qt::UserRole);
+            row << item;
+        }
+        m_model->appendRow(row);
+    }
+    m_banner->clear();
+    if (!current.isEmpty() && !m_new && !m_doc->isDirty())
+        selectRecord(current);
+}
+
+void ResourcePanel::setChoices(const QString &key, const QList<QPair<QString, QString>> &choices)
+{
+    for (FieldSpec &spec : m_fields) {
+        if (spec.key != key)
+            continue;
+        spec.choices = choices;
+        QWidget *editor = m_editors.value(key);
+        if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+            const QSignalBlocker blocker(combo);
+            combo->clear();
+            for (const auto &[value, label] : choices)
+                combo->addItem(label, value);
+            const int index = combo->findData(m_doc->value(key));
+            combo->setCurrentIndex(index);
+        } else if (auto *list = qobject_cast<QListWidget *>(editor)) {
+            const QSignalBlocker blocker(list);
+            list->clear();
+            for (const auto &[value, label] : choices) {
+                auto *item = new QListWidgetItem(label, list);
+                item->setData(Qt::UserRole, value);
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Unchecked);
+            }
+            syncMultiChoice(key);
+        }
+    }
+}
+
+void ResourcePanel::addExtraWidget(QWidget *widget)
+{
+    m_extraLayout->addWidget(widget);
+}
+
+void ResourcePanel::setLoadError(const QString &text)
+{
+    m_banner->showMessage(BannerWidget::Kind::Error, text, true);
+    connect(m_banner, &BannerWidget::retryRequested, this, &ResourcePanel::refreshRequested,
+            Qt::UniqueConnection);
+}
+
+void ResourcePanel::selectRecord(const QString &name)
+{
+    for (int row = 0; row < m_records.size(); ++row) {
+        const QVariantMap record = m_records.at(row).toMap();
+        if (record.value(u"name"_qs).toString() != name)
+            continue;
+        load(record, false);
+        const QSignalBlocker blocker(m_table->selectionModel());
+        m_table->selectRow(row);
+        return;
+    }
+}
+
+void ResourcePanel::startNew()
+{
+    QVariantMap record;
+    for (const FieldSpec &spec : std::as_const(m_fields)) {
+        if (spec.defaultValue.isValid())
+            record.insert(spec.key, spec.defaultValue);
+        else if (spec.kind == FieldSpec::Kind::Bool)
+            record.insert(spec.key, false);
+        else if (spec.kind == FieldSpec::Kind::MultiChoice)
+            record.insert(spec.key, QStringList());
+        else if (spec.kind == FieldSpec::Kind::Choice && !spec.choices.isEmpty())
+            record.insert(spec.key, spec.choices.first().first);
+        else if (spec.kind == FieldSpec::Kind::Int)
+            record.insert(spec.key, 0);
+        else
+            record.insert(spec.key, QString());
+    }
+    m_table->clearSelection();
+    load(record, true);
+}
+
+QString ResourcePanel::currentName() const
+{
+    return m_new ? QString() : m_doc->savedValues().value(u"name"_qs).toString();
+}
+
+void ResourcePanel::load(const QVariantMap &record, bool isNew)
+{
+    m_new = isNew;
+    m_messages->clear();
+    m_banner->clear();
+    m_doc->load(record);
+    for (const FieldSpec &spec : std::as_const(m_fields)) {
+        QWidget *editor = m_editors.value(spec.key);
+        if (auto *edit = qobject_cast<QLineEdit *>(editor))
+            edit->setReadOnly(spec.createOnly && !isNew);
+        if (spec.kind == FieldSpec::Kind::MultiChoice)
+            syncMultiChoice(spec.key);
+    }
+    m_formTitle->setText(isNew ? tr("New item") : record.value(u"displayName"_qs).toString().isEmpty()
+                                                      ? record.value(u"name"_qs).toString()
+                                                      : record.value(u"displayName"_qs).toString());
+    updateState();
+    Q_EMIT currentChanged(isNew ? QString() : record.value(u"name"_qs).toString());
+}
+
+void ResourcePanel::syncMultiChoice(const QString &key)
+{
+    auto *list = qobject_cast<QListWidget *>(m_editors.value(key));
+    if (!list)
+        return;
+    const QStringList values = m_doc->value(key).toStringList();
+    const QSignalBlocker blocker(list);
+    for (int i = 0; i < list->count(); ++i) {
+        list->item(i)->setCheckState(values.contains(list->item(i)->data(Qt::UserRole).toString())
+                                         ? Qt::Checked
+                                         : Qt::Unchecked);
+    }
+}
+
+bool ResourcePanel::validate()
+{
+    m_messages->clear();
+    bool ok = true;
+    for (const FieldSpec &spec : std::as_const(m_fields)) {
+        if (!spec.required || (spec.createOnly && !m_new))
+            continue;
+        const QVariant value = m_doc->value(spec.key);
+        if (value.toString().trimmed().isEmpty() && value.typeId() != QMetaType::Bool
+            && value.typeId() != QMetaType::Int) {
+            m_messages->setMessage(spec.key, tr("This field is required."));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+void ResourcePanel::save()
+{
+    if (m_busy)
+        return;
+    m_banner->clear();
+    if (!validate())
+        return;
+    setBusy(true);
+    Q_EMIT saveRequested(m_doc->values(), m_new);
+}
+
+void ResourcePanel::confirmDelete()
+{
+    const QString name = currentName();
+    if (name.isEmpty())
+        return;
+    decisions::confirm(this, tr("Delete"), tr("Delete “%1”? This cannot be undone.").arg(name),
+                       tr("&Delete"), [this, name](bool accepted) {
+                           if (accepted)
+                               Q_EMIT deleteRequested(name);
+                       });
+}
+
+void ResourcePanel::saveSucceeded(const QVariantMap &saved)
+{
+    setBusy(false);
+    m_messages->clear();
+    m_banner->clear();
+    const bool wasNew = m_new;
+    m_new = false;
+    m_doc->markSaved(saved);
+    if (wasNew)
+        load(saved, false);
+    updateState();
+}
+
+void ResourcePanel::saveFailed(const core::Error &error)
+{
+    setBusy(false);
+    m_messages->clear();
+    const QStringList unclaimed = m_messages->showServerError(error);
+    QString text;
+    if (error.kind == core::Error::Kind::Network || error.kind == core::Error::Kind::Timeout)
+        text = tr("Not saved: the server could not be reached (%1). Your changes are kept.")
+                   .arg(error.message);
+    else
+        text = unclaimed.isEmpty() ? tr("Not saved; see the marked fields.")
+                                   : tr("Not saved: %1").arg(unclaimed.join(u'\n'));
+    m_banner->showMessage(BannerWidget::Kind::Error, text);
+    updateState();
+}
+
+void ResourcePanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateState();
+}
+
+void ResourcePanel::updateState()
+{
+    const bool dirty = m_doc->isDirty();
+    m_dirty->setText(dirty ? tr("Modified") : QString());
+    m_save->setEnabled((dirty || m_new) && !m_busy);
+    m_revert->setEnabled(dirty && !m_busy);
+    m_delete->setEnabled(!m_new && !m_busy);
+}
+
+} // namespace portico::ui

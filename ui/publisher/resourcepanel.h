@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QList>
+#include <QPair>
+#include <QVariantMap>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+class QVBoxLayout;
+
+namespace portico::ui {
+
+class BannerWidget;
+class FieldMessages;
+class StagedDocument;
+
+// A list of one kind of service resource (products, users, groups, named values, backends,
+// subscriptions) with a form editor for the selected or new item. The fields are described by
+// FieldSpecs; edits are staged with undo, Save/Revert and a dirty marker, and the owner does
+// the server work through the signals, reporting back with saveSucceeded()/saveFailed().
+// Records are QVariantMaps keyed like the FieldSpecs, with "name" as the resource id.
+class ResourcePanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResourcePanel)
+
+public:
+    struct FieldSpec
+    {
+        enum class Kind { Text, MultiLineText, Bool, Int, Choice, MultiChoice, Secret };
+        QString key;
+        QString label;
+        Kind kind = Kind::Text;
+        QString objectName; // e.g. "productDisplayNameLineEdit"
+        bool required = false;
+        int maxLength = 0;
+        bool createOnly = false; // editable only for a new item (ids)
+        QList<QPair<QString, QString>> choices; // {value, label}
+        QVariant defaultValue;
+    };
+
+    // `prefix` names the children ("products" -> productsTableView, productsNewPushButton...);
+    // `columns` are the FieldSpec keys shown in the table.
+    ResourcePanel(const QString &prefix, const QString &title, QList<FieldSpec> fields,
+                  QStringList columns, QWidget *parent = nullptr);
+    ~ResourcePanel() override;
+
+    void setRecords(const QVariantList &records);
+    QVariantList records() const { return m_records; }
+    void setChoices(const QString &key, const QList<QPair<QString, QString>> &choices);
+    // Below the form, e.g. the subscription keys box.
+    void addExtraWidget(QWidget *widget);
+    void setLoadError(const QString &text);
+
+    void selectRecord(const QString &name);
+    void startNew();
+    bool isNew() const { return m_new; }
+    QString currentName() const;
+    StagedDocument *document() const { return m_doc; }
+    FieldMessages *messages() const { return m_messages; }
+
+    void saveSucceeded(const QVariantMap &saved);
+    void saveFailed(const core::Error &error);
+    void setBusy(bool busy);
+
+Q_SIGNALS:
+    void saveRequested(const QVariantMap &values, bool isNew);
+    void deleteRequested(const QString &name);
+    void refreshRequested();
+    void currentChanged(const QString &name);
+
+private:
+    void buildForm(QVBoxLayout *layout);
+    void load(const QVariantMap &record, bool isNew);
+    bool validate();
+    void save();
+    void confirmDelete();
+    void syncMultiChoice(const QString &key);
+    void updateState();
+
+    QString m_prefix;
+    QString m_title;
+    QList<FieldSpec> m_fields;
+    QStringList m_columns;
+    QVariantList m_records;
+    StagedDocument *m_doc = nullptr;
+    FieldMessages *m_messages = nullptr;
+    BannerWidget *m_banner = nullptr;
+    QStandardItemModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_formTitle = nullptr;
+    QLabel *m_dirty = nullptr;
+    QWidget *m_form = nullptr;
+    QVBoxLayout *m_extraLayout = nullptr;
+    QPushButton *m_newButton = nullptr;
+    QPushButton *m_delete = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_revert = nullptr;
+    QHash<QString, QWidget *> m_editors;
+    bool m_new = false;
+    bool m_busy = false;
+};
+
+} // namespace portico::ui
