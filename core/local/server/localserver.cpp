@@ -122,6 +122,8 @@ Result<void> LocalServer::start()
         return fail(ExitStorage, opened.error());
     if (auto opened = m_ml->open(); !opened)
         return fail(ExitStorage, opened.error());
+    if (auto opened = m_gateway->open(); !opened)
+        return fail(ExitStorage, opened.error());
 
     const QHostAddress &bind = m_options.bind;
     auto managementPort = m_management->listenOn(bind, m_options.managementPort);

@@ -1,0 +1,631 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/local/gateway/clientconnection.h"
+
+#include "core/local/gateway/gatewayshared.h"
+#include "core/local/gateway/policyrunner.h"
+#include "core/local/usage/usagelog.h"
+
+#include <QAbstractSocket>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QRandomGenerator>
+
+#include <atomic>
+#include <chrono>
+
+namespace portico::local {
+
+namespace {
+
+constexpr qint64 kHighWater = 1024 * 1024;
+constexpr qint64 kChunk = 64 * 1024;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QByteArray chunkFrame(const QByteArray &payload)
+{
+    return QByteArray::number(payload.size(), 16) + "\r\n" + payload + "\r\n";
+}
+
+// Unique per process run without a system call per request: a random 64-bit prefix and a
+// counter, formatted like a UUID.
+QByteArray nextRequestId()
+{
+    static const quint64 prefix = QRandomGenerator::system()->generate64();
+    static std::atomic<quint64> counter { 0 };
+    const quint64 n = counter.fetch_add(1, std::memory_order_relaxed);
+    QByteArray hex = QByteArray::number(prefix, 16).rightJustified(16, '0')
+        + QByteArray::number(n, 16).rightJustified(16, '0');
+    return hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-' + hex.mid(20, 12);
+}
+
+QString peerIp(const QAbstractSocket *socket)
+{
+    QHostAddress address = socket->peerAddress();
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        address = QHostAddress(v4);
+    return address.toString();
+}
+
+} // namespace
+
+ClientConnection::ClientConnection(QAbstractSocket *socket, bool tls, GatewayShared &shared,
+                                   UpstreamPool &pool, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_tls(tls)
+    , m_shared(shared)
+    , m_pool(pool)
+    , m_runner(std::make_unique<PolicyRunner>(shared.limiter))
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(kChunk);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    connect(m_socket, &QIODevice::readyRead, this, &ClientConnection::pump);
+    connect(m_socket, &QIODevice::bytesWritten, this, [this] {
+        if (m_response == ResponsePhase::Body && m_socket->bytesToWrite() < kHighWater)
+            pumpResponse();
+    });
+    connect(m_socket, &QAbstractSocket::disconnected, this, [this] {
+        m_phase = Phase::Closing;
+        if (m_exchange) {
+            recordUsage(); // the client went away mid-exchange
+            m_exchange.reset();
+        }
+        releaseUpstream(false);
+        m_deadline = 0;
+        Q_EMIT closed();
+        deleteLater();
+    });
+    armIdleTimer();
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &ClientConnection::pump, Qt::QueuedConnection);
+}
+
+ClientConnection::~ClientConnection()
+{
+    releaseUpstream(false);
+}
+
+qint64 ClientConnection::monotonicMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void ClientConnection::checkDeadline(qint64 nowMs)
+{
+    if (m_deadline > 0 && nowMs >= m_deadline) {
+        m_deadline = 0;
+        onDeadline();
+    }
+}
+
+void ClientConnection::onDeadline()
+{
+    switch (m_phase) {
+    case Phase::Head:
+        if (m_in.isEmpty()) {
+            closeClient(false); // idle keep-alive connection
+        } else {
+            GatewayResponse r = GatewayResponse::json(408, u"Request Timeout"_qs);
+            m_closeAfterResponse = true;
+            m_exchange = std::make_unique<GatewayExchange>();
+            sendImmediate(r);
+            m_exchange.reset();
+            closeClient(true);
+        }
+        break;
+    case Phase::Body:
+        if (m_response == ResponsePhase::None || m_response == ResponsePhase::Head)
+            onUpstreamTimeout();
+        else
+            abortExchange("request body stalled");
+        break;
+    case Phase::AwaitResponse:
+        onUpstreamTimeout();
+        break;
+    case Phase::Closing:
+        m_socket->abort();
+        break;
+    }
+}
+
+void ClientConnection::upstreamBytesWritten()
+{
+    if (m_phase == Phase::Body && m_sink == BodySink::Upstream && m_upstream.socket
+        && m_upstream.socket->bytesToWrite() < kHighWater)
+        pumpRequestBody();
+}
+
+void ClientConnection::armIdleTimer()
+{
+    setDeadline(m_shared.limits.idleTimeoutMs);
+}
+
+void ClientConnection::pump()
+{
+    if (m_phase == Phase::Head && !readHead())
+        return;
+    if (m_phase == Phase::Body)
+        pumpRequestBody();
+}
+
+bool ClientConnection::readHead()
+{
+    const bool wasEmpty = m_in.isEmpty();
+    m_in.append(m_socket->readAll());
+    if (m_in.isEmpty())
+        return false;
+    if (wasEmpty)
+        setDeadline(m_shared.limits.headTimeoutMs);
+    auto exchange = std::make_unique<GatewayExchange>();
+    HttpLimits limits;
+    limits.maxRequestLine = m_shared.limits.maxRequestLine;
+    limits.maxHeaderBytes = m_shared.limits.maxHeaderBytes;
+    const HeadParseResult parsed = parseRequestHead(m_in, exchange->request, limits);
+    if (parsed.status == ParseStatus::NeedMore)
+        return false;
+    m_exchange = std::move(exchange);
+    m_exchange->startMs = nowMs();
+    m_exchange->clientIp = peerIp(m_socket);
+    m_exchange->tls = m_tls;
+    if (parsed.status == ParseStatus::Error) {
+        m_closeAfterResponse = true;
+        m_in.clear();
+        sendImmediate(GatewayResponse::json(parsed.errorStatus, QString::fromLatin1(reasonPhrase(parsed.errorStatus))));
+        m_response = ResponsePhase::Done;
+        m_requestBodyDone = true;
+        finishExchange();
+        return false;
+    }
+    startExchange(parsed.consumed);
+    return m_phase == Phase::Body;
+}
+
+void ClientConnection::startExchange(qsizetype headBytes)
+{
+    GatewayExchange &ex = *m_exchange;
+    m_in.remove(0, headBytes);
+    ex.bytesIn = headBytes;
+    ex.requestId = nextRequestId();
+    m_response = ResponsePhase::None;
+    m_retried = false;
+    m_upstreamSentBody = false;
+    m_upstreamReusable = true;
+    m_responseStarted = false;
+    m_upIn.clear();
+
+    HttpRequestHead &request = ex.request;
+    QByteArray target = request.target;
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+        const qsizetype slash = target.indexOf('/', target.indexOf("//") + 2);
+        target = slash < 0 ? QByteArray("/") : target.mid(slash);
+    }
+    const qsizetype q = target.indexOf('?');
+    ex.rawPath = q >= 0 ? target.left(q) : target;
+    ex.rawQuery = q >= 0 ? target.mid(q + 1) : QByteArray();
+
+    const QByteArray connection = request.headers.value("Connection");
+    if (request.versionMinor == 0)
+        m_closeAfterResponse = !headerHasToken(connection, "keep-alive");
+    else if (headerHasToken(connection, "close"))
+        m_closeAfterResponse = true;
+    m_expectContinue = headerHasToken(request.headers.value("Expect"), "100-continue");
+    request.headers.remove("Expect");
+
+    const bool framed = requestBodyFraming(request, m_requestFraming);
+    if (!framed || !ex.rawPath.startsWith('/')) {
+        m_closeAfterResponse = true;
+        m_requestBodyDone = true;
+        sendImmediate(GatewayResponse::json(400, u"Bad Request"_qs));
+        m_response = ResponsePhase::Done;
+        finishExchange();
+        return;
+    }
+    m_requestBody.reset(m_requestFraming);
+    m_requestBodyDone = m_requestFraming.kind == BodyFraming::Kind::None;
+
+    ex.snapshot = m_shared.snapshot();
+    if (!ex.snapshot)
+        ex.snapshot = GatewaySnapshot::build({});
+    m_runner->runInbound(ex, ex.startMs);
+
+    if (ex.immediate) {
+        if (!m_requestBodyDone && m_expectContinue)
+            m_closeAfterResponse = true; // the client has not sent the body and need not
+        m_sink = BodySink::Discard;
+        GatewayResponse response = std::move(*ex.immediate);
+        ex.immediate.reset();
+        sendImmediate(std::move(response));
+        m_response = ResponsePhase::Done;
+        if (m_requestBodyDone || m_closeAfterResponse) {
+            finishExchange();
+        } else {
+            m_phase = Phase::Body;
+            armIdleTimer();
+        }
+        return;
+    }
+
+    // Forward.
+    HeaderList &h = request.headers;
+    stripHopByHop(h);
+    h.remove("Content-Length");
+    const QByteArray originalHost = h.value("Host");
+    QByteArray forwardedFor = h.value("X-Forwarded-For");
+    forwardedFor = forwardedFor.isEmpty() ? ex.clientIp.toLatin1() : forwardedFor + ", " + ex.clientIp.toLatin1();
+    h.set("X-Forwarded-For", forwardedFor);
+    if (!originalHost.isEmpty())
+        h.set("X-Forwarded-Host", originalHost);
+    h.set("X-Forwarded-Proto", m_tls ? "https" : "http");
+    m_sink = BodySink::Upstream;
+    m_phase = m_requestBodyDone ? Phase::AwaitResponse : Phase::Body;
+    setDeadline(ex.timeoutMs);
+    if (!ex.backendBase.isValid() || ex.backendBase.host().isEmpty()
+        || (ex.backendBase.scheme() != u"http" && ex.backendBase.scheme() != u"https")) {
+        failUpstream(500, u"The API has no valid backend service URL."_qs, u"BackendConnectionFailure"_qs);
+        return;
+    }
+    startUpstream(false);
+    if (m_expectContinue && !m_requestBodyDone)
+        writeClient("HTTP/1.1 100 Continue\r\n\r\n");
+}
+
+void ClientConnection::startUpstream(bool forceNew)
+{
+    GatewayExchange &ex = *m_exchange;
+    m_upstream = m_pool.acquire(ex.backendBase, this, forceNew);
+    ex.serviceStartMs = nowMs();
+    writeUpstreamHead();
+}
+
+void ClientConnection::writeUpstreamHead()
+{
+    GatewayExchange &ex = *m_exchange;
+    QByteArray head;
+    head.reserve(512);
+    head += ex.request.method;
+    head += ' ';
+    head += ex.backendTarget();
+    head += " HTTP/1.1\r\nHost: ";
+    const bool tls = ex.backendBase.scheme() == u"https";
+    head += ex.backendBase.host(QUrl::FullyEncoded).toUtf8();
+    if (ex.backendBase.port() > 0 && ex.backendBase.port() != (tls ? 443 : 80))
+        head += ':' + QByteArray::number(ex.backendBase.port());
+    head += "\r\n";
+    ex.request.headers.remove("Host");
+    ex.request.headers.serialize(head);
+    m_upstreamChunked = false;
+    if (m_requestFraming.kind == BodyFraming::Kind::Length) {
+        head += "Content-Length: " + QByteArray::number(m_requestFraming.length) + "\r\n";
+    } else if (m_requestFraming.kind == BodyFraming::Kind::Chunked) {
+        head += "Transfer-Encoding: chunked\r\n";
+        m_upstreamChunked = true;
+    }
+    head += "\r\n";
+    m_upstream.socket->write(head);
+    if (m_phase == Phase::Body)
+        pumpRequestBody();
+}
+
+void ClientConnection::pumpRequestBody()
+{
+    while (m_phase == Phase::Body) {
+        const bool toUpstream = m_sink == BodySink::Upstream;
+        if (toUpstream && (!m_upstream.socket || m_upstream.socket->bytesToWrite() > kHighWater))
+            return;
+        if (m_in.isEmpty()) {
+            m_in = m_socket->read(kChunk);
+            if (m_in.isEmpty())
+                return;
+            if (!toUpstream)
+                armIdleTimer();
+        }
+        QByteArray out;
+        qsizetype consumed = 0;
+        const auto state = m_requestBody.feed(m_in, consumed, out, kChunk);
+        m_in.remove(0, consumed);
+        m_exchange->bytesIn += consumed;
+        if (toUpstream && !out.isEmpty()) {
+            m_upstream.socket->write(m_upstreamChunked ? chunkFrame(out) : out);
+            m_upstreamSentBody = true;
+        }
+        if (state == BodyDecoder::State::Error) {
+            if (m_response == ResponsePhase::None || m_response == ResponsePhase::Head) {
+                m_closeAfterResponse = true;
+                releaseUpstream(false);
+                sendImmediate(GatewayResponse::json(400, u"Bad Request"_qs));
+                m_response = ResponsePhase::Done;
+                m_requestBodyDone = true;
+                finishExchange();
+            } else {
+                abortExchange("malformed request body");
+            }
+            return;
+        }
+        if (state == BodyDecoder::State::Done) {
+            if (toUpstream && m_upstreamChunked)
+                m_upstream.socket->write("0\r\n\r\n");
+            m_requestBodyDone = true;
+            m_phase = Phase::AwaitResponse;
+            if (m_response == ResponsePhase::Done)
+                finishExchange();
+            return;
+        }
+        if (consumed == 0 && out.isEmpty())
+            return;
+    }
+}
+
+void ClientConnection::pumpResponse()
+{
+    if (!m_upstream.socket || !m_exchange)
+        return;
+    GatewayExchange &ex = *m_exchange;
+    QAbstractSocket *up = m_upstream.socket;
+    if (m_response == ResponsePhase::None || m_response == ResponsePhase::Head) {
+        m_response = ResponsePhase::Head;
+        m_upIn.append(up->readAll());
+        for (;;) {
+            const HeadParseResult parsed = parseResponseHead(m_upIn, m_responseHead);
+            if (parsed.status == ParseStatus::NeedMore)
+                return;
+            if (parsed.status == ParseStatus::Error) {
+                failUpstream(502, u"The backend service sent an invalid response."_qs, u"BackendConnectionFailure"_qs);
+                return;
+            }
+            m_upIn.remove(0, parsed.consumed);
+            if (m_responseHead.status >= 100 && m_responseHead.status < 200 && m_responseHead.status != 101)
+                continue; // interim response; the gateway already answered Expect itself
+            break;
+        }
+        ex.serviceMs = nowMs() - ex.serviceStartMs;
+        ex.backendStatus = m_responseHead.status;
+        BodyFraming framing;
+        if (m_responseHead.status == 101 || !responseBodyFraming(m_responseHead, ex.request.method == "HEAD", framing)) {
+            failUpstream(502, u"The backend service sent an invalid response."_qs, u"BackendConnectionFailure"_qs);
+            return;
+        }
+        m_upstreamReusable = m_responseHead.versionMinor >= 1
+            && !headerHasToken(m_responseHead.headers.value("Connection"), "close")
+            && framing.kind != BodyFraming::Kind::UntilClose;
+        m_responseBody.reset(framing);
+        m_response = ResponsePhase::Body;
+        setDeadline(m_shared.limits.idleTimeoutMs);
+
+        m_runner->runOutbound(ex, m_responseHead);
+        if (ex.immediate) {
+            GatewayResponse replaced = std::move(*ex.immediate);
+            ex.immediate.reset();
+            releaseUpstream(false);
+            sendImmediate(std::move(replaced));
+            m_response = ResponsePhase::Done;
+            if (m_requestBodyDone)
+                finishExchange();
+            else
+                m_sink = BodySink::Discard;
+            return;
+        }
+        HeaderList headers = m_responseHead.headers;
+        stripHopByHop(headers);
+        m_clientChunked = false;
+        if (framing.kind == BodyFraming::Kind::Chunked || framing.kind == BodyFraming::Kind::UntilClose) {
+            headers.remove("Content-Length");
+            if (ex.request.versionMinor >= 1) {
+                headers.append("Transfer-Encoding", "chunked");
+                m_clientChunked = true;
+            } else {
+                m_closeAfterResponse = true;
+            }
+        }
+        writeResponseHead(m_responseHead.status, m_responseHead.reason, headers, -1, false);
+    }
+    if (m_response != ResponsePhase::Body)
+        return;
+    for (;;) {
+        if (m_socket->bytesToWrite() > kHighWater)
+            return; // resumes on the client's bytesWritten
+        if (m_upIn.isEmpty())
+            m_upIn = up->read(kChunk);
+        if (m_upIn.isEmpty() && !m_responseBody.done()) {
+            if (up->state() != QAbstractSocket::ConnectedState) {
+                if (m_responseBody.framing().kind == BodyFraming::Kind::UntilClose) {
+                    m_responseBody.reset({}); // the close ends the body
+                } else {
+                    abortExchange("backend closed the connection mid-body");
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+        QByteArray out;
+        qsizetype consumed = 0;
+        const auto state = m_responseBody.feed(m_upIn, consumed, out, kChunk);
+        m_upIn.remove(0, consumed);
+        if (!out.isEmpty()) {
+            writeClient(m_clientChunked ? chunkFrame(out) : out);
+            m_runner->accountBandwidth(ex, out.size());
+        }
+        if (state == BodyDecoder::State::Error) {
+            abortExchange("malformed response body");
+            return;
+        }
+        if (state == BodyDecoder::State::Done) {
+            if (m_clientChunked)
+                writeClient("0\r\n\r\n");
+            m_socket->flush();
+            m_response = ResponsePhase::Done;
+            releaseUpstream(m_upstreamReusable && m_requestBodyDone && m_upIn.isEmpty());
+            if (m_requestBodyDone) {
+                finishExchange();
+            } else {
+                m_sink = BodySink::Discard;
+                m_phase = Phase::Body;
+                armIdleTimer();
+                pumpRequestBody();
+            }
+            return;
+        }
+        setDeadline(m_shared.limits.idleTimeoutMs);
+    }
+}
+
+void ClientConnection::onUpstreamGone()
+{
+    if (!m_exchange || !m_upstream.socket)
+        return;
+    if (m_response == ResponsePhase::None || m_response == ResponsePhase::Head) {
+        if (m_upstream.socket->bytesAvailable() > 0) {
+            pumpResponse();
+            if (m_response == ResponsePhase::Body || m_response == ResponsePhase::Done)
+                return;
+        }
+        const bool canRetry = m_upstream.reused && !m_retried && !m_upstreamSentBody && m_upIn.isEmpty();
+        if (canRetry) {
+            m_retried = true;
+            releaseUpstream(false);
+            startUpstream(true);
+            return;
+        }
+        const bool refused = m_upstream.socket->error() == QAbstractSocket::ConnectionRefusedError
+            || m_upstream.socket->error() == QAbstractSocket::HostNotFoundError;
+        failUpstream(502,
+                     refused ? u"Unable to connect to the backend service."_qs
+                             : u"The backend service closed the connection without a response."_qs,
+                     u"BackendConnectionFailure"_qs);
+        return;
+    }
+    if (m_response == ResponsePhase::Body)
+        pumpResponse();
+}
+
+void ClientConnection::onUpstreamTimeout()
+{
+    failUpstream(504, u"The backend service did not respond in time."_qs, u"Timeout"_qs);
+}
+
+void ClientConnection::failUpstream(int status, const QString &message, const QString &reason)
+{
+    if (!m_exchange)
+        return;
+    if (m_responseStarted) {
+        abortExchange("backend failed mid-response");
+        return;
+    }
+    releaseUpstream(false);
+    GatewayExchange &ex = *m_exchange;
+    ex.errorReason = reason;
+    GatewayResponse response = GatewayResponse::json(status, message);
+    m_runner->runOnError(ex, response);
+    if (!m_requestBodyDone)
+        m_closeAfterResponse = true;
+    sendImmediate(std::move(response));
+    m_response = ResponsePhase::Done;
+    finishExchange();
+}
+
+void ClientConnection::sendImmediate(GatewayResponse response)
+{
+    HeaderList headers = std::move(response.headers);
+    headers.set("Content-Length", QByteArray::number(response.body.size()));
+    const bool head = m_exchange && m_exchange->request.method == "HEAD";
+    writeResponseHead(response.status, reasonPhrase(response.status), headers, response.body.size(), false);
+    if (!head && !response.body.isEmpty())
+        writeClient(response.body);
+    m_socket->flush();
+}
+
+void ClientConnection::writeResponseHead(int status, const QByteArray &reason, HeaderList headers,
+                                         qint64, bool)
+{
+    if (m_exchange) {
+        m_exchange->status = status;
+        m_runner->decorate(*m_exchange, headers);
+    }
+    m_responseStarted = true;
+    QByteArray head;
+    head.reserve(256);
+    const int minor = m_exchange && m_exchange->request.versionMinor == 0 ? 0 : 1;
+    head += minor == 0 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    head += QByteArray::number(status);
+    head += ' ';
+    head += reason.isEmpty() ? reasonPhrase(status) : reason;
+    head += "\r\n";
+    headers.remove("Connection");
+    if (m_closeAfterResponse)
+        headers.append("Connection", "close");
+    else if (minor == 0)
+        headers.append("Connection", "keep-alive");
+    headers.serialize(head);
+    head += "\r\n";
+    writeClient(head);
+}
+
+void ClientConnection::writeClient(const QByteArray &bytes)
+{
+    if (m_exchange)
+        m_exchange->bytesOut += bytes.size();
+    m_socket->write(bytes);
+}
+
+void ClientConnection::releaseUpstream(bool reusable)
+{
+    if (!m_upstream.socket)
+        return;
+    m_pool.release(m_upstream, reusable);
+    m_upstream = {};
+}
+
+void ClientConnection::finishExchange()
+{
+    m_socket->flush();
+    recordUsage();
+    m_exchange.reset();
+    m_response = ResponsePhase::None;
+    releaseUpstream(false);
+    if (m_closeAfterResponse) {
+        closeClient(true);
+        return;
+    }
+    m_phase = Phase::Head;
+    armIdleTimer();
+    if (!m_in.isEmpty() || m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &ClientConnection::pump, Qt::QueuedConnection);
+}
+
+void ClientConnection::abortExchange(const char *)
+{
+    recordUsage();
+    m_exchange.reset();
+    releaseUpstream(false);
+    closeClient(false);
+}
+
+void ClientConnection::closeClient(bool graceful)
+{
+    m_phase = Phase::Closing;
+    if (graceful && m_socket->state() == QAbstractSocket::ConnectedState) {
+        setDeadline(5000); // bounded linger for the last bytes
+        m_socket->disconnectFromHost();
+    } else {
+        m_socket->abort();
+    }
+}
+
+void ClientConnection::recordUsage()
+{
+    if (!m_exchange || !m_shared.usage)
+        return;
+    m_shared.usage->record(*m_exchange, nowMs());
+}
+
+} // namespace portico::local

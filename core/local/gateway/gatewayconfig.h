@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace portico::local {
+
+// What the gateway needs from the management store to route, authorize and apply policies.
+// Plain values, built from the store whenever it changes; the gateway compiles it into an
+// immutable snapshot, so a request never sees a half-applied change.
+struct GatewayConfig
+{
+    struct Parameter
+    {
+        QString name;
+        QStringList values; // declared `values`; empty = any
+    };
+    struct ResponseExample
+    {
+        int statusCode = 200;
+        QString contentType;
+        QByteArray body;
+    };
+    struct Operation
+    {
+        QString id;
+        QString displayName;
+        QString method;
+        QString urlTemplate;
+        QList<Parameter> templateParameters;
+        QList<ResponseExample> responses; // for mock-response
+        QString policyXml;                // empty = none
+    };
+    struct Api
+    {
+        QString id;
+        QString displayName;
+        QString path;
+        QString serviceUrl;
+        QStringList protocols { u"https"_qs };
+        bool subscriptionRequired = true;
+        QString subscriptionKeyHeader { u"Ocp-Apim-Subscription-Key"_qs };
+        QString subscriptionKeyQuery { u"subscription-key"_qs };
+        QList<Operation> operations;
+        QString policyXml;
+    };
+    struct Product
+    {
+        QString id;
+        QString displayName;
+        bool published = false;
+        bool subscriptionRequired = true;
+        QStringList apiIds;
+        QString policyXml;
+    };
+    struct Subscription
+    {
+        QString id;
+        QString displayName;
+        // "/apis", "/apis/{apiId}", "/products/{productId}", or "/" (the service: all access)
+        QString scope;
+        QString state; // active, suspended, submitted, ...
+        QString primaryKey;
+        QString secondaryKey;
+        QString ownerId; // user id, empty when standalone
+        QDateTime createdDate;
+    };
+    struct User
+    {
+        QString id;
+        QString displayName;
+        QString state; // active, blocked, ...
+    };
+    struct NamedValue
+    {
+        QString name; // displayName, what {{name}} refers to
+        QString value;
+        bool secret = false;
+    };
+    struct Backend
+    {
+        QString id;
+        QString url;
+    };
+
+    QString serviceName;
+    QList<Api> apis;
+    QList<Product> products;
+    QList<Subscription> subscriptions;
+    QList<User> users;
+    QList<NamedValue> namedValues;
+    QList<Backend> backends;
+    QString globalPolicyXml;
+};
+
+} // namespace portico::local

@@ -1,0 +1,226 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/local/gateway/gatewaysnapshot.h"
+
+#include "core/common/constanttime.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+
+namespace portico::local {
+
+namespace {
+
+QByteArray keyDigest(QByteArrayView key)
+{
+    return QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+}
+
+PolicyDocument compile(const QString &xml, const QHash<QString, QString> &namedValues,
+                       const QString &what, QStringList *problems)
+{
+    if (xml.trimmed().isEmpty())
+        return PolicyDocument::inheritAll();
+    auto parsed = PolicyDocument::parse(substituteNamedValues(xml, namedValues));
+    if (!parsed) {
+        if (problems)
+            problems->append(what + u": "_qs + parsed.error().message);
+        return PolicyDocument::inheritAll();
+    }
+    return *parsed;
+}
+
+bool lessSpecific(const QList<int> &a, const QList<int> &b)
+{
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+}
+
+} // namespace
+
+std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfig &config,
+                                                              QStringList *problems)
+{
+    auto s = std::make_shared<GatewaySnapshot>();
+    s->m_serviceName = config.serviceName;
+    QHash<QString, QString> named;
+    for (const auto &nv : config.namedValues)
+        named.insert(nv.name, nv.value);
+
+    PolicyDocument global = config.globalPolicyXml.trimmed().isEmpty()
+        ? PolicyDocument()
+        : compile(config.globalPolicyXml, named, u"global policy"_qs, problems);
+    // The global scope has no parent: its <base/> means nothing.
+    s->m_globalPolicy = global.composedOver(PolicyDocument(), u"global"_qs);
+
+    for (const auto &p : config.products) {
+        s->m_products.insert(p.id, p);
+        s->m_productPolicies.insert(p.id, compile(p.policyXml, named, u"product '%1' policy"_qs.arg(p.id), problems));
+    }
+    for (const auto &u : config.users)
+        s->m_users.insert(u.id, u);
+    for (const auto &b : config.backends)
+        s->m_backends.insert(b.id, b);
+
+    for (const auto &apiConfig : config.apis) {
+        Api api;
+        api.config = apiConfig;
+        for (const QString &seg : apiConfig.path.split(u'/', Qt::SkipEmptyParts))
+            api.pathSegments.append(seg.toLower());
+        api.policy = compile(apiConfig.policyXml, named, u"API '%1' policy"_qs.arg(apiConfig.id), problems);
+        for (const auto &p : config.products) {
+            if (!p.published || !p.apiIds.contains(apiConfig.id))
+                continue;
+            api.productIds.append(p.id);
+            if (!p.subscriptionRequired && api.openProductId.isEmpty())
+                api.openProductId = p.id;
+        }
+        for (const auto &opConfig : apiConfig.operations) {
+            auto templ = core::UrlTemplate::parse(opConfig.urlTemplate);
+            if (!templ) {
+                if (problems)
+                    problems->append(u"operation '%1/%2': "_qs.arg(apiConfig.id, opConfig.id) + templ.error().message);
+                continue;
+            }
+            Operation op;
+            op.config = opConfig;
+            op.urlTemplate = *templ;
+            op.specificity = TemplateMatcher::specificity(op.urlTemplate);
+            for (const auto &param : opConfig.templateParameters) {
+                if (!param.values.isEmpty())
+                    op.allowedValues.insert(param.name, param.values);
+            }
+            op.policy = compile(opConfig.policyXml, named,
+                                u"operation '%1/%2' policy"_qs.arg(apiConfig.id, opConfig.id), problems);
+            api.operations.append(op);
+        }
+        // Most specific first, so that the first match wins.
+        std::stable_sort(api.operations.begin(), api.operations.end(),
+                         [](const Operation &a, const Operation &b) { return lessSpecific(b.specificity, a.specificity); });
+        s->m_apis.append(api);
+    }
+    // Longest API path first.
+    std::stable_sort(s->m_apis.begin(), s->m_apis.end(), [](const Api &a, const Api &b) {
+        return a.pathSegments.size() > b.pathSegments.size();
+    });
+
+    for (const auto &subConfig : config.subscriptions) {
+        Subscription sub;
+        sub.config = subConfig;
+        const QString scope = subConfig.scope;
+        const qsizetype productAt = scope.indexOf(u"/products/", 0, Qt::CaseInsensitive);
+        const qsizetype apiAt = scope.indexOf(u"/apis/", 0, Qt::CaseInsensitive);
+        if (productAt >= 0) {
+            sub.scopeKind = ScopeKind::Product;
+            sub.scopeId = scope.mid(productAt + 10).section(u'/', 0, 0);
+        } else if (apiAt >= 0) {
+            sub.scopeKind = ScopeKind::Api;
+            sub.scopeId = scope.mid(apiAt + 6).section(u'/', 0, 0);
+        } else if (scope.endsWith(u"/apis", Qt::CaseInsensitive) || scope.endsWith(u"/apis/", Qt::CaseInsensitive)) {
+            sub.scopeKind = ScopeKind::AllApis;
+        } else {
+            sub.scopeKind = ScopeKind::Service;
+        }
+        const int index = int(s->m_subscriptions.size());
+        s->m_subscriptions.append(sub);
+        if (!subConfig.primaryKey.isEmpty())
+            s->m_keyIndex[keyDigest(subConfig.primaryKey.toUtf8())].append(index);
+        if (!subConfig.secondaryKey.isEmpty())
+            s->m_keyIndex[keyDigest(subConfig.secondaryKey.toUtf8())].append(index);
+    }
+    return s;
+}
+
+const GatewaySnapshot::Api *GatewaySnapshot::findApi(const QStringList &segments, qsizetype &consumed) const
+{
+    for (const Api &api : m_apis) {
+        const qsizetype n = api.pathSegments.size();
+        if (n > segments.size())
+            continue;
+        bool match = true;
+        for (qsizetype i = 0; i < n && match; ++i)
+            match = segments[i].compare(api.pathSegments[i], Qt::CaseInsensitive) == 0;
+        if (match) {
+            consumed = n;
+            return &api;
+        }
+    }
+    return nullptr;
+}
+
+const GatewaySnapshot::Operation *GatewaySnapshot::findOperation(const Api &api, QByteArrayView method,
+                                                                 const RequestPath &path,
+                                                                 TemplateMatch &match) const
+{
+    for (const Operation &op : api.operations) {
+        if (op.config.method.compare(QLatin1StringView(method), Qt::CaseInsensitive) != 0)
+            continue;
+        if (TemplateMatcher::match(op.urlTemplate, path, op.allowedValues, match))
+            return &op;
+    }
+    return nullptr;
+}
+
+const GatewaySnapshot::Subscription *GatewaySnapshot::findSubscription(QByteArrayView key) const
+{
+    if (key.isEmpty())
+        return nullptr;
+    const auto it = m_keyIndex.constFind(keyDigest(key));
+    if (it == m_keyIndex.constEnd())
+        return nullptr;
+    for (int index : *it) {
+        const Subscription &sub = m_subscriptions[index];
+        const bool primary = core::constantTimeEquals(key, sub.config.primaryKey.toUtf8());
+        const bool secondary = core::constantTimeEquals(key, sub.config.secondaryKey.toUtf8());
+        if (primary || secondary)
+            return &sub;
+    }
+    return nullptr;
+}
+
+const GatewayConfig::Product *GatewaySnapshot::product(const QString &id) const
+{
+    const auto it = m_products.constFind(id);
+    return it == m_products.constEnd() ? nullptr : &*it;
+}
+
+const GatewayConfig::User *GatewaySnapshot::user(const QString &id) const
+{
+    const auto it = m_users.constFind(id);
+    return it == m_users.constEnd() ? nullptr : &*it;
+}
+
+const GatewayConfig::Backend *GatewaySnapshot::backend(const QString &id) const
+{
+    const auto it = m_backends.constFind(id);
+    return it == m_backends.constEnd() ? nullptr : &*it;
+}
+
+std::shared_ptr<const PolicyDocument> GatewaySnapshot::effectivePolicy(const Api &api,
+                                                                       const Operation *operation,
+                                                                       const QString &productId) const
+{
+    const QString cacheKey = productId + u'\n' + api.config.id + u'\n'
+        + (operation ? operation->config.id : QString());
+    {
+        std::lock_guard lock(m_cacheMutex);
+        const auto it = m_policyCache.constFind(cacheKey);
+        if (it != m_policyCache.constEnd())
+            return *it;
+    }
+    PolicyDocument composed = m_globalPolicy;
+    if (!productId.isEmpty()) {
+        const auto it = m_productPolicies.constFind(productId);
+        if (it != m_productPolicies.constEnd())
+            composed = it->composedOver(composed, u"product:"_qs + productId);
+    }
+    composed = api.policy.composedOver(composed, u"api:"_qs + api.config.id);
+    if (operation)
+        composed = operation->policy.composedOver(composed, u"operation:"_qs + api.config.id + u'/' + operation->config.id);
+    auto shared = std::make_shared<const PolicyDocument>(std::move(composed));
+    std::lock_guard lock(m_cacheMutex);
+    m_policyCache.insert(cacheKey, shared);
+    return shared;
+}
+
+} // namespace portico::local

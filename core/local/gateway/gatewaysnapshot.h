@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/local/gateway/gatewayconfig.h"
+#include "core/local/gateway/policydocument.h"
+#include "core/local/gateway/templatematcher.h"
+
+#include <QHash>
+
+#include <memory>
+#include <mutex>
+
+namespace portico::local {
+
+// An immutable, compiled view of the gateway configuration: parsed templates and policies,
+// API lookup by path, subscription lookup by key. Shared by all worker threads; replaced as a
+// whole when the configuration changes.
+class GatewaySnapshot
+{
+public:
+    struct Operation
+    {
+        GatewayConfig::Operation config;
+        core::UrlTemplate urlTemplate;
+        QHash<QString, QStringList> allowedValues;
+        PolicyDocument policy;
+        QList<int> specificity;
+    };
+    struct Api
+    {
+        GatewayConfig::Api config;
+        QStringList pathSegments; // lower-case
+        QList<Operation> operations;
+        PolicyDocument policy;
+        QStringList productIds;   // published products containing the API
+        QString openProductId;    // the open (no subscription) published product, if any
+    };
+    enum class ScopeKind { Service, AllApis, Api, Product };
+    struct Subscription
+    {
+        GatewayConfig::Subscription config;
+        ScopeKind scopeKind = ScopeKind::Service;
+        QString scopeId; // api or product id
+    };
+
+    [[nodiscard]] static std::shared_ptr<const GatewaySnapshot> build(const GatewayConfig &config,
+                                                                      QStringList *problems = nullptr);
+
+    const QString &serviceName() const { return m_serviceName; }
+    // The API whose path is the longest segment-wise prefix of `segments`; `consumed` tells how
+    // many leading segments belong to the API path.
+    const Api *findApi(const QStringList &segments, qsizetype &consumed) const;
+    // The most specific operation of `api` that matches; null if none.
+    const Operation *findOperation(const Api &api, QByteArrayView method, const RequestPath &path,
+                                   TemplateMatch &match) const;
+    // Finds the subscription that owns `key` (primary or secondary), comparing in constant time.
+    const Subscription *findSubscription(QByteArrayView key) const;
+    const GatewayConfig::Product *product(const QString &id) const;
+    const GatewayConfig::User *user(const QString &id) const;
+    const GatewayConfig::Backend *backend(const QString &id) const;
+    // global → product (when given) → API → operation, composed through <base/>.
+    std::shared_ptr<const PolicyDocument> effectivePolicy(const Api &api, const Operation *operation,
+                                                          const QString &productId) const;
+
+private:
+    QString m_serviceName;
+    QList<Api> m_apis;
+    QList<Subscription> m_subscriptions;
+    QHash<QByteArray, QList<int>> m_keyIndex; // sha256(key) → subscriptions
+    QHash<QString, GatewayConfig::Product> m_products;
+    QHash<QString, PolicyDocument> m_productPolicies;
+    QHash<QString, GatewayConfig::User> m_users;
+    QHash<QString, GatewayConfig::Backend> m_backends;
+    PolicyDocument m_globalPolicy;
+    mutable std::mutex m_cacheMutex;
+    mutable QHash<QString, std::shared_ptr<const PolicyDocument>> m_policyCache;
+};
+
+} // namespace portico::local

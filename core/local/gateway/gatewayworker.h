@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+
+class QTimer;
+
+namespace portico::local {
+
+class GatewayShared;
+class UpstreamPool;
+
+// One gateway worker: lives in its own thread with its own event loop, adopts accepted
+// sockets handed over by descriptor, and keeps its own upstream connection pool.
+class GatewayWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GatewayWorker)
+
+public:
+    explicit GatewayWorker(GatewayShared &shared, QObject *parent = nullptr);
+    ~GatewayWorker() override;
+
+    // Called in the worker's thread (queued).
+    void adopt(qintptr descriptor, bool tls);
+
+private:
+    GatewayShared &m_shared;
+    UpstreamPool *m_pool;
+    QTimer *m_sweep;
+};
+
+} // namespace portico::local

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <array>
+
+namespace portico::local {
+
+// One policy element with its attributes, child elements and text.
+struct PolicyNode
+{
+    QString name;
+    QList<QPair<QString, QString>> attributes;
+    QList<PolicyNode> children;
+    QString text;
+    int line = 0;
+    QString scope; // "global", "product:<id>", "api:<id>", "operation:<api>/<op>"; set when composed
+
+    QString attribute(const QString &name, const QString &fallback = {}) const;
+    bool hasAttribute(const QString &name) const;
+    const PolicyNode *child(const QString &name) const;
+};
+
+enum class PolicySection { Inbound = 0, Backend = 1, Outbound = 2, OnError = 3 };
+
+// A parsed `<policies>` document. Parsing validates what the local gateway implements:
+// known sections, elements allowed in their section, required attributes, numeric values and
+// supported expressions. Errors name the element and its line.
+class PolicyDocument
+{
+public:
+    [[nodiscard]] static core::Result<PolicyDocument> parse(const QString &xml);
+    // A scope without a policy behaves like `<base/>` in every section.
+    static PolicyDocument inheritAll();
+
+    const QList<PolicyNode> &section(PolicySection s) const { return m_sections[size_t(s)]; }
+    QList<PolicyNode> &section(PolicySection s) { return m_sections[size_t(s)]; }
+
+    // Replaces every <base/> in this (child) document's sections with the parent's section,
+    // tags the child's own elements with `scope`, and returns the composed document.
+    PolicyDocument composedOver(const PolicyDocument &parent, const QString &scope) const;
+
+private:
+    std::array<QList<PolicyNode>, 4> m_sections;
+};
+
+// Replaces {{name}} with named values (secret ones included), XML-escaped so that a value
+// cannot change the document's structure. Unknown names stay as they are.
+QString substituteNamedValues(const QString &xml, const QHash<QString, QString> &values);
+
+} // namespace portico::local

@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "core/local/gateway/ratelimiter.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <mutex>
+
+namespace portico::local {
+
+struct GatewayExchange;
+
+// One gateway request as the usage log keeps it.
+struct UsageRecord
+{
+    qint64 timestampMs = 0;
+    QString apiId, apiName, operationId, operationName, productId, productName, subscriptionId,
+        subscriptionName, userId, userName;
+    QByteArray method;
+    QString url;
+    QString ipAddress;
+    int status = 0;
+    int backendStatus = 0;
+    double apiTimeMs = 0;
+    double serviceTimeMs = 0;
+    qint64 requestSize = 0;
+    qint64 responseSize = 0;
+    QString blockedReason;
+    QString requestId;
+};
+
+// The gateway's SQLite store (gateway.sqlite in the data dir): the usage log, with bounded
+// retention, and the persisted quota counters. Worker threads call record(), which only
+// queues; the owning thread writes batches in one transaction.
+class UsageLog final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsageLog)
+
+public:
+    struct Retention
+    {
+        qint64 maxAgeDays = 30;
+        qint64 maxRows = 1000000;
+    };
+
+    explicit UsageLog(QObject *parent = nullptr);
+    ~UsageLog() override;
+
+    [[nodiscard]] core::Result<void> open(const QString &path, Retention retention);
+    // The connection name for read queries on the owning thread (reports).
+    QString connectionName() const { return m_connection; }
+
+    void record(const GatewayExchange &exchange, qint64 nowMs);
+    void record(UsageRecord record);
+
+    // Writes queued records and dirty quota counters now.
+    void flush();
+    void setQuotaSource(RateLimiter *limiter) { m_limiter = limiter; }
+    QHash<QString, RateLimiter::QuotaCounter> loadQuotas() const;
+    // Applies retention; returns how many rows were removed.
+    qint64 prune(qint64 nowMs);
+
+private:
+    QString m_connection;
+    Retention m_retention;
+    RateLimiter *m_limiter = nullptr;
+    std::mutex m_mutex;
+    QList<UsageRecord> m_pending;
+    QTimer m_flushTimer;
+    QTimer m_pruneTimer;
+};
+
+} // namespace portico::local

@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// rate-limit, rate-limit-by-key, quota and quota-by-key: exact admission under 64 concurrent
+// clients, the 429/403 bodies and Retry-After, and quota counters that survive a restart.
+
+#include "tests/local/gateway/gatewaytestbed.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace portico::local;
+using namespace portico::test;
+
+namespace {
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+QString policies(const QString &inbound)
+{
+    return u"<policies><inbound><base/>%1</inbound><backend><base/></backend><outbound><base/></outbound></policies>"_qs.arg(inbound);
+}
+
+// Sends `rounds` waves of one request on each of `clients` connections, all of a wave in
+// flight at once, and returns the statuses.
+QList<HttpReply> wave(quint16 port, int clients, int rounds, const QByteArray &target, const Headers &headers)
+{
+    std::vector<std::unique_ptr<RawHttpConnection>> connections;
+    for (int i = 0; i < clients; ++i)
+        connections.push_back(std::make_unique<RawHttpConnection>(port));
+    QList<HttpReply> replies;
+    const QByteArray request = RawHttpConnection::format("GET", target, headers, {});
+    for (int r = 0; r < rounds; ++r) {
+        for (auto &c : connections)
+            c->send(request);
+        for (auto &c : connections)
+            replies.append(c->readReply(20000));
+    }
+    return replies;
+}
+
+} // namespace
+
+class TestGatewayLimits : public QObject
+{
+    Q_OBJECT
+
+private:
+    GatewayTestbed m_bed;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_bed.start(m_bed.baseConfig()));
+    }
+
+    void rateLimitAdmitsExactlyNWith64ConcurrentClients()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.products[0].policyXml = policies(u"<rate-limit calls=\"50\" renewal-period=\"60\" remaining-calls-header-name=\"X-Remaining\" />"_qs);
+        m_bed.reconfigure(c);
+        const QList<HttpReply> replies = wave(m_bed.httpPort(), 64, 2, "/echo/items/1", { { "Ocp-Apim-Subscription-Key", "starter-key" } });
+        int ok = 0, limited = 0;
+        static const QRegularExpression message(u"^\\{\"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in (\\d+) seconds.\"\\}$"_qs);
+        for (const HttpReply &r : replies) {
+            QVERIFY(r.ok);
+            if (r.status == 200) {
+                ++ok;
+            } else {
+                QCOMPARE(r.status, 429);
+                ++limited;
+                const auto m = message.match(QString::fromUtf8(r.body));
+                QVERIFY2(m.hasMatch(), r.body.constData());
+                const int retryAfter = r.header("Retry-After").toInt();
+                QVERIFY(retryAfter >= 1 && retryAfter <= 60);
+                QCOMPARE(m.captured(1).toInt(), retryAfter);
+            }
+        }
+        QCOMPARE(ok, 50);
+        QCOMPARE(limited, 78);
+        // Other subscriptions have their own counters; the API-scope key skips product policies.
+        QCOMPARE(m_bed.get("/echo/items/1", { { "Ocp-Apim-Subscription-Key", "api-key" } }).status, 200);
+    }
+
+    void rateLimitByKeyCountsPerHeaderValue()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.apis[1].policyXml = policies(
+            u"<rate-limit-by-key calls=\"5\" renewal-period=\"30\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" retry-after-header-name=\"X-Retry\" />"_qs);
+        m_bed.reconfigure(c);
+        const QList<HttpReply> a = wave(m_bed.httpPort(), 8, 1, "/open/ping", { { "X-Client", "a" } });
+        const QList<HttpReply> b = wave(m_bed.httpPort(), 8, 1, "/open/ping", { { "X-Client", "b" } });
+        const auto count = [](const QList<HttpReply> &replies, int status) {
+            return std::count_if(replies.begin(), replies.end(), [&](const HttpReply &r) { return r.status == status; });
+        };
+        QCOMPARE(count(a, 200), 5);
+        QCOMPARE(count(a, 429), 3);
+        QCOMPARE(count(b, 200), 5);
+        const auto limited = std::find_if(b.begin(), b.end(), [](const HttpReply &r) { return r.status == 429; });
+        QVERIFY(limited != b.end());
+        QVERIFY(limited->headers.contains("X-Retry"));
+        QVERIFY(!limited->headers.contains("Retry-After"));
+    }
+
+    void rateLimitByClientIp()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.apis[1].policyXml = policies(u"<rate-limit-by-key calls=\"3\" renewal-period=\"30\" counter-key=\"@(context.Request.IpAddress)\" />"_qs);
+        m_bed.reconfigure(c);
+        const QList<HttpReply> r = wave(m_bed.httpPort(), 5, 1, "/open/ping", {});
+        QCOMPARE(std::count_if(r.begin(), r.end(), [](const HttpReply &x) { return x.status == 200; }), 3);
+    }
+
+    void quotaBlocksWith403AndSurvivesRestart()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.products[0].policyXml = policies(u"<quota calls=\"3\" renewal-period=\"3600\" />"_qs);
+        m_bed.reconfigure(c);
+        const Headers key { { "Ocp-Apim-Subscription-Key", "starter-key" } };
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_bed.get("/echo/items/1", key).status, 200);
+        HttpReply blocked = m_bed.get("/echo/items/1", key);
+        QCOMPARE(blocked.status, 403);
+        static const QRegularExpression message(
+            u"^\\{\"statusCode\": 403, \"message\": \"Out of call volume quota. Quota will be replenished in (\\d+\\.)?(\\d\\d):(\\d\\d):(\\d\\d).\"\\}$"_qs);
+        const auto m = message.match(QString::fromUtf8(blocked.body));
+        QVERIFY2(m.hasMatch(), blocked.body.constData());
+        const int retryAfter = blocked.header("Retry-After").toInt();
+        QVERIFY(retryAfter > 0 && retryAfter <= 3600);
+        QCOMPARE(m.captured(2).toInt() * 3600 + m.captured(3).toInt() * 60 + m.captured(4).toInt(), retryAfter);
+
+        QVERIFY(m_bed.restart());
+        QCOMPARE(m_bed.get("/echo/items/1", key).status, 403);
+        // The counter belongs to the subscription in the product scope, whichever API it calls...
+        QCOMPARE(m_bed.get("/renamed/ping", { { "X-Key", "starter-key" } }).status, 403);
+        // ...and an API-scope subscription does not run product policies at all.
+        QCOMPARE(m_bed.get("/echo/items/1", { { "Ocp-Apim-Subscription-Key", "api-key" } }).status, 200);
+    }
+
+    void bandwidthQuotaByKey()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.apis[1].policyXml = policies(u"<quota-by-key bandwidth=\"1\" renewal-period=\"600\" counter-key=\"@(context.Request.IpAddress)\" />"_qs);
+        m_bed.reconfigure(c);
+        // The echo of a request is a few hundred bytes; a few calls use up 1 KB.
+        int status = 200, calls = 0;
+        while (status == 200 && calls < 50) {
+            status = m_bed.get("/open/ping").status;
+            ++calls;
+        }
+        QCOMPARE(status, 403);
+        QVERIFY(calls > 1);
+        QVERIFY(m_bed.get("/open/ping").body.contains("Out of bandwidth quota."));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayLimits)
+#include "tst_gatewaylimits.moc"

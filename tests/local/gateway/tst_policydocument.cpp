@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "core/local/gateway/policydocument.h"
+#include "core/local/gateway/policyexpression.h"
+
+#include <QTest>
+
+using namespace portico::local;
+
+class TestPolicyDocument : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rejectsWithElementAndLine_data()
+    {
+        QTest::addColumn<QString>("xml");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not xml") << u"<policies><inbound>"_qs << u"not well formed"_qs;
+        QTest::newRow("wrong root") << u"<policy/>"_qs << u"root element must be 'policies'"_qs;
+        QTest::newRow("unknown section") << u"<policies><middle/></policies>"_qs << u"Unknown section 'middle'"_qs;
+        QTest::newRow("unknown element") << u"<policies>\n<inbound>\n<send-request/></inbound></policies>"_qs
+                                         << u"Unknown or unsupported policy element 'send-request' on line 3."_qs;
+        QTest::newRow("wrong section") << u"<policies><outbound><rate-limit calls=\"1\" renewal-period=\"1\"/></outbound></policies>"_qs
+                                       << u"not allowed in the 'outbound' section"_qs;
+        QTest::newRow("missing attribute") << u"<policies><inbound><rate-limit calls=\"5\"/></inbound></policies>"_qs
+                                           << u"the attribute 'renewal-period' is required"_qs;
+        QTest::newRow("not a number") << u"<policies><inbound><quota calls=\"many\" renewal-period=\"60\"/></inbound></policies>"_qs
+                                      << u"'calls' must be a non-negative integer"_qs;
+        QTest::newRow("period too long") << u"<policies><inbound><rate-limit calls=\"5\" renewal-period=\"301\"/></inbound></policies>"_qs
+                                         << u"must not exceed 300 seconds"_qs;
+        QTest::newRow("bad action") << u"<policies><inbound><set-header name=\"a\" exists-action=\"replace\"/></inbound></policies>"_qs
+                                    << u"exists-action must be"_qs;
+        QTest::newRow("unsupported expression") << u"<policies><inbound><rate-limit-by-key calls=\"1\" renewal-period=\"1\" counter-key=\"@(DateTime.Now)\"/></inbound></policies>"_qs
+                                                << u"not supported by the local gateway"_qs;
+        QTest::newRow("bad ip") << u"<policies><inbound><ip-filter action=\"allow\"><address>nope</address></ip-filter></inbound></policies>"_qs
+                                << u"'nope' is not an IP address"_qs;
+        QTest::newRow("cors without origins") << u"<policies><inbound><cors/></inbound></policies>"_qs << u"'allowed-origins' is required"_qs;
+        QTest::newRow("duplicate section") << u"<policies><inbound/><inbound/></policies>"_qs << u"appears twice"_qs;
+    }
+
+    void rejectsWithElementAndLine()
+    {
+        QFETCH(QString, xml);
+        QFETCH(QString, message);
+        const auto parsed = PolicyDocument::parse(xml);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, u"ValidationError"_qs);
+        QVERIFY2(parsed.error().message.contains(message), qPrintable(parsed.error().message));
+    }
+
+    void parsesTheStarterPolicy()
+    {
+        const auto parsed = PolicyDocument::parse(
+            u"<policies><inbound><rate-limit calls=\"5\" renewal-period=\"60\" /><quota calls=\"100\" renewal-period=\"604800\" /><base /></inbound>"
+            "<backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>"_qs);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->section(PolicySection::Inbound).size(), 3);
+        QCOMPARE(parsed->section(PolicySection::Inbound)[1].attribute(u"renewal-period"_qs), u"604800"_qs);
+        QVERIFY(PolicyDocument::parse(u"<policies><inbound /><backend><forward-request /></backend><outbound /></policies>"_qs));
+    }
+
+    void composesThroughBase()
+    {
+        const auto parent = PolicyDocument::parse(u"<policies><inbound><set-header name=\"p\"><value>1</value></set-header></inbound></policies>"_qs);
+        const auto child = PolicyDocument::parse(u"<policies><inbound><check-header name=\"c\" failed-check-httpcode=\"400\" failed-check-error-message=\"m\"/><base/></inbound><outbound/></policies>"_qs);
+        QVERIFY(parent && child);
+        const PolicyDocument composed = child->composedOver(*parent, u"api:x"_qs);
+        const auto &inbound = composed.section(PolicySection::Inbound);
+        QCOMPARE(inbound.size(), 2);
+        QCOMPARE(inbound[0].name, u"check-header"_qs);
+        QCOMPARE(inbound[0].scope, u"api:x"_qs);
+        QCOMPARE(inbound[1].name, u"set-header"_qs);
+        QVERIFY(composed.section(PolicySection::Outbound).isEmpty()); // no <base/>: parent dropped
+        QCOMPARE(PolicyDocument::inheritAll().composedOver(*parent, u"s"_qs).section(PolicySection::Inbound).size(), 1);
+    }
+
+    void namedValuesAreEscaped()
+    {
+        QCOMPARE(substituteNamedValues(u"<value>{{a}}-{{ b }}-{{c}}</value>"_qs, { { u"a"_qs, u"x<y"_qs }, { u"b"_qs, u"&"_qs } }),
+                 u"<value>x&lt;y-&amp;-{{c}}</value>"_qs);
+    }
+
+    void expressions()
+    {
+        HeaderList headers;
+        headers.append("X-Client", "abc");
+        ExpressionContext c;
+        c.subscriptionId = u"sub"_qs;
+        c.clientIp = u"10.1.2.3"_qs;
+        c.requestHeaders = &headers;
+        QCOMPARE(PolicyExpression::evaluate(u"plain"_qs, c), u"plain"_qs);
+        QCOMPARE(PolicyExpression::evaluate(u"@(context.Subscription.Id)"_qs, c), u"sub"_qs);
+        QCOMPARE(PolicyExpression::evaluate(u"@(\"ip-\" + context.Request.IpAddress)"_qs, c), u"ip-10.1.2.3"_qs);
+        QCOMPARE(PolicyExpression::evaluate(u"@(context.Request.Headers.GetValueOrDefault(\"x-client\", \"none\"))"_qs, c), u"abc"_qs);
+        QCOMPARE(PolicyExpression::evaluate(u"@(context.Request.Headers.GetValueOrDefault(\"Missing\", \"none\"))"_qs, c), u"none"_qs);
+        QVERIFY(PolicyExpression::validate(u"@(context.Request.Body.As<string>())"_qs).contains(u"not supported"_qs));
+        QVERIFY(PolicyExpression::validate(u"@(\"unterminated)"_qs).contains(u"malformed"_qs));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPolicyDocument)
+#include "tst_policydocument.moc"
