@@ -177,7 +177,6 @@ int main(int argc, char *argv[])
 
     GatewayTestbed bed;
     GatewayConfig config;
-    config.serviceName = u"bench"_qs;
     GatewayConfig::Api api;
     api.id = u"bench"_qs;
     api.displayName = u"Bench API"_qs;

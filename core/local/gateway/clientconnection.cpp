@@ -233,6 +233,7 @@ void ClientConnection::startExchange(qsizetype headBytes)
     m_requestBody.reset(m_requestFraming);
     m_requestBodyDone = m_requestFraming.kind == BodyFraming::Kind::None;
 
+    m_shared.ensureFresh();
     ex.snapshot = m_shared.snapshot();
     if (!ex.snapshot)
         ex.snapshot = GatewaySnapshot::build({});

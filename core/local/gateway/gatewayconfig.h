@@ -38,6 +38,7 @@ struct GatewayConfig
     };
     struct Api
     {
+        QString service; // service name; the gateway serves every service of the instance
         QString id;
         QString displayName;
         QString path;
@@ -51,6 +52,7 @@ struct GatewayConfig
     };
     struct Product
     {
+        QString service;
         QString id;
         QString displayName;
         bool published = false;
@@ -60,6 +62,7 @@ struct GatewayConfig
     };
     struct Subscription
     {
+        QString service;
         QString id;
         QString displayName;
         // "/apis", "/apis/{apiId}", "/products/{productId}", or "/" (the service: all access)
@@ -72,30 +75,32 @@ struct GatewayConfig
     };
     struct User
     {
+        QString service;
         QString id;
         QString displayName;
         QString state; // active, blocked, ...
     };
     struct NamedValue
     {
+        QString service;
         QString name; // displayName, what {{name}} refers to
         QString value;
         bool secret = false;
     };
     struct Backend
     {
+        QString service;
         QString id;
         QString url;
     };
 
-    QString serviceName;
     QList<Api> apis;
     QList<Product> products;
     QList<Subscription> subscriptions;
     QList<User> users;
     QList<NamedValue> namedValues;
     QList<Backend> backends;
-    QString globalPolicyXml;
+    QHash<QString, QString> globalPolicyXml; // by service name
 };
 
 } // namespace portico::local

@@ -3,8 +3,13 @@
 #include "core/local/gateway/gatewayservice.h"
 
 #include "core/local/gateway/gatewayworker.h"
+#include "core/local/gateway/storeconfig.h"
+#include "core/local/management/armrouter.h"
 #include "core/local/server/localserver.h"
+#include "core/local/store/managementstore.h"
+#include "core/local/store/serviceconfig.h"
 #include "core/local/usage/usagelog.h"
+#include "core/local/usage/usagereports.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -69,6 +74,7 @@ GatewayService::GatewayService(const LocalContext &context, QObject *parent)
 
 GatewayService::~GatewayService()
 {
+    m_shared.stopRefreshing();
     for (size_t i = 0; i < m_threads.size(); ++i) {
         GatewayWorker *worker = m_workers[i];
         QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
@@ -91,7 +97,63 @@ Result<void> GatewayService::open()
     m_shared.limiter.loadQuotas(m_usage->loadQuotas());
     m_usage->setQuotaSource(&m_shared.limiter);
     m_shared.usage = m_usage.get();
+    if (ManagementStore *store = m_context.store) {
+        connect(store, &ManagementStore::changed, this, [this](quint64 generation) {
+            m_shared.wantedGeneration = generation;
+        });
+        m_shared.refresher = [this] {
+            QMetaObject::invokeMethod(this, &GatewayService::refreshFromStore, Qt::QueuedConnection);
+        };
+        refreshFromStore();
+    }
+    if (m_context.managementRouter)
+        addReportRoutes();
     return {};
+}
+
+void GatewayService::refreshFromStore()
+{
+    ManagementStore *store = m_context.store;
+    const quint64 generation = store->generation();
+    QList<ServiceConfig> services;
+    for (const QString &id : store->serviceIds()) {
+        auto config = store->serviceConfig(id);
+        if (config)
+            services.append(*config);
+        else
+            qCWarning(lcGateway).noquote() << "cannot read service" << id << config.error().message;
+    }
+    setConfiguration(gatewayConfigFrom(services));
+    m_shared.refreshDone(generation);
+}
+
+void GatewayService::addReportRoutes()
+{
+    static const char *kinds[] = { "byApi", "byOperation", "byProduct", "bySubscription",
+                                   "byUser", "byTime", "byRequest" };
+    for (const char *kind : kinds) {
+        const QString name = QString::fromLatin1(kind);
+        m_context.managementRouter->addServiceRoute("GET", u"reports/"_qs + name, [this, name](const ArmRequest &request) {
+            if (!m_usage)
+                return ArmResponse::error(503, u"ServiceUnavailable"_qs, u"The usage log is not open."_qs);
+            m_usage->flush();
+            UsageReports reports(m_usage->connectionName());
+            UsageReports::Query query;
+            query.service = request.param("serviceName");
+            query.filter = request.queryValue("$filter");
+            query.interval = request.queryValue("interval");
+            bool ok = false;
+            const int top = request.queryValue("$top").toInt(&ok);
+            if (ok)
+                query.top = std::max(0, top);
+            query.skip = std::max(0, request.queryValue("$skip").toInt());
+            query.requestUrl = m_context.managementUrl.resolved(request.url);
+            auto result = reports.run(*UsageReports::kindFromName(name), query);
+            if (!result)
+                return ArmResponse::validation(result.error().target, result.error().message);
+            return ArmResponse::json(200, *result);
+        });
+    }
 }
 
 Result<quint16> GatewayService::listen(QTcpServer *server, const QHostAddress &address, quint16 port)

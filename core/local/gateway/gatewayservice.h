@@ -50,6 +50,8 @@ public:
     UsageLog *usageLog() const { return m_usage.get(); }
 
 private:
+    void refreshFromStore();
+    void addReportRoutes();
     core::Result<quint16> listen(QTcpServer *server, const QHostAddress &address, quint16 port);
     void dispatch(qintptr descriptor, bool tls);
 

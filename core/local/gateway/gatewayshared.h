@@ -7,6 +7,10 @@
 
 #include <QSslConfiguration>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -39,6 +43,46 @@ public:
         m_snapshot = std::move(snapshot);
     }
 
+    // Configuration freshness. The owner bumps wantedGeneration when the management store
+    // commits; a worker that starts a request while the snapshot is older asks the owner to
+    // rebuild (refresher posts that to the owner's thread) and waits for it, so that a request
+    // sent after a 2xx from the management API always sees that change. Rebuilding only on
+    // demand keeps bulk management writes cheap.
+    void ensureFresh()
+    {
+        const quint64 wanted = wantedGeneration.load();
+        if (wanted <= builtGeneration.load() || !refresher)
+            return;
+        std::unique_lock lock(m_refreshMutex);
+        if (!m_refreshQueued) {
+            m_refreshQueued = true;
+            refresher();
+        }
+        m_refreshed.wait_for(lock, std::chrono::seconds(5),
+                             [&] { return builtGeneration.load() >= wanted || m_stopping; });
+    }
+    void refreshDone(quint64 generation)
+    {
+        {
+            std::lock_guard lock(m_refreshMutex);
+            builtGeneration = generation;
+            m_refreshQueued = false;
+        }
+        m_refreshed.notify_all();
+    }
+    void stopRefreshing()
+    {
+        {
+            std::lock_guard lock(m_refreshMutex);
+            m_stopping = true;
+        }
+        m_refreshed.notify_all();
+    }
+
+    std::atomic<quint64> wantedGeneration { 0 };
+    std::atomic<quint64> builtGeneration { 0 };
+    std::function<void()> refresher;
+
     RateLimiter limiter;
     UsageLog *usage = nullptr; // thread-safe record(); may be null in tests
     GatewayLimits limits;
@@ -47,6 +91,10 @@ public:
 private:
     mutable std::mutex m_mutex;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
+    std::mutex m_refreshMutex;
+    std::condition_variable m_refreshed;
+    bool m_refreshQueued = false;
+    bool m_stopping = false;
 };
 
 } // namespace portico::local

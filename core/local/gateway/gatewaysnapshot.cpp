@@ -31,6 +31,11 @@ PolicyDocument compile(const QString &xml, const QHash<QString, QString> &namedV
     return *parsed;
 }
 
+QString scoped(const QString &service, const QString &id)
+{
+    return service + u'\n' + id;
+}
+
 bool lessSpecific(const QList<int> &a, const QList<int> &b)
 {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
@@ -42,34 +47,39 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
                                                               QStringList *problems)
 {
     auto s = std::make_shared<GatewaySnapshot>();
-    s->m_serviceName = config.serviceName;
-    QHash<QString, QString> named;
+    QHash<QString, QHash<QString, QString>> namedByService;
     for (const auto &nv : config.namedValues)
-        named.insert(nv.name, nv.value);
+        namedByService[nv.service].insert(nv.name, nv.value);
 
-    PolicyDocument global = config.globalPolicyXml.trimmed().isEmpty()
-        ? PolicyDocument()
-        : compile(config.globalPolicyXml, named, u"global policy"_qs, problems);
-    // The global scope has no parent: its <base/> means nothing.
-    s->m_globalPolicy = global.composedOver(PolicyDocument(), u"global"_qs);
+    for (auto it = config.globalPolicyXml.begin(); it != config.globalPolicyXml.end(); ++it) {
+        if (it.value().trimmed().isEmpty())
+            continue;
+        const PolicyDocument global = compile(it.value(), namedByService.value(it.key()),
+                                              u"global policy of %1"_qs.arg(it.key()), problems);
+        // The global scope has no parent: its <base/> means nothing.
+        s->m_globalPolicies.insert(it.key(), global.composedOver(PolicyDocument(), u"global:"_qs + it.key()));
+    }
 
     for (const auto &p : config.products) {
-        s->m_products.insert(p.id, p);
-        s->m_productPolicies.insert(p.id, compile(p.policyXml, named, u"product '%1' policy"_qs.arg(p.id), problems));
+        s->m_products.insert(scoped(p.service, p.id), p);
+        s->m_productPolicies.insert(scoped(p.service, p.id),
+                                    compile(p.policyXml, namedByService.value(p.service),
+                                            u"product '%1' policy"_qs.arg(p.id), problems));
     }
     for (const auto &u : config.users)
-        s->m_users.insert(u.id, u);
+        s->m_users.insert(scoped(u.service, u.id), u);
     for (const auto &b : config.backends)
-        s->m_backends.insert(b.id, b);
+        s->m_backends.insert(scoped(b.service, b.id), b);
 
     for (const auto &apiConfig : config.apis) {
+        const QHash<QString, QString> named = namedByService.value(apiConfig.service);
         Api api;
         api.config = apiConfig;
         for (const QString &seg : apiConfig.path.split(u'/', Qt::SkipEmptyParts))
             api.pathSegments.append(seg.toLower());
         api.policy = compile(apiConfig.policyXml, named, u"API '%1' policy"_qs.arg(apiConfig.id), problems);
         for (const auto &p : config.products) {
-            if (!p.published || !p.apiIds.contains(apiConfig.id))
+            if (p.service != apiConfig.service || !p.published || !p.apiIds.contains(apiConfig.id))
                 continue;
             api.productIds.append(p.id);
             if (!p.subscriptionRequired && api.openProductId.isEmpty())
@@ -161,7 +171,8 @@ const GatewaySnapshot::Operation *GatewaySnapshot::findOperation(const Api &api,
     return nullptr;
 }
 
-const GatewaySnapshot::Subscription *GatewaySnapshot::findSubscription(QByteArrayView key) const
+const GatewaySnapshot::Subscription *GatewaySnapshot::findSubscription(QByteArrayView key,
+                                                                       const QString &service) const
 {
     if (key.isEmpty())
         return nullptr;
@@ -170,6 +181,8 @@ const GatewaySnapshot::Subscription *GatewaySnapshot::findSubscription(QByteArra
         return nullptr;
     for (int index : *it) {
         const Subscription &sub = m_subscriptions[index];
+        if (sub.config.service != service)
+            continue;
         const bool primary = core::constantTimeEquals(key, sub.config.primaryKey.toUtf8());
         const bool secondary = core::constantTimeEquals(key, sub.config.secondaryKey.toUtf8());
         if (primary || secondary)
@@ -178,21 +191,21 @@ const GatewaySnapshot::Subscription *GatewaySnapshot::findSubscription(QByteArra
     return nullptr;
 }
 
-const GatewayConfig::Product *GatewaySnapshot::product(const QString &id) const
+const GatewayConfig::Product *GatewaySnapshot::product(const QString &service, const QString &id) const
 {
-    const auto it = m_products.constFind(id);
+    const auto it = m_products.constFind(scoped(service, id));
     return it == m_products.constEnd() ? nullptr : &*it;
 }
 
-const GatewayConfig::User *GatewaySnapshot::user(const QString &id) const
+const GatewayConfig::User *GatewaySnapshot::user(const QString &service, const QString &id) const
 {
-    const auto it = m_users.constFind(id);
+    const auto it = m_users.constFind(scoped(service, id));
     return it == m_users.constEnd() ? nullptr : &*it;
 }
 
-const GatewayConfig::Backend *GatewaySnapshot::backend(const QString &id) const
+const GatewayConfig::Backend *GatewaySnapshot::backend(const QString &service, const QString &id) const
 {
-    const auto it = m_backends.constFind(id);
+    const auto it = m_backends.constFind(scoped(service, id));
     return it == m_backends.constEnd() ? nullptr : &*it;
 }
 
@@ -200,7 +213,7 @@ std::shared_ptr<const PolicyDocument> GatewaySnapshot::effectivePolicy(const Api
                                                                        const Operation *operation,
                                                                        const QString &productId) const
 {
-    const QString cacheKey = productId + u'\n' + api.config.id + u'\n'
+    const QString cacheKey = api.config.service + u'\n' + productId + u'\n' + api.config.id + u'\n'
         + (operation ? operation->config.id : QString());
     {
         std::lock_guard lock(m_cacheMutex);
@@ -208,9 +221,9 @@ std::shared_ptr<const PolicyDocument> GatewaySnapshot::effectivePolicy(const Api
         if (it != m_policyCache.constEnd())
             return *it;
     }
-    PolicyDocument composed = m_globalPolicy;
+    PolicyDocument composed = m_globalPolicies.value(api.config.service);
     if (!productId.isEmpty()) {
-        const auto it = m_productPolicies.constFind(productId);
+        const auto it = m_productPolicies.constFind(scoped(api.config.service, productId));
         if (it != m_productPolicies.constEnd())
             composed = it->composedOver(composed, u"product:"_qs + productId);
     }

@@ -47,24 +47,23 @@ public:
     [[nodiscard]] static std::shared_ptr<const GatewaySnapshot> build(const GatewayConfig &config,
                                                                       QStringList *problems = nullptr);
 
-    const QString &serviceName() const { return m_serviceName; }
     // The API whose path is the longest segment-wise prefix of `segments`; `consumed` tells how
     // many leading segments belong to the API path.
     const Api *findApi(const QStringList &segments, qsizetype &consumed) const;
     // The most specific operation of `api` that matches; null if none.
     const Operation *findOperation(const Api &api, QByteArrayView method, const RequestPath &path,
                                    TemplateMatch &match) const;
-    // Finds the subscription that owns `key` (primary or secondary), comparing in constant time.
-    const Subscription *findSubscription(QByteArrayView key) const;
-    const GatewayConfig::Product *product(const QString &id) const;
-    const GatewayConfig::User *user(const QString &id) const;
-    const GatewayConfig::Backend *backend(const QString &id) const;
+    // Finds the subscription of `service` that owns `key` (primary or secondary), comparing in
+    // constant time.
+    const Subscription *findSubscription(QByteArrayView key, const QString &service) const;
+    const GatewayConfig::Product *product(const QString &service, const QString &id) const;
+    const GatewayConfig::User *user(const QString &service, const QString &id) const;
+    const GatewayConfig::Backend *backend(const QString &service, const QString &id) const;
     // global → product (when given) → API → operation, composed through <base/>.
     std::shared_ptr<const PolicyDocument> effectivePolicy(const Api &api, const Operation *operation,
                                                           const QString &productId) const;
 
 private:
-    QString m_serviceName;
     QList<Api> m_apis;
     QList<Subscription> m_subscriptions;
     QHash<QByteArray, QList<int>> m_keyIndex; // sha256(key) → subscriptions
@@ -72,7 +71,7 @@ private:
     QHash<QString, PolicyDocument> m_productPolicies;
     QHash<QString, GatewayConfig::User> m_users;
     QHash<QString, GatewayConfig::Backend> m_backends;
-    PolicyDocument m_globalPolicy;
+    QHash<QString, PolicyDocument> m_globalPolicies; // by service
     mutable std::mutex m_cacheMutex;
     mutable QHash<QString, std::shared_ptr<const PolicyDocument>> m_policyCache;
 };

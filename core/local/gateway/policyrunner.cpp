@@ -329,7 +329,7 @@ bool PolicyRunner::authorize(GatewayExchange &exchange)
             return true;
         return deny(kMissingKey, u"SubscriptionKeyNotFound"_qs);
     }
-    const auto *sub = snapshot.findSubscription(key);
+    const auto *sub = snapshot.findSubscription(key, api.config.service);
     if (!sub || sub->config.state != u"active")
         return deny(kInvalidKey, u"SubscriptionKeyInvalid"_qs);
     switch (sub->scopeKind) {
@@ -348,7 +348,7 @@ bool PolicyRunner::authorize(GatewayExchange &exchange)
     }
     if (!sub->config.ownerId.isEmpty()) {
         const QString ownerId = sub->config.ownerId.section(u'/', -1);
-        const auto *user = snapshot.user(ownerId);
+        const auto *user = snapshot.user(api.config.service, ownerId);
         if (user && user->state != u"active")
             return deny(kInvalidKey, u"SubscriptionKeyInvalid"_qs);
         exchange.userId = ownerId;
@@ -379,7 +379,8 @@ void PolicyRunner::runSection(GatewayExchange &exchange, PolicySection section, 
             applySetQuery(node, exchange.query, context);
         } else if (node.name == u"set-backend-service") {
             if (node.hasAttribute(u"backend-id"_qs)) {
-                const auto *backend = exchange.snapshot->backend(PolicyExpression::evaluate(node.attribute(u"backend-id"_qs), context));
+                const auto *backend = exchange.snapshot->backend(
+                    exchange.api->config.service, PolicyExpression::evaluate(node.attribute(u"backend-id"_qs), context));
                 if (backend)
                     exchange.backendBase = QUrl(backend->url);
             } else {

@@ -59,7 +59,7 @@ Result<void> UsageLog::open(const QString &path, Retention retention)
         u"PRAGMA journal_mode=WAL"_qs,
         u"PRAGMA synchronous=NORMAL"_qs,
         u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_qs,
-        u"CREATE TABLE IF NOT EXISTS usage_log (id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, "
+        u"CREATE TABLE IF NOT EXISTS usage_log (id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, service TEXT, "
         "api_id TEXT, api_name TEXT, operation_id TEXT, operation_name TEXT, product_id TEXT, "
         "product_name TEXT, subscription_id TEXT, subscription_name TEXT, user_id TEXT, user_name TEXT, method TEXT, url TEXT, ip TEXT, status INTEGER, "
         "backend_status INTEGER, api_time REAL, service_time REAL, request_size INTEGER, "
@@ -85,6 +85,7 @@ void UsageLog::record(const GatewayExchange &ex, qint64 nowMs)
     UsageRecord r;
     r.timestampMs = ex.startMs;
     if (ex.api) {
+        r.service = ex.api->config.service;
         r.apiId = ex.api->config.id;
         r.apiName = ex.api->config.displayName;
     }
@@ -93,14 +94,14 @@ void UsageLog::record(const GatewayExchange &ex, qint64 nowMs)
         r.operationName = ex.operation->config.displayName;
     }
     r.productId = ex.productId;
-    if (const auto *product = ex.snapshot && !ex.productId.isEmpty() ? ex.snapshot->product(ex.productId) : nullptr)
+    if (const auto *product = ex.snapshot && !ex.productId.isEmpty() ? ex.snapshot->product(r.service, ex.productId) : nullptr)
         r.productName = product->displayName;
     if (ex.subscription) {
         r.subscriptionId = ex.subscription->config.id;
         r.subscriptionName = ex.subscription->config.displayName;
     }
     r.userId = ex.userId;
-    if (const auto *user = ex.snapshot && !ex.userId.isEmpty() ? ex.snapshot->user(ex.userId) : nullptr)
+    if (const auto *user = ex.snapshot && !ex.userId.isEmpty() ? ex.snapshot->user(r.service, ex.userId) : nullptr)
         r.userName = user->displayName;
     r.method = ex.request.method;
     r.url = QString::fromUtf8(ex.request.target);
@@ -136,12 +137,12 @@ void UsageLog::flush()
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
     QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO usage_log (ts, api_id, api_name, operation_id, operation_name, "
+    insert.prepare(u"INSERT INTO usage_log (ts, service, api_id, api_name, operation_id, operation_name, "
                    "product_id, product_name, subscription_id, subscription_name, user_id, user_name, method, url, ip, status, backend_status, "
                    "api_time, service_time, request_size, response_size, blocked_reason, request_id) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
     for (const UsageRecord &r : std::as_const(batch)) {
-        const QVariantList values { r.timestampMs, r.apiId, r.apiName, r.operationId, r.operationName,
+        const QVariantList values { r.timestampMs, r.service, r.apiId, r.apiName, r.operationId, r.operationName,
                                     r.productId, r.productName, r.subscriptionId, r.subscriptionName,
                                     r.userId, r.userName, QString::fromLatin1(r.method),
                                     r.url, r.ipAddress, r.status, r.backendStatus, r.apiTimeMs,

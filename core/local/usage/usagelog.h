@@ -20,6 +20,7 @@ struct GatewayExchange;
 struct UsageRecord
 {
     qint64 timestampMs = 0;
+    QString service;
     QString apiId, apiName, operationId, operationName, productId, productName, subscriptionId,
         subscriptionName, userId, userName;
     QByteArray method;

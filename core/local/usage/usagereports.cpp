@@ -107,7 +107,7 @@ std::optional<UsageReports::Kind> UsageReports::kindFromName(const QString &name
 
 Result<QJsonObject> UsageReports::run(Kind kind, const Query &query) const
 {
-    auto filter = parseFilter(query.filter);
+    Result<Filter> filter = parseFilter(query.filter);
     if (!filter)
         return filter.error();
     qint64 intervalMs = 0;
@@ -119,6 +119,10 @@ Result<QJsonObject> UsageReports::run(Kind kind, const Query &query) const
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
+    if (!query.service.isEmpty()) {
+        filter.value().where.append(u"service = ? COLLATE NOCASE"_qs);
+        filter.value().binds.append(query.service);
+    }
     QString where = filter->where.join(u" AND "_qs);
     QJsonArray rows;
 

@@ -23,6 +23,7 @@ public:
 
     struct Query
     {
+        QString service; // service name; empty = every service
         QString filter;
         QString interval;
         int top = -1;

@@ -76,7 +76,6 @@ void GatewayTestbed::inGatewayThread(const std::function<void()> &work)
 GatewayConfig GatewayTestbed::baseConfig() const
 {
     GatewayConfig c;
-    c.serviceName = u"testservice"_qs;
     GatewayConfig::Api echo;
     echo.id = u"echo"_qs;
     echo.displayName = u"Echo API"_qs;
@@ -152,7 +151,7 @@ GatewayConfig GatewayTestbed::baseConfig() const
     free.apiIds = { u"freebie"_qs };
     c.products.append(free);
 
-    c.users = { { u"alice"_qs, u"Alice"_qs, u"active"_qs }, { u"bob"_qs, u"Bob"_qs, u"blocked"_qs } };
+    c.users = { { QString(), u"alice"_qs, u"Alice"_qs, u"active"_qs }, { QString(), u"bob"_qs, u"Bob"_qs, u"blocked"_qs } };
     c.subscriptions = {
         sub(u"master"_qs, u"/subscriptions/x/resourceGroups/rg/providers/Microsoft.ApiManagement/service/testservice/"_qs, u"master-key"_qs),
         sub(u"starter-sub"_qs, u"/products/starter"_qs, u"starter-key"_qs, u"active"_qs, u"/users/alice"_qs),

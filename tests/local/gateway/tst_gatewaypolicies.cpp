@@ -101,7 +101,7 @@ private Q_SLOTS:
     void setBackendServiceAndRewriteUri()
     {
         GatewayConfig c = m_config;
-        c.backends = { { u"alt"_qs, m_bed.backend().url(u"/alt-backend"_qs).toString() } };
+        c.backends = { { QString(), u"alt"_qs, m_bed.backend().url(u"/alt-backend"_qs).toString() } };
         findOperation(c, u"get-item"_qs)->policyXml = policies(
             u"<base/><set-backend-service base-url=\"%1\" /><rewrite-uri template=\"/v2/things/{id}?view=full\" />"_qs
                 .arg(m_bed.backend().url(u"/other"_qs).toString()));
@@ -209,7 +209,7 @@ private Q_SLOTS:
         const auto append = [](const char *v) {
             return u"<set-header name=\"X-Order\" exists-action=\"append\"><value>%1</value></set-header>"_qs.arg(QLatin1StringView(v));
         };
-        c.globalPolicyXml = policies(append("global"));
+        c.globalPolicyXml[QString()] = policies(append("global"));
         c.products[0].policyXml = policies(u"<base/>"_qs + append("product"));
         c.apis[0].policyXml = policies(u"<base/>"_qs + append("api"));
         findOperation(c, u"get-item"_qs)->policyXml = policies(append("operation-first") + u"<base/>"_qs + append("operation"));
@@ -230,7 +230,7 @@ private Q_SLOTS:
     void namedValuesIncludingSecretsAreSubstituted()
     {
         GatewayConfig c = m_config;
-        c.namedValues = { { u"tenant"_qs, u"contoso & co"_qs, false }, { u"backend-token"_qs, u"s3cr3t<>"_qs, true } };
+        c.namedValues = { { QString(), u"tenant"_qs, u"contoso & co"_qs, false }, { QString(), u"backend-token"_qs, u"s3cr3t<>"_qs, true } };
         c.apis[0].policyXml = policies(
             u"<base/><set-header name=\"X-Tenant\" exists-action=\"override\"><value>{{tenant}}</value></set-header>"
             "<set-header name=\"Authorization\" exists-action=\"override\"><value>Bearer {{backend-token}}</value></set-header>"

@@ -1,0 +1,211 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// End to end: the real portico-local, configured only through its ARM management API, in front
+// of a real backend. Keys, the seeded Starter policy, policies saved through ARM, quota
+// counters across a restart, the pinned HTTPS certificate, and the ARM reports endpoints.
+
+#include "tests/local/gateway/rawhttp.h"
+#include "tests/local/gateway/testbackend.h"
+#include "tests/local/management/armtestclient.h"
+#include "tests/support/porticolocalfixture.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace portico::test;
+
+namespace {
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+const QString kService = u"gwdemo"_qs;
+
+QJsonObject props(const QJsonObject &properties)
+{
+    return QJsonObject { { u"properties"_qs, properties } };
+}
+
+} // namespace
+
+class TestGatewayLocal : public QObject
+{
+    Q_OBJECT
+
+private:
+    PorticoLocalFixture m_local;
+    TestBackend m_backend;
+    std::unique_ptr<ArmTestClient> m_arm;
+    QString m_starterKey;
+    QString m_apiKey;
+    qint64 m_startMs = 0;
+
+    QString svc(const QString &rest = {}) const { return ArmTestClient::servicePath(kService) + rest; }
+    quint16 gatewayPort() const { return quint16(m_local.gatewayUrl().port()); }
+
+    HttpReply call(const QByteArray &target, const Headers &headers = {})
+    {
+        RawHttpConnection connection(gatewayPort());
+        return connection.request("GET", target, headers);
+    }
+
+    QString keyOf(const QString &subscription)
+    {
+        return m_arm->post(svc(u"/subscriptions/"_qs + subscription + u"/listSecrets"_qs)).json.value(u"primaryKey"_qs).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_startMs = QDateTime::currentMSecsSinceEpoch() - 2000;
+        QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+        m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
+        QString failure;
+        QVERIFY2(m_arm->createService(kService, &failure), qPrintable(failure));
+        auto r = m_arm->put(svc(u"/apis/echo-api"_qs), props({
+            { u"displayName"_qs, u"Echo API"_qs }, { u"path"_qs, u"echo"_qs },
+            { u"serviceUrl"_qs, m_backend.url(u"/base"_qs).toString() },
+            { u"protocols"_qs, QJsonArray { u"http"_qs, u"https"_qs } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/apis/echo-api/operations/get-item"_qs), props({
+            { u"displayName"_qs, u"Get item"_qs }, { u"method"_qs, u"GET"_qs }, { u"urlTemplate"_qs, u"/items/{id}"_qs },
+            { u"templateParameters"_qs, QJsonArray { QJsonObject { { u"name"_qs, u"id"_qs }, { u"type"_qs, u"string"_qs }, { u"required"_qs, true } } } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/products/starter/apis/echo-api"_qs), {});
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/subscriptions/starter-sub"_qs), props({
+            { u"scope"_qs, u"/products/starter"_qs }, { u"displayName"_qs, u"Starter sub"_qs }, { u"state"_qs, u"active"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/subscriptions/api-sub"_qs), props({
+            { u"scope"_qs, u"/apis/echo-api"_qs }, { u"displayName"_qs, u"API sub"_qs }, { u"state"_qs, u"active"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        m_starterKey = keyOf(u"starter-sub"_qs);
+        m_apiKey = keyOf(u"api-sub"_qs);
+        QVERIFY(!m_starterKey.isEmpty() && !m_apiKey.isEmpty());
+    }
+
+    void keysAreEnforcedAsConfiguredThroughArm()
+    {
+        HttpReply reply = call("/echo/items/1");
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(reply.body, QByteArray("{\"statusCode\": 401, \"message\": \"Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.\"}"));
+        reply = call("/echo/items/1", { { "Ocp-Apim-Subscription-Key", "not-a-key" } });
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(reply.body, QByteArray("{\"statusCode\": 401, \"message\": \"Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.\"}"));
+        reply = call("/echo/items/7?x=1", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } });
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(u"path"_qs).toString(), u"/base/items/7"_qs);
+        QCOMPARE(call("/echo/nothing", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } }).body,
+                 QByteArray("{\"statusCode\": 404, \"message\": \"Resource not found\"}"));
+        // Suspending the subscription through ARM takes effect on the next call.
+        auto r = m_arm->patch(svc(u"/subscriptions/api-sub"_qs), props({ { u"state"_qs, u"suspended"_qs } }));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(call("/echo/items/7", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } }).status, 401);
+        r = m_arm->patch(svc(u"/subscriptions/api-sub"_qs), props({ { u"state"_qs, u"active"_qs } }));
+        QCOMPARE(call("/echo/items/7", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } }).status, 200);
+    }
+
+    void seededStarterPolicyLimitsFiveCallsPerMinute()
+    {
+        int ok = 0, limited = 0;
+        QByteArray retryAfter;
+        for (int i = 0; i < 7; ++i) {
+            const HttpReply reply = call("/echo/items/1", { { "Ocp-Apim-Subscription-Key", m_starterKey.toUtf8() } });
+            if (reply.status == 200) {
+                ++ok;
+            } else {
+                QCOMPARE(reply.status, 429);
+                ++limited;
+                retryAfter = reply.header("Retry-After");
+                QVERIFY(reply.body.startsWith("{\"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in "));
+            }
+        }
+        QCOMPARE(ok, 5);
+        QCOMPARE(limited, 2);
+        QVERIFY(retryAfter.toInt() > 0 && retryAfter.toInt() <= 60);
+    }
+
+    void policySavedThroughArmAppliesAndQuotaSurvivesRestart()
+    {
+        auto r = m_arm->put(svc(u"/apis/echo-api/policies/policy"_qs), props({
+            { u"format"_qs, u"rawxml"_qs },
+            { u"value"_qs, u"<policies><inbound><base /><quota calls=\"3\" renewal-period=\"3600\" />"
+                           "<set-header name=\"X-Via\" exists-action=\"override\"><value>portico</value></set-header></inbound>"
+                           "<backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        const Headers key { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } };
+        for (int i = 0; i < 3; ++i) {
+            const HttpReply reply = call("/echo/items/2", key);
+            QCOMPARE(reply.status, 200);
+            QCOMPARE(reply.json().value(u"headers"_qs).toObject().value(u"x-via"_qs).toString(), u"portico"_qs);
+        }
+        HttpReply blocked = call("/echo/items/2", key);
+        QCOMPARE(blocked.status, 403);
+        QVERIFY(blocked.body.startsWith("{\"statusCode\": 403, \"message\": \"Out of call volume quota. Quota will be replenished in "));
+        QVERIFY(blocked.header("Retry-After").toInt() > 0);
+
+        const QString dataDir = m_local.dataDir();
+        QCOMPARE(m_local.stop(), 0);
+        QVERIFY2(m_local.start({}, dataDir), qPrintable(m_local.errorString()));
+        m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
+        QCOMPARE(call("/echo/items/2", key).status, 403);
+        // Lifting the policy through ARM lifts the quota.
+        r = m_arm->remove(svc(u"/apis/echo-api/policies/policy"_qs));
+        QVERIFY(r.status == 200 || r.status == 204);
+        QCOMPARE(call("/echo/items/2", key).status, 200);
+    }
+
+    void httpsCertificateMatchesThePinnedFingerprint()
+    {
+        RawHttpConnection tls(quint16(m_local.gatewayHttpsUrl().port()), true);
+        QVERIFY(tls.isConnected());
+        const QByteArray pin = QCryptographicHash::hash(tls.socket().peerCertificate().toDer(), QCryptographicHash::Sha256).toHex();
+        QCOMPARE(QString::fromLatin1(pin), m_local.readyLine().value(u"gatewayCertificateSha256"_qs).toString());
+        QCOMPARE(tls.request("GET", "/echo/items/3", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } }).status, 200);
+    }
+
+    void reportsThroughArmMatchTheTraffic()
+    {
+        const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
+        const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
+                                   .arg(fmt(m_startMs), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
+        const QString query = u"$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter));
+        auto r = m_arm->get(svc(u"/reports/byApi?"_qs + query));
+        QCOMPARE(r.status, 200);
+        const QJsonArray apis = r.json.value(u"value"_qs).toArray();
+        QCOMPARE(apis.size(), 1);
+        const QJsonObject echo = apis.first().toObject();
+        QCOMPARE(echo.value(u"apiId"_qs).toString(), u"/apis/echo-api"_qs);
+        QCOMPARE(echo.value(u"name"_qs).toString(), u"Echo API"_qs);
+        // keys: 401, 401, 200, 404, 401(suspended), 200; starter: 5×200, 2×429;
+        // quota: 3×200, 403, 403 (after restart), 200; https: 200.
+        QCOMPARE(echo.value(u"callCountTotal"_qs).toInt(), 20);
+        QCOMPARE(echo.value(u"callCountSuccess"_qs).toInt(), 12);
+        QCOMPARE(echo.value(u"callCountBlocked"_qs).toInt(), 7);
+        QCOMPARE(echo.value(u"callCountOther"_qs).toInt(), 1);
+
+        r = m_arm->get(svc(u"/reports/bySubscription?"_qs + query));
+        QCOMPARE(r.status, 200);
+        int starter = 0;
+        for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
+            if (v.toObject().value(u"subscriptionId"_qs).toString() == u"/subscriptions/starter-sub")
+                starter = v.toObject().value(u"callCountTotal"_qs).toInt();
+        }
+        QCOMPARE(starter, 7);
+        r = m_arm->get(svc(u"/reports/byTime?interval=PT15M&"_qs + query));
+        QCOMPARE(r.status, 200);
+        int total = 0;
+        for (const QJsonValue &v : r.json.value(u"value"_qs).toArray())
+            total += v.toObject().value(u"callCountTotal"_qs).toInt();
+        QCOMPARE(total, 20);
+        r = m_arm->get(svc(u"/reports/byRequest?"_qs + query));
+        QCOMPARE(r.json.value(u"count"_qs).toInt(), 20);
+        r = m_arm->get(svc(u"/reports/byApi"_qs));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorCode(), u"ValidationError"_qs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayLocal)
+#include "tst_gatewaylocal.moc"
