@@ -463,7 +463,6 @@ void ClientConnection::pumpResponse()
         if (state == BodyDecoder::State::Done) {
             if (m_clientChunked)
                 writeClient("0\r\n\r\n");
-            m_socket->flush();
             m_response = ResponsePhase::Done;
             releaseUpstream(m_upstreamReusable && m_requestBodyDone && m_upIn.isEmpty());
             if (m_requestBodyDone) {
@@ -542,7 +541,7 @@ void ClientConnection::sendImmediate(GatewayResponse response)
     writeResponseHead(response.status, reasonPhrase(response.status), headers, response.body.size(), false);
     if (!head && !response.body.isEmpty())
         writeClient(response.body);
-    m_socket->flush();
+    // Flushed by finishExchange() once the usage record is queued (or by the event loop).
 }
 
 void ClientConnection::writeResponseHead(int status, const QByteArray &reason, HeaderList headers,
@@ -588,8 +587,9 @@ void ClientConnection::releaseUpstream(bool reusable)
 
 void ClientConnection::finishExchange()
 {
-    m_socket->flush();
+    // Record first: a client that reads its response and then asks for a report sees it.
     recordUsage();
+    m_socket->flush();
     m_exchange.reset();
     m_response = ResponsePhase::None;
     releaseUpstream(false);
