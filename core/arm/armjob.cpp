@@ -1,0 +1,244 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/arm/armjob.h"
+
+#include "core/arm/armclient.h"
+#include "core/arm/armexchange.h"
+#include "core/arm/armparsing.h"
+
+#include <QDateTime>
+
+namespace portico::core {
+
+namespace {
+
+QUrl absolute(const QByteArray &header)
+{
+    if (header.isEmpty())
+        return {};
+    const QUrl url(QString::fromUtf8(header), QUrl::StrictMode);
+    return url.isValid() && !url.isRelative() ? url : QUrl();
+}
+
+ArmRequest getOf(const QUrl &url)
+{
+    ArmRequest request;
+    request.absoluteUrl = url;
+    return request;
+}
+
+} // namespace
+
+ArmJob::ArmJob(ArmClient *client, ArmRequest request, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_request(std::move(request))
+{
+    m_elapsed.start();
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] {
+        start(m_pollPhase, getOf(m_pollUrl), qMin(remainingMs(), m_client->timing().deadlineMs));
+    });
+    start(Phase::Initial, m_request, m_client->timing().deadlineMs);
+}
+
+ArmJob::~ArmJob()
+{
+    delete m_exchange; // aborts its reply
+}
+
+int ArmJob::remainingMs() const
+{
+    if (!m_request.longRunning || !m_client)
+        return m_client ? m_client->timing().deadlineMs : 0;
+    return int(qMax<qint64>(0, m_client->timing().longRunningDeadlineMs - m_elapsed.elapsed()));
+}
+
+void ArmJob::cancel()
+{
+    if (m_result)
+        return;
+    delete std::exchange(m_exchange, nullptr);
+    m_pollTimer.stop();
+    finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
+}
+
+void ArmJob::start(Phase phase, const ArmRequest &request, int deadlineMs)
+{
+    if (m_result)
+        return;
+    if (!m_client) {
+        finish(Error::make(Error::Kind::Unavailable, u"The client was closed."_qs));
+        return;
+    }
+    if (deadlineMs <= 0) {
+        finish(Error::make(Error::Kind::Timeout,
+                           u"The long-running operation did not finish in time."_qs));
+        return;
+    }
+    m_phase = phase;
+    delete m_exchange;
+    m_exchange = m_client->exchange(request, deadlineMs, this);
+    connect(m_exchange, &ArmExchange::retrying, this, &ArmJob::retrying);
+    connect(m_exchange, &ArmExchange::finished, this, &ArmJob::onExchangeFinished);
+}
+
+void ArmJob::onExchangeFinished()
+{
+    ArmExchange *exchange = std::exchange(m_exchange, nullptr);
+    exchange->deleteLater();
+    if (exchange->retryAfterMs() >= 0)
+        m_retryAfterMs = exchange->retryAfterMs();
+    const Result<ArmResponse> &result = exchange->result();
+    if (!result.ok() || !m_request.longRunning) {
+        finish(result);
+        return;
+    }
+    switch (m_phase) {
+    case Phase::Initial:
+        afterInitial(result.value());
+        break;
+    case Phase::PollAsyncOperation:
+    case Phase::PollLocation:
+    case Phase::PollResource:
+        afterPoll(result.value());
+        break;
+    case Phase::FinalGet:
+        finish(result);
+        break;
+    }
+}
+
+void ArmJob::afterInitial(const ArmResponse &response)
+{
+    m_initial = response;
+    m_locationUrl = absolute(response.header("Location"));
+    const QUrl asyncOperation = absolute(response.header("Azure-AsyncOperation"));
+    if (asyncOperation.isValid()) {
+        schedulePoll(Phase::PollAsyncOperation, asyncOperation, response);
+        return;
+    }
+    if (m_locationUrl.isValid() && response.status == 202) {
+        schedulePoll(Phase::PollLocation, m_locationUrl, response);
+        return;
+    }
+    if (m_request.method != "DELETE" && !response.body.isEmpty()) {
+        const auto body = response.json();
+        if (body.ok()) {
+            const auto state = provisioningState(body.value());
+            if (state && operationStateFromString(*state) == OperationState::InProgress) {
+                Q_EMIT progress(*state, -1);
+                schedulePoll(Phase::PollResource, response.url, response);
+                return;
+            }
+            if (state && operationStateFromString(*state) == OperationState::Failed) {
+                finish(Error::make(Error::Kind::Http,
+                                   u"Provisioning ended in state %1."_qs.arg(*state)));
+                return;
+            }
+        }
+    }
+    finish(response);
+}
+
+void ArmJob::afterPoll(const ArmResponse &response)
+{
+    ++m_polls;
+    if (m_phase == Phase::PollAsyncOperation) {
+        const auto status = parseOperationStatus(response.body);
+        if (!status) {
+            finish(status.error());
+            return;
+        }
+        Q_EMIT progress(status->status, status->percentComplete);
+        switch (status->state) {
+        case OperationState::InProgress:
+            schedulePoll(Phase::PollAsyncOperation, m_pollUrl, response);
+            return;
+        case OperationState::Failed:
+        case OperationState::Canceled:
+            finish(status->error);
+            return;
+        case OperationState::Succeeded:
+            finalGet();
+            return;
+        }
+    }
+    if (m_phase == Phase::PollLocation) {
+        if (response.status == 202) {
+            Q_EMIT progress(u"InProgress"_qs, -1);
+            schedulePoll(Phase::PollLocation, m_pollUrl, response);
+            return;
+        }
+        Q_EMIT progress(u"Succeeded"_qs, 100);
+        if ((m_request.method == "PUT" || m_request.method == "PATCH")
+            && (response.status == 204 || response.body.isEmpty())) {
+            finalGet();
+            return;
+        }
+        finish(response);
+        return;
+    }
+    // PollResource
+    const auto body = response.json();
+    if (!body) {
+        finish(body.error());
+        return;
+    }
+    const std::optional<QString> state = provisioningState(body.value());
+    const OperationState operationState =
+        state ? operationStateFromString(*state) : OperationState::Succeeded;
+    Q_EMIT progress(state.value_or(u"Succeeded"_qs), -1);
+    if (operationState == OperationState::InProgress)
+        schedulePoll(Phase::PollResource, m_pollUrl, response);
+    else if (operationState == OperationState::Succeeded)
+        finish(response);
+    else
+        finish(Error::make(Error::Kind::Http, u"Provisioning ended in state %1."_qs.arg(*state)));
+}
+
+void ArmJob::schedulePoll(Phase phase, QUrl url, const ArmResponse &last)
+{
+    const auto retryAfter = parseRetryAfter(last.header("Retry-After"), QDateTime::currentDateTimeUtc());
+    const qint64 delay = m_client->timing().scaled(retryAfter.value_or(m_client->timing().defaultPollIntervalMs));
+    if (delay >= remainingMs()) {
+        finish(Error::make(Error::Kind::Timeout,
+                           u"The long-running operation did not finish in time."_qs));
+        return;
+    }
+    m_pollPhase = phase;
+    m_pollUrl = std::move(url);
+    m_pollTimer.start(int(delay));
+}
+
+void ArmJob::finalGet()
+{
+    if (m_request.method == "DELETE") {
+        finish(m_initial.value_or(ArmResponse {}));
+        return;
+    }
+    QUrl target;
+    if (m_request.method == "POST")
+        target = m_locationUrl;
+    else
+        target = m_client->resolve(m_request);
+    if (!target.isValid()) {
+        finish(m_initial.value_or(ArmResponse {}));
+        return;
+    }
+    start(Phase::FinalGet, getOf(target), qMin(remainingMs(), m_client->timing().deadlineMs));
+}
+
+void ArmJob::finish(Result<ArmResponse> result)
+{
+    if (m_result)
+        return;
+    m_result = std::move(result);
+    m_pollTimer.stop();
+    QTimer::singleShot(0, this, [this] {
+        Q_EMIT finished();
+        deleteLater();
+    });
+}
+
+} // namespace portico::core

@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/arm/armrequest.h"
+#include "core/arm/armresponse.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace portico::core {
+
+class ArmClient;
+class ArmExchange;
+
+// One ARM call, as the UI sees it. For a long-running request (ArmRequest::longRunning) the job
+// follows the ARM rules of apim-protocol.md §4.4:
+//   1. Azure-AsyncOperation when present: GET it until status is Succeeded, Failed or Canceled;
+//   2. otherwise Location: GET it while it answers 202;
+//   3. otherwise, a 200/201 whose properties.provisioningState is not terminal: GET the resource
+//      until it is.
+// Each poll waits Retry-After when the server sends one, else the default poll interval. After
+// success a PUT/PATCH re-reads the resource (final-state-via location = the entity URL), so
+// result() is the final resource; a DELETE ends with the last reply.
+//
+// finished() is emitted exactly once (success, error, timeout or cancel), from the event loop.
+// The job deletes itself after finished(); deleting it earlier aborts everything in flight.
+class ArmJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ArmJob)
+
+public:
+    ArmJob(ArmClient *client, ArmRequest request, QObject *parent = nullptr);
+    ~ArmJob() override;
+
+    const ArmRequest &request() const { return m_request; }
+    // Valid once finished() was emitted.
+    [[nodiscard]] const Result<ArmResponse> &result() const { return *m_result; }
+    // The last Retry-After the server sent (ms, as sent), or -1; for "try again in N s" messages.
+    qint64 retryAfterMs() const { return m_retryAfterMs; }
+    // How many status polls a long-running call needed.
+    int pollCount() const { return m_polls; }
+
+    void cancel();
+
+Q_SIGNALS:
+    void finished();
+    // Long-running progress: the server's status text ("InProgress", "Activating") and
+    // percentComplete (-1 when not reported).
+    void progress(const QString &status, int percentComplete);
+    // A 429/503 is being retried after delayMs.
+    void retrying(int attempt, qint64 delayMs);
+
+private:
+    enum class Phase { Initial, PollAsyncOperation, PollLocation, PollResource, FinalGet };
+
+    void start(Phase phase, const ArmRequest &request, int deadlineMs);
+    void onExchangeFinished();
+    void afterInitial(const ArmResponse &response);
+    void afterPoll(const ArmResponse &response);
+    void schedulePoll(Phase phase, QUrl url, const ArmResponse &last);
+    void finalGet();
+    void finish(Result<ArmResponse> result);
+    int remainingMs() const;
+
+    QPointer<ArmClient> m_client;
+    ArmRequest m_request;
+    Phase m_phase = Phase::Initial;
+    ArmExchange *m_exchange = nullptr;
+    QTimer m_pollTimer;
+    QElapsedTimer m_elapsed;
+    QUrl m_pollUrl;
+    Phase m_pollPhase = Phase::PollAsyncOperation;
+    std::optional<ArmResponse> m_initial;
+    QUrl m_locationUrl;
+    qint64 m_retryAfterMs = -1;
+    int m_polls = 0;
+    std::optional<Result<ArmResponse>> m_result;
+};
+
+} // namespace portico::core

@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QtGlobal>
+
+namespace portico::core {
+
+// Time limits, retry and polling policy of an ArmClient. Every delay the client waits for
+// (Retry-After, backoff, poll interval) is multiplied by timeScale, so tests replay real
+// Retry-After values quickly; timeouts and deadlines are not scaled.
+struct ArmTiming
+{
+    int transferTimeoutMs = 30'000;      // no bytes for this long: the attempt fails
+    int deadlineMs = 120'000;            // one call including its retries
+    int longRunningDeadlineMs = 3'600'000; // a long-running operation including polling
+    int maxAttempts = 4;                 // per request, on 429 / 503
+    int baseBackoffMs = 1'000;           // doubles per attempt, with jitter, when no Retry-After
+    int maxBackoffMs = 30'000;
+    int defaultPollIntervalMs = 5'000;   // LRO poll when the server sends no Retry-After
+    int maxRedirects = 5;
+    qint64 maxBodyBytes = qint64(32) * 1024 * 1024;
+    double timeScale = 1.0;
+
+    qint64 scaled(qint64 ms) const { return qint64(double(ms) * timeScale); }
+};
+
+} // namespace portico::core

@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/auth/entratokenprovider.h"
+
+#include "core/arm/armparsing.h"
+#include "core/secrets/secretstore.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace portico::core {
+
+EntraTokenProvider::EntraTokenProvider(QNetworkAccessManager *network, EntraConfig config,
+                                       SecretStore *secrets, QString environmentId, QObject *parent)
+    : AccessTokenProvider(parent)
+    , m_network(network)
+    , m_config(std::move(config))
+    , m_secrets(secrets)
+    , m_environmentId(std::move(environmentId))
+{
+}
+
+EntraTokenProvider::~EntraTokenProvider()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void EntraTokenProvider::setSignedIn(const TokenSet &tokens)
+{
+    m_access = tokens.access;
+    if (!tokens.refreshToken.isEmpty()) {
+        m_refreshToken = tokens.refreshToken;
+        storeRefreshToken(tokens.refreshToken);
+    }
+}
+
+void EntraTokenProvider::signOut()
+{
+    m_access = {};
+    m_refreshToken.clear();
+    if (m_secrets) {
+        SecretJob *job = m_secrets->remove(SecretStore::makeKey(m_environmentId, refreshTokenPurpose));
+        Q_UNUSED(job); // finishes and deletes itself; "not found" is fine here
+    }
+}
+
+void EntraTokenProvider::storeRefreshToken(const QString &refreshToken)
+{
+    if (!m_secrets)
+        return;
+    SecretJob *job = m_secrets->write(SecretStore::makeKey(m_environmentId, refreshTokenPurpose), refreshToken);
+    connect(job, &SecretJob::finished, this, [this, job] {
+        Q_EMIT refreshTokenStored(job->result().ok() ? Error() : job->result().error());
+    });
+}
+
+TokenJob *EntraTokenProvider::token(bool forceRefresh)
+{
+    auto *job = new TokenJob(this);
+    if (!forceRefresh && !m_access.isExpiring(QDateTime::currentDateTimeUtc())) {
+        job->complete(m_access);
+        return job;
+    }
+    m_waiting.append(job);
+    if (!m_refreshing)
+        startRefresh();
+    return job;
+}
+
+void EntraTokenProvider::startRefresh()
+{
+    m_refreshing = true;
+    if (!m_refreshToken.isEmpty()) {
+        refreshWith(m_refreshToken);
+        return;
+    }
+    if (!m_secrets) {
+        Error error = Error::make(Error::Kind::Unauthorized, u"Sign in to Azure first."_qs);
+        Q_EMIT signInRequired(error);
+        completeAll(error);
+        return;
+    }
+    SecretJob *job = m_secrets->read(SecretStore::makeKey(m_environmentId, refreshTokenPurpose));
+    connect(job, &SecretJob::finished, this, [this, job] {
+        if (!job->result().ok() || job->result().value().isEmpty()) {
+            Error error = Error::make(Error::Kind::Unauthorized, u"Sign in to Azure first."_qs);
+            Q_EMIT signInRequired(error);
+            completeAll(error);
+            return;
+        }
+        m_refreshToken = job->result().value();
+        refreshWith(m_refreshToken);
+    });
+}
+
+void EntraTokenProvider::refreshWith(const QString &refreshToken)
+{
+    if (!m_network) {
+        completeAll(Error::make(Error::Kind::Unavailable, u"The network is not available."_qs));
+        return;
+    }
+    QByteArray form = "grant_type=refresh_token&client_id=" + QUrl::toPercentEncoding(m_config.clientId)
+        + "&refresh_token=" + QUrl::toPercentEncoding(refreshToken)
+        + "&scope=" + QUrl::toPercentEncoding(m_config.scopes.join(u' '));
+    QNetworkRequest request(m_config.endpoint(u"token"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(30'000);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    m_reply = m_network->post(request, form);
+    connect(m_reply, &QNetworkReply::finished, this, [this] {
+        QNetworkReply *reply = std::exchange(m_reply, nullptr);
+        reply->deleteLater();
+        const QByteArray body = reply->read(1024 * 1024);
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid()) {
+            completeAll(Error::make(Error::Kind::Network, reply->errorString()));
+            return;
+        }
+        if (status.toInt() != 200) {
+            Error error = parseArmError(status.toInt(), body);
+            if (error.code == u"invalid_grant"_qs || error.code == u"interaction_required"_qs) {
+                error.kind = Error::Kind::Unauthorized;
+                m_refreshToken.clear();
+                m_access = {};
+                Q_EMIT signInRequired(error);
+            }
+            completeAll(error);
+            return;
+        }
+        auto tokens = parseTokenResponse(body, QDateTime::currentDateTimeUtc());
+        if (!tokens) {
+            completeAll(tokens.error());
+            return;
+        }
+        m_access = tokens->access;
+        if (!tokens->refreshToken.isEmpty() && tokens->refreshToken != m_refreshToken) {
+            m_refreshToken = tokens->refreshToken;
+            storeRefreshToken(m_refreshToken);
+        }
+        completeAll(m_access);
+    });
+}
+
+void EntraTokenProvider::completeAll(const Result<AccessToken> &result)
+{
+    m_refreshing = false;
+    const QList<QPointer<TokenJob>> waiting = std::exchange(m_waiting, {});
+    for (const QPointer<TokenJob> &job : waiting) {
+        if (job)
+            job->complete(result);
+    }
+}
+
+} // namespace portico::core

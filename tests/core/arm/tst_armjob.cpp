@@ -1,0 +1,225 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// ArmJob against the replay server: the long-running, throttling and error shapes that only
+// Azure produces, replayed from recordings of apim-protocol.md §4.
+
+#include "core/arm/armclient.h"
+#include "core/arm/armjob.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/replay/replayserver.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace portico;
+using core::Error;
+
+namespace {
+const QString svc = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/"
+                    "Microsoft.ApiManagement/service/apimService1"_qs;
+}
+
+class tst_ArmJob : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void serviceCreatePollsAzureAsyncOperationAndReturnsTheFinalResource();
+    void apiCreateFollowsTenantOperationResults();
+    void deletePollsLocationUntilDone();
+    void failedOperationCarriesTheServerError();
+    void throttledCallIsRetriedAfterRetryAfter();
+    void errorEnvelopesBecomeErrors_data();
+    void errorEnvelopesBecomeErrors();
+    void longRunningDeadlineStopsPolling();
+
+private:
+    core::Result<core::ArmResponse> run(core::ArmJob *job, QStringList *progress = nullptr);
+
+    std::unique_ptr<test::ReplayServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+};
+
+void tst_ArmJob::init()
+{
+    m_server = std::make_unique<test::ReplayServer>();
+    QVERIFY(m_server->start());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_tokens = std::make_unique<core::StaticTokenProvider>(u"replay-token"_qs);
+    m_client = std::make_unique<core::ArmClient>(m_nam.get(), m_server->url(), m_tokens.get());
+    core::ArmTiming timing;
+    timing.timeScale = 0.01; // Retry-After 10 s waits 100 ms
+    m_client->setTiming(timing);
+}
+
+void tst_ArmJob::cleanup()
+{
+    if (m_server)
+        QVERIFY2(m_server->unmatched().isEmpty(), qPrintable(m_server->unmatched().join(u", "_qs)));
+    m_client.reset();
+    m_tokens.reset();
+    m_nam.reset();
+    m_server.reset();
+}
+
+core::Result<core::ArmResponse> tst_ArmJob::run(core::ArmJob *job, QStringList *progress)
+{
+    core::Result<core::ArmResponse> result = Error::make(Error::Kind::Timeout, u"test timeout"_qs);
+    int finishedCount = 0;
+    connect(job, &core::ArmJob::finished, this, [&] {
+        result = job->result();
+        ++finishedCount;
+    });
+    if (progress)
+        connect(job, &core::ArmJob::progress, this, [progress](const QString &s) { progress->append(s); });
+    QSignalSpy destroyed(job, &QObject::destroyed);
+    if (!destroyed.wait(15000))
+        return result;
+    if (finishedCount != 1)
+        return Error::make(Error::Kind::Protocol, u"finished %1 times"_qs.arg(finishedCount));
+    return result;
+}
+
+void tst_ArmJob::serviceCreatePollsAzureAsyncOperationAndReturnsTheFinalResource()
+{
+    QVERIFY(m_server->load(u"arm-create-service-azure-asyncoperation.json"_qs));
+    const QJsonObject body { { u"location"_qs, u"South Central US"_qs },
+                             { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs }, { u"capacity"_qs, 1 } } },
+                             { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"foo@contoso.com"_qs },
+                                                               { u"publisherName"_qs, u"foo"_qs } } } };
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QStringList progress;
+    auto *job = m_client->send(core::ArmRequest::put(svc, body).asLongRunning());
+    int polls = -1;
+    connect(job, &core::ArmJob::finished, this, [&] { polls = job->pollCount(); });
+    const auto result = run(job, &progress);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(result->json()->value(u"properties"_qs).toObject().value(u"provisioningState"_qs).toString(),
+             u"Succeeded"_qs);
+    QCOMPARE(result->etag(), QByteArray("\"AAAAAAAmRAM=\""));
+    QCOMPARE(progress, (QStringList { u"InProgress"_qs, u"InProgress"_qs, u"Succeeded"_qs }));
+    QCOMPARE(polls, 3);
+    QCOMPARE(m_server->remaining(), 0);
+    // Retry-After: 10 was honoured twice (scaled by 0.01: 2 x 100 ms).
+    QVERIFY(elapsed.elapsed() >= 200);
+    // Polling carried the same credentials; the body was sent once.
+    for (const auto &received : m_server->received())
+        QCOMPARE(received.header("Authorization"), QByteArray("Bearer replay-token"));
+}
+
+void tst_ArmJob::apiCreateFollowsTenantOperationResults()
+{
+    QVERIFY(m_server->load(u"arm-create-api-azure-asyncoperation.json"_qs));
+    const auto result = run(m_client->send(
+        core::ArmRequest::put(svc + u"/apis/tempgroup"_qs,
+                              { { u"properties"_qs, QJsonObject { { u"path"_qs, u"newapiPath"_qs } } } })
+            .asLongRunning()));
+    QVERIFY(result.ok());
+    QCOMPARE(result->json()->value(u"name"_qs).toString(), u"tempgroup"_qs);
+    QVERIFY(!result->json()->value(u"properties"_qs).toObject().contains(u"provisioningState"_qs));
+    QCOMPARE(m_server->received().size(), 4);
+    QCOMPARE(m_server->received().at(1).path, svc + u"/tenant/operationResults/5c730e343244df1b9cb56e85"_qs);
+}
+
+void tst_ArmJob::deletePollsLocationUntilDone()
+{
+    QVERIFY(m_server->load(u"arm-delete-service-location.json"_qs));
+    QStringList progress;
+    const auto result = run(m_client->send(core::ArmRequest::remove(svc).asLongRunning()), &progress);
+    QVERIFY(result.ok());
+    QCOMPARE(result->status, 204);
+    QCOMPARE(m_server->received().first().header("If-Match"), QByteArray("*"));
+    QCOMPARE(m_server->remaining(), 0);
+    QCOMPARE(progress.last(), u"Succeeded"_qs);
+}
+
+void tst_ArmJob::failedOperationCarriesTheServerError()
+{
+    QVERIFY(m_server->load(u"arm-create-service-failed.json"_qs));
+    const auto result = run(m_client->send(core::ArmRequest::put(svc, {}).asLongRunning()));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, u"InvalidParameter"_qs);
+    QCOMPARE(result.error().message, u"Parameter 'publisherEmail' is invalid."_qs);
+}
+
+void tst_ArmJob::throttledCallIsRetriedAfterRetryAfter()
+{
+    QVERIFY(m_server->load(u"arm-throttled-retry-after.json"_qs));
+    auto *job = m_client->send(core::ArmRequest::get(svc + u"/apis"_qs));
+    QSignalSpy retrying(job, &core::ArmJob::retrying);
+    const auto result = run(job);
+    QVERIFY(result.ok());
+    QCOMPARE(retrying.size(), 1);
+    QCOMPARE(retrying.first().at(1).toLongLong(), qint64(30)); // Retry-After 3 s, scaled 0.01
+    QCOMPARE(m_server->received().size(), 2);
+}
+
+void tst_ArmJob::errorEnvelopesBecomeErrors_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detailTarget");
+
+    QTest::newRow("undeclared template parameter") << QByteArray("PUT") << u"/apis/echo-api/operations/newoperations"_qs
+                                                   << int(Error::Kind::Http) << 400 << u"ValidationError"_qs << QString();
+    QTest::newRow("duplicate path") << QByteArray("PUT") << u"/apis/api2"_qs << int(Error::Kind::Http) << 400
+                                    << u"ValidationError"_qs << u"path"_qs;
+    QTest::newRow("not found") << QByteArray("GET") << u"/apis/missing"_qs << int(Error::Kind::NotFound) << 404
+                               << u"ResourceNotFound"_qs << QString();
+    QTest::newRow("pessimistic concurrency") << QByteArray("DELETE") << u"/apis/busy"_qs
+                                             << int(Error::Kind::Conflict) << 409
+                                             << u"PessimisticConcurrencyConflict"_qs << QString();
+    QTest::newRow("etag mismatch") << QByteArray("PATCH") << u"/apis/echo-api"_qs << int(Error::Kind::Conflict) << 412
+                                   << u"PreconditionFailed"_qs << QString();
+}
+
+void tst_ArmJob::errorEnvelopesBecomeErrors()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(QString, detailTarget);
+    QVERIFY(m_server->load(u"arm-error-envelopes.json"_qs));
+    core::ArmRequest request;
+    request.method = method;
+    request.path = svc + path;
+    if (method != "GET")
+        request.ifMatch = "\"stale\"";
+    const auto result = run(m_client->send(request));
+    QVERIFY(!result.ok());
+    QCOMPARE(int(result.error().kind), kind);
+    QCOMPARE(result.error().httpStatus, status);
+    QCOMPARE(result.error().code, code);
+    QVERIFY(!result.error().message.isEmpty());
+    if (!detailTarget.isEmpty())
+        QCOMPARE(result.error().details.value(0).target, detailTarget);
+}
+
+void tst_ArmJob::longRunningDeadlineStopsPolling()
+{
+    QVERIFY(m_server->load(u"arm-create-service-azure-asyncoperation.json"_qs));
+    core::ArmTiming timing = m_client->timing();
+    timing.timeScale = 1.0;              // Retry-After 10 s for real…
+    timing.longRunningDeadlineMs = 2000; // …does not fit in the deadline
+    m_client->setTiming(timing);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto result = run(m_client->send(core::ArmRequest::put(svc, {}).asLongRunning()));
+    QCOMPARE(result.error().kind, Error::Kind::Timeout);
+    QVERIFY(elapsed.elapsed() < 2000);
+}
+
+QTEST_GUILESS_MAIN(tst_ArmJob)
+#include "tst_armjob.moc"

@@ -1,0 +1,182 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Device code sign-in and token refresh against the replay server (Entra ID shapes of
+// apim-protocol.md §9), with the refresh token kept in a SecretStore.
+
+#include "core/auth/devicecodesignin.h"
+#include "core/auth/entratokenprovider.h"
+#include "core/secrets/inmemorysecretstore.h"
+#include "tests/support/replay/replayserver.h"
+#include "tests/support/secretjobs.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace portico;
+using core::Error;
+
+class tst_DeviceCodeSignIn : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void signInShowsTheCodeThenPollsUntilTokens();
+    void declinedSignInStops();
+    void refreshUsesTheStoredRefreshTokenAndStoresTheRotatedOne();
+    void expiredRefreshTokenAsksForSignIn();
+    void missingClientIdIsRefusedBeforeAnyRequest();
+
+private:
+    core::EntraConfig config() const;
+    core::Result<core::AccessToken> waitToken(core::TokenJob *job);
+
+    std::unique_ptr<test::ReplayServer> m_server;
+    QNetworkAccessManager m_nam;
+};
+
+void tst_DeviceCodeSignIn::init()
+{
+    m_server = std::make_unique<test::ReplayServer>();
+    QVERIFY(m_server->start());
+}
+
+core::EntraConfig tst_DeviceCodeSignIn::config() const
+{
+    core::EntraConfig config;
+    config.authority = m_server->url();
+    config.clientId = u"2f6c4b8e-0000-4000-8000-portico00001"_qs;
+    config.timeScale = 0.01; // interval 5 s polls every 50 ms
+    return config;
+}
+
+core::Result<core::AccessToken> tst_DeviceCodeSignIn::waitToken(core::TokenJob *job)
+{
+    core::Result<core::AccessToken> result = Error::make(Error::Kind::Timeout, u"test timeout"_qs);
+    QSignalSpy finished(job, &core::TokenJob::finished);
+    connect(job, &core::TokenJob::finished, this, [&result, job] { result = job->result(); });
+    finished.wait(10000);
+    return result;
+}
+
+void tst_DeviceCodeSignIn::signInShowsTheCodeThenPollsUntilTokens()
+{
+    QVERIFY(m_server->load(u"entra-device-code.json"_qs));
+    core::DeviceCodeSignIn signIn(&m_nam, config());
+    QSignalSpy code(&signIn, &core::DeviceCodeSignIn::codeReady);
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    signIn.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(code.size(), 1);
+    const auto challenge = code.first().first().value<core::DeviceCodeChallenge>();
+    QCOMPARE(challenge.userCode, u"GBKR7CZ4L"_qs);
+    QCOMPARE(challenge.verificationUri, QUrl(u"https://www.microsoft.com/link"_qs));
+    QVERIFY(challenge.message.contains(u"GBKR7CZ4L"_qs));
+
+    QVERIFY(signIn.result().ok());
+    QCOMPARE(signIn.result()->access.token, u"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.first-access-token.sig"_qs);
+    QCOMPARE(signIn.result()->refreshToken, u"0.AAAA-first-refresh-token"_qs);
+    QVERIFY(signIn.result()->access.expiresOn > QDateTime::currentDateTimeUtc().addSecs(3500));
+
+    // devicecode, two pending polls, then the token
+    QCOMPARE(m_server->received().size(), 4);
+    const QUrlQuery first(QString::fromUtf8(m_server->received().at(0).body));
+    QCOMPARE(first.queryItemValue(u"client_id"_qs), config().clientId);
+    QCOMPARE(first.queryItemValue(u"scope"_qs, QUrl::FullyDecoded),
+             u"https://management.azure.com/user_impersonation offline_access"_qs);
+    const QUrlQuery poll(QString::fromUtf8(m_server->received().at(1).body));
+    QCOMPARE(poll.queryItemValue(u"device_code"_qs), u"GAQABAAEAAAD--DLA3VO7QrddgJg7WevrRECORDED"_qs);
+    QVERIFY(m_server->unmatched().isEmpty());
+}
+
+void tst_DeviceCodeSignIn::declinedSignInStops()
+{
+    QVERIFY(m_server->load(u"entra-device-code-declined.json"_qs));
+    core::DeviceCodeSignIn signIn(&m_nam, config());
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    signIn.start();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!signIn.result().ok());
+    QCOMPARE(signIn.result().error().code, u"authorization_declined"_qs);
+    QCOMPARE(signIn.result().error().kind, Error::Kind::Cancelled);
+    QTest::qWait(200); // no further polls after a decline
+    QCOMPARE(m_server->received().size(), 3);
+}
+
+void tst_DeviceCodeSignIn::refreshUsesTheStoredRefreshTokenAndStoresTheRotatedOne()
+{
+    QVERIFY(m_server->load(u"entra-device-code.json"_qs));
+    core::InMemorySecretStore secrets;
+    core::DeviceCodeSignIn signIn(&m_nam, config());
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    signIn.start();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(signIn.result().ok());
+
+    {
+        core::EntraTokenProvider provider(&m_nam, config(), &secrets, u"azure-1"_qs);
+        QSignalSpy stored(&provider, &core::EntraTokenProvider::refreshTokenStored);
+        provider.setSignedIn(signIn.result().value());
+        QVERIFY(stored.wait());
+        // A fresh token is served from memory, no request.
+        const int before = int(m_server->received().size());
+        QCOMPARE(waitToken(provider.token())->token, signIn.result()->access.token);
+        QCOMPARE(m_server->received().size(), before);
+    }
+    QCOMPARE(test::waitFor(secrets.read(u"azure-1/entra-refresh-token"_qs)).value(),
+             u"0.AAAA-first-refresh-token"_qs);
+
+    // A restarted app: only the SecretStore knows the refresh token. Two concurrent requests
+    // share one refresh.
+    core::EntraTokenProvider restarted(&m_nam, config(), &secrets, u"azure-1"_qs);
+    QSignalSpy stored(&restarted, &core::EntraTokenProvider::refreshTokenStored);
+    core::TokenJob *a = restarted.token();
+    core::TokenJob *b = restarted.token();
+    QSignalSpy bFinished(b, &core::TokenJob::finished);
+    core::Result<core::AccessToken> bResult = Error();
+    connect(b, &core::TokenJob::finished, this, [&bResult, b] { bResult = b->result(); });
+    const auto aResult = waitToken(a);
+    QVERIFY(aResult.ok());
+    QCOMPARE(aResult->token, u"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.second-access-token.sig"_qs);
+    QVERIFY(bFinished.count() == 1 || bFinished.wait());
+    QCOMPARE(bResult->token, aResult->token);
+    const QUrlQuery refresh(QString::fromUtf8(m_server->received().last().body));
+    QCOMPARE(refresh.queryItemValue(u"grant_type"_qs), u"refresh_token"_qs);
+    QCOMPARE(refresh.queryItemValue(u"refresh_token"_qs), u"0.AAAA-first-refresh-token"_qs);
+    QVERIFY(stored.count() == 1 || stored.wait());
+    QCOMPARE(test::waitFor(secrets.read(u"azure-1/entra-refresh-token"_qs)).value(),
+             u"0.AAAA-second-refresh-token"_qs);
+    QVERIFY(m_server->unmatched().isEmpty());
+}
+
+void tst_DeviceCodeSignIn::expiredRefreshTokenAsksForSignIn()
+{
+    QVERIFY(m_server->load(u"entra-refresh-expired.json"_qs));
+    core::InMemorySecretStore secrets;
+    QVERIFY(test::waitFor(secrets.write(u"azure-1/entra-refresh-token"_qs, u"0.stale"_qs)).ok());
+    core::EntraTokenProvider provider(&m_nam, config(), &secrets, u"azure-1"_qs);
+    QSignalSpy signInRequired(&provider, &core::AccessTokenProvider::signInRequired);
+    const auto result = waitToken(provider.token());
+    QCOMPARE(result.error().kind, Error::Kind::Unauthorized);
+    QCOMPARE(result.error().code, u"invalid_grant"_qs);
+    QCOMPARE(signInRequired.size(), 1);
+}
+
+void tst_DeviceCodeSignIn::missingClientIdIsRefusedBeforeAnyRequest()
+{
+    core::EntraConfig noClient = config();
+    noClient.clientId.clear();
+    core::DeviceCodeSignIn signIn(&m_nam, noClient);
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    signIn.start();
+    QVERIFY(finished.wait());
+    QCOMPARE(signIn.result().error().kind, Error::Kind::InvalidInput);
+    QVERIFY(m_server->received().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_DeviceCodeSignIn)
+#include "tst_devicecodesignin.moc"
