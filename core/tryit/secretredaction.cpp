@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/tryit/secretredaction.h"
+
+#include <QUrlQuery>
+
+namespace portico::core {
+
+namespace {
+
+bool inList(const QString &name, const QStringList &names)
+{
+    for (const QString &candidate : names) {
+        if (candidate.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool isSecretHeader(QByteArrayView name, const QStringList &extraNames)
+{
+    const QByteArray lower = name.toByteArray().toLower();
+    static const QByteArrayList exact { "authorization", "proxy-authorization", "cookie", "set-cookie",
+                                        "ocp-apim-subscription-key" };
+    if (exact.contains(lower))
+        return true;
+    for (const char *part : { "key", "token", "secret", "password", "signature" }) {
+        if (lower.contains(part))
+            return true;
+    }
+    return inList(QString::fromLatin1(lower), extraNames);
+}
+
+bool isSecretQueryItem(const QString &name, const QStringList &extraNames)
+{
+    static const QStringList known { u"subscription-key"_qs, u"sig"_qs, u"code"_qs, u"access_token"_qs,
+                                     u"api_key"_qs, u"apikey"_qs, u"api-key"_qs, u"token"_qs,
+                                     u"password"_qs, u"secret"_qs, u"client_secret"_qs };
+    return inList(name, known) || inList(name, extraNames);
+}
+
+HeaderList redactHeaders(const HeaderList &headers, const QStringList &extraNames)
+{
+    HeaderList out;
+    out.reserve(headers.size());
+    for (const auto &[name, value] : headers) {
+        if (!isSecretHeader(name, extraNames)) {
+            out.append({ name, value });
+            continue;
+        }
+        const qsizetype space = value.indexOf(' ');
+        const bool hasScheme = name.compare("Authorization", Qt::CaseInsensitive) == 0 && space > 0;
+        out.append({ name, (hasScheme ? value.left(space + 1) : QByteArray()) + secretMask.toUtf8() });
+    }
+    return out;
+}
+
+QUrl redactUrl(const QUrl &url, const QStringList &extraQueryNames)
+{
+    QUrl out = url;
+    out.setUserInfo({});
+    if (!url.hasQuery())
+        return out;
+    QUrlQuery query(url);
+    QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
+    bool changed = false;
+    for (auto &[name, value] : items) {
+        const QString decodedName = QUrl::fromPercentEncoding(name.toUtf8());
+        if (isSecretQueryItem(decodedName, extraQueryNames)) {
+            value = QString::fromLatin1(QUrl::toPercentEncoding(secretMask.toString()));
+            changed = true;
+        }
+    }
+    if (changed) {
+        QUrlQuery redacted;
+        redacted.setQueryItems(items);
+        out.setQuery(redacted.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    }
+    return out;
+}
+
+QByteArray scrubSecrets(QByteArray text, const QStringList &secretValues)
+{
+    for (const QString &secret : secretValues) {
+        if (secret.size() < 4)
+            continue;
+        const QByteArray raw = secret.toUtf8();
+        const QByteArray mask = secretMask.toUtf8();
+        text.replace(raw, mask);
+        const QByteArray encoded = QUrl::toPercentEncoding(secret);
+        if (encoded != raw)
+            text.replace(encoded, mask);
+    }
+    return text;
+}
+
+QString scrubSecrets(QString text, const QStringList &secretValues)
+{
+    for (const QString &secret : secretValues) {
+        if (secret.size() < 4)
+            continue;
+        text.replace(secret, secretMask.toString());
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+        if (encoded != secret)
+            text.replace(encoded, secretMask.toString());
+    }
+    return text;
+}
+
+} // namespace portico::core

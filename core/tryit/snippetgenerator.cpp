@@ -1,0 +1,265 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/tryit/snippetgenerator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QUrlQuery>
+
+namespace portico::core {
+
+namespace {
+
+// One header or query item of the snippet: a literal value, or an environment variable.
+struct Item
+{
+    QString name;
+    QString value;
+    QString variable; // non-empty: take the value from this environment variable
+};
+
+struct Parts
+{
+    QByteArray method;
+    QString baseUrl; // URL without the secret query items
+    QList<Item> secretQuery;
+    QList<Item> headers;
+    QByteArray body;
+};
+
+Parts split(const PreparedRequest &prepared, const TryItRequest &request, bool includeSecrets)
+{
+    Parts parts;
+    parts.method = prepared.method;
+    parts.body = prepared.body;
+    QUrl url = prepared.url;
+    if (url.hasQuery() && !includeSecrets) {
+        const QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyEncoded);
+        QList<QPair<QString, QString>> kept;
+        for (const auto &[name, value] : items) {
+            const QString decoded = QUrl::fromPercentEncoding(name.toUtf8());
+            if (isSecretQueryItem(decoded, request.secretQueryNames()))
+                parts.secretQuery.append({ decoded, {}, SnippetGenerator::environmentVariableFor(decoded) });
+            else
+                kept.append({ name, value });
+        }
+        QUrlQuery query;
+        query.setQueryItems(kept);
+        url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    }
+    parts.baseUrl = url.toString(QUrl::FullyEncoded);
+    for (const auto &[name, value] : prepared.headers) {
+        const QString headerName = QString::fromLatin1(name);
+        if (!includeSecrets && isSecretHeader(name, request.secretHeaderNames()))
+            parts.headers.append({ headerName, {}, SnippetGenerator::environmentVariableFor(headerName) });
+        else
+            parts.headers.append({ headerName, QString::fromUtf8(value), {} });
+    }
+    return parts;
+}
+
+// A double-quoted string literal valid in JSON, Python, JavaScript and (for ASCII) C#.
+QString quoted(const QString &text)
+{
+    QString json = QString::fromUtf8(QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact));
+    return json.mid(1, json.size() - 2);
+}
+
+QString shellSingle(const QString &text)
+{
+    QString out = text;
+    out.replace(u'\'', u"'\\''"_qs);
+    return u'\'' + out + u'\'';
+}
+
+QString shellDouble(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (c == u'"' || c == u'\\' || c == u'$' || c == u'`')
+            out += u'\\';
+        out += c;
+    }
+    return out;
+}
+
+QString curl(const Parts &p)
+{
+    QString url = shellDouble(p.baseUrl);
+    for (const Item &item : p.secretQuery)
+        url += (url.contains(u'?') ? u"&"_qs : u"?"_qs) + shellDouble(item.name) + u"=${" + item.variable + u'}';
+    QString out = u"curl --silent --show-error --request %1 \"%2\""_qs.arg(QString::fromLatin1(p.method), url);
+    for (const Item &item : p.headers) {
+        if (item.variable.isEmpty())
+            out += u" \\\n  --header "_qs + shellSingle(item.name + u": "_qs + item.value);
+        else
+            out += u" \\\n  --header \""_qs + shellDouble(item.name) + u": ${" + item.variable + u"}\"";
+    }
+    if (!p.body.isEmpty())
+        out += u" \\\n  --data-binary "_qs + shellSingle(QString::fromUtf8(p.body));
+    out += u" \\\n  --write-out '\\n%{http_code}\\n'"_qs;
+    return out + u'\n';
+}
+
+QString python(const Parts &p)
+{
+    QString out = u"import os\n\nimport requests\n\nurl = "_qs + quoted(p.baseUrl) + u'\n';
+    if (!p.secretQuery.isEmpty()) {
+        out += u"params = {\n"_qs;
+        for (const Item &item : p.secretQuery)
+            out += u"    "_qs + quoted(item.name) + u": os.environ[" + quoted(item.variable) + u"],\n";
+        out += u"}\n"_qs;
+    }
+    out += u"headers = {\n"_qs;
+    for (const Item &item : p.headers) {
+        out += u"    "_qs + quoted(item.name) + u": "
+            + (item.variable.isEmpty() ? quoted(item.value) : u"os.environ["_qs + quoted(item.variable) + u']')
+            + u",\n";
+    }
+    out += u"}\n"_qs;
+    if (!p.body.isEmpty())
+        out += u"data = "_qs + quoted(QString::fromUtf8(p.body)) + u".encode(\"utf-8\")\n";
+    out += u"\nresponse = requests.request("_qs + quoted(QString::fromLatin1(p.method)) + u", url"
+        + (p.secretQuery.isEmpty() ? QString() : u", params=params"_qs) + u", headers=headers"
+        + (p.body.isEmpty() ? QString() : u", data=data"_qs) + u")\n";
+    out += u"print(response.status_code)\nprint(response.text)\n"_qs;
+    return out;
+}
+
+QString javascript(const Parts &p)
+{
+    QString out = u"const url = new URL("_qs + quoted(p.baseUrl) + u");\n";
+    for (const Item &item : p.secretQuery)
+        out += u"url.searchParams.append("_qs + quoted(item.name) + u", process.env." + item.variable + u");\n";
+    out += u"const response = await fetch(url, {\n  method: "_qs + quoted(QString::fromLatin1(p.method))
+        + u",\n  headers: {\n";
+    for (const Item &item : p.headers) {
+        out += u"    "_qs + quoted(item.name) + u": "
+            + (item.variable.isEmpty() ? quoted(item.value) : u"process.env."_qs + item.variable) + u",\n";
+    }
+    out += u"  },\n"_qs;
+    if (!p.body.isEmpty())
+        out += u"  body: "_qs + quoted(QString::fromUtf8(p.body)) + u",\n";
+    out += u"});\nconsole.log(response.status);\nconsole.log(await response.text());\n"_qs;
+    return out;
+}
+
+QString csharpString(const QString &text)
+{
+    QString out = u"\""_qs;
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '"': out += u"\\\""_qs; break;
+        case '\\': out += u"\\\\"_qs; break;
+        case '\n': out += u"\\n"_qs; break;
+        case '\r': out += u"\\r"_qs; break;
+        case '\t': out += u"\\t"_qs; break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+                out += u"\\u%1"_qs.arg(int(c.unicode()), 4, 16, QChar(u'0'));
+            else
+                out += c;
+        }
+    }
+    return out + u'"';
+}
+
+QString csharp(const Parts &p)
+{
+    QString url = csharpString(p.baseUrl);
+    for (const Item &item : p.secretQuery) {
+        url += u" + "_qs + csharpString((p.baseUrl.contains(u'?') ? u"&"_qs : u"?"_qs) + item.name + u'=')
+            + u" + Uri.EscapeDataString(Environment.GetEnvironmentVariable(" + csharpString(item.variable) + u"))";
+    }
+    QString out = u"using System.Net.Http;\nusing System.Text;\n\nusing var client = new HttpClient();\n"
+                  "using var request = new HttpRequestMessage(new HttpMethod("_qs
+        + csharpString(QString::fromLatin1(p.method)) + u"), " + url + u");\n";
+    QString contentType = u"application/octet-stream"_qs;
+    for (const Item &item : p.headers) {
+        if (item.name.compare(u"Content-Type"_qs, Qt::CaseInsensitive) == 0 && item.variable.isEmpty()) {
+            contentType = item.value;
+            continue;
+        }
+        out += u"request.Headers.TryAddWithoutValidation("_qs + csharpString(item.name) + u", "
+            + (item.variable.isEmpty()
+                   ? csharpString(item.value)
+                   : u"Environment.GetEnvironmentVariable("_qs + csharpString(item.variable) + u')')
+            + u");\n";
+    }
+    if (!p.body.isEmpty()) {
+        out += u"request.Content = new StringContent("_qs + csharpString(QString::fromUtf8(p.body))
+            + u", Encoding.UTF8);\nrequest.Content.Headers.ContentType = "
+              "System.Net.Http.Headers.MediaTypeHeaderValue.Parse("
+            + csharpString(contentType) + u");\n";
+    }
+    out += u"using var response = await client.SendAsync(request);\n"
+           "Console.WriteLine((int)response.StatusCode);\n"
+           "Console.WriteLine(await response.Content.ReadAsStringAsync());\n"_qs;
+    return out;
+}
+
+QString httpFile(const Parts &p, const TryItRequest &request)
+{
+    QString out;
+    QString url = p.baseUrl;
+    for (const Item &item : p.secretQuery) {
+        out += u"@"_qs + item.variable + u" = {{$processEnv " + item.variable + u"}}\n";
+        url += (url.contains(u'?') ? u"&"_qs : u"?"_qs) + item.name + u"={{" + item.variable + u"}}";
+    }
+    for (const Item &item : p.headers) {
+        if (!item.variable.isEmpty())
+            out += u"@"_qs + item.variable + u" = {{$processEnv " + item.variable + u"}}\n";
+    }
+    if (!out.isEmpty())
+        out += u'\n';
+    out += u"# "_qs + (request.operationName.isEmpty() ? u"Request"_qs : request.operationName) + u'\n';
+    out += QString::fromLatin1(p.method) + u' ' + url + u'\n';
+    for (const Item &item : p.headers)
+        out += item.name + u": " + (item.variable.isEmpty() ? item.value : u"{{"_qs + item.variable + u"}}") + u'\n';
+    if (!p.body.isEmpty())
+        out += u'\n' + QString::fromUtf8(p.body) + u'\n';
+    return out;
+}
+
+} // namespace
+
+QString SnippetGenerator::environmentVariableFor(const QString &name)
+{
+    QString out;
+    for (const QChar c : name)
+        out += (c.isLetterOrNumber() && c.unicode() < 128) ? c.toUpper() : u'_';
+    if (out.isEmpty() || out.at(0).isDigit())
+        out.prepend(u'_');
+    return out;
+}
+
+QString SnippetGenerator::displayName(Language language)
+{
+    switch (language) {
+    case Language::Curl: return u"curl"_qs;
+    case Language::PythonRequests: return u"Python (requests)"_qs;
+    case Language::CSharpHttpClient: return u"C# (HttpClient)"_qs;
+    case Language::JavaScriptFetch: return u"JavaScript (fetch)"_qs;
+    case Language::HttpFile: return u".http"_qs;
+    }
+    return {};
+}
+
+Result<QString> SnippetGenerator::generate(Language language, const TryItRequest &request, Options options)
+{
+    auto prepared = request.prepare();
+    if (!prepared)
+        return prepared.error();
+    const Parts parts = split(*prepared, request, options.includeSecrets);
+    switch (language) {
+    case Language::Curl: return curl(parts);
+    case Language::PythonRequests: return python(parts);
+    case Language::CSharpHttpClient: return csharp(parts);
+    case Language::JavaScriptFetch: return javascript(parts);
+    case Language::HttpFile: return httpFile(parts, request);
+    }
+    return Error::make(Error::Kind::InvalidInput, u"Unknown snippet language."_qs);
+}
+
+} // namespace portico::core

@@ -1,0 +1,237 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/tryit/tryithistory.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace portico::core {
+
+namespace {
+
+constexpr int schemaVersion = 1;
+
+Error sqlError(const QSqlError &error, const QString &what)
+{
+    Error e = Error::make(Error::Kind::Storage, u"History: %1 failed."_qs.arg(what));
+    e.technical = error.text();
+    return e;
+}
+
+QByteArray headersToJson(const HeaderList &headers)
+{
+    QJsonArray array;
+    for (const auto &[name, value] : headers)
+        array.append(QJsonArray { QString::fromLatin1(name), QString::fromUtf8(value) });
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+HeaderList headersFromJson(const QByteArray &json)
+{
+    HeaderList headers;
+    for (const QJsonValue &item : QJsonDocument::fromJson(json).array())
+        headers.append({ item.toArray().at(0).toString().toLatin1(), item.toArray().at(1).toString().toUtf8() });
+    return headers;
+}
+
+const char *const columns = "id, sent_at, request_json, url, status, reason, response_headers, response_body, "
+                            "body_truncated, body_size, total_ms, ttfb_ms, error";
+
+HistoryEntry entryFrom(const QSqlQuery &query)
+{
+    HistoryEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.sentAt = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
+    entry.request = TryItRequest::fromJson(QJsonDocument::fromJson(query.value(2).toByteArray()).object());
+    entry.url = query.value(3).toString();
+    entry.status = query.value(4).toInt();
+    entry.reason = query.value(5).toByteArray();
+    entry.responseHeaders = headersFromJson(query.value(6).toByteArray());
+    entry.responseBody = query.value(7).toByteArray();
+    entry.bodyTruncated = query.value(8).toBool();
+    entry.bodySize = query.value(9).toLongLong();
+    entry.totalMs = query.value(10).toLongLong();
+    entry.timeToFirstByteMs = query.value(11).toLongLong();
+    entry.error = query.value(12).toString();
+    return entry;
+}
+
+} // namespace
+
+TryItHistory::TryItHistory()
+    : m_connection(u"portico-history-"_qs + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+TryItHistory::~TryItHistory()
+{
+    close();
+}
+
+void TryItHistory::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<void> TryItHistory::open(const QString &path)
+{
+    close();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connection);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return sqlError(db.lastError(), u"opening %1"_qs.arg(path));
+    QSqlQuery query(db);
+    for (const char *statement : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                                   "PRAGMA secure_delete=ON" }) {
+        if (!query.exec(QString::fromLatin1(statement)))
+            return sqlError(query.lastError(), QString::fromLatin1(statement));
+    }
+    if (!query.exec(u"PRAGMA user_version"_qs) || !query.next())
+        return sqlError(query.lastError(), u"reading the schema version"_qs);
+    const int version = query.value(0).toInt();
+    if (version > schemaVersion)
+        return Error::make(Error::Kind::Storage, u"The history was written by a newer Portico."_qs);
+    if (version < 1) {
+        if (!query.exec(u"CREATE TABLE IF NOT EXISTS sends ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT, sent_at INTEGER NOT NULL,"
+                        " api_id TEXT NOT NULL, operation_id TEXT NOT NULL, request_json BLOB NOT NULL,"
+                        " url TEXT NOT NULL, status INTEGER NOT NULL, reason BLOB, response_headers BLOB,"
+                        " response_body BLOB, body_truncated INTEGER NOT NULL DEFAULT 0,"
+                        " body_size INTEGER NOT NULL DEFAULT 0, total_ms INTEGER NOT NULL DEFAULT 0,"
+                        " ttfb_ms INTEGER NOT NULL DEFAULT -1, error TEXT)"_qs)
+            || !query.exec(u"CREATE INDEX IF NOT EXISTS sends_by_operation ON sends(api_id, operation_id, sent_at)"_qs)
+            || !query.exec(u"PRAGMA user_version=%1"_qs.arg(schemaVersion)))
+            return sqlError(query.lastError(), u"creating the schema"_qs);
+    }
+    return {};
+}
+
+Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<TryItResponse> &response,
+                                    const QDateTime &sentAt)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
+    const QStringList secrets = request.secretValues();
+    TryItRequest stored = request;
+    stored.subscriptionKey.clear();
+    const QByteArray requestJson = scrubSecrets(QJsonDocument(stored.toJson()).toJson(QJsonDocument::Compact), secrets);
+    QString url;
+    if (auto prepared = request.preview(); prepared.ok())
+        url = scrubSecrets(prepared->url.toString(), secrets);
+
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO sends (sent_at, api_id, operation_id, request_json, url, status, reason,"
+                  " response_headers, response_body, body_truncated, body_size, total_ms, ttfb_ms, error)"
+                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
+    query.addBindValue(sentAt.toMSecsSinceEpoch());
+    query.addBindValue(request.apiId);
+    query.addBindValue(request.operationId);
+    query.addBindValue(requestJson);
+    query.addBindValue(url);
+    if (response.ok()) {
+        const TryItResponse &r = response.value();
+        const bool truncated = r.isStreamedToFile() || r.body.size() > bodyLimit;
+        query.addBindValue(r.status);
+        query.addBindValue(r.reason);
+        query.addBindValue(scrubSecrets(headersToJson(redactHeaders(r.headers, request.secretHeaderNames())), secrets));
+        query.addBindValue(r.isStreamedToFile() ? QByteArray() : scrubSecrets(r.body.left(bodyLimit), secrets));
+        query.addBindValue(truncated ? 1 : 0);
+        query.addBindValue(r.bodySize);
+        query.addBindValue(r.totalMs);
+        query.addBindValue(r.timeToFirstByteMs);
+        query.addBindValue(QString());
+    } else {
+        query.addBindValue(0);
+        query.addBindValue(QByteArray());
+        query.addBindValue(QByteArray("[]"));
+        query.addBindValue(QByteArray());
+        query.addBindValue(0);
+        query.addBindValue(0);
+        query.addBindValue(0);
+        query.addBindValue(-1);
+        query.addBindValue(scrubSecrets(response.error().toString(), secrets));
+    }
+    if (!query.exec())
+        return sqlError(query.lastError(), u"recording a send"_qs);
+    return query.lastInsertId().toLongLong();
+}
+
+Result<QList<HistoryEntry>> TryItHistory::list(const HistoryFilter &filter) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
+    QString sql = u"SELECT %1 FROM sends WHERE 1=1"_qs.arg(QString::fromLatin1(columns));
+    if (!filter.apiId.isEmpty())
+        sql += u" AND api_id = :api"_qs;
+    if (!filter.operationId.isEmpty())
+        sql += u" AND operation_id = :operation"_qs;
+    if (filter.statusClass > 0)
+        sql += u" AND status >= :low AND status < :high"_qs;
+    else if (filter.statusClass < 0)
+        sql += u" AND status = 0"_qs;
+    sql += u" ORDER BY sent_at DESC, id DESC LIMIT :limit"_qs;
+    QSqlQuery query(db);
+    query.prepare(sql);
+    if (!filter.apiId.isEmpty())
+        query.bindValue(u":api"_qs, filter.apiId);
+    if (!filter.operationId.isEmpty())
+        query.bindValue(u":operation"_qs, filter.operationId);
+    if (filter.statusClass > 0) {
+        query.bindValue(u":low"_qs, filter.statusClass * 100);
+        query.bindValue(u":high"_qs, filter.statusClass * 100 + 100);
+    }
+    query.bindValue(u":limit"_qs, qBound(1, filter.limit, 100000));
+    if (!query.exec())
+        return sqlError(query.lastError(), u"listing"_qs);
+    QList<HistoryEntry> entries;
+    while (query.next())
+        entries.append(entryFrom(query));
+    return entries;
+}
+
+Result<HistoryEntry> TryItHistory::load(qint64 id) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
+    QSqlQuery query(db);
+    query.prepare(u"SELECT %1 FROM sends WHERE id = ?"_qs.arg(QString::fromLatin1(columns)));
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(query.lastError(), u"loading"_qs);
+    if (!query.next())
+        return Error::make(Error::Kind::NotFound, u"No history entry %1."_qs.arg(id));
+    return entryFrom(query);
+}
+
+Result<void> TryItHistory::remove(qint64 id)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(u"DELETE FROM sends WHERE id = ?"_qs);
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(query.lastError(), u"removing"_qs);
+    return {};
+}
+
+Result<void> TryItHistory::clear()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(u"DELETE FROM sends"_qs))
+        return sqlError(query.lastError(), u"clearing"_qs);
+    return {};
+}
+
+} // namespace portico::core

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "core/tryit/tryitrequest.h"
+#include "core/tryit/tryitresponse.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace portico::core {
+
+// One recorded send, as history shows and re-opens it. Every secret is redacted before it is
+// stored: the key is never part of TryItRequest::toJson(), secret headers and query items are
+// masked, and every known secret value is scrubbed from all stored text.
+struct HistoryEntry
+{
+    qint64 id = 0;
+    QDateTime sentAt;
+    TryItRequest request; // subscriptionKey empty; re-fetch it by subscriptionName
+    QString url;          // redacted
+    int status = 0;       // 0 when the send failed (see error)
+    QByteArray reason;
+    HeaderList responseHeaders; // redacted
+    QByteArray responseBody;    // at most bodyLimit bytes; empty for bodies streamed to a file
+    bool bodyTruncated = false;
+    qint64 bodySize = 0;
+    qint64 totalMs = 0;
+    qint64 timeToFirstByteMs = -1;
+    QString error;
+};
+
+struct HistoryFilter
+{
+    QString apiId;        // empty = any
+    QString operationId;  // empty = any
+    int statusClass = 0;  // 2 = 2xx, 4 = 4xx, ...; 0 = any; -1 = failed sends only
+    int limit = 500;
+};
+
+// The Try It history in SQLite (WAL). One instance per database file; not shared across
+// threads. Writes are small and synchronous; the file is the user's, in the app data dir.
+class TryItHistory final
+{
+public:
+    static constexpr qint64 bodyLimit = 1024 * 1024;
+
+    TryItHistory();
+    ~TryItHistory();
+    TryItHistory(const TryItHistory &) = delete;
+    TryItHistory &operator=(const TryItHistory &) = delete;
+
+    [[nodiscard]] Result<void> open(const QString &path);
+    void close();
+
+    [[nodiscard]] Result<qint64> record(const TryItRequest &request, const Result<TryItResponse> &response,
+                                        const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
+    [[nodiscard]] Result<QList<HistoryEntry>> list(const HistoryFilter &filter = {}) const;
+    [[nodiscard]] Result<HistoryEntry> load(qint64 id) const;
+    [[nodiscard]] Result<void> remove(qint64 id);
+    [[nodiscard]] Result<void> clear();
+
+private:
+    QString m_connection;
+};
+
+} // namespace portico::core

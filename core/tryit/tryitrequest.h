@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "core/tryit/secretredaction.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+namespace portico::core {
+
+// A concrete HTTP request, ready to send (or to show, when built by TryItRequest::preview()).
+struct PreparedRequest
+{
+    QByteArray method;
+    QUrl url;
+    HeaderList headers;
+    QByteArray body;
+
+    QByteArray header(QByteArrayView name) const;
+};
+
+// What the Try It composer holds: an operation of an API on a gateway, plus the user's values.
+// The subscription key is chosen by subscription (fetched with listSecrets) and injected under
+// the API's key header (default "Ocp-Apim-Subscription-Key") or query name ("subscription-key").
+// The key is a secret: toJson() leaves it out, preview() masks it, history never sees it.
+struct TryItRequest
+{
+    enum class KeyPlacement { Header, Query };
+
+    // Identity, for history filters and re-opening.
+    QString apiId;
+    QString operationId;
+    QString operationName;
+
+    QByteArray method = QByteArrayLiteral("GET");
+    QUrl gatewayUrl;   // e.g. https://demoazureml.azure-api.net or portico-local's gateway
+    QString apiPath;   // the API's URL suffix, e.g. "azureml-demo"
+    QString urlTemplate; // e.g. "/workspaces/{workspace}/services/{service}/execute?api-version={apiversion}&details={details}"
+    QHash<QString, QString> templateValues;
+    QList<QPair<QString, QString>> queryParameters; // besides the template's own query items
+    HeaderList headers;
+    QByteArray body;
+
+    QString subscriptionName; // e.g. the subscription's displayName; not secret
+    QString subscriptionKey;  // secret
+    QString keyHeaderName = QStringLiteral("Ocp-Apim-Subscription-Key");
+    QString keyQueryName = QStringLiteral("subscription-key");
+    KeyPlacement keyPlacement = KeyPlacement::Header;
+
+    // The final request with the key injected. InvalidInput (target = the parameter) when a
+    // template value is missing or the template is malformed; a Content-Type of
+    // application/json is added for a body when the user set none.
+    [[nodiscard]] Result<PreparedRequest> prepare() const;
+    // prepare() with every secret masked (key, Authorization, secret-looking headers/query).
+    [[nodiscard]] Result<PreparedRequest> preview() const;
+    // Secret values present in this request, for scrubbing anything derived from it.
+    QStringList secretValues() const;
+    // Extra secret header / query names (the API's renamed key parameters).
+    QStringList secretHeaderNames() const { return { keyHeaderName }; }
+    QStringList secretQueryNames() const { return { keyQueryName }; }
+
+    // Everything but the key (secret headers masked), for history; fromJson() restores it.
+    QJsonObject toJson() const;
+    static TryItRequest fromJson(const QJsonObject &object);
+};
+
+} // namespace portico::core

@@ -1,0 +1,255 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/tryit/tryitsender.h"
+
+#include "core/arm/armparsing.h"
+
+#include <QDir>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+namespace portico::core {
+
+TlsCertificateInfo TlsCertificateInfo::from(const QSslCertificate &certificate)
+{
+    TlsCertificateInfo info;
+    info.subject = certificate.subjectDisplayName();
+    info.issuer = certificate.issuerDisplayName();
+    info.notBefore = certificate.effectiveDate();
+    info.notAfter = certificate.expiryDate();
+    info.sha256Fingerprint = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+    return info;
+}
+
+QByteArray TryItResponse::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+qint64 TryItResponse::retryAfterMs() const
+{
+    return parseRetryAfter(header("Retry-After"), QDateTime::currentDateTimeUtc()).value_or(-1);
+}
+
+TryItSender::TryItSender(QNetworkAccessManager *network, PreparedRequest request, Options options,
+                         QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_request(std::move(request))
+    , m_options(std::move(options))
+{
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_reply)
+            m_reply->abort();
+    });
+}
+
+TryItSender::~TryItSender()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void TryItSender::start()
+{
+    if (m_reply || m_result)
+        return;
+    if (!m_network) {
+        finish(Error::make(Error::Kind::Unavailable, u"The network is not available."_qs));
+        return;
+    }
+    QNetworkRequest request(m_request.url);
+    for (const auto &[name, value] : std::as_const(m_request.headers))
+        request.setRawHeader(name, value);
+    request.setTransferTimeout(m_options.transferTimeoutMs);
+    request.setMaximumRedirectsAllowed(m_options.maxRedirects);
+    // Redirects never downgrade to http; credentials in headers follow only within the origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    m_response.url = m_request.url;
+    m_response.requestBodySize = m_request.body.size();
+    m_clock.start();
+    m_deadline.start(m_options.deadlineMs);
+    m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &TryItSender::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &TryItSender::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &TryItSender::onFinished);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &TryItSender::onSslErrors);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &TryItSender::progress);
+}
+
+void TryItSender::cancel()
+{
+    if (m_result)
+        return;
+    m_cancelled = true;
+    if (m_reply)
+        m_reply->abort();
+    else
+        finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
+}
+
+void TryItSender::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate peer = m_reply->sslConfiguration().peerCertificate();
+    TlsCertificateInfo info = TlsCertificateInfo::from(peer);
+    for (const QSslError &error : errors)
+        info.errors.append(error.errorString());
+    const QStringList pinned = m_options.pinnedFingerprints.value(m_request.url.host().toLower());
+    if (!peer.isNull() && pinned.contains(info.sha256Fingerprint, Qt::CaseInsensitive)) {
+        info.pinned = true;
+        m_reply->ignoreSslErrors(errors); // only these errors, only for this pinned certificate
+    }
+    m_certificate = info;
+}
+
+void TryItSender::onMetaData()
+{
+    if (!m_reply || m_response.timeToFirstByteMs >= 0)
+        return;
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return;
+    m_response.timeToFirstByteMs = m_clock.elapsed();
+    Q_EMIT headersReceived(status.toInt());
+}
+
+bool TryItSender::writeOut(const QByteArray &data)
+{
+    m_response.bodySize += data.size();
+    if (m_response.bodySize > m_options.maxBodyBytes) {
+        m_failure = Error::make(Error::Kind::Protocol, u"The response body exceeds the size limit."_qs);
+        return false;
+    }
+    if (!m_response.bodyFile && m_response.body.size() + data.size() <= m_options.streamThreshold) {
+        m_response.body += data;
+        return true;
+    }
+    if (!m_response.bodyFile) {
+        const QString dir = m_options.tempDirectory.isEmpty() ? QDir::tempPath() : m_options.tempDirectory;
+        auto file = std::make_shared<QTemporaryFile>(QDir(dir).filePath(u"portico-response-XXXXXX"_qs));
+        if (!file->open()) {
+            m_failure = Error::make(Error::Kind::Storage,
+                                    u"Cannot create a temporary file for the response: %1"_qs.arg(file->errorString()));
+            return false;
+        }
+        if (file->write(m_response.body) != m_response.body.size()) {
+            m_failure = Error::make(Error::Kind::Storage, file->errorString());
+            return false;
+        }
+        m_response.body.clear();
+        m_response.body.squeeze();
+        m_response.bodyFile = std::move(file);
+    }
+    if (m_response.bodyFile->write(data) != data.size()) {
+        m_failure = Error::make(Error::Kind::Storage, m_response.bodyFile->errorString());
+        return false;
+    }
+    return true;
+}
+
+void TryItSender::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    onMetaData();
+    while (m_reply->bytesAvailable() > 0) {
+        const QByteArray chunk = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 1024 * 1024));
+        if (chunk.isEmpty())
+            break;
+        if (!writeOut(chunk)) {
+            m_reply->abort();
+            return;
+        }
+    }
+}
+
+void TryItSender::onFinished()
+{
+    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    if (!reply)
+        return;
+    reply->deleteLater();
+    m_deadline.stop();
+    if (!m_failure && reply->error() != QNetworkReply::OperationCanceledError) {
+        m_reply = reply; // drain what is left through the same path
+        onReadyRead();
+        m_reply = nullptr;
+    }
+    m_response.totalMs = m_clock.elapsed();
+    if (m_failure) {
+        finish(*m_failure);
+        return;
+    }
+    if (m_cancelled) {
+        finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
+        return;
+    }
+    if (m_timedOut) {
+        finish(Error::make(Error::Kind::Timeout, u"No complete answer within %1 s."_qs.arg(m_options.deadlineMs / 1000)));
+        return;
+    }
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        Error error;
+        error.message = reply->errorString();
+        switch (reply->error()) {
+        case QNetworkReply::SslHandshakeFailedError:
+            error.kind = Error::Kind::Tls;
+            if (m_certificate)
+                error.technical = u"%1; certificate %2 issued by %3, SHA-256 %4"_qs.arg(
+                    m_certificate->errors.join(u"; "_qs), m_certificate->subject, m_certificate->issuer,
+                    m_certificate->sha256Fingerprint);
+            break;
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            error.kind = Error::Kind::Timeout;
+            error.message = u"No data for %1 s."_qs.arg(m_options.transferTimeoutMs / 1000);
+            break;
+        default:
+            error.kind = Error::Kind::Network;
+            break;
+        }
+        finish(error);
+        return;
+    }
+    if (reply->error() == QNetworkReply::RemoteHostClosedError || reply->error() == QNetworkReply::ProtocolFailure) {
+        finish(Error::make(Error::Kind::Network, reply->errorString())); // body broke off
+        return;
+    }
+    m_response.status = status.toInt();
+    m_response.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    m_response.headers = reply->rawHeaderPairs();
+    m_response.url = reply->url();
+    if (m_response.bodyFile) {
+        m_response.bodyFile->flush();
+        m_response.bodyFile->seek(0);
+    }
+    if (reply->url().scheme() == u"https"_qs) {
+        TlsCertificateInfo info = m_certificate.value_or(
+            TlsCertificateInfo::from(reply->sslConfiguration().peerCertificate()));
+        m_response.certificate = info;
+    }
+    finish(std::move(m_response));
+}
+
+void TryItSender::finish(Result<TryItResponse> result)
+{
+    if (m_result)
+        return;
+    m_result = std::move(result);
+    QTimer::singleShot(0, this, [this] {
+        Q_EMIT finished();
+        deleteLater();
+    });
+}
+
+} // namespace portico::core

@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "core/tryit/tryitrequest.h"
+#include "core/tryit/tryitresponse.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+class QNetworkReply;
+
+namespace portico::core {
+
+// Sends one prepared request through the injected QNAM and records what the user sees: status,
+// reason, headers, total time, time to first byte, sizes, and the server certificate. Bodies
+// larger than streamThreshold (8 MiB) are written to a temporary file as they arrive, so a
+// 200 MB body is never held in memory. cancel() aborts. TLS errors fail the send with
+// Kind::Tls and the certificate details in certificate(), unless the certificate's SHA-256
+// fingerprint is pinned for the host (a decision the user made and the caller stores).
+// finished() exactly once; the sender deletes itself afterwards; deleting it aborts the reply.
+class TryItSender final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TryItSender)
+
+public:
+    struct Options
+    {
+        qint64 streamThreshold = qint64(8) * 1024 * 1024;
+        qint64 maxBodyBytes = qint64(4) * 1024 * 1024 * 1024; // even files have an end
+        int transferTimeoutMs = 60'000;
+        int deadlineMs = 10 * 60'000;
+        int maxRedirects = 5;
+        QString tempDirectory; // default: QDir::tempPath()
+        // host (lower-case) -> pinned SHA-256 fingerprints (lower-case hex)
+        QHash<QString, QStringList> pinnedFingerprints;
+    };
+
+    TryItSender(QNetworkAccessManager *network, PreparedRequest request, Options options,
+                QObject *parent = nullptr);
+    ~TryItSender() override;
+
+    // Starts sending (separate from the constructor so callers can connect first).
+    void start();
+    void cancel();
+
+    [[nodiscard]] const Result<TryItResponse> &result() const { return *m_result; }
+    // The certificate of a failed TLS handshake (also in result().value().certificate on success).
+    const std::optional<TlsCertificateInfo> &certificate() const { return m_certificate; }
+
+Q_SIGNALS:
+    void headersReceived(int status);
+    void progress(qint64 received, qint64 total);
+    void finished();
+
+private:
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void onSslErrors(const QList<QSslError> &errors);
+    bool writeOut(const QByteArray &data);
+    void finish(Result<TryItResponse> result);
+
+    QPointer<QNetworkAccessManager> m_network;
+    PreparedRequest m_request;
+    Options m_options;
+    QNetworkReply *m_reply = nullptr;
+    TryItResponse m_response;
+    QElapsedTimer m_clock;
+    QTimer m_deadline;
+    std::optional<TlsCertificateInfo> m_certificate;
+    bool m_cancelled = false;
+    bool m_timedOut = false;
+    std::optional<Error> m_failure;
+    std::optional<Result<TryItResponse>> m_result;
+};
+
+} // namespace portico::core

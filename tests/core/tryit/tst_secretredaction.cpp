@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "core/tryit/secretredaction.h"
+
+#include <QTest>
+
+using namespace portico;
+
+class tst_SecretRedaction : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void headers_data();
+    void headers();
+    void urls_data();
+    void urls();
+    void scrubbingFindsEncodedForms();
+};
+
+void tst_SecretRedaction::headers_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("subscription key") << QByteArray("Ocp-Apim-Subscription-Key") << QByteArray("abcd") << QByteArray("••••••••");
+    QTest::newRow("lower-case") << QByteArray("ocp-apim-subscription-key") << QByteArray("abcd") << QByteArray("••••••••");
+    QTest::newRow("bearer keeps scheme") << QByteArray("Authorization") << QByteArray("Bearer abc.def") << QByteArray("Bearer ••••••••");
+    QTest::newRow("sharedkey keeps scheme") << QByteArray("authorization") << QByteArray("SharedKey acct:sig") << QByteArray("SharedKey ••••••••");
+    QTest::newRow("cookie") << QByteArray("Cookie") << QByteArray("a=b") << QByteArray("••••••••");
+    QTest::newRow("x-api-key") << QByteArray("X-Api-Key") << QByteArray("k") << QByteArray("••••••••");
+    QTest::newRow("renamed key header") << QByteArray("X-Demo") << QByteArray("k") << QByteArray("••••••••");
+    QTest::newRow("plain header") << QByteArray("Content-Type") << QByteArray("application/json") << QByteArray("application/json");
+}
+
+void tst_SecretRedaction::headers()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, expected);
+    const auto redacted = core::redactHeaders({ { name, value } }, { u"x-demo"_qs });
+    QCOMPARE(redacted.first().second, expected);
+}
+
+void tst_SecretRedaction::urls_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("subscription-key") << u"https://h/p?a=1&subscription-key=secret1&b=2"_qs
+                                      << u"https://h/p?a=1&subscription-key=%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2&b=2"_qs;
+    QTest::newRow("sas sig") << u"https://acct.blob.core.windows.net/c/b?sv=2020-12-06&sr=b&sp=r&sig=abc%2Bdef"_qs
+                             << u"https://acct.blob.core.windows.net/c/b?sv=2020-12-06&sr=b&sp=r&sig=%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2"_qs;
+    QTest::newRow("user info") << u"https://user:pw@h/p"_qs << u"https://h/p"_qs;
+    QTest::newRow("nothing secret") << u"https://h/p?api-version=2.0&details=true"_qs
+                                    << u"https://h/p?api-version=2.0&details=true"_qs;
+}
+
+void tst_SecretRedaction::urls()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    QCOMPARE(core::redactUrl(QUrl(url)).toString(QUrl::FullyEncoded), expected);
+}
+
+void tst_SecretRedaction::scrubbingFindsEncodedForms()
+{
+    const QStringList secrets { u"key+with/slash="_qs, u"abc"_qs };
+    const QByteArray text = "raw key+with/slash= and encoded key%2Bwith%2Fslash%3D and abc stays (too short)";
+    const QByteArray scrubbed = core::scrubSecrets(text, secrets);
+    QVERIFY(!scrubbed.contains("key+with"));
+    QVERIFY(!scrubbed.contains("key%2Bwith"));
+    QVERIFY(scrubbed.contains("abc stays"));
+}
+
+QTEST_GUILESS_MAIN(tst_SecretRedaction)
+#include "tst_secretredaction.moc"

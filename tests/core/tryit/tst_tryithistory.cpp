@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "core/tryit/tryithistory.h"
+#include "tests/support/tempdir.h"
+
+#include <QTest>
+
+using namespace portico;
+using core::TryItHistory;
+using core::TryItRequest;
+
+namespace {
+
+const QString key = u"a1b2c3d4e5f60718293a4b5c6d7e8f90"_qs;
+
+TryItRequest request(TryItRequest::KeyPlacement placement = TryItRequest::KeyPlacement::Header)
+{
+    TryItRequest r;
+    r.apiId = u"azureml-demo-api"_qs;
+    r.operationId = u"rrs-execute"_qs;
+    r.method = "POST";
+    r.gatewayUrl = QUrl(u"http://127.0.0.1:8471"_qs);
+    r.apiPath = u"azureml-demo"_qs;
+    r.urlTemplate = u"/workspaces/{workspace}/services/{service}/execute?api-version={apiversion}&details={details}"_qs;
+    r.templateValues = { { u"workspace"_qs, u"local"_qs }, { u"service"_qs, u"feature-hashing"_qs },
+                         { u"apiversion"_qs, u"2.0"_qs }, { u"details"_qs, u"true"_qs } };
+    r.headers = { { "Authorization", "Bearer ml-key-0123456789" } };
+    r.body = R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["This is a good day"]]}}, "GlobalParameters": {}})";
+    r.subscriptionName = u"demo subscription"_qs;
+    r.subscriptionKey = key;
+    r.keyPlacement = placement;
+    return r;
+}
+
+core::TryItResponse response(int status, QByteArray body)
+{
+    core::TryItResponse r;
+    r.status = status;
+    r.reason = status == 200 ? "OK" : "Too Many Requests";
+    // A backend that echoes the key back must not leak it into history either.
+    r.headers = { { "Content-Type", "application/json" }, { "X-Echo-Key", key.toUtf8() } };
+    r.body = std::move(body);
+    r.bodySize = r.body.size();
+    r.totalMs = 42;
+    r.timeToFirstByteMs = 40;
+    return r;
+}
+
+} // namespace
+
+class tst_TryItHistory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noSecretReachesTheDatabaseFile();
+    void sendsCanBeFilteredAndReopened();
+    void failedSendsAreRecordedToo();
+};
+
+void tst_TryItHistory::noSecretReachesTheDatabaseFile()
+{
+    test::TempDir dir;
+    {
+        TryItHistory history;
+        QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+        QVERIFY(history.record(request(), response(200, "{\"echo\":\"" + key.toUtf8() + "\"}")).ok());
+        QVERIFY(history.record(request(TryItRequest::KeyPlacement::Query), response(429, "{}")).ok());
+        QVERIFY(history.record(request(), core::Error::make(core::Error::Kind::Network,
+                                                            u"refused for key %1"_qs.arg(key))).ok());
+    }
+    const QByteArray files = dir.readAllFiles(); // database, WAL and anything else
+    QVERIFY(!files.isEmpty());
+    QVERIFY(!files.contains(key.toUtf8()));
+    QVERIFY(!files.contains("ml-key-0123456789"));
+    QVERIFY(files.contains("feature-hashing")); // the rest is there
+}
+
+void tst_TryItHistory::sendsCanBeFilteredAndReopened()
+{
+    test::TempDir dir;
+    TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    const qint64 first = history.record(request(), response(200, "{\"ok\":1}"), t0).value();
+    TryItRequest other = request();
+    other.operationId = u"bes-status"_qs;
+    QVERIFY(history.record(other, response(429, "{}"), t0.addSecs(1)).ok());
+
+    QCOMPARE(history.list().value().size(), 2);
+    QCOMPARE(history.list().value().first().request.operationId, u"bes-status"_qs); // newest first
+    core::HistoryFilter filter;
+    filter.operationId = u"rrs-execute"_qs;
+    QCOMPARE(history.list(filter).value().size(), 1);
+    filter = {};
+    filter.statusClass = 4;
+    QCOMPARE(history.list(filter).value().size(), 1);
+    QCOMPARE(history.list(filter).value().first().status, 429);
+
+    const auto entry = history.load(first);
+    QVERIFY(entry.ok());
+    QCOMPARE(entry->status, 200);
+    QCOMPARE(entry->responseBody, QByteArray("{\"ok\":1}"));
+    QCOMPARE(entry->totalMs, qint64(42));
+    QCOMPARE(entry->timeToFirstByteMs, qint64(40));
+    QCOMPARE(entry->request.templateValues, request().templateValues);
+    QCOMPARE(entry->request.body, request().body);
+    QCOMPARE(entry->request.subscriptionName, u"demo subscription"_qs);
+    QVERIFY(entry->request.subscriptionKey.isEmpty());
+    QVERIFY(entry->url.contains(u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs));
+    QCOMPARE(entry->sentAt.toMSecsSinceEpoch(), t0.toMSecsSinceEpoch());
+
+    QVERIFY(history.remove(first).ok());
+    QCOMPARE(history.load(first).error().kind, core::Error::Kind::NotFound);
+}
+
+void tst_TryItHistory::failedSendsAreRecordedToo()
+{
+    test::TempDir dir;
+    TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    QVERIFY(history.record(request(), core::Error::make(core::Error::Kind::Network, u"Connection refused"_qs)).ok());
+    core::HistoryFilter failed;
+    failed.statusClass = -1;
+    const auto entries = history.list(failed);
+    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->first().status, 0);
+    QVERIFY(entries->first().error.contains(u"Connection refused"_qs));
+}
+
+QTEST_GUILESS_MAIN(tst_TryItHistory)
+#include "tst_tryithistory.moc"

@@ -1,0 +1,201 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "core/tryit/tryitsender.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/support/replay/replayserver.h"
+#include "tests/support/tempdir.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace portico;
+using core::Error;
+using core::TryItSender;
+
+class tst_TryItSender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recordsStatusHeadersTimingsAndSizes();
+    void throttledResponseIsAResponseWithRetryAfter();
+    void largeBodyIsStreamedToATemporaryFile();
+    void cancelStopsTheSend();
+    void untrustedCertificateFailsWithItsDetails();
+    void pinnedCertificateIsAccepted();
+
+private:
+    core::Result<core::TryItResponse> send(const core::PreparedRequest &request, TryItSender::Options options = {},
+                                           TryItSender **senderOut = nullptr);
+    QNetworkAccessManager m_nam;
+};
+
+core::Result<core::TryItResponse> tst_TryItSender::send(const core::PreparedRequest &request,
+                                                        TryItSender::Options options, TryItSender **senderOut)
+{
+    auto *sender = new TryItSender(&m_nam, request, options);
+    if (senderOut)
+        *senderOut = sender;
+    core::Result<core::TryItResponse> result = Error::make(Error::Kind::Timeout, u"test timeout"_qs);
+    int finished = 0;
+    connect(sender, &TryItSender::finished, this, [&] {
+        result = sender->result();
+        ++finished;
+    });
+    QSignalSpy destroyed(sender, &QObject::destroyed);
+    sender->start();
+    destroyed.wait(30000);
+    if (finished != 1)
+        return Error::make(Error::Kind::Protocol, u"finished %1 times"_qs.arg(finished));
+    return result;
+}
+
+namespace {
+
+QJsonObject exchange(const QString &method, const QString &path, int status, const QJsonValue &body,
+                     const QJsonObject &headers = {}, int delayMs = 0)
+{
+    return { { u"request"_qs, QJsonObject { { u"method"_qs, method }, { u"path"_qs, path } } },
+             { u"response"_qs, QJsonObject { { u"status"_qs, status }, { u"headers"_qs, headers },
+                                             { u"body"_qs, body }, { u"delayMs"_qs, delayMs } } } };
+}
+
+core::PreparedRequest post(const QUrl &url, QByteArray body)
+{
+    return { "POST", url, { { "Content-Type", "application/json" } }, std::move(body) };
+}
+
+} // namespace
+
+void tst_TryItSender::recordsStatusHeadersTimingsAndSizes()
+{
+    test::ReplayServer server;
+    QVERIFY(server.start());
+    server.add(exchange(u"POST"_qs, u"/score"_qs, 200,
+                        QJsonObject { { u"Results"_qs, QJsonObject { { u"output1"_qs, 1 } } } },
+                        { { u"x-ms-request-id"_qs, u"abc"_qs } }, 150));
+    const auto result = send(post(QUrl(server.url().toString() + u"/score?x=1"_qs), R"({"a":1})"));
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(result->status, 200);
+    QCOMPARE(result->reason, QByteArray("OK"));
+    QCOMPARE(result->header("x-ms-request-id"), QByteArray("abc"));
+    QCOMPARE(result->body, QByteArray(R"({"Results":{"output1":1}})"));
+    QCOMPARE(result->bodySize, result->body.size());
+    QCOMPARE(result->requestBodySize, qint64(7));
+    QVERIFY(result->timeToFirstByteMs >= 140);
+    QVERIFY(result->totalMs >= result->timeToFirstByteMs);
+    QVERIFY(!result->isStreamedToFile());
+    QCOMPARE(server.received().first().body, QByteArray(R"({"a":1})"));
+}
+
+void tst_TryItSender::throttledResponseIsAResponseWithRetryAfter()
+{
+    test::ReplayServer server;
+    QVERIFY(server.start());
+    server.add(exchange(u"GET"_qs, u"/x"_qs, 429,
+                        QJsonObject { { u"statusCode"_qs, 429 },
+                                      { u"message"_qs, u"Rate limit is exceeded. Try again in 56 seconds."_qs } },
+                        { { u"Retry-After"_qs, u"56"_qs } }));
+    const auto result = send({ "GET", QUrl(server.url().toString() + u"/x"_qs), {}, {} });
+    QVERIFY(result.ok());
+    QCOMPARE(result->status, 429);
+    QCOMPARE(result->retryAfterMs(), qint64(56000));
+}
+
+void tst_TryItSender::largeBodyIsStreamedToATemporaryFile()
+{
+    test::TempDir temp;
+    test::ReplayServer server;
+    QVERIFY(server.start());
+    const QString big(9 * 1024 * 1024, u'x');
+    server.add(exchange(u"GET"_qs, u"/big"_qs, 200, big));
+    TryItSender::Options options;
+    options.tempDirectory = temp.path();
+    const auto result = send({ "GET", QUrl(server.url().toString() + u"/big"_qs), {}, {} }, options);
+    QVERIFY(result.ok());
+    QVERIFY(result->isStreamedToFile());
+    QVERIFY(result->body.isEmpty());
+    QCOMPARE(result->bodySize, qint64(big.size()));
+    QCOMPARE(result->bodyFile->size(), qint64(big.size()));
+    QVERIFY(result->bodyFile->fileName().startsWith(temp.path()));
+    const QString path = result->bodyFile->fileName();
+    QVERIFY(QFile::exists(path));
+    {
+        core::Result<core::TryItResponse> moved = result;
+    }
+    // The file goes away with the last copy of the response.
+    core::Result<core::TryItResponse> *holder = new core::Result<core::TryItResponse>(result);
+    delete holder;
+    QVERIFY(QFile::exists(path)); // `result` still holds it
+}
+
+void tst_TryItSender::cancelStopsTheSend()
+{
+    test::ReplayServer server;
+    QVERIFY(server.start());
+    server.add(exchange(u"GET"_qs, u"/slow"_qs, 200, u"late"_qs, {}, 5000));
+    TryItSender *sender = nullptr;
+    QTimer::singleShot(100, this, [&sender] {
+        if (sender)
+            sender->cancel();
+    });
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto result = send({ "GET", QUrl(server.url().toString() + u"/slow"_qs), {}, {} }, {}, &sender);
+    QCOMPARE(result.error().kind, Error::Kind::Cancelled);
+    QVERIFY(elapsed.elapsed() < 4000);
+}
+
+void tst_TryItSender::untrustedCertificateFailsWithItsDetails()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start(), qPrintable(local.errorString()));
+    const QString fingerprint = local.readyLine().value(u"gatewayCertificateSha256"_qs).toString();
+    QVERIFY(!fingerprint.isEmpty());
+    TryItSender *sender = nullptr;
+    std::optional<core::TlsCertificateInfo> certificate;
+    QUrl url = local.gatewayHttpsUrl();
+    url.setPath(u"/echo/anything"_qs);
+    auto *s = new TryItSender(&m_nam, { "GET", url, {}, {} }, {});
+    sender = s;
+    QSignalSpy finished(s, &TryItSender::finished);
+    core::Result<core::TryItResponse> result = Error();
+    connect(s, &TryItSender::finished, this, [&] {
+        result = s->result();
+        certificate = s->certificate();
+    });
+    s->start();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(result.error().kind, Error::Kind::Tls);
+    QVERIFY(certificate.has_value());
+    QCOMPARE(certificate->sha256Fingerprint.toLower(), QString(fingerprint).remove(u':').toLower());
+    QVERIFY(!certificate->errors.isEmpty());
+    QVERIFY(!certificate->pinned);
+    QVERIFY(result.error().technical.contains(certificate->sha256Fingerprint));
+    Q_UNUSED(sender);
+}
+
+void tst_TryItSender::pinnedCertificateIsAccepted()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start(), qPrintable(local.errorString()));
+    const QString fingerprint =
+        local.readyLine().value(u"gatewayCertificateSha256"_qs).toString().remove(u':').toLower();
+    QUrl url = local.gatewayHttpsUrl();
+    url.setPath(u"/echo/anything"_qs);
+    TryItSender::Options options;
+    options.pinnedFingerprints.insert(url.host().toLower(), { fingerprint });
+    const auto result = send({ "GET", url, {}, {} }, options);
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QVERIFY(result->status > 0); // whatever the gateway says, the exchange happened over TLS
+    QVERIFY(result->certificate.has_value());
+    QVERIFY(result->certificate->pinned);
+    QCOMPARE(result->certificate->sha256Fingerprint, fingerprint);
+}
+
+QTEST_GUILESS_MAIN(tst_TryItSender)
+#include "tst_tryitsender.moc"
