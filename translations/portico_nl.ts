@@ -1073,6 +1073,37 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::PublisherController</name>
+    <message>
+        <source>Creating %1</source>
+        <translation>%1 wordt aangemaakt</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 is klaar</translation>
+    </message>
+    <message>
+        <source>Creating %1 failed: %2</source>
+        <translation>Aanmaken van %1 is mislukt: %2</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Globaal</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>%1 wordt toegevoegd</translation>
+    </message>
+    <message>
+        <source>%1 was added</source>
+        <translation>%1 is toegevoegd</translation>
+    </message>
+    <message>
+        <source>Adding %1 failed: %2</source>
+        <translation>Toevoegen van %1 is mislukt: %2</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ResourcePanel</name>
     <message>
         <source>Yes</source>

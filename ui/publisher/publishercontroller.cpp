@@ -1,0 +1,487 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/publisher/publishercontroller.h"
+
+#include "core/arm/armclient.h"
+#include "core/arm/armjob.h"
+#include "core/arm/armlistjob.h"
+#include "core/arm/armrequest.h"
+#include "core/model/api.h"
+#include "core/model/namedvalue.h"
+#include "core/model/operation.h"
+#include "core/model/serviceinstance.h"
+#include "core/model/subscription.h"
+#include "core/secrets/secretstore.h"
+#include "ui/common/operationtracker.h"
+#include "ui/common/stageddocument.h"
+#include "ui/publisher/apieditor.h"
+#include "ui/publisher/azuremldefinition.h"
+#include "ui/publisher/editorfields.h"
+#include "ui/publisher/operationeditor.h"
+#include "ui/publisher/policyeditor.h"
+#include "ui/publisher/servicewizard.h"
+
+#include <QJsonArray>
+#include <QSharedPointer>
+
+namespace portico::ui {
+
+namespace {
+
+core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result)
+{
+    if (!result.ok())
+        return result.error();
+    if (result->body.trimmed().isEmpty())
+        return QJsonObject();
+    return result->json();
+}
+
+QString lastSegment(const QString &id)
+{
+    return id.section(u'/', -1);
+}
+
+} // namespace
+
+PublisherController::PublisherController(core::ArmClient *client, OperationTracker *operations,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_operations(operations)
+{
+}
+
+PublisherController::~PublisherController() = default;
+
+void PublisherController::setSecretStore(core::SecretStore *store, const QString &environmentId)
+{
+    m_secrets = store;
+    m_environmentId = environmentId;
+}
+
+QString PublisherController::absolute(const QString &path) const
+{
+    if (path.startsWith(u"/subscriptions/"_qs, Qt::CaseInsensitive))
+        return path;
+    return m_serviceId + path;
+}
+
+void PublisherController::call(core::ArmRequest request, QObject *context, JsonCallback done)
+{
+    if (!m_client) {
+        done(core::Error::make(core::Error::Kind::Unavailable, u"No environment"_qs));
+        return;
+    }
+    request.path = absolute(request.path);
+    core::ArmJob *job = m_client->send(request);
+    connect(job, &core::ArmJob::finished, context,
+            [job, done = std::move(done)] { done(toJson(job->result())); });
+}
+
+void PublisherController::attachWizard(ServiceWizard *wizard)
+{
+    QPointer<ServiceWizard> guard(wizard);
+    // The environment's subscription and resource groups (portico-local has one of each).
+    auto list = [this](const QString &path, QObject *context,
+                       std::function<void(const QList<QJsonObject> &)> done) {
+        if (!m_client)
+            return;
+        core::ArmListJob *job = m_client->list(core::ArmRequest::get(path));
+        connect(job, &core::ArmListJob::finished, context, [job, done = std::move(done)] {
+            if (job->result().ok())
+                done(job->result().value());
+        });
+    };
+    list(u"/subscriptions"_qs, wizard, [this, guard, list](const QList<QJsonObject> &subs) {
+        QList<ServiceWizard::Choice> choices;
+        for (const QJsonObject &s : subs) {
+            const QString id = s.value(u"subscriptionId"_qs).toString();
+            choices.append({ id, s.value(u"displayName"_qs).toString(id) });
+        }
+        if (!guard || choices.isEmpty())
+            return;
+        guard->setSubscriptions(choices);
+        m_subscriptionPath = u"/subscriptions/"_qs + choices.first().id;
+        list(m_subscriptionPath + u"/resourcegroups"_qs, guard,
+             [guard](const QList<QJsonObject> &groups) {
+                 QList<ServiceWizard::Choice> rg;
+                 QStringList regions;
+                 for (const QJsonObject &g : groups) {
+                     rg.append({ g.value(u"name"_qs).toString(), g.value(u"name"_qs).toString() });
+                     const QString location = g.value(u"location"_qs).toString();
+                     if (!location.isEmpty() && !regions.contains(location))
+                         regions << location;
+                 }
+                 if (!guard)
+                     return;
+                 guard->setResourceGroups(rg);
+                 QList<ServiceWizard::Choice> regionChoices;
+                 for (const QString &r : std::as_const(regions))
+                     regionChoices.append({ r, r });
+                 guard->setRegions(regionChoices);
+             });
+    });
+
+    connect(wizard, &ServiceWizard::availabilityCheckRequested, this,
+            [this, guard](const QString &, const QString &name) {
+                if (m_subscriptionPath.isEmpty() || !guard)
+                    return;
+                call(core::ArmRequest::post(m_subscriptionPath
+                                                + u"/providers/Microsoft.ApiManagement/"
+                                                  "checkNameAvailability"_qs,
+                                            QJsonObject { { u"name"_qs, name } }),
+                     guard, [guard, name](const core::Result<QJsonObject> &r) {
+                         if (!guard)
+                             return;
+                         if (!r.ok()) {
+                             guard->setAvailability(name, ServiceWizard::Availability::Failed,
+                                                    r.error().message);
+                             return;
+                         }
+                         const QString reason = r->value(u"reason"_qs).toString();
+                         const QString message = r->value(u"message"_qs).toString();
+                         if (r->value(u"nameAvailable"_qs).toBool())
+                             guard->setAvailability(name, ServiceWizard::Availability::Available);
+                         else if (reason == u"AlreadyExists")
+                             guard->setAvailability(name, ServiceWizard::Availability::Taken, message);
+                         else
+                             guard->setAvailability(name, ServiceWizard::Availability::Invalid,
+                                                    message);
+                     });
+            });
+
+    connect(wizard, &ServiceWizard::provisionRequested, this,
+            [this, guard](const ServiceWizard::Request &request) {
+                core::ServiceInstance service;
+                service.location = request.region.isEmpty() ? u"local"_qs : request.region;
+                service.sku.name = request.tier;
+                service.sku.capacity = request.tier == u"Consumption" ? 0 : 1;
+                service.publisherEmail = request.adminEmail;
+                service.publisherName = request.organization;
+                const QString group = request.resourceGroup;
+                const QString sub = request.subscriptionId.isEmpty()
+                    ? m_subscriptionPath
+                    : u"/subscriptions/"_qs + request.subscriptionId;
+                const QString id = sub + u"/resourceGroups/"_qs + group
+                    + u"/providers/Microsoft.ApiManagement/service/"_qs + request.serviceName;
+                const int op = m_operations
+                    ? m_operations->begin(tr("Creating %1").arg(request.serviceName))
+                    : 0;
+                auto finishProvisioning = [this, guard, id, op, name = request.serviceName](
+                                              const core::Result<QJsonObject> &r) {
+                    const QString outcome = r.ok()
+                        ? tr("%1 is ready").arg(name)
+                        : tr("Creating %1 failed: %2").arg(name, r.error().message);
+                    if (m_operations)
+                        m_operations->end(op, r.ok(), outcome);
+                    if (guard)
+                        guard->setProvisioningFinished(r.ok(), outcome);
+                    if (r.ok()) {
+                        m_serviceId = id;
+                        Q_EMIT serviceCreated(id);
+                        Q_EMIT resourcesChanged();
+                    }
+                };
+                auto start = [this, guard, id, op, service, finishProvisioning] {
+                    core::ArmRequest put = core::ArmRequest::put(
+                        id, service.toJson(core::JsonShape::Request));
+                    put.asLongRunning();
+                    core::ArmJob *job = m_client->send(put);
+                    connect(job, &core::ArmJob::progress, this,
+                            [this, guard, op](const QString &status) {
+                                if (m_operations)
+                                    m_operations->progress(op, status);
+                                if (guard)
+                                    guard->setProvisioningStatus(status);
+                            });
+                    // Owned by the controller, not the wizard: closing it does not stop this.
+                    connect(job, &core::ArmJob::finished, this, [job, finishProvisioning] {
+                        finishProvisioning(toJson(job->result()));
+                    });
+                };
+                if (request.newResourceGroup) {
+                    call(core::ArmRequest::put(sub + u"/resourcegroups/"_qs + group,
+                                               QJsonObject { { u"location"_qs, service.location } }),
+                         this, [start, finishProvisioning](const core::Result<QJsonObject> &r) {
+                             if (r.ok())
+                                 start();
+                             else
+                                 finishProvisioning(r);
+                         });
+                } else {
+                    start();
+                }
+            });
+}
+
+void PublisherController::loadApiProducts(ApiEditor *editor)
+{
+    if (!m_client)
+        return;
+    core::ArmListJob *job = m_client->list(core::ArmRequest::get(absolute(u"/products"_qs)));
+    connect(job, &core::ArmListJob::finished, editor, [job, editor] {
+        if (!job->result().ok())
+            return;
+        QList<QPair<QString, QString>> products;
+        for (const QJsonObject &p : job->result().value())
+            products.append({ p.value(u"name"_qs).toString(),
+                              p.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString() });
+        editor->setAvailableProducts(products);
+    });
+}
+
+void PublisherController::attachApiEditor(ApiEditor *editor)
+{
+    loadApiProducts(editor);
+    connect(editor, &ApiEditor::saveRequested, this,
+            [this, editor](const QVariantMap &values, bool isNew) { saveApi(editor, values, isNew); });
+}
+
+void PublisherController::openApi(ApiEditor *editor, const QString &apiId)
+{
+    call(core::ArmRequest::get(u"/apis/"_qs + apiId), editor,
+         [this, editor, apiId](const core::Result<QJsonObject> &r) {
+             if (!r.ok()) {
+                 editor->saveFailed(r.error());
+                 return;
+             }
+             const auto api = core::Api::fromJson(r.value());
+             if (!api.ok()) {
+                 editor->saveFailed(api.error());
+                 return;
+             }
+             core::ArmListJob *job = m_client->list(
+                 core::ArmRequest::get(absolute(u"/apis/"_qs + apiId + u"/products"_qs)));
+             connect(job, &core::ArmListJob::finished, editor, [job, editor, api = api.value()] {
+                 QStringList products;
+                 if (job->result().ok()) {
+                     for (const QJsonObject &p : job->result().value())
+                         products << p.value(u"name"_qs).toString();
+                 }
+                 editor->load(editorfields::fromApi(api, products));
+             });
+         });
+}
+
+void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew)
+{
+    const core::Api api = editorfields::toApi(values);
+    const QString apiId = api.name;
+    const QStringList wanted = values.value(u"products"_qs).toStringList();
+    const QStringList before = isNew ? QStringList()
+                                     : editor->document()->savedValues().value(u"products"_qs).toStringList();
+    call(core::ArmRequest::put(u"/apis/"_qs + apiId, api.toJson(core::JsonShape::Request),
+                               isNew ? QByteArray() : QByteArrayLiteral("*")),
+         editor, [this, editor, values, apiId, wanted, before](const core::Result<QJsonObject> &r) {
+             if (!r.ok()) {
+                 editor->saveFailed(r.error());
+                 return;
+             }
+             QStringList add, remove;
+             for (const QString &p : wanted)
+                 if (!before.contains(p))
+                     add << p;
+             for (const QString &p : before)
+                 if (!wanted.contains(p))
+                     remove << p;
+             linkProducts(apiId, add, remove, editor,
+                          [this, editor, values, r](const core::Result<void> &linked) {
+                              if (!linked.ok()) {
+                                  editor->saveFailed(linked.error());
+                                  return;
+                              }
+                              const auto saved = core::Api::fromJson(r.value());
+                              editor->saveSucceeded(saved.ok()
+                                                        ? editorfields::fromApi(saved.value(),
+                                                                                values.value(u"products"_qs).toStringList())
+                                                        : values);
+                              Q_EMIT resourcesChanged();
+                          });
+         });
+}
+
+void PublisherController::linkProducts(const QString &apiId, const QStringList &add,
+                                       const QStringList &remove, QObject *context,
+                                       std::function<void(const core::Result<void> &)> done)
+{
+    if (add.isEmpty() && remove.isEmpty()) {
+        done({});
+        return;
+    }
+    QStringList nextAdd = add, nextRemove = remove;
+    core::ArmRequest request;
+    if (!nextAdd.isEmpty()) {
+        request = core::ArmRequest::put(u"/products/"_qs + nextAdd.takeFirst() + u"/apis/"_qs + apiId,
+                                        QJsonObject());
+    } else {
+        request = core::ArmRequest::remove(u"/products/"_qs + nextRemove.takeFirst() + u"/apis/"_qs
+                                           + apiId);
+    }
+    call(request, context,
+         [this, apiId, nextAdd, nextRemove, context, done](const core::Result<QJsonObject> &r) {
+             if (!r.ok()) {
+                 done(r.error());
+                 return;
+             }
+             linkProducts(apiId, nextAdd, nextRemove, context, done);
+         });
+}
+
+void PublisherController::attachOperationEditor(OperationEditor *editor, const QString &apiId)
+{
+    connect(editor, &OperationEditor::saveRequested, this,
+            [this, editor, apiId](const QVariantMap &values, bool isNew) {
+                const core::Operation op = editorfields::toOperation(values);
+                call(core::ArmRequest::put(u"/apis/"_qs + apiId + u"/operations/"_qs + op.name,
+                                           op.toJson(core::JsonShape::Request),
+                                           isNew ? QByteArray() : QByteArrayLiteral("*")),
+                     editor, [this, editor, values](const core::Result<QJsonObject> &r) {
+                         if (!r.ok()) {
+                             editor->saveFailed(r.error());
+                             return;
+                         }
+                         const auto saved = core::Operation::fromJson(r.value());
+                         editor->saveSucceeded(saved.ok() ? editorfields::fromOperation(saved.value())
+                                                          : values);
+                         Q_EMIT resourcesChanged();
+                     });
+            });
+}
+
+void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString &scopePath,
+                                             const QString &label)
+{
+    auto policyPath = [](const QString &scope) { return scope + u"/policies/policy"_qs; };
+    call(core::ArmRequest::get(policyPath(scopePath)).withQuery(u"format"_qs, u"rawxml"_qs), editor,
+         [editor, label](const core::Result<QJsonObject> &r) {
+             const QString xml = r.ok()
+                 ? r->value(u"properties"_qs).toObject().value(u"value"_qs).toString()
+                 : u"<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n"
+                   "  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n"
+                   "    <base />\n  </on-error>\n</policies>"_qs;
+             editor->load(label, xml);
+         });
+    // Parents for the effective view: global, then the API for an operation scope.
+    QStringList parents { QString() };
+    const QStringList parts = scopePath.split(u'/', Qt::SkipEmptyParts);
+    if (parts.size() >= 4 && parts.at(0) == u"apis")
+        parents << u"/apis/"_qs + parts.at(1);
+    auto chain = QSharedPointer<policydocument::Chain>::create();
+    auto pending = QSharedPointer<int>::create(int(parents.size()));
+    for (int i = 0; i < parents.size(); ++i)
+        chain->append({ parents.at(i).isEmpty() ? tr("Global") : parents.at(i), QString() });
+    for (int i = 0; i < parents.size(); ++i) {
+        call(core::ArmRequest::get(policyPath(parents.at(i))).withQuery(u"format"_qs, u"rawxml"_qs),
+             editor, [editor, chain, pending, i](const core::Result<QJsonObject> &r) {
+                 if (r.ok())
+                     (*chain)[i].second = r->value(u"properties"_qs).toObject().value(u"value"_qs).toString();
+                 if (--*pending == 0)
+                     editor->setInheritedPolicies(*chain);
+             });
+    }
+    connect(editor, &PolicyEditor::saveRequested, this,
+            [this, editor, policyPath, scopePath](const QString &xml) {
+                editor->setBusy(true);
+                call(core::ArmRequest::put(policyPath(scopePath),
+                                           QJsonObject { { u"properties"_qs,
+                                                           QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                                         { u"value"_qs, xml } } } }),
+                     editor, [editor, xml](const core::Result<QJsonObject> &r) {
+                         if (r.ok())
+                             editor->saveSucceeded(r->value(u"properties"_qs).toObject().value(u"value"_qs).toString(xml));
+                         else
+                             editor->saveFailed(r.error());
+                     });
+            });
+}
+
+void PublisherController::createSubscription(const QString &sid, const QString &displayName,
+                                             const QString &scope, const QString &ownerId,
+                                             QObject *context, JsonCallback done)
+{
+    core::Subscription s;
+    s.scope = scope;
+    s.displayName = displayName;
+    s.ownerId = ownerId;
+    s.state = u"active"_qs;
+    call(core::ArmRequest::put(m_serviceId + u"/subscriptions/"_qs + sid, s.toJson(core::JsonShape::Request)),
+         context, [this, done](const core::Result<QJsonObject> &r) {
+             if (r.ok())
+                 Q_EMIT resourcesChanged();
+             done(r);
+         });
+}
+
+void PublisherController::listSecrets(const QString &sid, QObject *context, JsonCallback done)
+{
+    call(core::ArmRequest::post(m_serviceId + u"/subscriptions/"_qs + sid + u"/listSecrets"_qs), context,
+         std::move(done));
+}
+
+void PublisherController::addAzureMl(const AzureMlDefinition &definition, const QString &mlKey,
+                                     QObject *context,
+                                     std::function<void(const core::Result<void> &)> done)
+{
+    // The steps run one after another; each is a request and the first failure stops them.
+    struct Step
+    {
+        core::ArmRequest request;
+    };
+    QList<core::ArmRequest> steps;
+    core::NamedValue key;
+    key.displayName = definition.namedValueId();
+    key.value = mlKey;
+    key.secret = true;
+    steps << core::ArmRequest::put(u"/namedValues/"_qs + definition.namedValueId(),
+                                   key.toJson(core::JsonShape::Request));
+    steps << core::ArmRequest::put(u"/apis/"_qs + definition.apiId(),
+                                   editorfields::toApi(definition.apiFields())
+                                       .toJson(core::JsonShape::Request));
+    if (!definition.productId.isEmpty())
+        steps << core::ArmRequest::put(u"/products/"_qs + definition.productId + u"/apis/"_qs
+                                           + definition.apiId(),
+                                       QJsonObject());
+    for (const QVariant &operation : definition.operations()) {
+        const core::Operation op = editorfields::toOperation(operation.toMap());
+        steps << core::ArmRequest::put(u"/apis/"_qs + definition.apiId() + u"/operations/"_qs + op.name,
+                                       op.toJson(core::JsonShape::Request));
+    }
+    steps << core::ArmRequest::put(
+        u"/apis/"_qs + definition.apiId() + u"/policies/policy"_qs,
+        QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                        { u"value"_qs, definition.apiPolicy() } } } });
+
+    const int op = m_operations ? m_operations->begin(tr("Adding %1").arg(definition.apiName)) : 0;
+    auto remaining = QSharedPointer<QList<core::ArmRequest>>::create(steps);
+    auto next = QSharedPointer<std::function<void()>>::create();
+    *next = [this, remaining, next, context, done, op, name = definition.apiName] {
+        if (remaining->isEmpty()) {
+            if (m_operations)
+                m_operations->end(op, true, tr("%1 was added").arg(name));
+            Q_EMIT resourcesChanged();
+            done({});
+            *next = nullptr; // break the self-reference
+            return;
+        }
+        call(remaining->takeFirst(), context, [this, next, done, op, name](const core::Result<QJsonObject> &r) {
+            if (!r.ok()) {
+                if (m_operations)
+                    m_operations->end(op, false, tr("Adding %1 failed: %2").arg(name, r.error().message));
+                done(r.error());
+                *next = nullptr;
+                return;
+            }
+            (*next)();
+        });
+    };
+    if (m_secrets && !m_environmentId.isEmpty()) {
+        core::SecretJob *job = m_secrets->write(
+            core::SecretStore::makeKey(m_environmentId, u"azureml/"_qs + definition.apiId()), mlKey);
+        connect(job, &core::SecretJob::finished, context, [next] { (*next)(); });
+    } else {
+        (*next)();
+    }
+}
+
+} // namespace portico::ui

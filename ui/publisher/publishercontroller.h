@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+
+namespace portico::core {
+class ArmClient;
+struct ArmRequest;
+class SecretStore;
+} // namespace portico::core
+
+namespace portico::ui {
+
+class ApiEditor;
+class OperationEditor;
+class OperationTracker;
+class PolicyEditor;
+class ServiceWizard;
+struct AzureMlDefinition;
+
+// Connects the publisher editors to one environment's ArmClient: it answers the wizard's name
+// checks and provisions the service (tracked in the status bar, independent of the wizard),
+// loads and saves APIs, operations and policies, creates subscriptions, and runs "Add AzureML
+// web service". Editors never see the network; this class never shows UI text except through
+// the editors' own outcome slots. Resource paths are relative to the service id.
+class PublisherController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PublisherController)
+
+public:
+    using JsonCallback = std::function<void(const core::Result<QJsonObject> &)>;
+
+    PublisherController(core::ArmClient *client, OperationTracker *operations,
+                        QObject *parent = nullptr);
+    ~PublisherController() override;
+
+    void setSecretStore(core::SecretStore *store, const QString &environmentId);
+    // The full ARM id of the service the editors work on.
+    void setService(const QString &serviceId) { m_serviceId = serviceId; }
+    const QString &serviceId() const { return m_serviceId; }
+
+    // Wizard: name checks, subscriptions/resource groups, provisioning. When provisioning
+    // succeeds the new service becomes current and serviceCreated() is emitted.
+    void attachWizard(ServiceWizard *wizard);
+
+    void attachApiEditor(ApiEditor *editor);
+    void loadApiProducts(ApiEditor *editor);
+    void openApi(ApiEditor *editor, const QString &apiId);
+    void attachOperationEditor(OperationEditor *editor, const QString &apiId);
+    // `scopePath` below the service: "" (global), "/products/starter", "/apis/x",
+    // "/apis/x/operations/y". Loads the scope's policy and its parents for the effective view.
+    void attachPolicyEditor(PolicyEditor *editor, const QString &scopePath, const QString &label);
+
+    void createSubscription(const QString &sid, const QString &displayName, const QString &scope,
+                            const QString &ownerId, QObject *context, JsonCallback done);
+    void listSecrets(const QString &sid, QObject *context, JsonCallback done);
+
+    // Creates the secret named value, the API (in its product), the five operations and the
+    // API policy, in that order; stops at the first failure. The ML key goes to the keychain.
+    void addAzureMl(const AzureMlDefinition &definition, const QString &mlKey, QObject *context,
+                    std::function<void(const core::Result<void> &)> done);
+
+    // One call below the service (path relative to serviceId(), or absolute when it starts
+    // with "/subscriptions").
+    void call(core::ArmRequest request, QObject *context, JsonCallback done);
+
+Q_SIGNALS:
+    void serviceCreated(const QString &serviceId);
+    void resourcesChanged();
+
+private:
+    QString absolute(const QString &path) const;
+    void saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew);
+    void linkProducts(const QString &apiId, const QStringList &add, const QStringList &remove,
+                      QObject *context, std::function<void(const core::Result<void> &)> done);
+
+    QPointer<core::ArmClient> m_client;
+    QPointer<OperationTracker> m_operations;
+    QPointer<core::SecretStore> m_secrets;
+    QString m_environmentId;
+    QString m_serviceId;
+    QString m_subscriptionPath; // "/subscriptions/<id>" of the environment
+};
+
+} // namespace portico::ui
