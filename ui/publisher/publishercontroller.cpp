@@ -37,11 +37,6 @@ core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result)
     return result->json();
 }
 
-QString lastSegment(const QString &id)
-{
-    return id.section(u'/', -1);
-}
-
 } // namespace
 
 PublisherController::PublisherController(core::ArmClient *client, OperationTracker *operations,
