@@ -6,12 +6,28 @@ namespace portico::core {
 
 InMemorySecretStore::InMemorySecretStore(QObject *parent) : SecretStore(parent) { }
 
+namespace {
+
+Error notFound()
+{
+    return Error::make(Error::Kind::NotFound, u"No secret is stored under this key."_qs);
+}
+
+} // namespace
+
 Result<QString> InMemorySecretStore::readNow(const QString &key) const
 {
     const auto it = m_secrets.constFind(key);
     if (it == m_secrets.cend())
-        return Error::make(Error::Kind::NotFound, u"No secret is stored under this key."_qs);
+        return notFound();
     return *it;
+}
+
+Result<QString> InMemorySecretStore::removeNow(const QString &key)
+{
+    if (m_secrets.remove(key) == 0)
+        return notFound();
+    return QString();
 }
 
 SecretJob *InMemorySecretStore::read(const QString &key)
@@ -32,10 +48,7 @@ SecretJob *InMemorySecretStore::write(const QString &key, const QString &secret)
 SecretJob *InMemorySecretStore::remove(const QString &key)
 {
     auto *job = new SecretJob(key, this);
-    if (removeNow(key))
-        job->complete(QString());
-    else
-        job->complete(Error::make(Error::Kind::NotFound, u"No secret is stored under this key."_qs));
+    job->complete(removeNow(key));
     return job;
 }
 

@@ -26,7 +26,8 @@ public:
     // Synchronous access for the owner (KeychainSecretStore's fallback path).
     Result<QString> readNow(const QString &key) const;
     void writeNow(const QString &key, const QString &secret) { m_secrets.insert(key, secret); }
-    bool removeNow(const QString &key) { return m_secrets.remove(key) > 0; }
+    // Empty on success; NotFound when nothing was stored under the key.
+    Result<QString> removeNow(const QString &key);
 
 private:
     QHash<QString, QString> m_secrets;

@@ -117,10 +117,7 @@ SecretJob *KeychainSecretStore::remove(const QString &key)
 {
     auto *job = new SecretJob(key, this);
     if (m_backend == Backend::SessionOnly) {
-        job->complete(m_session.removeNow(key)
-                          ? Result<QString>(QString())
-                          : Result<QString>(Error::make(Error::Kind::NotFound,
-                                                        u"No secret is stored under this key."_qs)));
+        job->complete(m_session.removeNow(key));
         return job;
     }
     auto *keychainJob = makeJob<QKeychain::DeletePasswordJob>(m_serviceName, key);
@@ -129,10 +126,7 @@ SecretJob *KeychainSecretStore::remove(const QString &key)
             job->complete(QString());
         } else if (isBackendMissing(*keychainJob)) {
             fallBackToSession(keychainJob->errorString());
-            job->complete(m_session.removeNow(key)
-                              ? Result<QString>(QString())
-                              : Result<QString>(Error::make(Error::Kind::NotFound,
-                                                            u"No secret is stored under this key."_qs)));
+            job->complete(m_session.removeNow(key));
         } else {
             job->complete(toError(*keychainJob));
         }
