@@ -5,6 +5,7 @@
 // every listener is up; exits 0 on SIGINT/SIGTERM.
 
 #include "core/local/server/localserver.h"
+#include "core/local/server/processtuning.h"
 #include "core/local/server/shutdownsignals.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,7 @@ using namespace portico::local;
 
 int main(int argc, char *argv[])
 {
+    tuneProcessForServing();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Portico"_qs);
     QCoreApplication::setApplicationName(u"portico-local"_qs);

@@ -10,6 +10,7 @@
 // Then a soak at 64 connections (default 60 s): RSS growth and 5xx count.
 //   bench_gateway [--duration S] [--connections N] [--soak S]
 
+#include "core/local/server/processtuning.h"
 #include "tests/local/gateway/gatewaytestbed.h"
 
 #include <QCoreApplication>
@@ -144,6 +145,7 @@ qint64 rssKb()
 
 int main(int argc, char *argv[])
 {
+    tuneProcessForServing(); // as app/portico-local/main.cpp does
     QCoreApplication app(argc, argv);
     int duration = 10, connections = 64, soak = 60;
     const QStringList args = app.arguments();
@@ -217,7 +219,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("bench_gateway: wrk -t2 -c%d -d%ds, loopback, %d CPU(s), gateway workers %d\n", connections,
-                duration, QThread::idealThreadCount(), std::clamp(QThread::idealThreadCount(), 1, 4));
+                duration, QThread::idealThreadCount(), bed.service().workerCount());
     std::printf("  nginx proxy_pass (1 worker, keepalive): %10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx %lld\n",
                 n.requestsPerSecond, n.p50Ms, n.p99Ms, n.non2xx);
     std::printf("  portico gateway (key + set-header):     %10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx %lld\n",

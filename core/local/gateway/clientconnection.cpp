@@ -65,6 +65,7 @@ ClientConnection::ClientConnection(QAbstractSocket *socket, bool tls, GatewaySha
     , m_runner(std::make_unique<PolicyRunner>(shared.limiter))
 {
     m_socket->setParent(this);
+    m_peerIp = peerIp(m_socket);
     m_socket->setReadBufferSize(kChunk);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket, &QIODevice::readyRead, this, &ClientConnection::pump);
@@ -175,7 +176,7 @@ bool ClientConnection::readHead()
         return false;
     m_exchange = std::move(exchange);
     m_exchange->startMs = nowMs();
-    m_exchange->clientIp = peerIp(m_socket);
+    m_exchange->clientIp = m_peerIp;
     m_exchange->tls = m_tls;
     if (parsed.status == ParseStatus::Error) {
         m_closeAfterResponse = true;
@@ -315,6 +316,10 @@ void ClientConnection::writeUpstreamHead()
     m_upstream.socket->write(head);
     if (m_phase == Phase::Body)
         pumpRequestBody();
+    // Hand a pooled connection the request now rather than on the next event-loop pass. A new
+    // connection writes once it is established (flushing before that fails the write).
+    if (m_upstream.socket && m_upstream.socket->state() == QAbstractSocket::ConnectedState)
+        m_upstream.socket->flush();
 }
 
 void ClientConnection::pumpRequestBody()

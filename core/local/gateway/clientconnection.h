@@ -70,6 +70,7 @@ private:
 
     QAbstractSocket *m_socket;
     bool m_tls;
+    QString m_peerIp; // read once: the peer of a connection does not change
     GatewayShared &m_shared;
     UpstreamPool &m_pool;
     std::unique_ptr<PolicyRunner> m_runner;

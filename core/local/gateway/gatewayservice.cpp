@@ -44,7 +44,7 @@ private:
     std::function<void(qintptr)> m_handOver;
 };
 
-int workerCount()
+int configuredWorkerCount()
 {
     bool ok = false;
     const int configured = qEnvironmentVariableIntValue("PORTICO_GATEWAY_WORKERS", &ok);
@@ -60,7 +60,7 @@ GatewayService::GatewayService(const LocalContext &context, QObject *parent)
     , m_context(context)
 {
     m_shared.setSnapshot(GatewaySnapshot::build({}));
-    const int count = workerCount();
+    const int count = configuredWorkerCount();
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(u"gateway-worker-%1"_qs.arg(i));

@@ -48,6 +48,7 @@ public:
     void setLimits(const GatewayLimits &limits);
 
     UsageLog *usageLog() const { return m_usage.get(); }
+    int workerCount() const { return int(m_workers.size()); }
 
 private:
     void refreshFromStore();

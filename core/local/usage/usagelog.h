@@ -12,6 +12,8 @@
 
 #include <mutex>
 
+struct sqlite3_stmt;
+
 namespace portico::local {
 
 struct GatewayExchange;
@@ -24,7 +26,7 @@ struct UsageRecord
     QString apiId, apiName, operationId, operationName, productId, productName, subscriptionId,
         subscriptionName, userId, userName;
     QByteArray method;
-    QString url;
+    QByteArray url; // the request target as received (shared with the exchange, not copied)
     QString ipAddress;
     int status = 0;
     int backendStatus = 0;
@@ -33,7 +35,7 @@ struct UsageRecord
     qint64 requestSize = 0;
     qint64 responseSize = 0;
     QString blockedReason;
-    QString requestId;
+    QByteArray requestId;
 };
 
 // The gateway's SQLite store (gateway.sqlite in the data dir): the usage log, with bounded
@@ -69,11 +71,15 @@ public:
     qint64 prune(qint64 nowMs);
 
 private:
+    void releaseFreedMemory();
+
     QString m_connection;
     Retention m_retention;
     RateLimiter *m_limiter = nullptr;
     std::mutex m_mutex;
     QList<UsageRecord> m_pending;
+    qint64 m_lastTrimMs = 0;
+    sqlite3_stmt *m_insert = nullptr; // prepared once in open(), on the connection's own handle
     QTimer m_flushTimer;
     QTimer m_pruneTimer;
 };

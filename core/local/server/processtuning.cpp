@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/local/server/processtuning.h"
+
+#include <QByteArray>
+#include <QtGlobal>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace portico::local {
+
+void tuneProcessForServing()
+{
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", QByteArrayLiteral("1"));
+#if defined(__GLIBC__)
+    if (!qEnvironmentVariableIsSet("MALLOC_ARENA_MAX"))
+        mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
+} // namespace portico::local
