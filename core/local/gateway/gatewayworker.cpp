@@ -29,7 +29,12 @@ GatewayWorker::GatewayWorker(GatewayShared &shared, QObject *parent)
     m_sweep->start();
 }
 
-GatewayWorker::~GatewayWorker() = default;
+GatewayWorker::~GatewayWorker()
+{
+    // Connections hand their upstream sockets back to the pool when they go, so they must go
+    // before it: QObject would delete the children in creation order, the pool first.
+    qDeleteAll(findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly));
+}
 
 void GatewayWorker::adopt(qintptr descriptor, bool tls)
 {
