@@ -1,0 +1,585 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Issue #6's end-to-end path against the real portico-local, through the typed calls only:
+// publish the AzureML seed (service, "AzureML Demo API" with its five operations, the ML key as
+// a secret named value injected by an API policy, product Starter, a subscription), then Try It
+// RRS Execute through the gateway with the subscription's key fetched by listSecrets and get the
+// seed vector back; run the generated curl and python3 snippets against the gateway and compare
+// with Try It; call until Starter's rate limit answers 429; and check that the history SQLite
+// file holds neither the subscription key nor the ML key.
+
+#include "core/arm/apimclient.h"
+#include "core/arm/armclient.h"
+#include "core/auth/statictokenprovider.h"
+#include "core/tryit/snippetgenerator.h"
+#include "core/tryit/subscriptionkeyjob.h"
+#include "core/tryit/tryithistory.h"
+#include "core/tryit/tryitrequest.h"
+#include "core/tryit/tryitsender.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/support/tempdir.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace portico;
+using core::ApimCall;
+using core::Error;
+using core::Result;
+using core::SnippetGenerator;
+using core::TryItRequest;
+
+namespace {
+
+const QString kApiId = u"azureml-demo-api"_qs;
+const QString kNamedValueId = u"azureml-demo-api-key"_qs;
+const QString kSubscriptionName = u"Seed subscription"_qs;
+const QByteArray kRrsBody
+    = R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["This is a good day"]]}}, "GlobalParameters": {}})";
+
+// The seed's five operations, URL templates verbatim from ui/publisher/azuremldefinition.cpp
+// (azureml-protocol.md §1.1).
+struct SeedOperation
+{
+    QString id;
+    QString displayName;
+    QString method;
+    QString urlTemplate;
+};
+
+const QList<SeedOperation> kSeedOperations {
+    { u"rrs-execute"_qs, u"RRS Execute"_qs, u"POST"_qs,
+        u"/workspaces/{workspace}/services/{service}/execute?api-version={apiversion}&details={details}"_qs },
+    { u"bes-submit"_qs, u"BES Submit"_qs, u"POST"_qs,
+        u"/workspaces/{workspace}/services/{service}/jobs?api-version={apiversion}"_qs },
+    { u"bes-start"_qs, u"BES Start"_qs, u"POST"_qs,
+        u"/workspaces/{workspace}/services/{service}/jobs/{jobid}/start?api-version={apiversion}"_qs },
+    { u"bes-status"_qs, u"BES Status"_qs, u"GET"_qs,
+        u"/workspaces/{workspace}/services/{service}/jobs/{jobid}?api-version={apiversion}"_qs },
+    { u"bes-delete"_qs, u"BES Delete"_qs, u"DELETE"_qs,
+        u"/workspaces/{workspace}/services/{service}/jobs/{jobid}?api-version={apiversion}"_qs },
+};
+
+template <typename T>
+Result<T> await(ApimCall<T> *job, int timeoutMs = 30000)
+{
+    auto result = std::make_shared<Result<T>>(Error::make(Error::Kind::Timeout, u"no answer"_qs));
+    QObject::connect(
+        job, &core::ApimJob::finished, job, [result, job] { *result = job->result(); });
+    QSignalSpy destroyed(job, &QObject::destroyed);
+    destroyed.wait(timeoutMs);
+    return *result;
+}
+
+// For failure messages: evaluated whether or not the check fails.
+template <typename T>
+QString why(const Result<T> &result)
+{
+    return result.ok() ? QString() : result.error().toString();
+}
+
+core::ParameterContract templateParameter(const QString &name, const QString &defaultValue)
+{
+    core::ParameterContract p;
+    p.name = name;
+    p.type = u"string"_qs;
+    p.required = true;
+    p.defaultValue = defaultValue;
+    return p;
+}
+
+// Col2_HashingFeature.0…7 of an RRS reply (details=true: {"Results":{"output1":{"type":"table",
+// "value":{"ColumnNames":[…],"Values":[[…]]}}}}), as the numbers a user reads.
+QList<int> hashingFeatures(const QByteArray &body)
+{
+    const QJsonObject value = QJsonDocument::fromJson(body)
+                                  .object()[u"Results"_qs][u"output1"_qs][u"value"_qs]
+                                  .toObject();
+    const QJsonArray columns = value.value(u"ColumnNames"_qs).toArray();
+    const QJsonArray row = value.value(u"Values"_qs).toArray().first().toArray();
+    QList<int> features;
+    for (int i = 0; i < 8; ++i) {
+        const qsizetype column
+            = columns.toVariantList().indexOf(u"Col2_HashingFeature.%1"_qs.arg(i));
+        if (column < 0)
+            return {};
+        features.append(row.at(column).toVariant().toInt());
+    }
+    return features;
+}
+
+} // namespace
+
+class tst_TryItEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void seedIsPublishedThroughTypedCalls();
+    void rrsExecuteThroughTheGatewayReturnsTheSeedVector();
+    void renamedKeyParametersCarryTheInjectedKey();
+    void snippetsWithSecretsFilledInAnswerLikeTryIt_data();
+    void snippetsWithSecretsFilledInAnswerLikeTryIt();
+    void starterRateLimitAnswers429WithRetryAfter();
+    void historyFileHoldsNoSecret();
+
+private:
+    TryItRequest rrsRequest(const QUrl &gateway);
+    Result<core::TryItResponse> send(const TryItRequest &request, bool record = true);
+    Result<core::ChosenSubscription> chooseSubscription(const QString &which);
+
+    test::PorticoLocalFixture m_local;
+    test::TempDir m_dir;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_arm;
+    std::unique_ptr<core::ApimClient> m_apim;
+    core::TryItHistory m_history;
+    core::ServiceInstance m_service;
+    core::Api m_api;
+    core::Operation m_rrs;
+    QStringList m_secrets; // every key this test saw: none may reach the history file
+    int m_starterCallsAllowed = 0; // 200s through the Starter subscription so far
+    int m_recorded = 0;
+};
+
+void tst_TryItEndToEnd::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    QVERIFY(m_local.gatewayHttpsUrl().isValid() && m_local.gatewayUrl().isValid());
+    QVERIFY(!m_local.mlKey().isEmpty());
+    m_secrets << m_local.mlKey();
+    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
+    m_arm = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
+    core::ArmTiming timing;
+    timing.timeScale = 0.1;
+    m_arm->setTiming(timing);
+    m_apim = std::make_unique<core::ApimClient>(m_arm.get(),
+        core::ApimClient::serviceIdFor(
+            u"00000000-0000-0000-0000-000000000000"_qs, u"portico-local"_qs, u"demoazureml"_qs));
+    QVERIFY(m_history.open(m_dir.filePath(u"history.sqlite"_qs)).ok());
+}
+
+void tst_TryItEndToEnd::cleanupTestCase()
+{
+    m_history.close();
+    m_apim.reset();
+    m_arm.reset();
+    m_local.stop();
+}
+
+void tst_TryItEndToEnd::seedIsPublishedThroughTypedCalls()
+{
+    core::ServiceInstance service;
+    service.location = u"West Europe"_qs;
+    service.sku = { u"Developer"_qs, 1 };
+    service.publisherEmail = u"admin@contoso.com"_qs;
+    service.publisherName = u"Contoso ML"_qs;
+    const auto created = await(m_apim->createOrUpdateService(service), 60000);
+    QVERIFY2(created.ok(), qPrintable(why(created)));
+    QCOMPARE(created->provisioningState, u"Succeeded"_qs);
+    m_service = *created;
+
+    // The ML key is a secret named value; the API policy sends it as a Bearer token, so callers
+    // of the gateway need only their subscription key (azuremldefinition.cpp).
+    core::NamedValue key;
+    key.displayName = kNamedValueId;
+    key.value = m_local.mlKey();
+    key.secret = true;
+    const auto named = await(m_apim->namedValues().createOrUpdate(kNamedValueId, key));
+    QVERIFY2(named.ok(), qPrintable(why(named)));
+    QVERIFY(named->value.isEmpty());
+
+    core::Api api;
+    api.displayName = u"AzureML Demo API"_qs;
+    api.path = u"azureml-demo"_qs;
+    QString mlUrl = m_local.mlUrl().toString();
+    while (mlUrl.endsWith(u'/'))
+        mlUrl.chop(1);
+    api.serviceUrl = mlUrl;
+    api.protocols = { u"https"_qs, u"http"_qs }; // both are served by portico-local's gateway
+    api.subscriptionRequired = true;
+    api.description = u"Azure Machine Learning web service local/feature-hashing (RRS and BES)"_qs;
+    const auto apiCreated = await(m_apim->apis().createOrUpdate(kApiId, api));
+    QVERIFY2(apiCreated.ok(), qPrintable(why(apiCreated)));
+    m_api = *apiCreated;
+    QCOMPARE(m_api.path, u"azureml-demo"_qs);
+    QCOMPARE(m_api.subscriptionKeyParameterNames.header, u"Ocp-Apim-Subscription-Key"_qs);
+
+    for (const SeedOperation &seed : kSeedOperations) {
+        core::Operation op;
+        op.displayName = seed.displayName;
+        op.method = seed.method;
+        op.urlTemplate = seed.urlTemplate;
+        op.templateParameters = { templateParameter(u"workspace"_qs, u"local"_qs),
+            templateParameter(u"service"_qs, u"feature-hashing"_qs) };
+        if (seed.urlTemplate.contains(u"{jobid}"_qs))
+            op.templateParameters.append(templateParameter(u"jobid"_qs, {}));
+        op.templateParameters.append(templateParameter(u"apiversion"_qs, u"2.0"_qs));
+        if (seed.urlTemplate.contains(u"{details}"_qs))
+            op.templateParameters.append(templateParameter(u"details"_qs, u"true"_qs));
+        if (seed.method == u"POST"_qs && seed.id != u"bes-start"_qs)
+            op.request.representations.append({ u"application/json"_qs });
+        const auto put = await(m_apim->operations(kApiId).createOrUpdate(seed.id, op));
+        QVERIFY2(put.ok(), qPrintable(seed.displayName + u": "_qs + why(put)));
+    }
+    const auto operations = await(m_apim->operations(kApiId).list());
+    QVERIFY2(operations.ok(), qPrintable(why(operations)));
+    QCOMPARE(operations->size(), kSeedOperations.size());
+    for (const SeedOperation &seed : kSeedOperations) {
+        const auto found = std::find_if(operations->begin(), operations->end(),
+            [&](const core::Operation &o) { return o.name == seed.id; });
+        QVERIFY2(found != operations->end(), qPrintable(seed.id));
+        QCOMPARE(found->displayName, seed.displayName);
+        QCOMPARE(found->method, seed.method);
+        QCOMPARE(found->urlTemplate, seed.urlTemplate);
+        if (seed.id == u"rrs-execute"_qs)
+            m_rrs = *found;
+    }
+
+    core::Policy policy;
+    policy.scope = core::PolicyScope::api(kApiId);
+    policy.value
+        = u"<policies>\n  <inbound>\n    <base />\n"
+          "    <set-header name=\"Authorization\" exists-action=\"override\">\n"
+          "      <value>Bearer {{%1}}</value>\n    </set-header>\n  </inbound>\n"
+          "  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n"
+          "  <on-error>\n    <base />\n  </on-error>\n</policies>"_qs.arg(kNamedValueId);
+    const auto policyPut = await(m_apim->createOrUpdatePolicy(policy));
+    QVERIFY2(policyPut.ok(), qPrintable(why(policyPut)));
+    QVERIFY(!policyPut->value.contains(m_local.mlKey())); // the policy names the value, not the key
+
+    // Product Starter comes with the service; its policy is the one §6.4 quotes.
+    const auto starter = await(m_apim->products().get(u"starter"_qs));
+    QVERIFY2(starter.ok(), qPrintable(why(starter)));
+    QCOMPARE(starter->displayName, u"Starter"_qs);
+    const auto starterPolicy = await(m_apim->getPolicy(core::PolicyScope::product(u"starter"_qs)));
+    QVERIFY2(starterPolicy.ok(), qPrintable(why(starterPolicy)));
+    QVERIFY2(starterPolicy->value.contains(u"<rate-limit calls=\"5\" renewal-period=\"60\""_qs),
+        qPrintable(starterPolicy->value));
+    const auto linked = await(m_apim->productApis(u"starter"_qs).add(kApiId));
+    QVERIFY2(linked.ok(), qPrintable(why(linked)));
+
+    core::Subscription subscription;
+    subscription.displayName = kSubscriptionName;
+    subscription.scope = u"/products/starter"_qs;
+    subscription.state = u"active"_qs;
+    const auto subscribed
+        = await(m_apim->subscriptions().createOrUpdate(u"seed-subscription"_qs, subscription));
+    QVERIFY2(subscribed.ok(), qPrintable(why(subscribed)));
+    QCOMPARE(subscribed->state, u"active"_qs);
+    QVERIFY(subscribed->primaryKey.isEmpty());
+}
+
+TryItRequest tst_TryItEndToEnd::rrsRequest(const QUrl &gateway)
+{
+    TryItRequest request;
+    request.apiId = m_api.name;
+    request.operationId = m_rrs.name;
+    request.operationName = m_rrs.displayName;
+    request.method = m_rrs.method.toLatin1();
+    request.gatewayUrl = gateway;
+    request.apiPath = m_api.path;
+    request.urlTemplate = m_rrs.urlTemplate;
+    for (const core::ParameterContract &p : m_rrs.templateParameters)
+        request.templateValues.insert(p.name, p.defaultValue);
+    request.templateValues.insert(u"apiversion"_qs, u"2.0"_qs);
+    request.templateValues.insert(u"details"_qs, u"true"_qs);
+    request.body = kRrsBody;
+    return request;
+}
+
+Result<core::ChosenSubscription> tst_TryItEndToEnd::chooseSubscription(const QString &which)
+{
+    auto *job = new core::SubscriptionKeyJob(m_apim.get(), which);
+    auto result = std::make_shared<Result<core::ChosenSubscription>>(
+        Error::make(Error::Kind::Timeout, u"no answer"_qs));
+    int finished = 0;
+    connect(job, &core::SubscriptionKeyJob::finished, this, [&finished, result, job] {
+        *result = job->result();
+        ++finished;
+    });
+    QSignalSpy destroyed(job, &QObject::destroyed);
+    destroyed.wait(30000);
+    QTest::qWait(10);
+    if (finished != 1)
+        return Error::make(Error::Kind::Protocol, u"finished %1 times"_qs.arg(finished));
+    if (*result)
+        m_secrets << (*result)->keys.primaryKey << (*result)->keys.secondaryKey;
+    return *result;
+}
+
+Result<core::TryItResponse> tst_TryItEndToEnd::send(const TryItRequest &request, bool record)
+{
+    const auto prepared = request.prepare();
+    if (!prepared)
+        return prepared.error();
+    core::TryItSender::Options options;
+    // portico-local's gateway has a self-signed certificate; its SHA-256 is published on the
+    // service (the user's pinning decision, taken here by the test).
+    const QString sha = m_service.otherProperties.value(u"gatewayCertificateSha256"_qs).toString();
+    options.pinnedFingerprints.insert(prepared->url.host().toLower(), { sha.toLower() });
+    auto *sender = new core::TryItSender(&m_network, *prepared, options);
+    auto result = std::make_shared<Result<core::TryItResponse>>(
+        Error::make(Error::Kind::Timeout, u"no answer"_qs));
+    connect(sender, &core::TryItSender::finished, this,
+        [result, sender] { *result = sender->result(); });
+    QSignalSpy destroyed(sender, &QObject::destroyed);
+    sender->start();
+    destroyed.wait(30000);
+    if (record && m_history.record(request, *result).ok())
+        ++m_recorded;
+    return *result;
+}
+
+void tst_TryItEndToEnd::rrsExecuteThroughTheGatewayReturnsTheSeedVector()
+{
+    QVERIFY(!m_rrs.name.isEmpty());
+    const auto chosen = chooseSubscription(kSubscriptionName); // by display name
+    QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
+    QCOMPARE(chosen->subscription.name, u"seed-subscription"_qs);
+    QVERIFY(chosen->keys.primaryKey.size() >= 16);
+
+    TryItRequest request = rrsRequest(m_local.gatewayHttpsUrl());
+    core::SubscriptionKeyJob::inject(request, m_api, *chosen);
+    QCOMPARE(request.subscriptionName, kSubscriptionName);
+
+    // What the composer shows: the final URL, the key header present but masked.
+    const auto preview = request.preview();
+    QVERIFY(preview.ok());
+    QCOMPARE(preview->url.scheme(), u"https"_qs);
+    QCOMPARE(
+        preview->url.path(), u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs);
+    QCOMPARE(QUrlQuery(preview->url).queryItemValue(u"api-version"_qs), u"2.0"_qs);
+    QCOMPARE(QUrlQuery(preview->url).queryItemValue(u"details"_qs), u"true"_qs);
+    QCOMPARE(QString::fromUtf8(preview->header("Ocp-Apim-Subscription-Key")),
+        core::secretMask.toString());
+    QVERIFY(!preview->url.toString().contains(chosen->keys.primaryKey));
+    for (const auto &[name, value] : preview->headers)
+        QVERIFY(!value.contains(chosen->keys.primaryKey.toUtf8()));
+    QCOMPARE(
+        request.prepare()->header("Ocp-Apim-Subscription-Key"), chosen->keys.primaryKey.toUtf8());
+
+    const auto response = send(request);
+    QVERIFY2(response.ok(), qPrintable(why(response)));
+    QVERIFY2(response->status == 200, response->body.constData());
+    ++m_starterCallsAllowed;
+    QVERIFY(response->certificate.has_value() && response->certificate->pinned);
+    QVERIFY(response->timeToFirstByteMs >= 0 && response->timeToFirstByteMs <= response->totalMs);
+    QCOMPARE(hashingFeatures(response->body), (QList<int> { 1, 1, 2, 2, 0, 2, 0, 1 }));
+}
+
+void tst_TryItEndToEnd::renamedKeyParametersCarryTheInjectedKey()
+{
+    // A second API over the same ML service whose key parameters are renamed, in product
+    // Unlimited (no rate limit), with its own subscription chosen by id.
+    core::Api api = m_api;
+    api.id.clear();
+    api.name.clear();
+    api.displayName = u"AzureML Renamed Keys"_qs;
+    api.path = u"azureml-renamed"_qs;
+    api.subscriptionKeyParameterNames = { u"X-Demo-Key"_qs, u"demo-key"_qs };
+    const auto created = await(m_apim->apis().createOrUpdate(u"azureml-renamed"_qs, api));
+    QVERIFY2(created.ok(), qPrintable(why(created)));
+    core::Operation op = m_rrs;
+    op.id.clear();
+    op.name.clear();
+    QVERIFY(await(m_apim->operations(u"azureml-renamed"_qs).createOrUpdate(u"rrs-execute"_qs, op))
+                .ok());
+    core::Policy policy = *await(m_apim->getPolicy(core::PolicyScope::api(kApiId)));
+    policy.id.clear();
+    policy.scope = core::PolicyScope::api(u"azureml-renamed"_qs);
+    QVERIFY(await(m_apim->createOrUpdatePolicy(policy)).ok());
+    QVERIFY(await(m_apim->productApis(u"unlimited"_qs).add(u"azureml-renamed"_qs)).ok());
+    core::Subscription subscription;
+    subscription.displayName = u"Renamed keys"_qs;
+    subscription.scope = u"/products/unlimited"_qs;
+    subscription.state = u"active"_qs;
+    QVERIFY(await(m_apim->subscriptions().createOrUpdate(u"renamed-sub"_qs, subscription)).ok());
+
+    const auto chosen = chooseSubscription(u"renamed-sub"_qs); // by id
+    QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
+    TryItRequest request = rrsRequest(m_local.gatewayHttpsUrl());
+    request.apiId = u"azureml-renamed"_qs;
+    request.apiPath = u"azureml-renamed"_qs;
+    core::SubscriptionKeyJob::inject(request, *created, *chosen);
+    QCOMPARE(request.keyHeaderName, u"X-Demo-Key"_qs);
+    QCOMPARE(request.keyQueryName, u"demo-key"_qs);
+
+    const auto headerPreview = request.preview();
+    QCOMPARE(QString::fromUtf8(headerPreview->header("X-Demo-Key")), core::secretMask.toString());
+    QVERIFY(headerPreview->header("Ocp-Apim-Subscription-Key").isEmpty());
+    const auto viaHeader = send(request);
+    QVERIFY2(viaHeader.ok(), qPrintable(why(viaHeader)));
+    QVERIFY2(viaHeader->status == 200, viaHeader->body.constData());
+    QCOMPARE(hashingFeatures(viaHeader->body), (QList<int> { 1, 1, 2, 2, 0, 2, 0, 1 }));
+
+    request.keyPlacement = TryItRequest::KeyPlacement::Query;
+    const auto queryPreview = request.preview();
+    QCOMPARE(
+        QUrlQuery(queryPreview->url).queryItemValue(u"demo-key"_qs), core::secretMask.toString());
+    QVERIFY(!queryPreview->url.toDisplayString().contains(chosen->keys.primaryKey));
+    QVERIFY(!queryPreview->url.toString().contains(chosen->keys.primaryKey));
+    const auto viaQuery = send(request);
+    QVERIFY2(viaQuery.ok(), qPrintable(why(viaQuery)));
+    QVERIFY2(viaQuery->status == 200, viaQuery->body.constData());
+
+    // Under the default names the gateway does not find the key: the renamed names matter.
+    TryItRequest defaults = request;
+    defaults.keyPlacement = TryItRequest::KeyPlacement::Header;
+    defaults.keyHeaderName = u"Ocp-Apim-Subscription-Key"_qs;
+    defaults.keyQueryName = u"subscription-key"_qs;
+    const auto refused = send(defaults);
+    QVERIFY(refused.ok());
+    QCOMPARE(refused->status, 401);
+    QVERIFY2(refused->body.contains("missing subscription key"), refused->body.constData());
+}
+
+void tst_TryItEndToEnd::snippetsWithSecretsFilledInAnswerLikeTryIt_data()
+{
+    QTest::addColumn<int>("language");
+    QTest::addColumn<QString>("program");
+    QTest::newRow("curl") << int(SnippetGenerator::Language::Curl) << u"sh"_qs;
+    QTest::newRow("python3") << int(SnippetGenerator::Language::PythonRequests) << u"python3"_qs;
+}
+
+void tst_TryItEndToEnd::snippetsWithSecretsFilledInAnswerLikeTryIt()
+{
+    QFETCH(int, language);
+    QFETCH(QString, program);
+    const auto lang = SnippetGenerator::Language(language);
+    if (QStandardPaths::findExecutable(program).isEmpty()
+        || (lang == SnippetGenerator::Language::Curl
+            && QStandardPaths::findExecutable(u"curl"_qs).isEmpty()))
+        QSKIP("the snippet's tool is not installed here");
+    if (lang == SnippetGenerator::Language::PythonRequests
+        && QProcess::execute(u"python3"_qs, { u"-c"_qs, u"import requests"_qs }) != 0)
+        QSKIP("python3 has no 'requests' module here; the Python snippet cannot run");
+
+    const auto chosen = chooseSubscription(u"seed-subscription"_qs);
+    QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
+    // Over the gateway's plain-HTTP port: the snippets run with the tools' default trust store,
+    // which does not know portico-local's self-signed certificate.
+    TryItRequest request = rrsRequest(m_local.gatewayUrl());
+    core::SubscriptionKeyJob::inject(request, m_api, *chosen);
+
+    const auto placeholders = SnippetGenerator::generate(lang, request);
+    QVERIFY(placeholders.ok());
+    QVERIFY(!placeholders->contains(chosen->keys.primaryKey));
+    const auto code = SnippetGenerator::generate(lang, request, { true }); // the user asked for it
+    QVERIFY(code.ok());
+    QVERIFY(code->contains(chosen->keys.primaryKey));
+
+    const auto viaTryIt = send(request);
+    QVERIFY2(viaTryIt.ok(), qPrintable(why(viaTryIt)));
+    QVERIFY2(viaTryIt->status == 200, viaTryIt->body.constData());
+    ++m_starterCallsAllowed;
+
+    const QString file = m_dir.filePath(
+        lang == SnippetGenerator::Language::Curl ? u"snippet.sh"_qs : u"snippet.py"_qs);
+    m_dir.write(QFileInfo(file).fileName(), code->toUtf8());
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &proxy : { u"http_proxy"_qs, u"HTTP_PROXY"_qs, u"https_proxy"_qs,
+             u"HTTPS_PROXY"_qs, u"all_proxy"_qs, u"ALL_PROXY"_qs })
+        environment.remove(proxy);
+    process.setProcessEnvironment(environment);
+    process.start(program, { file });
+    QVERIFY(process.waitForFinished(30000)); // the gateway is another process
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QFile::remove(file); // it holds the key
+    QByteArray out = process.readAllStandardOutput();
+    int status = 0;
+    QByteArray body;
+    if (lang == SnippetGenerator::Language::Curl) { // body, "\n", status, "\n"
+        out.chop(1);
+        const qsizetype newline = out.lastIndexOf('\n');
+        status = out.mid(newline + 1).toInt();
+        body = out.left(newline);
+    } else { // status, "\n", body, "\n"
+        const qsizetype newline = out.indexOf('\n');
+        status = out.left(newline).toInt();
+        body = out.mid(newline + 1);
+        body.chop(1);
+    }
+    ++m_starterCallsAllowed;
+    QCOMPARE(status, viaTryIt->status);
+    QCOMPARE(body, viaTryIt->body);
+    QCOMPARE(hashingFeatures(body), (QList<int> { 1, 1, 2, 2, 0, 2, 0, 1 }));
+}
+
+void tst_TryItEndToEnd::starterRateLimitAnswers429WithRetryAfter()
+{
+    const auto chosen = chooseSubscription(kSubscriptionName);
+    QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
+    TryItRequest request = rrsRequest(m_local.gatewayHttpsUrl());
+    core::SubscriptionKeyJob::inject(request, m_api, *chosen);
+
+    // Starter: <rate-limit calls="5" renewal-period="60" />. The calls above count too.
+    std::optional<core::TryItResponse> limited;
+    for (int i = 0; i < 10 && !limited; ++i) {
+        const auto response = send(request);
+        QVERIFY2(response.ok(), qPrintable(why(response)));
+        if (response->status == 429)
+            limited = *response;
+        else if (response->status == 200)
+            ++m_starterCallsAllowed;
+        else
+            QFAIL(response->body.constData());
+    }
+    QVERIFY(limited.has_value());
+    QCOMPARE(m_starterCallsAllowed, 5);
+    const QJsonObject body = QJsonDocument::fromJson(limited->body).object();
+    QCOMPARE(body.value(u"statusCode"_qs).toInt(), 429);
+    const qint64 retryAfterSeconds = limited->header("Retry-After").toLongLong();
+    QVERIFY2(retryAfterSeconds >= 1 && retryAfterSeconds <= 60,
+        limited->header("Retry-After").constData());
+    QCOMPARE(body.value(u"message"_qs).toString(),
+        u"Rate limit is exceeded. Try again in %1 seconds."_qs.arg(retryAfterSeconds));
+    QCOMPARE(limited->retryAfterMs(), retryAfterSeconds * 1000);
+}
+
+void tst_TryItEndToEnd::historyFileHoldsNoSecret()
+{
+    QVERIFY(m_recorded >= 6);
+    const auto entries = m_history.list();
+    QVERIFY(entries.ok());
+    QCOMPARE(entries->size(), m_recorded);
+    for (const core::HistoryEntry &entry : *entries) {
+        QVERIFY(entry.request.subscriptionKey.isEmpty());
+        QVERIFY(!entry.request.subscriptionName.isEmpty());
+    }
+    m_history.close();
+
+    // The raw bytes of the database and anything SQLite keeps next to it (-wal, -shm, -journal).
+    QByteArray bytes;
+    const QDir dir(m_dir.path());
+    for (const QString &name : dir.entryList({ u"history.sqlite*"_qs }, QDir::Files)) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        bytes += file.readAll();
+    }
+    QVERIFY(bytes.contains("Col2_HashingFeature.7")); // the responses are there...
+    QVERIFY(bytes.contains("Rate limit is exceeded")); // ...including the 429
+    QVERIFY(bytes.contains("Seed subscription"));
+    QVERIFY(m_secrets.size() >= 5);
+    for (const QString &secret : std::as_const(m_secrets)) {
+        QVERIFY(secret.size() >= 16);
+        QVERIFY2(!bytes.contains(secret.toUtf8()), "a secret is in the history file");
+        QVERIFY2(!bytes.contains(secret.toUtf8().toBase64()), "a secret is in the history file");
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_TryItEndToEnd)
+#include "tst_tryitendtoend.moc"
