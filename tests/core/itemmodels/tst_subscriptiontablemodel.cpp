@@ -1,0 +1,173 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The subscriptions table against the real portico-local under a live QAbstractItemModelTester:
+// columns equal what ARM lists, no key is anywhere in the model (checked against the keys
+// listSecrets returns), and refresh shows a new subscription, a state change in place and a
+// deleted subscription gone.
+
+#include "core/arm/armclient.h"
+#include "core/auth/statictokenprovider.h"
+#include "core/itemmodels/subscriptiontablemodel.h"
+#include "tests/core/itemmodels/armcalls.h"
+#include "tests/support/porticolocalfixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace portico;
+using Model = core::SubscriptionTableModel;
+using Column = Model::Column;
+using LoadState = Model::LoadState;
+
+namespace {
+
+QVariant cell(const Model &model, int row, Column column, int role = Qt::DisplayRole)
+{
+    return model.index(row, int(column)).data(role);
+}
+
+} // namespace
+
+class tst_SubscriptionTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void columnsAreWhatArmListsAndNoKeyIsInTheModel();
+    void refreshAddsUpdatesInPlaceAndRemoves();
+
+private:
+    bool load(Model &model);
+
+    test::PorticoLocalFixture m_local;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    std::unique_ptr<test::ArmCalls> m_arm;
+    QString m_serviceId;
+};
+
+void tst_SubscriptionTableModel::initTestCase()
+{
+    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "100");
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
+    m_client = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
+    core::ArmTiming timing;
+    timing.timeScale = 0.02;
+    m_client->setTiming(timing);
+    m_arm = std::make_unique<test::ArmCalls>(m_client.get());
+    const auto created = m_arm->createSampleService(u"tables"_qs);
+    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().toString()));
+    m_serviceId = *created;
+}
+
+bool tst_SubscriptionTableModel::load(Model &model)
+{
+    QSignalSpy loaded(&model, &Model::loaded);
+    if (model.canFetchMore({}))
+        model.fetchMore({});
+    else
+        model.refresh();
+    return loaded.wait(15000);
+}
+
+void tst_SubscriptionTableModel::columnsAreWhatArmListsAndNoKeyIsInTheModel()
+{
+    Model model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setService(m_client.get(), m_serviceId);
+    QVERIFY(load(model));
+    QCOMPARE(model.state(), LoadState::Loaded);
+    QCOMPARE(model.columnCount(), 5);
+
+    const auto listed = m_arm->list(m_serviceId + u"/subscriptions"_qs);
+    QVERIFY(listed.ok());
+    QCOMPARE(model.rowCount(), int(listed->size()));
+    for (const QJsonObject &item : *listed) {
+        const auto subscription = core::Subscription::fromJson(item);
+        QVERIFY(subscription.ok());
+        const int row = model.rowOf(subscription->id);
+        QVERIFY2(row >= 0, qPrintable(subscription->id));
+        QCOMPARE(cell(model, row, Column::Scope, Model::ValueRole).toString(), subscription->scope);
+        QCOMPARE(cell(model, row, Column::Owner, Model::ValueRole).toString(), subscription->ownerId);
+        QCOMPARE(cell(model, row, Column::State).toString(), subscription->state);
+    }
+
+    const int ada = model.rowOf(m_serviceId + u"/subscriptions/ada-gold"_qs);
+    QVERIFY(ada >= 0);
+    QCOMPARE(cell(model, ada, Column::DisplayName).toString(), u"Ada on Gold"_qs);
+    QCOMPARE(cell(model, ada, Column::Scope).toString(), u"/products/gold"_qs);
+    QCOMPARE(cell(model, ada, Column::Owner).toString(), u"ada"_qs);
+    QCOMPARE(cell(model, ada, Column::State).toString(), u"active"_qs);
+    const QDateTime created = cell(model, ada, Column::Created).toDateTime();
+    QVERIFY(created.isValid());
+    QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
+
+    // The keys exist (listSecrets) but appear in no cell, role or column of the model.
+    const auto secrets = m_arm->call(core::ArmRequest::post(m_serviceId + u"/subscriptions/ada-gold/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    const QString primary = secrets->json()->value(u"primaryKey"_qs).toString();
+    const QString secondary = secrets->json()->value(u"secondaryKey"_qs).toString();
+    QVERIFY(primary.size() >= 16 && secondary.size() >= 16);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = 0; column < model.columnCount(); ++column) {
+            for (int role = 0; role <= Qt::UserRole + 16; ++role) {
+                const QString text = model.index(row, column).data(role).toString();
+                QVERIFY(!text.contains(primary) && !text.contains(secondary));
+            }
+        }
+    }
+    QVERIFY(model.at(ada).primaryKey.isEmpty() && model.at(ada).secondaryKey.isEmpty());
+}
+
+void tst_SubscriptionTableModel::refreshAddsUpdatesInPlaceAndRemoves()
+{
+    Model model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setService(m_client.get(), m_serviceId);
+    QVERIFY(load(model));
+    const int before = model.rowCount();
+    const QPersistentModelIndex ada = model.index(model.rowOf(m_serviceId + u"/subscriptions/ada-gold"_qs), 0);
+    QVERIFY(ada.isValid());
+
+    QVERIFY(m_arm->put(m_serviceId + u"/subscriptions/standalone-starter"_qs,
+                       { { u"displayName"_qs, u"Standalone on Starter"_qs },
+                         { u"scope"_qs, QString(m_serviceId + u"/products/starter"_qs) },
+                         { u"state"_qs, u"active"_qs } })
+                .ok());
+    const auto patched = m_arm->call(core::ArmRequest::patch(
+        m_serviceId + u"/subscriptions/ada-gold"_qs,
+        { { u"properties"_qs, QJsonObject { { u"state"_qs, u"suspended"_qs },
+                                            { u"stateComment"_qs, u"Paused by the publisher"_qs } } } }));
+    QVERIFY2(patched.ok(), patched.ok() ? "" : qPrintable(patched.error().toString()));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(load(model));
+    QCOMPARE(model.rowCount(), before + 1);
+    const int standalone = model.rowOf(m_serviceId + u"/subscriptions/standalone-starter"_qs);
+    QCOMPARE(standalone, before);
+    QCOMPARE(cell(model, standalone, Column::DisplayName).toString(), u"Standalone on Starter"_qs);
+    QCOMPARE(cell(model, standalone, Column::Scope).toString(), u"/products/starter"_qs);
+    QVERIFY(cell(model, standalone, Column::Owner).toString().isEmpty());
+    QVERIFY(ada.isValid());
+    QCOMPARE(cell(model, ada.row(), Column::State).toString(), u"suspended"_qs);
+    QCOMPARE(cell(model, ada.row(), Column::State, Qt::ToolTipRole).toString(),
+             u"Paused by the publisher"_qs);
+    QCOMPARE(changed.size(), 1);
+
+    const auto removed = m_arm->call(core::ArmRequest::remove(m_serviceId + u"/subscriptions/standalone-starter"_qs));
+    QVERIFY2(removed.ok(), removed.ok() ? "" : qPrintable(removed.error().toString()));
+    QVERIFY(load(model));
+    QCOMPARE(model.rowCount(), before);
+    QCOMPARE(model.rowOf(m_serviceId + u"/subscriptions/standalone-starter"_qs), -1);
+    QVERIFY(ada.isValid());
+}
+
+QTEST_GUILESS_MAIN(tst_SubscriptionTableModel)
+#include "tst_subscriptiontablemodel.moc"
