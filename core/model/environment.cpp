@@ -18,6 +18,9 @@ Result<Environment> Environment::fromJson(const QJsonObject &json, const QString
     const QString url = r.string(u"managementUrl"_qs, Reader::Need::Required);
     e.tenantId = r.string(u"tenantId"_qs);
     e.subscriptionId = r.string(u"subscriptionId"_qs);
+    const QString localMode = r.string(u"localMode"_qs);
+    const QString signIn = r.string(u"signIn"_qs);
+    e.clientId = r.string(u"clientId"_qs);
     if (!r.ok())
         return r.error();
 
@@ -29,6 +32,20 @@ Result<Environment> Environment::fromJson(const QJsonObject &json, const QString
         e.kind = Kind::Azure;
     } else {
         return fieldError(r.fieldPath(u"kind"_qs), u"must be \"local\" or \"azure\""_qs);
+    }
+    if (localMode.isEmpty() || localMode == u"supervised") {
+        e.localMode = LocalMode::Supervised;
+    } else if (localMode == u"attached") {
+        e.localMode = LocalMode::Attached;
+    } else {
+        return fieldError(r.fieldPath(u"localMode"_qs), u"must be \"supervised\" or \"attached\""_qs);
+    }
+    if (signIn.isEmpty() || signIn == u"deviceCode") {
+        e.signIn = SignIn::DeviceCode;
+    } else if (signIn == u"azureCli") {
+        e.signIn = SignIn::AzureCli;
+    } else {
+        return fieldError(r.fieldPath(u"signIn"_qs), u"must be \"deviceCode\" or \"azureCli\""_qs);
     }
     e.managementUrl = QUrl(url, QUrl::StrictMode);
     if (!e.managementUrl.isValid() || e.managementUrl.host().isEmpty()
@@ -51,9 +68,13 @@ QJsonObject Environment::toJson() const
     o.insert(u"kind"_qs, kind == Kind::Azure ? u"azure"_qs : u"local"_qs);
     putString(o, u"displayName"_qs, displayName);
     o.insert(u"managementUrl"_qs, managementUrl.toString());
+    if (kind == Kind::Local)
+        o.insert(u"localMode"_qs, localMode == LocalMode::Attached ? u"attached"_qs : u"supervised"_qs);
     if (kind == Kind::Azure) {
         o.insert(u"tenantId"_qs, tenantId);
         o.insert(u"subscriptionId"_qs, subscriptionId);
+        o.insert(u"signIn"_qs, signIn == SignIn::AzureCli ? u"azureCli"_qs : u"deviceCode"_qs);
+        putString(o, u"clientId"_qs, clientId);
     }
     return o;
 }

@@ -26,11 +26,17 @@ void tst_Environment::roundTripsJson_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<int>("kind");
-    QTest::newRow("local") << QByteArray(R"({"id":"local","kind":"local","displayName":"portico-local",
-        "managementUrl":"http://127.0.0.1:40123"})") << int(Environment::Kind::Local);
-    QTest::newRow("azure") << QByteArray(R"({"id":"contoso-prod","kind":"azure","displayName":"Contoso production",
+    QTest::newRow("local supervised") << QByteArray(R"({"id":"local","kind":"local","displayName":"portico-local",
+        "managementUrl":"http://127.0.0.1:40123","localMode":"supervised"})") << int(Environment::Kind::Local);
+    QTest::newRow("local attached") << QByteArray(R"({"id":"lab","kind":"local","displayName":"Lab box",
+        "managementUrl":"http://10.0.0.7:8443","localMode":"attached"})") << int(Environment::Kind::Local);
+    QTest::newRow("azure device code") << QByteArray(R"({"id":"contoso-prod","kind":"azure","displayName":"Contoso production",
         "managementUrl":"https://management.azure.com","tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47",
-        "subscriptionId":"00000000-0000-0000-0000-000000000000"})") << int(Environment::Kind::Azure);
+        "subscriptionId":"00000000-0000-0000-0000-000000000000","signIn":"deviceCode",
+        "clientId":"11111111-2222-3333-4444-555555555555"})") << int(Environment::Kind::Azure);
+    QTest::newRow("azure cli") << QByteArray(R"({"id":"contoso-dev","kind":"azure",
+        "managementUrl":"https://management.azure.com","tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47",
+        "subscriptionId":"00000000-0000-0000-0000-000000000000","signIn":"azureCli"})") << int(Environment::Kind::Azure);
 }
 
 void tst_Environment::roundTripsJson()
@@ -81,6 +87,17 @@ void tst_Environment::malformedInputNamesTheField_data()
     QTest::newRow("azure without subscription")
         << QByteArray(R"({"id":"x","kind":"azure","managementUrl":"https://management.azure.com","tenantId":"t"})")
         << u"subscriptionId"_qs;
+    QTest::newRow("local mode unknown")
+        << QByteArray(R"({"id":"x","kind":"local","managementUrl":"http://127.0.0.1:1","localMode":"remote"})")
+        << u"localMode"_qs;
+    QTest::newRow("sign-in unknown")
+        << QByteArray(R"({"id":"x","kind":"azure","managementUrl":"https://management.azure.com","tenantId":"t",
+            "subscriptionId":"s","signIn":"password"})")
+        << u"signIn"_qs;
+    QTest::newRow("client id a number")
+        << QByteArray(R"({"id":"x","kind":"azure","managementUrl":"https://management.azure.com","tenantId":"t",
+            "subscriptionId":"s","clientId":42})")
+        << u"clientId"_qs;
 }
 
 void tst_Environment::malformedInputNamesTheField()
