@@ -15,12 +15,21 @@ ArmTableModel::ArmTableModel(QString collection, QObject *parent)
 
 ArmTableModel::~ArmTableModel()
 {
-    delete m_job.data(); // aborts a load in flight; a deleted job never reports
+    dropJob();
+}
+
+void ArmTableModel::dropJob()
+{
+    if (ArmListJob *job = m_job.data()) {
+        job->disconnect(this); // neither finished() nor destroyed() reaches us any more
+        delete job;            // aborts the request
+    }
+    m_job = nullptr;
 }
 
 void ArmTableModel::setService(ArmClient *client, const QString &serviceId)
 {
-    delete m_job.data();
+    dropJob();
     m_client = client;
     m_serviceId = serviceId;
     clearRows();
@@ -29,7 +38,7 @@ void ArmTableModel::setService(ArmClient *client, const QString &serviceId)
 
 void ArmTableModel::refresh()
 {
-    delete m_job.data(); // the newer load wins
+    dropJob(); // the newer load wins
     if (!m_client || m_serviceId.isEmpty()) {
         setState(LoadState::Failed,
                  Error::make(Error::Kind::Unavailable, u"No service is selected."_qs));
@@ -39,6 +48,13 @@ void ArmTableModel::refresh()
     ArmListJob *job = m_client->list(ArmRequest::get(m_serviceId + u'/' + m_collection));
     m_job = job;
     connect(job, &ArmListJob::finished, this, &ArmTableModel::onListFinished);
+    // The job is a child of the ArmClient: if the client goes away first, the load still ends.
+    connect(job, &QObject::destroyed, this, [this] {
+        m_job = nullptr;
+        setState(LoadState::Failed,
+                 Error::make(Error::Kind::Unavailable, u"The connection was closed."_qs));
+        Q_EMIT loaded();
+    });
     setState(LoadState::Loading);
 }
 
@@ -47,6 +63,7 @@ void ArmTableModel::onListFinished()
     auto *job = qobject_cast<ArmListJob *>(sender());
     if (!job || job != m_job)
         return;
+    job->disconnect(this); // its destroyed() after deleteLater() is no loss
     m_job = nullptr;
     if (!job->result().ok()) {
         setState(LoadState::Failed, job->result().error());

@@ -78,6 +78,7 @@ protected:
 private:
     void setState(LoadState state, Error error = {});
     void onListFinished();
+    void dropJob();
 
     QString m_collection;
     QPointer<ArmClient> m_client;

@@ -27,10 +27,16 @@ struct NavigationTreeModel::Node
     Node &operator=(const Node &) = delete;
     // A node that goes away (refresh merge, removeEnvironment, model deletion) aborts its loads;
     // a deleted ArmListJob never emits finished(), so no callback sees a dead node.
-    ~Node()
+    ~Node() { dropJobs(); }
+
+    void dropJobs()
     {
-        for (const QPointer<ArmListJob> &job : jobs)
-            delete job.data();
+        for (const QPointer<ArmListJob> &job : std::exchange(jobs, {})) {
+            if (job) {
+                job->disconnect(); // no finished() or destroyed() reaches the model any more
+                delete job.data();
+            }
+        }
     }
 
     Kind kind = Kind::Environment;
@@ -353,8 +359,7 @@ void NavigationTreeModel::startLoad(Node *node, bool refreshing)
     }
 
     // A newer load replaces one in flight (deleting a job aborts it without a finished()).
-    for (const QPointer<ArmListJob> &job : std::exchange(node->jobs, {}))
-        delete job.data();
+    node->dropJobs();
     node->incoming.clear();
     node->loadError.reset();
     node->refreshing = refreshing;
@@ -384,7 +389,25 @@ void NavigationTreeModel::startLoad(Node *node, bool refreshing)
         ArmListJob *job = client->list(ArmRequest::get(path));
         node->jobs.emplace_back(job);
         connect(job, &ArmListJob::finished, this, [this, node, job] { onListFinished(node, job); });
+        // Jobs are children of the ArmClient: if it goes away first, the load must still end.
+        connect(job, &QObject::destroyed, this, [this, node] { onJobLost(node); });
     }
+}
+
+void NavigationTreeModel::onJobLost(Node *node)
+{
+    // The job's QPointer is already null here; a finished job was disconnected before.
+    const auto lost = std::erase_if(node->jobs, [](const QPointer<ArmListJob> &j) { return !j; });
+    if (lost == 0)
+        return;
+    if (!node->loadError)
+        node->loadError = Error::make(Error::Kind::Unavailable, u"The environment's connection was closed."_qs);
+    if (!node->jobs.empty())
+        return;
+    node->incoming.clear();
+    const QModelIndex nodeIndex = indexFor(node);
+    setState(node, LoadState::Failed, *std::exchange(node->loadError, std::nullopt));
+    Q_EMIT loaded(nodeIndex);
 }
 
 void NavigationTreeModel::addFolders(Node *service)
@@ -410,6 +433,7 @@ void NavigationTreeModel::addFolders(Node *service)
 void NavigationTreeModel::onListFinished(Node *node, QObject *job)
 {
     auto *listJob = static_cast<ArmListJob *>(job);
+    listJob->disconnect(this); // its destroyed() after deleteLater() is no loss
     std::erase_if(node->jobs, [job](const QPointer<ArmListJob> &j) { return j.data() == job; });
     if (listJob->result().ok())
         node->incoming += listJob->result().value();

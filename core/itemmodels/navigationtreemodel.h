@@ -84,8 +84,8 @@ public:
     explicit NavigationTreeModel(QObject *parent = nullptr);
     ~NavigationTreeModel() override;
 
-    // Adds an environment root whose services are listed through `client` in `scopes`. The
-    // client must outlive the environment (removeEnvironment() first when it goes away).
+    // Adds an environment root whose services are listed through `client` in `scopes`. Should
+    // the client go away, loads in flight fail (Unavailable) and later ones fail at once.
     QModelIndex addEnvironment(const QString &environmentId, const QString &displayName,
                                ArmClient *client, const QStringList &scopes);
     void removeEnvironment(const QString &environmentId);
@@ -124,6 +124,7 @@ private:
     void startLoad(Node *node, bool refreshing);
     void addFolders(Node *service);
     void onListFinished(Node *node, QObject *job);
+    void onJobLost(Node *node);
     void merge(Node *node, const QList<QJsonObject> &items);
     void setState(Node *node, LoadState state, Error error = {});
     QModelIndex findArmId(const Node *node, const QString &armId) const;

@@ -95,6 +95,7 @@ private Q_SLOTS:
     void nothingIsReadBeforeExpanding();
     void expandedTreeShowsWhatWasCreatedThroughArm();
     void refreshShowsAddedAndRemovedApisAndKeepsOpenedBranches();
+    void closedConnectionEndsTheLoadWithAnError();
     void stoppedServerGivesErrorNodesAndRetryRecovers();
 
 private:
@@ -296,6 +297,26 @@ void tst_NavigationTreeModel::refreshShowsAddedAndRemovedApisAndKeepsOpenedBranc
     QVERIFY(scoring.isValid() && score.isValid());
     QCOMPARE(model.rowCount(scoring), 2);
     QCOMPARE(stateOf(scoring), LoadState::Loaded);
+}
+
+void tst_NavigationTreeModel::closedConnectionEndsTheLoadWithAnError()
+{
+    auto client = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
+    Model model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex environment = model.addEnvironment(u"gone"_qs, u"Gone"_qs, client.get(), m_scopes);
+    model.fetchMore(environment);
+    QCOMPARE(stateOf(environment), LoadState::Loading);
+    QSignalSpy loaded(&model, &Model::loaded);
+    client.reset(); // e.g. the user closed the environment while the tree was loading
+    QCOMPARE(stateOf(environment), LoadState::Failed);
+    QCOMPARE(environment.data(Model::ErrorRole).value<core::Error>().kind, core::Error::Kind::Unavailable);
+    QCOMPARE(loaded.size(), 1);
+    model.refresh(environment); // a retry without a connection fails at once, it does not hang
+    QCOMPARE(stateOf(environment), LoadState::Failed);
+    QCOMPARE(loaded.size(), 2);
+    QTest::qWait(100);
+    QCOMPARE(loaded.size(), 2);
 }
 
 void tst_NavigationTreeModel::stoppedServerGivesErrorNodesAndRetryRecovers()

@@ -206,6 +206,19 @@ void tst_ProductTableModel::unreachableServerKeepsRowsAndSaysWhy()
     QVERIFY(load(model));
     QCOMPARE(model.state(), LoadState::Loaded);
     QVERIFY(model.rowOf(m_serviceId + u"/products/gold"_qs) >= 0);
+
+    // The connection closed while a load is in flight: the load ends, once, with an error.
+    auto closing = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
+    model.setService(closing.get(), m_serviceId);
+    QSignalSpy loaded(&model, &Model::loaded);
+    model.refresh();
+    QCOMPARE(model.state(), LoadState::Loading);
+    closing.reset();
+    QCOMPARE(model.state(), LoadState::Failed);
+    QCOMPARE(model.error().kind, core::Error::Kind::Unavailable);
+    QCOMPARE(loaded.size(), 1);
+    QTest::qWait(100);
+    QCOMPARE(loaded.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ProductTableModel)
