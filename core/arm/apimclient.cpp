@@ -154,6 +154,12 @@ ApimLinks<Group> ApimClient::productGroups(const QString &productId)
         { u"group"_qs, false, false, problemWith(productId, u"product"_qs) } };
 }
 
+ApimLinks<User> ApimClient::groupUsers(const QString &groupId)
+{
+    return { m_client, this, m_serviceId + u"/groups/"_qs + groupId + u"/users"_qs,
+        { u"user"_qs, false, false, problemWith(groupId, u"group"_qs) } };
+}
+
 ApimCall<SubscriptionKeys> *ApimClient::listSubscriptionSecrets(const QString &sid)
 {
     if (!m_client)

@@ -71,6 +71,8 @@ public:
 
     ApimLinks<Api> productApis(const QString &productId);
     ApimLinks<Group> productGroups(const QString &productId);
+    // Group membership (§2.7): the users of one group.
+    ApimLinks<User> groupUsers(const QString &groupId);
 
     // POST listSecrets / regeneratePrimaryKey / regenerateSecondaryKey (§2.5).
     [[nodiscard]] ApimCall<SubscriptionKeys> *listSubscriptionSecrets(const QString &sid);

@@ -65,7 +65,7 @@ public:
 
     [[nodiscard]] ApimCall<QList<T>> *list(const ApimListOptions &options = {}) const
     {
-        if (!m_client)
+        if (!m_client || !m_owner)
             return new ApimCall<QList<T>>(closed(), m_owner);
         if (m_traits.parentProblem)
             return new ApimCall<QList<T>>(*m_traits.parentProblem, m_owner);
@@ -115,7 +115,7 @@ private:
     template <typename R>
     ApimCall<R> *refused(const QString &id) const
     {
-        if (!m_client)
+        if (!m_client || !m_owner)
             return new ApimCall<R>(closed(), m_owner);
         if (m_traits.parentProblem)
             return new ApimCall<R>(*m_traits.parentProblem, m_owner);
@@ -125,7 +125,7 @@ private:
     }
 
     QPointer<ArmClient> m_client;
-    QObject *m_owner;
+    QPointer<QObject> m_owner; // the ApimClient; the value may outlive it
     QString m_path;
     Traits m_traits;
 };

@@ -51,7 +51,7 @@ private:
     template <typename R>
     ApimCall<R> *refused(const QString &id) const
     {
-        if (!m_client)
+        if (!m_client || !m_owner)
             return new ApimCall<R>(
                 Error::make(Error::Kind::Unavailable, u"The client was closed."_qs), m_owner);
         if (m_parentProblem)
@@ -65,7 +65,7 @@ private:
     QString m_what;
     std::optional<Error> m_parentProblem;
     QPointer<ArmClient> m_client;
-    QObject *m_owner;
+    QPointer<QObject> m_owner; // the ApimClient; the value may outlive it
 };
 
 } // namespace portico::core

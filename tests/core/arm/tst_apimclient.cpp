@@ -16,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void subscriptionRoundTripWithSecretsAndRegeneratedKeys();
     void userRoundTrip();
     void groupRoundTrip();
+    void groupMembershipIsAddedListedAndRemoved();
     void namedValueRoundTripKeepsTheSecretOutOfGet();
     void backendRoundTrip();
     void policiesRoundTripAtEveryScope_data();
@@ -95,6 +97,8 @@ private Q_SLOTS:
     void badIdsAreRefusedBeforeSending();
     void malformedBodiesAreProtocolErrors_data();
     void malformedBodiesAreProtocolErrors();
+    void cancelFinishesOnceWithCancelled();
+    void clientGoingAwayFinishesTheCall();
 
 private:
     template <typename T, typename Check>
@@ -436,6 +440,37 @@ void tst_ApimClient::groupRoundTrip()
     QCOMPARE(builtIn.result->builtIn, std::optional<bool>(true));
 }
 
+void tst_ApimClient::groupMembershipIsAddedListedAndRemoved()
+{
+    core::User user;
+    user.email = u"grace@example.com"_qs;
+    user.firstName = u"Grace"_qs;
+    user.lastName = u"Hopper"_qs;
+    QVERIFY(await(m_apim->users().createOrUpdate(u"grace"_qs, user)).result.ok());
+    core::Group group;
+    group.displayName = u"Reviewers"_qs;
+    QVERIFY(await(m_apim->groups().createOrUpdate(u"reviewers"_qs, group)).result.ok());
+
+    const auto added = await(m_apim->groupUsers(u"reviewers"_qs).add(u"grace"_qs));
+    QVERIFY2(added.result.ok(), qPrintable(why(added.result)));
+    QCOMPARE(added.httpStatus, 201);
+    QCOMPARE(added.result->email, u"grace@example.com"_qs); // the reply is the user
+    const auto again = await(m_apim->groupUsers(u"reviewers"_qs).add(u"grace"_qs));
+    QVERIFY(again.result.ok());
+    QCOMPARE(again.httpStatus, 200); // already a member
+    const auto members = await(m_apim->groupUsers(u"reviewers"_qs).list());
+    QVERIFY2(members.result.ok(), qPrintable(why(members.result)));
+    QVERIFY(hasName(*members.result, u"grace"_qs));
+
+    QVERIFY(await(m_apim->groupUsers(u"reviewers"_qs).remove(u"grace"_qs)).result.ok());
+    const auto after = await(m_apim->groupUsers(u"reviewers"_qs).list());
+    QVERIFY(after.result.ok());
+    QVERIFY(!hasName(*after.result, u"grace"_qs));
+    const auto noGroup = await(m_apim->groupUsers(u"no-such-group"_qs).list());
+    QVERIFY(!noGroup.result.ok());
+    QCOMPARE(noGroup.result.error().kind, Error::Kind::NotFound);
+}
+
 void tst_ApimClient::namedValueRoundTripKeepsTheSecretOutOfGet()
 {
     const QString secretValue = u"s3cr3t-ml-key-0123456789"_qs;
@@ -642,6 +677,47 @@ void tst_ApimClient::malformedBodiesAreProtocolErrors()
     QVERIFY2(mentions.isEmpty() || QString(error.message + error.target).contains(mentions),
         qPrintable(error.toString()));
     QCOMPARE(network.requests().size(), 1);
+}
+
+void tst_ApimClient::cancelFinishesOnceWithCancelled()
+{
+    test::FakeNetworkAccessManager network;
+    network.enqueue({ FakeResponse::Behaviour::Hang, 0, {}, {} });
+    core::StaticTokenProvider tokens(u"token"_qs);
+    core::ArmClient arm(&network, QUrl(u"https://management.azure.com"_qs), &tokens);
+    core::ApimClient apim(
+        &arm, core::ApimClient::serviceIdFor(kLocalSubscription, u"rg"_qs, u"svc"_qs));
+    auto *job = apim.products().list();
+    QTimer::singleShot(50, job, [job] {
+        job->cancel();
+        job->cancel(); // a second cancel changes nothing
+    });
+    const auto outcome = await(job, 5000);
+    QCOMPARE(outcome.finishedCount, 1);
+    QVERIFY(!outcome.result.ok());
+    QCOMPARE(outcome.result.error().kind, Error::Kind::Cancelled);
+    QCOMPARE(network.requests().size(), 1);
+}
+
+void tst_ApimClient::clientGoingAwayFinishesTheCall()
+{
+    test::FakeNetworkAccessManager network;
+    network.enqueue({ FakeResponse::Behaviour::Hang, 0, {}, {} });
+    core::StaticTokenProvider tokens(u"token"_qs);
+    auto arm = std::make_unique<core::ArmClient>(
+        &network, QUrl(u"https://management.azure.com"_qs), &tokens);
+    core::ApimClient apim(
+        arm.get(), core::ApimClient::serviceIdFor(kLocalSubscription, u"rg"_qs, u"svc"_qs));
+    auto *job = apim.apis().get(u"echo"_qs);
+    QTimer::singleShot(50, &apim, [&arm] { arm.reset(); });
+    const auto outcome = await(job, 5000);
+    QCOMPARE(outcome.finishedCount, 1);
+    QVERIFY(!outcome.result.ok());
+    QCOMPARE(outcome.result.error().kind, Error::Kind::Unavailable);
+    // Calls made afterwards finish at once with the same error instead of hanging.
+    const auto later = await(apim.products().get(u"starter"_qs), 5000);
+    QCOMPARE(later.finishedCount, 1);
+    QCOMPARE(later.result.error().kind, Error::Kind::Unavailable);
 }
 
 QTEST_GUILESS_MAIN(tst_ApimClient)
