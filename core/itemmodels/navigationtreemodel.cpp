@@ -148,6 +148,23 @@ QString displayNameOf(Kind kind, const QJsonObject &item)
     return display.isEmpty() ? item.value(u"name"_qs).toString() : display;
 }
 
+// List calls do not return subscription keys or secret named values; should a server send them
+// anyway, they never become part of the model.
+QJsonObject withoutSecrets(Kind kind, QJsonObject item)
+{
+    if (kind != Kind::Subscription && kind != Kind::NamedValue)
+        return item;
+    QJsonObject properties = item.value(u"properties"_qs).toObject();
+    if (kind == Kind::Subscription) {
+        properties.remove(u"primaryKey"_qs);
+        properties.remove(u"secondaryKey"_qs);
+    } else if (properties.value(u"secret"_qs).toBool()) {
+        properties.remove(u"value"_qs);
+    }
+    item.insert(u"properties"_qs, properties);
+    return item;
+}
+
 // ARM ids are case-insensitive; a listed item without an id (never seen) is keyed by name.
 QString keyOf(const QJsonObject &item)
 {
@@ -459,13 +476,14 @@ void NavigationTreeModel::merge(Node *node, const QList<QJsonObject> &listed)
     // model tester) already sees a loaded parent; the signals follow once the rows are in.
     node->state = LoadState::Loaded;
     node->error = {};
+    const Kind kind = childKind(node->kind);
     QList<QJsonObject> items;
     QHash<QString, int> byKey; // key -> position in items
     for (const QJsonObject &item : listed) {
         const QString key = keyOf(item);
         if (!key.isEmpty() && !byKey.contains(key)) {
             byKey.insert(key, int(items.size()));
-            items.append(item);
+            items.append(withoutSecrets(kind, item));
         }
     }
 
@@ -479,7 +497,6 @@ void NavigationTreeModel::merge(Node *node, const QList<QJsonObject> &listed)
     }
 
     // Rows that remain: new data, same node (so their subtree and the view's state stay).
-    const Kind kind = childKind(node->kind);
     QSet<QString> present;
     for (const auto &child : node->children) {
         const QString key = child->armId.toLower();

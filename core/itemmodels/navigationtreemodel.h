@@ -37,7 +37,9 @@ class ArmClient;
 // DisplayRole is the resource's displayName (users: first and last name; backends: title),
 // falling back to the ARM name. Folders have an English DisplayRole for tools and tests; the UI
 // labels them from KindRole with tr(). Keys and secret values are never requested here:
-// subscriptions and named values come from list calls that do not return them.
+// subscriptions and named values come from list calls that do not return them, and should a
+// server send them anyway (primaryKey/secondaryKey, a secret named value's value) they are
+// dropped before anything is stored.
 class NavigationTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT

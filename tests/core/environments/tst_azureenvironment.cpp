@@ -17,6 +17,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <optional>
+
 using namespace portico;
 using core::AzureEnvironment;
 
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void badIdsAreRefusedBeforeSending();
     void malformedItemFailsTheListAndNamesIt();
     void armErrorEnvelopeBecomesTheError();
+    void cancelEndsTheListOnceWithCancelled();
 
 private:
     std::unique_ptr<test::ReplayServer> m_server;
@@ -228,6 +231,28 @@ void tst_AzureEnvironment::armErrorEnvelopeBecomesTheError()
     QCOMPARE(groups.error().httpStatus, 403);
     QCOMPARE(groups.error().code, u"AuthorizationFailed"_qs);
     QVERIFY(groups.error().message.contains(u"does not have authorization"_qs));
+}
+
+void tst_AzureEnvironment::cancelEndsTheListOnceWithCancelled()
+{
+    m_server->add(QJsonObject {
+        { u"request"_qs, QJsonObject { { u"method"_qs, u"GET"_qs }, { u"path"_qs, u"/subscriptions"_qs } } },
+        { u"response"_qs, QJsonObject { { u"status"_qs, 200 },
+                                        { u"delayMs"_qs, 3000 },
+                                        { u"body"_qs, QJsonObject { { u"value"_qs, QJsonArray() } } } } },
+    });
+    AzureEnvironment azure(m_client.get());
+    auto *job = azure.listSubscriptions();
+    QSignalSpy finished(job, &core::AzureListJob::finished);
+    std::optional<core::Error> error;
+    connect(job, &core::AzureListJob::finished, this, [&] { error = job->result().error(); });
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->received().size(), 1, 5000); // the request is out
+    job->cancel();
+    QVERIFY(finished.isEmpty()); // never from inside cancel()
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 1000);
+    QCOMPARE(error->kind, core::Error::Kind::Cancelled);
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_AzureEnvironment)

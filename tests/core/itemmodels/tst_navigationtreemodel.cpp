@@ -12,9 +12,11 @@
 #include "core/itemmodels/navigationtreemodel.h"
 #include "tests/core/itemmodels/armcalls.h"
 #include "tests/support/porticolocalfixture.h"
+#include "tests/support/replay/replayserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void expandedTreeShowsWhatWasCreatedThroughArm();
     void refreshShowsAddedAndRemovedApisAndKeepsOpenedBranches();
     void closedConnectionEndsTheLoadWithAnError();
+    void keysAndSecretValuesSentInAListNeverReachTheModel();
     void stoppedServerGivesErrorNodesAndRetryRecovers();
 
 private:
@@ -317,6 +320,62 @@ void tst_NavigationTreeModel::closedConnectionEndsTheLoadWithAnError()
     QCOMPARE(loaded.size(), 2);
     QTest::qWait(100);
     QCOMPARE(loaded.size(), 2);
+}
+
+void tst_NavigationTreeModel::keysAndSecretValuesSentInAListNeverReachTheModel()
+{
+    // A server that (wrongly) puts keys and a secret value into list replies: only a replay
+    // server does that, portico-local and Azure do not.
+    test::ReplayServer server;
+    QVERIFY(server.start());
+    const QString sub = u"/subscriptions/00000000-0000-0000-0000-000000000001"_qs;
+    const QString svc = sub + u"/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/leaky"_qs;
+    const auto reply = [&](const QString &path, const QJsonArray &items) {
+        server.add(QJsonObject {
+            { u"request"_qs, QJsonObject { { u"method"_qs, u"GET"_qs }, { u"path"_qs, path } } },
+            { u"response"_qs, QJsonObject { { u"status"_qs, 200 },
+                                            { u"body"_qs, QJsonObject { { u"value"_qs, items } } } } },
+        });
+    };
+    reply(sub + u"/providers/Microsoft.ApiManagement/service"_qs,
+          { QJsonObject { { u"id"_qs, svc }, { u"name"_qs, u"leaky"_qs } } });
+    for (const QString &collection : { u"apis"_qs, u"products"_qs, u"users"_qs, u"groups"_qs,
+                                       u"backends"_qs, u"policies"_qs })
+        reply(svc + u'/' + collection, {});
+    reply(svc + u"/subscriptions"_qs,
+          { QJsonObject { { u"id"_qs, QString(svc + u"/subscriptions/s1"_qs) },
+                          { u"name"_qs, u"s1"_qs },
+                          { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"S1"_qs },
+                                                            { u"scope"_qs, u"/apis"_qs },
+                                                            { u"primaryKey"_qs, u"leaked-primary-key"_qs },
+                                                            { u"secondaryKey"_qs, u"leaked-secondary-key"_qs } } } } });
+    reply(svc + u"/namedValues"_qs,
+          { QJsonObject { { u"id"_qs, QString(svc + u"/namedValues/nv"_qs) },
+                          { u"name"_qs, u"nv"_qs },
+                          { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"nv"_qs },
+                                                            { u"secret"_qs, true },
+                                                            { u"value"_qs, u"leaked-secret-value"_qs } } } } });
+    core::StaticTokenProvider tokens(u"t"_qs);
+    core::ArmClient client(&m_nam, server.url(), &tokens);
+    Model model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addEnvironment(u"leaky"_qs, u"Leaky"_qs, &client, { sub });
+    QVERIFY(QTest::qWaitFor([&] { return expandAll(model); }, 15000));
+    QVERIFY2(server.unmatched().isEmpty(), qPrintable(server.unmatched().join(u", "_qs)));
+    const QModelIndex s1 = model.findArmId(svc + u"/subscriptions/s1"_qs);
+    const QModelIndex nv = model.findArmId(svc + u"/namedValues/nv"_qs);
+    QVERIFY(s1.isValid() && nv.isValid());
+    QCOMPARE(s1.data().toString(), u"S1"_qs);
+    for (const QModelIndex &index : { s1, nv }) {
+        for (int role = 0; role <= Model::ResourceRole; ++role) {
+            const QVariant value = index.data(role);
+            const QByteArray text = value.metaType() == QMetaType::fromType<QJsonObject>()
+                ? QJsonDocument(value.toJsonObject()).toJson()
+                : value.toString().toUtf8();
+            QVERIFY2(!text.contains("leaked"), text.constData());
+        }
+    }
+    QVERIFY(s1.data(Model::ResourceRole).toJsonObject().value(u"properties"_qs).toObject().contains(u"scope"_qs));
 }
 
 void tst_NavigationTreeModel::stoppedServerGivesErrorNodesAndRetryRecovers()
