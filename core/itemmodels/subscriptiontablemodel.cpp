@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/itemmodels/subscriptiontablemodel.h"
 
+#include "core/itemmodels/producttablemodel.h"
+
 #include <QDateTime>
 
 namespace portico::core {
@@ -12,6 +14,42 @@ SubscriptionTableModel::SubscriptionTableModel(QObject *parent)
 }
 
 SubscriptionTableModel::~SubscriptionTableModel() = default;
+
+void SubscriptionTableModel::setProducts(const ProductTableModel *products)
+{
+    if (m_products)
+        m_products->disconnect(this);
+    m_products = products;
+    if (products) {
+        connect(products, &QAbstractItemModel::modelReset, this, &SubscriptionTableModel::scopeNamesChanged);
+        connect(products, &QAbstractItemModel::rowsInserted, this, &SubscriptionTableModel::scopeNamesChanged);
+        connect(products, &QAbstractItemModel::rowsRemoved, this, &SubscriptionTableModel::scopeNamesChanged);
+        connect(products, &QAbstractItemModel::dataChanged, this, &SubscriptionTableModel::scopeNamesChanged);
+        connect(products, &QObject::destroyed, this, &SubscriptionTableModel::scopeNamesChanged);
+    }
+    scopeNamesChanged();
+}
+
+void SubscriptionTableModel::scopeNamesChanged()
+{
+    if (rowCount() > 0) {
+        const int column = int(Column::Scope);
+        Q_EMIT dataChanged(index(0, column), index(rowCount() - 1, column), { Qt::DisplayRole });
+    }
+}
+
+QString SubscriptionTableModel::scopeText(const QString &scope) const
+{
+    const QString relative = relativeToService(scope);
+    if (!m_products || !relative.startsWith(u"/products/"_qs, Qt::CaseInsensitive)
+        || m_products->serviceId().compare(serviceId(), Qt::CaseInsensitive) != 0)
+        return relative;
+    const int row = m_products->rowOf(serviceId() + relative);
+    if (row < 0)
+        return relative;
+    const Product &product = m_products->at(row);
+    return product.displayName.isEmpty() ? product.name : product.displayName;
+}
 
 int SubscriptionTableModel::columnCount(const QModelIndex &parent) const
 {
@@ -50,7 +88,7 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
         break;
     case Column::Scope:
         if (role == Qt::DisplayRole)
-            return relativeToService(subscription.scope);
+            return scopeText(subscription.scope);
         if (role == ValueRole || role == Qt::ToolTipRole)
             return subscription.scope;
         break;

@@ -8,6 +8,7 @@
 
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
+#include "core/itemmodels/producttablemodel.h"
 #include "core/itemmodels/subscriptiontablemodel.h"
 #include "tests/core/itemmodels/armcalls.h"
 #include "tests/support/porticolocalfixture.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void columnsAreWhatArmListsAndNoKeyIsInTheModel();
     void refreshAddsUpdatesInPlaceAndRemoves();
+    void productScopesShowTheProductsName();
 
 private:
     bool load(Model &model);
@@ -167,6 +169,39 @@ void tst_SubscriptionTableModel::refreshAddsUpdatesInPlaceAndRemoves()
     QCOMPARE(model.rowCount(), before);
     QCOMPARE(model.rowOf(m_serviceId + u"/subscriptions/standalone-starter"_qs), -1);
     QVERIFY(ada.isValid());
+}
+
+void tst_SubscriptionTableModel::productScopesShowTheProductsName()
+{
+    Model model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setService(m_client.get(), m_serviceId);
+    QVERIFY(load(model));
+    const int ada = model.rowOf(m_serviceId + u"/subscriptions/ada-gold"_qs);
+    QVERIFY(ada >= 0);
+    QCOMPARE(cell(model, ada, Column::Scope).toString(), u"/products/gold"_qs);
+
+    {
+        core::ProductTableModel products;
+        QAbstractItemModelTester productTester(&products, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        products.setService(m_client.get(), m_serviceId);
+        QSignalSpy scopeChanges(&model, &QAbstractItemModel::dataChanged);
+        model.setProducts(&products);
+        QVERIFY(products.canFetchMore({}));
+        products.fetchMore({});
+        QTRY_COMPARE_WITH_TIMEOUT(cell(model, ada, Column::Scope).toString(), u"Gold tier"_qs, 15000);
+        QVERIFY(!scopeChanges.isEmpty()); // views learn that the text changed
+        // The value stays the scope as sent, for sorting and for editors.
+        QVERIFY(cell(model, ada, Column::Scope, Model::ValueRole).toString().endsWith(u"/products/gold"_qs));
+        // A scope that is not a product keeps its id form.
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString scope = cell(model, row, Column::Scope, Model::ValueRole).toString();
+            if (!scope.contains(u"/products/"_qs))
+                QVERIFY(cell(model, row, Column::Scope).toString().startsWith(u'/'));
+        }
+    }
+    // The products table is gone: back to ids, nothing dangling.
+    QCOMPARE(cell(model, ada, Column::Scope).toString(), u"/products/gold"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_SubscriptionTableModel)
