@@ -108,6 +108,13 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>The portico-local ready line in %1 is not valid: %2</source>
+        <translation>De gereedregel van portico-local in %1 is ongeldig: %2</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::AboutDialog</name>
     <message>
         <source>About Portico</source>
@@ -382,6 +389,115 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::ConsoleSession</name>
+    <message>
+        <source>&amp;New service instance…</source>
+        <translation>&amp;Nieuwe service-instantie…</translation>
+    </message>
+    <message>
+        <source>portico-local: starting</source>
+        <translation>portico-local: wordt gestart</translation>
+    </message>
+    <message>
+        <source>portico-local: running</source>
+        <translation>portico-local: actief</translation>
+    </message>
+    <message>
+        <source>portico-local: restarting</source>
+        <translation>portico-local: wordt herstart</translation>
+    </message>
+    <message>
+        <source>portico-local: stopping</source>
+        <translation>portico-local: wordt gestopt</translation>
+    </message>
+    <message>
+        <source>portico-local: stopped</source>
+        <translation>portico-local: gestopt</translation>
+    </message>
+    <message>
+        <source>portico-local: failed</source>
+        <translation>portico-local: mislukt</translation>
+    </message>
+    <message>
+        <source>portico-local stopped unexpectedly (exit code %1). Restarting it…</source>
+        <translation>portico-local is onverwacht gestopt (afsluitcode %1). Het wordt opnieuw gestart…</translation>
+    </message>
+    <message>
+        <source>portico-local could not be started: %1</source>
+        <translation>portico-local kon niet worden gestart: %1</translation>
+    </message>
+    <message>
+        <source>portico-local: running at %1</source>
+        <translation>portico-local: actief op %1</translation>
+    </message>
+    <message>
+        <source>Try It history is not available: %1</source>
+        <translation>De Uitproberen-geschiedenis is niet beschikbaar: %1</translation>
+    </message>
+    <message>
+        <source>Could not reach the management API: %1</source>
+        <translation>De beheer-API is niet bereikbaar: %1</translation>
+    </message>
+    <message>
+        <source>There is no API Management service yet. Create one with File → New service instance.</source>
+        <translation>Er is nog geen API Management-service. Maak er een aan via Bestand → Nieuwe service-instantie.</translation>
+    </message>
+    <message>
+        <source>%1 — Portico</source>
+        <translation>%1 — Portico</translation>
+    </message>
+    <message>
+        <source>portico-local</source>
+        <translation>portico-local</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::DeveloperController</name>
+    <message>
+        <source>Could not load the service: %1</source>
+        <translation>Kon de service niet laden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the APIs: %1</source>
+        <translation>Kon de API&apos;s niet laden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the operations of %1: %2</source>
+        <translation>Kon de bewerkingen van %1 niet laden: %2</translation>
+    </message>
+    <message>
+        <source>Could not load the subscriptions: %1</source>
+        <translation>Kon de abonnementen niet laden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the key of subscription %1: %2</source>
+        <translation>Kon de sleutel van abonnement %1 niet lezen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::DeveloperWorkspace</name>
+    <message>
+        <source>&amp;Response</source>
+        <translation>&amp;Antwoord</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Geschiedenis</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <source>The operation of this send is no longer in the catalog.</source>
+        <translation>De bewerking van deze verzending staat niet meer in de catalogus.</translation>
+    </message>
+    <message>
+        <source>Compare responses</source>
+        <translation>Antwoorden vergelijken</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::EmailPage</name>
     <message>
         <source>Administrator e-mail</source>
@@ -417,6 +533,93 @@
     <message>
         <source>&amp;Environment:</source>
         <translation>&amp;Omgeving:</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::HistoryPanel</name>
+    <message>
+        <source>All APIs</source>
+        <translation>Alle API&apos;s</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>Alle bewerkingen</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Elke status</translation>
+    </message>
+    <message>
+        <source>2xx success</source>
+        <translation>2xx geslaagd</translation>
+    </message>
+    <message>
+        <source>3xx redirect</source>
+        <translation>3xx omleiding</translation>
+    </message>
+    <message>
+        <source>4xx client error</source>
+        <translation>4xx clientfout</translation>
+    </message>
+    <message>
+        <source>5xx server error</source>
+        <translation>5xx serverfout</translation>
+    </message>
+    <message>
+        <source>Failed sends</source>
+        <translation>Mislukte verzendingen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Bewerking</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>&amp;Re-open in composer</source>
+        <translation>&amp;Opnieuw openen in opsteller</translation>
+    </message>
+    <message>
+        <source>&amp;Compare responses</source>
+        <translation>Antwoorden &amp;vergelijken</translation>
+    </message>
+    <message>
+        <source>Select two sends to compare their responses.</source>
+        <translation>Selecteer twee verzendingen om hun antwoorden te vergelijken.</translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation>Kon de geschiedenis niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Could not re-open this send: %1</source>
+        <translation>Kon deze verzending niet opnieuw openen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read these sends from the history.</source>
+        <translation>Kon deze verzendingen niet uit de geschiedenis lezen.</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1620,45 @@
     <message>
         <source>High-volume and enterprise tier: several regions, availability zones and virtual network isolation.</source>
         <translation>Niveau voor grote volumes en ondernemingen: meerdere regio&apos;s, beschikbaarheidszones en isolatie in een virtueel netwerk.</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::SnippetPanel</name>
+    <message>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <source>Python (requests)</source>
+        <translation>Python (requests)</translation>
+    </message>
+    <message>
+        <source>C# (HttpClient)</source>
+        <translation>C# (HttpClient)</translation>
+    </message>
+    <message>
+        <source>JavaScript (fetch)</source>
+        <translation>JavaScript (fetch)</translation>
+    </message>
+    <message>
+        <source>.http file</source>
+        <translation>.http-bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Choose an operation and Try It to get code for its request.</source>
+        <translation>Kies een bewerking en Uitproberen om code voor de aanvraag te krijgen.</translation>
+    </message>
+    <message>
+        <source>No snippet yet: %1</source>
+        <translation>Nog geen codefragment: %1</translation>
+    </message>
+    <message>
+        <source>The key of &quot;%1&quot; is read from the environment variable %2; it is not in the code.</source>
+        <translation>De sleutel van &quot;%1&quot; wordt gelezen uit de omgevingsvariabele %2; hij staat niet in de code.</translation>
     </message>
 </context>
 <context>

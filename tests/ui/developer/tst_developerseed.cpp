@@ -1,0 +1,311 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The seed's developer-portal step, clicked through the real widgets against the real
+// portico-local: "AzureML Demo API" → "RRS Execute" → Try It with the seed's values, Send, and
+// the viewer shows 200, the requested URL, the headers and, in the Table view, the seed vector
+// 1 1 2 2 0 2 0 1 under Col2_HashingFeature.0…7. Then: the sixth call within the minute on
+// Starter is a 429 explained with the wait in words; history re-opens a send with its values;
+// the history database holds neither the subscription key nor the ML key; snippets follow
+// the composer.
+
+#include "core/arm/armclient.h"
+#include "core/arm/armjob.h"
+#include "core/arm/armrequest.h"
+#include "core/auth/statictokenprovider.h"
+#include "core/tryit/tryithistory.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/support/tempdir.h"
+#include "ui/common/operationtracker.h"
+#include "ui/developer/apicatalogpanel.h"
+#include "ui/developer/developercontroller.h"
+#include "ui/developer/developerworkspace.h"
+#include "ui/developer/historypanel.h"
+#include "ui/developer/jsonbodyeditor.h"
+#include "ui/developer/responseviewer.h"
+#include "ui/developer/resultstablemodel.h"
+#include "ui/developer/resultstablepanel.h"
+#include "ui/developer/snippetpanel.h"
+#include "ui/developer/tryitcomposer.h"
+#include "ui/publisher/azuremldefinition.h"
+#include "ui/publisher/publishercontroller.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace portico;
+
+namespace {
+
+const QString kService = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"
+                         "/providers/Microsoft.ApiManagement/service/demoazureml"_qs;
+const QString kSeedBody = uR"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["This is a good day"]]}}, "GlobalParameters": {}})"_qs;
+
+} // namespace
+
+class tst_DeveloperSeed : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void rrsExecuteShowsTheSeedVector();
+    void sixthCallIsExplainedAsRateLimited();
+    void historyReopensASendWithItsValues();
+    void snippetsFollowTheComposer();
+    void historyDatabaseHoldsNoSecret();
+
+private:
+    core::Result<QJsonObject> call(core::ArmRequest request);
+    void openRrsExecute();
+    void fillSeedValues();
+    void sendAndWait();
+
+    test::PorticoLocalFixture m_local;
+    test::TempDir m_dir;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    ui::OperationTracker m_operations;
+    std::unique_ptr<ui::PublisherController> m_publisher;
+    core::TryItHistory m_history;
+    std::unique_ptr<ui::DeveloperController> m_controller;
+    std::unique_ptr<ui::DeveloperWorkspace> m_workspace;
+    QString m_subscriptionKey;
+};
+
+core::Result<QJsonObject> tst_DeveloperSeed::call(core::ArmRequest request)
+{
+    std::optional<core::Result<QJsonObject>> result;
+    m_publisher->call(std::move(request), this, [&result](const core::Result<QJsonObject> &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
+        return core::Error::make(core::Error::Kind::Unavailable, u"timed out"_qs);
+    return *result;
+}
+
+void tst_DeveloperSeed::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
+    m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
+    m_publisher = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
+    m_publisher->setService(kService);
+
+    // The publisher's part of the seed, as the publisher panels do it.
+    core::ArmRequest create = core::ArmRequest::put(kService, QJsonObject {
+        { u"location"_qs, u"local"_qs },
+        { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs }, { u"capacity"_qs, 1 } } },
+        { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"admin@contoso.com"_qs },
+                                          { u"publisherName"_qs, u"Contoso ML"_qs } } } });
+    create.longRunning = true;
+    const auto service = call(create);
+    QVERIFY2(service.ok(), service.ok() ? "" : qPrintable(service.error().message));
+    std::optional<core::Result<void>> added;
+    m_publisher->addAzureMl(ui::AzureMlDefinition::localSample(m_local.mlUrl().toString()), m_local.mlKey(), this,
+                            [&added](const core::Result<void> &r) { added = r; });
+    QVERIFY(QTest::qWaitFor([&] { return added.has_value(); }, 60000));
+    QVERIFY2(added->ok(), added->ok() ? "" : qPrintable(added->error().message));
+    const auto subscription = call(core::ArmRequest::put(kService + u"/subscriptions/seed-developer"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"scope"_qs, u"/products/starter"_qs },
+                                          { u"displayName"_qs, u"Seed developer"_qs },
+                                          { u"ownerId"_qs, u"/users/1"_qs },
+                                          { u"state"_qs, u"active"_qs } } } }));
+    QVERIFY2(subscription.ok(), subscription.ok() ? "" : qPrintable(subscription.error().message));
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/seed-developer/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    m_subscriptionKey = secrets.value().value(u"primaryKey"_qs).toString();
+    QVERIFY(m_subscriptionKey.size() >= 16);
+
+    QVERIFY(m_history.open(m_dir.filePath(u"history.sqlite"_qs)));
+    m_controller = std::make_unique<ui::DeveloperController>(m_client.get(), &m_network, &m_history);
+    m_controller->setService(kService);
+    m_workspace = std::make_unique<ui::DeveloperWorkspace>(m_controller.get());
+    m_workspace->resize(1400, 900);
+    m_workspace->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+    QSignalSpy subscriptions(m_controller.get(), &ui::DeveloperController::subscriptionsLoaded);
+    m_controller->refresh();
+    QVERIFY(subscriptions.wait(30000));
+}
+
+void tst_DeveloperSeed::cleanupTestCase()
+{
+    m_workspace.reset();
+    m_controller.reset();
+    m_history.close();
+    m_publisher.reset();
+    m_client.reset();
+    m_local.stop();
+}
+
+void tst_DeveloperSeed::openRrsExecute()
+{
+    ui::ApiCatalogPanel *catalog = m_workspace->catalog();
+    QVERIFY(catalog->select(u"AzureML Demo API"_qs, u"RRS Execute"_qs));
+    auto *tryIt = catalog->findChild<QPushButton *>(u"tryItPushButton"_qs);
+    QVERIFY(tryIt && tryIt->isEnabled());
+    QTest::mouseClick(tryIt, Qt::LeftButton);
+    QCOMPARE(m_workspace->composer()->findChild<QLabel *>(u"composerTitleLabel"_qs)->text().contains(u"RRS Execute"_qs),
+             true);
+}
+
+void tst_DeveloperSeed::fillSeedValues()
+{
+    ui::TryItComposer *composer = m_workspace->composer();
+    QVERIFY(composer->setParameterValue(u"workspace"_qs, u"local"_qs));
+    QVERIFY(composer->setParameterValue(u"service"_qs, u"feature-hashing"_qs));
+    QVERIFY(composer->setParameterValue(u"apiversion"_qs, u"2.0"_qs));
+    QVERIFY(composer->setParameterValue(u"details"_qs, u"true"_qs));
+    composer->bodyEditor()->setText(kSeedBody);
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    const int index = subscription->findData(u"seed-developer"_qs);
+    QVERIFY(index > 0);
+    subscription->setCurrentIndex(index);
+    // The preview shows where the request goes, and never the key.
+    const QString preview = composer->findChild<QPlainTextEdit *>(u"requestPreviewPlainTextEdit"_qs)->toPlainText();
+    QVERIFY2(preview.contains(u"/azureml-demo/workspaces/local/services/feature-hashing/execute?api-version=2.0&details=true"_qs),
+             qPrintable(preview));
+    QVERIFY(!preview.contains(m_subscriptionKey));
+}
+
+void tst_DeveloperSeed::sendAndWait()
+{
+    QSignalSpy ready(m_controller.get(), &ui::DeveloperController::responseReady);
+    auto *send = m_workspace->composer()->findChild<QPushButton *>(u"sendPushButton"_qs);
+    QVERIFY(send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+}
+
+void tst_DeveloperSeed::rrsExecuteShowsTheSeedVector()
+{
+    openRrsExecute();
+    fillSeedValues();
+    sendAndWait();
+    ui::ResponseViewer *viewer = m_workspace->viewer();
+    QVERIFY2(viewer->response().errorText.isEmpty(), qPrintable(viewer->response().errorText));
+    QCOMPARE(viewer->response().status, 200);
+    QVERIFY(viewer->findChild<QLabel *>(u"statusLabel"_qs)->text().contains(u"200"_qs));
+    const QString url = viewer->findChild<QLineEdit *>(u"requestedUrlLineEdit"_qs)->text();
+    QVERIFY2(url.contains(m_local.gatewayHttpsUrl().toString(QUrl::StripTrailingSlash) + u"/azureml-demo/"_qs),
+             qPrintable(url));
+    QVERIFY(url.contains(u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs));
+    QVERIFY(!url.contains(m_subscriptionKey));
+    auto *headers = viewer->findChild<QTableWidget *>(u"responseHeadersTableWidget"_qs);
+    QVERIFY(headers->rowCount() > 0);
+    bool sawContentType = false;
+    for (int row = 0; row < headers->rowCount(); ++row)
+        sawContentType |= headers->item(row, 0)->text().compare(u"Content-Type"_qs, Qt::CaseInsensitive) == 0;
+    QVERIFY(sawContentType);
+
+    viewer->setCurrentView(ui::ResponseViewer::View::Table);
+    QAbstractItemModel *table = viewer->tablePanel()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() == 1, 10000);
+    const QStringList expected { u"1"_qs, u"1"_qs, u"2"_qs, u"2"_qs, u"0"_qs, u"2"_qs, u"0"_qs, u"1"_qs };
+    for (int bucket = 0; bucket < 8; ++bucket) {
+        const QString column = u"Col2_HashingFeature.%1"_qs.arg(bucket);
+        int found = -1;
+        for (int c = 0; c < table->columnCount(); ++c) {
+            if (table->headerData(c, Qt::Horizontal).toString() == column)
+                found = c;
+        }
+        QVERIFY2(found >= 0, qPrintable(column));
+        QCOMPARE(table->data(table->index(0, found)).toString(), expected.at(bucket));
+    }
+}
+
+void tst_DeveloperSeed::sixthCallIsExplainedAsRateLimited()
+{
+    // Starter allows 5 calls per 60 s and the first test made the first: calls 2 to 5 pass,
+    // the sixth is refused.
+    for (int call = 2; call <= 5; ++call) {
+        sendAndWait();
+        QCOMPARE(m_workspace->viewer()->response().status, 200);
+    }
+    sendAndWait();
+    QCOMPARE(m_workspace->viewer()->response().status, 429);
+    auto *headline = m_workspace->viewer()->findChild<QLabel *>(u"rateLimitHeadlineLabel"_qs);
+    auto *explanation = m_workspace->viewer()->findChild<QLabel *>(u"rateLimitLabel"_qs);
+    QVERIFY(headline->isVisibleTo(m_workspace.get()));
+    QVERIFY2(explanation->text().contains(u"second"_qs), qPrintable(explanation->text()));
+    QVERIFY(m_workspace->viewer()->notice().waitSeconds.has_value());
+    QVERIFY(*m_workspace->viewer()->notice().waitSeconds > 0);
+}
+
+void tst_DeveloperSeed::historyReopensASendWithItsValues()
+{
+    ui::HistoryPanel *history = m_workspace->history();
+    QVERIFY(history->entryCount() >= 2);
+    // Another operation in the composer first, so that re-opening has something to restore.
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"BES Status"_qs));
+    QTest::mouseClick(m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    QVERIFY(m_workspace->composer()->findChild<QLabel *>(u"composerTitleLabel"_qs)->text().contains(u"BES Status"_qs));
+
+    auto *list = history->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    // The oldest send is the 200.
+    list->setCurrentItem(list->topLevelItem(list->topLevelItemCount() - 1));
+    QCOMPARE(list->currentItem()->text(3), u"200"_qs);
+    QTest::mouseClick(history->findChild<QPushButton *>(u"historyReopenPushButton"_qs), Qt::LeftButton);
+    ui::TryItComposer *composer = m_workspace->composer();
+    QVERIFY(composer->findChild<QLabel *>(u"composerTitleLabel"_qs)->text().contains(u"RRS Execute"_qs));
+    QCOMPARE(composer->templateValue(u"workspace"_qs), u"local"_qs);
+    QCOMPARE(composer->templateValue(u"service"_qs), u"feature-hashing"_qs);
+    QCOMPARE(composer->templateValue(u"apiversion"_qs), u"2.0"_qs);
+    QCOMPARE(composer->templateValue(u"details"_qs), u"true"_qs);
+    QCOMPARE(composer->bodyEditor()->text().simplified(), kSeedBody.simplified());
+    QCOMPARE(composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs)->currentData().toString(),
+             u"seed-developer"_qs);
+
+    // Filtering by status keeps only the refused sends.
+    auto *status = history->findChild<QComboBox *>(u"historyStatusComboBox"_qs);
+    status->setCurrentIndex(status->findData(4));
+    QVERIFY(history->entryCount() >= 1);
+    for (int row = 0; row < list->topLevelItemCount(); ++row)
+        QCOMPARE(list->topLevelItem(row)->text(3), u"429"_qs);
+    status->setCurrentIndex(0);
+}
+
+void tst_DeveloperSeed::snippetsFollowTheComposer()
+{
+    m_workspace->showTab(ui::DeveloperWorkspace::Tab::Code);
+    const QString curl = m_workspace->snippets()->snippet();
+    QVERIFY2(!curl.isEmpty(), qPrintable(m_workspace->snippets()->findChild<QLabel *>(u"snippetNoteLabel"_qs)->text()));
+    QVERIFY2(curl.contains(u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs), qPrintable(curl));
+    QVERIFY(curl.contains(u"OCP_APIM_SUBSCRIPTION_KEY"_qs));
+    QVERIFY(!curl.contains(m_subscriptionKey));
+    auto *language = m_workspace->snippets()->findChild<QComboBox *>(u"snippetLanguageComboBox"_qs);
+    language->setCurrentIndex(1);
+    QVERIFY(m_workspace->snippets()->snippet().contains(u"requests"_qs));
+}
+
+void tst_DeveloperSeed::historyDatabaseHoldsNoSecret()
+{
+    m_history.close();
+    QByteArray bytes;
+    for (const QString &suffix : { QString(), u"-wal"_qs }) {
+        QFile file(m_dir.filePath(u"history.sqlite"_qs) + suffix);
+        if (file.open(QIODevice::ReadOnly))
+            bytes += file.readAll();
+    }
+    QVERIFY(bytes.contains("feature-hashing")); // the sends are there
+    QVERIFY(!bytes.contains(m_subscriptionKey.toUtf8()));
+    QVERIFY(!bytes.contains(m_local.mlKey().toUtf8()));
+}
+
+QTEST_MAIN(tst_DeveloperSeed)
+#include "tst_developerseed.moc"

@@ -1,0 +1,126 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The console's environment wiring against the real portico-local: the session starts and
+// supervises it, says so in the status bar, tells the user there is no service yet instead
+// of showing an empty catalog, picks up a service once there is one, and when the child is
+// killed shows a banner, restarts it and carries on.
+
+#include "core/arm/armclient.h"
+#include "core/arm/armjob.h"
+#include "core/arm/armrequest.h"
+#include "core/environments/localsupervisor.h"
+#include <QAction>
+#include "core/secrets/inmemorysecretstore.h"
+#include "core/settings/settings.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/support/tempdir.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/developer/apicatalogmodel.h"
+#include "ui/developer/apicatalogpanel.h"
+#include "ui/developer/developercontroller.h"
+#include "ui/developer/developerworkspace.h"
+#include "ui/shell/consolesession.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <csignal>
+
+using namespace portico;
+
+class tst_ConsoleSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void supervisesPorticoLocalAndFollowsItsServices();
+    void attachesToARunningPorticoLocal();
+
+private:
+    test::TempDir m_dir;
+};
+
+void tst_ConsoleSession::supervisesPorticoLocalAndFollowsItsServices()
+{
+    core::Settings settings(m_dir.filePath(u"settings.ini"_qs));
+    core::InMemorySecretStore secrets;
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &secrets, m_dir.filePath(u"history.sqlite"_qs));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy connected(&session, &ui::ConsoleSession::connected);
+    session.startLocal(test::PorticoLocalFixture::executable(), m_dir.filePath(u"local"_qs));
+    QVERIFY(connected.wait(30000));
+
+    auto *status = window.findChild<QLabel *>(u"environmentStatusLabel"_qs);
+    QVERIFY2(status->text().contains(u"running"_qs), qPrintable(status->text()));
+    QCOMPARE(window.modePage(ui::MainWindow::Mode::Developer), session.developerWorkspace());
+    // No service yet: said in words, with where to create one.
+    ui::BannerWidget *banner = session.developerWorkspace()->banner();
+    QVERIFY2(banner->text().contains(u"New service instance"_qs), qPrintable(banner->text()));
+
+    // A service appears (created through the same management API) and Refresh picks it up.
+    const QString service = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"
+                            "/providers/Microsoft.ApiManagement/service/sessiontest"_qs;
+    core::ArmRequest create = core::ArmRequest::put(service, QJsonObject {
+        { u"location"_qs, u"local"_qs },
+        { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs }, { u"capacity"_qs, 1 } } },
+        { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"admin@contoso.com"_qs },
+                                          { u"publisherName"_qs, u"Contoso"_qs } } } });
+    create.longRunning = true;
+    core::ArmJob *job = session.client()->send(create);
+    QSignalSpy created(job, &core::ArmJob::finished);
+    QVERIFY(created.wait(60000));
+    QVERIFY(job->result().ok());
+    QSignalSpy catalog(session.developer(), &ui::DeveloperController::catalogLoaded);
+    window.findChild<QAction *>(u"refreshAction"_qs)->trigger(); // F5
+    QVERIFY(catalog.wait(30000));
+    QTRY_COMPARE(session.serviceId(), service);
+    QVERIFY(window.windowTitle().contains(u"sessiontest"_qs));
+    QVERIFY(banner->text().isEmpty()); // the catalog replaced the "no service yet" message
+
+    // The child dies: a banner says so, the supervisor restarts it, the console reconnects.
+    QSignalSpy again(&session, &ui::ConsoleSession::connected);
+    const qint64 pid = session.supervisor()->processId();
+    QVERIFY(pid > 0);
+    ::kill(pid_t(pid), SIGKILL);
+    QTRY_VERIFY_WITH_TIMEOUT(window.connectionBanner()->text().contains(u"stopped unexpectedly"_qs), 10000);
+    QVERIFY(again.wait(30000));
+    QTRY_VERIFY(status->text().contains(u"running"_qs));
+    QVERIFY(window.connectionBanner()->text().isEmpty());
+    QCOMPARE(session.serviceId(), service);
+    QVERIFY(session.supervisor()->processId() != pid);
+}
+
+// ./run.sh starts portico-local itself and hands the console its ready line.
+void tst_ConsoleSession::attachesToARunningPorticoLocal()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start(), qPrintable(local.errorString()));
+    const auto endpoints = core::LocalEndpoints::fromReadyLine(QJsonDocument(local.readyLine()).toJson(QJsonDocument::Compact));
+    QVERIFY(endpoints.ok());
+    core::Settings settings(m_dir.filePath(u"settings-attach.ini"_qs));
+    core::InMemorySecretStore secrets;
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &secrets, m_dir.filePath(u"history-attach.sqlite"_qs));
+    QSignalSpy connected(&session, &ui::ConsoleSession::connected);
+    session.attachLocal(endpoints.value());
+    QVERIFY(connected.wait(30000));
+    QCOMPARE(session.supervisor(), nullptr);
+    QVERIFY(window.findChild<QLabel *>(u"environmentStatusLabel"_qs)->text().contains(local.managementUrl().toString()));
+    QVERIFY(session.developerWorkspace()->banner()->text().contains(u"New service instance"_qs));
+    // Stopping it is a banner with Retry, not an empty window.
+    local.stop();
+    window.findChild<QAction *>(u"refreshAction"_qs)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.connectionBanner()->text().contains(u"Could not reach the management API"_qs), 30000);
+}
+
+QTEST_MAIN(tst_ConsoleSession)
+#include "tst_consolesession.moc"

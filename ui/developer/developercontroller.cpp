@@ -1,0 +1,282 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/developer/developercontroller.h"
+
+#include "core/arm/armclient.h"
+#include "core/arm/armjob.h"
+#include "core/arm/armlistjob.h"
+#include "core/arm/armrequest.h"
+#include "core/model/api.h"
+#include "core/model/operation.h"
+#include "core/model/subscription.h"
+#include "core/tryit/tryithistory.h"
+#include "core/tryit/tryitsender.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+namespace portico::ui {
+
+namespace {
+
+// "/products/starter" or a full ARM id ending in /products/starter -> "starter".
+QString productIdOfScope(const QString &scope)
+{
+    const qsizetype at = scope.lastIndexOf(u"/products/"_qs, -1, Qt::CaseInsensitive);
+    return at < 0 ? QString() : scope.mid(at + 10).section(u'/', 0, 0);
+}
+
+QJsonObject bodyOf(const core::ArmResponse &response)
+{
+    auto json = response.json();
+    return json ? json.value() : QJsonObject();
+}
+
+ResponseData toResponseData(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result)
+{
+    ResponseData data;
+    data.method = QString::fromLatin1(request.method);
+    data.receivedAt = QDateTime::currentDateTimeUtc();
+    if (const auto preview = request.preview())
+        data.url = preview.value().url;
+    if (!result) {
+        data.errorText = result.error().message;
+        return data;
+    }
+    const core::TryItResponse &response = result.value();
+    data.status = response.status;
+    data.reason = QString::fromLatin1(response.reason);
+    data.headers = response.headers;
+    data.totalMs = response.totalMs;
+    data.timeToFirstByteMs = response.timeToFirstByteMs;
+    data.bodySize = response.bodySize;
+    if (response.isStreamedToFile())
+        data.bodyFile = response.bodyFile->fileName();
+    else
+        data.body = response.body;
+    return data;
+}
+
+} // namespace
+
+DeveloperController::DeveloperController(core::ArmClient *client, QNetworkAccessManager *network,
+                                         core::TryItHistory *history, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_network(network)
+    , m_history(history)
+{
+}
+
+DeveloperController::~DeveloperController()
+{
+    delete m_sender; // aborts a send in flight
+}
+
+void DeveloperController::setService(const QString &serviceId)
+{
+    m_serviceId = serviceId;
+    m_gatewayUrl.clear();
+    m_gatewayFingerprint.clear();
+}
+
+void DeveloperController::refresh()
+{
+    if (!m_client || m_serviceId.isEmpty())
+        return;
+    const quint64 generation = ++m_generation;
+    core::ArmJob *job = m_client->send(core::ArmRequest::get(m_serviceId));
+    connect(job, &core::ArmJob::finished, this, [this, job, generation] {
+        if (generation != m_generation)
+            return;
+        if (!job->result()) {
+            Q_EMIT loadFailed(tr("Could not load the service: %1").arg(job->result().error().message));
+            return;
+        }
+        const QJsonObject properties = bodyOf(job->result().value()).value(u"properties"_qs).toObject();
+        m_gatewayUrl = QUrl(properties.value(u"gatewayUrl"_qs).toString());
+        m_gatewayFingerprint = properties.value(u"gatewayCertificateSha256"_qs).toString().toLower();
+        loadApis();
+    });
+}
+
+void DeveloperController::loadApis()
+{
+    const quint64 generation = m_generation;
+    core::ArmListJob *apis = m_client->list(core::ArmRequest::get(path(u"/apis"_qs)));
+    connect(apis, &core::ArmListJob::finished, this, [this, apis, generation] {
+        if (generation != m_generation)
+            return;
+        if (!apis->result()) {
+            Q_EMIT loadFailed(tr("Could not load the APIs: %1").arg(apis->result().error().message));
+            return;
+        }
+        // The operations of every API, then the catalog at once (a catalog that fills in API by
+        // API would move the selection under the user's pointer).
+        auto catalog = std::make_shared<QList<CatalogApi>>();
+        auto pending = std::make_shared<int>(0);
+        auto failed = std::make_shared<bool>(false);
+        for (const QJsonObject &json : apis->result().value()) {
+            auto api = core::Api::fromJson(json);
+            if (!api)
+                continue;
+            catalog->append({ api.value(), {} });
+            ++*pending;
+        }
+        if (*pending == 0) {
+            Q_EMIT catalogLoaded({}, m_gatewayUrl);
+            loadSubscriptions({});
+            return;
+        }
+        for (qsizetype i = 0; i < catalog->size(); ++i) {
+            core::ArmListJob *ops = m_client->list(
+                core::ArmRequest::get(path(u"/apis/"_qs + catalog->at(i).api.name + u"/operations"_qs)));
+            connect(ops, &core::ArmListJob::finished, this, [this, ops, i, catalog, pending, failed, generation] {
+                if (generation != m_generation || *failed)
+                    return;
+                if (!ops->result()) {
+                    *failed = true;
+                    Q_EMIT loadFailed(tr("Could not load the operations of %1: %2")
+                                          .arg(catalog->at(i).api.displayName, ops->result().error().message));
+                    return;
+                }
+                for (const QJsonObject &json : ops->result().value()) {
+                    if (auto op = core::Operation::fromJson(json))
+                        (*catalog)[i].operations.append(op.value());
+                }
+                if (--*pending == 0) {
+                    Q_EMIT catalogLoaded(*catalog, m_gatewayUrl);
+                    // Product names for the subscription picker ("Starter").
+                    core::ArmListJob *products = m_client->list(core::ArmRequest::get(path(u"/products"_qs)));
+                    connect(products, &core::ArmListJob::finished, this, [this, products, generation] {
+                        if (generation != m_generation)
+                            return;
+                        QHash<QString, QString> names;
+                        if (products->result()) {
+                            for (const QJsonObject &p : products->result().value())
+                                names.insert(p.value(u"name"_qs).toString(),
+                                             p.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString());
+                        }
+                        loadSubscriptions(names);
+                    });
+                }
+            });
+        }
+    });
+}
+
+void DeveloperController::loadSubscriptions(const QHash<QString, QString> &productNames)
+{
+    const quint64 generation = m_generation;
+    core::ArmListJob *job = m_client->list(core::ArmRequest::get(path(u"/subscriptions"_qs)));
+    connect(job, &core::ArmListJob::finished, this, [this, job, generation, productNames] {
+        if (generation != m_generation)
+            return;
+        if (!job->result()) {
+            Q_EMIT loadFailed(tr("Could not load the subscriptions: %1").arg(job->result().error().message));
+            return;
+        }
+        QList<SubscriptionChoice> choices;
+        for (const QJsonObject &json : job->result().value()) {
+            auto subscription = core::Subscription::fromJson(json);
+            if (!subscription || subscription.value().state != u"active")
+                continue; // only active subscriptions have keys the gateway accepts
+            const core::Subscription &s = subscription.value();
+            const QString product = productIdOfScope(s.scope);
+            choices.append({ s.name, s.displayName.isEmpty() ? s.name : s.displayName,
+                             product.isEmpty() ? QString() : productNames.value(product, product) });
+        }
+        Q_EMIT subscriptionsLoaded(choices);
+    });
+}
+
+core::TryItRequest DeveloperController::toTryItRequest(const ComposedRequest &composed, const QString &operationName)
+{
+    core::TryItRequest request;
+    request.apiId = composed.apiId;
+    request.operationId = composed.operationId;
+    request.operationName = operationName;
+    request.method = composed.method.toLatin1();
+    request.gatewayUrl = composed.gatewayUrl;
+    request.apiPath = composed.apiPath;
+    request.urlTemplate = composed.urlTemplate;
+    request.templateValues = composed.templateValues;
+    request.queryParameters = composed.queryParameters;
+    request.headers = composed.headers;
+    request.body = composed.body;
+    request.subscriptionName = composed.subscriptionName;
+    if (!composed.keyHeaderName.isEmpty())
+        request.keyHeaderName = composed.keyHeaderName;
+    return request;
+}
+
+void DeveloperController::send(const ComposedRequest &composed, const QString &operationName)
+{
+    if (m_sending || !m_client)
+        return;
+    m_sending = true;
+    core::TryItRequest request = toTryItRequest(composed, operationName.isEmpty() ? composed.operationId : operationName);
+    if (composed.subscriptionId.isEmpty()) {
+        startSend(std::move(request));
+        return;
+    }
+    // The key is read at the moment of sending and lives only in this request.
+    core::ArmJob *job = m_client->send(core::ArmRequest::post(
+        path(u"/subscriptions/"_qs + composed.subscriptionId + u"/listSecrets"_qs)));
+    connect(job, &core::ArmJob::finished, this, [this, job, request]() mutable {
+        if (!job->result()) {
+            finishSend(request, core::Error::make(core::Error::Kind::Unavailable,
+                                                  tr("Could not read the key of subscription %1: %2")
+                                                      .arg(request.subscriptionName, job->result().error().message)));
+            return;
+        }
+        request.subscriptionKey = bodyOf(job->result().value()).value(u"primaryKey"_qs).toString();
+        startSend(std::move(request));
+    });
+}
+
+void DeveloperController::startSend(core::TryItRequest request)
+{
+    auto prepared = request.prepare();
+    if (!prepared) {
+        finishSend(request, prepared.error());
+        return;
+    }
+    core::TryItSender::Options options;
+    if (!m_gatewayFingerprint.isEmpty() && m_gatewayUrl.isValid())
+        options.pinnedFingerprints.insert(m_gatewayUrl.host().toLower(), { m_gatewayFingerprint });
+    if (const auto preview = request.preview())
+        Q_EMIT sendStarted(QString::fromLatin1(request.method), preview.value().url);
+    auto *sender = new core::TryItSender(m_network, prepared.value(), options, this);
+    m_sender = sender;
+    connect(sender, &core::TryItSender::finished, this, [this, sender, request] {
+        finishSend(request, sender->result());
+    });
+    sender->start();
+}
+
+void DeveloperController::finishSend(const core::TryItRequest &request,
+                                     const core::Result<core::TryItResponse> &result)
+{
+    m_sending = false;
+    m_sender = nullptr;
+    m_lastResponse.reset();
+    if (result)
+        m_lastResponse = result.value();
+    if (m_history) {
+        // The history keeps the request without its key, and scrubs the key from what it stores.
+        if (m_history->record(request, result))
+            Q_EMIT historyChanged();
+    }
+    Q_EMIT responseReady(toResponseData(request, result));
+}
+
+void DeveloperController::cancel()
+{
+    if (m_sender)
+        m_sender->cancel();
+}
+
+} // namespace portico::ui

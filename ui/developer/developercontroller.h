@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "core/tryit/tryitrequest.h"
+#include "core/tryit/tryitresponse.h"
+#include "ui/developer/apicatalogmodel.h"
+#include "ui/developer/responsedata.h"
+#include "ui/developer/tryitcomposer.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace portico::core {
+class ArmClient;
+class TryItHistory;
+class TryItSender;
+} // namespace portico::core
+
+namespace portico::ui {
+
+// Connects the developer panels to one service of one environment: it loads the catalog (APIs
+// with their operations, and the gateway URL) and the subscriptions a developer can send with,
+// and runs a send: the key of the chosen subscription is fetched with listSecrets at that
+// moment (never kept, never shown), the request is built and sent by core/tryit, the response
+// goes to the viewer and the send, redacted, to the history. Widgets never see the network.
+class DeveloperController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeveloperController)
+
+public:
+    DeveloperController(core::ArmClient *client, QNetworkAccessManager *network,
+                        core::TryItHistory *history, QObject *parent = nullptr);
+    ~DeveloperController() override;
+
+    // The full ARM id of the service.
+    void setService(const QString &serviceId);
+    const QString &serviceId() const { return m_serviceId; }
+    const QUrl &gatewayUrl() const { return m_gatewayUrl; }
+    core::TryItHistory *history() const { return m_history; }
+
+    // Service (gateway URL, certificate), APIs and their operations, then subscriptions.
+    void refresh();
+    // Builds the core request for a composed one; the key stays empty (it is fetched on send).
+    static core::TryItRequest toTryItRequest(const ComposedRequest &composed, const QString &operationName);
+    // `operationName` is what history shows (the operation's display name).
+    void send(const ComposedRequest &request, const QString &operationName = {});
+    void cancel();
+    bool isSending() const { return m_sending; }
+
+Q_SIGNALS:
+    void catalogLoaded(const QList<portico::ui::CatalogApi> &catalog, const QUrl &gatewayUrl);
+    void subscriptionsLoaded(const QList<portico::ui::SubscriptionChoice> &subscriptions);
+    // Loading failed: the text says what and why, for the connection banner.
+    void loadFailed(const QString &text);
+    void sendStarted(const QString &method, const QUrl &maskedUrl);
+    void responseReady(const portico::ui::ResponseData &response);
+    void historyChanged();
+
+private:
+    void loadApis();
+    void loadSubscriptions(const QHash<QString, QString> &productNames);
+    void startSend(core::TryItRequest request);
+    void finishSend(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result);
+    QString path(const QString &relative) const { return m_serviceId + relative; }
+
+    QPointer<core::ArmClient> m_client;
+    QPointer<QNetworkAccessManager> m_network;
+    core::TryItHistory *m_history;
+    QString m_serviceId;
+    QUrl m_gatewayUrl;
+    QString m_gatewayFingerprint; // portico-local publishes its self-signed certificate's SHA-256
+    quint64 m_generation = 0;     // refreshes in flight are dropped when a newer one starts
+    bool m_sending = false;
+    QPointer<core::TryItSender> m_sender;
+    std::optional<core::TryItResponse> m_lastResponse; // keeps a streamed body's file alive
+};
+
+} // namespace portico::ui

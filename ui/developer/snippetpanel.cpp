@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/developer/snippetpanel.h"
+
+#include "core/tryit/snippetgenerator.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+using Language = core::SnippetGenerator::Language;
+
+SnippetPanel::SnippetPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"snippetPanel"_qs);
+    m_language = new QComboBox(this);
+    m_language->setObjectName(u"snippetLanguageComboBox"_qs);
+    m_language->addItem(tr("curl"), int(Language::Curl));
+    m_language->addItem(tr("Python (requests)"), int(Language::PythonRequests));
+    m_language->addItem(tr("C# (HttpClient)"), int(Language::CSharpHttpClient));
+    m_language->addItem(tr("JavaScript (fetch)"), int(Language::JavaScriptFetch));
+    m_language->addItem(tr(".http file"), int(Language::HttpFile));
+    connect(m_language, &QComboBox::currentIndexChanged, this, &SnippetPanel::regenerate);
+
+    m_text = new QPlainTextEdit(this);
+    m_text->setObjectName(u"snippetPlainTextEdit"_qs);
+    m_text->setReadOnly(true);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"snippetNoteLabel"_qs);
+    m_note->setWordWrap(true);
+
+    m_copy = new QPushButton(tr("&Copy"), this);
+    m_copy->setObjectName(u"snippetCopyPushButton"_qs);
+    connect(m_copy, &QPushButton::clicked, this, &SnippetPanel::copyToClipboard);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_language);
+    top->addStretch();
+    top->addWidget(m_copy);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_note);
+    regenerate();
+}
+
+SnippetPanel::~SnippetPanel() = default;
+
+void SnippetPanel::setRequest(const core::TryItRequest &request)
+{
+    m_request = request;
+    // The panel never holds the key. A stand-in makes the generator emit the key header, which
+    // it writes as an environment-variable placeholder (never the value) in every language.
+    m_request.subscriptionKey = request.subscriptionName.isEmpty() ? QString() : u"placeholder"_qs;
+    m_hasRequest = true;
+    regenerate();
+}
+
+QString SnippetPanel::snippet() const
+{
+    return m_text->toPlainText();
+}
+
+void SnippetPanel::copyToClipboard()
+{
+    if (!m_text->toPlainText().isEmpty())
+        QGuiApplication::clipboard()->setText(m_text->toPlainText());
+}
+
+void SnippetPanel::regenerate()
+{
+    m_copy->setEnabled(false);
+    if (!m_hasRequest) {
+        m_text->clear();
+        m_note->setText(tr("Choose an operation and Try It to get code for its request."));
+        return;
+    }
+    const auto language = Language(m_language->currentData().toInt());
+    const auto code = core::SnippetGenerator::generate(language, m_request);
+    if (!code) {
+        m_text->clear();
+        m_note->setText(tr("No snippet yet: %1").arg(code.error().message));
+        return;
+    }
+    m_text->setPlainText(code.value());
+    m_copy->setEnabled(true);
+    m_note->setText(m_request.subscriptionName.isEmpty()
+                        ? QString()
+                        : tr("The key of \"%1\" is read from the environment variable %2; it is not in the code.")
+                              .arg(m_request.subscriptionName,
+                                   core::SnippetGenerator::environmentVariableFor(m_request.keyHeaderName)));
+}
+
+} // namespace portico::ui

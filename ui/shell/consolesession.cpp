@@ -1,0 +1,189 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/shell/consolesession.h"
+
+#include "core/arm/armclient.h"
+#include "core/arm/armlistjob.h"
+#include "core/arm/armrequest.h"
+#include "core/auth/statictokenprovider.h"
+#include "core/environments/localsupervisor.h"
+#include "core/tryit/tryithistory.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/developer/developercontroller.h"
+#include "ui/developer/developerworkspace.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/servicewizard.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QWidget>
+
+namespace portico::ui {
+
+namespace {
+
+// portico-local's one subscription and resource group (apim-protocol.md, README).
+const QString kLocalGroup = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"_qs;
+
+} // namespace
+
+ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, const QString &historyPath,
+                               QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_secrets(secrets)
+    , m_history(std::make_unique<core::TryItHistory>())
+{
+    if (auto opened = m_history->open(historyPath); !opened)
+        m_historyProblem = opened.error().message;
+
+    if (QMenu *file = window->findChild<QMenu *>(u"fileMenu"_qs)) {
+        auto *newService = new QAction(tr("&New service instance…"), window);
+        newService->setObjectName(u"newServiceAction"_qs);
+        newService->setShortcut(QKeySequence::New);
+        connect(newService, &QAction::triggered, this, &ConsoleSession::newService);
+        file->insertAction(file->actions().value(0), newService);
+        file->insertSeparator(file->actions().value(1));
+    }
+    connect(window, &MainWindow::refreshRequested, this, &ConsoleSession::findService);
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    // Panels first (they hold pointers into the controllers), then the child process.
+    if (m_window && m_workspace)
+        m_window->setModePage(MainWindow::Mode::Developer, new QWidget);
+    m_developer.reset();
+    m_publisher.reset();
+    m_client.reset();
+    m_supervisor.reset();
+}
+
+void ConsoleSession::startLocal(const QString &program, const QString &dataDir)
+{
+    m_supervisor = std::make_unique<core::LocalSupervisor>(m_secrets, u"local"_qs);
+    m_supervisor->setProgram(program);
+    m_supervisor->setDataDir(dataDir);
+    core::LocalSupervisor *supervisor = m_supervisor.get();
+    connect(supervisor, &core::LocalSupervisor::ready, this, &ConsoleSession::connectTo);
+    connect(supervisor, &core::LocalSupervisor::stateChanged, this, [this](core::LocalSupervisor::State state) {
+        if (!m_window)
+            return;
+        switch (state) {
+        case core::LocalSupervisor::State::Starting: m_window->setEnvironmentStatus(tr("portico-local: starting")); break;
+        case core::LocalSupervisor::State::Running: m_window->setEnvironmentStatus(tr("portico-local: running")); break;
+        case core::LocalSupervisor::State::Restarting: m_window->setEnvironmentStatus(tr("portico-local: restarting")); break;
+        case core::LocalSupervisor::State::Stopping: m_window->setEnvironmentStatus(tr("portico-local: stopping")); break;
+        case core::LocalSupervisor::State::Stopped: m_window->setEnvironmentStatus(tr("portico-local: stopped")); break;
+        case core::LocalSupervisor::State::Failed: m_window->setEnvironmentStatus(tr("portico-local: failed")); break;
+        }
+    });
+    connect(supervisor, &core::LocalSupervisor::crashed, this, [this](int exitCode, const QString &) {
+        if (m_window)
+            m_window->showConnectionProblem(
+                tr("portico-local stopped unexpectedly (exit code %1). Restarting it…").arg(exitCode));
+    });
+    connect(supervisor, &core::LocalSupervisor::failed, this, [this](const core::Error &error) {
+        if (m_window)
+            m_window->showConnectionProblem(tr("portico-local could not be started: %1").arg(error.message));
+    });
+    connect(m_window, &MainWindow::retryRequested, this, [this] {
+        if (m_supervisor && m_supervisor->state() == core::LocalSupervisor::State::Failed)
+            m_supervisor->start();
+        else
+            findService();
+    });
+    supervisor->start();
+}
+
+void ConsoleSession::attachLocal(const core::LocalEndpoints &endpoints)
+{
+    connect(m_window, &MainWindow::retryRequested, this, &ConsoleSession::findService);
+    connectTo(endpoints);
+}
+
+void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
+{
+    const bool first = !m_client;
+    m_endpoints = endpoints;
+    if (m_window) {
+        m_window->clearConnectionProblem();
+        m_window->setEnvironmentStatus(tr("portico-local: running at %1").arg(endpoints.management.toString()));
+    }
+    if (!first) {
+        // A restart keeps its ports (LocalSupervisor pins them); only the token could change.
+        m_tokens->setToken(endpoints.token);
+        findService();
+        return;
+    }
+    m_tokens = std::make_unique<core::StaticTokenProvider>(endpoints.token);
+    m_client = std::make_unique<core::ArmClient>(&m_network, endpoints.management, m_tokens.get());
+    m_publisher = std::make_unique<PublisherController>(m_client.get(), m_window->operations());
+    m_publisher->setSecretStore(m_secrets, u"local"_qs);
+    connect(m_publisher.get(), &PublisherController::serviceCreated, this, &ConsoleSession::useService);
+    m_developer = std::make_unique<DeveloperController>(m_client.get(), &m_network, m_history.get());
+    m_workspace = new DeveloperWorkspace(m_developer.get());
+    m_window->setModePage(MainWindow::Mode::Developer, m_workspace);
+    if (!m_historyProblem.isEmpty())
+        m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
+                                           tr("Try It history is not available: %1").arg(m_historyProblem));
+    findService();
+}
+
+void ConsoleSession::findService()
+{
+    if (!m_client)
+        return;
+    core::ArmListJob *job = m_client->list(
+        core::ArmRequest::get(kLocalGroup + u"/providers/Microsoft.ApiManagement/service"_qs));
+    connect(job, &core::ArmListJob::finished, this, [this, job] {
+        if (!job->result()) {
+            if (m_window)
+                m_window->showConnectionProblem(
+                    tr("Could not reach the management API: %1").arg(job->result().error().message));
+            return;
+        }
+        if (m_window)
+            m_window->clearConnectionProblem();
+        const QList<QJsonObject> services = job->result().value();
+        if (services.isEmpty()) {
+            m_workspace->banner()->showMessage(
+                BannerWidget::Kind::Information,
+                tr("There is no API Management service yet. Create one with File → New service instance."));
+            Q_EMIT connected();
+            return;
+        }
+        QString chosen = services.first().value(u"id"_qs).toString();
+        for (const QJsonObject &service : services) {
+            if (service.value(u"id"_qs).toString() == m_serviceId)
+                chosen = m_serviceId;
+        }
+        useService(chosen);
+    });
+}
+
+void ConsoleSession::useService(const QString &serviceId)
+{
+    m_serviceId = serviceId;
+    m_publisher->setService(serviceId);
+    m_developer->setService(serviceId);
+    m_developer->refresh();
+    if (m_window)
+        m_window->setWindowTitle(tr("%1 — Portico").arg(serviceId.section(u'/', -1)));
+    Q_EMIT connected();
+}
+
+void ConsoleSession::newService()
+{
+    if (!m_publisher || !m_window)
+        return;
+    auto *wizard = new ServiceWizard(m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    m_publisher->attachWizard(wizard);
+    wizard->setEnvironments({ { u"local"_qs, tr("portico-local"), false } }, u"local"_qs);
+    wizard->show();
+}
+
+} // namespace portico::ui

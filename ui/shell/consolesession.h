@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/environments/localendpoints.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace portico::core {
+class ArmClient;
+class LocalSupervisor;
+class SecretStore;
+class StaticTokenProvider;
+class TryItHistory;
+} // namespace portico::core
+
+namespace portico::ui {
+
+class DeveloperController;
+class DeveloperWorkspace;
+class MainWindow;
+class PublisherController;
+
+// The console's composition root for one environment: it starts and supervises portico-local
+// (or attaches to one that runs already), connects an ArmClient to its management plane, and
+// hands the publisher and developer panels their controllers. The environment's state is in
+// the status bar; a crash, a failed start or a lost connection is a banner with Retry, never a
+// silently empty window.
+class ConsoleSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleSession)
+
+public:
+    ConsoleSession(MainWindow *window, core::SecretStore *secrets, const QString &historyPath,
+                   QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    // Starts portico-local (`program`, data in `dataDir`) and supervises it.
+    void startLocal(const QString &program, const QString &dataDir);
+    // Uses a portico-local that is already running.
+    void attachLocal(const core::LocalEndpoints &endpoints);
+
+    core::ArmClient *client() const { return m_client.get(); }
+    PublisherController *publisher() const { return m_publisher.get(); }
+    DeveloperController *developer() const { return m_developer.get(); }
+    DeveloperWorkspace *developerWorkspace() const { return m_workspace; }
+    const QString &serviceId() const { return m_serviceId; }
+    const core::LocalEndpoints &endpoints() const { return m_endpoints; }
+    // The supervisor of a started portico-local; null when attached.
+    core::LocalSupervisor *supervisor() const { return m_supervisor.get(); }
+
+Q_SIGNALS:
+    // The environment is connected and the current service (possibly none yet) is known.
+    void connected();
+
+private:
+    void connectTo(const core::LocalEndpoints &endpoints);
+    void findService();
+    void useService(const QString &serviceId);
+    void newService();
+
+    QPointer<MainWindow> m_window;
+    core::SecretStore *m_secrets;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<core::TryItHistory> m_history;
+    QString m_historyProblem;
+    std::unique_ptr<core::LocalSupervisor> m_supervisor;
+    core::LocalEndpoints m_endpoints;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    std::unique_ptr<PublisherController> m_publisher;
+    std::unique_ptr<DeveloperController> m_developer;
+    DeveloperWorkspace *m_workspace = nullptr; // owned by the window
+    QString m_serviceId;
+};
+
+} // namespace portico::ui
