@@ -74,6 +74,16 @@ void PublisherController::call(core::ArmRequest request, QObject *context, JsonC
             [job, done = std::move(done)] { done(toJson(job->result())); });
 }
 
+void PublisherController::listResources(const QString &path, QObject *context, ListCallback done)
+{
+    if (!m_client) {
+        done(core::Error::make(core::Error::Kind::Unavailable, u"No environment"_qs));
+        return;
+    }
+    core::ArmListJob *job = m_client->list(core::ArmRequest::get(absolute(path)));
+    connect(job, &core::ArmListJob::finished, context, [job, done = std::move(done)] { done(job->result()); });
+}
+
 void PublisherController::attachWizard(ServiceWizard *wizard)
 {
     QPointer<ServiceWizard> guard(wizard);
@@ -347,7 +357,9 @@ void PublisherController::attachOperationEditor(OperationEditor *editor, const Q
 void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString &scopePath,
                                              const QString &label)
 {
-    auto policyPath = [](const QString &scope) { return scope + u"/policies/policy"_qs; };
+    // -> QString: with QT_USE_QSTRINGBUILDER an auto return would be a builder that refers to
+    // the literal, a temporary that is gone once the lambda returns.
+    auto policyPath = [](const QString &scope) -> QString { return scope + u"/policies/policy"_qs; };
     call(core::ArmRequest::get(policyPath(scopePath)).withQuery(u"format"_qs, u"rawxml"_qs), editor,
          [editor, label](const core::Result<QJsonObject> &r) {
              const QString xml = r.ok()

@@ -72,6 +72,9 @@ public:
     // One call below the service (path relative to serviceId(), or absolute when it starts
     // with "/subscriptions").
     void call(core::ArmRequest request, QObject *context, JsonCallback done);
+    using ListCallback = std::function<void(const core::Result<QList<QJsonObject>> &)>;
+    // Every item of a collection (nextLink followed); `path` as for call().
+    void listResources(const QString &path, QObject *context, ListCallback done);
 
 Q_SIGNALS:
     void serviceCreated(const QString &serviceId);

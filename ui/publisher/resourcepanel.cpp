@@ -159,7 +159,9 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (!current.isValid())
+                // While a save runs the form is disabled, and Qt hands the focus to the table,
+                // which makes its first row current: that must not replace the item being saved.
+                if (!current.isValid() || m_busy)
                     return;
                 const QString name = m_model->item(current.row(), 0)->data(Qt::UserRole).toString();
                 if (name != currentName() || m_new)
@@ -423,8 +425,10 @@ void ResourcePanel::save()
     m_banner->clear();
     if (!validate())
         return;
+    const QVariantMap values = m_doc->values();
+    const bool isNew = m_new;
     setBusy(true);
-    Q_EMIT saveRequested(m_doc->values(), m_new);
+    Q_EMIT saveRequested(values, isNew);
 }
 
 void ResourcePanel::confirmDelete()

@@ -7,17 +7,22 @@
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
 #include "core/environments/localsupervisor.h"
+#include "core/itemmodels/navigationtreemodel.h"
 #include "core/tryit/tryithistory.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/developerworkspace.h"
 #include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/servicewizard.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigationlabels.h"
+#include "ui/developer/apicatalogpanel.h"
 
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QTreeView>
 #include <QWidget>
 
 namespace portico::ui {
@@ -47,7 +52,11 @@ ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, c
         file->insertAction(file->actions().value(0), newService);
         file->insertSeparator(file->actions().value(1));
     }
-    connect(window, &MainWindow::refreshRequested, this, &ConsoleSession::findService);
+    connect(window, &MainWindow::refreshRequested, this, [this] {
+        if (m_navigation)
+            m_navigation->refresh();
+        findService();
+    });
 }
 
 ConsoleSession::~ConsoleSession()
@@ -55,6 +64,8 @@ ConsoleSession::~ConsoleSession()
     // Panels first (they hold pointers into the controllers), then the child process.
     if (m_window && m_workspace)
         m_window->setModePage(MainWindow::Mode::Developer, new QWidget);
+    if (m_window && m_publisherPage)
+        m_window->setModePage(MainWindow::Mode::Publisher, new QWidget);
     m_developer.reset();
     m_publisher.reset();
     m_client.reset();
@@ -123,9 +134,25 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
     m_publisher = std::make_unique<PublisherController>(m_client.get(), m_window->operations());
     m_publisher->setSecretStore(m_secrets, u"local"_qs);
     connect(m_publisher.get(), &PublisherController::serviceCreated, this, &ConsoleSession::useService);
+    m_publisherPage = new PublisherWorkspace(m_publisher.get());
+    m_window->setModePage(MainWindow::Mode::Publisher, m_publisherPage);
     m_developer = std::make_unique<DeveloperController>(m_client.get(), &m_network, m_history.get());
     m_workspace = new DeveloperWorkspace(m_developer.get());
     m_window->setModePage(MainWindow::Mode::Developer, m_workspace);
+    // The navigation tree: environment → services → APIs → operations and the other folders.
+    m_navigation = new core::NavigationTreeModel(this);
+    m_navigationLabels = new NavigationLabels(this);
+    m_navigationLabels->setSourceModel(m_navigation);
+    m_navigation->addEnvironment(u"local"_qs, tr("portico-local"), m_client.get(), { kLocalGroup });
+    m_window->setNavigationModel(m_navigationLabels);
+    QTreeView *tree = m_window->navigationView();
+    tree->expand(m_navigationLabels->index(0, 0));
+    connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { openFromNavigation(current); });
+    connect(m_publisherPage, &PublisherWorkspace::resourcesChanged, this, [this] {
+        const QModelIndex service = m_navigation->findArmId(m_serviceId);
+        m_navigation->refresh(service.isValid() ? service : QModelIndex());
+    });
     if (!m_historyProblem.isEmpty())
         m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
                                            tr("Try It history is not available: %1").arg(m_historyProblem));
@@ -173,6 +200,53 @@ void ConsoleSession::useService(const QString &serviceId)
     if (m_window)
         m_window->setWindowTitle(tr("%1 — Portico").arg(serviceId.section(u'/', -1)));
     Q_EMIT connected();
+}
+
+void ConsoleSession::openFromNavigation(const QModelIndex &proxyIndex)
+{
+    using Kind = core::NavigationTreeModel::Kind;
+    using Page = PublisherWorkspace::Page;
+    const QModelIndex index = m_navigationLabels->mapToSource(proxyIndex);
+    if (!index.isValid() || !m_publisherPage)
+        return;
+    const auto kind = index.data(core::NavigationTreeModel::KindRole).value<Kind>();
+    const QString name = index.data(core::NavigationTreeModel::NameRole).toString();
+    const QString armId = index.data(core::NavigationTreeModel::ArmIdRole).toString();
+    // The service a node belongs to: its own id for a service, the ARM id's service prefix below.
+    const qsizetype at = armId.indexOf(u"/providers/Microsoft.ApiManagement/service/"_qs, 0, Qt::CaseInsensitive);
+    if (at >= 0) {
+        const QString service = armId.left(armId.indexOf(u'/', at + 43) < 0 ? armId.size() : armId.indexOf(u'/', at + 43));
+        if (service.compare(m_serviceId, Qt::CaseInsensitive) != 0)
+            useService(service);
+    }
+    if (m_window && m_window->mode() == MainWindow::Mode::Developer && (kind == Kind::Api || kind == Kind::Operation)) {
+        const QString apiName = kind == Kind::Api ? name : index.parent().data(core::NavigationTreeModel::NameRole).toString();
+        m_workspace->catalog()->select(apiName, kind == Kind::Operation ? name : QString());
+        return;
+    }
+    switch (kind) {
+    case Kind::Environment:
+    case Kind::Service: m_publisherPage->showPage(Page::Overview); break;
+    case Kind::ApisFolder: m_publisherPage->showPage(Page::Api); break;
+    case Kind::Api: m_publisherPage->showPage(Page::Api, name); break;
+    case Kind::Operation:
+        m_publisherPage->showPage(Page::Operation, name, index.parent().data(core::NavigationTreeModel::NameRole).toString());
+        break;
+    case Kind::ProductsFolder: m_publisherPage->showPage(Page::Products); break;
+    case Kind::Product: m_publisherPage->showPage(Page::Products, name); break;
+    case Kind::SubscriptionsFolder: m_publisherPage->showPage(Page::Subscriptions); break;
+    case Kind::Subscription: m_publisherPage->showPage(Page::Subscriptions, name); break;
+    case Kind::UsersFolder: m_publisherPage->showPage(Page::Users); break;
+    case Kind::User: m_publisherPage->showPage(Page::Users, name); break;
+    case Kind::GroupsFolder: m_publisherPage->showPage(Page::Groups); break;
+    case Kind::Group: m_publisherPage->showPage(Page::Groups, name); break;
+    case Kind::NamedValuesFolder: m_publisherPage->showPage(Page::NamedValues); break;
+    case Kind::NamedValue: m_publisherPage->showPage(Page::NamedValues, name); break;
+    case Kind::BackendsFolder: m_publisherPage->showPage(Page::Backends); break;
+    case Kind::Backend: m_publisherPage->showPage(Page::Backends, name); break;
+    case Kind::PoliciesFolder:
+    case Kind::Policy: m_publisherPage->showPage(Page::Policy, QString()); break;
+    }
 }
 
 void ConsoleSession::newService()

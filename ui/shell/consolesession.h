@@ -12,6 +12,7 @@
 
 namespace portico::core {
 class ArmClient;
+class NavigationTreeModel;
 class LocalSupervisor;
 class SecretStore;
 class StaticTokenProvider;
@@ -24,6 +25,8 @@ class DeveloperController;
 class DeveloperWorkspace;
 class MainWindow;
 class PublisherController;
+class PublisherWorkspace;
+class NavigationLabels;
 
 // The console's composition root for one environment: it starts and supervises portico-local
 // (or attaches to one that runs already), connects an ArmClient to its management plane, and
@@ -49,6 +52,8 @@ public:
     PublisherController *publisher() const { return m_publisher.get(); }
     DeveloperController *developer() const { return m_developer.get(); }
     DeveloperWorkspace *developerWorkspace() const { return m_workspace; }
+    PublisherWorkspace *publisherWorkspace() const { return m_publisherPage; }
+    core::NavigationTreeModel *navigation() const { return m_navigation; }
     const QString &serviceId() const { return m_serviceId; }
     const core::LocalEndpoints &endpoints() const { return m_endpoints; }
     // The supervisor of a started portico-local; null when attached.
@@ -63,6 +68,7 @@ private:
     void findService();
     void useService(const QString &serviceId);
     void newService();
+    void openFromNavigation(const QModelIndex &proxyIndex);
 
     QPointer<MainWindow> m_window;
     core::SecretStore *m_secrets;
@@ -76,6 +82,9 @@ private:
     std::unique_ptr<PublisherController> m_publisher;
     std::unique_ptr<DeveloperController> m_developer;
     DeveloperWorkspace *m_workspace = nullptr; // owned by the window
+    PublisherWorkspace *m_publisherPage = nullptr; // owned by the window
+    core::NavigationTreeModel *m_navigation = nullptr;
+    NavigationLabels *m_navigationLabels = nullptr;
     QString m_serviceId;
 };
 

@@ -22,6 +22,10 @@
 #include "ui/developer/developerworkspace.h"
 #include "ui/shell/consolesession.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/publisher/publisherworkspace.h"
+#include "core/itemmodels/navigationtreemodel.h"
+#include <QAbstractProxyModel>
+#include <QTreeView>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,6 +89,20 @@ void tst_ConsoleSession::supervisesPorticoLocalAndFollowsItsServices()
     QTRY_COMPARE(session.serviceId(), service);
     QVERIFY(window.windowTitle().contains(u"sessiontest"_qs));
     QVERIFY(banner->text().isEmpty()); // the catalog replaced the "no service yet" message
+
+    // The navigation tree shows the service; its Products folder opens the products page.
+    core::NavigationTreeModel *nav = session.navigation();
+    QTRY_VERIFY_WITH_TIMEOUT(nav->findArmId(service).isValid(), 10000);
+    const QModelIndex serviceIndex = nav->findArmId(service);
+    const QModelIndex products = nav->folder(serviceIndex, core::NavigationTreeModel::Kind::ProductsFolder);
+    QVERIFY(products.isValid());
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(window.navigationView()->model());
+    QVERIFY(proxy);
+    QCOMPARE(proxy->mapFromSource(products).data().toString(), u"Products"_qs);
+    window.setMode(ui::MainWindow::Mode::Publisher);
+    window.navigationView()->setCurrentIndex(proxy->mapFromSource(products));
+    QCOMPARE(session.publisherWorkspace()->currentPage(), ui::PublisherWorkspace::Page::Products);
+    QCOMPARE(window.modePage(ui::MainWindow::Mode::Publisher), session.publisherWorkspace());
 
     // The child dies: a banner says so, the supervisor restarts it, the console reconnects.
     QSignalSpy again(&session, &ui::ConsoleSession::connected);

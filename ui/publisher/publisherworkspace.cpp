@@ -1,0 +1,413 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/publisher/publisherworkspace.h"
+
+#include "core/arm/armrequest.h"
+#include "core/model/operation.h"
+#include "ui/common/maskedkeyfield.h"
+#include "ui/publisher/apieditor.h"
+#include "ui/publisher/editorfields.h"
+#include "ui/publisher/operationeditor.h"
+#include "ui/publisher/policyeditor.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/resourcepanel.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+namespace {
+
+using Field = ResourcePanel::FieldSpec;
+using FieldKind = ResourcePanel::FieldSpec::Kind;
+
+Field field(QString key, QString label, FieldKind kind, QString objectName, bool required = false,
+            bool createOnly = false)
+{
+    Field f;
+    f.key = std::move(key);
+    f.label = std::move(label);
+    f.kind = kind;
+    f.objectName = std::move(objectName);
+    f.required = required;
+    f.createOnly = createOnly;
+    return f;
+}
+
+// A list item as the panels keep it: the resource's properties, plus its ARM name.
+QVariantMap recordOf(const QJsonObject &resource)
+{
+    QVariantMap record = resource.value(u"properties"_qs).toObject().toVariantMap();
+    record.insert(u"name"_qs, resource.value(u"name"_qs).toString());
+    return record;
+}
+
+} // namespace
+
+PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+{
+    setObjectName(u"publisherWorkspace"_qs);
+    m_stack = new QStackedWidget(this);
+    m_overview = new QLabel(tr("Select a service, an API, an operation or a folder in the navigation tree "
+                               "(F6 moves between the tree and this panel)."),
+                            this);
+    m_overview->setObjectName(u"publisherOverviewLabel"_qs);
+    m_overview->setWordWrap(true);
+    m_overview->setAlignment(Qt::AlignCenter);
+    m_stack->addWidget(m_overview);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    connect(controller, &PublisherController::resourcesChanged, this, &PublisherWorkspace::resourcesChanged);
+}
+
+PublisherWorkspace::~PublisherWorkspace() = default;
+
+QWidget *PublisherWorkspace::currentEditor() const
+{
+    return m_stack->currentWidget();
+}
+
+QString PublisherWorkspace::collectionPath(Page page) const
+{
+    switch (page) {
+    case Page::Products: return u"/products"_qs;
+    case Page::Subscriptions: return u"/subscriptions"_qs;
+    case Page::Users: return u"/users"_qs;
+    case Page::Groups: return u"/groups"_qs;
+    case Page::NamedValues: return u"/namedValues"_qs;
+    case Page::Backends: return u"/backends"_qs;
+    default: return {};
+    }
+}
+
+QString PublisherWorkspace::at(const QString &relative) const
+{
+    return m_controller ? m_controller->serviceId() + relative : relative;
+}
+
+void PublisherWorkspace::showPage(Page page, const QString &name, const QString &apiId)
+{
+    m_page = page;
+    if (m_editor) {
+        m_stack->removeWidget(m_editor);
+        m_editor->deleteLater();
+    }
+    switch (page) {
+    case Page::Overview:
+        m_stack->setCurrentWidget(m_overview);
+        return;
+    case Page::Api: {
+        auto *editor = new ApiEditor(this);
+        m_controller->attachApiEditor(editor);
+        if (name.isEmpty())
+            editor->loadNew();
+        else
+            m_controller->openApi(editor, name);
+        m_editor = editor;
+        break;
+    }
+    case Page::Operation: {
+        auto *editor = new OperationEditor(this);
+        m_controller->attachOperationEditor(editor, apiId);
+        if (name.isEmpty()) {
+            editor->loadNew();
+        } else {
+            m_controller->call(core::ArmRequest::get(at(u"/apis/"_qs + apiId + u"/operations/"_qs + name)), editor,
+                               [editor](const core::Result<QJsonObject> &r) {
+                                   const auto op = r.ok() ? core::Operation::fromJson(r.value())
+                                                          : core::Result<core::Operation>(r.error());
+                                   if (op)
+                                       editor->load(editorfields::fromOperation(op.value()));
+                                   else
+                                       editor->saveFailed(op.error());
+                               });
+        }
+        m_editor = editor;
+        break;
+    }
+    case Page::Policy: {
+        auto *editor = new PolicyEditor(this);
+        const QString label = name.isEmpty() ? tr("Global (all APIs)") : name.section(u'/', 1, 1) == u"apis"
+            ? tr("API %1").arg(name.section(u'/', 2, 2))
+            : tr("Product %1").arg(name.section(u'/', 2, 2));
+        m_controller->attachPolicyEditor(editor, name, label);
+        m_editor = editor;
+        break;
+    }
+    default: {
+        ResourcePanel *panel = m_panels.value(page);
+        if (!panel) {
+            panel = makePanel(page);
+            m_panels.insert(page, panel);
+            m_stack->addWidget(panel);
+        }
+        m_stack->setCurrentWidget(panel);
+        m_pendingSelection.insert(page, name); // selected once the list has loaded
+        loadPanel(page);
+        return;
+    }
+    }
+    m_stack->addWidget(m_editor);
+    m_stack->setCurrentWidget(m_editor);
+}
+
+ResourcePanel *PublisherWorkspace::makePanel(Page page)
+{
+    QList<Field> fields;
+    QStringList columns;
+    QString prefix, title;
+    switch (page) {
+    case Page::Products: {
+        prefix = u"products"_qs;
+        title = tr("Products");
+        Field state = field(u"state"_qs, tr("&State:"), FieldKind::Choice, u"productStateComboBox"_qs);
+        state.choices = { { u"notPublished"_qs, tr("Not published") }, { u"published"_qs, tr("Published") } };
+        state.defaultValue = u"notPublished"_qs;
+        Field limit = field(u"subscriptionsLimit"_qs, tr("Subscriptions &limit:"), FieldKind::Int,
+                            u"productSubscriptionsLimitSpinBox"_qs);
+        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"productIdLineEdit"_qs, true, true),
+                   field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"productDisplayNameLineEdit"_qs, true),
+                   field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"productDescriptionTextEdit"_qs),
+                   state,
+                   field(u"subscriptionRequired"_qs, tr("Subscription &required"), FieldKind::Bool,
+                         u"productSubscriptionRequiredCheckBox"_qs),
+                   field(u"approvalRequired"_qs, tr("&Approval required"), FieldKind::Bool,
+                         u"productApprovalRequiredCheckBox"_qs),
+                   limit };
+        columns = { u"displayName"_qs, u"state"_qs, u"subscriptionRequired"_qs };
+        break;
+    }
+    case Page::Subscriptions: {
+        prefix = u"subscriptions"_qs;
+        title = tr("Subscriptions");
+        Field state = field(u"state"_qs, tr("&State:"), FieldKind::Choice, u"subscriptionStateComboBox"_qs);
+        state.choices = { { u"active"_qs, tr("Active") }, { u"suspended"_qs, tr("Suspended") },
+                          { u"submitted"_qs, tr("Submitted") }, { u"rejected"_qs, tr("Rejected") },
+                          { u"cancelled"_qs, tr("Cancelled") }, { u"expired"_qs, tr("Expired") } };
+        state.defaultValue = u"active"_qs;
+        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"subscriptionIdLineEdit"_qs, true, true),
+                   field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"subscriptionDisplayNameLineEdit"_qs, true),
+                   field(u"scope"_qs, tr("S&cope:"), FieldKind::Choice, u"subscriptionScopeComboBox"_qs, true),
+                   field(u"ownerId"_qs, tr("&Owner:"), FieldKind::Choice, u"subscriptionOwnerComboBox"_qs),
+                   state };
+        columns = { u"displayName"_qs, u"scope"_qs, u"state"_qs };
+        break;
+    }
+    case Page::Users: {
+        prefix = u"users"_qs;
+        title = tr("Users");
+        Field state = field(u"state"_qs, tr("&State:"), FieldKind::Choice, u"userStateComboBox"_qs);
+        state.choices = { { u"active"_qs, tr("Active") }, { u"blocked"_qs, tr("Blocked") } };
+        state.defaultValue = u"active"_qs;
+        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"userIdLineEdit"_qs, true, true),
+                   field(u"firstName"_qs, tr("&First name:"), FieldKind::Text, u"userFirstNameLineEdit"_qs, true),
+                   field(u"lastName"_qs, tr("&Last name:"), FieldKind::Text, u"userLastNameLineEdit"_qs, true),
+                   field(u"email"_qs, tr("&E-mail:"), FieldKind::Text, u"userEmailLineEdit"_qs, true),
+                   state };
+        columns = { u"firstName"_qs, u"lastName"_qs, u"email"_qs, u"state"_qs };
+        break;
+    }
+    case Page::Groups:
+        prefix = u"groups"_qs;
+        title = tr("Groups");
+        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"groupIdLineEdit"_qs, true, true),
+                   field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"groupDisplayNameLineEdit"_qs, true),
+                   field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"groupDescriptionTextEdit"_qs) };
+        columns = { u"displayName"_qs, u"description"_qs };
+        break;
+    case Page::NamedValues:
+        prefix = u"namedValues"_qs;
+        title = tr("Named values");
+        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"namedValueIdLineEdit"_qs, true, true),
+                   field(u"displayName"_qs, tr("&Name:"), FieldKind::Text, u"namedValueDisplayNameLineEdit"_qs, true),
+                   field(u"value"_qs, tr("&Value:"), FieldKind::Secret, u"namedValueValue"_qs),
+                   field(u"secret"_qs, tr("&Secret (never shown again after saving)"), FieldKind::Bool,
+                         u"namedValueSecretCheckBox"_qs) };
+        columns = { u"displayName"_qs, u"secret"_qs };
+        break;
+    case Page::Backends: {
+        prefix = u"backends"_qs;
+        title = tr("Backends");
+        Field protocol = field(u"protocol"_qs, tr("&Protocol:"), FieldKind::Choice, u"backendProtocolComboBox"_qs);
+        protocol.choices = { { u"http"_qs, tr("HTTP") }, { u"soap"_qs, tr("SOAP") } };
+        protocol.defaultValue = u"http"_qs;
+        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"backendIdLineEdit"_qs, true, true),
+                   field(u"url"_qs, tr("&URL:"), FieldKind::Text, u"backendUrlLineEdit"_qs, true),
+                   protocol,
+                   field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"backendDescriptionTextEdit"_qs) };
+        columns = { u"url"_qs, u"protocol"_qs };
+        break;
+    }
+    default:
+        break;
+    }
+    auto *panel = new ResourcePanel(prefix, title, fields, columns, this);
+    connect(panel, &ResourcePanel::saveRequested, this,
+            [this, page](const QVariantMap &values, bool isNew) { savePanel(page, values, isNew); });
+    connect(panel, &ResourcePanel::deleteRequested, this, [this, page](const QString &name) { deleteFromPanel(page, name); });
+    connect(panel, &ResourcePanel::refreshRequested, this, [this, page] { loadPanel(page); });
+
+    if (page == Page::Subscriptions) {
+        auto *keys = new QGroupBox(tr("Keys"), panel);
+        keys->setObjectName(u"subscriptionKeysGroupBox"_qs);
+        m_primaryKey = new MaskedKeyField(u"primaryKey"_qs, keys);
+        m_secondaryKey = new MaskedKeyField(u"secondaryKey"_qs, keys);
+        auto *regeneratePrimary = new QPushButton(tr("Regenerate p&rimary…"), keys);
+        regeneratePrimary->setObjectName(u"regeneratePrimaryKeyPushButton"_qs);
+        auto *regenerateSecondary = new QPushButton(tr("Regenerate se&condary…"), keys);
+        regenerateSecondary->setObjectName(u"regenerateSecondaryKeyPushButton"_qs);
+        connect(regeneratePrimary, &QPushButton::clicked, this, [this] { regenerateKey(true); });
+        connect(regenerateSecondary, &QPushButton::clicked, this, [this] { regenerateKey(false); });
+        auto *form = new QFormLayout(keys);
+        auto row = [keys](MaskedKeyField *key, QPushButton *button) {
+            auto *line = new QHBoxLayout;
+            line->addWidget(key, 1);
+            line->addWidget(button);
+            return line;
+        };
+        form->addRow(tr("Primary key:"), row(m_primaryKey, regeneratePrimary));
+        form->addRow(tr("Secondary key:"), row(m_secondaryKey, regenerateSecondary));
+        panel->addExtraWidget(keys);
+        connect(panel, &ResourcePanel::currentChanged, this, &PublisherWorkspace::showKeys);
+    }
+    return panel;
+}
+
+void PublisherWorkspace::loadPanel(Page page)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    if (!panel || !m_controller)
+        return;
+    m_controller->listResources(at(collectionPath(page)), panel, [this, panel, page](const core::Result<QList<QJsonObject>> &r) {
+        if (!r) {
+            panel->setLoadError(tr("Could not load this list: %1").arg(r.error().message));
+            return;
+        }
+        QVariantList records;
+        for (const QJsonObject &resource : r.value())
+            records.append(recordOf(resource));
+        panel->setRecords(records);
+        if (const QString name = m_pendingSelection.take(page); !name.isEmpty())
+            panel->selectRecord(name);
+    });
+    if (page == Page::Subscriptions) {
+        // Scopes (all APIs, each product, each API) and owners for the choices.
+        m_controller->listResources(at(u"/products"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &products) {
+            m_controller->listResources(at(u"/apis"_qs), panel, [panel, products](const core::Result<QList<QJsonObject>> &apis) {
+                QList<QPair<QString, QString>> scopes { { u"/apis"_qs, tr("All APIs") } };
+                for (const QJsonObject &p : products ? products.value() : QList<QJsonObject>())
+                    scopes.append({ u"/products/"_qs + p.value(u"name"_qs).toString(),
+                                    tr("Product: %1").arg(p.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString()) });
+                for (const QJsonObject &a : apis ? apis.value() : QList<QJsonObject>())
+                    scopes.append({ u"/apis/"_qs + a.value(u"name"_qs).toString(),
+                                    tr("API: %1").arg(a.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString()) });
+                panel->setChoices(u"scope"_qs, scopes);
+            });
+        });
+        m_controller->listResources(at(u"/users"_qs), panel, [panel](const core::Result<QList<QJsonObject>> &users) {
+            QList<QPair<QString, QString>> owners { { QString(), tr("No owner") } };
+            for (const QJsonObject &u : users ? users.value() : QList<QJsonObject>()) {
+                const QJsonObject p = u.value(u"properties"_qs).toObject();
+                owners.append({ u"/users/"_qs + u.value(u"name"_qs).toString(),
+                                tr("%1 %2 <%3>").arg(p.value(u"firstName"_qs).toString(), p.value(u"lastName"_qs).toString(),
+                                                     p.value(u"email"_qs).toString()) });
+            }
+            panel->setChoices(u"ownerId"_qs, owners);
+        });
+    }
+}
+
+void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool isNew)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    QJsonObject properties = QJsonObject::fromVariantMap(values);
+    const QString name = properties.take(u"name"_qs).toString();
+    if (page == Page::NamedValues && properties.value(u"value"_qs).toString().isEmpty())
+        properties.remove(u"value"_qs); // a secret's value is not read back: unchanged unless typed
+    if (page == Page::Subscriptions && properties.value(u"ownerId"_qs).toString().isEmpty())
+        properties.remove(u"ownerId"_qs);
+    const QString path = at(collectionPath(page) + u'/' + name);
+    core::ArmRequest request = isNew ? core::ArmRequest::put(path, QJsonObject { { u"properties"_qs, properties } })
+                                     : core::ArmRequest::patch(path, QJsonObject { { u"properties"_qs, properties } });
+    m_controller->call(request, panel, [this, panel, values](const core::Result<QJsonObject> &r) {
+        if (!r.ok()) {
+            panel->saveFailed(r.error());
+            return;
+        }
+        QVariantMap saved = r.value().isEmpty() ? values : recordOf(r.value());
+        if (saved.value(u"name"_qs).toString().isEmpty())
+            saved.insert(u"name"_qs, values.value(u"name"_qs));
+        panel->saveSucceeded(saved);
+        Q_EMIT resourcesChanged();
+    });
+}
+
+void PublisherWorkspace::deleteFromPanel(Page page, const QString &name)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    m_controller->call(core::ArmRequest::remove(at(collectionPath(page) + u'/' + name)), panel,
+                       [this, panel, page](const core::Result<QJsonObject> &r) {
+                           if (!r.ok()) {
+                               panel->saveFailed(r.error());
+                               return;
+                           }
+                           loadPanel(page);
+                           Q_EMIT resourcesChanged();
+                       });
+}
+
+void PublisherWorkspace::showKeys(const QString &sid)
+{
+    m_keysOf = sid;
+    m_primaryKey->clear();
+    m_secondaryKey->clear();
+    m_primaryKey->setRevealed(false);
+    m_secondaryKey->setRevealed(false);
+    if (sid.isEmpty() || !m_controller)
+        return;
+    m_controller->listSecrets(sid, m_primaryKey, [this, sid](const core::Result<QJsonObject> &r) {
+        if (!r.ok() || sid != m_keysOf)
+            return;
+        m_primaryKey->setSecret(r.value().value(u"primaryKey"_qs).toString());
+        m_secondaryKey->setSecret(r.value().value(u"secondaryKey"_qs).toString());
+    });
+}
+
+void PublisherWorkspace::regenerateKey(bool primary)
+{
+    if (m_keysOf.isEmpty() || !m_controller)
+        return;
+    const QString sid = m_keysOf;
+    auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Regenerate key"),
+                                    primary ? tr("Regenerate the primary key of “%1”? Callers that use the current key are refused from now on.").arg(sid)
+                                            : tr("Regenerate the secondary key of “%1”? Callers that use the current key are refused from now on.").arg(sid),
+                                    QMessageBox::Cancel, this);
+    confirm->setObjectName(u"regenerateKeyMessageBox"_qs);
+    confirm->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *regenerate = confirm->addButton(tr("&Regenerate"), QMessageBox::DestructiveRole);
+    regenerate->setObjectName(u"regenerateKeyConfirmPushButton"_qs);
+    confirm->setDefaultButton(QMessageBox::Cancel);
+    connect(regenerate, &QPushButton::clicked, this, [this, sid, primary] {
+        m_controller->call(core::ArmRequest::post(at(u"/subscriptions/"_qs + sid
+                                                     + (primary ? u"/regeneratePrimaryKey"_qs : u"/regenerateSecondaryKey"_qs))),
+                           this, [this, sid](const core::Result<QJsonObject> &r) {
+                               if (r.ok())
+                                   showKeys(sid);
+                           });
+    });
+    confirm->open();
+}
+
+} // namespace portico::ui
