@@ -910,6 +910,53 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::NavigationLabels</name>
+    <message>
+        <source>APIs</source>
+        <translation>API&apos;s</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Producten</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnementen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>Named values</source>
+        <translation>Benoemde waarden</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Beleid</translation>
+    </message>
+    <message>
+        <source>%1 (could not load)</source>
+        <translation>%1 (kon niet laden)</translation>
+    </message>
+    <message>
+        <source>Could not load: %1. Press F5 to try again.</source>
+        <translation>Kon niet laden: %1. Druk op F5 om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <source>%1 (loading…)</source>
+        <translation>%1 (laden…)</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::OperationEditor</name>
     <message>
         <source>&amp;Verb:</source>
@@ -1304,6 +1351,221 @@
     <message>
         <source>Adding %1 failed: %2</source>
         <translation>Toevoegen van %1 is mislukt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::PublisherWorkspace</name>
+    <message>
+        <source>Select a service, an API, an operation or a folder in the navigation tree (F6 moves between the tree and this panel).</source>
+        <translation>Selecteer een service, een API, een bewerking of een map in de navigatieboom (F6 wisselt tussen de boom en dit paneel).</translation>
+    </message>
+    <message>
+        <source>Global (all APIs)</source>
+        <translation>Globaal (alle API&apos;s)</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>Product %1</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Producten</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Niet gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Subscriptions &amp;limit:</source>
+        <translation>Maximum aantal a&amp;bonnementen:</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Weergavenaam:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschrijving:</translation>
+    </message>
+    <message>
+        <source>Subscription &amp;required</source>
+        <translation>Abonnement &amp;vereist</translation>
+    </message>
+    <message>
+        <source>&amp;Approval required</source>
+        <translation>&amp;Goedkeuring vereist</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnementen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Opgeschort</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Ingediend</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation>&amp;Bereik:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Eigenaar:</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Voornaam:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Achternaam:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mailadres:</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>Named values</source>
+        <translation>Benoemde waarden</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Waarde:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret (never shown again after saving)</source>
+        <translation>&amp;Geheim (na opslaan nooit meer getoond)</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocol:</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOAP</source>
+        <translation>SOAP</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Sleutels</translation>
+    </message>
+    <message>
+        <source>Regenerate p&amp;rimary…</source>
+        <translation>P&amp;rimaire opnieuw genereren…</translation>
+    </message>
+    <message>
+        <source>Regenerate se&amp;condary…</source>
+        <translation>Se&amp;cundaire opnieuw genereren…</translation>
+    </message>
+    <message>
+        <source>Primary key:</source>
+        <translation>Primaire sleutel:</translation>
+    </message>
+    <message>
+        <source>Secondary key:</source>
+        <translation>Secundaire sleutel:</translation>
+    </message>
+    <message>
+        <source>Could not load this list: %1</source>
+        <translation>Kon deze lijst niet laden: %1</translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation>Alle API&apos;s</translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation>Product: %1</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Geen eigenaar</translation>
+    </message>
+    <message>
+        <source>%1 %2 &lt;%3&gt;</source>
+        <translation>%1 %2 &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>Regenerate key</source>
+        <translation>Sleutel opnieuw genereren</translation>
+    </message>
+    <message>
+        <source>Regenerate the primary key of “%1”? Callers that use the current key are refused from now on.</source>
+        <translation>De primaire sleutel van “%1” opnieuw genereren? Aanroepers die de huidige sleutel gebruiken, worden vanaf nu geweigerd.</translation>
+    </message>
+    <message>
+        <source>Regenerate the secondary key of “%1”? Callers that use the current key are refused from now on.</source>
+        <translation>De secundaire sleutel van “%1” opnieuw genereren? Aanroepers die de huidige sleutel gebruiken, worden vanaf nu geweigerd.</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>Opnieuw &amp;genereren</translation>
     </message>
 </context>
 <context>
