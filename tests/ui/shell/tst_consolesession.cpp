@@ -94,10 +94,11 @@ void tst_ConsoleSession::supervisesPorticoLocalAndFollowsItsServices()
     core::NavigationTreeModel *nav = session.navigation();
     QTRY_VERIFY_WITH_TIMEOUT(nav->findArmId(service).isValid(), 10000);
     const QModelIndex serviceIndex = nav->findArmId(service);
-    const QModelIndex products = nav->folder(serviceIndex, core::NavigationTreeModel::Kind::ProductsFolder);
-    QVERIFY(products.isValid());
     auto *proxy = qobject_cast<QAbstractProxyModel *>(window.navigationView()->model());
     QVERIFY(proxy);
+    window.navigationView()->expand(proxy->mapFromSource(serviceIndex)); // as a click on its arrow
+    QTRY_VERIFY_WITH_TIMEOUT(nav->folder(serviceIndex, core::NavigationTreeModel::Kind::ProductsFolder).isValid(), 10000);
+    const QModelIndex products = nav->folder(serviceIndex, core::NavigationTreeModel::Kind::ProductsFolder);
     QCOMPARE(proxy->mapFromSource(products).data().toString(), u"Products"_qs);
     window.setMode(ui::MainWindow::Mode::Publisher);
     window.navigationView()->setCurrentIndex(proxy->mapFromSource(products));
