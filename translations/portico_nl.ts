@@ -134,6 +134,81 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::AddAzureMlDialog</name>
+    <message>
+        <source>Add AzureML web service</source>
+        <translation>AzureML-webservice toevoegen</translation>
+    </message>
+    <message>
+        <source>No product</source>
+        <translation>Geen product</translation>
+    </message>
+    <message>
+        <source>ML service &amp;base URL:</source>
+        <translation>&amp;Basis-URL van ML-service:</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>&amp;Werkruimte:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;sleutel:</translation>
+    </message>
+    <message>
+        <source>API &amp;name:</source>
+        <translation>API-&amp;naam:</translation>
+    </message>
+    <message>
+        <source>URL s&amp;uffix:</source>
+        <translation>URL-&amp;achtervoegsel:</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>Creates the API with RRS Execute and BES Submit, Start, Status and Delete. The key is kept in the keychain and in a secret named value that a policy sends as &quot;Authorization: Bearer&quot;, so callers need only a subscription key.</source>
+        <translation>Maakt de API aan met RRS Execute en BES Submit, Start, Status en Delete. De sleutel wordt bewaard in de sleutelbos en in een geheime benoemde waarde die een beleid meestuurt als &quot;Authorization: Bearer&quot;, zodat aanroepers alleen een abonnementssleutel nodig hebben.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>Enter the service&apos;s http or https address, e.g. https://ussouthcentral.services.azureml.net.</source>
+        <translation>Vul het http- of https-adres van de service in, bijvoorbeeld https://ussouthcentral.services.azureml.net.</translation>
+    </message>
+    <message>
+        <source>Enter the workspace id (no slashes).</source>
+        <translation>Vul de id van de werkruimte in (zonder schuine strepen).</translation>
+    </message>
+    <message>
+        <source>Enter the web service id (no slashes).</source>
+        <translation>Vul de id van de webservice in (zonder schuine strepen).</translation>
+    </message>
+    <message>
+        <source>Enter the web service&apos;s API key.</source>
+        <translation>Vul de API-sleutel van de webservice in.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the API.</source>
+        <translation>Vul een naam voor de API in.</translation>
+    </message>
+    <message>
+        <source>The URL suffix cannot contain spaces, ? or #.</source>
+        <translation>Het URL-achtervoegsel mag geen spaties, ? of # bevatten.</translation>
+    </message>
+    <message>
+        <source>The web service was not added: %1</source>
+        <translation>De webservice is niet toegevoegd: %1</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ApiCatalogModel</name>
     <message>
         <source>Name</source>
@@ -449,6 +524,14 @@
     <message>
         <source>portico-local</source>
         <translation>portico-local</translation>
+    </message>
+    <message>
+        <source>Add &amp;AzureML web service…</source>
+        <translation>&amp;AzureML-webservice toevoegen…</translation>
+    </message>
+    <message>
+        <source>Create a service instance first (File → New service instance).</source>
+        <translation>Maak eerst een service-instantie aan (Bestand → Nieuwe service-instantie).</translation>
     </message>
 </context>
 <context>

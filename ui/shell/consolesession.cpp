@@ -12,6 +12,8 @@
 #include "ui/common/bannerwidget.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/developerworkspace.h"
+#include "ui/publisher/addazuremldialog.h"
+#include "ui/publisher/azuremldefinition.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/servicewizard.h"
@@ -24,6 +26,7 @@
 #include <QMenuBar>
 #include <QTreeView>
 #include <QWidget>
+#include <QJsonObject>
 
 namespace portico::ui {
 
@@ -49,8 +52,13 @@ ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, c
         newService->setObjectName(u"newServiceAction"_qs);
         newService->setShortcut(QKeySequence::New);
         connect(newService, &QAction::triggered, this, &ConsoleSession::newService);
+        auto *addAzureMl = new QAction(tr("Add &AzureML web service…"), window);
+        addAzureMl->setObjectName(u"addAzureMlAction"_qs);
+        addAzureMl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+        connect(addAzureMl, &QAction::triggered, this, &ConsoleSession::addAzureMl);
         file->insertAction(file->actions().value(0), newService);
-        file->insertSeparator(file->actions().value(1));
+        file->insertAction(file->actions().value(1), addAzureMl);
+        file->insertSeparator(file->actions().value(2));
     }
     connect(window, &MainWindow::refreshRequested, this, [this] {
         if (m_navigation)
@@ -247,6 +255,36 @@ void ConsoleSession::openFromNavigation(const QModelIndex &proxyIndex)
     case Kind::PoliciesFolder:
     case Kind::Policy: m_publisherPage->showPage(Page::Policy, QString()); break;
     }
+}
+
+void ConsoleSession::addAzureMl()
+{
+    if (!m_publisher || !m_window)
+        return;
+    if (m_serviceId.isEmpty()) {
+        m_window->showConnectionProblem(tr("Create a service instance first (File → New service instance)."));
+        return;
+    }
+    auto *dialog = new AddAzureMlDialog(m_publisher.get(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // portico-local's sample service, so that adding it is one click.
+    dialog->prefill(AzureMlDefinition::localSample(m_endpoints.ml.toString(QUrl::StripTrailingSlash)), m_endpoints.mlKey);
+    QPointer<AddAzureMlDialog> guard(dialog);
+    m_publisher->listResources(m_serviceId + u"/products"_qs, dialog, [guard](const core::Result<QList<QJsonObject>> &r) {
+        if (!guard || !r)
+            return;
+        QList<QPair<QString, QString>> products;
+        for (const QJsonObject &p : r.value())
+            products.append({ p.value(u"name"_qs).toString(),
+                              p.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString() });
+        guard->setProducts(products);
+    });
+    connect(dialog, &AddAzureMlDialog::added, this, [this] {
+        if (m_navigation)
+            m_navigation->refresh(m_navigation->findArmId(m_serviceId));
+        m_developer->refresh();
+    });
+    dialog->open();
 }
 
 void ConsoleSession::newService()

@@ -68,6 +68,7 @@ private:
     void findService();
     void useService(const QString &serviceId);
     void newService();
+    void addAzureMl();
     void openFromNavigation(const QModelIndex &proxyIndex);
 
     QPointer<MainWindow> m_window;

@@ -23,6 +23,9 @@
 #include "ui/shell/consolesession.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/addazuremldialog.h"
+#include <QLineEdit>
+#include <QPushButton>
 #include "core/itemmodels/navigationtreemodel.h"
 #include <QAbstractProxyModel>
 #include <QTreeView>
@@ -104,6 +107,17 @@ void tst_ConsoleSession::supervisesPorticoLocalAndFollowsItsServices()
     window.navigationView()->setCurrentIndex(proxy->mapFromSource(products));
     QCOMPARE(session.publisherWorkspace()->currentPage(), ui::PublisherWorkspace::Page::Products);
     QCOMPARE(window.modePage(ui::MainWindow::Mode::Publisher), session.publisherWorkspace());
+
+    // File → Add AzureML web service: the local sample is pre-filled, so it is one click.
+    window.findChild<QAction *>(u"addAzureMlAction"_qs)->trigger();
+    ui::AddAzureMlDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<ui::AddAzureMlDialog *>()) != nullptr);
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"mlBaseUrlLineEdit"_qs)->text(),
+             session.endpoints().ml.toString(QUrl::StripTrailingSlash));
+    QSignalSpy catalogAgain(session.developer(), &ui::DeveloperController::catalogLoaded);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    QVERIFY(catalogAgain.wait(60000));
+    QVERIFY(session.developerWorkspace()->catalog()->model()->indexOf(u"AzureML Demo API"_qs).isValid());
 
     // The child dies: a banner says so, the supervisor restarts it, the console reconnects.
     QSignalSpy again(&session, &ui::ConsoleSession::connected);

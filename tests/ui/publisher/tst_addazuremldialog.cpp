@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// "Add AzureML web service" against the real portico-local: bad input is said next to each
+// field and nothing is created; with the local sample pre-filled one click creates the API,
+// its five operations, the secret named value and the Bearer policy, and the API answers the
+// seed through the gateway.
+
+#include "core/arm/armclient.h"
+#include "core/arm/armrequest.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/porticolocalfixture.h"
+#include "ui/common/operationtracker.h"
+#include "ui/publisher/addazuremldialog.h"
+#include "ui/publisher/publishercontroller.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace portico;
+
+namespace {
+const QString kService = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"
+                         "/providers/Microsoft.ApiManagement/service/addml"_qs;
+}
+
+class tst_AddAzureMlDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void badInputIsShownNextToEachFieldAndNothingIsCreated();
+    void theLocalSampleIsAddedInOneClick();
+
+private:
+    core::Result<QJsonObject> call(core::ArmRequest request);
+
+    test::PorticoLocalFixture m_local;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    ui::OperationTracker m_operations;
+    std::unique_ptr<ui::PublisherController> m_controller;
+};
+
+core::Result<QJsonObject> tst_AddAzureMlDialog::call(core::ArmRequest request)
+{
+    std::optional<core::Result<QJsonObject>> result;
+    m_controller->call(std::move(request), this, [&result](const core::Result<QJsonObject> &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
+        return core::Error::make(core::Error::Kind::Unavailable, u"timed out"_qs);
+    return *result;
+}
+
+void tst_AddAzureMlDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
+    m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
+    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
+    m_controller->setService(kService);
+    core::ArmRequest create = core::ArmRequest::put(kService, QJsonObject {
+        { u"location"_qs, u"local"_qs },
+        { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs }, { u"capacity"_qs, 1 } } },
+        { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"admin@contoso.com"_qs },
+                                          { u"publisherName"_qs, u"Contoso"_qs } } } });
+    create.longRunning = true;
+    QVERIFY(call(create).ok());
+}
+
+void tst_AddAzureMlDialog::cleanupTestCase()
+{
+    m_controller.reset();
+    m_client.reset();
+    m_local.stop();
+}
+
+void tst_AddAzureMlDialog::badInputIsShownNextToEachFieldAndNothingIsCreated()
+{
+    ui::AddAzureMlDialog dialog(m_controller.get());
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"mlBaseUrlLineEdit"_qs), u"not a url"_qs);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    for (const QString &field : { u"baseUrl"_qs, u"workspace"_qs, u"service"_qs, u"apiKey"_qs }) {
+        auto *message = dialog.findChild<QLabel *>(field + u"MessageLabel"_qs);
+        QVERIFY2(message && message->isVisible() && !message->text().isEmpty(), qPrintable(field));
+    }
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"mlBaseUrlLineEdit"_qs)->text(), u"not a url"_qs); // kept
+    const auto apis = call(core::ArmRequest::get(kService + u"/apis"_qs));
+    QVERIFY(apis.ok());
+    QVERIFY(apis.value().value(u"value"_qs).toArray().isEmpty());
+}
+
+void tst_AddAzureMlDialog::theLocalSampleIsAddedInOneClick()
+{
+    ui::AddAzureMlDialog dialog(m_controller.get());
+    dialog.prefill(ui::AzureMlDefinition::localSample(m_local.mlUrl().toString(QUrl::StripTrailingSlash)), m_local.mlKey());
+    dialog.setProducts({ { u"starter"_qs, u"Starter"_qs }, { u"unlimited"_qs, u"Unlimited"_qs } });
+    dialog.show();
+    QSignalSpy added(&dialog, &ui::AddAzureMlDialog::added);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    QVERIFY(added.wait(60000));
+    const QString apiId = added.first().first().toString();
+    const auto api = call(core::ArmRequest::get(kService + u"/apis/"_qs + apiId));
+    QVERIFY(api.ok());
+    QCOMPARE(api.value().value(u"properties"_qs).toObject().value(u"displayName"_qs).toString(), u"AzureML Demo API"_qs);
+    const auto operations = call(core::ArmRequest::get(kService + u"/apis/"_qs + apiId + u"/operations"_qs));
+    QVERIFY(operations.ok());
+    QStringList names;
+    for (const QJsonValue &op : operations.value().value(u"value"_qs).toArray())
+        names << op.toObject().value(u"properties"_qs).toObject().value(u"displayName"_qs).toString();
+    names.sort();
+    QCOMPARE(names, (QStringList { u"BES Delete"_qs, u"BES Start"_qs, u"BES Status"_qs, u"BES Submit"_qs, u"RRS Execute"_qs }));
+    const auto products = call(core::ArmRequest::get(kService + u"/products/starter/apis"_qs));
+    QVERIFY(products.ok());
+    QCOMPARE(products.value().value(u"value"_qs).toArray().size(), 1);
+    const auto policy = call(core::ArmRequest::get(kService + u"/apis/"_qs + apiId + u"/policies/policy"_qs)
+                                 .withQuery(u"format"_qs, u"rawxml"_qs));
+    QVERIFY(policy.ok());
+    QVERIFY(policy.value().value(u"properties"_qs).toObject().value(u"value"_qs).toString().contains(u"Bearer {{"_qs));
+    // The key is a secret named value: never returned by a GET.
+    const auto namedValues = call(core::ArmRequest::get(kService + u"/namedValues"_qs));
+    QVERIFY(namedValues.ok());
+    const QByteArray listed = QJsonDocument(namedValues.value()).toJson();
+    QVERIFY(listed.contains("\"secret\": true"));
+    QVERIFY(!listed.contains(m_local.mlKey().toUtf8()));
+}
+
+QTEST_MAIN(tst_AddAzureMlDialog)
+#include "tst_addazuremldialog.moc"
