@@ -2,12 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/ml/besjobrunner.h"
 
+#include "core/local/ml/besrecordhasher.h"
+#include "core/local/ml/csvreader.h"
 #include "core/storage/blobclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QThread>
+#include <QThreadPool>
 
 #include <cstring>
 
@@ -18,21 +22,35 @@ namespace portico::local {
 using core::BlobClient;
 using core::BlobRequestJob;
 
-BesJobRunner::BesJobRunner(QObject *parent)
+BesJobRunner::BesJobRunner(int hashingThreads, QObject *parent)
     : QObject(parent)
+    , m_pool(new QThreadPool(this))
 {
+    m_pool->setObjectName(u"bes-hashing"_qs);
+    m_pool->setMaxThreadCount(hashingThreads > 0 ? hashingThreads : QThread::idealThreadCount());
 }
 
 BesJobRunner::~BesJobRunner()
 {
+    // Runs post their results to this object: none may be running once it is gone.
+    m_pool->clear();
+    m_pool->waitForDone();
     m_input.reset();
     m_output.reset();
+}
+
+int BesJobRunner::maxRunsInFlight() const
+{
+    return 2 * m_pool->maxThreadCount() + 2;
 }
 
 void BesJobRunner::reset()
 {
     // Often called from a job's finished handler: silence and abort every job, and delete the
-    // clients (and with them the jobs) once that handler has returned.
+    // clients (and with them the jobs) once that handler has returned. Runs already hashing
+    // finish by themselves; the new generation drops their results.
+    ++m_generation;
+    m_pool->clear();
     m_ranges.clear();
     m_uploads.clear();
     for (BlobClient *client : { m_input.release(), m_output.release() }) {
@@ -45,15 +63,18 @@ void BesJobRunner::reset()
         }
         client->deleteLater();
     }
-    m_reader.reset();
+    m_splitter.reset();
     m_hasher.reset();
     m_request.reset();
     m_blockIds.clear();
+    m_carry = QByteArray();
+    m_hashed.clear();
     m_out = QByteArray();
-    m_recordError.clear();
     m_jobId.clear();
+    m_carryOffset = m_records = m_runsStarted = m_runsWritten = 0;
     m_size = m_nextOffset = 0;
     m_column = -1;
+    m_firstRange = true;
     m_inputDone = m_committing = false;
 }
 
@@ -95,11 +116,9 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
     m_request = std::get<BesJobRequest>(parsed);
     m_input = std::make_unique<BlobClient>(m_request->input.account, m_network);
     m_output = std::make_unique<BlobClient>(m_request->output.account, m_network);
-    m_hasher = std::make_unique<FeatureHasher>(m_request->parameters.bits, m_request->parameters.ngrams);
-    m_counts.assign(size_t(m_hasher->bucketCount()), 0);
-    m_reader = std::make_unique<CsvReader>(
-        [this](const QList<QByteArray> &fields, int count) { onRecord(fields, count); });
-    m_out.reserve(int(blockSize + 64 * 1024));
+    m_hasher = std::make_shared<const FeatureHasher>(m_request->parameters.bits,
+                                                     m_request->parameters.ngrams);
+    m_splitter.emplace(runSize);
 
     auto *container = m_output->createContainer(m_request->output.container);
     connect(container, &core::BlobJob::finished, this, [this, container] {
@@ -129,7 +148,7 @@ void BesJobRunner::readProperties()
 
 void BesJobRunner::fillRanges()
 {
-    while (m_ranges.size() < 2 && m_nextOffset < m_size) {
+    while (m_ranges.size() < rangesAhead && m_nextOffset < m_size) {
         const qint64 length = qMin(rangeSize, m_size - m_nextOffset);
         auto *range = m_input->getRange(m_request->input.container, m_request->input.blob,
                                         m_nextOffset, length);
@@ -143,96 +162,139 @@ void BesJobRunner::processRanges()
 {
     if (m_jobId.isEmpty())
         return;
-    // In order, and only while the upload backlog has room.
+    // In order, and only while the hashing and upload backlogs have room.
     while (!m_ranges.isEmpty() && m_ranges.first() && m_ranges.first()->isFinished()
-           && m_uploads.size() < maxUploads) {
+           && m_out.size() < maxPendingOutput && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
         BlobRequestJob *range = m_ranges.takeFirst();
         range->deleteLater();
         if (!range->result()) {
             failStorage(m_request->input.relativeLocation(), range->result().error());
             return;
         }
-        m_reader->feed(range->body());
-        if (!m_recordError.isEmpty()) {
-            fail(m_recordError);
+        if (!split(range->body()))
             return;
-        }
-        while (m_out.size() >= blockSize)
-            uploadBlock();
         fillRanges();
     }
     if (m_ranges.isEmpty() && m_nextOffset >= m_size && !m_inputDone) {
         m_inputDone = true;
-        if (!m_reader->finish()) {
+        if (m_splitter->insideQuotes()) {
             fail(MlError::inputParseError(u"the input ends inside a quoted field"_qs).detailText());
             return;
         }
-        if (!m_recordError.isEmpty()) {
-            fail(m_recordError);
-            return;
-        }
+        // What follows the last line break: the last record, or the header of an input
+        // without data rows.
+        const QByteArray rest = std::exchange(m_carry, {});
         if (m_column < 0) {
-            fail(MlError::inputMismatch({}).detailText()
-                 + u" The input is empty; it needs a header row with the column Col2."_qs);
-            return;
+            if (!readHeader(rest))
+                return;
+        } else if (!rest.isEmpty()) {
+            startRun(rest, 0, rest.size());
         }
-        while (!m_out.isEmpty())
-            uploadBlock();
-        maybeCommit();
+        maybeFinish();
     }
 }
 
-void BesJobRunner::onRecord(const QList<QByteArray> &fields, int count)
+bool BesJobRunner::split(const QByteArray &range)
 {
-    if (!m_recordError.isEmpty())
-        return;
+    QByteArray piece = range;
+    if (std::exchange(m_firstRange, false) && piece.startsWith("\xEF\xBB\xBF"))
+        piece.remove(0, 3); // the first range holds at least 3 bytes or the whole blob
+    const QList<qint64> cuts = m_splitter->feed(piece);
+    // The stream from m_carryOffset on: the unfinished record before, then this piece.
+    const QByteArray data = m_carry.isEmpty() ? piece : m_carry + piece;
+    qint64 from = m_carryOffset;
     if (m_column < 0) {
-        QStringList names;
-        for (int i = 0; i < count; ++i) {
-            const QString name = QString::fromUtf8(fields.at(i)).trimmed();
-            names.append(name);
-            if (name == FeatureHashingExperiment::column && m_column < 0)
-                m_column = i;
+        const qint64 headerEnd = m_splitter->firstRecordEnd();
+        if (headerEnd < 0) {
+            m_carry = data;
+            return true;
         }
-        if (m_column < 0) {
-            m_recordError = MlError::inputMismatch({}).detailText()
-                + u" The header row has no column Col2 (it has: %1)."_qs.arg(names.join(u", "_qs).left(200));
-            return;
-        }
-        const QStringList columns = FeatureHashingExperiment::outputColumns(m_request->parameters);
-        m_out += columns.join(u',').toUtf8();
-        m_out += '\n';
-        return;
+        if (!readHeader(QByteArrayView(data).first(headerEnd - m_carryOffset)))
+            return false;
+        from = headerEnd;
     }
-    const QByteArray &text = m_column < count ? fields.at(m_column) : QByteArray();
-    std::fill(m_counts.begin(), m_counts.end(), 0);
-    m_hasher->accumulate(text, m_counts.data());
-    // The hot path writes straight into the block buffer: one size check per row.
-    const qsizetype start = m_out.size();
-    if (text.contains('"') || text.contains(',') || text.contains('\n') || text.contains('\r')) {
-        CsvReader::appendField(m_out, text);
-    } else {
-        m_out.resize(start + text.size());
-        std::memcpy(m_out.data() + start, text.constData(), size_t(text.size()));
+    for (qint64 cut : cuts) {
+        if (cut <= from)
+            continue;
+        startRun(data, from - m_carryOffset, cut - from);
+        from = cut;
     }
-    const qsizetype before = m_out.size();
-    m_out.resize(before + qsizetype(m_counts.size()) * 11 + 1);
-    char *p = m_out.data() + before;
-    for (quint32 value : m_counts) {
-        *p++ = ',';
-        if (value < 10) {
-            *p++ = char('0' + value);
-        } else {
-            char digits[10];
-            int n = 0;
-            for (; value; value /= 10)
-                digits[n++] = char('0' + value % 10);
-            while (n)
-                *p++ = digits[--n];
-        }
+    m_carry = data.mid(from - m_carryOffset);
+    m_carryOffset = from;
+    return true;
+}
+
+bool BesJobRunner::readHeader(QByteArrayView record)
+{
+    // `record` is blank lines and then at most one record (the header).
+    QStringList names;
+    bool seen = false;
+    CsvReader reader(
+        [&](const QList<QByteArray> &fields, int count) {
+            seen = true;
+            for (int i = 0; i < count; ++i)
+                names.append(QString::fromUtf8(fields.at(i)).trimmed());
+        },
+        CsvReader::Position::MidStream);
+    reader.feed(record);
+    (void)reader.finish();
+    if (!seen) {
+        fail(MlError::inputMismatch({}).detailText()
+             + u" The input is empty; it needs a header row with the column Col2."_qs);
+        return false;
     }
-    *p++ = '\n';
-    m_out.resize(p - m_out.constData());
+    m_column = int(names.indexOf(FeatureHashingExperiment::column));
+    if (m_column < 0) {
+        fail(MlError::inputMismatch({}).detailText()
+             + u" The header row has no column Col2 (it has: %1)."_qs.arg(names.join(u", "_qs).left(200)));
+        return false;
+    }
+    const QStringList columns = FeatureHashingExperiment::outputColumns(m_request->parameters);
+    m_out += columns.join(u',').toUtf8();
+    m_out += '\n';
+    return true;
+}
+
+void BesJobRunner::startRun(const QByteArray &data, qsizetype from, qsizetype length)
+{
+    const qint64 index = m_runsStarted++;
+    const quint64 generation = m_generation;
+    const int column = m_column;
+    m_pool->start([this, data, from, length, index, generation, column, hasher = m_hasher] {
+        BesRecordHasher::Output output =
+            BesRecordHasher::hash(QByteArrayView(data).sliced(from, length), column, *hasher);
+        // Posted to the runner's thread; the runner's destructor waits for this run.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, index, csv = std::move(output.csv), records = output.records] {
+                onRunHashed(generation, index, csv, records);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void BesJobRunner::onRunHashed(quint64 generation, qint64 index, const QByteArray &csv,
+                               qint64 records)
+{
+    if (generation != m_generation || m_jobId.isEmpty())
+        return; // a cancelled or failed job's run
+    m_records += records;
+    m_hashed.emplace(index, csv);
+    writeRuns();
+    processRanges();
+    maybeFinish();
+}
+
+void BesJobRunner::writeRuns()
+{
+    auto it = m_hashed.begin();
+    while (it != m_hashed.end() && it->first == m_runsWritten) {
+        m_out += it->second;
+        ++m_runsWritten;
+        it = m_hashed.erase(it);
+    }
+    while (m_out.size() >= blockSize && m_uploads.size() < maxUploads)
+        uploadBlock();
 }
 
 void BesJobRunner::uploadBlock()
@@ -250,11 +312,20 @@ void BesJobRunner::uploadBlock()
             failStorage(m_request->output.relativeLocation(), upload->result().error());
             return;
         }
-        if (m_inputDone)
-            maybeCommit();
-        else
-            processRanges();
+        writeRuns();
+        processRanges();
+        maybeFinish();
     });
+}
+
+void BesJobRunner::maybeFinish()
+{
+    if (m_jobId.isEmpty() || !m_inputDone || m_runsWritten < m_runsStarted || m_committing)
+        return;
+    while (!m_out.isEmpty() && m_uploads.size() < maxUploads)
+        uploadBlock();
+    if (m_out.isEmpty())
+        maybeCommit();
 }
 
 void BesJobRunner::maybeCommit()
@@ -290,7 +361,7 @@ void BesJobRunner::succeed()
                         { u"SasBlobToken"_qs, m_output->serviceSas(output.container, output.blob, sas) } } }
     };
     const QString id = m_jobId;
-    qCDebug(lcBes) << "finished" << id << m_reader->records() << "records";
+    qCDebug(lcBes) << "finished" << id << m_records << "records";
     reset();
     Q_EMIT jobEnded(id, true, QJsonDocument(results).toJson(QJsonDocument::Compact), {});
 }

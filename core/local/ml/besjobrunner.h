@@ -3,18 +3,20 @@
 #pragma once
 
 #include "core/local/ml/besjobrequest.h"
-#include "core/local/ml/csvreader.h"
+#include "core/local/ml/csvsplitter.h"
 #include "core/local/ml/featurehasher.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
+class QThreadPool;
 
 namespace portico::core {
 class BlobClient;
@@ -24,10 +26,15 @@ class BlobRequestJob;
 namespace portico::local {
 
 // Runs one BES job at a time in its own thread (own QNetworkAccessManager and event loop):
-// reads input1 in 4 MiB ranges (one range ahead), parses the CSV incrementally, hashes Col2 and
-// writes output1 as blocks (at most three uploads in flight, which also holds back reading), then
-// commits the block list and signs a read-only SAS for the result. Memory stays at a few blocks
-// whatever the input size. Every step yields to the event loop, so cancel() stops it promptly.
+// reads input1 in 4 MiB ranges (two ranges ahead), cuts the stream into runs of whole records
+// (CsvSplitter, about 1 MiB each) and hashes the runs on a bounded pool of hashing threads, in
+// parallel; their results are put back in input order and written to output1 as 4 MiB blocks
+// (at most four uploads in flight) while later runs are still hashing and later ranges are
+// being read. Then it commits the block list and signs a read-only SAS for the result. Reading
+// waits while too many runs are hashing or too much hashed output waits for an upload, so
+// memory stays at a few ranges, runs and blocks whatever the input size. Every step yields to
+// the event loop, so cancel() stops it promptly: runs still hashing finish on their own and
+// their results are dropped.
 class BesJobRunner final : public QObject
 {
     Q_OBJECT
@@ -35,10 +42,14 @@ class BesJobRunner final : public QObject
 
 public:
     static constexpr qint64 rangeSize = 4 * 1024 * 1024;
+    static constexpr int rangesAhead = 2;
+    static constexpr qint64 runSize = 1024 * 1024;
     static constexpr qint64 blockSize = 4 * 1024 * 1024;
-    static constexpr int maxUploads = 3;
+    static constexpr int maxUploads = 4; // with rangesAhead, QNetworkAccessManager's 6 connections
+    static constexpr qint64 maxPendingOutput = 2 * blockSize; // hashed, waiting for an upload
 
-    explicit BesJobRunner(QObject *parent = nullptr);
+    // hashingThreads <= 0: one per core.
+    explicit BesJobRunner(int hashingThreads = 0, QObject *parent = nullptr);
     ~BesJobRunner() override;
 
     // Both are called in the runner's thread (queued from the owner).
@@ -57,27 +68,40 @@ private:
     void readProperties();
     void fillRanges();
     void processRanges();
-    void onRecord(const QList<QByteArray> &fields, int count);
+    bool split(const QByteArray &range);
+    bool readHeader(QByteArrayView record);
+    void startRun(const QByteArray &data, qsizetype from, qsizetype length);
+    void onRunHashed(quint64 generation, qint64 index, const QByteArray &csv, qint64 records);
+    void writeRuns();
     void uploadBlock();
+    void maybeFinish();
     void maybeCommit();
     void succeed();
+    int maxRunsInFlight() const;
 
     QNetworkAccessManager *m_network = nullptr;
+    QThreadPool *m_pool = nullptr;
     QString m_jobId;
+    quint64 m_generation = 0; // bumped by reset(): results of older runs are dropped
     std::optional<BesJobRequest> m_request;
     std::unique_ptr<core::BlobClient> m_input;
     std::unique_ptr<core::BlobClient> m_output;
-    std::unique_ptr<FeatureHasher> m_hasher;
-    std::unique_ptr<CsvReader> m_reader;
+    std::shared_ptr<const FeatureHasher> m_hasher;
+    std::optional<CsvSplitter> m_splitter;
     QList<QPointer<core::BlobRequestJob>> m_ranges;
     QList<QPointer<core::BlobRequestJob>> m_uploads;
     QList<QByteArray> m_blockIds;
-    std::vector<quint32> m_counts;
+    QByteArray m_carry;          // the stream from m_carryOffset: an unfinished record
+    std::map<qint64, QByteArray> m_hashed; // finished runs waiting for their turn
     QByteArray m_out;
-    QString m_recordError;
+    qint64 m_carryOffset = 0;
+    qint64 m_records = 0;
+    qint64 m_runsStarted = 0;
+    qint64 m_runsWritten = 0;
     qint64 m_size = 0;
     qint64 m_nextOffset = 0;
     int m_column = -1;
+    bool m_firstRange = true;
     bool m_inputDone = false;
     bool m_committing = false;
 };

@@ -4,9 +4,13 @@
 
 namespace portico::local {
 
-CsvReader::CsvReader(RecordHandler handler)
+CsvReader::CsvReader(RecordHandler handler, Position position)
     : m_handler(std::move(handler))
 {
+    if (position == Position::MidStream) {
+        m_started = true;
+        m_fields = { QByteArray() };
+    }
 }
 
 void CsvReader::endField()

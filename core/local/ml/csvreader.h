@@ -19,7 +19,11 @@ public:
     // fields[0 .. count-1] are the record's fields; the list is reused between records.
     using RecordHandler = std::function<void(const QList<QByteArray> &fields, int count)>;
 
-    explicit CsvReader(RecordHandler handler);
+    // AtStreamStart skips a UTF-8 BOM at the very start; MidStream reads a piece cut from a
+    // longer stream at a record boundary (CsvSplitter), where those bytes are data.
+    enum class Position { AtStreamStart, MidStream };
+
+    explicit CsvReader(RecordHandler handler, Position position = Position::AtStreamStart);
 
     void feed(QByteArrayView data);
     // Ends the input: a last record without a line break is delivered. Returns false when

@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/local/ml/csvsplitter.h"
+
+#include <cstring>
+
+namespace portico::local {
+
+CsvSplitter::CsvSplitter(qint64 chunkBytes)
+    : m_chunkBytes(chunkBytes)
+{
+}
+
+QList<qint64> CsvSplitter::feed(QByteArrayView piece)
+{
+    // The same state machine as CsvReader::feed(). A CR ends a record by itself; the LF of a
+    // CRLF then reads as a blank line, which CsvReader skips too, so a cut between them is safe.
+    QList<qint64> cuts;
+    const char *const begin = piece.data();
+    const char *p = begin;
+    const char *const end = p + piece.size();
+    qint64 lastBreak = -1;
+    while (p < end) {
+        switch (m_state) {
+        case State::FieldStart:
+            if (*p == '"') {
+                m_state = State::Quoted;
+                m_pendingRecord = true;
+                ++p;
+                continue;
+            }
+            m_state = State::Unquoted;
+            [[fallthrough]];
+        case State::Unquoted: {
+            const char *start = p;
+            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+                ++p;
+            if (p > start)
+                m_pendingRecord = true;
+            if (p == end)
+                continue;
+            if (*p++ == ',') {
+                m_pendingRecord = true;
+                m_state = State::FieldStart;
+                continue;
+            }
+            const qint64 at = m_offset + (p - begin);
+            if (m_pendingRecord && m_firstRecordEnd < 0)
+                m_firstRecordEnd = at;
+            m_pendingRecord = false;
+            m_state = State::FieldStart;
+            lastBreak = at;
+            if (at - m_lastCut >= m_chunkBytes) {
+                cuts.append(at);
+                m_lastCut = at;
+            }
+            continue;
+        }
+        case State::Quoted: {
+            const void *quote = std::memchr(p, '"', size_t(end - p));
+            if (!quote) {
+                p = end;
+                continue;
+            }
+            p = static_cast<const char *>(quote) + 1;
+            m_state = State::QuoteInQuoted;
+            continue;
+        }
+        case State::QuoteInQuoted:
+            if (*p == '"') {
+                m_state = State::Quoted;
+                ++p;
+                continue;
+            }
+            m_state = State::Unquoted; // lenient, as CsvReader
+            continue;
+        }
+    }
+    if (lastBreak > m_lastCut) {
+        cuts.append(lastBreak);
+        m_lastCut = lastBreak;
+    }
+    m_offset += piece.size();
+    return cuts;
+}
+
+} // namespace portico::local

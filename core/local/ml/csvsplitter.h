@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+
+namespace portico::local {
+
+// Finds where a CSV stream may be cut into runs of whole records, reading it exactly as
+// CsvReader does (a quote opens a quoted field only at the start of a field; LF, CRLF and CR end
+// a record outside quotes) but without copying anything. Each run can then be parsed by its own
+// CsvReader, in parallel, with the same records as one reader over the whole stream. Feed the
+// stream in pieces of any size; offsets count from the start of the stream.
+class CsvSplitter final
+{
+public:
+    // Cuts are at least chunkBytes apart (except the last cut of each piece).
+    explicit CsvSplitter(qint64 chunkBytes);
+
+    // Scans the next piece. Returns stream offsets just after line breaks outside quotes: at
+    // least chunkBytes after the previous cut, and always the last such break in the piece.
+    QList<qint64> feed(QByteArrayView piece);
+
+    // Just after the line break that ends the first non-blank record (the header row), or -1
+    // while it has not been seen.
+    qint64 firstRecordEnd() const { return m_firstRecordEnd; }
+    // True when the stream so far ends inside a quoted field (at the end of the input: the
+    // CSV is malformed, as CsvReader::finish() reports).
+    bool insideQuotes() const { return m_state == State::Quoted; }
+
+private:
+    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+
+    qint64 m_chunkBytes;
+    qint64 m_offset = 0;
+    qint64 m_lastCut = 0;
+    qint64 m_firstRecordEnd = -1;
+    State m_state = State::FieldStart;
+    bool m_pendingRecord = false;
+    bool m_afterCR = false;
+};
+
+} // namespace portico::local
