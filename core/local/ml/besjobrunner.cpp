@@ -41,7 +41,7 @@ BesJobRunner::~BesJobRunner()
 
 int BesJobRunner::maxRunsInFlight() const
 {
-    return 2 * m_pool->maxThreadCount() + 2;
+    return m_pool->maxThreadCount() + 2;
 }
 
 void BesJobRunner::reset()
@@ -69,7 +69,8 @@ void BesJobRunner::reset()
     m_blockIds.clear();
     m_carry = QByteArray();
     m_hashed.clear();
-    m_out = QByteArray();
+    m_ready.clear();
+    m_readyBytes = 0;
     m_jobId.clear();
     m_carryOffset = m_records = m_runsStarted = m_runsWritten = 0;
     m_size = m_nextOffset = 0;
@@ -118,7 +119,7 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
     m_output = std::make_unique<BlobClient>(m_request->output.account, m_network);
     m_hasher = std::make_shared<const FeatureHasher>(m_request->parameters.bits,
                                                      m_request->parameters.ngrams);
-    m_splitter.emplace(runSize);
+    m_splitter.emplace(rangeSize);
 
     auto *container = m_output->createContainer(m_request->output.container);
     connect(container, &core::BlobJob::finished, this, [this, container] {
@@ -164,7 +165,7 @@ void BesJobRunner::processRanges()
         return;
     // In order, and only while the hashing and upload backlogs have room.
     while (!m_ranges.isEmpty() && m_ranges.first() && m_ranges.first()->isFinished()
-           && m_out.size() < maxPendingOutput && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
+           && m_readyBytes < maxPendingOutput && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
         BlobRequestJob *range = m_ranges.takeFirst();
         range->deleteLater();
         if (!range->result()) {
@@ -188,7 +189,7 @@ void BesJobRunner::processRanges()
             if (!readHeader(rest))
                 return;
         } else if (!rest.isEmpty()) {
-            startRun(rest, 0, rest.size());
+            startRun({}, rest, 0, rest.size());
         }
         maybeFinish();
     }
@@ -200,26 +201,34 @@ bool BesJobRunner::split(const QByteArray &range)
     if (std::exchange(m_firstRange, false) && piece.startsWith("\xEF\xBB\xBF"))
         piece.remove(0, 3); // the first range holds at least 3 bytes or the whole blob
     const QList<qint64> cuts = m_splitter->feed(piece);
-    // The stream from m_carryOffset on: the unfinished record before, then this piece.
-    const QByteArray data = m_carry.isEmpty() ? piece : m_carry + piece;
-    qint64 from = m_carryOffset;
+    // m_carry is the stream from m_carryOffset up to this piece: an unfinished record.
+    qint64 pieceStart = m_carryOffset + m_carry.size();
     if (m_column < 0) {
         const qint64 headerEnd = m_splitter->firstRecordEnd();
+        const QByteArray data = m_carry + piece;
         if (headerEnd < 0) {
             m_carry = data;
             return true;
         }
         if (!readHeader(QByteArrayView(data).first(headerEnd - m_carryOffset)))
             return false;
-        from = headerEnd;
+        // The header's line break is in this piece: the runs start after it.
+        piece = data.mid(headerEnd - m_carryOffset);
+        pieceStart = headerEnd;
+        m_carry.clear();
+        m_carryOffset = headerEnd;
     }
+    qint64 from = m_carryOffset;
     for (qint64 cut : cuts) {
         if (cut <= from)
             continue;
-        startRun(data, from - m_carryOffset, cut - from);
+        // The first run starts with the carry; the others lie in this piece.
+        const QByteArray head = std::exchange(m_carry, {});
+        const qint64 start = qMax(from, pieceStart);
+        startRun(head, piece, start - pieceStart, cut - start);
         from = cut;
     }
-    m_carry = data.mid(from - m_carryOffset);
+    m_carry = from < pieceStart ? m_carry + piece : piece.mid(from - pieceStart);
     m_carryOffset = from;
     return true;
 }
@@ -250,19 +259,20 @@ bool BesJobRunner::readHeader(QByteArrayView record)
         return false;
     }
     const QStringList columns = FeatureHashingExperiment::outputColumns(m_request->parameters);
-    m_out += columns.join(u',').toUtf8();
-    m_out += '\n';
+    m_ready.append(columns.join(u',').toUtf8() + '\n'); // a small block of its own
+    m_readyBytes += m_ready.last().size();
     return true;
 }
 
-void BesJobRunner::startRun(const QByteArray &data, qsizetype from, qsizetype length)
+void BesJobRunner::startRun(const QByteArray &head, const QByteArray &data, qsizetype from,
+                            qsizetype length)
 {
     const qint64 index = m_runsStarted++;
     const quint64 generation = m_generation;
     const int column = m_column;
-    m_pool->start([this, data, from, length, index, generation, column, hasher = m_hasher] {
-        BesRecordHasher::Output output =
-            BesRecordHasher::hash(QByteArrayView(data).sliced(from, length), column, *hasher);
+    m_pool->start([this, head, data, from, length, index, generation, column, hasher = m_hasher] {
+        BesRecordHasher::Output output = BesRecordHasher::hash(
+            head, QByteArrayView(data).sliced(from, length), column, *hasher);
         // Posted to the runner's thread; the runner's destructor waits for this run.
         QMetaObject::invokeMethod(
             this,
@@ -289,18 +299,20 @@ void BesJobRunner::writeRuns()
 {
     auto it = m_hashed.begin();
     while (it != m_hashed.end() && it->first == m_runsWritten) {
-        m_out += it->second;
+        if (!it->second.isEmpty()) { // a run of blank lines
+            m_readyBytes += it->second.size();
+            m_ready.append(std::move(it->second));
+        }
         ++m_runsWritten;
         it = m_hashed.erase(it);
     }
-    while (m_out.size() >= blockSize && m_uploads.size() < maxUploads)
-        uploadBlock();
+    while (!m_ready.isEmpty() && m_uploads.size() < maxUploads)
+        uploadBlock(m_ready.takeFirst());
 }
 
-void BesJobRunner::uploadBlock()
+void BesJobRunner::uploadBlock(const QByteArray &block)
 {
-    const QByteArray block = m_out.left(blockSize);
-    m_out.remove(0, block.size());
+    m_readyBytes -= block.size();
     const QByteArray id = BlobClient::blockId(int(m_blockIds.size()));
     m_blockIds.append(id);
     auto *upload = m_output->putBlock(m_request->output.container, m_request->output.blob, id, block);
@@ -322,9 +334,10 @@ void BesJobRunner::maybeFinish()
 {
     if (m_jobId.isEmpty() || !m_inputDone || m_runsWritten < m_runsStarted || m_committing)
         return;
-    while (!m_out.isEmpty() && m_uploads.size() < maxUploads)
-        uploadBlock();
-    if (m_out.isEmpty())
+    writeRuns();
+    if (m_jobId.isEmpty())
+        return;
+    if (m_ready.isEmpty())
         maybeCommit();
 }
 

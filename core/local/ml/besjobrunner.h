@@ -27,14 +27,15 @@ namespace portico::local {
 
 // Runs one BES job at a time in its own thread (own QNetworkAccessManager and event loop):
 // reads input1 in 4 MiB ranges (two ranges ahead), cuts the stream into runs of whole records
-// (CsvSplitter, about 1 MiB each) and hashes the runs on a bounded pool of hashing threads, in
-// parallel; their results are put back in input order and written to output1 as 4 MiB blocks
-// (at most four uploads in flight) while later runs are still hashing and later ranges are
-// being read. Then it commits the block list and signs a read-only SAS for the result. Reading
-// waits while too many runs are hashing or too much hashed output waits for an upload, so
-// memory stays at a few ranges, runs and blocks whatever the input size. Every step yields to
-// the event loop, so cancel() stops it promptly: runs still hashing finish on their own and
-// their results are dropped.
+// (CsvSplitter; a run is what lies between the last line breaks of two ranges, about one range)
+// and hashes the runs on a bounded pool of hashing threads, in parallel. Each run's output goes,
+// in input order, to output1 as one block (at most four uploads in flight) while later runs are
+// still hashing and later ranges are being read; then the block list is committed and a
+// read-only SAS is signed for the result. Input bytes are not copied on the way (a run spanning
+// two ranges is hashed from both), and outputs are not copied into blocks. Reading waits while
+// too many runs are hashing or too much output waits for an upload, so memory stays at a few
+// ranges and blocks whatever the input size. Every step yields to the event loop, so cancel()
+// stops it promptly: runs still hashing finish on their own and their results are dropped.
 class BesJobRunner final : public QObject
 {
     Q_OBJECT
@@ -43,10 +44,8 @@ class BesJobRunner final : public QObject
 public:
     static constexpr qint64 rangeSize = 4 * 1024 * 1024;
     static constexpr int rangesAhead = 2;
-    static constexpr qint64 runSize = 1024 * 1024;
-    static constexpr qint64 blockSize = 4 * 1024 * 1024;
     static constexpr int maxUploads = 4; // with rangesAhead, QNetworkAccessManager's 6 connections
-    static constexpr qint64 maxPendingOutput = 2 * blockSize; // hashed, waiting for an upload
+    static constexpr qint64 maxPendingOutput = 2 * rangeSize; // hashed, waiting for an upload
 
     // hashingThreads <= 0: one per core.
     explicit BesJobRunner(int hashingThreads = 0, QObject *parent = nullptr);
@@ -70,10 +69,10 @@ private:
     void processRanges();
     bool split(const QByteArray &range);
     bool readHeader(QByteArrayView record);
-    void startRun(const QByteArray &data, qsizetype from, qsizetype length);
+    void startRun(const QByteArray &head, const QByteArray &data, qsizetype from, qsizetype length);
     void onRunHashed(quint64 generation, qint64 index, const QByteArray &csv, qint64 records);
     void writeRuns();
-    void uploadBlock();
+    void uploadBlock(const QByteArray &block);
     void maybeFinish();
     void maybeCommit();
     void succeed();
@@ -93,7 +92,8 @@ private:
     QList<QByteArray> m_blockIds;
     QByteArray m_carry;          // the stream from m_carryOffset: an unfinished record
     std::map<qint64, QByteArray> m_hashed; // finished runs waiting for their turn
-    QByteArray m_out;
+    QList<QByteArray> m_ready; // outputs in order, waiting for an upload
+    qint64 m_readyBytes = 0;
     qint64 m_carryOffset = 0;
     qint64 m_records = 0;
     qint64 m_runsStarted = 0;

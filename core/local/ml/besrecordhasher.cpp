@@ -24,15 +24,16 @@ bool needsQuotes(QByteArrayView text)
 
 } // namespace
 
-BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView records, int column,
+BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayView rest, int column,
                                               const FeatureHasher &hasher)
 {
+    const qsizetype size = head.size() + rest.size();
     Output output;
     QByteArray &out = output.csv;
     const qsizetype buckets = hasher.bucketCount();
     // Output lines are the text plus the counts: start with room for the input and a few
     // counts per line, and double when a line does not fit.
-    out.resize(records.size() + records.size() / 2 + buckets * 11 + 64);
+    out.resize(size + size / 2 + buckets * 11 + 64);
     qsizetype used = 0;
     std::vector<quint32> counts(size_t(buckets), 0);
 
@@ -74,7 +75,8 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView records, int column
         *p++ = '\n';
         used = p - out.constData();
     }, CsvReader::Position::MidStream);
-    reader.feed(records);
+    reader.feed(head);
+    reader.feed(rest);
     (void)reader.finish(); // the caller knows from CsvSplitter whether the input ended in quotes
     out.truncate(used);
     return output;

@@ -23,7 +23,14 @@ public:
         qint64 records = 0;
     };
 
-    static Output hash(QByteArrayView records, int column, const FeatureHasher &hasher);
+    // The run may come in two pieces, `head` then `rest` (the end of one input range and the
+    // start of the next), so that neither has to be copied into one buffer.
+    static Output hash(QByteArrayView head, QByteArrayView rest, int column,
+                       const FeatureHasher &hasher);
+    static Output hash(QByteArrayView records, int column, const FeatureHasher &hasher)
+    {
+        return hash(records, {}, column, hasher);
+    }
 };
 
 } // namespace portico::local
