@@ -26,6 +26,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace portico;
 
 class bench_BesEndToEnd : public QObject
@@ -162,6 +164,20 @@ static bool sameContent(const QString &a, const QString &b)
     return true;
 }
 
+// User plus system CPU time of a process so far, in seconds.
+static double cpuSeconds(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_qs.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
 static qint64 peakRssKb(qint64 pid)
 {
     QFile status(u"/proc/%1/status"_qs.arg(pid));
@@ -215,6 +231,7 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
         QVERIFY(run(blobs.upload(u"bench"_qs, u"floor-result.csv"_qs, &expected, { u"text/csv"_qs })));
     }
     const qint64 rssBeforeKb = peakRssKb(m_local.process().processId());
+    const double cpuBefore = cpuSeconds(m_local.process().processId());
     // Rounds of floor then job, on a shared machine: the medians are compared.
     const int rounds = qEnvironmentVariableIntValue("PORTICO_BENCH_ROUNDS") > 0
         ? qEnvironmentVariableIntValue("PORTICO_BENCH_ROUNDS")
@@ -238,6 +255,7 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
               job.run, job.total - job.upload - job.run, jobs.last() / floors.last());
     }
     const qint64 rssKb = peakRssKb(m_local.process().processId());
+    const double cpuPerJob = (cpuSeconds(m_local.process().processId()) - cpuBefore) / rounds;
     auto median = [](QList<double> values) {
         std::sort(values.begin(), values.end());
         return values.at(values.size() / 2);
@@ -255,6 +273,7 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
           median(inputFloors), jobSeconds / median(inputFloors));
     qInfo("portico-local peak RSS (VmHWM): %lld KiB before the jobs, %lld KiB after them, for a %lld KiB input",
           rssBeforeKb, rssKb, inputBytes / 1024);
+    qInfo("portico-local CPU time per job (user + system, all threads): %.2f s", cpuPerJob);
 }
 
 void bench_BesEndToEnd::runJob(core::BlobClient &blobs, int round, const QString &inputFile,
