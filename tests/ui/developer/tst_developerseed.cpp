@@ -15,6 +15,7 @@
 #include "core/auth/statictokenprovider.h"
 #include "core/tryit/tryithistory.h"
 #include "tests/support/porticolocalfixture.h"
+#include "tests/ui/publisherwaits.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/operationtracker.h"
 #include "ui/developer/apicatalogpanel.h"
@@ -50,8 +51,7 @@ using namespace portico;
 
 namespace {
 
-const QString kService = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"
-                         "/providers/Microsoft.ApiManagement/service/demoazureml"_qs;
+const QString kService = test::localServiceId(u"demoazureml"_qs);
 const QString kSeedBody = uR"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["This is a good day"]]}}, "GlobalParameters": {}})"_qs;
 
 } // namespace
@@ -90,11 +90,7 @@ private:
 
 core::Result<QJsonObject> tst_DeveloperSeed::call(core::ArmRequest request)
 {
-    std::optional<core::Result<QJsonObject>> result;
-    m_publisher->call(std::move(request), this, [&result](const core::Result<QJsonObject> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-        return core::Error::make(core::Error::Kind::Unavailable, u"timed out"_qs);
-    return *result;
+    return test::callAndWait(*m_publisher, std::move(request), this);
 }
 
 void tst_DeveloperSeed::initTestCase()
@@ -107,13 +103,7 @@ void tst_DeveloperSeed::initTestCase()
     m_publisher->setService(kService);
 
     // The publisher's part of the seed, as the publisher panels do it.
-    core::ArmRequest create = core::ArmRequest::put(kService, QJsonObject {
-        { u"location"_qs, u"local"_qs },
-        { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs }, { u"capacity"_qs, 1 } } },
-        { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"admin@contoso.com"_qs },
-                                          { u"publisherName"_qs, u"Contoso ML"_qs } } } });
-    create.longRunning = true;
-    const auto service = call(create);
+    const auto service = test::createLocalService(*m_publisher, kService, this);
     QVERIFY2(service.ok(), service.ok() ? "" : qPrintable(service.error().message));
     std::optional<core::Result<void>> added;
     m_publisher->addAzureMl(ui::AzureMlDefinition::localSample(m_local.mlUrl().toString()), m_local.mlKey(), this,

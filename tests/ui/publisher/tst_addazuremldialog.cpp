@@ -10,6 +10,7 @@
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
 #include "tests/support/porticolocalfixture.h"
+#include "tests/ui/publisherwaits.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/addazuremldialog.h"
 #include "ui/publisher/publishercontroller.h"
@@ -28,8 +29,7 @@
 using namespace portico;
 
 namespace {
-const QString kService = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"
-                         "/providers/Microsoft.ApiManagement/service/addml"_qs;
+const QString kService = test::localServiceId(u"addml"_qs);
 }
 
 class tst_AddAzureMlDialog : public QObject
@@ -55,11 +55,7 @@ private:
 
 core::Result<QJsonObject> tst_AddAzureMlDialog::call(core::ArmRequest request)
 {
-    std::optional<core::Result<QJsonObject>> result;
-    m_controller->call(std::move(request), this, [&result](const core::Result<QJsonObject> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-        return core::Error::make(core::Error::Kind::Unavailable, u"timed out"_qs);
-    return *result;
+    return test::callAndWait(*m_controller, std::move(request), this);
 }
 
 void tst_AddAzureMlDialog::initTestCase()
@@ -70,13 +66,8 @@ void tst_AddAzureMlDialog::initTestCase()
     m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
     m_controller = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
     m_controller->setService(kService);
-    core::ArmRequest create = core::ArmRequest::put(kService, QJsonObject {
-        { u"location"_qs, u"local"_qs },
-        { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs }, { u"capacity"_qs, 1 } } },
-        { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"admin@contoso.com"_qs },
-                                          { u"publisherName"_qs, u"Contoso"_qs } } } });
-    create.longRunning = true;
-    QVERIFY(call(create).ok());
+    const auto service = test::createLocalService(*m_controller, kService, this);
+    QVERIFY2(service.ok(), service.ok() ? "" : qPrintable(service.error().message));
 }
 
 void tst_AddAzureMlDialog::cleanupTestCase()
