@@ -3,7 +3,7 @@
 #include "core/local/ml/besjobrunner.h"
 
 #include "core/local/ml/besrecordhasher.h"
-#include "core/local/ml/csvreader.h"
+#include "core/common/csvreader.h"
 #include "core/storage/blobclient.h"
 
 #include <QJsonDocument>
@@ -238,13 +238,13 @@ bool BesJobRunner::readHeader(QByteArrayView record)
     // `record` is blank lines and then at most one record (the header).
     QStringList names;
     bool seen = false;
-    CsvReader reader(
+    core::CsvReader reader(
         [&](const QList<QByteArray> &fields, int count) {
             seen = true;
             for (int i = 0; i < count; ++i)
                 names.append(QString::fromUtf8(fields.at(i)).trimmed());
         },
-        CsvReader::Position::MidStream);
+        core::CsvReader::Position::MidStream);
     reader.feed(record);
     (void)reader.finish();
     if (!seen) {

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/ml/besrecordhasher.h"
 
-#include "core/local/ml/csvreader.h"
+#include "core/common/csvreader.h"
 #include "core/local/ml/featurehasher.h"
 
 #include <algorithm>
@@ -37,7 +37,7 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayVie
     qsizetype used = 0;
     std::vector<quint32> counts(size_t(buckets), 0);
 
-    CsvReader reader([&](const QList<QByteArray> &fields, int count) {
+    core::CsvReader reader([&](const QList<QByteArray> &fields, int count) {
         ++output.records;
         const QByteArrayView text = column < count ? QByteArrayView(fields.at(column)) : QByteArrayView();
         std::fill(counts.begin(), counts.end(), 0);
@@ -74,7 +74,7 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayVie
         }
         *p++ = '\n';
         used = p - out.constData();
-    }, CsvReader::Position::MidStream);
+    }, core::CsvReader::Position::MidStream);
     reader.feed(head);
     reader.feed(rest);
     (void)reader.finish(); // the caller knows from CsvSplitter whether the input ended in quotes

@@ -5,14 +5,14 @@
 // and however small the runs are.
 
 #include "core/local/ml/besrecordhasher.h"
-#include "core/local/ml/csvreader.h"
+#include "core/common/csvreader.h"
 #include "core/local/ml/csvsplitter.h"
 #include "core/local/ml/featurehasher.h"
 
 #include <QTest>
 
 using portico::local::BesRecordHasher;
-using portico::local::CsvReader;
+using portico::core::CsvReader;
 using portico::local::CsvSplitter;
 using portico::local::FeatureHasher;
 

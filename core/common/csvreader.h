@@ -7,7 +7,7 @@
 
 #include <functional>
 
-namespace portico::local {
+namespace portico::core {
 
 // Incremental RFC 4180 CSV parser: feed it bytes in pieces of any size (a record or a quoted
 // field may span pieces) and it calls back once per complete record. Quoted fields may hold
@@ -50,4 +50,4 @@ private:
     QByteArray m_bom;
 };
 
-} // namespace portico::local
+} // namespace portico::core

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
-#include "core/local/ml/csvreader.h"
+#include "core/common/csvreader.h"
 
-namespace portico::local {
+namespace portico::core {
 
 CsvReader::CsvReader(RecordHandler handler, Position position)
     : m_handler(std::move(handler))
@@ -155,4 +155,4 @@ void CsvReader::appendField(QByteArray &out, QByteArrayView field)
     out.resize(p - out.constData());
 }
 
-} // namespace portico::local
+} // namespace portico::core

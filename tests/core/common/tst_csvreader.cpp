@@ -3,11 +3,11 @@
 // The incremental CSV parser BES jobs stream their input through: every record comes out the
 // same however the bytes are split.
 
-#include "core/local/ml/csvreader.h"
+#include "core/common/csvreader.h"
 
 #include <QTest>
 
-using portico::local::CsvReader;
+using portico::core::CsvReader;
 
 namespace {
 
