@@ -1,0 +1,557 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/batch/batchjob.h"
+
+#include "core/batch/batchjobrunner.h"
+#include "core/batch/batchresultsmodel.h"
+#include "core/batch/besclient.h"
+#include "core/secrets/secretstore.h"
+#include "core/storage/blobclient.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSaveFile>
+
+Q_DECLARE_LOGGING_CATEGORY(lcBatch)
+
+namespace portico::core {
+
+namespace {
+
+// Where a step failed, in front of the underlying message; kind, status and code are kept.
+Error during(Error error, const QString &what)
+{
+    error.message = what + u": "_qs + error.message;
+    return error;
+}
+
+bool isTransient(const Error &error)
+{
+    return error.kind == Error::Kind::Network || error.kind == Error::Kind::Timeout
+        || error.kind == Error::Kind::Unavailable
+        || (error.kind == Error::Kind::Http && error.httpStatus >= 500);
+}
+
+} // namespace
+
+BatchJob::BatchJob(BatchJobRunner *runner, BatchJobRecord record, QObject *parent)
+    : QObject(parent)
+    , m_runner(runner)
+    , m_record(std::move(record))
+{
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &BatchJob::poll);
+}
+
+BatchJob::~BatchJob()
+{
+    stopActivity();
+}
+
+void BatchJob::run()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_result.reset();
+    m_cancelling = false;
+    if (m_record.outcome == BatchJobRecord::Outcome::Failed) {
+        fail(Error::make(Error::Kind::Http, m_record.errorMessage.isEmpty()
+                                                ? u"The batch job failed."_qs
+                                                : m_record.errorMessage));
+        return;
+    }
+    if (m_record.outcome == BatchJobRecord::Outcome::Cancelled) {
+        finish(Error::make(Error::Kind::Cancelled, u"The batch job was cancelled."_qs),
+               BatchJobRecord::Outcome::Cancelled);
+        return;
+    }
+    const Step step = m_record.step;
+    readSecrets(step <= Step::Start, step < Step::Index);
+}
+
+void BatchJob::readSecrets(bool needStorage, bool needCredential)
+{
+    SecretStore *secrets = m_runner ? m_runner->secrets() : nullptr;
+    if ((needStorage || needCredential) && !secrets) {
+        fail(Error::make(Error::Kind::Unavailable, u"No secret store is available."_qs));
+        return;
+    }
+    m_secretError.reset();
+    m_secretsPending = 0;
+    const auto read = [this, secrets](const QString &key, QString *target, const QString &what) {
+        ++m_secretsPending;
+        SecretJob *job = secrets->read(key);
+        connect(job, &SecretJob::finished, this, [this, job, target, what] {
+            if (job->result().ok()) {
+                *target = job->result().value();
+            } else if (!m_secretError) {
+                Error error = job->result().error();
+                error.message = error.kind == Error::Kind::NotFound
+                    ? u"No %1 is stored in the keychain (%2)."_qs.arg(what, job->key())
+                    : u"Cannot read the %1 from the keychain: %2"_qs.arg(what, error.message);
+                m_secretError = error;
+            }
+            if (--m_secretsPending == 0)
+                afterSecrets();
+        });
+    };
+    if (needStorage)
+        read(m_record.storageSecretKey, &m_storageConnectionString, u"storage connection string"_qs);
+    if (needCredential)
+        read(m_record.endpoint.credentialKey, &m_credential,
+             m_record.endpoint.target == BesEndpoint::Target::Gateway ? u"subscription key"_qs
+                                                                       : u"ML API key"_qs);
+    if (m_secretsPending == 0)
+        QTimer::singleShot(0, this, &BatchJob::afterSecrets);
+}
+
+void BatchJob::afterSecrets()
+{
+    if (isFinished() || m_cancelling)
+        return;
+    if (m_secretError) {
+        fail(*m_secretError);
+        return;
+    }
+    QNetworkAccessManager *network = m_runner ? m_runner->network() : nullptr;
+    if (!network) {
+        fail(Error::make(Error::Kind::Unavailable, u"The batch runner was closed."_qs));
+        return;
+    }
+    if (!m_credential.isEmpty()) {
+        delete m_bes;
+        m_bes = new BesClient(network, m_record.endpoint, m_credential, this);
+    }
+    if (!m_storageConnectionString.isEmpty()) {
+        auto account = StorageAccount::fromConnectionString(m_storageConnectionString);
+        if (!account) {
+            Error error = account.error();
+            error.kind = Error::Kind::InvalidInput;
+            error.target = u"storageConnectionString"_qs;
+            fail(during(error, u"The storage connection string is not valid"_qs));
+            return;
+        }
+        delete m_blobs;
+        m_blobs = new BlobClient(account.value(), network, this);
+    }
+    // Resuming: a download restarts from a fresh status (and SAS), an index from the file.
+    Step first = m_record.step;
+    if (first == Step::Download)
+        first = Step::Run;
+    else if (first == Step::Done)
+        first = Step::Index;
+    if (first != m_record.step) {
+        m_record.step = first;
+        save();
+    }
+    Q_EMIT stepChanged(first);
+    switch (first) {
+    case Step::Upload:
+        upload();
+        break;
+    case Step::Submit:
+        submit();
+        break;
+    case Step::Start:
+        startOnServer();
+        break;
+    case Step::Run:
+    case Step::Download:
+        m_runClock.start();
+        Q_EMIT progress(0, -1);
+        poll();
+        break;
+    case Step::Index:
+    case Step::Done:
+        index();
+        break;
+    }
+}
+
+void BatchJob::upload()
+{
+    setStep(Step::Upload);
+    m_input = std::make_unique<QFile>(m_record.inputFile);
+    if (!m_input->open(QIODevice::ReadOnly)) {
+        fail(Error::make(Error::Kind::Storage, u"Cannot read the input file %1: %2"_qs.arg(
+                                                   m_record.inputFile, m_input->errorString())));
+        return;
+    }
+    BlobRequestJob *container = m_blobs->createContainer(m_record.container);
+    m_blobJob = container;
+    connect(container, &BlobJob::finished, this, [this, container] {
+        container->deleteLater();
+        if (!container->result().ok()) {
+            fail(during(container->result().error(),
+                        u"Cannot create the container %1"_qs.arg(m_record.container)));
+            return;
+        }
+        const qint64 total = m_input->size();
+        BlobUploadJob::Options options;
+        options.contentType = u"text/csv"_qs;
+        BlobUploadJob *job = m_blobs->upload(m_record.container, m_record.inputBlob, m_input.get(), options);
+        m_blobJob = job;
+        connect(job, &BlobJob::progress, this, [this, total](qint64 done, qint64) {
+            Q_EMIT progress(done, total);
+        });
+        connect(job, &BlobJob::finished, this, [this, job] {
+            job->deleteLater();
+            m_input.reset();
+            if (!job->result().ok()) {
+                fail(during(job->result().error(), u"Cannot upload the input file"_qs));
+                return;
+            }
+            setStep(Step::Submit);
+            submit();
+        });
+    });
+}
+
+QByteArray BatchJob::submitBody() const
+{
+    const auto blob = [this](const QString &name) {
+        return QJsonObject { { u"ConnectionString"_qs, m_storageConnectionString },
+                             { u"RelativeLocation"_qs, QString(m_record.container + u'/' + name) } };
+    };
+    return QJsonDocument(QJsonObject { { u"Inputs"_qs, QJsonObject { { u"input1"_qs, blob(m_record.inputBlob) } } },
+                                       { u"Outputs"_qs, QJsonObject { { u"output1"_qs, blob(m_record.outputBlob) } } },
+                                       { u"GlobalParameters"_qs, QJsonObject {} } })
+        .toJson(QJsonDocument::Compact);
+}
+
+void BatchJob::submit()
+{
+    setStep(Step::Submit);
+    BesCall *call = m_bes->submit(submitBody(), this);
+    m_call = call;
+    connect(call, &BesCall::finished, this, [this, call] {
+        call->deleteLater();
+        if (!call->result().ok()) {
+            fail(during(call->result().error(), u"The batch service refused the job"_qs));
+            return;
+        }
+        auto id = BesJobStatus::parseSubmittedJobId(call->result().value().body);
+        if (!id) {
+            fail(id.error());
+            return;
+        }
+        m_record.serverJobId = id.value();
+        setStep(Step::Start);
+        startOnServer();
+    });
+}
+
+void BatchJob::startOnServer()
+{
+    setStep(Step::Start);
+    BesCall *call = m_bes->start(m_record.serverJobId, this);
+    m_call = call;
+    connect(call, &BesCall::finished, this, [this, call] {
+        call->deleteLater();
+        if (!call->result().ok()) {
+            const Error &error = call->result().error();
+            // Resumed after a start that did reach the server: the status tells.
+            if (error.httpStatus != 400) {
+                fail(during(error, u"The batch service did not start the job"_qs));
+                return;
+            }
+            m_startError = during(error, u"The batch service did not start the job"_qs);
+        }
+        m_pollIntervalMs = 0;
+        m_transientFailures = 0;
+        m_runClock.start();
+        setStep(Step::Run);
+        Q_EMIT progress(0, -1);
+        poll();
+    });
+}
+
+void BatchJob::poll()
+{
+    if (isFinished() || m_cancelling)
+        return;
+    BesCall *call = m_bes->status(m_record.serverJobId, this);
+    m_call = call;
+    connect(call, &BesCall::finished, this, [this, call] {
+        call->deleteLater();
+        onStatus(call);
+    });
+}
+
+void BatchJob::schedulePoll(qint64 retryAfterMs)
+{
+    const BatchPolling polling = m_runner ? m_runner->polling() : BatchPolling {};
+    m_pollIntervalMs = m_pollIntervalMs == 0
+        ? polling.initialIntervalMs
+        : qMin(polling.maxIntervalMs, int(m_pollIntervalMs * polling.factor));
+    const qint64 delay = retryAfterMs >= 0 ? retryAfterMs : m_pollIntervalMs;
+    m_pollTimer.start(int(qMin<qint64>(delay, 24 * 3600 * 1000)));
+}
+
+void BatchJob::onStatus(BesCall *call)
+{
+    if (isFinished() || m_cancelling)
+        return;
+    const BatchPolling polling = m_runner ? m_runner->polling() : BatchPolling {};
+    if (!call->result().ok()) {
+        const Error &error = call->result().error();
+        if (isTransient(error) && ++m_transientFailures <= polling.maxTransientFailures) {
+            qCDebug(lcBatch) << "status poll failed, retrying" << error.message;
+            schedulePoll(call->retryAfterMs());
+            return;
+        }
+        fail(during(error, u"Cannot read the job status"_qs));
+        return;
+    }
+    m_transientFailures = 0;
+    auto status = BesJobStatus::parse(call->result().value().body);
+    if (!status) {
+        fail(status.error());
+        return;
+    }
+    setServerStatus(status->statusText);
+    switch (status->state) {
+    case BesJobStatus::State::NotStarted:
+        if (m_startError) {
+            fail(*m_startError);
+            return;
+        }
+        [[fallthrough]];
+    case BesJobStatus::State::Running:
+        Q_EMIT progress(m_runClock.isValid() ? m_runClock.elapsed() : 0, -1);
+        schedulePoll(call->retryAfterMs());
+        return;
+    case BesJobStatus::State::Failed: {
+        Error error = Error::make(Error::Kind::Http,
+                                  status->details.isEmpty()
+                                      ? u"The batch job failed on the server."_qs
+                                      : u"The batch job failed on the server: %1"_qs.arg(status->details),
+                                  u"BatchJobFailed"_qs);
+        fail(error);
+        return;
+    }
+    case BesJobStatus::State::Cancelled:
+        finish(Error::make(Error::Kind::Cancelled, u"The batch job was cancelled on the server."_qs),
+               BatchJobRecord::Outcome::Cancelled);
+        return;
+    case BesJobStatus::State::Finished:
+        break;
+    }
+    const auto output = status->outputs.contains(u"output1"_qs) ? std::optional(status->outputs.value(u"output1"_qs))
+        : status->outputs.isEmpty()                             ? std::nullopt
+                                                                : std::optional(status->outputs.first());
+    if (!output) {
+        fail(Error::make(Error::Kind::Protocol, u"The batch job finished without any results."_qs));
+        return;
+    }
+    download(*output);
+}
+
+void BatchJob::download(const BesOutput &output)
+{
+    setStep(Step::Download);
+    auto url = output.downloadUrl();
+    if (!url) {
+        fail(url.error());
+        return;
+    }
+    if (!QDir().mkpath(QFileInfo(m_record.resultsFile).absolutePath())) {
+        fail(Error::make(Error::Kind::Storage,
+                         u"Cannot create the directory for %1."_qs.arg(m_record.resultsFile)));
+        return;
+    }
+    m_output = std::make_unique<QSaveFile>(m_record.resultsFile);
+    if (!m_output->open(QIODevice::WriteOnly)) {
+        fail(Error::make(Error::Kind::Storage, u"Cannot write the results file %1: %2"_qs.arg(
+                                                   m_record.resultsFile, m_output->errorString())));
+        return;
+    }
+    BlobDownloadJob *job = BlobClient::downloadUrl(m_runner->network(), url.value(), m_output.get(), this);
+    m_blobJob = job;
+    connect(job, &BlobJob::progress, this, &BatchJob::progress);
+    connect(job, &BlobJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (!job->result().ok()) {
+            m_output->cancelWriting();
+            m_output.reset();
+            fail(during(job->result().error(), u"Cannot download the results"_qs));
+            return;
+        }
+        const bool committed = m_output->commit();
+        const QString problem = m_output->errorString();
+        m_output.reset();
+        if (!committed) {
+            fail(Error::make(Error::Kind::Storage,
+                             u"Cannot write the results file %1: %2"_qs.arg(m_record.resultsFile, problem)));
+            return;
+        }
+        setStep(Step::Index);
+        index();
+    });
+}
+
+void BatchJob::index()
+{
+    setStep(Step::Index);
+    delete m_model;
+    m_model = new BatchResultsModel(this);
+    connect(m_model, &BatchResultsModel::indexingProgress, this, &BatchJob::progress);
+    connect(m_model, &BatchResultsModel::indexingFailed, this, [this](const Error &error) {
+        fail(error);
+    });
+    connect(m_model, &BatchResultsModel::indexed, this, [this] {
+        setStep(Step::Done);
+        finish({}, BatchJobRecord::Outcome::Succeeded);
+    });
+    if (auto opened = m_model->open(m_record.resultsFile); !opened)
+        fail(opened.error());
+}
+
+void BatchJob::cancel()
+{
+    if (!m_running || isFinished() || m_cancelling)
+        return;
+    m_cancelling = true;
+    stopActivity();
+    const bool serverKnowsJob = !m_record.serverJobId.isEmpty() && m_record.step >= Step::Start
+        && m_record.step <= Step::Run;
+    if (serverKnowsJob && m_bes) {
+        cancelOnServer();
+        return;
+    }
+    QTimer::singleShot(0, this, [this] {
+        finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs), BatchJobRecord::Outcome::Cancelled);
+    });
+}
+
+void BatchJob::cancelOnServer()
+{
+    BesCall *call = m_bes->remove(m_record.serverJobId, this);
+    m_call = call;
+    connect(call, &BesCall::finished, this, [this, call] {
+        call->deleteLater();
+        if (!call->result().ok() && call->result().error().kind != Error::Kind::NotFound) {
+            Error error = during(call->result().error(),
+                                 u"Stopped here, but the server job could not be cancelled"_qs);
+            finish(error, BatchJobRecord::Outcome::Cancelled);
+            return;
+        }
+        // Report the server's final word.
+        BesCall *status = m_bes->status(m_record.serverJobId, this);
+        m_call = status;
+        connect(status, &BesCall::finished, this, [this, status] {
+            status->deleteLater();
+            if (status->result().ok()) {
+                if (auto parsed = BesJobStatus::parse(status->result().value().body))
+                    setServerStatus(parsed->statusText);
+            }
+            finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs), BatchJobRecord::Outcome::Cancelled);
+        });
+    });
+}
+
+void BatchJob::remove()
+{
+    if (m_removal)
+        return;
+    if (m_running && !isFinished()) {
+        m_removeAfterCancel = true;
+        cancel();
+        return;
+    }
+    QTimer::singleShot(0, this, &BatchJob::dropLocally);
+}
+
+void BatchJob::dropLocally()
+{
+    Result<void> result;
+    if (QFile::exists(m_record.resultsFile) && !QFile::remove(m_record.resultsFile)) {
+        result = Error::make(Error::Kind::Storage,
+                             u"Cannot delete the results file %1."_qs.arg(m_record.resultsFile));
+    }
+    delete m_model;
+    m_model = nullptr;
+    m_removal = result;
+    Q_EMIT removed();
+    if (m_runner)
+        m_runner->forget(m_record.id); // deletes this job later
+}
+
+void BatchJob::setStep(Step step)
+{
+    if (m_record.step == step)
+        return;
+    m_record.step = step;
+    save();
+    Q_EMIT stepChanged(step);
+}
+
+void BatchJob::setServerStatus(const QString &status)
+{
+    if (m_record.serverStatus == status)
+        return;
+    m_record.serverStatus = status;
+    save();
+    Q_EMIT statusChanged(status);
+}
+
+void BatchJob::save()
+{
+    m_record.updatedAt = QDateTime::currentDateTimeUtc();
+    if (m_runner)
+        (void)m_runner->save(m_record);
+}
+
+void BatchJob::stopActivity()
+{
+    m_pollTimer.stop();
+    if (m_call) {
+        m_call->disconnect(this);
+        delete m_call.data(); // aborts its reply
+    }
+    if (m_blobJob) {
+        m_blobJob->disconnect(this);
+        delete m_blobJob.data(); // aborts its transfer
+    }
+    if (m_output) {
+        m_output->cancelWriting();
+        m_output.reset();
+    }
+    m_input.reset();
+}
+
+void BatchJob::fail(Error error)
+{
+    qCInfo(lcBatch) << "batch job" << m_record.id << "failed:" << error.message;
+    m_record.errorMessage = error.message;
+    finish(std::move(error), BatchJobRecord::Outcome::Failed);
+}
+
+void BatchJob::finish(Result<void> result, BatchJobRecord::Outcome outcome)
+{
+    if (m_result)
+        return;
+    stopActivity();
+    m_result = std::move(result);
+    m_running = false;
+    m_cancelling = false;
+    m_record.outcome = outcome;
+    if (outcome == BatchJobRecord::Outcome::Succeeded)
+        m_record.errorMessage.clear();
+    save();
+    // Secrets are not kept once the job no longer needs them.
+    m_credential.clear();
+    m_storageConnectionString.clear();
+    QTimer::singleShot(0, this, [this] {
+        Q_EMIT finished();
+        if (m_removeAfterCancel)
+            dropLocally();
+    });
+}
+
+} // namespace portico::core

@@ -1,0 +1,126 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/batch/batchjobrecord.h"
+#include "core/batch/besjobstatus.h"
+#include "core/common/result.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QFile;
+class QSaveFile;
+
+namespace portico::core {
+
+class BatchJobRunner;
+class BatchResultsModel;
+class BesCall;
+class BesClient;
+class BlobClient;
+class BlobJob;
+
+// One batch job as a UI panel binds to it. It runs the steps in order: upload the input CSV
+// through BlobClient (streamed in blocks), submit the BES job, start it, poll its status with
+// backoff (honouring Retry-After), download output1 through the SAS URL the status returns
+// (streamed to a file), and index that file into a lazy BatchResultsModel. Every change of step
+// is stored by the runner, so a later runner can resume from it.
+//
+// finished() is emitted exactly once per run, from the event loop; result() then says success,
+// the error, or Cancelled. cancel() stops whatever step is running and, once the server knows
+// the job, deletes (cancels) it there and reports the server's final status. Made and owned by
+// BatchJobRunner.
+class BatchJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchJob)
+
+public:
+    using Step = BatchJobRecord::Step;
+
+    ~BatchJob() override;
+
+    const BatchJobRecord &record() const { return m_record; }
+    QString id() const { return m_record.id; }
+    Step step() const { return m_record.step; }
+    QString serverStatus() const { return m_record.serverStatus; }
+    bool isRunning() const { return m_running; }
+    bool isFinished() const { return m_result.has_value(); }
+    // Valid once finished() was emitted.
+    [[nodiscard]] const Result<void> &result() const { return *m_result; }
+    // The results table once the job succeeded (owned by the job), else nullptr.
+    BatchResultsModel *resultsModel() const { return m_model; }
+    // Valid once removed() was emitted.
+    [[nodiscard]] const Result<void> &removalResult() const { return *m_removal; }
+
+    void cancel();
+
+Q_SIGNALS:
+    void stepChanged(portico::core::BatchJobRecord::Step step);
+    // Bytes uploaded, downloaded or indexed in the current step; total -1 when unknown (while the
+    // server runs the job it reports no progress).
+    void progress(qint64 done, qint64 total);
+    // The server's StatusCode text as it changes ("NotStarted", "Running", "Finished", ...).
+    void statusChanged(const QString &serverStatus);
+    void finished();
+    void removed();
+
+private:
+    friend class BatchJobRunner;
+    BatchJob(BatchJobRunner *runner, BatchJobRecord record, QObject *parent);
+
+    void run();
+    void remove();
+    void readSecrets(bool needStorage, bool needCredential);
+    void afterSecrets();
+    void upload();
+    void submit();
+    void startOnServer();
+    void poll();
+    void schedulePoll(qint64 retryAfterMs);
+    void onStatus(BesCall *call);
+    void download(const BesOutput &output);
+    void index();
+    void cancelOnServer();
+    void dropLocally();
+
+    void setStep(Step step);
+    void setServerStatus(const QString &status);
+    void save();
+    void stopActivity();
+    void fail(Error error);
+    void finish(Result<void> result, BatchJobRecord::Outcome outcome);
+    QByteArray submitBody() const;
+
+    QPointer<BatchJobRunner> m_runner;
+    BatchJobRecord m_record;
+    QString m_storageConnectionString; // secret: memory only
+    QString m_credential;              // secret: memory only
+    int m_secretsPending = 0;
+    std::optional<Error> m_secretError;
+    BesClient *m_bes = nullptr;
+    BlobClient *m_blobs = nullptr;
+    QPointer<BesCall> m_call;
+    QPointer<BlobJob> m_blobJob;
+    std::unique_ptr<QFile> m_input;
+    std::unique_ptr<QSaveFile> m_output;
+    BatchResultsModel *m_model = nullptr;
+    QTimer m_pollTimer;
+    QElapsedTimer m_runClock;
+    int m_pollIntervalMs = 0;
+    int m_transientFailures = 0;
+    std::optional<Error> m_startError;
+    bool m_running = false;
+    bool m_cancelling = false;
+    bool m_removeAfterCancel = false;
+    std::optional<Result<void>> m_result;
+    std::optional<Result<void>> m_removal;
+};
+
+} // namespace portico::core

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/batch/batchjobrecord.h"
+
+#include <QStringList>
+
+namespace portico::core {
+
+namespace {
+
+const QStringList &stepNames()
+{
+    static const QStringList names { u"upload"_qs, u"submit"_qs, u"start"_qs, u"run"_qs,
+                                     u"download"_qs, u"index"_qs, u"done"_qs };
+    return names;
+}
+
+const QStringList &outcomeNames()
+{
+    static const QStringList names { u"active"_qs, u"succeeded"_qs, u"failed"_qs, u"cancelled"_qs };
+    return names;
+}
+
+QString timeOf(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+} // namespace
+
+QString BatchJobRecord::stepName(Step step)
+{
+    return stepNames().at(int(step));
+}
+
+QString BatchJobRecord::outcomeName(Outcome outcome)
+{
+    return outcomeNames().at(int(outcome));
+}
+
+QJsonObject BatchJobRecord::toJson() const
+{
+    return { { u"id"_qs, id },
+             { u"name"_qs, name },
+             { u"endpoint"_qs, endpoint.toJson() },
+             { u"storageSecretKey"_qs, storageSecretKey },
+             { u"inputFile"_qs, inputFile },
+             { u"container"_qs, container },
+             { u"inputBlob"_qs, inputBlob },
+             { u"outputBlob"_qs, outputBlob },
+             { u"serverJobId"_qs, serverJobId },
+             { u"serverStatus"_qs, serverStatus },
+             { u"resultsFile"_qs, resultsFile },
+             { u"errorMessage"_qs, errorMessage },
+             { u"createdAt"_qs, timeOf(createdAt) },
+             { u"updatedAt"_qs, timeOf(updatedAt) },
+             { u"step"_qs, stepName(step) },
+             { u"outcome"_qs, outcomeName(outcome) } };
+}
+
+Result<BatchJobRecord> BatchJobRecord::fromJson(const QJsonObject &json)
+{
+    BatchJobRecord record;
+    record.id = json.value(u"id"_qs).toString();
+    if (record.id.isEmpty())
+        return Error::make(Error::Kind::Protocol, u"A stored batch job has no id."_qs);
+    auto endpoint = BesEndpoint::fromJson(json.value(u"endpoint"_qs).toObject());
+    if (!endpoint)
+        return Error::make(Error::Kind::Protocol,
+                           u"Stored batch job %1: %2"_qs.arg(record.id, endpoint.error().message));
+    record.endpoint = endpoint.value();
+    record.name = json.value(u"name"_qs).toString();
+    record.storageSecretKey = json.value(u"storageSecretKey"_qs).toString();
+    record.inputFile = json.value(u"inputFile"_qs).toString();
+    record.container = json.value(u"container"_qs).toString();
+    record.inputBlob = json.value(u"inputBlob"_qs).toString();
+    record.outputBlob = json.value(u"outputBlob"_qs).toString();
+    record.serverJobId = json.value(u"serverJobId"_qs).toString();
+    record.serverStatus = json.value(u"serverStatus"_qs).toString();
+    record.resultsFile = json.value(u"resultsFile"_qs).toString();
+    record.errorMessage = json.value(u"errorMessage"_qs).toString();
+    record.createdAt = QDateTime::fromString(json.value(u"createdAt"_qs).toString(), Qt::ISODateWithMs);
+    record.updatedAt = QDateTime::fromString(json.value(u"updatedAt"_qs).toString(), Qt::ISODateWithMs);
+    const qsizetype step = stepNames().indexOf(json.value(u"step"_qs).toString());
+    const qsizetype outcome = outcomeNames().indexOf(json.value(u"outcome"_qs).toString());
+    if (step < 0 || outcome < 0)
+        return Error::make(Error::Kind::Protocol, u"Stored batch job %1 has an unknown state."_qs.arg(record.id));
+    record.step = Step(step);
+    record.outcome = Outcome(outcome);
+    return record;
+}
+
+} // namespace portico::core

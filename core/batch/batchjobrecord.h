@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/batch/besendpoint.h"
+#include "core/common/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace portico::core {
+
+// What the runner remembers about one batch job across app restarts. Nothing here is secret:
+// the ML/subscription key and the storage connection string are SecretStore keys, and the
+// results' SAS token is asked for again from the job status when needed.
+struct BatchJobRecord
+{
+    // The steps in the order they run.
+    enum class Step { Upload, Submit, Start, Run, Download, Index, Done };
+    enum class Outcome { Active, Succeeded, Failed, Cancelled };
+
+    QString id;                 // local id (32 hex), also names the blobs and the results file
+    QString name;               // what the user sees, by default the input file's name
+    BesEndpoint endpoint;
+    QString storageSecretKey;   // SecretStore key of the storage connection string
+    QString inputFile;          // local CSV that is uploaded
+    QString container;
+    QString inputBlob;          // <container>/<inputBlob> is the job's input1
+    QString outputBlob;         // ... and its output1
+    QString serverJobId;        // once submitted
+    QString serverStatus;       // the last StatusCode the server sent
+    QString resultsFile;        // where the results are downloaded to
+    QString errorMessage;       // why it failed, for the list
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    Step step = Step::Upload;
+    Outcome outcome = Outcome::Active;
+
+    bool isActive() const { return outcome == Outcome::Active; }
+
+    QJsonObject toJson() const;
+    static Result<BatchJobRecord> fromJson(const QJsonObject &json);
+
+    static QString stepName(Step step);
+    static QString outcomeName(Outcome outcome);
+};
+
+} // namespace portico::core

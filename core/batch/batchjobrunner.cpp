@@ -1,0 +1,151 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/batch/batchjobrunner.h"
+
+#include "core/batch/batchjob.h"
+#include "core/secrets/secretstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QUuid>
+
+Q_DECLARE_LOGGING_CATEGORY(lcBatch)
+
+namespace portico::core {
+
+namespace {
+
+Error invalid(const QString &target, const QString &message)
+{
+    Error error = Error::make(Error::Kind::InvalidInput, message);
+    error.target = target;
+    return error;
+}
+
+} // namespace
+
+BatchJobRunner::BatchJobRunner(QNetworkAccessManager *network, SecretStore *secrets,
+                               QString dataDirectory, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_secrets(secrets)
+    , m_store(std::move(dataDirectory))
+{
+}
+
+BatchJobRunner::~BatchJobRunner()
+{
+    // Jobs stop watching (their destructors abort what is in flight); server jobs go on.
+    qDeleteAll(std::exchange(m_jobs, {}));
+}
+
+Result<void> BatchJobRunner::load()
+{
+    return m_store.load();
+}
+
+QString BatchJobRunner::resultsDirectory() const
+{
+    return QDir(m_store.directory()).filePath(u"batch-results"_qs);
+}
+
+std::optional<BatchJobRecord> BatchJobRunner::record(const QString &id) const
+{
+    const BatchJobRecord *found = m_store.find(id);
+    return found ? std::optional<BatchJobRecord>(*found) : std::nullopt;
+}
+
+Result<BatchJob *> BatchJobRunner::submit(const BatchJobSpec &spec)
+{
+    if (auto valid = spec.endpoint.validate(); !valid)
+        return valid.error();
+    const QFileInfo input(spec.inputFile);
+    if (spec.inputFile.isEmpty() || !input.isFile())
+        return invalid(u"inputFile"_qs, u"The input file %1 does not exist."_qs.arg(spec.inputFile));
+    if (!input.isReadable())
+        return invalid(u"inputFile"_qs, u"The input file %1 cannot be read."_qs.arg(spec.inputFile));
+    if (spec.storageSecretKey.isEmpty())
+        return invalid(u"storageSecretKey"_qs, u"No storage account is chosen for the input and results."_qs);
+    // Azure container names: 3-63 lower-case letters, digits and single hyphens.
+    static const QRegularExpression containerName(u"^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$"_qs);
+    if (!containerName.match(spec.container).hasMatch())
+        return invalid(u"container"_qs,
+                       u"\"%1\" is not a valid container name (3-63 lower-case letters, digits and hyphens)."_qs.arg(
+                           spec.container));
+
+    BatchJobRecord record;
+    record.id = QUuid::createUuid().toString(QUuid::Id128);
+    record.name = spec.name.isEmpty() ? input.fileName() : spec.name;
+    record.endpoint = spec.endpoint;
+    record.storageSecretKey = spec.storageSecretKey;
+    record.inputFile = input.absoluteFilePath();
+    record.container = spec.container;
+    record.inputBlob = u"jobs/%1/input.csv"_qs.arg(record.id);
+    record.outputBlob = u"jobs/%1/output1.csv"_qs.arg(record.id);
+    record.resultsFile = QDir(resultsDirectory()).filePath(record.id + u".csv"_qs);
+    record.createdAt = record.updatedAt = QDateTime::currentDateTimeUtc();
+    if (auto saved = m_store.save(record); !saved)
+        return saved.error();
+    Q_EMIT jobsChanged();
+    BatchJob *job = jobFor(record);
+    job->run();
+    return job;
+}
+
+Result<BatchJob *> BatchJobRunner::watch(const QString &id)
+{
+    if (BatchJob *existing = m_jobs.value(id)) {
+        if (!existing->isRunning() && !existing->isFinished())
+            existing->run();
+        return existing;
+    }
+    const BatchJobRecord *stored = m_store.find(id);
+    if (!stored)
+        return Error::make(Error::Kind::NotFound, u"There is no batch job %1."_qs.arg(id));
+    BatchJob *job = jobFor(*stored);
+    job->run();
+    return job;
+}
+
+Result<BatchJob *> BatchJobRunner::remove(const QString &id)
+{
+    BatchJob *job = m_jobs.value(id);
+    if (!job) {
+        const BatchJobRecord *stored = m_store.find(id);
+        if (!stored)
+            return Error::make(Error::Kind::NotFound, u"There is no batch job %1."_qs.arg(id));
+        job = jobFor(*stored);
+    }
+    job->remove();
+    return job;
+}
+
+BatchJob *BatchJobRunner::jobFor(const BatchJobRecord &record)
+{
+    auto *job = new BatchJob(this, record, this);
+    m_jobs.insert(record.id, job);
+    return job;
+}
+
+Result<void> BatchJobRunner::save(const BatchJobRecord &record)
+{
+    auto saved = m_store.save(record);
+    if (!saved)
+        qCWarning(lcBatch) << "cannot store batch job" << record.id << saved.error().message;
+    Q_EMIT jobsChanged();
+    return saved;
+}
+
+void BatchJobRunner::forget(const QString &id)
+{
+    if (auto removed = m_store.remove(id); !removed)
+        qCWarning(lcBatch) << "cannot remove batch job" << id << removed.error().message;
+    if (BatchJob *job = m_jobs.take(id))
+        job->deleteLater();
+    Q_EMIT jobsChanged();
+}
+
+} // namespace portico::core

@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/batch/batchjobrecord.h"
+#include "core/batch/batchjobspec.h"
+#include "core/batch/batchjobstore.h"
+#include "core/common/result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace portico::core {
+
+class BatchJob;
+class SecretStore;
+
+// Runs BES batch jobs end to end (upload, submit, start, watch, download, results table) and
+// remembers them in a data directory, so that after an app restart a new runner lists the same
+// jobs and can watch a running one again by id. Secrets come from the SecretStore at the moment
+// a job needs them and are never written to the directory.
+//
+// Job objects are owned by the runner and stay alive after they finish (a panel keeps showing
+// their results) until the job is removed or the runner is destroyed. Destroying the runner
+// stops watching but leaves server jobs running: they can be watched again later.
+class BatchJobRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchJobRunner)
+
+public:
+    BatchJobRunner(QNetworkAccessManager *network, SecretStore *secrets, QString dataDirectory,
+                   QObject *parent = nullptr);
+    ~BatchJobRunner() override;
+
+    // Reads the job list; call once before using the runner.
+    Result<void> load();
+    QList<BatchJobRecord> jobs() const { return m_store.records(); }
+    std::optional<BatchJobRecord> record(const QString &id) const;
+
+    // Validates the spec, records a new job and starts it. Errors name the bad field.
+    Result<BatchJob *> submit(const BatchJobSpec &spec);
+    // The job object for a stored job, resuming it from its last step if it was still active
+    // (a finished job reopens its results). The same object while it exists.
+    Result<BatchJob *> watch(const QString &id);
+    // The job object if one exists.
+    BatchJob *job(const QString &id) const { return m_jobs.value(id); }
+    // Deletes a job: a running one is cancelled first (the server job too), then its results
+    // file and its entry are removed. The returned object reports BatchJob::removed().
+    Result<BatchJob *> remove(const QString &id);
+
+    void setPolling(const BatchPolling &polling) { m_polling = polling; }
+    const BatchPolling &polling() const { return m_polling; }
+    QString dataDirectory() const { return m_store.directory(); }
+    QString resultsDirectory() const;
+
+Q_SIGNALS:
+    // The job list (or one job's stored state) changed.
+    void jobsChanged();
+
+private:
+    friend class BatchJob;
+    QNetworkAccessManager *network() const { return m_network; }
+    SecretStore *secrets() const { return m_secrets; }
+    // Called by jobs whenever their state changes; failures are logged, the job goes on.
+    Result<void> save(const BatchJobRecord &record);
+    void forget(const QString &id);
+    BatchJob *jobFor(const BatchJobRecord &record);
+
+    QPointer<QNetworkAccessManager> m_network;
+    QPointer<SecretStore> m_secrets;
+    BatchJobStore m_store;
+    BatchPolling m_polling;
+    QHash<QString, BatchJob *> m_jobs;
+};
+
+} // namespace portico::core

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+class QNetworkReply;
+
+namespace portico::core {
+
+// One BES HTTP call (submit, start, status or delete), made by BesClient. It owns its reply,
+// caps the body, ends at an overall deadline, and emits finished() exactly once, from the event
+// loop. A non-2xx answer becomes an Error from the server's envelope ({"error":{code,message,
+// details}} from the ML service, {statusCode,message} from the gateway): 401/403 Unauthorized,
+// 404 NotFound, 429/503 keep the Retry-After in retryAfterMs(). Deleting a running call aborts it.
+class BesCall final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BesCall)
+
+public:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+    };
+
+    // Takes ownership of `reply`.
+    BesCall(QNetworkReply *reply, int deadlineMs, qint64 maxBodyBytes, QObject *parent);
+    ~BesCall() override;
+
+    bool isFinished() const { return m_result.has_value(); }
+    [[nodiscard]] const Result<Reply> &result() const { return *m_result; }
+    // The server's Retry-After (ms) on this reply, or -1.
+    qint64 retryAfterMs() const { return m_retryAfterMs; }
+    // Ends the call now with Cancelled (no-op once finished).
+    void abort();
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void onReadyRead();
+    void onFinished();
+    void finish(Result<Reply> result);
+    void stop();
+
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_deadline;
+    QByteArray m_body;
+    qint64 m_maxBodyBytes;
+    qint64 m_retryAfterMs = -1;
+    bool m_deadlinePassed = false;
+    std::optional<Result<Reply>> m_result;
+};
+
+} // namespace portico::core

@@ -1,0 +1,402 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+// The batch-job runner end to end against the real portico-local ML service and real Azurite:
+// the seed's input goes up as a blob, the BES job runs, the results come down through the SAS
+// URL into the lazy results table. Also through the gateway's BES operations with a
+// subscription key, cancel during a running job, a new runner over the same data directory
+// reattaching to a running job, delete, and the error paths a user meets (wrong key, bad
+// connection string, storage down, missing secret).
+
+#include "core/batch/batchjob.h"
+#include "core/batch/batchjobrunner.h"
+#include "core/batch/batchresultsmodel.h"
+#include "core/secrets/inmemorysecretstore.h"
+#include "tests/local/management/armtestclient.h"
+#include "tests/support/azuritefixture.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/support/secretjobs.h"
+#include "tests/support/tempdir.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace portico;
+using core::BatchJob;
+using core::BatchJobRecord;
+using core::BatchJobRunner;
+using core::BesEndpoint;
+using core::Error;
+using Step = core::BatchJobRecord::Step;
+
+namespace {
+
+const QStringList seedVector { u"1"_qs, u"1"_qs, u"2"_qs, u"2"_qs, u"0"_qs, u"2"_qs, u"0"_qs, u"1"_qs };
+
+// The seed's input: column Col2, "This is a good day" first; `rows` rows in all.
+QByteArray seedInput(int rows)
+{
+    QByteArray csv = "Col2\n";
+    csv.reserve(rows * 30);
+    for (int r = 0; r < rows; ++r) {
+        if (r == 0)
+            csv += "This is a good day\n";
+        else if (r == 1)
+            csv += "\"Great, \"\"really\"\" great\nproduct\"\n";
+        else
+            csv += "review " + QByteArray::number(r) + " was good value\n";
+    }
+    return csv;
+}
+
+} // namespace
+
+class tst_BatchJobRunner : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void directJobRunsEndToEndIntoTheResultsModel();
+    void gatewayJobRunsWithASubscriptionKey();
+    void cancelDuringARunningJobCancelsTheServerJob();
+    void newRunnerListsAndReattachesToARunningJob();
+    void removeDeletesTheResultsAndTheEntry();
+    void userErrorsComeBackAsClearResults_data();
+    void userErrorsComeBackAsClearResults();
+
+private:
+    core::BatchJobSpec spec(const QString &inputName, const QByteArray &csv,
+                            BesEndpoint::Target target = BesEndpoint::Target::Direct);
+    BatchJob *submit(BatchJobRunner &runner, const core::BatchJobSpec &spec);
+    QString serverStatus(const QString &jobId);
+    void setUpGateway();
+
+    test::AzuriteFixture m_azurite;
+    test::PorticoLocalFixture m_local;
+    test::TempDir m_inputs;
+    test::TempDir m_data;
+    QNetworkAccessManager m_nam;
+    core::InMemorySecretStore m_secrets;
+    std::unique_ptr<BatchJobRunner> m_runner;
+    QUrl m_gatewayBase;
+};
+
+void tst_BatchJobRunner::initTestCase()
+{
+    QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    m_secrets.writeNow(u"local/ml-key"_qs, m_local.mlKey());
+    m_secrets.writeNow(u"local/storage"_qs, m_azurite.connectionString());
+    m_runner = std::make_unique<BatchJobRunner>(&m_nam, &m_secrets, m_data.path());
+    m_runner->setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(m_runner->load().ok());
+    setUpGateway();
+}
+
+// The seed API on a new service, through plain ARM calls: the BES operations, the ML key as
+// a secret named value used by the Bearer policy, and a subscription to the API.
+void tst_BatchJobRunner::setUpGateway()
+{
+    test::ArmTestClient arm(m_local.managementUrl(), m_local.token());
+    QString failure;
+    QVERIFY2(arm.createService(u"batchdemo"_qs, &failure), qPrintable(failure));
+    const QString svc = test::ArmTestClient::servicePath(u"batchdemo"_qs);
+    const auto props = [](const QJsonObject &p) { return QJsonObject { { u"properties"_qs, p } }; };
+    auto r = arm.put(svc + u"/namedValues/azureml-demo-api-key"_qs,
+                     props({ { u"displayName"_qs, u"azureml-demo-api-key"_qs }, { u"value"_qs, m_local.mlKey() },
+                             { u"secret"_qs, true } }));
+    QVERIFY2(r.status == 200 || r.status == 201, r.body.constData());
+    r = arm.put(svc + u"/apis/azureml-demo-api"_qs,
+                props({ { u"displayName"_qs, u"AzureML Demo API"_qs }, { u"path"_qs, u"azureml-demo"_qs },
+                        { u"serviceUrl"_qs, m_local.mlUrl().toString().chopped(m_local.mlUrl().toString().endsWith(u'/') ? 1 : 0) },
+                        { u"protocols"_qs, QJsonArray { u"http"_qs, u"https"_qs } },
+                        { u"subscriptionRequired"_qs, true } }));
+    QVERIFY2(r.status == 200 || r.status == 201, r.body.constData());
+    const QString prefix = u"/workspaces/{workspace}/services/{service}/jobs"_qs;
+    const struct
+    {
+        QString id, method, urlTemplate;
+        QStringList parameters;
+    } operations[] = {
+        { u"bes-submit"_qs, u"POST"_qs, prefix + u"?api-version={apiversion}"_qs, { u"workspace"_qs, u"service"_qs, u"apiversion"_qs } },
+        { u"bes-start"_qs, u"POST"_qs, prefix + u"/{jobid}/start?api-version={apiversion}"_qs,
+          { u"workspace"_qs, u"service"_qs, u"jobid"_qs, u"apiversion"_qs } },
+        { u"bes-status"_qs, u"GET"_qs, prefix + u"/{jobid}?api-version={apiversion}"_qs,
+          { u"workspace"_qs, u"service"_qs, u"jobid"_qs, u"apiversion"_qs } },
+        { u"bes-delete"_qs, u"DELETE"_qs, prefix + u"/{jobid}?api-version={apiversion}"_qs,
+          { u"workspace"_qs, u"service"_qs, u"jobid"_qs, u"apiversion"_qs } },
+    };
+    for (const auto &op : operations) {
+        r = arm.put(svc + u"/apis/azureml-demo-api/operations/"_qs + op.id,
+                    test::ArmTestClient::operationBody(op.id, op.method, op.urlTemplate, op.parameters));
+        QVERIFY2(r.status == 200 || r.status == 201, r.body.constData());
+    }
+    r = arm.put(svc + u"/apis/azureml-demo-api/policies/policy"_qs,
+                props({ { u"format"_qs, u"rawxml"_qs },
+                        { u"value"_qs,
+                          u"<policies><inbound><base /><set-header name=\"Authorization\" exists-action=\"override\">"
+                          "<value>Bearer {{azureml-demo-api-key}}</value></set-header></inbound><backend><base /></backend>"
+                          "<outbound><base /></outbound><on-error><base /></on-error></policies>"_qs } }));
+    QVERIFY2(r.status == 200 || r.status == 201, r.body.constData());
+    r = arm.put(svc + u"/subscriptions/batch-sub"_qs,
+                props({ { u"scope"_qs, u"/apis/azureml-demo-api"_qs }, { u"displayName"_qs, u"Batch"_qs },
+                        { u"state"_qs, u"active"_qs } }));
+    QVERIFY2(r.status == 200 || r.status == 201, r.body.constData());
+    const QString key = arm.post(svc + u"/subscriptions/batch-sub/listSecrets"_qs).json.value(u"primaryKey"_qs).toString();
+    QVERIFY(!key.isEmpty());
+    m_secrets.writeNow(u"local/subscription/batch-sub"_qs, key);
+    m_gatewayBase = QUrl(m_local.gatewayUrl().toString().chopped(m_local.gatewayUrl().toString().endsWith(u'/') ? 1 : 0)
+                         + u"/azureml-demo"_qs);
+}
+
+core::BatchJobSpec tst_BatchJobRunner::spec(const QString &inputName, const QByteArray &csv, BesEndpoint::Target target)
+{
+    const bool written = m_inputs.write(inputName, csv);
+    Q_ASSERT(written);
+    core::BatchJobSpec spec;
+    spec.endpoint.target = target;
+    spec.endpoint.baseUrl = target == BesEndpoint::Target::Direct ? m_local.mlUrl() : m_gatewayBase;
+    spec.endpoint.workspace = u"local"_qs;
+    spec.endpoint.service = u"feature-hashing"_qs;
+    spec.endpoint.credentialKey = target == BesEndpoint::Target::Direct ? u"local/ml-key"_qs
+                                                                         : u"local/subscription/batch-sub"_qs;
+    spec.storageSecretKey = u"local/storage"_qs;
+    spec.container = u"batch-inputs"_qs;
+    spec.inputFile = m_inputs.filePath(inputName);
+    return spec;
+}
+
+BatchJob *tst_BatchJobRunner::submit(BatchJobRunner &runner, const core::BatchJobSpec &spec)
+{
+    auto job = runner.submit(spec);
+    if (!job) {
+        qWarning() << job.error().message;
+        return nullptr;
+    }
+    return job.value();
+}
+
+QString tst_BatchJobRunner::serverStatus(const QString &jobId)
+{
+    QNetworkRequest request(QUrl(m_local.mlUrl().toString()
+                                 + u"/workspaces/local/services/feature-hashing/jobs/%1?api-version=2.0"_qs.arg(jobId)));
+    request.setRawHeader("Authorization", "Bearer " + m_local.mlKey().toUtf8());
+    QNetworkReply *reply = m_nam.get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(20000);
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object().value(u"StatusCode"_qs).toString();
+}
+
+void tst_BatchJobRunner::directJobRunsEndToEndIntoTheResultsModel()
+{
+    BatchJob *job = submit(*m_runner, spec(u"seed.csv"_qs, seedInput(50)));
+    QVERIFY(job);
+    QSignalSpy steps(job, &BatchJob::stepChanged);
+    QSignalSpy progress(job, &BatchJob::progress);
+    QSignalSpy statuses(job, &BatchJob::statusChanged);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(job->result().ok(), test::describe(job->result()).constData());
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 1);
+
+    QList<Step> seen;
+    for (const auto &args : std::as_const(steps))
+        seen.append(args.first().value<Step>());
+    QCOMPARE(seen, (QList<Step> { Step::Upload, Step::Submit, Step::Start, Step::Run, Step::Download, Step::Index, Step::Done }));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(statuses.last().first().toString(), u"Finished"_qs);
+    QCOMPARE(serverStatus(job->record().serverJobId), u"Finished"_qs);
+
+    core::BatchResultsModel *model = job->resultsModel();
+    QVERIFY(model);
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 50);
+    QStringList header { u"Col2"_qs };
+    for (int b = 0; b < 8; ++b)
+        header.append(u"Col2_HashingFeature.%1"_qs.arg(b));
+    QCOMPARE(model->columnNames(), header);
+    QCOMPARE(model->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+    QCOMPARE(model->index(1, 0).data().toString(), u"Great, \"really\" great\nproduct"_qs);
+
+    // Stored state: done, and not one secret in the data directory.
+    const auto stored = m_runner->record(job->id());
+    QVERIFY(stored);
+    QCOMPARE(stored->outcome, BatchJobRecord::Outcome::Succeeded);
+    QCOMPARE(stored->step, Step::Done);
+    QVERIFY(QFile::exists(stored->resultsFile));
+    const QByteArray everything = m_data.readAllFiles();
+    QVERIFY(!everything.contains(m_local.mlKey().toUtf8()));
+    QVERIFY(!everything.contains(test::AzuriteFixture::accountKey));
+    QVERIFY(!everything.contains("sig="));
+}
+
+void tst_BatchJobRunner::gatewayJobRunsWithASubscriptionKey()
+{
+    BatchJob *job = submit(*m_runner, spec(u"gateway.csv"_qs, seedInput(3), BesEndpoint::Target::Gateway));
+    QVERIFY(job);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(job->result().ok(), test::describe(job->result()).constData());
+    QCOMPARE(job->serverStatus(), u"Finished"_qs);
+    QCOMPARE(job->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+    // The job really went through the gateway: the ML service knows it under the same id.
+    QCOMPARE(serverStatus(job->record().serverJobId), u"Finished"_qs);
+    QVERIFY(!m_data.readAllFiles().contains(m_secrets.readNow(u"local/subscription/batch-sub"_qs).value().toUtf8()));
+}
+
+void tst_BatchJobRunner::cancelDuringARunningJobCancelsTheServerJob()
+{
+    BatchJob *job = submit(*m_runner, spec(u"cancel.csv"_qs, seedInput(600000)));
+    QVERIFY(job);
+    QSignalSpy statuses(job, &BatchJob::statusChanged);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+    QVERIFY(!job->isFinished());
+    job->cancel();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(job->result().error().kind, Error::Kind::Cancelled);
+    QCOMPARE(job->serverStatus(), u"Cancelled"_qs);
+    QCOMPARE(statuses.last().first().toString(), u"Cancelled"_qs);
+    QCOMPARE(serverStatus(job->record().serverJobId), u"Cancelled"_qs);
+    QCOMPARE(m_runner->record(job->id())->outcome, BatchJobRecord::Outcome::Cancelled);
+    QVERIFY(!job->resultsModel());
+}
+
+void tst_BatchJobRunner::newRunnerListsAndReattachesToARunningJob()
+{
+    const int rows = 300000;
+    QString id;
+    {
+        BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
+        first.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(first.load().ok());
+        BatchJob *job = submit(first, spec(u"restart.csv"_qs, seedInput(rows)));
+        QVERIFY(job);
+        id = job->id();
+        QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+        QVERIFY(!job->isFinished());
+    } // the app closes: the runner stops watching; the server job goes on
+
+    BatchJobRunner second(&m_nam, &m_secrets, m_data.path());
+    second.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(second.load().ok());
+    const auto listed = second.record(id);
+    QVERIFY(listed);
+    QCOMPARE(listed->step, Step::Run);
+    QCOMPARE(listed->serverStatus, u"Running"_qs);
+    QVERIFY(!listed->serverJobId.isEmpty());
+    QCOMPARE(listed->name, u"restart.csv"_qs);
+
+    auto job = second.watch(id);
+    QVERIFY(job.ok());
+    QCOMPARE(second.watch(id).value(), job.value()); // one object per job
+    QSignalSpy finished(job.value(), &BatchJob::finished);
+    QVERIFY(finished.wait(180000));
+    QVERIFY2(job.value()->result().ok(), test::describe(job.value()->result()).constData());
+    QCOMPARE(job.value()->serverStatus(), u"Finished"_qs);
+    QCOMPARE(job.value()->resultsModel()->rowCount(), rows);
+    QCOMPARE(job.value()->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+}
+
+void tst_BatchJobRunner::removeDeletesTheResultsAndTheEntry()
+{
+    BatchJob *job = submit(*m_runner, spec(u"remove.csv"_qs, seedInput(5)));
+    QVERIFY(job);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY(job->result().ok());
+    const QString id = job->id();
+    const QString results = job->record().resultsFile;
+    QVERIFY(QFile::exists(results));
+
+    auto removing = m_runner->remove(id);
+    QVERIFY(removing.ok());
+    QSignalSpy removed(removing.value(), &BatchJob::removed);
+    QVERIFY(removed.wait(10000));
+    QVERIFY(!QFile::exists(results));
+    QVERIFY(!m_runner->record(id));
+    BatchJobRunner reread(&m_nam, &m_secrets, m_data.path());
+    QVERIFY(reread.load().ok());
+    QVERIFY(!reread.record(id));
+    QCOMPARE(m_runner->remove(id).error().kind, Error::Kind::NotFound);
+}
+
+void tst_BatchJobRunner::userErrorsComeBackAsClearResults_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("failedStep");
+    QTest::newRow("401 from ML") << u"wrong-ml-key"_qs << int(Error::Kind::Unauthorized)
+                                 << u"The batch service refused the job: Request is unauthorized to access resource."_qs
+                                 << int(Step::Submit);
+    QTest::newRow("wrong subscription key") << u"wrong-subscription-key"_qs << int(Error::Kind::Unauthorized)
+                                            << u"Access denied due to invalid subscription key"_qs << int(Step::Submit);
+    QTest::newRow("bad connection string") << u"bad-connection-string"_qs << int(Error::Kind::InvalidInput)
+                                           << u"The storage connection string is not valid"_qs << int(Step::Upload);
+    QTest::newRow("storage down") << u"storage-down"_qs << int(Error::Kind::Network)
+                                  << u"Cannot create the container batch-inputs: Cannot reach the storage service at 127.0.0.1"_qs
+                                  << int(Step::Upload);
+    QTest::newRow("no key stored") << u"missing-secret"_qs << int(Error::Kind::NotFound)
+                                   << u"No ML API key is stored in the keychain (local/nothing-here)."_qs << int(Step::Upload);
+}
+
+void tst_BatchJobRunner::userErrorsComeBackAsClearResults()
+{
+    QFETCH(QString, scenario);
+    QFETCH(int, kind);
+    QFETCH(QString, message);
+    QFETCH(int, failedStep);
+    core::BatchJobSpec s = spec(scenario + u".csv"_qs, seedInput(3));
+    if (scenario == u"wrong-ml-key"_qs) {
+        m_secrets.writeNow(u"local/wrong-key"_qs, u"not-the-key"_qs);
+        s.endpoint.credentialKey = u"local/wrong-key"_qs;
+    } else if (scenario == u"wrong-subscription-key"_qs) {
+        s = spec(scenario + u".csv"_qs, seedInput(3), BesEndpoint::Target::Gateway);
+        m_secrets.writeNow(u"local/wrong-key"_qs, u"not-the-key"_qs);
+        s.endpoint.credentialKey = u"local/wrong-key"_qs;
+    } else if (scenario == u"bad-connection-string"_qs) {
+        m_secrets.writeNow(u"local/bad-storage"_qs, u"AccountName=x;ThisIsNot=AConnectionString"_qs);
+        s.storageSecretKey = u"local/bad-storage"_qs;
+    } else if (scenario == u"storage-down"_qs) {
+        QTcpServer probe; // a port where nothing listens
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        m_secrets.writeNow(u"local/down-storage"_qs,
+                           u"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=%1;BlobEndpoint=http://127.0.0.1:%2/devstoreaccount1;"_qs
+                               .arg(QString::fromLatin1(test::AzuriteFixture::accountKey))
+                               .arg(port));
+        s.storageSecretKey = u"local/down-storage"_qs;
+    } else if (scenario == u"missing-secret"_qs) {
+        s.endpoint.credentialKey = u"local/nothing-here"_qs;
+    }
+    BatchJob *job = submit(*m_runner, s);
+    QVERIFY(job);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!job->result().ok());
+    const Error &error = job->result().error();
+    QCOMPARE(int(error.kind), kind);
+    QVERIFY2(error.message.contains(message), qPrintable(error.message));
+    QCOMPARE(int(job->step()), failedStep);
+    const auto stored = m_runner->record(job->id());
+    QCOMPARE(stored->outcome, BatchJobRecord::Outcome::Failed);
+    QCOMPARE(stored->errorMessage, error.message);
+    QVERIFY(!error.message.contains(u"not-the-key"_qs));
+    QVERIFY(!error.message.contains(QString::fromLatin1(test::AzuriteFixture::accountKey)));
+}
+
+QTEST_GUILESS_MAIN(tst_BatchJobRunner)
+#include "tst_batchjobrunner.moc"
