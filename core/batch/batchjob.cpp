@@ -59,6 +59,14 @@ void BatchJob::run()
     m_running = true;
     m_result.reset();
     m_cancelling = false;
+    // A job that failed on our side while the server ran it (network, disk) is watched again;
+    // one the server failed stays failed.
+    if (m_record.outcome == BatchJobRecord::Outcome::Failed && !m_record.serverJobId.isEmpty()
+        && m_record.step >= Step::Run && m_record.serverStatus != u"Failed"_qs) {
+        m_record.outcome = BatchJobRecord::Outcome::Active;
+        m_record.errorMessage.clear();
+        save();
+    }
     if (m_record.outcome == BatchJobRecord::Outcome::Failed) {
         fail(Error::make(Error::Kind::Http, m_record.errorMessage.isEmpty()
                                                 ? u"The batch job failed."_qs
@@ -69,6 +77,12 @@ void BatchJob::run()
         finish(Error::make(Error::Kind::Cancelled, u"The batch job was cancelled."_qs),
                BatchJobRecord::Outcome::Cancelled);
         return;
+    }
+    // Results that were downloaded but are gone from disk come down again.
+    if (m_record.step >= Step::Index && !m_record.serverJobId.isEmpty()
+        && !QFile::exists(m_record.resultsFile)) {
+        m_record.step = Step::Run;
+        save();
     }
     const Step step = m_record.step;
     readSecrets(step <= Step::Start, step < Step::Index);
@@ -114,7 +128,7 @@ void BatchJob::afterSecrets()
 {
     if (isFinished() || m_cancelling)
         return;
-    if (m_secretError) {
+    if (m_secretError && !m_removing) {
         fail(*m_secretError);
         return;
     }
@@ -126,6 +140,15 @@ void BatchJob::afterSecrets()
     if (!m_credential.isEmpty()) {
         delete m_bes;
         m_bes = new BesClient(network, m_record.endpoint, m_credential, this);
+    }
+    if (m_removing) {
+        m_removing = false;
+        if (m_secretError)
+            finish(during(*m_secretError, u"The server job could not be cancelled"_qs),
+                   BatchJobRecord::Outcome::Cancelled);
+        else
+            cancelOnServer();
+        return;
     }
     if (!m_storageConnectionString.isEmpty()) {
         auto account = StorageAccount::fromConnectionString(m_storageConnectionString);
@@ -315,6 +338,8 @@ void BatchJob::onStatus(BesCall *call)
         return;
     }
     setServerStatus(status->statusText);
+    if (isFinished() || m_cancelling) // a statusChanged slot cancelled the job
+        return;
     switch (status->state) {
     case BesJobStatus::State::NotStarted:
         if (m_startError) {
@@ -457,25 +482,39 @@ void BatchJob::cancelOnServer()
 
 void BatchJob::remove()
 {
-    if (m_removal)
+    if (m_removal || m_removeAfterCancel)
         return;
+    m_removeAfterCancel = true;
     if (m_running && !isFinished()) {
-        m_removeAfterCancel = true;
         cancel();
         return;
     }
-    QTimer::singleShot(0, this, &BatchJob::dropLocally);
+    // A job that may still run on the server although nobody watches it (e.g. after a
+    // restart): cancel it there first, with the credential from the keychain.
+    const bool serverMayRun = m_record.isActive() && !m_record.serverJobId.isEmpty()
+        && m_record.step >= Step::Start && m_record.step <= Step::Download;
+    if (!serverMayRun) {
+        QTimer::singleShot(0, this, &BatchJob::dropLocally);
+        return;
+    }
+    m_running = true;
+    m_result.reset();
+    m_removing = true;
+    readSecrets(false, true);
 }
 
 void BatchJob::dropLocally()
 {
+    // A server job that could not be cancelled is worth telling; a plain cancel is not.
     Result<void> result;
-    if (QFile::exists(m_record.resultsFile) && !QFile::remove(m_record.resultsFile)) {
+    if (m_result && !m_result->ok() && m_result->error().kind != Error::Kind::Cancelled)
+        result = m_result->error();
+    delete m_model; // closes the file first (Windows cannot delete an open file)
+    m_model = nullptr;
+    if (QFile::exists(m_record.resultsFile) && !QFile::remove(m_record.resultsFile) && result.ok()) {
         result = Error::make(Error::Kind::Storage,
                              u"Cannot delete the results file %1."_qs.arg(m_record.resultsFile));
     }
-    delete m_model;
-    m_model = nullptr;
     m_removal = result;
     Q_EMIT removed();
     if (m_runner)
@@ -510,19 +549,30 @@ void BatchJob::save()
 void BatchJob::stopActivity()
 {
     m_pollTimer.stop();
+    // Later deletion: this may run inside a handler of the very call or transfer (e.g. cancel()
+    // from a statusChanged slot).
     if (m_call) {
         m_call->disconnect(this);
-        delete m_call.data(); // aborts its reply
+        m_call->abort();
+        m_call->deleteLater();
+        m_call = nullptr;
     }
     if (m_blobJob) {
         m_blobJob->disconnect(this);
-        delete m_blobJob.data(); // aborts its transfer
+        m_blobJob->abort();
+        m_blobJob->deleteLater();
+        m_blobJob = nullptr;
     }
     if (m_output) {
         m_output->cancelWriting();
         m_output.reset();
     }
     m_input.reset();
+    if (m_model && !m_model->isIndexed()) { // an index step that is being abandoned
+        m_model->disconnect(this);
+        m_model->deleteLater();
+        m_model = nullptr;
+    }
 }
 
 void BatchJob::fail(Error error)

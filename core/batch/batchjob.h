@@ -119,6 +119,7 @@ private:
     bool m_running = false;
     bool m_cancelling = false;
     bool m_removeAfterCancel = false;
+    bool m_removing = false; // remove() of an unwatched job: only cancel it on the server
     std::optional<Result<void>> m_result;
     std::optional<Result<void>> m_removal;
 };

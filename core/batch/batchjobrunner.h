@@ -51,7 +51,9 @@ public:
     // The job object if one exists.
     BatchJob *job(const QString &id) const { return m_jobs.value(id); }
     // Deletes a job: a running one is cancelled first (the server job too), then its results
-    // file and its entry are removed. The returned object reports BatchJob::removed().
+    // file and its entry are removed; a job still running on the server but not watched (after
+    // a restart) is cancelled there too. The returned object reports BatchJob::removed() and is
+    // deleted afterwards.
     Result<BatchJob *> remove(const QString &id);
 
     void setPolling(const BatchPolling &polling) { m_polling = polling; }

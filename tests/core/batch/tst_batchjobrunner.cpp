@@ -70,6 +70,7 @@ private Q_SLOTS:
     void cancelDuringARunningJobCancelsTheServerJob();
     void newRunnerListsAndReattachesToARunningJob();
     void removeDeletesTheResultsAndTheEntry();
+    void removeAfterARestartCancelsTheServerJob();
     void userErrorsComeBackAsClearResults_data();
     void userErrorsComeBackAsClearResults();
 
@@ -330,6 +331,38 @@ void tst_BatchJobRunner::removeDeletesTheResultsAndTheEntry()
     QVERIFY(reread.load().ok());
     QVERIFY(!reread.record(id));
     QCOMPARE(m_runner->remove(id).error().kind, Error::Kind::NotFound);
+}
+
+void tst_BatchJobRunner::removeAfterARestartCancelsTheServerJob()
+{
+    QString id;
+    QString serverJobId;
+    {
+        BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
+        first.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(first.load().ok());
+        BatchJob *job = submit(first, spec(u"remove-running.csv"_qs, seedInput(600000)));
+        QVERIFY(job);
+        id = job->id();
+        QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+        QVERIFY(!job->isFinished());
+        serverJobId = job->record().serverJobId;
+    }
+    QCOMPARE(serverStatus(serverJobId), u"Running"_qs);
+
+    // The next session deletes the job without watching it first.
+    BatchJobRunner second(&m_nam, &m_secrets, m_data.path());
+    QVERIFY(second.load().ok());
+    auto removing = second.remove(id);
+    QVERIFY(removing.ok());
+    core::Result<void> removal = Error::make(Error::Kind::None, u"not removed"_qs);
+    BatchJob *job = removing.value();
+    connect(job, &BatchJob::removed, this, [&removal, job] { removal = job->removalResult(); });
+    QSignalSpy removed(job, &BatchJob::removed);
+    QVERIFY(removed.wait(30000));
+    QVERIFY2(removal.ok(), test::describe(removal).constData());
+    QCOMPARE(serverStatus(serverJobId), u"Cancelled"_qs);
+    QVERIFY(!second.record(id));
 }
 
 void tst_BatchJobRunner::userErrorsComeBackAsClearResults_data()
