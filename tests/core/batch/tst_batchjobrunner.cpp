@@ -258,7 +258,7 @@ void tst_BatchJobRunner::gatewayJobRunsWithASubscriptionKey()
 
 void tst_BatchJobRunner::cancelDuringARunningJobCancelsTheServerJob()
 {
-    BatchJob *job = submit(*m_runner, spec(u"cancel.csv"_qs, seedInput(600000)));
+    BatchJob *job = submit(*m_runner, spec(u"cancel.csv"_qs, seedInput(1500000)));
     QVERIFY(job);
     QSignalSpy statuses(job, &BatchJob::statusChanged);
     QSignalSpy finished(job, &BatchJob::finished);
@@ -341,7 +341,7 @@ void tst_BatchJobRunner::removeAfterARestartCancelsTheServerJob()
         BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
         first.setPolling({ 100, 500, 1.5, 5 });
         QVERIFY(first.load().ok());
-        BatchJob *job = submit(first, spec(u"remove-running.csv"_qs, seedInput(600000)));
+        BatchJob *job = submit(first, spec(u"remove-running.csv"_qs, seedInput(1500000)));
         QVERIFY(job);
         id = job->id();
         QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
