@@ -464,6 +464,193 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::BatchJobsPanel</name>
+    <message>
+        <source>Uploading the input</source>
+        <translation>Invoer wordt geüpload</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>Wordt ingediend</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wordt gestart</translation>
+    </message>
+    <message>
+        <source>Running on the service</source>
+        <translation>Loopt op de service</translation>
+    </message>
+    <message>
+        <source>Downloading the results</source>
+        <translation>Resultaten worden gedownload</translation>
+    </message>
+    <message>
+        <source>Reading the results</source>
+        <translation>Resultaten worden gelezen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Voltooid</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>A CSV file with a header row</source>
+        <translation>Een CSV-bestand met een kopregel</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Choose the input CSV</source>
+        <translation>Kies de invoer-CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Through the gateway (BES operations, subscription key)</source>
+        <translation>Via de gateway (BES-bewerkingen, abonnementssleutel)</translation>
+    </message>
+    <message>
+        <source>Directly to the ML service (its API key)</source>
+        <translation>Rechtstreeks naar de ML-service (met haar API-sleutel)</translation>
+    </message>
+    <message>
+        <source>Azurite on this machine (UseDevelopmentStorage=true)</source>
+        <translation>Azurite op deze computer (UseDevelopmentStorage=true)</translation>
+    </message>
+    <message>
+        <source>Storage account (connection string in the keychain)</source>
+        <translation>Opslagaccount (verbindingsreeks in de sleutelbos)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the one in the keychain</source>
+        <translation>Leeg laten om die in de sleutelbos te gebruiken</translation>
+    </message>
+    <message>
+        <source>&amp;Submit and start</source>
+        <translation>&amp;Indienen en starten</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel job</source>
+        <translation>Taak a&amp;nnuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Taak</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Toestand</translation>
+    </message>
+    <message>
+        <source>Server status</source>
+        <translation>Status op de server</translation>
+    </message>
+    <message>
+        <source>&amp;Input CSV:</source>
+        <translation>&amp;Invoer-CSV:</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd:</source>
+        <translation>Ver&amp;sturen:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bscription:</source>
+        <translation>A&amp;bonnement:</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>&amp;Werkruimte:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;vice:</translation>
+    </message>
+    <message>
+        <source>S&amp;torage:</source>
+        <translation>&amp;Opslag:</translation>
+    </message>
+    <message>
+        <source>Connection &amp;string:</source>
+        <translation>&amp;Verbindingsreeks:</translation>
+    </message>
+    <message>
+        <source>&amp;Container:</source>
+        <translation>&amp;Container:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The connection string could not be kept in the keychain: %1</source>
+        <translation>De verbindingsreeks kon niet in de sleutelbos worden bewaard: %1</translation>
+    </message>
+    <message>
+        <source>Choose the subscription whose key the gateway should see.</source>
+        <translation>Kies het abonnement waarvan de gateway de sleutel moet zien.</translation>
+    </message>
+    <message>
+        <source>The subscription key could not be read: %1</source>
+        <translation>De abonnementssleutel kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>De taak is niet gestart: %1</translation>
+    </message>
+    <message>
+        <source>This job cannot be watched: %1</source>
+        <translation>Deze taak kan niet worden gevolgd: %1</translation>
+    </message>
+    <message>
+        <source>No job selected.</source>
+        <translation>Geen taak geselecteerd.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> (service: %1)</source>
+        <translation> (service: %1)</translation>
+    </message>
+    <message>
+        <source>Export the results as CSV</source>
+        <translation>De resultaten als CSV exporteren</translation>
+    </message>
+    <message>
+        <source>Exporting the results to %1…</source>
+        <translation>De resultaten worden geëxporteerd naar %1…</translation>
+    </message>
+    <message>
+        <source>Exported the results to %1.</source>
+        <translation>De resultaten zijn geëxporteerd naar %1.</translation>
+    </message>
+    <message>
+        <source>Could not export the results to %1.</source>
+        <translation>Kon de resultaten niet exporteren naar %1.</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ConsoleSession</name>
     <message>
         <source>&amp;New service instance…</source>
@@ -533,6 +720,14 @@
         <source>Create a service instance first (File → New service instance).</source>
         <translation>Maak eerst een service-instantie aan (Bestand → Nieuwe service-instantie).</translation>
     </message>
+    <message>
+        <source>Earlier batch jobs could not be read: %1</source>
+        <translation>Eerdere batchtaken konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>The ML key could not be kept in the keychain: %1</source>
+        <translation>De ML-sleutel kon niet in de sleutelbos worden bewaard: %1</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::DeveloperController</name>
@@ -556,6 +751,10 @@
         <source>Could not read the key of subscription %1: %2</source>
         <translation>Kon de sleutel van abonnement %1 niet lezen: %2</translation>
     </message>
+    <message>
+        <source>No keychain is available.</source>
+        <translation>Er is geen sleutelbos beschikbaar.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::DeveloperWorkspace</name>
@@ -578,6 +777,10 @@
     <message>
         <source>Compare responses</source>
         <translation>Antwoorden vergelijken</translation>
+    </message>
+    <message>
+        <source>&amp;Batch jobs</source>
+        <translation>&amp;Batchtaken</translation>
     </message>
 </context>
 <context>

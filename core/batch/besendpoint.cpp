@@ -75,12 +75,15 @@ Result<void> BesEndpoint::validate() const
 
 QJsonObject BesEndpoint::toJson() const
 {
-    return { { u"target"_qs, target == Target::Gateway ? u"gateway"_qs : u"direct"_qs },
-             { u"baseUrl"_qs, baseUrl.toString() },
-             { u"workspace"_qs, workspace },
-             { u"service"_qs, service },
-             { u"apiVersion"_qs, apiVersion },
-             { u"credentialKey"_qs, credentialKey } };
+    QJsonObject json { { u"target"_qs, target == Target::Gateway ? u"gateway"_qs : u"direct"_qs },
+                       { u"baseUrl"_qs, baseUrl.toString() },
+                       { u"workspace"_qs, workspace },
+                       { u"service"_qs, service },
+                       { u"apiVersion"_qs, apiVersion },
+                       { u"credentialKey"_qs, credentialKey } };
+    if (!pinnedCertificateSha256.isEmpty())
+        json.insert(u"pinnedCertificateSha256"_qs, pinnedCertificateSha256);
+    return json;
 }
 
 Result<BesEndpoint> BesEndpoint::fromJson(const QJsonObject &json)
@@ -96,6 +99,7 @@ Result<BesEndpoint> BesEndpoint::fromJson(const QJsonObject &json)
     endpoint.service = json.value(u"service"_qs).toString();
     endpoint.apiVersion = json.value(u"apiVersion"_qs).toString(u"2.0"_qs);
     endpoint.credentialKey = json.value(u"credentialKey"_qs).toString();
+    endpoint.pinnedCertificateSha256 = json.value(u"pinnedCertificateSha256"_qs).toString().toLower();
     if (auto valid = endpoint.validate(); !valid)
         return valid.error();
     return endpoint;

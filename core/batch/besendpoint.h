@@ -29,6 +29,9 @@ struct BesEndpoint
     QString service;
     QString apiVersion = u"2.0"_qs;
     QString credentialKey; // SecretStore key of the ML API key or the subscription key
+    // SHA-256 (hex) of a certificate the user trusts for this endpoint's host although no CA
+    // vouches for it: portico-local's self-signed gateway certificate. Empty: the system's CAs.
+    QString pinnedCertificateSha256;
 
     // POST {base}/workspaces/{ws}/services/{svc}/jobs?api-version=2.0
     QUrl jobsUrl() const;

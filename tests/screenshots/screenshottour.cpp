@@ -331,6 +331,9 @@ bool Tour::run()
     dev->showTab(ui::DeveloperWorkspace::Tab::Code);
     if (!shoot(m_window.get(), u"developer-code"_qs))
         return false;
+    dev->showTab(ui::DeveloperWorkspace::Tab::Batch);
+    if (!shoot(m_window.get(), u"developer-batch-jobs"_qs))
+        return false;
 
     // Nothing secret in the settings file or in anything logged.
     if (auto synced = settings.sync(); !synced)

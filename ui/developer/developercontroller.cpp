@@ -9,6 +9,7 @@
 #include "core/model/api.h"
 #include "core/model/operation.h"
 #include "core/model/subscription.h"
+#include "core/secrets/secretstore.h"
 #include "core/tryit/tryithistory.h"
 #include "core/tryit/tryitsender.h"
 
@@ -271,6 +272,38 @@ void DeveloperController::finishSend(const core::TryItRequest &request,
             Q_EMIT historyChanged();
     }
     Q_EMIT responseReady(toResponseData(request, result));
+}
+
+void DeveloperController::setSecretStore(core::SecretStore *store, const QString &environmentId)
+{
+    m_secrets = store;
+    m_environmentId = environmentId;
+}
+
+void DeveloperController::storeSubscriptionKey(const QString &subscriptionId, QObject *context,
+                                               std::function<void(const core::Result<QString> &)> done)
+{
+    if (!m_client || !m_secrets) {
+        done(core::Error::make(core::Error::Kind::Unavailable, tr("No keychain is available.")));
+        return;
+    }
+    core::ArmJob *job = m_client->send(core::ArmRequest::post(
+        path(u"/subscriptions/"_qs + subscriptionId + u"/listSecrets"_qs)));
+    connect(job, &core::ArmJob::finished, context, [this, job, subscriptionId, context, done] {
+        if (!job->result()) {
+            done(job->result().error());
+            return;
+        }
+        const QString key = bodyOf(job->result().value()).value(u"primaryKey"_qs).toString();
+        const QString secretKey = core::SecretStore::makeKey(m_environmentId, u"subscription-key/"_qs + subscriptionId);
+        core::SecretJob *write = m_secrets->write(secretKey, key);
+        connect(write, &core::SecretJob::finished, context, [write, secretKey, done] {
+            if (!write->result())
+                done(write->result().error());
+            else
+                done(secretKey);
+        });
+    });
 }
 
 void DeveloperController::cancel()

@@ -14,12 +14,14 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
 
 namespace portico::core {
 class ArmClient;
+class SecretStore;
 class TryItHistory;
 class TryItSender;
 } // namespace portico::core
@@ -45,6 +47,8 @@ public:
     void setService(const QString &serviceId);
     const QString &serviceId() const { return m_serviceId; }
     const QUrl &gatewayUrl() const { return m_gatewayUrl; }
+    // portico-local's self-signed gateway certificate (SHA-256 hex), pinned for its host.
+    const QString &gatewayCertificateSha256() const { return m_gatewayFingerprint; }
     core::TryItHistory *history() const { return m_history; }
 
     // Service (gateway URL, certificate), APIs and their operations, then subscriptions.
@@ -55,6 +59,13 @@ public:
     void send(const ComposedRequest &request, const QString &operationName = {});
     void cancel();
     bool isSending() const { return m_sending; }
+
+    // Where keys handed to other parts of the console go (the batch runner reads them there).
+    void setSecretStore(core::SecretStore *store, const QString &environmentId);
+    // Reads a subscription's primary key with listSecrets and writes it to the SecretStore;
+    // answers with the SecretStore key, never with the key itself.
+    void storeSubscriptionKey(const QString &subscriptionId, QObject *context,
+                              std::function<void(const core::Result<QString> &)> done);
 
 Q_SIGNALS:
     void catalogLoaded(const QList<portico::ui::CatalogApi> &catalog, const QUrl &gatewayUrl);
@@ -74,6 +85,8 @@ private:
 
     QPointer<core::ArmClient> m_client;
     QPointer<QNetworkAccessManager> m_network;
+    QPointer<core::SecretStore> m_secrets;
+    QString m_environmentId;
     core::TryItHistory *m_history;
     QString m_serviceId;
     QUrl m_gatewayUrl;

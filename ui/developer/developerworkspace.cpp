@@ -5,6 +5,7 @@
 #include "core/tryit/tryithistory.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/developer/apicatalogpanel.h"
+#include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/historypanel.h"
 #include "ui/developer/responsediffview.h"
@@ -87,11 +88,25 @@ DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget 
                 for (const CatalogApi &api : catalog)
                     apis.append({ api.api.name, api.api.displayName });
                 m_history->setApis(apis);
+                // The batch panel sends to the API that has the BES operations.
+                for (const CatalogApi &api : catalog) {
+                    for (const core::Operation &op : api.operations) {
+                        if (m_batch && op.method == u"POST"
+                            && op.urlTemplate.contains(u"/jobs?api-version="_qs))
+                            m_batch->setGateway(gatewayUrl, api.api.path, m_controller->gatewayCertificateSha256());
+                    }
+                }
             });
     connect(controller, &DeveloperController::subscriptionsLoaded, this,
             [this](const QList<SubscriptionChoice> &subscriptions) {
                 m_subscriptions = subscriptions;
                 m_composer->setSubscriptions(subscriptions);
+                if (m_batch) {
+                    m_batch->setSubscriptions(subscriptions, [this](const QString &sid, QObject *context,
+                                                                    std::function<void(const core::Result<QString> &)> done) {
+                        m_controller->storeSubscriptionKey(sid, context, std::move(done));
+                    });
+                }
             });
     connect(m_catalog, &ApiCatalogPanel::tryItRequested, this, &DeveloperWorkspace::openOperation);
     connect(m_composer, &TryItComposer::sendRequested, this, [this](const ComposedRequest &request) {
@@ -120,10 +135,24 @@ DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget 
 
 DeveloperWorkspace::~DeveloperWorkspace() = default;
 
+void DeveloperWorkspace::setBatchRunner(core::BatchJobRunner *runner, core::SecretStore *secrets,
+                                        const QString &environmentId)
+{
+    if (m_batch)
+        return;
+    m_batch = new BatchJobsPanel(runner, secrets, environmentId, this);
+    m_tabs->addTab(m_batch, tr("&Batch jobs"));
+    m_batch->setSubscriptions(m_subscriptions, [this](const QString &sid, QObject *context,
+                                                      std::function<void(const core::Result<QString> &)> done) {
+        m_controller->storeSubscriptionKey(sid, context, std::move(done));
+    });
+}
+
 void DeveloperWorkspace::showTab(Tab tab)
 {
-    QWidget *pages[] = { m_viewer, m_history, m_snippets };
-    m_tabs->setCurrentWidget(pages[int(tab)]);
+    QWidget *pages[] = { m_viewer, m_history, m_snippets, m_batch };
+    if (pages[int(tab)])
+        m_tabs->setCurrentWidget(pages[int(tab)]);
 }
 
 void DeveloperWorkspace::openOperation(const CatalogApi &api, const core::Operation &operation)

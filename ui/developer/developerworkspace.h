@@ -11,12 +11,15 @@
 class QTabWidget;
 
 namespace portico::core {
+class BatchJobRunner;
+class SecretStore;
 struct HistoryEntry;
-}
+} // namespace portico::core
 
 namespace portico::ui {
 
 class ApiCatalogPanel;
+class BatchJobsPanel;
 class BannerWidget;
 class DeveloperController;
 class HistoryPanel;
@@ -35,7 +38,10 @@ public:
     explicit DeveloperWorkspace(DeveloperController *controller, QWidget *parent = nullptr);
     ~DeveloperWorkspace() override;
 
-    enum class Tab { Response, History, Code };
+    enum class Tab { Response, History, Code, Batch };
+    // Adds the Batch jobs tab.
+    void setBatchRunner(core::BatchJobRunner *runner, core::SecretStore *secrets, const QString &environmentId);
+    BatchJobsPanel *batchJobs() const { return m_batch; }
     void showTab(Tab tab);
 
     ApiCatalogPanel *catalog() const { return m_catalog; }
@@ -61,6 +67,7 @@ private:
     ResponseViewer *m_viewer = nullptr;
     HistoryPanel *m_history = nullptr;
     SnippetPanel *m_snippets = nullptr;
+    BatchJobsPanel *m_batch = nullptr;
     QString m_operationName;
 };
 

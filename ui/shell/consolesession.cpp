@@ -6,11 +6,14 @@
 #include "core/arm/armlistjob.h"
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
+#include "core/batch/batchjobrunner.h"
+#include "core/secrets/secretstore.h"
 #include "core/environments/localsupervisor.h"
 #include "core/itemmodels/navigationtreemodel.h"
 #include "core/tryit/tryithistory.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/developer/developercontroller.h"
+#include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
 #include "ui/publisher/addazuremldialog.h"
 #include "ui/publisher/azuremldefinition.h"
@@ -24,6 +27,8 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QDir>
+#include <QFileInfo>
 #include <QTreeView>
 #include <QWidget>
 #include <QJsonObject>
@@ -43,6 +48,7 @@ ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, c
     , m_window(window)
     , m_secrets(secrets)
     , m_history(std::make_unique<core::TryItHistory>())
+    , m_batchDirectory(QFileInfo(historyPath).dir().filePath(u"batch"_qs))
 {
     if (auto opened = m_history->open(historyPath); !opened)
         m_historyProblem = opened.error().message;
@@ -75,6 +81,7 @@ ConsoleSession::~ConsoleSession()
     if (m_window && m_publisherPage)
         m_window->setModePage(MainWindow::Mode::Publisher, new QWidget);
     m_developer.reset();
+    m_batchRunner.reset();
     m_publisher.reset();
     m_client.reset();
     m_supervisor.reset();
@@ -145,7 +152,27 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
     m_publisherPage = new PublisherWorkspace(m_publisher.get());
     m_window->setModePage(MainWindow::Mode::Publisher, m_publisherPage);
     m_developer = std::make_unique<DeveloperController>(m_client.get(), &m_network, m_history.get());
+    m_developer->setSecretStore(m_secrets, u"local"_qs);
     m_workspace = new DeveloperWorkspace(m_developer.get());
+    // Batch jobs: kept next to the history, so that they outlive the app.
+    m_batchRunner = std::make_unique<core::BatchJobRunner>(&m_network, m_secrets, m_batchDirectory);
+    if (auto loaded = m_batchRunner->load(); !loaded)
+        m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
+                                           tr("Earlier batch jobs could not be read: %1").arg(loaded.error().message));
+    m_workspace->setBatchRunner(m_batchRunner.get(), m_secrets, u"local"_qs);
+    m_workspace->batchJobs()->setWorkspaceAndService(u"local"_qs, u"feature-hashing"_qs);
+    // Directly to portico-local's sample ML service, with its key from the keychain.
+    const QString mlKeySecret = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
+    m_workspace->batchJobs()->setDirectService(endpoints.ml, mlKeySecret);
+    if (m_secrets && !endpoints.mlKey.isEmpty()) {
+        core::SecretJob *stored = m_secrets->write(mlKeySecret, endpoints.mlKey); // deletes itself
+        connect(stored, &core::SecretJob::finished, this, [this, stored] {
+            if (!stored->result() && m_workspace)
+                m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
+                                                   tr("The ML key could not be kept in the keychain: %1")
+                                                       .arg(stored->result().error().message));
+        });
+    }
     m_window->setModePage(MainWindow::Mode::Developer, m_workspace);
     // The navigation tree: environment → services → APIs → operations and the other folders.
     m_navigation = new core::NavigationTreeModel(this);

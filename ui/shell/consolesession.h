@@ -12,6 +12,7 @@
 
 namespace portico::core {
 class ArmClient;
+class BatchJobRunner;
 class NavigationTreeModel;
 class LocalSupervisor;
 class SecretStore;
@@ -75,6 +76,8 @@ private:
     core::SecretStore *m_secrets;
     QNetworkAccessManager m_network;
     std::unique_ptr<core::TryItHistory> m_history;
+    QString m_batchDirectory;
+    std::unique_ptr<core::BatchJobRunner> m_batchRunner;
     QString m_historyProblem;
     std::unique_ptr<core::LocalSupervisor> m_supervisor;
     core::LocalEndpoints m_endpoints;

@@ -1,0 +1,393 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/developer/batchjobspanel.h"
+
+#include "core/batch/batchjob.h"
+#include "core/batch/batchjobrunner.h"
+#include "core/batch/batchresultsmodel.h"
+#include "core/secrets/secretstore.h"
+#include "ui/common/maskedkeyfield.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QThreadPool>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+namespace {
+
+enum Target { ThroughGateway, Direct };
+enum Storage { Azurite, ConnectionString };
+constexpr int IdRole = Qt::UserRole + 1;
+
+QString stepText(core::BatchJobRecord::Step step)
+{
+    using Step = core::BatchJobRecord::Step;
+    switch (step) {
+    case Step::Upload: return BatchJobsPanel::tr("Uploading the input");
+    case Step::Submit: return BatchJobsPanel::tr("Submitting");
+    case Step::Start: return BatchJobsPanel::tr("Starting");
+    case Step::Run: return BatchJobsPanel::tr("Running on the service");
+    case Step::Download: return BatchJobsPanel::tr("Downloading the results");
+    case Step::Index: return BatchJobsPanel::tr("Reading the results");
+    case Step::Done: return BatchJobsPanel::tr("Done");
+    }
+    return {};
+}
+
+QString outcomeText(const core::BatchJobRecord &record)
+{
+    using Outcome = core::BatchJobRecord::Outcome;
+    switch (record.outcome) {
+    case Outcome::Active: return stepText(record.step);
+    case Outcome::Succeeded: return BatchJobsPanel::tr("Finished");
+    case Outcome::Failed: return BatchJobsPanel::tr("Failed: %1").arg(record.errorMessage);
+    case Outcome::Cancelled: return BatchJobsPanel::tr("Cancelled");
+    }
+    return {};
+}
+
+} // namespace
+
+BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *secrets,
+                               const QString &environmentId, QWidget *parent)
+    : QWidget(parent)
+    , m_runner(runner)
+    , m_secrets(secrets)
+    , m_environmentId(environmentId)
+{
+    setObjectName(u"batchJobsPanel"_qs);
+    m_input = new QLineEdit(this);
+    m_input->setObjectName(u"batchInputLineEdit"_qs);
+    m_input->setPlaceholderText(tr("A CSV file with a header row"));
+    auto *browse = new QToolButton(this);
+    browse->setObjectName(u"batchBrowseToolButton"_qs);
+    browse->setText(tr("Browse…"));
+    connect(browse, &QToolButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Choose the input CSV"), QString(), tr("CSV files (*.csv);;All files (*)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, m_input, &QLineEdit::setText);
+        dialog->open();
+    });
+    m_target = new QComboBox(this);
+    m_target->setObjectName(u"batchTargetComboBox"_qs);
+    m_target->addItem(tr("Through the gateway (BES operations, subscription key)"), ThroughGateway);
+    m_target->addItem(tr("Directly to the ML service (its API key)"), Direct);
+    m_subscription = new QComboBox(this);
+    m_subscription->setObjectName(u"batchSubscriptionComboBox"_qs);
+    connect(m_target, &QComboBox::currentIndexChanged, this,
+            [this] { m_subscription->setEnabled(m_target->currentData().toInt() == ThroughGateway); });
+    m_workspace = new QLineEdit(this);
+    m_workspace->setObjectName(u"batchWorkspaceLineEdit"_qs);
+    m_service = new QLineEdit(this);
+    m_service->setObjectName(u"batchServiceLineEdit"_qs);
+    m_storage = new QComboBox(this);
+    m_storage->setObjectName(u"batchStorageComboBox"_qs);
+    m_storage->addItem(tr("Azurite on this machine (UseDevelopmentStorage=true)"), Azurite);
+    m_storage->addItem(tr("Storage account (connection string in the keychain)"), ConnectionString);
+    m_connectionString = new MaskedKeyField(u"batchConnectionString"_qs, this);
+    m_connectionString->setEditable(true);
+    m_connectionString->lineEdit()->setPlaceholderText(tr("Leave empty to use the one in the keychain"));
+    m_connectionString->setEnabled(false);
+    connect(m_storage, &QComboBox::currentIndexChanged, this,
+            [this] { m_connectionString->setEnabled(m_storage->currentData().toInt() == ConnectionString); });
+    m_container = new QLineEdit(u"portico-batch"_qs, this);
+    m_container->setObjectName(u"batchContainerLineEdit"_qs);
+
+    m_submit = new QPushButton(tr("&Submit and start"), this);
+    m_submit->setObjectName(u"batchSubmitPushButton"_qs);
+    m_cancel = new QPushButton(tr("Ca&ncel job"), this);
+    m_cancel->setObjectName(u"batchCancelPushButton"_qs);
+    m_export = new QPushButton(tr("&Export CSV…"), this);
+    m_export->setObjectName(u"batchExportPushButton"_qs);
+    connect(m_submit, &QPushButton::clicked, this, &BatchJobsPanel::submit);
+    connect(m_cancel, &QPushButton::clicked, this, &BatchJobsPanel::cancelCurrent);
+    connect(m_export, &QPushButton::clicked, this, &BatchJobsPanel::exportResults);
+
+    m_jobs = new QTreeWidget(this);
+    m_jobs->setObjectName(u"batchJobsTreeWidget"_qs);
+    m_jobs->setRootIsDecorated(false);
+    m_jobs->setHeaderLabels({ tr("Job"), tr("State"), tr("Server status") });
+    connect(m_jobs, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            watch(item->data(0, IdRole).toString());
+    });
+    m_state = new QLabel(this);
+    m_state->setObjectName(u"batchStateLabel"_qs);
+    m_state->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"batchProgressBar"_qs);
+    m_results = new QTableView(this);
+    m_results->setObjectName(u"batchResultsTableView"_qs);
+    m_results->setSortingEnabled(false);
+    m_results->horizontalHeader()->setStretchLastSection(true);
+
+    auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Input CSV:"), inputRow);
+    form->addRow(tr("Se&nd:"), m_target);
+    form->addRow(tr("Su&bscription:"), m_subscription);
+    form->addRow(tr("&Workspace:"), m_workspace);
+    form->addRow(tr("Ser&vice:"), m_service);
+    form->addRow(tr("S&torage:"), m_storage);
+    form->addRow(tr("Connection &string:"), m_connectionString);
+    form->addRow(tr("&Container:"), m_container);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_submit);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch();
+    buttons->addWidget(m_export);
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(form);
+    topLayout->addLayout(buttons);
+    topLayout->addWidget(m_jobs, 1);
+    topLayout->addWidget(m_state);
+    topLayout->addWidget(m_progress);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(m_results);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    if (m_runner)
+        connect(m_runner, &core::BatchJobRunner::jobsChanged, this, &BatchJobsPanel::reloadJobs);
+    reloadJobs();
+    showJobState();
+}
+
+BatchJobsPanel::~BatchJobsPanel() = default;
+
+void BatchJobsPanel::setGateway(const QUrl &gatewayUrl, const QString &apiPath, const QString &pinnedSha256)
+{
+    m_gatewayUrl = gatewayUrl;
+    m_apiPath = apiPath;
+    m_gatewayPin = pinnedSha256;
+}
+
+void BatchJobsPanel::setDirectService(const QUrl &baseUrl, const QString &apiKeySecretKey)
+{
+    m_directUrl = baseUrl;
+    m_directKeySecret = apiKeySecretKey;
+}
+
+void BatchJobsPanel::setSubscriptions(const QList<SubscriptionChoice> &subscriptions, KeyStorer storeKey)
+{
+    m_storeKey = std::move(storeKey);
+    const QString current = m_subscription->currentData().toString();
+    m_subscription->clear();
+    for (const SubscriptionChoice &choice : subscriptions)
+        m_subscription->addItem(choice.productName.isEmpty() ? choice.displayName
+                                                             : tr("%1 — %2").arg(choice.displayName, choice.productName),
+                                choice.id);
+    const int again = m_subscription->findData(current);
+    m_subscription->setCurrentIndex(again >= 0 ? again : 0);
+}
+
+void BatchJobsPanel::setWorkspaceAndService(const QString &workspace, const QString &service)
+{
+    m_workspace->setText(workspace);
+    m_service->setText(service);
+}
+
+void BatchJobsPanel::storeConnectionString(const std::function<void()> &then)
+{
+    const QString typed = m_connectionString->secret().trimmed();
+    const bool azurite = m_storage->currentData().toInt() == Azurite;
+    if (!azurite && typed.isEmpty()) {
+        then(); // the one already in the keychain
+        return;
+    }
+    core::SecretJob *job = m_secrets->write(core::SecretStore::makeKey(m_environmentId, azurite ? u"batch/azurite"_qs
+                                                                                                : u"batch/storage"_qs),
+                                            azurite ? u"UseDevelopmentStorage=true"_qs : typed);
+    connect(job, &core::SecretJob::finished, this, [this, job, then] {
+        if (!job->result()) {
+            m_state->setText(tr("The connection string could not be kept in the keychain: %1").arg(job->result().error().message));
+            return;
+        }
+        m_connectionString->clear();
+        then();
+    });
+}
+
+void BatchJobsPanel::submit()
+{
+    if (!m_runner || !m_secrets)
+        return;
+    const bool gateway = m_target->currentData().toInt() == ThroughGateway;
+    storeConnectionString([this, gateway] {
+        if (!gateway) {
+            submitWith(m_directKeySecret);
+            return;
+        }
+        const QString sid = m_subscription->currentData().toString();
+        if (sid.isEmpty() || !m_storeKey) {
+            m_state->setText(tr("Choose the subscription whose key the gateway should see."));
+            return;
+        }
+        m_submit->setEnabled(false);
+        m_storeKey(sid, this, [this](const core::Result<QString> &secretKey) {
+            m_submit->setEnabled(true);
+            if (!secretKey) {
+                m_state->setText(tr("The subscription key could not be read: %1").arg(secretKey.error().message));
+                return;
+            }
+            submitWith(secretKey.value());
+        });
+    });
+}
+
+void BatchJobsPanel::submitWith(const QString &credentialKey)
+{
+    const bool gateway = m_target->currentData().toInt() == ThroughGateway;
+    const bool azurite = m_storage->currentData().toInt() == Azurite;
+    core::BatchJobSpec spec;
+    spec.name = QFileInfo(m_input->text()).fileName();
+    spec.inputFile = m_input->text().trimmed();
+    spec.container = m_container->text().trimmed();
+    spec.storageSecretKey = core::SecretStore::makeKey(m_environmentId, azurite ? u"batch/azurite"_qs : u"batch/storage"_qs);
+    spec.endpoint.target = gateway ? core::BesEndpoint::Target::Gateway : core::BesEndpoint::Target::Direct;
+    if (gateway) {
+        QUrl base = m_gatewayUrl;
+        base.setPath(base.path() + u'/' + m_apiPath);
+        spec.endpoint.baseUrl = base;
+        spec.endpoint.pinnedCertificateSha256 = m_gatewayPin;
+    } else {
+        spec.endpoint.baseUrl = m_directUrl;
+    }
+    spec.endpoint.credentialKey = credentialKey;
+    spec.endpoint.workspace = m_workspace->text().trimmed();
+    spec.endpoint.service = m_service->text().trimmed();
+    auto job = m_runner->submit(spec);
+    if (!job) {
+        m_state->setText(tr("The job was not started: %1").arg(job.error().message));
+        return;
+    }
+    watch(job.value()->id());
+}
+
+void BatchJobsPanel::watch(const QString &id)
+{
+    if (!m_runner)
+        return;
+    auto job = m_runner->watch(id);
+    if (!job) {
+        m_state->setText(tr("This job cannot be watched: %1").arg(job.error().message));
+        return;
+    }
+    if (m_job == job.value()) {
+        showJobState();
+        return;
+    }
+    if (m_job)
+        disconnect(m_job, nullptr, this, nullptr);
+    m_job = job.value();
+    connect(m_job, &core::BatchJob::stepChanged, this, &BatchJobsPanel::showJobState);
+    connect(m_job, &core::BatchJob::statusChanged, this, &BatchJobsPanel::showJobState);
+    connect(m_job, &core::BatchJob::finished, this, &BatchJobsPanel::showJobState);
+    connect(m_job, &core::BatchJob::progress, this, [this](qint64 done, qint64 total) {
+        if (total <= 0) {
+            m_progress->setRange(0, 0); // busy: the service reports no progress while it runs
+            return;
+        }
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(done * 1000 / total));
+    });
+    showJobState();
+}
+
+void BatchJobsPanel::showJobState()
+{
+    const bool running = m_job && m_job->isRunning();
+    m_cancel->setEnabled(running);
+    m_submit->setEnabled(m_runner && m_secrets);
+    m_export->setEnabled(m_job && m_job->resultsModel());
+    if (!m_job) {
+        m_state->setText(tr("No job selected."));
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
+        m_results->setModel(nullptr);
+        return;
+    }
+    const core::BatchJobRecord &record = m_job->record();
+    QString text = tr("%1: %2").arg(record.name, outcomeText(record));
+    if (!record.serverStatus.isEmpty())
+        text += tr(" (service: %1)").arg(record.serverStatus);
+    if (m_job->isFinished() && !m_job->result())
+        text = tr("%1: %2").arg(record.name, m_job->result().error().message);
+    m_state->setText(text);
+    if (!running) {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(record.outcome == core::BatchJobRecord::Outcome::Succeeded ? 1 : 0);
+    }
+    if (m_results->model() != m_job->resultsModel())
+        m_results->setModel(m_job->resultsModel());
+    reloadJobs();
+}
+
+void BatchJobsPanel::reloadJobs()
+{
+    if (!m_runner)
+        return;
+    const QString current = m_job ? m_job->id() : QString();
+    const QSignalBlocker blocker(m_jobs);
+    m_jobs->clear();
+    for (const core::BatchJobRecord &record : m_runner->jobs()) {
+        auto *item = new QTreeWidgetItem(m_jobs, { record.name, outcomeText(record), record.serverStatus });
+        item->setData(0, IdRole, record.id);
+        if (record.id == current)
+            m_jobs->setCurrentItem(item);
+    }
+}
+
+void BatchJobsPanel::cancelCurrent()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void BatchJobsPanel::exportResults()
+{
+    if (!m_job || !m_job->resultsModel())
+        return;
+    const QString source = m_job->record().resultsFile;
+    auto *dialog = new QFileDialog(this, tr("Export the results as CSV"), m_job->record().name + u"-results.csv"_qs,
+                                   tr("CSV files (*.csv);;All files (*)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, source](const QString &target) {
+        m_state->setText(tr("Exporting the results to %1…").arg(target));
+        // A million rows are tens of megabytes: copied off the UI thread.
+        QPointer<BatchJobsPanel> guard(this);
+        QThreadPool::globalInstance()->start([guard, source, target] {
+            QFile::remove(target);
+            const bool copied = QFile::copy(source, target);
+            QMetaObject::invokeMethod(qApp, [guard, copied, target] {
+                if (guard)
+                    guard->m_state->setText(copied ? tr("Exported the results to %1.").arg(target)
+                                                   : tr("Could not export the results to %1.").arg(target));
+            });
+        });
+    });
+    dialog->open();
+}
+
+} // namespace portico::ui
