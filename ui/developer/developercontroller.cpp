@@ -5,12 +5,14 @@
 #include "core/arm/armclient.h"
 #include "core/arm/armjob.h"
 #include "core/arm/armlistjob.h"
+#include "core/arm/apimclient.h"
 #include "core/arm/armrequest.h"
 #include "core/model/api.h"
 #include "core/model/operation.h"
 #include "core/model/subscription.h"
 #include "core/secrets/secretstore.h"
 #include "core/tryit/tryithistory.h"
+#include "core/tryit/subscriptionkeyjob.h"
 #include "core/tryit/tryitsender.h"
 
 #include <QJsonObject>
@@ -79,6 +81,8 @@ DeveloperController::~DeveloperController()
 void DeveloperController::setService(const QString &serviceId)
 {
     m_serviceId = serviceId;
+    m_apim = m_client ? std::make_unique<core::ApimClient>(m_client.get(), serviceId) : nullptr;
+    m_apis.clear();
     m_gatewayUrl.clear();
     m_gatewayFingerprint.clear();
 }
@@ -119,10 +123,12 @@ void DeveloperController::loadApis()
         auto catalog = std::make_shared<QList<CatalogApi>>();
         auto pending = std::make_shared<int>(0);
         auto failed = std::make_shared<bool>(false);
+        m_apis.clear();
         for (const QJsonObject &json : apis->result().value()) {
             auto api = core::Api::fromJson(json);
             if (!api)
                 continue;
+            m_apis.insert(api.value().name, api.value());
             catalog->append({ api.value(), {} });
             ++*pending;
         }
@@ -223,17 +229,18 @@ void DeveloperController::send(const ComposedRequest &composed, const QString &o
         startSend(std::move(request));
         return;
     }
-    // The key is read at the moment of sending and lives only in this request.
-    core::ArmJob *job = m_client->send(core::ArmRequest::post(
-        path(u"/subscriptions/"_qs + composed.subscriptionId + u"/listSecrets"_qs)));
-    connect(job, &core::ArmJob::finished, this, [this, job, request]() mutable {
+    // The key is read at the moment of sending and lives only in this request; it goes under
+    // the API's own key header and query names.
+    auto *job = new core::SubscriptionKeyJob(m_apim.get(), composed.subscriptionId, this);
+    const core::Api api = m_apis.value(composed.apiId);
+    connect(job, &core::SubscriptionKeyJob::finished, this, [this, job, request, api]() mutable {
         if (!job->result()) {
             finishSend(request, core::Error::make(core::Error::Kind::Unavailable,
                                                   tr("Could not read the key of subscription %1: %2")
                                                       .arg(request.subscriptionName, job->result().error().message)));
             return;
         }
-        request.subscriptionKey = bodyOf(job->result().value()).value(u"primaryKey"_qs).toString();
+        core::SubscriptionKeyJob::inject(request, api, job->result().value());
         startSend(std::move(request));
     });
 }
@@ -287,14 +294,13 @@ void DeveloperController::storeSubscriptionKey(const QString &subscriptionId, QO
         done(core::Error::make(core::Error::Kind::Unavailable, tr("No keychain is available.")));
         return;
     }
-    core::ArmJob *job = m_client->send(core::ArmRequest::post(
-        path(u"/subscriptions/"_qs + subscriptionId + u"/listSecrets"_qs)));
-    connect(job, &core::ArmJob::finished, context, [this, job, subscriptionId, context, done] {
+    auto *job = new core::SubscriptionKeyJob(m_apim.get(), subscriptionId, context);
+    connect(job, &core::SubscriptionKeyJob::finished, context, [this, job, subscriptionId, context, done] {
         if (!job->result()) {
             done(job->result().error());
             return;
         }
-        const QString key = bodyOf(job->result().value()).value(u"primaryKey"_qs).toString();
+        const QString key = job->result().value().keys.primaryKey;
         const QString secretKey = core::SecretStore::makeKey(m_environmentId, u"subscription-key/"_qs + subscriptionId);
         core::SecretJob *write = m_secrets->write(secretKey, key);
         connect(write, &core::SecretJob::finished, context, [write, secretKey, done] {

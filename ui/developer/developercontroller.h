@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/model/api.h"
 #include "core/tryit/tryitrequest.h"
 #include "core/tryit/tryitresponse.h"
 #include "ui/developer/apicatalogmodel.h"
@@ -15,11 +16,13 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
 
 namespace portico::core {
+class ApimClient;
 class ArmClient;
 class SecretStore;
 class TryItHistory;
@@ -89,6 +92,8 @@ private:
     QString m_environmentId;
     core::TryItHistory *m_history;
     QString m_serviceId;
+    std::unique_ptr<core::ApimClient> m_apim; // typed calls below m_serviceId
+    QHash<QString, core::Api> m_apis;         // by apiId: the key parameter names for injection
     QUrl m_gatewayUrl;
     QString m_gatewayFingerprint; // portico-local publishes its self-signed certificate's SHA-256
     quint64 m_generation = 0;     // refreshes in flight are dropped when a newer one starts
