@@ -16,7 +16,7 @@
 #include "core/tryit/tryithistory.h"
 #include "tests/support/azuritefixture.h"
 #include "tests/support/porticolocalfixture.h"
-#include "tests/ui/publisherwaits.h"
+#include "tests/ui/publishertestbed.h"
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/operationtracker.h"

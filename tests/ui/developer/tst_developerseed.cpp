@@ -15,7 +15,7 @@
 #include "core/auth/statictokenprovider.h"
 #include "core/tryit/tryithistory.h"
 #include "tests/support/porticolocalfixture.h"
-#include "tests/ui/publisherwaits.h"
+#include "tests/ui/publishertestbed.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/operationtracker.h"
 #include "ui/developer/apicatalogpanel.h"

@@ -10,7 +10,7 @@
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
 #include "tests/support/porticolocalfixture.h"
-#include "tests/ui/publisherwaits.h"
+#include "tests/ui/publishertestbed.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/addazuremldialog.h"
 #include "ui/publisher/publishercontroller.h"
@@ -45,41 +45,31 @@ private Q_SLOTS:
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
 
-    test::PorticoLocalFixture m_local;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<core::StaticTokenProvider> m_tokens;
-    std::unique_ptr<core::ArmClient> m_client;
-    ui::OperationTracker m_operations;
-    std::unique_ptr<ui::PublisherController> m_controller;
+    test::PublisherTestBed m_bed;
+    ui::PublisherController *m_controller = nullptr;
 };
 
 core::Result<QJsonObject> tst_AddAzureMlDialog::call(core::ArmRequest request)
 {
-    return test::callAndWait(*m_controller, std::move(request), this);
+    return m_bed.call(std::move(request), this);
 }
 
 void tst_AddAzureMlDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
-    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
-    m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
-    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
-    m_controller->setService(kService);
-    const auto service = test::createLocalService(*m_controller, kService, this);
-    QVERIFY2(service.ok(), service.ok() ? "" : qPrintable(service.error().message));
+    const QString problem = m_bed.start(u"addml"_qs, this);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_controller = m_bed.controller();
 }
 
 void tst_AddAzureMlDialog::cleanupTestCase()
 {
-    m_controller.reset();
-    m_client.reset();
-    m_local.stop();
+    m_bed.stop();
 }
 
 void tst_AddAzureMlDialog::badInputIsShownNextToEachFieldAndNothingIsCreated()
 {
-    ui::AddAzureMlDialog dialog(m_controller.get());
+    ui::AddAzureMlDialog dialog(m_controller);
     dialog.show();
     QTest::keyClicks(dialog.findChild<QLineEdit *>(u"mlBaseUrlLineEdit"_qs), u"not a url"_qs);
     QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
@@ -96,8 +86,8 @@ void tst_AddAzureMlDialog::badInputIsShownNextToEachFieldAndNothingIsCreated()
 
 void tst_AddAzureMlDialog::theLocalSampleIsAddedInOneClick()
 {
-    ui::AddAzureMlDialog dialog(m_controller.get());
-    dialog.prefill(ui::AzureMlDefinition::localSample(m_local.mlUrl().toString(QUrl::StripTrailingSlash)), m_local.mlKey());
+    ui::AddAzureMlDialog dialog(m_controller);
+    dialog.prefill(ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash)), m_bed.local().mlKey());
     dialog.setProducts({ { u"starter"_qs, u"Starter"_qs }, { u"unlimited"_qs, u"Unlimited"_qs } });
     dialog.show();
     QSignalSpy added(&dialog, &ui::AddAzureMlDialog::added);
@@ -126,7 +116,7 @@ void tst_AddAzureMlDialog::theLocalSampleIsAddedInOneClick()
     QVERIFY(namedValues.ok());
     const QByteArray listed = QJsonDocument(namedValues.value()).toJson();
     QVERIFY(listed.contains("\"secret\": true"));
-    QVERIFY(!listed.contains(m_local.mlKey().toUtf8()));
+    QVERIFY(!listed.contains(m_bed.local().mlKey().toUtf8()));
 }
 
 QTEST_MAIN(tst_AddAzureMlDialog)

@@ -9,7 +9,7 @@
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
 #include "tests/support/porticolocalfixture.h"
-#include "tests/ui/publisherwaits.h"
+#include "tests/ui/publishertestbed.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/publisherworkspace.h"
@@ -48,31 +48,23 @@ private Q_SLOTS:
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
 
-    test::PorticoLocalFixture m_local;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<core::StaticTokenProvider> m_tokens;
-    std::unique_ptr<core::ArmClient> m_client;
-    ui::OperationTracker m_operations;
-    std::unique_ptr<ui::PublisherController> m_controller;
+    test::PublisherTestBed m_bed;
+    ui::PublisherController *m_controller = nullptr;
     std::unique_ptr<ui::PublisherWorkspace> m_workspace;
 };
 
 core::Result<QJsonObject> tst_PublisherWorkspace::call(core::ArmRequest request)
 {
-    return test::callAndWait(*m_controller, std::move(request), this);
+    return m_bed.call(std::move(request), this);
 }
 
 void tst_PublisherWorkspace::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
-    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
-    m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
-    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
-    m_controller->setService(kService);
-    const auto service = test::createLocalService(*m_controller, kService, this);
-    QVERIFY2(service.ok(), service.ok() ? "" : qPrintable(service.error().message));
-    m_workspace = std::make_unique<ui::PublisherWorkspace>(m_controller.get());
+    const QString problem = m_bed.start(u"pubws"_qs, this);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_controller = m_bed.controller();
+    m_workspace = std::make_unique<ui::PublisherWorkspace>(m_controller);
     m_workspace->resize(1200, 800);
     m_workspace->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
@@ -81,9 +73,7 @@ void tst_PublisherWorkspace::initTestCase()
 void tst_PublisherWorkspace::cleanupTestCase()
 {
     m_workspace.reset();
-    m_controller.reset();
-    m_client.reset();
-    m_local.stop();
+    m_bed.stop();
 }
 
 void tst_PublisherWorkspace::productsAreListedAndCreatedThroughTheForm()
