@@ -998,6 +998,14 @@
         <source>Type</source>
         <translation>Type</translation>
     </message>
+    <message>
+        <source>{…} reading…</source>
+        <translation>{…} wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>[…] reading…</source>
+        <translation>[…] wordt gelezen…</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::JsonTreePanel</name>

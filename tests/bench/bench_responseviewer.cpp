@@ -13,6 +13,7 @@
 #include "ui/developer/jsontreepanel.h"
 #include "ui/developer/responseviewer.h"
 
+#include <QAbstractItemModel>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -96,10 +97,21 @@ void bench_ResponseViewer::firstContentAndStalls()
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
     QSignalSpy pretty(&viewer, &ResponseViewer::prettyLoaded);
     QSignalSpy parsed(&viewer, &ResponseViewer::bodyParsed);
+    // Tree first content: the first time the tree has a row (the top-level outline, or the
+    // whole document for small bodies), measured from showResponse().
+    double treeFirstMs = -1;
+    QAbstractItemModel *treeModel = viewer.treePanel()->view()->model();
+    connect(treeModel, &QAbstractItemModel::modelReset, this, [&] {
+        if (treeFirstMs < 0 && treeModel->rowCount() > 0) {
+            viewer.treePanel()->view()->viewport()->repaint();
+            treeFirstMs = double(clock.nsecsElapsed()) / 1e6;
+        }
+    });
     test::StallMeter meter;
     meter.start();
     clock.restart();
     viewer.showResponse(response);
+    viewer.setCurrentView(ResponseViewer::View::Tree); // the user looks at the Tree
     QTRY_VERIFY_WITH_TIMEOUT(viewer.prettyView()->lineCount() > 0, 60000);
     viewer.prettyView()->viewport()->repaint();
     const double prettyFirstMs = double(clock.nsecsElapsed()) / 1e6;
@@ -108,15 +120,16 @@ void bench_ResponseViewer::firstContentAndStalls()
     QVERIFY(parsed.count() || parsed.wait(120000));
     viewer.setCurrentView(ResponseViewer::View::Tree);
     viewer.treePanel()->view()->viewport()->repaint();
-    const double treeFirstMs = double(clock.nsecsElapsed()) / 1e6;
+    const double treeAllMs = double(clock.nsecsElapsed()) / 1e6;
     QCOMPARE(viewer.treePanel()->view()->model()->rowCount(), 1);
+    QVERIFY(treeFirstMs > 0);
     QTest::qWait(50);
     meter.stop();
 
-    qInfo("%3d MB | Pretty first lines %7.1f ms (all %7.1f ms) | Tree first content %7.1f ms | "
-          "longest UI task %5.1f ms, worst timer lateness %6.1f ms | reference UI-thread "
+    qInfo("%3d MB | Pretty first lines %7.1f ms (all %7.1f ms) | Tree first content %7.1f ms (whole "
+          "document %7.1f ms) | longest UI task %5.1f ms, worst timer lateness %6.1f ms | reference UI-thread "
           "QJsonDocument::fromJson %7.1f ms | ratio longest task / reference %.3f",
-          megabytes, prettyFirstMs, prettyAllMs, treeFirstMs, meter.worstTaskMs(),
+          megabytes, prettyFirstMs, prettyAllMs, treeFirstMs, treeAllMs, meter.worstTaskMs(),
           meter.worstLatenessMs(), referenceMs, meter.worstTaskMs() / referenceMs);
 }
 

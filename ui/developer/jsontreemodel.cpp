@@ -60,9 +60,10 @@ qint64 JsonTreeModel::itemCount(const QJsonValue &value)
     return 0;
 }
 
-QJsonDocument JsonTreeModel::setDocument(const QJsonDocument &document)
+QJsonDocument JsonTreeModel::setDocument(const QJsonDocument &document, bool outline)
 {
     beginResetModel();
+    m_outline = outline;
     QJsonDocument previous = std::exchange(m_document, document);
     m_root = std::make_unique<Node>();
     if (document.isObject())
@@ -151,7 +152,7 @@ QModelIndex JsonTreeModel::parent(const QModelIndex &child) const
 
 int JsonTreeModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() && parent.column() != 0)
+    if (parent.isValid() && (parent.column() != 0 || m_outline))
         return 0;
     Node *node = nodeFor(parent);
     populate(node);
@@ -165,7 +166,7 @@ int JsonTreeModel::columnCount(const QModelIndex &) const
 
 bool JsonTreeModel::hasChildren(const QModelIndex &parent) const
 {
-    if (parent.isValid() && parent.column() != 0)
+    if (parent.isValid() && (parent.column() != 0 || m_outline))
         return false;
     const Node *node = nodeFor(parent);
     if (node->isRange)
@@ -204,6 +205,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
                 ? node->key
                 : QString::number(node->position);
     case Column::Value:
+        if (m_outline && (node->value.isObject() || node->value.isArray()))
+            return node->value.isObject() ? tr("{…} reading…") : tr("[…] reading…");
         if (node->value.isObject())
             return tr("{…} %n key(s)", nullptr, int(itemCount(node->value)));
         if (node->value.isArray())

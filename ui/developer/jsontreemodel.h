@@ -32,7 +32,10 @@ public:
     ~JsonTreeModel() override;
 
     // Returns the previous document so that the caller can free a big one off the UI thread.
-    QJsonDocument setDocument(const QJsonDocument &document);
+    // An outline (scanJsonOutline) shows the top level only: its containers are placeholders
+    // that cannot be expanded until the whole document replaces it.
+    QJsonDocument setDocument(const QJsonDocument &document, bool outline = false);
+    bool isOutline() const { return m_outline; }
     const QJsonDocument &document() const { return m_document; }
 
     QModelIndex indexForPath(const QList<qint64> &path);
@@ -49,6 +52,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    bool m_outline = false;
+
     struct Node
     {
         Node *parent = nullptr;

@@ -111,8 +111,22 @@ void JsonTreePanel::setDocument(const QJsonDocument &document)
     m_matchLabel->clear();
     QJsonDocument old = m_model->setDocument(document);
     releaseInBackground(std::move(old));
+    m_search->setEnabled(true);
     if (!m_search->text().isEmpty())
         m_searchDelay->start();
+}
+
+void JsonTreePanel::setOutline(const QJsonDocument &outline)
+{
+    if (m_searchChannel) {
+        m_searchChannel->detach();
+        m_searchChannel.reset();
+    }
+    m_matches.clear();
+    m_current = -1;
+    m_matchLabel->clear();
+    m_search->setEnabled(false);
+    releaseInBackground(m_model->setDocument(outline, true));
 }
 
 void JsonTreePanel::startSearch()

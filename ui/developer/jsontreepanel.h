@@ -32,6 +32,8 @@ public:
     ~JsonTreePanel() override;
 
     void setDocument(const QJsonDocument &document);
+    // The top level while the whole document is being parsed (search waits for the document).
+    void setOutline(const QJsonDocument &outline);
     void clear() { setDocument(QJsonDocument()); }
     JsonTreeModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }

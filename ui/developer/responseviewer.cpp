@@ -5,6 +5,8 @@
 #include "ui/common/lazytextview.h"
 #include "ui/common/workerchannel.h"
 #include "ui/developer/bodytextloader.h"
+#include "ui/developer/jsonoutline.h"
+#include "ui/developer/jsontreemodel.h"
 #include "ui/developer/jsontreepanel.h"
 #include "ui/developer/resultstable.h"
 #include "ui/developer/resultstablepanel.h"
@@ -33,6 +35,9 @@
 namespace portico::ui {
 
 namespace {
+
+// Bodies larger than this show their top level in the Tree before the whole parse ends.
+constexpr qsizetype outlineThreshold = 256 * 1024;
 
 struct ParseOutcome
 {
@@ -456,6 +461,17 @@ void ResponseViewer::startParse()
                 outcome.errorLine = table.error().target.toInt();
             }
         } else {
+            // The top level first, so that the Tree shows something while a big body parses.
+            if (bytes.size() > outlineThreshold) {
+                scanJsonOutline(bytes, [this, &channel, generation](const QJsonDocument &outline) {
+                    channel->post([this, outline, generation] {
+                        // Never over the whole document (posted after this, but guard anyway).
+                        if (generation == m_generation
+                            && (m_tree->model()->document().isEmpty() || m_tree->model()->isOutline()))
+                            m_tree->setOutline(outline);
+                    });
+                });
+            }
             QJsonParseError error;
             outcome.document = QJsonDocument::fromJson(bytes, &error);
             if (error.error != QJsonParseError::NoError) {
