@@ -1861,6 +1861,14 @@
         <source>&amp;Regenerate</source>
         <translation>Opnieuw &amp;genereren</translation>
     </message>
+    <message>
+        <source>A&amp;PIs:</source>
+        <translation>A&amp;PI&apos;s:</translation>
+    </message>
+    <message>
+        <source>&amp;Groups (who can see it):</source>
+        <translation>&amp;Groepen (wie het ziet):</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>

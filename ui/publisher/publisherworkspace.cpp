@@ -23,6 +23,9 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <functional>
+#include <memory>
+
 namespace portico::ui {
 
 namespace {
@@ -185,7 +188,10 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
                          u"productSubscriptionRequiredCheckBox"_qs),
                    field(u"approvalRequired"_qs, tr("&Approval required"), FieldKind::Bool,
                          u"productApprovalRequiredCheckBox"_qs),
-                   limit };
+                   limit,
+                   field(u"apis"_qs, tr("A&PIs:"), FieldKind::MultiChoice, u"productApisListWidget"_qs),
+                   field(u"groups"_qs, tr("&Groups (who can see it):"), FieldKind::MultiChoice,
+                         u"productGroupsListWidget"_qs) };
         columns = { u"displayName"_qs, u"state"_qs, u"subscriptionRequired"_qs };
         break;
     }
@@ -295,13 +301,48 @@ void PublisherWorkspace::loadPanel(Page page)
             panel->setLoadError(tr("Could not load this list: %1").arg(r.error().message));
             return;
         }
-        QVariantList records;
+        auto records = std::make_shared<QVariantList>();
         for (const QJsonObject &resource : r.value())
-            records.append(recordOf(resource));
-        panel->setRecords(records);
-        if (const QString name = m_pendingSelection.take(page); !name.isEmpty())
-            panel->selectRecord(name);
+            records->append(recordOf(resource));
+        auto show = [this, panel, page, records] {
+            panel->setRecords(*records);
+            if (const QString name = m_pendingSelection.take(page); !name.isEmpty())
+                panel->selectRecord(name);
+        };
+        if (page != Page::Products || records->isEmpty()) {
+            show();
+            return;
+        }
+        // A product's APIs and groups are links, listed per product.
+        auto pending = std::make_shared<int>(int(records->size()) * 2);
+        for (qsizetype i = 0; i < records->size(); ++i) {
+            const QString product = records->at(i).toMap().value(u"name"_qs).toString();
+            for (const QString &link : { u"apis"_qs, u"groups"_qs }) {
+                m_controller->listResources(at(u"/products/"_qs + product + u'/' + link), panel,
+                                            [records, pending, show, i, link](const core::Result<QList<QJsonObject>> &r) {
+                                                QStringList names;
+                                                for (const QJsonObject &item : r ? r.value() : QList<QJsonObject>())
+                                                    names << item.value(u"name"_qs).toString();
+                                                QVariantMap record = records->at(i).toMap();
+                                                record.insert(link, names);
+                                                (*records)[i] = record;
+                                                if (--*pending == 0)
+                                                    show();
+                                            });
+            }
+        }
     });
+    if (page == Page::Products) {
+        for (const QString &link : { u"apis"_qs, u"groups"_qs }) {
+            m_controller->listResources(at(u'/' + link), panel, [panel, link](const core::Result<QList<QJsonObject>> &r) {
+                QList<QPair<QString, QString>> choices;
+                for (const QJsonObject &item : r ? r.value() : QList<QJsonObject>())
+                    choices.append({ item.value(u"name"_qs).toString(),
+                                     item.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString() });
+                panel->setChoices(link, choices);
+            });
+        }
+    }
     if (page == Page::Subscriptions) {
         // Scopes (all APIs, each product, each API) and owners for the choices.
         m_controller->listResources(at(u"/products"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &products) {
@@ -338,10 +379,21 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
         properties.remove(u"value"_qs); // a secret's value is not read back: unchanged unless typed
     if (page == Page::Subscriptions && properties.value(u"ownerId"_qs).toString().isEmpty())
         properties.remove(u"ownerId"_qs);
+    QStringList linkKeys;
+    if (page == Page::Products) {
+        properties.remove(u"apis"_qs);
+        properties.remove(u"groups"_qs);
+        linkKeys = { u"apis"_qs, u"groups"_qs };
+    }
+    QVariantMap before;
+    for (const QVariant &record : panel->records()) {
+        if (!isNew && record.toMap().value(u"name"_qs).toString() == name)
+            before = record.toMap();
+    }
     const QString path = at(collectionPath(page) + u'/' + name);
     core::ArmRequest request = isNew ? core::ArmRequest::put(path, QJsonObject { { u"properties"_qs, properties } })
                                      : core::ArmRequest::patch(path, QJsonObject { { u"properties"_qs, properties } });
-    m_controller->call(request, panel, [this, panel, values](const core::Result<QJsonObject> &r) {
+    m_controller->call(request, panel, [this, panel, page, values, before, linkKeys, path](const core::Result<QJsonObject> &r) {
         if (!r.ok()) {
             panel->saveFailed(r.error());
             return;
@@ -349,8 +401,39 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
         QVariantMap saved = r.value().isEmpty() ? values : recordOf(r.value());
         if (saved.value(u"name"_qs).toString().isEmpty())
             saved.insert(u"name"_qs, values.value(u"name"_qs));
+        // Links (a product's APIs and groups): one PUT or DELETE per change, in turn.
+        auto steps = std::make_shared<QList<core::ArmRequest>>();
+        for (const QString &key : linkKeys) {
+            const QStringList was = before.value(key).toStringList();
+            const QStringList now = values.value(key).toStringList();
+            for (const QString &item : now)
+                if (!was.contains(item))
+                    steps->append(core::ArmRequest::put(path + u'/' + key + u'/' + item, QJsonObject()));
+            for (const QString &item : was)
+                if (!now.contains(item))
+                    steps->append(core::ArmRequest::remove(path + u'/' + key + u'/' + item));
+            saved.insert(key, now);
+        }
+        runSteps(page, saved, steps);
+    });
+}
+
+void PublisherWorkspace::runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    if (steps->isEmpty()) {
         panel->saveSucceeded(saved);
+        m_pendingSelection.insert(page, saved.value(u"name"_qs).toString());
+        loadPanel(page);
         Q_EMIT resourcesChanged();
+        return;
+    }
+    m_controller->call(steps->takeFirst(), panel, [this, page, saved, steps](const core::Result<QJsonObject> &r) {
+        if (!r.ok()) {
+            m_panels.value(page)->saveFailed(r.error());
+            return;
+        }
+        runSteps(page, saved, steps);
     });
 }
 

@@ -2,7 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/arm/armrequest.h"
+
 #include <QHash>
+#include <QVariantMap>
+
+#include <memory>
 #include <QPointer>
 #include <QWidget>
 
@@ -61,6 +66,9 @@ private:
     void loadPanel(Page page);
     void savePanel(Page page, const QVariantMap &values, bool isNew);
     void deleteFromPanel(Page page, const QString &name);
+    // The link calls of a save (a product's APIs and groups), one after the other, then the
+    // outcome in the panel.
+    void runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps);
     void showKeys(const QString &sid);
     void regenerateKey(bool primary);
     QString collectionPath(Page page) const;

@@ -20,7 +20,9 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QJsonObject>
+#include <QJsonArray>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void productsAreListedAndCreatedThroughTheForm();
     void subscriptionKeysAreMaskedRevealedAndRegeneratedAfterConfirmation();
+    void aProductsApisAndGroupsAreLinkedAndUnlinkedFromItsForm();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
@@ -146,6 +149,47 @@ void tst_PublisherWorkspace::subscriptionKeysAreMaskedRevealedAndRegeneratedAfte
                             .value().value(u"primaryKey"_qs).toString();
     QVERIFY(now != primary);
     QCOMPARE(key->text(), now);
+}
+
+void tst_PublisherWorkspace::aProductsApisAndGroupsAreLinkedAndUnlinkedFromItsForm()
+{
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/echo"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Echo API"_qs }, { u"path"_qs, u"echo"_qs },
+                                          { u"serviceUrl"_qs, u"http://127.0.0.1:9/echo"_qs },
+                                          { u"protocols"_qs, QJsonArray { u"https"_qs } } } } })).ok());
+    m_workspace->showPage(ui::PublisherWorkspace::Page::Products, u"gold"_qs);
+    ui::ResourcePanel *panel = m_workspace->panel(ui::PublisherWorkspace::Page::Products);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"gold"_qs, 10000);
+    auto *apis = panel->findChild<QListWidget *>(u"productApisListWidget"_qs);
+    auto *groups = panel->findChild<QListWidget *>(u"productGroupsListWidget"_qs);
+    auto item = [](QListWidget *list, const QString &value) -> QListWidgetItem * {
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->data(Qt::UserRole).toString() == value)
+                return list->item(i);
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(item(apis, u"echo"_qs) && item(groups, u"developers"_qs), 10000);
+    item(apis, u"echo"_qs)->setCheckState(Qt::Checked);
+    item(groups, u"developers"_qs)->setCheckState(Qt::Checked);
+    auto *save = panel->findChild<QPushButton *>(u"productsSavePushButton"_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    auto linked = [this](const QString &link) {
+        QStringList names;
+        const auto r = call(core::ArmRequest::get(kService + u"/products/gold/"_qs + link));
+        for (const QJsonValue &v : r.ok() ? r.value().value(u"value"_qs).toArray() : QJsonArray())
+            names << v.toObject().value(u"name"_qs).toString();
+        return names;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(linked(u"apis"_qs).contains(u"echo"_qs), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(linked(u"groups"_qs).contains(u"developers"_qs), 10000);
+    // The reloaded form shows the links; unticking the API removes it.
+    QTRY_VERIFY_WITH_TIMEOUT(item(apis, u"echo"_qs) && item(apis, u"echo"_qs)->checkState() == Qt::Checked
+                                 && save->isEnabled() == false, 10000);
+    item(apis, u"echo"_qs)->setCheckState(Qt::Unchecked);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!linked(u"apis"_qs).contains(u"echo"_qs), 10000);
+    QVERIFY(linked(u"groups"_qs).contains(u"developers"_qs));
 }
 
 QTEST_MAIN(tst_PublisherWorkspace)
