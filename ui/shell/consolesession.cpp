@@ -248,9 +248,11 @@ void ConsoleSession::openFromNavigation(const QModelIndex &proxyIndex)
     const QString name = index.data(core::NavigationTreeModel::NameRole).toString();
     const QString armId = index.data(core::NavigationTreeModel::ArmIdRole).toString();
     // The service a node belongs to: its own id for a service, the ARM id's service prefix below.
-    const qsizetype at = armId.indexOf(u"/providers/Microsoft.ApiManagement/service/"_qs, 0, Qt::CaseInsensitive);
+    static const QString serviceSegment = u"/providers/Microsoft.ApiManagement/service/"_qs;
+    const qsizetype at = armId.indexOf(serviceSegment, 0, Qt::CaseInsensitive);
     if (at >= 0) {
-        const QString service = armId.left(armId.indexOf(u'/', at + 43) < 0 ? armId.size() : armId.indexOf(u'/', at + 43));
+        const qsizetype end = armId.indexOf(u'/', at + serviceSegment.size());
+        const QString service = end < 0 ? armId : armId.left(end);
         if (service.compare(m_serviceId, Qt::CaseInsensitive) != 0)
             useService(service);
     }
