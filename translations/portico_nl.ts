@@ -1869,6 +1869,30 @@
         <source>&amp;Groups (who can see it):</source>
         <translation>&amp;Groepen (wie het ziet):</translation>
     </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Edit &amp;policy</source>
+        <translation>&amp;Beleid bewerken</translation>
+    </message>
+    <message>
+        <source>Back to what this policy belongs to (Ctrl+Shift+P)</source>
+        <translation>Terug naar waar dit beleid bij hoort (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Edit the policy of what is shown (Ctrl+Shift+P)</source>
+        <translation>Het beleid bewerken van wat getoond wordt (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Policy scope: %1</source>
+        <translation>Beleidsbereik: %1</translation>
+    </message>
+    <message>
+        <source>Operation %1 of API %2</source>
+        <translation>Bewerking %1 van API %2</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>

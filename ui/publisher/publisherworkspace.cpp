@@ -5,6 +5,7 @@
 #include "core/arm/armrequest.h"
 #include "core/model/operation.h"
 #include "ui/common/maskedkeyfield.h"
+#include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
 #include "ui/publisher/editorfields.h"
 #include "ui/publisher/operationeditor.h"
@@ -12,6 +13,7 @@
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/resourcepanel.h"
 
+#include <QAction>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -61,6 +63,22 @@ PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget 
     , m_controller(controller)
 {
     setObjectName(u"publisherWorkspace"_qs);
+    m_scopeLabel = new QLabel(this);
+    m_scopeLabel->setObjectName(u"publisherScopeLabel"_qs);
+    m_policyButton = new QPushButton(this);
+    m_policyButton->setObjectName(u"publisherPolicyButton"_qs);
+    connect(m_policyButton, &QPushButton::clicked, this, &PublisherWorkspace::togglePolicy);
+    auto *policyAction = new QAction(this);
+    policyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    policyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(policyAction, &QAction::triggered, this, [this] {
+        if (m_policyButton->isVisible() && m_policyButton->isEnabled())
+            togglePolicy();
+    });
+    addAction(policyAction);
+    auto *scopeBar = new QHBoxLayout;
+    scopeBar->addWidget(m_scopeLabel, 1);
+    scopeBar->addWidget(m_policyButton);
     m_stack = new QStackedWidget(this);
     m_overview = new QLabel(tr("Select a service, an API, an operation or a folder in the navigation tree "
                                "(F6 moves between the tree and this panel)."),
@@ -71,8 +89,10 @@ PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget 
     m_stack->addWidget(m_overview);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(scopeBar);
     layout->addWidget(m_stack);
     connect(controller, &PublisherController::resourcesChanged, this, &PublisherWorkspace::resourcesChanged);
+    updateScopeBar();
 }
 
 PublisherWorkspace::~PublisherWorkspace() = default;
@@ -100,16 +120,120 @@ QString PublisherWorkspace::at(const QString &relative) const
     return m_controller ? m_controller->serviceId() + relative : relative;
 }
 
-void PublisherWorkspace::showPage(Page page, const QString &name, const QString &apiId)
+QString PublisherWorkspace::keyOf(const Location &location) const
 {
-    m_page = page;
-    if (m_editor) {
+    const QString service = m_controller ? m_controller->serviceId() : QString();
+    return service + u'|' + QString::number(int(location.page)) + u'|' + location.apiId + u'|' + location.name;
+}
+
+bool PublisherWorkspace::isDirty(const QWidget *editor)
+{
+    if (const auto *api = qobject_cast<const ApiEditor *>(editor))
+        return api->document()->isDirty();
+    if (const auto *operation = qobject_cast<const OperationEditor *>(editor))
+        return operation->document()->isDirty();
+    if (const auto *policy = qobject_cast<const PolicyEditor *>(editor))
+        return policy->isDirty();
+    return false;
+}
+
+int PublisherWorkspace::keptEditorCount() const
+{
+    int n = 0;
+    for (const QPointer<QWidget> &editor : m_kept)
+        n += editor ? 1 : 0;
+    return n;
+}
+
+void PublisherWorkspace::leaveEditor()
+{
+    if (!m_editor)
+        return;
+    if (isDirty(m_editor)) {
+        m_kept.insert(m_editorKey, m_editor); // stays in the stack, out of sight
+    } else {
         m_stack->removeWidget(m_editor);
         m_editor->deleteLater();
+    }
+    m_editor = nullptr;
+}
+
+QString PublisherWorkspace::policyScope() const
+{
+    if (!m_controller || m_controller->serviceId().isEmpty())
+        return {};
+    switch (m_location.page) {
+    case Page::Overview: return u""_qs;
+    case Page::Policy: return m_location.name;
+    case Page::Api:
+        return m_location.name.isEmpty() ? QString() : u"/apis/"_qs + m_location.name;
+    case Page::Operation:
+        return m_location.name.isEmpty() ? QString()
+                                         : u"/apis/"_qs + m_location.apiId + u"/operations/"_qs + m_location.name;
+    case Page::Products: {
+        const ResourcePanel *products = m_panels.value(Page::Products);
+        const QString product = products && !products->isNew() ? products->currentName() : QString();
+        return product.isEmpty() ? QString() : u"/products/"_qs + product;
+    }
+    default: return {};
+    }
+}
+
+void PublisherWorkspace::updateScopeBar()
+{
+    const QString scope = policyScope();
+    const bool onPolicy = m_location.page == Page::Policy;
+    m_policyButton->setText(onPolicy ? tr("&Back") : tr("Edit &policy"));
+    m_policyButton->setToolTip(onPolicy ? tr("Back to what this policy belongs to (Ctrl+Shift+P)")
+                                        : tr("Edit the policy of what is shown (Ctrl+Shift+P)"));
+    m_policyButton->setVisible(onPolicy || !scope.isNull());
+    // On the policy page its editor names the scope itself.
+    m_scopeLabel->setText(onPolicy || scope.isNull() ? QString() : tr("Policy scope: %1").arg(scopeLabel(scope)));
+}
+
+QString PublisherWorkspace::scopeLabel(const QString &scope)
+{
+    // "", "/apis/{api}", "/apis/{api}/operations/{operation}", "/products/{product}"
+    const QStringList parts = scope.split(u'/', Qt::SkipEmptyParts);
+    if (parts.size() == 2 && parts.at(0) == u"apis")
+        return tr("API %1").arg(parts.at(1));
+    if (parts.size() == 4 && parts.at(0) == u"apis" && parts.at(2) == u"operations")
+        return tr("Operation %1 of API %2").arg(parts.at(3), parts.at(1));
+    if (parts.size() == 2 && parts.at(0) == u"products")
+        return tr("Product %1").arg(parts.at(1));
+    return tr("Global (all APIs)");
+}
+
+void PublisherWorkspace::togglePolicy()
+{
+    if (m_location.page == Page::Policy) {
+        const Location back = m_returnTo;
+        showPage(back.page, back.name, back.apiId);
+        return;
+    }
+    const QString scope = policyScope();
+    if (scope.isNull())
+        return;
+    m_returnTo = m_location;
+    showPage(Page::Policy, scope);
+}
+
+void PublisherWorkspace::showPage(Page page, const QString &name, const QString &apiId)
+{
+    leaveEditor();
+    m_location = { page, name, apiId };
+    const QString key = keyOf(m_location);
+    if (const QPointer<QWidget> kept = m_kept.take(key); kept) {
+        m_editor = kept; // the user's unsaved edits, as they were left
+        m_editorKey = key;
+        m_stack->setCurrentWidget(kept);
+        updateScopeBar();
+        return;
     }
     switch (page) {
     case Page::Overview:
         m_stack->setCurrentWidget(m_overview);
+        updateScopeBar();
         return;
     case Page::Api: {
         auto *editor = new ApiEditor(this);
@@ -142,9 +266,7 @@ void PublisherWorkspace::showPage(Page page, const QString &name, const QString 
     }
     case Page::Policy: {
         auto *editor = new PolicyEditor(this);
-        const QString label = name.isEmpty() ? tr("Global (all APIs)") : name.section(u'/', 1, 1) == u"apis"
-            ? tr("API %1").arg(name.section(u'/', 2, 2))
-            : tr("Product %1").arg(name.section(u'/', 2, 2));
+        const QString label = scopeLabel(name);
         m_controller->attachPolicyEditor(editor, name, label);
         m_editor = editor;
         break;
@@ -155,15 +277,22 @@ void PublisherWorkspace::showPage(Page page, const QString &name, const QString 
             panel = makePanel(page);
             m_panels.insert(page, panel);
             m_stack->addWidget(panel);
+            connect(panel, &ResourcePanel::currentChanged, this, [this, page] {
+                if (m_location.page == page)
+                    updateScopeBar();
+            });
         }
         m_stack->setCurrentWidget(panel);
         m_pendingSelection.insert(page, name); // selected once the list has loaded
         loadPanel(page);
+        updateScopeBar();
         return;
     }
     }
+    m_editorKey = key;
     m_stack->addWidget(m_editor);
     m_stack->setCurrentWidget(m_editor);
+    updateScopeBar();
 }
 
 ResourcePanel *PublisherWorkspace::makePanel(Page page)

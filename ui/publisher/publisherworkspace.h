@@ -12,6 +12,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 
 namespace portico::ui {
@@ -28,6 +29,12 @@ class ResourcePanel;
 // (with their keys masked, revealed, copied or regenerated after a confirmation), users,
 // groups, named values and backends get a list with a form. All server work goes through
 // PublisherController.
+//
+// A bar above the page leads to the policy of what is shown (Edit policy, Ctrl+Shift+P): the
+// service's global policy from its overview, an API's, an operation's or the selected
+// product's; on the policy page the same button leads back. An editor with unsaved edits is
+// kept when the user moves elsewhere and comes back with its edits when its item is shown
+// again; only an unchanged editor is discarded.
 class PublisherWorkspace final : public QWidget
 {
     Q_OBJECT
@@ -53,15 +60,34 @@ public:
 
     // Shows the editor for a selection; `name` selects a record in the list pages.
     void showPage(Page page, const QString &name = {}, const QString &apiId = {});
-    Page currentPage() const { return m_page; }
+    Page currentPage() const { return m_location.page; }
     QWidget *currentEditor() const;
     ResourcePanel *panel(Page page) const { return m_panels.value(page); }
+    // The policy scope of the page on show ("" = global), or a null string where none applies.
+    QString policyScope() const;
+    // How many editors with unsaved edits are kept besides the one on show.
+    int keptEditorCount() const;
 
 Q_SIGNALS:
     // Something was created, changed or deleted: the owner refreshes the navigation tree.
     void resourcesChanged();
 
 private:
+    struct Location
+    {
+        Page page = Page::Overview;
+        QString name;
+        QString apiId;
+    };
+    // The service and the page: a kept editor comes back only for the same item of the same service.
+    QString keyOf(const Location &location) const;
+    // "API x", "Operation o of API x", "Product p", "Global (all APIs)".
+    static QString scopeLabel(const QString &scope);
+    static bool isDirty(const QWidget *editor);
+    // Takes the editor on show off the page: kept (dirty) or deleted.
+    void leaveEditor();
+    void updateScopeBar();
+    void togglePolicy();
     ResourcePanel *makePanel(Page page);
     void loadPanel(Page page);
     void savePanel(Page page, const QVariantMap &values, bool isNew);
@@ -78,10 +104,15 @@ private:
     QString at(const QString &relative) const;
 
     QPointer<PublisherController> m_controller;
-    Page m_page = Page::Overview;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_overview = nullptr;
     QPointer<QWidget> m_editor; // the API, operation or policy editor on show
+    Location m_location;        // what is on show
+    QString m_editorKey;        // keyOf() m_editor was made for
+    Location m_returnTo;        // where the policy page's Back leads
+    QHash<QString, QPointer<QWidget>> m_kept; // editors with unsaved edits, by keyOf()
+    QLabel *m_scopeLabel = nullptr;
+    QPushButton *m_policyButton = nullptr;
     QHash<Page, ResourcePanel *> m_panels;
     QHash<Page, QString> m_pendingSelection;
     MaskedKeyField *m_primaryKey = nullptr;

@@ -4,6 +4,9 @@
 // The publisher's list pages against the real portico-local: products are listed and created
 // through the form; a subscription's keys are masked, revealed and copied, and regenerating
 // one asks first (Cancel keeps the key, Regenerate replaces it); named values take a secret.
+// Edit policy leads from an API, an operation and a product to their policy (saved at that
+// scope, with the parents in the effective view) and back; an editor with unsaved edits comes
+// back with them when the user returns to its item.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -12,6 +15,8 @@
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/apieditor.h"
+#include "ui/publisher/policyeditor.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/resourcepanel.h"
 
@@ -25,10 +30,14 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QLabel>
+
+#include <functional>
 #include <QToolButton>
 
 using namespace portico;
@@ -47,6 +56,8 @@ private Q_SLOTS:
     void productsAreListedAndCreatedThroughTheForm();
     void subscriptionKeysAreMaskedRevealedAndRegeneratedAfterConfirmation();
     void aProductsApisAndGroupsAreLinkedAndUnlinkedFromItsForm();
+    void editPolicyLeadsToTheScopeOfWhatIsShownAndBack();
+    void unsavedEditsComeBackWhenTheUserReturns();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
@@ -190,6 +201,127 @@ void tst_PublisherWorkspace::aProductsApisAndGroupsAreLinkedAndUnlinkedFromItsFo
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!linked(u"apis"_qs).contains(u"echo"_qs), 10000);
     QVERIFY(linked(u"groups"_qs).contains(u"developers"_qs));
+}
+
+namespace {
+
+// The seed's API with one operation, created through ARM.
+bool createApiWithOperation(const std::function<core::Result<QJsonObject>(core::ArmRequest)> &call)
+{
+    const bool api = call(core::ArmRequest::put(kService + u"/apis/scoped"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Scoped API"_qs },
+                                          { u"path"_qs, u"scoped"_qs },
+                                          { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                                          { u"protocols"_qs, QJsonArray { u"https"_qs } } } } })).ok();
+    const bool operation = call(core::ArmRequest::put(kService + u"/apis/scoped/operations/score"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Score"_qs },
+                                          { u"method"_qs, u"POST"_qs },
+                                          { u"urlTemplate"_qs, u"/score"_qs } } } })).ok();
+    return api && operation;
+}
+
+QString policyXml(const QString &header)
+{
+    return u"<policies>\n  <inbound>\n    <base />\n    <set-header name=\""_qs + header
+        + u"\" exists-action=\"override\">\n      <value>1</value>\n    </set-header>\n  </inbound>\n"
+          "  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n"
+          "  <on-error>\n    <base />\n  </on-error>\n</policies>"_qs;
+}
+
+} // namespace
+
+void tst_PublisherWorkspace::editPolicyLeadsToTheScopeOfWhatIsShownAndBack()
+{
+    using Page = ui::PublisherWorkspace::Page;
+    QVERIFY(createApiWithOperation([this](core::ArmRequest r) { return call(std::move(r)); }));
+    auto *button = m_workspace->findChild<QPushButton *>(u"publisherPolicyButton"_qs);
+    QVERIFY(button);
+
+    // Each scope: open its page, Edit policy, type a policy, save; it lands at that scope.
+    struct Scope
+    {
+        Page page;
+        QString name, apiId, path, label;
+    };
+    const QList<Scope> scopes {
+        { Page::Api, u"scoped"_qs, {}, u"/apis/scoped"_qs, u"API scoped"_qs },
+        { Page::Operation, u"score"_qs, u"scoped"_qs, u"/apis/scoped/operations/score"_qs,
+          u"Operation score of API scoped"_qs },
+        { Page::Products, u"starter"_qs, {}, u"/products/starter"_qs, u"Product starter"_qs },
+    };
+    for (const Scope &scope : scopes) {
+        m_workspace->showPage(scope.page, scope.name, scope.apiId);
+        if (scope.page == Page::Products) {
+            ui::ResourcePanel *panel = m_workspace->panel(Page::Products);
+            QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), scope.name, 10000); // the list loads first
+        }
+        QTRY_VERIFY(button->isVisible());
+        QCOMPARE(m_workspace->policyScope(), scope.path);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(m_workspace->currentPage(), Page::Policy);
+        auto *editor = qobject_cast<ui::PolicyEditor *>(m_workspace->currentEditor());
+        QVERIFY(editor);
+        auto *text = editor->findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"<policies"_qs), 10000); // loaded
+        QCOMPARE(editor->findChild<QLabel *>(u"policyScopeLabel"_qs)->text(), scope.label);
+        const QString header = u"X-Scope-"_qs + scope.name;
+        text->selectAll();
+        text->insertPlainText(policyXml(header)); // as a paste would
+        QTest::mouseClick(editor->findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isDirty(), 10000);
+        const auto stored = call(core::ArmRequest::get(kService + scope.path + u"/policies/policy"_qs)
+                                     .withQuery(u"format"_qs, u"rawxml"_qs));
+        QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error().message));
+        QVERIFY(stored->value(u"properties"_qs).toObject().value(u"value"_qs).toString().contains(header));
+
+        QTest::mouseClick(button, Qt::LeftButton); // Back
+        QCOMPARE(m_workspace->currentPage(), scope.page);
+        QCOMPARE(m_workspace->policyScope(), scope.path);
+    }
+
+    // The operation's effective policy shows its API's policy in place of <base/>.
+    m_workspace->showPage(Page::Operation, u"score"_qs, u"scoped"_qs);
+    m_workspace->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_workspace.get()));
+    m_workspace->currentEditor()->setFocus();
+    QTest::keyClick(m_workspace->currentEditor(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_workspace->currentPage(), Page::Policy);
+    auto *effective = m_workspace->currentEditor()->findChild<QPlainTextEdit *>(u"effectivePolicyPlainTextEdit"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(effective->toPlainText().contains(u"X-Scope-scoped"_qs), 10000);
+    QVERIFY(effective->toPlainText().contains(u"X-Scope-score"_qs));
+
+    // Nothing to attach a policy to: a new API that is not saved yet.
+    m_workspace->showPage(Page::Api);
+    QVERIFY(!button->isVisible());
+}
+
+void tst_PublisherWorkspace::unsavedEditsComeBackWhenTheUserReturns()
+{
+    using Page = ui::PublisherWorkspace::Page;
+    m_workspace->showPage(Page::Api, u"scoped"_qs);
+    auto *editor = qobject_cast<ui::ApiEditor *>(m_workspace->currentEditor());
+    QVERIFY(editor);
+    auto *displayName = editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(displayName->text(), u"Scoped API"_qs, 10000);
+    displayName->setFocus();
+    displayName->selectAll();
+    QTest::keyClicks(displayName, u"Scoped API, half typed"_qs);
+
+    m_workspace->showPage(Page::Products); // the user clicks elsewhere in the tree
+    QCOMPARE(m_workspace->keptEditorCount(), 1);
+    m_workspace->showPage(Page::Api, u"other"_qs); // another API's editor is a fresh one
+    QVERIFY(m_workspace->currentEditor() != editor);
+    m_workspace->showPage(Page::Api, u"scoped"_qs);
+    QCOMPARE(m_workspace->currentEditor(), editor);
+    QCOMPARE(displayName->text(), u"Scoped API, half typed"_qs);
+    QCOMPARE(editor->findChild<QLabel *>(u"apiDirtyLabel"_qs)->text(), u"Modified"_qs);
+    QCOMPARE(m_workspace->keptEditorCount(), 0);
+
+    // An unchanged editor is not kept.
+    QTest::mouseClick(editor->findChild<QPushButton *>(u"apiRevertPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(displayName->text(), u"Scoped API"_qs);
+    m_workspace->showPage(Page::Products);
+    QCOMPARE(m_workspace->keptEditorCount(), 0);
 }
 
 QTEST_MAIN(tst_PublisherWorkspace)
