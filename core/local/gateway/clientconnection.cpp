@@ -6,9 +6,7 @@
 #include "core/local/gateway/policyrunner.h"
 #include "core/local/usage/usagelog.h"
 
-#include <QAbstractSocket>
 #include <QDateTime>
-#include <QHostAddress>
 #include <QRandomGenerator>
 
 #include <atomic>
@@ -20,6 +18,8 @@ namespace {
 
 constexpr qint64 kHighWater = 1024 * 1024;
 constexpr qint64 kChunk = 64 * 1024;
+constexpr qsizetype kReadStep = 16 * 1024;
+constexpr qsizetype kMaxResponseHead = 256 * 1024;
 
 qint64 nowMs()
 {
@@ -43,50 +43,69 @@ QByteArray nextRequestId()
     return hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-' + hex.mid(20, 12);
 }
 
-QString peerIp(const QAbstractSocket *socket)
-{
-    QHostAddress address = socket->peerAddress();
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        address = QHostAddress(v4);
-    return address.toString();
-}
-
 } // namespace
 
-ClientConnection::ClientConnection(QAbstractSocket *socket, bool tls, GatewayShared &shared,
-                                   UpstreamPool &pool, QObject *parent)
+ClientConnection::ClientConnection(Transport *client, const QString &peerIp, bool tls,
+                                   GatewayShared &shared, UpstreamPool &pool, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_client(client)
     , m_tls(tls)
+    , m_peerIp(peerIp)
     , m_shared(shared)
     , m_pool(pool)
     , m_runner(std::make_unique<PolicyRunner>(shared.limiter))
 {
-    m_socket->setParent(this);
-    m_peerIp = peerIp(m_socket);
-    m_socket->setReadBufferSize(kChunk);
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    connect(m_socket, &QIODevice::readyRead, this, &ClientConnection::pump);
-    connect(m_socket, &QIODevice::bytesWritten, this, [this] {
-        if (m_response == ResponsePhase::Body && m_socket->bytesToWrite() < kHighWater)
-            pumpResponse();
-    });
-    connect(m_socket, &QAbstractSocket::disconnected, this, [this] {
-        m_phase = Phase::Closing;
-        if (m_exchange) {
-            recordUsage(); // the client went away mid-exchange
-            m_exchange.reset();
-        }
-        releaseUpstream(false);
-        m_deadline = 0;
-        Q_EMIT closed();
-        deleteLater();
-    });
+    m_client->setParent(this);
+    m_client->setListener(this);
     armIdleTimer();
-    if (m_socket->bytesAvailable() > 0)
+    if (m_client->mayHaveInput())
         QMetaObject::invokeMethod(this, &ClientConnection::pump, Qt::QueuedConnection);
+}
+
+void ClientConnection::transportEvent(Transport *, Transport::Event event)
+{
+    switch (event) {
+    case Transport::Event::Readable:
+        pump();
+        break;
+    case Transport::Event::Written:
+        if (m_response == ResponsePhase::Body && m_client->bytesToWrite() < kHighWater)
+            pumpResponse();
+        break;
+    case Transport::Event::PeerShutdown:
+        // A client may half-close after its request: it is still answered (pipelined requests
+        // that arrived before the end too), then the connection closes. pump() reads the end.
+        m_peerShutdown = true;
+        pump();
+        break;
+    case Transport::Event::Closed:
+        onClientGone();
+        break;
+    }
+}
+
+void ClientConnection::onClientGone()
+{
+    if (m_gone)
+        return;
+    m_gone = true;
+    m_phase = Phase::Closing;
+    if (m_exchange) {
+        recordUsage(); // the client went away mid-exchange
+        m_exchange.reset();
+    }
+    releaseUpstream(false);
+    m_deadline = 0;
+    Q_EMIT closed();
+    deleteLater();
+}
+
+void ClientConnection::readInput()
+{
+    // What has arrived, within a bound (a head larger than that is refused anyway).
+    const qsizetype cap = std::max<qsizetype>(kChunk, m_shared.limits.maxRequestLine + m_shared.limits.maxHeaderBytes);
+    while (m_in.size() < cap && m_client->read(m_in, kReadStep) > 0) {
+    }
 }
 
 ClientConnection::~ClientConnection()
@@ -134,15 +153,15 @@ void ClientConnection::onDeadline()
         onUpstreamTimeout();
         break;
     case Phase::Closing:
-        m_socket->abort();
+        m_client->abort();
         break;
     }
 }
 
 void ClientConnection::upstreamBytesWritten()
 {
-    if (m_phase == Phase::Body && m_sink == BodySink::Upstream && m_upstream.socket
-        && m_upstream.socket->bytesToWrite() < kHighWater)
+    if (m_phase == Phase::Body && m_sink == BodySink::Upstream && m_upstream.transport
+        && m_upstream.transport->bytesToWrite() < kHighWater)
         pumpRequestBody();
 }
 
@@ -162,9 +181,13 @@ void ClientConnection::pump()
 bool ClientConnection::readHead()
 {
     const bool wasEmpty = m_in.isEmpty();
-    m_in.append(m_socket->readAll());
-    if (m_in.isEmpty())
+    readInput();
+    const bool ended = m_peerShutdown && !m_client->isConnected();
+    if (m_in.isEmpty()) {
+        if (ended)
+            closeClient(true); // a half-closed client with nothing more to ask
         return false;
+    }
     if (wasEmpty)
         setDeadline(m_shared.limits.headTimeoutMs);
     auto exchange = std::make_unique<GatewayExchange>();
@@ -172,8 +195,11 @@ bool ClientConnection::readHead()
     limits.maxRequestLine = m_shared.limits.maxRequestLine;
     limits.maxHeaderBytes = m_shared.limits.maxHeaderBytes;
     const HeadParseResult parsed = parseRequestHead(m_in, exchange->request, limits);
-    if (parsed.status == ParseStatus::NeedMore)
+    if (parsed.status == ParseStatus::NeedMore) {
+        if (ended)
+            closeClient(true); // the client ended its stream inside a head
         return false;
+    }
     m_exchange = std::move(exchange);
     m_exchange->startMs = nowMs();
     m_exchange->clientIp = m_peerIp;
@@ -313,25 +339,33 @@ void ClientConnection::writeUpstreamHead()
         m_upstreamChunked = true;
     }
     head += "\r\n";
-    m_upstream.socket->write(head);
+    m_upstream.transport->write(head);
     if (m_phase == Phase::Body)
         pumpRequestBody();
-    // Hand a pooled connection the request now rather than on the next event-loop pass. A new
-    // connection writes once it is established (flushing before that fails the write).
-    if (m_upstream.socket && m_upstream.socket->state() == QAbstractSocket::ConnectedState)
-        m_upstream.socket->flush();
+    // Hand a pooled connection the request now rather than at the end of the event batch. A
+    // new connection writes once it is established.
+    if (m_upstream.transport)
+        m_upstream.transport->flush();
 }
 
 void ClientConnection::pumpRequestBody()
 {
     while (m_phase == Phase::Body) {
         const bool toUpstream = m_sink == BodySink::Upstream;
-        if (toUpstream && (!m_upstream.socket || m_upstream.socket->bytesToWrite() > kHighWater))
+        if (toUpstream && (!m_upstream.transport || m_upstream.transport->bytesToWrite() > kHighWater))
             return;
         if (m_in.isEmpty()) {
-            m_in = m_socket->read(kChunk);
-            if (m_in.isEmpty())
+            m_client->read(m_in, kChunk);
+            if (m_in.isEmpty()) {
+                if (m_peerShutdown && !m_client->isConnected()) {
+                    // The client ended its stream inside the body.
+                    if (!toUpstream && m_response == ResponsePhase::Done)
+                        closeClient(true);
+                    else
+                        abortExchange("client closed inside the request body");
+                }
                 return;
+            }
             if (!toUpstream)
                 armIdleTimer();
         }
@@ -341,7 +375,7 @@ void ClientConnection::pumpRequestBody()
         m_in.remove(0, consumed);
         m_exchange->bytesIn += consumed;
         if (toUpstream && !out.isEmpty()) {
-            m_upstream.socket->write(m_upstreamChunked ? chunkFrame(out) : out);
+            m_upstream.transport->write(m_upstreamChunked ? chunkFrame(out) : out);
             m_upstreamSentBody = true;
         }
         if (state == BodyDecoder::State::Error) {
@@ -359,7 +393,7 @@ void ClientConnection::pumpRequestBody()
         }
         if (state == BodyDecoder::State::Done) {
             if (toUpstream && m_upstreamChunked)
-                m_upstream.socket->write("0\r\n\r\n");
+                m_upstream.transport->write(QByteArrayLiteral("0\r\n\r\n"));
             m_requestBodyDone = true;
             m_phase = Phase::AwaitResponse;
             if (m_response == ResponsePhase::Done)
@@ -373,13 +407,14 @@ void ClientConnection::pumpRequestBody()
 
 void ClientConnection::pumpResponse()
 {
-    if (!m_upstream.socket || !m_exchange)
+    if (!m_upstream.transport || !m_exchange)
         return;
     GatewayExchange &ex = *m_exchange;
-    QAbstractSocket *up = m_upstream.socket;
+    Transport *up = m_upstream.transport;
     if (m_response == ResponsePhase::None || m_response == ResponsePhase::Head) {
         m_response = ResponsePhase::Head;
-        m_upIn.append(up->readAll());
+        while (m_upIn.size() < kMaxResponseHead && up->read(m_upIn, kChunk) > 0) {
+        }
         for (;;) {
             const HeadParseResult parsed = parseResponseHead(m_upIn, m_responseHead);
             if (parsed.status == ParseStatus::NeedMore)
@@ -437,12 +472,12 @@ void ClientConnection::pumpResponse()
     if (m_response != ResponsePhase::Body)
         return;
     for (;;) {
-        if (m_socket->bytesToWrite() > kHighWater)
-            return; // resumes on the client's bytesWritten
+        if (m_client->bytesToWrite() > kHighWater)
+            return; // resumes on the client's Written event
         if (m_upIn.isEmpty())
-            m_upIn = up->read(kChunk);
+            up->read(m_upIn, kChunk);
         if (m_upIn.isEmpty() && !m_responseBody.done()) {
-            if (up->state() != QAbstractSocket::ConnectedState) {
+            if (!up->isConnected()) {
                 if (m_responseBody.framing().kind == BodyFraming::Kind::UntilClose) {
                     m_responseBody.reset({}); // the close ends the body
                 } else {
@@ -486,10 +521,10 @@ void ClientConnection::pumpResponse()
 
 void ClientConnection::onUpstreamGone()
 {
-    if (!m_exchange || !m_upstream.socket)
+    if (!m_exchange || !m_upstream.transport)
         return;
     if (m_response == ResponsePhase::None || m_response == ResponsePhase::Head) {
-        if (m_upstream.socket->bytesAvailable() > 0) {
+        if (m_upstream.transport->mayHaveInput()) {
             pumpResponse();
             if (m_response == ResponsePhase::Body || m_response == ResponsePhase::Done)
                 return;
@@ -501,8 +536,7 @@ void ClientConnection::onUpstreamGone()
             startUpstream(true);
             return;
         }
-        const bool refused = m_upstream.socket->error() == QAbstractSocket::ConnectionRefusedError
-            || m_upstream.socket->error() == QAbstractSocket::HostNotFoundError;
+        const bool refused = m_upstream.transport->connectionRefused();
         failUpstream(502,
                      refused ? u"Unable to connect to the backend service."_qs
                              : u"The backend service closed the connection without a response."_qs,
@@ -579,12 +613,12 @@ void ClientConnection::writeClient(const QByteArray &bytes)
 {
     if (m_exchange)
         m_exchange->bytesOut += bytes.size();
-    m_socket->write(bytes);
+    m_client->write(bytes);
 }
 
 void ClientConnection::releaseUpstream(bool reusable)
 {
-    if (!m_upstream.socket)
+    if (!m_upstream.transport)
         return;
     m_pool.release(m_upstream, reusable);
     m_upstream = {};
@@ -594,7 +628,7 @@ void ClientConnection::finishExchange()
 {
     // Record first: a client that reads its response and then asks for a report sees it.
     recordUsage();
-    m_socket->flush();
+    m_client->flush();
     m_exchange.reset();
     m_response = ResponsePhase::None;
     releaseUpstream(false);
@@ -604,7 +638,7 @@ void ClientConnection::finishExchange()
     }
     m_phase = Phase::Head;
     armIdleTimer();
-    if (!m_in.isEmpty() || m_socket->bytesAvailable() > 0)
+    if (!m_in.isEmpty() || m_client->mayHaveInput() || m_peerShutdown)
         QMetaObject::invokeMethod(this, &ClientConnection::pump, Qt::QueuedConnection);
 }
 
@@ -619,11 +653,11 @@ void ClientConnection::abortExchange(const char *)
 void ClientConnection::closeClient(bool graceful)
 {
     m_phase = Phase::Closing;
-    if (graceful && m_socket->state() == QAbstractSocket::ConnectedState) {
+    if (graceful && m_client->isWritable()) {
         setDeadline(5000); // bounded linger for the last bytes
-        m_socket->disconnectFromHost();
+        m_client->closeGracefully();
     } else {
-        m_socket->abort();
+        m_client->abort();
     }
 }
 

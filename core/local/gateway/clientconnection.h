@@ -3,13 +3,12 @@
 #pragma once
 
 #include "core/local/gateway/gatewayexchange.h"
+#include "core/local/gateway/transport.h"
 #include "core/local/gateway/upstreampool.h"
 
 #include <QObject>
 
 #include <memory>
-
-class QAbstractSocket;
 
 namespace portico::local {
 
@@ -19,14 +18,15 @@ class PolicyRunner;
 // One client connection of the gateway's HTTP/1.1 server. Requests are handled one at a time
 // (pipelined requests wait in the buffer); bodies stream both ways with backpressure: a side
 // is only read while the other side's write buffer is below a high-water mark.
-class ClientConnection final : public QObject, private UpstreamPool::Handler
+class ClientConnection final : public QObject, private UpstreamPool::Handler, private Transport::Listener
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientConnection)
 
 public:
-    ClientConnection(QAbstractSocket *socket, bool tls, GatewayShared &shared, UpstreamPool &pool,
-                     QObject *parent = nullptr);
+    // Takes ownership of `client`; `peerIp` is the client's address as the usage log records it.
+    ClientConnection(Transport *client, const QString &peerIp, bool tls, GatewayShared &shared,
+                     UpstreamPool &pool, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     // Called periodically by the worker: enforces the head deadline, keep-alive idle time,
@@ -45,6 +45,9 @@ private:
     void upstreamReadyRead() override { pumpResponse(); }
     void upstreamBytesWritten() override;
     void upstreamGone() override { onUpstreamGone(); }
+    void transportEvent(Transport *transport, Transport::Event event) override;
+    void onClientGone();
+    void readInput();
     void setDeadline(qint64 ms) { m_deadline = monotonicMs() + ms; }
     void onDeadline();
     void pump();
@@ -68,8 +71,10 @@ private:
     void armIdleTimer();
     void recordUsage();
 
-    QAbstractSocket *m_socket;
+    Transport *m_client;
     bool m_tls;
+    bool m_peerShutdown = false; // the client ended its stream; answer, then close
+    bool m_gone = false;
     QString m_peerIp; // read once: the peer of a connection does not change
     GatewayShared &m_shared;
     UpstreamPool &m_pool;

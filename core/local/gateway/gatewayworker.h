@@ -8,11 +8,13 @@ class QTimer;
 
 namespace portico::local {
 
+class EpollLoop;
 class GatewayShared;
 class UpstreamPool;
 
 // One gateway worker: lives in its own thread with its own event loop, adopts accepted
-// sockets handed over by descriptor, and keeps its own upstream connection pool.
+// sockets handed over by descriptor, and keeps its own upstream connection pool. On Linux,
+// plain TCP connections (client and backend) run on the worker's own epoll instance.
 class GatewayWorker final : public QObject
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
 
 private:
     GatewayShared &m_shared;
+    EpollLoop *m_loop = nullptr; // plain TCP on Linux; deleted after the pool
     UpstreamPool *m_pool;
     QTimer *m_sweep;
 };

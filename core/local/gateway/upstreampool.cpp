@@ -2,6 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/gateway/upstreampool.h"
 
+#include "core/local/gateway/sockettransport.h"
+
+#ifdef Q_OS_LINUX
+#include "core/local/gateway/epollloop.h"
+#include "core/local/gateway/fdtransport.h"
+#endif
+
 #include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -13,44 +20,74 @@ namespace {
 
 constexpr int kMaxIdlePerOrigin = 256;
 constexpr qint64 kIdleLifetimeMs = 55 * 1000;
-enum Signal { ReadyRead, BytesWritten, Gone };
+
+bool isTls(const QUrl &url)
+{
+    return url.scheme().compare(u"https"_qs, Qt::CaseInsensitive) == 0;
+}
 
 QByteArray originKey(const QUrl &url)
 {
-    const bool tls = url.scheme().compare(u"https"_qs, Qt::CaseInsensitive) == 0;
+    const bool tls = isTls(url);
     return (tls ? "https://" : "http://") + url.host().toUtf8() + ':'
         + QByteArray::number(url.port(tls ? 443 : 80));
 }
 
 } // namespace
 
-UpstreamPool::UpstreamPool(QObject *parent)
+UpstreamPool::UpstreamPool(EpollLoop *loop, QObject *parent)
     : QObject(parent)
+    , m_loop(loop)
     , m_sweep(new QTimer(this))
 {
     m_sweep->setInterval(5000);
     connect(m_sweep, &QTimer::timeout, this, [this] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QList<QAbstractSocket *> expired;
+        QList<Transport *> expired;
         for (const auto &list : std::as_const(m_idle)) {
-            for (QAbstractSocket *s : list) {
-                if (now - m_sockets.value(s).idleSince > kIdleLifetimeMs)
-                    expired.append(s);
+            for (Transport *t : list) {
+                if (now - m_transports.value(t).idleSince > kIdleLifetimeMs)
+                    expired.append(t);
             }
         }
-        for (QAbstractSocket *s : std::as_const(expired))
-            close(s);
+        for (Transport *t : std::as_const(expired))
+            close(t);
     });
     m_sweep->start();
 }
 
 UpstreamPool::~UpstreamPool()
 {
-    const QList<QAbstractSocket *> sockets = m_sockets.keys();
-    for (QAbstractSocket *s : sockets) {
-        disconnect(s, nullptr, this, nullptr);
-        delete s;
+    // Transports are children of the pool (closed ones too, until their deleteLater runs), so
+    // they all go before the worker's epoll loop.
+    const QList<Transport *> transports = m_transports.keys();
+    for (Transport *t : transports) {
+        t->setListener(nullptr);
+        delete t;
     }
+}
+
+Transport *UpstreamPool::open(const QUrl &url)
+{
+    const bool tls = isTls(url);
+    const quint16 port = quint16(url.port(tls ? 443 : 80));
+#ifdef Q_OS_LINUX
+    if (!tls && m_loop && m_loop->isValid()) {
+        const QHostAddress address(url.host());
+        if (!address.isNull()) {
+            if (FdTransport *t = FdTransport::connectTo(*m_loop, address, port, this))
+                return t;
+        }
+    }
+#endif
+    QAbstractSocket *s = tls ? static_cast<QAbstractSocket *>(new QSslSocket) : new QTcpSocket;
+    s->setReadBufferSize(256 * 1024);
+    auto *t = new SocketTransport(s, SocketTransport::CloseOn::DisconnectedOrError, this);
+    if (tls)
+        static_cast<QSslSocket *>(s)->connectToHostEncrypted(url.host(), port);
+    else
+        s->connectToHost(url.host(), port);
+    return t;
 }
 
 UpstreamPool::Lease UpstreamPool::acquire(const QUrl &url, Handler *handler, bool forceNew)
@@ -60,79 +97,70 @@ UpstreamPool::Lease UpstreamPool::acquire(const QUrl &url, Handler *handler, boo
     if (!forceNew) {
         auto it = m_idle.find(key);
         while (it != m_idle.end() && !it->isEmpty()) {
-            QAbstractSocket *s = it->takeLast();
-            if (s->state() == QAbstractSocket::ConnectedState && s->bytesAvailable() == 0) {
-                m_sockets[s].handler = handler;
-                lease.socket = s;
+            Transport *t = it->takeLast();
+            if (t->isConnected() && !t->mayHaveInput()) {
+                m_transports[t].handler = handler;
+                lease.transport = t;
                 lease.reused = true;
                 return lease;
             }
-            close(s);
+            close(t);
         }
     }
-    const bool tls = url.scheme().compare(u"https"_qs, Qt::CaseInsensitive) == 0;
-    const quint16 port = quint16(url.port(tls ? 443 : 80));
-    QAbstractSocket *s = tls ? static_cast<QAbstractSocket *>(new QSslSocket) : new QTcpSocket;
-    s->setReadBufferSize(256 * 1024);
-    connect(s, &QIODevice::readyRead, this, [this, s] { onSignal(s, ReadyRead); });
-    connect(s, &QIODevice::bytesWritten, this, [this, s] { onSignal(s, BytesWritten); });
-    connect(s, &QAbstractSocket::disconnected, this, [this, s] { onSignal(s, Gone); });
-    connect(s, &QAbstractSocket::errorOccurred, this, [this, s] { onSignal(s, Gone); });
-    connect(s, &QAbstractSocket::connected, s, [s] { s->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
-    m_sockets.insert(s, Entry { key, handler, 0 });
-    if (tls)
-        static_cast<QSslSocket *>(s)->connectToHostEncrypted(url.host(), port);
-    else
-        s->connectToHost(url.host(), port);
-    lease.socket = s;
+    Transport *t = open(url);
+    t->setListener(this);
+    m_transports.insert(t, Entry { key, handler, 0 });
+    lease.transport = t;
     return lease;
 }
 
-void UpstreamPool::onSignal(QAbstractSocket *socket, int what)
+void UpstreamPool::transportEvent(Transport *transport, Transport::Event event)
 {
-    const auto it = m_sockets.constFind(socket);
-    if (it == m_sockets.constEnd())
+    const auto it = m_transports.constFind(transport);
+    if (it == m_transports.constEnd())
         return;
     Handler *handler = it->handler;
     if (!handler) {
-        close(socket); // idle: a close or unsolicited bytes end it
+        if (event != Transport::Event::Written)
+            close(transport); // idle: a close or unsolicited bytes end it
         return;
     }
-    switch (what) {
-    case ReadyRead: handler->upstreamReadyRead(); break;
-    case BytesWritten: handler->upstreamBytesWritten(); break;
-    default: handler->upstreamGone(); break;
+    switch (event) {
+    case Transport::Event::Readable: handler->upstreamReadyRead(); break;
+    case Transport::Event::Written: handler->upstreamBytesWritten(); break;
+    case Transport::Event::PeerShutdown:
+    case Transport::Event::Closed: handler->upstreamGone(); break;
     }
 }
 
 void UpstreamPool::release(const Lease &lease, bool reusable)
 {
-    QAbstractSocket *s = lease.socket;
-    auto it = m_sockets.find(s);
-    if (!s || it == m_sockets.end())
+    Transport *t = lease.transport;
+    auto it = m_transports.find(t);
+    if (!t || it == m_transports.end())
         return;
-    QList<QAbstractSocket *> &list = m_idle[it->key];
-    if (!reusable || s->state() != QAbstractSocket::ConnectedState || list.size() >= kMaxIdlePerOrigin) {
-        close(s);
+    QList<Transport *> &list = m_idle[it->key];
+    if (!reusable || !t->isConnected() || list.size() >= kMaxIdlePerOrigin) {
+        close(t);
         return;
     }
     it->handler = nullptr;
     it->idleSince = QDateTime::currentMSecsSinceEpoch();
-    list.append(s);
+    list.append(t);
 }
 
-void UpstreamPool::close(QAbstractSocket *socket)
+void UpstreamPool::close(Transport *transport)
 {
-    const auto it = m_sockets.find(socket);
-    if (it == m_sockets.end())
+    const auto it = m_transports.find(transport);
+    if (it == m_transports.end())
         return;
     const auto idle = m_idle.find(it->key);
     if (idle != m_idle.end())
-        idle->removeOne(socket);
-    m_sockets.erase(it);
-    disconnect(socket, nullptr, this, nullptr);
-    socket->abort();
-    socket->deleteLater();
+        idle->removeOne(transport);
+    m_transports.erase(it);
+    transport->setListener(nullptr);
+    transport->abort();
+    transport->deleteLater();
 }
 
 int UpstreamPool::idleCount() const

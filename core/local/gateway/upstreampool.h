@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QAbstractSocket>
+#include "core/local/gateway/transport.h"
+
 #include <QHash>
 #include <QObject>
 #include <QUrl>
@@ -11,11 +12,15 @@ class QTimer;
 
 namespace portico::local {
 
+class EpollLoop;
+
 // Keep-alive connections to backends, per worker thread (no locking). A connection is either
-// idle in the pool or lent to exactly one handler. Socket signals are connected once, when the
-// connection is made, and dispatched to the current handler, so that lending a connection
-// costs no signal (dis)connections.
-class UpstreamPool final : public QObject
+// idle in the pool or lent to exactly one handler. Transport events are dispatched to the
+// current handler, so that lending a connection costs no signal (dis)connections; an idle
+// connection that reports anything (bytes, a close) is closed.
+// Plain-HTTP backends at an IP address are raw descriptors on the worker's epoll loop (when it
+// has one); https backends and host names that need a lookup use QSslSocket/QTcpSocket.
+class UpstreamPool final : public QObject, private Transport::Listener
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UpstreamPool)
@@ -34,11 +39,11 @@ public:
 
     struct Lease
     {
-        QAbstractSocket *socket = nullptr;
+        Transport *transport = nullptr;
         bool reused = false;
     };
 
-    explicit UpstreamPool(QObject *parent = nullptr);
+    explicit UpstreamPool(EpollLoop *loop, QObject *parent = nullptr);
     ~UpstreamPool() override;
 
     // An idle connection to the origin of `url`, or a new one that is connecting.
@@ -55,11 +60,13 @@ private:
         Handler *handler = nullptr;
         qint64 idleSince = 0;
     };
-    void close(QAbstractSocket *socket);
-    void onSignal(QAbstractSocket *socket, int what);
+    Transport *open(const QUrl &url);
+    void close(Transport *transport);
+    void transportEvent(Transport *transport, Transport::Event event) override;
 
-    QHash<QAbstractSocket *, Entry> m_sockets;
-    QHash<QByteArray, QList<QAbstractSocket *>> m_idle;
+    EpollLoop *m_loop;
+    QHash<Transport *, Entry> m_transports;
+    QHash<QByteArray, QList<Transport *>> m_idle;
     QTimer *m_sweep = nullptr;
 };
 

@@ -49,6 +49,11 @@ private:
                 }
                 m_body.reset(framing);
                 m_inBody = true;
+                if (m_closeOnNextRequest) {
+                    // Like a backend whose keep-alive timeout fires as a request arrives.
+                    m_socket->abort();
+                    return;
+                }
             }
             QByteArray ignored;
             qsizetype consumed = 0;
@@ -76,6 +81,8 @@ private:
         const qsizetype q = m_head.target.indexOf('?');
         const QByteArray path = q >= 0 ? m_head.target.left(q) : m_head.target;
         const QUrlQuery query(QString::fromUtf8(q >= 0 ? m_head.target.mid(q + 1) : QByteArray()));
+        if (path.endsWith("/closeafter"))
+            m_closeOnNextRequest = true; // answered; the next request on this connection is not
         if (path.endsWith("/drop")) {
             m_socket->abort();
             return;
@@ -152,6 +159,7 @@ private:
     QByteArray m_bodyPrefix;
     bool m_inBody = false;
     bool m_busy = false;
+    bool m_closeOnNextRequest = false;
     qint64 m_downloadLeft = 0;
 };
 
