@@ -73,6 +73,11 @@ void BannerWidget::clear()
     hide();
 }
 
+void BannerWidget::setRetryText(const QString &text)
+{
+    m_retry->setText(text);
+}
+
 QString BannerWidget::text() const
 {
     return m_label->text();

@@ -27,6 +27,8 @@ public:
     // Shows `text` (plain text). With `retryable`, a Retry button emits retryRequested().
     void showMessage(Kind kind, const QString &text, bool retryable = false);
     void clear();
+    // The Retry button's text, for banners whose retry is another action ("Sign in again").
+    void setRetryText(const QString &text);
 
     Kind kind() const { return m_kind; }
     QString text() const;

@@ -78,6 +78,18 @@ DeveloperController::~DeveloperController()
     delete m_sender; // aborts a send in flight
 }
 
+core::ArmClient *DeveloperController::client() const
+{
+    return m_client;
+}
+
+void DeveloperController::setClient(core::ArmClient *client)
+{
+    ++m_generation; // loads through the old client are dropped
+    m_client = client;
+    setService(QString());
+}
+
 void DeveloperController::setService(const QString &serviceId)
 {
     m_serviceId = serviceId;

@@ -46,6 +46,10 @@ public:
                         core::TryItHistory *history, QObject *parent = nullptr);
     ~DeveloperController() override;
 
+    // Switches to another environment's client (the console's Azure environments); the service
+    // must be set again after this.
+    void setClient(core::ArmClient *client);
+    core::ArmClient *client() const;
     // The full ARM id of the service.
     void setService(const QString &serviceId);
     const QString &serviceId() const { return m_serviceId; }

@@ -185,6 +185,12 @@ void MainWindow::setNavigationModel(QAbstractItemModel *model)
     m_navigation->setModel(model);
 }
 
+void MainWindow::addBanner(QWidget *banner)
+{
+    auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout());
+    layout->insertWidget(layout->indexOf(m_banner) + 1, banner);
+}
+
 void MainWindow::setEnvironmentStatus(const QString &text)
 {
     m_environmentStatus->setText(text);

@@ -56,6 +56,9 @@ public:
     void showConnectionProblem(const QString &text);
     void clearConnectionProblem();
     BannerWidget *connectionBanner() const { return m_banner; }
+    // A further banner above the panels, below the connection banner (one per Azure
+    // environment's sign-in state). The window takes ownership.
+    void addBanner(QWidget *banner);
 
 Q_SIGNALS:
     void modeChanged(portico::ui::MainWindow::Mode mode);
