@@ -209,6 +209,188 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::AddEnvironmentDialog</name>
+    <message>
+        <source>Add Azure environment</source>
+        <translation>Azure-omgeving toevoegen</translation>
+    </message>
+    <message>
+        <source>e.g. Contoso production</source>
+        <translation>bijv. Contoso productie</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Weergavenaam:</translation>
+    </message>
+    <message>
+        <source>Tenant ID or domain, e.g. contoso.onmicrosoft.com</source>
+        <translation>Tenant-id of domein, bijv. contoso.onmicrosoft.com</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Tenant:</translation>
+    </message>
+    <message>
+        <source>Device code (sign in with a browser)</source>
+        <translation>Apparaatcode (aanmelden met een browser)</translation>
+    </message>
+    <message>
+        <source>Azure CLI login (az login)</source>
+        <translation>Aanmelding van de Azure CLI (az login)</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>Aanmeld&amp;methode:</translation>
+    </message>
+    <message>
+        <source>Optional; default: the Azure CLI&apos;s public client</source>
+        <translation>Optioneel; standaard: de openbare client van de Azure CLI</translation>
+    </message>
+    <message>
+        <source>Public &amp;client ID:</source>
+        <translation>Openbare &amp;client-id:</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;authority:</source>
+        <translation>Aanmeld&amp;autoriteit:</translation>
+    </message>
+    <message>
+        <source>&amp;Management URL:</source>
+        <translation>&amp;Beheer-URL:</translation>
+    </message>
+    <message>
+        <source>The authority and management URLs are those of the Azure public cloud; change them for a sovereign cloud.</source>
+        <translation>De autoriteits- en beheer-URL zijn die van de openbare Azure-cloud; wijzig ze voor een soevereine cloud.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Aanmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>Code &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Open browser</source>
+        <translation>Browser &amp;openen</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;sign-in</source>
+        <translation>Aanmelden a&amp;nnuleren</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Het aanmelden is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Web page:</source>
+        <translation>&amp;Webpagina:</translation>
+    </message>
+    <message>
+        <source>Choose the &amp;subscription whose API Management services this environment shows:</source>
+        <translation>Kies het &amp;abonnement waarvan deze omgeving de API Management-services toont:</translation>
+    </message>
+    <message>
+        <source>&amp;Add environment</source>
+        <translation>Omgeving &amp;toevoegen</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again</source>
+        <translation>Opnieuw aanmelden bij %1</translation>
+    </message>
+    <message>
+        <source>Enter a display name for the environment.</source>
+        <translation>Vul een weergavenaam voor de omgeving in.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a tenant. Enter the tenant ID (a GUID) or one of its domains, such as contoso.onmicrosoft.com.</source>
+        <translation>“%1” is geen tenant. Vul de tenant-id (een GUID) of een van zijn domeinen in, zoals contoso.onmicrosoft.com.</translation>
+    </message>
+    <message>
+        <source>The sign-in authority must be an http(s) URL, such as %1.</source>
+        <translation>De aanmeldautoriteit moet een http(s)-URL zijn, zoals %1.</translation>
+    </message>
+    <message>
+        <source>The management URL must be an http(s) URL, such as %1.</source>
+        <translation>De beheer-URL moet een http(s)-URL zijn, zoals %1.</translation>
+    </message>
+    <message>
+        <source>The network or the keychain is not available.</source>
+        <translation>Het netwerk of de sleutelbos is niet beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Asking the Azure CLI for a token for tenant %1…</source>
+        <translation>De Azure CLI wordt om een token voor tenant %1 gevraagd…</translation>
+    </message>
+    <message>
+        <source>The Azure CLI gave no token: %1 Sign in with “az login” and try again.</source>
+        <translation>De Azure CLI gaf geen token: %1 Meld u aan met “az login” en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Asking Entra ID for a sign-in code…</source>
+        <translation>Entra ID wordt om een aanmeldcode gevraagd…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open %1 in a browser, enter the code below and sign in. Waiting for the sign-in (the code is valid for %n minute(s))…</source>
+        <translation>
+            <numerusform>Open %1 in een browser, vul de code hieronder in en meld u aan. Wachten op de aanmelding (de code is %n minuut geldig)…</numerusform>
+            <numerusform>Open %1 in een browser, vul de code hieronder in en meld u aan. Wachten op de aanmelding (de code is %n minuten geldig)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in was declined in the browser. Sign in again to add the environment.</source>
+        <translation>Het aanmelden is in de browser geweigerd. Meld u opnieuw aan om de omgeving toe te voegen.</translation>
+    </message>
+    <message>
+        <source>The code expired before the sign-in was completed. Sign in again for a new code.</source>
+        <translation>De code is verlopen voordat het aanmelden voltooid was. Meld u opnieuw aan voor een nieuwe code.</translation>
+    </message>
+    <message>
+        <source>Entra ID could not be reached at %1: %2</source>
+        <translation>Entra ID is niet bereikbaar op %1: %2</translation>
+    </message>
+    <message>
+        <source>Entra ID refused the sign-in for tenant “%1”: %2 Check the tenant and the client ID.</source>
+        <translation>Entra ID heeft het aanmelden voor tenant “%1” geweigerd: %2 Controleer de tenant en de client-id.</translation>
+    </message>
+    <message>
+        <source>Signed in. Keeping the sign-in in the keychain…</source>
+        <translation>Aangemeld. De aanmelding wordt in de sleutelbos bewaard…</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be kept in the keychain: %1</source>
+        <translation>De aanmelding kon niet in de sleutelbos worden bewaard: %1</translation>
+    </message>
+    <message>
+        <source>Entra ID gave no refresh token, so Portico could not stay signed in. Check that the client ID allows offline access.</source>
+        <translation>Entra ID gaf geen vernieuwingstoken, dus Portico kon niet aangemeld blijven. Controleer of de client-id offline toegang toestaat.</translation>
+    </message>
+    <message>
+        <source>Signed in. Listing the subscriptions of this account…</source>
+        <translation>Aangemeld. De abonnementen van dit account worden opgehaald…</translation>
+    </message>
+    <message>
+        <source>The subscriptions of this account could not be listed: %1</source>
+        <translation>De abonnementen van dit account konden niet worden opgehaald: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3: not usable</source>
+        <translation>%1 (%2), %3: niet bruikbaar</translation>
+    </message>
+    <message>
+        <source>This account has no enabled Azure subscription in tenant “%1”. Ask for access to a subscription, or sign in with another account.</source>
+        <translation>Dit account heeft geen ingeschakeld Azure-abonnement in tenant “%1”. Vraag toegang tot een abonnement aan, of meld u aan met een ander account.</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ApiCatalogModel</name>
     <message>
         <source>Name</source>
@@ -419,6 +601,41 @@
     <message>
         <source>Modified</source>
         <translation>Gewijzigd</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::AzureEnvironments</name>
+    <message>
+        <source>The list of environments could not be saved: %1</source>
+        <translation>De lijst met omgevingen kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>Opnieuw &amp;aanmelden</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 kon niet worden geopend: %2</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired.</source>
+        <translation>Aanmelding bij %1 is verlopen.</translation>
+    </message>
+    <message>
+        <source>Run “az login”, then sign in again.</source>
+        <translation>Voer “az login” uit en meld u daarna opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>Remove environment</source>
+        <translation>Omgeving verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the environment “%1” from Portico? Its services in Azure stay as they are; Portico forgets the environment and its sign-in.</source>
+        <translation>De omgeving “%1” uit Portico verwijderen? De services in Azure blijven zoals ze zijn; Portico vergeet de omgeving en de aanmelding.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
     </message>
 </context>
 <context>
@@ -727,6 +944,26 @@
     <message>
         <source>The ML key could not be kept in the keychain: %1</source>
         <translation>De ML-sleutel kon niet in de sleutelbos worden bewaard: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Omgeving</translation>
+    </message>
+    <message>
+        <source>Add &amp;Azure environment…</source>
+        <translation>&amp;Azure-omgeving toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove environment…</source>
+        <translation>Omgeving &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <source>There is no Azure environment to remove; portico-local always stays.</source>
+        <translation>Er is geen Azure-omgeving om te verwijderen; portico-local blijft altijd.</translation>
+    </message>
+    <message>
+        <source>Select the Azure environment to remove in the navigation tree.</source>
+        <translation>Selecteer in de navigatieboom de Azure-omgeving die u wilt verwijderen.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ int main(int argc, char *argv[])
     portico::core::KeychainSecretStore secrets;
     portico::ui::MainWindow window(settings);
     portico::ui::ConsoleSession session(&window, &secrets, QDir(dataDir).filePath(u"tryit-history.sqlite"_qs));
+    session.enableAzureEnvironments(&settings);
     window.show();
 
     const QString readyFile = qEnvironmentVariable("PORTICO_LOCAL_READY_FILE");

@@ -55,6 +55,18 @@ void PublisherController::setSecretStore(core::SecretStore *store, const QString
     m_environmentId = environmentId;
 }
 
+core::ArmClient *PublisherController::client() const
+{
+    return m_client;
+}
+
+void PublisherController::setClient(core::ArmClient *client)
+{
+    m_client = client;
+    m_serviceId.clear();
+    m_subscriptionPath.clear();
+}
+
 QString PublisherController::absolute(const QString &path) const
 {
     if (path.startsWith(u"/subscriptions/"_qs, Qt::CaseInsensitive))
@@ -84,25 +96,29 @@ void PublisherController::listResources(const QString &path, QObject *context, L
     connect(job, &core::ArmListJob::finished, context, [job, done = std::move(done)] { done(job->result()); });
 }
 
-void PublisherController::attachWizard(ServiceWizard *wizard)
+void PublisherController::loadWizardChoices(ServiceWizard *wizard, const QString &subscriptionId)
 {
     QPointer<ServiceWizard> guard(wizard);
+    m_subscriptionPath.clear();
+    // Answers for an earlier environment (before setClient()) are dropped.
+    const quint64 generation = ++m_wizardGeneration;
     // The environment's subscription and resource groups (portico-local has one of each).
-    auto list = [this](const QString &path, QObject *context,
-                       std::function<void(const QList<QJsonObject> &)> done) {
+    auto list = [this, generation](const QString &path, QObject *context,
+                                   std::function<void(const QList<QJsonObject> &)> done) {
         if (!m_client)
             return;
         core::ArmListJob *job = m_client->list(core::ArmRequest::get(path));
-        connect(job, &core::ArmListJob::finished, context, [job, done = std::move(done)] {
-            if (job->result().ok())
+        connect(job, &core::ArmListJob::finished, context, [this, job, generation, done = std::move(done)] {
+            if (job->result().ok() && generation == m_wizardGeneration)
                 done(job->result().value());
         });
     };
-    list(u"/subscriptions"_qs, wizard, [this, guard, list](const QList<QJsonObject> &subs) {
+    list(u"/subscriptions"_qs, wizard, [this, guard, list, subscriptionId](const QList<QJsonObject> &subs) {
         QList<ServiceWizard::Choice> choices;
         for (const QJsonObject &s : subs) {
             const QString id = s.value(u"subscriptionId"_qs).toString();
-            choices.append({ id, s.value(u"displayName"_qs).toString(id) });
+            if (subscriptionId.isEmpty() || id.compare(subscriptionId, Qt::CaseInsensitive) == 0)
+                choices.append({ id, s.value(u"displayName"_qs).toString(id) });
         }
         if (!guard || choices.isEmpty())
             return;
@@ -127,6 +143,12 @@ void PublisherController::attachWizard(ServiceWizard *wizard)
                  guard->setRegions(regionChoices);
              });
     });
+}
+
+void PublisherController::attachWizard(ServiceWizard *wizard, const QString &subscriptionId)
+{
+    QPointer<ServiceWizard> guard(wizard);
+    loadWizardChoices(wizard, subscriptionId);
 
     connect(wizard, &ServiceWizard::availabilityCheckRequested, this,
             [this, guard](const QString &, const QString &name) {

@@ -44,13 +44,21 @@ public:
     ~PublisherController() override;
 
     void setSecretStore(core::SecretStore *store, const QString &environmentId);
+    // Switches the editors to another environment's client (the console's Azure environments);
+    // the service must be set again after this.
+    void setClient(core::ArmClient *client);
+    core::ArmClient *client() const;
     // The full ARM id of the service the editors work on.
     void setService(const QString &serviceId) { m_serviceId = serviceId; }
     const QString &serviceId() const { return m_serviceId; }
 
     // Wizard: name checks, subscriptions/resource groups, provisioning. When provisioning
     // succeeds the new service becomes current and serviceCreated() is emitted.
-    void attachWizard(ServiceWizard *wizard);
+    void attachWizard(ServiceWizard *wizard, const QString &subscriptionId = {});
+    // (Re)fills the wizard's subscriptions, resource groups and regions from this controller's
+    // environment (attachWizard does it once; call it again after setClient()). With
+    // `subscriptionId`, only that subscription is offered (an Azure environment's own).
+    void loadWizardChoices(ServiceWizard *wizard, const QString &subscriptionId = {});
 
     void attachApiEditor(ApiEditor *editor);
     void loadApiProducts(ApiEditor *editor);
@@ -92,6 +100,7 @@ private:
     QString m_environmentId;
     QString m_serviceId;
     QString m_subscriptionPath; // "/subscriptions/<id>" of the environment
+    quint64 m_wizardGeneration = 0;
 };
 
 } // namespace portico::ui

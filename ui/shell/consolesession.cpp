@@ -20,6 +20,7 @@
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/servicewizard.h"
+#include "ui/shell/azureenvironments.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigationlabels.h"
 #include "ui/developer/apicatalogpanel.h"
@@ -39,6 +40,7 @@ namespace {
 
 // portico-local's one subscription and resource group (apim-protocol.md, README).
 const QString kLocalGroup = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"_qs;
+const QString kLocalId = u"local"_qs;
 
 } // namespace
 
@@ -49,6 +51,7 @@ ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, c
     , m_secrets(secrets)
     , m_history(std::make_unique<core::TryItHistory>())
     , m_batchDirectory(QFileInfo(historyPath).dir().filePath(u"batch"_qs))
+    , m_environmentId(kLocalId)
 {
     if (auto opened = m_history->open(historyPath); !opened)
         m_historyProblem = opened.error().message;
@@ -66,6 +69,23 @@ ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, c
         file->insertAction(file->actions().value(1), addAzureMl);
         file->insertSeparator(file->actions().value(2));
     }
+    // Environment: Azure environments next to portico-local.
+    auto *environmentMenu = new QMenu(tr("&Environment"), window);
+    environmentMenu->setObjectName(u"environmentMenu"_qs);
+    m_addAzureAction = environmentMenu->addAction(tr("Add &Azure environment…"));
+    m_addAzureAction->setObjectName(u"addAzureEnvironmentAction"_qs);
+    m_addAzureAction->setEnabled(false);
+    connect(m_addAzureAction, &QAction::triggered, this, [this] {
+        if (m_azure)
+            m_azure->addInteractively();
+    });
+    m_removeEnvironmentAction = environmentMenu->addAction(tr("&Remove environment…"));
+    m_removeEnvironmentAction->setObjectName(u"removeEnvironmentAction"_qs);
+    m_removeEnvironmentAction->setEnabled(false);
+    connect(m_removeEnvironmentAction, &QAction::triggered, this, &ConsoleSession::removeEnvironment);
+    QMenu *view = window->findChild<QMenu *>(u"viewMenu"_qs);
+    window->menuBar()->insertMenu(view ? view->menuAction() : nullptr, environmentMenu);
+
     connect(window, &MainWindow::refreshRequested, this, [this] {
         if (m_navigation)
             m_navigation->refresh();
@@ -83,6 +103,7 @@ ConsoleSession::~ConsoleSession()
     m_developer.reset();
     m_batchRunner.reset();
     m_publisher.reset();
+    m_azure.reset();
     m_client.reset();
     m_supervisor.reset();
 }
@@ -192,12 +213,104 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
         m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
                                            tr("Try It history is not available: %1").arg(m_historyProblem));
     findService();
+    if (m_azure) {
+        m_addAzureAction->setEnabled(true);
+        m_removeEnvironmentAction->setEnabled(true);
+        m_azure->restore();
+    }
+}
+
+void ConsoleSession::enableAzureEnvironments(core::Settings *settings)
+{
+    if (m_azure)
+        return;
+    m_settings = settings;
+    m_azure = std::make_unique<AzureEnvironments>(m_window, settings, m_secrets, &m_network);
+    connect(m_azure.get(), &AzureEnvironments::opened, this, &ConsoleSession::addAzureEnvironmentToTree);
+    connect(m_azure.get(), &AzureEnvironments::signedInAgain, this, [this](const QString &id) {
+        if (!m_navigation)
+            return;
+        const QModelIndex root = m_navigation->environmentIndex(id);
+        if (root.isValid())
+            m_navigation->refresh(root);
+        if (m_environmentId == id && !m_serviceId.isEmpty())
+            m_developer->refresh();
+    });
+    connect(m_azure.get(), &AzureEnvironments::aboutToRemove, this, [this](const QString &id) {
+        if (m_environmentId == id) {
+            useEnvironment(kLocalId);
+            findService();
+        }
+        if (m_navigation)
+            m_navigation->removeEnvironment(id);
+    });
+    if (m_navigation) { // portico-local is connected already
+        m_addAzureAction->setEnabled(true);
+        m_removeEnvironmentAction->setEnabled(true);
+        m_azure->restore();
+    }
+}
+
+void ConsoleSession::addAzureEnvironmentToTree(const QString &environmentId)
+{
+    const core::Environment *environment = m_azure ? m_azure->environment(environmentId) : nullptr;
+    if (!m_navigation || !environment)
+        return;
+    if (m_navigation->environmentIndex(environmentId).isValid())
+        m_navigation->removeEnvironment(environmentId); // opened again: a new client
+    const QModelIndex root = m_navigation->addEnvironment(environmentId, environment->displayName,
+                                                          m_azure->client(environmentId),
+                                                          m_azure->scopes(environmentId));
+    if (m_window)
+        m_window->navigationView()->expand(m_navigationLabels->mapFromSource(root));
+}
+
+// Switches the panels to another environment's client; the service is chosen afterwards.
+bool ConsoleSession::useEnvironment(const QString &environmentId)
+{
+    if (environmentId == m_environmentId)
+        return true;
+    core::ArmClient *client = environmentId == kLocalId ? m_client.get()
+                              : m_azure                  ? m_azure->client(environmentId)
+                                                         : nullptr;
+    if (!client || !m_publisher || !m_developer)
+        return false;
+    m_environmentId = environmentId;
+    m_serviceId.clear();
+    m_publisher->setClient(client);
+    m_publisher->setSecretStore(m_secrets, environmentId);
+    m_developer->setClient(client);
+    m_developer->setSecretStore(m_secrets, environmentId);
+    return true;
+}
+
+void ConsoleSession::removeEnvironment()
+{
+    if (!m_azure || !m_window)
+        return;
+    // The Azure environment selected in the tree, or the only one there is.
+    QString id = m_window->navigationView()->currentIndex().data(core::NavigationTreeModel::EnvironmentIdRole).toString();
+    if (!m_azure->contains(id))
+        id = m_azure->ids().size() == 1 ? m_azure->ids().constFirst() : QString();
+    if (id.isEmpty()) {
+        m_window->showConnectionProblem(m_azure->ids().isEmpty()
+                                            ? tr("There is no Azure environment to remove; portico-local always stays.")
+                                            : tr("Select the Azure environment to remove in the navigation tree."));
+        return;
+    }
+    m_azure->removeInteractively(id);
 }
 
 void ConsoleSession::findService()
 {
     if (!m_client)
         return;
+    if (m_environmentId != kLocalId) {
+        // An Azure environment is current: Refresh reloads its service; the tree refreshes itself.
+        if (!m_serviceId.isEmpty())
+            m_developer->refresh();
+        return;
+    }
     core::ArmListJob *job = m_client->list(
         core::ArmRequest::get(kLocalGroup + u"/providers/Microsoft.ApiManagement/service"_qs));
     connect(job, &core::ArmListJob::finished, this, [this, job] {
@@ -209,6 +322,8 @@ void ConsoleSession::findService()
         }
         if (m_window)
             m_window->clearConnectionProblem();
+        if (m_environmentId != kLocalId)
+            return; // the user went to an Azure environment meanwhile
         const QList<QJsonObject> services = job->result().value();
         if (services.isEmpty()) {
             m_workspace->banner()->showMessage(
@@ -247,6 +362,10 @@ void ConsoleSession::openFromNavigation(const QModelIndex &proxyIndex)
     const auto kind = index.data(core::NavigationTreeModel::KindRole).value<Kind>();
     const QString name = index.data(core::NavigationTreeModel::NameRole).toString();
     const QString armId = index.data(core::NavigationTreeModel::ArmIdRole).toString();
+    // A node of another environment switches the panels to that environment's client.
+    const QString environmentId = index.data(core::NavigationTreeModel::EnvironmentIdRole).toString();
+    if (!environmentId.isEmpty() && environmentId != m_environmentId && !useEnvironment(environmentId))
+        return;
     // The service a node belongs to: its own id for a service, the ARM id's service prefix below.
     static const QString serviceSegment = u"/providers/Microsoft.ApiManagement/service/"_qs;
     const qsizetype at = armId.indexOf(serviceSegment, 0, Qt::CaseInsensitive);
@@ -322,8 +441,25 @@ void ConsoleSession::newService()
         return;
     auto *wizard = new ServiceWizard(m_window);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    m_publisher->attachWizard(wizard);
-    wizard->setEnvironments({ { u"local"_qs, tr("portico-local"), false } }, u"local"_qs);
+    const core::Environment *current = m_azure ? m_azure->environment(m_environmentId) : nullptr;
+    m_publisher->attachWizard(wizard, current ? current->subscriptionId : QString());
+    QList<ServiceWizard::Environment> environments { { kLocalId, tr("portico-local"), false } };
+    if (m_azure) {
+        for (const QString &id : m_azure->ids()) {
+            if (m_azure->client(id))
+                environments.append({ id, m_azure->environment(id)->displayName, true });
+        }
+    }
+    wizard->setEnvironments(environments, m_environmentId);
+    // The wizard works on the environment chosen on its first page: its subscription and
+    // resource groups, and the new service is created there.
+    QPointer<ServiceWizard> guard(wizard);
+    connect(wizard, &ServiceWizard::environmentChosen, this, [this, guard](const QString &id) {
+        if (!guard || id == m_environmentId || !useEnvironment(id))
+            return;
+        const core::Environment *azure = m_azure ? m_azure->environment(id) : nullptr;
+        m_publisher->loadWizardChoices(guard, azure ? azure->subscriptionId : QString());
+    });
     wizard->show();
 }
 

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+class QAction;
+
 #include <memory>
 
 namespace portico::core {
@@ -16,12 +18,14 @@ class BatchJobRunner;
 class NavigationTreeModel;
 class LocalSupervisor;
 class SecretStore;
+class Settings;
 class StaticTokenProvider;
 class TryItHistory;
 } // namespace portico::core
 
 namespace portico::ui {
 
+class AzureEnvironments;
 class DeveloperController;
 class DeveloperWorkspace;
 class MainWindow;
@@ -48,6 +52,10 @@ public:
     void startLocal(const QString &program, const QString &dataDir);
     // Uses a portico-local that is already running.
     void attachLocal(const core::LocalEndpoints &endpoints);
+    // Azure environments (Environment menu), kept in `settings`; the ones kept there open once
+    // portico-local is connected and appear as further roots of the navigation tree.
+    void enableAzureEnvironments(core::Settings *settings);
+    AzureEnvironments *azureEnvironments() const { return m_azure.get(); }
 
     core::ArmClient *client() const { return m_client.get(); }
     PublisherController *publisher() const { return m_publisher.get(); }
@@ -56,6 +64,8 @@ public:
     PublisherWorkspace *publisherWorkspace() const { return m_publisherPage; }
     core::NavigationTreeModel *navigation() const { return m_navigation; }
     const QString &serviceId() const { return m_serviceId; }
+    // The environment the panels work on: "local" or an Azure environment's id.
+    const QString &environmentId() const { return m_environmentId; }
     const core::LocalEndpoints &endpoints() const { return m_endpoints; }
     // The supervisor of a started portico-local; null when attached.
     core::LocalSupervisor *supervisor() const { return m_supervisor.get(); }
@@ -68,6 +78,9 @@ private:
     void connectTo(const core::LocalEndpoints &endpoints);
     void findService();
     void useService(const QString &serviceId);
+    bool useEnvironment(const QString &environmentId);
+    void addAzureEnvironmentToTree(const QString &environmentId);
+    void removeEnvironment();
     void newService();
     void addAzureMl();
     void openFromNavigation(const QModelIndex &proxyIndex);
@@ -90,6 +103,11 @@ private:
     core::NavigationTreeModel *m_navigation = nullptr;
     NavigationLabels *m_navigationLabels = nullptr;
     QString m_serviceId;
+    QString m_environmentId;
+    core::Settings *m_settings = nullptr;
+    std::unique_ptr<AzureEnvironments> m_azure;
+    QAction *m_addAzureAction = nullptr;
+    QAction *m_removeEnvironmentAction = nullptr;
 };
 
 } // namespace portico::ui

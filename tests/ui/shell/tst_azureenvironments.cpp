@@ -1,0 +1,442 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Azure environments in the console, with real widgets, the real keychain and the real
+// portico-local next to them; only Entra ID and management.azure.com are local replay servers
+// (recorded shapes, tests/support/replay/recordings). Environment → Add Azure environment signs
+// in with a device code, lists the account's subscriptions, and the chosen one appears as a
+// second root of the navigation tree; an API of its service is edited and saved through the
+// same API editor as portico-local's (the replay server records the PUT); a new console with the
+// same settings and keychain signs in silently; a revoked refresh token is a "Sign-in expired"
+// banner whose Sign in again recovers; removing the environment forgets it and its refresh
+// token; the settings file never holds a token.
+
+#include "core/environments/localendpoints.h"
+#include "core/itemmodels/navigationtreemodel.h"
+#include "core/secrets/keychainsecretstore.h"
+#include "core/settings/settings.h"
+#include "tests/support/keychainfixture.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/support/replay/replayserver.h"
+#include "tests/support/secretjobs.h"
+#include "tests/support/tempdir.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/common/decisions.h"
+#include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/servicewizard.h"
+#include "ui/shell/addenvironmentdialog.h"
+#include "ui/shell/azureenvironments.h"
+#include "ui/shell/consolesession.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QAbstractProxyModel>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+#include <QUrlQuery>
+#include <QNetworkAccessManager>
+
+#include <algorithm>
+
+using namespace portico;
+using Nav = core::NavigationTreeModel;
+
+namespace {
+
+const QString kTenant = u"31c75423-32d6-4322-88b7-c478bdde4858"_qs;
+const QString kSubscription = u"291bba3f-e0a5-47bc-a099-3bdcb2a50a05"_qs;
+const QString kService = u"/subscriptions/291bba3f-e0a5-47bc-a099-3bdcb2a50a05/resourceGroups/rg1"
+                         "/providers/Microsoft.ApiManagement/service/apimService1"_qs;
+const QString kName = u"Contoso (replay)"_qs;
+
+enum class Part { All, Refresh, SignIn };
+
+// The recorded Entra ID exchanges are for tenant "organizations"; the console signs in to a
+// tenant id. Part::Refresh keeps only the refresh_token grants, Part::SignIn all but those.
+bool loadEntra(test::ReplayServer &server, const QString &recording, Part part = Part::All)
+{
+    QFile file(test::ReplayServer::recordingsDirectory() + u'/' + recording);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonArray exchanges = QJsonDocument::fromJson(file.readAll()).object().value(u"exchanges"_qs).toArray();
+    for (const QJsonValue &value : exchanges) {
+        QJsonObject exchange = value.toObject();
+        QJsonObject request = exchange.value(u"request"_qs).toObject();
+        const bool refresh = request.value(u"bodyContains"_qs).toString().contains(u"refresh_token"_qs);
+        if ((part == Part::Refresh && !refresh) || (part == Part::SignIn && refresh))
+            continue;
+        request.insert(u"path"_qs, request.value(u"path"_qs).toString().replace(u"/organizations/"_qs,
+                                                                              u'/' + kTenant + u'/'));
+        exchange.insert(u"request"_qs, request);
+        server.add(exchange);
+    }
+    return !exchanges.isEmpty();
+}
+
+int countRequests(const test::ReplayServer &server, const QString &bodyPart)
+{
+    int n = 0;
+    for (const auto &r : server.received())
+        n += QString::fromUtf8(r.body).contains(bodyPart) ? 1 : 0;
+    return n;
+}
+
+template <typename T>
+T *findVisible(const QString &objectName)
+{
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        for (T *w : top->findChildren<T *>(objectName)) {
+            if (w->isVisible())
+                return w;
+        }
+    }
+    return nullptr;
+}
+
+ui::AddEnvironmentDialog *openDialog()
+{
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        if (auto *dialog = qobject_cast<ui::AddEnvironmentDialog *>(top); dialog && dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+// One console: window, session (attached to the running portico-local) and its Azure environments.
+struct Console
+{
+    std::unique_ptr<core::Settings> settings;
+    std::unique_ptr<ui::MainWindow> window;
+    std::unique_ptr<ui::ConsoleSession> session;
+
+    QModelIndex proxy(const QModelIndex &source) const
+    {
+        return static_cast<QAbstractProxyModel *>(window->navigationView()->model())->mapFromSource(source);
+    }
+    ui::BannerWidget *signInBanner() const { return window->findChild<ui::BannerWidget *>(u"signInBannerWidget"_qs); }
+};
+
+} // namespace
+
+class tst_AzureEnvironments : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void addDialogSaysWhatWentWrong();
+    void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
+    void restartSignsInSilently();
+    void revokedSignInShowsABannerAndSignInAgainRecovers();
+    void serviceWizardOffersTheAzureEnvironment();
+    void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
+
+private:
+    bool startConsole(Console &console);
+    QString environmentId(const Console &console) const;
+    bool waitForService(Console &console);
+    QByteArray settingsFile() const;
+
+    test::KeychainFixture m_keychain;
+    test::PorticoLocalFixture m_local;
+    test::TempDir m_dir;
+    test::ReplayServer m_entra;
+    test::ReplayServer m_arm;
+    std::unique_ptr<core::KeychainSecretStore> m_secrets;
+};
+
+void tst_AzureEnvironments::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_keychain.start(), qPrintable(m_keychain.errorString())); // before any D-Bus use
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    QVERIFY(m_entra.start());
+    QVERIFY(m_arm.start());
+    QVERIFY(m_arm.load(u"arm-azure-environment-console.json"_qs));
+    m_secrets = std::make_unique<core::KeychainSecretStore>(u"Portico-test"_qs);
+}
+
+void tst_AzureEnvironments::cleanupTestCase()
+{
+    m_secrets.reset();
+}
+
+bool tst_AzureEnvironments::startConsole(Console &console)
+{
+    console.settings = std::make_unique<core::Settings>(m_dir.filePath(u"settings.ini"_qs));
+    console.window = std::make_unique<ui::MainWindow>(*console.settings);
+    console.session = std::make_unique<ui::ConsoleSession>(console.window.get(), m_secrets.get(),
+                                                           m_dir.filePath(u"history.sqlite"_qs));
+    console.session->enableAzureEnvironments(console.settings.get());
+    console.session->azureEnvironments()->setEntraTimeScale(0.01); // polls every 50 ms
+    console.window->show();
+    if (!QTest::qWaitForWindowExposed(console.window.get()))
+        return false;
+    const auto endpoints = core::LocalEndpoints::fromReadyLine(
+        QJsonDocument(m_local.readyLine()).toJson(QJsonDocument::Compact));
+    if (!endpoints)
+        return false;
+    QSignalSpy connected(console.session.get(), &ui::ConsoleSession::connected);
+    console.session->attachLocal(endpoints.value());
+    return connected.wait(30000);
+}
+
+QString tst_AzureEnvironments::environmentId(const Console &console) const
+{
+    const QStringList ids = console.session->azureEnvironments()->ids();
+    return ids.size() == 1 ? ids.first() : QString();
+}
+
+// The Azure environment's root lists apimService1 (the navigation tree, as the user sees it).
+bool tst_AzureEnvironments::waitForService(Console &console)
+{
+    Nav *nav = console.session->navigation();
+    return QTest::qWaitFor([&] {
+        const QString id = environmentId(console);
+        const QModelIndex root = id.isEmpty() ? QModelIndex() : nav->environmentIndex(id);
+        return root.isValid() && nav->childByName(root, u"apimService1"_qs).isValid();
+    }, 20000);
+}
+
+QByteArray tst_AzureEnvironments::settingsFile() const
+{
+    QFile file(m_dir.filePath(u"settings.ini"_qs));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void tst_AzureEnvironments::addDialogSaysWhatWentWrong()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code-declined.json"_qs));
+    ui::AddEnvironmentDialog dialog(new QNetworkAccessManager(this), m_secrets.get());
+    dialog.setEntraTimeScale(0.01);
+    dialog.show();
+    auto *message = dialog.findChild<QLabel *>(u"settingsMessageLabel"_qs);
+    auto *signIn = dialog.findChild<QPushButton *>(u"signInPushButton"_qs);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"displayNameLineEdit"_qs), kName);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"tenantLineEdit"_qs), u"not a tenant"_qs);
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    QVERIFY2(message->text().contains(u"is not a tenant"_qs), qPrintable(message->text()));
+    QCOMPARE(m_entra.received().size(), 0); // nothing sent for a bad tenant
+
+    auto *tenant = dialog.findChild<QLineEdit *>(u"tenantLineEdit"_qs);
+    tenant->clear();
+    QTest::keyClicks(tenant, kTenant);
+    auto *authority = dialog.findChild<QLineEdit *>(u"authorityLineEdit"_qs);
+    QCOMPARE(authority->text(), u"https://login.microsoftonline.com"_qs); // the public cloud by default
+    authority->setText(m_entra.url().toString());
+    dialog.findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(m_arm.url().toString());
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    // The code is shown, then the user declines in the browser: said in words, back to the start.
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.findChild<QLineEdit *>(u"userCodeLineEdit"_qs)->text(), u"GBKR7CZ4L"_qs, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"declined"_qs), 10000);
+    QVERIFY(signIn->isVisible());
+    QVERIFY(m_entra.unmatched().isEmpty());
+    dialog.reject();
+}
+
+void tst_AzureEnvironments::addsAnEnvironmentAndEditsItsApiThroughTheSamePanels()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs));
+    Console console;
+    QVERIFY(startConsole(console));
+    const int entraBefore = int(m_entra.received().size());
+
+    // Environment → Add Azure environment…
+    QAction *add = console.window->findChild<QAction *>(u"addAzureEnvironmentAction"_qs);
+    QVERIFY(add && add->isEnabled());
+    add->trigger();
+    ui::AddEnvironmentDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog()) != nullptr);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), kName);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant);
+    dialog->findChild<QLineEdit *>(u"authorityLineEdit"_qs)->setText(m_entra.url().toString());
+    dialog->findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(m_arm.url().toString());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+
+    // The device code and where to enter it, selectable and copyable.
+    auto *code = dialog->findChild<QLineEdit *>(u"userCodeLineEdit"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(code->text(), u"GBKR7CZ4L"_qs, 10000);
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"verificationUrlLineEdit"_qs)->text(), u"https://www.microsoft.com/link"_qs);
+    QVERIFY(code->isReadOnly());
+
+    // Signed in: the account's subscriptions, the disabled one not selectable.
+    auto *subscriptions = dialog->findChild<QListWidget *>(u"subscriptionsListWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(subscriptions->isVisible() && subscriptions->count() == 3, 10000);
+    QVERIFY(subscriptions->item(0)->text().contains(u"Example Subscription"_qs));
+    QVERIFY(!(subscriptions->item(2)->flags() & Qt::ItemIsEnabled));
+    QCOMPARE(subscriptions->currentItem()->data(Qt::UserRole).toString(), kSubscription);
+    // The device code went to the tenant the user named.
+    QCOMPARE(m_entra.received().at(entraBefore).path, u'/' + kTenant + u"/oauth2/v2.0/devicecode"_qs);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"addEnvironmentPushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY(!openDialog());
+
+    // A second root next to portico-local, listing the subscription's services.
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    Nav *nav = console.session->navigation();
+    QCOMPARE(nav->rowCount(), 2);
+    QCOMPARE(nav->index(0, 0).data(Nav::NameRole).toString(), u"local"_qs);
+    QCOMPARE(nav->environmentIndex(id).data().toString(), kName);
+
+    // Kept in the settings without any token; the refresh token is in the keychain.
+    const QByteArray ini = settingsFile();
+    QVERIFY2(ini.contains(kSubscription.toUtf8()), ini.constData());
+    QVERIFY(!ini.contains("refresh-token") && !ini.contains("access-token") && !ini.contains("eyJ0eX"));
+    const auto stored = test::waitFor(m_secrets->read(id + u"/entra-refresh-token"_qs));
+    QVERIFY(stored.ok() && stored.value().startsWith(u"0.AAAA-"_qs));
+
+    // Its API opens in the publisher's API editor; a change is saved to Azure.
+    console.window->setMode(ui::MainWindow::Mode::Publisher);
+    QTreeView *tree = console.window->navigationView();
+    const QModelIndex service = nav->childByName(nav->environmentIndex(id), u"apimService1"_qs);
+    tree->expand(console.proxy(service));
+    QTRY_VERIFY(nav->folder(service, Nav::Kind::ApisFolder).isValid());
+    const QModelIndex apis = nav->folder(service, Nav::Kind::ApisFolder);
+    tree->expand(console.proxy(apis));
+    QTRY_VERIFY_WITH_TIMEOUT(nav->childByName(apis, u"echo-api"_qs).isValid(), 10000);
+    tree->setCurrentIndex(console.proxy(nav->childByName(apis, u"echo-api"_qs)));
+    QCOMPARE(console.session->environmentId(), id);
+    QCOMPARE(console.session->serviceId(), kService);
+    QCOMPARE(console.session->publisherWorkspace()->currentPage(), ui::PublisherWorkspace::Page::Api);
+    QLineEdit *displayName = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((displayName = findVisible<QLineEdit>(u"displayNameLineEdit"_qs)) != nullptr
+                                 && displayName->text() == u"Echo API"_qs,
+                             10000);
+    displayName->selectAll();
+    QTest::keyClicks(displayName, u"Echo API (Azure)"_qs);
+    QTest::mouseClick(findVisible<QPushButton>(u"apiSavePushButton"_qs), Qt::LeftButton);
+    const auto isPut = [](const test::ReplayServer::Received &r) { return r.method == "PUT"; };
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_arm.received().cbegin(), m_arm.received().cend(), isPut), 10000);
+    const auto put = *std::find_if(m_arm.received().cbegin(), m_arm.received().cend(), isPut);
+    QCOMPARE(put.path, kService + u"/apis/echo-api"_qs);
+    const QJsonObject sent = QJsonDocument::fromJson(put.body).object().value(u"properties"_qs).toObject();
+    QCOMPARE(sent.value(u"displayName"_qs).toString(), u"Echo API (Azure)"_qs);
+    QCOMPARE(sent.value(u"path"_qs).toString(), u"echo"_qs);
+    // With the Azure sign-in's token, not portico-local's.
+    QVERIFY(put.header("Authorization").startsWith("Bearer eyJ0eXAiOiJKV1Qi"));
+    QTRY_VERIFY(!findVisible<QLabel>(u"apiDirtyLabel"_qs) || findVisible<QLabel>(u"apiDirtyLabel"_qs)->text().isEmpty());
+    QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+}
+
+void tst_AzureEnvironments::restartSignsInSilently()
+{
+    // A new console with the same settings and keychain: one refresh_token grant, no device code.
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
+    const int devicecodes = countRequests(m_entra, u"device_code"_qs);
+    const int refreshes = countRequests(m_entra, u"grant_type=refresh_token"_qs);
+    Console console;
+    QVERIFY(startConsole(console));
+    QVERIFY(waitForService(console));
+    QCOMPARE(countRequests(m_entra, u"grant_type=refresh_token"_qs), refreshes + 1);
+    QCOMPARE(countRequests(m_entra, u"device_code"_qs), devicecodes);
+    QVERIFY(!openDialog());
+    QVERIFY(console.signInBanner()->isHidden());
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+}
+
+void tst_AzureEnvironments::revokedSignInShowsABannerAndSignInAgainRecovers()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-refresh-expired.json"_qs));
+    Console console;
+    QVERIFY(startConsole(console));
+    const QString id = environmentId(console);
+    QVERIFY(!id.isEmpty());
+    ui::BannerWidget *banner = console.signInBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+    QVERIFY2(banner->text().startsWith(u"Sign-in to Contoso (replay) expired."_qs), qPrintable(banner->text()));
+    auto *again = banner->findChild<QPushButton *>(u"bannerRetryPushButton"_qs);
+    QVERIFY(again->isVisible());
+    QCOMPARE(again->text(), u"Sign &in again"_qs);
+    // Not a silently empty tree: the environment's root says that loading failed.
+    Nav *nav = console.session->navigation();
+    const QModelIndex root = nav->environmentIndex(id);
+    QTRY_COMPARE(root.data(Nav::LoadStateRole).value<Nav::LoadState>(), Nav::LoadState::Failed);
+    QVERIFY2(console.proxy(root).data().toString().contains(u"could not load"_qs), // the label says so
+             qPrintable(console.proxy(root).data().toString()));
+
+    // Sign in again: the device code flow for the same environment, then its services.
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::SignIn));
+    QTest::mouseClick(again, Qt::LeftButton);
+    ui::AddEnvironmentDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog()) != nullptr);
+    QVERIFY(!dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs)->isEnabled()); // the same environment
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLineEdit *>(u"userCodeLineEdit"_qs)->text(), u"GBKR7CZ4L"_qs, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!openDialog(), 10000);
+    QVERIFY(banner->isHidden());
+    QVERIFY(waitForService(console));
+    QCOMPARE(nav->environmentIndex(id).data(Nav::LoadStateRole).value<Nav::LoadState>(), Nav::LoadState::Loaded);
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+}
+
+void tst_AzureEnvironments::serviceWizardOffersTheAzureEnvironment()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
+    Console console;
+    QVERIFY(startConsole(console));
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    console.window->findChild<QAction *>(u"newServiceAction"_qs)->trigger();
+    ui::ServiceWizard *wizard = nullptr;
+    QTRY_VERIFY((wizard = console.window->findChild<ui::ServiceWizard *>()) != nullptr);
+    auto *environments = wizard->findChild<QComboBox *>(u"environmentComboBox"_qs);
+    QCOMPARE(environments->count(), 2);
+    environments->setCurrentIndex(environments->findText(kName));
+    QCOMPARE(console.session->environmentId(), id); // the wizard works on the chosen environment
+    QTest::mouseClick(wizard->findChild<QPushButton *>(u"wizardNextPushButton"_qs), Qt::LeftButton);
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"contosoapim"_qs);
+    auto *next = wizard->findChild<QPushButton *>(u"wizardNextPushButton"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000); // the name check answered through Azure
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ui::ServiceWizard::AzurePageId));
+    // Only the environment's subscription, and its resource groups and their regions.
+    auto *subscription = wizard->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    QTRY_COMPARE(subscription->count(), 1);
+    QCOMPARE(subscription->currentData().toString(), kSubscription);
+    auto *groups = wizard->findChild<QComboBox *>(u"resourceGroupComboBox"_qs);
+    QTRY_COMPARE(groups->count(), 2);
+    QCOMPARE(groups->itemData(0).toString(), u"rg1"_qs);
+    QVERIFY(wizard->findChild<QComboBox *>(u"regionComboBox"_qs)->findData(u"westeurope"_qs) >= 0);
+    const auto isCheck = [](const test::ReplayServer::Received &r) { return r.path.endsWith(u"/checkNameAvailability"_qs); };
+    const auto check = std::find_if(m_arm.received().cbegin(), m_arm.received().cend(), isCheck);
+    QVERIFY(check != m_arm.received().cend());
+    QCOMPARE(check->path, u"/subscriptions/"_qs + kSubscription + u"/providers/Microsoft.ApiManagement/checkNameAvailability"_qs);
+    wizard->reject();
+    QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
+}
+
+void tst_AzureEnvironments::removeAsksAndForgetsTheEnvironmentAndItsSignIn()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
+    Console console;
+    QVERIFY(startConsole(console));
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    Nav *nav = console.session->navigation();
+    console.window->navigationView()->setCurrentIndex(console.proxy(nav->environmentIndex(id)));
+    ui::decisions::preAnswer(true);
+    console.window->findChild<QAction *>(u"removeEnvironmentAction"_qs)->trigger();
+    QTRY_VERIFY(!nav->environmentIndex(id).isValid());
+    QCOMPARE(ui::decisions::pendingPreAnswers(), 0);
+    QCOMPARE(console.session->environmentId(), u"local"_qs);
+    QVERIFY(!settingsFile().contains(id.toUtf8()));
+    QTRY_VERIFY(!test::waitFor(m_secrets->read(id + u"/entra-refresh-token"_qs)).ok()
+                || test::waitFor(m_secrets->read(id + u"/entra-refresh-token"_qs)).value().isEmpty());
+}
+
+QTEST_MAIN(tst_AzureEnvironments)
+#include "tst_azureenvironments.moc"

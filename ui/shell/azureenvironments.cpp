@@ -1,0 +1,286 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/shell/azureenvironments.h"
+
+#include "core/arm/armclient.h"
+#include "core/auth/entratokenprovider.h"
+#include "core/environments/environmentsession.h"
+#include "core/secrets/secretstore.h"
+#include "core/settings/settings.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/common/decisions.h"
+#include "ui/shell/addenvironmentdialog.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+
+namespace portico::ui {
+
+namespace {
+
+// Kept next to Environment::toJson's fields in the same object; Environment::fromJson ignores it.
+const QString kAuthorityKey = u"authority"_qs;
+
+} // namespace
+
+struct AzureEnvironments::Entry
+{
+    core::Environment environment;
+    QUrl authority;
+    std::unique_ptr<core::EnvironmentSession> session;
+    QPointer<BannerWidget> banner;
+};
+
+AzureEnvironments::AzureEnvironments(MainWindow *window, core::Settings *settings,
+                                     core::SecretStore *secrets, QNetworkAccessManager *network,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_network(network)
+{
+}
+
+AzureEnvironments::~AzureEnvironments()
+{
+    for (const auto &entry : m_entries) {
+        if (entry->banner)
+            entry->banner->deleteLater();
+    }
+}
+
+AzureEnvironments::Entry *AzureEnvironments::find(const QString &environmentId) const
+{
+    for (const auto &entry : m_entries) {
+        if (entry->environment.id == environmentId)
+            return entry.get();
+    }
+    return nullptr;
+}
+
+QStringList AzureEnvironments::ids() const
+{
+    QStringList ids;
+    for (const auto &entry : m_entries)
+        ids << entry->environment.id;
+    return ids;
+}
+
+bool AzureEnvironments::contains(const QString &environmentId) const
+{
+    return find(environmentId) != nullptr;
+}
+
+const core::Environment *AzureEnvironments::environment(const QString &environmentId) const
+{
+    Entry *entry = find(environmentId);
+    return entry ? &entry->environment : nullptr;
+}
+
+core::ArmClient *AzureEnvironments::client(const QString &environmentId) const
+{
+    Entry *entry = find(environmentId);
+    return entry && entry->session ? entry->session->client() : nullptr;
+}
+
+QStringList AzureEnvironments::scopes(const QString &environmentId) const
+{
+    Entry *entry = find(environmentId);
+    return entry && entry->session ? entry->session->scopes() : QStringList();
+}
+
+BannerWidget *AzureEnvironments::banner(const QString &environmentId) const
+{
+    Entry *entry = find(environmentId);
+    return entry ? entry->banner.data() : nullptr;
+}
+
+void AzureEnvironments::restore()
+{
+    if (!m_settings)
+        return;
+    const QJsonArray list = QJsonDocument::fromJson(m_settings->value(core::settingkeys::environments)).array();
+    for (const QJsonValue &value : list) {
+        const QJsonObject json = value.toObject();
+        auto environment = core::Environment::fromJson(json);
+        if (!environment || environment->kind != core::Environment::Kind::Azure || contains(environment->id))
+            continue;
+        QUrl authority(json.value(kAuthorityKey).toString());
+        if (!authority.isValid() || authority.isEmpty())
+            authority = AddEnvironmentDialog::defaultAuthority;
+        auto entry = std::make_unique<Entry>();
+        entry->environment = environment.value();
+        entry->authority = authority;
+        Entry *added = entry.get();
+        m_entries.push_back(std::move(entry));
+        open(added);
+    }
+}
+
+void AzureEnvironments::save()
+{
+    if (!m_settings)
+        return;
+    // Entries this class does not own (other kinds) stay as they are.
+    QJsonArray list;
+    for (const QJsonValue &value : QJsonDocument::fromJson(m_settings->value(core::settingkeys::environments)).array()) {
+        if (value.toObject().value(u"kind"_qs).toString() != u"azure"_qs)
+            list.append(value);
+    }
+    for (const auto &entry : m_entries) {
+        QJsonObject json = entry->environment.toJson();
+        if (entry->authority != AddEnvironmentDialog::defaultAuthority)
+            json.insert(kAuthorityKey, entry->authority.toString());
+        list.append(json);
+    }
+    auto written = m_settings->setValue(core::settingkeys::environments,
+                                        QJsonDocument(list).toJson(QJsonDocument::Compact));
+    if (written)
+        written = m_settings->sync();
+    if (!written && m_window)
+        m_window->showConnectionProblem(tr("The list of environments could not be saved: %1")
+                                            .arg(written.error().message));
+}
+
+void AzureEnvironments::open(Entry *entry)
+{
+    const QString id = entry->environment.id;
+    if (!entry->banner && m_window) {
+        entry->banner = new BannerWidget(m_window);
+        entry->banner->setObjectName(u"signInBannerWidget"_qs);
+        entry->banner->setProperty("environmentId", id);
+        entry->banner->setRetryText(tr("Sign &in again"));
+        m_window->addBanner(entry->banner);
+        connect(entry->banner, &BannerWidget::retryRequested, this, [this, id] { signInAgain(id); });
+    }
+    core::EntraConfig config;
+    config.authority = entry->authority;
+    config.tenant = entry->environment.tenantId;
+    config.clientId = entry->environment.clientId.isEmpty() ? QString(core::EntraConfig::azureCliClientId)
+                                                            : entry->environment.clientId;
+    config.timeScale = m_timeScale;
+    entry->session = std::make_unique<core::EnvironmentSession>(entry->environment, m_network, m_secrets);
+    entry->session->setEntraConfig(config);
+    if (!m_azProgram.isEmpty())
+        entry->session->setAzureCliProgram(m_azProgram);
+    core::EnvironmentSession *session = entry->session.get();
+    connect(session, &core::EnvironmentSession::opened, this, [this, id, session] {
+        Entry *entry = find(id);
+        if (!entry || entry->session.get() != session)
+            return;
+        connect(session->tokenProvider(), &core::AccessTokenProvider::signInRequired, this,
+                [this, id](const core::Error &reason) {
+                    if (Entry *entry = find(id))
+                        showSignInExpired(entry, reason.message);
+                });
+        Q_EMIT opened(id);
+    });
+    connect(session, &core::EnvironmentSession::failed, this, [this, id](const core::Error &error) {
+        Entry *entry = find(id);
+        if (entry && entry->banner)
+            entry->banner->showMessage(BannerWidget::Kind::Error,
+                                       tr("%1 could not be opened: %2").arg(entry->environment.displayName,
+                                                                            error.message),
+                                       false);
+    });
+    session->open();
+}
+
+void AzureEnvironments::showSignInExpired(Entry *entry, const QString &reason)
+{
+    if (!entry->banner)
+        return;
+    QString text = tr("Sign-in to %1 expired.").arg(entry->environment.displayName);
+    if (entry->environment.signIn == core::Environment::SignIn::AzureCli)
+        text += u' ' + tr("Run “az login”, then sign in again.");
+    if (!reason.isEmpty())
+        text += u' ' + reason;
+    entry->banner->showMessage(BannerWidget::Kind::Error, text, true);
+}
+
+void AzureEnvironments::addInteractively()
+{
+    if (!m_window)
+        return;
+    auto *dialog = new AddEnvironmentDialog(m_network, m_secrets, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setEntraTimeScale(m_timeScale);
+    if (!m_azProgram.isEmpty())
+        dialog->setAzureCliProgram(m_azProgram);
+    connect(dialog, &AddEnvironmentDialog::environmentReady, this, &AzureEnvironments::add);
+    dialog->open();
+}
+
+void AzureEnvironments::add(const core::Environment &environment, const QUrl &authority)
+{
+    auto entry = std::make_unique<Entry>();
+    entry->environment = environment;
+    entry->authority = authority;
+    Entry *added = entry.get();
+    m_entries.push_back(std::move(entry));
+    save();
+    open(added);
+}
+
+void AzureEnvironments::signInAgain(const QString &environmentId)
+{
+    Entry *entry = find(environmentId);
+    if (!entry || !m_window)
+        return;
+    auto *dialog = new AddEnvironmentDialog(m_network, m_secrets, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setEntraTimeScale(m_timeScale);
+    if (!m_azProgram.isEmpty())
+        dialog->setAzureCliProgram(m_azProgram);
+    auto *entra = entry->session ? qobject_cast<core::EntraTokenProvider *>(entry->session->tokenProvider())
+                                 : nullptr;
+    dialog->signInAgain(entry->environment, entry->authority, entra);
+    connect(dialog, &AddEnvironmentDialog::signedInAgain, this, [this, environmentId] {
+        Entry *entry = find(environmentId);
+        if (!entry)
+            return;
+        if (entry->banner)
+            entry->banner->clear();
+        if (!client(environmentId)) {
+            open(entry); // it had not opened: opened() puts it in the tree
+            return;
+        }
+        Q_EMIT signedInAgain(environmentId);
+    });
+    connect(dialog, &QDialog::rejected, this, [this, environmentId] {
+        // Still signed out: the banner stays.
+        if (Entry *entry = find(environmentId); entry && entry->banner && entry->banner->isHidden())
+            showSignInExpired(entry, QString());
+    });
+    dialog->open();
+}
+
+void AzureEnvironments::removeInteractively(const QString &environmentId)
+{
+    Entry *entry = find(environmentId);
+    if (!entry || !m_window)
+        return;
+    decisions::confirm(
+        m_window, tr("Remove environment"),
+        tr("Remove the environment “%1” from Portico? Its services in Azure stay as they are; "
+           "Portico forgets the environment and its sign-in.")
+            .arg(entry->environment.displayName),
+        tr("&Remove"), [this, environmentId](bool accepted) {
+            Entry *entry = find(environmentId);
+            if (!accepted || !entry)
+                return;
+            Q_EMIT aboutToRemove(environmentId);
+            if (m_secrets)
+                (void)m_secrets->remove(entry->environment.secretKey(
+                    QString(core::EntraTokenProvider::refreshTokenPurpose))); // deletes itself
+            if (entry->banner)
+                entry->banner->deleteLater();
+            std::erase_if(m_entries, [entry](const auto &e) { return e.get() == entry; });
+            save();
+        });
+}
+
+} // namespace portico::ui

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/environment.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace portico::core {
+class ArmClient;
+class EnvironmentSession;
+class SecretStore;
+class Settings;
+} // namespace portico::core
+
+namespace portico::ui {
+
+class BannerWidget;
+class MainWindow;
+
+// The console's Azure environments: the ones the user added (Environment → Add Azure
+// environment) are kept in the settings (environments/list, Environment::toJson plus the
+// sign-in authority; never a token) and opened again at the next start, signing in silently
+// with the refresh token from the SecretStore. When that is not possible any more (refresh
+// token expired or revoked, Azure CLI logged out, a 401 that a refresh does not cure) the
+// environment gets a banner "Sign-in to <name> expired" with Sign in again, never an empty tree.
+// Removing an environment asks first and deletes its refresh token from the SecretStore.
+class AzureEnvironments final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AzureEnvironments)
+
+public:
+    AzureEnvironments(MainWindow *window, core::Settings *settings, core::SecretStore *secrets,
+                      QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~AzureEnvironments() override;
+
+    // Multiplies Entra ID's device code polling interval (tests replay recorded intervals).
+    void setEntraTimeScale(double scale) { m_timeScale = scale; }
+    void setAzureCliProgram(const QString &program) { m_azProgram = program; }
+
+    // Opens every Azure environment kept in the settings.
+    void restore();
+    // Environment → Add Azure environment…
+    void addInteractively();
+    // Environment → Remove environment…: asks, then forgets `environmentId` and its secrets.
+    void removeInteractively(const QString &environmentId);
+    // Sign in again (the banner's button).
+    void signInAgain(const QString &environmentId);
+
+    QStringList ids() const;
+    bool contains(const QString &environmentId) const;
+    const core::Environment *environment(const QString &environmentId) const;
+    // The environment's client while it is open, else null.
+    core::ArmClient *client(const QString &environmentId) const;
+    QStringList scopes(const QString &environmentId) const;
+    BannerWidget *banner(const QString &environmentId) const;
+
+Q_SIGNALS:
+    // The environment is open: its client and scopes can go into the tree.
+    void opened(const QString &environmentId);
+    // It is about to go away (removed): drop every pointer to its client now.
+    void aboutToRemove(const QString &environmentId);
+    // Signed in again after an expiry: reload what it shows.
+    void signedInAgain(const QString &environmentId);
+
+private:
+    struct Entry;
+
+    Entry *find(const QString &environmentId) const;
+    void open(Entry *entry);
+    void add(const core::Environment &environment, const QUrl &authority);
+    void showSignInExpired(Entry *entry, const QString &reason);
+    void save();
+
+    QPointer<MainWindow> m_window;
+    core::Settings *m_settings;
+    QPointer<core::SecretStore> m_secrets;
+    QPointer<QNetworkAccessManager> m_network;
+    double m_timeScale = 1.0;
+    QString m_azProgram;
+    std::vector<std::unique_ptr<Entry>> m_entries;
+};
+
+} // namespace portico::ui
