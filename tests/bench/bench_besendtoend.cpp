@@ -8,7 +8,11 @@
 // machine single timings vary by 2x) and the medians are compared. Goal: at most 2x the floor. For comparison it also prints the ratio
 // against an upload and download of the input bytes only (the result is a third larger than
 // the input, so that floor moves fewer bytes than the job does). Also checks the result byte
-// for byte and prints portico-local's peak resident memory.
+// for byte and prints portico-local's peak resident memory. After each round it prints the job's
+// phases as portico-local's BES runner logs them (ms since the runner started the job).
+// PORTICO_BENCH_RAW=1 also times Azurite alone (wall and Azurite's CPU) for the server's
+// transfer shapes: the input read in ranges of several sizes, the result written as blocks of
+// several sizes and concurrencies, and both at once.
 
 #include "core/local/ml/featurehasher.h"
 #include "core/storage/blobclient.h"
@@ -17,14 +21,20 @@
 #include "tests/support/tempdir.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <functional>
 
 #include <unistd.h>
 
@@ -50,11 +60,18 @@ private:
     struct Job
     {
         double upload = 0; // the input, and the submit call
+        double submit = 0; // of which the submit call
+        double start = 0;  // the start call
         double run = 0;    // start until the poll sees Finished
         double total = 0;  // and the SAS download of the result
     };
     void runJob(core::BlobClient &blobs, int round, const QString &inputFile, const QString &resultFile,
                 Job *job);
+    // The server's transfers without the service: read a blob in ranges and/or write a file as
+    // blocks, through this process's client. Returns seconds, or -1.
+    double rawTransfers(core::BlobClient &blobs, const QString &readBlob, qint64 readSize,
+                        const QString &writeFile, qint64 rangeSize, int rangesAhead,
+                        qint64 blockSize, int uploads);
     QByteArray call(const QByteArray &verb, const QString &path, const QByteArray &body = {});
 
     test::AzuriteFixture m_azurite;
@@ -102,6 +119,55 @@ bool bench_BesEndToEnd::measureFloor(core::BlobClient &blobs, const QString &inp
         *seconds = timer.nsecsElapsed() / 1e9;
     }
     return true;
+}
+
+double bench_BesEndToEnd::rawTransfers(core::BlobClient &blobs, const QString &readBlob,
+                                       qint64 readSize, const QString &writeFile, qint64 rangeSize,
+                                       int rangesAhead, qint64 blockSize, int uploads)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QFile source(writeFile);
+    core::BlobUploadJob *upload = nullptr;
+    if (!writeFile.isEmpty()) {
+        if (!source.open(QIODevice::ReadOnly))
+            return -1;
+        core::BlobUploadJob::Options options { u"text/csv"_qs, blockSize, 0, uploads };
+        upload = blobs.upload(u"bench"_qs, u"raw-output.csv"_qs, &source, options);
+    }
+    bool failed = false;
+    qint64 next = 0;
+    int inFlight = 0;
+    QEventLoop loop;
+    auto check = [&] {
+        if (inFlight == 0 && (!upload || upload->isFinished()))
+            loop.quit();
+    };
+    if (upload)
+        connect(upload, &core::BlobJob::finished, &loop, check, Qt::QueuedConnection);
+    std::function<void()> fill = [&] {
+        while (!failed && inFlight < rangesAhead && next < readSize) {
+            auto *range = blobs.getRange(u"bench"_qs, readBlob, next, qMin(rangeSize, readSize - next));
+            next += rangeSize;
+            ++inFlight;
+            connect(range, &core::BlobJob::finished, this, [&, range] {
+                failed |= !range->result().ok();
+                range->deleteLater();
+                --inFlight;
+                fill();
+                check();
+            });
+        }
+    };
+    fill();
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    if (inFlight > 0 || (upload && !upload->isFinished()))
+        loop.exec();
+    if (upload) {
+        failed |= !upload->isFinished() || !upload->result().ok();
+        upload->deleteLater();
+    }
+    return failed ? -1 : timer.nsecsElapsed() / 1e9;
 }
 
 // The result the job must write, from the same hasher but an independent CSV writer.
@@ -178,6 +244,22 @@ static double cpuSeconds(qint64 pid)
     return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
+// The Azurite (node) process this test started.
+static qint64 azuritePid()
+{
+    const QString self = QString::number(QCoreApplication::applicationPid());
+    for (const QString &entry : QDir(u"/proc"_qs).entryList(QDir::Dirs)) {
+        QFile stat(u"/proc/%1/stat"_qs.arg(entry));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1) == self.toLatin1() && text.contains("(node)"))
+            return entry.toLongLong();
+    }
+    return -1;
+}
+
 static qint64 peakRssKb(qint64 pid)
 {
     QFile status(u"/proc/%1/status"_qs.arg(pid));
@@ -193,6 +275,10 @@ static qint64 peakRssKb(qint64 pid)
 void bench_BesEndToEnd::millionRowJobNextToTheFloor()
 {
     QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
+    // The BES runner logs its phases (debug) when a job finishes: printed after each round.
+    // Not every request of this client.
+    QLoggingCategory::setFilterRules(u"portico.core.storage.debug=false"_qs);
+    qputenv("QT_LOGGING_RULES", "portico.core.storage.debug=false");
     QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
     test::TempDir temp;
     // PORTICO_BENCH_ROWS overrides the size, e.g. to see that memory does not grow with it.
@@ -253,6 +339,39 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
               "upload and submit %.2f, start until Finished %.2f, SAS download %.2f): %.2fx",
               round + 1, floors.last(), floor.upload, floor.downloadResult, job.total, job.upload,
               job.run, job.total - job.upload - job.run, jobs.last() / floors.last());
+        qInfo("  submit call %.3f s, start call %.3f s", job.submit, job.start);
+        for (const QByteArray &line : m_local.process().readAllStandardError().split('\n')) {
+            if (line.contains("finished"))
+                qInfo("  portico-local: %s", line.mid(line.indexOf("finished")).constData());
+        }
+    }
+    if (qEnvironmentVariableIsSet("PORTICO_BENCH_RAW")) {
+        // Azurite's rates for the server's transfer pattern and other shapes, through this
+        // process's client (no hashing): wall time and Azurite's CPU time.
+        const qint64 node = azuritePid();
+        const qint64 size = inputBytes;
+        auto raw = [&](const char *what, const QString &readBlob, qint64 rangeSize, int ahead,
+                       const QString &writeFile, qint64 blockSize, int uploads) {
+            const double cpu = cpuSeconds(node);
+            const double wall = rawTransfers(blobs, readBlob, readBlob.isEmpty() ? 0 : size,
+                                             writeFile, rangeSize, ahead, blockSize, uploads);
+            qInfo("raw: %-46s %.3f s, Azurite CPU %.3f s", what, wall, cpuSeconds(node) - cpu);
+        };
+        const QString in = u"floor-input.csv"_qs;
+        for (int i = 0; i < 3; ++i) {
+            raw("upload input 4 MiB x4 (= floor upload)", {}, 0, 0, inputFile, 4 << 20, 4);
+            raw("upload result 4 MiB x4", {}, 0, 0, expectedFile, 4 << 20, 4);
+            raw("upload result 4 MiB x5", {}, 0, 0, expectedFile, 4 << 20, 5);
+            raw("upload result 5.5 MB x4", {}, 0, 0, expectedFile, 5500000, 4);
+            raw("upload result 16 MiB x4", {}, 0, 0, expectedFile, 16 << 20, 4);
+            raw("upload result 4 MiB x2", {}, 0, 0, expectedFile, 4 << 20, 2);
+            raw("read input 4 MiB ranges x2", in, 4 << 20, 2, {}, 0, 0);
+            raw("read input 8 MiB ranges x2", in, 8 << 20, 2, {}, 0, 0);
+            raw("read input 16 MiB ranges x2", in, 16 << 20, 2, {}, 0, 0);
+            raw("read input 43 MB range x1", in, size, 1, {}, 0, 0);
+            raw("read 4 MiB x2 + upload 5.5 MB x4 at once", in, 4 << 20, 2, expectedFile, 5500000, 4);
+            raw("read 16 MiB x2 + upload 4 MiB x4 at once", in, 16 << 20, 2, expectedFile, 4 << 20, 4);
+        }
     }
     const qint64 rssKb = peakRssKb(m_local.process().processId());
     const double cpuPerJob = (cpuSeconds(m_local.process().processId()) - cpuBefore) / rounds;
@@ -293,13 +412,16 @@ void bench_BesEndToEnd::runJob(core::BlobClient &blobs, int round, const QString
     const QByteArray submitBody = QJsonDocument(QJsonObject {
         { u"Inputs"_qs, QJsonObject { { u"input1"_qs, QJsonObject { { u"ConnectionString"_qs, cs }, { u"RelativeLocation"_qs, QString(u"bench/"_qs + input) } } } } },
         { u"Outputs"_qs, QJsonObject { { u"output1"_qs, QJsonObject { { u"ConnectionString"_qs, cs }, { u"RelativeLocation"_qs, u"bench/output-%1.csv"_qs.arg(round) } } } } } }).toJson();
+    const double uploaded = timer.nsecsElapsed() / 1e9;
     const QByteArray idJson = call("POST", u"/workspaces/local/services/feature-hashing/jobs?api-version=2.0"_qs, submitBody);
     const QString id = QString::fromLatin1(idJson.trimmed()).remove(u'"');
     QCOMPARE(id.size(), 32);
     job->upload = timer.nsecsElapsed() / 1e9;
+    job->submit = job->upload - uploaded;
     QElapsedTimer jobTimer;
     jobTimer.start();
     call("POST", u"/workspaces/local/services/feature-hashing/jobs/%1/start?api-version=2.0"_qs.arg(id), "");
+    job->start = jobTimer.nsecsElapsed() / 1e9;
     QJsonObject status;
     const QDeadlineTimer deadline(600000);
     while (!deadline.hasExpired()) {

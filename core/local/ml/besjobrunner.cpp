@@ -77,6 +77,7 @@ void BesJobRunner::reset()
     m_column = -1;
     m_firstRange = true;
     m_inputDone = m_committing = false;
+    m_phases = {};
 }
 
 void BesJobRunner::cancel(const QString &jobId)
@@ -106,6 +107,7 @@ void BesJobRunner::failStorage(const QString &what, const core::Error &error)
 void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
 {
     reset();
+    m_clock.start();
     m_jobId = jobId;
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
@@ -119,11 +121,12 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
     m_output = std::make_unique<BlobClient>(m_request->output.account, m_network);
     m_hasher = std::make_shared<const FeatureHasher>(m_request->parameters.bits,
                                                      m_request->parameters.ngrams);
-    m_splitter.emplace(rangeSize);
+    m_splitter.emplace(runBytes);
 
     auto *container = m_output->createContainer(m_request->output.container);
     connect(container, &core::BlobJob::finished, this, [this, container] {
         container->deleteLater();
+        m_phases.container = m_clock.elapsed();
         if (!container->result()) {
             failStorage(m_request->output.relativeLocation(), container->result().error());
             return;
@@ -142,6 +145,7 @@ void BesJobRunner::readProperties()
             return;
         }
         m_size = properties->blobSize();
+        m_phases.properties = m_clock.elapsed();
         fillRanges();
         processRanges();
     });
@@ -150,7 +154,7 @@ void BesJobRunner::readProperties()
 void BesJobRunner::fillRanges()
 {
     while (m_ranges.size() < rangesAhead && m_nextOffset < m_size) {
-        const qint64 length = qMin(rangeSize, m_size - m_nextOffset);
+        const qint64 length = qMin(m_nextOffset == 0 ? firstRangeSize : rangeSize, m_size - m_nextOffset);
         auto *range = m_input->getRange(m_request->input.container, m_request->input.blob,
                                         m_nextOffset, length);
         m_nextOffset += length;
@@ -172,12 +176,15 @@ void BesJobRunner::processRanges()
             failStorage(m_request->input.relativeLocation(), range->result().error());
             return;
         }
+        if (m_phases.firstRange < 0)
+            m_phases.firstRange = m_clock.elapsed();
         if (!split(range->body()))
             return;
         fillRanges();
     }
     if (m_ranges.isEmpty() && m_nextOffset >= m_size && !m_inputDone) {
         m_inputDone = true;
+        m_phases.inputRead = m_clock.elapsed();
         if (m_splitter->insideQuotes()) {
             fail(MlError::inputParseError(u"the input ends inside a quoted field"_qs).detailText());
             return;
@@ -271,12 +278,16 @@ void BesJobRunner::startRun(const QByteArray &head, const QByteArray &data, qsiz
     const quint64 generation = m_generation;
     const int column = m_column;
     m_pool->start([this, head, data, from, length, index, generation, column, hasher = m_hasher] {
+        QElapsedTimer timer;
+        timer.start();
         BesRecordHasher::Output output = BesRecordHasher::hash(
             head, QByteArrayView(data).sliced(from, length), column, *hasher);
+        const qint64 ms = timer.elapsed();
         // Posted to the runner's thread; the runner's destructor waits for this run.
         QMetaObject::invokeMethod(
             this,
-            [this, generation, index, csv = std::move(output.csv), records = output.records] {
+            [this, generation, index, csv = std::move(output.csv), records = output.records, ms] {
+                m_phases.hashingMs += ms;
                 onRunHashed(generation, index, csv, records);
             },
             Qt::QueuedConnection);
@@ -290,6 +301,8 @@ void BesJobRunner::onRunHashed(quint64 generation, qint64 index, const QByteArra
         return; // a cancelled or failed job's run
     m_records += records;
     m_hashed.emplace(index, csv);
+    if (m_inputDone && m_runsStarted == m_runsWritten + qint64(m_hashed.size()))
+        m_phases.hashed = m_clock.elapsed();
     writeRuns();
     processRanges();
     maybeFinish();
@@ -317,7 +330,10 @@ void BesJobRunner::uploadBlock(const QByteArray &block)
     m_blockIds.append(id);
     auto *upload = m_output->putBlock(m_request->output.container, m_request->output.blob, id, block);
     m_uploads.append(upload);
-    connect(upload, &core::BlobJob::finished, this, [this, upload] {
+    m_phases.bytesWritten += block.size();
+    const qint64 sentAt = m_clock.elapsed();
+    connect(upload, &core::BlobJob::finished, this, [this, upload, sentAt] {
+        m_phases.uploadMs += m_clock.elapsed() - sentAt;
         m_uploads.removeAll(upload);
         upload->deleteLater();
         if (!upload->result()) {
@@ -346,10 +362,12 @@ void BesJobRunner::maybeCommit()
     if (!m_uploads.isEmpty() || m_committing)
         return;
     m_committing = true;
+    m_phases.blocksWritten = m_clock.elapsed();
     auto *commit = m_output->putBlockList(m_request->output.container, m_request->output.blob,
                                           m_blockIds, u"text/csv"_qs);
     connect(commit, &core::BlobJob::finished, this, [this, commit] {
         commit->deleteLater();
+        m_phases.committed = m_clock.elapsed();
         if (!commit->result()) {
             failStorage(m_request->output.relativeLocation(), commit->result().error());
             return;
@@ -374,7 +392,13 @@ void BesJobRunner::succeed()
                         { u"SasBlobToken"_qs, m_output->serviceSas(output.container, output.blob, sas) } } }
     };
     const QString id = m_jobId;
-    qCDebug(lcBes) << "finished" << id << m_records << "records";
+    qCDebug(lcBes, "finished %s: %lld records, %lld output bytes in %lld blocks; ms since start: "
+                   "container %lld, properties %lld, first range %lld, input read %lld, hashed %lld, "
+                   "blocks written %lld, committed %lld; hashing %lld thread-ms, Put Block %lld "
+                   "request-ms", qPrintable(id), m_records, m_phases.bytesWritten,
+            qint64(m_blockIds.size()), m_phases.container, m_phases.properties,
+            m_phases.firstRange, m_phases.inputRead, m_phases.hashed, m_phases.blocksWritten,
+            m_phases.committed, m_phases.hashingMs, m_phases.uploadMs);
     reset();
     Q_EMIT jobEnded(id, true, QJsonDocument(results).toJson(QJsonDocument::Compact), {});
 }
