@@ -7,6 +7,7 @@
 #include "ui/common/fieldmessages.h"
 #include "ui/common/stageddocument.h"
 #include "ui/common/undorouting.h"
+#include "ui/publisher/editorfields.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -230,7 +231,7 @@ ApiEditor::ApiEditor(QWidget *parent)
     connect(m_id, &QLineEdit::textEdited, this, [this] { m_idTouched = true; });
     connect(m_displayName, &QLineEdit::textEdited, this, [this](const QString &text) {
         if (m_new && !m_idTouched)
-            m_doc->setValue(kName, idFromDisplayName(text));
+            m_doc->setValue(kName, editorfields::idFromDisplayName(text));
     });
 
     connect(m_save, &QPushButton::clicked, this, &ApiEditor::save);
@@ -360,24 +361,12 @@ void ApiEditor::saveFailed(const core::Error &error)
     setBusy(false);
     m_messages->clear();
     const QStringList unclaimed = m_messages->showServerError(error);
-    QString text;
-    switch (error.kind) {
-    case core::Error::Kind::Network:
-    case core::Error::Kind::Timeout:
-        text = tr("The API was not saved because the server could not be reached (%1). Your "
-                  "changes are kept; try again.")
-                   .arg(error.message);
-        break;
-    case core::Error::Kind::Unauthorized:
-        text = tr("The API was not saved: the sign-in was refused or has expired (%1).")
-                   .arg(error.message);
-        break;
-    default:
-        text = unclaimed.isEmpty()
-                   ? tr("The API was not saved; see the marked fields.")
-                   : tr("The API was not saved: %1").arg(unclaimed.join(u'\n'));
-        break;
-    }
+    const QString text = editorfields::describeSaveFailure(
+        error, unclaimed,
+        { tr("The API was not saved because the server could not be reached (%1). Your "
+             "changes are kept; try again."),
+          tr("The API was not saved: the sign-in was refused or has expired (%1)."),
+          tr("The API was not saved; see the marked fields."), tr("The API was not saved: %1") });
     m_banner->showMessage(BannerWidget::Kind::Error, text, true);
     updateState();
 }
@@ -386,20 +375,6 @@ void ApiEditor::setBusy(bool busy)
 {
     m_busy = busy;
     updateState();
-}
-
-QString ApiEditor::idFromDisplayName(const QString &displayName)
-{
-    QString id;
-    for (const QChar c : displayName.trimmed().toLower()) {
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
-            id += c;
-        else if (!id.isEmpty() && !id.endsWith(u'-'))
-            id += u'-';
-    }
-    while (id.endsWith(u'-'))
-        id.chop(1);
-    return id.left(80);
 }
 
 void ApiEditor::syncProducts()

@@ -57,9 +57,6 @@ public:
     void setBusy(bool busy);
     FieldMessages *messages() const { return m_messages; }
 
-    // "AzureML Demo API" -> "azureml-demo-api".
-    static QString idFromDisplayName(const QString &displayName);
-
 Q_SIGNALS:
     void saveRequested(const QVariantMap &values, bool isNew);
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/publisher/azuremldefinition.h"
 
-#include "ui/publisher/apieditor.h"
+#include "ui/publisher/editorfields.h"
 
 #include <QStringList>
 
@@ -35,7 +35,7 @@ AzureMlDefinition AzureMlDefinition::localSample(const QString &mlBaseUrl)
 
 QString AzureMlDefinition::apiId() const
 {
-    return ApiEditor::idFromDisplayName(apiName);
+    return editorfields::idFromDisplayName(apiName);
 }
 
 QString AzureMlDefinition::namedValueId() const

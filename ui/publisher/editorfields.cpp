@@ -145,4 +145,32 @@ core::Operation toOperation(const QVariantMap &fields, core::Operation base)
     return base;
 }
 
+QString idFromDisplayName(const QString &displayName)
+{
+    QString id;
+    for (const QChar c : displayName.trimmed().toLower()) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            id += c;
+        else if (!id.isEmpty() && !id.endsWith(u'-'))
+            id += u'-';
+    }
+    while (id.endsWith(u'-'))
+        id.chop(1);
+    return id.left(80);
+}
+
+QString describeSaveFailure(const core::Error &error, const QStringList &unclaimed,
+                            const SaveFailureTexts &texts)
+{
+    switch (error.kind) {
+    case core::Error::Kind::Network:
+    case core::Error::Kind::Timeout:
+        return texts.unreachable.arg(error.message);
+    case core::Error::Kind::Unauthorized:
+        return texts.refused.arg(error.message);
+    default:
+        return unclaimed.isEmpty() ? texts.seeFields : texts.other.arg(unclaimed.join(u'\n'));
+    }
+}
+
 } // namespace portico::ui::editorfields

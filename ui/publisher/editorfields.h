@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/result.h"
 #include "core/model/api.h"
 #include "core/model/operation.h"
 
@@ -20,6 +21,23 @@ core::Api toApi(const QVariantMap &fields, core::Api base = {});
 
 QVariantMap fromOperation(const core::Operation &operation);
 core::Operation toOperation(const QVariantMap &fields, core::Operation base = {});
+
+// An ARM name from a display name: "AzureML Demo API" -> "azureml-demo-api" (lower-case
+// letters and digits; any other run becomes one '-'; at most 80 characters).
+QString idFromDisplayName(const QString &displayName);
+
+// What an editor's banner says when a save failed, in that editor's own (translated) words:
+// `unreachable` and `refused` take the error's message as %1, `other` the server's messages
+// that no field claimed; `seeFields` stands when every message went to a field.
+struct SaveFailureTexts
+{
+    QString unreachable;
+    QString refused;
+    QString seeFields;
+    QString other;
+};
+QString describeSaveFailure(const core::Error &error, const QStringList &unclaimed,
+                            const SaveFailureTexts &texts);
 
 } // namespace editorfields
 

@@ -58,9 +58,6 @@ public:
     void saveFailed(const core::Error &error);
     void setBusy(bool busy);
 
-    // "BES Submit" -> "bes-submit".
-    static QString idFromDisplayName(const QString &displayName);
-
 Q_SIGNALS:
     void saveRequested(const QVariantMap &values, bool isNew);
 

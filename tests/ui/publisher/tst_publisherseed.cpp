@@ -14,6 +14,7 @@
 #include "ui/common/operationtracker.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
+#include "ui/publisher/editorfields.h"
 #include "ui/publisher/operationeditor.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/servicewizard.h"
@@ -27,6 +28,7 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -69,9 +71,11 @@ private Q_SLOTS:
     void operationEditorAddsTheFiveOperations();
     void subscriptionIsCreatedForStarter();
     void duplicateUrlSuffixIsShownNextToTheField();
-    void serverStoppingMidSaveKeepsEveryTypedValue();
+    void closingTheWizardLeavesProvisioningInTheStatusBar();
+    void serverStoppingMidSaveKeepsEveryTypedValue(); // last: it kills portico-local
 
 private:
+    void fillWizardUpToSummary(ui::ServiceWizard &wizard, const QString &name);
     QJsonObject get(const QString &path);
     void clickSave(QWidget *editor, const QString &button);
 
@@ -116,16 +120,15 @@ void tst_PublisherSeed::clickSave(QWidget *editor, const QString &button)
     QTest::mouseClick(save, Qt::LeftButton);
 }
 
-void tst_PublisherSeed::wizardCreatesTheSeedService()
+void tst_PublisherSeed::fillWizardUpToSummary(ui::ServiceWizard &wizard, const QString &name)
 {
-    ui::ServiceWizard wizard;
     m_controller->attachWizard(&wizard);
     wizard.setEnvironments({ { u"local"_qs, u"portico-local"_qs, false } }, u"local"_qs);
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QAbstractButton *next = wizard.button(QWizard::NextButton);
     QTest::mouseClick(next, Qt::LeftButton);
-    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"demoazureml"_qs);
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), name);
     QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000); // the server said it is available
     QVERIFY(wizard.findChild<QLabel *>(u"instanceNameAvailabilityLabel"_qs)->text().contains(u"available"_qs));
     QTest::mouseClick(next, Qt::LeftButton);
@@ -137,6 +140,14 @@ void tst_PublisherSeed::wizardCreatesTheSeedService()
     tier->setCurrentIndex(tier->findData(u"Developer"_qs));
     QTest::mouseClick(next, Qt::LeftButton);
     QCOMPARE(wizard.currentId(), int(ui::ServiceWizard::SummaryPageId));
+}
+
+void tst_PublisherSeed::wizardCreatesTheSeedService()
+{
+    ui::ServiceWizard wizard;
+    fillWizardUpToSummary(wizard, u"demoazureml"_qs);
+    if (QTest::currentTestFailed())
+        return;
     QSignalSpy created(m_controller.get(), &ui::PublisherController::serviceCreated);
     QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
     QVERIFY(m_operations.count() == 1 || created.count() == 1); // tracked in the status bar
@@ -203,7 +214,7 @@ void tst_PublisherSeed::operationEditorAddsTheFiveOperations()
         QVERIFY2(editor.findChild<QLabel *>(u"bannerMessageLabel"_qs)->text().isEmpty(),
                  qPrintable(editor.findChild<QLabel *>(u"bannerMessageLabel"_qs)->text()));
 
-        const QString id = ui::OperationEditor::idFromDisplayName(seed.displayName);
+        const QString id = ui::editorfields::idFromDisplayName(seed.displayName);
         const QJsonObject op = get(u"/apis/azureml-demo-api/operations/"_qs + id);
         const QJsonObject props = op.value(u"properties"_qs).toObject();
         QCOMPARE(props.value(u"urlTemplate"_qs).toString(), seed.urlTemplate);
@@ -269,6 +280,31 @@ void tst_PublisherSeed::serverStoppingMidSaveKeepsEveryTypedValue()
              u"/workspaces/{workspace}/services/{service}/swagger.json"_qs);
     QVERIFY(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs)->isEnabled());
     QCOMPARE(editor.values().value(u"templateParameters"_qs).toList().size(), 2);
+}
+
+void tst_PublisherSeed::closingTheWizardLeavesProvisioningInTheStatusBar()
+{
+    const QString seedService = m_controller->serviceId();
+    auto restore = qScopeGuard([this, seedService] { m_controller->setService(seedService); });
+    auto wizard = std::make_unique<ui::ServiceWizard>();
+    fillWizardUpToSummary(*wizard, u"closedwizard"_qs);
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy created(m_controller.get(), &ui::PublisherController::serviceCreated);
+    QSignalSpy ended(&m_operations, &ui::OperationTracker::finished);
+    QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QCOMPARE(m_operations.count(), 1); // "Creating closedwizard", in the status bar
+    wizard.reset();                    // the user closes the wizard while it provisions
+
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+    QCOMPARE(ended.first().at(1).toBool(), true);
+    QCOMPARE(ended.first().at(2).toString(), u"closedwizard is ready"_qs);
+    QCOMPARE(m_operations.count(), 0);
+    QCOMPARE(created.count(), 1);
+    QVERIFY(created.first().first().toString().endsWith(u"/service/closedwizard"_qs));
+    const QJsonObject service = get(created.first().first().toString());
+    QCOMPARE(service.value(u"properties"_qs).toObject().value(u"provisioningState"_qs).toString(),
+             u"Succeeded"_qs);
 }
 
 QTEST_MAIN(tst_PublisherSeed)
