@@ -141,6 +141,7 @@ private Q_SLOTS:
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
     void revokedSignInShowsABannerAndSignInAgainRecovers();
+    void unauthorizedDuringUseShowsTheBanner();
     void serviceWizardOffersTheAzureEnvironment();
     void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
 
@@ -381,6 +382,61 @@ void tst_AzureEnvironments::revokedSignInShowsABannerAndSignInAgainRecovers()
     QVERIFY(waitForService(console));
     QCOMPARE(nav->environmentIndex(id).data(Nav::LoadStateRole).value<Nav::LoadState>(), Nav::LoadState::Loaded);
     QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+}
+
+// ARM answers 401 while the user works; the forced refresh is refused (invalid_grant): the banner,
+// not an empty folder, and Sign in again reloads what failed.
+void tst_AzureEnvironments::unauthorizedDuringUseShowsTheBanner()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh)); // the silent start
+    QVERIFY(loadEntra(m_entra, u"entra-refresh-expired.json"_qs));            // the forced refresh
+    // apim-protocol.md §1: 401 with the ARM envelope, code InvalidAuthenticationToken (message
+    // ours); then §3.6 UserContract as a list returns it (§4.2).
+    const QString users = kService + u"/users"_qs;
+    const auto exchange = [](const QString &path, const QByteArray &response) {
+        QJsonObject e = QJsonDocument::fromJson(response).object();
+        e.insert(u"request"_qs, QJsonObject { { u"method"_qs, u"GET"_qs }, { u"path"_qs, path } });
+        return e;
+    };
+    m_arm.add(exchange(users, R"({"response": {"status": 401, "body": {"error": {
+        "code": "InvalidAuthenticationToken", "message": "The access token has expired."}}}})"));
+    m_arm.add(exchange(users, QByteArray(R"({"repeat": 10, "response": {"status": 200, "body": {"count": 1,
+        "nextLink": "", "value": [{"id": ")") + users.toUtf8() + R"(/1",
+        "type": "Microsoft.ApiManagement/service/users", "name": "1", "properties": {
+        "firstName": "Administrator", "lastName": "", "email": "admin@contoso.com", "state": "active"}}]}}})"));
+    m_arm.add(exchange(users + u"/1"_qs, QByteArray(R"({"repeat": 10, "response": {"status": 200, "body": {"id": ")")
+                                             + users.toUtf8() + R"(/1", "type": "Microsoft.ApiManagement/service/users",
+        "name": "1", "properties": {"firstName": "Administrator", "lastName": "", "email": "admin@contoso.com",
+        "state": "active"}}}})"));
+
+    Console console;
+    QVERIFY(startConsole(console));
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    Nav *nav = console.session->navigation();
+    ui::BannerWidget *banner = console.signInBanner();
+    QVERIFY(banner->isHidden());
+    const QModelIndex service = nav->childByName(nav->environmentIndex(id), u"apimService1"_qs);
+    console.window->navigationView()->expand(console.proxy(service));
+    QTRY_VERIFY(nav->folder(service, Nav::Kind::UsersFolder).isValid());
+    const QModelIndex usersFolder = nav->folder(service, Nav::Kind::UsersFolder);
+    console.window->navigationView()->expand(console.proxy(usersFolder));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QVERIFY2(banner->text().startsWith(u"Sign-in to Contoso (replay) expired."_qs), qPrintable(banner->text()));
+    QTRY_COMPARE(usersFolder.data(Nav::LoadStateRole).value<Nav::LoadState>(), Nav::LoadState::Failed);
+
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::SignIn));
+    QTest::mouseClick(banner->findChild<QPushButton *>(u"bannerRetryPushButton"_qs), Qt::LeftButton);
+    ui::AddEnvironmentDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog()) != nullptr);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!openDialog(), 10000);
+    QVERIFY(banner->isHidden());
+    const QModelIndex again = nav->folder(nav->childByName(nav->environmentIndex(id), u"apimService1"_qs),
+                                          Nav::Kind::UsersFolder);
+    QTRY_VERIFY_WITH_TIMEOUT(nav->childByName(again, u"1"_qs).isValid(), 10000);
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+    QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
 }
 
 void tst_AzureEnvironments::serviceWizardOffersTheAzureEnvironment()
