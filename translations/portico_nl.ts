@@ -965,6 +965,14 @@
         <source>Select the Azure environment to remove in the navigation tree.</source>
         <translation>Selecteer in de navigatieboom de Azure-omgeving die u wilt verwijderen.</translation>
     </message>
+    <message>
+        <source>%1: Azure subscription %2</source>
+        <translation>%1: Azure-abonnement %2</translation>
+    </message>
+    <message>
+        <source>portico-local: not running</source>
+        <translation>portico-local: niet actief</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::DeveloperController</name>

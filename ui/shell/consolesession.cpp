@@ -116,7 +116,7 @@ void ConsoleSession::startLocal(const QString &program, const QString &dataDir)
     core::LocalSupervisor *supervisor = m_supervisor.get();
     connect(supervisor, &core::LocalSupervisor::ready, this, &ConsoleSession::connectTo);
     connect(supervisor, &core::LocalSupervisor::stateChanged, this, [this](core::LocalSupervisor::State state) {
-        if (!m_window)
+        if (!m_window || m_environmentId != kLocalId) // the status bar shows the current environment
             return;
         switch (state) {
         case core::LocalSupervisor::State::Starting: m_window->setEnvironmentStatus(tr("portico-local: starting")); break;
@@ -135,6 +135,9 @@ void ConsoleSession::startLocal(const QString &program, const QString &dataDir)
     connect(supervisor, &core::LocalSupervisor::failed, this, [this](const core::Error &error) {
         if (m_window)
             m_window->showConnectionProblem(tr("portico-local could not be started: %1").arg(error.message));
+        // The Azure environments do not need portico-local.
+        if (m_azure && !m_navigation && m_window)
+            buildShell();
     });
     connect(m_window, &MainWindow::retryRequested, this, [this] {
         if (m_supervisor && m_supervisor->state() == core::LocalSupervisor::State::Failed)
@@ -157,7 +160,8 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
     m_endpoints = endpoints;
     if (m_window) {
         m_window->clearConnectionProblem();
-        m_window->setEnvironmentStatus(tr("portico-local: running at %1").arg(endpoints.management.toString()));
+        if (m_environmentId == kLocalId)
+            m_window->setEnvironmentStatus(tr("portico-local: running at %1").arg(endpoints.management.toString()));
     }
     if (!first) {
         // A restart keeps its ports (LocalSupervisor pins them); only the token could change.
@@ -167,23 +171,15 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
     }
     m_tokens = std::make_unique<core::StaticTokenProvider>(endpoints.token);
     m_client = std::make_unique<core::ArmClient>(&m_network, endpoints.management, m_tokens.get());
-    m_publisher = std::make_unique<PublisherController>(m_client.get(), m_window->operations());
-    m_publisher->setSecretStore(m_secrets, u"local"_qs);
-    connect(m_publisher.get(), &PublisherController::serviceCreated, this, &ConsoleSession::useService);
-    m_publisherPage = new PublisherWorkspace(m_publisher.get());
-    m_window->setModePage(MainWindow::Mode::Publisher, m_publisherPage);
-    m_developer = std::make_unique<DeveloperController>(m_client.get(), &m_network, m_history.get());
-    m_developer->setSecretStore(m_secrets, u"local"_qs);
-    m_workspace = new DeveloperWorkspace(m_developer.get());
-    // Batch jobs: kept next to the history, so that they outlive the app.
-    m_batchRunner = std::make_unique<core::BatchJobRunner>(&m_network, m_secrets, m_batchDirectory);
-    if (auto loaded = m_batchRunner->load(); !loaded)
-        m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
-                                           tr("Earlier batch jobs could not be read: %1").arg(loaded.error().message));
-    m_workspace->setBatchRunner(m_batchRunner.get(), m_secrets, u"local"_qs);
-    m_workspace->batchJobs()->setWorkspaceAndService(u"local"_qs, u"feature-hashing"_qs);
+    if (!m_navigation) {
+        buildShell();
+    } else if (m_environmentId == kLocalId) {
+        // The shell was built for the Azure environments while portico-local was not there.
+        m_publisher->setClient(m_client.get());
+        m_developer->setClient(m_client.get());
+    }
     // Directly to portico-local's sample ML service, with its key from the keychain.
-    const QString mlKeySecret = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
+    const QString mlKeySecret = core::SecretStore::makeKey(kLocalId, u"ml-key"_qs);
     m_workspace->batchJobs()->setDirectService(endpoints.ml, mlKeySecret);
     if (m_secrets && !endpoints.mlKey.isEmpty()) {
         core::SecretJob *stored = m_secrets->write(mlKeySecret, endpoints.mlKey); // deletes itself
@@ -194,15 +190,38 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
                                                        .arg(stored->result().error().message));
         });
     }
+    const QModelIndex local = m_navigation->addEnvironment(kLocalId, tr("portico-local"), m_client.get(), { kLocalGroup });
+    m_window->navigationView()->expand(m_navigationLabels->mapFromSource(local));
+    findService();
+}
+
+// The panels, the batch runner and the navigation tree. Normally built when portico-local is
+// connected (with its client); built without it when portico-local cannot start, so that the
+// Azure environments still work.
+void ConsoleSession::buildShell()
+{
+    m_publisher = std::make_unique<PublisherController>(m_client.get(), m_window->operations());
+    m_publisher->setSecretStore(m_secrets, kLocalId);
+    connect(m_publisher.get(), &PublisherController::serviceCreated, this, &ConsoleSession::useService);
+    m_publisherPage = new PublisherWorkspace(m_publisher.get());
+    m_window->setModePage(MainWindow::Mode::Publisher, m_publisherPage);
+    m_developer = std::make_unique<DeveloperController>(m_client.get(), &m_network, m_history.get());
+    m_developer->setSecretStore(m_secrets, kLocalId);
+    m_workspace = new DeveloperWorkspace(m_developer.get());
+    // Batch jobs: kept next to the history, so that they outlive the app.
+    m_batchRunner = std::make_unique<core::BatchJobRunner>(&m_network, m_secrets, m_batchDirectory);
+    if (auto loaded = m_batchRunner->load(); !loaded)
+        m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
+                                           tr("Earlier batch jobs could not be read: %1").arg(loaded.error().message));
+    m_workspace->setBatchRunner(m_batchRunner.get(), m_secrets, kLocalId);
+    m_workspace->batchJobs()->setWorkspaceAndService(kLocalId, u"feature-hashing"_qs);
     m_window->setModePage(MainWindow::Mode::Developer, m_workspace);
     // The navigation tree: environment → services → APIs → operations and the other folders.
     m_navigation = new core::NavigationTreeModel(this);
     m_navigationLabels = new NavigationLabels(this);
     m_navigationLabels->setSourceModel(m_navigation);
-    m_navigation->addEnvironment(u"local"_qs, tr("portico-local"), m_client.get(), { kLocalGroup });
     m_window->setNavigationModel(m_navigationLabels);
     QTreeView *tree = m_window->navigationView();
-    tree->expand(m_navigationLabels->index(0, 0));
     connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { openFromNavigation(current); });
     connect(m_publisherPage, &PublisherWorkspace::resourcesChanged, this, [this] {
@@ -212,8 +231,8 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
     if (!m_historyProblem.isEmpty())
         m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
                                            tr("Try It history is not available: %1").arg(m_historyProblem));
-    findService();
     if (m_azure) {
+        // Opened from the event loop: portico-local's root, added right after this, comes first.
         m_addAzureAction->setEnabled(true);
         m_removeEnvironmentAction->setEnabled(true);
         m_azure->restore();
@@ -273,7 +292,8 @@ bool ConsoleSession::useEnvironment(const QString &environmentId)
     core::ArmClient *client = environmentId == kLocalId ? m_client.get()
                               : m_azure                  ? m_azure->client(environmentId)
                                                          : nullptr;
-    if (!client || !m_publisher || !m_developer)
+    // portico-local's client is null while it is not running (the shell was built for Azure).
+    if ((!client && environmentId != kLocalId) || !m_publisher || !m_developer)
         return false;
     m_environmentId = environmentId;
     m_serviceId.clear();
@@ -281,6 +301,15 @@ bool ConsoleSession::useEnvironment(const QString &environmentId)
     m_publisher->setSecretStore(m_secrets, environmentId);
     m_developer->setClient(client);
     m_developer->setSecretStore(m_secrets, environmentId);
+    if (m_window) {
+        const core::Environment *azure = m_azure ? m_azure->environment(environmentId) : nullptr;
+        if (azure)
+            m_window->setEnvironmentStatus(tr("%1: Azure subscription %2").arg(azure->displayName, azure->subscriptionId));
+        else if (m_client)
+            m_window->setEnvironmentStatus(tr("portico-local: running at %1").arg(m_endpoints.management.toString()));
+        else
+            m_window->setEnvironmentStatus(tr("portico-local: not running"));
+    }
     return true;
 }
 
@@ -303,14 +332,14 @@ void ConsoleSession::removeEnvironment()
 
 void ConsoleSession::findService()
 {
-    if (!m_client)
-        return;
     if (m_environmentId != kLocalId) {
         // An Azure environment is current: Refresh reloads its service; the tree refreshes itself.
-        if (!m_serviceId.isEmpty())
+        if (m_developer && !m_serviceId.isEmpty())
             m_developer->refresh();
         return;
     }
+    if (!m_client)
+        return;
     core::ArmListJob *job = m_client->list(
         core::ArmRequest::get(kLocalGroup + u"/providers/Microsoft.ApiManagement/service"_qs));
     connect(job, &core::ArmListJob::finished, this, [this, job] {

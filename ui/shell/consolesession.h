@@ -76,6 +76,7 @@ Q_SIGNALS:
 
 private:
     void connectTo(const core::LocalEndpoints &endpoints);
+    void buildShell();
     void findService();
     void useService(const QString &serviceId);
     bool useEnvironment(const QString &environmentId);

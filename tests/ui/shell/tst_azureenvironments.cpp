@@ -143,6 +143,7 @@ private Q_SLOTS:
     void revokedSignInShowsABannerAndSignInAgainRecovers();
     void unauthorizedDuringUseShowsTheBanner();
     void serviceWizardOffersTheAzureEnvironment();
+    void azureWorksWhenPorticoLocalCannotStart();
     void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
 
 private:
@@ -473,6 +474,34 @@ void tst_AzureEnvironments::serviceWizardOffersTheAzureEnvironment()
     QCOMPARE(check->path, u"/subscriptions/"_qs + kSubscription + u"/providers/Microsoft.ApiManagement/checkNameAvailability"_qs);
     wizard->reject();
     QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
+}
+
+void tst_AzureEnvironments::azureWorksWhenPorticoLocalCannotStart()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
+    Console console;
+    console.settings = std::make_unique<core::Settings>(m_dir.filePath(u"settings.ini"_qs));
+    console.window = std::make_unique<ui::MainWindow>(*console.settings);
+    console.session = std::make_unique<ui::ConsoleSession>(console.window.get(), m_secrets.get(),
+                                                           m_dir.filePath(u"history.sqlite"_qs));
+    console.session->enableAzureEnvironments(console.settings.get());
+    console.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(console.window.get()));
+    console.session->startLocal(m_dir.filePath(u"no-such-portico-local"_qs), m_dir.filePath(u"local-data"_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(console.window->connectionBanner()->text().contains(u"could not be started"_qs), 10000);
+    // portico-local is not there, the Azure environment is, and its services open in the panels.
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    Nav *nav = console.session->navigation();
+    QCOMPARE(nav->rowCount(), 1);
+    console.window->setMode(ui::MainWindow::Mode::Publisher);
+    console.window->navigationView()->setCurrentIndex(
+        console.proxy(nav->childByName(nav->environmentIndex(id), u"apimService1"_qs)));
+    QCOMPARE(console.session->environmentId(), id);
+    QCOMPARE(console.session->serviceId(), kService);
+    auto *status = console.window->findChild<QLabel *>(u"environmentStatusLabel"_qs);
+    QVERIFY2(status->text().contains(kName) && status->text().contains(kSubscription), qPrintable(status->text()));
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
 }
 
 void tst_AzureEnvironments::removeAsksAndForgetsTheEnvironmentAndItsSignIn()
