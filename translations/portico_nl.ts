@@ -1365,6 +1365,18 @@
         <source>Switch between &amp;navigation and panel</source>
         <translation>Wisselen tussen &amp;navigatie en paneel</translation>
     </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and quit</source>
+        <translation>&amp;Verwerpen en afsluiten</translation>
+    </message>
+    <message>
+        <source>Editors with unsaved edits: %1. Quit and discard those edits?</source>
+        <translation>Editors met niet-opgeslagen wijzigingen: %1. Afsluiten en die wijzigingen verwerpen?</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::MaskedKeyField</name>

@@ -145,6 +145,14 @@ int PublisherWorkspace::keptEditorCount() const
     return n;
 }
 
+int PublisherWorkspace::unsavedEditorCount() const
+{
+    int n = keptEditorCount() + (isDirty(m_editor) ? 1 : 0);
+    for (const ResourcePanel *panel : m_panels)
+        n += panel->document()->isDirty() ? 1 : 0;
+    return n;
+}
+
 void PublisherWorkspace::leaveEditor()
 {
     if (!m_editor)

@@ -67,6 +67,8 @@ public:
     QString policyScope() const;
     // How many editors with unsaved edits are kept besides the one on show.
     int keptEditorCount() const;
+    // Every editor and list form with unsaved edits, the one on show included (asked before quitting).
+    int unsavedEditorCount() const;
 
 Q_SIGNALS:
     // Something was created, changed or deleted: the owner refreshes the navigation tree.

@@ -205,6 +205,9 @@ void ConsoleSession::buildShell()
     connect(m_publisher.get(), &PublisherController::serviceCreated, this, &ConsoleSession::useService);
     m_publisherPage = new PublisherWorkspace(m_publisher.get());
     m_window->setModePage(MainWindow::Mode::Publisher, m_publisherPage);
+    m_window->setUnsavedEditsCheck([page = QPointer<PublisherWorkspace>(m_publisherPage)] {
+        return page ? page->unsavedEditorCount() : 0;
+    });
     m_developer = std::make_unique<DeveloperController>(m_client.get(), &m_network, m_history.get());
     m_developer->setSecretStore(m_secrets, kLocalId);
     m_workspace = new DeveloperWorkspace(m_developer.get());

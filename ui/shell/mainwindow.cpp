@@ -4,6 +4,7 @@
 
 #include "core/settings/settings.h"
 #include "ui/common/bannerwidget.h"
+#include "ui/common/decisions.h"
 #include "ui/common/operationtracker.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/statusoperationswidget.h"
@@ -250,6 +251,19 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const int unsaved = m_unsavedEdits && !m_discardConfirmed ? m_unsavedEdits() : 0;
+    if (unsaved > 0) {
+        event->ignore();
+        decisions::confirm(this, tr("Unsaved edits"),
+                           tr("Editors with unsaved edits: %1. Quit and discard those edits?").arg(unsaved),
+                           tr("&Discard and quit"), [this](bool discard) {
+                               if (!discard)
+                                   return;
+                               m_discardConfirmed = true;
+                               close();
+                           });
+        return;
+    }
     saveLayout();
     event->accept();
 }

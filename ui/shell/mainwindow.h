@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAbstractItemModel;
 class QAction;
 class QActionGroup;
@@ -59,6 +61,9 @@ public:
     // A further banner above the panels, below the connection banner (one per Azure
     // environment's sign-in state). The window takes ownership.
     void addBanner(QWidget *banner);
+    // How many editors hold unsaved edits; closing the window with any asks first (Discard and
+    // quit, or stay). Unset, nothing is asked.
+    void setUnsavedEditsCheck(std::function<int()> check) { m_unsavedEdits = std::move(check); }
 
 Q_SIGNALS:
     void modeChanged(portico::ui::MainWindow::Mode mode);
@@ -93,6 +98,8 @@ private:
     QAction *m_focusAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_modeGroup = nullptr;
+    std::function<int()> m_unsavedEdits;
+    bool m_discardConfirmed = false;
 };
 
 } // namespace portico::ui

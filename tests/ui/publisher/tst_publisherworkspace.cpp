@@ -309,6 +309,7 @@ void tst_PublisherWorkspace::unsavedEditsComeBackWhenTheUserReturns()
 
     m_workspace->showPage(Page::Products); // the user clicks elsewhere in the tree
     QCOMPARE(m_workspace->keptEditorCount(), 1);
+    QCOMPARE(m_workspace->unsavedEditorCount(), 1); // quitting now would ask first
     m_workspace->showPage(Page::Api, u"other"_qs); // another API's editor is a fresh one
     QVERIFY(m_workspace->currentEditor() != editor);
     m_workspace->showPage(Page::Api, u"scoped"_qs);
@@ -322,6 +323,7 @@ void tst_PublisherWorkspace::unsavedEditsComeBackWhenTheUserReturns()
     QCOMPARE(displayName->text(), u"Scoped API"_qs);
     m_workspace->showPage(Page::Products);
     QCOMPARE(m_workspace->keptEditorCount(), 0);
+    QCOMPARE(m_workspace->unsavedEditorCount(), 0);
 }
 
 QTEST_MAIN(tst_PublisherWorkspace)

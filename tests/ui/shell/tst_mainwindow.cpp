@@ -4,6 +4,7 @@
 #include "core/settings/settings.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/bannerwidget.h"
+#include "ui/common/decisions.h"
 #include "ui/common/operationtracker.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/language.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void dutchTranslationIsShipped();
     void modePagesCanBeReplaced();
     void connectionLossShowsBannerWithRetry();
+    void quittingWithUnsavedEditsAsksFirst();
     void statusBarShowsOperationsInFlight();
     void f6MovesFocusBetweenNavigationAndPanel();
 };
@@ -147,6 +149,38 @@ void tst_MainWindow::connectionLossShowsBannerWithRetry()
     QVERIFY(button->isVisible());
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(retry.count(), 1);
+}
+
+void tst_MainWindow::quittingWithUnsavedEditsAsksFirst()
+{
+    test::TempDir dir;
+    core::Settings settings(dir.filePath(u"p.ini"_qs));
+    ui::MainWindow window(settings);
+    int unsaved = 2;
+    window.setUnsavedEditsCheck([&unsaved] { return unsaved; });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *quit = window.findChild<QAction *>(u"quitAction"_qs);
+
+    ui::decisions::preAnswer(false); // "Unsaved edits … Quit and discard them?" → stay
+    quit->trigger();
+    QCOMPARE(ui::decisions::pendingPreAnswers(), 0); // it asked
+    QVERIFY(window.isVisible());
+
+    ui::decisions::preAnswer(true); // → discard and quit
+    quit->trigger();
+    QCOMPARE(ui::decisions::pendingPreAnswers(), 0);
+    QTRY_VERIFY(!window.isVisible());
+
+    // Nothing unsaved: it closes without a question.
+    unsaved = 0;
+    ui::MainWindow other(settings);
+    other.setUnsavedEditsCheck([&unsaved] { return unsaved; });
+    other.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&other));
+    other.findChild<QAction *>(u"quitAction"_qs)->trigger(); // a question would keep it open
+    QVERIFY(!other.isVisible());
+    QVERIFY(!other.findChild<QWidget *>(u"decisionMessageBox"_qs));
 }
 
 void tst_MainWindow::statusBarShowsOperationsInFlight()
