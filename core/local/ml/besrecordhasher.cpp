@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/ml/besrecordhasher.h"
 
-#include "core/common/csvreader.h"
 #include "core/local/ml/featurehasher.h"
 
 #include <algorithm>
@@ -24,6 +23,55 @@ bool needsQuotes(QByteArrayView text)
 
 } // namespace
 
+namespace {
+
+// The text of one field, read without copying when it lies in one place: a field is a view
+// into the input unless it has an escaped quote, spans the two pieces of a run, or goes on
+// after its closing quote; then its bytes are gathered in a buffer kept across records.
+class FieldText
+{
+public:
+    void clear()
+    {
+        m_begin = m_end = nullptr;
+        m_copied = false;
+        m_buffer.resize(0);
+    }
+    void append(const char *begin, const char *end)
+    {
+        if (begin == end)
+            return;
+        if (!m_copied) {
+            if (!m_begin) {
+                m_begin = begin;
+                m_end = end;
+                return;
+            }
+            if (m_end == begin) {
+                m_end = end;
+                return;
+            }
+            m_buffer.append(m_begin, m_end - m_begin);
+            m_copied = true;
+        }
+        m_buffer.append(begin, end - begin);
+    }
+    QByteArrayView view() const
+    {
+        if (m_copied)
+            return m_buffer;
+        return m_begin ? QByteArrayView(m_begin, m_end - m_begin) : QByteArrayView();
+    }
+
+private:
+    const char *m_begin = nullptr;
+    const char *m_end = nullptr;
+    QByteArray m_buffer;
+    bool m_copied = false;
+};
+
+} // namespace
+
 BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayView rest, int column,
                                               const FeatureHasher &hasher)
 {
@@ -36,10 +84,11 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayVie
     out.resize(size + size / 2 + buckets * 11 + 64);
     qsizetype used = 0;
     std::vector<quint32> counts(size_t(buckets), 0);
+    FieldText field;
 
-    core::CsvReader reader([&](const QList<QByteArray> &fields, int count) {
+    auto endRecord = [&] {
         ++output.records;
-        const QByteArrayView text = column < count ? QByteArrayView(fields.at(column)) : QByteArrayView();
+        const QByteArrayView text = field.view();
         std::fill(counts.begin(), counts.end(), 0);
         hasher.accumulate(text, counts.data());
 
@@ -74,10 +123,89 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayVie
         }
         *p++ = '\n';
         used = p - out.constData();
-    }, core::CsvReader::Position::MidStream);
-    reader.feed(head);
-    reader.feed(rest);
-    (void)reader.finish(); // the caller knows from CsvSplitter whether the input ended in quotes
+        field.clear();
+    };
+
+    // The state machine of core::CsvReader (mid-stream), keeping only field `column`: fields
+    // are counted, and only that one's bytes are looked at.
+    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterCR };
+    State state = State::FieldStart;
+    int index = 0;              // of the current field in its record
+    bool pendingRecord = false; // the current record has a byte or a separator
+    for (QByteArrayView piece : { head, rest }) {
+        const char *p = piece.data();
+        const char *const end = p + piece.size();
+        while (p < end) {
+            const bool keep = index == column;
+            switch (state) {
+            case State::AfterCR:
+                state = State::FieldStart;
+                if (*p == '\n')
+                    ++p;
+                continue;
+            case State::FieldStart:
+                if (*p == '"') {
+                    state = State::Quoted;
+                    pendingRecord = true;
+                    ++p;
+                    continue;
+                }
+                state = State::Unquoted;
+                [[fallthrough]];
+            case State::Unquoted: {
+                const char *start = p;
+                while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+                    ++p;
+                if (p > start) {
+                    if (keep)
+                        field.append(start, p);
+                    pendingRecord = true;
+                }
+                if (p == end)
+                    continue;
+                if (*p == ',') {
+                    ++index;
+                    pendingRecord = true;
+                    state = State::FieldStart;
+                } else {
+                    if (index > 0 || pendingRecord)
+                        endRecord(); // blank lines are skipped
+                    index = 0;
+                    pendingRecord = false;
+                    state = *p == '\r' ? State::AfterCR : State::FieldStart;
+                }
+                ++p;
+                continue;
+            }
+            case State::Quoted: {
+                const void *quote = std::memchr(p, '"', size_t(end - p));
+                const char *stop = quote ? static_cast<const char *>(quote) : end;
+                if (keep)
+                    field.append(p, stop);
+                p = stop;
+                if (p == end)
+                    continue;
+                state = State::QuoteInQuoted;
+                ++p;
+                continue;
+            }
+            case State::QuoteInQuoted:
+                if (*p == '"') {
+                    if (keep)
+                        field.append(p, p + 1);
+                    state = State::Quoted;
+                    ++p;
+                    continue;
+                }
+                // The closing quote; what follows is read as unquoted text (lenient).
+                state = State::Unquoted;
+                continue;
+            }
+        }
+    }
+    // The caller knows from CsvSplitter whether the input ended in quotes.
+    if (pendingRecord || index > 0)
+        endRecord();
     out.truncate(used);
     return output;
 }
