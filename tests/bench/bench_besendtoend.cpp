@@ -40,6 +40,8 @@
 
 using namespace portico;
 
+static double cpuSeconds(qint64 pid);
+
 class bench_BesEndToEnd : public QObject
 {
     Q_OBJECT
@@ -54,6 +56,7 @@ private:
         double upload = 0;         // the input
         double downloadResult = 0; // a blob the size of the result
         double downloadInput = 0;  // the input bytes
+        double azuriteCpu = 0;     // Azurite's CPU seconds for the upload and result download
     };
     bool measureFloor(core::BlobClient &blobs, const QString &inputFile, const QString &sinkFile,
                       Floor *floor);
@@ -64,6 +67,7 @@ private:
         double start = 0;  // the start call
         double run = 0;    // start until the poll sees Finished
         double total = 0;  // and the SAS download of the result
+        double azuriteCpuUpload = 0, azuriteCpuRun = 0, azuriteCpuDownload = 0;
     };
     void runJob(core::BlobClient &blobs, int round, const QString &inputFile, const QString &resultFile,
                 Job *job);
@@ -77,6 +81,7 @@ private:
     test::AzuriteFixture m_azurite;
     test::PorticoLocalFixture m_local;
     QNetworkAccessManager m_nam;
+    qint64 m_azuritePid = -1;
 };
 
 bool bench_BesEndToEnd::run(core::BlobJob *job, int timeoutMs)
@@ -104,6 +109,7 @@ QByteArray bench_BesEndToEnd::call(const QByteArray &verb, const QString &path, 
 bool bench_BesEndToEnd::measureFloor(core::BlobClient &blobs, const QString &inputFile,
                                      const QString &sinkFile, Floor *floor)
 {
+    const double cpu = cpuSeconds(m_azuritePid);
     QElapsedTimer timer;
     timer.start();
     QFile source(inputFile);
@@ -117,6 +123,8 @@ bool bench_BesEndToEnd::measureFloor(core::BlobClient &blobs, const QString &inp
         if (!sink.open(QIODevice::WriteOnly) || !run(blobs.download(u"bench"_qs, blob, &sink)))
             return false;
         *seconds = timer.nsecsElapsed() / 1e9;
+        if (seconds == &floor->downloadResult)
+            floor->azuriteCpu = cpuSeconds(m_azuritePid) - cpu;
     }
     return true;
 }
@@ -275,6 +283,7 @@ static qint64 peakRssKb(qint64 pid)
 void bench_BesEndToEnd::millionRowJobNextToTheFloor()
 {
     QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
+    m_azuritePid = azuritePid();
     // The BES runner logs its phases (debug) when a job finishes: printed after each round.
     // Not every request of this client.
     QLoggingCategory::setFilterRules(u"portico.core.storage.debug=false"_qs);
@@ -339,7 +348,10 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
               "upload and submit %.2f, start until Finished %.2f, SAS download %.2f): %.2fx",
               round + 1, floors.last(), floor.upload, floor.downloadResult, job.total, job.upload,
               job.run, job.total - job.upload - job.run, jobs.last() / floors.last());
-        qInfo("  submit call %.3f s, start call %.3f s", job.submit, job.start);
+        qInfo("  submit call %.3f s, start call %.3f s; Azurite CPU: floor %.2f s, job %.2f s "
+              "(upload %.2f, start until Finished %.2f, download %.2f)", job.submit, job.start,
+              floor.azuriteCpu, job.azuriteCpuUpload + job.azuriteCpuRun + job.azuriteCpuDownload,
+              job.azuriteCpuUpload, job.azuriteCpuRun, job.azuriteCpuDownload);
         for (const QByteArray &line : m_local.process().readAllStandardError().split('\n')) {
             if (line.contains("finished"))
                 qInfo("  portico-local: %s", line.mid(line.indexOf("finished")).constData());
@@ -348,7 +360,7 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
     if (qEnvironmentVariableIsSet("PORTICO_BENCH_RAW")) {
         // Azurite's rates for the server's transfer pattern and other shapes, through this
         // process's client (no hashing): wall time and Azurite's CPU time.
-        const qint64 node = azuritePid();
+        const qint64 node = m_azuritePid;
         const qint64 size = inputBytes;
         auto raw = [&](const char *what, const QString &readBlob, qint64 rangeSize, int ahead,
                        const QString &writeFile, qint64 blockSize, int uploads) {
@@ -400,6 +412,7 @@ void bench_BesEndToEnd::runJob(core::BlobClient &blobs, int round, const QString
 {
     // Upload the input, submit, start, poll every 20 ms (so the poll adds little to the time
     // the job takes), download through the SAS URL.
+    const double cpu0 = cpuSeconds(m_azuritePid);
     QElapsedTimer timer;
     timer.start();
     const QString input = u"input-%1.csv"_qs.arg(round);
@@ -418,6 +431,7 @@ void bench_BesEndToEnd::runJob(core::BlobClient &blobs, int round, const QString
     QCOMPARE(id.size(), 32);
     job->upload = timer.nsecsElapsed() / 1e9;
     job->submit = job->upload - uploaded;
+    const double cpu1 = cpuSeconds(m_azuritePid);
     QElapsedTimer jobTimer;
     jobTimer.start();
     call("POST", u"/workspaces/local/services/feature-hashing/jobs/%1/start?api-version=2.0"_qs.arg(id), "");
@@ -432,6 +446,7 @@ void bench_BesEndToEnd::runJob(core::BlobClient &blobs, int round, const QString
     }
     QCOMPARE(status.value(u"StatusCode").toString(), u"Finished"_qs);
     job->run = jobTimer.nsecsElapsed() / 1e9;
+    const double cpu2 = cpuSeconds(m_azuritePid);
     const QJsonObject output = status[u"Results"][u"output1"].toObject();
     const QUrl url(output.value(u"BaseLocation").toString() + output.value(u"RelativeLocation").toString()
                    + output.value(u"SasBlobToken").toString());
@@ -440,6 +455,9 @@ void bench_BesEndToEnd::runJob(core::BlobClient &blobs, int round, const QString
     QVERIFY(run(core::BlobClient::downloadUrl(&m_nam, url, &result, nullptr)));
     result.close();
     job->total = timer.nsecsElapsed() / 1e9;
+    job->azuriteCpuUpload = cpu1 - cpu0;
+    job->azuriteCpuRun = cpu2 - cpu1;
+    job->azuriteCpuDownload = cpuSeconds(m_azuritePid) - cpu2;
 }
 
 QTEST_GUILESS_MAIN(bench_BesEndToEnd)
