@@ -32,6 +32,8 @@
 #include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -138,6 +140,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void addDialogSaysWhatWentWrong();
+    void dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
     void revokedSignInShowsABannerAndSignInAgainRecovers();
@@ -246,6 +249,82 @@ void tst_AzureEnvironments::addDialogSaysWhatWentWrong()
     QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"declined"_qs), 10000);
     QVERIFY(signIn->isVisible());
     QVERIFY(m_entra.unmatched().isEmpty());
+
+    // The code is copied for the browser; nobody signs in before it expires (§9.1 expired_token:
+    // stop; the description is ours).
+    QVERIFY(loadEntra(m_entra, u"entra-device-code-declined.json"_qs)); // devicecode, one pending, …
+    const int before = int(m_entra.received().size());
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    auto *code = dialog.findChild<QLineEdit *>(u"userCodeLineEdit"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(code->text(), u"GBKR7CZ4L"_qs, 10000);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"copyCodePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"GBKR7CZ4L"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"declined"_qs), 10000);
+    QCOMPARE(m_entra.received().size(), before + 3);
+    dialog.reject();
+    QVERIFY(m_entra.unmatched().isEmpty());
+
+    ui::AddEnvironmentDialog expiring(new QNetworkAccessManager(this), m_secrets.get());
+    expiring.setEntraTimeScale(0.01);
+    expiring.show();
+    m_entra.add(QJsonDocument::fromJson(R"({"request": {"method": "POST", "path": "/)" + kTenant.toUtf8()
+                                        + R"(/oauth2/v2.0/devicecode"}, "response": {"status": 200, "body": {
+        "user_code": "GBKR7CZ4L", "device_code": "GAQABAAEAAAD--DLA3VO7QrddgJg7WevrRECORDED",
+        "verification_uri": "https://www.microsoft.com/link", "expires_in": 900, "interval": 5,
+        "message": "To sign in, use a web browser to open the page https://www.microsoft.com/link and enter the code GBKR7CZ4L to authenticate."}}})")
+                    .object());
+    m_entra.add(QJsonDocument::fromJson(R"({"request": {"method": "POST", "path": "/)" + kTenant.toUtf8()
+                                        + R"(/oauth2/v2.0/token"}, "response": {"status": 400, "body": {
+        "error": "expired_token", "error_description": "The device code has expired.",
+        "error_codes": [70020]}}})")
+                    .object());
+    QTest::keyClicks(expiring.findChild<QLineEdit *>(u"displayNameLineEdit"_qs), kName);
+    QTest::keyClicks(expiring.findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant);
+    expiring.findChild<QLineEdit *>(u"authorityLineEdit"_qs)->setText(m_entra.url().toString());
+    QTest::mouseClick(expiring.findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+    auto *expired = expiring.findChild<QLabel *>(u"settingsMessageLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(expired->text().contains(u"expired"_qs), 10000);
+    QVERIFY2(expired->text().contains(u"new code"_qs), qPrintable(expired->text()));
+    QVERIFY(m_entra.unmatched().isEmpty());
+    QCOMPARE(m_entra.remaining(), 0); // nothing left over for the tests below
+}
+
+// The Azure CLI's login (a stand-in `az` printing the CLI's token JSON, as in
+// tst_environmentsession) and an account without subscriptions: said in words, nothing to add.
+void tst_AzureEnvironments::dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription()
+{
+    const QString az = m_dir.filePath(u"az"_qs);
+    QFile script(az);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\n"
+                 "cat <<'EOF'\n"
+                 "{\"accessToken\": \"cli-access-token\", \"expiresOn\": \"2099-01-01 00:00:00.000000\",\n"
+                 " \"expires_on\": 4070908800, \"subscription\": \"291bba3f-e0a5-47bc-a099-3bdcb2a50a05\",\n"
+                 " \"tenant\": \"31c75423-32d6-4322-88b7-c478bdde4858\", \"tokenType\": \"Bearer\"}\n"
+                 "EOF\n");
+    script.close();
+    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    test::ReplayServer arm; // an account that sees no subscription (§4.2 empty list)
+    QVERIFY(arm.start());
+    arm.add(QJsonDocument::fromJson(R"({"request": {"method": "GET", "path": "/subscriptions"},
+        "response": {"status": 200, "body": {"value": []}}})").object());
+
+    ui::AddEnvironmentDialog dialog(new QNetworkAccessManager(this), m_secrets.get());
+    dialog.setAzureCliProgram(az);
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"displayNameLineEdit"_qs), kName);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant);
+    auto *method = dialog.findChild<QComboBox *>(u"signInMethodComboBox"_qs);
+    method->setCurrentIndex(1);
+    QVERIFY(method->currentText().contains(u"Azure CLI"_qs));
+    QVERIFY(!dialog.findChild<QLineEdit *>(u"clientIdLineEdit"_qs)->isEnabled());
+    dialog.findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(arm.url().toString());
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+    auto *message = dialog.findChild<QLabel *>(u"subscriptionMessageLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible() && message->text().contains(u"no enabled Azure subscription"_qs), 10000);
+    QVERIFY(!dialog.findChild<QPushButton *>(u"addEnvironmentPushButton"_qs)->isEnabled());
+    QCOMPARE(arm.received().size(), 1);
+    QCOMPARE(arm.received().first().header("Authorization"), QByteArray("Bearer cli-access-token"));
     dialog.reject();
 }
 
