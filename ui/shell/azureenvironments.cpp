@@ -10,6 +10,7 @@
 #include "ui/common/bannerwidget.h"
 #include "ui/common/decisions.h"
 #include "ui/shell/addenvironmentdialog.h"
+#include "ui/shell/environmentsecrets.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QJsonArray>
@@ -273,9 +274,12 @@ void AzureEnvironments::removeInteractively(const QString &environmentId)
             if (!accepted || !entry)
                 return;
             Q_EMIT aboutToRemove(environmentId);
-            if (m_secrets)
-                (void)m_secrets->remove(entry->environment.secretKey(
-                    QString(core::EntraTokenProvider::refreshTokenPurpose))); // deletes itself
+            const QString refreshToken = entry->environment.secretKey(
+                QString(core::EntraTokenProvider::refreshTokenPurpose));
+            if (auto *all = qobject_cast<EnvironmentSecrets *>(m_secrets.data()))
+                all->removeAll(environmentId, { refreshToken }); // and the keys kept for it
+            else if (m_secrets)
+                (void)m_secrets->remove(refreshToken); // deletes itself
             if (entry->banner)
                 entry->banner->deleteLater();
             std::erase_if(m_entries, [entry](const auto &e) { return e.get() == entry; });

@@ -32,7 +32,8 @@ class MainWindow;
 // with the refresh token from the SecretStore. When that is not possible any more (refresh
 // token expired or revoked, Azure CLI logged out, a 401 that a refresh does not cure) the
 // environment gets a banner "Sign-in to <name> expired" with Sign in again, never an empty tree.
-// Removing an environment asks first and deletes its refresh token from the SecretStore.
+// Removing an environment asks first and deletes its refresh token and the other secrets kept
+// for it (EnvironmentSecrets) from the SecretStore.
 class AzureEnvironments final : public QObject
 {
     Q_OBJECT

@@ -21,6 +21,7 @@
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/servicewizard.h"
 #include "ui/shell/azureenvironments.h"
+#include "ui/shell/environmentsecrets.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigationlabels.h"
 #include "ui/developer/apicatalogpanel.h"
@@ -48,7 +49,8 @@ ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, c
                                QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_secrets(secrets)
+    , m_environmentSecrets(secrets ? std::make_unique<EnvironmentSecrets>(secrets) : nullptr)
+    , m_secrets(m_environmentSecrets.get())
     , m_history(std::make_unique<core::TryItHistory>())
     , m_batchDirectory(QFileInfo(historyPath).dir().filePath(u"batch"_qs))
     , m_environmentId(kLocalId)
@@ -247,6 +249,8 @@ void ConsoleSession::enableAzureEnvironments(core::Settings *settings)
     if (m_azure)
         return;
     m_settings = settings;
+    if (m_environmentSecrets)
+        m_environmentSecrets->setSettings(settings);
     m_azure = std::make_unique<AzureEnvironments>(m_window, settings, m_secrets, &m_network);
     connect(m_azure.get(), &AzureEnvironments::opened, this, &ConsoleSession::addAzureEnvironmentToTree);
     connect(m_azure.get(), &AzureEnvironments::signedInAgain, this, [this](const QString &id) {

@@ -28,6 +28,7 @@ namespace portico::ui {
 class AzureEnvironments;
 class DeveloperController;
 class DeveloperWorkspace;
+class EnvironmentSecrets;
 class MainWindow;
 class PublisherController;
 class PublisherWorkspace;
@@ -87,6 +88,7 @@ private:
     void openFromNavigation(const QModelIndex &proxyIndex);
 
     QPointer<MainWindow> m_window;
+    std::unique_ptr<EnvironmentSecrets> m_environmentSecrets; // wraps the store handed in
     core::SecretStore *m_secrets;
     QNetworkAccessManager m_network;
     std::unique_ptr<core::TryItHistory> m_history;

@@ -22,6 +22,7 @@
 #include "tests/support/tempdir.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/common/decisions.h"
+#include "ui/developer/developercontroller.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/servicewizard.h"
 #include "ui/shell/addenvironmentdialog.h"
@@ -51,6 +52,7 @@
 #include <QNetworkAccessManager>
 
 #include <algorithm>
+#include <optional>
 
 using namespace portico;
 using Nav = core::NavigationTreeModel;
@@ -591,6 +593,23 @@ void tst_AzureEnvironments::removeAsksAndForgetsTheEnvironmentAndItsSignIn()
     QVERIFY(waitForService(console));
     const QString id = environmentId(console);
     Nav *nav = console.session->navigation();
+    // A subscription key kept for this environment (as the batch runner asks for one): the
+    // recording's "master" subscription and §2.5 listSecrets.
+    const QString sid = kService + u"/subscriptions/master"_qs;
+    m_arm.add(QJsonDocument::fromJson(R"({"request": {"method": "POST", "path": ")" + sid.toUtf8() + R"(/listSecrets"},
+        "response": {"status": 200, "body": {"primaryKey": "azure-primary-key-for-test", "secondaryKey": "azure-secondary-key-for-test"}}})").object());
+    console.window->navigationView()->setCurrentIndex(
+        console.proxy(nav->childByName(nav->environmentIndex(id), u"apimService1"_qs)));
+    QCOMPARE(console.session->environmentId(), id);
+    std::optional<core::Result<QString>> kept;
+    console.session->developer()->storeSubscriptionKey(u"master"_qs, this,
+                                                       [&kept](const core::Result<QString> &r) { kept = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(kept.has_value(), 10000);
+    QVERIFY2(kept->ok(), qPrintable(kept->ok() ? QString() : kept->error().toString()));
+    QCOMPARE(kept->value(), id + u"/subscription-key/master"_qs);
+    QCOMPARE(test::waitFor(m_secrets->read(kept->value())).value(), u"azure-primary-key-for-test"_qs);
+    QVERIFY(!settingsFile().contains("azure-primary-key-for-test"));
+
     console.window->navigationView()->setCurrentIndex(console.proxy(nav->environmentIndex(id)));
     ui::decisions::preAnswer(true);
     console.window->findChild<QAction *>(u"removeEnvironmentAction"_qs)->trigger();
@@ -600,6 +619,8 @@ void tst_AzureEnvironments::removeAsksAndForgetsTheEnvironmentAndItsSignIn()
     QVERIFY(!settingsFile().contains(id.toUtf8()));
     QTRY_VERIFY(!test::waitFor(m_secrets->read(id + u"/entra-refresh-token"_qs)).ok()
                 || test::waitFor(m_secrets->read(id + u"/entra-refresh-token"_qs)).value().isEmpty());
+    QTRY_VERIFY(!test::waitFor(m_secrets->read(kept->value())).ok()); // and the key kept for it
+    QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
 }
 
 QTEST_MAIN(tst_AzureEnvironments)
