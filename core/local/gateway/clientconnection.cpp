@@ -38,9 +38,21 @@ QByteArray nextRequestId()
     static const quint64 prefix = QRandomGenerator::system()->generate64();
     static std::atomic<quint64> counter { 0 };
     const quint64 n = counter.fetch_add(1, std::memory_order_relaxed);
-    QByteArray hex = QByteArray::number(prefix, 16).rightJustified(16, '0')
-        + QByteArray::number(n, 16).rightJustified(16, '0');
-    return hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-' + hex.mid(20, 12);
+    static constexpr char digits[] = "0123456789abcdef";
+    QByteArray id(36, Qt::Uninitialized);
+    char *out = id.data();
+    int written = 0;
+    const auto put = [&](quint64 value) {
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            if (written == 8 || written == 12 || written == 16 || written == 20)
+                *out++ = '-';
+            *out++ = digits[(value >> shift) & 0xf];
+            ++written;
+        }
+    };
+    put(prefix);
+    put(n);
+    return id;
 }
 
 } // namespace
@@ -324,10 +336,7 @@ void ClientConnection::writeUpstreamHead()
     head += ' ';
     head += ex.backendTarget();
     head += " HTTP/1.1\r\nHost: ";
-    const bool tls = ex.backendBase.scheme() == u"https";
-    head += ex.backendBase.host(QUrl::FullyEncoded).toUtf8();
-    if (ex.backendBase.port() > 0 && ex.backendBase.port() != (tls ? 443 : 80))
-        head += ':' + QByteArray::number(ex.backendBase.port());
+    head += m_pool.origin(ex.backendBase).hostHeader;
     head += "\r\n";
     ex.request.headers.remove("Host");
     ex.request.headers.serialize(head);

@@ -75,6 +75,7 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
         const QHash<QString, QString> named = namedByService.value(apiConfig.service);
         Api api;
         api.config = apiConfig;
+        api.serviceUrl = QUrl(apiConfig.serviceUrl);
         for (const QString &seg : apiConfig.path.split(u'/', Qt::SkipEmptyParts))
             api.pathSegments.append(seg.toLower());
         api.policy = compile(apiConfig.policyXml, named, u"API '%1' policy"_qs.arg(apiConfig.id), problems);

@@ -7,6 +7,7 @@
 #include "core/local/gateway/templatematcher.h"
 
 #include <QHash>
+#include <QUrl>
 
 #include <memory>
 #include <mutex>
@@ -30,6 +31,7 @@ public:
     struct Api
     {
         GatewayConfig::Api config;
+        QUrl serviceUrl;          // config.serviceUrl, parsed once
         QStringList pathSegments; // lower-case
         QList<Operation> operations;
         PolicyDocument policy;

@@ -57,6 +57,8 @@ bool parseFields(QByteArrayView buffer, qsizetype from, qsizetype headEnd, Heade
                  const HttpLimits &limits, const char *&why)
 {
     qsizetype pos = from;
+    if (out.fields().capacity() < 16)
+        out.fields().reserve(16);
     while (pos < headEnd) {
         qsizetype eol = buffer.indexOf(QByteArrayView("\r\n"), pos);
         if (eol < 0 || eol > headEnd)

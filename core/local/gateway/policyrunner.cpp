@@ -223,7 +223,7 @@ bool PolicyRunner::route(GatewayExchange &exchange)
         ++skipped;
     }
     exchange.backendPath = QString::fromUtf8(raw.sliced(pos));
-    exchange.backendBase = QUrl(exchange.api->config.serviceUrl);
+    exchange.backendBase = exchange.api->serviceUrl;
 
     exchange.operation = snapshot.findOperation(*exchange.api, exchange.request.method, below, exchange.match);
     if (!exchange.operation) {

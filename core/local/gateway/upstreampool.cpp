@@ -26,13 +26,6 @@ bool isTls(const QUrl &url)
     return url.scheme().compare(u"https"_qs, Qt::CaseInsensitive) == 0;
 }
 
-QByteArray originKey(const QUrl &url)
-{
-    const bool tls = isTls(url);
-    return (tls ? "https://" : "http://") + url.host().toUtf8() + ':'
-        + QByteArray::number(url.port(tls ? 443 : 80));
-}
-
 } // namespace
 
 UpstreamPool::UpstreamPool(EpollLoop *loop, QObject *parent)
@@ -90,10 +83,24 @@ Transport *UpstreamPool::open(const QUrl &url)
     return t;
 }
 
+const UpstreamPool::Origin &UpstreamPool::origin(const QUrl &url)
+{
+    if (m_origin.key.isEmpty() || url != m_originUrl) {
+        const bool tls = isTls(url);
+        m_originUrl = url;
+        m_origin.key = (tls ? "https://" : "http://") + url.host().toUtf8() + ':'
+            + QByteArray::number(url.port(tls ? 443 : 80));
+        m_origin.hostHeader = url.host(QUrl::FullyEncoded).toUtf8();
+        if (url.port() > 0 && url.port() != (tls ? 443 : 80))
+            m_origin.hostHeader += ':' + QByteArray::number(url.port());
+    }
+    return m_origin;
+}
+
 UpstreamPool::Lease UpstreamPool::acquire(const QUrl &url, Handler *handler, bool forceNew)
 {
     Lease lease;
-    const QByteArray key = originKey(url);
+    const QByteArray key = origin(url).key;
     if (!forceNew) {
         auto it = m_idle.find(key);
         while (it != m_idle.end() && !it->isEmpty()) {

@@ -43,6 +43,13 @@ public:
         bool reused = false;
     };
 
+    // What the pool and the request head need from a backend URL, worked out once per URL.
+    struct Origin
+    {
+        QByteArray key;        // scheme://host:port
+        QByteArray hostHeader; // the Host field: host, and the port unless the scheme's default
+    };
+
     explicit UpstreamPool(EpollLoop *loop, QObject *parent = nullptr);
     ~UpstreamPool() override;
 
@@ -52,6 +59,8 @@ public:
     void release(const Lease &lease, bool reusable);
 
     int idleCount() const;
+    // The origin of `url` (the last one is remembered: requests mostly go to one backend).
+    const Origin &origin(const QUrl &url);
 
 private:
     struct Entry
@@ -65,6 +74,8 @@ private:
     void transportEvent(Transport *transport, Transport::Event event) override;
 
     EpollLoop *m_loop;
+    QUrl m_originUrl;
+    Origin m_origin;
     QHash<Transport *, Entry> m_transports;
     QHash<QByteArray, QList<Transport *>> m_idle;
     QTimer *m_sweep = nullptr;
