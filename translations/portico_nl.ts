@@ -2150,6 +2150,14 @@
         <source>Operation %1 of API %2</source>
         <translation>Bewerking %1 van API %2</translation>
     </message>
+    <message>
+        <source>&amp;Usage</source>
+        <translation>&amp;Gebruik</translation>
+    </message>
+    <message>
+        <source>Calls, outcomes, response times and data of this service (Ctrl+Shift+U)</source>
+        <translation>Aanroepen, uitkomsten, responstijden en gegevens van deze service (Ctrl+Shift+U)</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>
@@ -2690,6 +2698,148 @@
     <message>
         <source>Enter a value for the parameter %1.</source>
         <translation>Vul een waarde in voor de parameter %1.</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::UsageChart</name>
+    <message>
+        <source>Calls over time</source>
+        <translation>Aanroepen in de tijd</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aanroepen</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation>Geslaagd</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::UsageDashboard</name>
+    <message>
+        <source>&lt;b&gt;Usage&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gebruik&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Afgelopen uur</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Afgelopen 24 uur</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Afgelopen 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aanroepen</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation>Geslaagd</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <source>Average response time</source>
+        <translation>Gemiddelde responstijd</translation>
+    </message>
+    <message>
+        <source>Data transferred</source>
+        <translation>Overgedragen gegevens</translation>
+    </message>
+    <message>
+        <source>Refused by the gateway: 401, 403 and 429 (keys, IP filter, rate limits, quotas)</source>
+        <translation>Door de gateway geweigerd: 401, 403 en 429 (sleutels, IP-filter, aanroeplimieten, quota)</translation>
+    </message>
+    <message>
+        <source>400 and 5xx responses</source>
+        <translation>Antwoorden 400 en 5xx</translation>
+    </message>
+    <message>
+        <source>Responses up to 301, and 304 and 307</source>
+        <translation>Antwoorden tot en met 301, en 304 en 307</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Bewerking</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Groeperen op:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Bijgewerkt %1</translation>
+    </message>
+    <message>
+        <source>The usage reports could not be read: %1. The figures shown are from the last successful refresh.</source>
+        <translation>De gebruiksrapporten konden niet worden gelezen: %1. De getoonde cijfers zijn van de laatste geslaagde vernieuwing.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 </TS>

@@ -88,11 +88,17 @@ void PublisherController::call(core::ArmRequest request, QObject *context, JsonC
 
 void PublisherController::listResources(const QString &path, QObject *context, ListCallback done)
 {
+    listResources(core::ArmRequest::get(path), context, std::move(done));
+}
+
+void PublisherController::listResources(core::ArmRequest request, QObject *context, ListCallback done)
+{
     if (!m_client) {
         done(core::Error::make(core::Error::Kind::Unavailable, u"No environment"_qs));
         return;
     }
-    core::ArmListJob *job = m_client->list(core::ArmRequest::get(absolute(path)));
+    request.path = absolute(request.path);
+    core::ArmListJob *job = m_client->list(request);
     connect(job, &core::ArmListJob::finished, context, [job, done = std::move(done)] { done(job->result()); });
 }
 

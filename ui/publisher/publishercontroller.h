@@ -83,6 +83,8 @@ public:
     using ListCallback = std::function<void(const core::Result<QList<QJsonObject>> &)>;
     // Every item of a collection (nextLink followed); `path` as for call().
     void listResources(const QString &path, QObject *context, ListCallback done);
+    // The same with query parameters (a report's $filter and interval).
+    void listResources(core::ArmRequest request, QObject *context, ListCallback done);
 
 Q_SIGNALS:
     void serviceCreated(const QString &serviceId);

@@ -12,6 +12,7 @@
 #include "ui/publisher/policyeditor.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/resourcepanel.h"
+#include "ui/publisher/usagedashboard.h"
 
 #include <QAction>
 #include <QFormLayout>
@@ -76,8 +77,21 @@ PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget 
             togglePolicy();
     });
     addAction(policyAction);
+    m_usageButton = new QPushButton(tr("&Usage"), this);
+    m_usageButton->setObjectName(u"publisherUsageButton"_qs);
+    m_usageButton->setToolTip(tr("Calls, outcomes, response times and data of this service (Ctrl+Shift+U)"));
+    connect(m_usageButton, &QPushButton::clicked, this, [this] { showPage(Page::Usage); });
+    auto *usageAction = new QAction(this);
+    usageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    usageAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(usageAction, &QAction::triggered, this, [this] {
+        if (m_usageButton->isVisible())
+            showPage(Page::Usage);
+    });
+    addAction(usageAction);
     auto *scopeBar = new QHBoxLayout;
     scopeBar->addWidget(m_scopeLabel, 1);
+    scopeBar->addWidget(m_usageButton);
     scopeBar->addWidget(m_policyButton);
     m_stack = new QStackedWidget(this);
     m_overview = new QLabel(tr("Select a service, an API, an operation or a folder in the navigation tree "
@@ -195,6 +209,7 @@ void PublisherWorkspace::updateScopeBar()
     m_policyButton->setToolTip(onPolicy ? tr("Back to what this policy belongs to (Ctrl+Shift+P)")
                                         : tr("Edit the policy of what is shown (Ctrl+Shift+P)"));
     m_policyButton->setVisible(onPolicy || !scope.isNull());
+    m_usageButton->setVisible(m_controller && !m_controller->serviceId().isEmpty() && m_location.page != Page::Usage);
     // On the policy page its editor names the scope itself.
     m_scopeLabel->setText(onPolicy || scope.isNull() ? QString() : tr("Policy scope: %1").arg(scopeLabel(scope)));
 }
@@ -270,6 +285,12 @@ void PublisherWorkspace::showPage(Page page, const QString &name, const QString 
                                });
         }
         m_editor = editor;
+        break;
+    }
+    case Page::Usage: {
+        auto *dashboard = new UsageDashboard(m_controller, this);
+        dashboard->refresh();
+        m_editor = dashboard;
         break;
     }
     case Page::Policy: {

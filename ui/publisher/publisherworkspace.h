@@ -30,7 +30,8 @@ class ResourcePanel;
 // groups, named values and backends get a list with a form. All server work goes through
 // PublisherController.
 //
-// A bar above the page leads to the policy of what is shown (Edit policy, Ctrl+Shift+P): the
+// A bar above the page leads to the service's usage dashboard (Usage, Ctrl+Shift+U) and to the
+// policy of what is shown (Edit policy, Ctrl+Shift+P): the
 // service's global policy from its overview, an API's, an operation's or the selected
 // product's; on the policy page the same button leads back. An editor with unsaved edits is
 // kept when the user moves elsewhere and comes back with its edits when its item is shown
@@ -52,6 +53,7 @@ public:
         Groups,
         NamedValues,
         Backends,
+        Usage,        // the service's usage dashboard
     };
     Q_ENUM(Page)
 
@@ -115,6 +117,7 @@ private:
     QHash<QString, QPointer<QWidget>> m_kept; // editors with unsaved edits, by keyOf()
     QLabel *m_scopeLabel = nullptr;
     QPushButton *m_policyButton = nullptr;
+    QPushButton *m_usageButton = nullptr;
     QHash<Page, ResourcePanel *> m_panels;
     QHash<Page, QString> m_pendingSelection;
     MaskedKeyField *m_primaryKey = nullptr;

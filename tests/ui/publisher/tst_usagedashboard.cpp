@@ -1,0 +1,223 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The usage dashboard against the real portico-local: traffic sent through the gateway (five
+// answered calls, two without a key, one backend failure, one unknown operation) shows up in
+// the totals, the chart and the table, grouped by API and by operation; a failed refresh keeps
+// the figures and says why, with Retry. The report rows' JSON is checked by ReportRecord.
+
+#include "core/model/reportrecord.h"
+#include "tests/ui/publishertestbed.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/usagechart.h"
+#include "ui/publisher/usagedashboard.h"
+
+#include <QAbstractItemModel>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace portico;
+
+namespace {
+
+const QString kService = test::localServiceId(u"usage"_qs);
+
+QString policies(const QString &inbound)
+{
+    return u"<policies><inbound><base />"_qs + inbound
+        + u"</inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>"_qs;
+}
+
+qint64 sumOf(const QList<QPointF> &points)
+{
+    qint64 sum = 0;
+    for (const QPointF &p : points)
+        sum += qint64(p.y());
+    return sum;
+}
+
+} // namespace
+
+class tst_UsageDashboard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void reportRecordReadsTheReportShape();
+    void trafficThroughTheGatewayShowsInTotalsChartAndTable();
+    void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
+
+private:
+    core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
+    int get(const QString &path, const QByteArray &key = {});
+
+    test::PublisherTestBed m_bed;
+    std::unique_ptr<ui::PublisherWorkspace> m_workspace;
+};
+
+void tst_UsageDashboard::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString problem = m_bed.start(u"usage"_qs, this);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.controller());
+    m_workspace->resize(1200, 900);
+    m_workspace->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+}
+
+void tst_UsageDashboard::cleanupTestCase()
+{
+    m_workspace.reset();
+    m_bed.stop();
+}
+
+int tst_UsageDashboard::get(const QString &path, const QByteArray &key)
+{
+    QUrl url = m_bed.local().gatewayUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    if (!key.isEmpty())
+        request.setRawHeader("Ocp-Apim-Subscription-Key", key);
+    QNetworkReply *reply = m_bed.network().get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        return -1;
+    reply->deleteLater();
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+void tst_UsageDashboard::reportRecordReadsTheReportShape()
+{
+    const auto record = core::ReportRecord::fromJson(QJsonObject {
+        { u"name"_qs, u"Echo API"_qs }, { u"apiId"_qs, u"/apis/echo-api"_qs },
+        { u"timestamp"_qs, u"2026-11-26T17:00:00Z"_qs }, { u"interval"_qs, u"PT15M"_qs },
+        { u"callCountSuccess"_qs, 12 }, { u"callCountBlocked"_qs, 7 }, { u"callCountFailed"_qs, 0 },
+        { u"callCountOther"_qs, 1 }, { u"callCountTotal"_qs, 20 }, { u"bandwidth"_qs, 4096 },
+        { u"apiTimeAvg"_qs, 2.5 }, { u"serviceTimeAvg"_qs, QJsonValue() } });
+    QVERIFY(record.ok());
+    QCOMPARE(record->callCountTotal, 20);
+    QCOMPARE(record->callCountBlocked, 7);
+    QCOMPARE(record->apiTimeAvg, 2.5);
+    QCOMPARE(record->serviceTimeAvg, 0.0); // null reads as 0
+    QCOMPARE(record->timestamp, QDateTime(QDate(2026, 11, 26), QTime(17, 0), Qt::UTC));
+
+    const auto wrong = core::ReportRecord::fromJson(QJsonObject { { u"callCountTotal"_qs, u"twenty"_qs } },
+                                                    u"value[3]"_qs);
+    QVERIFY(!wrong.ok());
+    QCOMPARE(wrong.error().kind, core::Error::Kind::Protocol);
+    QVERIFY2(wrong.error().toString().contains(u"value[3].callCountTotal"_qs), qPrintable(wrong.error().toString()));
+
+    QCOMPARE(core::ReportRecord::timestampFilter(QDateTime(QDate(2026, 11, 26), QTime(16, 0), Qt::UTC),
+                                                 QDateTime(QDate(2026, 11, 26), QTime(17, 30, 5), Qt::UTC)),
+             u"timestamp ge datetime'2026-11-26T16:00:00Z' and timestamp le datetime'2026-11-26T17:30:05Z'"_qs);
+}
+
+void tst_UsageDashboard::trafficThroughTheGatewayShowsInTotalsChartAndTable()
+{
+    // An API whose operations answer from policies: no backend needed.
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/usage-api"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Usage API"_qs }, { u"path"_qs, u"usage"_qs },
+                                          { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                                          { u"protocols"_qs, QJsonArray { u"http"_qs, u"https"_qs } } } } })).ok());
+    const QList<QPair<QString, QString>> operations { { u"ping"_qs, u"Ping"_qs }, { u"boom"_qs, u"Boom"_qs } };
+    for (const auto &[name, display] : operations) {
+        QVERIFY(call(core::ArmRequest::put(kService + u"/apis/usage-api/operations/"_qs + name, QJsonObject {
+            { u"properties"_qs, QJsonObject { { u"displayName"_qs, display }, { u"method"_qs, u"GET"_qs },
+                                              { u"urlTemplate"_qs, QString(u"/"_qs + name) } } } })).ok());
+    }
+    const auto policy = [](const QString &xml) {
+        return QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, xml } } } };
+    };
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/usage-api/operations/ping/policies/policy"_qs,
+                                       policy(policies(u"<return-response><set-status code=\"200\" reason=\"OK\" />"
+                                                       "<set-body>{\"pong\":true}</set-body></return-response>"_qs))))
+                .ok());
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/usage-api/operations/boom/policies/policy"_qs,
+                                       policy(policies(u"<return-response><set-status code=\"500\" reason=\"Boom\" />"
+                                                       "</return-response>"_qs))))
+                .ok());
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/master/listSecrets"_qs));
+    QVERIFY2(secrets.ok(), secrets.ok() ? "" : qPrintable(secrets.error().message));
+    const QByteArray key = secrets->value(u"primaryKey"_qs).toString().toUtf8();
+
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(get(u"/usage/ping"_qs, key), 200);
+    QCOMPARE(get(u"/usage/ping"_qs), 401);
+    QCOMPARE(get(u"/usage/ping"_qs), 401);
+    QCOMPARE(get(u"/usage/boom"_qs, key), 500);
+    QCOMPARE(get(u"/usage/nothing-here"_qs, key), 404);
+
+    // Usage, from the service's overview.
+    m_workspace->showPage(ui::PublisherWorkspace::Page::Overview);
+    auto *usage = m_workspace->findChild<QPushButton *>(u"publisherUsageButton"_qs);
+    QVERIFY(usage && usage->isVisible());
+    QTest::mouseClick(usage, Qt::LeftButton);
+    QCOMPARE(m_workspace->currentPage(), ui::PublisherWorkspace::Page::Usage);
+    auto *dashboard = qobject_cast<ui::UsageDashboard *>(m_workspace->currentEditor());
+    QVERIFY(dashboard);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isLoading(), 10000);
+    const auto text = [dashboard](const char *name) {
+        return dashboard->findChild<QLabel *>(QString::fromLatin1(name))->text();
+    };
+    QCOMPARE(text("usageTotalLabel"), u"9"_qs);
+    QCOMPARE(text("usageSuccessLabel"), u"5"_qs);
+    QCOMPARE(text("usageBlockedLabel"), u"2"_qs);
+    QCOMPARE(text("usageFailedLabel"), u"1"_qs);
+    QCOMPARE(text("usageOtherLabel"), u"1"_qs);
+    QVERIFY(text("usageResponseTimeLabel").endsWith(u" ms"_qs));
+    QVERIFY(!text("usageUpdatedLabel").isEmpty());
+
+    // The chart: 24 hourly points (plus the current hour), the calls in the last ones.
+    auto *chart = dashboard->findChild<ui::UsageChart *>();
+    QVERIFY(chart);
+    const QList<QPointF> success = chart->points(ui::UsageChart::Outcome::Success);
+    QVERIFY2(success.size() >= 24 && success.size() <= 26, qPrintable(QString::number(success.size())));
+    QCOMPARE(sumOf(success), 5);
+    QCOMPARE(sumOf(chart->points(ui::UsageChart::Outcome::Blocked)), 2);
+    QCOMPARE(sumOf(chart->points(ui::UsageChart::Outcome::Failed)), 1);
+    QCOMPARE(sumOf(chart->points(ui::UsageChart::Outcome::Other)), 1);
+    QCOMPARE(success.first().y(), 0.0); // a quiet hour is drawn as zero
+
+    // The table, by API, then by operation.
+    QAbstractItemModel *table = dashboard->findChild<QTableView *>(u"usageTableView"_qs)->model();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->index(0, 0).data().toString(), u"Usage API"_qs);
+    QCOMPARE(table->index(0, 1).data().toString(), u"9"_qs);
+    QCOMPARE(table->index(0, 3).data().toString(), u"2"_qs);
+    dashboard->findChild<QComboBox *>(u"usageGroupByComboBox"_qs)->setCurrentIndex(1); // Operation
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isLoading(), 10000);
+    QHash<QString, QString> successful;
+    for (int row = 0; row < table->rowCount(); ++row)
+        successful.insert(table->index(row, 0).data().toString(), table->index(row, 2).data().toString());
+    QCOMPARE(successful.value(u"Ping"_qs), u"5"_qs);
+    QCOMPARE(successful.value(u"Boom"_qs), u"0"_qs);
+    QCOMPARE(table->index(0, 0).data().toString(), u"Ping"_qs); // most calls first
+}
+
+void tst_UsageDashboard::aFailedRefreshKeepsTheFiguresAndSaysWhy()
+{
+    auto *dashboard = qobject_cast<ui::UsageDashboard *>(m_workspace->currentEditor());
+    QVERIFY(dashboard);
+    m_bed.local().stop();
+    QSignalSpy loaded(dashboard, &ui::UsageDashboard::loaded);
+    QTest::mouseClick(dashboard->findChild<QPushButton *>(u"usageRefreshPushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+    auto *banner = dashboard->findChild<ui::BannerWidget *>(u"usageBannerWidget"_qs);
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().startsWith(u"The usage reports could not be read"_qs), qPrintable(banner->text()));
+    QCOMPARE(dashboard->findChild<QLabel *>(u"usageTotalLabel"_qs)->text(), u"9"_qs); // kept
+    QVERIFY(dashboard->findChild<QPushButton *>(u"usageRefreshPushButton"_qs)->isEnabled());
+}
+
+QTEST_MAIN(tst_UsageDashboard)
+#include "tst_usagedashboard.moc"

@@ -1,0 +1,344 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/publisher/usagedashboard.h"
+
+#include "core/arm/armrequest.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/usagechart.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+namespace {
+
+constexpr int kSortRole = Qt::UserRole + 1;
+
+QString reportPath(UsageDashboard::GroupBy groupBy)
+{
+    switch (groupBy) {
+    case UsageDashboard::GroupBy::Api: return u"/reports/byApi"_qs;
+    case UsageDashboard::GroupBy::Operation: return u"/reports/byOperation"_qs;
+    case UsageDashboard::GroupBy::Product: return u"/reports/byProduct"_qs;
+    case UsageDashboard::GroupBy::Subscription: return u"/reports/bySubscription"_qs;
+    case UsageDashboard::GroupBy::User: return u"/reports/byUser"_qs;
+    }
+    return {};
+}
+
+QList<core::ReportRecord> parseRecords(const QList<QJsonObject> &items, core::Error *problem)
+{
+    QList<core::ReportRecord> records;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        auto record = core::ReportRecord::fromJson(items.at(i), u"value[%1]"_qs.arg(i));
+        if (!record) {
+            *problem = record.error();
+            return {};
+        }
+        records.append(std::move(record).value());
+    }
+    return records;
+}
+
+QStandardItem *numberItem(qint64 value)
+{
+    auto *item = new QStandardItem(QLocale().toString(value));
+    item->setData(value, kSortRole);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+{
+    setObjectName(u"usageDashboard"_qs);
+    m_banner = new BannerWidget(this);
+    m_banner->setObjectName(u"usageBannerWidget"_qs);
+    connect(m_banner, &BannerWidget::retryRequested, this, &UsageDashboard::refresh);
+
+    auto *title = new QLabel(tr("<b>Usage</b>"), this);
+    m_period = new QComboBox(this);
+    m_period->setObjectName(u"usagePeriodComboBox"_qs);
+    m_period->addItem(tr("Last hour"), QVariant::fromValue(Period::LastHour));
+    m_period->addItem(tr("Last 24 hours"), QVariant::fromValue(Period::LastDay));
+    m_period->addItem(tr("Last 7 days"), QVariant::fromValue(Period::LastWeek));
+    m_period->addItem(tr("Last 30 days"), QVariant::fromValue(Period::LastMonth));
+    m_period->setCurrentIndex(1);
+    auto *periodLabel = new QLabel(tr("&Period:"), this);
+    periodLabel->setBuddy(m_period);
+    m_refresh = new QPushButton(tr("&Refresh"), this);
+    m_refresh->setObjectName(u"usageRefreshPushButton"_qs);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_updated = new QLabel(this);
+    m_updated->setObjectName(u"usageUpdatedLabel"_qs);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch(1);
+    header->addWidget(m_updated);
+    header->addWidget(periodLabel);
+    header->addWidget(m_period);
+    header->addWidget(m_refresh);
+
+    auto tile = [this](const QString &objectName) {
+        auto *value = new QLabel(u"–"_qs, this);
+        value->setObjectName(objectName);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.5);
+        big.setBold(true);
+        value->setFont(big);
+        return value;
+    };
+    m_total = tile(u"usageTotalLabel"_qs);
+    m_success = tile(u"usageSuccessLabel"_qs);
+    m_blocked = tile(u"usageBlockedLabel"_qs);
+    m_failed = tile(u"usageFailedLabel"_qs);
+    m_other = tile(u"usageOtherLabel"_qs);
+    m_responseTime = tile(u"usageResponseTimeLabel"_qs);
+    m_bandwidth = tile(u"usageBandwidthLabel"_qs);
+    auto *tiles = new QGridLayout;
+    const QList<QPair<QString, QLabel *>> tileList {
+        { tr("Calls"), m_total }, { tr("Successful"), m_success }, { tr("Blocked"), m_blocked },
+        { tr("Failed"), m_failed }, { tr("Other"), m_other }, { tr("Average response time"), m_responseTime },
+        { tr("Data transferred"), m_bandwidth },
+    };
+    for (int i = 0; i < tileList.size(); ++i) {
+        tiles->addWidget(tileList.at(i).second, 0, i);
+        tiles->addWidget(new QLabel(tileList.at(i).first, this), 1, i);
+    }
+    m_blocked->setToolTip(tr("Refused by the gateway: 401, 403 and 429 (keys, IP filter, rate limits, quotas)"));
+    m_failed->setToolTip(tr("400 and 5xx responses"));
+    m_success->setToolTip(tr("Responses up to 301, and 304 and 307"));
+
+    m_chart = new UsageChart(this);
+
+    m_groupBy = new QComboBox(this);
+    m_groupBy->setObjectName(u"usageGroupByComboBox"_qs);
+    m_groupBy->addItem(tr("API"), QVariant::fromValue(GroupBy::Api));
+    m_groupBy->addItem(tr("Operation"), QVariant::fromValue(GroupBy::Operation));
+    m_groupBy->addItem(tr("Product"), QVariant::fromValue(GroupBy::Product));
+    m_groupBy->addItem(tr("Subscription"), QVariant::fromValue(GroupBy::Subscription));
+    m_groupBy->addItem(tr("User"), QVariant::fromValue(GroupBy::User));
+    auto *groupLabel = new QLabel(tr("&Group by:"), this);
+    groupLabel->setBuddy(m_groupBy);
+    auto *groupRow = new QHBoxLayout;
+    groupRow->addWidget(groupLabel);
+    groupRow->addWidget(m_groupBy);
+    groupRow->addStretch(1);
+
+    m_groups = new QStandardItemModel(this);
+    m_groups->setHorizontalHeaderLabels({ tr("Name"), tr("Calls"), tr("Successful"), tr("Blocked"), tr("Failed"),
+                                          tr("Other"), tr("Average response time"), tr("Data transferred") });
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_groups);
+    m_sorted->setSortRole(kSortRole);
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"usageTableView"_qs);
+    m_table->setModel(m_sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(1, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_banner);
+    layout->addLayout(tiles);
+    layout->addWidget(m_chart, 2);
+    layout->addLayout(groupRow);
+    layout->addWidget(m_table, 1);
+
+    connect(m_refresh, &QPushButton::clicked, this, &UsageDashboard::refresh);
+    connect(m_period, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
+}
+
+UsageDashboard::~UsageDashboard() = default;
+
+void UsageDashboard::setPeriod(Period period)
+{
+    m_period->setCurrentIndex(m_period->findData(QVariant::fromValue(period)));
+}
+
+void UsageDashboard::setGroupBy(GroupBy groupBy)
+{
+    m_groupBy->setCurrentIndex(m_groupBy->findData(QVariant::fromValue(groupBy)));
+}
+
+QString UsageDashboard::intervalOf(Period period)
+{
+    switch (period) {
+    case Period::LastHour: return u"PT15M"_qs;
+    case Period::LastDay: return u"PT1H"_qs;
+    case Period::LastWeek: return u"PT6H"_qs;
+    case Period::LastMonth: return u"P1D"_qs;
+    }
+    return u"PT1H"_qs;
+}
+
+qint64 UsageDashboard::intervalSecondsOf(Period period)
+{
+    switch (period) {
+    case Period::LastHour: return 15 * 60;
+    case Period::LastDay: return 3600;
+    case Period::LastWeek: return 6 * 3600;
+    case Period::LastMonth: return 86400;
+    }
+    return 3600;
+}
+
+qint64 UsageDashboard::spanSecondsOf(Period period)
+{
+    switch (period) {
+    case Period::LastHour: return 3600;
+    case Period::LastDay: return 86400;
+    case Period::LastWeek: return 7 * 86400;
+    case Period::LastMonth: return 30 * 86400;
+    }
+    return 86400;
+}
+
+void UsageDashboard::refresh()
+{
+    if (!m_controller)
+        return;
+    const auto period = m_period->currentData().value<Period>();
+    const auto groupBy = m_groupBy->currentData().value<GroupBy>();
+    // To the end of the current minute: the filter has whole seconds, and calls made in this
+    // very second must count.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    m_to = QDateTime::fromSecsSinceEpoch((now / 60 + 1) * 60, Qt::UTC);
+    m_from = QDateTime::fromSecsSinceEpoch(now - spanSecondsOf(period), Qt::UTC);
+    const QString filter = core::ReportRecord::timestampFilter(m_from, m_to);
+    const quint64 generation = ++m_generation;
+    m_pending = 2;
+    m_failedThisRound = false;
+    m_refresh->setEnabled(false);
+
+    const QString interval = intervalOf(period);
+    const qint64 intervalSeconds = intervalSecondsOf(period);
+    m_controller->listResources(core::ArmRequest::get(u"/reports/byTime"_qs)
+                                    .withQuery(u"$filter"_qs, filter)
+                                    .withQuery(u"interval"_qs, interval),
+                                this, [this, generation, intervalSeconds](const core::Result<QList<QJsonObject>> &r) {
+                                    if (generation != m_generation)
+                                        return;
+                                    core::Error problem;
+                                    const QList<core::ReportRecord> buckets =
+                                        r ? parseRecords(r.value(), &problem) : QList<core::ReportRecord>();
+                                    if (!r || problem.kind != core::Error::Kind::None) {
+                                        fail(r ? problem : r.error());
+                                    } else {
+                                        showTotals(buckets);
+                                        m_chart->setBuckets(buckets, m_from, m_to, intervalSeconds);
+                                    }
+                                    finishOne();
+                                });
+    m_controller->listResources(core::ArmRequest::get(reportPath(groupBy)).withQuery(u"$filter"_qs, filter), this,
+                                [this, generation](const core::Result<QList<QJsonObject>> &r) {
+                                    if (generation != m_generation)
+                                        return;
+                                    core::Error problem;
+                                    const QList<core::ReportRecord> records =
+                                        r ? parseRecords(r.value(), &problem) : QList<core::ReportRecord>();
+                                    if (!r || problem.kind != core::Error::Kind::None)
+                                        fail(r ? problem : r.error());
+                                    else
+                                        showGroups(records);
+                                    finishOne();
+                                });
+}
+
+void UsageDashboard::finishOne()
+{
+    if (--m_pending > 0)
+        return;
+    m_refresh->setEnabled(true);
+    if (!m_failedThisRound) {
+        m_banner->clear();
+        m_updated->setText(tr("Updated %1").arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
+    }
+    Q_EMIT loaded();
+}
+
+void UsageDashboard::fail(const core::Error &error)
+{
+    m_failedThisRound = true;
+    m_banner->showMessage(BannerWidget::Kind::Error,
+                          tr("The usage reports could not be read: %1. The figures shown are from the last "
+                             "successful refresh.")
+                              .arg(error.message),
+                          true);
+}
+
+void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)
+{
+    core::ReportRecord sum;
+    double weightedTime = 0;
+    for (const core::ReportRecord &b : buckets) {
+        sum.callCountTotal += b.callCountTotal;
+        sum.callCountSuccess += b.callCountSuccess;
+        sum.callCountBlocked += b.callCountBlocked;
+        sum.callCountFailed += b.callCountFailed;
+        sum.callCountOther += b.callCountOther;
+        sum.bandwidth += b.bandwidth;
+        weightedTime += b.apiTimeAvg * double(b.callCountTotal);
+    }
+    const QLocale locale;
+    m_total->setText(locale.toString(sum.callCountTotal));
+    m_success->setText(locale.toString(sum.callCountSuccess));
+    m_blocked->setText(locale.toString(sum.callCountBlocked));
+    m_failed->setText(locale.toString(sum.callCountFailed));
+    m_other->setText(locale.toString(sum.callCountOther));
+    m_responseTime->setText(sum.callCountTotal > 0
+                                ? tr("%1 ms").arg(locale.toString(weightedTime / double(sum.callCountTotal), 'f', 1))
+                                : u"–"_qs);
+    m_bandwidth->setText(locale.formattedDataSize(sum.bandwidth));
+}
+
+void UsageDashboard::showGroups(const QList<core::ReportRecord> &records)
+{
+    m_groups->removeRows(0, m_groups->rowCount());
+    const QLocale locale;
+    for (const core::ReportRecord &r : records) {
+        QString name = r.name;
+        if (name.isEmpty()) {
+            for (const QString &id : { r.operationId, r.apiId, r.productId, r.subscriptionId, r.userId }) {
+                if (!id.isEmpty()) {
+                    name = id.section(u'/', -1);
+                    break;
+                }
+            }
+        }
+        auto *nameItem = new QStandardItem(name);
+        nameItem->setData(name.toLower(), kSortRole);
+        auto *time = new QStandardItem(tr("%1 ms").arg(locale.toString(r.apiTimeAvg, 'f', 1)));
+        time->setData(r.apiTimeAvg, kSortRole);
+        time->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *data = new QStandardItem(locale.formattedDataSize(r.bandwidth));
+        data->setData(r.bandwidth, kSortRole);
+        data->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_groups->appendRow({ nameItem, numberItem(r.callCountTotal), numberItem(r.callCountSuccess),
+                              numberItem(r.callCountBlocked), numberItem(r.callCountFailed),
+                              numberItem(r.callCountOther), time, data });
+    }
+}
+
+} // namespace portico::ui

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+#include "core/model/reportrecord.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+class QTimer;
+
+namespace portico::ui {
+
+class BannerWidget;
+class PublisherController;
+class UsageChart;
+
+// The service's usage, read from API Management's reports (`reports/byTime` and
+// `reports/byApi|byOperation|byProduct|bySubscription|byUser`) for a chosen period: the calls
+// in total and by outcome (successful, blocked, failed, other), the average response time and
+// the data transferred; a chart of the calls over time (empty intervals drawn as zero); and a
+// sortable table grouped by API, operation, product, subscription or user. Refresh reads again;
+// a failed read keeps the last figures and says why above them, with Retry.
+class UsageDashboard final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsageDashboard)
+
+public:
+    enum class Period { LastHour, LastDay, LastWeek, LastMonth };
+    Q_ENUM(Period)
+    enum class GroupBy { Api, Operation, Product, Subscription, User };
+    Q_ENUM(GroupBy)
+
+    explicit UsageDashboard(PublisherController *controller, QWidget *parent = nullptr);
+    ~UsageDashboard() override;
+
+    void setPeriod(Period period);
+    void setGroupBy(GroupBy groupBy);
+    // Reads the reports again for the period, ending now.
+    void refresh();
+    bool isLoading() const { return m_pending > 0; }
+
+    // The report's ISO 8601 interval and span for a period (API Management accepts multiples of
+    // 15 minutes): an hour in 15-minute steps, a day in hours, a week in 6 hours, a month in days.
+    static QString intervalOf(Period period);
+    static qint64 intervalSecondsOf(Period period);
+    static qint64 spanSecondsOf(Period period);
+
+Q_SIGNALS:
+    // A refresh finished (both reports answered, or one failed).
+    void loaded();
+
+private:
+    void showTotals(const QList<core::ReportRecord> &buckets);
+    void showGroups(const QList<core::ReportRecord> &records);
+    void fail(const core::Error &error);
+    void finishOne();
+
+    QPointer<PublisherController> m_controller;
+    BannerWidget *m_banner = nullptr;
+    QComboBox *m_period = nullptr;
+    QComboBox *m_groupBy = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QLabel *m_updated = nullptr;
+    QLabel *m_total = nullptr;
+    QLabel *m_success = nullptr;
+    QLabel *m_blocked = nullptr;
+    QLabel *m_failed = nullptr;
+    QLabel *m_other = nullptr;
+    QLabel *m_responseTime = nullptr;
+    QLabel *m_bandwidth = nullptr;
+    UsageChart *m_chart = nullptr;
+    QStandardItemModel *m_groups = nullptr;
+    QSortFilterProxyModel *m_sorted = nullptr;
+    QTableView *m_table = nullptr;
+    QDateTime m_from;
+    QDateTime m_to;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    bool m_failedThisRound = false;
+};
+
+} // namespace portico::ui
