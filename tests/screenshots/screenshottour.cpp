@@ -30,6 +30,7 @@
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/resourcepanel.h"
 #include "ui/publisher/servicewizard.h"
+#include "ui/publisher/usagedashboard.h"
 #include "ui/shell/consolesession.h"
 #include "ui/shell/mainwindow.h"
 
@@ -334,6 +335,16 @@ bool Tour::run()
     dev->showTab(ui::DeveloperWorkspace::Tab::Batch);
     if (!shoot(m_window.get(), u"developer-batch-jobs"_qs))
         return false;
+
+    // Publisher: the usage of the calls just made.
+    m_window->setMode(ui::MainWindow::Mode::Publisher);
+    pub->showPage(ui::PublisherWorkspace::Page::Usage);
+    auto *usage = qobject_cast<ui::UsageDashboard *>(pub->currentEditor());
+    if (!usage || !waitFor([usage] {
+            const auto *total = usage->findChild<QLabel *>(u"usageTotalLabel"_qs);
+            return !usage->isLoading() && total && total->text().toInt() > 0;
+        }) || !shoot(m_window.get(), u"publisher-usage"_qs))
+        return fail(u"the usage dashboard did not show the calls"_qs);
 
     // Nothing secret in the settings file or in anything logged.
     if (auto synced = settings.sync(); !synced)
