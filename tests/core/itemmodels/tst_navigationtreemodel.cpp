@@ -10,7 +10,7 @@
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
 #include "core/itemmodels/navigationtreemodel.h"
-#include "tests/core/itemmodels/armcalls.h"
+#include "tests/core/itemmodels/localservicebed.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/replay/replayserver.h"
 
@@ -104,30 +104,17 @@ private Q_SLOTS:
 private:
     QModelIndex expandedService(Model &model);
 
-    test::PorticoLocalFixture m_local;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<core::StaticTokenProvider> m_tokens;
-    std::unique_ptr<core::ArmClient> m_client;
-    std::unique_ptr<test::ArmCalls> m_arm;
-    QString m_serviceId;
+    test::LocalServiceBed m_bed;
     const QStringList m_scopes { u"/subscriptions/"_qs + test::ArmCalls::subscriptionId() };
 };
 
 void tst_NavigationTreeModel::initTestCase()
 {
-    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "100");
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
-    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
-    m_client = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
-    core::ArmTiming timing;
-    timing.timeScale = 0.02;
+    core::ArmTiming timing = test::LocalServiceBed::fastTiming();
     timing.transferTimeoutMs = 5000;
     timing.deadlineMs = 10000;
-    m_client->setTiming(timing);
-    m_arm = std::make_unique<test::ArmCalls>(m_client.get());
-    const auto created = m_arm->createSampleService(s_service);
-    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().toString()));
-    m_serviceId = *created;
+    const QString problem = m_bed.start(s_service, timing);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QModelIndex tst_NavigationTreeModel::expandedService(Model &model)
@@ -142,7 +129,7 @@ void tst_NavigationTreeModel::nothingIsReadBeforeExpanding()
 {
     Model model;
     const QModelIndex environment = model.addEnvironment(u"local"_qs, u"Portico Local"_qs,
-                                                         m_client.get(), m_scopes);
+                                                         m_bed.client(), m_scopes);
     // Before a view (or the tester) expands it, the environment promises children but holds none.
     QCOMPARE(model.rowCount(environment), 0);
     QVERIFY(model.hasChildren(environment));
@@ -160,14 +147,14 @@ void tst_NavigationTreeModel::nothingIsReadBeforeExpanding()
     QVERIFY(!loaded.isEmpty());
     const QModelIndex service = model.childByName(environment, s_service);
     QVERIFY(service.isValid());
-    QCOMPARE(service.data(Model::ArmIdRole).toString().toLower(), m_serviceId.toLower());
+    QCOMPARE(service.data(Model::ArmIdRole).toString().toLower(), m_bed.serviceId().toLower());
 }
 
 void tst_NavigationTreeModel::expandedTreeShowsWhatWasCreatedThroughArm()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_client.get(), m_scopes);
+    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_bed.client(), m_scopes);
     const QModelIndex service = expandedService(model);
     QVERIFY(service.isValid());
     QCOMPARE(kindOf(service), Kind::Service);
@@ -187,8 +174,8 @@ void tst_NavigationTreeModel::expandedTreeShowsWhatWasCreatedThroughArm()
         QCOMPARE(kindOf(folder), folders.at(row));
         QCOMPARE(stateOf(folder), LoadState::Loaded);
         // Each folder holds exactly what ARM lists for its collection: nothing lost, nothing made up.
-        const QString collection = m_serviceId + u'/' + collections.at(row);
-        const auto listed = m_arm->list(collection);
+        const QString collection = m_bed.serviceId() + u'/' + collections.at(row);
+        const auto listed = m_bed.arm().list(collection);
         QVERIFY2(listed.ok(), qPrintable(collection));
         QCOMPARE(idsUnder(model, folder), idsOf(*listed));
     }
@@ -217,7 +204,7 @@ void tst_NavigationTreeModel::expandedTreeShowsWhatWasCreatedThroughArm()
         QCOMPARE(kindOf(item), e.kind);
         QCOMPARE(item.data().toString(), e.display);
         QCOMPARE(item.data(Model::NameRole).toString(), e.name);
-        QVERIFY2(item.data(Model::ArmIdRole).toString().startsWith(m_serviceId, Qt::CaseInsensitive),
+        QVERIFY2(item.data(Model::ArmIdRole).toString().startsWith(m_bed.serviceId(), Qt::CaseInsensitive),
                  qPrintable(item.data(Model::ArmIdRole).toString()));
         if (e.kind != Kind::Api) {
             QVERIFY(item.flags() & Qt::ItemNeverHasChildren);
@@ -226,18 +213,18 @@ void tst_NavigationTreeModel::expandedTreeShowsWhatWasCreatedThroughArm()
     }
 
     const QModelIndex scoring = model.childByName(model.folder(service, Kind::ApisFolder), u"scoring"_qs);
-    QCOMPARE(scoring.data(Model::ArmIdRole).toString(), m_serviceId + u"/apis/scoring"_qs);
+    QCOMPARE(scoring.data(Model::ArmIdRole).toString(), m_bed.serviceId() + u"/apis/scoring"_qs);
     QCOMPARE(stateOf(scoring), LoadState::Loaded);
     QCOMPARE(model.rowCount(scoring), 2);
     const QModelIndex score = model.childByName(scoring, u"score"_qs);
     QCOMPARE(kindOf(score), Kind::Operation);
     QCOMPARE(score.data().toString(), u"Score"_qs);
-    QCOMPARE(score.data(Model::ArmIdRole).toString(), m_serviceId + u"/apis/scoring/operations/score"_qs);
+    QCOMPARE(score.data(Model::ArmIdRole).toString(), m_bed.serviceId() + u"/apis/scoring/operations/score"_qs);
     QCOMPARE(model.childByName(scoring, u"health"_qs).data().toString(), u"Health"_qs);
     QCOMPARE(model.findArmId(score.data(Model::ArmIdRole).toString().toUpper()), score);
 
     // No key or secret is ever part of what the tree holds.
-    const QModelIndex adaGold = model.findArmId(m_serviceId + u"/subscriptions/ada-gold"_qs);
+    const QModelIndex adaGold = model.findArmId(m_bed.serviceId() + u"/subscriptions/ada-gold"_qs);
     QVERIFY(adaGold.isValid());
     const QJsonObject resource = adaGold.data(Model::ResourceRole).toJsonObject();
     QCOMPARE(resource.value(u"name"_qs).toString(), u"ada-gold"_qs);
@@ -248,7 +235,7 @@ void tst_NavigationTreeModel::refreshShowsAddedAndRemovedApisAndKeepsOpenedBranc
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_client.get(), m_scopes);
+    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_bed.client(), m_scopes);
     const QModelIndex service = expandedService(model);
     QVERIFY(service.isValid());
     const QPersistentModelIndex apis = model.folder(service, Kind::ApisFolder);
@@ -257,13 +244,13 @@ void tst_NavigationTreeModel::refreshShowsAddedAndRemovedApisAndKeepsOpenedBranc
     QVERIFY(score.isValid());
     const int apisBefore = model.rowCount(apis);
 
-    const auto added = m_arm->put(m_serviceId + u"/apis/forecast"_qs,
+    const auto added = m_bed.arm().put(m_bed.serviceId() + u"/apis/forecast"_qs,
                                   { { u"displayName"_qs, u"Forecast API"_qs },
                                     { u"path"_qs, u"forecast"_qs },
                                     { u"protocols"_qs, QJsonArray { u"https"_qs } } },
                                   true);
     QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().toString()));
-    QVERIFY(m_arm->put(m_serviceId + u"/apis/forecast/operations/predict"_qs,
+    QVERIFY(m_bed.arm().put(m_bed.serviceId() + u"/apis/forecast/operations/predict"_qs,
                        { { u"displayName"_qs, u"Predict"_qs },
                          { u"method"_qs, u"POST"_qs },
                          { u"urlTemplate"_qs, u"/predict"_qs } })
@@ -286,8 +273,8 @@ void tst_NavigationTreeModel::refreshShowsAddedAndRemovedApisAndKeepsOpenedBranc
     QVERIFY(scoring.isValid() && score.isValid());
     QCOMPARE(score.data().toString(), u"Score"_qs);
 
-    const auto removed = m_arm->call(
-        core::ArmRequest::remove(m_serviceId + u"/apis/forecast"_qs).asLongRunning());
+    const auto removed = m_bed.arm().call(
+        core::ArmRequest::remove(m_bed.serviceId() + u"/apis/forecast"_qs).asLongRunning());
     QVERIFY2(removed.ok(), removed.ok() ? "" : qPrintable(removed.error().toString()));
 
     QSignalSpy removedRows(&model, &QAbstractItemModel::rowsRemoved);
@@ -304,7 +291,7 @@ void tst_NavigationTreeModel::refreshShowsAddedAndRemovedApisAndKeepsOpenedBranc
 
 void tst_NavigationTreeModel::closedConnectionEndsTheLoadWithAnError()
 {
-    auto client = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
+    auto client = std::make_unique<core::ArmClient>(&m_bed.network(), m_bed.local().managementUrl(), m_bed.tokens());
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QModelIndex environment = model.addEnvironment(u"gone"_qs, u"Gone"_qs, client.get(), m_scopes);
@@ -356,7 +343,7 @@ void tst_NavigationTreeModel::keysAndSecretValuesSentInAListNeverReachTheModel()
                                                             { u"secret"_qs, true },
                                                             { u"value"_qs, u"leaked-secret-value"_qs } } } } });
     core::StaticTokenProvider tokens(u"t"_qs);
-    core::ArmClient client(&m_nam, server.url(), &tokens);
+    core::ArmClient client(&m_bed.network(), server.url(), &tokens);
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.addEnvironment(u"leaky"_qs, u"Leaky"_qs, &client, { sub });
@@ -382,16 +369,16 @@ void tst_NavigationTreeModel::stoppedServerGivesErrorNodesAndRetryRecovers()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_client.get(), m_scopes);
+    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_bed.client(), m_scopes);
     const QModelIndex service = expandedService(model);
     QVERIFY(service.isValid());
     const QPersistentModelIndex products = model.folder(service, Kind::ProductsFolder);
     const int productRows = model.rowCount(products);
     QVERIFY(productRows >= 3);
 
-    const QString port = QString::number(m_local.managementUrl().port());
-    const QString dataDir = m_local.dataDir();
-    m_local.stop();
+    const QString port = QString::number(m_bed.local().managementUrl().port());
+    const QString dataDir = m_bed.local().dataDir();
+    m_bed.local().stop();
 
     QSignalSpy loaded(&model, &Model::loaded);
     model.refresh(products);
@@ -408,15 +395,15 @@ void tst_NavigationTreeModel::stoppedServerGivesErrorNodesAndRetryRecovers()
     Model fresh;
     QAbstractItemModelTester freshTester(&fresh, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QModelIndex environment = fresh.addEnvironment(u"local"_qs, u"Portico Local"_qs,
-                                                         m_client.get(), m_scopes);
+                                                         m_bed.client(), m_scopes);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(environment), LoadState::Failed, 15000);
     QCOMPARE(fresh.rowCount(environment), 0);
     QVERIFY(fresh.hasChildren(environment));
     QVERIFY(!environment.data(Model::ErrorMessageRole).toString().isEmpty());
 
     // Retry once the server is back on the same address.
-    QVERIFY2(m_local.start({ u"--management-port"_qs, port }, dataDir), qPrintable(m_local.errorString()));
-    m_tokens->setToken(m_local.token());
+    QVERIFY2(m_bed.local().start({ u"--management-port"_qs, port }, dataDir), qPrintable(m_bed.local().errorString()));
+    m_bed.tokens()->setToken(m_bed.local().token());
     fresh.refresh(environment);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(environment), LoadState::Loaded, 15000);
     QVERIFY(fresh.childByName(environment, s_service).isValid());

@@ -8,7 +8,7 @@
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
 #include "core/itemmodels/producttablemodel.h"
-#include "tests/core/itemmodels/armcalls.h"
+#include "tests/core/itemmodels/localservicebed.h"
 #include "tests/support/porticolocalfixture.h"
 
 #include <QAbstractItemModelTester>
@@ -46,39 +46,13 @@ private Q_SLOTS:
     void unreachableServerKeepsRowsAndSaysWhy();
 
 private:
-    bool load(Model &model);
-
-    test::PorticoLocalFixture m_local;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<core::StaticTokenProvider> m_tokens;
-    std::unique_ptr<core::ArmClient> m_client;
-    std::unique_ptr<test::ArmCalls> m_arm;
-    QString m_serviceId;
+    test::LocalServiceBed m_bed;
 };
 
 void tst_ProductTableModel::initTestCase()
 {
-    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "100");
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
-    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
-    m_client = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
-    core::ArmTiming timing;
-    timing.timeScale = 0.02;
-    m_client->setTiming(timing);
-    m_arm = std::make_unique<test::ArmCalls>(m_client.get());
-    const auto created = m_arm->createSampleService(u"tables"_qs);
-    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().toString()));
-    m_serviceId = *created;
-}
-
-bool tst_ProductTableModel::load(Model &model)
-{
-    QSignalSpy loaded(&model, &Model::loaded);
-    if (model.canFetchMore({}))
-        model.fetchMore({});
-    else
-        model.refresh();
-    return loaded.wait(15000);
+    const QString problem = m_bed.start(u"tables"_qs);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void tst_ProductTableModel::rowsAndColumnsAreWhatArmLists()
@@ -86,13 +60,13 @@ void tst_ProductTableModel::rowsAndColumnsAreWhatArmLists()
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.state(), LoadState::NotLoaded);
-    model.setService(m_client.get(), m_serviceId);
+    model.setService(m_bed.client(), m_bed.serviceId());
     QVERIFY(model.canFetchMore({}));
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.state(), LoadState::Loaded);
     QCOMPARE(model.columnCount(), 5);
 
-    const auto listed = m_arm->list(m_serviceId + u"/products"_qs);
+    const auto listed = m_bed.arm().list(m_bed.serviceId() + u"/products"_qs);
     QVERIFY(listed.ok());
     QCOMPARE(model.rowCount(), int(listed->size()));
     for (const QJsonObject &item : *listed) {
@@ -113,14 +87,14 @@ void tst_ProductTableModel::rowsAndColumnsAreWhatArmLists()
     }
 
     // What the test created, column by column.
-    const int gold = model.rowOf(m_serviceId + u"/products/gold"_qs);
+    const int gold = model.rowOf(m_bed.serviceId() + u"/products/gold"_qs);
     QVERIFY(gold >= 0);
     QCOMPARE(cell(model, gold, Column::Name).toString(), u"Gold tier"_qs);
     QCOMPARE(cell(model, gold, Column::State).toString(), u"published"_qs);
     QVERIFY(checked(model, gold, Column::SubscriptionRequired));
     QVERIFY(checked(model, gold, Column::ApprovalRequired));
     QCOMPARE(cell(model, gold, Column::SubscriptionsLimit).toLongLong(), qlonglong(2));
-    QVERIFY(model.rowOf(m_serviceId + u"/products/STARTER"_qs) >= 0); // ids compare as ARM does
+    QVERIFY(model.rowOf(m_bed.serviceId() + u"/products/STARTER"_qs) >= 0); // ids compare as ARM does
     QCOMPARE(model.headerData(int(Column::SubscriptionsLimit), Qt::Horizontal).toString(),
              u"Subscriptions limit"_qs);
 }
@@ -129,43 +103,43 @@ void tst_ProductTableModel::refreshAddsUpdatesInPlaceAndRemoves()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setService(m_client.get(), m_serviceId);
-    QVERIFY(load(model));
+    model.setService(m_bed.client(), m_bed.serviceId());
+    QVERIFY(test::loadTable(model));
     const int before = model.rowCount();
-    const QPersistentModelIndex gold = model.index(model.rowOf(m_serviceId + u"/products/gold"_qs), 0);
+    const QPersistentModelIndex gold = model.index(model.rowOf(m_bed.serviceId() + u"/products/gold"_qs), 0);
     QVERIFY(gold.isValid());
 
-    QVERIFY(m_arm->put(m_serviceId + u"/products/silver"_qs,
+    QVERIFY(m_bed.arm().put(m_bed.serviceId() + u"/products/silver"_qs,
                        { { u"displayName"_qs, u"Silver tier"_qs }, { u"subscriptionRequired"_qs, false } })
                 .ok());
-    const auto patched = m_arm->call(core::ArmRequest::patch(
-        m_serviceId + u"/products/gold"_qs,
+    const auto patched = m_bed.arm().call(core::ArmRequest::patch(
+        m_bed.serviceId() + u"/products/gold"_qs,
         { { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Gold tier (2025)"_qs },
                                             { u"state"_qs, u"notPublished"_qs } } } }));
     QVERIFY2(patched.ok(), patched.ok() ? "" : qPrintable(patched.error().toString()));
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.rowCount(), before + 1);
-    const int silver = model.rowOf(m_serviceId + u"/products/silver"_qs);
+    const int silver = model.rowOf(m_bed.serviceId() + u"/products/silver"_qs);
     QCOMPARE(silver, before); // appended, the others keep their rows
     QCOMPARE(cell(model, silver, Column::Name).toString(), u"Silver tier"_qs);
     QVERIFY(!checked(model, silver, Column::SubscriptionRequired));
     QVERIFY(gold.isValid());
-    QCOMPARE(gold.row(), model.rowOf(m_serviceId + u"/products/gold"_qs));
+    QCOMPARE(gold.row(), model.rowOf(m_bed.serviceId() + u"/products/gold"_qs));
     QCOMPARE(gold.data().toString(), u"Gold tier (2025)"_qs);
     QCOMPARE(cell(model, gold.row(), Column::State).toString(), u"notPublished"_qs);
     QCOMPARE(changed.size(), 1); // only the edited row
     QCOMPARE(changed.first().at(0).toModelIndex().row(), gold.row());
     QCOMPARE(reset.size(), 0);
 
-    const auto removed = m_arm->call(core::ArmRequest::remove(m_serviceId + u"/products/silver"_qs)
+    const auto removed = m_bed.arm().call(core::ArmRequest::remove(m_bed.serviceId() + u"/products/silver"_qs)
                                          .withQuery(u"deleteSubscriptions"_qs, u"true"_qs));
     QVERIFY2(removed.ok(), removed.ok() ? "" : qPrintable(removed.error().toString()));
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.rowCount(), before);
-    QCOMPARE(model.rowOf(m_serviceId + u"/products/silver"_qs), -1);
+    QCOMPARE(model.rowOf(m_bed.serviceId() + u"/products/silver"_qs), -1);
     QVERIFY(gold.isValid());
 }
 
@@ -175,7 +149,7 @@ void tst_ProductTableModel::unreachableServerKeepsRowsAndSaysWhy()
     test::PorticoLocalFixture other;
     QVERIFY2(other.start(), qPrintable(other.errorString()));
     core::StaticTokenProvider tokens(other.token());
-    core::ArmClient client(&m_nam, other.managementUrl(), &tokens);
+    core::ArmClient client(&m_bed.network(), other.managementUrl(), &tokens);
     core::ArmTiming timing;
     timing.timeScale = 0.02;
     client.setTiming(timing);
@@ -186,13 +160,13 @@ void tst_ProductTableModel::unreachableServerKeepsRowsAndSaysWhy()
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setService(&client, *created);
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     const int rows = model.rowCount();
     QVERIFY(rows >= 3);
 
     other.stop();
     QSignalSpy states(&model, &Model::stateChanged);
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.state(), LoadState::Failed);
     QCOMPARE(model.error().kind, core::Error::Kind::Network);
     QVERIFY(!model.error().message.isEmpty());
@@ -200,16 +174,16 @@ void tst_ProductTableModel::unreachableServerKeepsRowsAndSaysWhy()
     QCOMPARE(states.size(), 2);       // Loading, Failed
 
     // Another service is never shown with this one's rows, even while it loads.
-    model.setService(m_client.get(), m_serviceId);
+    model.setService(m_bed.client(), m_bed.serviceId());
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.state(), LoadState::NotLoaded);
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.state(), LoadState::Loaded);
-    QVERIFY(model.rowOf(m_serviceId + u"/products/gold"_qs) >= 0);
+    QVERIFY(model.rowOf(m_bed.serviceId() + u"/products/gold"_qs) >= 0);
 
     // The connection closed while a load is in flight: the load ends, once, with an error.
-    auto closing = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
-    model.setService(closing.get(), m_serviceId);
+    auto closing = std::make_unique<core::ArmClient>(&m_bed.network(), m_bed.local().managementUrl(), m_bed.tokens());
+    model.setService(closing.get(), m_bed.serviceId());
     QSignalSpy loaded(&model, &Model::loaded);
     model.refresh();
     QCOMPARE(model.state(), LoadState::Loading);

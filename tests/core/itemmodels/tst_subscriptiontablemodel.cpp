@@ -10,7 +10,7 @@
 #include "core/auth/statictokenprovider.h"
 #include "core/itemmodels/producttablemodel.h"
 #include "core/itemmodels/subscriptiontablemodel.h"
-#include "tests/core/itemmodels/armcalls.h"
+#include "tests/core/itemmodels/localservicebed.h"
 #include "tests/support/porticolocalfixture.h"
 
 #include <QAbstractItemModelTester>
@@ -44,51 +44,25 @@ private Q_SLOTS:
     void productScopesShowTheProductsName();
 
 private:
-    bool load(Model &model);
-
-    test::PorticoLocalFixture m_local;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<core::StaticTokenProvider> m_tokens;
-    std::unique_ptr<core::ArmClient> m_client;
-    std::unique_ptr<test::ArmCalls> m_arm;
-    QString m_serviceId;
+    test::LocalServiceBed m_bed;
 };
 
 void tst_SubscriptionTableModel::initTestCase()
 {
-    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "100");
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
-    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
-    m_client = std::make_unique<core::ArmClient>(&m_nam, m_local.managementUrl(), m_tokens.get());
-    core::ArmTiming timing;
-    timing.timeScale = 0.02;
-    m_client->setTiming(timing);
-    m_arm = std::make_unique<test::ArmCalls>(m_client.get());
-    const auto created = m_arm->createSampleService(u"tables"_qs);
-    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().toString()));
-    m_serviceId = *created;
-}
-
-bool tst_SubscriptionTableModel::load(Model &model)
-{
-    QSignalSpy loaded(&model, &Model::loaded);
-    if (model.canFetchMore({}))
-        model.fetchMore({});
-    else
-        model.refresh();
-    return loaded.wait(15000);
+    const QString problem = m_bed.start(u"tables"_qs);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void tst_SubscriptionTableModel::columnsAreWhatArmListsAndNoKeyIsInTheModel()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setService(m_client.get(), m_serviceId);
-    QVERIFY(load(model));
+    model.setService(m_bed.client(), m_bed.serviceId());
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.state(), LoadState::Loaded);
     QCOMPARE(model.columnCount(), 5);
 
-    const auto listed = m_arm->list(m_serviceId + u"/subscriptions"_qs);
+    const auto listed = m_bed.arm().list(m_bed.serviceId() + u"/subscriptions"_qs);
     QVERIFY(listed.ok());
     QCOMPARE(model.rowCount(), int(listed->size()));
     for (const QJsonObject &item : *listed) {
@@ -101,7 +75,7 @@ void tst_SubscriptionTableModel::columnsAreWhatArmListsAndNoKeyIsInTheModel()
         QCOMPARE(cell(model, row, Column::State).toString(), subscription->state);
     }
 
-    const int ada = model.rowOf(m_serviceId + u"/subscriptions/ada-gold"_qs);
+    const int ada = model.rowOf(m_bed.serviceId() + u"/subscriptions/ada-gold"_qs);
     QVERIFY(ada >= 0);
     QCOMPARE(cell(model, ada, Column::DisplayName).toString(), u"Ada on Gold"_qs);
     QCOMPARE(cell(model, ada, Column::Scope).toString(), u"/products/gold"_qs);
@@ -112,7 +86,7 @@ void tst_SubscriptionTableModel::columnsAreWhatArmListsAndNoKeyIsInTheModel()
     QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
 
     // The keys exist (listSecrets) but appear in no cell, role or column of the model.
-    const auto secrets = m_arm->call(core::ArmRequest::post(m_serviceId + u"/subscriptions/ada-gold/listSecrets"_qs));
+    const auto secrets = m_bed.arm().call(core::ArmRequest::post(m_bed.serviceId() + u"/subscriptions/ada-gold/listSecrets"_qs));
     QVERIFY(secrets.ok());
     const QString primary = secrets->json()->value(u"primaryKey"_qs).toString();
     const QString secondary = secrets->json()->value(u"secondaryKey"_qs).toString();
@@ -132,27 +106,27 @@ void tst_SubscriptionTableModel::refreshAddsUpdatesInPlaceAndRemoves()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setService(m_client.get(), m_serviceId);
-    QVERIFY(load(model));
+    model.setService(m_bed.client(), m_bed.serviceId());
+    QVERIFY(test::loadTable(model));
     const int before = model.rowCount();
-    const QPersistentModelIndex ada = model.index(model.rowOf(m_serviceId + u"/subscriptions/ada-gold"_qs), 0);
+    const QPersistentModelIndex ada = model.index(model.rowOf(m_bed.serviceId() + u"/subscriptions/ada-gold"_qs), 0);
     QVERIFY(ada.isValid());
 
-    QVERIFY(m_arm->put(m_serviceId + u"/subscriptions/standalone-starter"_qs,
+    QVERIFY(m_bed.arm().put(m_bed.serviceId() + u"/subscriptions/standalone-starter"_qs,
                        { { u"displayName"_qs, u"Standalone on Starter"_qs },
-                         { u"scope"_qs, QString(m_serviceId + u"/products/starter"_qs) },
+                         { u"scope"_qs, QString(m_bed.serviceId() + u"/products/starter"_qs) },
                          { u"state"_qs, u"active"_qs } })
                 .ok());
-    const auto patched = m_arm->call(core::ArmRequest::patch(
-        m_serviceId + u"/subscriptions/ada-gold"_qs,
+    const auto patched = m_bed.arm().call(core::ArmRequest::patch(
+        m_bed.serviceId() + u"/subscriptions/ada-gold"_qs,
         { { u"properties"_qs, QJsonObject { { u"state"_qs, u"suspended"_qs },
                                             { u"stateComment"_qs, u"Paused by the publisher"_qs } } } }));
     QVERIFY2(patched.ok(), patched.ok() ? "" : qPrintable(patched.error().toString()));
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.rowCount(), before + 1);
-    const int standalone = model.rowOf(m_serviceId + u"/subscriptions/standalone-starter"_qs);
+    const int standalone = model.rowOf(m_bed.serviceId() + u"/subscriptions/standalone-starter"_qs);
     QCOMPARE(standalone, before);
     QCOMPARE(cell(model, standalone, Column::DisplayName).toString(), u"Standalone on Starter"_qs);
     QCOMPARE(cell(model, standalone, Column::Scope).toString(), u"/products/starter"_qs);
@@ -163,11 +137,11 @@ void tst_SubscriptionTableModel::refreshAddsUpdatesInPlaceAndRemoves()
              u"Paused by the publisher"_qs);
     QCOMPARE(changed.size(), 1);
 
-    const auto removed = m_arm->call(core::ArmRequest::remove(m_serviceId + u"/subscriptions/standalone-starter"_qs));
+    const auto removed = m_bed.arm().call(core::ArmRequest::remove(m_bed.serviceId() + u"/subscriptions/standalone-starter"_qs));
     QVERIFY2(removed.ok(), removed.ok() ? "" : qPrintable(removed.error().toString()));
-    QVERIFY(load(model));
+    QVERIFY(test::loadTable(model));
     QCOMPARE(model.rowCount(), before);
-    QCOMPARE(model.rowOf(m_serviceId + u"/subscriptions/standalone-starter"_qs), -1);
+    QCOMPARE(model.rowOf(m_bed.serviceId() + u"/subscriptions/standalone-starter"_qs), -1);
     QVERIFY(ada.isValid());
 }
 
@@ -175,16 +149,16 @@ void tst_SubscriptionTableModel::productScopesShowTheProductsName()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setService(m_client.get(), m_serviceId);
-    QVERIFY(load(model));
-    const int ada = model.rowOf(m_serviceId + u"/subscriptions/ada-gold"_qs);
+    model.setService(m_bed.client(), m_bed.serviceId());
+    QVERIFY(test::loadTable(model));
+    const int ada = model.rowOf(m_bed.serviceId() + u"/subscriptions/ada-gold"_qs);
     QVERIFY(ada >= 0);
     QCOMPARE(cell(model, ada, Column::Scope).toString(), u"/products/gold"_qs);
 
     {
         core::ProductTableModel products;
         QAbstractItemModelTester productTester(&products, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        products.setService(m_client.get(), m_serviceId);
+        products.setService(m_bed.client(), m_bed.serviceId());
         QSignalSpy scopeChanges(&model, &QAbstractItemModel::dataChanged);
         model.setProducts(&products);
         QVERIFY(products.canFetchMore({}));
