@@ -3,8 +3,7 @@
 // APIs, operations and policies of a service: CRUD, ETag/If-Match, paging, filters and
 // validation, against the real portico-local.
 
-#include "tests/local/management/armtestclient.h"
-#include "tests/support/porticolocalfixture.h"
+#include "tests/local/management/managementtestcase.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -12,9 +11,12 @@
 using namespace portico;
 using test::ArmTestClient;
 
-class tst_ManagementApis : public QObject
+class tst_ManagementApis : public test::ManagementTestCase
 {
     Q_OBJECT
+
+public:
+    tst_ManagementApis() : ManagementTestCase(u"api-svc"_qs) { }
 
 private Q_SLOTS:
     void initTestCase();
@@ -36,37 +38,17 @@ private Q_SLOTS:
     void policiesAtEveryScope();
     void policyValidationNamesElementAndLine_data();
     void policyValidationNamesElementAndLine();
-
-private:
-    QString svc(const QString &rest = {}) const { return ArmTestClient::servicePath(u"api-svc"_qs) + rest; }
-    static QJsonObject api(const QString &displayName, const QString &path)
-    {
-        return ArmTestClient::apiBody(displayName, path);
-    }
-    static QJsonObject operation(const QString &displayName, const QString &method,
-                                 const QString &urlTemplate, const QStringList &parameters)
-    {
-        return ArmTestClient::operationBody(displayName, method, urlTemplate, parameters);
-    }
-    static QStringList names(const ArmTestClient::Reply &reply) { return reply.names(); }
-
-    test::PorticoLocalFixture m_local;
-    std::unique_ptr<ArmTestClient> m_arm;
 };
 
 void tst_ManagementApis::initTestCase()
 {
-    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "100");
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
-    m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
-    QString failure;
-    QVERIFY2(m_arm->createService(u"api-svc"_qs, &failure), qPrintable(failure));
+    const QString problem = startService();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void tst_ManagementApis::cleanupTestCase()
 {
-    m_arm.reset();
-    QCOMPARE(m_local.stop(), 0);
+    QCOMPARE(stopService(), 0);
 }
 
 void tst_ManagementApis::apiCrudWithEtags()
