@@ -637,6 +637,14 @@
         <source>&amp;Remove</source>
         <translation>&amp;Verwijderen</translation>
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>%1 is niet bereikbaar: %2</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AzurePage</name>

@@ -32,6 +32,7 @@ struct AzureEnvironments::Entry
     QUrl authority;
     std::unique_ptr<core::EnvironmentSession> session;
     QPointer<BannerWidget> banner;
+    enum class Problem { None, SignInExpired, Unreachable } problem = Problem::None;
 };
 
 AzureEnvironments::AzureEnvironments(MainWindow *window, core::Settings *settings,
@@ -155,7 +156,16 @@ void AzureEnvironments::open(Entry *entry)
         entry->banner->setProperty("environmentId", id);
         entry->banner->setRetryText(tr("Sign &in again"));
         m_window->addBanner(entry->banner);
-        connect(entry->banner, &BannerWidget::retryRequested, this, [this, id] { signInAgain(id); });
+        connect(entry->banner, &BannerWidget::retryRequested, this, [this, id] {
+            Entry *entry = find(id);
+            if (!entry)
+                return;
+            const Entry::Problem problem = std::exchange(entry->problem, Entry::Problem::None);
+            if (problem == Entry::Problem::SignInExpired)
+                signInAgain(id);
+            else
+                Q_EMIT retryRequested(id);
+        });
     }
     core::EntraConfig config;
     config.authority = entry->authority;
@@ -199,7 +209,31 @@ void AzureEnvironments::showSignInExpired(Entry *entry, const QString &reason)
         text += u' ' + tr("Run “az login”, then sign in again.");
     if (!reason.isEmpty())
         text += u' ' + reason;
+    entry->problem = Entry::Problem::SignInExpired;
+    entry->banner->setRetryText(tr("Sign &in again"));
     entry->banner->showMessage(BannerWidget::Kind::Error, text, true);
+}
+
+void AzureEnvironments::showUnreachable(const QString &environmentId, const QString &message)
+{
+    Entry *entry = find(environmentId);
+    // An expired sign-in is the cause to fix first; its banner stays.
+    if (!entry || !entry->banner || entry->problem == Entry::Problem::SignInExpired)
+        return;
+    entry->problem = Entry::Problem::Unreachable;
+    entry->banner->setRetryText(tr("&Retry"));
+    entry->banner->showMessage(BannerWidget::Kind::Error,
+                               tr("%1 cannot be reached: %2").arg(entry->environment.displayName, message),
+                               true);
+}
+
+void AzureEnvironments::clearUnreachable(const QString &environmentId)
+{
+    Entry *entry = find(environmentId);
+    if (!entry || !entry->banner || entry->problem != Entry::Problem::Unreachable)
+        return;
+    entry->problem = Entry::Problem::None;
+    entry->banner->clear();
 }
 
 void AzureEnvironments::addInteractively()
@@ -243,6 +277,7 @@ void AzureEnvironments::signInAgain(const QString &environmentId)
         Entry *entry = find(environmentId);
         if (!entry)
             return;
+        entry->problem = Entry::Problem::None;
         if (entry->banner)
             entry->banner->clear();
         if (!client(environmentId)) {
@@ -253,7 +288,7 @@ void AzureEnvironments::signInAgain(const QString &environmentId)
     });
     connect(dialog, &QDialog::rejected, this, [this, environmentId] {
         // Still signed out: the banner stays.
-        if (Entry *entry = find(environmentId); entry && entry->banner && entry->banner->isHidden())
+        if (Entry *entry = find(environmentId); entry && entry->banner && entry->problem == Entry::Problem::None)
             showSignInExpired(entry, QString());
     });
     dialog->open();

@@ -56,6 +56,10 @@ public:
     void removeInteractively(const QString &environmentId);
     // Sign in again (the banner's button).
     void signInAgain(const QString &environmentId);
+    // Its services could not be read for another reason than the sign-in (connection lost,
+    // timeout): the environment's banner says so with Retry (retryRequested()), until cleared.
+    void showUnreachable(const QString &environmentId, const QString &message);
+    void clearUnreachable(const QString &environmentId);
 
     QStringList ids() const;
     bool contains(const QString &environmentId) const;
@@ -72,6 +76,8 @@ Q_SIGNALS:
     void aboutToRemove(const QString &environmentId);
     // Signed in again after an expiry: reload what it shows.
     void signedInAgain(const QString &environmentId);
+    // Retry on the "cannot be reached" banner.
+    void retryRequested(const QString &environmentId);
 
 private:
     struct Entry;

@@ -233,6 +233,23 @@ void ConsoleSession::buildShell()
         const QModelIndex service = m_navigation->findArmId(m_serviceId);
         m_navigation->refresh(service.isValid() ? service : QModelIndex());
     });
+    // An Azure environment whose services cannot be read (connection lost, timeout) gets a
+    // banner with Retry; an expired sign-in has its own (AzureEnvironments).
+    connect(m_navigation, &core::NavigationTreeModel::loaded, this, [this](const QModelIndex &parent) {
+        const QString id = parent.data(core::NavigationTreeModel::EnvironmentIdRole).toString();
+        if (!m_azure || !m_azure->contains(id))
+            return;
+        using State = core::NavigationTreeModel::LoadState;
+        const auto state = parent.data(core::NavigationTreeModel::LoadStateRole).value<State>();
+        const auto error = parent.data(core::NavigationTreeModel::ErrorRole).value<core::Error>();
+        using Kind = core::Error::Kind;
+        if (state == State::Failed
+            && (error.kind == Kind::Network || error.kind == Kind::Timeout || error.kind == Kind::Tls
+                || error.kind == Kind::Unavailable))
+            m_azure->showUnreachable(id, error.message);
+        else if (state == State::Loaded)
+            m_azure->clearUnreachable(id);
+    });
     if (!m_historyProblem.isEmpty())
         m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
                                            tr("Try It history is not available: %1").arg(m_historyProblem));
@@ -261,6 +278,10 @@ void ConsoleSession::enableAzureEnvironments(core::Settings *settings)
             m_navigation->refresh(root);
         if (m_environmentId == id && !m_serviceId.isEmpty())
             m_developer->refresh();
+    });
+    connect(m_azure.get(), &AzureEnvironments::retryRequested, this, [this](const QString &id) {
+        if (m_navigation && m_navigation->environmentIndex(id).isValid())
+            m_navigation->refresh(m_navigation->environmentIndex(id));
     });
     connect(m_azure.get(), &AzureEnvironments::aboutToRemove, this, [this](const QString &id) {
         if (m_environmentId == id) {

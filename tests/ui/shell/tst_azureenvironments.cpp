@@ -47,6 +47,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTcpServer>
 #include <QTreeView>
 #include <QUrlQuery>
 #include <QNetworkAccessManager>
@@ -150,9 +151,10 @@ private Q_SLOTS:
     void serviceWizardOffersTheAzureEnvironment();
     void azureWorksWhenPorticoLocalCannotStart();
     void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
+    void unreachableEnvironmentShowsABannerWithRetry();
 
 private:
-    bool startConsole(Console &console);
+    bool startConsole(Console &console, const QString &settingsName = u"settings.ini"_qs);
     QString environmentId(const Console &console) const;
     bool waitForService(Console &console);
     QByteArray settingsFile() const;
@@ -181,9 +183,9 @@ void tst_AzureEnvironments::cleanupTestCase()
     m_secrets.reset();
 }
 
-bool tst_AzureEnvironments::startConsole(Console &console)
+bool tst_AzureEnvironments::startConsole(Console &console, const QString &settingsName)
 {
-    console.settings = std::make_unique<core::Settings>(m_dir.filePath(u"settings.ini"_qs));
+    console.settings = std::make_unique<core::Settings>(m_dir.filePath(settingsName));
     console.window = std::make_unique<ui::MainWindow>(*console.settings);
     console.session = std::make_unique<ui::ConsoleSession>(console.window.get(), m_secrets.get(),
                                                            m_dir.filePath(u"history.sqlite"_qs));
@@ -621,6 +623,49 @@ void tst_AzureEnvironments::removeAsksAndForgetsTheEnvironmentAndItsSignIn()
                 || test::waitFor(m_secrets->read(id + u"/entra-refresh-token"_qs)).value().isEmpty());
     QTRY_VERIFY(!test::waitFor(m_secrets->read(kept->value())).ok()); // and the key kept for it
     QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
+}
+
+// Signed in, but management.azure.com does not answer (nothing listens on its port): a banner
+// with Retry, not an empty tree, and Retry tries again.
+void tst_AzureEnvironments::unreachableEnvironmentShowsABannerWithRetry()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    core::Environment environment;
+    environment.id = u"azure-unreachable"_qs;
+    environment.kind = core::Environment::Kind::Azure;
+    environment.displayName = u"Fabrikam (offline)"_qs;
+    environment.managementUrl = QUrl(u"http://127.0.0.1:%1"_qs.arg(port));
+    environment.tenantId = kTenant;
+    environment.subscriptionId = kSubscription;
+    QJsonObject json = environment.toJson();
+    json.insert(u"authority"_qs, m_entra.url().toString());
+    {
+        core::Settings settings(m_dir.filePath(u"unreachable.ini"_qs));
+        QVERIFY(settings.setValue(core::settingkeys::environments, QJsonDocument(QJsonArray { json }).toJson()).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    QVERIFY(test::waitFor(m_secrets->write(environment.secretKey(u"entra-refresh-token"_qs), u"0.AAAA-first-refresh-token"_qs)).ok());
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
+
+    Console console;
+    QVERIFY(startConsole(console, u"unreachable.ini"_qs));
+    ui::BannerWidget *banner = console.signInBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+    QVERIFY2(banner->text().startsWith(u"Fabrikam (offline) cannot be reached:"_qs), qPrintable(banner->text()));
+    Nav *nav = console.session->navigation();
+    QCOMPARE(nav->environmentIndex(environment.id).data(Nav::LoadStateRole).value<Nav::LoadState>(), Nav::LoadState::Failed);
+    auto *retry = banner->findChild<QPushButton *>(u"bannerRetryPushButton"_qs);
+    QCOMPARE(retry->text(), u"&Retry"_qs);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(banner->isHidden());
+    // Tried again (still nobody there): the banner is back.
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+    QVERIFY(banner->text().contains(u"cannot be reached"_qs));
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+    (void)test::waitFor(m_secrets->remove(environment.secretKey(u"entra-refresh-token"_qs)));
 }
 
 QTEST_MAIN(tst_AzureEnvironments)
