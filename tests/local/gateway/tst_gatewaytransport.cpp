@@ -3,12 +3,16 @@
 //
 // The gateway's connection handling at the byte level (on Linux: raw descriptors on an epoll
 // loop per worker): requests that arrive a byte at a time, responses larger than the socket
-// buffers to clients that read slowly, clients that half-close after their request, and a
-// pooled backend connection that the backend closes as the next request arrives.
+// buffers to clients that read slowly, clients that half-close after their request, a
+// pooled backend connection that the backend closes as the next request arrives, and TLS
+// (which keeps QSslSocket) on both sides.
 
+#include "core/local/tls/selfsignedcertificate.h"
 #include "tests/local/gateway/gatewaytestbed.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
+#include <QSslConfiguration>
 #include <QTest>
 
 #include <sys/socket.h>
@@ -67,7 +71,8 @@ private Q_SLOTS:
 
     void responseLargerThanSocketBuffersToSlowReader()
     {
-        constexpr qint64 total = 24LL * 1024 * 1024;
+        constexpr qint64 total = 64LL * 1024 * 1024; // far more than the buffers on the way take in
+                                                      // while the client reads slowly
         RawHttpConnection slow(m_bed.httpPort());
         slow.socket().setReadBufferSize(16 * 1024); // keep the kernel's receive buffer full
         slow.send("GET /echo/download?bytes=" + QByteArray::number(total)
@@ -166,6 +171,37 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json().value(u"path"_qs).toString(), u"/base/items/9"_qs);
         QVERIFY(m_bed.backend().connectionsAccepted() > accepted);
+    }
+
+    void httpsBackendBehindTheGatewayItself()
+    {
+        // An API whose backend is the gateway's own HTTPS listener (the open API there): one
+        // request crosses an https backend connection and a TLS client connection. The
+        // gateway's certificate is trusted for this process, as a real backend's CA would be.
+        auto identity = loadOrCreateGatewayCertificate(m_bed.dataDir());
+        QVERIFY(identity);
+        QSslConfiguration defaults = QSslConfiguration::defaultConfiguration();
+        defaults.addCaCertificate(identity->certificate);
+        QSslConfiguration::setDefaultConfiguration(defaults);
+        GatewayConfig c = m_bed.baseConfig();
+        GatewayConfig::Api loop = c.apis[1]; // the open API
+        QCOMPARE(loop.id, u"open"_qs);
+        loop.id = u"tls-loop"_qs;
+        loop.displayName = u"TLS loop API"_qs;
+        loop.path = u"tlsloop"_qs;
+        loop.serviceUrl = u"https://127.0.0.1:%1/open"_qs.arg(m_bed.httpsPort());
+        c.apis.append(loop);
+        m_bed.reconfigure(c);
+        RawHttpConnection client(m_bed.httpPort());
+        for (int i = 0; i < 3; ++i) { // the second and third reuse the pooled TLS connection
+            const HttpReply reply = client.request("GET", "/tlsloop/ping");
+            QCOMPARE(reply.status, 200);
+            const QJsonObject echo = reply.json();
+            QCOMPARE(echo.value(u"path"_qs).toString(), u"/open-backend/ping"_qs);
+            // Set by the inner hop, which received the request over TLS.
+            QCOMPARE(echo.value(u"headers"_qs).toObject().value(u"x-forwarded-proto"_qs).toString(), u"https"_qs);
+        }
+        m_bed.reconfigure(m_bed.baseConfig());
     }
 };
 
