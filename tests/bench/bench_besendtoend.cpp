@@ -4,7 +4,7 @@
 // download the result through its SAS URL), next to the floor measured in the same run: a
 // plain upload plus download of the same bytes through the same blob client, i.e. an upload of
 // the input and a download of a blob the size of the result (the job's own client-side
-// transfers, without the service). Floor and job alternate for three rounds (on a shared
+// transfers, without the service). Floor and job alternate for five rounds (on a shared
 // machine single timings vary by 2x) and the medians are compared. Goal: at most 2x the floor. For comparison it also prints the ratio
 // against an upload and download of the input bytes only (the result is a third larger than
 // the input, so that floor moves fewer bytes than the job does). Also checks the result byte
@@ -330,7 +330,7 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
     // Rounds of floor then job, on a shared machine: the medians are compared.
     const int rounds = qEnvironmentVariableIntValue("PORTICO_BENCH_ROUNDS") > 0
         ? qEnvironmentVariableIntValue("PORTICO_BENCH_ROUNDS")
-        : 3;
+        : 5;
     QList<double> floors, inputFloors, jobs;
     for (int round = 0; round < rounds; ++round) {
         Floor floor;
