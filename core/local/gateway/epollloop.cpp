@@ -4,7 +4,11 @@
 
 #include "core/local/gateway/fdtransport.h"
 
+#include <QLoggingCategory>
 #include <QSocketNotifier>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 
@@ -15,6 +19,8 @@ namespace portico::local {
 
 namespace {
 constexpr int kBatch = 128;
+constexpr int kMaxBatches = 4;
+Q_LOGGING_CATEGORY(lcEpoll, "portico.local.gateway.epoll")
 }
 
 EpollLoop::EpollLoop(QObject *parent)
@@ -46,10 +52,18 @@ void EpollLoop::drain()
 {
     // A handler may close descriptors whose events are later in the same batch: transports
     // are only ever deleted later (deleteLater) and ignore events once closed.
+    // At most a few batches per activation: under sustained load the set is never empty, and
+    // the worker's other events (deadline sweep, queued closes, posted pumps, deleteLater)
+    // must get their turn. The notifier is level-triggered and fires again.
     epoll_event events[kBatch];
     m_dispatching = true;
-    for (;;) {
-        const int n = ::epoll_wait(m_epoll, events, kBatch, 0);
+    for (int round = 0; round < kMaxBatches; ++round) {
+        int n = 0;
+        do
+            n = ::epoll_wait(m_epoll, events, kBatch, 0);
+        while (n < 0 && errno == EINTR);
+        if (n < 0)
+            qCWarning(lcEpoll, "epoll_wait failed: %s", std::strerror(errno));
         for (int i = 0; i < n; ++i)
             static_cast<Handler *>(events[i].data.ptr)->epollEvents(events[i].events);
         flushDirty();
@@ -83,7 +97,7 @@ void EpollLoop::flushDirty()
         std::vector<FdTransport *> dirty;
         dirty.swap(m_dirty);
         for (FdTransport *t : dirty)
-            t->sendQueued();
+            t->sendQueuedFromLoop();
     }
 }
 

@@ -176,6 +176,7 @@ void FdTransport::sendQueued()
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_blocked = true;
             break; // the rest goes on EPOLLOUT
         } else {
             fail(n < 0 ? errno : EPIPE, true);
@@ -195,6 +196,21 @@ void FdTransport::sendQueued()
     } else if (m_outOffset >= kSendAt && m_outOffset * 2 >= m_out.size()) {
         m_out.remove(0, m_outOffset); // keep the buffer from growing while the peer is slow
         m_outOffset = 0;
+    }
+}
+
+void FdTransport::sendQueuedFromLoop()
+{
+    const qint64 before = bytesToWrite();
+    const bool wasBlocked = m_blocked;
+    sendQueued();
+    if (m_fd < 0) {
+        reportClosed();
+        return;
+    }
+    if (wasBlocked && bytesToWrite() < before && m_state == State::Connected) {
+        m_blocked = bytesToWrite() > 0 && m_blocked;
+        notify(Event::Written);
     }
 }
 
@@ -223,10 +239,7 @@ void FdTransport::epollEvents(quint32 events)
         if (events & EPOLLOUT)
             sendQueued();
         lingerRead();
-        if (m_fd >= 0 && m_writeShutdown && m_eof) {
-            closeDescriptor();
-            reportClosed();
-        }
+        finishClosingIfDone();
         return;
     }
 
@@ -242,14 +255,19 @@ void FdTransport::epollEvents(quint32 events)
         }
         return;
     }
-    if ((events & EPOLLOUT) && bytesToWrite() > 0) {
+    if (events & EPOLLOUT) {
+        // Written also when an end-of-batch send already emptied what the kernel had refused:
+        // the listener stopped at its high-water mark and waits for it.
         const qint64 before = bytesToWrite();
-        sendQueued();
+        const bool wasBlocked = m_blocked;
+        m_blocked = false;
+        if (before > 0)
+            sendQueued();
         if (m_fd < 0) {
             reportClosed();
             return;
         }
-        if (bytesToWrite() < before)
+        if (bytesToWrite() < before || wasBlocked)
             notify(Event::Written);
         if (m_fd < 0 || m_state != State::Connected)
             return;
@@ -294,6 +312,26 @@ void FdTransport::lingerRead()
             reportClosed();
         }
     }
+    // Bounded per call so one closing peer cannot hold the loop; edge-triggered, no new event
+    // comes for what is already buffered, so the rest is read on a later pass.
+    if (m_fd >= 0 && !m_eof && m_readable && !m_lingerPosted) {
+        m_lingerPosted = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_lingerPosted = false;
+            if (m_state != State::Closing)
+                return;
+            lingerRead();
+            finishClosingIfDone();
+        }, Qt::QueuedConnection);
+    }
+}
+
+void FdTransport::finishClosingIfDone()
+{
+    if (m_fd >= 0 && m_writeShutdown && m_eof) {
+        closeDescriptor();
+        reportClosed();
+    }
 }
 
 void FdTransport::closeGracefully()
@@ -307,10 +345,7 @@ void FdTransport::closeGracefully()
     m_state = State::Closing;
     sendQueued();
     lingerRead();
-    if (m_fd >= 0 && m_writeShutdown && m_eof) {
-        closeDescriptor();
-        reportClosed();
-    }
+    finishClosingIfDone();
 }
 
 void FdTransport::abort()

@@ -36,8 +36,12 @@ public:
     void closeGracefully() override;
     void abort() override;
 
-    // Sends queued output (called by the loop at the end of a batch).
+    // Sends queued output (write(), flush() and EPOLLOUT).
     void sendQueued();
+    // The loop's end-of-batch send: outside any listener call, so it may report Written, which
+    // it does when output that the kernel had refused went out (the next EPOLLOUT may then
+    // find nothing queued, and the listener would wait for a Written that never comes).
+    void sendQueuedFromLoop();
 
 private:
     enum class State { Connecting, Connected, Closing };
@@ -46,6 +50,9 @@ private:
     void epollEvents(quint32 events) override;
     void finishConnect();
     void lingerRead();
+    // Closing: once our side is sent and shut down and the peer's end was read, closes and
+    // reports Closed.
+    void finishClosingIfDone();
     void fail(int error, bool reportLater);
     void closeDescriptor();
     void reportClosed();
@@ -61,6 +68,8 @@ private:
     bool m_writeShutdown = false;
     bool m_closedReported = false;
     bool m_peerShutdownReported = false;
+    bool m_blocked = false;  // the kernel refused output (EAGAIN); Written is owed when it goes
+    bool m_lingerPosted = false;
     QByteArray m_out;
     qsizetype m_outOffset = 0;
 };

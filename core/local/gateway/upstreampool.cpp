@@ -105,6 +105,15 @@ UpstreamPool::Lease UpstreamPool::acquire(const QUrl &url, Handler *handler, boo
         auto it = m_idle.find(key);
         while (it != m_idle.end() && !it->isEmpty()) {
             Transport *t = it->takeLast();
+            if (t->isConnected() && t->mayHaveInput()) {
+                // A response that ended exactly at a read's size leaves "may have input" up
+                // until a read finds nothing; a byte here is unsolicited and ends the connection.
+                QByteArray probe;
+                if (t->read(probe, 1) > 0) {
+                    close(t);
+                    continue;
+                }
+            }
             if (t->isConnected() && !t->mayHaveInput()) {
                 m_transports[t].handler = handler;
                 lease.transport = t;

@@ -99,7 +99,8 @@ private Q_SLOTS:
                 QElapsedTimer quick;
                 quick.start();
                 QCOMPARE(other.request("GET", "/echo/items/1", kKey).status, 200);
-                QVERIFY2(quick.elapsed() < 1000, qPrintable(QString::number(quick.elapsed())));
+                // Served while the slow reader is held back (which takes seconds), with room for a loaded CI machine.
+                QVERIFY2(quick.elapsed() < 3000, qPrintable(QString::number(quick.elapsed())));
             }
         }
         QVERIFY(received < total); // the rest is still held back
