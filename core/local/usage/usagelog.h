@@ -78,7 +78,7 @@ private:
     RateLimiter *m_limiter = nullptr;
     std::mutex m_mutex;
     QList<UsageRecord> m_pending;
-    qint64 m_lastTrimMs = 0;
+    bool m_trimOwed = false; // records were written since the last trim
     sqlite3_stmt *m_insert = nullptr; // prepared once in open(), on the connection's own handle
     QTimer m_flushTimer;
     QTimer m_pruneTimer;
