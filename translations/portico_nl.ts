@@ -311,14 +311,6 @@
         <translation>“%1” is geen tenant. Vul de tenant-id (een GUID) of een van zijn domeinen in, zoals contoso.onmicrosoft.com.</translation>
     </message>
     <message>
-        <source>The sign-in authority must be an http(s) URL, such as %1.</source>
-        <translation>De aanmeldautoriteit moet een http(s)-URL zijn, zoals %1.</translation>
-    </message>
-    <message>
-        <source>The management URL must be an http(s) URL, such as %1.</source>
-        <translation>De beheer-URL moet een http(s)-URL zijn, zoals %1.</translation>
-    </message>
-    <message>
         <source>The network or the keychain is not available.</source>
         <translation>Het netwerk of de sleutelbos is niet beschikbaar.</translation>
     </message>
@@ -388,6 +380,14 @@
     <message>
         <source>This account has no enabled Azure subscription in tenant “%1”. Ask for access to a subscription, or sign in with another account.</source>
         <translation>Dit account heeft geen ingeschakeld Azure-abonnement in tenant “%1”. Vraag toegang tot een abonnement aan, of meld u aan met een ander account.</translation>
+    </message>
+    <message>
+        <source>The sign-in authority must be an https URL, such as %1: tokens are never sent unencrypted. Plain http is allowed only for this computer (localhost, 127.0.0.1, ::1).</source>
+        <translation>De aanmeldautoriteit moet een https-URL zijn, zoals %1: tokens worden nooit onversleuteld verzonden. Gewoon http is alleen toegestaan voor deze computer (localhost, 127.0.0.1, ::1).</translation>
+    </message>
+    <message>
+        <source>The management URL must be an https URL, such as %1: tokens are never sent unencrypted. Plain http is allowed only for this computer (localhost, 127.0.0.1, ::1).</source>
+        <translation>De beheer-URL moet een https-URL zijn, zoals %1: tokens worden nooit onversleuteld verzonden. Gewoon http is alleen toegestaan voor deze computer (localhost, 127.0.0.1, ::1).</translation>
     </message>
 </context>
 <context>
@@ -644,6 +644,14 @@
     <message>
         <source>%1 cannot be reached: %2</source>
         <translation>%1 is niet bereikbaar: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: its sign-in authority %2 is not an https URL, so its tokens would be sent unencrypted. Remove the environment and add it again with an https URL.</source>
+        <translation>%1 is niet geopend: de aanmeldautoriteit %2 is geen https-URL, dus de tokens zouden onversleuteld worden verzonden. Verwijder de omgeving en voeg haar opnieuw toe met een https-URL.</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: its management URL %2 is not an https URL, so its tokens would be sent unencrypted. Remove the environment and add it again with an https URL.</source>
+        <translation>%1 is niet geopend: de beheer-URL %2 is geen https-URL, dus de tokens zouden onversleuteld worden verzonden. Verwijder de omgeving en voeg haar opnieuw toe met een https-URL.</translation>
     </message>
 </context>
 <context>

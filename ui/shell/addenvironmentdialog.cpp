@@ -16,6 +16,7 @@
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -52,13 +53,20 @@ bool isTenant(const QString &tenant)
     return pattern.match(tenant).hasMatch();
 }
 
-bool isHttpUrl(const QUrl &url)
-{
-    return url.isValid() && !url.host().isEmpty()
-        && (url.scheme() == u"https"_qs || url.scheme() == u"http"_qs);
-}
-
 } // namespace
+
+bool AddEnvironmentDialog::isSafeUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    if (url.scheme() == u"https"_qs)
+        return true;
+    if (url.scheme() != u"http"_qs)
+        return false;
+    // Plain http only where the tokens never leave this computer (local replay servers).
+    const QString host = url.host();
+    return host.compare(u"localhost"_qs, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
+}
 
 AddEnvironmentDialog::AddEnvironmentDialog(QNetworkAccessManager *network, core::SecretStore *secrets,
                                            QWidget *parent)
@@ -117,9 +125,15 @@ QWidget *AddEnvironmentDialog::makeSettingsPage()
     m_authorityEdit = new QLineEdit(defaultAuthority.toString(), page);
     m_authorityEdit->setObjectName(u"authorityLineEdit"_qs);
     form->addRow(tr("Sign-in &authority:"), m_authorityEdit);
+    m_authorityMessage = messageLabel(u"authorityMessageLabel"_qs, page);
+    m_authorityMessage->hide();
+    form->addRow(QString(), m_authorityMessage);
     m_managementUrl = new QLineEdit(defaultManagementUrl.toString(), page);
     m_managementUrl->setObjectName(u"managementUrlLineEdit"_qs);
     form->addRow(tr("&Management URL:"), m_managementUrl);
+    m_managementUrlMessage = messageLabel(u"managementUrlMessageLabel"_qs, page);
+    m_managementUrlMessage->hide();
+    form->addRow(QString(), m_managementUrlMessage);
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         m_clientId->setEnabled(m_method->currentData().toInt() == int(core::Environment::SignIn::DeviceCode));
     });
@@ -252,6 +266,10 @@ void AddEnvironmentDialog::signInAgain(const core::Environment &environment, con
 void AddEnvironmentDialog::startSignIn()
 {
     m_settingsMessage->clear();
+    m_authorityMessage->clear();
+    m_authorityMessage->hide();
+    m_managementUrlMessage->clear();
+    m_managementUrlMessage->hide();
     const QString name = m_displayName->text().trimmed();
     const QString tenant = m_tenant->text().trimmed();
     const QUrl authority(m_authorityEdit->text().trimmed(), QUrl::StrictMode);
@@ -268,15 +286,21 @@ void AddEnvironmentDialog::startSignIn()
         m_tenant->setFocus();
         return;
     }
-    if (!isHttpUrl(authority)) {
-        m_settingsMessage->setText(tr("The sign-in authority must be an http(s) URL, such as %1.")
-                                       .arg(defaultAuthority.toString()));
+    if (!isSafeUrl(authority)) {
+        m_authorityMessage->setText(
+            tr("The sign-in authority must be an https URL, such as %1: tokens are never sent "
+               "unencrypted. Plain http is allowed only for this computer (localhost, 127.0.0.1, ::1).")
+                .arg(defaultAuthority.toString()));
+        m_authorityMessage->show();
         m_authorityEdit->setFocus();
         return;
     }
-    if (!isHttpUrl(management)) {
-        m_settingsMessage->setText(tr("The management URL must be an http(s) URL, such as %1.")
-                                       .arg(defaultManagementUrl.toString()));
+    if (!isSafeUrl(management)) {
+        m_managementUrlMessage->setText(
+            tr("The management URL must be an https URL, such as %1: tokens are never sent "
+               "unencrypted. Plain http is allowed only for this computer (localhost, 127.0.0.1, ::1).")
+                .arg(defaultManagementUrl.toString()));
+        m_managementUrlMessage->show();
         m_managementUrl->setFocus();
         return;
     }

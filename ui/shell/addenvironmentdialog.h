@@ -49,6 +49,9 @@ public:
     static const QUrl defaultAuthority;
     static const QUrl defaultManagementUrl;
 
+    // Whether tokens may be sent to `url`: https, or plain http to this computer only (loopback).
+    static bool isSafeUrl(const QUrl &url);
+
     AddEnvironmentDialog(QNetworkAccessManager *network, core::SecretStore *secrets,
                          QWidget *parent = nullptr);
     ~AddEnvironmentDialog() override;
@@ -106,6 +109,8 @@ private:
     QLineEdit *m_authorityEdit = nullptr;
     QLineEdit *m_managementUrl = nullptr;
     QComboBox *m_method = nullptr;
+    QLabel *m_authorityMessage = nullptr;
+    QLabel *m_managementUrlMessage = nullptr;
     QLabel *m_settingsMessage = nullptr;
     QPushButton *m_signInButton = nullptr;
 

@@ -118,8 +118,29 @@ void AzureEnvironments::restore()
         entry->authority = authority;
         Entry *added = entry.get();
         m_entries.push_back(std::move(entry));
+        if (!AddEnvironmentDialog::isSafeUrl(authority) || !AddEnvironmentDialog::isSafeUrl(added->environment.managementUrl)) {
+            // Kept in the list (removing it stays possible), but never signed in to.
+            showPlainHttp(added);
+            continue;
+        }
         open(added);
     }
+}
+
+void AzureEnvironments::showPlainHttp(Entry *entry)
+{
+    ensureBanner(entry);
+    if (!entry->banner)
+        return;
+    const bool authority = !AddEnvironmentDialog::isSafeUrl(entry->authority);
+    const QString text = authority
+        ? tr("%1 was not opened: its sign-in authority %2 is not an https URL, so its tokens would be "
+             "sent unencrypted. Remove the environment and add it again with an https URL.")
+              .arg(entry->environment.displayName, entry->authority.toString())
+        : tr("%1 was not opened: its management URL %2 is not an https URL, so its tokens would be "
+             "sent unencrypted. Remove the environment and add it again with an https URL.")
+              .arg(entry->environment.displayName, entry->environment.managementUrl.toString());
+    entry->banner->showMessage(BannerWidget::Kind::Error, text, false);
 }
 
 void AzureEnvironments::save()
@@ -147,7 +168,7 @@ void AzureEnvironments::save()
                                             .arg(written.error().message));
 }
 
-void AzureEnvironments::open(Entry *entry)
+void AzureEnvironments::ensureBanner(Entry *entry)
 {
     const QString id = entry->environment.id;
     if (!entry->banner && m_window) {
@@ -167,6 +188,12 @@ void AzureEnvironments::open(Entry *entry)
                 Q_EMIT retryRequested(id);
         });
     }
+}
+
+void AzureEnvironments::open(Entry *entry)
+{
+    const QString id = entry->environment.id;
+    ensureBanner(entry);
     core::EntraConfig config;
     config.authority = entry->authority;
     config.tenant = entry->environment.tenantId;

@@ -83,7 +83,10 @@ private:
     struct Entry;
 
     Entry *find(const QString &environmentId) const;
+    void ensureBanner(Entry *entry);
     void open(Entry *entry);
+    // A restored entry whose authority or management URL is plain http to another computer.
+    void showPlainHttp(Entry *entry);
     void add(const core::Environment &environment, const QUrl &authority);
     void showSignInExpired(Entry *entry, const QString &reason);
     void save();

@@ -45,6 +45,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTcpServer>
@@ -143,6 +144,9 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void addDialogSaysWhatWentWrong();
+    void addDialogRefusesPlainHttpToAnotherComputer_data();
+    void addDialogRefusesPlainHttpToAnotherComputer();
+    void restoredPlainHttpEnvironmentIsNotOpened();
     void dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
@@ -291,6 +295,76 @@ void tst_AzureEnvironments::addDialogSaysWhatWentWrong()
     QVERIFY2(expired->text().contains(u"new code"_qs), qPrintable(expired->text()));
     QVERIFY(m_entra.unmatched().isEmpty());
     QCOMPARE(m_entra.remaining(), 0); // nothing left over for the tests below
+}
+
+void tst_AzureEnvironments::addDialogRefusesPlainHttpToAnotherComputer_data()
+{
+    QTest::addColumn<QString>("authority");
+    QTest::addColumn<QString>("management");
+    QTest::addColumn<QString>("refusedLabel");
+    QTest::newRow("authority") << u"http://login.microsoftonline.com"_qs << u"https://management.azure.com"_qs
+                               << u"authorityMessageLabel"_qs;
+    QTest::newRow("management") << u"https://login.microsoftonline.com"_qs << u"http://management.azure.com"_qs
+                                << u"managementUrlMessageLabel"_qs;
+    QTest::newRow("management on 10.0.0.1") << u"https://login.microsoftonline.com"_qs
+                                            << u"http://10.0.0.1:8080"_qs << u"managementUrlMessageLabel"_qs;
+}
+
+// Tokens never travel unencrypted: plain http is refused next to the field, except for this
+// computer (localhost, 127.0.0.1, ::1: the replay servers below).
+void tst_AzureEnvironments::addDialogRefusesPlainHttpToAnotherComputer()
+{
+    QFETCH(QString, authority);
+    QFETCH(QString, management);
+    QFETCH(QString, refusedLabel);
+    ui::AddEnvironmentDialog dialog(new QNetworkAccessManager(this), m_secrets.get());
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"displayNameLineEdit"_qs), kName);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant);
+    dialog.findChild<QLineEdit *>(u"authorityLineEdit"_qs)->setText(authority);
+    dialog.findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(management);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+    auto *refused = dialog.findChild<QLabel *>(refusedLabel);
+    QVERIFY(refused->isVisible());
+    QVERIFY2(refused->text().contains(u"must be an https URL"_qs), qPrintable(refused->text()));
+    QCOMPARE(dialog.findChild<QStackedWidget *>(u"environmentStepsStackedWidget"_qs)->currentIndex(), 0);
+
+    QVERIFY(ui::AddEnvironmentDialog::isSafeUrl(QUrl(u"http://127.0.0.1:1234"_qs)));
+    QVERIFY(ui::AddEnvironmentDialog::isSafeUrl(QUrl(u"http://[::1]:1234"_qs)));
+    QVERIFY(ui::AddEnvironmentDialog::isSafeUrl(QUrl(u"http://localhost:1234"_qs)));
+    QVERIFY(!ui::AddEnvironmentDialog::isSafeUrl(QUrl(u"http://localhost.example.com"_qs)));
+    QVERIFY(!ui::AddEnvironmentDialog::isSafeUrl(QUrl(u"ftp://127.0.0.1"_qs)));
+}
+
+// A kept environment whose management URL is plain http to another computer (an older version
+// accepted it) is not signed in to: a banner says why; the entry stays in the settings.
+void tst_AzureEnvironments::restoredPlainHttpEnvironmentIsNotOpened()
+{
+    core::Environment environment;
+    environment.id = u"azure-plainhttp"_qs;
+    environment.kind = core::Environment::Kind::Azure;
+    environment.displayName = u"Woodgrove (plain http)"_qs;
+    environment.managementUrl = QUrl(u"http://management.woodgrove.example"_qs);
+    environment.tenantId = kTenant;
+    environment.subscriptionId = kSubscription;
+    QJsonObject json = environment.toJson();
+    json.insert(u"authority"_qs, m_entra.url().toString());
+    {
+        core::Settings settings(m_dir.filePath(u"plainhttp.ini"_qs));
+        QVERIFY(settings.setValue(core::settingkeys::environments, QJsonDocument(QJsonArray { json }).toJson()).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    const auto before = m_entra.received().size();
+    Console console;
+    QVERIFY(startConsole(console, u"plainhttp.ini"_qs));
+    ui::BannerWidget *banner = console.signInBanner();
+    QTRY_VERIFY(banner && banner->isVisible());
+    QVERIFY2(banner->text().startsWith(u"Woodgrove (plain http) was not opened: its management URL"_qs),
+             qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(u"http://management.woodgrove.example"_qs));
+    QVERIFY(banner->findChild<QPushButton *>(u"bannerRetryPushButton"_qs)->isHidden());
+    QVERIFY(!console.session->azureEnvironments()->client(environment.id));
+    QCOMPARE(m_entra.received().size(), before); // no refresh token was sent anywhere
 }
 
 // The Azure CLI's login (a stand-in `az` printing the CLI's token JSON, as in
