@@ -215,6 +215,7 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                         Q_EMIT serviceCreated(id);
                         Q_EMIT resourcesChanged();
                     }
+                    Q_EMIT provisioningFinished(r.ok());
                 };
                 auto start = [this, guard, id, op, service, finishProvisioning] {
                     core::ArmRequest put = core::ArmRequest::put(

@@ -88,6 +88,8 @@ public:
 
 Q_SIGNALS:
     void serviceCreated(const QString &serviceId);
+    // Provisioning requested through the wizard ended (after serviceCreated() on success).
+    void provisioningFinished(bool succeeded);
     void resourcesChanged();
 
 private:

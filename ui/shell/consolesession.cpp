@@ -35,6 +35,8 @@
 #include <QWidget>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace portico::ui {
 
 namespace {
@@ -498,8 +500,15 @@ void ConsoleSession::newService()
         return;
     auto *wizard = new ServiceWizard(m_window);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    // The wizard works on the environment chosen on its first page through a controller of its
+    // own, so that choosing another environment there never switches the console; the console
+    // goes to the new service only once it was created. The controller outlives the wizard while
+    // it provisions (closing the wizard does not stop provisioning).
+    auto *controller = new PublisherController(m_publisher->client(), m_window->operations(), this);
+    controller->setSecretStore(m_secrets, m_environmentId);
+    auto chosen = std::make_shared<QString>(m_environmentId);
     const core::Environment *current = m_azure ? m_azure->environment(m_environmentId) : nullptr;
-    m_publisher->attachWizard(wizard, current ? current->subscriptionId : QString());
+    controller->attachWizard(wizard, current ? current->subscriptionId : QString());
     QList<ServiceWizard::Environment> environments { { kLocalId, tr("portico-local"), false } };
     if (m_azure) {
         for (const QString &id : m_azure->ids()) {
@@ -508,14 +517,39 @@ void ConsoleSession::newService()
         }
     }
     wizard->setEnvironments(environments, m_environmentId);
-    // The wizard works on the environment chosen on its first page: its subscription and
-    // resource groups, and the new service is created there.
     QPointer<ServiceWizard> guard(wizard);
-    connect(wizard, &ServiceWizard::environmentChosen, this, [this, guard](const QString &id) {
-        if (!guard || id == m_environmentId || !useEnvironment(id))
+    connect(wizard, &ServiceWizard::environmentChosen, controller, [this, guard, controller, chosen](const QString &id) {
+        if (!guard || id == *chosen)
             return;
+        core::ArmClient *client = id == kLocalId ? m_client.get() : m_azure ? m_azure->client(id) : nullptr;
+        if (!client)
+            return;
+        *chosen = id;
+        controller->setClient(client);
+        controller->setSecretStore(m_secrets, id);
         const core::Environment *azure = m_azure ? m_azure->environment(id) : nullptr;
-        m_publisher->loadWizardChoices(guard, azure ? azure->subscriptionId : QString());
+        controller->loadWizardChoices(guard, azure ? azure->subscriptionId : QString());
+    });
+    auto provisioning = std::make_shared<bool>(false);
+    connect(wizard, &ServiceWizard::provisionRequested, controller, [provisioning] { *provisioning = true; });
+    connect(controller, &PublisherController::provisioningFinished, controller,
+            [guard, controller, provisioning] {
+                *provisioning = false;
+                if (!guard)
+                    controller->deleteLater();
+            });
+    connect(wizard, &QObject::destroyed, controller, [controller, provisioning] {
+        if (!*provisioning)
+            controller->deleteLater();
+    });
+    connect(controller, &PublisherController::serviceCreated, this, [this, chosen](const QString &serviceId) {
+        if (!useEnvironment(*chosen))
+            return; // the environment went away meanwhile
+        useService(serviceId);
+        if (m_navigation) {
+            const QModelIndex root = m_navigation->environmentIndex(*chosen);
+            m_navigation->refresh(root.isValid() ? root : QModelIndex());
+        }
     });
     wizard->show();
 }

@@ -11,6 +11,7 @@
 // banner whose Sign in again recovers; removing the environment forgets it and its refresh
 // token; the settings file never holds a token.
 
+#include "core/arm/armclient.h"
 #include "core/environments/localendpoints.h"
 #include "core/itemmodels/navigationtreemodel.h"
 #include "core/secrets/keychainsecretstore.h"
@@ -23,6 +24,7 @@
 #include "ui/common/bannerwidget.h"
 #include "ui/common/decisions.h"
 #include "ui/developer/developercontroller.h"
+#include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/servicewizard.h"
 #include "ui/shell/addenvironmentdialog.h"
@@ -156,6 +158,7 @@ private Q_SLOTS:
     void azureWorksWhenPorticoLocalCannotStart();
     void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
     void unreachableEnvironmentShowsABannerWithRetry();
+    void serviceCreatedInTheWizardBecomesCurrent(); // last: the new service is not recorded
 
 private:
     bool startConsole(Console &console, const QString &settingsName = u"settings.ini"_qs);
@@ -603,14 +606,19 @@ void tst_AzureEnvironments::serviceWizardOffersTheAzureEnvironment()
     Console console;
     QVERIFY(startConsole(console));
     QVERIFY(waitForService(console));
-    const QString id = environmentId(console);
+    QCOMPARE(console.session->environmentId(), u"local"_qs);
+    const QString localService = console.session->serviceId();
+    core::ArmClient *localClient = console.session->publisher()->client();
     console.window->findChild<QAction *>(u"newServiceAction"_qs)->trigger();
     ui::ServiceWizard *wizard = nullptr;
     QTRY_VERIFY((wizard = console.window->findChild<ui::ServiceWizard *>()) != nullptr);
     auto *environments = wizard->findChild<QComboBox *>(u"environmentComboBox"_qs);
     QCOMPARE(environments->count(), 2);
     environments->setCurrentIndex(environments->findText(kName));
-    QCOMPARE(console.session->environmentId(), id); // the wizard works on the chosen environment
+    // The wizard works on the chosen environment; the console stays where it was.
+    QCOMPARE(console.session->environmentId(), u"local"_qs);
+    QCOMPARE(console.session->serviceId(), localService);
+    QCOMPARE(console.session->publisher()->client(), localClient);
     QTest::mouseClick(wizard->findChild<QPushButton *>(u"wizardNextPushButton"_qs), Qt::LeftButton);
     QTest::keyClicks(wizard->findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"contosoapim"_qs);
     auto *next = wizard->findChild<QPushButton *>(u"wizardNextPushButton"_qs);
@@ -630,6 +638,11 @@ void tst_AzureEnvironments::serviceWizardOffersTheAzureEnvironment()
     QVERIFY(check != m_arm.received().cend());
     QCOMPARE(check->path, u"/subscriptions/"_qs + kSubscription + u"/providers/Microsoft.ApiManagement/checkNameAvailability"_qs);
     wizard->reject();
+    // Cancelled: the console still works on portico-local's service.
+    QCOMPARE(console.session->environmentId(), u"local"_qs);
+    QCOMPARE(console.session->serviceId(), localService);
+    QCOMPARE(console.session->publisher()->client(), localClient);
+    QCOMPARE(console.session->publisher()->serviceId(), localService);
     QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
 }
 
@@ -740,6 +753,73 @@ void tst_AzureEnvironments::unreachableEnvironmentShowsABannerWithRetry()
     QVERIFY(banner->text().contains(u"cannot be reached"_qs));
     QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
     (void)test::waitFor(m_secrets->remove(environment.secretKey(u"entra-refresh-token"_qs)));
+}
+
+// The wizard creates the service in the Azure environment chosen on its first page; only then
+// does the console switch to that environment and the new service.
+void tst_AzureEnvironments::serviceCreatedInTheWizardBecomesCurrent()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
+    const QString created = u"/subscriptions/"_qs + kSubscription
+        + u"/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/contosoapim"_qs;
+    m_arm.add(QJsonDocument::fromJson(R"({"request": {"method": "PUT", "path": ")" + created.toUtf8() + R"("},
+        "response": {"status": 200, "body": {"id": ")" + created.toUtf8() + R"(", "name": "contosoapim",
+        "type": "Microsoft.ApiManagement/service", "location": "westeurope",
+        "properties": {"provisioningState": "Succeeded", "publisherEmail": "admin@contoso.com",
+        "publisherName": "Contoso"}, "sku": {"name": "Developer", "capacity": 1}}}})").object());
+    // The environment added earlier was removed by now: the same one, kept in other settings.
+    core::Environment environment;
+    environment.id = u"azure-wizard"_qs;
+    environment.kind = core::Environment::Kind::Azure;
+    environment.displayName = kName;
+    environment.managementUrl = m_arm.url();
+    environment.tenantId = kTenant;
+    environment.subscriptionId = kSubscription;
+    QJsonObject json = environment.toJson();
+    json.insert(u"authority"_qs, m_entra.url().toString());
+    {
+        core::Settings settings(m_dir.filePath(u"wizard.ini"_qs));
+        QVERIFY(settings.setValue(core::settingkeys::environments, QJsonDocument(QJsonArray { json }).toJson()).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    const QString refreshToken = environment.secretKey(u"entra-refresh-token"_qs);
+    QVERIFY(test::waitFor(m_secrets->write(refreshToken, u"0.AAAA-first-refresh-token"_qs)).ok());
+    Console console;
+    QVERIFY(startConsole(console, u"wizard.ini"_qs));
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    QCOMPARE(id, environment.id);
+    QCOMPARE(console.session->environmentId(), u"local"_qs);
+    console.window->findChild<QAction *>(u"newServiceAction"_qs)->trigger();
+    ui::ServiceWizard *wizard = nullptr;
+    QTRY_VERIFY((wizard = console.window->findChild<ui::ServiceWizard *>()) != nullptr);
+    auto *environments = wizard->findChild<QComboBox *>(u"environmentComboBox"_qs);
+    environments->setCurrentIndex(environments->findText(kName));
+    auto *next = wizard->findChild<QPushButton *>(u"wizardNextPushButton"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"contosoapim"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTRY_COMPARE(wizard->findChild<QComboBox *>(u"resourceGroupComboBox"_qs)->count(), 2);
+    QTRY_VERIFY(next->isEnabled());
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    auto *tier = wizard->findChild<QComboBox *>(u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ui::ServiceWizard::SummaryPageId));
+    QCOMPARE(console.session->environmentId(), u"local"_qs); // not before it exists
+    QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(console.session->serviceId(), created, 10000);
+    QCOMPARE(console.session->environmentId(), id);
+    QCOMPARE(console.session->publisher()->client(), console.session->azureEnvironments()->client(id));
+    QCOMPARE(console.session->publisher()->serviceId(), created);
+    const auto isPut = [&created](const test::ReplayServer::Received &r) { return r.method == "PUT" && r.path == created; };
+    QVERIFY(std::any_of(m_arm.received().cbegin(), m_arm.received().cend(), isPut));
+    (void)test::waitFor(m_secrets->remove(refreshToken));
 }
 
 QTEST_MAIN(tst_AzureEnvironments)
