@@ -61,6 +61,11 @@ public:
     // Building block for jobs: one HTTP exchange with auth and 429/503 retries.
     [[nodiscard]] ArmExchange *exchange(const ArmRequest &request, int deadlineMs, QObject *parent);
 
+Q_SIGNALS:
+    // A call was refused with HTTP 401 although a fresh token had been obtained for it: the
+    // sign-in no longer grants access (revoked, expired consent), so only the user can fix it.
+    void unauthorized(const portico::core::Error &error);
+
 private:
     QPointer<QNetworkAccessManager> m_network;
     QUrl m_baseUrl;

@@ -224,6 +224,8 @@ void ArmExchange::onReplyFinished()
 
     if (status < 200 || status >= 300) {
         Error error = parseArmError(status, m_buffer);
+        if (status == 401 && m_client)
+            Q_EMIT m_client->unauthorized(error); // refused even with a fresh token
         finish(error);
         return;
     }

@@ -214,6 +214,11 @@ void AzureEnvironments::open(Entry *entry)
                     if (Entry *entry = find(id))
                         showSignInExpired(entry, reason.message);
                 });
+        // A 401 that a fresh token did not cure: the same banner.
+        connect(session->client(), &core::ArmClient::unauthorized, this, [this, id](const core::Error &reason) {
+            if (Entry *entry = find(id))
+                showSignInExpired(entry, reason.message);
+        });
         Q_EMIT opened(id);
     });
     connect(session, &core::EnvironmentSession::failed, this, [this, id](const core::Error &error) {

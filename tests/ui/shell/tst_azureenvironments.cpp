@@ -154,6 +154,7 @@ private Q_SLOTS:
     void restartSignsInSilently();
     void revokedSignInShowsABannerAndSignInAgainRecovers();
     void unauthorizedDuringUseShowsTheBanner();
+    void unauthorizedAfterAFreshTokenShowsTheBanner();
     void serviceWizardOffersTheAzureEnvironment();
     void azureWorksWhenPorticoLocalCannotStart();
     void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
@@ -597,6 +598,40 @@ void tst_AzureEnvironments::unauthorizedDuringUseShowsTheBanner()
                                           Nav::Kind::UsersFolder);
     QTRY_VERIFY_WITH_TIMEOUT(nav->childByName(again, u"1"_qs).isValid(), 10000);
     QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+    QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
+}
+
+// ARM answers 401, the forced refresh succeeds, and ARM still answers 401 (access revoked for
+// this account): the same "Sign-in expired" banner with Sign in again, not a silent failure.
+void tst_AzureEnvironments::unauthorizedAfterAFreshTokenShowsTheBanner()
+{
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh)); // the silent start
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh)); // the forced refresh
+    const QString groups = kService + u"/groups"_qs;
+    QJsonObject refused = QJsonDocument::fromJson(R"({"repeat": 2, "response": {"status": 401, "body": {"error": {
+        "code": "InvalidAuthenticationToken", "message": "The access token is invalid."}}}})").object();
+    refused.insert(u"request"_qs, QJsonObject { { u"method"_qs, u"GET"_qs }, { u"path"_qs, groups } });
+    m_arm.add(refused);
+
+    Console console;
+    QVERIFY(startConsole(console));
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    Nav *nav = console.session->navigation();
+    ui::BannerWidget *banner = console.signInBanner();
+    QVERIFY(banner->isHidden());
+    const int refreshes = countRequests(m_entra, u"grant_type=refresh_token"_qs);
+    const QModelIndex service = nav->childByName(nav->environmentIndex(id), u"apimService1"_qs);
+    console.window->navigationView()->expand(console.proxy(service));
+    QTRY_VERIFY(nav->folder(service, Nav::Kind::GroupsFolder).isValid());
+    const QModelIndex groupsFolder = nav->folder(service, Nav::Kind::GroupsFolder);
+    console.window->navigationView()->expand(console.proxy(groupsFolder));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QVERIFY2(banner->text().startsWith(u"Sign-in to Contoso (replay) expired."_qs), qPrintable(banner->text()));
+    QCOMPARE(banner->findChild<QPushButton *>(u"bannerRetryPushButton"_qs)->text(), u"Sign &in again"_qs);
+    QCOMPARE(countRequests(m_entra, u"grant_type=refresh_token"_qs), refreshes + 1); // it did refresh
+    QTRY_COMPARE(groupsFolder.data(Nav::LoadStateRole).value<Nav::LoadState>(), Nav::LoadState::Failed);
+    QCOMPARE(m_entra.remaining(), 0);
     QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
 }
 
