@@ -98,6 +98,8 @@ AddEnvironmentDialog::~AddEnvironmentDialog()
     // The client points to the token provider.
     m_client.reset();
     m_signIn.reset();
+    if (!m_done)
+        forgetSignIn(); // closed without adding (also when destroyed without reject())
     m_tokens.reset();
 }
 
@@ -415,6 +417,7 @@ void AddEnvironmentDialog::onDeviceCodeFinished()
     connect(provider, &core::EntraTokenProvider::refreshTokenStored, this,
             [this, provider](const core::Error &error) {
                 disconnect(provider, &core::EntraTokenProvider::refreshTokenStored, this, nullptr);
+                m_refreshTokenPending = false;
                 if (error.kind != core::Error::Kind::None) {
                     failSignIn(tr("The sign-in could not be kept in the keychain: %1").arg(error.message));
                     return;
@@ -433,6 +436,7 @@ void AddEnvironmentDialog::onDeviceCodeFinished()
                       "that the client ID allows offline access."));
         return;
     }
+    m_refreshTokenPending = !m_signInAgain;
     provider->setSignedIn(result.value());
 }
 
@@ -501,9 +505,27 @@ void AddEnvironmentDialog::finishAdding()
 void AddEnvironmentDialog::forgetSignIn()
 {
     // A refresh token stored for an environment that was never added must not stay behind.
+    const QString key = m_environment.secretKey(QString(core::EntraTokenProvider::refreshTokenPurpose));
     if (m_storedRefreshToken && !m_signInAgain && m_secrets)
-        (void)m_secrets->remove(m_environment.secretKey(QString(core::EntraTokenProvider::refreshTokenPurpose)));
+        (void)m_secrets->remove(key);
     m_storedRefreshToken = false;
+    if (!std::exchange(m_refreshTokenPending, false) || m_signInAgain || !m_secrets)
+        return;
+    // The keychain has not answered the write yet: the provider outlives this dialog until it
+    // has, then the token is removed again.
+    auto *provider = qobject_cast<core::EntraTokenProvider *>(m_tokens.get());
+    if (!provider)
+        return;
+    (void)m_tokens.release();
+    provider->disconnect(this);
+    provider->setParent(m_secrets);
+    QPointer<core::SecretStore> secrets = m_secrets;
+    connect(provider, &core::EntraTokenProvider::refreshTokenStored, provider,
+            [provider, secrets, key](const core::Error &error) {
+                if (error.kind == core::Error::Kind::None && secrets)
+                    (void)secrets->remove(key);
+                provider->deleteLater();
+            });
 }
 
 void AddEnvironmentDialog::reject()

@@ -36,7 +36,8 @@ namespace portico::ui {
 // verification URL to copy or open, live status, cancel); then the account's subscriptions, of
 // which the user picks one. environmentReady() hands over the Environment (identity only); the
 // refresh token went to the SecretStore under the environment's id through EntraTokenProvider.
-// Closing the dialog before that removes the stored refresh token again.
+// Closing (or destroying) the dialog before that removes the stored refresh token again, also
+// when the keychain answers the write only after the dialog is gone.
 //
 // In "sign in again" mode (signInAgain()) the environment is fixed and the new sign-in goes to
 // the environment's own token provider; the dialog accepts once it is signed in.
@@ -96,6 +97,7 @@ private:
     QPointer<core::EntraTokenProvider> m_signInTarget; // sign-in-again mode
     bool m_signInAgain = false;
     bool m_storedRefreshToken = false;
+    bool m_refreshTokenPending = false; // written to the SecretStore, no answer yet
     bool m_done = false;
 
     std::unique_ptr<core::DeviceCodeSignIn> m_signIn;

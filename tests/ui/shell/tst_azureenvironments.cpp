@@ -54,6 +54,7 @@
 #include <QTreeView>
 #include <QUrlQuery>
 #include <QNetworkAccessManager>
+#include <QPointer>
 
 #include <algorithm>
 #include <optional>
@@ -122,6 +123,48 @@ ui::AddEnvironmentDialog *openDialog()
     return nullptr;
 }
 
+// The real keychain, whose writes wait until release(): the user closes the dialog while the
+// keychain has not answered yet.
+class HeldWrites final : public core::SecretStore
+{
+public:
+    explicit HeldWrites(core::SecretStore *inner) : m_inner(inner) { }
+    core::SecretJob *read(const QString &key) override { return m_inner->read(key); }
+    core::SecretJob *write(const QString &key, const QString &secret) override
+    {
+        auto *job = new core::SecretJob(key);
+        m_held.append({ job, secret });
+        return job;
+    }
+    core::SecretJob *remove(const QString &key) override
+    {
+        core::SecretJob *job = m_inner->remove(key);
+        QObject::connect(job, &core::SecretJob::finished, this, [this, key] { removed << key; });
+        return job;
+    }
+    Backend backend() const override { return m_inner->backend(); }
+    QStringList heldKeys() const
+    {
+        QStringList keys;
+        for (const auto &held : m_held)
+            keys << held.first->key();
+        return keys;
+    }
+    void release()
+    {
+        for (const auto &[job, secret] : std::exchange(m_held, {})) {
+            core::SecretJob *inner = m_inner->write(job->key(), secret);
+            QObject::connect(inner, &core::SecretJob::finished, job,
+                             [job = job, inner] { job->complete(inner->result()); });
+        }
+    }
+    QStringList removed;
+
+private:
+    core::SecretStore *m_inner;
+    QList<QPair<QPointer<core::SecretJob>, QString>> m_held;
+};
+
 // One console: window, session (attached to the running portico-local) and its Azure environments.
 struct Console
 {
@@ -149,6 +192,8 @@ private Q_SLOTS:
     void addDialogRefusesPlainHttpToAnotherComputer_data();
     void addDialogRefusesPlainHttpToAnotherComputer();
     void restoredPlainHttpEnvironmentIsNotOpened();
+    void closingWhileTheSignInIsKeptLeavesNothingBehind_data();
+    void closingWhileTheSignInIsKeptLeavesNothingBehind();
     void dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
@@ -369,6 +414,46 @@ void tst_AzureEnvironments::restoredPlainHttpEnvironmentIsNotOpened()
     QVERIFY(banner->findChild<QPushButton *>(u"bannerRetryPushButton"_qs)->isHidden());
     QVERIFY(!console.session->azureEnvironments()->client(environment.id));
     QCOMPARE(m_entra.received().size(), before); // no refresh token was sent anywhere
+}
+
+void tst_AzureEnvironments::closingWhileTheSignInIsKeptLeavesNothingBehind_data()
+{
+    QTest::addColumn<bool>("destroyed");
+    QTest::newRow("cancelled") << false;
+    QTest::newRow("destroyed without cancel") << true;
+}
+
+// Signed in, the refresh token is on its way to the keychain, and the dialog is closed before the
+// keychain answers: once it has, the token of the environment that was never added is removed.
+void tst_AzureEnvironments::closingWhileTheSignInIsKeptLeavesNothingBehind()
+{
+    QFETCH(bool, destroyed);
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::SignIn));
+    HeldWrites held(m_secrets.get());
+    auto *dialog = new ui::AddEnvironmentDialog(new QNetworkAccessManager(this), &held);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setEntraTimeScale(0.01);
+    dialog->show();
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), kName);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant);
+    dialog->findChild<QLineEdit *>(u"authorityLineEdit"_qs)->setText(m_entra.url().toString());
+    dialog->findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(m_arm.url().toString());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(held.heldKeys().size(), 1, 10000);
+    const QString key = held.heldKeys().first();
+    QVERIFY(key.endsWith(u"/entra-refresh-token"_qs));
+    QPointer<ui::AddEnvironmentDialog> guard(dialog);
+    if (destroyed)
+        delete dialog;
+    else
+        dialog->reject(); // Cancel
+    QTRY_VERIFY(!guard);
+    QVERIFY(held.removed.isEmpty());
+    held.release(); // the keychain answers now
+    QTRY_VERIFY_WITH_TIMEOUT(held.removed.contains(key), 10000);
+    QVERIFY(!test::waitFor(m_secrets->read(key)).ok());
+    QCOMPARE(m_entra.remaining(), 0);
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
 }
 
 // The Azure CLI's login (a stand-in `az` printing the CLI's token JSON, as in
