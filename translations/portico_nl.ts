@@ -614,18 +614,6 @@
         <translation>Opnieuw &amp;aanmelden</translation>
     </message>
     <message>
-        <source>%1 could not be opened: %2</source>
-        <translation>%1 kon niet worden geopend: %2</translation>
-    </message>
-    <message>
-        <source>Sign-in to %1 expired.</source>
-        <translation>Aanmelding bij %1 is verlopen.</translation>
-    </message>
-    <message>
-        <source>Run “az login”, then sign in again.</source>
-        <translation>Voer “az login” uit en meld u daarna opnieuw aan.</translation>
-    </message>
-    <message>
         <source>Remove environment</source>
         <translation>Omgeving verwijderen</translation>
     </message>
@@ -642,16 +630,86 @@
         <translation>&amp;Opnieuw proberen</translation>
     </message>
     <message>
-        <source>%1 cannot be reached: %2</source>
-        <translation>%1 is niet bereikbaar: %2</translation>
-    </message>
-    <message>
         <source>%1 was not opened: its sign-in authority %2 is not an https URL, so its tokens would be sent unencrypted. Remove the environment and add it again with an https URL.</source>
         <translation>%1 is niet geopend: de aanmeldautoriteit %2 is geen https-URL, dus de tokens zouden onversleuteld worden verzonden. Verwijder de omgeving en voeg haar opnieuw toe met een https-URL.</translation>
     </message>
     <message>
         <source>%1 was not opened: its management URL %2 is not an https URL, so its tokens would be sent unencrypted. Remove the environment and add it again with an https URL.</source>
         <translation>%1 is niet geopend: de beheer-URL %2 is geen https-URL, dus de tokens zouden onversleuteld worden verzonden. Verwijder de omgeving en voeg haar opnieuw toe met een https-URL.</translation>
+    </message>
+    <message>
+        <source>The list of environments in the settings could not be read, so no Azure environment was opened. Portico leaves the list as it is and does not save environments until it is repaired. Details: %1</source>
+        <translation>De lijst met omgevingen in de instellingen kon niet worden gelezen, dus er is geen Azure-omgeving geopend. Portico laat de lijst zoals ze is en slaat geen omgevingen op tot ze hersteld is. Details: %1</translation>
+    </message>
+    <message>
+        <source>(an entry without a name)</source>
+        <translation>(een item zonder naam)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Azure environment(s) in the settings could not be read and were not opened: %1. Portico keeps them in the settings as they are.</source>
+        <translation>
+            <numerusform>%n Azure-omgeving in de instellingen kon niet worden gelezen en is niet geopend: %1. Portico bewaart haar ongewijzigd in de instellingen.</numerusform>
+            <numerusform>%n Azure-omgevingen in de instellingen konden niet worden gelezen en zijn niet geopend: %1. Portico bewaart ze ongewijzigd in de instellingen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list of environments could not be saved because the one in the settings could not be read; repair or remove it first.</source>
+        <translation>De lijst met omgevingen kon niet worden opgeslagen omdat die in de instellingen niet kon worden gelezen; herstel of verwijder haar eerst.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: Entra ID or Azure could not be reached. Details: %2</source>
+        <translation>%1 kon niet worden geopend: Entra ID of Azure was niet bereikbaar. Details: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: the network or the keychain is not available. Details: %2</source>
+        <translation>%1 kon niet worden geopend: het netwerk of de sleutelbos is niet beschikbaar. Details: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened. Details: %2</source>
+        <translation>%1 kon niet worden geopend. Details: %2</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired. The Azure CLI has no usable login: run “az login”, then sign in again.</source>
+        <translation>Aanmelding bij %1 is verlopen. De Azure CLI heeft geen bruikbare aanmelding: voer “az login” uit en meld u daarna opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired. Azure refused even a freshly obtained token; sign in again, with an account that has access to the subscription. Azure said: “%2”</source>
+        <translation>Aanmelding bij %1 is verlopen. Azure weigerde zelfs een net verkregen token; meld u opnieuw aan, met een account dat toegang heeft tot het abonnement. Azure meldde: “%2”</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired. Entra ID no longer accepts the kept sign-in (it expired or was revoked); sign in again. Entra ID said: “%2”</source>
+        <translation>Aanmelding bij %1 is verlopen. Entra ID accepteert de bewaarde aanmelding niet meer (ze is verlopen of ingetrokken); meld u opnieuw aan. Entra ID meldde: “%2”</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired. No sign-in is kept for it in the keychain; sign in again.</source>
+        <translation>Aanmelding bij %1 is verlopen. Er is geen aanmelding voor bewaard in de sleutelbos; meld u opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired. Sign in again to see its services.</source>
+        <translation>Aanmelding bij %1 is verlopen. Meld u opnieuw aan om de services te zien.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: Azure did not answer in time. Details: %2</source>
+        <translation>%1 is niet bereikbaar: Azure antwoordde niet op tijd. Details: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: the secure connection to Azure failed. Details: %2</source>
+        <translation>%1 is niet bereikbaar: de beveiligde verbinding met Azure is mislukt. Details: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: the network is not available. Details: %2</source>
+        <translation>%1 is niet bereikbaar: het netwerk is niet beschikbaar. Details: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: the connection to Azure failed. Details: %2</source>
+        <translation>%1 is niet bereikbaar: de verbinding met Azure is mislukt. Details: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) kept for the removed environment %1 could not be deleted from the keychain: %2. Delete them with the keychain&apos;s own tool.</source>
+        <translation>
+            <numerusform>%n geheim dat voor de verwijderde omgeving %1 bewaard werd, kon niet uit de sleutelbos worden verwijderd: %2. Verwijder het met het eigen programma van de sleutelbos.</numerusform>
+            <numerusform>%n geheimen die voor de verwijderde omgeving %1 bewaard werden, konden niet uit de sleutelbos worden verwijderd: %2. Verwijder ze met het eigen programma van de sleutelbos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

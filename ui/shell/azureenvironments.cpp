@@ -48,6 +48,8 @@ AzureEnvironments::AzureEnvironments(MainWindow *window, core::Settings *setting
 
 AzureEnvironments::~AzureEnvironments()
 {
+    if (m_settingsBanner)
+        m_settingsBanner->deleteLater();
     for (const auto &entry : m_entries) {
         if (entry->banner)
             entry->banner->deleteLater();
@@ -104,11 +106,30 @@ void AzureEnvironments::restore()
 {
     if (!m_settings)
         return;
-    const QJsonArray list = QJsonDocument::fromJson(m_settings->value(core::settingkeys::environments)).array();
-    for (const QJsonValue &value : list) {
+    const QByteArray stored = m_settings->value(core::settingkeys::environments);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(stored, &parseError);
+    m_listUnreadable = !stored.trimmed().isEmpty() && !document.isArray();
+    if (m_listUnreadable) {
+        showSettingsProblem(tr("The list of environments in the settings could not be read, so no "
+                               "Azure environment was opened. Portico leaves the list as it is and "
+                               "does not save environments until it is repaired. Details: %1")
+                                .arg(parseError.errorString()));
+        return;
+    }
+    QStringList unreadable;
+    for (const QJsonValue &value : document.array()) {
         const QJsonObject json = value.toObject();
+        if (json.value(u"kind"_qs).toString() != u"azure"_qs)
+            continue; // another kind's (or not an object): not ours, saved as it is
         auto environment = core::Environment::fromJson(json);
-        if (!environment || environment->kind != core::Environment::Kind::Azure || contains(environment->id))
+        if (!environment) {
+            // Kept verbatim by save(); named in a banner.
+            const QString name = json.value(u"displayName"_qs).toString(json.value(u"id"_qs).toString());
+            unreadable << (name.isEmpty() ? tr("(an entry without a name)") : name);
+            continue;
+        }
+        if (environment->kind != core::Environment::Kind::Azure || contains(environment->id))
             continue;
         QUrl authority(json.value(kAuthorityKey).toString());
         if (!authority.isValid() || authority.isEmpty())
@@ -125,6 +146,23 @@ void AzureEnvironments::restore()
         }
         open(added);
     }
+    if (!unreadable.isEmpty())
+        showSettingsProblem(tr("%n Azure environment(s) in the settings could not be read and were not "
+                               "opened: %1. Portico keeps them in the settings as they are.",
+                               nullptr, int(unreadable.size()))
+                                .arg(unreadable.join(u", "_qs)));
+}
+
+void AzureEnvironments::showSettingsProblem(const QString &text)
+{
+    if (!m_window)
+        return;
+    if (!m_settingsBanner) {
+        m_settingsBanner = new BannerWidget(m_window);
+        m_settingsBanner->setObjectName(u"environmentsSettingsBannerWidget"_qs);
+        m_window->addBanner(m_settingsBanner);
+    }
+    m_settingsBanner->showMessage(BannerWidget::Kind::Warning, text, false);
 }
 
 void AzureEnvironments::showPlainHttp(Entry *entry)
@@ -147,10 +185,18 @@ void AzureEnvironments::save()
 {
     if (!m_settings)
         return;
-    // Entries this class does not own (other kinds) stay as they are.
+    if (m_listUnreadable) {
+        // Never overwrite a list the user may still repair.
+        showSettingsProblem(tr("The list of environments could not be saved because the one in the "
+                               "settings could not be read; repair or remove it first."));
+        return;
+    }
+    // Entries this class does not own (other kinds), and Azure entries it could not read, stay
+    // as they are.
     QJsonArray list;
     for (const QJsonValue &value : QJsonDocument::fromJson(m_settings->value(core::settingkeys::environments)).array()) {
-        if (value.toObject().value(u"kind"_qs).toString() != u"azure"_qs)
+        const QJsonObject json = value.toObject();
+        if (json.value(u"kind"_qs).toString() != u"azure"_qs || !core::Environment::fromJson(json))
             list.append(value);
     }
     for (const auto &entry : m_entries) {
@@ -212,41 +258,70 @@ void AzureEnvironments::open(Entry *entry)
         connect(session->tokenProvider(), &core::AccessTokenProvider::signInRequired, this,
                 [this, id](const core::Error &reason) {
                     if (Entry *entry = find(id))
-                        showSignInExpired(entry, reason.message);
+                        showSignInExpired(entry, SignInProblem::TokenRefused, reason);
                 });
         // A 401 that a fresh token did not cure: the same banner.
         connect(session->client(), &core::ArmClient::unauthorized, this, [this, id](const core::Error &reason) {
             if (Entry *entry = find(id))
-                showSignInExpired(entry, reason.message);
+                showSignInExpired(entry, SignInProblem::AccessRefused, reason);
         });
         Q_EMIT opened(id);
     });
     connect(session, &core::EnvironmentSession::failed, this, [this, id](const core::Error &error) {
         Entry *entry = find(id);
-        if (entry && entry->banner)
-            entry->banner->showMessage(BannerWidget::Kind::Error,
-                                       tr("%1 could not be opened: %2").arg(entry->environment.displayName,
-                                                                            error.message),
-                                       false);
+        if (!entry || !entry->banner)
+            return;
+        const QString name = entry->environment.displayName;
+        QString text;
+        switch (error.kind) {
+        case core::Error::Kind::Network:
+        case core::Error::Kind::Tls:
+        case core::Error::Kind::Timeout:
+            text = tr("%1 could not be opened: Entra ID or Azure could not be reached. Details: %2")
+                       .arg(name, error.message);
+            break;
+        case core::Error::Kind::Unavailable:
+            text = tr("%1 could not be opened: the network or the keychain is not available. Details: %2")
+                       .arg(name, error.message);
+            break;
+        default:
+            text = tr("%1 could not be opened. Details: %2").arg(name, error.message);
+            break;
+        }
+        entry->banner->showMessage(BannerWidget::Kind::Error, text, false);
     });
     session->open();
 }
 
-void AzureEnvironments::showSignInExpired(Entry *entry, const QString &reason)
+void AzureEnvironments::showSignInExpired(Entry *entry, SignInProblem problem, const core::Error &reason)
 {
     if (!entry->banner)
         return;
-    QString text = tr("Sign-in to %1 expired.").arg(entry->environment.displayName);
-    if (entry->environment.signIn == core::Environment::SignIn::AzureCli)
-        text += u' ' + tr("Run “az login”, then sign in again.");
-    if (!reason.isEmpty())
-        text += u' ' + reason;
+    const QString name = entry->environment.displayName;
+    const QString said = reason.message.isEmpty() ? reason.code : reason.message;
+    QString text;
+    if (entry->environment.signIn == core::Environment::SignIn::AzureCli) {
+        text = tr("Sign-in to %1 expired. The Azure CLI has no usable login: run “az login”, then sign in again.")
+                   .arg(name);
+    } else if (problem == SignInProblem::AccessRefused) {
+        text = tr("Sign-in to %1 expired. Azure refused even a freshly obtained token; sign in again, "
+                  "with an account that has access to the subscription. Azure said: “%2”")
+                   .arg(name, said);
+    } else if (problem == SignInProblem::TokenRefused && !reason.code.isEmpty()) {
+        text = tr("Sign-in to %1 expired. Entra ID no longer accepts the kept sign-in (it expired or "
+                  "was revoked); sign in again. Entra ID said: “%2”")
+                   .arg(name, said);
+    } else if (problem == SignInProblem::TokenRefused) {
+        text = tr("Sign-in to %1 expired. No sign-in is kept for it in the keychain; sign in again.").arg(name);
+    } else {
+        text = tr("Sign-in to %1 expired. Sign in again to see its services.").arg(name);
+    }
     entry->problem = Entry::Problem::SignInExpired;
     entry->banner->setRetryText(tr("Sign &in again"));
     entry->banner->showMessage(BannerWidget::Kind::Error, text, true);
 }
 
-void AzureEnvironments::showUnreachable(const QString &environmentId, const QString &message)
+void AzureEnvironments::showUnreachable(const QString &environmentId, const core::Error &error)
 {
     Entry *entry = find(environmentId);
     // An expired sign-in is the cause to fix first; its banner stays.
@@ -254,9 +329,23 @@ void AzureEnvironments::showUnreachable(const QString &environmentId, const QStr
         return;
     entry->problem = Entry::Problem::Unreachable;
     entry->banner->setRetryText(tr("&Retry"));
-    entry->banner->showMessage(BannerWidget::Kind::Error,
-                               tr("%1 cannot be reached: %2").arg(entry->environment.displayName, message),
-                               true);
+    const QString name = entry->environment.displayName;
+    QString text;
+    switch (error.kind) {
+    case core::Error::Kind::Timeout:
+        text = tr("%1 cannot be reached: Azure did not answer in time. Details: %2").arg(name, error.message);
+        break;
+    case core::Error::Kind::Tls:
+        text = tr("%1 cannot be reached: the secure connection to Azure failed. Details: %2").arg(name, error.message);
+        break;
+    case core::Error::Kind::Unavailable:
+        text = tr("%1 cannot be reached: the network is not available. Details: %2").arg(name, error.message);
+        break;
+    default:
+        text = tr("%1 cannot be reached: the connection to Azure failed. Details: %2").arg(name, error.message);
+        break;
+    }
+    entry->banner->showMessage(BannerWidget::Kind::Error, text, true);
 }
 
 void AzureEnvironments::clearUnreachable(const QString &environmentId)
@@ -321,7 +410,7 @@ void AzureEnvironments::signInAgain(const QString &environmentId)
     connect(dialog, &QDialog::rejected, this, [this, environmentId] {
         // Still signed out: the banner stays.
         if (Entry *entry = find(environmentId); entry && entry->banner && entry->problem == Entry::Problem::None)
-            showSignInExpired(entry, QString());
+            showSignInExpired(entry, SignInProblem::NotSignedIn, core::Error());
     });
     dialog->open();
 }
@@ -343,10 +432,24 @@ void AzureEnvironments::removeInteractively(const QString &environmentId)
             Q_EMIT aboutToRemove(environmentId);
             const QString refreshToken = entry->environment.secretKey(
                 QString(core::EntraTokenProvider::refreshTokenPurpose));
-            if (auto *all = qobject_cast<EnvironmentSecrets *>(m_secrets.data()))
-                all->removeAll(environmentId, { refreshToken }); // and the keys kept for it
-            else if (m_secrets)
-                (void)m_secrets->remove(refreshToken); // deletes itself
+            const QString name = entry->environment.displayName;
+            auto report = [this, name](const QStringList &kept) {
+                if (!kept.isEmpty())
+                    showSettingsProblem(
+                        tr("%n secret(s) kept for the removed environment %1 could not be deleted "
+                           "from the keychain: %2. Delete them with the keychain's own tool.",
+                           nullptr, int(kept.size()))
+                            .arg(name, kept.join(u", "_qs)));
+            };
+            if (auto *all = qobject_cast<EnvironmentSecrets *>(m_secrets.data())) {
+                all->removeAll(environmentId, { refreshToken }, this, report); // and the keys kept for it
+            } else if (m_secrets) {
+                core::SecretJob *job = m_secrets->remove(refreshToken); // deletes itself
+                connect(job, &core::SecretJob::finished, this, [job, report] {
+                    if (!job->result().ok() && job->result().error().kind != core::Error::Kind::NotFound)
+                        report({ job->key() });
+                });
+            }
             if (entry->banner)
                 entry->banner->deleteLater();
             std::erase_if(m_entries, [entry](const auto &e) { return e.get() == entry; });

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/result.h"
 #include "core/model/environment.h"
 
 #include <QObject>
@@ -33,7 +34,10 @@ class MainWindow;
 // token expired or revoked, Azure CLI logged out, a 401 that a refresh does not cure) the
 // environment gets a banner "Sign-in to <name> expired" with Sign in again, never an empty tree.
 // Removing an environment asks first and deletes its refresh token and the other secrets kept
-// for it (EnvironmentSecrets) from the SecretStore.
+// for it (EnvironmentSecrets) from the SecretStore; what the keychain would not delete is named
+// in a banner. Entries of the list that cannot be read are named in a banner and saved back
+// verbatim; an entry whose authority or management URL is plain http to another computer is
+// kept but not opened (tokens never travel unencrypted).
 class AzureEnvironments final : public QObject
 {
     Q_OBJECT
@@ -58,7 +62,7 @@ public:
     void signInAgain(const QString &environmentId);
     // Its services could not be read for another reason than the sign-in (connection lost,
     // timeout): the environment's banner says so with Retry (retryRequested()), until cleared.
-    void showUnreachable(const QString &environmentId, const QString &message);
+    void showUnreachable(const QString &environmentId, const core::Error &error);
     void clearUnreachable(const QString &environmentId);
 
     QStringList ids() const;
@@ -88,8 +92,13 @@ private:
     // A restored entry whose authority or management URL is plain http to another computer.
     void showPlainHttp(Entry *entry);
     void add(const core::Environment &environment, const QUrl &authority);
-    void showSignInExpired(Entry *entry, const QString &reason);
+    // Why the sign-in banner shows: the token provider gave up (signInRequired), ARM refused a
+    // fresh token (ArmClient::unauthorized), or the user closed "sign in again" unfinished.
+    enum class SignInProblem { TokenRefused, AccessRefused, NotSignedIn };
+    void showSignInExpired(Entry *entry, SignInProblem problem, const core::Error &reason);
     void save();
+    // A banner above the panels about the list in the settings (entries that could not be read).
+    void showSettingsProblem(const QString &text);
 
     QPointer<MainWindow> m_window;
     core::Settings *m_settings;
@@ -98,6 +107,8 @@ private:
     double m_timeScale = 1.0;
     QString m_azProgram;
     std::vector<std::unique_ptr<Entry>> m_entries;
+    QPointer<BannerWidget> m_settingsBanner;
+    bool m_listUnreadable = false; // the settings' list is not JSON: never overwritten
 };
 
 } // namespace portico::ui

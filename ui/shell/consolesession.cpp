@@ -248,7 +248,7 @@ void ConsoleSession::buildShell()
         if (state == State::Failed
             && (error.kind == Kind::Network || error.kind == Kind::Timeout || error.kind == Kind::Tls
                 || error.kind == Kind::Unavailable))
-            m_azure->showUnreachable(id, error.message);
+            m_azure->showUnreachable(id, error);
         else if (state == State::Loaded)
             m_azure->clearUnreachable(id);
     });

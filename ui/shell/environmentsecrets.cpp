@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace portico::ui {
 
 namespace {
@@ -61,8 +63,17 @@ core::SecretJob *EnvironmentSecrets::remove(const QString &key)
     if (!m_inner)
         return failedJob(key);
     core::SecretJob *job = m_inner->remove(key);
-    list(key, false);
+    // Un-listed only once it is gone: a secret the keychain kept must stay findable.
+    connect(job, &core::SecretJob::finished, this, [this, job] {
+        if (isGone(job))
+            list(job->key(), false);
+    });
     return job;
+}
+
+bool EnvironmentSecrets::isGone(const core::SecretJob *job)
+{
+    return job->result().ok() || job->result().error().kind == core::Error::Kind::NotFound;
 }
 
 core::SecretStore::Backend EnvironmentSecrets::backend() const
@@ -81,15 +92,32 @@ QStringList EnvironmentSecrets::names(const QString &environmentId) const
     return names;
 }
 
-void EnvironmentSecrets::removeAll(const QString &environmentId, const QStringList &alsoRemove)
+void EnvironmentSecrets::removeAll(const QString &environmentId, const QStringList &alsoRemove,
+                                   QObject *context, std::function<void(const QStringList &)> done)
 {
     QStringList keys = names(environmentId);
     for (const QString &key : alsoRemove) {
         if (!keys.contains(key))
             keys << key;
     }
-    for (const QString &key : std::as_const(keys))
-        (void)remove(key); // the job deletes itself; "not found" is fine here
+    struct Progress
+    {
+        qsizetype pending = 0;
+        QStringList kept;
+    };
+    auto progress = std::make_shared<Progress>();
+    progress->pending = keys.size();
+    if (keys.isEmpty() && done)
+        done({});
+    for (const QString &key : std::as_const(keys)) {
+        core::SecretJob *job = remove(key); // deletes itself; "not found" counts as gone
+        connect(job, &core::SecretJob::finished, context ? context : this, [job, progress, done] {
+            if (!isGone(job))
+                progress->kept << job->key();
+            if (--progress->pending == 0 && done)
+                done(progress->kept);
+        });
+    }
 }
 
 void EnvironmentSecrets::list(const QString &key, bool add)

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 namespace portico::core {
 class Settings;
 }
@@ -38,10 +40,14 @@ public:
 
     // The secrets listed for `environmentId`.
     QStringList names(const QString &environmentId) const;
-    // Removes every listed secret of `environmentId` (and `alsoRemove`), then forgets the list.
-    void removeAll(const QString &environmentId, const QStringList &alsoRemove = {});
+    // Removes every listed secret of `environmentId` (and `alsoRemove`); each is un-listed once
+    // the keychain has deleted it. `done` (with `context` alive) gets the keys the keychain
+    // could not delete, which stay listed.
+    void removeAll(const QString &environmentId, const QStringList &alsoRemove = {},
+                   QObject *context = nullptr, std::function<void(const QStringList &)> done = {});
 
 private:
+    static bool isGone(const core::SecretJob *job);
     void list(const QString &key, bool add);
 
     QPointer<core::SecretStore> m_inner;
