@@ -71,6 +71,8 @@ public:
     qint64 prune(qint64 nowMs);
 
 private:
+    static constexpr int kFlushMs = 10;
+    static constexpr qint64 kQuietMs = 200;
     void releaseFreedMemory();
 
     QString m_connection;
@@ -79,6 +81,8 @@ private:
     std::mutex m_mutex;
     QList<UsageRecord> m_pending;
     bool m_trimOwed = false; // records were written since the last trim
+    bool m_flushScheduled = false; // the flush timer runs or is about to (guarded by m_mutex)
+    qint64 m_lastWriteMs = 0;
     sqlite3_stmt *m_insert = nullptr; // prepared once in open(), on the connection's own handle
     QTimer m_flushTimer;
     QTimer m_pruneTimer;
