@@ -69,7 +69,9 @@ UsageLog::UsageLog(QObject *parent)
     m_flushTimer.setInterval(kFlushMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &UsageLog::flush);
     m_pruneTimer.setInterval(60 * 1000);
-    connect(&m_pruneTimer, &QTimer::timeout, this, [this] { prune(QDateTime::currentMSecsSinceEpoch()); });
+    connect(&m_pruneTimer, &QTimer::timeout, this, [this] { startPruning(QDateTime::currentMSecsSinceEpoch()); });
+    m_pruneStepTimer.setInterval(kPruneStepMs);
+    connect(&m_pruneStepTimer, &QTimer::timeout, this, &UsageLog::pruneStep);
 }
 
 UsageLog::~UsageLog()
@@ -288,6 +290,39 @@ QHash<QString, RateLimiter::QuotaCounter> UsageLog::loadQuotas() const
     while (q.next())
         out.insert(q.value(0).toString(), { q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong() });
     return out;
+}
+
+// Under load a minute's retention can be a million rows or more: deleted in one statement they
+// held this thread (the management plane's too) for seconds (2.6 s in bench_gateway's soak).
+// So the timer's pruning goes in steps of kPruneStepRows, one every kPruneStepMs, until
+// nothing is left to remove.
+void UsageLog::startPruning(qint64 nowMs)
+{
+    m_pruneBeforeMs = nowMs - m_retention.maxAgeDays * 86400 * 1000;
+    if (!m_pruneStepTimer.isActive())
+        m_pruneStepTimer.start();
+}
+
+void UsageLog::pruneStep()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    qint64 removed = 0;
+    q.prepare(u"DELETE FROM usage_log WHERE id IN (SELECT id FROM usage_log WHERE ts < ? LIMIT ?)"_qs);
+    q.addBindValue(m_pruneBeforeMs);
+    q.addBindValue(kPruneStepRows);
+    if (q.exec())
+        removed += q.numRowsAffected();
+    // Ids grow with every record and are removed from the oldest: the rows beyond maxRows are
+    // those up to MAX(id) - maxRows.
+    q.prepare(u"DELETE FROM usage_log WHERE id <= MIN((SELECT MAX(id) FROM usage_log) - ?, "
+              "(SELECT MIN(id) FROM usage_log) + ?)"_qs);
+    q.addBindValue(m_retention.maxRows);
+    q.addBindValue(kPruneStepRows - 1);
+    if (q.exec())
+        removed += q.numRowsAffected();
+    if (removed == 0)
+        m_pruneStepTimer.stop();
 }
 
 qint64 UsageLog::prune(qint64 nowMs)

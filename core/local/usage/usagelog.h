@@ -69,11 +69,18 @@ public:
     QHash<QString, RateLimiter::QuotaCounter> loadQuotas() const;
     // Applies retention; returns how many rows were removed.
     qint64 prune(qint64 nowMs);
+    // Applies retention in bounded steps from the event loop, as the minute timer does, so that
+    // a large backlog never holds this thread for long; pruning() is true until it is done.
+    void startPruning(qint64 nowMs);
+    bool pruning() const { return m_pruneStepTimer.isActive(); }
 
 private:
     static constexpr int kFlushMs = 10;
     static constexpr qint64 kQuietMs = 200;
+    static constexpr int kPruneStepMs = 20;
+    static constexpr qint64 kPruneStepRows = 10000;
     void releaseFreedMemory();
+    void pruneStep();
 
     QString m_connection;
     Retention m_retention;
@@ -86,6 +93,8 @@ private:
     sqlite3_stmt *m_insert = nullptr; // prepared once in open(), on the connection's own handle
     QTimer m_flushTimer;
     QTimer m_pruneTimer;
+    QTimer m_pruneStepTimer;
+    qint64 m_pruneBeforeMs = 0;
 };
 
 } // namespace portico::local

@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 using namespace portico::local;
 using namespace portico::test;
@@ -184,6 +185,42 @@ private Q_SLOTS:
         QVERIFY(q.exec(u"SELECT COUNT(*), MIN(ts) FROM usage_log"_qs) && q.next());
         QCOMPARE(q.value(0).toInt(), 5);
         QVERIFY(q.value(1).toLongLong() > now - 86400 * 1000);
+    }
+
+    void retentionInStepsKeepsTheNewestRowsAndTheLoopFree()
+    {
+        // 3 rows older than the age limit, then 25,000 fresh ones against a 1,000-row bound:
+        // more than two steps' worth, removed oldest first while the event loop keeps running.
+        TempDir dir;
+        UsageLog log;
+        QVERIFY(log.open(dir.filePath(u"usage.sqlite"_qs), { 1, 1000 }));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 3; ++i) {
+            UsageRecord old;
+            old.timestampMs = now - 3LL * 86400 * 1000;
+            old.status = 200;
+            log.record(old);
+        }
+        for (int i = 0; i < 25000; ++i) {
+            UsageRecord fresh;
+            fresh.timestampMs = now - 25000 + i;
+            fresh.status = 200;
+            log.record(fresh);
+        }
+        log.flush();
+        int ticks = 0;
+        QTimer ticker;
+        QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start(1);
+        log.startPruning(now);
+        QVERIFY(log.pruning());
+        QTRY_VERIFY_WITH_TIMEOUT(!log.pruning(), 30000);
+        QVERIFY2(ticks >= 2, qPrintable(QString::number(ticks))); // other events ran between the steps
+        QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+        QVERIFY(q.exec(u"SELECT COUNT(*), MIN(ts), MAX(ts) FROM usage_log"_qs) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1000);
+        QCOMPARE(q.value(1).toLongLong(), now - 1000); // the newest 1,000 are kept
+        QCOMPARE(q.value(2).toLongLong(), now - 1);
     }
 };
 
