@@ -267,9 +267,9 @@ void UsageLog::flush()
 //
 // Batches are allocated on the gateway's worker threads and freed here, which fragments the
 // heap: without a trim, the gateway's RSS crept up by a fifth over bench_gateway's 60 s soak
-// although nothing leaked (heaptrack). malloc_trim() holds the allocator's lock while it walks
-// the heap, and portico-local runs on one malloc arena, so a trim under load stalls every
-// worker (a p99 outlier); it runs on the first quiet flush (kQuietMs without a request) after
+// although nothing leaked (heaptrack). malloc_trim() holds each arena's lock while it walks
+// it, and portico-local runs on few arenas (processtuning), so a trim under load stalls the
+// workers (a p99 outlier); it runs on the first quiet flush (kQuietMs without a request) after
 // records were written instead.
 void UsageLog::releaseFreedMemory()
 {

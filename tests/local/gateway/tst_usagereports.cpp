@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 using namespace portico::local;
 using namespace portico::test;
 
@@ -35,6 +37,19 @@ QJsonObject find(const QJsonArray &rows, const QString &field, const QString &va
             return row.toObject();
     }
     return {};
+}
+
+// Three records three days old, then `fresh` ones at freshTime(0..fresh-1), all written.
+void recordOldAndFresh(UsageLog &log, qint64 now, int fresh,
+                       const std::function<qint64(int)> &freshTime)
+{
+    for (int i = 0; i < 3 + fresh; ++i) {
+        UsageRecord r;
+        r.timestampMs = i < 3 ? now - 3LL * 86400 * 1000 : freshTime(i - 3);
+        r.status = 200;
+        log.record(r);
+    }
+    log.flush();
 }
 
 } // namespace
@@ -167,19 +182,7 @@ private Q_SLOTS:
         UsageLog log;
         QVERIFY(log.open(dir.filePath(u"usage.sqlite"_qs), { 1, 5 }));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (int i = 0; i < 3; ++i) {
-            UsageRecord old;
-            old.timestampMs = now - 3LL * 86400 * 1000;
-            old.status = 200;
-            log.record(old);
-        }
-        for (int i = 0; i < 8; ++i) {
-            UsageRecord fresh;
-            fresh.timestampMs = now - i;
-            fresh.status = 200;
-            log.record(fresh);
-        }
-        log.flush();
+        recordOldAndFresh(log, now, 8, [now](int i) { return now - i; });
         QCOMPARE(log.prune(now), 6);
         QSqlQuery q(QSqlDatabase::database(log.connectionName()));
         QVERIFY(q.exec(u"SELECT COUNT(*), MIN(ts) FROM usage_log"_qs) && q.next());
@@ -195,19 +198,7 @@ private Q_SLOTS:
         UsageLog log;
         QVERIFY(log.open(dir.filePath(u"usage.sqlite"_qs), { 1, 1000 }));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (int i = 0; i < 3; ++i) {
-            UsageRecord old;
-            old.timestampMs = now - 3LL * 86400 * 1000;
-            old.status = 200;
-            log.record(old);
-        }
-        for (int i = 0; i < 25000; ++i) {
-            UsageRecord fresh;
-            fresh.timestampMs = now - 25000 + i;
-            fresh.status = 200;
-            log.record(fresh);
-        }
-        log.flush();
+        recordOldAndFresh(log, now, 25000, [now](int i) { return now - 25000 + i; });
         int ticks = 0;
         QTimer ticker;
         QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
