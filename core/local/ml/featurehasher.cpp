@@ -3,10 +3,10 @@
 #include "core/local/ml/featurehasher.h"
 
 #include <QStringList>
-#include <QVarLengthArray>
 #include <QtEndian>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace portico::local {
@@ -128,10 +128,24 @@ void FeatureHasher::forEachIndex(const quint64 *hashes, qsizetype count, Visit &
 
 void FeatureHasher::accumulate(QByteArrayView utf8, quint32 *counts) const
 {
-    QVarLengthArray<quint64, 256> hashes;
-    tokenize(utf8, [&](QByteArrayView token) { hashes.append(vwHashString(token, 0)); });
-    forEachIndex(hashes.constData(), hashes.size(),
-                 [&](quint64 index, qsizetype, int) { ++counts[quint32(index) & m_mask]; });
+    // The same indexes as forEachIndex(), in another order (counts do not depend on it), in
+    // one pass: the (k+1)-gram ending at a token is the k-gram ending at the token before it,
+    // times the quadratic constant, plus the token's hash. ending[k] holds the (k+1)-gram
+    // ending at the previous token.
+    const int longest = std::max(m_ngrams - 1, 0); // VW adds 2- .. ngrams-grams
+    std::array<quint64, maxNgrams> ending;
+    int previous = 0; // tokens so far, up to `longest`
+    tokenize(utf8, [&](QByteArrayView token) {
+        const quint64 hash = vwHashString(token, 0);
+        for (int k = previous; k >= 1; --k) {
+            const quint64 gram = ending[k - 1] * quadraticConstant + hash;
+            ++counts[quint32(gram) & m_mask];
+            ending[k] = gram;
+        }
+        ++counts[quint32(hash) & m_mask];
+        ending[0] = hash;
+        previous = std::min(previous + 1, longest);
+    });
 }
 
 QList<FeatureHasher::Feature> FeatureHasher::features(const QString &text) const

@@ -41,7 +41,7 @@ public:
     QList<Feature> features(const QString &text) const;
 
     // Adds the feature counts of UTF-8 `text` into counts[0 .. bucketCount()-1]. The hot path:
-    // no allocation for texts of up to 256 tokens.
+    // one pass over the text, no allocation.
     void accumulate(QByteArrayView utf8, quint32 *counts) const;
 
     // The name of output column `bucket` for input column `column`: "Col2_HashingFeature.0".

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void countsDependOnParameters_data();
     void countsDependOnParameters();
     void whitespaceOnlyAndEmptyTextsHaveNoFeatures();
+    void countsAreTheFeaturesBucketed_data();
+    void countsAreTheFeaturesBucketed();
     void columnNamesAreZeroBased();
 
 private:
@@ -164,6 +166,39 @@ void tst_FeatureHasher::whitespaceOnlyAndEmptyTextsHaveNoFeatures()
     const FeatureHasher trigrams(10, 3);
     QCOMPARE(trigrams.features(u"a b c d"_qs).size(), 4 + 3 + 2);
     QCOMPARE(trigrams.features(u"a b c d"_qs).last().name, u"b^c^d"_qs);
+}
+
+void tst_FeatureHasher::countsAreTheFeaturesBucketed_data()
+{
+    // accumulate() counts in one pass over the text; features() lists them as VW's
+    // generateGrams does (all unigrams, then all bigrams, ...). They must agree for every
+    // parameter, on texts longer than any fixed buffer and with digit tokens.
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<int>("ngrams");
+    QTest::addColumn<QByteArray>("text");
+    QByteArray longText;
+    for (int i = 0; i < 600; ++i)
+        longText += (i % 7 == 0 ? QByteArray::number(i) : "word" + QByteArray::number(i % 13)) + ' ';
+    for (int ngrams : { 0, 1, 2, 3, 4, 10 }) {
+        for (int bits : { 1, 3, 20 }) {
+            const QByteArray name = "N-grams " + QByteArray::number(ngrams) + ", bits " + QByteArray::number(bits);
+            QTest::newRow(QByteArray(name + ", seed sentence").constData()) << bits << ngrams << QByteArray("This is a good day");
+            QTest::newRow(QByteArray(name + ", one token").constData()) << bits << ngrams << QByteArray("day");
+            QTest::newRow(QByteArray(name + ", 600 tokens").constData()) << bits << ngrams << longText;
+        }
+    }
+}
+
+void tst_FeatureHasher::countsAreTheFeaturesBucketed()
+{
+    QFETCH(int, bits);
+    QFETCH(int, ngrams);
+    QFETCH(QByteArray, text);
+    const FeatureHasher hasher(bits, ngrams);
+    QList<quint32> expected(hasher.bucketCount(), 0);
+    for (const FeatureHasher::Feature &feature : hasher.features(QString::fromUtf8(text)))
+        ++expected[feature.bucket];
+    QCOMPARE(counts(hasher, text), expected);
 }
 
 void tst_FeatureHasher::columnNamesAreZeroBased()
