@@ -107,12 +107,13 @@ BlobRequestJob *BlobClient::getProperties(const QString &container, const QStrin
 }
 
 BlobRequestJob *BlobClient::getRange(const QString &container, const QString &blob, qint64 offset,
-                                     qint64 length)
+                                     qint64 length, const QStringList &tolerated)
 {
     const QByteArray range = "bytes=" + QByteArray::number(offset) + '-'
         + QByteArray::number(offset + length - 1);
     BlobRequestJob::Options options;
     options.maxBodyBytes = length;
+    options.toleratedErrorCodes = tolerated;
     return request("GET", m_account.blobUrl(container, blob), { { QByteArrayLiteral("x-ms-range"), range } },
                    {}, false, options);
 }

@@ -123,25 +123,32 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
                                                      m_request->parameters.ngrams);
     m_splitter.emplace(runBytes);
 
-    // The output container and the input's size at once (one round trip instead of two);
-    // a failure of the container is reported first, as if they had gone one after the other.
+    // The output container and the input's first range at once (one round trip before the
+    // first record, not two): the range's Content-Range gives the input's size. A failure of
+    // the container is reported first, as if they had gone one after the other.
     auto *container = m_output->createContainer(m_request->output.container);
-    auto *properties = m_input->getProperties(m_request->input.container, m_request->input.blob);
-    auto bothDone = [this, container, properties] {
-        if (!container->isFinished() || !properties->isFinished())
+    auto *first = m_input->getRange(m_request->input.container, m_request->input.blob, 0,
+                                    firstRangeSize, { u"InvalidRange"_qs });
+    m_ranges.append(first);
+    auto bothDone = [this, container, first] {
+        if (!container->isFinished() || !first->isFinished())
             return;
         container->deleteLater();
-        properties->deleteLater();
         if (!container->result()) {
             failStorage(m_request->output.relativeLocation(), container->result().error());
             return;
         }
-        if (!properties->result()) {
-            failStorage(m_request->input.relativeLocation(), properties->result().error());
+        if (!first->result()) {
+            failStorage(m_request->input.relativeLocation(), first->result().error());
             return;
         }
-        m_size = properties->blobSize();
-        m_phases.properties = m_clock.elapsed();
+        // A range of an empty blob is InvalidRange (416): there is nothing to read.
+        m_size = first->errorCode().isEmpty() ? qMax<qint64>(first->blobSize(), 0) : 0;
+        m_nextOffset = qMin(firstRangeSize, m_size);
+        if (m_size == 0) {
+            m_ranges.clear();
+            first->deleteLater();
+        }
         fillRanges();
         processRanges();
     };
@@ -149,13 +156,13 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
         m_phases.container = m_clock.elapsed();
         bothDone();
     });
-    connect(properties, &core::BlobJob::finished, this, bothDone);
+    connect(first, &core::BlobJob::finished, this, bothDone);
 }
 
 void BesJobRunner::fillRanges()
 {
     while (m_ranges.size() < rangesAhead && m_nextOffset < m_size) {
-        const qint64 length = qMin(m_nextOffset == 0 ? firstRangeSize : rangeSize, m_size - m_nextOffset);
+        const qint64 length = qMin(rangeSize, m_size - m_nextOffset);
         auto *range = m_input->getRange(m_request->input.container, m_request->input.blob,
                                         m_nextOffset, length);
         m_nextOffset += length;
@@ -394,10 +401,10 @@ void BesJobRunner::succeed()
     };
     const QString id = m_jobId;
     qCDebug(lcBes, "finished %s: %lld records, %lld output bytes in %lld blocks; ms since start: "
-                   "container %lld, properties %lld, first range %lld, input read %lld, hashed %lld, "
+                   "container %lld, first range %lld, input read %lld, hashed %lld, "
                    "blocks written %lld, committed %lld; hashing %lld thread-ms, Put Block %lld "
                    "request-ms", qPrintable(id), m_records, m_phases.bytesWritten,
-            qint64(m_blockIds.size()), m_phases.container, m_phases.properties,
+            qint64(m_blockIds.size()), m_phases.container,
             m_phases.firstRange, m_phases.inputRead, m_phases.hashed, m_phases.blocksWritten,
             m_phases.committed, m_phases.hashingMs, m_phases.uploadMs);
     reset();

@@ -118,7 +118,7 @@ private:
     QElapsedTimer m_clock;
     struct Phases
     {
-        qint64 container = -1, properties = -1, firstRange = -1, inputRead = -1, hashed = -1,
+        qint64 container = -1, firstRange = -1, inputRead = -1, hashed = -1,
                blocksWritten = -1, committed = -1;
         qint64 hashingMs = 0; // summed over the hashing threads
         qint64 uploadMs = 0;  // summed over the Put Block requests
