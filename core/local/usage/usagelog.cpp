@@ -71,7 +71,10 @@ UsageLog::UsageLog(QObject *parent)
     m_pruneTimer.setInterval(60 * 1000);
     connect(&m_pruneTimer, &QTimer::timeout, this, [this] { startPruning(QDateTime::currentMSecsSinceEpoch()); });
     m_pruneStepTimer.setInterval(kPruneStepMs);
-    connect(&m_pruneStepTimer, &QTimer::timeout, this, &UsageLog::pruneStep);
+    connect(&m_pruneStepTimer, &QTimer::timeout, this, [this] {
+        if (pruneStep(m_pruneBeforeMs) == 0)
+            m_pruneStepTimer.stop();
+    });
 }
 
 UsageLog::~UsageLog()
@@ -303,41 +306,35 @@ void UsageLog::startPruning(qint64 nowMs)
         m_pruneStepTimer.start();
 }
 
-void UsageLog::pruneStep()
+qint64 UsageLog::pruneStep(qint64 beforeMs)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     qint64 removed = 0;
     q.prepare(u"DELETE FROM usage_log WHERE id IN (SELECT id FROM usage_log WHERE ts < ? LIMIT ?)"_qs);
-    q.addBindValue(m_pruneBeforeMs);
+    q.addBindValue(beforeMs);
     q.addBindValue(kPruneStepRows);
     if (q.exec())
         removed += q.numRowsAffected();
     // Ids grow with every record and are removed from the oldest: the rows beyond maxRows are
-    // those up to MAX(id) - maxRows.
+    // those up to MAX(id) - maxRows. Where the age rule left a gap in the ids, this keeps a few
+    // rows fewer than maxRows, never more.
     q.prepare(u"DELETE FROM usage_log WHERE id <= MIN((SELECT MAX(id) FROM usage_log) - ?, "
               "(SELECT MIN(id) FROM usage_log) + ?)"_qs);
     q.addBindValue(m_retention.maxRows);
     q.addBindValue(kPruneStepRows - 1);
     if (q.exec())
         removed += q.numRowsAffected();
-    if (removed == 0)
-        m_pruneStepTimer.stop();
+    return removed;
 }
 
 qint64 UsageLog::prune(qint64 nowMs)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery q(db);
+    // The timer's steps, one after the other.
+    const qint64 beforeMs = nowMs - m_retention.maxAgeDays * 86400 * 1000;
     qint64 removed = 0;
-    q.prepare(u"DELETE FROM usage_log WHERE ts < ?"_qs);
-    q.addBindValue(nowMs - m_retention.maxAgeDays * 86400 * 1000);
-    if (q.exec())
-        removed += q.numRowsAffected();
-    q.prepare(u"DELETE FROM usage_log WHERE id <= (SELECT id FROM usage_log ORDER BY id DESC LIMIT 1 OFFSET ?)"_qs);
-    q.addBindValue(m_retention.maxRows);
-    if (q.exec())
-        removed += q.numRowsAffected();
+    for (qint64 step = pruneStep(beforeMs); step > 0; step = pruneStep(beforeMs))
+        removed += step;
     return removed;
 }
 

@@ -67,7 +67,8 @@ public:
     void flush();
     void setQuotaSource(RateLimiter *limiter) { m_limiter = limiter; }
     QHash<QString, RateLimiter::QuotaCounter> loadQuotas() const;
-    // Applies retention; returns how many rows were removed.
+    // Applies retention now, in the same steps as startPruning(); returns how many rows were
+    // removed.
     qint64 prune(qint64 nowMs);
     // Applies retention in bounded steps from the event loop, as the minute timer does, so that
     // a large backlog never holds this thread for long; pruning() is true until it is done.
@@ -80,7 +81,9 @@ private:
     static constexpr int kPruneStepMs = 20;
     static constexpr qint64 kPruneStepRows = 10000;
     void releaseFreedMemory();
-    void pruneStep();
+    // Removes at most kPruneStepRows rows older than beforeMs and at most kPruneStepRows of
+    // the oldest rows beyond maxRows; returns how many went.
+    qint64 pruneStep(qint64 beforeMs);
 
     QString m_connection;
     Retention m_retention;

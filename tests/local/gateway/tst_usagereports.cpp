@@ -190,6 +190,22 @@ private Q_SLOTS:
         QVERIFY(q.value(1).toLongLong() > now - 86400 * 1000);
     }
 
+    void pruneTakesAsManyStepsAsItNeeds()
+    {
+        // prune() (at open) applies the timer's steps until the bound holds: 3 old rows and
+        // 24,000 beyond a 1,000-row bound are more than two steps.
+        TempDir dir;
+        UsageLog log;
+        QVERIFY(log.open(dir.filePath(u"usage.sqlite"_qs), { 1, 1000 }));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        recordOldAndFresh(log, now, 25000, [now](int i) { return now - 25000 + i; });
+        QCOMPARE(log.prune(now), 3 + 24000);
+        QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+        QVERIFY(q.exec(u"SELECT COUNT(*), MIN(ts) FROM usage_log"_qs) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1000);
+        QCOMPARE(q.value(1).toLongLong(), now - 1000);
+    }
+
     void retentionInStepsKeepsTheNewestRowsAndTheLoopFree()
     {
         // 3 rows older than the age limit, then 25,000 fresh ones against a 1,000-row bound:
