@@ -389,6 +389,14 @@
         <source>The management URL must be an https URL, such as %1: tokens are never sent unencrypted. Plain http is allowed only for this computer (localhost, 127.0.0.1, ::1).</source>
         <translation>De beheer-URL moet een https-URL zijn, zoals %1: tokens worden nooit onversleuteld verzonden. Gewoon http is alleen toegestaan voor deze computer (localhost, 127.0.0.1, ::1).</translation>
     </message>
+    <message>
+        <source>%1 (%2), already added as “%3”</source>
+        <translation>%1 (%2), al toegevoegd als “%3”</translation>
+    </message>
+    <message>
+        <source>The subscription “%1” is already in Portico as the environment “%2”. Choose another subscription, or cancel and use the existing environment.</source>
+        <translation>Het abonnement “%1” staat al in Portico als de omgeving “%2”. Kies een ander abonnement, of annuleer en gebruik de bestaande omgeving.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ApiCatalogModel</name>

@@ -53,6 +53,28 @@ bool isTenant(const QString &tenant)
     return pattern.match(tenant).hasMatch();
 }
 
+// A subscription in the picker: its id, its display name, and the display name of the
+// environment that already shows it (empty when none does).
+constexpr int kSubscriptionIdRole = Qt::UserRole;
+constexpr int kSubscriptionNameRole = Qt::UserRole + 1;
+constexpr int kExistingEnvironmentRole = Qt::UserRole + 2;
+
+bool canBeAdded(const QListWidgetItem *item)
+{
+    return item && (item->flags() & Qt::ItemIsEnabled) && item->data(kExistingEnvironmentRole).toString().isEmpty();
+}
+
+// The cloud a management URL names: "https://management.azure.com" and ".../" are one cloud.
+QString sameCloud(const QUrl &managementUrl)
+{
+    QString path = managementUrl.adjusted(QUrl::NormalizePathSegments).path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    const int port = managementUrl.port(managementUrl.scheme() == u"https"_qs ? 443 : 80);
+    return managementUrl.scheme().toLower() + u"://"_qs + managementUrl.host().toLower() + u':'
+        + QString::number(port) + path;
+}
+
 } // namespace
 
 bool AddEnvironmentDialog::isSafeUrl(const QUrl &url)
@@ -220,11 +242,9 @@ QWidget *AddEnvironmentDialog::makeSubscriptionPage()
     m_add = new QPushButton(tr("&Add environment"), page);
     m_add->setObjectName(u"addEnvironmentPushButton"_qs);
     m_add->setEnabled(false);
-    connect(m_subscriptions, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        m_add->setEnabled(item && (item->flags() & Qt::ItemIsEnabled));
-    });
+    connect(m_subscriptions, &QListWidget::currentItemChanged, this, &AddEnvironmentDialog::onSubscriptionChanged);
     connect(m_subscriptions, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        if (item && (item->flags() & Qt::ItemIsEnabled))
+        if (canBeAdded(item))
             finishAdding();
     });
     connect(m_add, &QPushButton::clicked, this, &AddEnvironmentDialog::finishAdding);
@@ -458,26 +478,74 @@ void AddEnvironmentDialog::listSubscriptions()
         }
         m_subscriptions->clear();
         int enabled = 0;
+        QListWidgetItem *firstEnabled = nullptr;
+        QListWidgetItem *firstNew = nullptr;
         for (const core::AzureSubscription &s : job->result().value()) {
-            const QString label = s.isEnabled()
-                ? tr("%1 (%2)").arg(s.displayName, s.subscriptionId)
-                : tr("%1 (%2), %3: not usable").arg(s.displayName, s.subscriptionId, s.state);
-            auto *item = new QListWidgetItem(label, m_subscriptions);
-            item->setData(Qt::UserRole, s.subscriptionId);
+            const core::Environment *existing = existingFor(s.subscriptionId, s.tenantId);
+            QString label;
             if (!s.isEnabled())
+                label = tr("%1 (%2), %3: not usable").arg(s.displayName, s.subscriptionId, s.state);
+            else if (existing)
+                label = tr("%1 (%2), already added as “%3”").arg(s.displayName, s.subscriptionId, existing->displayName);
+            else
+                label = tr("%1 (%2)").arg(s.displayName, s.subscriptionId);
+            auto *item = new QListWidgetItem(label, m_subscriptions);
+            item->setData(kSubscriptionIdRole, s.subscriptionId);
+            item->setData(kSubscriptionNameRole, s.displayName);
+            if (existing)
+                item->setData(kExistingEnvironmentRole, existing->displayName);
+            if (!s.isEnabled()) {
                 item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
-            else if (++enabled == 1)
-                m_subscriptions->setCurrentItem(item);
+                continue;
+            }
+            ++enabled;
+            if (!firstEnabled)
+                firstEnabled = item;
+            if (!firstNew && !existing)
+                firstNew = item;
         }
+        // The first subscription that can be added; when every one is there already, the first of
+        // those, so that the message says where.
+        m_subscriptions->setCurrentItem(firstNew ? firstNew : firstEnabled);
+        onSubscriptionChanged(m_subscriptions->currentItem());
         showStep(Step::Subscription);
         if (enabled == 0)
             m_subscriptionMessage->setText(
                 tr("This account has no enabled Azure subscription in tenant “%1”. Ask for access "
                    "to a subscription, or sign in with another account.")
                     .arg(m_environment.tenantId));
-        else
-            m_subscriptionMessage->clear();
     });
+}
+
+const core::Environment *AddEnvironmentDialog::existingFor(const QString &subscriptionId,
+                                                           const QString &subscriptionTenant) const
+{
+    // The same cloud (management URL) and subscription; the tenant as typed for either
+    // environment, or the subscription's own tenant id (a domain and a GUID name one tenant).
+    for (const core::Environment &e : m_existing) {
+        if (e.kind != core::Environment::Kind::Azure
+            || sameCloud(e.managementUrl) != sameCloud(m_environment.managementUrl)
+            || e.subscriptionId.compare(subscriptionId, Qt::CaseInsensitive) != 0)
+            continue;
+        if (e.tenantId.compare(m_environment.tenantId, Qt::CaseInsensitive) == 0
+            || (!subscriptionTenant.isEmpty() && e.tenantId.compare(subscriptionTenant, Qt::CaseInsensitive) == 0))
+            return &e;
+    }
+    return nullptr;
+}
+
+void AddEnvironmentDialog::onSubscriptionChanged(QListWidgetItem *item)
+{
+    m_add->setEnabled(canBeAdded(item));
+    const QString existing = item ? item->data(kExistingEnvironmentRole).toString() : QString();
+    if (existing.isEmpty()) {
+        m_subscriptionMessage->clear();
+        return;
+    }
+    m_subscriptionMessage->setText(
+        tr("The subscription “%1” is already in Portico as the environment “%2”. Choose another "
+           "subscription, or cancel and use the existing environment.")
+            .arg(item->data(kSubscriptionNameRole).toString(), existing));
 }
 
 void AddEnvironmentDialog::failSignIn(const QString &text)
@@ -494,9 +562,9 @@ void AddEnvironmentDialog::failSignIn(const QString &text)
 void AddEnvironmentDialog::finishAdding()
 {
     QListWidgetItem *item = m_subscriptions->currentItem();
-    if (!item || !(item->flags() & Qt::ItemIsEnabled))
+    if (!canBeAdded(item))
         return;
-    m_environment.subscriptionId = item->data(Qt::UserRole).toString();
+    m_environment.subscriptionId = item->data(kSubscriptionIdRole).toString();
     m_done = true;
     Q_EMIT environmentReady(m_environment, m_authority);
     accept();

@@ -6,6 +6,7 @@
 #include "core/model/environment.h"
 
 #include <QDialog>
+#include <QList>
 #include <QPointer>
 #include <QUrl>
 
@@ -15,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
 class QNetworkAccessManager;
 class QPushButton;
 class QStackedWidget;
@@ -39,6 +41,10 @@ namespace portico::ui {
 // Closing (or destroying) the dialog before that removes the stored refresh token again, also
 // when the keychain answers the write only after the dialog is gone.
 //
+// A subscription that an environment the console already has shows (same management URL, tenant
+// and subscription id; see setExistingEnvironments) is marked in the list: selecting it names that
+// environment next to the list and keeps Add disabled; the other choices stay as they are.
+//
 // In "sign in again" mode (signInAgain()) the environment is fixed and the new sign-in goes to
 // the environment's own token provider; the dialog accepts once it is signed in.
 class AddEnvironmentDialog final : public QDialog
@@ -60,6 +66,11 @@ public:
     // Multiplies Entra ID's polling interval (EntraConfig::timeScale).
     void setEntraTimeScale(double scale) { m_timeScale = scale; }
     void setAzureCliProgram(const QString &program) { m_azProgram = program; }
+    // The environments the console has; none of them can be added a second time.
+    void setExistingEnvironments(QList<core::Environment> environments)
+    {
+        m_existing = std::move(environments);
+    }
 
     // Signs in to `environment` again; a device code sign-in's tokens go to `target`.
     void signInAgain(const core::Environment &environment, const QUrl &authority,
@@ -87,11 +98,15 @@ private:
     void finishAdding();
     void forgetSignIn();
     QString describeSignInError(const core::Error &error) const;
+    // The existing environment that shows `subscriptionId` (of tenant `subscriptionTenant`), else null.
+    const core::Environment *existingFor(const QString &subscriptionId, const QString &subscriptionTenant) const;
+    void onSubscriptionChanged(QListWidgetItem *item);
 
     QPointer<QNetworkAccessManager> m_network;
     QPointer<core::SecretStore> m_secrets;
     double m_timeScale = 1.0;
     QString m_azProgram;
+    QList<core::Environment> m_existing;
     core::Environment m_environment;
     QUrl m_authority;
     QPointer<core::EntraTokenProvider> m_signInTarget; // sign-in-again mode

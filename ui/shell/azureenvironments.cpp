@@ -366,6 +366,10 @@ void AzureEnvironments::addInteractively()
     dialog->setEntraTimeScale(m_timeScale);
     if (!m_azProgram.isEmpty())
         dialog->setAzureCliProgram(m_azProgram);
+    QList<core::Environment> existing;
+    for (const auto &entry : m_entries)
+        existing << entry->environment;
+    dialog->setExistingEnvironments(existing);
     connect(dialog, &AddEnvironmentDialog::environmentReady, this, &AzureEnvironments::add);
     dialog->open();
 }

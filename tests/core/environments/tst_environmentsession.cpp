@@ -17,6 +17,7 @@
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "tests/core/itemmodels/armcalls.h"
+#include "tests/support/azureclistandin.h"
 #include "tests/support/keychainfixture.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/replay/replayserver.h"
@@ -221,17 +222,8 @@ void tst_EnvironmentSession::azureWithTheCliLoginListsSubscriptions()
     test::ReplayServer server;
     QVERIFY(server.start());
     QVERIFY(server.load(u"arm-list-subscriptions-nextlink.json"_qs));
-    const QString az = m_dir.filePath(u"az"_qs);
-    QFile script(az);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\n"
-                 "cat <<'EOF'\n"
-                 "{\"accessToken\": \"cli-access-token\", \"expiresOn\": \"2099-01-01 00:00:00.000000\",\n"
-                 " \"expires_on\": 4070908800, \"subscription\": \"291bba3f-e0a5-47bc-a099-3bdcb2a50a05\",\n"
-                 " \"tenant\": \"31c75423-32d6-4322-88b7-c478bdde4858\", \"tokenType\": \"Bearer\"}\n"
-                 "EOF\n");
-    script.close();
-    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QString az = test::writeAzureCliStandIn(m_dir.path());
+    QVERIFY(!az.isEmpty());
 
     Environment env;
     env.id = u"contoso"_qs;

@@ -16,6 +16,7 @@
 #include "core/itemmodels/navigationtreemodel.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/settings/settings.h"
+#include "tests/support/azureclistandin.h"
 #include "tests/support/keychainfixture.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/replay/replayserver.h"
@@ -219,6 +220,7 @@ private Q_SLOTS:
     void closingWhileTheSignInIsKeptLeavesNothingBehind_data();
     void closingWhileTheSignInIsKeptLeavesNothingBehind();
     void dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription();
+    void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
     void revokedSignInShowsABannerAndSignInAgainRecovers();
@@ -236,6 +238,8 @@ private:
     QString environmentId(const Console &console) const;
     bool waitForService(Console &console);
     QByteArray settingsFile() const;
+    // An Azure CLI environment for kSubscription on `arm`, as the settings keep it.
+    static core::Environment cliEnvironment(const QString &id, const QString &name, const test::ReplayServer &arm);
 
     test::KeychainFixture m_keychain;
     test::PorticoLocalFixture m_local;
@@ -270,6 +274,7 @@ bool tst_AzureEnvironments::startConsole(Console &console, const QString &settin
                                                            m_dir.filePath(u"history.sqlite"_qs));
     console.session->enableAzureEnvironments(console.settings.get());
     console.session->azureEnvironments()->setEntraTimeScale(0.01); // polls every 50 ms
+    console.session->azureEnvironments()->setAzureCliProgram(m_dir.filePath(u"az"_qs)); // where writeAzureCliStandIn() puts it
     console.window->show();
     if (!QTest::qWaitForWindowExposed(console.window.get()))
         return false;
@@ -303,6 +308,20 @@ QByteArray tst_AzureEnvironments::settingsFile() const
 {
     QFile file(m_dir.filePath(u"settings.ini"_qs));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+core::Environment tst_AzureEnvironments::cliEnvironment(const QString &id, const QString &name,
+                                                        const test::ReplayServer &arm)
+{
+    core::Environment environment;
+    environment.id = id;
+    environment.kind = core::Environment::Kind::Azure;
+    environment.displayName = name;
+    environment.managementUrl = arm.url();
+    environment.tenantId = kTenant;
+    environment.subscriptionId = kSubscription;
+    environment.signIn = core::Environment::SignIn::AzureCli;
+    return environment;
 }
 
 void tst_AzureEnvironments::addDialogSaysWhatWentWrong()
@@ -567,17 +586,8 @@ void tst_AzureEnvironments::closingWhileTheSignInIsKeptLeavesNothingBehind()
 // tst_environmentsession) and an account without subscriptions: said in words, nothing to add.
 void tst_AzureEnvironments::dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription()
 {
-    const QString az = m_dir.filePath(u"az"_qs);
-    QFile script(az);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\n"
-                 "cat <<'EOF'\n"
-                 "{\"accessToken\": \"cli-access-token\", \"expiresOn\": \"2099-01-01 00:00:00.000000\",\n"
-                 " \"expires_on\": 4070908800, \"subscription\": \"291bba3f-e0a5-47bc-a099-3bdcb2a50a05\",\n"
-                 " \"tenant\": \"31c75423-32d6-4322-88b7-c478bdde4858\", \"tokenType\": \"Bearer\"}\n"
-                 "EOF\n");
-    script.close();
-    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QString az = test::writeAzureCliStandIn(m_dir.path());
+    QVERIFY(!az.isEmpty());
     test::ReplayServer arm; // an account that sees no subscription (§4.2 empty list)
     QVERIFY(arm.start());
     arm.add(QJsonDocument::fromJson(R"({"request": {"method": "GET", "path": "/subscriptions"},
@@ -600,6 +610,85 @@ void tst_AzureEnvironments::dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubs
     QCOMPARE(arm.received().size(), 1);
     QCOMPARE(arm.received().first().header("Authorization"), QByteArray("Bearer cli-access-token"));
     dialog.reject();
+}
+
+// An environment shows the subscription already (here an Azure CLI one, restored at the start):
+// adding it again is refused where the subscription is picked, naming that environment; another
+// subscription of the same account is still added with what the user typed.
+void tst_AzureEnvironments::subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain()
+{
+    QVERIFY(!test::writeAzureCliStandIn(m_dir.path()).isEmpty());
+    test::ReplayServer arm; // its own: this test's requests leave m_arm's repeat counts alone
+    QVERIFY(arm.start());
+    QVERIFY(arm.load(u"arm-azure-environment-console.json"_qs));
+    const QString other = u"72ac930a-f34e-42d8-b06d-dc2a9e12ed71"_qs; // "Example Subscription2"
+    arm.add(QJsonDocument::fromJson(R"({"request": {"method": "GET", "path": "/subscriptions/)" + other.toUtf8()
+                                    + R"(/providers/Microsoft.ApiManagement/service"}, "repeat": 5,
+        "response": {"status": 200, "body": {"value": []}}})").object());
+    const core::Environment existing = cliEnvironment(u"azure-existing"_qs, u"Contoso (CLI)"_qs, arm);
+    {
+        core::Settings settings(m_dir.filePath(u"duplicate.ini"_qs));
+        QVERIFY(settings.setValue(core::settingkeys::environments,
+                                  QJsonDocument(QJsonArray { existing.toJson() }).toJson()).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    Console console;
+    QVERIFY(startConsole(console, u"duplicate.ini"_qs));
+    QVERIFY(waitForService(console));
+
+    console.window->findChild<QAction *>(u"addAzureEnvironmentAction"_qs)->trigger();
+    ui::AddEnvironmentDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog()) != nullptr);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), u"Contoso second"_qs);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant.toUpper()); // the same tenant
+    auto *method = dialog->findChild<QComboBox *>(u"signInMethodComboBox"_qs);
+    method->setCurrentIndex(method->findText(u"Azure CLI"_qs, Qt::MatchContains));
+    dialog->findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(arm.url().toString() + u'/'); // the same cloud
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+
+    auto *subscriptions = dialog->findChild<QListWidget *>(u"subscriptionsListWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(subscriptions->isVisible() && subscriptions->count() == 3, 10000);
+    auto *message = dialog->findChild<QLabel *>(u"subscriptionMessageLabel"_qs);
+    auto *addButton = dialog->findChild<QPushButton *>(u"addEnvironmentPushButton"_qs);
+    // The one already there is marked in the list; the next one is offered first.
+    QCOMPARE(subscriptions->item(0)->text(),
+             u"Example Subscription (%1), already added as “Contoso (CLI)”"_qs.arg(kSubscription));
+    QCOMPARE(subscriptions->currentItem(), subscriptions->item(1));
+    QVERIFY(addButton->isEnabled());
+    QVERIFY(message->text().isEmpty());
+
+    // The user picks it anyway: said next to the list, naming the environment; Add stays off,
+    // and neither a double-click nor Enter adds it.
+    const QRect first = subscriptions->visualItemRect(subscriptions->item(0));
+    QTest::mouseClick(subscriptions->viewport(), Qt::LeftButton, {}, first.center());
+    QCOMPARE(subscriptions->currentItem(), subscriptions->item(0));
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), u"The subscription “Example Subscription” is already in Portico as the environment "
+                              "“Contoso (CLI)”. Choose another subscription, or cancel and use the existing "
+                              "environment."_qs);
+    QVERIFY(!addButton->isEnabled());
+    QTest::mouseDClick(subscriptions->viewport(), Qt::LeftButton, {}, first.center());
+    QTest::keyClick(subscriptions, Qt::Key_Return);
+    QVERIFY(openDialog() == dialog);
+    QCOMPARE(console.session->azureEnvironments()->ids(), QStringList { existing.id });
+
+    // Another subscription: the message goes, and the environment is added as the user named it.
+    QTest::mouseClick(subscriptions->viewport(), Qt::LeftButton, {},
+                      subscriptions->visualItemRect(subscriptions->item(1)).center());
+    QVERIFY(message->text().isEmpty());
+    QVERIFY(addButton->isEnabled());
+    QTest::mouseClick(addButton, Qt::LeftButton);
+    QTRY_VERIFY(!openDialog());
+    const QStringList ids = console.session->azureEnvironments()->ids();
+    QCOMPARE(ids.size(), 2);
+    const core::Environment *added = console.session->azureEnvironments()->environment(ids.last());
+    QCOMPARE(added->displayName, u"Contoso second"_qs);
+    QCOMPARE(added->subscriptionId, other);
+    QCOMPARE(added->signIn, core::Environment::SignIn::AzureCli);
+    Nav *nav = console.session->navigation();
+    QTRY_COMPARE_WITH_TIMEOUT(nav->environmentIndex(ids.last()).data().toString(), u"Contoso second"_qs, 10000);
+    QCOMPARE(nav->environmentIndex(existing.id).data().toString(), u"Contoso (CLI)"_qs);
+    QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
 }
 
 void tst_AzureEnvironments::addsAnEnvironmentAndEditsItsApiThroughTheSamePanels()
