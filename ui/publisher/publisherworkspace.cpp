@@ -49,6 +49,16 @@ Field field(QString key, QString label, FieldKind kind, QString objectName, bool
     return f;
 }
 
+// A field that picks one of `choices` ({value, label}), `defaultValue` for a new item.
+Field choiceField(QString key, QString label, QString objectName,
+                  QList<QPair<QString, QString>> choices, QString defaultValue)
+{
+    Field f = field(std::move(key), std::move(label), FieldKind::Choice, std::move(objectName));
+    f.choices = std::move(choices);
+    f.defaultValue = std::move(defaultValue);
+    return f;
+}
+
 // A list item as the panels keep it: the resource's properties, plus its ARM name.
 QVariantMap recordOf(const QJsonObject &resource)
 {
@@ -333,9 +343,10 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
     case Page::Products: {
         prefix = u"products"_qs;
         title = tr("Products");
-        Field state = field(u"state"_qs, tr("&State:"), FieldKind::Choice, u"productStateComboBox"_qs);
-        state.choices = { { u"notPublished"_qs, tr("Not published") }, { u"published"_qs, tr("Published") } };
-        state.defaultValue = u"notPublished"_qs;
+        const Field state = choiceField(u"state"_qs, tr("&State:"), u"productStateComboBox"_qs,
+                                        { { u"notPublished"_qs, tr("Not published") },
+                                          { u"published"_qs, tr("Published") } },
+                                        u"notPublished"_qs);
         Field limit = field(u"subscriptionsLimit"_qs, tr("Subscriptions &limit:"), FieldKind::Int,
                             u"productSubscriptionsLimitSpinBox"_qs);
         fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"productIdLineEdit"_qs, true, true),
@@ -356,11 +367,12 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
     case Page::Subscriptions: {
         prefix = u"subscriptions"_qs;
         title = tr("Subscriptions");
-        Field state = field(u"state"_qs, tr("&State:"), FieldKind::Choice, u"subscriptionStateComboBox"_qs);
-        state.choices = { { u"active"_qs, tr("Active") }, { u"suspended"_qs, tr("Suspended") },
-                          { u"submitted"_qs, tr("Submitted") }, { u"rejected"_qs, tr("Rejected") },
-                          { u"cancelled"_qs, tr("Cancelled") }, { u"expired"_qs, tr("Expired") } };
-        state.defaultValue = u"active"_qs;
+        const Field state = choiceField(
+            u"state"_qs, tr("&State:"), u"subscriptionStateComboBox"_qs,
+            { { u"active"_qs, tr("Active") }, { u"suspended"_qs, tr("Suspended") },
+              { u"submitted"_qs, tr("Submitted") }, { u"rejected"_qs, tr("Rejected") },
+              { u"cancelled"_qs, tr("Cancelled") }, { u"expired"_qs, tr("Expired") } },
+            u"active"_qs);
         fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"subscriptionIdLineEdit"_qs, true, true),
                    field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"subscriptionDisplayNameLineEdit"_qs, true),
                    field(u"scope"_qs, tr("S&cope:"), FieldKind::Choice, u"subscriptionScopeComboBox"_qs, true),
@@ -372,9 +384,9 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
     case Page::Users: {
         prefix = u"users"_qs;
         title = tr("Users");
-        Field state = field(u"state"_qs, tr("&State:"), FieldKind::Choice, u"userStateComboBox"_qs);
-        state.choices = { { u"active"_qs, tr("Active") }, { u"blocked"_qs, tr("Blocked") } };
-        state.defaultValue = u"active"_qs;
+        const Field state = choiceField(
+            u"state"_qs, tr("&State:"), u"userStateComboBox"_qs,
+            { { u"active"_qs, tr("Active") }, { u"blocked"_qs, tr("Blocked") } }, u"active"_qs);
         fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"userIdLineEdit"_qs, true, true),
                    field(u"firstName"_qs, tr("&First name:"), FieldKind::Text, u"userFirstNameLineEdit"_qs, true),
                    field(u"lastName"_qs, tr("&Last name:"), FieldKind::Text, u"userLastNameLineEdit"_qs, true),
@@ -404,9 +416,9 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
     case Page::Backends: {
         prefix = u"backends"_qs;
         title = tr("Backends");
-        Field protocol = field(u"protocol"_qs, tr("&Protocol:"), FieldKind::Choice, u"backendProtocolComboBox"_qs);
-        protocol.choices = { { u"http"_qs, tr("HTTP") }, { u"soap"_qs, tr("SOAP") } };
-        protocol.defaultValue = u"http"_qs;
+        const Field protocol = choiceField(
+            u"protocol"_qs, tr("&Protocol:"), u"backendProtocolComboBox"_qs,
+            { { u"http"_qs, tr("HTTP") }, { u"soap"_qs, tr("SOAP") } }, u"http"_qs);
         fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"backendIdLineEdit"_qs, true, true),
                    field(u"url"_qs, tr("&URL:"), FieldKind::Text, u"backendUrlLineEdit"_qs, true),
                    protocol,
