@@ -535,36 +535,12 @@
         <translation>&amp;Beschrijving:</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>Op&amp;slaan</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Terugdraaien</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ongedaan maken</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>Opnieuw &amp;uitvoeren</translation>
-    </message>
-    <message>
         <source>New API</source>
         <translation>Nieuwe API</translation>
     </message>
     <message>
         <source>API: %1</source>
         <translation>API: %1</translation>
-    </message>
-    <message>
-        <source>Enter a display name.</source>
-        <translation>Vul een weergavenaam in.</translation>
-    </message>
-    <message>
-        <source>Enter an id without spaces or any of * # &amp; + : &lt; &gt; ? /</source>
-        <translation>Vul een id in zonder spaties en zonder * # &amp; + : &lt; &gt; ? /</translation>
     </message>
     <message>
         <source>Enter an absolute http or https URL, e.g. https://example.com/api.</source>
@@ -605,10 +581,6 @@
     <message>
         <source>The API was not saved: %1</source>
         <translation>De API is niet opgeslagen: %1</translation>
-    </message>
-    <message>
-        <source>Modified</source>
-        <translation>Gewijzigd</translation>
     </message>
 </context>
 <context>
@@ -1676,22 +1648,6 @@
         <translation>&amp;Antwoorden</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>Op&amp;slaan</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Terugdraaien</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ongedaan maken</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>Opnieuw &amp;uitvoeren</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
@@ -1768,16 +1724,8 @@
         <translation>Vul een URL-sjabloon in, bijvoorbeeld /items/{id}.</translation>
     </message>
     <message>
-        <source>Enter a display name.</source>
-        <translation>Vul een weergavenaam in.</translation>
-    </message>
-    <message>
         <source>Enter an HTTP verb such as GET or POST.</source>
         <translation>Vul een HTTP-werkwoord in, zoals GET of POST.</translation>
-    </message>
-    <message>
-        <source>Enter an id without spaces or any of * # &amp; + : &lt; &gt; ? /</source>
-        <translation>Vul een id in zonder spaties en zonder * # &amp; + : &lt; &gt; ? /</translation>
     </message>
     <message>
         <source>Response status codes must be between 100 and 599.</source>
@@ -1798,10 +1746,6 @@
     <message>
         <source>The operation was not saved: %1</source>
         <translation>De bewerking is niet opgeslagen: %1</translation>
-    </message>
-    <message>
-        <source>Modified</source>
-        <translation>Gewijzigd</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2549,37 @@
     <message>
         <source>Revert</source>
         <translation>Terugdraaien</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::StagedEditor</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Terugdraaien</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <source>Enter a display name.</source>
+        <translation>Vul een weergavenaam in.</translation>
+    </message>
+    <message>
+        <source>Enter an id without spaces or any of * # &amp; + : &lt; &gt; ? /</source>
+        <translation>Vul een id in zonder spaties en zonder * # &amp; + : &lt; &gt; ? /</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Gewijzigd</translation>
     </message>
 </context>
 <context>

@@ -2,36 +2,28 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/common/result.h"
+#include "ui/publisher/stagededitor.h"
 
 #include <QList>
 #include <QPair>
-#include <QVariantMap>
-#include <QWidget>
 
-class QAction;
 class QCheckBox;
-class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
-class QPushButton;
 
 namespace portico::ui {
 
-class BannerWidget;
-class FieldMessages;
-class StagedDocument;
-
 // Edits one API (apim-protocol.md §3.2): display name, web service URL, URL suffix, schemes,
 // products, subscription requirement, key header/query names and description. Edits are staged
-// with undo/redo; Save emits saveRequested() with the fields and the owner reports back. Our
-// own checks and the server's ValidationError details appear next to the field they name.
+// with undo/redo; Save emits saveRequested() with the fields and the owner reports back
+// (StagedEditor). Our own checks and the server's ValidationError details appear next to the
+// field they name.
 //
 // Field keys: name (API id, editable only for a new API), displayName, serviceUrl, path,
 // protocols (QStringList of "http"/"https"), products (QStringList of product ids),
 // subscriptionRequired (bool), headerName, queryName, description.
-class ApiEditor final : public QWidget
+class ApiEditor final : public StagedEditor
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiEditor)
@@ -46,31 +38,17 @@ public:
     void loadNew();
     void load(const QVariantMap &fields);
 
-    StagedDocument *document() const { return m_doc; }
-    bool isNew() const { return m_new; }
-    QVariantMap values() const;
-    // Our own checks; shows messages next to fields and returns false on any problem.
-    bool validate();
+    bool validate() override;
 
-    void saveSucceeded(const QVariantMap &saved);
-    void saveFailed(const core::Error &error);
-    void setBusy(bool busy);
-    FieldMessages *messages() const { return m_messages; }
-
-Q_SIGNALS:
-    void saveRequested(const QVariantMap &values, bool isNew);
+protected:
+    QString titleFor(const QVariantMap &fields) const override;
+    editorfields::SaveFailureTexts saveFailureTexts() const override;
+    void syncFromDocument() override;
 
 private:
-    void save();
     void syncProducts();
     void syncProtocols();
-    void updateState();
 
-    StagedDocument *m_doc = nullptr;
-    FieldMessages *m_messages = nullptr;
-    BannerWidget *m_banner = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_dirty = nullptr;
     QLineEdit *m_id = nullptr;
     QLineEdit *m_displayName = nullptr;
     QLineEdit *m_serviceUrl = nullptr;
@@ -82,13 +60,6 @@ private:
     QLineEdit *m_headerName = nullptr;
     QLineEdit *m_queryName = nullptr;
     QPlainTextEdit *m_description = nullptr;
-    QPushButton *m_save = nullptr;
-    QPushButton *m_revert = nullptr;
-    QAction *m_undo = nullptr;
-    QAction *m_redo = nullptr;
-    bool m_new = false;
-    bool m_busy = false;
-    bool m_idTouched = false;
 };
 
 } // namespace portico::ui

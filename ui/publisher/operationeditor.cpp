@@ -8,23 +8,17 @@
 #include "ui/common/fieldmessages.h"
 #include "ui/common/recordtablemodel.h"
 #include "ui/common/stageddocument.h"
-#include "ui/common/undorouting.h"
-#include "ui/publisher/editorfields.h"
 
-#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTableView>
 #include <QTabWidget>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace portico::ui {
@@ -41,17 +35,6 @@ const QString kQueryParameters = u"queryParameters"_qs;
 const QString kHeaders = u"headers"_qs;
 const QString kRepresentations = u"representations"_qs;
 const QString kResponses = u"responses"_qs;
-
-QWidget *withMessage(QWidget *field, QLabel *message, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
-}
 
 QVariantMap newParameter(const QString &name)
 {
@@ -80,70 +63,29 @@ QStringList declaredNames(const QVariantList &rows)
 } // namespace
 
 OperationEditor::OperationEditor(QWidget *parent)
-    : QWidget(parent)
-    , m_doc(new StagedDocument(this))
-    , m_messages(new FieldMessages(this))
+    : StagedEditor(u"operation"_qs, parent)
 {
-    setObjectName(u"operationEditor"_qs);
-    m_title = new QLabel(this);
-    m_title->setObjectName(u"operationTitleLabel"_qs);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_dirty = new QLabel(this);
-    m_dirty->setObjectName(u"operationDirtyLabel"_qs);
-    m_banner = new BannerWidget(this);
-    m_banner->setObjectName(u"operationBannerWidget"_qs);
-
+    StagedDocument *doc = document();
     auto *form = new QFormLayout;
     m_method = new QComboBox(this);
     m_method->setObjectName(u"methodComboBox"_qs);
     m_method->setEditable(true);
     m_method->addItems({ u"GET"_qs, u"POST"_qs, u"PUT"_qs, u"PATCH"_qs, u"DELETE"_qs, u"HEAD"_qs,
                          u"OPTIONS"_qs, u"TRACE"_qs });
-    form->addRow(tr("&Verb:"),
-                 withMessage(m_method,
-                             m_messages->addField({ kMethod }, u"methodMessageLabel"_qs, this),
-                             this));
+    addFieldRow(form, tr("&Verb:"), m_method, { kMethod }, u"methodMessageLabel"_qs);
 
-    m_template = new QLineEdit(this);
-    m_template->setObjectName(u"urlTemplateLineEdit"_qs);
-    m_template->setMaxLength(1000);
+    m_template = addLineEdit(this, u"urlTemplateLineEdit"_qs, 1000);
     m_template->setPlaceholderText(u"/customers/{cid}/orders?date={date}"_qs);
-    undorouting::install(m_doc->undoStack(), m_template);
-    form->addRow(tr("&URL template:"),
-                 withMessage(m_template,
-                             m_messages->addField({ kTemplate }, u"urlTemplateMessageLabel"_qs,
-                                                  this),
-                             this));
-
-    m_displayName = new QLineEdit(this);
-    m_displayName->setObjectName(u"operationDisplayNameLineEdit"_qs);
-    m_displayName->setMaxLength(300);
-    undorouting::install(m_doc->undoStack(), m_displayName);
-    form->addRow(tr("&Display name:"),
-                 withMessage(m_displayName,
-                             m_messages->addField({ kDisplayName },
-                                                  u"operationDisplayNameMessageLabel"_qs, this),
-                             this));
-    m_id = new QLineEdit(this);
-    m_id->setObjectName(u"operationIdLineEdit"_qs);
-    m_id->setMaxLength(80);
-    undorouting::install(m_doc->undoStack(), m_id);
-    form->addRow(tr("Operation &id:"),
-                 withMessage(m_id,
-                             m_messages->addField({ kName }, u"operationIdMessageLabel"_qs, this),
-                             this));
-    m_description = new QPlainTextEdit(this);
-    m_description->setObjectName(u"operationDescriptionPlainTextEdit"_qs);
-    m_description->setTabChangesFocus(true);
-    m_description->setMaximumHeight(70);
-    undorouting::install(m_doc->undoStack(), m_description);
-    form->addRow(tr("D&escription:"),
-                 withMessage(m_description,
-                             m_messages->addField({ kDescription },
-                                                  u"operationDescriptionMessageLabel"_qs, this),
-                             this));
+    addFieldRow(form, tr("&URL template:"), m_template, { kTemplate },
+                u"urlTemplateMessageLabel"_qs);
+    m_displayName = addLineEdit(this, u"operationDisplayNameLineEdit"_qs, 300);
+    addFieldRow(form, tr("&Display name:"), m_displayName, { kDisplayName },
+                u"operationDisplayNameMessageLabel"_qs);
+    m_id = addLineEdit(this, u"operationIdLineEdit"_qs, 80);
+    addFieldRow(form, tr("Operation &id:"), m_id, { kName }, u"operationIdMessageLabel"_qs);
+    m_description = addDescriptionEdit(this, u"operationDescriptionPlainTextEdit"_qs, 70);
+    addFieldRow(form, tr("D&escription:"), m_description, { kDescription },
+                u"operationDescriptionMessageLabel"_qs);
 
     using Col = RecordTableModel::Column;
     const QList<Col> parameterColumns {
@@ -157,16 +99,16 @@ OperationEditor::OperationEditor(QWidget *parent)
     QList<Col> templateColumns = parameterColumns;
     templateColumns[0].editable = false; // names come from the template
     templateColumns.removeAt(4);
-    m_templateParameters = new RecordTableModel(m_doc, kTemplateParameters, templateColumns, this);
-    m_queryParameters = new RecordTableModel(m_doc, kQueryParameters, parameterColumns, this);
-    m_headers = new RecordTableModel(m_doc, kHeaders, parameterColumns, this);
+    m_templateParameters = new RecordTableModel(doc, kTemplateParameters, templateColumns, this);
+    m_queryParameters = new RecordTableModel(doc, kQueryParameters, parameterColumns, this);
+    m_headers = new RecordTableModel(doc, kHeaders, parameterColumns, this);
     m_representations = new RecordTableModel(
-        m_doc, kRepresentations,
+        doc, kRepresentations,
         { { u"contentType"_qs, tr("Content type"), Col::Kind::Text, true },
           { u"sample"_qs, tr("Sample"), Col::Kind::Text, true } },
         this);
     m_responses = new RecordTableModel(
-        m_doc, kResponses,
+        doc, kResponses,
         { { u"statusCode"_qs, tr("Status code"), Col::Kind::Int, true },
           { u"description"_qs, tr("Description"), Col::Kind::Text, true },
           { u"contentType"_qs, tr("Content type"), Col::Kind::Text, true },
@@ -203,61 +145,27 @@ OperationEditor::OperationEditor(QWidget *parent)
                              nullptr),
                    tr("Res&ponses"));
 
-    m_save = new QPushButton(tr("&Save"), this);
-    m_save->setObjectName(u"operationSavePushButton"_qs);
-    m_revert = new QPushButton(tr("Re&vert"), this);
-    m_revert->setObjectName(u"operationRevertPushButton"_qs);
-    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setObjectName(u"operationUndoAction"_qs);
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setObjectName(u"operationRedoAction"_qs);
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(undo);
-    addAction(redo);
+    bodyLayout()->addLayout(form);
+    bodyLayout()->addWidget(m_tabs, 1);
+    finishLayout();
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_dirty);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_save);
-    auto *outer = new QVBoxLayout(this);
-    outer->addLayout(header);
-    outer->addWidget(m_banner);
-    outer->addLayout(form);
-    outer->addWidget(m_tabs, 1);
-    outer->addLayout(buttons);
-
-    fieldbinding::bind(m_doc, kMethod, m_method);
-    fieldbinding::bind(m_doc, kTemplate, m_template);
-    fieldbinding::bind(m_doc, kDisplayName, m_displayName);
-    fieldbinding::bind(m_doc, kName, m_id);
-    fieldbinding::bind(m_doc, kDescription, m_description);
+    fieldbinding::bind(doc, kMethod, m_method);
+    fieldbinding::bind(doc, kTemplate, m_template);
+    bindNameAndId(m_displayName, m_id);
+    fieldbinding::bind(doc, kDescription, m_description);
     connect(m_template, &QLineEdit::textEdited, this, &OperationEditor::onTemplateEdited);
-    connect(m_id, &QLineEdit::textEdited, this, [this] { m_idTouched = true; });
-    connect(m_displayName, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (m_new && !m_idTouched)
-            m_doc->setValue(kName, editorfields::idFromDisplayName(text));
-    });
     connect(m_autoDeclare, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             declareMissing();
     });
     connect(m_declareMissing, &QPushButton::clicked, this, &OperationEditor::declareMissing);
-    connect(m_doc, &StagedDocument::valueChanged, this, [this](const QString &field) {
+    connect(doc, &StagedDocument::valueChanged, this, [this](const QString &field) {
         if (field == kTemplate || field == kTemplateParameters)
             refreshTemplateProblems();
         else
-            m_messages->setMessage(field, {});
+            messages()->setMessage(field, {});
     });
-    connect(m_doc, &StagedDocument::loaded, this, &OperationEditor::refreshTemplateProblems);
-    connect(m_save, &QPushButton::clicked, this, &OperationEditor::save);
-    connect(m_revert, &QPushButton::clicked, m_doc, &StagedDocument::revert);
-    connect(m_doc, &StagedDocument::dirtyChanged, this, &OperationEditor::updateState);
+    connect(doc, &StagedDocument::loaded, this, &OperationEditor::refreshTemplateProblems);
     loadNew();
 }
 
@@ -306,41 +214,30 @@ QWidget *OperationEditor::tablePage(RecordTableModel *model, const QString &pref
 
 void OperationEditor::loadNew()
 {
-    m_new = true;
-    m_idTouched = false;
-    m_title->setText(tr("New operation"));
-    m_id->setReadOnly(false);
-    m_messages->clear();
-    m_banner->clear();
-    m_doc->load({ { kName, QString() },
-                  { kMethod, u"GET"_qs },
-                  { kTemplate, QString() },
-                  { kDisplayName, QString() },
-                  { kDescription, QString() },
-                  { kTemplateParameters, QVariantList() },
-                  { kQueryParameters, QVariantList() },
-                  { kHeaders, QVariantList() },
-                  { kRepresentations, QVariantList() },
-                  { kResponses,
-                    QVariantList { QVariantMap { { u"statusCode"_qs, 200 },
-                                                 { u"description"_qs, u"OK"_qs } } } } });
-    updateState();
+    loadFields({ { kName, QString() },
+                 { kMethod, u"GET"_qs },
+                 { kTemplate, QString() },
+                 { kDisplayName, QString() },
+                 { kDescription, QString() },
+                 { kTemplateParameters, QVariantList() },
+                 { kQueryParameters, QVariantList() },
+                 { kHeaders, QVariantList() },
+                 { kRepresentations, QVariantList() },
+                 { kResponses,
+                   QVariantList { QVariantMap { { u"statusCode"_qs, 200 },
+                                                { u"description"_qs, u"OK"_qs } } } } },
+               true);
 }
 
 void OperationEditor::load(const QVariantMap &fields)
 {
-    m_new = false;
-    m_title->setText(tr("Operation: %1").arg(fields.value(kDisplayName).toString()));
-    m_id->setReadOnly(true);
-    m_messages->clear();
-    m_banner->clear();
-    m_doc->load(fields);
-    updateState();
+    loadFields(fields, false);
 }
 
-QVariantMap OperationEditor::values() const
+QString OperationEditor::titleFor(const QVariantMap &fields) const
 {
-    return m_doc->values();
+    return isNew() ? tr("New operation")
+                   : tr("Operation: %1").arg(fields.value(kDisplayName).toString());
 }
 
 QStringList OperationEditor::undeclaredParameters() const
@@ -356,7 +253,7 @@ void OperationEditor::onTemplateEdited(const QString &text)
     if (!parsed.ok())
         return; // keep the table while the template is half typed
     const QStringList used = parsed->parameterNames();
-    QVariantList rows = m_doc->value(kTemplateParameters).toList();
+    QVariantList rows = document()->value(kTemplateParameters).toList();
     QVariantList next;
     QStringList present;
     for (const QVariant &row : std::as_const(rows)) {
@@ -372,15 +269,15 @@ void OperationEditor::onTemplateEdited(const QString &text)
             next.append(newParameter(name));
     }
     if (next != rows)
-        m_doc->setValue(kTemplateParameters, next);
+        document()->setValue(kTemplateParameters, next);
 }
 
 void OperationEditor::declareMissing()
 {
-    const auto parsed = core::UrlTemplate::parse(m_doc->value(kTemplate).toString());
+    const auto parsed = core::UrlTemplate::parse(document()->value(kTemplate).toString());
     if (!parsed.ok())
         return;
-    QVariantList rows = m_doc->value(kTemplateParameters).toList();
+    QVariantList rows = document()->value(kTemplateParameters).toList();
     const QStringList present = declaredNames(rows);
     bool changed = false;
     for (const QString &name : parsed->parameterNames()) {
@@ -390,13 +287,13 @@ void OperationEditor::declareMissing()
         }
     }
     if (changed)
-        m_doc->setValue(kTemplateParameters, rows);
+        document()->setValue(kTemplateParameters, rows);
 }
 
 void OperationEditor::refreshTemplateProblems()
 {
-    const QString text = m_doc->value(kTemplate).toString();
-    const QVariantList rows = m_doc->value(kTemplateParameters).toList();
+    const QString text = document()->value(kTemplate).toString();
+    const QVariantList rows = document()->value(kTemplateParameters).toList();
     const QStringList declared = declaredNames(rows);
     m_undeclared.clear();
     QStringList lines;
@@ -457,43 +354,36 @@ void OperationEditor::refreshTemplateProblems()
             }
         }
     }
-    m_messages->setMessage(kTemplate, lines.join(u'\n'));
+    messages()->setMessage(kTemplate, lines.join(u'\n'));
     m_templateParameters->setRowProblems(rowProblems);
     m_declareMissing->setEnabled(!m_undeclared.isEmpty());
 }
 
 bool OperationEditor::validate()
 {
-    m_messages->clear();
+    messages()->clear();
     bool ok = true;
-    const QVariantMap v = m_doc->values();
+    const QVariantMap v = document()->values();
     const QString text = v.value(kTemplate).toString();
     if (text.isEmpty()) {
-        m_messages->setMessage(kTemplate, tr("Enter a URL template, e.g. /items/{id}."));
+        messages()->setMessage(kTemplate, tr("Enter a URL template, e.g. /items/{id}."));
         ok = false;
     } else {
         refreshTemplateProblems();
-        if (!m_messages->message(kTemplate).isEmpty())
+        if (!messages()->message(kTemplate).isEmpty())
             ok = false;
     }
-    if (v.value(kDisplayName).toString().trimmed().isEmpty()) {
-        m_messages->setMessage(kDisplayName, tr("Enter a display name."));
+    if (!validateNameAndId(v))
         ok = false;
-    }
     const QString method = v.value(kMethod).toString().trimmed();
     if (method.isEmpty() || method.contains(u' ')) {
-        m_messages->setMessage(kMethod, tr("Enter an HTTP verb such as GET or POST."));
-        ok = false;
-    }
-    if (m_new && (v.value(kName).toString().isEmpty()
-                  || v.value(kName).toString().contains(QRegularExpression(uR"([*#&+:<>?/\s])"_qs)))) {
-        m_messages->setMessage(kName, tr("Enter an id without spaces or any of * # & + : < > ? /"));
+        messages()->setMessage(kMethod, tr("Enter an HTTP verb such as GET or POST."));
         ok = false;
     }
     for (const QVariant &row : v.value(kResponses).toList()) {
         const int code = row.toMap().value(u"statusCode"_qs).toInt();
         if (code < 100 || code > 599) {
-            m_banner->showMessage(BannerWidget::Kind::Error,
+            banner()->showMessage(BannerWidget::Kind::Error,
                                   tr("Response status codes must be between 100 and 599."));
             ok = false;
             break;
@@ -502,58 +392,18 @@ bool OperationEditor::validate()
     return ok;
 }
 
-void OperationEditor::save()
+editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
 {
-    if (m_busy)
-        return;
-    m_banner->clear();
-    if (!validate())
-        return;
-    setBusy(true);
-    Q_EMIT saveRequested(m_doc->values(), m_new);
+    return { tr("The operation was not saved because the server could not be reached (%1). "
+                "Your changes are kept; try again."),
+             tr("The operation was not saved: the sign-in was refused or has expired (%1)."),
+             tr("The operation was not saved; see the marked fields."),
+             tr("The operation was not saved: %1") };
 }
 
-void OperationEditor::saveSucceeded(const QVariantMap &saved)
+void OperationEditor::syncFromDocument()
 {
-    setBusy(false);
-    m_messages->clear();
-    m_banner->clear();
-    m_new = false;
-    m_id->setReadOnly(true);
-    m_title->setText(tr("Operation: %1").arg(saved.value(kDisplayName).toString()));
-    m_doc->markSaved(saved);
     refreshTemplateProblems();
-    updateState();
-}
-
-void OperationEditor::saveFailed(const core::Error &error)
-{
-    setBusy(false);
-    m_messages->clear();
-    const QStringList unclaimed = m_messages->showServerError(error);
-    const QString text = editorfields::describeSaveFailure(
-        error, unclaimed,
-        { tr("The operation was not saved because the server could not be reached (%1). "
-             "Your changes are kept; try again."),
-          tr("The operation was not saved: the sign-in was refused or has expired (%1)."),
-          tr("The operation was not saved; see the marked fields."),
-          tr("The operation was not saved: %1") });
-    m_banner->showMessage(BannerWidget::Kind::Error, text, true);
-    updateState();
-}
-
-void OperationEditor::setBusy(bool busy)
-{
-    m_busy = busy;
-    updateState();
-}
-
-void OperationEditor::updateState()
-{
-    const bool dirty = m_doc->isDirty();
-    m_dirty->setText(dirty ? tr("Modified") : QString());
-    m_save->setEnabled((dirty || m_new) && !m_busy);
-    m_revert->setEnabled(dirty && !m_busy);
 }
 
 } // namespace portico::ui

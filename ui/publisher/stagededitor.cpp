@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/publisher/stagededitor.h"
+
+#include "ui/common/bannerwidget.h"
+#include "ui/common/fieldbinding.h"
+#include "ui/common/fieldmessages.h"
+#include "ui/common/stageddocument.h"
+#include "ui/common/undorouting.h"
+
+#include <QAction>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+namespace {
+
+const QString kName = u"name"_qs;
+const QString kDisplayName = u"displayName"_qs;
+
+} // namespace
+
+StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
+    : QWidget(parent)
+    , m_prefix(prefix)
+    , m_doc(new StagedDocument(this))
+    , m_messages(new FieldMessages(this))
+{
+    setObjectName(prefix + u"Editor"_qs);
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(prefix + u"TitleLabel"_qs);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_dirty = new QLabel(this);
+    m_dirty->setObjectName(prefix + u"DirtyLabel"_qs);
+    m_banner = new BannerWidget(this);
+    m_banner->setObjectName(prefix + u"BannerWidget"_qs);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_dirty);
+    m_body = new QVBoxLayout;
+    auto *outer = new QVBoxLayout(this);
+    outer->addLayout(header);
+    outer->addWidget(m_banner);
+    outer->addLayout(m_body, 1);
+}
+
+StagedEditor::~StagedEditor() = default;
+
+void StagedEditor::finishLayout()
+{
+    m_save = new QPushButton(tr("&Save"), this);
+    m_save->setObjectName(m_prefix + u"SavePushButton"_qs);
+    m_revert = new QPushButton(tr("Re&vert"), this);
+    m_revert->setObjectName(m_prefix + u"RevertPushButton"_qs);
+    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(m_prefix + u"UndoAction"_qs);
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(m_prefix + u"RedoAction"_qs);
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(undo);
+    addAction(redo);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+    static_cast<QVBoxLayout *>(layout())->addLayout(buttons);
+
+    connect(m_save, &QPushButton::clicked, this, &StagedEditor::save);
+    connect(m_revert, &QPushButton::clicked, m_doc, &StagedDocument::revert);
+    connect(m_doc, &StagedDocument::dirtyChanged, this, &StagedEditor::updateState);
+}
+
+QLineEdit *StagedEditor::addLineEdit(QWidget *parent, const QString &objectName, int maxLength)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setMaxLength(maxLength);
+    undorouting::install(m_doc->undoStack(), edit);
+    return edit;
+}
+
+QPlainTextEdit *StagedEditor::addDescriptionEdit(QWidget *parent, const QString &objectName,
+                                                 int maxHeight)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setTabChangesFocus(true);
+    edit->setMaximumHeight(maxHeight);
+    undorouting::install(m_doc->undoStack(), edit);
+    return edit;
+}
+
+void StagedEditor::addFieldRow(QFormLayout *form, const QString &label, QWidget *field,
+                               const QStringList &targets, const QString &messageObjectName)
+{
+    QWidget *parent = field->parentWidget();
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(m_messages->addField(targets, messageObjectName, parent));
+    form->addRow(label, box);
+}
+
+void StagedEditor::bindNameAndId(QLineEdit *displayName, QLineEdit *id)
+{
+    m_id = id;
+    fieldbinding::bind(m_doc, kDisplayName, displayName);
+    fieldbinding::bind(m_doc, kName, id);
+    connect(id, &QLineEdit::textEdited, this, [this] { m_idTouched = true; });
+    connect(displayName, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (m_new && !m_idTouched)
+            m_doc->setValue(kName, editorfields::idFromDisplayName(text));
+    });
+}
+
+QVariantMap StagedEditor::values() const
+{
+    return m_doc->values();
+}
+
+void StagedEditor::loadFields(const QVariantMap &fields, bool isNew)
+{
+    m_new = isNew;
+    if (isNew)
+        m_idTouched = false;
+    m_title->setText(titleFor(fields));
+    m_id->setReadOnly(!isNew);
+    m_messages->clear();
+    m_banner->clear();
+    m_doc->load(fields);
+    syncFromDocument();
+    updateState();
+}
+
+bool StagedEditor::validateNameAndId(const QVariantMap &values)
+{
+    bool ok = true;
+    if (values.value(kDisplayName).toString().trimmed().isEmpty()) {
+        m_messages->setMessage(kDisplayName, tr("Enter a display name."));
+        ok = false;
+    }
+    static const QRegularExpression forbidden(uR"([*#&+:<>?/\s])"_qs);
+    const QString id = values.value(kName).toString();
+    if (m_new && (id.isEmpty() || id.contains(forbidden))) {
+        m_messages->setMessage(kName, tr("Enter an id without spaces or any of * # & + : < > ? /"));
+        ok = false;
+    }
+    return ok;
+}
+
+void StagedEditor::save()
+{
+    if (m_busy)
+        return;
+    m_banner->clear();
+    if (!validate())
+        return;
+    setBusy(true);
+    Q_EMIT saveRequested(m_doc->values(), m_new);
+}
+
+void StagedEditor::saveSucceeded(const QVariantMap &saved)
+{
+    setBusy(false);
+    m_messages->clear();
+    m_banner->clear();
+    m_new = false;
+    m_id->setReadOnly(true);
+    m_title->setText(titleFor(saved));
+    m_doc->markSaved(saved);
+    syncFromDocument();
+    updateState();
+}
+
+void StagedEditor::saveFailed(const core::Error &error)
+{
+    setBusy(false);
+    m_messages->clear();
+    const QStringList unclaimed = m_messages->showServerError(error);
+    m_banner->showMessage(BannerWidget::Kind::Error,
+                          editorfields::describeSaveFailure(error, unclaimed, saveFailureTexts()),
+                          true);
+    updateState();
+}
+
+void StagedEditor::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateState();
+}
+
+void StagedEditor::updateState()
+{
+    const bool dirty = m_doc->isDirty();
+    m_dirty->setText(dirty ? tr("Modified") : QString());
+    m_save->setEnabled((dirty || m_new) && !m_busy);
+    m_revert->setEnabled(dirty && !m_busy);
+}
+
+} // namespace portico::ui
