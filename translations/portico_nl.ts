@@ -1083,29 +1083,6 @@
     </message>
 </context>
 <context>
-    <name>portico::ui::EmailPage</name>
-    <message>
-        <source>Administrator e-mail</source>
-        <translation>E-mailadres van beheerder</translation>
-    </message>
-    <message>
-        <source>Where system notifications for this instance are sent.</source>
-        <translation>Waar systeemmeldingen voor deze instantie naartoe gaan.</translation>
-    </message>
-    <message>
-        <source>Administrator &amp;e-mail:</source>
-        <translation>&amp;E-mailadres beheerder:</translation>
-    </message>
-    <message>
-        <source>Enter the administrator&apos;s e-mail address.</source>
-        <translation>Vul het e-mailadres van de beheerder in.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid e-mail address (expected name@example.com).</source>
-        <translation>„%1” is geen geldig e-mailadres (verwacht: naam@example.com).</translation>
-    </message>
-</context>
-<context>
     <name>portico::ui::EnvironmentPage</name>
     <message>
         <source>Environment</source>
@@ -1753,25 +1730,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>portico::ui::OrganizationPage</name>
-    <message>
-        <source>Organization</source>
-        <translation>Organisatie</translation>
-    </message>
-    <message>
-        <source>Shown to developers in the portal and in notification e-mails.</source>
-        <translation>Wordt aan ontwikkelaars getoond in de portal en in meldingsmails.</translation>
-    </message>
-    <message>
-        <source>&amp;Organization name:</source>
-        <translation>&amp;Naam organisatie:</translation>
-    </message>
-    <message>
-        <source>Enter the organization name.</source>
-        <translation>Vul de naam van de organisatie in.</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +2457,42 @@
     <message>
         <source>High-volume and enterprise tier: several regions, availability zones and virtual network isolation.</source>
         <translation>Niveau voor grote volumes en ondernemingen: meerdere regio&apos;s, beschikbaarheidszones en isolatie in een virtueel netwerk.</translation>
+    </message>
+    <message>
+        <source>&amp;Organization name:</source>
+        <translation>&amp;Naam organisatie:</translation>
+    </message>
+    <message>
+        <source>Enter the organization name.</source>
+        <translation>Vul de naam van de organisatie in.</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Shown to developers in the portal and in notification e-mails.</source>
+        <translation>Wordt aan ontwikkelaars getoond in de portal en in meldingsmails.</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;e-mail:</source>
+        <translation>&amp;E-mailadres beheerder:</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s e-mail address.</source>
+        <translation>Vul het e-mailadres van de beheerder in.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid e-mail address (expected name@example.com).</source>
+        <translation>„%1” is geen geldig e-mailadres (verwacht: naam@example.com).</translation>
+    </message>
+    <message>
+        <source>Administrator e-mail</source>
+        <translation>E-mailadres van beheerder</translation>
+    </message>
+    <message>
+        <source>Where system notifications for this instance are sent.</source>
+        <translation>Waar systeemmeldingen voor deze instantie naartoe gaan.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,8 @@
 #include <QVBoxLayout>
 #include <QWizardPage>
 
+#include <functional>
+
 namespace portico::ui {
 
 namespace {
@@ -223,68 +225,40 @@ public:
     QComboBox *region = nullptr;
 };
 
-class OrganizationPage final : public QWizardPage
+// A page with one line edit and a message under it: `problem` says what is wrong with the text
+// (empty when it is acceptable), the message shows it as the user types, and the page is
+// complete when nothing is wrong. `field` names the children (fieldLineEdit, fieldMessageLabel).
+class TextFieldPage final : public QWizardPage
 {
-    Q_OBJECT
 public:
-    explicit OrganizationPage(QWidget *parent = nullptr)
+    using Check = std::function<QString(const QString &)>;
+    TextFieldPage(const QString &pageName, const QString &field, const QString &label, Check problem,
+                  QWidget *parent)
         : QWizardPage(parent)
+        , m_problem(std::move(problem))
     {
-        setObjectName(u"organizationWizardPage"_qs);
-        setTitle(tr("Organization"));
-        setSubTitle(tr("Shown to developers in the portal and in notification e-mails."));
-        edit = new QLineEdit(this);
-        edit->setObjectName(u"organizationLineEdit"_qs);
-        edit->setMaxLength(100);
-        message = messageLabel(u"organizationMessageLabel"_qs, this);
+        setObjectName(pageName);
+        m_edit = new QLineEdit(this);
+        m_edit->setObjectName(field + u"LineEdit"_qs);
+        m_edit->setMaxLength(100);
+        QLabel *message = messageLabel(field + u"MessageLabel"_qs, this);
         auto *layout = new QFormLayout(this);
-        layout->addRow(tr("&Organization name:"), edit);
+        layout->addRow(label, m_edit);
         layout->addRow(QString(), message);
-        connect(edit, &QLineEdit::textChanged, this, [this](const QString &text) {
-            setMessage(message, text.trimmed().isEmpty() ? tr("Enter the organization name.")
-                                                         : QString(),
-                       true);
-            Q_EMIT completeChanged();
-        });
-    }
-    bool isComplete() const override { return !edit->text().trimmed().isEmpty(); }
-    QLineEdit *edit = nullptr;
-    QLabel *message = nullptr;
-};
-
-class EmailPage final : public QWizardPage
-{
-    Q_OBJECT
-public:
-    explicit EmailPage(QWidget *parent = nullptr)
-        : QWizardPage(parent)
-    {
-        setObjectName(u"emailWizardPage"_qs);
-        setTitle(tr("Administrator e-mail"));
-        setSubTitle(tr("Where system notifications for this instance are sent."));
-        edit = new QLineEdit(this);
-        edit->setObjectName(u"adminEmailLineEdit"_qs);
-        edit->setMaxLength(100);
-        message = messageLabel(u"adminEmailMessageLabel"_qs, this);
-        auto *layout = new QFormLayout(this);
-        layout->addRow(tr("Administrator &e-mail:"), edit);
-        layout->addRow(QString(), message);
-        connect(edit, &QLineEdit::textChanged, this, [this](const QString &text) {
-            if (text.isEmpty())
-                setMessage(message, tr("Enter the administrator's e-mail address."), true);
-            else if (!ServiceWizard::isValidEmail(text))
-                setMessage(message,
-                           tr("“%1” is not a valid e-mail address (expected name@example.com).")
-                               .arg(text),
-                           true);
-            else
+        connect(m_edit, &QLineEdit::textChanged, this, [this, message](const QString &text) {
+            const QString problemText = m_problem(text);
+            if (problemText.isEmpty())
                 message->clear();
+            else
+                setMessage(message, problemText, true);
             Q_EMIT completeChanged();
         });
     }
-    bool isComplete() const override { return ServiceWizard::isValidEmail(edit->text()); }
-    QLineEdit *edit = nullptr;
-    QLabel *message = nullptr;
+    bool isComplete() const override { return m_problem(m_edit->text()).isEmpty(); }
+
+private:
+    Check m_problem;
+    QLineEdit *m_edit = nullptr;
 };
 
 class TierPage final : public QWizardPage
@@ -424,8 +398,29 @@ ServiceWizard::ServiceWizard(QWidget *parent)
     setPage(EnvironmentPageId, m_environmentPage);
     setPage(NamePageId, m_namePage);
     setPage(AzurePageId, m_azurePage);
-    setPage(OrganizationPageId, new OrganizationPage(this));
-    setPage(EmailPageId, new EmailPage(this));
+    auto *organization = new TextFieldPage(
+        u"organizationWizardPage"_qs, u"organization"_qs, tr("&Organization name:"),
+        [](const QString &text) {
+            return text.trimmed().isEmpty() ? tr("Enter the organization name.") : QString();
+        },
+        this);
+    organization->setTitle(tr("Organization"));
+    organization->setSubTitle(tr("Shown to developers in the portal and in notification e-mails."));
+    setPage(OrganizationPageId, organization);
+    auto *email = new TextFieldPage(
+        u"emailWizardPage"_qs, u"adminEmail"_qs, tr("Administrator &e-mail:"),
+        [](const QString &text) {
+            if (text.isEmpty())
+                return tr("Enter the administrator's e-mail address.");
+            if (!isValidEmail(text))
+                return tr("“%1” is not a valid e-mail address (expected name@example.com).")
+                    .arg(text);
+            return QString();
+        },
+        this);
+    email->setTitle(tr("Administrator e-mail"));
+    email->setSubTitle(tr("Where system notifications for this instance are sent."));
+    setPage(EmailPageId, email);
     setPage(TierPageId, new TierPage(this));
     setPage(SummaryPageId, new SummaryPage(this));
     setPage(ProgressPageId, m_progressPage);
