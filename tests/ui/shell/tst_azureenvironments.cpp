@@ -9,7 +9,9 @@
 // same API editor as portico-local's (the replay server records the PUT); a new console with the
 // same settings and keychain signs in silently; a revoked refresh token is a "Sign-in expired"
 // banner whose Sign in again recovers; removing the environment forgets it and its refresh
-// token; the settings file never holds a token.
+// token; the settings file never holds a token. The Azure CLI's login uses a stand-in `az`
+// (tests/support/azureclistandin.h): a CLI environment opens again after a restart, and a
+// subscription an environment already shows cannot be added a second time.
 
 #include "core/arm/armclient.h"
 #include "core/environments/localendpoints.h"
@@ -221,6 +223,7 @@ private Q_SLOTS:
     void closingWhileTheSignInIsKeptLeavesNothingBehind();
     void dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription();
     void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain();
+    void restartOpensAnAzureCliEnvironmentSilently();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
     void revokedSignInShowsABannerAndSignInAgainRecovers();
@@ -688,6 +691,66 @@ void tst_AzureEnvironments::subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain
     Nav *nav = console.session->navigation();
     QTRY_COMPARE_WITH_TIMEOUT(nav->environmentIndex(ids.last()).data().toString(), u"Contoso second"_qs, 10000);
     QCOMPARE(nav->environmentIndex(existing.id).data().toString(), u"Contoso (CLI)"_qs);
+    QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
+}
+
+// An environment added with the Azure CLI's login, then the console is closed and started again
+// with the same settings: it opens without any dialog or banner, its root lists the service, the
+// token comes from a new run of `az` (for the environment's tenant), and ARM gets that token.
+void tst_AzureEnvironments::restartOpensAnAzureCliEnvironmentSilently()
+{
+    QVERIFY(!test::writeAzureCliStandIn(m_dir.path()).isEmpty());
+    test::ReplayServer arm;
+    QVERIFY(arm.start());
+    QVERIFY(arm.load(u"arm-azure-environment-console.json"_qs));
+    const auto entraBefore = m_entra.received().size();
+    {
+        Console console;
+        QVERIFY(startConsole(console, u"cli.ini"_qs));
+        console.window->findChild<QAction *>(u"addAzureEnvironmentAction"_qs)->trigger();
+        ui::AddEnvironmentDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = openDialog()) != nullptr);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), kName);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant);
+        auto *method = dialog->findChild<QComboBox *>(u"signInMethodComboBox"_qs);
+        method->setCurrentIndex(method->findText(u"Azure CLI"_qs, Qt::MatchContains));
+        dialog->findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(arm.url().toString());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+        auto *addButton = dialog->findChild<QPushButton *>(u"addEnvironmentPushButton"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(addButton->isVisible() && addButton->isEnabled(), 10000);
+        QCOMPARE(dialog->findChild<QListWidget *>(u"subscriptionsListWidget"_qs)->currentItem()->data(Qt::UserRole).toString(),
+                 kSubscription);
+        QTest::mouseClick(addButton, Qt::LeftButton);
+        QTRY_VERIFY(!openDialog());
+        QVERIFY(waitForService(console));
+    } // the console closes
+
+    QFile ini(m_dir.filePath(u"cli.ini"_qs));
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    const QByteArray kept = ini.readAll();
+    QVERIFY2(kept.contains("azureCli") && !kept.contains("cli-access-token"), kept.constData());
+    const auto callsBefore = test::azureCliStandInCalls(m_dir.path()).size();
+    const auto armBefore = arm.received().size();
+
+    Console console;
+    QVERIFY(startConsole(console, u"cli.ini"_qs));
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+    Nav *nav = console.session->navigation();
+    QCOMPARE(nav->rowCount(), 2);
+    QCOMPARE(nav->environmentIndex(id).data().toString(), kName);
+    QVERIFY(!openDialog());
+    QVERIFY(console.signInBanner()->isHidden());
+    // The token was asked of `az` again, for the environment's tenant; Entra ID was not asked.
+    const QStringList calls = test::azureCliStandInCalls(m_dir.path());
+    QCOMPARE(calls.size(), callsBefore + 1);
+    QVERIFY2(calls.last().startsWith(u"account get-access-token"_qs) && calls.last().contains(u"--tenant "_qs + kTenant),
+             qPrintable(calls.last()));
+    QCOMPARE(m_entra.received().size(), entraBefore);
+    // Every ARM call since the restart carried that token.
+    QVERIFY(arm.received().size() > armBefore);
+    for (auto i = armBefore; i < arm.received().size(); ++i)
+        QCOMPARE(arm.received().at(i).header("Authorization"), QByteArray("Bearer cli-access-token"));
     QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
 }
 
