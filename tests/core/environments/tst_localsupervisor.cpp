@@ -39,16 +39,28 @@ bool reachable(const QUrl &url)
     return socket.waitForConnected(2000);
 }
 
+// The real portico-local under a supervisor for environment "local-1", in a data dir of its own,
+// with its secrets in memory.
+struct Supervised
+{
+    test::TempDir dataDir;
+    core::InMemorySecretStore secrets;
+    LocalSupervisor supervisor { &secrets, u"local-1"_qs };
+
+    Supervised()
+    {
+        supervisor.setProgram(test::PorticoLocalFixture::executable());
+        supervisor.setDataDir(dataDir.path());
+    }
+};
+
 } // namespace
 
 void tst_LocalSupervisor::startsWithTheKeychainTokenAndReportsReady()
 {
-    test::TempDir dataDir;
-    core::InMemorySecretStore secrets;
-    QVERIFY(test::waitFor(secrets.write(u"local-1/local-token"_qs, u"token-from-the-keychain"_qs)).ok());
-    LocalSupervisor supervisor(&secrets, u"local-1"_qs);
-    supervisor.setProgram(test::PorticoLocalFixture::executable());
-    supervisor.setDataDir(dataDir.path());
+    Supervised supervised;
+    LocalSupervisor &supervisor = supervised.supervisor;
+    QVERIFY(test::waitFor(supervised.secrets.write(u"local-1/local-token"_qs, u"token-from-the-keychain"_qs)).ok());
     QSignalSpy ready(&supervisor, &LocalSupervisor::ready);
     supervisor.start();
     QVERIFY(ready.wait(30000));
@@ -56,9 +68,9 @@ void tst_LocalSupervisor::startsWithTheKeychainTokenAndReportsReady()
     QCOMPARE(supervisor.endpoints().token, u"token-from-the-keychain"_qs);
     QVERIFY(reachable(supervisor.endpoints().management));
     // The token never went to a file in the data dir or onto the command line.
-    QVERIFY(!dataDir.readAllFiles().contains("token-from-the-keychain"));
+    QVERIFY(!supervised.dataDir.readAllFiles().contains("token-from-the-keychain"));
     // The ML key it announced is kept in the SecretStore for the "Add AzureML service" action.
-    QCOMPARE(test::waitFor(secrets.read(u"local-1/local-ml-key"_qs)).value(), supervisor.endpoints().mlKey);
+    QCOMPARE(test::waitFor(supervised.secrets.read(u"local-1/local-ml-key"_qs)).value(), supervisor.endpoints().mlKey);
 
     QSignalSpy stopped(&supervisor, &LocalSupervisor::stopped);
     const QUrl management = supervisor.endpoints().management;
@@ -70,11 +82,8 @@ void tst_LocalSupervisor::startsWithTheKeychainTokenAndReportsReady()
 
 void tst_LocalSupervisor::killedChildIsRestartedOnTheSamePortsAndReported()
 {
-    test::TempDir dataDir;
-    core::InMemorySecretStore secrets;
-    LocalSupervisor supervisor(&secrets, u"local-1"_qs);
-    supervisor.setProgram(test::PorticoLocalFixture::executable());
-    supervisor.setDataDir(dataDir.path());
+    Supervised supervised;
+    LocalSupervisor &supervisor = supervised.supervisor;
     supervisor.setRestartPolicy(3, 60000, 50);
     QSignalSpy ready(&supervisor, &LocalSupervisor::ready);
     QSignalSpy crashed(&supervisor, &LocalSupervisor::crashed);
@@ -82,7 +91,7 @@ void tst_LocalSupervisor::killedChildIsRestartedOnTheSamePortsAndReported()
     supervisor.start();
     QVERIFY(ready.wait(30000));
     // A token was created and stored on first use.
-    const QString token = test::waitFor(secrets.read(u"local-1/local-token"_qs)).value();
+    const QString token = test::waitFor(supervised.secrets.read(u"local-1/local-token"_qs)).value();
     QVERIFY(token.size() >= 32);
     QCOMPARE(supervisor.endpoints().token, token);
     const QUrl management = supervisor.endpoints().management;
@@ -102,11 +111,8 @@ void tst_LocalSupervisor::killedChildIsRestartedOnTheSamePortsAndReported()
 
 void tst_LocalSupervisor::repeatedCrashesGiveUp()
 {
-    test::TempDir dataDir;
-    core::InMemorySecretStore secrets;
-    LocalSupervisor supervisor(&secrets, u"local-1"_qs);
-    supervisor.setProgram(test::PorticoLocalFixture::executable());
-    supervisor.setDataDir(dataDir.path());
+    Supervised supervised;
+    LocalSupervisor &supervisor = supervised.supervisor;
     supervisor.setRestartPolicy(1, 60000, 50);
     QSignalSpy ready(&supervisor, &LocalSupervisor::ready);
     QSignalSpy failed(&supervisor, &LocalSupervisor::failed);
@@ -122,11 +128,8 @@ void tst_LocalSupervisor::repeatedCrashesGiveUp()
 
 void tst_LocalSupervisor::childThatNeverComesUpFails()
 {
-    test::TempDir dataDir;
-    core::InMemorySecretStore secrets;
-    LocalSupervisor supervisor(&secrets, u"local-1"_qs);
-    supervisor.setProgram(test::PorticoLocalFixture::executable());
-    supervisor.setDataDir(dataDir.path());
+    Supervised supervised;
+    LocalSupervisor &supervisor = supervised.supervisor;
     supervisor.setArguments({ u"--management-port"_qs, u"not-a-port"_qs });
     QSignalSpy failed(&supervisor, &LocalSupervisor::failed);
     supervisor.start();

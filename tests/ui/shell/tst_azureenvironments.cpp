@@ -97,6 +97,27 @@ bool loadEntra(test::ReplayServer &server, const QString &recording, Part part =
     return !exchanges.isEmpty();
 }
 
+// An Azure environment for kSubscription in kTenant (device code sign-in), as the settings keep it.
+core::Environment azureEnvironment(const QString &id, const QString &name, const QUrl &managementUrl)
+{
+    core::Environment environment;
+    environment.id = id;
+    environment.kind = core::Environment::Kind::Azure;
+    environment.displayName = name;
+    environment.managementUrl = managementUrl;
+    environment.tenantId = kTenant;
+    environment.subscriptionId = kSubscription;
+    return environment;
+}
+
+// Its entry in the settings' list, signing in at `authority`.
+QJsonObject withAuthority(const core::Environment &environment, const QUrl &authority)
+{
+    QJsonObject json = environment.toJson();
+    json.insert(u"authority"_qs, authority.toString());
+    return json;
+}
+
 int countRequests(const test::ReplayServer &server, const QString &bodyPart)
 {
     int n = 0;
@@ -241,8 +262,8 @@ private:
     QString environmentId(const Console &console) const;
     bool waitForService(Console &console);
     QByteArray settingsFile() const;
-    // An Azure CLI environment for kSubscription on `arm`, as the settings keep it.
-    static core::Environment cliEnvironment(const QString &id, const QString &name, const test::ReplayServer &arm);
+    // Writes `list` as the environments the settings file `settingsName` keeps.
+    bool writeEnvironments(const QString &settingsName, const QJsonArray &list) const;
 
     test::KeychainFixture m_keychain;
     test::PorticoLocalFixture m_local;
@@ -313,18 +334,10 @@ QByteArray tst_AzureEnvironments::settingsFile() const
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-core::Environment tst_AzureEnvironments::cliEnvironment(const QString &id, const QString &name,
-                                                        const test::ReplayServer &arm)
+bool tst_AzureEnvironments::writeEnvironments(const QString &settingsName, const QJsonArray &list) const
 {
-    core::Environment environment;
-    environment.id = id;
-    environment.kind = core::Environment::Kind::Azure;
-    environment.displayName = name;
-    environment.managementUrl = arm.url();
-    environment.tenantId = kTenant;
-    environment.subscriptionId = kSubscription;
-    environment.signIn = core::Environment::SignIn::AzureCli;
-    return environment;
+    core::Settings settings(m_dir.filePath(settingsName));
+    return settings.setValue(core::settingkeys::environments, QJsonDocument(list).toJson()).ok() && settings.sync().ok();
 }
 
 void tst_AzureEnvironments::addDialogSaysWhatWentWrong()
@@ -437,20 +450,9 @@ void tst_AzureEnvironments::addDialogRefusesPlainHttpToAnotherComputer()
 // accepted it) is not signed in to: a banner says why; the entry stays in the settings.
 void tst_AzureEnvironments::restoredPlainHttpEnvironmentIsNotOpened()
 {
-    core::Environment environment;
-    environment.id = u"azure-plainhttp"_qs;
-    environment.kind = core::Environment::Kind::Azure;
-    environment.displayName = u"Woodgrove (plain http)"_qs;
-    environment.managementUrl = QUrl(u"http://management.woodgrove.example"_qs);
-    environment.tenantId = kTenant;
-    environment.subscriptionId = kSubscription;
-    QJsonObject json = environment.toJson();
-    json.insert(u"authority"_qs, m_entra.url().toString());
-    {
-        core::Settings settings(m_dir.filePath(u"plainhttp.ini"_qs));
-        QVERIFY(settings.setValue(core::settingkeys::environments, QJsonDocument(QJsonArray { json }).toJson()).ok());
-        QVERIFY(settings.sync().ok());
-    }
+    const core::Environment environment = azureEnvironment(u"azure-plainhttp"_qs, u"Woodgrove (plain http)"_qs,
+                                                           QUrl(u"http://management.woodgrove.example"_qs));
+    QVERIFY(writeEnvironments(u"plainhttp.ini"_qs, { withAuthority(environment, m_entra.url()) }));
     const auto before = m_entra.received().size();
     Console console;
     QVERIFY(startConsole(console, u"plainhttp.ini"_qs));
@@ -468,20 +470,11 @@ void tst_AzureEnvironments::restoredPlainHttpEnvironmentIsNotOpened()
 // is named in a banner and stays in the settings, verbatim, when the list is saved again.
 void tst_AzureEnvironments::unreadableEntriesAreNamedAndKeptOnSave()
 {
-    core::Environment removable;
-    removable.id = u"azure-removable"_qs;
-    removable.kind = core::Environment::Kind::Azure;
-    removable.displayName = u"Woodgrove (plain http)"_qs;
-    removable.managementUrl = QUrl(u"http://management.woodgrove.example"_qs); // never opened
-    removable.tenantId = kTenant;
-    removable.subscriptionId = kSubscription;
+    const core::Environment removable = azureEnvironment(u"azure-removable"_qs, u"Woodgrove (plain http)"_qs,
+                                                         QUrl(u"http://management.woodgrove.example"_qs)); // never opened
     const QByteArray broken = R"json({"id":"azure-broken","kind":"azure","displayName":"Northwind (newer)","signIn":"passkey"})json";
     const QJsonArray list { QJsonDocument::fromJson(broken).object(), removable.toJson() };
-    {
-        core::Settings settings(m_dir.filePath(u"unreadable.ini"_qs));
-        QVERIFY(settings.setValue(core::settingkeys::environments, QJsonDocument(list).toJson()).ok());
-        QVERIFY(settings.sync().ok());
-    }
+    QVERIFY(writeEnvironments(u"unreadable.ini"_qs, list));
     Console console;
     QVERIFY(startConsole(console, u"unreadable.ini"_qs));
     auto *banner = console.window->findChild<ui::BannerWidget *>(u"environmentsSettingsBannerWidget"_qs);
@@ -505,19 +498,13 @@ void tst_AzureEnvironments::unreadableEntriesAreNamedAndKeptOnSave()
 // refused key stays listed (so it can still be found), while the deleted one is un-listed.
 void tst_AzureEnvironments::removeSaysWhichSecretsTheKeychainKept()
 {
-    core::Environment environment;
-    environment.id = u"azure-keys"_qs;
-    environment.kind = core::Environment::Kind::Azure;
-    environment.displayName = u"Tailspin (keys)"_qs;
-    environment.managementUrl = QUrl(u"http://management.tailspin.example"_qs); // never opened
-    environment.tenantId = kTenant;
-    environment.subscriptionId = kSubscription;
+    const core::Environment environment = azureEnvironment(u"azure-keys"_qs, u"Tailspin (keys)"_qs,
+                                                           QUrl(u"http://management.tailspin.example"_qs)); // never opened
     const QString refusedKey = environment.secretKey(u"subscription-key/master"_qs);
     const QString deletedKey = environment.secretKey(u"ml-key/demo"_qs);
+    QVERIFY(writeEnvironments(u"keys.ini"_qs, { environment.toJson() }));
     {
         core::Settings settings(m_dir.filePath(u"keys.ini"_qs));
-        QVERIFY(settings.setValue(core::settingkeys::environments,
-                                  QJsonDocument(QJsonArray { environment.toJson() }).toJson()).ok());
         const core::SettingKey<QByteArray> names { u"environments/secretNames"_qs, {} };
         QVERIFY(settings.setValue(names, QJsonDocument(QJsonObject { { environment.id, QJsonArray { refusedKey, deletedKey } } })
                                              .toJson(QJsonDocument::Compact)).ok());
@@ -628,13 +615,9 @@ void tst_AzureEnvironments::subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain
     arm.add(QJsonDocument::fromJson(R"({"request": {"method": "GET", "path": "/subscriptions/)" + other.toUtf8()
                                     + R"(/providers/Microsoft.ApiManagement/service"}, "repeat": 5,
         "response": {"status": 200, "body": {"value": []}}})").object());
-    const core::Environment existing = cliEnvironment(u"azure-existing"_qs, u"Contoso (CLI)"_qs, arm);
-    {
-        core::Settings settings(m_dir.filePath(u"duplicate.ini"_qs));
-        QVERIFY(settings.setValue(core::settingkeys::environments,
-                                  QJsonDocument(QJsonArray { existing.toJson() }).toJson()).ok());
-        QVERIFY(settings.sync().ok());
-    }
+    core::Environment existing = azureEnvironment(u"azure-existing"_qs, u"Contoso (CLI)"_qs, arm.url());
+    existing.signIn = core::Environment::SignIn::AzureCli;
+    QVERIFY(writeEnvironments(u"duplicate.ini"_qs, { existing.toJson() }));
     Console console;
     QVERIFY(startConsole(console, u"duplicate.ini"_qs));
     QVERIFY(waitForService(console));
@@ -1104,20 +1087,9 @@ void tst_AzureEnvironments::unreachableEnvironmentShowsABannerWithRetry()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    core::Environment environment;
-    environment.id = u"azure-unreachable"_qs;
-    environment.kind = core::Environment::Kind::Azure;
-    environment.displayName = u"Fabrikam (offline)"_qs;
-    environment.managementUrl = QUrl(u"http://127.0.0.1:%1"_qs.arg(port));
-    environment.tenantId = kTenant;
-    environment.subscriptionId = kSubscription;
-    QJsonObject json = environment.toJson();
-    json.insert(u"authority"_qs, m_entra.url().toString());
-    {
-        core::Settings settings(m_dir.filePath(u"unreachable.ini"_qs));
-        QVERIFY(settings.setValue(core::settingkeys::environments, QJsonDocument(QJsonArray { json }).toJson()).ok());
-        QVERIFY(settings.sync().ok());
-    }
+    const core::Environment environment = azureEnvironment(u"azure-unreachable"_qs, u"Fabrikam (offline)"_qs,
+                                                           QUrl(u"http://127.0.0.1:%1"_qs.arg(port)));
+    QVERIFY(writeEnvironments(u"unreachable.ini"_qs, { withAuthority(environment, m_entra.url()) }));
     QVERIFY(test::waitFor(m_secrets->write(environment.secretKey(u"entra-refresh-token"_qs), u"0.AAAA-first-refresh-token"_qs)).ok());
     QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
 
@@ -1153,20 +1125,8 @@ void tst_AzureEnvironments::serviceCreatedInTheWizardBecomesCurrent()
         "properties": {"provisioningState": "Succeeded", "publisherEmail": "admin@contoso.com",
         "publisherName": "Contoso"}, "sku": {"name": "Developer", "capacity": 1}}}})").object());
     // The environment added earlier was removed by now: the same one, kept in other settings.
-    core::Environment environment;
-    environment.id = u"azure-wizard"_qs;
-    environment.kind = core::Environment::Kind::Azure;
-    environment.displayName = kName;
-    environment.managementUrl = m_arm.url();
-    environment.tenantId = kTenant;
-    environment.subscriptionId = kSubscription;
-    QJsonObject json = environment.toJson();
-    json.insert(u"authority"_qs, m_entra.url().toString());
-    {
-        core::Settings settings(m_dir.filePath(u"wizard.ini"_qs));
-        QVERIFY(settings.setValue(core::settingkeys::environments, QJsonDocument(QJsonArray { json }).toJson()).ok());
-        QVERIFY(settings.sync().ok());
-    }
+    const core::Environment environment = azureEnvironment(u"azure-wizard"_qs, kName, m_arm.url());
+    QVERIFY(writeEnvironments(u"wizard.ini"_qs, { withAuthority(environment, m_entra.url()) }));
     const QString refreshToken = environment.secretKey(u"entra-refresh-token"_qs);
     QVERIFY(test::waitFor(m_secrets->write(refreshToken, u"0.AAAA-first-refresh-token"_qs)).ok());
     Console console;
