@@ -1733,6 +1733,153 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::PanelSpec</name>
+    <message>
+        <source>Products</source>
+        <translation>Producten</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Niet gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Subscriptions &amp;limit:</source>
+        <translation>Maximum aantal a&amp;bonnementen:</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Weergavenaam:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschrijving:</translation>
+    </message>
+    <message>
+        <source>Subscription &amp;required</source>
+        <translation>Abonnement &amp;vereist</translation>
+    </message>
+    <message>
+        <source>&amp;Approval required</source>
+        <translation>&amp;Goedkeuring vereist</translation>
+    </message>
+    <message>
+        <source>A&amp;PIs:</source>
+        <translation>A&amp;PI&apos;s:</translation>
+    </message>
+    <message>
+        <source>&amp;Groups (who can see it):</source>
+        <translation>&amp;Groepen (wie het ziet):</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnementen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Opgeschort</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Ingediend</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation>&amp;Bereik:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Eigenaar:</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Voornaam:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Achternaam:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mailadres:</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>Named values</source>
+        <translation>Benoemde waarden</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Waarde:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret (never shown again after saving)</source>
+        <translation>&amp;Geheim (na opslaan nooit meer getoond)</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocol:</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOAP</source>
+        <translation>SOAP</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::PolicyDocument</name>
     <message>
         <source>line %1, column %2: %3</source>
@@ -1907,142 +2054,6 @@
         <translation>Product %1</translation>
     </message>
     <message>
-        <source>Products</source>
-        <translation>Producten</translation>
-    </message>
-    <message>
-        <source>&amp;State:</source>
-        <translation>&amp;Status:</translation>
-    </message>
-    <message>
-        <source>Not published</source>
-        <translation>Niet gepubliceerd</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Gepubliceerd</translation>
-    </message>
-    <message>
-        <source>Subscriptions &amp;limit:</source>
-        <translation>Maximum aantal a&amp;bonnementen:</translation>
-    </message>
-    <message>
-        <source>&amp;Id:</source>
-        <translation>&amp;Id:</translation>
-    </message>
-    <message>
-        <source>&amp;Display name:</source>
-        <translation>&amp;Weergavenaam:</translation>
-    </message>
-    <message>
-        <source>D&amp;escription:</source>
-        <translation>&amp;Beschrijving:</translation>
-    </message>
-    <message>
-        <source>Subscription &amp;required</source>
-        <translation>Abonnement &amp;vereist</translation>
-    </message>
-    <message>
-        <source>&amp;Approval required</source>
-        <translation>&amp;Goedkeuring vereist</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>Abonnementen</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Actief</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>Opgeschort</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Ingediend</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Afgewezen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Geannuleerd</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Verlopen</translation>
-    </message>
-    <message>
-        <source>S&amp;cope:</source>
-        <translation>&amp;Bereik:</translation>
-    </message>
-    <message>
-        <source>&amp;Owner:</source>
-        <translation>&amp;Eigenaar:</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>Gebruikers</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>Geblokkeerd</translation>
-    </message>
-    <message>
-        <source>&amp;First name:</source>
-        <translation>&amp;Voornaam:</translation>
-    </message>
-    <message>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Achternaam:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mailadres:</translation>
-    </message>
-    <message>
-        <source>Groups</source>
-        <translation>Groepen</translation>
-    </message>
-    <message>
-        <source>Named values</source>
-        <translation>Benoemde waarden</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Naam:</translation>
-    </message>
-    <message>
-        <source>&amp;Value:</source>
-        <translation>&amp;Waarde:</translation>
-    </message>
-    <message>
-        <source>&amp;Secret (never shown again after saving)</source>
-        <translation>&amp;Geheim (na opslaan nooit meer getoond)</translation>
-    </message>
-    <message>
-        <source>Backends</source>
-        <translation>Backends</translation>
-    </message>
-    <message>
-        <source>&amp;Protocol:</source>
-        <translation>&amp;Protocol:</translation>
-    </message>
-    <message>
-        <source>HTTP</source>
-        <translation>HTTP</translation>
-    </message>
-    <message>
-        <source>SOAP</source>
-        <translation>SOAP</translation>
-    </message>
-    <message>
-        <source>&amp;URL:</source>
-        <translation>&amp;URL:</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>Sleutels</translation>
     </message>
@@ -2101,14 +2112,6 @@
     <message>
         <source>&amp;Regenerate</source>
         <translation>Opnieuw &amp;genereren</translation>
-    </message>
-    <message>
-        <source>A&amp;PIs:</source>
-        <translation>A&amp;PI&apos;s:</translation>
-    </message>
-    <message>
-        <source>&amp;Groups (who can see it):</source>
-        <translation>&amp;Groepen (wie het ziet):</translation>
     </message>
     <message>
         <source>&amp;Back</source>

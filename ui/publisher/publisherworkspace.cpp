@@ -9,6 +9,7 @@
 #include "ui/publisher/apieditor.h"
 #include "ui/publisher/editorfields.h"
 #include "ui/publisher/operationeditor.h"
+#include "ui/publisher/panelspec.h"
 #include "ui/publisher/policyeditor.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/resourcepanel.h"
@@ -32,32 +33,6 @@
 namespace portico::ui {
 
 namespace {
-
-using Field = ResourcePanel::FieldSpec;
-using FieldKind = ResourcePanel::FieldSpec::Kind;
-
-Field field(QString key, QString label, FieldKind kind, QString objectName, bool required = false,
-            bool createOnly = false)
-{
-    Field f;
-    f.key = std::move(key);
-    f.label = std::move(label);
-    f.kind = kind;
-    f.objectName = std::move(objectName);
-    f.required = required;
-    f.createOnly = createOnly;
-    return f;
-}
-
-// A field that picks one of `choices` ({value, label}), `defaultValue` for a new item.
-Field choiceField(QString key, QString label, QString objectName,
-                  QList<QPair<QString, QString>> choices, QString defaultValue)
-{
-    Field f = field(std::move(key), std::move(label), FieldKind::Choice, std::move(objectName));
-    f.choices = std::move(choices);
-    f.defaultValue = std::move(defaultValue);
-    return f;
-}
 
 // A list item as the panels keep it: the resource's properties, plus its ARM name.
 QVariantMap recordOf(const QJsonObject &resource)
@@ -336,100 +311,8 @@ void PublisherWorkspace::showPage(Page page, const QString &name, const QString 
 
 ResourcePanel *PublisherWorkspace::makePanel(Page page)
 {
-    QList<Field> fields;
-    QStringList columns;
-    QString prefix, title;
-    switch (page) {
-    case Page::Products: {
-        prefix = u"products"_qs;
-        title = tr("Products");
-        const Field state = choiceField(u"state"_qs, tr("&State:"), u"productStateComboBox"_qs,
-                                        { { u"notPublished"_qs, tr("Not published") },
-                                          { u"published"_qs, tr("Published") } },
-                                        u"notPublished"_qs);
-        Field limit = field(u"subscriptionsLimit"_qs, tr("Subscriptions &limit:"), FieldKind::Int,
-                            u"productSubscriptionsLimitSpinBox"_qs);
-        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"productIdLineEdit"_qs, true, true),
-                   field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"productDisplayNameLineEdit"_qs, true),
-                   field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"productDescriptionTextEdit"_qs),
-                   state,
-                   field(u"subscriptionRequired"_qs, tr("Subscription &required"), FieldKind::Bool,
-                         u"productSubscriptionRequiredCheckBox"_qs),
-                   field(u"approvalRequired"_qs, tr("&Approval required"), FieldKind::Bool,
-                         u"productApprovalRequiredCheckBox"_qs),
-                   limit,
-                   field(u"apis"_qs, tr("A&PIs:"), FieldKind::MultiChoice, u"productApisListWidget"_qs),
-                   field(u"groups"_qs, tr("&Groups (who can see it):"), FieldKind::MultiChoice,
-                         u"productGroupsListWidget"_qs) };
-        columns = { u"displayName"_qs, u"state"_qs, u"subscriptionRequired"_qs };
-        break;
-    }
-    case Page::Subscriptions: {
-        prefix = u"subscriptions"_qs;
-        title = tr("Subscriptions");
-        const Field state = choiceField(
-            u"state"_qs, tr("&State:"), u"subscriptionStateComboBox"_qs,
-            { { u"active"_qs, tr("Active") }, { u"suspended"_qs, tr("Suspended") },
-              { u"submitted"_qs, tr("Submitted") }, { u"rejected"_qs, tr("Rejected") },
-              { u"cancelled"_qs, tr("Cancelled") }, { u"expired"_qs, tr("Expired") } },
-            u"active"_qs);
-        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"subscriptionIdLineEdit"_qs, true, true),
-                   field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"subscriptionDisplayNameLineEdit"_qs, true),
-                   field(u"scope"_qs, tr("S&cope:"), FieldKind::Choice, u"subscriptionScopeComboBox"_qs, true),
-                   field(u"ownerId"_qs, tr("&Owner:"), FieldKind::Choice, u"subscriptionOwnerComboBox"_qs),
-                   state };
-        columns = { u"displayName"_qs, u"scope"_qs, u"state"_qs };
-        break;
-    }
-    case Page::Users: {
-        prefix = u"users"_qs;
-        title = tr("Users");
-        const Field state = choiceField(
-            u"state"_qs, tr("&State:"), u"userStateComboBox"_qs,
-            { { u"active"_qs, tr("Active") }, { u"blocked"_qs, tr("Blocked") } }, u"active"_qs);
-        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"userIdLineEdit"_qs, true, true),
-                   field(u"firstName"_qs, tr("&First name:"), FieldKind::Text, u"userFirstNameLineEdit"_qs, true),
-                   field(u"lastName"_qs, tr("&Last name:"), FieldKind::Text, u"userLastNameLineEdit"_qs, true),
-                   field(u"email"_qs, tr("&E-mail:"), FieldKind::Text, u"userEmailLineEdit"_qs, true),
-                   state };
-        columns = { u"firstName"_qs, u"lastName"_qs, u"email"_qs, u"state"_qs };
-        break;
-    }
-    case Page::Groups:
-        prefix = u"groups"_qs;
-        title = tr("Groups");
-        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"groupIdLineEdit"_qs, true, true),
-                   field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"groupDisplayNameLineEdit"_qs, true),
-                   field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"groupDescriptionTextEdit"_qs) };
-        columns = { u"displayName"_qs, u"description"_qs };
-        break;
-    case Page::NamedValues:
-        prefix = u"namedValues"_qs;
-        title = tr("Named values");
-        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"namedValueIdLineEdit"_qs, true, true),
-                   field(u"displayName"_qs, tr("&Name:"), FieldKind::Text, u"namedValueDisplayNameLineEdit"_qs, true),
-                   field(u"value"_qs, tr("&Value:"), FieldKind::Secret, u"namedValueValue"_qs),
-                   field(u"secret"_qs, tr("&Secret (never shown again after saving)"), FieldKind::Bool,
-                         u"namedValueSecretCheckBox"_qs) };
-        columns = { u"displayName"_qs, u"secret"_qs };
-        break;
-    case Page::Backends: {
-        prefix = u"backends"_qs;
-        title = tr("Backends");
-        const Field protocol = choiceField(
-            u"protocol"_qs, tr("&Protocol:"), u"backendProtocolComboBox"_qs,
-            { { u"http"_qs, tr("HTTP") }, { u"soap"_qs, tr("SOAP") } }, u"http"_qs);
-        fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"backendIdLineEdit"_qs, true, true),
-                   field(u"url"_qs, tr("&URL:"), FieldKind::Text, u"backendUrlLineEdit"_qs, true),
-                   protocol,
-                   field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"backendDescriptionTextEdit"_qs) };
-        columns = { u"url"_qs, u"protocol"_qs };
-        break;
-    }
-    default:
-        break;
-    }
-    auto *panel = new ResourcePanel(prefix, title, fields, columns, this);
+    const PanelSpec spec = PanelSpec::forPage(page);
+    auto *panel = new ResourcePanel(spec.prefix, spec.title, spec.fields, spec.columns, this);
     connect(panel, &ResourcePanel::saveRequested, this,
             [this, page](const QVariantMap &values, bool isNew) { savePanel(page, values, isNew); });
     connect(panel, &ResourcePanel::deleteRequested, this, [this, page](const QString &name) { deleteFromPanel(page, name); });
