@@ -6,32 +6,23 @@
 // keychain, never into the panel) and directly to the ML service; the live status ends in
 // Finished and the results table shows the feature-hashing output row by row.
 
-#include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
-#include "core/auth/statictokenprovider.h"
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/secretstore.h"
-#include "core/tryit/tryithistory.h"
 #include "tests/support/azuritefixture.h"
-#include "tests/support/porticolocalfixture.h"
-#include "tests/ui/publishertestbed.h"
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
-#include "ui/common/operationtracker.h"
+#include "tests/ui/developer/developertestbed.h"
 #include "ui/developer/batchjobspanel.h"
-#include "ui/developer/developercontroller.h"
 #include "ui/developer/developerworkspace.h"
-#include "ui/publisher/azuremldefinition.h"
-#include "ui/publisher/publishercontroller.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -41,7 +32,6 @@
 using namespace portico;
 
 namespace {
-const QString kService = test::localServiceId(u"batchui"_qs);
 const QStringList kReviews { u"This is a good day"_qs, u"What a bad movie"_qs, u"good good good"_qs };
 } // namespace
 
@@ -58,55 +48,33 @@ private Q_SLOTS:
     void cancelStopsTheJob();
 
 private:
-    core::Result<QJsonObject> call(core::ArmRequest request);
     void runJobAndCheckResults(int target);
 
-    test::PorticoLocalFixture m_local;
+    test::DeveloperTestBed m_bed;
     test::AzuriteFixture m_azurite;
     test::TempDir m_dir;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<core::StaticTokenProvider> m_tokens;
-    std::unique_ptr<core::ArmClient> m_client;
-    ui::OperationTracker m_operations;
-    std::unique_ptr<ui::PublisherController> m_publisher;
     core::InMemorySecretStore m_secrets;
-    core::TryItHistory m_history;
-    std::unique_ptr<ui::DeveloperController> m_controller;
     std::unique_ptr<core::BatchJobRunner> m_runner;
     std::unique_ptr<ui::DeveloperWorkspace> m_workspace;
     QString m_input;
     QString m_subscriptionKey;
 };
 
-core::Result<QJsonObject> tst_BatchJobsPanel::call(core::ArmRequest request)
-{
-    return test::callAndWait(*m_publisher, std::move(request), this);
-}
-
 void tst_BatchJobsPanel::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    const QString started = m_bed.start(u"batchui"_qs, this);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
-    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
-    m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
-    m_publisher = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
-    m_publisher->setService(kService);
-    const auto service = test::createLocalService(*m_publisher, kService, this);
-    QVERIFY2(service.ok(), service.ok() ? "" : qPrintable(service.error().message));
-    std::optional<core::Result<void>> added;
-    m_publisher->addAzureMl(ui::AzureMlDefinition::localSample(m_local.mlUrl().toString(QUrl::StripTrailingSlash)),
-                            m_local.mlKey(), this, [&added](const core::Result<void> &r) { added = r; });
-    QVERIFY(QTest::qWaitFor([&] { return added.has_value(); }, 60000) && added->ok());
     // Unlimited: the batch steps are more calls than Starter's five a minute.
-    QVERIFY(call(core::ArmRequest::put(kService + u"/products/unlimited/apis/azureml-demo-api"_qs, QJsonObject())).ok());
-    QVERIFY(call(core::ArmRequest::put(kService + u"/subscriptions/batch-developer"_qs, QJsonObject {
-        { u"properties"_qs, QJsonObject { { u"scope"_qs, u"/products/unlimited"_qs },
-                                          { u"displayName"_qs, u"Batch developer"_qs },
-                                          { u"state"_qs, u"active"_qs } } } })).ok());
-    const auto keys = call(core::ArmRequest::post(kService + u"/subscriptions/batch-developer/listSecrets"_qs));
-    QVERIFY(keys.ok());
-    m_subscriptionKey = keys.value().value(u"primaryKey"_qs).toString();
+    QVERIFY(m_bed.call(core::ArmRequest::put(m_bed.serviceId() + u"/products/unlimited/apis/azureml-demo-api"_qs,
+                                             QJsonObject()), this).ok());
+    const auto key = m_bed.subscribe(u"batch-developer"_qs, QJsonObject { { u"scope"_qs, u"/products/unlimited"_qs },
+                                                                        { u"displayName"_qs, u"Batch developer"_qs },
+                                                                        { u"state"_qs, u"active"_qs } }, this);
+    QVERIFY2(key.ok(), key.ok() ? "" : qPrintable(key.error().message));
+    m_subscriptionKey = key.value();
+    QVERIFY(m_subscriptionKey.size() >= 16);
 
     m_input = m_dir.filePath(u"reviews.csv"_qs);
     QFile csv(m_input);
@@ -116,26 +84,24 @@ void tst_BatchJobsPanel::initTestCase()
         csv.write(review.toUtf8() + '\n');
     csv.close();
 
-    QVERIFY(m_history.open(m_dir.filePath(u"history.sqlite"_qs)));
-    m_controller = std::make_unique<ui::DeveloperController>(m_client.get(), &m_network, &m_history);
-    m_controller->setService(kService);
-    m_controller->setSecretStore(&m_secrets, u"local"_qs);
-    m_runner = std::make_unique<core::BatchJobRunner>(&m_network, &m_secrets, m_dir.filePath(u"batch"_qs));
+    const QString developer = m_bed.startDeveloper(m_dir.filePath(u"history.sqlite"_qs));
+    QVERIFY2(developer.isEmpty(), qPrintable(developer));
+    m_bed.developer()->setSecretStore(&m_secrets, u"local"_qs);
+    m_runner = std::make_unique<core::BatchJobRunner>(&m_bed.network(), &m_secrets, m_dir.filePath(u"batch"_qs));
     QVERIFY(m_runner->load().ok());
     core::BatchPolling fast;
     fast.initialIntervalMs = 100;
     fast.maxIntervalMs = 500;
     m_runner->setPolling(fast);
-    m_workspace = std::make_unique<ui::DeveloperWorkspace>(m_controller.get());
+    m_workspace = std::make_unique<ui::DeveloperWorkspace>(m_bed.developer());
     m_workspace->setBatchRunner(m_runner.get(), &m_secrets, u"local"_qs);
-    QVERIFY(test::waitFor(m_secrets.write(core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs), m_local.mlKey())).ok());
-    m_workspace->batchJobs()->setDirectService(m_local.mlUrl(), core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs));
+    const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
+    QVERIFY(test::waitFor(m_secrets.write(mlKeyName, m_bed.local().mlKey())).ok());
+    m_workspace->batchJobs()->setDirectService(m_bed.local().mlUrl(), mlKeyName);
     m_workspace->batchJobs()->setWorkspaceAndService(u"local"_qs, u"feature-hashing"_qs);
     m_workspace->resize(1200, 900);
     m_workspace->show();
-    QSignalSpy subscriptions(m_controller.get(), &ui::DeveloperController::subscriptionsLoaded);
-    m_controller->refresh();
-    QVERIFY(subscriptions.wait(30000));
+    QVERIFY(m_bed.refreshDeveloper());
     m_workspace->showTab(ui::DeveloperWorkspace::Tab::Batch);
 }
 
@@ -143,12 +109,8 @@ void tst_BatchJobsPanel::cleanupTestCase()
 {
     m_workspace.reset();
     m_runner.reset();
-    m_controller.reset();
-    m_history.close();
-    m_publisher.reset();
-    m_client.reset();
+    m_bed.stop();
     m_azurite.stop();
-    m_local.stop();
 }
 
 void tst_BatchJobsPanel::init()

@@ -9,15 +9,8 @@
 // the history database holds neither the subscription key nor the ML key; snippets follow
 // the composer.
 
-#include "core/arm/armclient.h"
-#include "core/arm/armjob.h"
-#include "core/arm/armrequest.h"
-#include "core/auth/statictokenprovider.h"
-#include "core/tryit/tryithistory.h"
-#include "tests/support/porticolocalfixture.h"
-#include "tests/ui/publishertestbed.h"
 #include "tests/support/tempdir.h"
-#include "ui/common/operationtracker.h"
+#include "tests/ui/developer/developertestbed.h"
 #include "ui/developer/apicatalogpanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/developerworkspace.h"
@@ -28,15 +21,12 @@
 #include "ui/developer/resultstablepanel.h"
 #include "ui/developer/snippetpanel.h"
 #include "ui/developer/tryitcomposer.h"
-#include "ui/publisher/azuremldefinition.h"
-#include "ui/publisher/publishercontroller.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -51,7 +41,6 @@ using namespace portico;
 
 namespace {
 
-const QString kService = test::localServiceId(u"demoazureml"_qs);
 const QString kSeedBody = uR"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["This is a good day"]]}}, "GlobalParameters": {}})"_qs;
 
 } // namespace
@@ -70,77 +59,43 @@ private Q_SLOTS:
     void historyDatabaseHoldsNoSecret();
 
 private:
-    core::Result<QJsonObject> call(core::ArmRequest request);
     void openRrsExecute();
     void fillSeedValues();
     void sendAndWait();
 
-    test::PorticoLocalFixture m_local;
+    test::DeveloperTestBed m_bed;
     test::TempDir m_dir;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<core::StaticTokenProvider> m_tokens;
-    std::unique_ptr<core::ArmClient> m_client;
-    ui::OperationTracker m_operations;
-    std::unique_ptr<ui::PublisherController> m_publisher;
-    core::TryItHistory m_history;
-    std::unique_ptr<ui::DeveloperController> m_controller;
     std::unique_ptr<ui::DeveloperWorkspace> m_workspace;
     QString m_subscriptionKey;
 };
 
-core::Result<QJsonObject> tst_DeveloperSeed::call(core::ArmRequest request)
-{
-    return test::callAndWait(*m_publisher, std::move(request), this);
-}
-
 void tst_DeveloperSeed::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
-    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
-    m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
-    m_publisher = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
-    m_publisher->setService(kService);
-
     // The publisher's part of the seed, as the publisher panels do it.
-    const auto service = test::createLocalService(*m_publisher, kService, this);
-    QVERIFY2(service.ok(), service.ok() ? "" : qPrintable(service.error().message));
-    std::optional<core::Result<void>> added;
-    m_publisher->addAzureMl(ui::AzureMlDefinition::localSample(m_local.mlUrl().toString()), m_local.mlKey(), this,
-                            [&added](const core::Result<void> &r) { added = r; });
-    QVERIFY(QTest::qWaitFor([&] { return added.has_value(); }, 60000));
-    QVERIFY2(added->ok(), added->ok() ? "" : qPrintable(added->error().message));
-    const auto subscription = call(core::ArmRequest::put(kService + u"/subscriptions/seed-developer"_qs, QJsonObject {
-        { u"properties"_qs, QJsonObject { { u"scope"_qs, u"/products/starter"_qs },
-                                          { u"displayName"_qs, u"Seed developer"_qs },
-                                          { u"ownerId"_qs, u"/users/1"_qs },
-                                          { u"state"_qs, u"active"_qs } } } }));
-    QVERIFY2(subscription.ok(), subscription.ok() ? "" : qPrintable(subscription.error().message));
-    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/seed-developer/listSecrets"_qs));
-    QVERIFY(secrets.ok());
-    m_subscriptionKey = secrets.value().value(u"primaryKey"_qs).toString();
+    const QString started = m_bed.start(u"demoazureml"_qs, this);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    const auto key = m_bed.subscribe(u"seed-developer"_qs, QJsonObject { { u"scope"_qs, u"/products/starter"_qs },
+                                                                       { u"displayName"_qs, u"Seed developer"_qs },
+                                                                       { u"ownerId"_qs, u"/users/1"_qs },
+                                                                       { u"state"_qs, u"active"_qs } }, this);
+    QVERIFY2(key.ok(), key.ok() ? "" : qPrintable(key.error().message));
+    m_subscriptionKey = key.value();
     QVERIFY(m_subscriptionKey.size() >= 16);
 
-    QVERIFY(m_history.open(m_dir.filePath(u"history.sqlite"_qs)));
-    m_controller = std::make_unique<ui::DeveloperController>(m_client.get(), &m_network, &m_history);
-    m_controller->setService(kService);
-    m_workspace = std::make_unique<ui::DeveloperWorkspace>(m_controller.get());
+    const QString developer = m_bed.startDeveloper(m_dir.filePath(u"history.sqlite"_qs));
+    QVERIFY2(developer.isEmpty(), qPrintable(developer));
+    m_workspace = std::make_unique<ui::DeveloperWorkspace>(m_bed.developer());
     m_workspace->resize(1400, 900);
     m_workspace->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
-    QSignalSpy subscriptions(m_controller.get(), &ui::DeveloperController::subscriptionsLoaded);
-    m_controller->refresh();
-    QVERIFY(subscriptions.wait(30000));
+    QVERIFY(m_bed.refreshDeveloper());
 }
 
 void tst_DeveloperSeed::cleanupTestCase()
 {
     m_workspace.reset();
-    m_controller.reset();
-    m_history.close();
-    m_publisher.reset();
-    m_client.reset();
-    m_local.stop();
+    m_bed.stop();
 }
 
 void tst_DeveloperSeed::openRrsExecute()
@@ -175,7 +130,7 @@ void tst_DeveloperSeed::fillSeedValues()
 
 void tst_DeveloperSeed::sendAndWait()
 {
-    QSignalSpy ready(m_controller.get(), &ui::DeveloperController::responseReady);
+    QSignalSpy ready(m_bed.developer(), &ui::DeveloperController::responseReady);
     auto *send = m_workspace->composer()->findChild<QPushButton *>(u"sendPushButton"_qs);
     QVERIFY(send->isEnabled());
     QTest::mouseClick(send, Qt::LeftButton);
@@ -192,7 +147,7 @@ void tst_DeveloperSeed::rrsExecuteShowsTheSeedVector()
     QCOMPARE(viewer->response().status, 200);
     QVERIFY(viewer->findChild<QLabel *>(u"statusLabel"_qs)->text().contains(u"200"_qs));
     const QString url = viewer->findChild<QLineEdit *>(u"requestedUrlLineEdit"_qs)->text();
-    QVERIFY2(url.contains(m_local.gatewayHttpsUrl().toString(QUrl::StripTrailingSlash) + u"/azureml-demo/"_qs),
+    QVERIFY2(url.contains(m_bed.local().gatewayHttpsUrl().toString(QUrl::StripTrailingSlash) + u"/azureml-demo/"_qs),
              qPrintable(url));
     QVERIFY(url.contains(u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs));
     QVERIFY(!url.contains(m_subscriptionKey));
@@ -285,7 +240,7 @@ void tst_DeveloperSeed::snippetsFollowTheComposer()
 
 void tst_DeveloperSeed::historyDatabaseHoldsNoSecret()
 {
-    m_history.close();
+    m_bed.history().close();
     QByteArray bytes;
     for (const QString &suffix : { QString(), u"-wal"_qs }) {
         QFile file(m_dir.filePath(u"history.sqlite"_qs) + suffix);
@@ -294,7 +249,7 @@ void tst_DeveloperSeed::historyDatabaseHoldsNoSecret()
     }
     QVERIFY(bytes.contains("feature-hashing")); // the sends are there
     QVERIFY(!bytes.contains(m_subscriptionKey.toUtf8()));
-    QVERIFY(!bytes.contains(m_local.mlKey().toUtf8()));
+    QVERIFY(!bytes.contains(m_bed.local().mlKey().toUtf8()));
 }
 
 QTEST_MAIN(tst_DeveloperSeed)
