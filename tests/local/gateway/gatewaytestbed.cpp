@@ -173,6 +173,19 @@ bool GatewayTestbed::start(const GatewayConfig &config, const GatewayLimits &lim
     return ok;
 }
 
+bool GatewayTestbed::startWithClientTimeouts(int headTimeoutMs, int idleTimeoutMs)
+{
+    GatewayLimits limits;
+    limits.headTimeoutMs = headTimeoutMs;
+    limits.idleTimeoutMs = idleTimeoutMs;
+    return start(baseConfig(), limits);
+}
+
+QList<QPair<QByteArray, QByteArray>> GatewayTestbed::masterKey()
+{
+    return { { "Ocp-Apim-Subscription-Key", "master-key" } };
+}
+
 bool GatewayTestbed::startHere(const GatewayConfig &config, const GatewayLimits &limits)
 {
     m_config = config;

@@ -31,6 +31,9 @@ public:
     local::GatewayConfig baseConfig() const;
 
     bool start(const local::GatewayConfig &config, const local::GatewayLimits &limits = {});
+    // baseConfig() with short client timeouts: headTimeoutMs for a request's head to arrive,
+    // idleTimeoutMs for a kept-alive connection or a stalled body.
+    bool startWithClientTimeouts(int headTimeoutMs, int idleTimeoutMs);
     // Stops the gateway (flushing its store) and starts it again on the same data dir.
     bool restart();
     void stop();
@@ -44,6 +47,9 @@ public:
     QString dataDir() const { return m_dataDir.path(); }
     QString certificateSha256() const { return m_context.gatewayCertificateSha256; }
     TestBackend &backend() { return m_backend; }
+
+    // The header with the key of baseConfig()'s "master" subscription, which every API accepts.
+    static QList<QPair<QByteArray, QByteArray>> masterKey();
 
     // One request on a fresh connection.
     HttpReply get(const QByteArray &target, const QList<QPair<QByteArray, QByteArray>> &headers = {});

@@ -18,8 +18,7 @@ using namespace portico::test;
 
 namespace {
 
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-const Headers kKey { { "Ocp-Apim-Subscription-Key", "master-key" } };
+const auto kKey = GatewayTestbed::masterKey();
 
 qint64 rssKb()
 {
@@ -52,10 +51,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        GatewayLimits limits;
-        limits.headTimeoutMs = 1000;
-        limits.idleTimeoutMs = 3000;
-        QVERIFY(m_bed.start(m_bed.baseConfig(), limits));
+        QVERIFY(m_bed.startWithClientTimeouts(1000, 3000));
     }
 
     void unreachableBackendGets502()

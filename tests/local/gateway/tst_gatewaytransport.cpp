@@ -22,8 +22,7 @@ using namespace portico::test;
 
 namespace {
 
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-const Headers kKey { { "Ocp-Apim-Subscription-Key", "master-key" } };
+const auto kKey = GatewayTestbed::masterKey();
 
 void halfClose(RawHttpConnection &client)
 {
@@ -42,10 +41,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        GatewayLimits limits;
-        limits.headTimeoutMs = 5000;
-        limits.idleTimeoutMs = 10000;
-        QVERIFY(m_bed.start(m_bed.baseConfig(), limits));
+        QVERIFY(m_bed.startWithClientTimeouts(5000, 10000));
     }
 
     void requestSentOneByteAtATime()
