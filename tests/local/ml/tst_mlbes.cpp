@@ -6,6 +6,7 @@
 
 #include "core/local/ml/featurehasher.h"
 #include "core/storage/blobclient.h"
+#include "tests/local/ml/mlservicecall.h"
 #include "tests/support/azuritefixture.h"
 #include "tests/support/porticolocalfixture.h"
 
@@ -27,12 +28,7 @@ using namespace portico;
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+using Reply = test::MlReply;
 
 // `rows` review-like texts; row 0 is the seed sentence and row 1 needs quoting.
 QByteArray inputCsv(int rows)
@@ -133,19 +129,9 @@ void tst_MlBes::initTestCase()
 
 Reply tst_MlBes::send(const QByteArray &verb, const QString &path, const QByteArray &body)
 {
-    QNetworkRequest request(QUrl(m_local->mlUrl().toString() + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Authorization", "Bearer " + m_local->mlKey().toUtf8());
-    QNetworkReply *reply = body.isNull() && verb != "POST" ? m_nam.sendCustomRequest(request, verb)
-                                                           : m_nam.sendCustomRequest(request, verb, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    Reply result;
-    if (!finished.wait(20000))
-        return result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    reply->deleteLater();
-    return result;
+    const QNetworkRequest request = test::mlRequest(m_local->mlUrl(), path, "Bearer " + m_local->mlKey().toUtf8());
+    return test::takeMlReply(body.isNull() && verb != "POST" ? m_nam.sendCustomRequest(request, verb)
+                                                             : m_nam.sendCustomRequest(request, verb, body));
 }
 
 bool tst_MlBes::upload(const QString &container, const QString &blob, const QByteArray &data)

@@ -3,14 +3,13 @@
 // The sample ML service's request-response endpoint, over HTTP against the real portico-local:
 // the seed vector in every response form, parameter overrides, swagger.json and every error body.
 
+#include "tests/local/ml/mlservicecall.h"
 #include "tests/support/porticolocalfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -19,12 +18,7 @@ using namespace portico;
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+using Reply = test::MlReply;
 
 QByteArray errorBody(const char *code, const char *message, const char *detailCode,
                      const QString &detailMessage, const QString &target = {})
@@ -89,19 +83,8 @@ void tst_MlRrs::cleanupTestCase()
 Reply tst_MlRrs::send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
                       const QByteArray &authorization)
 {
-    QNetworkRequest request(QUrl(m_local->mlUrl().toString() + pathAndQuery));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    Reply result;
-    if (!finished.wait(20000))
-        return result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    reply->deleteLater();
-    return result;
+    return test::takeMlReply(
+        m_nam.sendCustomRequest(test::mlRequest(m_local->mlUrl(), pathAndQuery, authorization), verb, body));
 }
 
 void tst_MlRrs::seedVectorWithDetails()
@@ -299,38 +282,21 @@ void tst_MlRrs::errorBodies_data()
         << errorBody("MemoryQuotaViolation", "The model had exceeded the memory quota assigned to it.", "TooManyRows",
                      u"The request has 1001 rows; a request-response call accepts at most 1000. Submit a batch "
                      "execution job for larger inputs."_qs);
-    QTest::newRow("bits out of range")
-        << QByteArray("POST") << execute << key
-        << QByteArray(R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["x"]]}}, "GlobalParameters": {"Hashing bitsize": "21"}})")
-        << 400
-        << errorBody("BadArgument", "Invalid argument provided.", "BadParameterValue",
-                     u"The parameter value supplied does not satisfy the parameter rule on the parameter: "
-                     "'Hashing bitsize' is 21, it must be from 1 to 20"_qs,
-                     u"Hashing bitsize"_qs);
-    QTest::newRow("bits zero")
-        << QByteArray("POST") << execute << key
-        << QByteArray(R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["x"]]}}, "GlobalParameters": {"Hashing bitsize": "0"}})")
-        << 400
-        << errorBody("BadArgument", "Invalid argument provided.", "BadParameterValue",
-                     u"The parameter value supplied does not satisfy the parameter rule on the parameter: "
-                     "'Hashing bitsize' is 0, it must be from 1 to 20"_qs,
-                     u"Hashing bitsize"_qs);
-    QTest::newRow("n-grams out of range")
-        << QByteArray("POST") << execute << key
-        << QByteArray(R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["x"]]}}, "GlobalParameters": {"N-grams": "11"}})")
-        << 400
-        << errorBody("BadArgument", "Invalid argument provided.", "BadParameterValue",
-                     u"The parameter value supplied does not satisfy the parameter rule on the parameter: "
-                     "'N-grams' is 11, it must be from 0 to 10"_qs,
-                     u"N-grams"_qs);
-    QTest::newRow("n-grams not a number")
-        << QByteArray("POST") << execute << key
-        << QByteArray(R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["x"]]}}, "GlobalParameters": {"N-grams": "two"}})")
-        << 400
-        << errorBody("BadArgument", "Invalid argument provided.", "BadParameterValue",
-                     u"The parameter value supplied does not satisfy the parameter rule on the parameter: "
-                     "'N-grams' must be an integer from 0 to 10"_qs,
-                     u"N-grams"_qs);
+    // One "x" with one global parameter that breaks its rule: a 400 that names the parameter.
+    const auto badParameter = [&](const char *tag, const char *name, const char *value, const QString &rule) {
+        QTest::newRow(tag)
+            << QByteArray("POST") << execute << key
+            << QByteArray(R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["x"]]}}, "GlobalParameters": {")"
+                          + QByteArray(name) + "\": \"" + value + "\"}}")
+            << 400
+            << errorBody("BadArgument", "Invalid argument provided.", "BadParameterValue",
+                         u"The parameter value supplied does not satisfy the parameter rule on the parameter: "_qs + rule,
+                         QString::fromLatin1(name));
+    };
+    badParameter("bits out of range", "Hashing bitsize", "21", u"'Hashing bitsize' is 21, it must be from 1 to 20"_qs);
+    badParameter("bits zero", "Hashing bitsize", "0", u"'Hashing bitsize' is 0, it must be from 1 to 20"_qs);
+    badParameter("n-grams out of range", "N-grams", "11", u"'N-grams' is 11, it must be from 0 to 10"_qs);
+    badParameter("n-grams not a number", "N-grams", "two", u"'N-grams' must be an integer from 0 to 10"_qs);
     QTest::newRow("unknown parameter")
         << QByteArray("POST") << execute << key
         << QByteArray(R"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["x"]]}}, "GlobalParameters": {"Bits": "4"}})")
