@@ -8,6 +8,16 @@
 
 using namespace portico::local;
 
+namespace {
+
+// A policy document with these elements as its whole inbound section, on its first line.
+QString inInbound(const QString &elements)
+{
+    return u"<policies><inbound>"_qs + elements + u"</inbound></policies>"_qs;
+}
+
+} // namespace
+
 class TestPolicyDocument : public QObject
 {
     Q_OBJECT
@@ -24,19 +34,19 @@ private Q_SLOTS:
                                          << u"Unknown or unsupported policy element 'send-request' on line 3."_qs;
         QTest::newRow("wrong section") << u"<policies><outbound><rate-limit calls=\"1\" renewal-period=\"1\"/></outbound></policies>"_qs
                                        << u"not allowed in the 'outbound' section"_qs;
-        QTest::newRow("missing attribute") << u"<policies><inbound><rate-limit calls=\"5\"/></inbound></policies>"_qs
+        QTest::newRow("missing attribute") << inInbound(u"<rate-limit calls=\"5\"/>"_qs)
                                            << u"the attribute 'renewal-period' is required"_qs;
-        QTest::newRow("not a number") << u"<policies><inbound><quota calls=\"many\" renewal-period=\"60\"/></inbound></policies>"_qs
+        QTest::newRow("not a number") << inInbound(u"<quota calls=\"many\" renewal-period=\"60\"/>"_qs)
                                       << u"'calls' must be a non-negative integer"_qs;
-        QTest::newRow("period too long") << u"<policies><inbound><rate-limit calls=\"5\" renewal-period=\"301\"/></inbound></policies>"_qs
+        QTest::newRow("period too long") << inInbound(u"<rate-limit calls=\"5\" renewal-period=\"301\"/>"_qs)
                                          << u"must not exceed 300 seconds"_qs;
-        QTest::newRow("bad action") << u"<policies><inbound><set-header name=\"a\" exists-action=\"replace\"/></inbound></policies>"_qs
+        QTest::newRow("bad action") << inInbound(u"<set-header name=\"a\" exists-action=\"replace\"/>"_qs)
                                     << u"exists-action must be"_qs;
-        QTest::newRow("unsupported expression") << u"<policies><inbound><rate-limit-by-key calls=\"1\" renewal-period=\"1\" counter-key=\"@(DateTime.Now)\"/></inbound></policies>"_qs
+        QTest::newRow("unsupported expression") << inInbound(u"<rate-limit-by-key calls=\"1\" renewal-period=\"1\" counter-key=\"@(DateTime.Now)\"/>"_qs)
                                                 << u"not supported by the local gateway"_qs;
-        QTest::newRow("bad ip") << u"<policies><inbound><ip-filter action=\"allow\"><address>nope</address></ip-filter></inbound></policies>"_qs
+        QTest::newRow("bad ip") << inInbound(u"<ip-filter action=\"allow\"><address>nope</address></ip-filter>"_qs)
                                 << u"'nope' is not an IP address"_qs;
-        QTest::newRow("cors without origins") << u"<policies><inbound><cors/></inbound></policies>"_qs << u"'allowed-origins' is required"_qs;
+        QTest::newRow("cors without origins") << inInbound(u"<cors/>"_qs) << u"'allowed-origins' is required"_qs;
         QTest::newRow("duplicate section") << u"<policies><inbound/><inbound/></policies>"_qs << u"appears twice"_qs;
     }
 
