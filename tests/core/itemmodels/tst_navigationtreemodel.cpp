@@ -102,7 +102,9 @@ private Q_SLOTS:
     void stoppedServerGivesErrorNodesAndRetryRecovers();
 
 private:
-    QModelIndex expandedService(Model &model);
+    // Adds the "local" environment to model, expands the whole tree and returns the service
+    // (invalid when it did not load within 30 s).
+    QModelIndex addLocalAndExpand(Model &model);
 
     test::LocalServiceBed m_bed;
     const QStringList m_scopes { u"/subscriptions/"_qs + test::ArmCalls::subscriptionId() };
@@ -117,9 +119,9 @@ void tst_NavigationTreeModel::initTestCase()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
-QModelIndex tst_NavigationTreeModel::expandedService(Model &model)
+QModelIndex tst_NavigationTreeModel::addLocalAndExpand(Model &model)
 {
-    const QModelIndex environment = model.environmentIndex(u"local"_qs);
+    const QModelIndex environment = model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_bed.client(), m_scopes);
     if (!QTest::qWaitFor([&] { return expandAll(model); }, 30000))
         return {};
     return model.childByName(environment, s_service);
@@ -154,8 +156,7 @@ void tst_NavigationTreeModel::expandedTreeShowsWhatWasCreatedThroughArm()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_bed.client(), m_scopes);
-    const QModelIndex service = expandedService(model);
+    const QModelIndex service = addLocalAndExpand(model);
     QVERIFY(service.isValid());
     QCOMPARE(kindOf(service), Kind::Service);
     QCOMPARE(service.data().toString(), s_service);
@@ -235,8 +236,7 @@ void tst_NavigationTreeModel::refreshShowsAddedAndRemovedApisAndKeepsOpenedBranc
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_bed.client(), m_scopes);
-    const QModelIndex service = expandedService(model);
+    const QModelIndex service = addLocalAndExpand(model);
     QVERIFY(service.isValid());
     const QPersistentModelIndex apis = model.folder(service, Kind::ApisFolder);
     const QPersistentModelIndex scoring = model.childByName(apis, u"scoring"_qs);
@@ -369,8 +369,7 @@ void tst_NavigationTreeModel::stoppedServerGivesErrorNodesAndRetryRecovers()
 {
     Model model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addEnvironment(u"local"_qs, u"Portico Local"_qs, m_bed.client(), m_scopes);
-    const QModelIndex service = expandedService(model);
+    const QModelIndex service = addLocalAndExpand(model);
     QVERIFY(service.isValid());
     const QPersistentModelIndex products = model.folder(service, Kind::ProductsFolder);
     const int productRows = model.rowCount(products);
