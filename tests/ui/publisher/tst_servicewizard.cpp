@@ -33,6 +33,8 @@ private Q_SLOTS:
 
 private:
     static void goToNamePage(ServiceWizard &wizard);
+    // The local path up to the e-mail page: instance "demoazureml" (available), organization Contoso.
+    static void goToEmailPage(ServiceWizard &wizard);
 };
 
 namespace {
@@ -58,6 +60,18 @@ void tst_ServiceWizard::goToNamePage(ServiceWizard &wizard)
     QVERIFY(next(wizard)->isEnabled());
     QTest::mouseClick(next(wizard), Qt::LeftButton);
     QCOMPARE(wizard.currentId(), int(ServiceWizard::NamePageId));
+}
+
+void tst_ServiceWizard::goToEmailPage(ServiceWizard &wizard)
+{
+    goToNamePage(wizard);
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"demoazureml"_qs);
+    wizard.setAvailability(u"demoazureml"_qs, ServiceWizard::Availability::Available);
+    QTest::mouseClick(next(wizard), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::OrganizationPageId));
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next(wizard), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::EmailPageId));
 }
 
 void tst_ServiceWizard::serviceNamePattern_data()
@@ -146,14 +160,7 @@ void tst_ServiceWizard::invalidEmailIsExplainedAndBlocksNext()
 {
     QFETCH(QString, email);
     ServiceWizard wizard;
-    goToNamePage(wizard);
-    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"demoazureml"_qs);
-    wizard.setAvailability(u"demoazureml"_qs, ServiceWizard::Availability::Available);
-    QTest::mouseClick(next(wizard), Qt::LeftButton);
-    QCOMPARE(wizard.currentId(), int(ServiceWizard::OrganizationPageId));
-    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"organizationLineEdit"_qs), u"Contoso"_qs);
-    QTest::mouseClick(next(wizard), Qt::LeftButton);
-    QCOMPARE(wizard.currentId(), int(ServiceWizard::EmailPageId));
+    goToEmailPage(wizard);
 
     auto *edit = wizard.findChild<QLineEdit *>(u"adminEmailLineEdit"_qs);
     auto *message = wizard.findChild<QLabel *>(u"adminEmailMessageLabel"_qs);
@@ -172,13 +179,7 @@ void tst_ServiceWizard::localPathSkipsAzurePageAndSummarises()
 {
     ServiceWizard wizard;
     QSignalSpy provision(&wizard, &ServiceWizard::provisionRequested);
-    goToNamePage(wizard);
-    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"demoazureml"_qs);
-    wizard.setAvailability(u"demoazureml"_qs, ServiceWizard::Availability::Available);
-    QTest::mouseClick(next(wizard), Qt::LeftButton);
-    QCOMPARE(wizard.currentId(), int(ServiceWizard::OrganizationPageId));
-    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"organizationLineEdit"_qs), u"Contoso"_qs);
-    QTest::mouseClick(next(wizard), Qt::LeftButton);
+    goToEmailPage(wizard);
     QTest::keyClicks(wizard.findChild<QLineEdit *>(u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
     QTest::mouseClick(next(wizard), Qt::LeftButton);
     QCOMPARE(wizard.currentId(), int(ServiceWizard::TierPageId));
