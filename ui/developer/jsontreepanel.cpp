@@ -102,12 +102,7 @@ JsonTreePanel::~JsonTreePanel()
 
 void JsonTreePanel::setDocument(const QJsonDocument &document)
 {
-    if (m_searchChannel) {
-        m_searchChannel->detach();
-        m_searchChannel.reset();
-    }
-    m_matches.clear();
-    m_current = -1;
+    cancelSearch();
     m_matchLabel->clear();
     QJsonDocument old = m_model->setDocument(document);
     releaseInBackground(std::move(old));
@@ -118,18 +113,13 @@ void JsonTreePanel::setDocument(const QJsonDocument &document)
 
 void JsonTreePanel::setOutline(const QJsonDocument &outline)
 {
-    if (m_searchChannel) {
-        m_searchChannel->detach();
-        m_searchChannel.reset();
-    }
-    m_matches.clear();
-    m_current = -1;
+    cancelSearch();
     m_matchLabel->clear();
     m_search->setEnabled(false);
     releaseInBackground(m_model->setDocument(outline, true));
 }
 
-void JsonTreePanel::startSearch()
+void JsonTreePanel::cancelSearch()
 {
     if (m_searchChannel) {
         m_searchChannel->detach();
@@ -137,6 +127,11 @@ void JsonTreePanel::startSearch()
     }
     m_matches.clear();
     m_current = -1;
+}
+
+void JsonTreePanel::startSearch()
+{
+    cancelSearch();
     const QString needle = m_search->text();
     if (needle.isEmpty()) {
         m_matchLabel->clear();
