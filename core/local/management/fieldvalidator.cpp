@@ -26,6 +26,31 @@ bool FieldValidator::present(const char *name, QJsonValue *value) const
     return true;
 }
 
+bool FieldValidator::presentNotNull(const char *name, QJsonValue *value)
+{
+    if (!present(name, value))
+        return false;
+    if (!value->isNull())
+        return true;
+    m_output.remove(QLatin1StringView(name));
+    return false;
+}
+
+std::optional<QJsonValue> FieldValidator::typed(const char *name,
+                                                bool (QJsonValue::*isType)() const,
+                                                const char *what)
+{
+    QJsonValue value;
+    if (!presentNotNull(name, &value))
+        return std::nullopt;
+    if (!(value.*isType)()) {
+        const QString field = QString::fromLatin1(name);
+        fail(field, u"The field '%1' must be %2."_qs.arg(field, QLatin1StringView(what)));
+        return std::nullopt;
+    }
+    return value;
+}
+
 bool FieldValidator::has(const char *name) const
 {
     return m_output.contains(QLatin1StringView(name));
@@ -34,17 +59,11 @@ bool FieldValidator::has(const char *name) const
 void FieldValidator::string(const char *name, int minLength, int maxLength,
                             const QRegularExpression &pattern)
 {
-    QJsonValue value;
-    if (!present(name, &value))
+    const std::optional<QJsonValue> value = typed(name, &QJsonValue::isString, "a string");
+    if (!value)
         return;
     const QString field = QString::fromLatin1(name);
-    if (value.isNull()) {
-        m_output.remove(field);
-        return;
-    }
-    if (!value.isString())
-        return fail(field, u"The field '%1' must be a string."_qs.arg(field));
-    const QString text = value.toString();
+    const QString text = value->toString();
     if (text.size() < minLength || text.size() > maxLength)
         return fail(field, minLength == 0
                                ? u"The field '%1' must be at most %2 characters long."_qs.arg(field)
@@ -60,15 +79,8 @@ void FieldValidator::string(const char *name, int minLength, int maxLength,
 
 void FieldValidator::boolean(const char *name)
 {
-    QJsonValue value;
-    if (!present(name, &value))
-        return;
-    const QString field = QString::fromLatin1(name);
-    if (value.isNull())
-        return void(m_output.remove(field));
-    if (!value.isBool())
-        return fail(field, u"The field '%1' must be true or false."_qs.arg(field));
-    m_output.insert(field, value);
+    if (const std::optional<QJsonValue> value = typed(name, &QJsonValue::isBool, "true or false"))
+        m_output.insert(QString::fromLatin1(name), *value);
 }
 
 void FieldValidator::integer(const char *name, qint64 minimum, qint64 maximum)
@@ -91,11 +103,9 @@ void FieldValidator::integer(const char *name, qint64 minimum, qint64 maximum)
 void FieldValidator::choice(const char *name, const QStringList &values)
 {
     QJsonValue value;
-    if (!present(name, &value))
+    if (!presentNotNull(name, &value))
         return;
     const QString field = QString::fromLatin1(name);
-    if (value.isNull())
-        return void(m_output.remove(field));
     for (const QString &allowed : values)
         if (value.isString() && value.toString().compare(allowed, Qt::CaseInsensitive) == 0)
             return void(m_output.insert(field, allowed));
@@ -129,30 +139,19 @@ void FieldValidator::choices(const char *name, const QStringList &values)
 
 void FieldValidator::object(const char *name)
 {
-    QJsonValue value;
-    if (!present(name, &value))
-        return;
-    const QString field = QString::fromLatin1(name);
-    if (value.isNull())
-        return void(m_output.remove(field));
-    if (!value.isObject())
-        return fail(field, u"The field '%1' must be an object."_qs.arg(field));
-    m_output.insert(field, value);
+    if (const std::optional<QJsonValue> value = typed(name, &QJsonValue::isObject, "an object"))
+        m_output.insert(QString::fromLatin1(name), *value);
 }
 
 void FieldValidator::array(const char *name, int maxItems)
 {
-    QJsonValue value;
-    if (!present(name, &value))
+    const std::optional<QJsonValue> value = typed(name, &QJsonValue::isArray, "an array");
+    if (!value)
         return;
     const QString field = QString::fromLatin1(name);
-    if (value.isNull())
-        return void(m_output.remove(field));
-    if (!value.isArray())
-        return fail(field, u"The field '%1' must be an array."_qs.arg(field));
-    if (maxItems >= 0 && value.toArray().size() > maxItems)
+    if (maxItems >= 0 && value->toArray().size() > maxItems)
         return fail(field, u"The field '%1' can hold at most %2 items."_qs.arg(field).arg(maxItems));
-    m_output.insert(field, value);
+    m_output.insert(field, *value);
 }
 
 void FieldValidator::require(const char *name)

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <optional>
+
 namespace portico::local {
 
 // Validates ARM `properties` field by field against the rules of apim-protocol.md §3 and §5.
@@ -40,6 +42,13 @@ public:
 
 private:
     bool present(const char *name, QJsonValue *value) const;
+    // Like present(), but a null value removes the field from the output (null clears a field)
+    // and counts as absent.
+    bool presentNotNull(const char *name, QJsonValue *value);
+    // The value of a field that is present, not null and of the type `isType` accepts; a value
+    // of another type fails with "The field '<name>' must be <what>.".
+    std::optional<QJsonValue> typed(const char *name, bool (QJsonValue::*isType)() const,
+                                    const char *what);
 
     const QJsonObject &m_input;
     QJsonObject &m_output;
