@@ -27,6 +27,22 @@ QString keyOf(const QString &id)
     return key;
 }
 
+// The other ends of the links of `kind` at `id`: `select` picks one column of the links table
+// and binds the kind and the key of `id`, in that order.
+QStringList linkEnds(const QString &connection, const QString &select, const QString &kind,
+                     const QString &id)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    query.prepare(select);
+    query.addBindValue(kind);
+    query.addBindValue(keyOf(id));
+    QStringList result;
+    if (query.exec())
+        while (query.next())
+            result.append(query.value(0).toString());
+    return result;
+}
+
 Error storageError(const QString &what, const QSqlError &error)
 {
     Error e = Error::make(Error::Kind::Storage, u"%1: %2"_qs.arg(what, error.text()));
@@ -334,28 +350,16 @@ bool ManagementStore::hasLink(const QString &kind, const QString &sourceId,
 
 QStringList ManagementStore::linkTargets(const QString &kind, const QString &sourceId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(u"SELECT target FROM links WHERE kind = ? AND source = ? ORDER BY target"_qs);
-    query.addBindValue(kind);
-    query.addBindValue(keyOf(sourceId));
-    QStringList result;
-    if (query.exec())
-        while (query.next())
-            result.append(query.value(0).toString());
-    return result;
+    return linkEnds(m_connection,
+                    u"SELECT target FROM links WHERE kind = ? AND source = ? ORDER BY target"_qs,
+                    kind, sourceId);
 }
 
 QStringList ManagementStore::linkSources(const QString &kind, const QString &targetId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(u"SELECT source FROM links WHERE kind = ? AND target = ? ORDER BY source"_qs);
-    query.addBindValue(kind);
-    query.addBindValue(keyOf(targetId));
-    QStringList result;
-    if (query.exec())
-        while (query.next())
-            result.append(query.value(0).toString());
-    return result;
+    return linkEnds(m_connection,
+                    u"SELECT source FROM links WHERE kind = ? AND target = ? ORDER BY source"_qs,
+                    kind, targetId);
 }
 
 Result<void> ManagementStore::begin()
