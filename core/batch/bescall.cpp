@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QNetworkReply>
+#include <QTimer>
 
 namespace portico::core {
 
@@ -26,13 +27,7 @@ BesCall::BesCall(QNetworkReply *reply, int deadlineMs, qint64 maxBodyBytes, QObj
     reply->setParent(this);
     connect(reply, &QNetworkReply::readyRead, this, &BesCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &BesCall::onFinished);
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        m_deadlinePassed = true;
-        if (m_reply)
-            m_reply->abort();
-    });
-    m_deadline.start(deadlineMs);
+    m_deadline.start(reply, deadlineMs);
 }
 
 BesCall::~BesCall()
@@ -89,7 +84,7 @@ void BesCall::onFinished()
     const bool connectionFailed = reply->error() != QNetworkReply::NoError
         && reply->error() < QNetworkReply::ContentAccessDenied;
     if (status == 0 || connectionFailed) {
-        if (m_deadlinePassed || reply->error() == QNetworkReply::OperationCanceledError) {
+        if (m_deadline.passed() || reply->error() == QNetworkReply::OperationCanceledError) {
             finish(Error::make(Error::Kind::Timeout,
                                u"The batch service at %1 did not answer in time."_qs.arg(host)));
             return;

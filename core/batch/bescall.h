@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/replydeadline.h"
 #include "core/common/result.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <optional>
 
@@ -53,11 +53,10 @@ private:
     void stop();
 
     QPointer<QNetworkReply> m_reply;
-    QTimer m_deadline;
+    ReplyDeadline m_deadline;
     QByteArray m_body;
     qint64 m_maxBodyBytes;
     qint64 m_retryAfterMs = -1;
-    bool m_deadlinePassed = false;
     std::optional<Result<Reply>> m_result;
 };
 

@@ -19,13 +19,7 @@ BlobDownloadJob::BlobDownloadJob(QNetworkReply *reply, QIODevice *sink, int dead
     reply->setReadBufferSize(1024 * 1024);
     connect(reply, &QNetworkReply::readyRead, this, &BlobDownloadJob::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &BlobDownloadJob::onFinished);
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        m_deadlinePassed = true;
-        if (m_reply)
-            m_reply->abort();
-    });
-    m_deadline.start(deadlineMs);
+    m_deadline.start(reply, deadlineMs);
 }
 
 BlobDownloadJob::~BlobDownloadJob()
@@ -85,7 +79,7 @@ void BlobDownloadJob::onFinished()
         finish({});
         return;
     }
-    finish(BlobRequestJob::errorFrom(reply, m_errorBody, m_deadlinePassed));
+    finish(BlobRequestJob::errorFrom(reply, m_errorBody, m_deadline.passed()));
 }
 
 } // namespace portico::core

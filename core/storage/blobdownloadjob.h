@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/replydeadline.h"
 #include "core/storage/blobjob.h"
 
 #include <QNetworkReply>
 #include <QPointer>
-#include <QTimer>
 
 class QIODevice;
 
@@ -37,12 +37,11 @@ private:
 
     QPointer<QNetworkReply> m_reply;
     QIODevice *m_sink;
-    QTimer m_deadline;
+    ReplyDeadline m_deadline;
     QByteArray m_errorBody;
     qint64 m_written = 0;
     qint64 m_total = -1;
     int m_status = 0;
-    bool m_deadlinePassed = false;
 };
 
 } // namespace portico::core

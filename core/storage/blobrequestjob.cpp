@@ -38,13 +38,7 @@ BlobRequestJob::BlobRequestJob(QNetworkReply *reply, Options options, QObject *p
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 done, qint64 total) {
         Q_EMIT progress(done, total);
     });
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        m_deadlinePassed = true;
-        if (m_reply)
-            m_reply->abort();
-    });
-    m_deadline.start(m_options.deadlineMs);
+    m_deadline.start(reply, m_options.deadlineMs);
     if (m_options.maxBodyBytes <= 16 * 1024 * 1024)
         m_body.reserve(m_options.maxBodyBytes); // ranges: one allocation, no regrowth
 }
@@ -160,7 +154,7 @@ void BlobRequestJob::onFinished()
         finish({});
         return;
     }
-    Error error = errorFrom(reply, m_body, m_deadlinePassed);
+    Error error = errorFrom(reply, m_body, m_deadline.passed());
     m_errorCode = error.code;
     if (!m_errorCode.isEmpty() && m_options.toleratedErrorCodes.contains(m_errorCode)) {
         finish({});

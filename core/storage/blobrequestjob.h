@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/replydeadline.h"
 #include "core/storage/blobjob.h"
 
 #include <QNetworkReply>
 #include <QPointer>
 #include <QStringList>
-#include <QTimer>
 
 namespace portico::core {
 
@@ -54,12 +54,11 @@ private:
 
     QPointer<QNetworkReply> m_reply;
     Options m_options;
-    QTimer m_deadline;
+    ReplyDeadline m_deadline;
     QByteArray m_body;
     QList<QNetworkReply::RawHeaderPair> m_headers;
     QString m_errorCode;
     int m_status = 0;
-    bool m_deadlinePassed = false;
 };
 
 } // namespace portico::core
