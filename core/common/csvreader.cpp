@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/csvreader.h"
 
+#include "core/common/csvscan.h"
+
 namespace portico::core {
 
 CsvReader::CsvReader(RecordHandler handler, Position position)
@@ -69,8 +71,7 @@ void CsvReader::feed(QByteArrayView data)
         case State::Unquoted: {
             // Copy a run of ordinary bytes at once.
             const char *start = p;
-            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                ++p;
+            p = csvscan::unquotedRunEnd(p, end);
             if (p > start) {
                 field.append(start, p - start);
                 m_pendingRecord = true;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/csvrecordscanner.h"
 
-#include <cstring>
+#include "core/common/csvscan.h"
 
 namespace portico::core {
 
@@ -52,29 +52,14 @@ void CsvRecordScanner::feed(QByteArrayView data)
             }
             m_state = State::Unquoted;
             // Skip a run of ordinary bytes at once.
-            ++p;
-            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                ++p;
+            p = csvscan::unquotedRunEnd(p + 1, end);
             continue;
         }
-        case State::Quoted: {
-            const void *quote = std::memchr(p, '"', size_t(end - p));
-            if (!quote) {
-                p = end;
-                continue;
-            }
-            p = static_cast<const char *>(quote) + 1;
-            m_state = State::QuoteInQuoted;
+        case State::Quoted:
+            p = csvscan::skipQuotedText(m_state, p, end);
             continue;
-        }
         case State::QuoteInQuoted:
-            if (*p == '"') {
-                m_state = State::Quoted;
-                ++p;
-                continue;
-            }
-            // The closing quote; what follows is read as unquoted text (lenient, as CsvReader).
-            m_state = State::Unquoted;
+            p = csvscan::afterQuote(m_state, p);
             continue;
         }
     }

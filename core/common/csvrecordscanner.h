@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/csvscan.h"
+
 #include <QByteArrayView>
 
 #include <functional>
@@ -33,7 +35,7 @@ public:
     qint64 records() const { return m_records; }
 
 private:
-    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    using State = csvscan::State;
     void endRecord(qint64 end);
 
     RecordHandler m_handler;

@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/ml/csvsplitter.h"
 
-#include <cstring>
-
 namespace portico::local {
 
 CsvSplitter::CsvSplitter(qint64 chunkBytes)
@@ -33,8 +31,7 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
             [[fallthrough]];
         case State::Unquoted: {
             const char *start = p;
-            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                ++p;
+            p = core::csvscan::unquotedRunEnd(p, end);
             if (p > start)
                 m_pendingRecord = true;
             if (p == end)
@@ -56,23 +53,11 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
             }
             continue;
         }
-        case State::Quoted: {
-            const void *quote = std::memchr(p, '"', size_t(end - p));
-            if (!quote) {
-                p = end;
-                continue;
-            }
-            p = static_cast<const char *>(quote) + 1;
-            m_state = State::QuoteInQuoted;
+        case State::Quoted:
+            p = core::csvscan::skipQuotedText(m_state, p, end);
             continue;
-        }
         case State::QuoteInQuoted:
-            if (*p == '"') {
-                m_state = State::Quoted;
-                ++p;
-                continue;
-            }
-            m_state = State::Unquoted; // lenient, as CsvReader
+            p = core::csvscan::afterQuote(m_state, p);
             continue;
         }
     }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/csvscan.h"
+
 #include <QByteArrayView>
 #include <QList>
 
@@ -30,7 +32,7 @@ public:
     bool insideQuotes() const { return m_state == State::Quoted; }
 
 private:
-    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    using State = core::csvscan::State;
 
     qint64 m_chunkBytes;
     qint64 m_offset = 0;
