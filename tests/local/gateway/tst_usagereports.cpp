@@ -190,39 +190,37 @@ private Q_SLOTS:
         QVERIFY(q.value(1).toLongLong() > now - 86400 * 1000);
     }
 
-    void pruneTakesAsManyStepsAsItNeeds()
+    void retentionKeepsTheNewestRows_data()
     {
-        // prune() (at open) applies the timer's steps until the bound holds: 3 old rows and
-        // 24,000 beyond a 1,000-row bound are more than two steps.
-        TempDir dir;
-        UsageLog log;
-        QVERIFY(log.open(dir.filePath(u"usage.sqlite"_qs), { 1, 1000 }));
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        recordOldAndFresh(log, now, 25000, [now](int i) { return now - 25000 + i; });
-        QCOMPARE(log.prune(now), 3 + 24000);
-        QSqlQuery q(QSqlDatabase::database(log.connectionName()));
-        QVERIFY(q.exec(u"SELECT COUNT(*), MIN(ts) FROM usage_log"_qs) && q.next());
-        QCOMPARE(q.value(0).toInt(), 1000);
-        QCOMPARE(q.value(1).toLongLong(), now - 1000);
+        QTest::addColumn<bool>("fromTheEventLoop");
+        // prune(), as at open: the timer's steps one after the other until the bound holds.
+        QTest::newRow("prune()") << false;
+        // The minute timer: the same steps, with the event loop running between them.
+        QTest::newRow("startPruning()") << true;
     }
 
-    void retentionInStepsKeepsTheNewestRowsAndTheLoopFree()
+    void retentionKeepsTheNewestRows()
     {
         // 3 rows older than the age limit, then 25,000 fresh ones against a 1,000-row bound:
-        // more than two steps' worth, removed oldest first while the event loop keeps running.
+        // more than two steps' worth, removed oldest first.
+        QFETCH(bool, fromTheEventLoop);
         TempDir dir;
         UsageLog log;
         QVERIFY(log.open(dir.filePath(u"usage.sqlite"_qs), { 1, 1000 }));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         recordOldAndFresh(log, now, 25000, [now](int i) { return now - 25000 + i; });
-        int ticks = 0;
-        QTimer ticker;
-        QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
-        ticker.start(1);
-        log.startPruning(now);
-        QVERIFY(log.pruning());
-        QTRY_VERIFY_WITH_TIMEOUT(!log.pruning(), 30000);
-        QVERIFY2(ticks >= 2, qPrintable(QString::number(ticks))); // other events ran between the steps
+        if (fromTheEventLoop) {
+            int ticks = 0;
+            QTimer ticker;
+            QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+            ticker.start(1);
+            log.startPruning(now);
+            QVERIFY(log.pruning());
+            QTRY_VERIFY_WITH_TIMEOUT(!log.pruning(), 30000);
+            QVERIFY2(ticks >= 2, qPrintable(QString::number(ticks))); // other events ran between the steps
+        } else {
+            QCOMPARE(log.prune(now), 3 + 24000);
+        }
         QSqlQuery q(QSqlDatabase::database(log.connectionName()));
         QVERIFY(q.exec(u"SELECT COUNT(*), MIN(ts), MAX(ts) FROM usage_log"_qs) && q.next());
         QCOMPARE(q.value(0).toInt(), 1000);
