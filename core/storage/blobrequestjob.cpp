@@ -86,16 +86,13 @@ void BlobRequestJob::onReadyRead()
 {
     if (!m_reply)
         return;
-    // Straight into the body (reserved for ranges): one copy, not readAll()'s and then +='s.
     const qint64 available = m_reply->bytesAvailable();
     if (available > 0 && m_body.size() + available <= m_options.maxBodyBytes) {
+        // Straight into the body (reserved for ranges): one copy, not readAll()'s and +='s.
         const qsizetype old = m_body.size();
         m_body.resize(old + available);
         m_body.truncate(old + qMax<qint64>(m_reply->read(m_body.data() + old, available), 0));
     } else if (available > 0) {
-        m_body += m_reply->readAll();
-    }
-    if (m_body.size() > m_options.maxBodyBytes) {
         stop();
         finish(Error::make(Error::Kind::Protocol,
                            u"The storage service sent more than %1 bytes."_qs.arg(m_options.maxBodyBytes)));

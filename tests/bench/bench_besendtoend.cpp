@@ -12,8 +12,9 @@
 // phases as portico-local's BES runner logs them (ms since the runner started the job).
 // Each round also times the server's transfers alone, as the BES runner shapes them (the input
 // read in its ranges while a result-sized file is written in blocks of its size, as many at once)
-// but without the service: the job cannot take less than the floor plus those, which gives the
-// least ratio any implementation could reach against this storage service on this machine.
+// but without the service: a job moving its bytes in that shape cannot take less than the floor
+// plus those, which gives the least ratio the runner could reach against this storage service on
+// this machine (PORTICO_BENCH_RAW times other shapes).
 // PORTICO_BENCH_RAW=1 also times Azurite alone (wall and Azurite's CPU) for the server's
 // transfer shapes: the input read in ranges of several sizes, the result written as blocks of
 // several sizes and concurrencies, and both at once.
@@ -416,7 +417,7 @@ void bench_BesEndToEnd::millionRowJobNextToTheFloor()
           floorSeconds);
     qInfo("ratio BES / floor: %.2fx (goal <= 2x)", jobSeconds / floorSeconds);
     qInfo("the server's transfers alone (input in %lld MiB ranges, %d ahead, while writing %.1f MB "
-          "blocks, %d at once; no hashing), median: %.2f s. Least possible ratio here: (floor + "
+          "blocks, %d at once; no hashing), median: %.2f s. Least ratio in this shape: (floor + "
           "those) / floor = %.2fx", local::BesJobRunner::rangeSize >> 20, int(local::BesJobRunner::rangesAhead),
           blockBytes / 1e6, int(local::BesJobRunner::maxUploads), median(transfers),
           (floorSeconds + median(transfers)) / floorSeconds);

@@ -27,7 +27,7 @@ class StagedDocument;
 // and the save flow: validate(), then saveRequested(); the owner answers with saveSucceeded()
 // or saveFailed(), and until then a second Save does nothing.
 //
-// Every child's objectName starts with the prefix given to the constructor ("api" gives
+// The frame's widgets are named with the prefix given to the constructor ("api" gives
 // apiTitleLabel, apiDirtyLabel, apiBannerWidget, apiSavePushButton, apiRevertPushButton,
 // apiUndoAction, apiRedoAction; the editor itself is apiEditor). The field keys "name" (the
 // id) and "displayName" are common to both editors.

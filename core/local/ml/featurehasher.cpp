@@ -133,7 +133,7 @@ void FeatureHasher::accumulate(QByteArrayView utf8, quint32 *counts) const
     // times the quadratic constant, plus the token's hash. ending[k] holds the (k+1)-gram
     // ending at the previous token.
     const int longest = std::max(m_ngrams - 1, 0); // VW adds 2- .. ngrams-grams
-    std::array<quint64, maxNgrams> ending;
+    std::array<quint64, maxNgrams> ending {};
     int previous = 0; // tokens so far, up to `longest`
     tokenize(utf8, [&](QByteArrayView token) {
         const quint64 hash = vwHashString(token, 0);

@@ -72,7 +72,7 @@ UsageLog::UsageLog(QObject *parent)
     connect(&m_pruneTimer, &QTimer::timeout, this, [this] { startPruning(QDateTime::currentMSecsSinceEpoch()); });
     m_pruneStepTimer.setInterval(kPruneStepMs);
     connect(&m_pruneStepTimer, &QTimer::timeout, this, [this] {
-        if (pruneStep(m_pruneBeforeMs) == 0)
+        if (pruneStep(m_pruneBeforeMs) <= 0)
             m_pruneStepTimer.stop();
     });
 }
@@ -301,9 +301,14 @@ QHash<QString, RateLimiter::QuotaCounter> UsageLog::loadQuotas() const
 // nothing is left to remove.
 void UsageLog::startPruning(qint64 nowMs)
 {
-    m_pruneBeforeMs = nowMs - m_retention.maxAgeDays * 86400 * 1000;
+    m_pruneBeforeMs = oldestKeptMs(nowMs);
     if (!m_pruneStepTimer.isActive())
         m_pruneStepTimer.start();
+}
+
+qint64 UsageLog::oldestKeptMs(qint64 nowMs) const
+{
+    return nowMs - m_retention.maxAgeDays * 86400 * 1000;
 }
 
 qint64 UsageLog::pruneStep(qint64 beforeMs)
@@ -331,7 +336,7 @@ qint64 UsageLog::pruneStep(qint64 beforeMs)
 qint64 UsageLog::prune(qint64 nowMs)
 {
     // The timer's steps, one after the other.
-    const qint64 beforeMs = nowMs - m_retention.maxAgeDays * 86400 * 1000;
+    const qint64 beforeMs = oldestKeptMs(nowMs);
     qint64 removed = 0;
     for (qint64 step = pruneStep(beforeMs); step > 0; step = pruneStep(beforeMs))
         removed += step;

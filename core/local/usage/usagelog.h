@@ -84,6 +84,8 @@ private:
     // Removes at most kPruneStepRows rows older than beforeMs and at most kPruneStepRows of
     // the oldest rows beyond maxRows; returns how many went.
     qint64 pruneStep(qint64 beforeMs);
+    // Rows older than this go by the age rule.
+    qint64 oldestKeptMs(qint64 nowMs) const;
 
     QString m_connection;
     Retention m_retention;

@@ -169,6 +169,17 @@ void tst_BlobClient::emptyUploadMakesAnEmptyBlob()
     QVERIFY(waitFor(properties));
     QVERIFY(properties->result().ok());
     QCOMPARE(properties->blobSize(), 0);
+    // A range of an empty blob is InvalidRange (416): an error, unless the caller tolerates it
+    // (as the BES runner does, reading the first range to learn the size).
+    auto *range = blobs->getRange(u"empty"_qs, u"nothing.csv"_qs, 0, 1024);
+    QVERIFY(waitFor(range));
+    QVERIFY(!range->result().ok());
+    QCOMPARE(range->result().error().code, u"InvalidRange"_qs);
+    auto *tolerated = blobs->getRange(u"empty"_qs, u"nothing.csv"_qs, 0, 1024, { u"InvalidRange"_qs });
+    QVERIFY(waitFor(tolerated));
+    QVERIFY(tolerated->result().ok());
+    QCOMPARE(tolerated->httpStatus(), 416);
+    QCOMPARE(tolerated->errorCode(), u"InvalidRange"_qs);
 }
 
 void tst_BlobClient::rangesAndPropertiesReportTheSize()
