@@ -357,15 +357,21 @@ void AzureEnvironments::clearUnreachable(const QString &environmentId)
     entry->banner->clear();
 }
 
-void AzureEnvironments::addInteractively()
+AddEnvironmentDialog *AzureEnvironments::newDialog()
 {
-    if (!m_window)
-        return;
     auto *dialog = new AddEnvironmentDialog(m_network, m_secrets, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setEntraTimeScale(m_timeScale);
     if (!m_azProgram.isEmpty())
         dialog->setAzureCliProgram(m_azProgram);
+    return dialog;
+}
+
+void AzureEnvironments::addInteractively()
+{
+    if (!m_window)
+        return;
+    AddEnvironmentDialog *dialog = newDialog();
     QList<core::Environment> existing;
     for (const auto &entry : m_entries)
         existing << entry->environment;
@@ -390,11 +396,7 @@ void AzureEnvironments::signInAgain(const QString &environmentId)
     Entry *entry = find(environmentId);
     if (!entry || !m_window)
         return;
-    auto *dialog = new AddEnvironmentDialog(m_network, m_secrets, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setEntraTimeScale(m_timeScale);
-    if (!m_azProgram.isEmpty())
-        dialog->setAzureCliProgram(m_azProgram);
+    AddEnvironmentDialog *dialog = newDialog();
     auto *entra = entry->session ? qobject_cast<core::EntraTokenProvider *>(entry->session->tokenProvider())
                                  : nullptr;
     dialog->signInAgain(entry->environment, entry->authority, entra);

@@ -24,6 +24,7 @@ class Settings;
 
 namespace portico::ui {
 
+class AddEnvironmentDialog;
 class BannerWidget;
 class MainWindow;
 
@@ -84,6 +85,9 @@ Q_SIGNALS:
     void retryRequested(const QString &environmentId);
 
 private:
+    // A dialog over the window that deletes itself on close, with this console's Entra time
+    // scale and Azure CLI program.
+    AddEnvironmentDialog *newDialog();
     struct Entry;
 
     Entry *find(const QString &environmentId) const;
