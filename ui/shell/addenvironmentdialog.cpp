@@ -90,6 +90,14 @@ bool AddEnvironmentDialog::isSafeUrl(const QUrl &url)
     return host.compare(u"localhost"_qs, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
 }
 
+bool AddEnvironmentDialog::sameSubscription(const core::Environment &a, const core::Environment &b)
+{
+    return a.kind == core::Environment::Kind::Azure && b.kind == core::Environment::Kind::Azure
+        && !a.subscriptionId.isEmpty()
+        && a.subscriptionId.compare(b.subscriptionId, Qt::CaseInsensitive) == 0
+        && sameCloud(a.managementUrl) == sameCloud(b.managementUrl);
+}
+
 AddEnvironmentDialog::AddEnvironmentDialog(QNetworkAccessManager *network, core::SecretStore *secrets,
                                            QWidget *parent)
     : QDialog(parent)
@@ -481,7 +489,7 @@ void AddEnvironmentDialog::listSubscriptions()
         QListWidgetItem *firstEnabled = nullptr;
         QListWidgetItem *firstNew = nullptr;
         for (const core::AzureSubscription &s : job->result().value()) {
-            const core::Environment *existing = existingFor(s.subscriptionId, s.tenantId);
+            const core::Environment *existing = existingFor(s.subscriptionId);
             QString label;
             if (!s.isEnabled())
                 label = tr("%1 (%2), %3: not usable").arg(s.displayName, s.subscriptionId, s.state);
@@ -517,18 +525,12 @@ void AddEnvironmentDialog::listSubscriptions()
     });
 }
 
-const core::Environment *AddEnvironmentDialog::existingFor(const QString &subscriptionId,
-                                                           const QString &subscriptionTenant) const
+const core::Environment *AddEnvironmentDialog::existingFor(const QString &subscriptionId) const
 {
-    // The same cloud (management URL) and subscription; the tenant as typed for either
-    // environment, or the subscription's own tenant id (a domain and a GUID name one tenant).
+    core::Environment candidate = m_environment;
+    candidate.subscriptionId = subscriptionId;
     for (const core::Environment &e : m_existing) {
-        if (e.kind != core::Environment::Kind::Azure
-            || sameCloud(e.managementUrl) != sameCloud(m_environment.managementUrl)
-            || e.subscriptionId.compare(subscriptionId, Qt::CaseInsensitive) != 0)
-            continue;
-        if (e.tenantId.compare(m_environment.tenantId, Qt::CaseInsensitive) == 0
-            || (!subscriptionTenant.isEmpty() && e.tenantId.compare(subscriptionTenant, Qt::CaseInsensitive) == 0))
+        if (sameSubscription(e, candidate))
             return &e;
     }
     return nullptr;

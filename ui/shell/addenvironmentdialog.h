@@ -41,9 +41,9 @@ namespace portico::ui {
 // Closing (or destroying) the dialog before that removes the stored refresh token again, also
 // when the keychain answers the write only after the dialog is gone.
 //
-// A subscription that an environment the console already has shows (same management URL, tenant
-// and subscription id; see setExistingEnvironments) is marked in the list: selecting it names that
-// environment next to the list and keeps Add disabled; the other choices stay as they are.
+// A subscription that an environment the console already has shows (sameSubscription(); see
+// setExistingEnvironments) is marked in the list: selecting it names that environment next to the
+// list and keeps Add disabled; the other choices stay as they are.
 //
 // In "sign in again" mode (signInAgain()) the environment is fixed and the new sign-in goes to
 // the environment's own token provider; the dialog accepts once it is signed in.
@@ -58,6 +58,12 @@ public:
 
     // Whether tokens may be sent to `url`: https, or plain http to this computer only (loopback).
     static bool isSafeUrl(const QUrl &url);
+    // Whether two Azure environments show the same subscription: the same cloud (management URL,
+    // "https://management.azure.com" and ".../" being one) and the same subscription id. A
+    // subscription id is unique within a cloud, so the tenant does not decide it: typed as a
+    // domain (contoso.onmicrosoft.com) for one and as its id (a GUID, as ARM lists it) for the
+    // other, it is the same subscription. The tenant matters for the sign-in only.
+    static bool sameSubscription(const core::Environment &a, const core::Environment &b);
 
     AddEnvironmentDialog(QNetworkAccessManager *network, core::SecretStore *secrets,
                          QWidget *parent = nullptr);
@@ -98,8 +104,8 @@ private:
     void finishAdding();
     void forgetSignIn();
     QString describeSignInError(const core::Error &error) const;
-    // The existing environment that shows `subscriptionId` (of tenant `subscriptionTenant`), else null.
-    const core::Environment *existingFor(const QString &subscriptionId, const QString &subscriptionTenant) const;
+    // The existing environment that shows `subscriptionId` in this dialog's cloud, else null.
+    const core::Environment *existingFor(const QString &subscriptionId) const;
     void onSubscriptionChanged(QListWidgetItem *item);
 
     QPointer<QNetworkAccessManager> m_network;

@@ -243,6 +243,7 @@ private Q_SLOTS:
     void closingWhileTheSignInIsKeptLeavesNothingBehind_data();
     void closingWhileTheSignInIsKeptLeavesNothingBehind();
     void dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription();
+    void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain_data();
     void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain();
     void restartOpensAnAzureCliEnvironmentSilently();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
@@ -602,11 +603,25 @@ void tst_AzureEnvironments::dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubs
     dialog.reject();
 }
 
+void tst_AzureEnvironments::subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain_data()
+{
+    QTest::addColumn<QString>("storedTenant");
+    QTest::addColumn<QString>("typedTenant");
+    QTest::newRow("the same tenant id, typed in capitals") << kTenant << kTenant.toUpper();
+    // ARM lists the subscription's tenant as its id: the domain kept for the environment does
+    // not match it, and still the subscription is the same.
+    QTest::newRow("kept as a domain, typed as its id") << u"contoso.onmicrosoft.com"_qs << kTenant;
+    QTest::newRow("kept as its id, typed as a domain") << kTenant << u"Contoso.onmicrosoft.com"_qs;
+}
+
 // An environment shows the subscription already (here an Azure CLI one, restored at the start):
-// adding it again is refused where the subscription is picked, naming that environment; another
-// subscription of the same account is still added with what the user typed.
+// adding it again is refused where the subscription is picked, naming that environment, however
+// the tenant was typed for either; another subscription of the same account is still added with
+// what the user typed.
 void tst_AzureEnvironments::subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain()
 {
+    QFETCH(QString, storedTenant);
+    QFETCH(QString, typedTenant);
     QVERIFY(!test::writeAzureCliStandIn(m_dir.path()).isEmpty());
     test::ReplayServer arm; // its own: this test's requests leave m_arm's repeat counts alone
     QVERIFY(arm.start());
@@ -617,16 +632,18 @@ void tst_AzureEnvironments::subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain
         "response": {"status": 200, "body": {"value": []}}})").object());
     core::Environment existing = azureEnvironment(u"azure-existing"_qs, u"Contoso (CLI)"_qs, arm.url());
     existing.signIn = core::Environment::SignIn::AzureCli;
-    QVERIFY(writeEnvironments(u"duplicate.ini"_qs, { existing.toJson() }));
+    existing.tenantId = storedTenant;
+    const QString settingsName = u"duplicate-%1.ini"_qs.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-');
+    QVERIFY(writeEnvironments(settingsName, { existing.toJson() }));
     Console console;
-    QVERIFY(startConsole(console, u"duplicate.ini"_qs));
+    QVERIFY(startConsole(console, settingsName));
     QVERIFY(waitForService(console));
 
     console.window->findChild<QAction *>(u"addAzureEnvironmentAction"_qs)->trigger();
     ui::AddEnvironmentDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = openDialog()) != nullptr);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), u"Contoso second"_qs);
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant.toUpper()); // the same tenant
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs), typedTenant); // the same tenant
     auto *method = dialog->findChild<QComboBox *>(u"signInMethodComboBox"_qs);
     method->setCurrentIndex(method->findText(u"Azure CLI"_qs, Qt::MatchContains));
     dialog->findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(arm.url().toString() + u'/'); // the same cloud
