@@ -121,6 +121,10 @@ void JsonTreePanel::setOutline(const QJsonDocument &outline)
 
 void JsonTreePanel::cancelSearch()
 {
+    // Also stop a search the typing delay would start (not in an outline), and drop a result
+    // the worker already posted: detaching the channel cannot take it back.
+    m_searchDelay->stop();
+    ++m_searchGeneration;
     if (m_searchChannel) {
         m_searchChannel->detach();
         m_searchChannel.reset();

@@ -49,7 +49,8 @@ Q_SIGNALS:
     void searchFinished();
 
 private:
-    // Stops a running search (its result is dropped) and forgets the matches.
+    // Stops a running or pending search (its result is dropped, even one already posted) and
+    // forgets the matches.
     void cancelSearch();
     void startSearch();
     void showMatch(qsizetype i);
