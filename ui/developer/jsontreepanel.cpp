@@ -130,6 +130,7 @@ void JsonTreePanel::cancelSearch()
         m_searchChannel.reset();
     }
     m_matches.clear();
+    m_moreMatches = false;
     m_current = -1;
 }
 
@@ -149,12 +150,16 @@ void JsonTreePanel::startSearch()
     const quint64 generation = ++m_searchGeneration;
     m_searchChannel = startWorker(this, [this, root, needle, generation](
                                                 const std::shared_ptr<WorkerChannel> &channel) {
-        auto matches = searchJson(root, needle, matchLimit, channel->cancelledFlag());
+        // One more than the limit tells "more than 10000" from exactly 10000.
+        auto matches = searchJson(root, needle, matchLimit + 1, channel->cancelledFlag());
         channel->post([this, matches = std::move(matches), generation] {
             if (generation != m_searchGeneration)
                 return;
             m_searchChannel.reset();
             m_matches = matches;
+            m_moreMatches = m_matches.size() > matchLimit;
+            if (m_moreMatches)
+                m_matches.resize(matchLimit);
             if (m_matches.isEmpty())
                 m_matchLabel->setText(tr("No matches"));
             else
@@ -176,7 +181,7 @@ void JsonTreePanel::showMatch(qsizetype i)
         m_view->setCurrentIndex(index);
         m_view->scrollTo(index);
     }
-    m_matchLabel->setText(m_matches.size() >= matchLimit
+    m_matchLabel->setText(m_moreMatches
                                   ? tr("%1 of more than %2").arg(m_current + 1).arg(matchLimit)
                                   : tr("%1 of %2").arg(m_current + 1).arg(m_matches.size()));
 }

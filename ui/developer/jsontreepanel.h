@@ -64,6 +64,7 @@ private:
     QTimer *m_searchDelay = nullptr;
     std::shared_ptr<WorkerChannel> m_searchChannel;
     QList<QList<qint64>> m_matches;
+    bool m_moreMatches = false; // the search stopped at the limit with more to find
     qsizetype m_current = -1;
     quint64 m_searchGeneration = 0;
 };

@@ -429,6 +429,7 @@ void tst_JsonTreePanel::matchLimitIsNamedOnlyWhenThereAreMoreMatches_data()
     QTest::addColumn<QString>("lastLabel");
 
     QTest::newRow("below the limit") << 9999 << u"1 of 9999"_qs << u"9999 of 9999"_qs;
+    QTest::newRow("exactly the limit") << 10000 << u"1 of 10000"_qs << u"10000 of 10000"_qs;
     QTest::newRow("above the limit")
         << 10001 << u"1 of more than 10000"_qs << u"10000 of more than 10000"_qs;
 }
