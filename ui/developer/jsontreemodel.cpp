@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/jsontreemodel.h"
 
+#include "ui/developer/jsontreesearch.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -9,23 +11,6 @@
 namespace portico::ui {
 
 namespace {
-
-QString scalarText(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Bool: return value.toBool() ? u"true"_qs : u"false"_qs;
-    case QJsonValue::Null: return u"null"_qs;
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        const qint64 asInteger = value.toInteger(std::numeric_limits<qint64>::min());
-        if (asInteger != std::numeric_limits<qint64>::min() && double(asInteger) == d)
-            return QString::number(asInteger);
-        return QString::number(d, 'g', 17);
-    }
-    default: return {};
-    }
-}
 
 QString compactJson(const QJsonValue &value)
 {
@@ -38,7 +23,7 @@ QString compactJson(const QJsonValue &value)
         const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
         return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
     }
-    return scalarText(value);
+    return jsonScalarText(value);
 }
 
 } // namespace
@@ -215,7 +200,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
             const QString text = node->value.toString();
             return text.size() > 500 ? text.left(500) + QStringLiteral("\u2026") : text;
         }
-        return scalarText(node->value);
+        return jsonScalarText(node->value);
     case Column::Type:
         switch (node->value.type()) {
         case QJsonValue::Object: return tr("object");

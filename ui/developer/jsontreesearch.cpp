@@ -4,6 +4,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
+
+#include <limits>
 
 namespace portico::ui {
 
@@ -24,18 +27,11 @@ struct Search
 
     bool scalarMatches(const QJsonValue &value) const
     {
-        switch (value.type()) {
-        case QJsonValue::String:
+        if (value.isString())
             return value.toString().contains(needle, Qt::CaseInsensitive);
-        case QJsonValue::Double:
-            return QString::number(value.toDouble(), 'g', 17).contains(needle, Qt::CaseInsensitive);
-        case QJsonValue::Bool:
-            return (value.toBool() ? u"true"_qs : u"false"_qs).contains(needle, Qt::CaseInsensitive);
-        case QJsonValue::Null:
-            return u"null"_qs.contains(needle, Qt::CaseInsensitive);
-        default:
+        if (value.isObject() || value.isArray())
             return false;
-        }
+        return jsonScalarText(value).contains(needle, Qt::CaseInsensitive);
     }
 
     void visit(const QJsonValue &value, const QString *key)
@@ -65,6 +61,24 @@ struct Search
 };
 
 } // namespace
+
+QString jsonScalarText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String: return value.toString();
+    case QJsonValue::Bool: return value.toBool() ? u"true"_qs : u"false"_qs;
+    case QJsonValue::Null: return u"null"_qs;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        // Integers Qt kept as qint64 (beyond 2^53 too) read exactly.
+        const qint64 asInteger = value.toInteger(std::numeric_limits<qint64>::min());
+        if (asInteger != std::numeric_limits<qint64>::min() && double(asInteger) == d)
+            return QString::number(asInteger);
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
+    }
+    default: return {};
+    }
+}
 
 QList<QList<qint64>> searchJson(const QJsonValue &root, const QString &needle, qsizetype limit,
                                 const std::atomic<bool> *cancelled)

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void copyPutsThePathAndTheValueOnTheClipboard();
     void matchLimitIsNamedOnlyWhenThereAreMoreMatches_data();
     void matchLimitIsNamedOnlyWhenThereAreMoreMatches();
+    void numbersReadAsInTheResponse_data();
+    void numbersReadAsInTheResponse();
     void bigDocumentStaysSearchable();
 };
 
@@ -449,6 +451,39 @@ void tst_JsonTreePanel::matchLimitIsNamedOnlyWhenThereAreMoreMatches()
     QTest::mouseClick(ui.previous, Qt::LeftButton);
     QCOMPARE(ui.matchLabel->text(), lastLabel);
     QTRY_VERIFY(ui.currentIsShown());
+}
+
+void tst_JsonTreePanel::numbersReadAsInTheResponse_data()
+{
+    QTest::addColumn<QByteArray>("number");
+    QTest::addColumn<QString>("shown");
+
+    // Scores and probabilities: what the user reads in the response is what the tree shows,
+    // what the search finds and what Copy Value gives, not the 17-digit expansion of the double.
+    QTest::newRow("0.3") << QByteArray("0.3") << u"0.3"_qs;
+    QTest::newRow("0.1") << QByteArray("0.1") << u"0.1"_qs;
+    QTest::newRow("2.675") << QByteArray("2.675") << u"2.675"_qs;
+    QTest::newRow("negative") << QByteArray("-0.25") << u"-0.25"_qs;
+    QTest::newRow("integer") << QByteArray("1234567") << u"1234567"_qs;
+    // Above 2^53: Qt keeps it as an integer, so it reads as written.
+    QTest::newRow("big integer") << QByteArray("9007199254740993") << u"9007199254740993"_qs;
+}
+
+void tst_JsonTreePanel::numbersReadAsInTheResponse()
+{
+    QFETCH(QByteArray, number);
+    QFETCH(QString, shown);
+
+    Ui ui;
+    QVERIFY(ui.complete());
+    ui.panel.setDocument(QJsonDocument::fromJson("{\"scores\":[\"label\"," + number + "]}"));
+    ui.type(shown);
+    QVERIFY(ui.searched());
+    QCOMPARE(ui.matchLabel->text(), u"1 of 1"_qs);
+    QCOMPARE(ui.currentPath(), u"$.scores[1]"_qs);
+    QCOMPARE(ui.view->currentIndex().siblingAtColumn(1).data().toString(), shown);
+    ui.view->findChild<QAction *>(u"copyJsonValueAction"_qs)->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), shown);
 }
 
 void tst_JsonTreePanel::bigDocumentStaysSearchable()
