@@ -74,8 +74,20 @@ JsonTreePanel::JsonTreePanel(QWidget *parent)
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_searchDelay, &QTimer::timeout, this, &JsonTreePanel::startSearch);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &JsonTreePanel::nextMatch);
+    // The matches of the previous text are gone as soon as the text changes, so that neither
+    // the label nor Next speak of a search that is no longer in the box.
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        cancelSearch();
+        m_matchLabel->clear();
+        m_searchDelay->start();
+    });
+    // Return searches at once if the typing delay still runs, otherwise goes to the next match.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_searchDelay->isActive())
+            startSearch();
+        else
+            nextMatch();
+    });
     connect(m_next, &QToolButton::clicked, this, &JsonTreePanel::nextMatch);
     connect(m_previous, &QToolButton::clicked, this, &JsonTreePanel::previousMatch);
 

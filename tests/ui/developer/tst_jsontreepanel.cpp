@@ -37,6 +37,7 @@ private Q_SLOTS:
     void searchShowsTheCountAndLeadsToTheFirstMatch();
     void nextAndPreviousWalkTheMatchesAndWrapAround();
     void clearingTheSearchForgetsTheMatches();
+    void typingANewSearchForgetsTheOldMatches();
     void newDocumentDropsTheResultOfAStaleSearch_data();
     void newDocumentDropsTheResultOfAStaleSearch();
     void outlineMakesTheSearchWaitForTheWholeDocument_data();
@@ -277,6 +278,36 @@ void tst_JsonTreePanel::clearingTheSearchForgetsTheMatches()
     QTest::mouseClick(ui.previous, Qt::LeftButton);
     QCOMPARE(ui.currentPath(), before);
     QCOMPARE(ui.matchLabel->text(), QString());
+}
+
+void tst_JsonTreePanel::typingANewSearchForgetsTheOldMatches()
+{
+    Ui ui;
+    QVERIFY(ui.complete());
+    ui.panel.setDocument(response());
+    ui.type(u"day"_qs);
+    QVERIFY(ui.searched());
+    QCOMPARE(ui.matchLabel->text(), u"1 of 3"_qs);
+    const QString first = ui.currentPath();
+
+    // Before the typing delay is over, the label and Next no longer speak of "day".
+    ui.type(u"monday"_qs);
+    QCOMPARE(ui.matchLabel->text(), QString());
+    QTest::mouseClick(ui.next, Qt::LeftButton);
+    QCOMPARE(ui.matchLabel->text(), QString());
+    QCOMPARE(ui.currentPath(), first);
+    QVERIFY(ui.searched());
+    QCOMPARE(ui.matchLabel->text(), u"1 of 1"_qs);
+    QCOMPARE(ui.currentPath(), u"$.meta.day"_qs);
+
+    // Return right after typing searches at once instead of waiting for the delay.
+    ui.type(u"bad"_qs);
+    QTest::keyClick(ui.search, Qt::Key_Return);
+    QCOMPARE(ui.matchLabel->text(), u"Searching…"_qs);
+    QVERIFY(ui.searched());
+    QCOMPARE(ui.finished->size(), 1);
+    QCOMPARE(ui.matchLabel->text(), u"1 of 1"_qs);
+    QCOMPARE(ui.currentPath(), u"$.Results.output1.value.Values[1][0]"_qs);
 }
 
 void tst_JsonTreePanel::newDocumentDropsTheResultOfAStaleSearch_data()
