@@ -23,7 +23,13 @@ using core::BlobClient;
 using core::BlobRequestJob;
 
 BesJobRunner::BesJobRunner(int hashingThreads, QObject *parent)
+    : BesJobRunner(Limits(), hashingThreads, parent)
+{
+}
+
+BesJobRunner::BesJobRunner(Limits limits, int hashingThreads, QObject *parent)
     : QObject(parent)
+    , m_limits(limits)
     , m_pool(new QThreadPool(this))
 {
     m_pool->setObjectName(u"bes-hashing"_qs);
@@ -69,8 +75,9 @@ void BesJobRunner::reset()
     m_blockIds.clear();
     m_carry = QByteArray();
     m_hashed.clear();
+    m_queuedRuns.clear();
     m_ready.clear();
-    m_readyBytes = 0;
+    m_heldOutputBytes = 0;
     m_jobId.clear();
     m_carryOffset = m_records = m_runsStarted = m_runsWritten = 0;
     m_size = m_nextOffset = 0;
@@ -108,6 +115,7 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
 {
     reset();
     m_clock.start();
+    m_peakOutputBytes = 0;
     m_jobId = jobId;
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
@@ -121,16 +129,19 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
     m_output = std::make_unique<BlobClient>(m_request->output.account, m_network);
     m_hasher = std::make_shared<const FeatureHasher>(m_request->parameters.bits,
                                                      m_request->parameters.ngrams);
-    m_splitter.emplace(runBytes);
+    // Each record writes a comma and at least one digit per bucket, and a line break.
+    m_splitter.emplace(m_limits.runBytes, 2 * m_hasher->bucketCount() + 1, m_limits.runOutputBytes);
 
     // The output container and the input's first range at once (one round trip before the
     // first record, not two): the range's Content-Range gives the input's size. A failure of
     // the container is reported first, as if they had gone one after the other.
     auto *container = m_output->createContainer(m_request->output.container);
+    // At least 3 bytes: a UTF-8 byte order mark is looked for in the first range only.
+    const qint64 firstRangeSize = qMax<qint64>(m_limits.firstRangeSize, 3);
     auto *first = m_input->getRange(m_request->input.container, m_request->input.blob, 0,
                                     firstRangeSize, { u"InvalidRange"_qs });
     m_ranges.append(first);
-    auto bothDone = [this, container, first] {
+    auto bothDone = [this, container, first, firstRangeSize] {
         if (!container->isFinished() || !first->isFinished())
             return;
         container->deleteLater();
@@ -162,7 +173,7 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
 void BesJobRunner::fillRanges()
 {
     while (m_ranges.size() < rangesAhead && m_nextOffset < m_size) {
-        const qint64 length = qMin(rangeSize, m_size - m_nextOffset);
+        const qint64 length = qMin(m_limits.rangeSize, m_size - m_nextOffset);
         auto *range = m_input->getRange(m_request->input.container, m_request->input.blob,
                                         m_nextOffset, length);
         m_nextOffset += length;
@@ -175,9 +186,11 @@ void BesJobRunner::processRanges()
 {
     if (m_jobId.isEmpty())
         return;
-    // In order, and only while the hashing and upload backlogs have room.
+    // In order, and only once the runs of the ranges before have room to hash.
+    startRuns();
     while (!m_ranges.isEmpty() && m_ranges.first() && m_ranges.first()->isFinished()
-           && m_readyBytes < maxPendingOutput && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
+           && m_queuedRuns.isEmpty() && m_ready.size() < maxReadyBlocks
+           && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
         BlobRequestJob *range = m_ranges.takeFirst();
         range->deleteLater();
         if (!range->result()) {
@@ -188,6 +201,7 @@ void BesJobRunner::processRanges()
             m_phases.firstRange = m_clock.elapsed();
         if (!split(range->body()))
             return;
+        startRuns();
         fillRanges();
     }
     if (m_ranges.isEmpty() && m_nextOffset >= m_size && !m_inputDone) {
@@ -204,7 +218,8 @@ void BesJobRunner::processRanges()
             if (!readHeader(rest))
                 return;
         } else if (!rest.isEmpty()) {
-            startRun({}, rest, 0, rest.size());
+            queueRun({}, rest, 0, rest.size());
+            startRuns();
         }
         maybeFinish();
     }
@@ -223,7 +238,7 @@ bool BesJobRunner::split(const QByteArray &range)
         const QByteArray data = m_carry + piece;
         if (headerEnd < 0) {
             m_carry = data;
-            return true;
+            return carryFits();
         }
         if (!readHeader(QByteArrayView(data).first(headerEnd - m_carryOffset)))
             return false;
@@ -240,12 +255,26 @@ bool BesJobRunner::split(const QByteArray &range)
         // The first run starts with the carry; the others lie in this piece.
         const QByteArray head = std::exchange(m_carry, {});
         const qint64 start = qMax(from, pieceStart);
-        startRun(head, piece, start - pieceStart, cut - start);
+        queueRun(head, piece, start - pieceStart, cut - start);
         from = cut;
     }
     m_carry = from < pieceStart ? m_carry + piece : piece.mid(from - pieceStart);
     m_carryOffset = from;
-    return true;
+    return carryFits();
+}
+
+bool BesJobRunner::carryFits()
+{
+    // The carry is one unfinished record: without a bound, an unclosed quote would hold (and
+    // copy, range after range) the rest of the input.
+    if (m_carry.size() <= m_limits.maxRecordBytes)
+        return true;
+    const QString why = m_splitter->insideQuotes()
+        ? u"the record that starts at byte %1 is longer than %2 bytes: a quoted field in it is "
+          "never closed"_qs
+        : u"the record that starts at byte %1 is longer than %2 bytes"_qs;
+    fail(MlError::inputParseError(why.arg(m_carryOffset).arg(m_limits.maxRecordBytes)).detailText());
+    return false;
 }
 
 bool BesJobRunner::readHeader(QByteArrayView record)
@@ -275,31 +304,48 @@ bool BesJobRunner::readHeader(QByteArrayView record)
     }
     const QStringList columns = FeatureHashingExperiment::outputColumns(m_request->parameters);
     m_ready.append(columns.join(u',').toUtf8() + '\n'); // a small block of its own
-    m_readyBytes += m_ready.last().size();
+    holdOutput(m_ready.last().size());
     return true;
 }
 
-void BesJobRunner::startRun(const QByteArray &head, const QByteArray &data, qsizetype from,
+void BesJobRunner::queueRun(const QByteArray &head, const QByteArray &data, qsizetype from,
                             qsizetype length)
 {
-    const qint64 index = m_runsStarted++;
-    const quint64 generation = m_generation;
-    const int column = m_column;
-    m_pool->start([this, head, data, from, length, index, generation, column, hasher = m_hasher] {
-        QElapsedTimer timer;
-        timer.start();
-        BesRecordHasher::Output output = BesRecordHasher::hash(
-            head, QByteArrayView(data).sliced(from, length), column, *hasher);
-        const qint64 ms = timer.elapsed();
-        // Posted to the runner's thread; the runner's destructor waits for this run.
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, index, csv = std::move(output.csv), records = output.records, ms] {
-                m_phases.hashingMs += ms;
-                onRunHashed(generation, index, csv, records);
-            },
-            Qt::QueuedConnection);
-    });
+    m_queuedRuns.append({ head, data, from, length });
+}
+
+void BesJobRunner::startRuns()
+{
+    while (!m_queuedRuns.isEmpty() && m_ready.size() < maxReadyBlocks
+           && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
+        Run run = m_queuedRuns.takeFirst();
+        const qint64 index = m_runsStarted++;
+        const quint64 generation = m_generation;
+        const int column = m_column;
+        m_pool->start([this, head = std::move(run.head), data = std::move(run.data),
+                       from = run.from, length = run.length, index, generation, column,
+                       hasher = m_hasher] {
+            QElapsedTimer timer;
+            timer.start();
+            BesRecordHasher::Output output = BesRecordHasher::hash(
+                head, QByteArrayView(data).sliced(from, length), column, *hasher);
+            const qint64 ms = timer.elapsed();
+            // Posted to the runner's thread; the runner's destructor waits for this run.
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, index, csv = std::move(output.csv), records = output.records, ms] {
+                    m_phases.hashingMs += ms;
+                    onRunHashed(generation, index, csv, records);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+}
+
+void BesJobRunner::holdOutput(qint64 bytes)
+{
+    m_heldOutputBytes += bytes;
+    m_peakOutputBytes = qMax(m_peakOutputBytes, m_heldOutputBytes);
 }
 
 void BesJobRunner::onRunHashed(quint64 generation, qint64 index, const QByteArray &csv,
@@ -309,7 +355,9 @@ void BesJobRunner::onRunHashed(quint64 generation, qint64 index, const QByteArra
         return; // a cancelled or failed job's run
     m_records += records;
     m_hashed.emplace(index, csv);
-    if (m_inputDone && m_runsStarted == m_runsWritten + qint64(m_hashed.size()))
+    holdOutput(csv.size());
+    if (m_inputDone && m_queuedRuns.isEmpty()
+        && m_runsStarted == m_runsWritten + qint64(m_hashed.size()))
         m_phases.hashed = m_clock.elapsed();
     writeRuns();
     processRanges();
@@ -320,10 +368,8 @@ void BesJobRunner::writeRuns()
 {
     auto it = m_hashed.begin();
     while (it != m_hashed.end() && it->first == m_runsWritten) {
-        if (!it->second.isEmpty()) { // a run of blank lines
-            m_readyBytes += it->second.size();
+        if (!it->second.isEmpty()) // not a run of blank lines
             m_ready.append(std::move(it->second));
-        }
         ++m_runsWritten;
         it = m_hashed.erase(it);
     }
@@ -333,15 +379,22 @@ void BesJobRunner::writeRuns()
 
 void BesJobRunner::uploadBlock(const QByteArray &block)
 {
-    m_readyBytes -= block.size();
+    if (m_blockIds.size() >= m_limits.maxBlocks) {
+        fail(MlError::blobNotFound(m_request->output.relativeLocation(),
+                                   u"the output needs more than %1 blocks, the most a block blob "
+                                   "can have"_qs.arg(m_limits.maxBlocks))
+                 .detailText());
+        return;
+    }
     const QByteArray id = BlobClient::blockId(int(m_blockIds.size()));
     m_blockIds.append(id);
     auto *upload = m_output->putBlock(m_request->output.container, m_request->output.blob, id, block);
     m_uploads.append(upload);
     m_phases.bytesWritten += block.size();
     const qint64 sentAt = m_clock.elapsed();
-    connect(upload, &core::BlobJob::finished, this, [this, upload, sentAt] {
+    connect(upload, &core::BlobJob::finished, this, [this, upload, sentAt, size = block.size()] {
         m_phases.uploadMs += m_clock.elapsed() - sentAt;
+        m_heldOutputBytes -= size;
         m_uploads.removeAll(upload);
         upload->deleteLater();
         if (!upload->result()) {
@@ -356,7 +409,8 @@ void BesJobRunner::uploadBlock(const QByteArray &block)
 
 void BesJobRunner::maybeFinish()
 {
-    if (m_jobId.isEmpty() || !m_inputDone || m_runsWritten < m_runsStarted || m_committing)
+    if (m_jobId.isEmpty() || !m_inputDone || !m_queuedRuns.isEmpty()
+        || m_runsWritten < m_runsStarted || m_committing)
         return;
     writeRuns();
     if (m_jobId.isEmpty())

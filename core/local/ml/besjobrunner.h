@@ -5,6 +5,7 @@
 #include "core/local/ml/besjobrequest.h"
 #include "core/local/ml/csvsplitter.h"
 #include "core/local/ml/featurehasher.h"
+#include "core/storage/blobclient.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -19,24 +20,21 @@
 class QNetworkAccessManager;
 class QThreadPool;
 
-namespace portico::core {
-class BlobClient;
-class BlobRequestJob;
-} // namespace portico::core
 
 namespace portico::local {
 
 // Runs one BES job at a time in its own thread (own QNetworkAccessManager and event loop):
 // reads input1 in 8 MiB ranges (two ranges ahead), cuts the stream into runs of whole records
-// (CsvSplitter; a run ends at a line break about 4 MiB after the previous one, or at the last
-// line break of a range)
-// and hashes the runs on a bounded pool of hashing threads, in parallel. Each run's output goes,
+// (CsvSplitter; a run ends at a line break about 4 MiB after the previous one, before its output
+// would pass 16 MiB, or at the last line break of a range) and hashes the runs on a bounded pool
+// of hashing threads, in parallel. Each run's output goes,
 // in input order, to output1 as one block (at most four uploads in flight) while later runs are
 // still hashing and later ranges are being read; then the block list is committed and a
 // read-only SAS is signed for the result. Input bytes are not copied on the way (a run spanning
-// two ranges is hashed from both), and outputs are not copied into blocks. Reading waits while
-// too many runs are hashing or too much output waits for an upload, so memory stays at a few
-// ranges and blocks whatever the input size. Every step yields to the event loop, so cancel()
+// two ranges is hashed from both), and outputs are not copied into blocks. Runs wait while too
+// many are hashing or too much output waits for an upload, and reading waits for the runs, so
+// memory stays at a few ranges and blocks whatever the input size or Hashing bitsize; a record
+// longer than Limits::maxRecordBytes fails the job. Every step yields to the event loop, so cancel()
 // stops it promptly: runs still hashing finish on their own and their results are dropped.
 class BesJobRunner final : public QObject
 {
@@ -56,11 +54,29 @@ public:
     // threads, and the last block (the tail after hashing ends) stays short.
     static constexpr qint64 runBytes = 4 * 1024 * 1024;
     static constexpr int maxUploads = 4; // with rangesAhead, QNetworkAccessManager's 6 connections
-    static constexpr qint64 maxPendingOutput = 2 * runBytes; // hashed, waiting for an upload
+    static constexpr int maxReadyBlocks = 2; // hashed, waiting for an upload
+
+    // What bounds a job's memory, whatever its input. Tests make them small.
+    struct Limits
+    {
+        qint64 rangeSize = BesJobRunner::rangeSize;
+        qint64 firstRangeSize = BesJobRunner::firstRangeSize;
+        qint64 runBytes = BesJobRunner::runBytes;
+        // A run also ends when its output would pass this: each record writes at least two
+        // bytes per hashing bucket, so at Hashing bitsize 20 a record alone writes 2 MiB.
+        qint64 runOutputBytes = 16 * 1024 * 1024;
+        // A longer record (most likely a quote that is never closed) fails the job.
+        qint64 maxRecordBytes = 64 * 1024 * 1024;
+        int maxBlocks = core::BlobClient::maxBlocks;
+    };
 
     // hashingThreads <= 0: one per core.
     explicit BesJobRunner(int hashingThreads = 0, QObject *parent = nullptr);
+    BesJobRunner(Limits limits, int hashingThreads, QObject *parent = nullptr);
     ~BesJobRunner() override;
+
+    // The most output bytes the last job held at once: hashed, queued and being uploaded.
+    qint64 peakOutputBytes() const { return m_peakOutputBytes; }
 
     // Both are called in the runner's thread (queued from the owner).
     void run(const QString &jobId, const QByteArray &requestBody);
@@ -79,7 +95,10 @@ private:
     void processRanges();
     bool split(const QByteArray &range);
     bool readHeader(QByteArrayView record);
-    void startRun(const QByteArray &head, const QByteArray &data, qsizetype from, qsizetype length);
+    bool carryFits();
+    void queueRun(const QByteArray &head, const QByteArray &data, qsizetype from, qsizetype length);
+    void startRuns();
+    void holdOutput(qint64 bytes);
     void onRunHashed(quint64 generation, qint64 index, const QByteArray &csv, qint64 records);
     void writeRuns();
     void uploadBlock(const QByteArray &block);
@@ -88,6 +107,15 @@ private:
     void succeed();
     int maxRunsInFlight() const;
 
+    struct Run
+    {
+        QByteArray head; // the carry: the start of the run's first record
+        QByteArray data;
+        qsizetype from = 0;
+        qsizetype length = 0;
+    };
+
+    const Limits m_limits;
     QNetworkAccessManager *m_network = nullptr;
     QThreadPool *m_pool = nullptr;
     QString m_jobId;
@@ -102,8 +130,10 @@ private:
     QList<QByteArray> m_blockIds;
     QByteArray m_carry;          // the stream from m_carryOffset: an unfinished record
     std::map<qint64, QByteArray> m_hashed; // finished runs waiting for their turn
+    QList<Run> m_queuedRuns; // cut, waiting for room to hash
     QList<QByteArray> m_ready; // outputs in order, waiting for an upload
-    qint64 m_readyBytes = 0;
+    qint64 m_heldOutputBytes = 0; // hashed and not yet uploaded
+    qint64 m_peakOutputBytes = 0;
     qint64 m_carryOffset = 0;
     qint64 m_records = 0;
     qint64 m_runsStarted = 0;

@@ -207,6 +207,8 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayVie
     if (pendingRecord || index > 0)
         endRecord();
     out.truncate(used);
+    if (out.capacity() > used + used / 2)
+        out.squeeze(); // grown by doubling for wide records: give the rest back while it waits
     return output;
 }
 

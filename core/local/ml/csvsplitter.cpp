@@ -4,8 +4,10 @@
 
 namespace portico::local {
 
-CsvSplitter::CsvSplitter(qint64 chunkBytes)
+CsvSplitter::CsvSplitter(qint64 chunkBytes, qint64 recordCost, qint64 maxWeight)
     : m_chunkBytes(chunkBytes)
+    , m_recordCost(recordCost)
+    , m_maxWeight(maxWeight)
 {
 }
 
@@ -44,12 +46,15 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
             const qint64 at = m_offset + (p - begin);
             if (m_pendingRecord && m_firstRecordEnd < 0)
                 m_firstRecordEnd = at;
+            m_recordsSinceCut += m_pendingRecord ? 1 : 0;
             m_pendingRecord = false;
             m_state = State::FieldStart;
             lastBreak = at;
-            if (at - m_lastCut >= m_chunkBytes) {
+            const qint64 bytes = at - m_lastCut;
+            if (bytes >= m_chunkBytes || bytes + m_recordsSinceCut * m_recordCost >= m_maxWeight) {
                 cuts.append(at);
                 m_lastCut = at;
+                m_recordsSinceCut = 0;
             }
             continue;
         }
@@ -64,6 +69,7 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
     if (lastBreak > m_lastCut) {
         cuts.append(lastBreak);
         m_lastCut = lastBreak;
+        m_recordsSinceCut = 0;
     }
     m_offset += piece.size();
     return cuts;

@@ -7,6 +7,8 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <limits>
+
 namespace portico::local {
 
 // Finds where a CSV stream may be cut into runs of whole records, reading it exactly as
@@ -17,11 +19,14 @@ namespace portico::local {
 class CsvSplitter final
 {
 public:
-    // Cuts are at least chunkBytes apart (except the last cut of each piece).
-    explicit CsvSplitter(qint64 chunkBytes);
+    // Cuts are at least chunkBytes apart (except the last cut of each piece), or closer when
+    // the run's bytes plus recordCost for each of its records reach maxWeight (a run whose
+    // records each make much more output than their own bytes).
+    explicit CsvSplitter(qint64 chunkBytes, qint64 recordCost = 0,
+                         qint64 maxWeight = std::numeric_limits<qint64>::max());
 
-    // Scans the next piece. Returns stream offsets just after line breaks outside quotes: at
-    // least chunkBytes after the previous cut, and always the last such break in the piece.
+    // Scans the next piece. Returns stream offsets just after line breaks outside quotes: the
+    // first break at or past a run's limit, and always the last such break in the piece.
     QList<qint64> feed(QByteArrayView piece);
 
     // Just after the line break that ends the first non-blank record (the header row), or -1
@@ -35,6 +40,9 @@ private:
     using State = core::csvscan::State;
 
     qint64 m_chunkBytes;
+    qint64 m_recordCost;
+    qint64 m_maxWeight;
+    qint64 m_recordsSinceCut = 0;
     qint64 m_offset = 0;
     qint64 m_lastCut = 0;
     qint64 m_firstRecordEnd = -1;

@@ -11,6 +11,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using portico::local::BesRecordHasher;
 using portico::core::CsvReader;
 using portico::local::CsvSplitter;
@@ -36,9 +38,10 @@ Records readWhole(const QByteArray &csv)
 
 // Splits `csv` arriving in pieces of pieceSize into runs (the rest after the last cut is the
 // last run), then reads each run with its own reader.
-Records readInRuns(const QByteArray &csv, int pieceSize, qint64 runBytes, int *runs, qint64 *header)
+Records readInRuns(const QByteArray &csv, int pieceSize, qint64 runBytes, int *runs, qint64 *header,
+                   qint64 recordCost = 0, qint64 maxWeight = std::numeric_limits<qint64>::max())
 {
-    CsvSplitter splitter(runBytes);
+    CsvSplitter splitter(runBytes, recordCost, maxWeight);
     QList<qint64> cuts;
     for (qsizetype i = 0; i < csv.size(); i += pieceSize)
         cuts += splitter.feed(QByteArrayView(csv).sliced(i, qMin<qsizetype>(pieceSize, csv.size() - i)));
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void runsHoldTheSameRecords_data();
     void runsHoldTheSameRecords();
     void cutsAreSpacedByTheRunSize();
+    void wideRecordsEndRunsEarly();
     void unterminatedQuoteIsSeen();
     void hashedRunsMatchRowByRowHashing();
 };
@@ -97,13 +101,18 @@ void tst_CsvSplitter::runsHoldTheSameRecords()
     const Records expected = readWhole(csv);
     for (int pieceSize : { 1, 2, 3, 7, 1000 }) {
         for (qint64 runBytes : { 1, 4, 16, 1 << 20 }) {
-            int runs = 0;
-            qint64 firstEnd = 0;
-            const Records records = readInRuns(csv, pieceSize, runBytes, &runs, &firstEnd);
-            const QByteArray where = "pieces of " + QByteArray::number(pieceSize) + ", runs of "
-                + QByteArray::number(runBytes);
-            QVERIFY2(records == expected, where.constData());
-            QVERIFY2(firstEnd == header, where.constData());
+            // Runs of wide records also end by their weight (bytes plus a cost per record).
+            for (qint64 maxWeight : { std::numeric_limits<qint64>::max(), qint64(12) }) {
+                int runs = 0;
+                qint64 firstEnd = 0;
+                const Records records =
+                    readInRuns(csv, pieceSize, runBytes, &runs, &firstEnd, 5, maxWeight);
+                const QByteArray where = "pieces of " + QByteArray::number(pieceSize)
+                    + ", runs of " + QByteArray::number(runBytes) + ", weight "
+                    + QByteArray::number(maxWeight);
+                QVERIFY2(records == expected, where.constData());
+                QVERIFY2(firstEnd == header, where.constData());
+            }
         }
     }
 }
@@ -120,6 +129,23 @@ void tst_CsvSplitter::cutsAreSpacedByTheRunSize()
     // About one run per KiB of input, never one per line.
     QVERIFY2(runs >= csv.size() / 1100 && runs <= csv.size() / 1024 + csv.size() / 4096 + 2,
              QByteArray::number(runs).constData());
+}
+
+void tst_CsvSplitter::wideRecordsEndRunsEarly()
+{
+    // Each record weighs its bytes plus 100 (the output it will make): a run ends at the first
+    // record that brings it to 1000, long before its 1 MiB of bytes. Blank lines weigh nothing.
+    QByteArray csv;
+    for (int i = 0; i < 30; ++i)
+        csv += "record " + QByteArray::number(i % 10) + (i == 4 ? "\n\n\n" : "\n"); // 9 bytes
+    CsvSplitter splitter(1 << 20, 100, 1000);
+    const QList<qint64> cuts = splitter.feed(csv);
+    // Ten records of 9 bytes (and in the first run two blank lines) each time.
+    QCOMPARE(cuts, (QList<qint64> { 92, 182, 272 }));
+    int runs = 0;
+    qint64 header = 0;
+    QCOMPARE(readInRuns(csv, int(csv.size()), 1 << 20, &runs, &header, 100, 1000), readWhole(csv));
+    QCOMPARE(runs, 3);
 }
 
 void tst_CsvSplitter::unterminatedQuoteIsSeen()
