@@ -121,6 +121,9 @@ std::variant<BesJobRequest, MlError> BesJobRequest::parse(const QByteArray &body
         result.output = result.input;
         result.output.blob = jobId + u"/output1.csv"_qs;
     }
+    const auto url = [](const Blob &b) { return b.account.blobUrl(b.container, b.blob); };
+    if (url(result.output) == url(result.input))
+        return MlError::outputIsTheInput(result.output.relativeLocation());
     return result;
 }
 

@@ -211,6 +211,14 @@ MlError MlError::invalidBlobExtension(const QString &blob, const QString &extens
                        "file extensions for this output type are: \"%2\"."_qs.arg(blob, extensions));
 }
 
+MlError MlError::outputIsTheInput(const QString &blob)
+{
+    // Not a documented detail code: the job would read the blob it is overwriting.
+    return badArgument(u"OutputIsTheInput"_qs,
+                       u"The output blob %1 is the input blob. Write the output to another blob "
+                       "and try again."_qs.arg(blob));
+}
+
 MlError MlError::blobNotFound(const QString &blob, const QString &azureMessage)
 {
     return badArgument(u"BlobNotFound"_qs,

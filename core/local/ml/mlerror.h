@@ -47,6 +47,7 @@ struct MlError
     static MlError inputBlobRelativeLocationInvalid();
     static MlError invalidOutputOverrideName(const QString &name);
     static MlError invalidBlobExtension(const QString &blob, const QString &extensions);
+    static MlError outputIsTheInput(const QString &blob);
     static MlError blobNotFound(const QString &blob, const QString &azureMessage);
     static MlError tooManyJobs(int limit);
     static MlError methodNotAllowed(const QString &method);

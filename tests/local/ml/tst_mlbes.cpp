@@ -328,6 +328,10 @@ void tst_MlBes::submitErrors_data()
         << 400 << u"BadArgument"_qs << u"InvalidBlobExtension"_qs
         << u"The blob reference: data/out.ilearner has an invalid or missing file extension. Supported file extensions "
            "for this output type are: \".csv\"."_qs;
+    QTest::newRow("output overwrites the input")
+        << json({ { u"Input"_qs, blob }, { u"Outputs"_qs, QJsonObject { { u"output1"_qs, blob } } } }) << 400
+        << u"BadArgument"_qs << u"OutputIsTheInput"_qs
+        << u"The output blob data/in.csv is the input blob. Write the output to another blob and try again."_qs;
     QTest::newRow("unknown output name")
         << json({ { u"Input"_qs, blob }, { u"Outputs"_qs, QJsonObject { { u"output2"_qs, blob } } } }) << 400
         << u"BadArgument"_qs << u"InvalidOutputOverrideName"_qs
