@@ -141,7 +141,9 @@ void BlobRequestJob::onFinished()
     if (!m_reply || isFinished())
         return;
     m_deadline.stop();
-    m_body += m_reply->readAll();
+    onReadyRead(); // what is left, within the cap
+    if (isFinished())
+        return;
     m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_headers = m_reply->rawHeaderPairs();
     QNetworkReply *reply = m_reply;

@@ -34,12 +34,14 @@ Result<StorageAccount> StorageAccount::fromConnectionString(const QString &conne
 {
     QHash<QString, QString> pairs;
     const QStringList parts = connectionString.split(u';', Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString &part = parts.at(i);
         if (part.trimmed().isEmpty())
             continue;
         const qsizetype equals = part.indexOf(u'=');
+        // Not echoed: it may be a key pasted without its "AccountKey=".
         if (equals <= 0)
-            return invalid(u"'%1' is not a name=value pair"_qs.arg(part.left(equals < 0 ? 40 : equals).trimmed()));
+            return invalid(u"part %1 of the connection string is not a name=value pair"_qs.arg(i + 1));
         pairs.insert(part.left(equals).trimmed().toLower(), part.mid(equals + 1).trimmed());
     }
     if (pairs.isEmpty())

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void abortEndsTheJobOnce();
     void hangingServerTimesOut();
     void brokenOffDownloadIsANetworkError();
+    void rangeLongerThanAskedIsRefused();
 
 private:
     std::unique_ptr<BlobClient> client(const QString &connectionString);
@@ -318,6 +319,25 @@ void tst_BlobClient::brokenOffDownloadIsANetworkError()
     QVERIFY(waitFor(job, 5000));
     QVERIFY(!job->result().ok());
     QCOMPARE(job->result().error().kind, Error::Kind::Network);
+}
+
+void tst_BlobClient::rangeLongerThanAskedIsRefused()
+{
+    // A server (or a proxy) that answers a 16-byte range with the whole blob: the job must not
+    // take more than it asked for, which is what bounds a BES job's memory per range.
+    test::FakeNetworkAccessManager fake;
+    test::FakeResponse response;
+    response.status = 206;
+    response.body = QByteArray(4096, 'x');
+    response.headers = { { "Content-Range", "bytes 0-4095/4096" } };
+    fake.enqueue(response);
+    BlobClient blobs(StorageAccount::developmentStorage(), &fake);
+    auto *job = blobs.getRange(u"c"_qs, u"b"_qs, 0, 16);
+    QVERIFY(waitFor(job, 5000));
+    QVERIFY(!job->result().ok());
+    QCOMPARE(job->result().error().kind, Error::Kind::Protocol);
+    QCOMPARE(job->result().error().message, u"The storage service sent more than 16 bytes."_qs);
+    QVERIFY(job->body().size() <= 16);
 }
 
 QTEST_GUILESS_MAIN(tst_BlobClient)

@@ -84,7 +84,11 @@ void tst_StorageAccount::refusesBadConnectionStrings_data()
     QTest::newRow("no name") << u"AccountKey=%1"_qs.arg(devKey) << u"AccountName is missing"_qs;
     QTest::newRow("key not base64") << u"AccountName=acct;AccountKey=not*base64!"_qs
                                     << u"AccountKey is not valid base64"_qs;
-    QTest::newRow("not a pair") << u"AccountName=acct;garbage"_qs << u"'garbage' is not a name=value pair"_qs;
+    QTest::newRow("not a pair") << u"AccountName=acct;garbage"_qs
+                                << u"part 2 of the connection string is not a name=value pair"_qs;
+    QTest::newRow("a key without its name is not echoed")
+        << u"AccountName=acct;%1"_qs.arg(devKey.left(40)) // a key cut short before its "=="
+        << u"part 2 of the connection string is not a name=value pair"_qs;
     QTest::newRow("protocol") << u"DefaultEndpointsProtocol=ftp;AccountName=acct;AccountKey=%1"_qs.arg(devKey)
                               << u"DefaultEndpointsProtocol must be http or https"_qs;
     QTest::newRow("endpoint") << u"AccountName=acct;AccountKey=%1;BlobEndpoint=ftp://x"_qs.arg(devKey)
