@@ -691,6 +691,14 @@
             <numerusform>%n geheimen die voor de verwijderde omgeving %1 bewaard werden, konden niet uit de sleutelbos worden verwijderd: %2. Verwijder ze met het eigen programma van de sleutelbos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The subscription “%1” is already in Portico as the environment “%2”, so it was not added a second time; “%2” now uses the new sign-in.</source>
+        <translation>Het abonnement “%1” staat al in Portico als de omgeving “%2” en is daarom niet nog eens toegevoegd; “%2” gebruikt nu de nieuwe aanmelding.</translation>
+    </message>
+    <message>
+        <source>The subscription “%1” is already in Portico as the environment “%2”, so it was not added a second time. The new sign-in could not be kept in the keychain; “%2” keeps its earlier sign-in.</source>
+        <translation>Het abonnement “%1” staat al in Portico als de omgeving “%2” en is daarom niet nog eens toegevoegd. De nieuwe aanmelding kon niet in de sleutelbos worden bewaard; “%2” houdt zijn eerdere aanmelding.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AzurePage</name>

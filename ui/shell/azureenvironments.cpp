@@ -12,6 +12,7 @@
 #include "ui/shell/addenvironmentdialog.h"
 #include "ui/shell/environmentsecrets.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/secretmove.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -139,18 +140,24 @@ void AzureEnvironments::restore()
         entry->authority = authority;
         Entry *added = entry.get();
         m_entries.push_back(std::move(entry));
-        if (!AddEnvironmentDialog::isSafeUrl(authority) || !AddEnvironmentDialog::isSafeUrl(added->environment.managementUrl)) {
-            // Kept in the list (removing it stays possible), but never signed in to.
-            showPlainHttp(added);
-            continue;
-        }
-        open(added);
+        openRestored(added);
     }
     if (!unreadable.isEmpty())
         showSettingsProblem(tr("%n Azure environment(s) in the settings could not be read and were not "
                                "opened: %1. Portico keeps them in the settings as they are.",
                                nullptr, int(unreadable.size()))
                                 .arg(unreadable.join(u", "_qs)));
+}
+
+void AzureEnvironments::openRestored(Entry *entry)
+{
+    if (!AddEnvironmentDialog::isSafeUrl(entry->authority)
+        || !AddEnvironmentDialog::isSafeUrl(entry->environment.managementUrl)) {
+        // Kept in the list (removing it stays possible), but never signed in to.
+        showPlainHttp(entry);
+        return;
+    }
+    open(entry);
 }
 
 void AzureEnvironments::showSettingsProblem(const QString &text)
@@ -382,6 +389,12 @@ void AzureEnvironments::addInteractively()
 
 void AzureEnvironments::add(const core::Environment &environment, const QUrl &authority)
 {
+    // Whatever brings it here (the dialog's list of existing environments may be older than the
+    // list), a subscription already shown is not added twice: it is a fresh sign-in for it.
+    if (Entry *existing = twinOf(environment)) {
+        takeOverSignIn(existing, environment, authority);
+        return;
+    }
     auto entry = std::make_unique<Entry>();
     entry->environment = environment;
     entry->authority = authority;
@@ -389,6 +402,66 @@ void AzureEnvironments::add(const core::Environment &environment, const QUrl &au
     m_entries.push_back(std::move(entry));
     save();
     open(added);
+}
+
+AzureEnvironments::Entry *AzureEnvironments::twinOf(const core::Environment &environment) const
+{
+    for (const auto &entry : m_entries) {
+        if (entry->environment.id == environment.id
+            || AddEnvironmentDialog::sameSubscription(entry->environment, environment))
+            return entry.get();
+    }
+    return nullptr;
+}
+
+void AzureEnvironments::takeOverSignIn(Entry *existing, const core::Environment &fresh, const QUrl &authority)
+{
+    const QString id = existing->environment.id;
+    // Its client and token provider go first: the old provider must not write its refresh token
+    // back over the new one. opened() puts it back into the tree.
+    Q_EMIT aboutToRemove(id);
+    existing->session.reset();
+    auto finish = [this, id, fresh, authority](bool taken) {
+        Entry *entry = find(id);
+        if (!entry)
+            return;
+        const QString name = entry->environment.displayName;
+        if (taken) {
+            entry->environment.tenantId = fresh.tenantId;
+            entry->environment.clientId = fresh.clientId;
+            entry->environment.signIn = fresh.signIn;
+            entry->authority = authority;
+            save();
+        }
+        ensureBanner(entry);
+        if (entry->banner) {
+            entry->problem = Entry::Problem::None;
+            entry->banner->showMessage(
+                taken ? BannerWidget::Kind::Information : BannerWidget::Kind::Warning,
+                taken ? tr("The subscription “%1” is already in Portico as the environment “%2”, so it was "
+                           "not added a second time; “%2” now uses the new sign-in.")
+                            .arg(fresh.subscriptionId, name)
+                      : tr("The subscription “%1” is already in Portico as the environment “%2”, so it was "
+                           "not added a second time. The new sign-in could not be kept in the keychain; "
+                           "“%2” keeps its earlier sign-in.")
+                            .arg(fresh.subscriptionId, name),
+                false);
+        }
+        openRestored(entry); // a problem opening it replaces the message
+    };
+    const QString refreshToken = QString(core::EntraTokenProvider::refreshTokenPurpose);
+    if (fresh.signIn != core::Environment::SignIn::DeviceCode || fresh.id == id) {
+        finish(true); // nothing kept for the fresh sign-in (the Azure CLI keeps its own login)
+        return;
+    }
+    // The fresh refresh token replaces the environment's (written first, then the fresh key goes).
+    auto *move = new SecretMove(m_secrets, fresh.id, id, { refreshToken }, SecretMove::Policy::ReplaceTarget, this);
+    connect(move, &SecretMove::finished, this, [this, move, finish, fresh, refreshToken] {
+        if (!move->kept().isEmpty() && m_secrets)
+            (void)m_secrets->remove(fresh.secretKey(refreshToken)); // kept for no environment
+        finish(move->moved().contains(refreshToken));
+    });
+    move->start();
 }
 
 void AzureEnvironments::signInAgain(const QString &environmentId)

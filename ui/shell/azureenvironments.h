@@ -39,6 +39,13 @@ class MainWindow;
 // in a banner. Entries of the list that cannot be read are named in a banner and saved back
 // verbatim; an entry whose authority or management URL is plain http to another computer is
 // kept but not opened (tokens never travel unencrypted).
+//
+// A subscription is shown once (AddEnvironmentDialog::sameSubscription: the same cloud and
+// subscription id, whatever the tenant). An environment that reaches add() for a subscription
+// already there (e.g. from a second Add dialog opened before the first one added it) is not
+// added: it is a fresh sign-in for the environment already there, which takes over its sign-in
+// (its refresh token replaces the kept one under the environment's id) and is opened again;
+// its banner says so.
 class AzureEnvironments final : public QObject
 {
     Q_OBJECT
@@ -77,7 +84,8 @@ public:
 Q_SIGNALS:
     // The environment is open: its client and scopes can go into the tree.
     void opened(const QString &environmentId);
-    // It is about to go away (removed): drop every pointer to its client now.
+    // Its client is about to go away (removed, or opened again with a new sign-in): drop every
+    // pointer to it now; opened() follows when it was opened again.
     void aboutToRemove(const QString &environmentId);
     // Signed in again after an expiry: reload what it shows.
     void signedInAgain(const QString &environmentId);
@@ -96,6 +104,13 @@ private:
     // A restored entry whose authority or management URL is plain http to another computer.
     void showPlainHttp(Entry *entry);
     void add(const core::Environment &environment, const QUrl &authority);
+    // The entry that shows the same subscription as `environment` (or has its id), else null.
+    Entry *twinOf(const core::Environment &environment) const;
+    // A fresh sign-in (`fresh`, from add()) for the subscription `existing` shows already.
+    void takeOverSignIn(Entry *existing, const core::Environment &fresh, const QUrl &authority);
+    // Opens a restored entry, or says why it is not opened (plain http).
+    void openRestored(Entry *entry);
+
     // Why the sign-in banner shows: the token provider gave up (signInRequired), ARM refused a
     // fresh token (ArmClient::unauthorized), or the user closed "sign in again" unfinished.
     enum class SignInProblem { TokenRefused, AccessRefused, NotSignedIn };
@@ -103,6 +118,7 @@ private:
     void save();
     // A banner above the panels about the list in the settings (entries that could not be read).
     void showSettingsProblem(const QString &text);
+
 
     QPointer<MainWindow> m_window;
     core::Settings *m_settings;

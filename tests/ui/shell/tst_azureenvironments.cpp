@@ -245,6 +245,7 @@ private Q_SLOTS:
     void dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubscription();
     void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain_data();
     void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain();
+    void secondAddOfTheSameSubscriptionUpdatesItsSignInInsteadOfATwin();
     void restartOpensAnAzureCliEnvironmentSilently();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
@@ -692,6 +693,88 @@ void tst_AzureEnvironments::subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain
     QTRY_COMPARE_WITH_TIMEOUT(nav->environmentIndex(ids.last()).data().toString(), u"Contoso second"_qs, 10000);
     QCOMPARE(nav->environmentIndex(existing.id).data().toString(), u"Contoso (CLI)"_qs);
     QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
+}
+
+// Two Add dialogs open at once (the second one's list of existing environments predates the
+// first one's environment): the first adds the subscription with the Azure CLI's login, the second
+// signs in with a device code for the same subscription. No twin: the environment already there
+// takes over the fresh sign-in (its refresh token is kept under that environment's id), says so
+// in its banner, naming the subscription, and opens again.
+void tst_AzureEnvironments::secondAddOfTheSameSubscriptionUpdatesItsSignInInsteadOfATwin()
+{
+    QVERIFY(!test::writeAzureCliStandIn(m_dir.path()).isEmpty());
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs)); // the sign-in, then the refresh on opening
+    test::ReplayServer arm;
+    QVERIFY(arm.start());
+    QVERIFY(arm.load(u"arm-azure-environment-console.json"_qs));
+    Console console;
+    QVERIFY(startConsole(console, u"takeover.ini"_qs));
+    QAction *addAction = console.window->findChild<QAction *>(u"addAzureEnvironmentAction"_qs);
+    addAction->trigger();
+    addAction->trigger();
+    QList<ui::AddEnvironmentDialog *> dialogs;
+    QTRY_COMPARE((dialogs = console.window->findChildren<ui::AddEnvironmentDialog *>()).size(), 2);
+    const auto fill = [this, &arm](ui::AddEnvironmentDialog *dialog, const QString &name, bool cli) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), name);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"tenantLineEdit"_qs), kTenant);
+        auto *method = dialog->findChild<QComboBox *>(u"signInMethodComboBox"_qs);
+        method->setCurrentIndex(method->findText(cli ? u"Azure CLI"_qs : u"Device code"_qs, Qt::MatchContains));
+        dialog->findChild<QLineEdit *>(u"authorityLineEdit"_qs)->setText(m_entra.url().toString());
+        dialog->findChild<QLineEdit *>(u"managementUrlLineEdit"_qs)->setText(arm.url().toString());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInPushButton"_qs), Qt::LeftButton);
+    };
+    const auto addFirstSubscription = [](ui::AddEnvironmentDialog *dialog) {
+        auto *addButton = dialog->findChild<QPushButton *>(u"addEnvironmentPushButton"_qs);
+        if (!QTest::qWaitFor([addButton] { return addButton->isVisible() && addButton->isEnabled(); }, 10000))
+            return false;
+        auto *subscriptions = dialog->findChild<QListWidget *>(u"subscriptionsListWidget"_qs);
+        if (subscriptions->currentItem()->data(Qt::UserRole).toString() != kSubscription)
+            return false;
+        QTest::mouseClick(addButton, Qt::LeftButton);
+        return true;
+    };
+
+    QPointer<ui::AddEnvironmentDialog> first = dialogs.at(0);
+    QPointer<ui::AddEnvironmentDialog> second = dialogs.at(1);
+    fill(first, u"Contoso (CLI)"_qs, true);
+    QVERIFY(addFirstSubscription(first));
+    QTRY_VERIFY(!first);
+    QVERIFY(waitForService(console));
+    const QString id = environmentId(console);
+
+    QSignalSpy ready(second.data(), &ui::AddEnvironmentDialog::environmentReady);
+    fill(second, u"Contoso again"_qs, false);
+    QVERIFY(addFirstSubscription(second));
+    QTRY_VERIFY(!second);
+    QCOMPARE(ready.size(), 1);
+    const QString freshId = ready.first().first().value<core::Environment>().id;
+    QVERIFY(freshId != id);
+
+    // One environment, as it was named, now signing in with the device code.
+    ui::BannerWidget *banner = console.signInBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner && banner->isVisible(), 10000);
+    QCOMPARE(banner->text(), u"The subscription “%1” is already in Portico as the environment “Contoso (CLI)”, so it "
+                             "was not added a second time; “Contoso (CLI)” now uses the new sign-in."_qs.arg(kSubscription));
+    QCOMPARE(console.session->azureEnvironments()->ids(), QStringList { id });
+    QVERIFY(waitForService(console));
+    Nav *nav = console.session->navigation();
+    QCOMPARE(nav->rowCount(), 2);
+    QCOMPARE(nav->environmentIndex(id).data().toString(), u"Contoso (CLI)"_qs);
+    const core::Environment *kept = console.session->azureEnvironments()->environment(id);
+    QCOMPARE(kept->signIn, core::Environment::SignIn::DeviceCode);
+    // The fresh refresh token is the environment's now; none stays behind for the twin's id.
+    const auto token = test::waitFor(m_secrets->read(id + u"/entra-refresh-token"_qs));
+    QVERIFY(token.ok() && token.value().startsWith(u"0.AAAA-"_qs));
+    QVERIFY(!test::waitFor(m_secrets->read(freshId + u"/entra-refresh-token"_qs)).ok());
+    core::Settings reread(m_dir.filePath(u"takeover.ini"_qs));
+    const QJsonArray saved = QJsonDocument::fromJson(reread.value(core::settingkeys::environments)).array();
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().toObject().value(u"id"_qs).toString(), id);
+    QCOMPARE(saved.first().toObject().value(u"signIn"_qs).toString(), u"deviceCode"_qs);
+    QCOMPARE(m_entra.remaining(), 0);
+    QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
+    QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
+    (void)test::waitFor(m_secrets->remove(id + u"/entra-refresh-token"_qs));
 }
 
 // An environment added with the Azure CLI's login, then the console is closed and started again
