@@ -691,6 +691,20 @@
             <numerusform>%n geheimen die voor de verwijderde omgeving %1 bewaard werden, konden niet uit de sleutelbos worden verwijderd: %2. Verwijder ze met het eigen programma van de sleutelbos.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n subscription(s) were listed more than once in the settings (left by an older version of Portico); Portico now keeps one environment for each: %1.</source>
+        <translation>
+            <numerusform>%n abonnement stond meer dan eens in de instellingen (achtergelaten door een oudere versie van Portico); Portico houdt nu één omgeving per abonnement: %1.</numerusform>
+            <numerusform>%n abonnementen stonden meer dan eens in de instellingen (achtergelaten door een oudere versie van Portico); Portico houdt nu één omgeving per abonnement: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) were listed more than once in the settings (left by an older version of Portico); Portico now keeps one environment for each: %1. These secrets of the duplicates could not be moved or deleted from the keychain: %2. Delete them with the keychain&apos;s own tool.</source>
+        <translation>
+            <numerusform>%n abonnement stond meer dan eens in de instellingen (achtergelaten door een oudere versie van Portico); Portico houdt nu één omgeving per abonnement: %1. Deze geheimen van de dubbele omgevingen konden niet worden verplaatst of uit de sleutelbos worden verwijderd: %2. Verwijder ze met het eigen programma van de sleutelbos.</numerusform>
+            <numerusform>%n abonnementen stonden meer dan eens in de instellingen (achtergelaten door een oudere versie van Portico); Portico houdt nu één omgeving per abonnement: %1. Deze geheimen van de dubbele omgevingen konden niet worden verplaatst of uit de sleutelbos worden verwijderd: %2. Verwijder ze met het eigen programma van de sleutelbos.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The subscription “%1” is already in Portico as the environment “%2”, so it was not added a second time; “%2” now uses the new sign-in.</source>
         <translation>Het abonnement “%1” staat al in Portico als de omgeving “%2” en is daarom niet nog eens toegevoegd; “%2” gebruikt nu de nieuwe aanmelding.</translation>

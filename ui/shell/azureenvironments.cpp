@@ -11,6 +11,7 @@
 #include "ui/common/decisions.h"
 #include "ui/shell/addenvironmentdialog.h"
 #include "ui/shell/environmentsecrets.h"
+#include "ui/shell/environmenttwins.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/secretmove.h"
 
@@ -119,6 +120,7 @@ void AzureEnvironments::restore()
         return;
     }
     QStringList unreadable;
+    std::vector<std::unique_ptr<Entry>> restored;
     for (const QJsonValue &value : document.array()) {
         const QJsonObject json = value.toObject();
         if (json.value(u"kind"_qs).toString() != u"azure"_qs)
@@ -138,15 +140,59 @@ void AzureEnvironments::restore()
         auto entry = std::make_unique<Entry>();
         entry->environment = environment.value();
         entry->authority = authority;
-        Entry *added = entry.get();
-        m_entries.push_back(std::move(entry));
-        openRestored(added);
+        restored.push_back(std::move(entry));
     }
     if (!unreadable.isEmpty())
         showSettingsProblem(tr("%n Azure environment(s) in the settings could not be read and were not "
                                "opened: %1. Portico keeps them in the settings as they are.",
                                nullptr, int(unreadable.size()))
                                 .arg(unreadable.join(u", "_qs)));
+
+    // One entry per subscription (older versions could keep twins), in the first one's place.
+    QList<core::Environment> environments;
+    for (const auto &entry : restored)
+        environments << entry->environment;
+    std::vector<std::pair<Entry *, QList<core::Environment>>> withTwins;
+    QStringList subscriptions;
+    for (const TwinGroup &group : groupTwins(environments, m_settings->value(core::settingkeys::lastEnvironmentId))) {
+        Entry *entry = restored[size_t(group.kept)].get();
+        m_entries.push_back(std::move(restored[size_t(group.kept)]));
+        if (group.twins.isEmpty()) {
+            openRestored(entry);
+            continue;
+        }
+        QList<core::Environment> twins;
+        for (qsizetype twin : group.twins)
+            twins << environments.at(twin);
+        subscriptions << u"“%1” (%2)"_qs.arg(entry->environment.displayName, entry->environment.subscriptionId);
+        withTwins.emplace_back(entry, twins);
+    }
+    if (withTwins.empty())
+        return;
+    // The twins' secrets first (written under the kept id before they are deleted), then the
+    // list without them, in one write.
+    auto pending = std::make_shared<std::pair<size_t, QStringList>>(withTwins.size(), QStringList());
+    for (const auto &[entry, twins] : withTwins) {
+        absorbTwins(entry->environment.id, twins, {}, [this, pending, subscriptions](const QStringList &stillKept) {
+            pending->second << stillKept;
+            if (--pending->first > 0)
+                return;
+            save();
+            const int count = int(subscriptions.size());
+            if (pending->second.isEmpty())
+                showSettingsNote(tr("%n subscription(s) were listed more than once in the settings (left by an "
+                                    "older version of Portico); Portico now keeps one environment for each: %1.",
+                                    nullptr, count)
+                                     .arg(subscriptions.join(u", "_qs)));
+            else
+                showSettingsProblem(tr("%n subscription(s) were listed more than once in the settings (left by "
+                                       "an older version of Portico); Portico now keeps one environment for "
+                                       "each: %1. These secrets of the duplicates could not be moved or deleted "
+                                       "from the keychain: %2. Delete them with the keychain's own tool.",
+                                       nullptr, count)
+                                        .arg(subscriptions.join(u", "_qs), pending->second.join(u", "_qs)));
+        });
+    }
 }
 
 void AzureEnvironments::openRestored(Entry *entry)
@@ -160,7 +206,54 @@ void AzureEnvironments::openRestored(Entry *entry)
     open(entry);
 }
 
+void AzureEnvironments::absorbTwins(const QString &keptId, QList<core::Environment> twins,
+                                    QStringList stillKept, std::function<void(const QStringList &)> done)
+{
+    Entry *entry = find(keptId);
+    if (!entry || twins.isEmpty()) {
+        if (entry)
+            openRestored(entry);
+        done(stillKept);
+        return;
+    }
+    const core::Environment twin = twins.takeFirst();
+    const QString refreshToken = QString(core::EntraTokenProvider::refreshTokenPurpose);
+    QStringList purposes { refreshToken };
+    if (auto *all = qobject_cast<EnvironmentSecrets *>(m_secrets.data())) {
+        const QString prefix = twin.id + u'/';
+        for (const QString &key : all->names(twin.id)) {
+            if (key.startsWith(prefix))
+                purposes << key.mid(prefix.size());
+        }
+    }
+    // A twin with the kept one's id shares its secrets: SecretMove leaves them alone.
+    auto *move = new SecretMove(m_secrets, twin.id, keptId, purposes, SecretMove::Policy::KeepTarget, this);
+    connect(move, &SecretMove::finished, this,
+            [this, move, keptId, twin, twins, stillKept, done, refreshToken]() mutable {
+                Entry *entry = find(keptId);
+                if (entry && move->moved().contains(refreshToken)
+                    && entry->environment.signIn == core::Environment::SignIn::DeviceCode
+                    && twin.signIn == core::Environment::SignIn::DeviceCode) {
+                    // The kept one had no sign-in of its own: it signs in as its twin did.
+                    entry->environment.tenantId = twin.tenantId;
+                    entry->environment.clientId = twin.clientId;
+                }
+                absorbTwins(keptId, std::move(twins), stillKept + move->kept(), std::move(done));
+            });
+    move->start();
+}
+
 void AzureEnvironments::showSettingsProblem(const QString &text)
+{
+    showSettingsMessage(true, text);
+}
+
+void AzureEnvironments::showSettingsNote(const QString &text)
+{
+    showSettingsMessage(false, text);
+}
+
+void AzureEnvironments::showSettingsMessage(bool problem, const QString &text)
 {
     if (!m_window)
         return;
@@ -169,7 +262,8 @@ void AzureEnvironments::showSettingsProblem(const QString &text)
         m_settingsBanner->setObjectName(u"environmentsSettingsBannerWidget"_qs);
         m_window->addBanner(m_settingsBanner);
     }
-    m_settingsBanner->showMessage(BannerWidget::Kind::Warning, text, false);
+    m_settingsBanner->showMessage(problem ? BannerWidget::Kind::Warning : BannerWidget::Kind::Information, text,
+                                  false);
 }
 
 void AzureEnvironments::showPlainHttp(Entry *entry)

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -45,7 +46,11 @@ class MainWindow;
 // already there (e.g. from a second Add dialog opened before the first one added it) is not
 // added: it is a fresh sign-in for the environment already there, which takes over its sign-in
 // (its refresh token replaces the kept one under the environment's id) and is opened again;
-// its banner says so.
+// its banner says so. Duplicates in the settings (older versions) are restored once per
+// subscription: the most recently used one (environments/last), else the first; each dropped
+// twin's secrets move to the kept environment where it has none of its own (the kept one's are
+// never deleted) and are deleted otherwise, then the list is written back in one go and a banner
+// names the subscriptions.
 class AzureEnvironments final : public QObject
 {
     Q_OBJECT
@@ -110,7 +115,10 @@ private:
     void takeOverSignIn(Entry *existing, const core::Environment &fresh, const QUrl &authority);
     // Opens a restored entry, or says why it is not opened (plain http).
     void openRestored(Entry *entry);
-
+    // Restore: moves the secrets of the dropped `twins` to `keptId`'s entry one twin after the
+    // other, then opens that entry; `done` gets the twins' keys the keychain still holds.
+    void absorbTwins(const QString &keptId, QList<core::Environment> twins, QStringList stillKept,
+                     std::function<void(const QStringList &)> done);
     // Why the sign-in banner shows: the token provider gave up (signInRequired), ARM refused a
     // fresh token (ArmClient::unauthorized), or the user closed "sign in again" unfinished.
     enum class SignInProblem { TokenRefused, AccessRefused, NotSignedIn };
@@ -118,7 +126,9 @@ private:
     void save();
     // A banner above the panels about the list in the settings (entries that could not be read).
     void showSettingsProblem(const QString &text);
-
+    // The same banner with a note that needs no action.
+    void showSettingsNote(const QString &text);
+    void showSettingsMessage(bool problem, const QString &text);
 
     QPointer<MainWindow> m_window;
     core::Settings *m_settings;

@@ -246,6 +246,8 @@ private Q_SLOTS:
     void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain_data();
     void subscriptionAlreadyAddedIsNamedAndCannotBeAddedAgain();
     void secondAddOfTheSameSubscriptionUpdatesItsSignInInsteadOfATwin();
+    void duplicatesInTheSettingsAreRestoredOnceWithTheirSecrets_data();
+    void duplicatesInTheSettingsAreRestoredOnceWithTheirSecrets();
     void restartOpensAnAzureCliEnvironmentSilently();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
@@ -775,6 +777,96 @@ void tst_AzureEnvironments::secondAddOfTheSameSubscriptionUpdatesItsSignInInstea
     QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
     QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
     (void)test::waitFor(m_secrets->remove(id + u"/entra-refresh-token"_qs));
+}
+
+void tst_AzureEnvironments::duplicatesInTheSettingsAreRestoredOnceWithTheirSecrets_data()
+{
+    QTest::addColumn<QString>("twinId");
+    QTest::addColumn<QString>("lastUsed");
+    QTest::addColumn<QString>("keptId");
+    QTest::newRow("twin with its own id") << u"azure-twin"_qs << QString() << u"azure-first"_qs;
+    QTest::newRow("twin with the same id") << u"azure-first"_qs << QString() << u"azure-first"_qs;
+    QTest::newRow("the twin was used last") << u"azure-twin"_qs << u"azure-twin"_qs << u"azure-twin"_qs;
+}
+
+// An older version left the subscription twice in the settings (here with the tenant once as a
+// domain and the management URL once with a trailing slash). It is restored once, the one used
+// last or else the first, with a banner naming the subscription; the settings are written back
+// with one entry; the kept one's refresh token stays, and a subscription key kept for the twin
+// moves to it; nothing stays behind for the twin.
+void tst_AzureEnvironments::duplicatesInTheSettingsAreRestoredOnceWithTheirSecrets()
+{
+    QFETCH(QString, twinId);
+    QFETCH(QString, lastUsed);
+    QFETCH(QString, keptId);
+    test::ReplayServer arm;
+    QVERIFY(arm.start());
+    QVERIFY(arm.load(u"arm-azure-environment-console.json"_qs));
+    QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh)); // the kept one opens
+    core::Environment first = azureEnvironment(u"azure-first"_qs, u"Contoso"_qs, arm.url());
+    core::Environment twin = azureEnvironment(twinId, u"Contoso (older copy)"_qs, QUrl(arm.url().toString() + u'/'));
+    (keptId == first.id ? twin : first).tenantId = u"contoso.onmicrosoft.com"_qs; // the one dropped
+    const QString settingsName = u"twins-%1.ini"_qs.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-');
+    QVERIFY(writeEnvironments(settingsName, { withAuthority(first, m_entra.url()), withAuthority(twin, m_entra.url()) }));
+    const QString droppedId = keptId == first.id ? twin.id : first.id;
+    const QString keptName = keptId == first.id ? first.displayName : twin.displayName;
+    const QString keptToken = u"0.AAAA-kept-refresh-token"_qs;
+    const QString twinKey = twinId + u"/subscription-key/master"_qs;
+    QVERIFY(test::waitFor(m_secrets->write(keptId + u"/entra-refresh-token"_qs, keptToken)).ok());
+    if (droppedId != keptId)
+        QVERIFY(test::waitFor(m_secrets->write(droppedId + u"/entra-refresh-token"_qs, u"0.AAAA-twin-token"_qs)).ok());
+    QVERIFY(test::waitFor(m_secrets->write(twinKey, u"twin-subscription-key"_qs)).ok());
+    {
+        core::Settings settings(m_dir.filePath(settingsName));
+        const core::SettingKey<QByteArray> names { u"environments/secretNames"_qs, {} };
+        QVERIFY(settings.setValue(names, QJsonDocument(QJsonObject { { twinId, QJsonArray { twinKey } } })
+                                             .toJson(QJsonDocument::Compact)).ok());
+        if (!lastUsed.isEmpty())
+            QVERIFY(settings.setValue(core::settingkeys::lastEnvironmentId, lastUsed).ok());
+        QVERIFY(settings.sync().ok());
+    }
+
+    const int refreshesWithKeptToken = countRequests(m_entra, u"refresh_token="_qs + keptToken);
+    Console console;
+    QVERIFY(startConsole(console, settingsName));
+    QVERIFY(waitForService(console));
+    QCOMPARE(console.session->azureEnvironments()->ids(), QStringList { keptId });
+    Nav *nav = console.session->navigation();
+    QCOMPARE(nav->rowCount(), 2);
+    QCOMPARE(nav->environmentIndex(keptId).data().toString(), keptName);
+    auto *banner = console.window->findChild<ui::BannerWidget *>(u"environmentsSettingsBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(banner && banner->isVisible(), 10000);
+    QCOMPARE(banner->text(), u"1 subscription(s) were listed more than once in the settings (left by an older "
+                             "version of Portico); Portico now keeps one environment for each: “%1” (%2)."_qs
+                                 .arg(keptName, kSubscription));
+
+    // Written back once per subscription; no secret in the file.
+    core::Settings reread(m_dir.filePath(settingsName));
+    const QJsonArray saved = QJsonDocument::fromJson(reread.value(core::settingkeys::environments)).array();
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().toObject().value(u"id"_qs).toString(), keptId);
+    QFile ini(m_dir.filePath(settingsName));
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    const QByteArray file = ini.readAll();
+    QVERIFY2(!file.contains("0.AAAA-") && !file.contains("twin-subscription-key"), file.constData());
+    // The kept one signed in with its own refresh token (which Entra ID then rotated), not the
+    // twin's; the twin's key is the kept one's now, and listed for it.
+    QCOMPARE(countRequests(m_entra, u"refresh_token="_qs + keptToken), refreshesWithKeptToken + 1);
+    QCOMPARE(countRequests(m_entra, u"refresh_token=0.AAAA-twin-token"_qs), 0);
+    QCOMPARE(test::waitFor(m_secrets->read(keptId + u"/entra-refresh-token"_qs)).value(),
+             u"0.AAAA-second-refresh-token"_qs);
+    const QString keptKey = keptId + u"/subscription-key/master"_qs;
+    QCOMPARE(test::waitFor(m_secrets->read(keptKey)).value(), u"twin-subscription-key"_qs);
+    if (droppedId != keptId) {
+        QVERIFY(!test::waitFor(m_secrets->read(droppedId + u"/entra-refresh-token"_qs)).ok());
+        QVERIFY(!test::waitFor(m_secrets->read(droppedId + u"/subscription-key/master"_qs)).ok());
+    }
+    const QByteArray listed = reread.value(core::SettingKey<QByteArray> { u"environments/secretNames"_qs, {} });
+    QCOMPARE(QJsonDocument::fromJson(listed).object(), (QJsonObject { { keptId, QJsonArray { keptKey } } }));
+    QCOMPARE(m_entra.remaining(), 0);
+    QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
+    (void)test::waitFor(m_secrets->remove(keptId + u"/entra-refresh-token"_qs));
+    (void)test::waitFor(m_secrets->remove(keptKey));
 }
 
 // An environment added with the Azure CLI's login, then the console is closed and started again
