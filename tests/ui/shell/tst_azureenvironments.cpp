@@ -11,7 +11,9 @@
 // banner whose Sign in again recovers; removing the environment forgets it and its refresh
 // token; the settings file never holds a token. The Azure CLI's login uses a stand-in `az`
 // (tests/support/azureclistandin.h): a CLI environment opens again after a restart, and a
-// subscription an environment already shows cannot be added a second time.
+// subscription an environment already shows cannot be added a second time (whatever the tenant
+// was typed as); a second Add for it updates the sign-in of the one there, and twins kept in the
+// settings by older versions come back as one environment with their secrets.
 
 #include "core/arm/armclient.h"
 #include "core/environments/localendpoints.h"
@@ -248,6 +250,7 @@ private Q_SLOTS:
     void secondAddOfTheSameSubscriptionUpdatesItsSignInInsteadOfATwin();
     void duplicatesInTheSettingsAreRestoredOnceWithTheirSecrets_data();
     void duplicatesInTheSettingsAreRestoredOnceWithTheirSecrets();
+    void duplicateSecretTheKeychainKeepsIsNamed();
     void restartOpensAnAzureCliEnvironmentSilently();
     void addsAnEnvironmentAndEditsItsApiThroughTheSamePanels();
     void restartSignsInSilently();
@@ -867,6 +870,47 @@ void tst_AzureEnvironments::duplicatesInTheSettingsAreRestoredOnceWithTheirSecre
     QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
     (void)test::waitFor(m_secrets->remove(keptId + u"/entra-refresh-token"_qs));
     (void)test::waitFor(m_secrets->remove(keptKey));
+}
+
+// A twin's key that the keychain will not delete (a locked or read-only keyring): the kept
+// environment gets its copy all the same, and the banner names the key left behind, which stays
+// listed so that it can still be found.
+void tst_AzureEnvironments::duplicateSecretTheKeychainKeepsIsNamed()
+{
+    core::Environment kept = azureEnvironment(u"azure-cli-kept"_qs, u"Contoso (CLI)"_qs,
+                                              QUrl(u"http://management.contoso.example"_qs)); // never opened
+    kept.signIn = core::Environment::SignIn::AzureCli;
+    const core::Environment twin = azureEnvironment(u"azure-cli-twin"_qs, u"Contoso (copy)"_qs, kept.managementUrl);
+    const QString twinKey = twin.secretKey(u"subscription-key/master"_qs);
+    QVERIFY(writeEnvironments(u"twins-refused.ini"_qs, { kept.toJson(), twin.toJson() }));
+    {
+        core::Settings settings(m_dir.filePath(u"twins-refused.ini"_qs));
+        const core::SettingKey<QByteArray> names { u"environments/secretNames"_qs, {} };
+        QVERIFY(settings.setValue(names, QJsonDocument(QJsonObject { { twin.id, QJsonArray { twinKey } } })
+                                             .toJson(QJsonDocument::Compact)).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    QVERIFY(test::waitFor(m_secrets->write(twinKey, u"twin-subscription-key"_qs)).ok());
+    RefusingRemoves refusing(m_secrets.get(), { twinKey });
+    Console console;
+    QVERIFY(startConsole(console, u"twins-refused.ini"_qs, &refusing));
+    QCOMPARE(console.session->azureEnvironments()->ids(), QStringList { kept.id });
+    ui::BannerWidget *banner = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((banner = console.window->findChild<ui::BannerWidget *>(u"environmentsSettingsBannerWidget"_qs))
+                                 && banner->isVisible(),
+                             10000);
+    QVERIFY2(banner->text().contains(u"“Contoso (CLI)” (%1)"_qs.arg(kSubscription))
+                 && banner->text().contains(u"could not be moved or deleted"_qs) && banner->text().contains(twinKey),
+             qPrintable(banner->text()));
+    QCOMPARE(test::waitFor(m_secrets->read(kept.secretKey(u"subscription-key/master"_qs))).value(),
+             u"twin-subscription-key"_qs);
+    QCOMPARE(test::waitFor(m_secrets->read(twinKey)).value(), u"twin-subscription-key"_qs);
+    core::Settings reread(m_dir.filePath(u"twins-refused.ini"_qs));
+    QCOMPARE(QJsonDocument::fromJson(reread.value(core::settingkeys::environments)).array().size(), 1);
+    const QByteArray listed = reread.value(core::SettingKey<QByteArray> { u"environments/secretNames"_qs, {} });
+    QVERIFY2(listed.contains(twinKey.toUtf8()), listed.constData());
+    (void)test::waitFor(m_secrets->remove(twinKey));
+    (void)test::waitFor(m_secrets->remove(kept.secretKey(u"subscription-key/master"_qs)));
 }
 
 // An environment added with the Azure CLI's login, then the console is closed and started again
