@@ -113,6 +113,9 @@ private:
     Entry *twinOf(const core::Environment &environment) const;
     // A fresh sign-in (`fresh`, from add()) for the subscription `existing` shows already.
     void takeOverSignIn(Entry *existing, const core::Environment &fresh, const QUrl &authority);
+    // Restore: keeps one of `restored` per subscription (in list order), opens them, and moves
+    // the twins' secrets to the kept ones first (azureenvironmentduplicates.cpp).
+    void restoreOncePerSubscription(std::vector<std::unique_ptr<Entry>> restored);
     // Opens a restored entry, or says why it is not opened (plain http).
     void openRestored(Entry *entry);
     // Restore: moves the secrets of the dropped `twins` to `keptId`'s entry one twin after the
