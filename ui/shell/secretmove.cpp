@@ -51,12 +51,14 @@ void SecretMove::next()
 {
     if (m_finished)
         return;
+    if (m_from == m_to)
+        m_index = m_purposes.size(); // one environment's own secrets: nothing to move
     if (!m_secrets) {
         // The store went away: what was not moved yet may still be in the keychain.
         for (; m_index < m_purposes.size(); ++m_index)
             m_kept << source(m_purposes.at(m_index));
     }
-    if (m_index >= m_purposes.size() || m_from == m_to) {
+    if (m_index >= m_purposes.size()) {
         m_finished = true;
         Q_EMIT finished();
         deleteLater();
