@@ -87,7 +87,12 @@ void BlobRequestJob::onReadyRead()
     if (!m_reply)
         return;
     const qint64 available = m_reply->bytesAvailable();
-    if (available > 0 && m_body.size() + available <= m_options.maxBodyBytes) {
+    // An error's XML may be longer than a short range asked for.
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const qint64 cap = status >= 200 && status < 300
+        ? m_options.maxBodyBytes
+        : qMax<qint64>(m_options.maxBodyBytes, 64 * 1024);
+    if (available > 0 && m_body.size() + available <= cap) {
         // Straight into the body (reserved for ranges): one copy, not readAll()'s and +='s.
         const qsizetype old = m_body.size();
         m_body.resize(old + available);
@@ -95,7 +100,7 @@ void BlobRequestJob::onReadyRead()
     } else if (available > 0) {
         stop();
         finish(Error::make(Error::Kind::Protocol,
-                           u"The storage service sent more than %1 bytes."_qs.arg(m_options.maxBodyBytes)));
+                           u"The storage service sent more than %1 bytes."_qs.arg(cap)));
     }
 }
 

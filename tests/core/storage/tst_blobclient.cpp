@@ -255,6 +255,11 @@ void tst_BlobClient::missingBlobIsNotFound()
     auto *properties = blobs->getProperties(u"missing"_qs, u"nope.csv"_qs);
     QVERIFY(waitFor(properties));
     QCOMPARE(properties->result().error().code, u"BlobNotFound"_qs);
+    // A range shorter than the error's XML still tells the storage error.
+    auto *range = blobs->getRange(u"missing"_qs, u"nope.csv"_qs, 0, 4);
+    QVERIFY(waitFor(range));
+    QCOMPARE(range->result().error().kind, Error::Kind::NotFound);
+    QCOMPARE(range->result().error().code, u"BlobNotFound"_qs);
 }
 
 void tst_BlobClient::wrongKeyIsUnauthorized()
