@@ -107,15 +107,18 @@ BlobRequestJob *BlobClient::getProperties(const QString &container, const QStrin
 }
 
 BlobRequestJob *BlobClient::getRange(const QString &container, const QString &blob, qint64 offset,
-                                     qint64 length, const QStringList &tolerated)
+                                     qint64 length, const QStringList &tolerated,
+                                     const QByteArray &ifMatch)
 {
     const QByteArray range = "bytes=" + QByteArray::number(offset) + '-'
         + QByteArray::number(offset + length - 1);
     BlobRequestJob::Options options;
     options.maxBodyBytes = length;
     options.toleratedErrorCodes = tolerated;
-    return request("GET", m_account.blobUrl(container, blob), { { QByteArrayLiteral("x-ms-range"), range } },
-                   {}, false, options);
+    SharedKey::Headers headers { { QByteArrayLiteral("x-ms-range"), range } };
+    if (!ifMatch.isEmpty())
+        headers.append({ QByteArrayLiteral("If-Match"), ifMatch });
+    return request("GET", m_account.blobUrl(container, blob), std::move(headers), {}, false, options);
 }
 
 BlobRequestJob *BlobClient::putBlob(const QString &container, const QString &blob, const QByteArray &data,

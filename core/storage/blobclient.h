@@ -46,10 +46,13 @@ public:
     // HEAD: blobSize(), responseHeader("Content-Type"), ...
     BlobRequestJob *getProperties(const QString &container, const QString &blob);
     // GET with x-ms-range bytes=offset..offset+length-1; body() holds the bytes, blobSize() the
-    // blob's total size. Storage error codes in `tolerated` count as success (errorCode() then
-    // tells): e.g. InvalidRange, which is what a range of an empty blob gets.
+    // blob's total size, responseHeader("ETag") its version. Storage error codes in `tolerated`
+    // count as success (errorCode() then tells): e.g. InvalidRange, which is what a range of an
+    // empty blob gets. With `ifMatch`, a blob that is no longer that version fails with 412
+    // ConditionNotMet.
     BlobRequestJob *getRange(const QString &container, const QString &blob, qint64 offset,
-                             qint64 length, const QStringList &tolerated = {});
+                             qint64 length, const QStringList &tolerated = {},
+                             const QByteArray &ifMatch = {});
     BlobRequestJob *putBlob(const QString &container, const QString &blob, const QByteArray &data,
                             const QString &contentType = u"application/octet-stream"_qs);
     BlobRequestJob *putBlock(const QString &container, const QString &blob,

@@ -74,6 +74,7 @@ void BesJobRunner::reset()
     m_request.reset();
     m_blockIds.clear();
     m_carry = QByteArray();
+    m_inputEtag.clear();
     m_hashed.clear();
     m_queuedRuns.clear();
     m_ready.clear();
@@ -155,6 +156,7 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
         }
         // A range of an empty blob is InvalidRange (416): there is nothing to read.
         m_size = first->errorCode().isEmpty() ? qMax<qint64>(first->blobSize(), 0) : 0;
+        m_inputEtag = first->responseHeader("ETag"); // the later ranges read this version only
         m_nextOffset = qMin(firstRangeSize, m_size);
         if (m_size == 0) {
             m_ranges.clear();
@@ -175,7 +177,7 @@ void BesJobRunner::fillRanges()
     while (m_ranges.size() < rangesAhead && m_nextOffset < m_size) {
         const qint64 length = qMin(m_limits.rangeSize, m_size - m_nextOffset);
         auto *range = m_input->getRange(m_request->input.container, m_request->input.blob,
-                                        m_nextOffset, length);
+                                        m_nextOffset, length, {}, m_inputEtag);
         m_nextOffset += length;
         m_ranges.append(range);
         connect(range, &core::BlobJob::finished, this, &BesJobRunner::processRanges);
@@ -193,6 +195,14 @@ void BesJobRunner::processRanges()
            && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
         BlobRequestJob *range = m_ranges.takeFirst();
         range->deleteLater();
+        if (range->httpStatus() == 412) {
+            // Replaced while it was being read: the output would mix two versions.
+            fail(MlError::blobNotFound(m_request->input.relativeLocation(),
+                                       u"the blob was changed while the job was reading it; "
+                                       "start a new job once it is written"_qs)
+                     .detailText());
+            return;
+        }
         if (!range->result()) {
             failStorage(m_request->input.relativeLocation(), range->result().error());
             return;

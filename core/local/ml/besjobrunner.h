@@ -128,6 +128,7 @@ private:
     QList<QPointer<core::BlobRequestJob>> m_ranges;
     QList<QPointer<core::BlobRequestJob>> m_uploads;
     QList<QByteArray> m_blockIds;
+    QByteArray m_inputEtag;
     QByteArray m_carry;          // the stream from m_carryOffset: an unfinished record
     std::map<qint64, QByteArray> m_hashed; // finished runs waiting for their turn
     QList<Run> m_queuedRuns; // cut, waiting for room to hash

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void wideOutputIsWrittenInBoundedBlocks();
     void failsClearly_data();
     void failsClearly();
+    void inputReplacedWhileReadFailsTheJob();
 
 private:
     bool upload(const QString &blob, const QByteArray &data);
@@ -266,6 +267,34 @@ void tst_BesJobRunner::failsClearly()
         QVERIFY2(actual.isEmpty(), qPrintable(actual));
     else
         QVERIFY2(actual.startsWith(details), qPrintable(actual));
+}
+
+void tst_BesJobRunner::inputReplacedWhileReadFailsTheJob()
+{
+    // Read in ranges of a few bytes, the job takes seconds: the input is uploaded again once the
+    // header has been read (its block is held), and the job must not mix the two versions.
+    QByteArray input = "Col2\n";
+    for (int i = 0; i < 400; ++i)
+        input += "row " + QByteArray::number(i) + '\n';
+    QVERIFY(upload(u"changing.csv"_qs, input));
+    BesJobRunner runner(smallLimits(8, 4, 64), 2);
+    QSignalSpy ended(&runner, &BesJobRunner::jobEnded);
+    const QString cs = m_azurite.connectionString();
+    runner.run(u"changing"_qs, QJsonDocument(QJsonObject {
+        { u"Input"_qs, QJsonObject { { u"ConnectionString"_qs, cs }, { u"RelativeLocation"_qs, u"data/changing.csv"_qs } } },
+        { u"Outputs"_qs, QJsonObject { { u"output1"_qs, QJsonObject { { u"ConnectionString"_qs, cs },
+                                                                    { u"RelativeLocation"_qs, u"data/out/changing.csv"_qs } } } } } })
+                                   .toJson());
+    QTRY_VERIFY_WITH_TIMEOUT(runner.peakOutputBytes() > 0, 20000);
+    QVERIFY(ended.isEmpty());
+    QVERIFY(upload(u"changing.csv"_qs, input + "one more row\n"));
+    QVERIFY(ended.wait(60000));
+    const QList<QVariant> arguments = ended.takeFirst();
+    QVERIFY(!arguments.at(1).toBool());
+    QCOMPARE(arguments.at(3).toString(),
+             u"BlobNotFound: Unable to access the provided Azure blob - data/changing.csv.  Azure "
+             "error message: the blob was changed while the job was reading it; start a new job "
+             "once it is written."_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_BesJobRunner)
