@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <cstring>
 
@@ -59,6 +60,7 @@ void BesJobRunner::reset()
     m_pool->clear();
     m_ranges.clear();
     m_uploads.clear();
+    m_uploadsWaiting = 0;
     for (BlobClient *client : { m_input.release(), m_output.release() }) {
         if (!client)
             continue;
@@ -141,7 +143,7 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
     const qint64 firstRangeSize = qMax<qint64>(m_limits.firstRangeSize, 3);
     auto *first = m_input->getRange(m_request->input.container, m_request->input.blob, 0,
                                     firstRangeSize, { u"InvalidRange"_qs });
-    m_ranges.append(first);
+    m_ranges.append({ first, 0, firstRangeSize });
     auto bothDone = [this, container, first, firstRangeSize] {
         if (!container->isFinished() || !first->isFinished())
             return;
@@ -172,16 +174,39 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
     connect(first, &core::BlobJob::finished, this, bothDone);
 }
 
+bool BesJobRunner::retryLater(const core::Error &error, int attempt, std::function<void()> retry)
+{
+    // What a busy or briefly unreachable storage service answers; the requests are idempotent.
+    const bool transient = error.kind == core::Error::Kind::Network
+        || error.kind == core::Error::Kind::Timeout
+        || (error.kind == core::Error::Kind::Http
+            && (error.httpStatus == 408 || error.httpStatus == 429 || error.httpStatus >= 500));
+    if (!transient || attempt >= m_limits.retries)
+        return false;
+    qCDebug(lcBes) << "retrying after" << error.toString();
+    QTimer::singleShot(m_limits.retryDelayMs << attempt, this,
+                       [this, generation = m_generation, retry = std::move(retry)] {
+                           if (generation == m_generation)
+                               retry();
+                       });
+    return true;
+}
+
 void BesJobRunner::fillRanges()
 {
     while (m_ranges.size() < rangesAhead && m_nextOffset < m_size) {
         const qint64 length = qMin(m_limits.rangeSize, m_size - m_nextOffset);
-        auto *range = m_input->getRange(m_request->input.container, m_request->input.blob,
-                                        m_nextOffset, length, {}, m_inputEtag);
+        m_ranges.append({ readRange(m_nextOffset, length), m_nextOffset, length });
         m_nextOffset += length;
-        m_ranges.append(range);
-        connect(range, &core::BlobJob::finished, this, &BesJobRunner::processRanges);
     }
+}
+
+BlobRequestJob *BesJobRunner::readRange(qint64 offset, qint64 length)
+{
+    auto *job = m_input->getRange(m_request->input.container, m_request->input.blob, offset,
+                                  length, {}, m_inputEtag);
+    connect(job, &core::BlobJob::finished, this, &BesJobRunner::processRanges);
+    return job;
 }
 
 void BesJobRunner::processRanges()
@@ -190,10 +215,11 @@ void BesJobRunner::processRanges()
         return;
     // In order, and only once the runs of the ranges before have room to hash.
     startRuns();
-    while (!m_ranges.isEmpty() && m_ranges.first() && m_ranges.first()->isFinished()
+    while (!m_ranges.isEmpty() && m_ranges.first().job && m_ranges.first().job->isFinished()
            && m_queuedRuns.isEmpty() && m_ready.size() < maxReadyBlocks
            && m_runsStarted - m_runsWritten < maxRunsInFlight()) {
-        BlobRequestJob *range = m_ranges.takeFirst();
+        Range &front = m_ranges.first();
+        BlobRequestJob *range = std::exchange(front.job, nullptr);
         range->deleteLater();
         if (range->httpStatus() == 412) {
             // Replaced while it was being read: the output would mix two versions.
@@ -204,9 +230,19 @@ void BesJobRunner::processRanges()
             return;
         }
         if (!range->result()) {
-            failStorage(m_request->input.relativeLocation(), range->result().error());
+            // Read again, after a while, in its place.
+            const bool retrying = retryLater(range->result().error(), front.attempt++,
+                                             [this, offset = front.offset] {
+                                                 for (Range &r : m_ranges) {
+                                                     if (r.offset == offset && !r.job)
+                                                         r.job = readRange(r.offset, r.length);
+                                                 }
+                                             });
+            if (!retrying)
+                failStorage(m_request->input.relativeLocation(), range->result().error());
             return;
         }
+        m_ranges.removeFirst();
         if (m_phases.firstRange < 0)
             m_phases.firstRange = m_clock.elapsed();
         if (!split(range->body()))
@@ -383,7 +419,7 @@ void BesJobRunner::writeRuns()
         ++m_runsWritten;
         it = m_hashed.erase(it);
     }
-    while (!m_ready.isEmpty() && m_uploads.size() < maxUploads)
+    while (!m_ready.isEmpty() && m_uploads.size() + m_uploadsWaiting < maxUploads)
         uploadBlock(m_ready.takeFirst());
 }
 
@@ -398,19 +434,32 @@ void BesJobRunner::uploadBlock(const QByteArray &block)
     }
     const QByteArray id = BlobClient::blockId(int(m_blockIds.size()));
     m_blockIds.append(id);
+    m_phases.bytesWritten += block.size();
+    putBlock(id, block, 0);
+}
+
+void BesJobRunner::putBlock(const QByteArray &id, const QByteArray &block, int attempt)
+{
     auto *upload = m_output->putBlock(m_request->output.container, m_request->output.blob, id, block);
     m_uploads.append(upload);
-    m_phases.bytesWritten += block.size();
     const qint64 sentAt = m_clock.elapsed();
-    connect(upload, &core::BlobJob::finished, this, [this, upload, sentAt, size = block.size()] {
+    connect(upload, &core::BlobJob::finished, this, [this, upload, sentAt, id, block, attempt] {
         m_phases.uploadMs += m_clock.elapsed() - sentAt;
-        m_heldOutputBytes -= size;
         m_uploads.removeAll(upload);
         upload->deleteLater();
         if (!upload->result()) {
-            failStorage(m_request->output.relativeLocation(), upload->result().error());
+            // The same block again: its slot stays taken meanwhile.
+            ++m_uploadsWaiting;
+            const bool retrying = retryLater(upload->result().error(), attempt,
+                                             [this, id, block, attempt] {
+                                                 --m_uploadsWaiting;
+                                                 putBlock(id, block, attempt + 1);
+                                             });
+            if (!retrying)
+                failStorage(m_request->output.relativeLocation(), upload->result().error());
             return;
         }
+        m_heldOutputBytes -= block.size();
         writeRuns();
         processRanges();
         maybeFinish();
@@ -431,17 +480,23 @@ void BesJobRunner::maybeFinish()
 
 void BesJobRunner::maybeCommit()
 {
-    if (!m_uploads.isEmpty() || m_committing)
+    if (!m_uploads.isEmpty() || m_uploadsWaiting > 0 || m_committing)
         return;
     m_committing = true;
     m_phases.blocksWritten = m_clock.elapsed();
+    commit(0);
+}
+
+void BesJobRunner::commit(int attempt)
+{
     auto *commit = m_output->putBlockList(m_request->output.container, m_request->output.blob,
                                           m_blockIds, u"text/csv"_qs);
-    connect(commit, &core::BlobJob::finished, this, [this, commit] {
+    connect(commit, &core::BlobJob::finished, this, [this, commit, attempt] {
         commit->deleteLater();
         m_phases.committed = m_clock.elapsed();
         if (!commit->result()) {
-            failStorage(m_request->output.relativeLocation(), commit->result().error());
+            if (!retryLater(commit->result().error(), attempt, [this, attempt] { this->commit(attempt + 1); }))
+                failStorage(m_request->output.relativeLocation(), commit->result().error());
             return;
         }
         succeed();

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -34,7 +36,9 @@ namespace portico::local {
 // two ranges is hashed from both), and outputs are not copied into blocks. Runs wait while too
 // many are hashing or too much output waits for an upload, and reading waits for the runs, so
 // memory stays at a few ranges and blocks whatever the input size or Hashing bitsize; a record
-// longer than Limits::maxRecordBytes fails the job. Every step yields to the event loop, so cancel()
+// longer than Limits::maxRecordBytes fails the job. Ranges are read at the version (ETag) of the
+// first one. A range, block or commit that a busy or briefly unreachable service fails is sent
+// again (Limits::retries); the first range and the container are not: failing then loses nothing. Every step yields to the event loop, so cancel()
 // stops it promptly: runs still hashing finish on their own and their results are dropped.
 class BesJobRunner final : public QObject
 {
@@ -68,6 +72,10 @@ public:
         // A longer record (most likely a quote that is never closed) fails the job.
         qint64 maxRecordBytes = 64 * 1024 * 1024;
         int maxBlocks = core::BlobClient::maxBlocks;
+        // A range, block or commit that fails with a network error, a timeout, 408, 429 or a
+        // 5xx is sent again this many times, after retryDelayMs, then twice and four times that.
+        int retries = 3;
+        int retryDelayMs = 500;
     };
 
     // hashingThreads <= 0: one per core.
@@ -91,7 +99,10 @@ private:
     void reset();
     void fail(QString details); // by value: reset() clears members it may come from
     void failStorage(const QString &what, const core::Error &error);
+    // Calls `retry` later if `error` is worth another attempt (and returns true).
+    bool retryLater(const core::Error &error, int attempt, std::function<void()> retry);
     void fillRanges();
+    core::BlobRequestJob *readRange(qint64 offset, qint64 length);
     void processRanges();
     bool split(const QByteArray &range);
     bool readHeader(QByteArrayView record);
@@ -102,6 +113,8 @@ private:
     void onRunHashed(quint64 generation, qint64 index, const QByteArray &csv, qint64 records);
     void writeRuns();
     void uploadBlock(const QByteArray &block);
+    void putBlock(const QByteArray &id, const QByteArray &block, int attempt);
+    void commit(int attempt);
     void maybeFinish();
     void maybeCommit();
     void succeed();
@@ -125,8 +138,16 @@ private:
     std::unique_ptr<core::BlobClient> m_output;
     std::shared_ptr<const FeatureHasher> m_hasher;
     std::optional<CsvSplitter> m_splitter;
-    QList<QPointer<core::BlobRequestJob>> m_ranges;
+    struct Range
+    {
+        QPointer<core::BlobRequestJob> job; // null while waiting to be read again
+        qint64 offset = 0;
+        qint64 length = 0;
+        int attempt = 0;
+    };
+    QList<Range> m_ranges;
     QList<QPointer<core::BlobRequestJob>> m_uploads;
+    int m_uploadsWaiting = 0; // failed, to be sent again
     QList<QByteArray> m_blockIds;
     QByteArray m_inputEtag;
     QByteArray m_carry;          // the stream from m_carryOffset: an unfinished record

@@ -10,11 +10,13 @@
 #include "core/local/ml/featurehasher.h"
 #include "core/storage/blobclient.h"
 #include "tests/support/azuritefixture.h"
+#include "tests/support/flakyproxy.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +24,7 @@
 #include <vector>
 
 Q_DECLARE_METATYPE(portico::local::BesJobRunner::Limits)
+Q_DECLARE_METATYPE(std::function<bool(const portico::test::FlakyProxy::Request &)>)
 
 using namespace portico;
 using local::BesJobRunner;
@@ -88,12 +91,15 @@ private Q_SLOTS:
     void failsClearly_data();
     void failsClearly();
     void inputReplacedWhileReadFailsTheJob();
+    void busyStorageIsRetried_data();
+    void busyStorageIsRetried();
 
 private:
     bool upload(const QString &blob, const QByteArray &data);
     QByteArray download(const QString &blob);
     // Runs one job to its end; returns Details ("" when it succeeded).
-    QString runJob(BesJobRunner &runner, const QString &input, const QString &output, int bits);
+    QString runJob(BesJobRunner &runner, const QString &input, const QString &output, int bits,
+                   const QString &connectionString = {});
 
     test::AzuriteFixture m_azurite;
     QNetworkAccessManager m_nam;
@@ -134,9 +140,9 @@ QByteArray tst_BesJobRunner::download(const QString &blob)
 }
 
 QString tst_BesJobRunner::runJob(BesJobRunner &runner, const QString &input, const QString &output,
-                                 int bits)
+                                 int bits, const QString &connectionString)
 {
-    const QString cs = m_azurite.connectionString();
+    const QString cs = connectionString.isEmpty() ? m_azurite.connectionString() : connectionString;
     const QByteArray body = QJsonDocument(QJsonObject {
         { u"Inputs"_qs, QJsonObject { { u"input1"_qs, QJsonObject { { u"ConnectionString"_qs, cs },
                                                                   { u"RelativeLocation"_qs, input } } } } },
@@ -295,6 +301,78 @@ void tst_BesJobRunner::inputReplacedWhileReadFailsTheJob()
              u"BlobNotFound: Unable to access the provided Azure blob - data/changing.csv.  Azure "
              "error message: the blob was changed while the job was reading it; start a new job "
              "once it is written."_qs);
+}
+
+void tst_BesJobRunner::busyStorageIsRetried_data()
+{
+    using Request = test::FlakyProxy::Request;
+    QTest::addColumn<std::function<bool(const Request &)>>("isBusy");
+    QTest::addColumn<int>("busyAnswers");
+    QTest::addColumn<QString>("details");
+    const auto isRange = [](const Request &r) { return r.method == "GET" && !r.header("x-ms-range").isEmpty(); };
+    const auto isBlock = [](const Request &r) { return r.method == "PUT" && r.target.contains("comp=block&"); };
+    const auto isCommit = [](const Request &r) { return r.method == "PUT" && r.target.contains("comp=blocklist"); };
+    // The n-th distinct request of a kind (its URL and range) is busy its first `times` times.
+    const auto nth = [](auto kind, int n, int times) {
+        return [kind, n, times, seen = std::make_shared<QSet<QByteArray>>(),
+                chosen = std::make_shared<QByteArray>(), busy = std::make_shared<int>(0)](const Request &r) {
+            if (!kind(r))
+                return false;
+            const QByteArray id = r.target + ' ' + r.header("x-ms-range");
+            if (chosen->isEmpty()) {
+                seen->insert(id);
+                if (seen->size() == n)
+                    *chosen = id;
+            }
+            if (id != *chosen || *busy >= times)
+                return false;
+            ++*busy;
+            return true;
+        };
+    };
+    const auto both = [](auto a, auto b) { return [a, b](const Request &r) mutable { return a(r) || b(r); }; };
+    QTest::newRow("a range, a block and the commit busy twice each")
+        << std::function<bool(const Request &)>(both(both(nth(isRange, 5, 2), nth(isBlock, 3, 2)), nth(isCommit, 1, 2)))
+        << 6 << QString();
+    QTest::newRow("a range busy more often than retried")
+        << std::function<bool(const Request &)>(nth(isRange, 4, 100)) << 4
+        << u"BlobNotFound: Unable to access the provided Azure blob - data/flaky.csv.  Azure error "
+           "message: ServerBusy: The server is busy (FlakyProxy).."_qs;
+    QTest::newRow("a block busy more often than retried")
+        << std::function<bool(const Request &)>(nth(isBlock, 2, 100)) << 4
+        << u"BlobNotFound: Unable to access the provided Azure blob - data/out/flaky.csv.  Azure "
+           "error message: ServerBusy: The server is busy (FlakyProxy).."_qs;
+}
+
+void tst_BesJobRunner::busyStorageIsRetried()
+{
+    using Request = test::FlakyProxy::Request;
+    QFETCH(std::function<bool(const Request &)>, isBusy);
+    QFETCH(int, busyAnswers);
+    QFETCH(QString, details);
+    QByteArray input = "Col2\n";
+    for (int i = 0; i < 300; ++i)
+        input += "row " + QByteArray::number(i) + '\n';
+    QVERIFY(upload(u"flaky.csv"_qs, input));
+    test::FlakyProxy proxy;
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, quint16(m_azurite.blobEndpoint().port())));
+    proxy.failWhen(isBusy);
+    BesJobRunner::Limits limits = smallLimits(64, 64, 64);
+    limits.retryDelayMs = 10;
+    BesJobRunner runner(limits, 2);
+    const QString cs = u"DefaultEndpointsProtocol=http;AccountName=%1;AccountKey=%2;"
+                       "BlobEndpoint=http://127.0.0.1:%3/%1;"_qs.arg(
+                           QLatin1StringView(test::AzuriteFixture::accountName),
+                           QLatin1StringView(test::AzuriteFixture::accountKey))
+                           .arg(proxy.port());
+    const QString actual = runJob(runner, u"data/flaky.csv"_qs, u"data/out/flaky.csv"_qs, 3, cs);
+    QCOMPARE(proxy.failed(), busyAnswers);
+    if (details.isEmpty()) {
+        QVERIFY2(actual.isEmpty(), qPrintable(actual));
+        QCOMPARE(download(u"out/flaky.csv"_qs), expectedOutput(input, 3));
+    } else {
+        QCOMPARE(actual, details);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_BesJobRunner)
