@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/azuritefixture.h"
 
+#include "core/storage/blobclient.h"
+
 #include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QTcpServer>
 
 namespace portico::test {
@@ -87,6 +90,26 @@ QString AzuriteFixture::connectionString() const
 {
     return u"DefaultEndpointsProtocol=http;AccountName=%1;AccountKey=%2;BlobEndpoint=%3;"_qs.arg(
         QLatin1StringView(accountName), QLatin1StringView(accountKey), blobEndpoint().toString());
+}
+
+std::unique_ptr<core::BlobClient> AzuriteFixture::clientWithContainer(QNetworkAccessManager *network,
+                                                                     const QString &container) const
+{
+    auto account = core::StorageAccount::fromConnectionString(connectionString());
+    if (!account) {
+        qWarning("%s", qPrintable(account.error().toString()));
+        return {};
+    }
+    auto client = std::make_unique<core::BlobClient>(account.value(), network);
+    auto *job = client->createContainer(container);
+    QSignalSpy done(job, &core::BlobJob::finished);
+    if (!done.wait(20000) || !job->result()) {
+        qWarning("cannot make the container %s: %s", qPrintable(container),
+                 qPrintable(job->isFinished() ? job->result().error().toString() : u"no answer"_qs));
+        return {};
+    }
+    job->deleteLater();
+    return client;
 }
 
 } // namespace portico::test

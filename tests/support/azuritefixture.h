@@ -7,6 +7,14 @@
 #include <QProcess>
 #include <QUrl>
 
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace portico::core {
+class BlobClient;
+}
+
 namespace portico::test {
 
 // Real Azurite (blob service only) from the project-local npm install (tools/azurite), on a
@@ -36,6 +44,10 @@ public:
     // A full connection string for this instance (not the UseDevelopmentStorage shortcut,
     // which implies port 10000).
     QString connectionString() const;
+    // A client for this instance's account on `network`, with `container` made; null (and a
+    // warning) when the container cannot be made.
+    std::unique_ptr<core::BlobClient> clientWithContainer(QNetworkAccessManager *network,
+                                                          const QString &container) const;
 
 private:
     TempDir m_workspace;

@@ -111,13 +111,8 @@ void tst_BesJobRunner::initTestCase()
 {
     QLoggingCategory::setFilterRules(u"portico.*.debug=false"_qs); // a line per request
     QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
-    auto account = core::StorageAccount::fromConnectionString(m_azurite.connectionString());
-    QVERIFY(account.ok());
-    m_blobs = std::make_unique<core::BlobClient>(account.value(), &m_nam);
-    auto *container = m_blobs->createContainer(u"data"_qs);
-    QSignalSpy done(container, &core::BlobJob::finished);
-    QVERIFY(done.wait(20000));
-    QVERIFY(container->result().ok());
+    m_blobs = m_azurite.clientWithContainer(&m_nam, u"data"_qs);
+    QVERIFY(m_blobs);
 }
 
 bool tst_BesJobRunner::upload(const QString &blob, const QByteArray &data)

@@ -118,13 +118,8 @@ void tst_MlBes::initTestCase()
     QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
     m_local = std::make_unique<test::PorticoLocalFixture>();
     QVERIFY2(m_local->start(), qPrintable(m_local->errorString()));
-    auto account = core::StorageAccount::fromConnectionString(m_azurite.connectionString());
-    QVERIFY(account.ok());
-    m_blobs = std::make_unique<core::BlobClient>(account.value(), &m_nam);
-    auto *container = m_blobs->createContainer(u"data"_qs);
-    QSignalSpy done(container, &core::BlobJob::finished);
-    QVERIFY(done.wait(20000));
-    QVERIFY(container->result().ok());
+    m_blobs = m_azurite.clientWithContainer(&m_nam, u"data"_qs);
+    QVERIFY(m_blobs);
 }
 
 Reply tst_MlBes::send(const QByteArray &verb, const QString &path, const QByteArray &body)

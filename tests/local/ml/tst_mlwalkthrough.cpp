@@ -137,16 +137,12 @@ void tst_MlWalkthrough::directRrsAndBesRunAsWritten()
 
     // The input the README shows, at data/reviews.csv.
     QNetworkAccessManager nam;
-    auto account = core::StorageAccount::fromConnectionString(azurite.connectionString());
-    QVERIFY(account.ok());
-    core::BlobClient blobs(account.value(), &nam);
-    auto *container = blobs.createContainer(u"data"_qs);
-    QSignalSpy created(container, &core::BlobJob::finished);
-    QVERIFY(created.wait(20000) && container->result().ok());
+    const std::unique_ptr<core::BlobClient> blobs = azurite.clientWithContainer(&nam, u"data"_qs);
+    QVERIFY(blobs);
     QBuffer source;
     source.setData(w.csv);
     QVERIFY(source.open(QIODevice::ReadOnly));
-    auto *upload = blobs.upload(u"data"_qs, u"reviews.csv"_qs, &source, { u"text/csv"_qs });
+    auto *upload = blobs->upload(u"data"_qs, u"reviews.csv"_qs, &source, { u"text/csv"_qs });
     QSignalSpy uploaded(upload, &core::BlobJob::finished);
     QVERIFY(uploaded.wait(20000) && upload->result().ok());
 
