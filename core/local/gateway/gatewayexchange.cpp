@@ -49,24 +49,34 @@ QByteArray GatewayExchange::backendTarget() const
     QByteArray target = backendBase.path(QUrl::FullyEncoded).toUtf8();
     while (target.endsWith('/'))
         target.chop(1);
+    target.reserve(target.size() + backendPath.size() + queryBuffer.size() + 2);
     target += backendPath.toUtf8();
     if (!target.startsWith('/'))
         target.prepend('/');
-    QByteArray q;
-    for (const auto &[name, value] : query) {
-        if (!q.isEmpty())
-            q += '&';
-        q += QUrl::toPercentEncoding(name);
-        if (!value.isNull()) {
-            q += '=';
-            q += QUrl::toPercentEncoding(value);
+    bool first = true;
+    const auto separate = [&] {
+        target += first ? '?' : '&';
+        first = false;
+    };
+    const QString baseQuery = backendBase.query(QUrl::FullyEncoded);
+    if (!baseQuery.isEmpty()) {
+        separate();
+        target += baseQuery.toUtf8();
+    }
+    // The client's items go out byte for byte: backends may read `+` literally or check a
+    // signature over the query.
+    for (const RequestQueryItem &item : query) {
+        separate();
+        if (item.rawBegin >= 0 && item.rawBegin + item.rawSize <= queryBuffer.size()) {
+            target += QByteArrayView(queryBuffer).sliced(item.rawBegin, item.rawSize);
+            continue;
+        }
+        target += QUrl::toPercentEncoding(item.name);
+        if (!item.value.isNull()) {
+            target += '=';
+            target += QUrl::toPercentEncoding(item.value);
         }
     }
-    const QByteArray baseQuery = backendBase.query(QUrl::FullyEncoded).toUtf8();
-    if (!baseQuery.isEmpty())
-        q = q.isEmpty() ? baseQuery : baseQuery + '&' + q;
-    if (!q.isEmpty())
-        target += '?' + q;
     return target;
 }
 

@@ -32,6 +32,7 @@ struct GatewayExchange
     HttpRequestHead request;
     QByteArray rawPath;
     QByteArray rawQuery;
+    qsizetype apiPathEnd = 0; // where the path below the API starts in rawPath
     bool tls = false;
     QString clientIp;
     qint64 startMs = 0;
@@ -51,7 +52,10 @@ struct GatewayExchange
     // What goes to the backend.
     QUrl backendBase;
     QString backendPath;                     // encoded path below the base
-    QList<QPair<QString, QString>> query;    // decoded, re-encoded when forwarded
+    // Forwarded in this order; an item with a raw range goes out exactly as in queryBuffer
+    // (rawQuery unless rewrite-uri replaced it), one a policy made is percent-encoded.
+    QList<RequestQueryItem> query;
+    QByteArray queryBuffer;
     int timeoutMs = 300 * 1000;              // forward-request default
 
     // Produced by policies.

@@ -68,19 +68,26 @@ void applySetHeader(const PolicyNode &node, HeaderList &headers, const Expressio
     }
 }
 
-void applySetQuery(const PolicyNode &node, QList<QPair<QString, QString>> &query,
+// An overridden item keeps the place of its first occurrence; new items go at the end. Items
+// made here have no raw form and are percent-encoded when forwarded.
+void applySetQuery(const PolicyNode &node, QList<RequestQueryItem> &query,
                    const ExpressionContext &context)
 {
     const QString name = PolicyExpression::evaluate(node.attribute(u"name"_qs), context);
     const QString action = node.attribute(u"exists-action"_qs, u"override"_qs);
-    const bool exists = std::any_of(query.begin(), query.end(), [&](const auto &p) { return p.first == name; });
+    const auto named = [&](const RequestQueryItem &p) { return p.name == name; };
+    const auto found = std::find_if(query.cbegin(), query.cend(), named);
+    const bool exists = found != query.cend();
+    qsizetype at = exists ? found - query.cbegin() : query.size();
     if (action == u"delete" || action == u"override")
-        query.removeIf([&](const auto &p) { return p.first == name; });
+        query.removeIf(named);
     if (action == u"delete" || (action == u"skip" && exists))
         return;
+    if (action != u"override")
+        at = query.size();
     for (const PolicyNode &child : node.children) {
         if (child.name == u"value")
-            query.append({ name, PolicyExpression::evaluate(child.text, context) });
+            query.insert(at++, { name, PolicyExpression::evaluate(child.text, context) });
     }
 }
 
@@ -211,6 +218,7 @@ bool PolicyRunner::route(GatewayExchange &exchange)
     below.segments = exchange.requestPath.segments.mid(exchange.apiSegments);
     below.query = exchange.requestPath.query;
     exchange.query = exchange.requestPath.query;
+    exchange.queryBuffer = exchange.rawQuery;
 
     // The encoded path below the API path, as the backend receives it.
     QByteArrayView raw = exchange.rawPath;
@@ -222,7 +230,8 @@ bool PolicyRunner::route(GatewayExchange &exchange)
             ++pos;
         ++skipped;
     }
-    exchange.backendPath = QString::fromUtf8(raw.sliced(pos));
+    exchange.apiPathEnd = std::min(pos, raw.size());
+    exchange.backendPath = QString::fromUtf8(raw.sliced(exchange.apiPathEnd));
     exchange.backendBase = exchange.api->serviceUrl;
 
     exchange.operation = snapshot.findOperation(*exchange.api, exchange.request.method, below, exchange.match);
@@ -302,9 +311,9 @@ bool PolicyRunner::authorize(GatewayExchange &exchange)
         key = exchange.request.headers.value(headerName);
         present = true;
     } else {
-        for (const auto &[name, value] : std::as_const(exchange.query)) {
-            if (name == queryName) {
-                key = value.toUtf8();
+        for (const RequestQueryItem &item : std::as_const(exchange.query)) {
+            if (item.name == queryName) {
+                key = item.value.toUtf8();
                 present = true;
                 break;
             }
@@ -312,7 +321,7 @@ bool PolicyRunner::authorize(GatewayExchange &exchange)
     }
     // The key never reaches the backend.
     exchange.request.headers.remove(headerName);
-    exchange.query.removeIf([&](const auto &p) { return p.first == queryName; });
+    exchange.query.removeIf([&](const RequestQueryItem &p) { return p.name == queryName; });
 
     const auto &snapshot = *exchange.snapshot;
     const auto deny = [&](const QString &message, const QString &reason) {
@@ -498,25 +507,39 @@ bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &n
     }
     if (node.name == u"rewrite-uri") {
         const QString templ = attr(u"template"_qs);
-        const QString expanded = TemplateMatcher::expandRewrite(templ, exchange.match.parameters);
-        const qsizetype q = expanded.indexOf(u'?');
-        QString path = q >= 0 ? expanded.left(q) : expanded;
-        if (!path.startsWith(u'/'))
-            path.prepend(u'/');
-        QList<QPair<QString, QString>> query = RequestPath::fromEncoded({}, q >= 0 ? expanded.mid(q + 1).toUtf8() : QByteArray()).query;
+        // Parameters and copied items keep the client's encoding, as without rewrite-uri.
+        const auto encoded = TemplateMatcher::encodedParameters(
+            exchange.operation->urlTemplate, QByteArrayView(exchange.rawPath).sliced(exchange.apiPathEnd),
+            exchange.rawQuery, exchange.requestPath.query, exchange.match);
+        const QByteArray expanded = TemplateMatcher::expandRewrite(templ, exchange.match.parameters, encoded).toUtf8();
+        const qsizetype q = expanded.indexOf('?');
+        QByteArray path = q >= 0 ? expanded.left(q) : expanded;
+        if (!path.startsWith('/'))
+            path.prepend('/');
+        QByteArray buffer = q >= 0 ? expanded.mid(q + 1) : QByteArray();
+        QList<RequestQueryItem> query = RequestPath::fromEncoded({}, buffer).query;
         if (node.attribute(u"copy-unmatched-params"_qs, u"true"_qs) != u"false") {
             QSet<QString> bound;
             for (const auto &p : exchange.operation->urlTemplate.queryItems())
                 bound.insert(p.name);
-            for (const auto &p : query)
-                bound.insert(p.first);
-            for (const auto &p : std::as_const(exchange.query)) {
-                if (!bound.contains(p.first))
-                    query.append(p);
+            for (const auto &p : std::as_const(query))
+                bound.insert(p.name);
+            for (const RequestQueryItem &p : std::as_const(exchange.query)) {
+                if (bound.contains(p.name))
+                    continue;
+                RequestQueryItem copy = p;
+                if (p.rawBegin >= 0 && p.rawBegin + p.rawSize <= exchange.queryBuffer.size()) {
+                    if (!buffer.isEmpty())
+                        buffer += '&';
+                    copy.rawBegin = buffer.size();
+                    buffer += QByteArrayView(exchange.queryBuffer).sliced(p.rawBegin, p.rawSize);
+                }
+                query.append(std::move(copy));
             }
         }
-        exchange.backendPath = path;
-        exchange.query = query;
+        exchange.backendPath = QString::fromUtf8(path);
+        exchange.query = std::move(query);
+        exchange.queryBuffer = std::move(buffer);
         return true;
     }
     if (node.name == u"cors") {

@@ -74,9 +74,9 @@ RequestPath RequestPath::fromEncoded(QByteArrayView path, QByteArrayView query)
                 QString value = decode(pair.sliced(eq + 1), true);
                 if (value.isNull())
                     value = u""_qs;
-                r.query.append({ decode(pair.first(eq), true), value });
+                r.query.append({ decode(pair.first(eq), true), value, pos, pair.size() });
             } else {
-                r.query.append({ decode(pair, true), QString() });
+                r.query.append({ decode(pair, true), QString(), pos, pair.size() });
             }
         }
         pos = amp + 1;
@@ -130,16 +130,16 @@ bool TemplateMatcher::match(const core::UrlTemplate &templ, const RequestPath &r
         // The template is written encoded, like a URL; compare decoded forms.
         const QString itemName = decode(item.name.toUtf8(), true);
         bool found = false;
-        for (const auto &[name, value] : request.query) {
-            if (name != itemName)
+        for (const RequestQueryItem &q : request.query) {
+            if (q.name != itemName)
                 continue;
             if (item.kind == QueryItem::Kind::Literal) {
-                if (item.hasValue && value != decode(item.value.toUtf8(), true))
+                if (item.hasValue && q.value != decode(item.value.toUtf8(), true))
                     continue;
             } else {
-                if (!allowed(item.parameter, value))
+                if (!allowed(item.parameter, q.value))
                     continue;
-                match.parameters.insert(item.parameter, value);
+                match.parameters.insert(item.parameter, q.value);
             }
             found = true;
             break;
@@ -167,7 +167,110 @@ QList<int> TemplateMatcher::specificity(const core::UrlTemplate &templ)
     return score;
 }
 
-QString TemplateMatcher::expandRewrite(const QString &templ, const QHash<QString, QString> &parameters)
+QHash<QString, EncodedParameter> TemplateMatcher::encodedParameters(const core::UrlTemplate &templ,
+                                                                   QByteArrayView rawPath,
+                                                                   QByteArrayView rawQuery,
+                                                                   const QList<RequestQueryItem> &query,
+                                                                   const TemplateMatch &match)
+{
+    QHash<QString, EncodedParameter> out;
+    // Keeps `raw` only if it decodes to what match() bound, so that a wrong split never
+    // reaches the backend.
+    const auto keep = [&](const QString &name, QByteArrayView raw, bool fromQuery) {
+        const auto it = match.parameters.constFind(name);
+        if (it != match.parameters.constEnd() && decode(raw, fromQuery) == *it)
+            out.insert(name, { raw.toByteArray(), fromQuery });
+    };
+    QList<QByteArrayView> segments;
+    for (qsizetype pos = 0; pos < rawPath.size();) {
+        qsizetype slash = rawPath.indexOf('/', pos);
+        if (slash < 0)
+            slash = rawPath.size();
+        if (slash > pos)
+            segments.append(rawPath.sliced(pos, slash - pos));
+        pos = slash + 1;
+    }
+    qsizetype i = 0;
+    for (const Segment &s : templ.segments()) {
+        if (isEmptyLiteral(s))
+            continue;
+        if (s.kind == Segment::Kind::Wildcard) {
+            if (i < segments.size()) {
+                const char *begin = segments[i].data();
+                const char *end = segments.last().data() + segments.last().size();
+                // Doubled slashes inside stay as sent; decoding them drops the empty segments.
+                const QByteArrayView raw(begin, end - begin);
+                const auto it = match.parameters.constFind(s.name);
+                if (it != match.parameters.constEnd())
+                    out.insert(s.name, { raw.toByteArray(), false });
+            } else {
+                keep(s.name, {}, false);
+            }
+            break;
+        }
+        if (i >= segments.size())
+            break;
+        const QByteArrayView raw = segments[i++];
+        if (s.kind != Segment::Kind::Parameter)
+            continue;
+        // Find where the literal prefix and suffix end in the encoded segment: the shortest
+        // encoded head that decodes to as many characters as the prefix, likewise the tail.
+        const qsizetype prefixSize = decode(s.prefix.toUtf8(), false).size();
+        const qsizetype suffixSize = decode(s.suffix.toUtf8(), false).size();
+        qsizetype begin = 0, end = raw.size();
+        const auto escapeAt = [&](qsizetype at) {
+            return at >= 0 && at + 2 < raw.size() && raw[at] == '%' && hexValue(raw[at + 1]) >= 0
+                && hexValue(raw[at + 2]) >= 0;
+        };
+        while (begin < raw.size() && decode(raw.first(begin), false).size() < prefixSize)
+            begin += escapeAt(begin) ? 3 : 1;
+        while (end > begin && decode(raw.sliced(end), false).size() < suffixSize)
+            end -= end - 3 >= begin && escapeAt(end - 3) ? 3 : 1;
+        keep(s.name, raw.sliced(begin, end - begin), false);
+    }
+    for (const QueryItem &item : templ.queryItems()) {
+        if (item.kind != QueryItem::Kind::Parameter)
+            continue;
+        const auto bound = match.parameters.constFind(item.parameter);
+        if (bound == match.parameters.constEnd())
+            continue;
+        const QString itemName = decode(item.name.toUtf8(), true);
+        for (const RequestQueryItem &q : query) {
+            if (q.name != itemName || q.value != *bound || q.rawBegin < 0
+                || q.rawBegin + q.rawSize > rawQuery.size())
+                continue;
+            const QByteArrayView pair = rawQuery.sliced(q.rawBegin, q.rawSize);
+            const qsizetype eq = pair.indexOf('=');
+            keep(item.parameter, eq >= 0 ? pair.sliced(eq + 1) : QByteArrayView(), true);
+            break;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// An encoded parameter, with what would change the URL's structure at its new place escaped.
+void appendFitted(QString &out, const EncodedParameter &p, bool inQuery, bool wildcard)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const char c : p.raw) {
+        const bool escape = c == '#'
+            || (inQuery ? c == '&' || (c == '+' && !p.fromQuery) : c == '?' || (c == '/' && !wildcard));
+        if (escape) {
+            out += u'%';
+            out += QLatin1Char(hex[(uchar(c) >> 4) & 0xf]);
+            out += QLatin1Char(hex[uchar(c) & 0xf]);
+        } else {
+            out += QLatin1Char(c);
+        }
+    }
+}
+
+} // namespace
+
+QString TemplateMatcher::expandRewrite(const QString &templ, const QHash<QString, QString> &parameters,
+                                       const QHash<QString, EncodedParameter> &encoded)
 {
     QString out;
     out.reserve(templ.size());
@@ -182,9 +285,12 @@ QString TemplateMatcher::expandRewrite(const QString &templ, const QHash<QString
                 const bool wildcard = name.startsWith(u'*');
                 if (wildcard)
                     name = name.size() > 1 ? name.mid(1) : u"*"_qs;
-                const QString value = parameters.value(name);
                 const bool inQuery = queryStart >= 0 && i > queryStart;
-                out += QString::fromUtf8(QUrl::toPercentEncoding(value, wildcard && !inQuery ? "/" : ""));
+                const auto raw = encoded.constFind(name);
+                if (raw != encoded.constEnd())
+                    appendFitted(out, *raw, inQuery, wildcard);
+                else
+                    out += QString::fromUtf8(QUrl::toPercentEncoding(parameters.value(name), wildcard && !inQuery ? "/" : ""));
                 i = end + 1;
                 continue;
             }

@@ -11,12 +11,23 @@
 
 namespace portico::local {
 
+// One query item: its decoded name and value (a bare "?flag" has a null value) and where its
+// encoded bytes ("name=value" as sent) lie in the query it was parsed from. rawBegin < 0 marks
+// an item that has no encoded form yet (one a policy made); it is encoded from name and value.
+struct RequestQueryItem
+{
+    QString name;
+    QString value;
+    qsizetype rawBegin = -1;
+    qsizetype rawSize = 0;
+};
+
 // One request path (split into percent-decoded segments, empty segments dropped) and its
-// decoded query pairs in request order. A bare "?flag" has a null value.
+// query items in request order (empty items dropped).
 struct RequestPath
 {
     QStringList segments;
-    QList<QPair<QString, QString>> query;
+    QList<RequestQueryItem> query;
 
     static RequestPath fromEncoded(QByteArrayView path, QByteArrayView query);
 };
@@ -24,6 +35,13 @@ struct RequestPath
 struct TemplateMatch
 {
     QHash<QString, QString> parameters; // path, wildcard and query parameters by name
+};
+
+// A matched parameter as the client encoded it, and where it came from.
+struct EncodedParameter
+{
+    QByteArray raw;
+    bool fromQuery = false;
 };
 
 // Matches requests against operation URL templates parsed by core::UrlTemplate (the same
@@ -44,10 +62,25 @@ public:
     // number of query items.
     static QList<int> specificity(const core::UrlTemplate &templ);
 
+    // The parameters of a successful match() as the client encoded them: path parameters and
+    // wildcards from `rawPath` (the encoded path the matched segments came from), query
+    // parameters from `rawQuery` (the encoded query `query` was parsed from). Only rewrite-uri
+    // needs them, so match() does not collect them on every request. A parameter whose encoded
+    // form cannot be told apart is left out.
+    static QHash<QString, EncodedParameter> encodedParameters(const core::UrlTemplate &templ,
+                                                              QByteArrayView rawPath,
+                                                              QByteArrayView rawQuery,
+                                                              const QList<RequestQueryItem> &query,
+                                                              const TemplateMatch &match);
+
     // Fills a rewrite-uri template (`/v2/{id}?x={q}`) from matched parameters. Unlike
     // core::UrlTemplate::expand(), unknown parameters become empty rather than an error,
-    // because rewrite-uri may name parameters the request did not bind.
-    static QString expandRewrite(const QString &templ, const QHash<QString, QString> &parameters);
+    // because rewrite-uri may name parameters the request did not bind. A parameter found in
+    // `encoded` is inserted as the client encoded it, escaping only what would change the
+    // URL's structure where it lands (`/`, `?`, `#` in a path; `&`, `#` in a query, and `+`
+    // that came from a path); the others are percent-encoded from their decoded value.
+    static QString expandRewrite(const QString &templ, const QHash<QString, QString> &parameters,
+                                 const QHash<QString, EncodedParameter> &encoded = {});
 };
 
 } // namespace portico::local

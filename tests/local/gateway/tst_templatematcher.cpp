@@ -82,6 +82,47 @@ private Q_SLOTS:
         QCOMPARE(TemplateMatcher::expandRewrite(u"/f/{*rest}"_qs, { { u"rest"_qs, u"a/b"_qs } }), u"/f/a/b"_qs);
         QCOMPARE(TemplateMatcher::expandRewrite(u"/f/{missing}"_qs, {}), u"/f/"_qs);
     }
+
+    void encodedParametersAreTheClientsBytes_data()
+    {
+        QTest::addColumn<QString>("templ");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<QString>("parameters"); // name=raw;… sorted
+        QTest::newRow("plain") << u"/i/{id}"_qs << QByteArray("/i/a+b%3a") << QByteArray() << u"id=a+b%3a"_qs;
+        QTest::newRow("affixes") << u"/i/{id}.json"_qs << QByteArray("/i/x%2Fy.json") << QByteArray() << u"id=x%2Fy"_qs;
+        QTest::newRow("encoded affix") << u"/i/v{id}.j"_qs << QByteArray("/i/%76%41%42%2e%6a") << QByteArray() << u"id=%41%42"_qs;
+        QTest::newRow("wildcard") << u"/f/{*rest}"_qs << QByteArray("/f/a+b/c%20d") << QByteArray() << u"rest=a+b/c%20d"_qs;
+        QTest::newRow("query") << u"/o?d={d}"_qs << QByteArray("/o") << QByteArray("x=1&d=10:00+01:00") << u"d=10:00+01:00"_qs;
+    }
+
+    void encodedParametersAreTheClientsBytes()
+    {
+        QFETCH(QString, templ);
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, query);
+        QFETCH(QString, parameters);
+        auto parsed = portico::core::UrlTemplate::parse(templ);
+        QVERIFY(parsed);
+        const RequestPath request = RequestPath::fromEncoded(path, query);
+        TemplateMatch m;
+        QVERIFY(TemplateMatcher::match(*parsed, request, {}, m));
+        const auto encoded = TemplateMatcher::encodedParameters(*parsed, path, query, request.query, m);
+        QStringList pairs;
+        for (auto it = encoded.begin(); it != encoded.end(); ++it)
+            pairs.append(it.key() + u'=' + QString::fromLatin1(it->raw));
+        pairs.sort();
+        QCOMPARE(pairs.join(u';'), parameters);
+    }
+
+    void rewriteExpansionKeepsEncodedParameters()
+    {
+        const QHash<QString, EncodedParameter> encoded { { u"p"_qs, { "a+b%3a&c", false } },
+                                                        { u"q"_qs, { "x/y?z+1", true } } };
+        // Only what would change the structure at the new place is escaped.
+        QCOMPARE(TemplateMatcher::expandRewrite(u"/v/{p}/{q}?p={p}&q={q}"_qs, {}, encoded),
+                 u"/v/a+b%3a&c/x%2Fy%3Fz+1?p=a%2Bb%3a%26c&q=x/y?z+1"_qs);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTemplateMatcher)
