@@ -3,6 +3,7 @@
 #include "core/local/usage/usagelog.h"
 
 #include "core/local/gateway/gatewayexchange.h"
+#include "core/model/api.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -58,6 +59,42 @@ void bindUtf8(sqlite3_stmt *statement, int index, const QByteArray &text)
         sqlite3_bind_null(statement, index);
     else
         sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_STATIC);
+}
+
+// The request target without subscription keys, for the log: the API's key query parameter
+// and the default one (also when no API matched, so that a mistyped path does not put a key
+// into the log either). Everything else stays as sent. Shares the target when no key is in it.
+QByteArray targetWithoutKeys(const GatewayExchange &ex)
+{
+    static const QString defaultName = core::SubscriptionKeyParameterNames::defaultQuery.toString();
+    const QByteArray &target = ex.request.target;
+    const qsizetype q = target.indexOf('?');
+    if (q < 0)
+        return target;
+    const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
+    const QString *apiName = ex.api ? &ex.api->config.subscriptionKeyQuery : nullptr;
+    const auto isKey = [&](const RequestQueryItem &item) {
+        return item.name == defaultName || (apiName && item.name == *apiName);
+    };
+    // Routed requests have their query parsed already; one refused before that is parsed here.
+    QList<RequestQueryItem> parsed;
+    const QList<RequestQueryItem> *items = &ex.requestPath.query;
+    if (items->isEmpty() || query != QByteArrayView(ex.rawQuery)) {
+        parsed = RequestPath::fromEncoded({}, query).query;
+        items = &parsed;
+    }
+    if (std::none_of(items->cbegin(), items->cend(), isKey))
+        return target;
+    QByteArray out = target.first(q);
+    bool first = true;
+    for (const RequestQueryItem &item : *items) {
+        if (isKey(item) || item.rawBegin < 0 || item.rawBegin + item.rawSize > query.size())
+            continue;
+        out += first ? '?' : '&';
+        out += query.sliced(item.rawBegin, item.rawSize);
+        first = false;
+    }
+    return out;
 }
 
 } // namespace
@@ -163,7 +200,7 @@ void UsageLog::record(const GatewayExchange &ex, qint64 nowMs)
     if (const auto *user = ex.snapshot && !ex.userId.isEmpty() ? ex.snapshot->user(r.service, ex.userId) : nullptr)
         r.userName = user->displayName;
     r.method = ex.request.method;
-    r.url = ex.request.target;
+    r.url = targetWithoutKeys(ex);
     r.ipAddress = ex.clientIp;
     r.status = ex.status;
     r.backendStatus = ex.backendStatus;

@@ -12,6 +12,8 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
@@ -258,6 +260,46 @@ private Q_SLOTS:
         // In the query a plus from the path must not turn into a space; unmatched items follow.
         QCOMPARE(reply.json().value(u"query"_qs).toString(),
                  u"v=1&n=a%2Bb%3a;c&ts=2024-01-01T10:00:00+01:00&f=a,b"_qs);
+    }
+
+    void usageLogAndReportsKeepNoSubscriptionKey()
+    {
+        const qint64 since = QDateTime::currentMSecsSinceEpoch() - 1000;
+        const QByteArray key = m_apiKey.toUtf8();
+        QCOMPARE(call("/echo/items/log1?subscription-key=" + key).status, 200);
+        QCOMPARE(call("/echo/items/log2?a=1&subscription-key=" + key + "&b=x+y").status, 200);
+        QCOMPARE(call("/echo/items/log3?subscription-key=aaaabbbbccccdddd0000&c=3").status, 401);
+        QCOMPARE(call("/echo/nolog?subscription-key=" + key).status, 404);
+        QCOMPARE(call("/unknown-api/log?subscription-key=" + key + "&d=4").status, 404);
+
+        const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
+        const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
+                                   .arg(fmt(since), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
+        const auto r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
+        QCOMPARE(r.status, 200);
+        QStringList urls;
+        for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
+            const QString url = v.toObject().value(u"url"_qs).toString();
+            QVERIFY2(!url.contains(u"subscription-key"_qs), qPrintable(url));
+            if (url.contains(u"log"_qs))
+                urls.append(url);
+        }
+        urls.sort();
+        // The request outside any API is logged without a service, so it is not in the report.
+        QCOMPARE(urls, (QStringList { u"/echo/items/log1"_qs, u"/echo/items/log2?a=1&b=x+y"_qs,
+                                      u"/echo/items/log3?c=3"_qs, u"/echo/nolog"_qs }));
+
+        // Nor is the key anywhere in the gateway's store (the report above flushed it).
+        QByteArray stored;
+        for (const QString &name : { u"gateway.sqlite"_qs, u"gateway.sqlite-wal"_qs }) {
+            QFile file(QDir(m_local.dataDir()).filePath(name));
+            if (file.open(QIODevice::ReadOnly))
+                stored += file.readAll();
+        }
+        QVERIFY(stored.contains("/unknown-api/log?d=4"));
+        QVERIFY(!stored.contains(key));
+        QVERIFY(!stored.contains("aaaabbbbccccdddd0000"));
+        QVERIFY(!stored.contains("subscription-key="));
     }
 };
 
