@@ -61,33 +61,24 @@ void bindUtf8(sqlite3_stmt *statement, int index, const QByteArray &text)
         sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_STATIC);
 }
 
-// The request target without subscription keys, for the log: the API's key query parameter
-// and the default one (also when no API matched, so that a mistyped path does not put a key
-// into the log either). Everything else stays as sent. Shares the target when no key is in it.
-QByteArray targetWithoutKeys(const GatewayExchange &ex)
+const QString &defaultKeyName()
 {
-    static const QString defaultName = core::SubscriptionKeyParameterNames::defaultQuery.toString();
-    const QByteArray &target = ex.request.target;
-    const qsizetype q = target.indexOf('?');
-    if (q < 0)
+    static const QString name = core::SubscriptionKeyParameterNames::defaultQuery.toString();
+    return name;
+}
+
+// `target` without the query items `isKey` picks; everything else stays as sent, in order.
+// `items` were parsed from the query part of `target`.
+template<typename IsKey>
+QByteArray withoutItems(const QByteArray &target, qsizetype q, const QList<RequestQueryItem> &items,
+                        IsKey isKey)
+{
+    if (std::none_of(items.cbegin(), items.cend(), isKey))
         return target;
     const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
-    const QString *apiName = ex.api ? &ex.api->config.subscriptionKeyQuery : nullptr;
-    const auto isKey = [&](const RequestQueryItem &item) {
-        return item.name == defaultName || (apiName && item.name == *apiName);
-    };
-    // Routed requests have their query parsed already; one refused before that is parsed here.
-    QList<RequestQueryItem> parsed;
-    const QList<RequestQueryItem> *items = &ex.requestPath.query;
-    if (items->isEmpty() || query != QByteArrayView(ex.rawQuery)) {
-        parsed = RequestPath::fromEncoded({}, query).query;
-        items = &parsed;
-    }
-    if (std::none_of(items->cbegin(), items->cend(), isKey))
-        return target;
     QByteArray out = target.first(q);
     bool first = true;
-    for (const RequestQueryItem &item : *items) {
+    for (const RequestQueryItem &item : items) {
         if (isKey(item) || item.rawBegin < 0 || item.rawBegin + item.rawSize > query.size())
             continue;
         out += first ? '?' : '&';
@@ -95,6 +86,52 @@ QByteArray targetWithoutKeys(const GatewayExchange &ex)
         first = false;
     }
     return out;
+}
+
+// The request target without subscription keys, for the log: the API's key query parameter
+// and the default one (also when no API matched, so that a mistyped path does not put a key
+// into the log either). Shares the target when no key is in it.
+QByteArray targetWithoutKeys(const GatewayExchange &ex)
+{
+    const QByteArray &target = ex.request.target;
+    const qsizetype q = target.indexOf('?');
+    if (q < 0)
+        return target;
+    const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
+    const QString *apiName = ex.api ? &ex.api->config.subscriptionKeyQuery : nullptr;
+    const auto isKey = [&](const RequestQueryItem &item) {
+        return item.name == defaultKeyName() || (apiName && item.name == *apiName);
+    };
+    // Routed requests have their query parsed already; one refused before that is parsed here.
+    if (!ex.requestPath.query.isEmpty() && query == QByteArrayView(ex.rawQuery))
+        return withoutItems(target, q, ex.requestPath.query, isKey);
+    return withoutItems(target, q, RequestPath::fromEncoded({}, query).query, isKey);
+}
+
+// Logs written before version 2 stored URLs with the key in them. Strips the default key
+// parameter from those rows once; APIs that renamed it are not known here.
+bool scrubKeysFromOldRows(QSqlDatabase &db)
+{
+    QSqlQuery select(db);
+    if (!select.exec(u"SELECT id, url FROM usage_log WHERE url LIKE '%subscription%key%'"_qs))
+        return false;
+    QSqlQuery update(db);
+    update.prepare(u"UPDATE usage_log SET url = ? WHERE id = ?"_qs);
+    const auto isKey = [](const RequestQueryItem &item) { return item.name == defaultKeyName(); };
+    while (select.next()) {
+        const QByteArray url = select.value(1).toString().toUtf8();
+        const qsizetype q = url.indexOf('?');
+        if (q < 0)
+            continue;
+        const QByteArray clean = withoutItems(url, q, RequestPath::fromEncoded({}, QByteArrayView(url).sliced(q + 1)).query, isKey);
+        if (clean.size() == url.size())
+            continue;
+        update.bindValue(0, QString::fromUtf8(clean));
+        update.bindValue(1, select.value(0));
+        if (!update.exec())
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -153,8 +190,18 @@ Result<void> UsageLog::open(const QString &path, Retention retention)
         if (!q.exec(sql))
             return storageError(u"Cannot prepare the usage log"_qs, q.lastError());
     }
-    if (q.exec(u"SELECT COUNT(*) FROM schema_version"_qs) && q.next() && q.value(0).toInt() == 0)
-        q.exec(u"INSERT INTO schema_version (version) VALUES (1)"_qs);
+    // Version 2: URLs are stored without subscription keys.
+    if (q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next()) {
+        if (q.value(0).isNull()) {
+            q.exec(u"INSERT INTO schema_version (version) VALUES (2)"_qs);
+        } else if (q.value(0).toInt() < 2) {
+            db.transaction();
+            if (scrubKeysFromOldRows(db) && q.exec(u"UPDATE schema_version SET version = 2"_qs))
+                db.commit();
+            else
+                db.rollback();
+        }
+    }
     sqlite3 *handle = sqliteHandle(db);
     if (!handle)
         return Error::make(Error::Kind::Storage, u"The usage log needs Qt's SQLite driver."_qs);

@@ -176,6 +176,41 @@ private Q_SLOTS:
                 || paged.value(u"nextLink"_qs).toString().contains(u"$skip=1"_qs));
     }
 
+    void urlsLoggedWithKeysByOlderVersionsAreScrubbedOnOpen()
+    {
+        TempDir dir;
+        const QString path = dir.filePath(u"usage.sqlite"_qs);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            UsageLog log;
+            QVERIFY(log.open(path, {}));
+            // Rows as versions before 2 stored them: the target as received.
+            for (const char *url : { "/echo/items/1?a=1&subscription-key=0123secret&b=x+y",
+                                     "/echo/items/2?subscription-key=0123secret",
+                                     "/echo/items/3?subscription-keyless=1" }) {
+                UsageRecord r;
+                r.timestampMs = now;
+                r.status = 200;
+                r.url = url;
+                log.record(r);
+            }
+            log.flush();
+            QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+            QVERIFY(q.exec(u"UPDATE schema_version SET version = 1"_qs));
+        }
+        UsageLog log;
+        QVERIFY(log.open(path, {}));
+        QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+        QVERIFY(q.exec(u"SELECT url FROM usage_log ORDER BY id"_qs));
+        QStringList urls;
+        while (q.next())
+            urls.append(q.value(0).toString());
+        QCOMPARE(urls, (QStringList { u"/echo/items/1?a=1&b=x+y"_qs, u"/echo/items/2"_qs,
+                                      u"/echo/items/3?subscription-keyless=1"_qs }));
+        QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+
     void retentionBoundsTheLog()
     {
         TempDir dir;
