@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/auth/azureclitokenprovider.h"
 
+#include "core/auth/entraconfig.h"
 #include "core/auth/oauthparsing.h"
 
 #include <QRegularExpression>
@@ -21,7 +22,9 @@ QString scrubbed(const QByteArray &stderrBytes)
 
 } // namespace
 
-AzureCliTokenProvider::AzureCliTokenProvider(QObject *parent) : AccessTokenProvider(parent)
+AzureCliTokenProvider::AzureCliTokenProvider(QObject *parent)
+    : AccessTokenProvider(parent)
+    , m_resource(EntraConfig::armResource(QUrl(u"https://management.azure.com"_qs)))
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -42,6 +45,14 @@ AzureCliTokenProvider::~AzureCliTokenProvider()
     }
 }
 
+void AzureCliTokenProvider::setManagementUrl(const QUrl &managementUrl)
+{
+    const QString resource = EntraConfig::armResource(managementUrl);
+    if (resource != m_resource)
+        m_cached = {}; // a token for another audience
+    m_resource = resource;
+}
+
 TokenJob *AzureCliTokenProvider::token(bool forceRefresh)
 {
     auto *job = new TokenJob(this);
@@ -60,7 +71,7 @@ void AzureCliTokenProvider::run()
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(m_program);
     QStringList arguments { u"account"_qs, u"get-access-token"_qs, u"--resource"_qs,
-                            u"https://management.azure.com/"_qs, u"--output"_qs, u"json"_qs };
+                            m_resource, u"--output"_qs, u"json"_qs };
     if (!m_tenant.isEmpty())
         arguments << u"--tenant"_qs << m_tenant;
     m_process->setArguments(arguments);

@@ -18,10 +18,37 @@ struct EntraConfig
     QUrl authority = QUrl(QStringLiteral("https://login.microsoftonline.com"));
     QString tenant = QStringLiteral("organizations");
     QString clientId;
-    QStringList scopes { QStringLiteral("https://management.azure.com/user_impersonation"),
+    // What every token request asks for: the ARM scope of the environment's management URL
+    // (setManagementUrl; the public cloud's until then) and offline_access for a refresh token.
+    QStringList scopes { armScope(QUrl(QStringLiteral("https://management.azure.com"))),
                          QStringLiteral("offline_access") };
     // Multiplies the server's polling interval; tests replay recorded intervals quickly.
     double timeScale = 1.0;
+
+    // Asks for tokens that the ARM at `managementUrl` accepts (a sovereign cloud's tokens carry
+    // its own audience: management.usgovcloudapi.net, management.chinacloudapi.cn, ...).
+    void setManagementUrl(const QUrl &managementUrl)
+    {
+        scopes = QStringList { armScope(managementUrl), QStringLiteral("offline_access") };
+    }
+
+    // The audience of ARM at `managementUrl`: its scheme, host and (non-default) port, with the
+    // trailing slash that ARM's app id URI has, e.g. "https://management.usgovcloudapi.net/" —
+    // the value `az account get-access-token --resource` takes (the `resourceManager` endpoint
+    // of `az cloud show`). Any path of the URL is not part of it.
+    static QString armResource(const QUrl &managementUrl)
+    {
+        QUrl origin;
+        origin.setScheme(managementUrl.scheme().toLower());
+        origin.setHost(managementUrl.host().toLower());
+        origin.setPort(managementUrl.port());
+        if (managementUrl.port() == (origin.scheme() == u"http" ? 80 : 443))
+            origin.setPort(-1);
+        return origin.toString() + u'/';
+    }
+    // The v2.0 scope for that audience, "<resource>.default": e.g.
+    // "https://management.azure.com/.default", "https://management.chinacloudapi.cn/.default".
+    static QString armScope(const QUrl &managementUrl) { return armResource(managementUrl) + u".default"; }
 
     QUrl endpoint(QStringView name) const
     {

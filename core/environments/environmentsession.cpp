@@ -168,6 +168,7 @@ void EnvironmentSession::openAzure()
         if (!m_azProgram.isEmpty())
             cli->setProgram(m_azProgram);
         cli->setTenant(m_environment.tenantId);
+        cli->setManagementUrl(m_environment.managementUrl);
         m_tokens = std::move(cli);
     } else {
         EntraConfig config = m_entra;
@@ -175,6 +176,7 @@ void EnvironmentSession::openAzure()
             config.clientId = m_environment.clientId;
         if (!m_environment.tenantId.isEmpty())
             config.tenant = m_environment.tenantId;
+        config.setManagementUrl(m_environment.managementUrl);
         if (config.clientId.isEmpty()) {
             fail(Error::make(Error::Kind::InvalidInput,
                              u"No Entra ID client id is configured for this environment."_qs));

@@ -40,4 +40,17 @@ inline QStringList azureCliStandInCalls(const QString &directory)
     return QString::fromUtf8(log.readAll()).split(u'\n', Qt::SkipEmptyParts);
 }
 
+// The audience each run of the stand-in was asked for (the value after --resource), oldest first;
+// an empty string for a run without one.
+inline QStringList azureCliStandInResources(const QString &directory)
+{
+    QStringList resources;
+    for (const QString &call : azureCliStandInCalls(directory)) {
+        const QStringList arguments = call.split(u' ', Qt::SkipEmptyParts);
+        const qsizetype at = arguments.indexOf(QStringLiteral("--resource"));
+        resources << arguments.value(at < 0 ? arguments.size() : at + 1);
+    }
+    return resources;
+}
+
 } // namespace portico::test

@@ -361,6 +361,7 @@ void AddEnvironmentDialog::startSignIn()
         if (!m_azProgram.isEmpty())
             cli->setProgram(m_azProgram);
         cli->setTenant(tenant);
+        cli->setManagementUrl(m_environment.managementUrl);
         core::AccessTokenProvider *tokens = cli.get();
         m_tokens = std::move(cli);
         core::TokenJob *job = tokens->token();
@@ -388,6 +389,7 @@ void AddEnvironmentDialog::startSignIn()
     config.tenant = tenant;
     config.clientId = m_environment.clientId.isEmpty() ? QString(core::EntraConfig::azureCliClientId)
                                                        : m_environment.clientId;
+    config.setManagementUrl(m_environment.managementUrl);
     config.timeScale = m_timeScale;
     m_status->setText(tr("Asking Entra ID for a sign-in code…"));
     m_signIn = std::make_unique<core::DeviceCodeSignIn>(m_network, config);
@@ -438,6 +440,7 @@ void AddEnvironmentDialog::onDeviceCodeFinished()
         config.tenant = m_environment.tenantId;
         config.clientId = m_environment.clientId.isEmpty() ? QString(core::EntraConfig::azureCliClientId)
                                                            : m_environment.clientId;
+        config.setManagementUrl(m_environment.managementUrl);
         auto own = std::make_unique<core::EntraTokenProvider>(m_network, config, m_secrets, m_environment.id);
         provider = own.get();
         m_tokens = std::move(own);

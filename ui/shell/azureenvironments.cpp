@@ -256,6 +256,7 @@ void AzureEnvironments::open(Entry *entry)
     config.tenant = entry->environment.tenantId;
     config.clientId = entry->environment.clientId.isEmpty() ? QString(core::EntraConfig::azureCliClientId)
                                                             : entry->environment.clientId;
+    config.setManagementUrl(entry->environment.managementUrl);
     config.timeScale = m_timeScale;
     entry->session = std::make_unique<core::EnvironmentSession>(entry->environment, m_network, m_secrets);
     entry->session->setEntraConfig(config);

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void tokenComesFromTheCliAndIsCached();
     void loggedOutCliAsksForSignIn();
     void missingCliIsUnavailable();
+    void resourceIsTheManagementUrlsArm_data();
+    void resourceIsTheManagementUrlsArm();
 
 private:
     QString script(const QString &name, const QByteArray &body);
@@ -93,6 +95,34 @@ void tst_AzureCliTokenProvider::missingCliIsUnavailable()
     provider.setProgram(m_dir.filePath(u"no-such-az"_qs));
     const auto result = waitToken(provider.token());
     QCOMPARE(result.error().kind, Error::Kind::Unavailable);
+}
+
+void tst_AzureCliTokenProvider::resourceIsTheManagementUrlsArm_data()
+{
+    QTest::addColumn<QString>("managementUrl");
+    QTest::addColumn<QString>("resource");
+    QTest::newRow("public") << u"https://management.azure.com"_qs << u"https://management.azure.com/"_qs;
+    QTest::newRow("US Government") << u"https://management.usgovcloudapi.net"_qs
+                                   << u"https://management.usgovcloudapi.net/"_qs;
+    QTest::newRow("China") << u"https://management.chinacloudapi.cn/"_qs << u"https://management.chinacloudapi.cn/"_qs;
+}
+
+// `az account get-access-token --resource` names the ARM of the environment's management URL.
+void tst_AzureCliTokenProvider::resourceIsTheManagementUrlsArm()
+{
+    QFETCH(QString, managementUrl);
+    QFETCH(QString, resource);
+    const QString az = script(u"az-resource"_qs,
+                              "[ \"$1 $2 $3 $4\" = 'account get-access-token --resource " + resource.toUtf8()
+                                  + "' ] || { echo \"ERROR: AADSTS500011: wrong resource $4\" >&2; exit 1; }\n"
+                                    "echo '{\"accessToken\": \"cli-token\", \"expiresOn\": \"2099-01-01 00:00:00.000000\", "
+                                    "\"expires_on\": 4070908800, \"tokenType\": \"Bearer\"}'\n");
+    core::AzureCliTokenProvider provider;
+    provider.setProgram(az);
+    provider.setManagementUrl(QUrl(managementUrl));
+    const auto token = waitToken(provider.token());
+    QVERIFY2(token.ok(), token.ok() ? "" : qPrintable(token.error().technical));
+    QCOMPARE(token->token, u"cli-token"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_AzureCliTokenProvider)

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void refreshUsesTheStoredRefreshTokenAndStoresTheRotatedOne();
     void expiredRefreshTokenAsksForSignIn();
     void missingClientIdIsRefusedBeforeAnyRequest();
+    void scopeIsTheManagementUrlsArm_data();
+    void scopeIsTheManagementUrlsArm();
 
 private:
     core::EntraConfig config() const;
@@ -87,7 +89,7 @@ void tst_DeviceCodeSignIn::signInShowsTheCodeThenPollsUntilTokens()
     const QUrlQuery first(QString::fromUtf8(m_server->received().at(0).body));
     QCOMPARE(first.queryItemValue(u"client_id"_qs), config().clientId);
     QCOMPARE(first.queryItemValue(u"scope"_qs, QUrl::FullyDecoded),
-             u"https://management.azure.com/user_impersonation offline_access"_qs);
+             u"https://management.azure.com/.default offline_access"_qs);
     const QUrlQuery poll(QString::fromUtf8(m_server->received().at(1).body));
     QCOMPARE(poll.queryItemValue(u"device_code"_qs), u"GAQABAAEAAAD--DLA3VO7QrddgJg7WevrRECORDED"_qs);
     QVERIFY(m_server->unmatched().isEmpty());
@@ -176,6 +178,49 @@ void tst_DeviceCodeSignIn::missingClientIdIsRefusedBeforeAnyRequest()
     QVERIFY(finished.wait());
     QCOMPARE(signIn.result().error().kind, Error::Kind::InvalidInput);
     QVERIFY(m_server->received().isEmpty());
+}
+
+void tst_DeviceCodeSignIn::scopeIsTheManagementUrlsArm_data()
+{
+    QTest::addColumn<QString>("managementUrl");
+    QTest::addColumn<QString>("scope");
+    QTest::newRow("public") << u"https://management.azure.com"_qs << u"https://management.azure.com/.default"_qs;
+    QTest::newRow("public, slash") << u"https://management.azure.com/"_qs << u"https://management.azure.com/.default"_qs;
+    QTest::newRow("US Government") << u"https://management.usgovcloudapi.net/"_qs
+                                   << u"https://management.usgovcloudapi.net/.default"_qs;
+    QTest::newRow("China") << u"https://Management.ChinaCloudAPI.cn:443/"_qs
+                           << u"https://management.chinacloudapi.cn/.default"_qs;
+    QTest::newRow("with a path") << u"https://arm.contoso.example/api/"_qs << u"https://arm.contoso.example/.default"_qs;
+    QTest::newRow("loopback port") << u"http://127.0.0.1:8443"_qs << u"http://127.0.0.1:8443/.default"_qs;
+}
+
+// The device code request and the refresh both ask for the ARM of the environment's management
+// URL, so that a sovereign cloud's ARM accepts the token (its audience is its own host).
+void tst_DeviceCodeSignIn::scopeIsTheManagementUrlsArm()
+{
+    QFETCH(QString, managementUrl);
+    QFETCH(QString, scope);
+    QVERIFY(m_server->load(u"entra-device-code.json"_qs));
+    core::EntraConfig config = this->config();
+    config.setManagementUrl(QUrl(managementUrl));
+    core::DeviceCodeSignIn signIn(&m_nam, config);
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    signIn.start();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(signIn.result().ok());
+    core::InMemorySecretStore secrets;
+    core::EntraTokenProvider provider(&m_nam, config, &secrets, u"env"_qs);
+    QSignalSpy stored(&provider, &core::EntraTokenProvider::refreshTokenStored);
+    provider.setSignedIn(signIn.result().value());
+    QVERIFY(stored.wait(5000));
+    QVERIFY(waitToken(provider.token(true)).ok()); // a refresh
+
+    const auto &received = m_server->received();
+    QCOMPARE(QUrlQuery(QString::fromUtf8(received.first().body)).queryItemValue(u"scope"_qs, QUrl::FullyDecoded),
+             scope + u" offline_access"_qs);
+    QVERIFY(QString::fromUtf8(received.last().body).contains(u"grant_type=refresh_token"_qs));
+    QCOMPARE(QUrlQuery(QString::fromUtf8(received.last().body)).queryItemValue(u"scope"_qs, QUrl::FullyDecoded),
+             scope + u" offline_access"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_DeviceCodeSignIn)

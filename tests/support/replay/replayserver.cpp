@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
+#include <QUrlQuery>
 #include <QPointer>
 #include <QTimer>
 
@@ -58,6 +59,13 @@ QString ReplayServer::recordingsDirectory()
 bool ReplayServer::start()
 {
     return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QString ReplayServer::Received::formField(const QString &name) const
+{
+    QString text = QString::fromUtf8(body);
+    text.replace(u'+', u' '); // QUrlQuery keeps '+' as is; forms use it for a space
+    return QUrlQuery(text).queryItemValue(name, QUrl::FullyDecoded);
 }
 
 QUrl ReplayServer::url() const

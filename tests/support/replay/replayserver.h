@@ -37,6 +37,9 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
         QByteArray header(QByteArrayView name) const;
+        // A field of an application/x-www-form-urlencoded body (Entra ID's token requests:
+        // "scope", "grant_type", ...), decoded; empty when absent.
+        QString formField(const QString &name) const;
     };
 
     explicit ReplayServer(QObject *parent = nullptr);

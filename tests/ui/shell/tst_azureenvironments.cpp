@@ -128,6 +128,25 @@ int countRequests(const test::ReplayServer &server, const QString &bodyPart)
     return n;
 }
 
+// What a sign-in at Entra ID must ask for to get a token that the ARM at `management` accepts:
+// that host's ARM scope (not the public cloud's), plus offline_access for a refresh token.
+QString armScopeOf(const test::ReplayServer &management)
+{
+    return u"http://127.0.0.1:%1/.default offline_access"_qs.arg(management.url().port());
+}
+
+// The scopes of the requests `server` received since `from` that carry one, oldest first.
+QStringList scopesAsked(const test::ReplayServer &server, qsizetype from = 0)
+{
+    QStringList scopes;
+    for (qsizetype i = from; i < server.received().size(); ++i) {
+        const QString scope = server.received().at(i).formField(u"scope"_qs);
+        if (!scope.isEmpty())
+            scopes << scope;
+    }
+    return scopes;
+}
+
 template <typename T>
 T *findVisible(const QString &objectName)
 {
@@ -606,6 +625,7 @@ void tst_AzureEnvironments::dialogSignsInWithTheAzureCliAndSaysWhenThereIsNoSubs
     QVERIFY(!dialog.findChild<QPushButton *>(u"addEnvironmentPushButton"_qs)->isEnabled());
     QCOMPARE(arm.received().size(), 1);
     QCOMPARE(arm.received().first().header("Authorization"), QByteArray("Bearer cli-access-token"));
+    QCOMPARE(test::azureCliStandInResources(m_dir.path()).last(), u"http://127.0.0.1:%1/"_qs.arg(arm.url().port()));
     dialog.reject();
 }
 
@@ -965,6 +985,10 @@ void tst_AzureEnvironments::restartOpensAnAzureCliEnvironmentSilently()
     QCOMPARE(calls.size(), callsBefore + 1);
     QVERIFY2(calls.last().startsWith(u"account get-access-token"_qs) && calls.last().contains(u"--tenant "_qs + kTenant),
              qPrintable(calls.last()));
+    // Both runs (the dialog's and the restored environment's) asked for the environment's ARM.
+    const QStringList resources = test::azureCliStandInResources(m_dir.path());
+    const QString resource = u"http://127.0.0.1:%1/"_qs.arg(arm.url().port());
+    QCOMPARE(resources.mid(callsBefore - 1), (QStringList { resource, resource }));
     QCOMPARE(m_entra.received().size(), entraBefore);
     // Every ARM call since the restart carried that token.
     QVERIFY(arm.received().size() > armBefore);
@@ -1006,6 +1030,8 @@ void tst_AzureEnvironments::addsAnEnvironmentAndEditsItsApiThroughTheSamePanels(
     QCOMPARE(subscriptions->currentItem()->data(Qt::UserRole).toString(), kSubscription);
     // The device code went to the tenant the user named.
     QCOMPARE(m_entra.received().at(entraBefore).path, u'/' + kTenant + u"/oauth2/v2.0/devicecode"_qs);
+    // For the ARM the user named (here the replay server, not management.azure.com).
+    QCOMPARE(m_entra.received().at(entraBefore).formField(u"scope"_qs), armScopeOf(m_arm));
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"addEnvironmentPushButton"_qs), Qt::LeftButton);
     QTRY_VERIFY(!openDialog());
 
@@ -1055,6 +1081,10 @@ void tst_AzureEnvironments::addsAnEnvironmentAndEditsItsApiThroughTheSamePanels(
     QVERIFY(put.header("Authorization").startsWith("Bearer eyJ0eXAiOiJKV1Qi"));
     QTRY_VERIFY(!findVisible<QLabel>(u"apiDirtyLabel"_qs) || findVisible<QLabel>(u"apiDirtyLabel"_qs)->text().isEmpty());
     QVERIFY2(m_arm.unmatched().isEmpty(), qPrintable(m_arm.unmatched().join(u", "_qs)));
+    // Every token request of the sign-in asked for that ARM.
+    const QStringList scopes = scopesAsked(m_entra, entraBefore);
+    QVERIFY(!scopes.isEmpty());
+    QCOMPARE(scopes, QStringList(scopes.size(), armScopeOf(m_arm)));
     QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
 }
 
@@ -1069,6 +1099,9 @@ void tst_AzureEnvironments::restartSignsInSilently()
     QVERIFY(waitForService(console));
     QCOMPARE(countRequests(m_entra, u"grant_type=refresh_token"_qs), refreshes + 1);
     QCOMPARE(countRequests(m_entra, u"device_code"_qs), devicecodes);
+    // The restored environment's refresh asked for its own ARM's scope.
+    QCOMPARE(m_entra.received().last().formField(u"grant_type"_qs), u"refresh_token"_qs);
+    QCOMPARE(m_entra.received().last().formField(u"scope"_qs), armScopeOf(m_arm));
     QVERIFY(!openDialog());
     QVERIFY(console.signInBanner()->isHidden());
     QVERIFY2(m_entra.unmatched().isEmpty(), qPrintable(m_entra.unmatched().join(u", "_qs)));
