@@ -124,15 +124,38 @@ QStringList TryItRequest::secretValues() const
         if (isSecretQueryItem(name, secretQueryNames()))
             values.append(value);
     }
+    for (const QString &name : secretTemplateParameters())
+        values.append(templateValues.value(name));
     values.removeAll(QString());
     return values;
 }
 
+QStringList TryItRequest::secretTemplateParameters() const
+{
+    QStringList names;
+    for (auto it = templateValues.begin(); it != templateValues.end(); ++it) {
+        if (isSecretQueryItem(it.key(), secretQueryNames()))
+            names.append(it.key());
+    }
+    // A template that does not parse is still stored: the names alone decide then.
+    if (const auto parsed = UrlTemplate::parse(urlTemplate.isEmpty() ? u"/"_qs : urlTemplate); parsed.ok()) {
+        for (const UrlTemplate::QueryItem &item : parsed->queryItems()) {
+            if (item.kind == UrlTemplate::QueryItem::Kind::Parameter && !names.contains(item.parameter)
+                && isSecretQueryItem(item.name, secretQueryNames()))
+                names.append(item.parameter);
+        }
+    }
+    return names;
+}
+
 QJsonObject TryItRequest::toJson() const
 {
+    const QStringList secretParameters = secretTemplateParameters();
     QJsonObject values;
-    for (auto it = templateValues.begin(); it != templateValues.end(); ++it)
-        values.insert(it.key(), it.value());
+    for (auto it = templateValues.begin(); it != templateValues.end(); ++it) {
+        const bool secret = secretParameters.contains(it.key()) && !it.value().isEmpty();
+        values.insert(it.key(), secret ? secretMask.toString() : it.value());
+    }
     QJsonArray query;
     for (const auto &[name, value] : queryParameters)
         query.append(QJsonArray { name, isSecretQueryItem(name, secretQueryNames()) ? secretMask.toString() : value });

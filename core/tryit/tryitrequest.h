@@ -59,11 +59,16 @@ struct TryItRequest
     [[nodiscard]] Result<PreparedRequest> preview() const;
     // Secret values present in this request, for scrubbing anything derived from it.
     QStringList secretValues() const;
+    // Template parameters whose values are secrets, by the rule for query items: the
+    // parameter's own name is a secret query name ("code", "sig", ...), or the template puts it
+    // into the query under such a name ("?code={fn}").
+    QStringList secretTemplateParameters() const;
     // Extra secret header / query names (the API's renamed key parameters).
     QStringList secretHeaderNames() const { return { keyHeaderName }; }
     QStringList secretQueryNames() const { return { keyQueryName }; }
 
-    // Everything but the key (secret headers masked), for history; fromJson() restores it.
+    // Everything but the key (secret headers, query items and template values masked), for
+    // history; fromJson() restores it with the masks in place of the secrets.
     QJsonObject toJson() const;
     static TryItRequest fromJson(const QJsonObject &object);
 };

@@ -13,6 +13,8 @@ using core::TryItRequest;
 namespace {
 
 const QString key = u"a1b2c3d4e5f60718293a4b5c6d7e8f90"_qs;
+const QString functionKey = u"fnKey/Az9+Qw7=="_qs;
+const QString sasSignature = u"sAsSig0Nature/xyz+123="_qs;
 
 TryItRequest request(TryItRequest::KeyPlacement placement = TryItRequest::KeyPlacement::Header)
 {
@@ -69,11 +71,26 @@ void tst_TryItHistory::noSecretReachesTheDatabaseFile()
         QVERIFY(history.record(request(TryItRequest::KeyPlacement::Query), response(429, "{}")).ok());
         QVERIFY(history.record(request(), core::Error::make(core::Error::Kind::Network,
                                                             u"refused for key %1"_qs.arg(key))).ok());
+        // Secrets that the URL template carries: an Azure Functions key and a SAS signature,
+        // in the query (masked in the stored URL) and in the request JSON (re-opening).
+        TryItRequest function = request();
+        function.urlTemplate = u"/api/score?code={code}"_qs;
+        function.templateValues = { { u"code"_qs, functionKey } };
+        QVERIFY(history.record(function, response(200, "{}")).ok());
+        TryItRequest blob = request();
+        blob.urlTemplate = u"/blobs/{blob}?sv=2021-08-06&sp=r&sig={signature}"_qs;
+        blob.templateValues = { { u"blob"_qs, u"feature-hashing.csv"_qs }, { u"signature"_qs, sasSignature } };
+        QVERIFY(history.record(blob, core::Error::make(core::Error::Kind::Network, u"refused"_qs)).ok());
     }
     const QByteArray files = dir.readAllFiles(); // database, WAL and anything else
     QVERIFY(!files.isEmpty());
     QVERIFY(!files.contains(key.toUtf8()));
     QVERIFY(!files.contains("ml-key-0123456789"));
+    QVERIFY(!files.contains(functionKey.toUtf8()));
+    QVERIFY(!files.contains(QUrl::toPercentEncoding(functionKey)));
+    QVERIFY(!files.contains(sasSignature.toUtf8()));
+    QVERIFY(!files.contains(QUrl::toPercentEncoding(sasSignature)));
+    QVERIFY(files.contains("/api/score?code={code}")); // the template itself is kept
     QVERIFY(files.contains("feature-hashing")); // the rest is there
 }
 

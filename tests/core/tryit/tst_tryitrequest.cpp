@@ -45,6 +45,8 @@ private Q_SLOTS:
     void missingTemplateValueNamesTheParameter();
     void headerInjectionIsRefused();
     void historyJsonNeverHoldsTheKey();
+    void historyJsonMasksSecretTemplateValues_data();
+    void historyJsonMasksSecretTemplateValues();
 };
 
 void tst_TryItRequest::buildsTheGatewayUrlFromApiPathAndTemplate()
@@ -142,6 +144,42 @@ void tst_TryItRequest::historyJsonNeverHoldsTheKey()
     QCOMPARE(reopened.body, request.body);
     QCOMPARE(reopened.urlTemplate, request.urlTemplate);
     QCOMPARE(reopened.method, request.method);
+}
+
+void tst_TryItRequest::historyJsonMasksSecretTemplateValues_data()
+{
+    QTest::addColumn<QString>("urlTemplate");
+    QTest::addColumn<QString>("parameter");
+    QTest::addColumn<bool>("secret");
+    // A function key or SAS signature that the template itself puts into the query.
+    QTest::newRow("function key under its own name") << u"/run?code={code}"_qs << u"code"_qs << true;
+    QTest::newRow("function key under another name") << u"/run?code={functionKey}"_qs << u"functionKey"_qs << true;
+    QTest::newRow("SAS signature") << u"/blobs/{blob}?sv=2021&sig={sig}"_qs << u"sig"_qs << true;
+    QTest::newRow("secret name in the path") << u"/tokens/{access_token}/run"_qs << u"access_token"_qs << true;
+    QTest::newRow("ordinary query value") << u"/run?details={details}"_qs << u"details"_qs << false;
+    QTest::newRow("ordinary path value") << u"/services/{service}"_qs << u"service"_qs << false;
+}
+
+void tst_TryItRequest::historyJsonMasksSecretTemplateValues()
+{
+    QFETCH(QString, urlTemplate);
+    QFETCH(QString, parameter);
+    QFETCH(bool, secret);
+    const QString value = u"Zm4ta2V5LXZhbHVlLTQyNDI="_qs;
+    TryItRequest request = rrsExecute();
+    request.urlTemplate = urlTemplate;
+    request.templateValues = { { parameter, value } };
+    if (urlTemplate.contains(u"{blob}"_qs))
+        request.templateValues.insert(u"blob"_qs, u"input.csv"_qs);
+    QVERIFY(request.prepare().ok());
+
+    const QByteArray json = QJsonDocument(request.toJson()).toJson();
+    QCOMPARE(json.contains(value.toUtf8()), !secret);
+    QCOMPARE(request.secretValues().contains(value), secret);
+    const TryItRequest reopened = TryItRequest::fromJson(request.toJson());
+    QCOMPARE(reopened.templateValues.value(parameter), secret ? core::secretMask.toString() : value);
+    if (urlTemplate.contains(u"{blob}"_qs))
+        QCOMPARE(reopened.templateValues.value(u"blob"_qs), u"input.csv"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_TryItRequest)
