@@ -3,7 +3,9 @@
 #include "ui/developer/tryitcomposer.h"
 
 #include "core/model/urltemplate.h"
+#include "core/tryit/secretredaction.h"
 #include "ui/developer/jsonbodyeditor.h"
+#include "ui/developer/reentryhintdelegate.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -61,6 +63,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     m_headers->setHorizontalHeaderLabels({ tr("Header"), tr("Value") });
     m_headers->verticalHeader()->hide();
     m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->setItemDelegateForColumn(1, new ReentryHintDelegate(m_headers));
     connect(m_headers, &QTableWidget::itemChanged, this, &TryItComposer::updatePreview);
 
     auto *addHeader = new QToolButton(this);
@@ -449,21 +452,119 @@ void TryItComposer::send()
             return;
         }
     }
+    if (refuseMaskedValues())
+        return;
     Q_EMIT sendRequested(request);
+}
+
+bool TryItComposer::refuseMaskedValues()
+{
+    // The mask is what history and the preview show in place of a secret; sent as the value
+    // it only earns a 401. Say where it is instead.
+    const QString mask = core::secretMask.toString();
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_parameters->item(row, NameColumn);
+        if (!name || !parameterValue(row).contains(mask))
+            continue;
+        m_problem->setText(tr("The parameter %1 holds the mask that stands for a secret history does "
+                              "not keep: enter the real value.")
+                                   .arg(name->data(Qt::UserRole).toString()));
+        m_parameters->setCurrentCell(row, ValueColumn);
+        if (QWidget *editor = m_parameters->cellWidget(row, ValueColumn)) {
+            editor->setToolTip(m_problem->text());
+            editor->setFocus();
+        }
+        return true;
+    }
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        QTableWidgetItem *value = m_headers->item(row, 1);
+        if (!value || !m_headers->item(row, 0) || !value->text().contains(mask))
+            continue;
+        m_problem->setText(tr("The header %1 holds the mask that stands for a secret history does "
+                              "not keep: enter the real value.")
+                                   .arg(m_headers->item(row, 0)->text()));
+        const QSignalBlocker blocker(m_headers); // a changed item would redo the preview
+        value->setToolTip(m_problem->text());
+        m_headers->setCurrentCell(row, 1);
+        m_headers->setFocus();
+        return true;
+    }
+    if (m_body->text().contains(mask)) {
+        m_problem->setText(tr("The body holds the mask that stands for a secret history does not keep: "
+                              "put the real value back."));
+        m_body->editor()->setFocus();
+        return true;
+    }
+    return false;
+}
+
+QWidget *TryItComposer::parameterEditor(const QString &name) const
+{
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
+        if (item && item->data(Qt::UserRole).toString() == name)
+            return m_parameters->cellWidget(row, ValueColumn);
+    }
+    return nullptr;
+}
+
+void TryItComposer::restoreParameter(const QString &name, const QString &value)
+{
+    if (!value.contains(core::secretMask)) {
+        setParameterValue(name, value);
+        return;
+    }
+    setParameterValue(name, QString());
+    const QString hint = tr("Enter again: history does not keep secrets");
+    QWidget *editor = parameterEditor(name);
+    if (auto *combo = qobject_cast<QComboBox *>(editor); combo && combo->lineEdit())
+        combo->lineEdit()->setPlaceholderText(hint);
+    else if (auto *edit = qobject_cast<QLineEdit *>(editor))
+        edit->setPlaceholderText(hint);
+    if (editor)
+        editor->setToolTip(hint);
+}
+
+void TryItComposer::restoreHeader(const QByteArray &name, const QByteArray &value)
+{
+    const QByteArray mask = core::secretMask.toUtf8();
+    if (!value.contains(mask)) {
+        setHeader(name, value);
+        return;
+    }
+    // "Bearer ••••••••": the scheme is named in the hint, the value is left empty.
+    const qsizetype space = value.indexOf(' ');
+    const QString scheme = space > 0 && !value.left(space).contains(mask) ? QString::fromUtf8(value.left(space))
+                                                                          : QString();
+    const QString hint = scheme.isEmpty()
+            ? tr("Enter again: history does not keep secrets")
+            : tr("Enter again as %1 …: history does not keep secrets").arg(scheme);
+    setHeader(name, QByteArray());
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        QTableWidgetItem *item = m_headers->item(row, 0);
+        if (!item || item->text().compare(QString::fromLatin1(name), Qt::CaseInsensitive) != 0)
+            continue;
+        const QSignalBlocker blocker(m_headers);
+        item->setToolTip(hint);
+        if (QTableWidgetItem *cell = m_headers->item(row, 1)) {
+            cell->setData(ReentryHintDelegate::HintRole, hint);
+            cell->setToolTip(hint);
+        }
+    }
 }
 
 void TryItComposer::applyValues(const ComposedRequest &request)
 {
     for (auto it = request.templateValues.cbegin(); it != request.templateValues.cend(); ++it)
-        setParameterValue(it.key(), it.value());
+        restoreParameter(it.key(), it.value());
     for (const auto &[name, value] : request.queryParameters)
-        setParameterValue(name, value);
+        restoreParameter(name, value);
     {
         const QSignalBlocker blocker(m_headers);
         m_headers->setRowCount(0);
     }
     for (const auto &[name, value] : request.headers)
-        setHeader(name, value);
+        restoreHeader(name, value);
     m_body->setText(QString::fromUtf8(request.body));
     const int subscription = m_subscription->findData(request.subscriptionId);
     if (subscription >= 0)

@@ -69,7 +69,8 @@ public:
     void setOperation(const core::Api &api, const core::Operation &operation,
                       const QUrl &gatewayUrl);
     void setSubscriptions(const QList<SubscriptionChoice> &subscriptions);
-    // Re-opens a request (from history): same operation, these values.
+    // Re-opens a request (from history): same operation, these values. A value that history
+    // masked (a secret) is left empty and its row says it must be entered again.
     void applyValues(const ComposedRequest &request);
 
     ComposedRequest composedRequest() const;
@@ -97,6 +98,10 @@ private:
     enum class ParameterKind { Template, Query };
     void addParameterRow(const core::ParameterContract &parameter, ParameterKind kind);
     QString parameterValue(int row) const;
+    QWidget *parameterEditor(const QString &name) const;
+    void restoreParameter(const QString &name, const QString &value);
+    void restoreHeader(const QByteArray &name, const QByteArray &value);
+    bool refuseMaskedValues();
     void setHeader(const QByteArray &name, const QByteArray &value);
     void updatePreview();
     void updateSendState();

@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Re-opening a send from history when it carried secrets, through the real widgets against
+// the real portico-local. History keeps a mask in place of each secret; re-opening must not
+// put the mask back as the value (Send would transmit it and earn a 401 with no hint): the
+// value is left empty, the row says that it must be entered again, and a value that still
+// holds the mask is refused at Send with a message naming the row.
+
+#include "core/tryit/secretredaction.h"
+#include "tests/support/tempdir.h"
+#include "tests/ui/developer/developertestbed.h"
+#include "ui/developer/apicatalogpanel.h"
+#include "ui/developer/developercontroller.h"
+#include "ui/developer/developerworkspace.h"
+#include "ui/developer/historypanel.h"
+#include "ui/developer/jsonbodyeditor.h"
+#include "ui/developer/reentryhintdelegate.h"
+#include "ui/developer/responseviewer.h"
+#include "ui/developer/tryitcomposer.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace portico;
+
+namespace {
+
+const QString kSeedBody = uR"({"Inputs": {"input1": {"ColumnNames": ["Col2"], "Values": [["This is a good day"]]}}, "GlobalParameters": {}})"_qs;
+const QString kMlToken = u"typed-ml-token-4711-secret"_qs;
+const QString kHint = u"Enter again: history does not keep secrets"_qs;
+
+core::ParameterContract parameter(const QString &name)
+{
+    core::ParameterContract p;
+    p.name = name;
+    p.type = u"string"_qs;
+    p.required = true;
+    return p;
+}
+
+} // namespace
+
+class tst_HistoryReopen : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void reopenedAuthorizationIsLeftEmptyAndMarked();
+    void maskedTemplateValueIsLeftEmptyAndAMaskIsNeverSent();
+
+private:
+    int headerRow(const QString &name) const;
+
+    test::DeveloperTestBed m_bed;
+    test::TempDir m_dir;
+    std::unique_ptr<ui::DeveloperWorkspace> m_workspace;
+};
+
+void tst_HistoryReopen::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString started = m_bed.start(u"historyreopen"_qs, this);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QVERIFY(m_bed.call(core::ArmRequest::put(m_bed.serviceId() + u"/products/unlimited/apis/azureml-demo-api"_qs,
+                                             QJsonObject()), this).ok());
+    const auto key = m_bed.subscribe(u"reopen-developer"_qs, QJsonObject { { u"scope"_qs, u"/products/unlimited"_qs },
+                                                                         { u"displayName"_qs, u"Reopen developer"_qs },
+                                                                         { u"state"_qs, u"active"_qs } }, this);
+    QVERIFY2(key.ok(), key.ok() ? "" : qPrintable(key.error().message));
+    const QString developer = m_bed.startDeveloper(m_dir.filePath(u"history.sqlite"_qs));
+    QVERIFY2(developer.isEmpty(), qPrintable(developer));
+    m_workspace = std::make_unique<ui::DeveloperWorkspace>(m_bed.developer());
+    m_workspace->resize(1400, 900);
+    m_workspace->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+    QVERIFY(m_bed.refreshDeveloper());
+}
+
+void tst_HistoryReopen::cleanupTestCase()
+{
+    m_workspace.reset();
+    m_bed.stop();
+}
+
+int tst_HistoryReopen::headerRow(const QString &name) const
+{
+    auto *headers = m_workspace->composer()->findChild<QTableWidget *>(u"headersTableWidget"_qs);
+    for (int row = 0; row < headers->rowCount(); ++row) {
+        if (headers->item(row, 0) && headers->item(row, 0)->text() == name)
+            return row;
+    }
+    return -1;
+}
+
+void tst_HistoryReopen::reopenedAuthorizationIsLeftEmptyAndMarked()
+{
+    ui::TryItComposer *composer = m_workspace->composer();
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"RRS Execute"_qs));
+    QTest::mouseClick(m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    QVERIFY(composer->setParameterValue(u"workspace"_qs, u"local"_qs));
+    QVERIFY(composer->setParameterValue(u"service"_qs, u"feature-hashing"_qs));
+    QVERIFY(composer->setParameterValue(u"apiversion"_qs, u"2.0"_qs));
+    QVERIFY(composer->setParameterValue(u"details"_qs, u"true"_qs));
+    composer->bodyEditor()->setText(kSeedBody);
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    subscription->setCurrentIndex(subscription->findData(u"reopen-developer"_qs));
+    // An Authorization header typed by the user (the gateway's policy replaces it upstream).
+    auto *headers = composer->findChild<QTableWidget *>(u"headersTableWidget"_qs);
+    QTest::mouseClick(composer->findChild<QToolButton *>(u"addHeaderToolButton"_qs), Qt::LeftButton);
+    const int added = headers->rowCount() - 1;
+    headers->item(added, 0)->setText(u"Authorization"_qs);
+    headers->item(added, 1)->setText(u"Bearer "_qs + kMlToken);
+
+    auto *send = composer->findChild<QPushButton *>(u"sendPushButton"_qs);
+    QSignalSpy ready(m_bed.developer(), &ui::DeveloperController::responseReady);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(m_workspace->viewer()->response().status, 200);
+
+    // Re-open it (after another operation, so there is something to restore).
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"BES Status"_qs));
+    QTest::mouseClick(m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    ui::HistoryPanel *history = m_workspace->history();
+    auto *list = history->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    QTRY_COMPARE(history->entryCount(), 1);
+    list->setCurrentItem(list->topLevelItem(0));
+    QTest::mouseClick(history->findChild<QPushButton *>(u"historyReopenPushButton"_qs), Qt::LeftButton);
+    QVERIFY(composer->findChild<QLabel *>(u"composerTitleLabel"_qs)->text().contains(u"RRS Execute"_qs));
+    QCOMPARE(composer->templateValue(u"service"_qs), u"feature-hashing"_qs);
+
+    // The credential is not back, not even as the mask; the row says to enter it again.
+    const int row = headerRow(u"Authorization"_qs);
+    QVERIFY(row >= 0);
+    QCOMPARE(headers->item(row, 1)->text(), QString());
+    const QString hint = headers->item(row, 1)->data(ui::ReentryHintDelegate::HintRole).toString();
+    QCOMPARE(hint, u"Enter again as Bearer …: history does not keep secrets"_qs);
+    QCOMPARE(headers->item(row, 1)->toolTip(), hint);
+    QCOMPARE(headers->item(row, 0)->toolTip(), hint);
+
+    // What the old re-open put there: the mask. Send refuses it and says where.
+    const QSignalSpy started(m_bed.developer(), &ui::DeveloperController::sendStarted);
+    headers->item(row, 1)->setText(u"Bearer "_qs + core::secretMask.toString());
+    QTest::mouseClick(send, Qt::LeftButton);
+    auto *problem = composer->findChild<QLabel *>(u"composerProblemLabel"_qs);
+    QCOMPARE(problem->text(), u"The header Authorization holds the mask that stands for a secret history "
+                              "does not keep: enter the real value."_qs);
+    QCOMPARE(headers->currentRow(), row);
+    QTest::qWait(100);
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(m_bed.history().count().value(), qint64(1));
+
+    // The real value again: it is sent.
+    headers->item(row, 1)->setText(u"Bearer "_qs + kMlToken);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(m_workspace->viewer()->response().status, 200);
+    QCOMPARE(m_bed.history().count().value(), qint64(2));
+}
+
+void tst_HistoryReopen::maskedTemplateValueIsLeftEmptyAndAMaskIsNeverSent()
+{
+    // An Azure Functions-style operation whose template carries the function key.
+    core::Api api;
+    api.name = u"functions"_qs;
+    api.displayName = u"Functions"_qs;
+    api.path = u"fn"_qs;
+    core::Operation run;
+    run.name = u"run"_qs;
+    run.displayName = u"Run"_qs;
+    run.method = u"POST"_qs;
+    run.urlTemplate = u"/run?code={code}"_qs;
+    run.templateParameters = { parameter(u"code"_qs) };
+    ui::TryItComposer composer;
+    composer.show();
+    composer.setOperation(api, run, QUrl(u"http://127.0.0.1:1"_qs));
+    QSignalSpy sent(&composer, &ui::TryItComposer::sendRequested);
+
+    ui::ComposedRequest fromHistory;
+    fromHistory.templateValues = { { u"code"_qs, core::secretMask.toString() } };
+    fromHistory.body = "{}";
+    composer.applyValues(fromHistory);
+    auto *code = composer.findChild<QLineEdit *>(u"codeParameterLineEdit"_qs);
+    QVERIFY(code);
+    QCOMPARE(code->text(), QString());
+    QCOMPARE(code->placeholderText(), kHint);
+    QCOMPARE(code->toolTip(), kHint);
+
+    // Typed (or pasted) mask: refused with the parameter named.
+    code->setText(core::secretMask.toString());
+    QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(composer.findChild<QLabel *>(u"composerProblemLabel"_qs)->text(),
+             u"The parameter code holds the mask that stands for a secret history does not keep: "
+             "enter the real value."_qs);
+    QCOMPARE(sent.count(), 0);
+
+    // A body that history scrubbed still holds the mask: refused too.
+    code->setText(u"real-function-key"_qs);
+    composer.bodyEditor()->setText(u"{\"key\": \""_qs + core::secretMask.toString() + u"\"}"_qs);
+    QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QVERIFY(composer.findChild<QLabel *>(u"composerProblemLabel"_qs)->text().startsWith(u"The body holds the mask"_qs));
+    QCOMPARE(sent.count(), 0);
+
+    composer.bodyEditor()->setText(u"{}"_qs);
+    QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(sent.count(), 1);
+    QCOMPARE(composer.composedRequest().templateValues.value(u"code"_qs), u"real-function-key"_qs);
+}
+
+QTEST_MAIN(tst_HistoryReopen)
+#include "tst_historyreopen.moc"
