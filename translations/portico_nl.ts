@@ -1205,6 +1205,45 @@
         <source>Could not read these sends from the history.</source>
         <translation>Kon deze verzendingen niet uit de geschiedenis lezen.</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete the selected sends from the history (Del).</source>
+        <translation>De geselecteerde verzendingen uit de geschiedenis verwijderen (Del).</translation>
+    </message>
+    <message>
+        <source>C&amp;lear all…</source>
+        <translation>A&amp;lles wissen…</translation>
+    </message>
+    <message>
+        <source>Delete every send in the history, also those the filters hide.</source>
+        <translation>Elke verzending uit de geschiedenis verwijderen, ook die de filters verbergen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeps the newest %n sends.</source>
+        <translation>
+            <numerusform>Bewaart de nieuwste %n verzending.</numerusform>
+            <numerusform>Bewaart de nieuwste %n verzendingen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete from the history: %1</source>
+        <translation>Kon niet uit de geschiedenis verwijderen: %1</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>Geschiedenis wissen</translation>
+    </message>
+    <message>
+        <source>Delete every send in the Try It history, with its request and response? This cannot be undone.</source>
+        <translation>Elke verzending uit de Uitproberen-geschiedenis verwijderen, met verzoek en antwoord? Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Could not clear the history: %1</source>
+        <translation>Kon de geschiedenis niet wissen: %1</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::JsonBodyEditor</name>
@@ -2774,6 +2813,26 @@
     <message>
         <source>Enter a value for the parameter %1.</source>
         <translation>Vul een waarde in voor de parameter %1.</translation>
+    </message>
+    <message>
+        <source>The parameter %1 holds the mask that stands for a secret history does not keep: enter the real value.</source>
+        <translation>De parameter %1 bevat het masker dat staat voor een geheim dat de geschiedenis niet bewaart: vul de echte waarde in.</translation>
+    </message>
+    <message>
+        <source>The header %1 holds the mask that stands for a secret history does not keep: enter the real value.</source>
+        <translation>De header %1 bevat het masker dat staat voor een geheim dat de geschiedenis niet bewaart: vul de echte waarde in.</translation>
+    </message>
+    <message>
+        <source>The body holds the mask that stands for a secret history does not keep: put the real value back.</source>
+        <translation>De body bevat het masker dat staat voor een geheim dat de geschiedenis niet bewaart: zet de echte waarde terug.</translation>
+    </message>
+    <message>
+        <source>Enter again: history does not keep secrets</source>
+        <translation>Opnieuw invullen: de geschiedenis bewaart geen geheimen</translation>
+    </message>
+    <message>
+        <source>Enter again as %1 …: history does not keep secrets</source>
+        <translation>Opnieuw invullen als %1 …: de geschiedenis bewaart geen geheimen</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace portico::core {
 
 namespace {
@@ -130,6 +132,8 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
     if (auto prepared = request.preview(); prepared.ok())
         url = scrubSecrets(prepared->url.toString(), secrets);
 
+    if (!db.transaction())
+        return sqlError(db.lastError(), u"starting a transaction"_qs);
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO sends (sent_at, api_id, operation_id, request_json, url, status, reason,"
                   " response_headers, response_body, body_truncated, body_size, total_ms, ttfb_ms, error)"
@@ -162,9 +166,64 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
         query.addBindValue(-1);
         query.addBindValue(scrubSecrets(response.error().toString(), secrets));
     }
+    if (!query.exec()) {
+        const Error error = sqlError(query.lastError(), u"recording a send"_qs);
+        db.rollback();
+        return error;
+    }
+    const qint64 id = query.lastInsertId().toLongLong();
+    query.finish();
+    if (auto pruned = prune(); !pruned) {
+        db.rollback();
+        return pruned.error();
+    }
+    if (!db.commit()) {
+        const Error error = sqlError(db.lastError(), u"recording a send"_qs);
+        db.rollback();
+        return error;
+    }
+    return id;
+}
+
+Result<void> TryItHistory::prune()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(u"DELETE FROM sends WHERE id IN"
+                  " (SELECT id FROM sends ORDER BY sent_at DESC, id DESC LIMIT -1 OFFSET ?)"_qs);
+    query.addBindValue(std::max(1, m_retention.maxEntries));
     if (!query.exec())
-        return sqlError(query.lastError(), u"recording a send"_qs);
-    return query.lastInsertId().toLongLong();
+        return sqlError(query.lastError(), u"pruning by count"_qs);
+    // Running total of the stored bytes, newest first; everything past the cap goes.
+    query.prepare(u"DELETE FROM sends WHERE id IN (SELECT id FROM ("
+                  " SELECT id, ROW_NUMBER() OVER newest AS n,"
+                  " SUM(length(request_json) + length(url) + IFNULL(length(reason), 0)"
+                  " + IFNULL(length(response_headers), 0) + IFNULL(length(response_body), 0)"
+                  " + IFNULL(length(error), 0)) OVER newest AS running"
+                  " FROM sends WINDOW newest AS (ORDER BY sent_at DESC, id DESC))"
+                  " WHERE n > 1 AND running > ?)"_qs);
+    query.addBindValue(std::max<qint64>(0, m_retention.maxBytes));
+    if (!query.exec())
+        return sqlError(query.lastError(), u"pruning by size"_qs);
+    return {};
+}
+
+Result<void> TryItHistory::checkpoint()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_qs))
+        return sqlError(query.lastError(), u"writing the deletion through"_qs);
+    return {};
+}
+
+Result<qint64> TryItHistory::count() const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT COUNT(*) FROM sends"_qs) || !query.next())
+        return sqlError(query.lastError(), u"counting"_qs);
+    return query.value(0).toLongLong();
 }
 
 Result<QList<HistoryEntry>> TryItHistory::list(const HistoryFilter &filter) const
@@ -218,20 +277,46 @@ Result<HistoryEntry> TryItHistory::load(qint64 id) const
 
 Result<void> TryItHistory::remove(qint64 id)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(u"DELETE FROM sends WHERE id = ?"_qs);
-    query.addBindValue(id);
-    if (!query.exec())
-        return sqlError(query.lastError(), u"removing"_qs);
-    return {};
+    return remove(QList<qint64> { id });
+}
+
+Result<void> TryItHistory::remove(const QList<qint64> &ids)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
+    if (!db.transaction())
+        return sqlError(db.lastError(), u"starting a transaction"_qs);
+    {
+        QSqlQuery query(db);
+        query.prepare(u"DELETE FROM sends WHERE id = ?"_qs);
+        for (const qint64 id : ids) {
+            query.bindValue(0, id);
+            if (!query.exec()) {
+                const Error error = sqlError(query.lastError(), u"removing"_qs);
+                query.finish();
+                db.rollback();
+                return error;
+            }
+        }
+    }
+    if (!db.commit()) {
+        const Error error = sqlError(db.lastError(), u"removing"_qs);
+        db.rollback();
+        return error;
+    }
+    return checkpoint();
 }
 
 Result<void> TryItHistory::clear()
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
+    QSqlQuery query(db);
     if (!query.exec(u"DELETE FROM sends"_qs))
         return sqlError(query.lastError(), u"clearing"_qs);
-    return {};
+    return checkpoint();
 }
 
 } // namespace portico::core

@@ -39,6 +39,15 @@ struct HistoryFilter
     int limit = 500;
 };
 
+// How much history is kept. After every record() the oldest sends beyond maxEntries are
+// deleted, then the oldest beyond maxBytes of stored request and response data; the newest
+// send is always kept. Both limits are applied in the same transaction as the insert.
+struct HistoryRetention
+{
+    int maxEntries = 500;                 // what the history panel can list
+    qint64 maxBytes = 256 * 1024 * 1024;  // 256 MiB: room for a few hundred 1 MiB bodies
+};
+
 // The Try It history in SQLite (WAL). One instance per database file; not shared across
 // threads. Writes are small and synchronous; the file is the user's, in the app data dir.
 class TryItHistory final
@@ -58,11 +67,22 @@ public:
                                         const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
     [[nodiscard]] Result<QList<HistoryEntry>> list(const HistoryFilter &filter = {}) const;
     [[nodiscard]] Result<HistoryEntry> load(qint64 id) const;
+    // Deleting overwrites the deleted data (secure_delete) and checkpoints the WAL, so that a
+    // removed response is gone from the files, not only from the list.
     [[nodiscard]] Result<void> remove(qint64 id);
+    [[nodiscard]] Result<void> remove(const QList<qint64> &ids); // all or none
     [[nodiscard]] Result<void> clear();
+    [[nodiscard]] Result<qint64> count() const;
+
+    void setRetention(const HistoryRetention &retention) { m_retention = retention; }
+    const HistoryRetention &retention() const { return m_retention; }
 
 private:
+    [[nodiscard]] Result<void> prune();
+    [[nodiscard]] Result<void> checkpoint();
+
     QString m_connection;
+    HistoryRetention m_retention;
 };
 
 } // namespace portico::core

@@ -2,12 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/historypanel.h"
 
+#include "ui/common/decisions.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -63,13 +67,29 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_compare->setObjectName(u"historyComparePushButton"_qs);
     m_compare->setToolTip(tr("Select two sends to compare their responses."));
     connect(m_compare, &QPushButton::clicked, this, &HistoryPanel::compareSelected);
+    m_delete = new QPushButton(tr("&Delete"), this);
+    m_delete->setObjectName(u"historyDeletePushButton"_qs);
+    m_delete->setToolTip(tr("Delete the selected sends from the history (Del)."));
+    connect(m_delete, &QPushButton::clicked, this, &HistoryPanel::deleteSelected);
+    auto *deleteKey = new QShortcut(QKeySequence::Delete, m_list);
+    deleteKey->setContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QShortcut::activated, this, &HistoryPanel::deleteSelected);
+    m_clear = new QPushButton(tr("C&lear all…"), this);
+    m_clear->setObjectName(u"historyClearPushButton"_qs);
+    m_clear->setToolTip(tr("Delete every send in the history, also those the filters hide."));
+    connect(m_clear, &QPushButton::clicked, this, &HistoryPanel::clearAll);
+    m_retention = new QLabel(this);
+    m_retention->setObjectName(u"historyRetentionLabel"_qs);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_api, 1);
     filters->addWidget(m_operation, 1);
     filters->addWidget(m_status);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_retention);
     buttons->addStretch();
+    buttons->addWidget(m_clear);
+    buttons->addWidget(m_delete);
     buttons->addWidget(m_compare);
     buttons->addWidget(m_reopen);
     auto *layout = new QVBoxLayout(this);
@@ -85,6 +105,8 @@ HistoryPanel::~HistoryPanel() = default;
 void HistoryPanel::setHistory(core::TryItHistory *history)
 {
     m_history = history;
+    if (m_history)
+        m_retention->setText(tr("Keeps the newest %n sends.", nullptr, m_history->retention().maxEntries));
     reload();
 }
 
@@ -121,8 +143,8 @@ void HistoryPanel::reload()
     filter.statusClass = m_status->currentData().toInt();
     const auto entries = m_history->list(filter);
     if (!entries) {
-        m_problem->setText(tr("Could not read the history: %1").arg(entries.error().message));
-        m_problem->show();
+        showProblem(tr("Could not read the history: %1").arg(entries.error().message));
+        updateButtons();
         return;
     }
     m_problem->hide();
@@ -163,8 +185,7 @@ void HistoryPanel::reopenSelected()
         return;
     const auto entry = m_history->load(selected.first()->data(TimeColumn, IdRole).toLongLong());
     if (!entry) {
-        m_problem->setText(tr("Could not re-open this send: %1").arg(entry.error().message));
-        m_problem->show();
+        showProblem(tr("Could not re-open this send: %1").arg(entry.error().message));
         return;
     }
     Q_EMIT reopenRequested(entry.value());
@@ -179,8 +200,7 @@ void HistoryPanel::compareSelected()
     const auto newer = m_history->load(selected[0]->data(TimeColumn, IdRole).toLongLong());
     const auto older = m_history->load(selected[1]->data(TimeColumn, IdRole).toLongLong());
     if (!newer || !older) {
-        m_problem->setText(tr("Could not read these sends from the history."));
-        m_problem->show();
+        showProblem(tr("Could not read these sends from the history."));
         return;
     }
     if (older.value().sentAt <= newer.value().sentAt)
@@ -189,11 +209,56 @@ void HistoryPanel::compareSelected()
         Q_EMIT compareRequested(newer.value(), older.value());
 }
 
+void HistoryPanel::deleteSelected()
+{
+    const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
+    if (!m_history || selected.isEmpty())
+        return;
+    QList<qint64> ids;
+    for (const QTreeWidgetItem *item : selected)
+        ids.append(item->data(TimeColumn, IdRole).toLongLong());
+    const int nextRow = m_list->indexOfTopLevelItem(selected.last()) + 1 - int(selected.size());
+    const auto removed = m_history->remove(ids);
+    reload();
+    if (!removed) {
+        showProblem(tr("Could not delete from the history: %1").arg(removed.error().message));
+        return;
+    }
+    if (QTreeWidgetItem *next = m_list->topLevelItem(std::min(nextRow, m_list->topLevelItemCount() - 1)))
+        m_list->setCurrentItem(next);
+}
+
+void HistoryPanel::clearAll()
+{
+    if (!m_history)
+        return;
+    QPointer<HistoryPanel> self(this);
+    decisions::confirm(this, tr("Clear history"),
+                       tr("Delete every send in the Try It history, with its request and response? "
+                          "This cannot be undone."),
+                       tr("Clear history"), [self](bool accepted) {
+                           if (!self || !accepted || !self->m_history)
+                               return;
+                           const auto cleared = self->m_history->clear();
+                           self->reload();
+                           if (!cleared)
+                               self->showProblem(tr("Could not clear the history: %1").arg(cleared.error().message));
+                       });
+}
+
+void HistoryPanel::showProblem(const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->show();
+}
+
 void HistoryPanel::updateButtons()
 {
     const qsizetype selected = m_list->selectedItems().size();
     m_reopen->setEnabled(selected == 1);
     m_compare->setEnabled(selected == 2);
+    m_delete->setEnabled(selected > 0);
+    m_clear->setEnabled(m_history && m_list->topLevelItemCount() > 0);
 }
 
 } // namespace portico::ui

@@ -15,7 +15,9 @@ namespace portico::ui {
 
 // The Try It history: every send, newest first, with the key already redacted by the engine.
 // Filters by API, operation and status class; "Re-open" hands a send back to the composer and
-// "Compare" two responses in a diff view.
+// "Compare" two responses in a diff view. "Delete" removes the selected sends (also the Delete
+// key) and "Clear all" the whole history after the user confirms; both erase the data from
+// the database file.
 class HistoryPanel final : public QWidget
 {
     Q_OBJECT
@@ -43,6 +45,9 @@ Q_SIGNALS:
 private:
     void reopenSelected();
     void compareSelected();
+    void deleteSelected();
+    void clearAll();
+    void showProblem(const QString &text);
     void updateButtons();
 
     core::TryItHistory *m_history = nullptr;
@@ -53,6 +58,9 @@ private:
     QLabel *m_problem = nullptr;
     QPushButton *m_reopen = nullptr;
     QPushButton *m_compare = nullptr;
+    QPushButton *m_delete = nullptr;
+    QPushButton *m_clear = nullptr;
+    QLabel *m_retention = nullptr;
 };
 
 } // namespace portico::ui

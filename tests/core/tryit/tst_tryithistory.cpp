@@ -59,6 +59,9 @@ private Q_SLOTS:
     void noSecretReachesTheDatabaseFile();
     void sendsCanBeFilteredAndReopened();
     void failedSendsAreRecordedToo();
+    void oldestSendsGoBeyondTheEntryLimit();
+    void oldestSendsGoBeyondTheSizeLimit();
+    void removedResponsesAreGoneFromTheFiles();
 };
 
 void tst_TryItHistory::noSecretReachesTheDatabaseFile()
@@ -144,6 +147,74 @@ void tst_TryItHistory::failedSendsAreRecordedToo()
     QCOMPARE(entries->size(), 1);
     QCOMPARE(entries->first().status, 0);
     QVERIFY(entries->first().error.contains(u"Connection refused"_qs));
+}
+
+void tst_TryItHistory::oldestSendsGoBeyondTheEntryLimit()
+{
+    test::TempDir dir;
+    TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    QCOMPARE(history.retention().maxEntries, 500); // the default: what the panel lists
+    history.setRetention({ 3, history.retention().maxBytes });
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    QList<qint64> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(history.record(request(), response(200, "{\"send\":" + QByteArray::number(i) + "}"), t0.addSecs(i)).value());
+    QCOMPARE(history.count().value(), qint64(3));
+    const auto entries = history.list().value();
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.first().id, ids.last());
+    QCOMPARE(entries.last().id, ids.at(2));
+    QCOMPARE(history.load(ids.at(1)).error().kind, core::Error::Kind::NotFound);
+}
+
+void tst_TryItHistory::oldestSendsGoBeyondTheSizeLimit()
+{
+    test::TempDir dir;
+    TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    QCOMPARE(history.retention().maxBytes, qint64(256) * 1024 * 1024);
+    history.setRetention({ 500, 2 * TryItHistory::bodyLimit + 64 * 1024 });
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    QList<qint64> ids;
+    for (int i = 0; i < 4; ++i) {
+        QByteArray body(TryItHistory::bodyLimit, char('a' + i)); // the largest body history keeps
+        ids.append(history.record(request(), response(200, body), t0.addSecs(i)).value());
+    }
+    // Two full bodies fit under the cap, a third does not.
+    QCOMPARE(history.count().value(), qint64(2));
+    QCOMPARE(history.list().value().last().id, ids.at(2));
+    // A single send larger than the cap is still kept: it is the newest.
+    history.setRetention({ 500, 1024 });
+    const qint64 big = history.record(request(), response(200, QByteArray(64 * 1024, 'z')), t0.addSecs(9)).value();
+    QCOMPARE(history.count().value(), qint64(1));
+    QCOMPARE(history.list().value().first().id, big);
+}
+
+void tst_TryItHistory::removedResponsesAreGoneFromTheFiles()
+{
+    test::TempDir dir;
+    TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    const qint64 first = history.record(request(), response(200, "{\"patient\":\"first-sensitive-record\"}"), t0).value();
+    const qint64 second = history.record(request(), response(200, "{\"patient\":\"second-sensitive-record\"}"), t0.addSecs(1)).value();
+    const qint64 kept = history.record(request(), response(200, "{\"patient\":\"third-kept-record\"}"), t0.addSecs(2)).value();
+    QVERIFY(dir.readAllFiles().contains("first-sensitive-record"));
+
+    QVERIFY(history.remove(QList<qint64> { first, second }).ok());
+    QCOMPARE(history.count().value(), qint64(1));
+    QCOMPARE(history.list().value().first().id, kept);
+    QByteArray files = dir.readAllFiles();
+    QVERIFY(!files.contains("first-sensitive-record"));
+    QVERIFY(!files.contains("second-sensitive-record"));
+    QVERIFY(files.contains("third-kept-record"));
+
+    QVERIFY(history.clear().ok());
+    QCOMPARE(history.count().value(), qint64(0));
+    files = dir.readAllFiles();
+    QVERIFY(!files.contains("third-kept-record"));
+    QVERIFY(!files.contains("feature-hashing"));
 }
 
 QTEST_GUILESS_MAIN(tst_TryItHistory)

@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The Try It history panel over a real history file: deleting the selected sends and clearing
+// the whole history (after the user confirms) remove them from the list the user sees and
+// from the database files; the panel says how much history it keeps.
+
+#include "core/tryit/tryithistory.h"
+#include "tests/support/tempdir.h"
+#include "ui/common/decisions.h"
+#include "ui/developer/historypanel.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace portico;
+
+namespace {
+
+core::TryItRequest request(const QString &operation)
+{
+    core::TryItRequest r;
+    r.apiId = u"azureml-demo-api"_qs;
+    r.operationId = operation;
+    r.operationName = operation;
+    r.method = "POST";
+    r.gatewayUrl = QUrl(u"http://127.0.0.1:8471"_qs);
+    r.apiPath = u"azureml-demo"_qs;
+    r.urlTemplate = u"/score"_qs;
+    return r;
+}
+
+core::TryItResponse response(const QByteArray &body)
+{
+    core::TryItResponse r;
+    r.status = 200;
+    r.reason = "OK";
+    r.headers = { { "Content-Type", "application/json" } };
+    r.body = body;
+    r.bodySize = body.size();
+    r.totalMs = 12;
+    return r;
+}
+
+} // namespace
+
+class tst_HistoryPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void deleteRemovesTheSelectedSendsFromListAndFile();
+    void clearAllAsksFirstAndEmptiesTheFile();
+    void saysHowMuchHistoryItKeeps();
+
+private:
+    void record(const QString &operation, const QByteArray &body, int second);
+    QTreeWidget *list() const { return m_panel->findChild<QTreeWidget *>(u"historyTreeWidget"_qs); }
+    QPushButton *button(const QString &name) const { return m_panel->findChild<QPushButton *>(name); }
+
+    std::unique_ptr<test::TempDir> m_dir;
+    std::unique_ptr<core::TryItHistory> m_history;
+    std::unique_ptr<ui::HistoryPanel> m_panel;
+    QDateTime m_t0;
+};
+
+void tst_HistoryPanel::init()
+{
+    m_dir = std::make_unique<test::TempDir>();
+    m_history = std::make_unique<core::TryItHistory>();
+    QVERIFY(m_history->open(m_dir->filePath(u"history.sqlite"_qs)).ok());
+    m_t0 = QDateTime::currentDateTimeUtc();
+    record(u"first"_qs, "{\"diagnosis\":\"first-private-result\"}", 0);
+    record(u"second"_qs, "{\"diagnosis\":\"second-private-result\"}", 1);
+    record(u"third"_qs, "{\"diagnosis\":\"third-kept-result\"}", 2);
+    m_panel = std::make_unique<ui::HistoryPanel>();
+    m_panel->setHistory(m_history.get());
+    m_panel->resize(800, 400);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void tst_HistoryPanel::cleanup()
+{
+    m_panel.reset();
+    m_history.reset();
+    m_dir.reset();
+    QCOMPARE(ui::decisions::pendingPreAnswers(), 0);
+}
+
+void tst_HistoryPanel::record(const QString &operation, const QByteArray &body, int second)
+{
+    QVERIFY(m_history->record(request(operation), response(body), m_t0.addSecs(second)).ok());
+}
+
+void tst_HistoryPanel::deleteRemovesTheSelectedSendsFromListAndFile()
+{
+    QCOMPARE(m_panel->entryCount(), 3);
+    QVERIFY(m_dir->readAllFiles().contains("second-private-result"));
+    QPushButton *remove = button(u"historyDeletePushButton"_qs);
+    QVERIFY(remove);
+    QVERIFY(!remove->isEnabled()); // nothing selected yet
+
+    // Newest first: rows 1 and 2 are "second" and "first".
+    list()->topLevelItem(1)->setSelected(true);
+    list()->topLevelItem(2)->setSelected(true);
+    QVERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(m_panel->entryCount(), 1);
+    QCOMPARE(list()->topLevelItem(0)->text(2), u"third"_qs);
+    QCOMPARE(m_history->count().value(), qint64(1));
+    QByteArray files = m_dir->readAllFiles();
+    QVERIFY(!files.contains("first-private-result"));
+    QVERIFY(!files.contains("second-private-result"));
+    QVERIFY(files.contains("third-kept-result"));
+
+    // The Delete key on the list does the same.
+    list()->setFocus();
+    list()->setCurrentItem(list()->topLevelItem(0));
+    QTest::keyClick(list(), Qt::Key_Delete);
+    QCOMPARE(m_panel->entryCount(), 0);
+    QVERIFY(!m_dir->readAllFiles().contains("third-kept-result"));
+    QVERIFY(!remove->isEnabled());
+}
+
+void tst_HistoryPanel::clearAllAsksFirstAndEmptiesTheFile()
+{
+    QPushButton *clear = button(u"historyClearPushButton"_qs);
+    QVERIFY(clear && clear->isEnabled());
+
+    ui::decisions::preAnswer(false); // the user cancels: nothing is deleted
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QTRY_COMPARE(ui::decisions::pendingPreAnswers(), 0);
+    QTest::qWait(50);
+    QCOMPARE(m_panel->entryCount(), 3);
+    QCOMPARE(m_history->count().value(), qint64(3));
+
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QTRY_COMPARE(m_panel->entryCount(), 0);
+    QCOMPARE(m_history->count().value(), qint64(0));
+    const QByteArray files = m_dir->readAllFiles();
+    for (const char *text : { "first-private-result", "second-private-result", "third-kept-result" })
+        QVERIFY2(!files.contains(text), text);
+    QVERIFY(!clear->isEnabled());
+}
+
+void tst_HistoryPanel::saysHowMuchHistoryItKeeps()
+{
+    auto *retention = m_panel->findChild<QLabel *>(u"historyRetentionLabel"_qs);
+    QVERIFY(retention && retention->isVisible());
+    QCOMPARE(retention->text(), u"Keeps the newest 500 sends."_qs);
+}
+
+QTEST_MAIN(tst_HistoryPanel)
+#include "tst_historypanel.moc"
