@@ -21,6 +21,10 @@ constexpr qint64 kChunk = 64 * 1024;
 constexpr qsizetype kReadStep = 16 * 1024;
 constexpr qsizetype kMaxResponseHead = 256 * 1024;
 
+// The answer for a backend that cannot be connected to: refused, or silent past the connect
+// timeout.
+const QString kCannotConnect = u"Unable to connect to the backend service."_qs;
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -134,6 +138,16 @@ qint64 ClientConnection::monotonicMs()
 
 void ClientConnection::checkDeadline(qint64 nowMs)
 {
+    if (m_connectDeadline > 0 && nowMs >= m_connectDeadline) {
+        m_connectDeadline = 0;
+        // A backend address that drops the handshake fails after the connect timeout, not after
+        // the whole forward-request timeout.
+        if (m_exchange && m_upstream.transport && !m_upstream.transport->isConnected()
+            && m_response == ResponsePhase::None && m_upIn.isEmpty()) {
+            failUpstream(502, kCannotConnect, u"BackendConnectionFailure"_qs);
+            return;
+        }
+    }
     if (m_deadline > 0 && nowMs >= m_deadline) {
         m_deadline = 0;
         onDeadline();
@@ -323,6 +337,9 @@ void ClientConnection::startUpstream(bool forceNew)
 {
     GatewayExchange &ex = *m_exchange;
     m_upstream = m_pool.acquire(ex.backendBase, this, forceNew);
+    m_connectDeadline = m_upstream.reused || m_upstream.transport->isConnected()
+        ? 0
+        : monotonicMs() + m_shared.limits.connectTimeoutMs;
     ex.serviceStartMs = nowMs();
     writeUpstreamHead();
 }
@@ -547,7 +564,7 @@ void ClientConnection::onUpstreamGone()
         }
         const bool refused = m_upstream.transport->connectionRefused();
         failUpstream(502,
-                     refused ? u"Unable to connect to the backend service."_qs
+                     refused ? kCannotConnect
                              : u"The backend service closed the connection without a response."_qs,
                      u"BackendConnectionFailure"_qs);
         return;
@@ -627,6 +644,7 @@ void ClientConnection::writeClient(const QByteArray &bytes)
 
 void ClientConnection::releaseUpstream(bool reusable)
 {
+    m_connectDeadline = 0;
     if (!m_upstream.transport)
         return;
     m_pool.release(m_upstream, reusable);

@@ -55,7 +55,6 @@ private:
     void startExchange(qsizetype headBytes);
     void pumpRequestBody();
     void pumpResponse();
-    void onUpstreamConnected();
     void onUpstreamGone();
     void onUpstreamTimeout();
     void startUpstream(bool forceNew);
@@ -93,6 +92,7 @@ private:
     bool m_expectContinue = false;
 
     UpstreamPool::Lease m_upstream;
+    qint64 m_connectDeadline = 0; // while a new backend connection is being established
     bool m_upstreamChunked = false;
     bool m_retried = false;
     bool m_upstreamSentBody = false;

@@ -25,7 +25,7 @@ struct GatewayLimits
     int maxHeaderBytes = 32 * 1024;
     int headTimeoutMs = 30 * 1000;   // from a request's first byte to its complete head
     int idleTimeoutMs = 75 * 1000;   // keep-alive idle, and a stalled body transfer
-    int connectTimeoutMs = 10 * 1000;
+    int connectTimeoutMs = 10 * 1000; // from opening a backend connection to its handshake
 };
 
 // State every worker thread reads: the current snapshot, the counters, the usage log.

@@ -8,10 +8,15 @@
 #include "tests/local/gateway/gatewaytestbed.h"
 
 #include <QElapsedTimer>
-#include <sys/socket.h>
 #include <QFile>
 #include <QTcpServer>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace portico::local;
 using namespace portico::test;
@@ -39,6 +44,57 @@ quint16 closedPort()
     return probe.serverPort(); // closed again when probe goes away
 }
 
+// A loopback listener whose accept queue is full and never drained: the kernel drops every
+// further SYN, so a connection to it is neither established nor refused, like a backend address
+// that drops packets (reliably, offline, without routing tricks).
+class SilentListener
+{
+public:
+    SilentListener()
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), length) != 0
+            || ::listen(m_listener, 0) != 0
+            || ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            return;
+        m_port = ntohs(address.sin_port);
+        // Fill the queue until a handshake no longer completes.
+        for (int i = 0; i < 16 && !m_silent; ++i) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            if (fd < 0)
+                return;
+            m_fillers.append(fd);
+            if (::connect(fd, reinterpret_cast<sockaddr *>(&address), length) == 0)
+                continue;
+            pollfd p { fd, POLLOUT, 0 };
+            m_silent = ::poll(&p, 1, 300) == 0;
+        }
+    }
+    ~SilentListener()
+    {
+        for (int fd : std::as_const(m_fillers))
+            ::close(fd);
+        if (m_listener >= 0)
+            ::close(m_listener);
+    }
+    Q_DISABLE_COPY_MOVE(SilentListener)
+
+    bool isSilent() const { return m_silent; }
+    quint16 port() const { return m_port; }
+
+private:
+    int m_listener = -1;
+    quint16 m_port = 0;
+    bool m_silent = false;
+    QList<int> m_fillers;
+};
+
+constexpr int kConnectTimeoutMs = 500;
+
 } // namespace
 
 class TestGatewayForwarding : public QObject
@@ -51,7 +107,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_bed.startWithClientTimeouts(1000, 3000));
+        GatewayLimits limits;
+        limits.headTimeoutMs = 1000;
+        limits.idleTimeoutMs = 3000;
+        limits.connectTimeoutMs = kConnectTimeoutMs; // loopback backends connect at once
+        QVERIFY(m_bed.start(m_bed.baseConfig(), limits));
     }
 
     void unreachableBackendGets502()
@@ -63,6 +123,27 @@ private Q_SLOTS:
         m_bed.reconfigure(m_bed.baseConfig());
         QCOMPARE(reply.status, 502);
         QCOMPARE(reply.body, gatewayErrorBody(502, u"Unable to connect to the backend service."_qs));
+    }
+
+    void backendThatNeverAnswersTheHandshakeGets502AfterTheConnectTimeout()
+    {
+        SilentListener silent;
+        QVERIFY2(silent.isSilent(), "could not fill a loopback listener's accept queue");
+        GatewayConfig c = m_bed.baseConfig();
+        c.apis[0].serviceUrl = u"http://127.0.0.1:%1/base"_qs.arg(silent.port());
+        // Without a connect timeout the caller would wait for this forward-request timeout.
+        c.apis[0].policyXml = u"<policies><inbound><base/></inbound><backend><forward-request timeout=\"8\" /></backend><outbound><base/></outbound></policies>"_qs;
+        m_bed.reconfigure(c);
+        QElapsedTimer timer;
+        timer.start();
+        const HttpReply reply = m_bed.get("/echo/items/1", kKey);
+        const qint64 elapsed = timer.elapsed();
+        m_bed.reconfigure(m_bed.baseConfig());
+        QCOMPARE(reply.status, 502);
+        QCOMPARE(reply.body, gatewayErrorBody(502, u"Unable to connect to the backend service."_qs));
+        QVERIFY2(elapsed >= kConnectTimeoutMs - 50, qPrintable(QString::number(elapsed))); // not refused
+        // The gateway itself is unaffected.
+        QCOMPARE(m_bed.get("/echo/items/1", kKey).status, 200);
     }
 
     void backendClosingWithoutAnswerGets502()
