@@ -24,9 +24,11 @@ PolicyDocument compile(const QString &xml, const QHash<QString, QString> &namedV
         return PolicyDocument::inheritAll();
     auto parsed = PolicyDocument::parse(substituteNamedValues(xml, namedValues));
     if (!parsed) {
+        // Never run the scope without its policy (that would drop its limits and filters).
+        const QString problem = u"The %1 cannot be compiled: %2"_qs.arg(what, parsed.error().message);
         if (problems)
-            problems->append(what + u": "_qs + parsed.error().message);
-        return PolicyDocument::inheritAll();
+            problems->append(problem);
+        return PolicyDocument::broken(problem);
     }
     return *parsed;
 }

@@ -73,7 +73,14 @@ bool isInteger(const QString &v)
     return ok && n >= 0;
 }
 
-QString validateNode(const PolicyNode &node, PolicySection section)
+// Values only known when a request runs (expressions) or once named values are substituted.
+bool isDeferred(const QString &value, PolicyDocument::NamedValues namedValues)
+{
+    return PolicyExpression::isExpression(value)
+        || (namedValues == PolicyDocument::NamedValues::Pending && value.contains(u"{{"));
+}
+
+QString validateNode(const PolicyNode &node, PolicySection section, PolicyDocument::NamedValues namedValues)
 {
     const auto where = [&](const QString &what) {
         return u"Error in element '%1' on line %2: %3"_qs.arg(node.name).arg(node.line).arg(what);
@@ -95,18 +102,29 @@ QString validateNode(const PolicyNode &node, PolicySection section)
             return where(u"one of the attributes '%1' is required."_qs.arg(rule->oneOf.join(u"', '"_qs)));
     }
     for (const QString &attr : rule->integers) {
-        if (node.hasAttribute(attr) && !PolicyExpression::isExpression(node.attribute(attr))
+        if (node.hasAttribute(attr) && !isDeferred(node.attribute(attr), namedValues)
             && !isInteger(node.attribute(attr)))
             return where(u"the attribute '%1' must be a non-negative integer."_qs.arg(attr));
     }
     for (const auto &[name, value] : node.attributes) {
         const QString why = PolicyExpression::validate(value);
         if (!why.isEmpty())
-            return where(why + u'.');
+            return where(u"in the attribute '%1', %2."_qs.arg(name, why));
     }
-    if (node.name.startsWith(u"rate-limit") && !PolicyExpression::isExpression(node.attribute(u"renewal-period"_qs))
+    if (node.name.startsWith(u"rate-limit") && !isDeferred(node.attribute(u"renewal-period"_qs), namedValues)
         && node.attribute(u"renewal-period"_qs).toLongLong() > 300)
-        return where(u"the renewal-period of a rate limit must not exceed 300 seconds."_qs);
+        return where(u"the attribute 'renewal-period' of a rate limit must not exceed 300 seconds "
+                     "(found %1)."_qs.arg(node.attribute(u"renewal-period"_qs)));
+    if (node.name.startsWith(u"rate-limit") || node.name.startsWith(u"quota")) {
+        // Per-API and per-operation limits (<api>/<operation> children) are not implemented:
+        // refused rather than silently not applied.
+        if (!node.children.isEmpty())
+            return where(u"the child element '%1' (line %2) is not supported by portico-local; "
+                         "put a separate %3 into that API's or operation's own policy instead."_qs
+                             .arg(node.children.constFirst().name)
+                             .arg(node.children.constFirst().line)
+                             .arg(node.name));
+    }
     if (node.name == u"set-header" || node.name == u"set-query-parameter") {
         const QString action = node.attribute(u"exists-action"_qs, u"override"_qs);
         if (action != u"override" && action != u"skip" && action != u"append" && action != u"delete")
@@ -121,15 +139,20 @@ QString validateNode(const PolicyNode &node, PolicySection section)
     }
     if (node.name == u"ip-filter") {
         const QString action = node.attribute(u"action"_qs);
-        if (action != u"allow" && action != u"forbid")
-            return where(u"action must be allow or forbid."_qs);
+        if (action != u"allow" && action != u"forbid"
+            && !(namedValues == PolicyDocument::NamedValues::Pending && action.contains(u"{{")))
+            return where(u"the attribute 'action' must be 'allow' or 'forbid' (lower case), not '%1'."_qs.arg(action));
+        const auto notAddress = [&](const QString &text) {
+            return QHostAddress(text.trimmed()).isNull()
+                && !(namedValues == PolicyDocument::NamedValues::Pending && text.contains(u"{{"));
+        };
         for (const PolicyNode &child : node.children) {
             if (child.name == u"address") {
-                if (QHostAddress(child.text.trimmed()).isNull())
-                    return where(u"'%1' is not an IP address."_qs.arg(child.text));
+                if (notAddress(child.text))
+                    return where(u"'%1' is not an IP address (line %2)."_qs.arg(child.text).arg(child.line));
             } else if (child.name == u"address-range") {
-                if (QHostAddress(child.attribute(u"from"_qs)).isNull() || QHostAddress(child.attribute(u"to"_qs)).isNull())
-                    return where(u"an address-range needs IP addresses in 'from' and 'to'."_qs);
+                if (notAddress(child.attribute(u"from"_qs)) || notAddress(child.attribute(u"to"_qs)))
+                    return where(u"an address-range (line %1) needs IP addresses in the attributes 'from' and 'to'."_qs.arg(child.line));
             } else {
                 return where(u"unexpected child element '%1'."_qs.arg(child.name));
             }
@@ -150,11 +173,12 @@ QString validateNode(const PolicyNode &node, PolicySection section)
             if (child.name != u"set-status" && child.name != u"set-header" && child.name != u"set-body")
                 return where(u"unexpected child element '%1'."_qs.arg(child.name));
             if (child.name == u"set-header") {
-                const QString why = validateNode(child, PolicySection::Outbound);
+                const QString why = validateNode(child, PolicySection::Outbound, namedValues);
                 if (!why.isEmpty())
                     return why;
             }
-            if (child.name == u"set-status" && !isInteger(child.attribute(u"code"_qs)))
+            if (child.name == u"set-status" && !isDeferred(child.attribute(u"code"_qs), namedValues)
+                && !isInteger(child.attribute(u"code"_qs)))
                 return where(u"set-status needs a numeric 'code'."_qs);
         }
     }
@@ -205,7 +229,7 @@ const PolicyNode *PolicyNode::child(const QString &name) const
     return nullptr;
 }
 
-Result<PolicyDocument> PolicyDocument::parse(const QString &xml)
+Result<PolicyDocument> PolicyDocument::parse(const QString &xml, NamedValues namedValues)
 {
     QXmlStreamReader reader(xml);
     PolicyDocument doc;
@@ -251,7 +275,7 @@ Result<PolicyDocument> PolicyDocument::parse(const QString &xml)
                 node.text = node.text.trimmed();
                 if (stack.isEmpty()) {
                     const auto section = PolicySection(sectionIndex);
-                    const QString why = validateNode(node, section);
+                    const QString why = validateNode(node, section, namedValues);
                     if (!why.isEmpty())
                         return policyError(why);
                     doc.m_sections[size_t(sectionIndex)].append(node);
@@ -288,9 +312,19 @@ PolicyDocument PolicyDocument::inheritAll()
     return doc;
 }
 
+PolicyDocument PolicyDocument::broken(const QString &problem)
+{
+    PolicyDocument doc;
+    doc.m_problem = problem;
+    return doc;
+}
+
 PolicyDocument PolicyDocument::composedOver(const PolicyDocument &parent, const QString &scope) const
 {
     PolicyDocument out;
+    // A broken scope anywhere in the chain breaks the whole: even a child without <base/> may
+    // be meant to run under limits the broken parent would have imposed.
+    out.m_problem = m_problem.isEmpty() ? parent.m_problem : m_problem;
     for (size_t i = 0; i < m_sections.size(); ++i)
         composeSection(m_sections[i], parent.m_sections[i], scope, out.m_sections[i]);
     return out;

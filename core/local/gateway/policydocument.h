@@ -35,9 +35,20 @@ enum class PolicySection { Inbound = 0, Backend = 1, Outbound = 2, OnError = 3 }
 class PolicyDocument
 {
 public:
-    [[nodiscard]] static core::Result<PolicyDocument> parse(const QString &xml);
+    // Pending: the document still holds {{named value}} references (as the management plane
+    // stores it); an attribute holding one is checked like an expression, after substitution.
+    // Substituted: what the gateway compiles; a reference left unresolved is plain text.
+    enum class NamedValues { Substituted, Pending };
+
+    [[nodiscard]] static core::Result<PolicyDocument> parse(const QString &xml,
+                                                           NamedValues namedValues = NamedValues::Substituted);
     // A scope without a policy behaves like `<base/>` in every section.
     static PolicyDocument inheritAll();
+    // A scope whose stored policy cannot be compiled: requests that would run it are refused
+    // (never run without it). `problem` says which scope and why.
+    static PolicyDocument broken(const QString &problem);
+    // Empty unless this document, or a scope it was composed over, is broken().
+    const QString &problem() const { return m_problem; }
 
     const QList<PolicyNode> &section(PolicySection s) const { return m_sections[size_t(s)]; }
     QList<PolicyNode> &section(PolicySection s) { return m_sections[size_t(s)]; }
@@ -48,6 +59,7 @@ public:
 
 private:
     std::array<QList<PolicyNode>, 4> m_sections;
+    QString m_problem;
 };
 
 // Replaces {{name}} with named values (secret ones included), XML-escaped so that a value

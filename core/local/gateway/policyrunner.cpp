@@ -371,6 +371,12 @@ void PolicyRunner::runInbound(GatewayExchange &exchange, qint64 nowMs)
     if (!route(exchange) || !authorize(exchange))
         return;
     exchange.policy = exchange.snapshot->effectivePolicy(*exchange.api, exchange.operation, exchange.productId);
+    if (!exchange.policy->problem().isEmpty()) {
+        exchange.errorReason = u"PolicyCompilationFailure"_qs;
+        exchange.immediate = GatewayResponse::json(
+            500, exchange.policy->problem() + u" Requests are refused until the policy or the named values it uses are fixed."_qs);
+        return;
+    }
     runSection(exchange, PolicySection::Inbound, nowMs);
     if (!exchange.immediate)
         runSection(exchange, PolicySection::Backend, nowMs);

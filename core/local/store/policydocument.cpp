@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/store/policydocument.h"
 
+#include "core/local/gateway/policycheck.h"
+
 #include <QHash>
 #include <QStack>
 #include <QXmlStreamReader>
@@ -149,6 +151,10 @@ Result<QString> PolicyDocument::validate(const QString &value, const QString &fo
                                    .arg(reader.columnNumber()));
     if (!sawRoot)
         return validationError(u"The policy document is empty; it must start with <policies>."_qs);
+    // What the gateway would refuse to compile must not be stored: it would fail every request
+    // of the scope instead.
+    if (const QString problem = gatewayPolicyProblem(xml); !problem.isEmpty())
+        return validationError(problem);
     return xml;
 }
 

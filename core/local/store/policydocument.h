@@ -12,7 +12,8 @@ namespace portico::local {
 // Checks a policy document before the management plane stores it, so that the gateway only ever
 // sees documents it can run: well-formed XML, <policies> at the root, the four sections directly
 // below it, and nothing but the elements the portico-local gateway implements (apim-protocol.md
-// §7 plus forward-request, base and their child elements), each under a parent it belongs to.
+// §7 plus forward-request, base and their child elements), each under a parent it belongs to,
+// and then everything else the gateway checks when it compiles the document (policycheck.h).
 class PolicyDocument final
 {
 public:

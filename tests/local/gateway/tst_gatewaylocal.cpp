@@ -3,7 +3,8 @@
 //
 // End to end: the real portico-local, configured only through its ARM management API, in front
 // of a real backend. Keys, the seeded Starter policy, policies saved through ARM, quota
-// counters across a restart, the pinned HTTPS certificate, and the ARM reports endpoints.
+// counters across a restart, the pinned HTTPS certificate, the ARM reports endpoints, and a
+// policy that a named value breaks after it was stored.
 
 #include "tests/local/gateway/rawhttp.h"
 #include "tests/local/gateway/testbackend.h"
@@ -300,6 +301,61 @@ private Q_SLOTS:
         QVERIFY(!stored.contains(key));
         QVERIFY(!stored.contains("aaaabbbbccccdddd0000"));
         QVERIFY(!stored.contains("subscription-key="));
+    }
+
+    void policyTheGatewayCannotCompileRefusesRequestsInsteadOfDroppingThePolicy()
+    {
+        const Headers key { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } };
+        const QString policyPath = svc(u"/apis/echo-api/policies/policy"_qs);
+        const auto policy = [](const QString &rateLimit) {
+            const QString xml = u"<policies><inbound><base />"_qs + rateLimit
+                + u"<set-header name=\"X-Via\" exists-action=\"override\"><value>portico</value></set-header>"
+                  "</inbound><backend><base /></backend></policies>"_qs;
+            return props({ { u"format"_qs, u"xml"_qs }, { u"value"_qs, xml } });
+        };
+        // A rate limit the gateway cannot run is refused up front, naming what is wrong.
+        auto r = m_arm->put(policyPath, policy(u"<rate-limit calls=\"10\" renewal-period=\"3600\" />"_qs));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorCode(), u"ValidationError"_qs);
+        QVERIFY2(r.firstDetailMessage().startsWith(u"Error in element 'rate-limit' on line 1: the attribute 'renewal-period'"_qs),
+                 qPrintable(r.firstDetailMessage()));
+
+        // A limit taken from a named value is enforced...
+        r = m_arm->put(svc(u"/namedValues/call-limit"_qs), props({ { u"displayName"_qs, u"call-limit"_qs }, { u"value"_qs, u"2"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(policyPath, policy(u"<rate-limit calls=\"{{call-limit}}\" renewal-period=\"60\" />"_qs));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        for (int i = 0; i < 2; ++i) {
+            const HttpReply reply = call("/echo/items/4", key);
+            QCOMPARE(reply.status, 200);
+            QCOMPARE(reply.json().value(u"headers"_qs).toObject().value(u"x-via"_qs).toString(), u"portico"_qs);
+        }
+        QCOMPARE(call("/echo/items/4", key).status, 429);
+
+        // ...and when the named value later stops being a number, the API is refused with a 500
+        // that says why, instead of running without its rate limit.
+        r = m_arm->put(svc(u"/namedValues/call-limit"_qs), props({ { u"displayName"_qs, u"call-limit"_qs }, { u"value"_qs, u"lots"_qs } }));
+        QCOMPARE(r.status, 200);
+        for (int i = 0; i < 3; ++i) {
+            const HttpReply reply = call("/echo/items/4", key);
+            QCOMPARE(reply.status, 500);
+            QCOMPARE(reply.json().value(u"statusCode"_qs).toInt(), 500);
+            const QString message = reply.json().value(u"message"_qs).toString();
+            QVERIFY2(message.startsWith(u"The API 'echo-api' policy cannot be compiled: Error in element 'rate-limit' on line 1: "
+                                        "the attribute 'calls' must be a non-negative integer."_qs),
+                     qPrintable(message));
+        }
+        // Callers without a valid key still learn nothing but that.
+        QCOMPARE(call("/echo/items/4").status, 401);
+
+        // Fixing the named value brings the policy back (with fresh headroom under the limit).
+        r = m_arm->put(svc(u"/namedValues/call-limit"_qs), props({ { u"displayName"_qs, u"call-limit"_qs }, { u"value"_qs, u"100"_qs } }));
+        QCOMPARE(r.status, 200);
+        const HttpReply fixed = call("/echo/items/4", key);
+        QCOMPARE(fixed.status, 200);
+        QCOMPARE(fixed.json().value(u"headers"_qs).toObject().value(u"x-via"_qs).toString(), u"portico"_qs);
+        r = m_arm->remove(policyPath);
+        QVERIFY(r.status == 200 || r.status == 204);
     }
 };
 

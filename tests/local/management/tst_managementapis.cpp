@@ -38,6 +38,9 @@ private Q_SLOTS:
     void policiesAtEveryScope();
     void policyValidationNamesElementAndLine_data();
     void policyValidationNamesElementAndLine();
+    void policiesTheGatewayCannotRunAreRefusedAtEveryScope_data();
+    void policiesTheGatewayCannotRunAreRefusedAtEveryScope();
+    void namedValueReferencesPassPolicyValidation();
 };
 
 void tst_ManagementApis::initTestCase()
@@ -346,7 +349,7 @@ void tst_ManagementApis::policiesAtEveryScope()
     QCOMPARE(m_arm->get(path).json[u"properties"_qs][u"value"_qs].toString(), xml);
     QCOMPARE(names(m_arm->get(svc(scope + u"/policies"_qs))), QStringList { u"policy"_qs });
 
-    const QString raw = u"<policies><inbound><base /><set-header name=\"X-Raw\" exists-action=\"override\"><value>@(context.Request.Headers.GetValueOrDefault(\"a\",\"\") != \"\" && 1 < 2 ? \"y\" : \"n\")</value></set-header></inbound><backend><base /></backend><outbound /><on-error /></policies>"_qs;
+    const QString raw = u"<policies><inbound><base /><set-header name=\"X-Raw\" exists-action=\"override\"><value>@(context.Request.Headers.GetValueOrDefault(\"a\",\"none\") + \" && 1 < 2\")</value></set-header></inbound><backend><base /></backend><outbound /><on-error /></policies>"_qs;
     const auto rawPut = m_arm->put(path, QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, raw } } } });
     QCOMPARE(rawPut.status, 200);
     const QString stored = m_arm->get(path).json[u"properties"_qs][u"value"_qs].toString();
@@ -386,6 +389,73 @@ void tst_ManagementApis::policyValidationNamesElementAndLine()
     QCOMPARE(reply.errorCode(), u"ValidationError"_qs);
     QVERIFY2(reply.firstDetailMessage().contains(expected), qPrintable(reply.firstDetailMessage()));
     QCOMPARE(m_arm->get(svc(u"/apis/first/policies/policy"_qs)).status, 404);
+}
+
+// Each of these used to be stored (201) and then dropped whole by the gateway, which ran the
+// scope as if it had no policy: no rate limit, any caller IP, no header check.
+void tst_ManagementApis::policiesTheGatewayCannotRunAreRefusedAtEveryScope_data()
+{
+    QTest::addColumn<QString>("element");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("rate-limit renewal-period over 300 s")
+        << u"<rate-limit calls=\"10\" renewal-period=\"3600\" />"_qs
+        << u"Error in element 'rate-limit' on line 4: the attribute 'renewal-period' of a rate limit must not exceed 300 seconds"_qs;
+    QTest::newRow("rate-limit calls not a number")
+        << u"<rate-limit calls=\"ten\" renewal-period=\"60\" />"_qs
+        << u"Error in element 'rate-limit' on line 4: the attribute 'calls' must be a non-negative integer"_qs;
+    QTest::newRow("ip-filter action in the wrong case")
+        << u"<ip-filter action=\"Allow\"><address>10.0.0.1</address></ip-filter>"_qs
+        << u"Error in element 'ip-filter' on line 4: the attribute 'action' must be 'allow' or 'forbid' (lower case), not 'Allow'"_qs;
+    QTest::newRow("check-header without failed-check-error-message")
+        << u"<check-header name=\"X-Key\" failed-check-httpcode=\"401\" />"_qs
+        << u"Error in element 'check-header' on line 4: the attribute 'failed-check-error-message' is required"_qs;
+    QTest::newRow("unsupported increment-condition expression")
+        << u"<rate-limit-by-key calls=\"5\" renewal-period=\"60\" counter-key=\"@(context.Request.IpAddress)\" increment-condition=\"@(context.Response.StatusCode == 200)\" />"_qs
+        << u"Error in element 'rate-limit-by-key' on line 4: in the attribute 'increment-condition', the expression"_qs;
+    QTest::newRow("per-API limit inside rate-limit")
+        << u"<rate-limit calls=\"10\" renewal-period=\"60\">\n<api name=\"first\" calls=\"5\" renewal-period=\"60\" />\n</rate-limit>"_qs
+        << u"Error in element 'rate-limit' on line 4: the child element 'api' (line 5) is not supported by portico-local"_qs;
+    QTest::newRow("per-operation quota inside quota")
+        << u"<quota calls=\"10\" renewal-period=\"60\">\n<api name=\"first\" calls=\"5\">\n<operation name=\"one\" calls=\"2\" />\n</api>\n</quota>"_qs
+        << u"Error in element 'quota' on line 4: the child element 'api' (line 5) is not supported by portico-local"_qs;
+}
+
+void tst_ManagementApis::policiesTheGatewayCannotRunAreRefusedAtEveryScope()
+{
+    QFETCH(QString, element);
+    QFETCH(QString, expected);
+    const QString value = u"<policies>\n<inbound>\n<base />\n"_qs + element
+        + u"\n</inbound>\n<backend><base /></backend>\n</policies>"_qs;
+    for (const QString &scope : { QString(), u"/products/starter"_qs, u"/apis/first"_qs,
+                                  u"/apis/sig-api/operations/one"_qs }) {
+        const QString path = svc(scope + u"/policies/policy"_qs);
+        const auto before = m_arm->get(path);
+        for (const QString &format : { u"xml"_qs, u"rawxml"_qs }) {
+            const auto reply = m_arm->put(path, QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, format }, { u"value"_qs, value } } } });
+            QVERIFY2(reply.status == 400, qPrintable(scope + u": "_qs + QString::fromUtf8(reply.body)));
+            QCOMPARE(reply.errorCode(), u"ValidationError"_qs);
+            QCOMPARE(reply.errorMessage(), u"One or more fields contain incorrect values:"_qs);
+            QCOMPARE(reply.firstDetailTarget(), u"value"_qs);
+            QVERIFY2(reply.firstDetailMessage().startsWith(expected), qPrintable(reply.firstDetailMessage()));
+        }
+        // Nothing was stored: the scope keeps what it had.
+        const auto after = m_arm->get(path);
+        QCOMPARE(after.status, before.status);
+        QCOMPARE(after.json[u"properties"_qs][u"value"_qs].toString(), before.json[u"properties"_qs][u"value"_qs].toString());
+    }
+}
+
+// A {{named value}} is only known when the gateway compiles the policy; the management plane
+// checks the rest of the document and leaves the value to the gateway.
+void tst_ManagementApis::namedValueReferencesPassPolicyValidation()
+{
+    const QString path = svc(u"/apis/first/policies/policy"_qs);
+    const QString value = u"<policies><inbound><base /><rate-limit calls=\"{{calls}}\" renewal-period=\"{{period}}\" />"
+                          "<ip-filter action=\"{{ip-action}}\"><address>{{office-ip}}</address></ip-filter></inbound></policies>"_qs;
+    const auto reply = m_arm->put(path, QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"xml"_qs }, { u"value"_qs, value } } } });
+    QVERIFY2(reply.status == 201 || reply.status == 200, reply.body.constData());
+    QCOMPARE(m_arm->get(path).json[u"properties"_qs][u"value"_qs].toString(), value);
+    QCOMPARE(m_arm->remove(path).status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_ManagementApis)

@@ -1,0 +1,17 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+namespace portico::local {
+
+// Checks a policy document as the management plane stores it (XML-escaped, {{named value}}
+// references not yet substituted) with the rules the gateway compiles it with: elements per
+// section, required and integer attributes, the rate-limit renewal-period cap, supported
+// expressions. Returns an empty string when the gateway can run it, otherwise a message naming
+// the element, the attribute and the line. A separate header because the management store has
+// its own PolicyDocument class that checks the document's structure.
+[[nodiscard]] QString gatewayPolicyProblem(const QString &xml);
+
+} // namespace portico::local
