@@ -10,6 +10,7 @@
 #include "core/secrets/secretstore.h"
 #include "core/environments/localsupervisor.h"
 #include "core/itemmodels/navigationtreemodel.h"
+#include "core/settings/settings.h"
 #include "core/tryit/tryithistory.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/developer/developercontroller.h"
@@ -34,12 +35,16 @@
 #include <QTreeView>
 #include <QWidget>
 #include <QJsonObject>
+#include <QLoggingCategory>
+#include <QScopedValueRollback>
 
 #include <memory>
 
 namespace portico::ui {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcSession, "portico.ui.session")
 
 // portico-local's one subscription and resource group (apim-protocol.md, README).
 const QString kLocalGroup = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"_qs;
@@ -268,6 +273,8 @@ void ConsoleSession::enableAzureEnvironments(core::Settings *settings)
     if (m_azure)
         return;
     m_settings = settings;
+    if (const QString last = settings->value(core::settingkeys::lastEnvironmentId); last != m_environmentId)
+        m_reopenEnvironmentId = last;
     if (m_environmentSecrets)
         m_environmentSecrets->setSettings(settings);
     m_azure = std::make_unique<AzureEnvironments>(m_window, settings, m_secrets, &m_network);
@@ -287,6 +294,8 @@ void ConsoleSession::enableAzureEnvironments(core::Settings *settings)
     });
     connect(m_azure.get(), &AzureEnvironments::aboutToRemove, this, [this](const QString &id) {
         if (m_environmentId == id) {
+            // Opened again with a new sign-in: selected again (not when it is gone for good).
+            m_reopenEnvironmentId = id;
             useEnvironment(kLocalId);
             findService();
         }
@@ -310,8 +319,24 @@ void ConsoleSession::addAzureEnvironmentToTree(const QString &environmentId)
     const QModelIndex root = m_navigation->addEnvironment(environmentId, environment->displayName,
                                                           m_azure->client(environmentId),
                                                           m_azure->scopes(environmentId));
-    if (m_window)
-        m_window->navigationView()->expand(m_navigationLabels->mapFromSource(root));
+    if (!m_window)
+        return;
+    QTreeView *tree = m_window->navigationView();
+    tree->expand(m_navigationLabels->mapFromSource(root));
+    if (environmentId == m_reopenEnvironmentId && m_environmentId == kLocalId) {
+        m_reopenEnvironmentId.clear();
+        const QScopedValueRollback selecting(m_selectingReopened, true);
+        tree->setCurrentIndex(m_navigationLabels->mapFromSource(root));
+    }
+}
+
+void ConsoleSession::rememberEnvironment(const QString &environmentId)
+{
+    if (!m_settings || m_settings->value(core::settingkeys::lastEnvironmentId) == environmentId)
+        return;
+    // QSettings writes the file through a temporary file and a rename (Settings).
+    if (!m_settings->setValue(core::settingkeys::lastEnvironmentId, environmentId).ok() || !m_settings->sync().ok())
+        qCWarning(lcSession) << "could not remember the environment used last";
 }
 
 // Switches the panels to another environment's client; the service is chosen afterwards.
@@ -381,8 +406,12 @@ void ConsoleSession::findService()
         }
         if (m_window)
             m_window->clearConnectionProblem();
-        if (m_environmentId != kLocalId)
-            return; // the user went to an Azure environment meanwhile
+        if (m_environmentId != kLocalId) {
+            // The user (or the restore of the environment used last) went to an Azure
+            // environment meanwhile: portico-local is connected, its service is not chosen.
+            Q_EMIT connected();
+            return;
+        }
         const QList<QJsonObject> services = job->result().value();
         if (services.isEmpty()) {
             m_workspace->banner()->showMessage(
@@ -423,8 +452,12 @@ void ConsoleSession::openFromNavigation(const QModelIndex &proxyIndex)
     const QString armId = index.data(core::NavigationTreeModel::ArmIdRole).toString();
     // A node of another environment switches the panels to that environment's client.
     const QString environmentId = index.data(core::NavigationTreeModel::EnvironmentIdRole).toString();
+    if (!m_selectingReopened)
+        m_reopenEnvironmentId.clear(); // the user chose: no environment opening later takes over
     if (!environmentId.isEmpty() && environmentId != m_environmentId && !useEnvironment(environmentId))
         return;
+    if (!environmentId.isEmpty())
+        rememberEnvironment(environmentId);
     // The service a node belongs to: its own id for a service, the ARM id's service prefix below.
     static const QString serviceSegment = u"/providers/Microsoft.ApiManagement/service/"_qs;
     const qsizetype at = armId.indexOf(serviceSegment, 0, Qt::CaseInsensitive);
@@ -545,6 +578,8 @@ void ConsoleSession::newService()
     connect(controller, &PublisherController::serviceCreated, this, [this, chosen](const QString &serviceId) {
         if (!useEnvironment(*chosen))
             return; // the environment went away meanwhile
+        m_reopenEnvironmentId.clear();
+        rememberEnvironment(*chosen);
         useService(serviceId);
         if (m_navigation) {
             const QModelIndex root = m_navigation->environmentIndex(*chosen);

@@ -39,6 +39,11 @@ class NavigationLabels;
 // hands the publisher and developer panels their controllers. The environment's state is in
 // the status bar; a crash, a failed start or a lost connection is a banner with Retry, never a
 // silently empty window.
+//
+// The environment the user switches to (in the navigation tree, or by creating a service in it)
+// is remembered by its id in the settings (environments/last, never a secret); at the next start
+// it is selected again as soon as it is open, unless the user went elsewhere first. An id that
+// no longer names an environment leaves the console on portico-local, without a message.
 class ConsoleSession final : public QObject
 {
     Q_OBJECT
@@ -86,6 +91,8 @@ private:
     void newService();
     void addAzureMl();
     void openFromNavigation(const QModelIndex &proxyIndex);
+    // The user switched to `environmentId`: kept as environments/last for the next start.
+    void rememberEnvironment(const QString &environmentId);
 
     QPointer<MainWindow> m_window;
     std::unique_ptr<EnvironmentSecrets> m_environmentSecrets; // wraps the store handed in
@@ -107,6 +114,9 @@ private:
     NavigationLabels *m_navigationLabels = nullptr;
     QString m_serviceId;
     QString m_environmentId;
+    // The environment to select once it is open (the one used last), until the user chooses.
+    QString m_reopenEnvironmentId;
+    bool m_selectingReopened = false;
     core::Settings *m_settings = nullptr;
     std::unique_ptr<AzureEnvironments> m_azure;
     QAction *m_addAzureAction = nullptr;

@@ -13,7 +13,9 @@
 // (tests/support/azureclistandin.h): a CLI environment opens again after a restart, and a
 // subscription an environment already shows cannot be added a second time (whatever the tenant
 // was typed as); a second Add for it updates the sign-in of the one there, and twins kept in the
-// settings by older versions come back as one environment with their secrets.
+// settings by older versions come back as one environment with their secrets (the one the user
+// selected last, which the console remembers). Sign-in asks Entra ID and `az` for the ARM of the
+// environment's management URL (the replay server's), never management.azure.com's.
 
 #include "core/arm/armclient.h"
 #include "core/environments/localendpoints.h"
@@ -280,6 +282,8 @@ private Q_SLOTS:
     void azureWorksWhenPorticoLocalCannotStart();
     void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
     void unreachableEnvironmentShowsABannerWithRetry();
+    void environmentUsedLastIsSelectedAgainAfterARestart();
+    void duplicateRestoreKeepsTheTwinTheUserSelectedLast();
     void serviceCreatedInTheWizardBecomesCurrent(); // last: the new service is not recorded
 
 private:
@@ -287,6 +291,8 @@ private:
                       core::SecretStore *secrets = nullptr);
     QString environmentId(const Console &console) const;
     bool waitForService(Console &console);
+    // Clicks the root of `environmentId` in the navigation tree, as the user does.
+    void clickEnvironment(Console &console, const QString &environmentId);
     QByteArray settingsFile() const;
     // Writes `list` as the environments the settings file `settingsName` keeps.
     bool writeEnvironments(const QString &settingsName, const QJsonArray &list) const;
@@ -1239,6 +1245,11 @@ void tst_AzureEnvironments::unauthorizedAfterAFreshTokenShowsTheBanner()
 void tst_AzureEnvironments::serviceWizardOffersTheAzureEnvironment()
 {
     QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
+    { // the user was on portico-local last time
+        core::Settings settings(m_dir.filePath(u"settings.ini"_qs));
+        QVERIFY(settings.setValue(core::settingkeys::lastEnvironmentId, u"local"_qs).ok());
+        QVERIFY(settings.sync().ok());
+    }
     Console console;
     QVERIFY(startConsole(console));
     QVERIFY(waitForService(console));
@@ -1383,6 +1394,106 @@ void tst_AzureEnvironments::unreachableEnvironmentShowsABannerWithRetry()
 
 // The wizard creates the service in the Azure environment chosen on its first page; only then
 // does the console switch to that environment and the new service.
+void tst_AzureEnvironments::clickEnvironment(Console &console, const QString &environmentId)
+{
+    QTreeView *tree = console.window->navigationView();
+    const QModelIndex root = console.proxy(console.session->navigation()->environmentIndex(environmentId));
+    QVERIFY(root.isValid());
+    tree->scrollTo(root);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(root).center());
+    QCOMPARE(tree->currentIndex(), root);
+}
+
+// The environment the user clicks in the navigation tree is the one the console is on after a
+// restart; going back to portico-local is remembered too; an environment that is gone by then
+// leaves the console on portico-local, without any message.
+void tst_AzureEnvironments::environmentUsedLastIsSelectedAgainAfterARestart()
+{
+    QVERIFY(!test::writeAzureCliStandIn(m_dir.path()).isEmpty());
+    test::ReplayServer arm;
+    QVERIFY(arm.start());
+    QVERIFY(arm.load(u"arm-azure-environment-console.json"_qs));
+    core::Environment cli = azureEnvironment(u"azure-cli-last"_qs, kName, arm.url());
+    cli.signIn = core::Environment::SignIn::AzureCli;
+    const QString settingsName = u"last.ini"_qs;
+    QVERIFY(writeEnvironments(settingsName, { cli.toJson() }));
+    const auto lastUsed = [&] { return core::Settings(m_dir.filePath(settingsName)).value(core::settingkeys::lastEnvironmentId); };
+    {
+        Console console;
+        QVERIFY(startConsole(console, settingsName));
+        QVERIFY(waitForService(console));
+        QCOMPARE(console.session->environmentId(), u"local"_qs); // nothing used yet
+        clickEnvironment(console, cli.id);
+        QCOMPARE(console.session->environmentId(), cli.id);
+    } // the console closes
+    QCOMPARE(lastUsed(), cli.id);
+    {
+        Console console;
+        QVERIFY(startConsole(console, settingsName));
+        QVERIFY(waitForService(console));
+        QTRY_COMPARE_WITH_TIMEOUT(console.session->environmentId(), cli.id, 10000);
+        QCOMPARE(console.window->navigationView()->currentIndex().data(Nav::EnvironmentIdRole).toString(), cli.id);
+        QCOMPARE(console.window->navigationView()->currentIndex().data().toString(), kName);
+        clickEnvironment(console, u"local"_qs);
+        QCOMPARE(console.session->environmentId(), u"local"_qs);
+    }
+    QCOMPARE(lastUsed(), u"local"_qs);
+    {
+        Console console;
+        QVERIFY(startConsole(console, settingsName));
+        QVERIFY(waitForService(console));
+        QTest::qWait(200); // the Azure environment is open: it would have been selected by now
+        QCOMPARE(console.session->environmentId(), u"local"_qs);
+    }
+    // The environment used last was removed meanwhile (e.g. by another console).
+    {
+        core::Settings settings(m_dir.filePath(settingsName));
+        QVERIFY(settings.setValue(core::settingkeys::lastEnvironmentId, u"azure-removed-meanwhile"_qs).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    Console console;
+    QVERIFY(startConsole(console, settingsName));
+    QVERIFY(waitForService(console));
+    QTest::qWait(200);
+    QCOMPARE(console.session->environmentId(), u"local"_qs);
+    for (auto *banner : console.window->findChildren<ui::BannerWidget *>())
+        QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
+    QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
+}
+
+// Twins an older version left in the settings are restored as the one the user selected last
+// (which the console remembered), not as the first of the list; and that one is selected again.
+void tst_AzureEnvironments::duplicateRestoreKeepsTheTwinTheUserSelectedLast()
+{
+    QVERIFY(!test::writeAzureCliStandIn(m_dir.path()).isEmpty());
+    test::ReplayServer arm;
+    QVERIFY(arm.start());
+    QVERIFY(arm.load(u"arm-azure-environment-console.json"_qs));
+    core::Environment first = azureEnvironment(u"azure-cli-first"_qs, u"Contoso"_qs, arm.url());
+    first.signIn = core::Environment::SignIn::AzureCli;
+    core::Environment used = azureEnvironment(u"azure-cli-used"_qs, u"Contoso (used last)"_qs,
+                                              QUrl(arm.url().toString() + u'/'));
+    used.signIn = core::Environment::SignIn::AzureCli;
+    const QString settingsName = u"twins-used-last.ini"_qs;
+    QVERIFY(writeEnvironments(settingsName, { used.toJson() }));
+    {
+        Console console;
+        QVERIFY(startConsole(console, settingsName));
+        QVERIFY(waitForService(console));
+        clickEnvironment(console, used.id);
+        QCOMPARE(console.session->environmentId(), used.id);
+    }
+    // An older version added the subscription a second time, in front.
+    QVERIFY(writeEnvironments(settingsName, { first.toJson(), used.toJson() }));
+    Console console;
+    QVERIFY(startConsole(console, settingsName));
+    QVERIFY(waitForService(console));
+    QCOMPARE(console.session->azureEnvironments()->ids(), QStringList { used.id });
+    QCOMPARE(console.session->navigation()->environmentIndex(used.id).data().toString(), used.displayName);
+    QTRY_COMPARE_WITH_TIMEOUT(console.session->environmentId(), used.id, 10000);
+    QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
+}
+
 void tst_AzureEnvironments::serviceCreatedInTheWizardBecomesCurrent()
 {
     QVERIFY(loadEntra(m_entra, u"entra-device-code.json"_qs, Part::Refresh));
