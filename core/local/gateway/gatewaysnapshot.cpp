@@ -82,10 +82,12 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
             api.pathSegments.append(seg.toLower());
         api.policy = compile(apiConfig.policyXml, named, u"API '%1' policy"_qs.arg(apiConfig.id), problems);
         for (const auto &p : config.products) {
-            if (p.service != apiConfig.service || !p.published || !p.apiIds.contains(apiConfig.id))
+            if (p.service != apiConfig.service || !p.apiIds.contains(apiConfig.id))
                 continue;
+            // A key of any product that contains the API opens it: unpublishing a product only
+            // hides it from the developer portal and does not invalidate its keys.
             api.productIds.append(p.id);
-            if (!p.subscriptionRequired && api.openProductId.isEmpty())
+            if (p.published && !p.subscriptionRequired && api.openProductId.isEmpty())
                 api.openProductId = p.id;
         }
         for (const auto &opConfig : apiConfig.operations) {

@@ -35,7 +35,7 @@ public:
         QStringList pathSegments; // lower-case
         QList<Operation> operations;
         PolicyDocument policy;
-        QStringList productIds;   // published products containing the API
+        QStringList productIds;   // products containing the API, published or not
         QString openProductId;    // the open (no subscription) published product, if any
     };
     enum class ScopeKind { Service, AllApis, Api, Product };

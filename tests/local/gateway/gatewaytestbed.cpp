@@ -139,6 +139,8 @@ GatewayConfig GatewayTestbed::baseConfig() const
     starter.published = true;
     starter.apiIds = { u"echo"_qs, u"renamed"_qs };
     c.products.append(starter);
+    // Not published (hidden from the developer portal), yet its subscription keys still open
+    // its APIs (reference §6.2).
     GatewayConfig::Product hidden = starter;
     hidden.id = u"hidden"_qs;
     hidden.displayName = u"Hidden"_qs;

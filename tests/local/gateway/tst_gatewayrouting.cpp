@@ -123,7 +123,7 @@ private Q_SLOTS:
         QTest::newRow("API scope") << QByteArray("/echo/items/1") << key("api-key") << 200 << QString();
         QTest::newRow("other API scope") << QByteArray("/echo/items/1") << key("other-api-key") << 401 << kInvalid;
         QTest::newRow("product scope") << QByteArray("/echo/items/1") << key("starter-key") << 200 << QString();
-        QTest::newRow("unpublished product") << QByteArray("/echo/items/1") << key("hidden-key") << 401 << kInvalid;
+        QTest::newRow("unpublished product keeps its keys") << QByteArray("/echo/items/1") << key("hidden-key") << 200 << QString();
         QTest::newRow("product without the API") << QByteArray("/freebie/ping") << key("starter-key") << 401 << kInvalid;
         QTest::newRow("suspended") << QByteArray("/echo/items/1") << key("suspended-key") << 401 << kInvalid;
         QTest::newRow("submitted") << QByteArray("/echo/items/1") << key("submitted-key") << 401 << kInvalid;
