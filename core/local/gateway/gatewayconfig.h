@@ -38,7 +38,11 @@ struct GatewayConfig
     };
     struct Api
     {
-        QString service; // service name; the gateway serves every service of the instance
+        // The service's name. The gateway serves every service of the instance, each below its
+        // own first path segment: {gateway}/{service}/{api path}{urlTemplate}, which is what the
+        // service's gatewayUrl says. An empty name (a configuration built directly, as the
+        // engine tests do) is served at the root.
+        QString service;
         QString id;
         QString displayName;
         QString path;

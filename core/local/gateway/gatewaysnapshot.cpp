@@ -73,6 +73,7 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
     for (const auto &b : config.backends)
         s->m_backends.insert(scoped(b.service, b.id), b);
 
+    QHash<QString, qsizetype> serviceIndex;
     for (const auto &apiConfig : config.apis) {
         const QHash<QString, QString> named = namedByService.value(apiConfig.service);
         Api api;
@@ -112,12 +113,22 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
         // Most specific first, so that the first match wins.
         std::stable_sort(api.operations.begin(), api.operations.end(),
                          [](const Operation &a, const Operation &b) { return lessSpecific(b.specificity, a.specificity); });
-        s->m_apis.append(api);
+        const QString serviceKey = apiConfig.service.toLower();
+        auto at = serviceIndex.constFind(serviceKey);
+        if (at == serviceIndex.constEnd()) {
+            at = serviceIndex.insert(serviceKey, s->m_services.size());
+            s->m_services.append(Service { apiConfig.service, {} });
+        }
+        s->m_services[*at].apis.append(api);
     }
-    // Longest API path first.
-    std::stable_sort(s->m_apis.begin(), s->m_apis.end(), [](const Api &a, const Api &b) {
-        return a.pathSegments.size() > b.pathSegments.size();
-    });
+    for (Service &service : s->m_services) {
+        // Longest API path first.
+        std::stable_sort(service.apis.begin(), service.apis.end(), [](const Api &a, const Api &b) {
+            return a.pathSegments.size() > b.pathSegments.size();
+        });
+    }
+    std::stable_partition(s->m_services.begin(), s->m_services.end(),
+                          [](const Service &service) { return !service.name.isEmpty(); });
 
     for (const auto &subConfig : config.subscriptions) {
         Subscription sub;
@@ -148,17 +159,28 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
 
 const GatewaySnapshot::Api *GatewaySnapshot::findApi(const QStringList &segments, qsizetype &consumed) const
 {
-    for (const Api &api : m_apis) {
-        const qsizetype n = api.pathSegments.size();
-        if (n > segments.size())
-            continue;
-        bool match = true;
-        for (qsizetype i = 0; i < n && match; ++i)
-            match = segments[i].compare(api.pathSegments[i], Qt::CaseInsensitive) == 0;
-        if (match) {
-            consumed = n;
-            return &api;
+    for (const Service &service : m_services) {
+        qsizetype offset = 0;
+        if (!service.name.isEmpty()) {
+            if (segments.isEmpty() || segments.first().compare(service.name, Qt::CaseInsensitive) != 0)
+                continue;
+            offset = 1;
         }
+        for (const Api &api : service.apis) {
+            const qsizetype n = api.pathSegments.size();
+            if (offset + n > segments.size())
+                continue;
+            bool match = true;
+            for (qsizetype i = 0; i < n && match; ++i)
+                match = segments[offset + i].compare(api.pathSegments[i], Qt::CaseInsensitive) == 0;
+            if (match) {
+                consumed = offset + n;
+                return &api;
+            }
+        }
+        // The service's segment was there: no other service's API may answer for it.
+        if (offset > 0)
+            return nullptr;
     }
     return nullptr;
 }
@@ -230,11 +252,14 @@ std::shared_ptr<const PolicyDocument> GatewaySnapshot::effectivePolicy(const Api
     if (!productId.isEmpty()) {
         const auto it = m_productPolicies.constFind(scoped(api.config.service, productId));
         if (it != m_productPolicies.constEnd())
-            composed = it->composedOver(composed, u"product:"_qs + productId);
+            composed = it->composedOver(composed, u"product:"_qs + api.config.service + u'/' + productId);
     }
-    composed = api.policy.composedOver(composed, u"api:"_qs + api.config.id);
+    // Scopes name the service: rate-limit and quota counters are keyed by scope and
+    // subscription id, and every service has its own "master" (and its own ids in general).
+    composed = api.policy.composedOver(composed, u"api:"_qs + api.config.service + u'/' + api.config.id);
     if (operation)
-        composed = operation->policy.composedOver(composed, u"operation:"_qs + api.config.id + u'/' + operation->config.id);
+        composed = operation->policy.composedOver(composed, u"operation:"_qs + api.config.service + u'/'
+                                                              + api.config.id + u'/' + operation->config.id);
     auto shared = std::make_shared<const PolicyDocument>(std::move(composed));
     std::lock_guard lock(m_cacheMutex);
     m_policyCache.insert(cacheKey, shared);

@@ -38,6 +38,12 @@ public:
         QStringList productIds;   // products containing the API, published or not
         QString openProductId;    // the open (no subscription) published product, if any
     };
+    // A service's APIs, reached below its own path segment (see GatewayConfig::Api::service).
+    struct Service
+    {
+        QString name;    // compared case-insensitively with the request's first path segment
+        QList<Api> apis; // longest API path first
+    };
     enum class ScopeKind { Service, AllApis, Api, Product };
     struct Subscription
     {
@@ -49,8 +55,9 @@ public:
     [[nodiscard]] static std::shared_ptr<const GatewaySnapshot> build(const GatewayConfig &config,
                                                                       QStringList *problems = nullptr);
 
-    // The API whose path is the longest segment-wise prefix of `segments`; `consumed` tells how
-    // many leading segments belong to the API path.
+    // The first segment names the service; of that service's APIs, the one whose path is the
+    // longest segment-wise prefix of the segments after it. `consumed` tells how many leading
+    // segments belong to the service and the API path.
     const Api *findApi(const QStringList &segments, qsizetype &consumed) const;
     // The most specific operation of `api` that matches; null if none.
     const Operation *findOperation(const Api &api, QByteArrayView method, const RequestPath &path,
@@ -66,7 +73,7 @@ public:
                                                           const QString &productId) const;
 
 private:
-    QList<Api> m_apis;
+    QList<Service> m_services; // named services first; an unnamed one is served at the root
     QList<Subscription> m_subscriptions;
     QHash<QByteArray, QList<int>> m_keyIndex; // sha256(key) → subscriptions
     QHash<QString, GatewayConfig::Product> m_products;

@@ -20,7 +20,9 @@ struct PolicyNode
     QList<PolicyNode> children;
     QString text;
     int line = 0;
-    QString scope; // "global", "product:<id>", "api:<id>", "operation:<api>/<op>"; set when composed
+    // "global:<service>", "product:<service>/<id>", "api:<service>/<id>",
+    // "operation:<service>/<api>/<op>"; set when composed
+    QString scope;
 
     QString attribute(const QString &name, const QString &fallback = {}) const;
     bool hasAttribute(const QString &name) const;

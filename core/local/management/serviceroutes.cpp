@@ -146,9 +146,19 @@ void ServiceRoutes::registerRoutes(ArmRouter &router)
 QJsonObject ServiceRoutes::present(const StoredResource &service) const
 {
     QJsonObject body = service.body;
+    // The gateway URL is this instance's, whatever port or layout a stored service was created
+    // with (data directories outlive port choices and older portico-local versions).
+    QJsonObject properties = body.value(u"properties"_qs).toObject();
+    properties.insert(u"gatewayUrl"_qs, gatewayUrl(service.name));
+    body.insert(u"properties"_qs, properties);
     const QByteArray etag = service.etagHeader();
     body.insert(u"etag"_qs, QString::fromLatin1(etag.mid(1, etag.size() - 2)));
     return body;
+}
+
+QString ServiceRoutes::gatewayUrl(const QString &serviceName) const
+{
+    return m_context.gatewayHttpsUrl.toString(QUrl::StripTrailingSlash) + u'/' + serviceName;
 }
 
 QList<QPair<QByteArray, QByteArray>> ServiceRoutes::pollingHeaders(const QString &serviceId,
@@ -216,8 +226,7 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
     properties.insert(u"provisioningState"_qs, u"Created"_qs);
     properties.insert(u"targetProvisioningState"_qs, u"Activating"_qs);
     properties.insert(u"createdAtUtc"_qs, now);
-    const QString gateway = m_context.gatewayHttpsUrl.toString(QUrl::StripTrailingSlash);
-    properties.insert(u"gatewayUrl"_qs, gateway);
+    properties.insert(u"gatewayUrl"_qs, gatewayUrl(name));
     properties.insert(u"managementApiUrl"_qs,
                       m_context.managementUrl.toString(QUrl::StripTrailingSlash));
     properties.insert(u"hostnameConfigurations"_qs,

@@ -49,6 +49,9 @@ private:
     ArmResponse childOperationResult(const ArmRequest &request) const;
 
     QJsonObject present(const StoredResource &service) const;
+    // portico-local's gateway serves each service below its own path segment, the local
+    // stand-in for https://{name}.azure-api.net: {gatewayHttps}/{name}.
+    QString gatewayUrl(const QString &serviceName) const;
     QList<QPair<QByteArray, QByteArray>> pollingHeaders(const QString &serviceId,
                                                         const QString &operationId,
                                                         bool locationIsAsync) const;

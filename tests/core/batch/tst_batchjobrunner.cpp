@@ -156,7 +156,7 @@ void tst_BatchJobRunner::setUpGateway()
     QVERIFY(!key.isEmpty());
     m_secrets.writeNow(u"local/subscription/batch-sub"_qs, key);
     m_gatewayBase = QUrl(m_local.gatewayUrl().toString().chopped(m_local.gatewayUrl().toString().endsWith(u'/') ? 1 : 0)
-                         + u"/azureml-demo"_qs);
+                         + u"/batchdemo/azureml-demo"_qs);
 }
 
 core::BatchJobSpec tst_BatchJobRunner::spec(const QString &inputName, const QByteArray &csv, BesEndpoint::Target target)

@@ -354,7 +354,7 @@ void tst_TryItEndToEnd::rrsExecuteThroughTheGatewayReturnsTheSeedVector()
     QCOMPARE(chosen->subscription.name, u"seed-subscription"_qs);
     QVERIFY(chosen->keys.primaryKey.size() >= 16);
 
-    TryItRequest request = rrsRequest(m_local.gatewayHttpsUrl());
+    TryItRequest request = rrsRequest(QUrl(m_service.gatewayUrl));
     core::SubscriptionKeyJob::inject(request, m_api, *chosen);
     QCOMPARE(request.subscriptionName, kSubscriptionName);
 
@@ -362,8 +362,10 @@ void tst_TryItEndToEnd::rrsExecuteThroughTheGatewayReturnsTheSeedVector()
     const auto preview = request.preview();
     QVERIFY(preview.ok());
     QCOMPARE(preview->url.scheme(), u"https"_qs);
-    QCOMPARE(
-        preview->url.path(), u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs);
+    // The service's gatewayUrl ends in its own segment, then the API path and the template.
+    QCOMPARE(preview->url.path(),
+             QUrl(m_service.gatewayUrl).path() + u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs);
+    QVERIFY(preview->url.path().startsWith(u"/demoazureml/"_qs));
     QCOMPARE(QUrlQuery(preview->url).queryItemValue(u"api-version"_qs), u"2.0"_qs);
     QCOMPARE(QUrlQuery(preview->url).queryItemValue(u"details"_qs), u"true"_qs);
     QCOMPARE(QString::fromUtf8(preview->header("Ocp-Apim-Subscription-Key")),
@@ -413,7 +415,7 @@ void tst_TryItEndToEnd::renamedKeyParametersCarryTheInjectedKey()
 
     const auto chosen = chooseSubscription(u"renamed-sub"_qs); // by id
     QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
-    TryItRequest request = rrsRequest(m_local.gatewayHttpsUrl());
+    TryItRequest request = rrsRequest(QUrl(m_service.gatewayUrl));
     request.apiId = u"azureml-renamed"_qs;
     request.apiPath = u"azureml-renamed"_qs;
     core::SubscriptionKeyJob::inject(request, *created, *chosen);
@@ -474,7 +476,10 @@ void tst_TryItEndToEnd::snippetsWithSecretsFilledInAnswerLikeTryIt()
     QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
     // Over the gateway's plain-HTTP port: the snippets run with the tools' default trust store,
     // which does not know portico-local's self-signed certificate.
-    TryItRequest request = rrsRequest(m_local.gatewayUrl());
+    // The service's gateway path (its gatewayUrl's) on the plain-HTTP listener.
+    QUrl plain = m_local.gatewayUrl();
+    plain.setPath(QUrl(m_service.gatewayUrl).path());
+    TryItRequest request = rrsRequest(plain);
     core::SubscriptionKeyJob::inject(request, m_api, *chosen);
 
     const auto placeholders = SnippetGenerator::generate(lang, request);
@@ -526,7 +531,7 @@ void tst_TryItEndToEnd::starterRateLimitAnswers429WithRetryAfter()
 {
     const auto chosen = chooseSubscription(kSubscriptionName);
     QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
-    TryItRequest request = rrsRequest(m_local.gatewayHttpsUrl());
+    TryItRequest request = rrsRequest(QUrl(m_service.gatewayUrl));
     core::SubscriptionKeyJob::inject(request, m_api, *chosen);
 
     // Starter: <rate-limit calls="5" renewal-period="60" />. The calls above count too.

@@ -49,8 +49,9 @@ private:
 
     HttpReply call(const QByteArray &target, const Headers &headers = {})
     {
+        // The service's own gateway is {gateway}/{service}, as its gatewayUrl says.
         RawHttpConnection connection(gatewayPort());
-        return connection.request("GET", target, headers);
+        return connection.request("GET", "/" + kService.toUtf8() + target, headers);
     }
 
     QString keyOf(const QString &subscription)
@@ -165,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(tls.isConnected());
         const QByteArray pin = QCryptographicHash::hash(tls.socket().peerCertificate().toDer(), QCryptographicHash::Sha256).toHex();
         QCOMPARE(QString::fromLatin1(pin), m_local.readyLine().value(u"gatewayCertificateSha256"_qs).toString());
-        QCOMPARE(tls.request("GET", "/echo/items/3", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } }).status, 200);
+        QCOMPARE(tls.request("GET", "/" + kService.toUtf8() + "/echo/items/3", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } }).status, 200);
     }
 
     void reportsThroughArmMatchTheTraffic()
@@ -287,8 +288,9 @@ private Q_SLOTS:
         }
         urls.sort();
         // The request outside any API is logged without a service, so it is not in the report.
-        QCOMPARE(urls, (QStringList { u"/echo/items/log1"_qs, u"/echo/items/log2?a=1&b=x+y"_qs,
-                                      u"/echo/items/log3?c=3"_qs, u"/echo/nolog"_qs }));
+        // URLs as requested, below the service's own segment.
+        QCOMPARE(urls, (QStringList { u"/gwdemo/echo/items/log1"_qs, u"/gwdemo/echo/items/log2?a=1&b=x+y"_qs,
+                                      u"/gwdemo/echo/items/log3?c=3"_qs, u"/gwdemo/echo/nolog"_qs }));
 
         // Nor is the key anywhere in the gateway's store (the report above flushed it).
         QByteArray stored;

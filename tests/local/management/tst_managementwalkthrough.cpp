@@ -84,7 +84,8 @@ void tst_ManagementWalkthrough::readmeWalkthroughRunsAsWritten()
 
     const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.contains(u"service: Succeeded"_qs), qPrintable(out));
-    QVERIFY2(lines.contains(local.gatewayHttpsUrl().toString(QUrl::StripTrailingSlash)), qPrintable(out));
+    QVERIFY2(lines.contains(local.gatewayHttpsUrl().toString(QUrl::StripTrailingSlash) + u"/demoazureml"_qs),
+             qPrintable(out));
     for (const char *expected :
          { "POST /workspaces/{workspace}/services/{service}/execute?api-version={apiversion}&details={details}",
            "POST /workspaces/{workspace}/services/{service}/jobs?api-version={apiversion}",

@@ -195,7 +195,6 @@ void tst_MlWalkthrough::rrsThroughTheGatewayRunsAsWritten()
     const QHash<QString, QString> variables {
         { u"PORTICO_URL"_qs, local.managementUrl().toString(QUrl::StripTrailingSlash) },
         { u"PORTICO_TOKEN"_qs, local.token() },
-        { u"PORTICO_GATEWAY_URL"_qs, local.gatewayHttpsUrl().toString(QUrl::StripTrailingSlash) },
         { u"PORTICO_DATA_DIR"_qs, local.dataDir() },
         { u"PORTICO_ML_URL"_qs, local.mlUrl().toString(QUrl::StripTrailingSlash) },
         { u"PORTICO_ML_KEY"_qs, local.mlKey() } };

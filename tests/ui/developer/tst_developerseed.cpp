@@ -147,7 +147,8 @@ void tst_DeveloperSeed::rrsExecuteShowsTheSeedVector()
     QCOMPARE(viewer->response().status, 200);
     QVERIFY(viewer->findChild<QLabel *>(u"statusLabel"_qs)->text().contains(u"200"_qs));
     const QString url = viewer->findChild<QLineEdit *>(u"requestedUrlLineEdit"_qs)->text();
-    QVERIFY2(url.contains(m_bed.local().gatewayHttpsUrl().toString(QUrl::StripTrailingSlash) + u"/azureml-demo/"_qs),
+    QVERIFY2(url.contains(m_bed.local().gatewayHttpsUrl().toString(QUrl::StripTrailingSlash)
+                          + u"/demoazureml/azureml-demo/"_qs),
              qPrintable(url));
     QVERIFY(url.contains(u"/azureml-demo/workspaces/local/services/feature-hashing/execute"_qs));
     QVERIFY(!url.contains(m_subscriptionKey));

@@ -84,8 +84,9 @@ void tst_UsageDashboard::cleanupTestCase()
 
 int tst_UsageDashboard::get(const QString &path, const QByteArray &key)
 {
+    // The service's own gateway: {gateway}/{service name}.
     QUrl url = m_bed.local().gatewayUrl();
-    url.setPath(path);
+    url.setPath(u'/' + kService.section(u'/', -1) + path);
     QNetworkRequest request(url);
     if (!key.isEmpty())
         request.setRawHeader("Ocp-Apim-Subscription-Key", key);
