@@ -126,9 +126,9 @@ void BatchJob::readSecrets(bool needStorage, bool needCredential)
 
 void BatchJob::afterSecrets()
 {
-    if (isFinished() || m_cancelling)
+    if (isFinished() || (m_cancelling && !m_cancelOnServerAfterSecrets))
         return;
-    if (m_secretError && !m_removing) {
+    if (m_secretError && !m_cancelOnServerAfterSecrets) {
         fail(*m_secretError);
         return;
     }
@@ -141,13 +141,17 @@ void BatchJob::afterSecrets()
         delete m_bes;
         m_bes = new BesClient(network, m_record.endpoint, m_credential, this);
     }
-    if (m_removing) {
-        m_removing = false;
-        if (m_secretError)
-            finish(during(*m_secretError, u"The server job could not be cancelled"_qs),
-                   BatchJobRecord::Outcome::Cancelled);
-        else
+    if (m_cancelOnServerAfterSecrets) {
+        m_cancelOnServerAfterSecrets = false;
+        if (m_bes && !m_credential.isEmpty()) {
             cancelOnServer();
+            return;
+        }
+        const Error why = m_secretError
+            ? *m_secretError
+            : Error::make(Error::Kind::NotFound, u"The keychain returned no credential."_qs);
+        finish(during(why, u"The server job could not be cancelled"_qs),
+               BatchJobRecord::Outcome::Cancelled);
         return;
     }
     if (!m_storageConnectionString.isEmpty()) {
@@ -447,11 +451,16 @@ void BatchJob::cancel()
         && m_record.step <= Step::Run;
     if (serverKnowsJob && m_bes) {
         cancelOnServer();
-        return;
+    } else if (serverKnowsJob && m_secretsPending > 0) {
+        // Resumed moments ago: the credential is still being read from the keychain. The
+        // server job is deleted as soon as it arrives (afterSecrets()).
+        m_cancelOnServerAfterSecrets = true;
+    } else {
+        QTimer::singleShot(0, this, [this] {
+            finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs), BatchJobRecord::Outcome::Cancelled);
+        });
     }
-    QTimer::singleShot(0, this, [this] {
-        finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs), BatchJobRecord::Outcome::Cancelled);
-    });
+    Q_EMIT cancelling();
 }
 
 void BatchJob::cancelOnServer()
@@ -499,7 +508,7 @@ void BatchJob::remove()
     }
     m_running = true;
     m_result.reset();
-    m_removing = true;
+    m_cancelOnServerAfterSecrets = true;
     readSecrets(false, true);
 }
 
@@ -590,6 +599,7 @@ void BatchJob::finish(Result<void> result, BatchJobRecord::Outcome outcome)
     m_result = std::move(result);
     m_running = false;
     m_cancelling = false;
+    m_cancelOnServerAfterSecrets = false;
     m_record.outcome = outcome;
     if (outcome == BatchJobRecord::Outcome::Succeeded)
         m_record.errorMessage.clear();

@@ -34,7 +34,8 @@ class BlobJob;
 //
 // finished() is emitted exactly once per run, from the event loop; result() then says success,
 // the error, or Cancelled. cancel() stops whatever step is running and, once the server knows
-// the job, deletes (cancels) it there and reports the server's final status. Made and owned by
+// the job, deletes (cancels) it there and reports the server's final status; a job cancelled
+// while it resumes waits for its credential from the keychain to do so. Made and owned by
 // BatchJobRunner.
 class BatchJob final : public QObject
 {
@@ -51,6 +52,9 @@ public:
     Step step() const { return m_record.step; }
     QString serverStatus() const { return m_record.serverStatus; }
     bool isRunning() const { return m_running; }
+    // cancel() was called and the job has not finished yet (the server job may still be
+    // being cancelled).
+    bool isCancelling() const { return m_cancelling; }
     bool isFinished() const { return m_result.has_value(); }
     // Valid once finished() was emitted.
     [[nodiscard]] const Result<void> &result() const { return *m_result; }
@@ -68,6 +72,8 @@ Q_SIGNALS:
     void progress(qint64 done, qint64 total);
     // The server's StatusCode text as it changes ("NotStarted", "Running", "Finished", ...).
     void statusChanged(const QString &serverStatus);
+    // cancel() took effect; finished() follows once the job stopped here and on the server.
+    void cancelling();
     void finished();
     void removed();
 
@@ -119,7 +125,9 @@ private:
     bool m_running = false;
     bool m_cancelling = false;
     bool m_removeAfterCancel = false;
-    bool m_removing = false; // remove() of an unwatched job: only cancel it on the server
+    // The secrets being read are only needed to cancel the server job: remove() of an unwatched
+    // job, or cancel() of a job resumed before its credential came from the keychain.
+    bool m_cancelOnServerAfterSecrets = false;
     std::optional<Result<void>> m_result;
     std::optional<Result<void>> m_removal;
 };

@@ -30,6 +30,9 @@ public:
     [[nodiscard]] bool start();
     QString errorString() const { return m_error; }
     QString busAddress() const { return m_busAddress; }
+    // The gnome-keyring-daemon serving this bus (0 if none), e.g. to stop it for a while so
+    // that the keychain answers late.
+    qint64 keyringProcessId() const { return m_keyring.processId(); }
 
 private:
     bool startBus();

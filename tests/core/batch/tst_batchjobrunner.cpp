@@ -4,15 +4,18 @@
 // the seed's input goes up as a blob, the BES job runs, the results come down through the SAS
 // URL into the lazy results table. Also through the gateway's BES operations with a
 // subscription key, cancel during a running job, a new runner over the same data directory
-// reattaching to a running job, delete, and the error paths a user meets (wrong key, bad
-// connection string, storage down, missing secret).
+// reattaching to a running job, cancel right after such a resume while the real keychain (a
+// private gnome-keyring) has not answered yet, delete, and the error paths a user meets (wrong
+// key, bad connection string, storage down, missing secret).
 
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
 #include "core/batch/batchresultsmodel.h"
 #include "core/secrets/inmemorysecretstore.h"
+#include "core/secrets/keychainsecretstore.h"
 #include "tests/local/management/armtestclient.h"
 #include "tests/support/azuritefixture.h"
+#include "tests/support/keychainfixture.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
@@ -21,6 +24,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -28,6 +32,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <signal.h>
 
 using namespace portico;
 using core::BatchJob;
@@ -69,6 +75,7 @@ private Q_SLOTS:
     void gatewayJobRunsWithASubscriptionKey();
     void cancelDuringARunningJobCancelsTheServerJob();
     void newRunnerListsAndReattachesToARunningJob();
+    void cancelRightAfterAResumeCancelsTheServerJobOnceTheKeychainAnswers();
     void removeDeletesTheResultsAndTheEntry();
     void removeAfterARestartCancelsTheServerJob();
     void userErrorsComeBackAsClearResults_data();
@@ -81,6 +88,7 @@ private:
     QString serverStatus(const QString &jobId);
     void setUpGateway();
 
+    test::KeychainFixture m_keychain;
     test::AzuriteFixture m_azurite;
     test::PorticoLocalFixture m_local;
     test::TempDir m_inputs;
@@ -93,6 +101,7 @@ private:
 
 void tst_BatchJobRunner::initTestCase()
 {
+    QVERIFY2(m_keychain.start(), qPrintable(m_keychain.errorString())); // before anything uses D-Bus
     QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
     QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
     m_secrets.writeNow(u"local/ml-key"_qs, m_local.mlKey());
@@ -308,6 +317,64 @@ void tst_BatchJobRunner::newRunnerListsAndReattachesToARunningJob()
     QCOMPARE(job.value()->serverStatus(), u"Finished"_qs);
     QCOMPARE(job.value()->resultsModel()->rowCount(), rows);
     QCOMPARE(job.value()->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+}
+
+// The app restarts, the user selects the running job (which resumes it) and clicks Cancel
+// while the keychain is still looking up the job's credential (here: its gnome-keyring is
+// stopped until the test lets it answer). The job must not pretend to be cancelled while the
+// server job runs on: it says it is cancelling, and once the credential arrives the server
+// job is deleted and ends Cancelled.
+void tst_BatchJobRunner::cancelRightAfterAResumeCancelsTheServerJobOnceTheKeychainAnswers()
+{
+    core::KeychainSecretStore keychain(u"portico-batch-test"_qs);
+    QVERIFY(test::waitFor(keychain.write(u"local/ml-key"_qs, m_local.mlKey())).ok());
+    QCOMPARE(keychain.backend(), core::SecretStore::Backend::Keychain);
+
+    QString id;
+    QString serverJobId;
+    {
+        BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
+        first.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(first.load().ok());
+        BatchJob *job = submit(first, spec(u"cancel-after-resume.csv"_qs, seedInput(1500000)));
+        QVERIFY(job);
+        id = job->id();
+        QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+        QVERIFY(!job->isFinished());
+        serverJobId = job->record().serverJobId;
+    } // the app closes; the server job goes on
+
+    BatchJobRunner second(&m_nam, &keychain, m_data.path());
+    second.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(second.load().ok());
+    const pid_t keyring = pid_t(m_keychain.keyringProcessId());
+    QVERIFY(keyring > 0);
+    QCOMPARE(::kill(keyring, SIGSTOP), 0);
+    auto resumeKeyring = qScopeGuard([keyring] { ::kill(keyring, SIGCONT); });
+
+    auto watched = second.watch(id);
+    QVERIFY(watched.ok());
+    BatchJob *job = watched.value();
+    QSignalSpy cancelling(job, &BatchJob::cancelling);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QTest::qWait(100); // the credential is being read
+    QVERIFY(job->isRunning());
+    job->cancel();
+    QCOMPARE(cancelling.size(), 1);
+    QVERIFY(job->isCancelling());
+    QTest::qWait(500);
+    QVERIFY2(!job->isFinished(), "the job reported itself cancelled before the server job was");
+    QCOMPARE(serverStatus(serverJobId), u"Running"_qs);
+
+    resumeKeyring.dismiss();
+    QCOMPARE(::kill(keyring, SIGCONT), 0);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(job->result().error().kind, Error::Kind::Cancelled);
+    QCOMPARE(job->serverStatus(), u"Cancelled"_qs);
+    QCOMPARE(serverStatus(serverJobId), u"Cancelled"_qs);
+    QCOMPARE(second.record(id)->outcome, BatchJobRecord::Outcome::Cancelled);
+    QVERIFY(!job->isCancelling());
 }
 
 void tst_BatchJobRunner::removeDeletesTheResultsAndTheEntry()
