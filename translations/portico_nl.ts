@@ -942,6 +942,10 @@
         <source>Could not export the results to %1.</source>
         <translation>Kon de resultaten niet exporteren naar %1.</translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wordt geannuleerd…</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ConsoleSession</name>

@@ -49,11 +49,11 @@ QString stepText(core::BatchJobRecord::Step step)
     return {};
 }
 
-QString outcomeText(const core::BatchJobRecord &record)
+QString outcomeText(const core::BatchJobRecord &record, bool cancelling = false)
 {
     using Outcome = core::BatchJobRecord::Outcome;
     switch (record.outcome) {
-    case Outcome::Active: return stepText(record.step);
+    case Outcome::Active: return cancelling ? BatchJobsPanel::tr("Cancelling…") : stepText(record.step);
     case Outcome::Succeeded: return BatchJobsPanel::tr("Finished");
     case Outcome::Failed: return BatchJobsPanel::tr("Failed: %1").arg(record.errorMessage);
     case Outcome::Cancelled: return BatchJobsPanel::tr("Cancelled");
@@ -302,6 +302,7 @@ void BatchJobsPanel::watch(const QString &id)
     m_job = job.value();
     connect(m_job, &core::BatchJob::stepChanged, this, &BatchJobsPanel::showJobState);
     connect(m_job, &core::BatchJob::statusChanged, this, &BatchJobsPanel::showJobState);
+    connect(m_job, &core::BatchJob::cancelling, this, &BatchJobsPanel::showJobState);
     connect(m_job, &core::BatchJob::finished, this, &BatchJobsPanel::showJobState);
     connect(m_job, &core::BatchJob::progress, this, [this](qint64 done, qint64 total) {
         if (total <= 0) {
@@ -317,7 +318,7 @@ void BatchJobsPanel::watch(const QString &id)
 void BatchJobsPanel::showJobState()
 {
     const bool running = m_job && m_job->isRunning();
-    m_cancel->setEnabled(running);
+    m_cancel->setEnabled(running && !m_job->isCancelling());
     m_submit->setEnabled(m_runner && m_secrets);
     m_export->setEnabled(m_job && m_job->resultsModel());
     if (!m_job) {
@@ -328,7 +329,7 @@ void BatchJobsPanel::showJobState()
         return;
     }
     const core::BatchJobRecord &record = m_job->record();
-    QString text = tr("%1: %2").arg(record.name, outcomeText(record));
+    QString text = tr("%1: %2").arg(record.name, outcomeText(record, m_job->isCancelling()));
     if (!record.serverStatus.isEmpty())
         text += tr(" (service: %1)").arg(record.serverStatus);
     if (m_job->isFinished() && !m_job->result())
@@ -351,7 +352,8 @@ void BatchJobsPanel::reloadJobs()
     const QSignalBlocker blocker(m_jobs);
     m_jobs->clear();
     for (const core::BatchJobRecord &record : m_runner->jobs()) {
-        auto *item = new QTreeWidgetItem(m_jobs, { record.name, outcomeText(record), record.serverStatus });
+        const bool cancelling = m_job && record.id == current && m_job->isCancelling();
+        auto *item = new QTreeWidgetItem(m_jobs, { record.name, outcomeText(record, cancelling), record.serverStatus });
         item->setData(0, IdRole, record.id);
         if (record.id == current)
             m_jobs->setCurrentItem(item);

@@ -4,14 +4,18 @@
 // The Batch jobs tab against the real portico-local and real Azurite: an input CSV is sent
 // through the gateway's BES operations with a subscription chosen by name (its key goes to the
 // keychain, never into the panel) and directly to the ML service; the live status ends in
-// Finished and the results table shows the feature-hashing output row by row.
+// Finished and the results table shows the feature-hashing output row by row. After a restart,
+// Cancel on a resumed job whose credential the keychain (a private gnome-keyring) has not
+// handed over yet shows Cancelling… and ends with the server job cancelled.
 
 #include "core/arm/armrequest.h"
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
 #include "core/secrets/inmemorysecretstore.h"
+#include "core/secrets/keychainsecretstore.h"
 #include "core/secrets/secretstore.h"
 #include "tests/support/azuritefixture.h"
+#include "tests/support/keychainfixture.h"
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
@@ -20,14 +24,20 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkReply>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
+
+#include <signal.h>
 
 using namespace portico;
 
@@ -46,10 +56,13 @@ private Q_SLOTS:
     void throughTheGatewayIntoTheResultsTable();
     void directlyToTheMlServiceIntoTheResultsTable();
     void cancelStopsTheJob();
+    void cancelRightAfterARestartWaitsForTheKeychainAndCancelsTheServerJob();
 
 private:
     void runJobAndCheckResults(int target);
+    QString serverStatus(const QString &serverJobId);
 
+    test::KeychainFixture m_keychain;
     test::DeveloperTestBed m_bed;
     test::AzuriteFixture m_azurite;
     test::TempDir m_dir;
@@ -63,6 +76,7 @@ private:
 void tst_BatchJobsPanel::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_keychain.start(), qPrintable(m_keychain.errorString())); // before any D-Bus use
     const QString started = m_bed.start(u"batchui"_qs, this);
     QVERIFY2(started.isEmpty(), qPrintable(started));
     QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
@@ -198,6 +212,114 @@ void tst_BatchJobsPanel::cancelStopsTheJob()
     QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
     QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Cancelled);
     QTRY_VERIFY(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text().contains(u"Cancelled"_qs));
+    QVERIFY(!cancel->isEnabled());
+}
+
+QString tst_BatchJobsPanel::serverStatus(const QString &serverJobId)
+{
+    QNetworkRequest request(QUrl(m_bed.local().mlUrl().toString()
+                                 + u"/workspaces/local/services/feature-hashing/jobs/%1?api-version=2.0"_qs.arg(serverJobId)));
+    request.setRawHeader("Authorization", "Bearer " + m_bed.local().mlKey().toUtf8());
+    QNetworkReply *reply = m_bed.network().get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(20000);
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object().value(u"StatusCode"_qs).toString();
+}
+
+// The user restarts the app, selects the job that is still running on the service (which
+// resumes it) and clicks Cancel while the keychain has not handed over the job's credential
+// yet (its gnome-keyring is stopped until the test lets it answer). The panel says
+// "Cancelling…" meanwhile, not "Cancelled" while the server job runs on; once the keychain
+// answers, the server job is cancelled and the panel says so.
+void tst_BatchJobsPanel::cancelRightAfterARestartWaitsForTheKeychainAndCancelsTheServerJob()
+{
+    const QString data = m_dir.filePath(u"restart-batch"_qs);
+    const QString big = m_dir.filePath(u"restart-big.csv"_qs);
+    {
+        QFile csv(big);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("Col2\n");
+        QByteArray chunk;
+        for (int i = 0; i < 10000; ++i)
+            chunk += "This is a good day for a long review of a movie\n";
+        for (int i = 0; i < 150; ++i)
+            csv.write(chunk);
+    }
+    const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
+    const QString storageKeyName = core::SecretStore::makeKey(u"local"_qs, u"batch/restart-storage"_qs);
+    QVERIFY(test::waitFor(m_secrets.write(storageKeyName, m_azurite.connectionString())).ok());
+    core::BatchJobSpec spec;
+    spec.inputFile = big;
+    spec.container = u"portico-restart"_qs;
+    spec.storageSecretKey = storageKeyName;
+    spec.endpoint.target = core::BesEndpoint::Target::Direct;
+    spec.endpoint.baseUrl = m_bed.local().mlUrl();
+    spec.endpoint.credentialKey = mlKeyName;
+    spec.endpoint.workspace = u"local"_qs;
+    spec.endpoint.service = u"feature-hashing"_qs;
+    core::BatchPolling fast;
+    fast.initialIntervalMs = 100;
+    fast.maxIntervalMs = 500;
+    QString serverJobId;
+    {
+        core::BatchJobRunner before(&m_bed.network(), &m_secrets, data);
+        before.setPolling(fast);
+        QVERIFY(before.load().ok());
+        auto submitted = before.submit(spec);
+        QVERIFY2(submitted.ok(), submitted.ok() ? "" : qPrintable(submitted.error().message));
+        core::BatchJob *job = submitted.value();
+        QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+        QVERIFY(!job->isFinished());
+        serverJobId = job->record().serverJobId;
+    } // the app closes; the server job goes on
+
+    // The next session keeps its secrets in the keychain.
+    core::KeychainSecretStore keychain(u"portico-batch-test"_qs);
+    QVERIFY(test::waitFor(keychain.write(mlKeyName, m_bed.local().mlKey())).ok());
+    QCOMPARE(keychain.backend(), core::SecretStore::Backend::Keychain);
+    core::BatchJobRunner runner(&m_bed.network(), &keychain, data);
+    runner.setPolling(fast);
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &keychain, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *cancel = panel.findChild<QPushButton *>(u"batchCancelPushButton"_qs);
+    QCOMPARE(jobs->topLevelItemCount(), 1);
+
+    const pid_t keyring = pid_t(m_keychain.keyringProcessId());
+    QVERIFY(keyring > 0);
+    QCOMPARE(::kill(keyring, SIGSTOP), 0);
+    auto resumeKeyring = qScopeGuard([keyring] { ::kill(keyring, SIGCONT); });
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    jobs->scrollToItem(item);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() != nullptr);
+    core::BatchJob *job = panel.currentJob();
+    QVERIFY(job->isRunning());
+    QTRY_VERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+
+    QTRY_VERIFY2(state->text().contains(u"Cancelling…"_qs), qPrintable(state->text()));
+    QVERIFY(!cancel->isEnabled());
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Cancelling…"_qs);
+    QTest::qWait(500);
+    QVERIFY2(!state->text().contains(u"Cancelled"_qs), qPrintable(state->text()));
+    QVERIFY(!job->isFinished());
+    QCOMPARE(serverStatus(serverJobId), u"Running"_qs);
+
+    resumeKeyring.dismiss();
+    QCOMPARE(::kill(keyring, SIGCONT), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 30000);
+    QCOMPARE(serverStatus(serverJobId), u"Cancelled"_qs);
+    QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Cancelled);
+    QCOMPARE(job->serverStatus(), u"Cancelled"_qs);
+    QTRY_VERIFY2(state->text().contains(u"Cancelled"_qs), qPrintable(state->text()));
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Cancelled"_qs);
+    QCOMPARE(jobs->topLevelItem(0)->text(2), u"Cancelled"_qs);
     QVERIFY(!cancel->isEnabled());
 }
 
