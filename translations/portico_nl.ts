@@ -939,12 +939,16 @@
         <translation>De resultaten zijn geëxporteerd naar %1.</translation>
     </message>
     <message>
-        <source>Could not export the results to %1.</source>
-        <translation>Kon de resultaten niet exporteren naar %1.</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>Wordt geannuleerd…</translation>
+    </message>
+    <message>
+        <source>Could not export the results: the downloaded results %1 cannot be read: %2</source>
+        <translation>Kon de resultaten niet exporteren: de gedownloade resultaten %1 zijn niet leesbaar: %2</translation>
+    </message>
+    <message>
+        <source>Could not export the results to %1: %2</source>
+        <translation>Kon de resultaten niet exporteren naar %1: %2</translation>
     </message>
 </context>
 <context>

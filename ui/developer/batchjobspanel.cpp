@@ -10,7 +10,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QThreadPool>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -20,8 +19,10 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -58,6 +59,52 @@ QString outcomeText(const core::BatchJobRecord &record, bool cancelling = false)
     case Outcome::Failed: return BatchJobsPanel::tr("Failed: %1").arg(record.errorMessage);
     case Outcome::Cancelled: return BatchJobsPanel::tr("Cancelled");
     }
+    return {};
+}
+
+// Why an export failed: reading the downloaded results or writing the chosen file, with the
+// system's reason; `where` None on success.
+struct ExportProblem
+{
+    enum Where { None, Reading, Writing } where = None;
+    QString reason;
+};
+
+// Copies the downloaded results to `target` through a QSaveFile, in chunks: the file there is
+// replaced only once the whole copy is written, so a failed export leaves it as it was. Runs
+// off the UI thread.
+ExportProblem exportResultsFile(const QString &source, const QString &target)
+{
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return { ExportProblem::Reading, in.errorString() };
+    QSaveFile out(target);
+    // Unbuffered: a write the disk cuts short is seen here (QSaveFile::commit() does not notice
+    // a short final flush of its buffer).
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return { ExportProblem::Writing, out.errorString() };
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    for (;;) {
+        const qint64 read = in.read(chunk.data(), chunk.size());
+        if (read < 0) {
+            out.cancelWriting();
+            return { ExportProblem::Reading, in.errorString() };
+        }
+        if (read == 0)
+            break;
+        // A short write is retried for the rest, which then fails with the reason.
+        for (qint64 written = 0; written < read;) {
+            const qint64 now = out.write(chunk.constData() + written, read - written);
+            if (now <= 0) {
+                ExportProblem problem { ExportProblem::Writing, out.errorString() };
+                out.cancelWriting();
+                return problem;
+            }
+            written += now;
+        }
+    }
+    if (!out.commit())
+        return { ExportProblem::Writing, out.errorString() };
     return {};
 }
 
@@ -375,17 +422,30 @@ void BatchJobsPanel::exportResults()
                                    tr("CSV files (*.csv);;All files (*)"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"batchExportFileDialog"_qs);
     connect(dialog, &QFileDialog::fileSelected, this, [this, source](const QString &target) {
         m_state->setText(tr("Exporting the results to %1…").arg(target));
         // A million rows are tens of megabytes: copied off the UI thread.
         QPointer<BatchJobsPanel> guard(this);
         QThreadPool::globalInstance()->start([guard, source, target] {
-            QFile::remove(target);
-            const bool copied = QFile::copy(source, target);
-            QMetaObject::invokeMethod(qApp, [guard, copied, target] {
-                if (guard)
-                    guard->m_state->setText(copied ? tr("Exported the results to %1.").arg(target)
-                                                   : tr("Could not export the results to %1.").arg(target));
+            const ExportProblem problem = exportResultsFile(source, target);
+            QMetaObject::invokeMethod(qApp, [guard, problem, source, target] {
+                if (!guard)
+                    return;
+                switch (problem.where) {
+                case ExportProblem::None:
+                    guard->m_state->setText(tr("Exported the results to %1.").arg(target));
+                    break;
+                case ExportProblem::Reading:
+                    guard->m_state->setText(tr("Could not export the results: the downloaded results %1 "
+                                               "cannot be read: %2")
+                                                .arg(source, problem.reason));
+                    break;
+                case ExportProblem::Writing:
+                    guard->m_state->setText(
+                        tr("Could not export the results to %1: %2").arg(target, problem.reason));
+                    break;
+                }
             });
         });
     });

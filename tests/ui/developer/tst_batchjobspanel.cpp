@@ -6,7 +6,8 @@
 // keychain, never into the panel) and directly to the ML service; the live status ends in
 // Finished and the results table shows the feature-hashing output row by row. After a restart,
 // Cancel on a resumed job whose credential the keychain (a private gnome-keyring) has not
-// handed over yet shows Cancelling… and ends with the server job cancelled.
+// handed over yet shows Cancelling… and ends with the server job cancelled. Export CSV replaces
+// an existing file, and a failed export keeps it and says why.
 
 #include "core/arm/armrequest.h"
 #include "core/batch/batchjob.h"
@@ -22,12 +23,18 @@
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -35,9 +42,11 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <signal.h>
+#include <sys/resource.h>
 
 using namespace portico;
 
@@ -57,10 +66,18 @@ private Q_SLOTS:
     void directlyToTheMlServiceIntoTheResultsTable();
     void cancelStopsTheJob();
     void cancelRightAfterARestartWaitsForTheKeychainAndCancelsTheServerJob();
+    void exportReplacesAnExistingFile();
+    void failedExportKeepsTheExistingFileAndSaysWhy_data();
+    void failedExportKeepsTheExistingFileAndSaysWhy();
 
 private:
     void runJobAndCheckResults(int target);
     QString serverStatus(const QString &serverJobId);
+    // Exports the current job's results to `target` through the Export CSV button and its
+    // file dialog (confirming the overwrite), and answers the state label once it settled.
+    QString exportTo(const QString &target);
+    // Selects a job that finished with results in the jobs list, as a user would.
+    bool selectAFinishedJob();
 
     test::KeychainFixture m_keychain;
     test::DeveloperTestBed m_bed;
@@ -321,6 +338,125 @@ void tst_BatchJobsPanel::cancelRightAfterARestartWaitsForTheKeychainAndCancelsTh
     QCOMPARE(jobs->topLevelItem(0)->text(1), u"Cancelled"_qs);
     QCOMPARE(jobs->topLevelItem(0)->text(2), u"Cancelled"_qs);
     QVERIFY(!cancel->isEnabled());
+}
+
+QString tst_BatchJobsPanel::exportTo(const QString &target)
+{
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    auto *exportButton = panel->findChild<QPushButton *>(u"batchExportPushButton"_qs);
+    auto *state = panel->findChild<QLabel *>(u"batchStateLabel"_qs);
+    if (!exportButton->isEnabled())
+        return u"(export disabled)"_qs;
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    QFileDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = panel->findChild<QFileDialog *>(u"batchExportFileDialog"_qs)); }, 5000))
+        return u"(no file dialog)"_qs;
+    dialog->selectFile(target);
+    // Saving over an existing file asks first; the user says yes.
+    bool confirmed = false;
+    QTimer::singleShot(0, this, [&confirmed] {
+        if (!QTest::qWaitFor([] { return qobject_cast<QMessageBox *>(QApplication::activeModalWidget()) != nullptr; }, 5000))
+            return;
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            if (QAbstractButton *yes = box->button(QMessageBox::Yes)) {
+                confirmed = true;
+                QTest::mouseClick(yes, Qt::LeftButton);
+            }
+        }
+    });
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    if (!buttons || !buttons->button(QDialogButtonBox::Save))
+        return u"(no Save button)"_qs;
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    if (!confirmed)
+        return u"(the overwrite was not confirmed)"_qs;
+    const bool settled = QTest::qWaitFor([&] {
+        return state->text().startsWith(u"Exported"_qs) || state->text().startsWith(u"Could not export"_qs);
+    }, 20000);
+    return settled ? state->text() : u"(no result: %1)"_qs.arg(state->text());
+}
+
+bool tst_BatchJobsPanel::selectAFinishedJob()
+{
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    auto *jobs = panel->findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    for (int i = 0; i < jobs->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = jobs->topLevelItem(i);
+        if (item->text(1) != u"Finished"_qs)
+            continue;
+        jobs->scrollToItem(item);
+        QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+        return QTest::qWaitFor([panel] { return panel->currentJob() && panel->currentJob()->resultsModel(); }, 10000);
+    }
+    return false;
+}
+
+void tst_BatchJobsPanel::exportReplacesAnExistingFile()
+{
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    QVERIFY(selectAFinishedJob());
+    const QString target = m_dir.filePath(u"export-replace.csv"_qs);
+    QVERIFY(m_dir.write(u"export-replace.csv"_qs, "an earlier export\n"));
+    const QString said = exportTo(target);
+    QCOMPARE(said, u"Exported the results to %1."_qs.arg(target));
+    QFile exported(target);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    QFile results(panel->currentJob()->record().resultsFile);
+    QVERIFY(results.open(QIODevice::ReadOnly));
+    const QByteArray expected = results.readAll();
+    QVERIFY(expected.startsWith("Col2,Col2_HashingFeature.0"));
+    QCOMPARE(exported.readAll(), expected);
+    QCOMPARE(QDir(m_dir.path()).entryList({ u"export-replace.csv*"_qs }, QDir::Files | QDir::Hidden),
+             QStringList { u"export-replace.csv"_qs }); // no temporary file left behind
+}
+
+void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("results missing") << u"results-missing"_qs << u"No such file or directory"_qs;
+    QTest::newRow("disk full") << u"disk-full"_qs << u"File too large"_qs;
+}
+
+void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, reason);
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    QVERIFY(selectAFinishedJob());
+    const QString name = u"export-keep-%1.csv"_qs.arg(scenario);
+    const QString target = m_dir.filePath(name);
+    const QByteArray earlier = "an earlier export the user keeps\n";
+    QVERIFY(m_dir.write(name, earlier));
+    const QString results = panel->currentJob()->record().resultsFile;
+    const QString aside = results + u".aside"_qs;
+    auto restore = qScopeGuard([&] {
+        if (QFile::exists(aside))
+            QFile::rename(aside, results);
+    });
+    struct rlimit unlimited {};
+    QVERIFY(::getrlimit(RLIMIT_FSIZE, &unlimited) == 0);
+    auto lift = qScopeGuard([&] { ::setrlimit(RLIMIT_FSIZE, &unlimited); });
+    if (scenario == u"results-missing") {
+        QVERIFY(QFile::rename(results, aside)); // e.g. removed by a cleaner
+    } else {
+        // The disk fills up mid-way: writes beyond the first bytes fail (EFBIG instead of the
+        // process being killed by SIGXFSZ).
+        ::signal(SIGXFSZ, SIG_IGN);
+        QVERIFY(QFileInfo(results).size() > 64);
+        struct rlimit tiny = unlimited;
+        tiny.rlim_cur = 64;
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+    }
+    const QString said = exportTo(target);
+    ::setrlimit(RLIMIT_FSIZE, &unlimited);
+    lift.dismiss();
+    QVERIFY2(said.startsWith(u"Could not export the results"_qs), qPrintable(said));
+    QVERIFY2(said.contains(reason), qPrintable(said));
+    QFile kept(target);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), earlier);
+    QCOMPARE(QDir(m_dir.path()).entryList({ name + u'*' }, QDir::Files | QDir::Hidden), QStringList { name });
 }
 
 QTEST_MAIN(tst_BatchJobsPanel)
