@@ -17,15 +17,29 @@ QByteArray keyDigest(QByteArrayView key)
     return QCryptographicHash::hash(key, QCryptographicHash::Sha256);
 }
 
-PolicyDocument compile(const QString &xml, const QHash<QString, QString> &namedValues,
-                       const QString &what, QStringList *problems)
+// A service's named values, and which of them are secret.
+struct NamedValues
+{
+    QHash<QString, QString> values;
+    QList<std::pair<QString, QString>> secrets; // name, value
+};
+
+PolicyDocument compile(const QString &xml, const NamedValues &named, const QString &what,
+                       QStringList *problems)
 {
     if (xml.trimmed().isEmpty())
         return PolicyDocument::inheritAll();
-    auto parsed = PolicyDocument::parse(substituteNamedValues(xml, namedValues));
+    auto parsed = PolicyDocument::parse(substituteNamedValues(xml, named.values));
     if (!parsed) {
+        // The message may quote a substituted value: callers and the log see a secret one by
+        // its reference only.
+        QString message = parsed.error().message;
+        for (const auto &[name, value] : named.secrets) {
+            if (!value.isEmpty())
+                message.replace(value, u"{{"_qs + name + u"}}"_qs);
+        }
         // Never run the scope without its policy (that would drop its limits and filters).
-        const QString problem = u"The %1 cannot be compiled: %2"_qs.arg(what, parsed.error().message);
+        const QString problem = u"The %1 cannot be compiled: %2"_qs.arg(what, message);
         if (problems)
             problems->append(problem);
         return PolicyDocument::broken(problem);
@@ -49,9 +63,13 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
                                                               QStringList *problems)
 {
     auto s = std::make_shared<GatewaySnapshot>();
-    QHash<QString, QHash<QString, QString>> namedByService;
-    for (const auto &nv : config.namedValues)
-        namedByService[nv.service].insert(nv.name, nv.value);
+    QHash<QString, NamedValues> namedByService;
+    for (const auto &nv : config.namedValues) {
+        NamedValues &named = namedByService[nv.service];
+        named.values.insert(nv.name, nv.value);
+        if (nv.secret)
+            named.secrets.append({ nv.name, nv.value });
+    }
 
     for (auto it = config.globalPolicyXml.begin(); it != config.globalPolicyXml.end(); ++it) {
         if (it.value().trimmed().isEmpty())
@@ -75,7 +93,7 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
 
     QHash<QString, qsizetype> serviceIndex;
     for (const auto &apiConfig : config.apis) {
-        const QHash<QString, QString> named = namedByService.value(apiConfig.service);
+        const NamedValues named = namedByService.value(apiConfig.service);
         Api api;
         api.config = apiConfig;
         api.serviceUrl = QUrl(apiConfig.serviceUrl);

@@ -356,6 +356,20 @@ private Q_SLOTS:
         const HttpReply fixed = call("/echo/items/4", key);
         QCOMPARE(fixed.status, 200);
         QCOMPARE(fixed.json().value(u"headers"_qs).toObject().value(u"x-via"_qs).toString(), u"portico"_qs);
+
+        // A secret named value that breaks the policy is named, never shown: the 500 goes to
+        // every caller with a key.
+        r = m_arm->put(svc(u"/namedValues/period"_qs),
+                       props({ { u"displayName"_qs, u"period"_qs }, { u"value"_qs, u"86400713"_qs }, { u"secret"_qs, true } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(policyPath, policy(u"<rate-limit calls=\"5\" renewal-period=\"{{period}}\" />"_qs));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        const HttpReply secretBroken = call("/echo/items/4", key);
+        QCOMPARE(secretBroken.status, 500);
+        const QString secretMessage = secretBroken.json().value(u"message"_qs).toString();
+        QVERIFY2(secretMessage.contains(u"renewal-period"_qs) && secretMessage.contains(u"{{period}}"_qs),
+                 qPrintable(secretMessage));
+        QVERIFY2(!secretBroken.body.contains("86400713"), secretBroken.body.constData());
         r = m_arm->remove(policyPath);
         QVERIFY(r.status == 200 || r.status == 204);
     }
