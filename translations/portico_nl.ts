@@ -2842,6 +2842,30 @@
         <source>Enter again as %1 …: history does not keep secrets</source>
         <translation>Opnieuw invullen als %1 …: de geschiedenis bewaart geen geheimen</translation>
     </message>
+    <message>
+        <source>Header row %1 has a value but no name. Enter the header name.</source>
+        <translation>Headerregel %1 heeft een waarde maar geen naam. Vul de naam van de header in.</translation>
+    </message>
+    <message>
+        <source>The header name “%1” ends with a colon. Enter the name without it; the value goes in the Value column.</source>
+        <translation>De headernaam “%1” eindigt op een dubbele punt. Vul de naam zonder dubbele punt in; de waarde hoort in de kolom Waarde.</translation>
+    </message>
+    <message>
+        <source>The header name “%1” is not valid: a header name consists of letters, digits and !#$%&amp;&apos;*+-.^_`|~ only, without spaces or colons.</source>
+        <translation>De headernaam “%1” is ongeldig: een headernaam bestaat alleen uit letters, cijfers en !#$%&amp;&apos;*+-.^_`|~, zonder spaties of dubbele punten.</translation>
+    </message>
+    <message>
+        <source>The value of header “%1” contains a line break. A header value is one line.</source>
+        <translation>De waarde van header “%1” bevat een regeleinde. Een headerwaarde is één regel.</translation>
+    </message>
+    <message>
+        <source>The value of the parameter %1 cannot be used in the URL.</source>
+        <translation>De waarde van parameter %1 kan niet in de URL worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>The request cannot be built from these values: the resulting URL is not valid.</source>
+        <translation>Het verzoek kan met deze waarden niet worden opgebouwd: de resulterende URL is ongeldig.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

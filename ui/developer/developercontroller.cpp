@@ -228,6 +228,8 @@ core::TryItRequest DeveloperController::toTryItRequest(const ComposedRequest &co
     request.subscriptionName = composed.subscriptionName;
     if (!composed.keyHeaderName.isEmpty())
         request.keyHeaderName = composed.keyHeaderName;
+    if (!composed.keyQueryName.isEmpty())
+        request.keyQueryName = composed.keyQueryName;
     return request;
 }
 

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/tryitcomposer.h"
 
-#include "core/model/urltemplate.h"
 #include "core/tryit/secretredaction.h"
+#include "core/tryit/tryitrequest.h"
+#include "ui/developer/developercontroller.h"
 #include "ui/developer/jsonbodyeditor.h"
 #include "ui/developer/reentryhintdelegate.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -21,21 +23,27 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolButton>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace portico::ui {
 
 namespace {
 
-constexpr auto maskText = "\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022";
 enum ParameterColumn { NameColumn, InColumn, ValueColumn, DescriptionColumn };
 constexpr int KindRole = Qt::UserRole + 1;
+constexpr int ProblemRole = Qt::UserRole + 2; // marked by validateInput()
+constexpr const char *problemProperty = "porticoInputProblem";
+const QColor problemBackground(255, 205, 210);
 
-QByteArray maskedCredential(const QByteArray &value)
+// RFC 9110 token characters: what a header name may consist of.
+bool isHeaderName(const QString &name)
 {
-    const qsizetype space = value.indexOf(' ');
-    return space > 0 ? value.left(space + 1) + QByteArray(maskText) : QByteArray(maskText);
+    static const QString extra = u"!#$%&'*+-.^_`|~"_qs;
+    for (const QChar c : name) {
+        if (c.unicode() > 127 || !(c.isLetterOrNumber() || extra.contains(c)))
+            return false;
+    }
+    return !name.isEmpty();
 }
 
 } // namespace
@@ -65,6 +73,16 @@ TryItComposer::TryItComposer(QWidget *parent)
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->setItemDelegateForColumn(1, new ReentryHintDelegate(m_headers));
     connect(m_headers, &QTableWidget::itemChanged, this, &TryItComposer::updatePreview);
+    m_headerProblem = new QLabel(this);
+    m_headerProblem->setObjectName(u"headerProblemLabel"_qs);
+    m_headerProblem->setWordWrap(true);
+    m_headerProblem->setStyleSheet(u"color: #c62828;"_qs);
+    m_headerProblem->hide();
+    m_parameterProblem = new QLabel(this);
+    m_parameterProblem->setObjectName(u"parameterProblemLabel"_qs);
+    m_parameterProblem->setWordWrap(true);
+    m_parameterProblem->setStyleSheet(u"color: #c62828;"_qs);
+    m_parameterProblem->hide();
 
     auto *addHeader = new QToolButton(this);
     addHeader->setObjectName(u"addHeaderToolButton"_qs);
@@ -160,9 +178,11 @@ TryItComposer::TryItComposer(QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_title);
     topLayout->addWidget(m_parameters, 2);
+    topLayout->addWidget(m_parameterProblem);
     topLayout->addLayout(keyRow);
     topLayout->addLayout(headerBar);
     topLayout->addWidget(m_headers, 2);
+    topLayout->addWidget(m_headerProblem);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(m_body);
@@ -202,6 +222,7 @@ void TryItComposer::setOperation(const core::Api &api, const core::Operation &op
     m_operation = operation;
     m_gatewayUrl = gatewayUrl;
     m_title->setText(tr("%1 — %2").arg(api.displayName, operation.displayName));
+    clearInputMarks();
 
     const QSignalBlocker blocker(m_headers);
     m_parameters->setRowCount(0);
@@ -367,38 +388,32 @@ ComposedRequest TryItComposer::composedRequest() const
             request.subscriptionName = choice.displayName;
     }
     request.keyHeaderName = m_api.subscriptionKeyParameterNames.header;
+    request.keyQueryName = m_api.subscriptionKeyParameterNames.query;
     return request;
 }
 
 QString TryItComposer::previewText() const
 {
-    const ComposedRequest request = composedRequest();
-    auto parsed = core::UrlTemplate::parse(request.urlTemplate);
-    QString target;
-    if (!parsed.ok()) {
-        target = request.urlTemplate;
-    } else {
-        auto expanded = parsed->expand(request.templateValues);
-        target = expanded.ok() ? expanded.value() : request.urlTemplate;
+    const ComposedRequest composed = composedRequest();
+    core::TryItRequest request = DeveloperController::toTryItRequest(composed, {});
+    // The key itself is read when sending; its place in the request is shown, masked.
+    if (!composed.subscriptionId.isEmpty())
+        request.subscriptionKey = core::secretMask.toString();
+    const auto preview = request.preview();
+    if (!preview) {
+        // Not buildable yet (a value still missing): where it goes, unexpanded.
+        QString base = composed.gatewayUrl.toString(QUrl::StripTrailingSlash);
+        if (!composed.apiPath.isEmpty())
+            base += u'/' + composed.apiPath;
+        QStringList lines { composed.method + u' ' + base + composed.urlTemplate };
+        for (const auto &[name, value] : core::redactHeaders(composed.headers, request.secretHeaderNames()))
+            lines.append(QString::fromLatin1(name) + u": "_qs + QString::fromUtf8(value));
+        return lines.join(u'\n');
     }
-    QString base = request.gatewayUrl.toString(QUrl::StripTrailingSlash);
-    if (!request.apiPath.isEmpty())
-        base += u'/' + request.apiPath;
-    QUrl url(base + target);
-    if (!request.queryParameters.isEmpty()) {
-        QUrlQuery query(url);
-        for (const auto &[name, value] : request.queryParameters)
-            query.addQueryItem(name, value);
-        url.setQuery(query);
-    }
-    QStringList lines { request.method + u' ' + url.toDisplayString() };
-    for (const auto &[name, value] : request.headers) {
-        const bool secret = name.compare("Authorization", Qt::CaseInsensitive) == 0;
-        lines.append(QString::fromLatin1(name) + u": "_qs
-                     + QString::fromUtf8(secret ? maskedCredential(value) : value));
-    }
-    if (!request.subscriptionId.isEmpty())
-        lines.append(request.keyHeaderName + u": "_qs + QString::fromUtf8(maskText));
+    QStringList lines { QString::fromLatin1(preview->method) + u' '
+                        + preview->url.toString(QUrl::PrettyDecoded | QUrl::RemovePassword) };
+    for (const auto &[name, value] : preview->headers)
+        lines.append(QString::fromLatin1(name) + u": "_qs + QString::fromUtf8(value));
     return lines.join(u'\n');
 }
 
@@ -407,7 +422,145 @@ void TryItComposer::updatePreview()
     if (!m_preview)
         return;
     m_preview->setPlainText(previewText());
+    if (m_inputProblemShown)
+        validateInput(false); // the marks follow the user's corrections
     updateSendState();
+}
+
+void TryItComposer::clearInputMarks()
+{
+    m_inputProblemShown = false;
+    if (!m_headerProblem)
+        return;
+    {
+        const QSignalBlocker blocker(m_headers);
+        for (int row = 0; row < m_headers->rowCount(); ++row) {
+            for (int column = 0; column < 2; ++column) {
+                QTableWidgetItem *item = m_headers->item(row, column);
+                if (item && item->data(ProblemRole).toBool()) {
+                    item->setData(ProblemRole, {});
+                    item->setData(Qt::BackgroundRole, {});
+                    item->setToolTip({});
+                }
+            }
+        }
+    }
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
+        if (widget && widget->property(problemProperty).toBool()) {
+            widget->setProperty(problemProperty, {});
+            widget->setStyleSheet({});
+            widget->setToolTip({});
+        }
+    }
+    m_headerProblem->clear();
+    m_headerProblem->hide();
+    m_parameterProblem->clear();
+    m_parameterProblem->hide();
+}
+
+void TryItComposer::markHeader(int row, int column, const QString &message, bool focus)
+{
+    {
+        const QSignalBlocker blocker(m_headers);
+        if (QTableWidgetItem *item = m_headers->item(row, column)) {
+            item->setData(ProblemRole, true);
+            item->setBackground(problemBackground);
+            item->setToolTip(message);
+        }
+    }
+    m_headerProblem->setText(message);
+    m_headerProblem->show();
+    if (focus) {
+        m_headers->setCurrentCell(row, column);
+        m_headers->scrollToItem(m_headers->item(row, column));
+        m_headers->setFocus();
+    }
+}
+
+void TryItComposer::markParameter(int row, const QString &message, bool focus)
+{
+    QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
+    if (widget) {
+        widget->setProperty(problemProperty, true);
+        widget->setStyleSheet(u"background: %1;"_qs.arg(problemBackground.name()));
+        widget->setToolTip(message);
+    }
+    m_parameterProblem->setText(message);
+    m_parameterProblem->show();
+    if (focus && widget) {
+        m_parameters->scrollTo(m_parameters->model()->index(row, ValueColumn));
+        widget->setFocus();
+    }
+}
+
+bool TryItComposer::validateInput(bool focus)
+{
+    clearInputMarks();
+    bool ok = true;
+    for (int row = 0; row < m_headers->rowCount() && ok; ++row) {
+        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed() : QString();
+        const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text() : QString();
+        if (name.isEmpty()) {
+            if (!value.trimmed().isEmpty()) {
+                markHeader(row, 0, tr("Header row %1 has a value but no name. Enter the header name.").arg(row + 1),
+                           focus);
+                ok = false;
+            }
+            continue;
+        }
+        if (!isHeaderName(name)) {
+            markHeader(row, 0,
+                       name.endsWith(u':')
+                           ? tr("The header name “%1” ends with a colon. Enter the name without it; the value "
+                                "goes in the Value column.")
+                                 .arg(name)
+                           : tr("The header name “%1” is not valid: a header name consists of letters, digits "
+                                "and !#$%&'*+-.^_`|~ only, without spaces or colons.")
+                                 .arg(name),
+                       focus);
+            ok = false;
+        } else if (value.contains(u'\n') || value.contains(u'\r') || value.contains(QChar(0))) {
+            markHeader(row, 1, tr("The value of header “%1” contains a line break. A header value is one line.")
+                                   .arg(name),
+                       focus);
+            ok = false;
+        }
+    }
+    if (ok) {
+        for (int row = 0; row < m_parameters->rowCount() && ok; ++row) {
+            const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
+            if (!item || ParameterKind(item->data(KindRole).toInt()) != ParameterKind::Template)
+                continue;
+            if (parameterValue(row).isEmpty()) {
+                markParameter(row, tr("Enter a value for the parameter %1.").arg(item->data(Qt::UserRole).toString()),
+                              focus);
+                ok = false;
+            }
+        }
+    }
+    if (ok) {
+        // Whatever else the request cannot be built from (it is built exactly as it is sent).
+        const auto prepared = DeveloperController::toTryItRequest(composedRequest(), {}).prepare();
+        if (!prepared) {
+            const QString target = prepared.error().target;
+            int parameterRow = -1;
+            for (int row = 0; row < m_parameters->rowCount(); ++row) {
+                const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
+                if (item && !target.isEmpty() && item->data(Qt::UserRole).toString() == target)
+                    parameterRow = row;
+            }
+            if (parameterRow >= 0)
+                markParameter(parameterRow,
+                              tr("The value of the parameter %1 cannot be used in the URL.").arg(target), focus);
+            else
+                m_problem->setText(tr("The request cannot be built from these values: the resulting URL is not "
+                                      "valid."));
+            ok = false;
+        }
+    }
+    m_inputProblemShown = !ok;
+    return ok;
 }
 
 bool TryItComposer::canSend() const
@@ -445,16 +598,12 @@ void TryItComposer::send()
         m_body->editor()->setFocus();
         return;
     }
-    const ComposedRequest request = composedRequest();
-    for (const auto &parameter : m_operation.templateParameters) {
-        if (request.templateValues.value(parameter.name).isEmpty()) {
-            m_problem->setText(tr("Enter a value for the parameter %1.").arg(parameter.name));
-            return;
-        }
-    }
+    // Nothing leaves with input the request cannot carry; the problem is shown at its row.
+    if (!validateInput(true))
+        return;
     if (refuseMaskedValues())
         return;
-    Q_EMIT sendRequested(request);
+    Q_EMIT sendRequested(composedRequest());
 }
 
 bool TryItComposer::refuseMaskedValues()

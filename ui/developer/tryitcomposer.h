@@ -49,6 +49,7 @@ struct ComposedRequest
     QString subscriptionId;
     QString subscriptionName;
     QString keyHeaderName;
+    QString keyQueryName;
 };
 
 // The Try It composer. Parameters are pre-filled from the operation (defaults, first declared
@@ -74,8 +75,9 @@ public:
     void applyValues(const ComposedRequest &request);
 
     ComposedRequest composedRequest() const;
-    // The preview text: method and URL on the first line, then "Name: value" headers, with
-    // the key and Authorization credentials masked.
+    // The preview text: the request that Send sends (DeveloperController::toTryItRequest(),
+    // then TryItRequest::preview()): method and URL on the first line, then "Name: value"
+    // headers, with every secret the history masks masked, the subscription key included.
     QString previewText() const;
     bool canSend() const;
     void setSending(bool sending);
@@ -105,6 +107,13 @@ private:
     void setHeader(const QByteArray &name, const QByteArray &value);
     void updatePreview();
     void updateSendState();
+    // Checks the headers and parameters before anything is sent; a problem is shown next to
+    // the row it is in (the row marked, the message under its table), the user's text kept.
+    // `focus`: also move the focus to the offending row (on Send, not while typing).
+    bool validateInput(bool focus);
+    void markHeader(int row, int column, const QString &message, bool focus);
+    void markParameter(int row, const QString &message, bool focus);
+    void clearInputMarks();
 
     core::Api m_api;
     core::Operation m_operation;
@@ -121,6 +130,9 @@ private:
     JsonBodyEditor *m_body = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_headerProblem = nullptr;
+    QLabel *m_parameterProblem = nullptr;
+    bool m_inputProblemShown = false;
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
 };

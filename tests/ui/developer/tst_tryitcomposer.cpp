@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "ui/developer/apicatalogpanel.h"
+#include "ui/developer/developercontroller.h"
 #include "ui/developer/jsonbodyeditor.h"
 #include "ui/developer/tryitcomposer.h"
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void catalogSearchesAndDocumentsTheOperation();
     void composerPrefillsAndPreviewsWithSecretsMasked();
     void invalidBodyBlocksSendWithItsPosition();
+    void previewIsTheRequestThatIsSentWithEverySecretMasked();
 };
 
 namespace {
@@ -155,6 +157,54 @@ void tst_TryItComposer::invalidBodyBlocksSendWithItsPosition()
     const QString problem = composer.findChild<QLabel *>(u"composerProblemLabel"_qs)->text();
     QVERIFY2(problem.contains(u"line 2, column"_qs), qPrintable(problem));
     QVERIFY(composer.findChild<QLabel *>(u"bodyValidationLabel"_qs)->text().contains(u"line 2"_qs));
+}
+
+void tst_TryItComposer::previewIsTheRequestThatIsSentWithEverySecretMasked()
+{
+    TryItComposer composer;
+    composer.show();
+    CatalogApi api = demoApi();
+    core::Operation &rrs = api.operations.first();
+    core::ParameterContract note;
+    note.name = u"note"_qs;
+    note.type = u"string"_qs;
+    core::ParameterContract typedKey;
+    typedKey.name = u"subscription-key"_qs;
+    typedKey.type = u"string"_qs;
+    rrs.request.queryParameters = { note, typedKey };
+    composer.setOperation(api.api, rrs, QUrl(u"https://127.0.0.1:8471"_qs));
+    composer.setSubscriptions({ { u"starter-demo"_qs, u"Starter (demo)"_qs, u"Starter"_qs } });
+    composer.setParameterValue(u"workspace"_qs, u"local"_qs);
+    composer.setParameterValue(u"service"_qs, u"feature-hashing"_qs);
+
+    // Typed by the user: a value with a plus, and keys in places other than Authorization.
+    QTest::keyClicks(composer.findChild<QLineEdit *>(u"noteParameterLineEdit"_qs), u"1+1"_qs);
+    QTest::keyClicks(composer.findChild<QLineEdit *>(u"subscription-keyParameterLineEdit"_qs), u"typed-query-key-1"_qs);
+    ComposedRequest withKeys = composer.composedRequest();
+    withKeys.headers.append(qMakePair(QByteArray("api-key"), QByteArray("typed-ml-key-2")));
+    withKeys.headers.append(qMakePair(QByteArray("Ocp-Apim-Subscription-Key"), QByteArray("typed-header-key-3")));
+    withKeys.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer typed-token-4")));
+    composer.applyValues(withKeys);
+
+    const QString preview = composer.findChild<QPlainTextEdit *>(u"requestPreviewPlainTextEdit"_qs)->toPlainText();
+    const QStringList lines = preview.split(u'\n');
+    // The URL is the one that goes over the wire: "+" travels as %2B, and so it is shown.
+    QVERIFY2(lines.first().contains(u"note=1%2B1"_qs), qPrintable(lines.first()));
+    QVERIFY(!lines.first().contains(u"note=1+1"_qs));
+    const ComposedRequest sent = composer.composedRequest();
+    const auto wire = DeveloperController::toTryItRequest(sent, {}).prepare();
+    QVERIFY(wire.ok());
+    QVERIFY2(wire->url.toString(QUrl::FullyEncoded).contains(u"note=1%2B1"_qs), qPrintable(wire->url.toString()));
+    QVERIFY(lines.first().startsWith(u"POST https://127.0.0.1:8471/azureml-demo/workspaces/local/services/feature-hashing/execute?api-version=2.0&details=true&note=1%2B1&subscription-key="_qs));
+
+    // Every secret the history masks is masked here too; none shows in clear.
+    for (const QString &secret : { u"typed-query-key-1"_qs, u"typed-ml-key-2"_qs, u"typed-header-key-3"_qs,
+                                   u"typed-token-4"_qs })
+        QVERIFY2(!preview.contains(secret), qPrintable(secret + u" in\n"_qs + preview));
+    QVERIFY2(lines.first().contains(u"subscription-key=••••••••"_qs), qPrintable(lines.first()));
+    QVERIFY2(lines.contains(u"api-key: ••••••••"_qs), qPrintable(preview));
+    QVERIFY(lines.contains(u"Authorization: Bearer ••••••••"_qs));
+    QCOMPARE(lines.count(u"Ocp-Apim-Subscription-Key: ••••••••"_qs), 2); // typed, and the chosen subscription's
 }
 
 QTEST_MAIN(tst_TryItComposer)
