@@ -1084,6 +1084,26 @@
         <source>No keychain is available.</source>
         <translation>Er is geen sleutelbos beschikbaar.</translation>
     </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+        <source>The response is incomplete: no more data arrived after %1 of the body. What arrived is shown; the rest is missing.</source>
+        <translation>Het antwoord is onvolledig: na %1 van de body kwamen geen gegevens meer binnen. Wat binnenkwam wordt getoond; de rest ontbreekt.</translation>
+    </message>
+    <message>
+        <source>The response is incomplete: the connection broke off after %1 of the body (%2). What arrived is shown; the rest is missing.</source>
+        <translation>Het antwoord is onvolledig: de verbinding werd na %1 van de body verbroken (%2). Wat binnenkwam wordt getoond; de rest ontbreekt.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The request was not sent.</source>
+        <translation>Geannuleerd. Het verzoek is niet verzonden.</translation>
+    </message>
+    <message>
+        <source>The request was not sent: it cannot be built from this input (%1).</source>
+        <translation>Het verzoek is niet verzonden: het kan met deze invoer niet worden opgebouwd (%1).</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::DeveloperWorkspace</name>
@@ -2442,6 +2462,10 @@
     <message>
         <source>Could not save the body to %1: %2</source>
         <translation>Kon de body niet opslaan in %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (incomplete)</source>
+        <translation>%1 %2 (onvolledig)</translation>
     </message>
 </context>
 <context>

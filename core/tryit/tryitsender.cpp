@@ -221,10 +221,6 @@ void TryItSender::onFinished()
         finish(error);
         return;
     }
-    if (reply->error() == QNetworkReply::RemoteHostClosedError || reply->error() == QNetworkReply::ProtocolFailure) {
-        finish(Error::make(Error::Kind::Network, reply->errorString())); // body broke off
-        return;
-    }
     m_response.status = status.toInt();
     m_response.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     m_response.headers = reply->rawHeaderPairs();
@@ -232,6 +228,28 @@ void TryItSender::onFinished()
     if (m_response.bodyFile) {
         m_response.bodyFile->flush();
         m_response.bodyFile->seek(0);
+    }
+    // A connection-level error after the headers (below the content/HTTP error range, as in
+    // BesCall and BlobRequestJob: reset, network gone, a stall past the transfer timeout) means
+    // the body broke off. What arrived is kept for showing, marked incomplete, never as a result.
+    const QNetworkReply::NetworkError networkError = reply->error();
+    if ((networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied)
+        || networkError == QNetworkReply::ProtocolFailure) {
+        const bool stalled = networkError == QNetworkReply::OperationCanceledError
+            || networkError == QNetworkReply::TimeoutError;
+        Error error = Error::make(stalled ? Error::Kind::Timeout : Error::Kind::Network,
+                                  stalled ? u"The response body is incomplete: no data for %1 s after %2 bytes."_qs
+                                                .arg(m_options.transferTimeoutMs / 1000)
+                                                .arg(m_response.bodySize)
+                                          : u"The response body is incomplete: the connection broke off after %1 bytes (%2)."_qs
+                                                .arg(m_response.bodySize)
+                                                .arg(reply->errorString()),
+                                  u"IncompleteBody"_qs);
+        error.httpStatus = m_response.status;
+        error.technical = reply->errorString();
+        m_partial = std::move(m_response);
+        finish(error);
+        return;
     }
     if (reply->url().scheme() == u"https"_qs) {
         TlsCertificateInfo info = m_certificate.value_or(

@@ -53,6 +53,10 @@ public:
     void cancel();
 
     [[nodiscard]] const Result<TryItResponse> &result() const { return *m_result; }
+    // When the body broke off after the headers (result() is an error with code
+    // "IncompleteBody"): the status, headers and the bytes that did arrive, for showing them
+    // marked incomplete. Empty otherwise.
+    const std::optional<TryItResponse> &partialResponse() const { return m_partial; }
     // The certificate of a failed TLS handshake (also in result().value().certificate on success).
     const std::optional<TlsCertificateInfo> &certificate() const { return m_certificate; }
 
@@ -80,6 +84,7 @@ private:
     bool m_cancelled = false;
     bool m_timedOut = false;
     std::optional<Error> m_failure;
+    std::optional<TryItResponse> m_partial;
     std::optional<Result<TryItResponse>> m_result;
 };
 

@@ -61,7 +61,9 @@ private:
         setAttribute(QNetworkRequest::HttpStatusCodeAttribute, m_response.status);
         for (const auto &[name, value] : m_response.headers)
             setRawHeader(name, value);
-        m_data = m_response.behaviour == FakeResponse::Behaviour::BreakOff
+        const bool breaksOff = m_response.behaviour == FakeResponse::Behaviour::BreakOff
+            || m_response.behaviour == FakeResponse::Behaviour::BreakOffWith;
+        m_data = breaksOff
             ? m_response.body.left(m_response.body.size() / 2)
             : m_response.body;
         if (!hasRawHeader("Content-Length"))
@@ -74,6 +76,9 @@ private:
         if (m_response.behaviour == FakeResponse::Behaviour::BreakOff) {
             setError(RemoteHostClosedError, u"Connection closed"_qs);
             Q_EMIT errorOccurred(RemoteHostClosedError);
+        } else if (m_response.behaviour == FakeResponse::Behaviour::BreakOffWith) {
+            setError(m_response.error, u"Fake network error"_qs);
+            Q_EMIT errorOccurred(m_response.error);
         } else if (m_response.status >= 400) {
             const NetworkError httpError = m_response.status == 404 ? ContentNotFoundError
                 : m_response.status == 401                           ? AuthenticationRequiredError

@@ -18,6 +18,7 @@ struct FakeResponse
         Respond,        // status, headers and body, then finished
         Hang,           // never answers; only abort() (or a timeout in the client) ends it
         BreakOff,       // headers and part of the body, then RemoteHostClosedError
+        BreakOffWith,   // headers and part of the body, then `error` (a stall, a dropped network)
         Fail,           // no answer at all, `error` (e.g. ConnectionRefusedError)
     };
 

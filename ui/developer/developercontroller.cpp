@@ -16,6 +16,7 @@
 #include "core/tryit/tryitsender.h"
 
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 
 #include <memory>
@@ -37,18 +38,8 @@ QJsonObject bodyOf(const core::ArmResponse &response)
     return json ? json.value() : QJsonObject();
 }
 
-ResponseData toResponseData(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result)
+void fillFromResponse(ResponseData &data, const core::TryItResponse &response)
 {
-    ResponseData data;
-    data.method = QString::fromLatin1(request.method);
-    data.receivedAt = QDateTime::currentDateTimeUtc();
-    if (const auto preview = request.preview())
-        data.url = preview.value().url;
-    if (!result) {
-        data.errorText = result.error().message;
-        return data;
-    }
-    const core::TryItResponse &response = result.value();
     data.status = response.status;
     data.reason = QString::fromLatin1(response.reason);
     data.headers = response.headers;
@@ -59,6 +50,42 @@ ResponseData toResponseData(const core::TryItRequest &request, const core::Resul
         data.bodyFile = response.bodyFile->fileName();
     else
         data.body = response.body;
+}
+
+QString errorText(const core::Error &error, const std::optional<core::TryItResponse> &partial)
+{
+    if (error.kind == core::Error::Kind::Cancelled)
+        return DeveloperController::tr("Cancelled.");
+    if (partial) {
+        const QString received = QLocale().formattedDataSize(partial->bodySize);
+        return error.kind == core::Error::Kind::Timeout
+            ? DeveloperController::tr("The response is incomplete: no more data arrived after %1 of the body. "
+                                      "What arrived is shown; the rest is missing.")
+                  .arg(received)
+            : DeveloperController::tr("The response is incomplete: the connection broke off after %1 of the "
+                                      "body (%2). What arrived is shown; the rest is missing.")
+                  .arg(received, error.technical);
+    }
+    return error.message;
+}
+
+ResponseData toResponseData(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result,
+                            const std::optional<core::TryItResponse> &partial)
+{
+    ResponseData data;
+    data.method = QString::fromLatin1(request.method);
+    data.receivedAt = QDateTime::currentDateTimeUtc();
+    if (const auto preview = request.preview())
+        data.url = preview.value().url;
+    if (!result) {
+        data.errorText = errorText(result.error(), partial);
+        if (partial) {
+            fillFromResponse(data, *partial);
+            data.incomplete = true;
+        }
+        return data;
+    }
+    fillFromResponse(data, result.value());
     return data;
 }
 
@@ -75,6 +102,7 @@ DeveloperController::DeveloperController(core::ArmClient *client, QNetworkAccess
 
 DeveloperController::~DeveloperController()
 {
+    delete m_keyJob; // aborts reading a key
     delete m_sender; // aborts a send in flight
 }
 
@@ -238,6 +266,7 @@ void DeveloperController::send(const ComposedRequest &composed, const QString &o
     if (m_sending || !m_client)
         return;
     m_sending = true;
+    m_cancelRequested = false;
     core::TryItRequest request = toTryItRequest(composed, operationName.isEmpty() ? composed.operationId : operationName);
     if (composed.subscriptionId.isEmpty()) {
         startSend(std::move(request));
@@ -246,8 +275,16 @@ void DeveloperController::send(const ComposedRequest &composed, const QString &o
     // The key is read at the moment of sending and lives only in this request; it goes under
     // the API's own key header and query names.
     auto *job = new core::SubscriptionKeyJob(m_apim.get(), composed.subscriptionId, this);
+    m_keyJob = job;
     const core::Api api = m_apis.value(composed.apiId);
     connect(job, &core::SubscriptionKeyJob::finished, this, [this, job, request, api]() mutable {
+        m_keyJob = nullptr;
+        // A cancel that came while the key was on its way still wins: nothing goes out.
+        if (m_cancelRequested
+            || (!job->result() && job->result().error().kind == core::Error::Kind::Cancelled)) {
+            finishUnsent(request, tr("Cancelled. The request was not sent."));
+            return;
+        }
         if (!job->result()) {
             finishSend(request, core::Error::make(core::Error::Kind::Unavailable,
                                                   tr("Could not read the key of subscription %1: %2")
@@ -263,7 +300,9 @@ void DeveloperController::startSend(core::TryItRequest request)
 {
     auto prepared = request.prepare();
     if (!prepared) {
-        finishSend(request, prepared.error());
+        // The composer checks its input before sending; this is the last line of defence.
+        finishUnsent(request, tr("The request was not sent: it cannot be built from this input (%1).")
+                                  .arg(prepared.error().message));
         return;
     }
     core::TryItSender::Options options;
@@ -274,25 +313,41 @@ void DeveloperController::startSend(core::TryItRequest request)
     auto *sender = new core::TryItSender(m_network, prepared.value(), options, this);
     m_sender = sender;
     connect(sender, &core::TryItSender::finished, this, [this, sender, request] {
-        finishSend(request, sender->result());
+        finishSend(request, sender->result(), sender->partialResponse());
     });
     sender->start();
 }
 
 void DeveloperController::finishSend(const core::TryItRequest &request,
-                                     const core::Result<core::TryItResponse> &result)
+                                     const core::Result<core::TryItResponse> &result,
+                                     const std::optional<core::TryItResponse> &partial)
 {
     m_sending = false;
     m_sender = nullptr;
     m_lastResponse.reset();
     if (result)
         m_lastResponse = result.value();
+    else if (partial)
+        m_lastResponse = partial; // a streamed partial body stays readable while shown
     if (m_history) {
         // The history keeps the request without its key, and scrubs the key from what it stores.
         if (m_history->record(request, result))
             Q_EMIT historyChanged();
     }
-    Q_EMIT responseReady(toResponseData(request, result));
+    Q_EMIT responseReady(toResponseData(request, result, partial));
+}
+
+void DeveloperController::finishUnsent(const core::TryItRequest &request, const QString &text)
+{
+    m_sending = false;
+    m_sender = nullptr;
+    m_keyJob = nullptr;
+    m_lastResponse.reset();
+    ResponseData data;
+    data.method = QString::fromLatin1(request.method);
+    data.receivedAt = QDateTime::currentDateTimeUtc();
+    data.errorText = text;
+    Q_EMIT responseReady(data);
 }
 
 void DeveloperController::setSecretStore(core::SecretStore *store, const QString &environmentId)
@@ -328,7 +383,12 @@ void DeveloperController::storeSubscriptionKey(const QString &subscriptionId, QO
 
 void DeveloperController::cancel()
 {
-    if (m_sender)
+    if (!m_sending)
+        return;
+    m_cancelRequested = true;
+    if (m_keyJob)
+        m_keyJob->cancel(); // finishes (cancelled) on the next turn of the event loop
+    else if (m_sender)
         m_sender->cancel();
 }
 

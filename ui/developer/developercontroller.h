@@ -25,6 +25,7 @@ namespace portico::core {
 class ApimClient;
 class ArmClient;
 class SecretStore;
+class SubscriptionKeyJob;
 class TryItHistory;
 class TryItSender;
 } // namespace portico::core
@@ -64,6 +65,7 @@ public:
     static core::TryItRequest toTryItRequest(const ComposedRequest &composed, const QString &operationName);
     // `operationName` is what history shows (the operation's display name).
     void send(const ComposedRequest &request, const QString &operationName = {});
+    // Cancels the send in flight: while the key is being read nothing is sent at all.
     void cancel();
     bool isSending() const { return m_sending; }
 
@@ -87,7 +89,12 @@ private:
     void loadApis();
     void loadSubscriptions(const QHash<QString, QString> &productNames);
     void startSend(core::TryItRequest request);
-    void finishSend(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result);
+    // `partial`: what arrived of a response whose body broke off (shown marked incomplete).
+    void finishSend(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result,
+                    const std::optional<core::TryItResponse> &partial = std::nullopt);
+    // Ends a send that never went out (cancelled while the key was read, or input the request
+    // cannot be built from): the viewer says so, the history records nothing.
+    void finishUnsent(const core::TryItRequest &request, const QString &text);
     QString path(const QString &relative) const { return m_serviceId + relative; }
 
     QPointer<core::ArmClient> m_client;
@@ -102,6 +109,8 @@ private:
     QString m_gatewayFingerprint; // portico-local publishes its self-signed certificate's SHA-256
     quint64 m_generation = 0;     // refreshes in flight are dropped when a newer one starts
     bool m_sending = false;
+    QPointer<core::SubscriptionKeyJob> m_keyJob; // reading the key before the request goes out
+    bool m_cancelRequested = false;
     QPointer<core::TryItSender> m_sender;
     std::optional<core::TryItResponse> m_lastResponse; // keeps a streamed body's file alive
 };

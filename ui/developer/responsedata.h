@@ -26,6 +26,7 @@ struct ResponseData
     QString bodyFile;         // non-empty: the body is in this file instead of `body`
     qint64 bodySize = -1;     // -1: use body.size() or the file's size
     QString errorText;        // network/TLS failure, already in words
+    bool incomplete = false;  // the body broke off: status, headers and body are what arrived
     QDateTime receivedAt;
 
     QByteArray header(QByteArrayView name) const
