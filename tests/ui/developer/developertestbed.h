@@ -12,6 +12,7 @@
 #include "core/tryit/tryithistory.h"
 #include "tests/ui/publishertestbed.h"
 #include "ui/developer/developercontroller.h"
+#include "ui/developer/developerworkspace.h"
 #include "ui/publisher/azuremldefinition.h"
 
 #include <QJsonObject>
@@ -62,6 +63,22 @@ public:
             return u"cannot open the history at "_qs + historyPath;
         m_developer = std::make_unique<ui::DeveloperController>(m_publisher.client(), &network(), &m_history);
         m_developer->setService(serviceId());
+        return {};
+    }
+
+    // startDeveloper(), then the developer workspace made, shown (1400 x 900) and refreshed.
+    // Returns what went wrong, or an empty string.
+    QString openWorkspace(const QString &historyPath, std::unique_ptr<ui::DeveloperWorkspace> &workspace)
+    {
+        if (QString error = startDeveloper(historyPath); !error.isEmpty())
+            return error;
+        workspace = std::make_unique<ui::DeveloperWorkspace>(developer());
+        workspace->resize(1400, 900);
+        workspace->show();
+        if (!QTest::qWaitForWindowExposed(workspace.get()))
+            return u"the developer workspace was not shown"_qs;
+        if (!refreshDeveloper())
+            return u"the developer's subscriptions were not listed"_qs;
         return {};
     }
 

@@ -78,13 +78,8 @@ void tst_HistoryReopen::initTestCase()
                                                                          { u"displayName"_qs, u"Reopen developer"_qs },
                                                                          { u"state"_qs, u"active"_qs } }, this);
     QVERIFY2(key.ok(), key.ok() ? "" : qPrintable(key.error().message));
-    const QString developer = m_bed.startDeveloper(m_dir.filePath(u"history.sqlite"_qs));
-    QVERIFY2(developer.isEmpty(), qPrintable(developer));
-    m_workspace = std::make_unique<ui::DeveloperWorkspace>(m_bed.developer());
-    m_workspace->resize(1400, 900);
-    m_workspace->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
-    QVERIFY(m_bed.refreshDeveloper());
+    const QString opened = m_bed.openWorkspace(m_dir.filePath(u"history.sqlite"_qs), m_workspace);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
 }
 
 void tst_HistoryReopen::cleanupTestCase()
