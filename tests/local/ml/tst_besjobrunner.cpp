@@ -148,7 +148,8 @@ QString tst_BesJobRunner::runJob(BesJobRunner &runner, const QString &input, con
     QSignalSpy ended(&runner, &BesJobRunner::jobEnded);
     const QString id = u"job%1"_qs.arg(++m_jobs);
     runner.run(id, body);
-    if (!ended.wait(120000))
+    // A request it cannot parse ends the job inside run().
+    if (ended.isEmpty() && !ended.wait(120000))
         return u"(the job did not end)"_qs;
     const QList<QVariant> arguments = ended.takeFirst();
     if (arguments.at(0).toString() != id)
@@ -289,7 +290,8 @@ void tst_BesJobRunner::inputReplacedWhileReadFailsTheJob()
     QTRY_VERIFY_WITH_TIMEOUT(runner.peakOutputBytes() > 0, 20000);
     QVERIFY(ended.isEmpty());
     QVERIFY(upload(u"changing.csv"_qs, input + "one more row\n"));
-    QVERIFY(ended.wait(60000));
+    // The job may already have ended while the upload was being answered.
+    QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 60000);
     const QList<QVariant> arguments = ended.takeFirst();
     QVERIFY(!arguments.at(1).toBool());
     QCOMPARE(arguments.at(3).toString(),
