@@ -52,6 +52,24 @@ using namespace portico;
 
 namespace {
 const QStringList kReviews { u"This is a good day"_qs, u"What a bad movie"_qs, u"good good good"_qs };
+
+// Col2 and `chunks` times 10,000 review rows (about 0.5 MB each): a job still in flight when
+// the test acts on it.
+bool writeBigCsv(const QString &path, int chunks)
+{
+    QFile csv(path);
+    if (!csv.open(QIODevice::WriteOnly))
+        return false;
+    csv.write("Col2\n");
+    QByteArray chunk;
+    for (int i = 0; i < 10000; ++i)
+        chunk += "This is a good day for a long review of a movie\n";
+    for (int i = 0; i < chunks; ++i) {
+        if (csv.write(chunk) != chunk.size())
+            return false;
+    }
+    return true;
+}
 } // namespace
 
 class tst_BatchJobsPanel : public QObject
@@ -207,15 +225,7 @@ void tst_BatchJobsPanel::cancelStopsTheJob()
 {
     // Large enough that the job is still in flight when Cancel is clicked.
     const QString big = m_dir.filePath(u"big.csv"_qs);
-    QFile csv(big);
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    csv.write("Col2\n");
-    QByteArray chunk;
-    for (int i = 0; i < 10000; ++i)
-        chunk += "This is a good day for a long review of a movie\n";
-    for (int i = 0; i < 100; ++i)
-        csv.write(chunk);
-    csv.close();
+    QVERIFY(writeBigCsv(big, 100));
     ui::BatchJobsPanel *panel = m_workspace->batchJobs();
     panel->findChild<QLineEdit *>(u"batchInputLineEdit"_qs)->setText(big);
     panel->findChild<QComboBox *>(u"batchTargetComboBox"_qs)->setCurrentIndex(1);
@@ -253,16 +263,7 @@ void tst_BatchJobsPanel::cancelRightAfterARestartWaitsForTheKeychainAndCancelsTh
 {
     const QString data = m_dir.filePath(u"restart-batch"_qs);
     const QString big = m_dir.filePath(u"restart-big.csv"_qs);
-    {
-        QFile csv(big);
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("Col2\n");
-        QByteArray chunk;
-        for (int i = 0; i < 10000; ++i)
-            chunk += "This is a good day for a long review of a movie\n";
-        for (int i = 0; i < 150; ++i)
-            csv.write(chunk);
-    }
+    QVERIFY(writeBigCsv(big, 150));
     const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
     const QString storageKeyName = core::SecretStore::makeKey(u"local"_qs, u"batch/restart-storage"_qs);
     QVERIFY(test::waitFor(m_secrets.write(storageKeyName, m_azurite.connectionString())).ok());
