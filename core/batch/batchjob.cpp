@@ -29,11 +29,10 @@ Error during(Error error, const QString &what)
     return error;
 }
 
+// Also a keychain that is not there yet.
 bool isTransient(const Error &error)
 {
-    return error.kind == Error::Kind::Network || error.kind == Error::Kind::Timeout
-        || error.kind == Error::Kind::Unavailable
-        || (error.kind == Error::Kind::Http && error.httpStatus >= 500);
+    return error.isTransient() || error.kind == Error::Kind::Unavailable;
 }
 
 } // namespace

@@ -55,6 +55,13 @@ struct Error
 
     [[nodiscard]] static Error make(Kind kind, QString message, QString code = {});
     [[nodiscard]] QString toString() const;
+    // The service failed or could not be reached (a network error, a timeout, a 5xx): the same
+    // idempotent request may well succeed a little later.
+    [[nodiscard]] bool isTransient() const
+    {
+        return kind == Kind::Network || kind == Kind::Timeout
+            || (kind == Kind::Http && httpStatus >= 500);
+    }
 
     friend bool operator==(const Error &, const Error &) = default;
 };

@@ -176,11 +176,10 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
 
 bool BesJobRunner::retryLater(const core::Error &error, int attempt, std::function<void()> retry)
 {
-    // What a busy or briefly unreachable storage service answers; the requests are idempotent.
-    const bool transient = error.kind == core::Error::Kind::Network
-        || error.kind == core::Error::Kind::Timeout
+    // Also what a busy storage service answers (408, 429); the requests are idempotent.
+    const bool transient = error.isTransient()
         || (error.kind == core::Error::Kind::Http
-            && (error.httpStatus == 408 || error.httpStatus == 429 || error.httpStatus >= 500));
+            && (error.httpStatus == 408 || error.httpStatus == 429));
     if (!transient || attempt >= m_limits.retries)
         return false;
     qCDebug(lcBes) << "retrying after" << error.toString();
