@@ -3,6 +3,7 @@
 #include "core/local/gateway/gatewaysnapshot.h"
 
 #include "core/common/constanttime.h"
+#include "core/model/api.h"
 
 #include <QCryptographicHash>
 
@@ -144,6 +145,14 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
         std::stable_sort(service.apis.begin(), service.apis.end(), [](const Api &a, const Api &b) {
             return a.pathSegments.size() > b.pathSegments.size();
         });
+        QStringList keyNames { core::SubscriptionKeyParameterNames::defaultQuery.toString() };
+        for (const Api &api : std::as_const(service.apis)) {
+            if (!api.config.subscriptionKeyQuery.isEmpty()
+                && !keyNames.contains(api.config.subscriptionKeyQuery, Qt::CaseInsensitive))
+                keyNames.append(api.config.subscriptionKeyQuery);
+        }
+        for (Api &api : service.apis)
+            api.keyQueryNames = keyNames;
     }
     std::stable_partition(s->m_services.begin(), s->m_services.end(),
                           [](const Service &service) { return !service.name.isEmpty(); });

@@ -37,6 +37,9 @@ public:
         PolicyDocument policy;
         QStringList productIds;   // products containing the API, published or not
         QString openProductId;    // the open (no subscription) published product, if any
+        // Every subscription-key query parameter name of the service's APIs, and the default
+        // one: none of them reaches the usage log, whichever API the key was sent to.
+        QStringList keyQueryNames;
     };
     // A service's APIs, reached below its own path segment (see GatewayConfig::Api::service).
     struct Service

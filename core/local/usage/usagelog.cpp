@@ -88,21 +88,27 @@ QByteArray withoutItems(const QByteArray &target, qsizetype q, const QList<Reque
     return out;
 }
 
-// The request target without subscription keys, for the log: the API's key query parameter
-// and the default one (also when no API matched, so that a mistyped path does not put a key
-// into the log either). Shares the target when no key is in it.
+// The request target without subscription keys, for the log. A routed request loses every
+// key query parameter name of its service's APIs (and the default one), compared
+// case-insensitively: a key sent to the wrong API, or misspelt, is still a secret. A request
+// that matched no API keeps no query at all: the gateway cannot tell which parameter a client
+// meant as a key (a renamed one, another service's, a typo), so it logs only the path. Shares
+// the target when no key is in it.
 QByteArray targetWithoutKeys(const GatewayExchange &ex)
 {
     const QByteArray &target = ex.request.target;
     const qsizetype q = target.indexOf('?');
     if (q < 0)
         return target;
-    const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
-    const QString *apiName = ex.api ? &ex.api->config.subscriptionKeyQuery : nullptr;
+    if (!ex.api)
+        return target.first(q);
+    const QStringList &names = ex.api->keyQueryNames;
     const auto isKey = [&](const RequestQueryItem &item) {
-        return item.name == defaultKeyName() || (apiName && item.name == *apiName);
+        return item.name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0
+            || names.contains(item.name, Qt::CaseInsensitive);
     };
     // Routed requests have their query parsed already; one refused before that is parsed here.
+    const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
     if (!ex.requestPath.query.isEmpty() && query == QByteArrayView(ex.rawQuery))
         return withoutItems(target, q, ex.requestPath.query, isKey);
     return withoutItems(target, q, RequestPath::fromEncoded({}, query).query, isKey);

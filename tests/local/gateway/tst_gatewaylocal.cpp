@@ -16,6 +16,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace portico::test;
@@ -299,10 +301,79 @@ private Q_SLOTS:
             if (file.open(QIODevice::ReadOnly))
                 stored += file.readAll();
         }
-        QVERIFY(stored.contains("/unknown-api/log?d=4"));
+        // A request outside any API keeps only its path (see the test below).
+        QVERIFY(stored.contains("/unknown-api/log"));
+        QVERIFY(!stored.contains("/unknown-api/log?"));
         QVERIFY(!stored.contains(key));
         QVERIFY(!stored.contains("aaaabbbbccccdddd0000"));
         QVERIFY(!stored.contains("subscription-key="));
+    }
+
+    // An API may rename its key query parameter. A key sent under that name must not reach the
+    // usage log: not on a path that matches no API (or no service), not when sent to another
+    // API of the service, where it is just another query parameter for the backend.
+    void keyUnderARenamedQueryParameterNeverReachesTheUsageLog()
+    {
+        auto r = m_arm->put(svc(u"/apis/renamed-api"_qs), props({
+            { u"displayName"_qs, u"Renamed key API"_qs }, { u"path"_qs, u"renamed"_qs },
+            { u"serviceUrl"_qs, m_backend.url(u"/renamed-base"_qs).toString() },
+            { u"protocols"_qs, QJsonArray { u"http"_qs, u"https"_qs } },
+            { u"subscriptionKeyParameterNames"_qs,
+              QJsonObject { { u"header"_qs, u"X-Renamed-Key"_qs }, { u"query"_qs, u"apikey"_qs } } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/apis/renamed-api/operations/get-item"_qs), props({
+            { u"displayName"_qs, u"Get item"_qs }, { u"method"_qs, u"GET"_qs }, { u"urlTemplate"_qs, u"/items/{id}"_qs },
+            { u"templateParameters"_qs, QJsonArray { QJsonObject { { u"name"_qs, u"id"_qs }, { u"type"_qs, u"string"_qs }, { u"required"_qs, true } } } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/subscriptions/renamed-sub"_qs), props({
+            { u"scope"_qs, u"/apis/renamed-api"_qs }, { u"displayName"_qs, u"Renamed sub"_qs }, { u"state"_qs, u"active"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        const QByteArray key = keyOf(u"renamed-sub"_qs).toUtf8();
+        QVERIFY(!key.isEmpty());
+
+        // The renamed parameter is the API's key: the call goes through, without it.
+        HttpReply reply = call("/renamed/items/rk1?apikey=" + key + "&x=1");
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(u"query"_qs).toString(), u"x=1"_qs);
+        QCOMPARE(call("/renamed/rk2?apikey=" + key).status, 404);
+        QCOMPARE(call("/no-such-api/rk3?apikey=" + key + "&y=2").status, 404);
+        QCOMPARE(call("/no-such-api/rk4?APIKEY=" + key).status, 404);
+        // Sent to another API, the parameter is not a key there: the backend gets it, the log
+        // does not.
+        reply = call("/echo/items/rk5?apikey=" + key + "&z=3", { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } });
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(u"query"_qs).toString(), u"apikey="_qs + QString::fromUtf8(key) + u"&z=3"_qs);
+        {
+            RawHttpConnection connection(gatewayPort());
+            QCOMPARE(connection.request("GET", "/no-such-service/rk6?apikey=" + key).status, 404);
+        }
+
+        // The report flushes the log; then read what it stored.
+        QCOMPARE(m_arm->get(svc(u"/reports/byApi?$filter="_qs
+                                + QString::fromUtf8(QUrl::toPercentEncoding(u"timestamp ge datetime'2020-01-01T00:00:00Z'"_qs))))
+                     .status,
+                 200);
+        QStringList urls;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"usage-read"_qs);
+            db.setDatabaseName(QDir(m_local.dataDir()).filePath(u"gateway.sqlite"_qs));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT url FROM usage_log WHERE url LIKE '%/rk_%' ORDER BY id"_qs));
+            while (q.next())
+                urls.append(q.value(0).toString());
+        }
+        QSqlDatabase::removeDatabase(u"usage-read"_qs);
+        QCOMPARE(urls, (QStringList { u"/gwdemo/renamed/items/rk1?x=1"_qs, u"/gwdemo/renamed/rk2"_qs,
+                                      u"/gwdemo/no-such-api/rk3"_qs, u"/gwdemo/no-such-api/rk4"_qs,
+                                      u"/gwdemo/echo/items/rk5?z=3"_qs, u"/no-such-service/rk6"_qs }));
+        QByteArray stored;
+        for (const QString &name : { u"gateway.sqlite"_qs, u"gateway.sqlite-wal"_qs }) {
+            QFile file(QDir(m_local.dataDir()).filePath(name));
+            if (file.open(QIODevice::ReadOnly))
+                stored += file.readAll();
+        }
+        QVERIFY(!stored.contains(key));
     }
 
     void policyTheGatewayCannotCompileRefusesRequestsInsteadOfDroppingThePolicy()
