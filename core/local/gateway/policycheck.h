@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace portico::local {
@@ -13,5 +14,16 @@ namespace portico::local {
 // the element, the attribute and the line. A separate header because the management store has
 // its own PolicyDocument class that checks the document's structure.
 [[nodiscard]] QString gatewayPolicyProblem(const QString &xml);
+
+// A {{name}} in a policy document, found the way substituteNamedValues() (policydocument.h)
+// looks names up when the gateway compiles the document.
+struct NamedValueReference
+{
+    QString name;
+    int line = 1; // 1-based line of the opening braces
+};
+// Every {{name}} reference of `xml`, in document order, each name once. Text between the braces
+// that cannot be a named value's display name (letters, digits, '-', '.', '_') is no reference.
+[[nodiscard]] QList<NamedValueReference> namedValueReferences(const QString &xml);
 
 } // namespace portico::local

@@ -217,7 +217,10 @@ std::optional<ArmResponse> preparePolicy(CollectionWrite &w)
                                        u"Policies by link ('%1') are not supported by "
                                        "portico-local; send the document itself."_qs.arg(format));
     const QString value = p.value(u"value"_qs).toString();
-    auto validated = PolicyDocument::validate(value, format);
+    QSet<QString> namedValues;
+    for (const StoredResource &nv : w.store.children(w.serviceId, u"namedValues"_qs))
+        namedValues.insert(nv.properties().value(u"displayName"_qs).toString());
+    auto validated = PolicyDocument::validate(value, format, namedValues);
     if (!validated)
         return ArmResponse::fromError(validated.error());
     w.resource.privateData = format == u"rawxml"_qs ? QJsonObject { { u"raw"_qs, value } }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Named values and backends (apim-protocol.md §2.9, §2.10, §3.9, §3.10).
 
+#include "core/local/gateway/policycheck.h"
 #include "core/local/management/armresources.h"
 #include "core/local/management/fieldvalidator.h"
 #include "core/local/management/servicechildroutes.h"
@@ -9,6 +10,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace portico::local {
 
@@ -99,6 +102,25 @@ void addConfigCollections(Collections &out, ManagementStore &store, const LocalC
     namedValues.type = u"Microsoft.ApiManagement/service/namedValues"_qs;
     namedValues.entity = u"NamedValue"_qs;
     namedValues.prepare = prepareNamedValue;
+    // As in APIM, a named value that a policy references cannot be deleted: the policy would
+    // fail every call of its scope (api-management-howto-properties, "Delete a named value").
+    namedValues.beforeDelete = [&store](const ArmRequest &request, const StoredResource &nv)
+        -> std::optional<ArmResponse> {
+        const QString serviceId = ArmRouter::serviceIdOf(request);
+        const QString name = nv.properties().value(u"displayName"_qs).toString();
+        QStringList users;
+        for (const StoredResource &policy : store.descendants(serviceId, u"policies"_qs)) {
+            const auto refs = namedValueReferences(policy.properties().value(u"value"_qs).toString());
+            if (std::any_of(refs.cbegin(), refs.cend(), [&](const NamedValueReference &r) { return r.name == name; }))
+                users.append(policy.id().mid(serviceId.size() + 1));
+        }
+        if (users.isEmpty())
+            return std::nullopt;
+        return ArmResponse::error(
+            409, u"Conflict"_qs,
+            u"The named value '%1' is used by %2; remove {{%1}} from those policies before "
+            "deleting it."_qs.arg(name, users.join(u", "_qs)));
+    };
     out.push_back(std::make_unique<ResourceCollection>(store, context, namedValues));
     out.back()->registerRoutes(router);
 

@@ -107,7 +107,8 @@ QString PolicyDocument::escapeExpressions(const QString &raw)
     return out;
 }
 
-Result<QString> PolicyDocument::validate(const QString &value, const QString &format)
+Result<QString> PolicyDocument::validate(const QString &value, const QString &format,
+                                         const QSet<QString> &namedValues)
 {
     const QString xml = format == u"rawxml"_qs ? escapeExpressions(value) : value;
     const auto &supported = supportedElements();
@@ -152,7 +153,22 @@ Result<QString> PolicyDocument::validate(const QString &value, const QString &fo
     if (!sawRoot)
         return validationError(u"The policy document is empty; it must start with <policies>."_qs);
     // What the gateway would refuse to compile must not be stored: it would fail every request
-    // of the scope instead.
+    // of the scope instead. The gateway looks named values up by their exact display name.
+    Error missing = validationError(QString());
+    missing.details.clear();
+    for (const NamedValueReference &ref : namedValueReferences(xml)) {
+        if (namedValues.contains(ref.name))
+            continue;
+        missing.details.append(ErrorDetail {
+            u"ValidationError"_qs,
+            u"Error on line %1: the named value '%2' does not exist in this service. Create it "
+            "(Named values) before the policy that uses {{%2}}, or remove the reference."_qs
+                .arg(ref.line)
+                .arg(ref.name),
+            u"value"_qs });
+    }
+    if (!missing.details.isEmpty())
+        return missing;
     if (const QString problem = gatewayPolicyProblem(xml); !problem.isEmpty())
         return validationError(problem);
     return xml;

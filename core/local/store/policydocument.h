@@ -18,9 +18,12 @@ class PolicyDocument final
 {
 public:
     // `format` is "xml" (expressions XML-escaped) or "rawxml" (expressions may hold raw <, >
-    // and &). Returns the document in its XML-escaped form, or an Error whose details name the
-    // offending element and its line (code ValidationError, target "value").
-    [[nodiscard]] static core::Result<QString> validate(const QString &value, const QString &format);
+    // and &). `namedValues` are the display names of the service's named values: a {{name}}
+    // the gateway could not substitute is refused here rather than failing every call.
+    // Returns the document in its XML-escaped form, or an Error whose details name the
+    // offending element (or named value) and its line (code ValidationError, target "value").
+    [[nodiscard]] static core::Result<QString> validate(const QString &value, const QString &format,
+                                                        const QSet<QString> &namedValues);
 
     // Raw → escaped: escapes <, > and & inside @(...) and @{...} policy expressions.
     static QString escapeExpressions(const QString &raw);

@@ -40,7 +40,7 @@ private Q_SLOTS:
     void policyValidationNamesElementAndLine();
     void policiesTheGatewayCannotRunAreRefusedAtEveryScope_data();
     void policiesTheGatewayCannotRunAreRefusedAtEveryScope();
-    void namedValueReferencesPassPolicyValidation();
+    void namedValueReferencesMustExistWhenThePolicyIsSaved();
 };
 
 void tst_ManagementApis::initTestCase()
@@ -445,17 +445,75 @@ void tst_ManagementApis::policiesTheGatewayCannotRunAreRefusedAtEveryScope()
     }
 }
 
-// A {{named value}} is only known when the gateway compiles the policy; the management plane
-// checks the rest of the document and leaves the value to the gateway.
-void tst_ManagementApis::namedValueReferencesPassPolicyValidation()
+// A {{named value}} that does not exist used to be stored and then failed every call of the
+// scope with a 500 (or went out as literal text). It is refused when the policy is saved, at
+// every scope, naming what is missing; once the named values exist the same document is stored.
+void tst_ManagementApis::namedValueReferencesMustExistWhenThePolicyIsSaved()
 {
-    const QString path = svc(u"/apis/first/policies/policy"_qs);
-    const QString value = u"<policies><inbound><base /><rate-limit calls=\"{{calls}}\" renewal-period=\"{{period}}\" />"
+    const QString value = u"<policies><inbound><base />\n<rate-limit calls=\"{{calls}}\" renewal-period=\"{{period}}\" />"
                           "<ip-filter action=\"{{ip-action}}\"><address>{{office-ip}}</address></ip-filter></inbound></policies>"_qs;
-    const auto reply = m_arm->put(path, QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"xml"_qs }, { u"value"_qs, value } } } });
+    const auto body = QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"xml"_qs }, { u"value"_qs, value } } } };
+    const QString namedValue = u"/namedValues/calls-nv"_qs;
+    QVERIFY(m_arm->put(svc(namedValue), QJsonObject { { u"properties"_qs,
+        QJsonObject { { u"displayName"_qs, u"calls"_qs }, { u"value"_qs, u"5"_qs } } } }).status < 300);
+    for (const QString &scope : { QString(), u"/products/starter"_qs, u"/apis/first"_qs,
+                                  u"/apis/sig-api/operations/one"_qs }) {
+        const QString path = svc(scope + u"/policies/policy"_qs);
+        const auto before = m_arm->get(path);
+        const auto reply = m_arm->put(path, body);
+        QVERIFY2(reply.status == 400, qPrintable(scope + u": "_qs + QString::fromUtf8(reply.body)));
+        QCOMPARE(reply.errorCode(), u"ValidationError"_qs);
+        QCOMPARE(reply.errorMessage(), u"One or more fields contain incorrect values:"_qs);
+        QCOMPARE(reply.firstDetailTarget(), u"value"_qs);
+        // One detail per missing name, in document order; 'calls' exists.
+        QStringList messages;
+        for (const QJsonValue &d : reply.json[u"error"_qs][u"details"_qs].toArray())
+            messages.append(d[u"message"_qs].toString());
+        QCOMPARE(messages.size(), 3);
+        QVERIFY2(messages[0].startsWith(u"Error on line 2: the named value 'period' does not exist in this service."_qs),
+                 qPrintable(messages[0]));
+        QVERIFY2(messages[1].contains(u"'ip-action'"_qs), qPrintable(messages[1]));
+        QVERIFY2(messages[2].contains(u"'office-ip'"_qs), qPrintable(messages[2]));
+        // Nothing was stored: the scope keeps what it had.
+        const auto after = m_arm->get(path);
+        QCOMPARE(after.status, before.status);
+        QCOMPARE(after.json[u"properties"_qs][u"value"_qs].toString(), before.json[u"properties"_qs][u"value"_qs].toString());
+    }
+    // Only exact display names count, as the gateway substitutes them.
+    const auto wrongCase = m_arm->put(svc(u"/apis/first/policies/policy"_qs), QJsonObject { { u"properties"_qs,
+        QJsonObject { { u"value"_qs, u"<policies><inbound><rate-limit calls=\"{{Calls}}\" renewal-period=\"60\" /></inbound></policies>"_qs } } } });
+    QCOMPARE(wrongCase.status, 400);
+    QVERIFY2(wrongCase.firstDetailMessage().contains(u"'Calls'"_qs), qPrintable(wrongCase.firstDetailMessage()));
+    // Braces that cannot hold a display name are no reference.
+    const auto expression = m_arm->put(svc(u"/apis/first/policies/policy"_qs), QJsonObject { { u"properties"_qs,
+        QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                      { u"value"_qs, u"<policies><inbound><set-header name=\"X-A\" exists-action=\"override\"><value>{{ not a name }}</value></set-header></inbound></policies>"_qs } } } });
+    QVERIFY2(expression.status == 201 || expression.status == 200, expression.body.constData());
+    QCOMPARE(m_arm->remove(svc(u"/apis/first/policies/policy"_qs)).status, 200);
+
+    for (const char *name : { "period", "ip-action", "office-ip" }) {
+        const QString n = QString::fromLatin1(name);
+        QVERIFY(m_arm->put(svc(u"/namedValues/"_qs + n), QJsonObject { { u"properties"_qs,
+            QJsonObject { { u"displayName"_qs, n }, { u"value"_qs, u"x"_qs } } } }).status < 300);
+    }
+    const QString path = svc(u"/apis/first/policies/policy"_qs);
+    const auto reply = m_arm->put(path, body);
     QVERIFY2(reply.status == 201 || reply.status == 200, reply.body.constData());
     QCOMPARE(m_arm->get(path).json[u"properties"_qs][u"value"_qs].toString(), value);
+
+    // A named value that a policy uses cannot be deleted (as in APIM); the answer names the
+    // policy. Once the policy no longer uses it, it can.
+    const auto refused = m_arm->remove(svc(namedValue));
+    QCOMPARE(refused.status, 409);
+    QCOMPARE(refused.errorCode(), u"Conflict"_qs);
+    QVERIFY2(refused.errorMessage().contains(u"'calls'"_qs) && refused.errorMessage().contains(u"apis/first/policies/policy"_qs),
+             qPrintable(refused.errorMessage()));
+    QCOMPARE(m_arm->get(svc(namedValue)).status, 200);
     QCOMPARE(m_arm->remove(path).status, 200);
+    QCOMPARE(m_arm->remove(svc(namedValue)).status, 200);
+    QCOMPARE(m_arm->get(svc(namedValue)).status, 404);
+    for (const char *name : { "period", "ip-action", "office-ip" })
+        QCOMPARE(m_arm->remove(svc(u"/namedValues/"_qs + QString::fromLatin1(name))).status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_ManagementApis)
