@@ -94,6 +94,11 @@ Result<void> GatewayService::open()
         m_usage.reset();
         return opened.error();
     }
+    if (m_context.store) {
+        // Counters of an older version keep counting (a failure leaves them for the next start).
+        if (auto migrated = m_usage->migrateQuotaCounters(configFromStore()); !migrated)
+            qCWarning(lcGateway).noquote() << migrated.error().message;
+    }
     m_shared.limiter.loadQuotas(m_usage->loadQuotas());
     m_usage->setQuotaSource(&m_shared.limiter);
     m_shared.usage = m_usage.get();
@@ -113,8 +118,14 @@ Result<void> GatewayService::open()
 
 void GatewayService::refreshFromStore()
 {
+    const quint64 generation = m_context.store->generation();
+    setConfiguration(configFromStore());
+    m_shared.refreshDone(generation);
+}
+
+GatewayConfig GatewayService::configFromStore() const
+{
     ManagementStore *store = m_context.store;
-    const quint64 generation = store->generation();
     QList<ServiceConfig> services;
     for (const QString &id : store->serviceIds()) {
         auto config = store->serviceConfig(id);
@@ -123,8 +134,7 @@ void GatewayService::refreshFromStore()
         else
             qCWarning(lcGateway).noquote() << "cannot read service" << id << config.error().message;
     }
-    setConfiguration(gatewayConfigFrom(services));
-    m_shared.refreshDone(generation);
+    return gatewayConfigFrom(services);
 }
 
 void GatewayService::addReportRoutes()

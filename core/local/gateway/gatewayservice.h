@@ -52,6 +52,7 @@ public:
 
 private:
     void refreshFromStore();
+    GatewayConfig configFromStore() const;
     void addReportRoutes();
     core::Result<quint16> listen(QTcpServer *server, const QHostAddress &address, quint16 port);
     void dispatch(qintptr descriptor, bool tls);

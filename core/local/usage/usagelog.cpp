@@ -3,6 +3,7 @@
 #include "core/local/usage/usagelog.h"
 
 #include "core/local/gateway/gatewayexchange.h"
+#include "core/local/usage/legacyquotakeys.h"
 #include "core/model/api.h"
 
 #include <QDateTime>
@@ -196,10 +197,11 @@ Result<void> UsageLog::open(const QString &path, Retention retention)
         if (!q.exec(sql))
             return storageError(u"Cannot prepare the usage log"_qs, q.lastError());
     }
-    // Version 2: URLs are stored without subscription keys.
+    // Version 2: URLs are stored without subscription keys. Version 3: quota counter keys name
+    // the service (migrateQuotaCounters()). A new log starts at the latest version.
     if (q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next()) {
         if (q.value(0).isNull()) {
-            q.exec(u"INSERT INTO schema_version (version) VALUES (2)"_qs);
+            q.exec(u"INSERT INTO schema_version (version) VALUES (3)"_qs);
         } else if (q.value(0).toInt() < 2) {
             db.transaction();
             if (scrubKeysFromOldRows(db) && q.exec(u"UPDATE schema_version SET version = 2"_qs))
@@ -383,6 +385,70 @@ QHash<QString, RateLimiter::QuotaCounter> UsageLog::loadQuotas() const
     while (q.next())
         out.insert(q.value(0).toString(), { q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong() });
     return out;
+}
+
+Result<void> UsageLog::migrateQuotaCounters(const GatewayConfig &config)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT MAX(version) FROM schema_version"_qs) || !q.next())
+        return storageError(u"Cannot read the usage log's version"_qs, q.lastError());
+    if (q.value(0).toInt() >= 3)
+        return {};
+    if (!db.transaction())
+        return storageError(u"Cannot migrate the quota counters"_qs, db.lastError());
+    const auto fail = [&](const QSqlQuery &failed) {
+        const Error error = storageError(u"Cannot migrate the quota counters"_qs, failed.lastError());
+        db.rollback();
+        return error;
+    };
+    if (!q.exec(u"SELECT counter_key, period_start, calls, bytes FROM quota_counters"_qs))
+        return fail(q);
+    QHash<QString, RateLimiter::QuotaCounter> stored;
+    while (q.next())
+        stored.insert(q.value(0).toString(), { q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong() });
+    QHash<QString, RateLimiter::QuotaCounter> migrated = stored;
+    qint64 renamed = 0;
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        const std::optional<QStringList> keys = currentQuotaCounterKeys(it.key(), config);
+        if (!keys || keys->isEmpty())
+            continue; // current already, or of nothing configured now: left as it is
+        ++renamed;
+        migrated.remove(it.key());
+        for (const QString &key : *keys) {
+            auto current = migrated.find(key);
+            if (current == migrated.end()) {
+                migrated.insert(key, *it);
+            } else if (current->periodStartMs == it->periodStartMs) {
+                current->calls += it->calls;
+                current->bytes += it->bytes;
+            } else if (current->periodStartMs < it->periodStartMs) {
+                *current = *it;
+            }
+        }
+    }
+    if (renamed > 0) {
+        if (!q.exec(u"DELETE FROM quota_counters"_qs))
+            return fail(q);
+        q.prepare(u"INSERT INTO quota_counters (counter_key, period_start, calls, bytes) VALUES (?,?,?,?)"_qs);
+        for (auto it = migrated.cbegin(); it != migrated.cend(); ++it) {
+            q.bindValue(0, it.key());
+            q.bindValue(1, it->periodStartMs);
+            q.bindValue(2, it->calls);
+            q.bindValue(3, it->bytes);
+            if (!q.exec())
+                return fail(q);
+        }
+    }
+    if (!q.exec(u"UPDATE schema_version SET version = 3"_qs))
+        return fail(q);
+    if (!db.commit()) {
+        const Error error = storageError(u"Cannot migrate the quota counters"_qs, db.lastError());
+        db.rollback();
+        return error;
+    }
+    qCInfo(lcUsage) << "quota counters carried over from an older version:" << renamed;
+    return {};
 }
 
 // Under load a minute's retention can be a million rows or more: deleted in one statement they

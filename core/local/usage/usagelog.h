@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/local/gateway/gatewayconfig.h"
 #include "core/local/gateway/ratelimiter.h"
 
 #include <QList>
@@ -68,6 +69,12 @@ public:
     void flush();
     void setQuotaSource(RateLimiter *limiter) { m_limiter = limiter; }
     QHash<QString, RateLimiter::QuotaCounter> loadQuotas() const;
+    // Once per log (schema version 3): renames quota counters stored under keys without the
+    // service name (legacyquotakeys.h) to the keys the gateway counts under now, using the
+    // services of `config`, in one transaction. A counter that also exists under the current key
+    // is merged: calls and bytes add up in the same period, otherwise the later period wins.
+    // Call after open() and before loadQuotas().
+    [[nodiscard]] core::Result<void> migrateQuotaCounters(const GatewayConfig &config);
     // Applies retention now, in the same steps as startPruning(); returns how many rows were
     // removed.
     qint64 prune(qint64 nowMs);

@@ -3,8 +3,9 @@
 //
 // End to end: the real portico-local, configured only through its ARM management API, in front
 // of a real backend. Keys, the seeded Starter policy, policies saved through ARM, quota
-// counters across a restart, the pinned HTTPS certificate, the ARM reports endpoints, and a
-// policy that a named value breaks after it was stored.
+// counters across a restart and an upgrade, the pinned HTTPS certificate, the ARM reports
+// endpoints, a usage log without keys, and a policy that a named value breaks after it was
+// stored.
 
 #include "tests/local/gateway/rawhttp.h"
 #include "tests/local/gateway/testbackend.h"
@@ -443,6 +444,81 @@ private Q_SLOTS:
         QVERIFY2(!secretBroken.body.contains("86400713"), secretBroken.body.constData());
         r = m_arm->remove(policyPath);
         QVERIFY(r.status == 200 || r.status == 204);
+    }
+
+    // Before each service had its own counters, quota counters were stored under keys without
+    // the service's name ("quota|api:<api>|<subscription>"). An upgrade carries them over: the
+    // calls counted before it still count.
+    void quotaCountedByAnOlderVersionStillCountsAfterTheUpgrade()
+    {
+        auto r = m_arm->put(svc(u"/apis/quota-api"_qs), props({
+            { u"displayName"_qs, u"Quota API"_qs }, { u"path"_qs, u"quota"_qs },
+            { u"serviceUrl"_qs, m_backend.url(u"/quota-base"_qs).toString() },
+            { u"protocols"_qs, QJsonArray { u"http"_qs, u"https"_qs } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/apis/quota-api/operations/get-item"_qs), props({
+            { u"displayName"_qs, u"Get item"_qs }, { u"method"_qs, u"GET"_qs }, { u"urlTemplate"_qs, u"/items/{id}"_qs },
+            { u"templateParameters"_qs, QJsonArray { QJsonObject { { u"name"_qs, u"id"_qs }, { u"type"_qs, u"string"_qs }, { u"required"_qs, true } } } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/apis/quota-api/policies/policy"_qs), props({
+            { u"value"_qs, u"<policies><inbound><base /><quota calls=\"3\" renewal-period=\"86400\" /></inbound></policies>"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/subscriptions/quota-sub"_qs), props({
+            { u"scope"_qs, u"/apis/quota-api"_qs }, { u"displayName"_qs, u"Quota sub"_qs }, { u"state"_qs, u"active"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        const Headers key { { "Ocp-Apim-Subscription-Key", keyOf(u"quota-sub"_qs).toUtf8() } };
+        QCOMPARE(call("/quota/items/1", key).status, 200);
+        QCOMPARE(call("/quota/items/2", key).status, 200);
+
+        // Make the store look like an older version left it.
+        const QString dataDir = m_local.dataDir();
+        QCOMPARE(m_local.stop(), 0);
+        const QString current = u"quota|api:gwdemo/quota-api|quota-sub"_qs;
+        const QString old = u"quota|api:quota-api|quota-sub"_qs;
+        const auto counters = [&] {
+            QHash<QString, qint64> calls;
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"quota-read"_qs);
+            db.setDatabaseName(QDir(dataDir).filePath(u"gateway.sqlite"_qs));
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.exec(u"SELECT counter_key, calls FROM quota_counters WHERE counter_key LIKE '%quota-sub'"_qs);
+                while (q.next())
+                    calls.insert(q.value(0).toString(), q.value(1).toLongLong());
+                q.exec(u"SELECT MAX(version) FROM schema_version"_qs);
+                if (q.next())
+                    calls.insert(u"version"_qs, q.value(0).toLongLong());
+            }
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"quota-read"_qs);
+            return calls;
+        };
+        QCOMPARE(counters(), (QHash<QString, qint64> { { current, 2 }, { u"version"_qs, 3 } }));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"quota-seed"_qs);
+            db.setDatabaseName(QDir(dataDir).filePath(u"gateway.sqlite"_qs));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.prepare(u"UPDATE quota_counters SET counter_key = ? WHERE counter_key = ?"_qs));
+            q.addBindValue(old);
+            q.addBindValue(current);
+            QVERIFY(q.exec());
+            QCOMPARE(q.numRowsAffected(), 1);
+            QVERIFY(q.exec(u"UPDATE schema_version SET version = 2"_qs));
+        }
+        QSqlDatabase::removeDatabase(u"quota-seed"_qs);
+
+        QVERIFY2(m_local.start({}, dataDir), qPrintable(m_local.errorString()));
+        m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
+        QCOMPARE(call("/quota/items/3", key).status, 200);
+        const HttpReply blocked = call("/quota/items/4", key);
+        QCOMPARE(blocked.status, 403);
+        QVERIFY(blocked.body.startsWith("{\"statusCode\": 403, \"message\": \"Out of call volume quota."));
+        // Carried over once, under the current key.
+        QCOMPARE(m_local.stop(), 0);
+        QCOMPARE(counters(), (QHash<QString, qint64> { { current, 3 }, { u"version"_qs, 3 } }));
+        QVERIFY2(m_local.start({}, dataDir), qPrintable(m_local.errorString()));
+        m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
+        QCOMPARE(call("/quota/items/5", key).status, 403);
     }
 };
 
