@@ -4,7 +4,7 @@
 // The policy parser and validator on arbitrary text, with named-value substitution and
 // composition through <base/>; accepted documents also evaluate their expressions.
 
-#include "core/local/gateway/policydocument.h"
+#include "core/local/gateway/compiledpolicy.h"
 #include "core/local/gateway/policyexpression.h"
 #include "tests/fuzz/fuzzmain.h"
 
@@ -33,10 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString text = substituteNamedValues(QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size)),
                                                { { u"nv"_qs, u"<&\">"_qs } });
-    auto parsed = PolicyDocument::parse(text);
+    auto parsed = CompiledPolicy::parse(text);
     if (!parsed)
         return 0;
-    const PolicyDocument composed = parsed->composedOver(*parsed, u"fuzz"_qs);
+    const CompiledPolicy composed = parsed->composedOver(*parsed, u"fuzz"_qs);
     HeaderList headers;
     headers.append("a", "1");
     ExpressionContext context;

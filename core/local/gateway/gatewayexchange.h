@@ -47,7 +47,7 @@ struct GatewayExchange
     RequestPath requestPath;
     qsizetype apiSegments = 0;
     TemplateMatch match;
-    std::shared_ptr<const PolicyDocument> policy;
+    std::shared_ptr<const CompiledPolicy> policy;
 
     // What goes to the backend.
     QUrl backendBase;

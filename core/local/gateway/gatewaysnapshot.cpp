@@ -25,12 +25,12 @@ struct NamedValues
     QList<std::pair<QString, QString>> secrets; // name, value
 };
 
-PolicyDocument compile(const QString &xml, const NamedValues &named, const QString &what,
+CompiledPolicy compile(const QString &xml, const NamedValues &named, const QString &what,
                        QStringList *problems)
 {
     if (xml.trimmed().isEmpty())
-        return PolicyDocument::inheritAll();
-    auto parsed = PolicyDocument::parse(substituteNamedValues(xml, named.values));
+        return CompiledPolicy::inheritAll();
+    auto parsed = CompiledPolicy::parse(substituteNamedValues(xml, named.values));
     if (!parsed) {
         // The message may quote a substituted value: callers and the log see a secret one by
         // its reference only.
@@ -43,7 +43,7 @@ PolicyDocument compile(const QString &xml, const NamedValues &named, const QStri
         const QString problem = u"The %1 cannot be compiled: %2"_qs.arg(what, message);
         if (problems)
             problems->append(problem);
-        return PolicyDocument::broken(problem);
+        return CompiledPolicy::broken(problem);
     }
     return *parsed;
 }
@@ -75,10 +75,10 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
     for (auto it = config.globalPolicyXml.begin(); it != config.globalPolicyXml.end(); ++it) {
         if (it.value().trimmed().isEmpty())
             continue;
-        const PolicyDocument global = compile(it.value(), namedByService.value(it.key()),
+        const CompiledPolicy global = compile(it.value(), namedByService.value(it.key()),
                                               u"global policy of %1"_qs.arg(it.key()), problems);
         // The global scope has no parent: its <base/> means nothing.
-        s->m_globalPolicies.insert(it.key(), global.composedOver(PolicyDocument(), u"global:"_qs + it.key()));
+        s->m_globalPolicies.insert(it.key(), global.composedOver(CompiledPolicy(), u"global:"_qs + it.key()));
     }
 
     for (const auto &p : config.products) {
@@ -263,7 +263,7 @@ const GatewayConfig::Backend *GatewaySnapshot::backend(const QString &service, c
     return it == m_backends.constEnd() ? nullptr : &*it;
 }
 
-std::shared_ptr<const PolicyDocument> GatewaySnapshot::effectivePolicy(const Api &api,
+std::shared_ptr<const CompiledPolicy> GatewaySnapshot::effectivePolicy(const Api &api,
                                                                        const Operation *operation,
                                                                        const QString &productId) const
 {
@@ -275,7 +275,7 @@ std::shared_ptr<const PolicyDocument> GatewaySnapshot::effectivePolicy(const Api
         if (it != m_policyCache.constEnd())
             return *it;
     }
-    PolicyDocument composed = m_globalPolicies.value(api.config.service);
+    CompiledPolicy composed = m_globalPolicies.value(api.config.service);
     if (!productId.isEmpty()) {
         const auto it = m_productPolicies.constFind(scoped(api.config.service, productId));
         if (it != m_productPolicies.constEnd())
@@ -287,7 +287,7 @@ std::shared_ptr<const PolicyDocument> GatewaySnapshot::effectivePolicy(const Api
     if (operation)
         composed = operation->policy.composedOver(composed, u"operation:"_qs + api.config.service + u'/'
                                                               + api.config.id + u'/' + operation->config.id);
-    auto shared = std::make_shared<const PolicyDocument>(std::move(composed));
+    auto shared = std::make_shared<const CompiledPolicy>(std::move(composed));
     std::lock_guard lock(m_cacheMutex);
     m_policyCache.insert(cacheKey, shared);
     return shared;

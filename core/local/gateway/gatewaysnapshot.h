@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/local/gateway/gatewayconfig.h"
-#include "core/local/gateway/policydocument.h"
+#include "core/local/gateway/compiledpolicy.h"
 #include "core/local/gateway/templatematcher.h"
 
 #include <QHash>
@@ -25,7 +25,7 @@ public:
         GatewayConfig::Operation config;
         core::UrlTemplate urlTemplate;
         QHash<QString, QStringList> allowedValues;
-        PolicyDocument policy;
+        CompiledPolicy policy;
         QList<int> specificity;
     };
     struct Api
@@ -34,7 +34,7 @@ public:
         QUrl serviceUrl;          // config.serviceUrl, parsed once
         QStringList pathSegments; // lower-case
         QList<Operation> operations;
-        PolicyDocument policy;
+        CompiledPolicy policy;
         QStringList productIds;   // products containing the API, published or not
         QString openProductId;    // the open (no subscription) published product, if any
         // Every subscription-key query parameter name of the service's APIs, and the default
@@ -72,7 +72,7 @@ public:
     const GatewayConfig::User *user(const QString &service, const QString &id) const;
     const GatewayConfig::Backend *backend(const QString &service, const QString &id) const;
     // global → product (when given) → API → operation, composed through <base/>.
-    std::shared_ptr<const PolicyDocument> effectivePolicy(const Api &api, const Operation *operation,
+    std::shared_ptr<const CompiledPolicy> effectivePolicy(const Api &api, const Operation *operation,
                                                           const QString &productId) const;
 
 private:
@@ -80,12 +80,12 @@ private:
     QList<Subscription> m_subscriptions;
     QHash<QByteArray, QList<int>> m_keyIndex; // sha256(key) → subscriptions
     QHash<QString, GatewayConfig::Product> m_products;
-    QHash<QString, PolicyDocument> m_productPolicies;
+    QHash<QString, CompiledPolicy> m_productPolicies;
     QHash<QString, GatewayConfig::User> m_users;
     QHash<QString, GatewayConfig::Backend> m_backends;
-    QHash<QString, PolicyDocument> m_globalPolicies; // by service
+    QHash<QString, CompiledPolicy> m_globalPolicies; // by service
     mutable std::mutex m_cacheMutex;
-    mutable QHash<QString, std::shared_ptr<const PolicyDocument>> m_policyCache;
+    mutable QHash<QString, std::shared_ptr<const CompiledPolicy>> m_policyCache;
 };
 
 } // namespace portico::local

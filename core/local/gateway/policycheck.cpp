@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/gateway/policycheck.h"
 
-#include "core/local/gateway/policydocument.h"
+#include "core/local/gateway/compiledpolicy.h"
 
 #include <QRegularExpression>
 
@@ -12,7 +12,7 @@ namespace portico::local {
 
 QString gatewayPolicyProblem(const QString &xml)
 {
-    const auto parsed = PolicyDocument::parse(xml, PolicyDocument::NamedValues::Pending);
+    const auto parsed = CompiledPolicy::parse(xml, CompiledPolicy::NamedValues::Pending);
     return parsed ? QString() : parsed.error().message;
 }
 

@@ -11,11 +11,11 @@ namespace portico::local {
 // references not yet substituted) with the rules the gateway compiles it with: elements per
 // section, required and integer attributes, the rate-limit renewal-period cap, supported
 // expressions. Returns an empty string when the gateway can run it, otherwise a message naming
-// the element, the attribute and the line. A separate header because the management store has
-// its own PolicyDocument class that checks the document's structure.
+// the element, the attribute and the line. A header of its own so that the management store
+// (whose PolicyDocument checks the document's structure) needs nothing of CompiledPolicy.
 [[nodiscard]] QString gatewayPolicyProblem(const QString &xml);
 
-// A {{name}} in a policy document, found the way substituteNamedValues() (policydocument.h)
+// A {{name}} in a policy document, found the way substituteNamedValues() (compiledpolicy.h)
 // looks names up when the gateway compiles the document.
 struct NamedValueReference
 {

@@ -141,7 +141,7 @@ bool originAllowed(const PolicyNode &cors, const QString &origin)
     return false;
 }
 
-const PolicyNode *findCors(const PolicyDocument &doc)
+const PolicyNode *findCors(const CompiledPolicy &doc)
 {
     for (const PolicyNode &node : doc.section(PolicySection::Inbound)) {
         if (node.name == u"cors")

@@ -31,10 +31,12 @@ struct PolicyNode
 
 enum class PolicySection { Inbound = 0, Backend = 1, Outbound = 2, OnError = 3 };
 
-// A parsed `<policies>` document. Parsing validates what the local gateway implements:
-// known sections, elements allowed in their section, required attributes, numeric values and
-// supported expressions. Errors name the element and its line.
-class PolicyDocument
+// A `<policies>` document compiled for the gateway: parsed, checked and composed with the
+// scopes above it. Parsing validates what the local gateway implements: known sections,
+// elements allowed in their section, required attributes, numeric values and supported
+// expressions. Errors name the element and its line. (The management store's PolicyDocument
+// checks a document before it is stored; this is what the gateway runs.)
+class CompiledPolicy
 {
 public:
     // Pending: the document still holds {{named value}} references (as the management plane
@@ -42,13 +44,13 @@ public:
     // Substituted: what the gateway compiles; a reference left unresolved is plain text.
     enum class NamedValues { Substituted, Pending };
 
-    [[nodiscard]] static core::Result<PolicyDocument> parse(const QString &xml,
+    [[nodiscard]] static core::Result<CompiledPolicy> parse(const QString &xml,
                                                            NamedValues namedValues = NamedValues::Substituted);
     // A scope without a policy behaves like `<base/>` in every section.
-    static PolicyDocument inheritAll();
+    static CompiledPolicy inheritAll();
     // A scope whose stored policy cannot be compiled: requests that would run it are refused
     // (never run without it). `problem` says which scope and why.
-    static PolicyDocument broken(const QString &problem);
+    static CompiledPolicy broken(const QString &problem);
     // Empty unless this document, or a scope it was composed over, is broken().
     const QString &problem() const { return m_problem; }
 
@@ -57,7 +59,7 @@ public:
 
     // Replaces every <base/> in this (child) document's sections with the parent's section,
     // tags the child's own elements with `scope`, and returns the composed document.
-    PolicyDocument composedOver(const PolicyDocument &parent, const QString &scope) const;
+    CompiledPolicy composedOver(const CompiledPolicy &parent, const QString &scope) const;
 
 private:
     std::array<QList<PolicyNode>, 4> m_sections;

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 
-#include "core/local/gateway/policydocument.h"
+#include "core/local/gateway/compiledpolicy.h"
 #include "core/local/gateway/policyexpression.h"
 
 #include <QTest>
@@ -18,7 +18,7 @@ QString inInbound(const QString &elements)
 
 } // namespace
 
-class TestPolicyDocument : public QObject
+class TestCompiledPolicy : public QObject
 {
     Q_OBJECT
 
@@ -54,7 +54,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, xml);
         QFETCH(QString, message);
-        const auto parsed = PolicyDocument::parse(xml);
+        const auto parsed = CompiledPolicy::parse(xml);
         QVERIFY(!parsed);
         QCOMPARE(parsed.error().code, u"ValidationError"_qs);
         QVERIFY2(parsed.error().message.contains(message), qPrintable(parsed.error().message));
@@ -62,28 +62,28 @@ private Q_SLOTS:
 
     void parsesTheStarterPolicy()
     {
-        const auto parsed = PolicyDocument::parse(
+        const auto parsed = CompiledPolicy::parse(
             u"<policies><inbound><rate-limit calls=\"5\" renewal-period=\"60\" /><quota calls=\"100\" renewal-period=\"604800\" /><base /></inbound>"
             "<backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>"_qs);
         QVERIFY(parsed);
         QCOMPARE(parsed->section(PolicySection::Inbound).size(), 3);
         QCOMPARE(parsed->section(PolicySection::Inbound)[1].attribute(u"renewal-period"_qs), u"604800"_qs);
-        QVERIFY(PolicyDocument::parse(u"<policies><inbound /><backend><forward-request /></backend><outbound /></policies>"_qs));
+        QVERIFY(CompiledPolicy::parse(u"<policies><inbound /><backend><forward-request /></backend><outbound /></policies>"_qs));
     }
 
     void composesThroughBase()
     {
-        const auto parent = PolicyDocument::parse(u"<policies><inbound><set-header name=\"p\"><value>1</value></set-header></inbound></policies>"_qs);
-        const auto child = PolicyDocument::parse(u"<policies><inbound><check-header name=\"c\" failed-check-httpcode=\"400\" failed-check-error-message=\"m\"/><base/></inbound><outbound/></policies>"_qs);
+        const auto parent = CompiledPolicy::parse(u"<policies><inbound><set-header name=\"p\"><value>1</value></set-header></inbound></policies>"_qs);
+        const auto child = CompiledPolicy::parse(u"<policies><inbound><check-header name=\"c\" failed-check-httpcode=\"400\" failed-check-error-message=\"m\"/><base/></inbound><outbound/></policies>"_qs);
         QVERIFY(parent && child);
-        const PolicyDocument composed = child->composedOver(*parent, u"api:x"_qs);
+        const CompiledPolicy composed = child->composedOver(*parent, u"api:x"_qs);
         const auto &inbound = composed.section(PolicySection::Inbound);
         QCOMPARE(inbound.size(), 2);
         QCOMPARE(inbound[0].name, u"check-header"_qs);
         QCOMPARE(inbound[0].scope, u"api:x"_qs);
         QCOMPARE(inbound[1].name, u"set-header"_qs);
         QVERIFY(composed.section(PolicySection::Outbound).isEmpty()); // no <base/>: parent dropped
-        QCOMPARE(PolicyDocument::inheritAll().composedOver(*parent, u"s"_qs).section(PolicySection::Inbound).size(), 1);
+        QCOMPARE(CompiledPolicy::inheritAll().composedOver(*parent, u"s"_qs).section(PolicySection::Inbound).size(), 1);
     }
 
     void namedValuesAreEscaped()
@@ -110,5 +110,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPolicyDocument)
-#include "tst_policydocument.moc"
+QTEST_GUILESS_MAIN(TestCompiledPolicy)
+#include "tst_compiledpolicy.moc"

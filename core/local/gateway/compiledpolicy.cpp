@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
-#include "core/local/gateway/policydocument.h"
+#include "core/local/gateway/compiledpolicy.h"
 
 #include "core/local/gateway/policyexpression.h"
 
@@ -74,13 +74,13 @@ bool isInteger(const QString &v)
 }
 
 // Values only known when a request runs (expressions) or once named values are substituted.
-bool isDeferred(const QString &value, PolicyDocument::NamedValues namedValues)
+bool isDeferred(const QString &value, CompiledPolicy::NamedValues namedValues)
 {
     return PolicyExpression::isExpression(value)
-        || (namedValues == PolicyDocument::NamedValues::Pending && value.contains(u"{{"));
+        || (namedValues == CompiledPolicy::NamedValues::Pending && value.contains(u"{{"));
 }
 
-QString validateNode(const PolicyNode &node, PolicySection section, PolicyDocument::NamedValues namedValues)
+QString validateNode(const PolicyNode &node, PolicySection section, CompiledPolicy::NamedValues namedValues)
 {
     const auto where = [&](const QString &what) {
         return u"Error in element '%1' on line %2: %3"_qs.arg(node.name).arg(node.line).arg(what);
@@ -140,11 +140,11 @@ QString validateNode(const PolicyNode &node, PolicySection section, PolicyDocume
     if (node.name == u"ip-filter") {
         const QString action = node.attribute(u"action"_qs);
         if (action != u"allow" && action != u"forbid"
-            && !(namedValues == PolicyDocument::NamedValues::Pending && action.contains(u"{{")))
+            && !(namedValues == CompiledPolicy::NamedValues::Pending && action.contains(u"{{")))
             return where(u"the attribute 'action' must be 'allow' or 'forbid' (lower case), not '%1'."_qs.arg(action));
         const auto notAddress = [&](const QString &text) {
             return QHostAddress(text.trimmed()).isNull()
-                && !(namedValues == PolicyDocument::NamedValues::Pending && text.contains(u"{{"));
+                && !(namedValues == CompiledPolicy::NamedValues::Pending && text.contains(u"{{"));
         };
         for (const PolicyNode &child : node.children) {
             if (child.name == u"address") {
@@ -229,10 +229,10 @@ const PolicyNode *PolicyNode::child(const QString &name) const
     return nullptr;
 }
 
-Result<PolicyDocument> PolicyDocument::parse(const QString &xml, NamedValues namedValues)
+Result<CompiledPolicy> CompiledPolicy::parse(const QString &xml, NamedValues namedValues)
 {
     QXmlStreamReader reader(xml);
-    PolicyDocument doc;
+    CompiledPolicy doc;
     // Element stack: the node being built at each depth below a section.
     QList<PolicyNode> stack;
     int depth = 0;
@@ -302,9 +302,9 @@ Result<PolicyDocument> PolicyDocument::parse(const QString &xml, NamedValues nam
     return doc;
 }
 
-PolicyDocument PolicyDocument::inheritAll()
+CompiledPolicy CompiledPolicy::inheritAll()
 {
-    PolicyDocument doc;
+    CompiledPolicy doc;
     PolicyNode base;
     base.name = u"base"_qs;
     for (auto &section : doc.m_sections)
@@ -312,16 +312,16 @@ PolicyDocument PolicyDocument::inheritAll()
     return doc;
 }
 
-PolicyDocument PolicyDocument::broken(const QString &problem)
+CompiledPolicy CompiledPolicy::broken(const QString &problem)
 {
-    PolicyDocument doc;
+    CompiledPolicy doc;
     doc.m_problem = problem;
     return doc;
 }
 
-PolicyDocument PolicyDocument::composedOver(const PolicyDocument &parent, const QString &scope) const
+CompiledPolicy CompiledPolicy::composedOver(const CompiledPolicy &parent, const QString &scope) const
 {
-    PolicyDocument out;
+    CompiledPolicy out;
     // A broken scope anywhere in the chain breaks the whole: even a child without <base/> may
     // be meant to run under limits the broken parent would have imposed.
     out.m_problem = m_problem.isEmpty() ? parent.m_problem : m_problem;
