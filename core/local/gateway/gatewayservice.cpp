@@ -95,8 +95,9 @@ Result<void> GatewayService::open()
         return opened.error();
     }
     if (m_context.store) {
-        // Counters of an older version keep counting (a failure leaves them for the next start).
-        if (auto migrated = m_usage->migrateQuotaCounters(configFromStore()); !migrated)
+        // Keys an older version logged go, its quota counters keep counting (a failure leaves
+        // the log as it was, for the next start).
+        if (auto migrated = m_usage->migrate(configFromStore()); !migrated)
             qCWarning(lcGateway).noquote() << migrated.error().message;
     }
     m_shared.limiter.loadQuotas(m_usage->loadQuotas());

@@ -7,6 +7,7 @@
 #include "core/model/api.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -141,6 +142,41 @@ bool scrubKeysFromOldRows(QSqlDatabase &db)
     return true;
 }
 
+// Logs written before version 3 kept a key sent under an API's renamed key parameter when the
+// request matched no API, or went to another API. Strips every key parameter name `config`
+// knows (of any service) and the default one from routed rows; unrouted rows keep their path.
+bool scrubRenamedKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
+{
+    QStringList names { defaultKeyName() };
+    for (const auto &api : config.apis) {
+        if (!api.subscriptionKeyQuery.isEmpty() && !names.contains(api.subscriptionKeyQuery, Qt::CaseInsensitive))
+            names.append(api.subscriptionKeyQuery);
+    }
+    const auto isKey = [&](const RequestQueryItem &item) { return names.contains(item.name, Qt::CaseInsensitive); };
+    QSqlQuery select(db);
+    if (!select.exec(u"SELECT id, url, api_id FROM usage_log WHERE instr(url, '?') > 0"_qs))
+        return false;
+    QList<std::pair<QVariant, QByteArray>> changed;
+    while (select.next()) {
+        const QByteArray url = select.value(1).toString().toUtf8();
+        const qsizetype q = url.indexOf('?');
+        const QByteArray clean = select.value(2).toString().isEmpty()
+            ? url.first(q)
+            : withoutItems(url, q, RequestPath::fromEncoded({}, QByteArrayView(url).sliced(q + 1)).query, isKey);
+        if (clean.size() != url.size())
+            changed.append({ select.value(0), clean });
+    }
+    QSqlQuery update(db);
+    update.prepare(u"UPDATE usage_log SET url = ? WHERE id = ?"_qs);
+    for (const auto &[id, url] : std::as_const(changed)) {
+        update.bindValue(0, QString::fromUtf8(url));
+        update.bindValue(1, id);
+        if (!update.exec())
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 UsageLog::UsageLog(QObject *parent)
@@ -198,16 +234,20 @@ Result<void> UsageLog::open(const QString &path, Retention retention)
             return storageError(u"Cannot prepare the usage log"_qs, q.lastError());
     }
     // Version 2: URLs are stored without subscription keys. Version 3: quota counter keys name
-    // the service (migrateQuotaCounters()). A new log starts at the latest version.
+    // the service, and no URL holds a key under a renamed parameter (migrate()). A new log
+    // starts at the latest version.
     if (q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next()) {
         if (q.value(0).isNull()) {
             q.exec(u"INSERT INTO schema_version (version) VALUES (3)"_qs);
         } else if (q.value(0).toInt() < 2) {
+            q.exec(u"PRAGMA secure_delete = ON"_qs); // the keys must not stay in free space
             db.transaction();
             if (scrubKeysFromOldRows(db) && q.exec(u"UPDATE schema_version SET version = 2"_qs))
                 db.commit();
             else
                 db.rollback();
+            q.exec(u"PRAGMA secure_delete = OFF"_qs);
+            q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_qs);
         }
     }
     sqlite3 *handle = sqliteHandle(db);
@@ -387,7 +427,7 @@ QHash<QString, RateLimiter::QuotaCounter> UsageLog::loadQuotas() const
     return out;
 }
 
-Result<void> UsageLog::migrateQuotaCounters(const GatewayConfig &config)
+Result<void> UsageLog::migrate(const GatewayConfig &config)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
@@ -395,13 +435,21 @@ Result<void> UsageLog::migrateQuotaCounters(const GatewayConfig &config)
         return storageError(u"Cannot read the usage log's version"_qs, q.lastError());
     if (q.value(0).toInt() >= 3)
         return {};
+    // Overwrite what the scrub removes instead of leaving it in free page space.
+    q.exec(u"PRAGMA secure_delete = ON"_qs);
+    const auto done = qScopeGuard([&] { QSqlQuery(db).exec(u"PRAGMA secure_delete = OFF"_qs); });
     if (!db.transaction())
-        return storageError(u"Cannot migrate the quota counters"_qs, db.lastError());
+        return storageError(u"Cannot migrate the usage log"_qs, db.lastError());
     const auto fail = [&](const QSqlQuery &failed) {
-        const Error error = storageError(u"Cannot migrate the quota counters"_qs, failed.lastError());
+        const Error error = storageError(u"Cannot migrate the usage log"_qs, failed.lastError());
         db.rollback();
         return error;
     };
+    if (!scrubRenamedKeysFromOldRows(db, config)) {
+        const Error error = storageError(u"Cannot migrate the usage log"_qs, db.lastError());
+        db.rollback();
+        return error;
+    }
     if (!q.exec(u"SELECT counter_key, period_start, calls, bytes FROM quota_counters"_qs))
         return fail(q);
     QHash<QString, RateLimiter::QuotaCounter> stored;
@@ -443,10 +491,12 @@ Result<void> UsageLog::migrateQuotaCounters(const GatewayConfig &config)
     if (!q.exec(u"UPDATE schema_version SET version = 3"_qs))
         return fail(q);
     if (!db.commit()) {
-        const Error error = storageError(u"Cannot migrate the quota counters"_qs, db.lastError());
+        const Error error = storageError(u"Cannot migrate the usage log"_qs, db.lastError());
         db.rollback();
         return error;
     }
+    // The WAL still holds the pages as they were before the scrub.
+    q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_qs);
     qCInfo(lcUsage) << "quota counters carried over from an older version:" << renamed;
     return {};
 }

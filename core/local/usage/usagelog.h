@@ -69,12 +69,14 @@ public:
     void flush();
     void setQuotaSource(RateLimiter *limiter) { m_limiter = limiter; }
     QHash<QString, RateLimiter::QuotaCounter> loadQuotas() const;
-    // Once per log (schema version 3): renames quota counters stored under keys without the
-    // service name (legacyquotakeys.h) to the keys the gateway counts under now, using the
-    // services of `config`, in one transaction. A counter that also exists under the current key
-    // is merged: calls and bytes add up in the same period, otherwise the later period wins.
+    // Once per log (schema version 3), in one transaction, with the services of `config`:
+    // - URLs older versions stored with a key under a renamed query parameter lose it, as
+    //   record() strips keys now (no query at all for a request that matched no API);
+    // - quota counters stored under keys without the service name (legacyquotakeys.h) move to
+    //   the keys the gateway counts under now. A counter that also exists under the current key
+    //   is merged: calls and bytes add up in the same period, otherwise the later period wins.
     // Call after open() and before loadQuotas().
-    [[nodiscard]] core::Result<void> migrateQuotaCounters(const GatewayConfig &config);
+    [[nodiscard]] core::Result<void> migrate(const GatewayConfig &config);
     // Applies retention now, in the same steps as startPruning(); returns how many rows were
     // removed.
     qint64 prune(qint64 nowMs);

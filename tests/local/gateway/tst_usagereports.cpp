@@ -9,6 +9,7 @@
 #include "tests/local/gateway/gatewaytestbed.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -209,6 +210,68 @@ private Q_SLOTS:
                                       u"/echo/items/3?subscription-keyless=1"_qs }));
         QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
         QCOMPARE(q.value(0).toInt(), 2);
+    }
+
+    // Versions before 3 logged a key sent under a renamed key parameter when the request matched
+    // no API or went to another API. When the gateway opens such a log with its configuration,
+    // the keys go, from the rows and from the file.
+    void urlsLoggedWithRenamedKeysByOlderVersionsAreScrubbedWhenMigrated()
+    {
+        TempDir dir;
+        const QString path = dir.filePath(u"usage.sqlite"_qs);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray secret = "5ec7e70f5ec7e70f";
+        {
+            UsageLog log;
+            QVERIFY(log.open(path, {}));
+            const std::pair<QString, QByteArray> rows[] = {
+                { u"renamed-api"_qs, "/svc/renamed/items/1?apikey=" + secret + "&x=1" },
+                { u"echo-api"_qs, "/svc/echo/items/2?APIKEY=" + secret + "&z=3" },
+                { QString(), "/svc/nowhere/3?apikey=" + secret + "&y=2" },
+                { u"echo-api"_qs, "/svc/echo/items/4?a=1&b=x+y" },
+            };
+            for (const auto &[apiId, url] : rows) {
+                UsageRecord r;
+                r.timestampMs = now;
+                r.status = apiId.isEmpty() ? 404 : 200;
+                r.apiId = apiId;
+                r.url = url;
+                log.record(r);
+            }
+            log.flush();
+            QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+            QVERIFY(q.exec(u"UPDATE schema_version SET version = 2"_qs));
+        }
+        GatewayConfig config;
+        for (const auto &[id, keyName] : { std::pair(u"renamed-api"_qs, u"apikey"_qs), std::pair(u"echo-api"_qs, u"subscription-key"_qs) }) {
+            GatewayConfig::Api api;
+            api.service = u"svc"_qs;
+            api.id = id;
+            api.subscriptionKeyQuery = keyName;
+            config.apis.append(api);
+        }
+        {
+            UsageLog log;
+            QVERIFY(log.open(path, {}));
+            QVERIFY(log.migrate(config));
+            QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+            QVERIFY(q.exec(u"SELECT url FROM usage_log ORDER BY id"_qs));
+            QStringList urls;
+            while (q.next())
+                urls.append(q.value(0).toString());
+            QCOMPARE(urls, (QStringList { u"/svc/renamed/items/1?x=1"_qs, u"/svc/echo/items/2?z=3"_qs,
+                                          u"/svc/nowhere/3"_qs, u"/svc/echo/items/4?a=1&b=x+y"_qs }));
+            QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
+            QCOMPARE(q.value(0).toInt(), 3);
+        }
+        QByteArray stored;
+        for (const QString &name : { u"usage.sqlite"_qs, u"usage.sqlite-wal"_qs }) {
+            QFile file(dir.filePath(name));
+            if (file.open(QIODevice::ReadOnly))
+                stored += file.readAll();
+        }
+        QVERIFY(stored.contains("/svc/nowhere/3"));
+        QVERIFY(!stored.contains(secret));
     }
 
     void retentionBoundsTheLog()
