@@ -2,7 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QtAlgorithms>
+#include <QtGlobal>
+
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace portico::core::csvscan {
 
@@ -12,9 +19,24 @@ namespace portico::core::csvscan {
 enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
 
 // The first comma or line break (LF or CR) at or after `p`, or `end`: the end of a run of
-// ordinary bytes of an unquoted field (a quote there is text).
+// ordinary bytes of an unquoted field (a quote there is text). Sixteen bytes at a time where the
+// CPU can (every x86-64 can): a review-length field takes two or three steps, not forty.
 inline const char *unquotedRunEnd(const char *p, const char *end)
 {
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    while (end - p >= 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, comma),
+                                          _mm_or_si128(_mm_cmpeq_epi8(bytes, lf),
+                                                       _mm_cmpeq_epi8(bytes, cr)));
+        if (const int mask = _mm_movemask_epi8(hits))
+            return p + qCountTrailingZeroBits(quint32(mask));
+        p += 16;
+    }
+#endif
     while (p < end && *p != ',' && *p != '\n' && *p != '\r')
         ++p;
     return p;

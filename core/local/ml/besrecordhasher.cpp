@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/ml/besrecordhasher.h"
 
+#include "core/common/csvscan.h"
 #include "core/local/ml/featurehasher.h"
 
 #include <algorithm>
@@ -12,10 +13,27 @@ namespace portico::local {
 
 namespace {
 
+// A comma, quote or line break in the text: it is written quoted.
 bool needsQuotes(QByteArrayView text)
 {
-    for (char c : text) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r')
+    const char *p = text.data();
+    const char *const end = p + text.size();
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, quote)),
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
+        if (_mm_movemask_epi8(hits))
+            return true;
+    }
+#endif
+    for (; p < end; ++p) {
+        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
             return true;
     }
     return false;
@@ -154,8 +172,7 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayVie
                 [[fallthrough]];
             case State::Unquoted: {
                 const char *start = p;
-                while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                    ++p;
+                p = core::csvscan::unquotedRunEnd(p, end);
                 if (p > start) {
                     if (keep)
                         field.append(start, p);

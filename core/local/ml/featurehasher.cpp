@@ -18,41 +18,38 @@ inline quint32 rotl32(quint32 x, int r)
     return (x << r) | (x >> (32 - r));
 }
 
-inline bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
+// What the tokenizer needs to know of a byte, looked up once per byte.
+enum ByteClass : quint8 { Other = 0, Space = 1, Digit = 2 };
 
-// Splits UTF-8 text on ASCII whitespace; calls token(begin, length) for each token.
+constexpr std::array<quint8, 256> byteClasses = [] {
+    std::array<quint8, 256> classes {};
+    for (char c : { ' ', '\t', '\n', '\r', '\v', '\f' })
+        classes[quint8(c)] = Space;
+    for (int c = '0'; c <= '9'; ++c)
+        classes[c] = Digit;
+    return classes;
+}();
+
+// Splits UTF-8 text on ASCII whitespace; calls token(begin, length, allDigits) for each token.
 template <typename Token>
 void tokenize(QByteArrayView text, Token &&token)
 {
-    const char *p = text.data();
-    const char *end = p + text.size();
+    const auto *p = reinterpret_cast<const quint8 *>(text.data());
+    const auto *const end = p + text.size();
     while (p < end) {
-        while (p < end && isSpace(*p))
+        while (p < end && byteClasses[*p] == Space)
             ++p;
-        const char *start = p;
-        while (p < end && !isSpace(*p))
-            ++p;
+        const auto *start = p;
+        quint8 digits = Digit; // stays Digit while every byte is one
+        for (quint8 c; p < end && (c = byteClasses[*p]) != Space; ++p)
+            digits &= c;
         if (p > start)
-            token(QByteArrayView(start, p - start));
+            token(QByteArrayView(start, p - start), digits == Digit);
     }
 }
 
-} // namespace
-
-FeatureHasher::FeatureHasher(int bits, int ngrams)
-    : m_bits(std::clamp(bits, minBits, maxBits))
-    , m_ngrams(std::clamp(ngrams, minNgrams, maxNgrams))
-    , m_mask((quint32(1) << m_bits) - 1)
+inline quint32 murmur3Inline(const quint8 *bytes, qsizetype length, quint32 seed)
 {
-}
-
-quint32 FeatureHasher::murmur3(QByteArrayView data, quint32 seed)
-{
-    const auto *bytes = reinterpret_cast<const quint8 *>(data.data());
-    const qsizetype length = data.size();
     const qsizetype blocks = length / 4;
     quint32 h1 = seed;
     constexpr quint32 c1 = 0xcc9e2d51;
@@ -97,17 +94,36 @@ quint32 FeatureHasher::murmur3(QByteArrayView data, quint32 seed)
     return h1;
 }
 
+// VW's hashstring of a token known to be all digits, or not.
+inline quint64 hashToken(QByteArrayView token, bool allDigits, quint64 seed)
+{
+    if (!allDigits)
+        return murmur3Inline(reinterpret_cast<const quint8 *>(token.data()), token.size(), quint32(seed));
+    quint64 value = 0;
+    for (char c : token)
+        value = value * 10 + quint64(c - '0');
+    return value + seed;
+}
+
+} // namespace
+
+FeatureHasher::FeatureHasher(int bits, int ngrams)
+    : m_bits(std::clamp(bits, minBits, maxBits))
+    , m_ngrams(std::clamp(ngrams, minNgrams, maxNgrams))
+    , m_mask((quint32(1) << m_bits) - 1)
+{
+}
+
+quint32 FeatureHasher::murmur3(QByteArrayView data, quint32 seed)
+{
+    return murmur3Inline(reinterpret_cast<const quint8 *>(data.data()), data.size(), seed);
+}
+
 quint64 FeatureHasher::vwHashString(QByteArrayView token, quint64 seed)
 {
-    if (token.isEmpty())
-        return murmur3(token, quint32(seed));
-    quint64 value = 0;
-    for (char c : token) {
-        if (c < '0' || c > '9')
-            return murmur3(token, quint32(seed));
-        value = value * 10 + quint64(c - '0');
-    }
-    return value + seed;
+    const bool allDigits = !token.isEmpty()
+        && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return hashToken(token, allDigits, seed);
 }
 
 template <typename Visit>
@@ -135,8 +151,8 @@ void FeatureHasher::accumulate(QByteArrayView utf8, quint32 *counts) const
     const int longest = std::max(m_ngrams - 1, 0); // VW adds 2- .. ngrams-grams
     std::array<quint64, maxNgrams> ending {};
     int previous = 0; // tokens so far, up to `longest`
-    tokenize(utf8, [&](QByteArrayView token) {
-        const quint64 hash = vwHashString(token, 0);
+    tokenize(utf8, [&](QByteArrayView token, bool allDigits) {
+        const quint64 hash = hashToken(token, allDigits, 0);
         for (int k = previous; k >= 1; --k) {
             const quint64 gram = ending[k - 1] * quadraticConstant + hash;
             ++counts[quint32(gram) & m_mask];
@@ -153,9 +169,9 @@ QList<FeatureHasher::Feature> FeatureHasher::features(const QString &text) const
     const QByteArray utf8 = text.toUtf8();
     QList<QByteArrayView> tokens;
     QList<quint64> hashes;
-    tokenize(utf8, [&](QByteArrayView token) {
+    tokenize(utf8, [&](QByteArrayView token, bool allDigits) {
         tokens.append(token);
-        hashes.append(vwHashString(token, 0));
+        hashes.append(hashToken(token, allDigits, 0));
     });
     QList<Feature> result;
     forEachIndex(hashes.constData(), hashes.size(), [&](quint64 index, qsizetype first, int length) {

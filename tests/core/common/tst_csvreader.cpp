@@ -37,6 +37,7 @@ class tst_CsvReader : public QObject
 private Q_SLOTS:
     void recordsDoNotDependOnHowBytesArrive_data();
     void recordsDoNotDependOnHowBytesArrive();
+    void fieldEndsAreFoundAtEveryPosition();
     void unterminatedQuoteIsReported();
     void fieldsAreQuotedOnlyWhenNeeded_data();
     void fieldsAreQuotedOnlyWhenNeeded();
@@ -71,6 +72,23 @@ void tst_CsvReader::recordsDoNotDependOnHowBytesArrive()
         bool complete = false;
         QCOMPARE(parse(csv, piece, &complete), expected);
         QVERIFY(complete);
+    }
+}
+
+void tst_CsvReader::fieldEndsAreFoundAtEveryPosition()
+{
+    // Unquoted fields are scanned many bytes at a time: a comma or line break must be found
+    // wherever it falls, before, on and after each 16-byte step.
+    for (int length = 1; length <= 50; ++length) { // (an empty line is skipped)
+        const QString field(length, u'x');
+        for (char separator : { ',', '\n', '\r' }) {
+            const QByteArray csv = "h\n" + field.toLatin1() + separator + "y\n";
+            const QList<QStringList> expected = separator == ','
+                ? QList<QStringList> { { u"h"_qs }, { field, u"y"_qs } }
+                : QList<QStringList> { { u"h"_qs }, { field }, { u"y"_qs } };
+            QVERIFY2(parse(csv, 1 << 20) == expected,
+                     qPrintable(u"length %1, separator %2"_qs.arg(length).arg(int(separator))));
+        }
     }
 }
 

@@ -73,6 +73,19 @@ void tst_BesRecordHasher::outputIsCsvReadersRecordsHashed_data()
         << QByteArray("1,101 202 101\n2,the the the the the the the the the the the the\n") << 1;
     QTest::newRow("ends inside quotes") << QByteArray("1,a\n2,\"open, not closed\n3,b\n") << 1;
     QTest::newRow("UTF-8") << QByteArray("1,caf\xC3\xA9 na\xC3\xAFve \xE2\x82\xAC 5\n") << 1;
+    // Fields are scanned 16 bytes at a time: a separator, or a byte that makes the written field
+    // quoted, on either side of each step.
+    for (int length : { 15, 16, 17, 31, 32, 33, 47, 48, 49 }) {
+        const QByteArray text = QByteArray(length - 1, 'w').replace(4, 1, " ");
+        QTest::newRow(qPrintable(u"%1 bytes then a comma"_qs.arg(length)))
+            << QByteArray("1," + text + "z,2\n3," + text + "\n") << 1;
+        for (char special : { ',', '"', '\n', '\r' }) {
+            QTest::newRow(qPrintable(u"%1 bytes quoted, %2 last"_qs.arg(length).arg(int(special))))
+                << QByteArray("1,\"" + text + (special == '"' ? QByteArray("\"\"") : QByteArray(1, special))
+                              + "\"\n2,\"" + QByteArray(1, special == '"' ? 'q' : special) + text + "\"\n")
+                << 1;
+        }
+    }
 }
 
 void tst_BesRecordHasher::outputIsCsvReadersRecordsHashed()

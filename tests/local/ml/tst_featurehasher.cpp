@@ -28,6 +28,8 @@ private Q_SLOTS:
     void whitespaceOnlyAndEmptyTextsHaveNoFeatures();
     void countsAreTheFeaturesBucketed_data();
     void countsAreTheFeaturesBucketed();
+    void countsMatchTokensHashedOneByOne_data();
+    void countsMatchTokensHashedOneByOne();
     void columnNamesAreZeroBased();
 
 private:
@@ -205,6 +207,35 @@ void tst_FeatureHasher::columnNamesAreZeroBased()
 {
     QCOMPARE(FeatureHasher::columnName(u"Col2"_qs, 0), u"Col2_HashingFeature.0"_qs);
     QCOMPARE(FeatureHasher::columnName(u"Col2"_qs, 7), u"Col2_HashingFeature.7"_qs);
+}
+
+void tst_FeatureHasher::countsMatchTokensHashedOneByOne_data()
+{
+    // accumulate() tells digit tokens from others as it splits the text; here each token is
+    // hashed on its own by vwHashString() and the bigrams combined by hand.
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("digits, mixed, signs") << QByteArray("101 7 abc 10a -5 007 9x 42");
+    QTest::newRow("tabs and line breaks") << QByteArray("\t1\n22 \r\v333\f a1 1a ");
+    QTest::newRow("long digit token") << QByteArray("12345678901234567890 x 99999999999");
+    QTest::newRow("UTF-8 next to digits") << QByteArray("\xC3\xA9" "1 1\xC3\xA9 \xE2\x82\xAC 5");
+}
+
+void tst_FeatureHasher::countsMatchTokensHashedOneByOne()
+{
+    QFETCH(QByteArray, text);
+    const FeatureHasher hasher(20, 2);
+    QList<quint64> hashes;
+    for (const QByteArray &token : text.simplified().split(' '))
+        hashes.append(FeatureHasher::vwHashString(token, 0));
+    std::vector<quint32> expected(size_t(hasher.bucketCount()), 0);
+    for (qsizetype i = 0; i < hashes.size(); ++i) {
+        ++expected[quint32(hashes.at(i)) & quint32(hasher.bucketCount() - 1)];
+        if (i > 0) {
+            const quint64 bigram = hashes.at(i - 1) * FeatureHasher::quadraticConstant + hashes.at(i);
+            ++expected[quint32(bigram) & quint32(hasher.bucketCount() - 1)];
+        }
+    }
+    QCOMPARE(counts(hasher, text), QList<quint32>(expected.begin(), expected.end()));
 }
 
 QTEST_GUILESS_MAIN(tst_FeatureHasher)
