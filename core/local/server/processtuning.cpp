@@ -19,6 +19,11 @@ void tuneProcessForServing()
     // See the header: two arenas (bench_gateway, 2026-11-26, idle machine).
     if (!qEnvironmentVariableIsSet("MALLOC_ARENA_MAX"))
         mallopt(M_ARENA_MAX, 2);
+    // See the header: buffers of a few MiB come from the heap and are reused.
+    if (!qEnvironmentVariableIsSet("MALLOC_MMAP_THRESHOLD_")) {
+        mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
+        mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    }
 #endif
 }
 
