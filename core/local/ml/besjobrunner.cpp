@@ -80,6 +80,7 @@ void BesJobRunner::reset()
     m_hashed.clear();
     m_queuedRuns.clear();
     m_ready.clear();
+    m_header.clear();
     m_heldOutputBytes = 0;
     m_jobId.clear();
     m_carryOffset = m_records = m_runsStarted = m_runsWritten = 0;
@@ -134,6 +135,7 @@ void BesJobRunner::run(const QString &jobId, const QByteArray &requestBody)
                                                      m_request->parameters.ngrams);
     // Each record writes a comma and at least one digit per bucket, and a line break.
     m_splitter.emplace(m_limits.runBytes, 2 * m_hasher->bucketCount() + 1, m_limits.runOutputBytes);
+    m_splitter->setFirstChunkBytes(m_limits.firstRunBytes);
 
     // The output container and the input's first range at once (one round trip before the
     // first record, not two): the range's Content-Range gives the input's size. A failure of
@@ -348,8 +350,8 @@ bool BesJobRunner::readHeader(QByteArrayView record)
         return false;
     }
     const QStringList columns = FeatureHashingExperiment::outputColumns(m_request->parameters);
-    m_ready.append(columns.join(u',').toUtf8() + '\n'); // a small block of its own
-    holdOutput(m_ready.last().size());
+    m_header = columns.join(u',').toUtf8() + '\n';
+    holdOutput(m_header.size());
     return true;
 }
 
@@ -413,11 +415,17 @@ void BesJobRunner::writeRuns()
 {
     auto it = m_hashed.begin();
     while (it != m_hashed.end() && it->first == m_runsWritten) {
-        if (!it->second.isEmpty()) // not a run of blank lines
-            m_ready.append(std::move(it->second));
+        if (!it->second.isEmpty()) { // not a run of blank lines
+            if (m_header.isEmpty())
+                m_ready.append(std::move(it->second));
+            else // the first block: one request less than a block of its own
+                m_ready.append(std::exchange(m_header, {}) + it->second);
+        }
         ++m_runsWritten;
         it = m_hashed.erase(it);
     }
+    if (!m_header.isEmpty() && m_inputDone && m_queuedRuns.isEmpty() && m_runsWritten == m_runsStarted)
+        m_ready.append(std::exchange(m_header, {})); // no data rows
     while (!m_ready.isEmpty() && m_uploads.size() + m_uploadsWaiting < maxUploads)
         uploadBlock(m_ready.takeFirst());
 }

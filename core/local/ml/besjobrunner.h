@@ -57,6 +57,9 @@ public:
     // Runs (and so output blocks) stay at about 4 MiB of input: a range is hashed by several
     // threads, and the last block (the tail after hashing ends) stays short.
     static constexpr qint64 runBytes = 4 * 1024 * 1024;
+    // The first runs are smaller (a quarter MiB, then twice the one before): the first blocks are
+    // hashed and on their way while the later ranges are still being read.
+    static constexpr qint64 firstRunBytes = 256 * 1024;
     static constexpr int maxUploads = 4; // with rangesAhead, QNetworkAccessManager's 6 connections
     static constexpr int maxReadyBlocks = 2; // hashed, waiting for an upload
 
@@ -66,6 +69,7 @@ public:
         qint64 rangeSize = BesJobRunner::rangeSize;
         qint64 firstRangeSize = BesJobRunner::firstRangeSize;
         qint64 runBytes = BesJobRunner::runBytes;
+        qint64 firstRunBytes = BesJobRunner::firstRunBytes;
         // A run also ends when its output would pass this: each record writes at least two
         // bytes per hashing bucket, so at Hashing bitsize 20 a record alone writes 2 MiB.
         qint64 runOutputBytes = 16 * 1024 * 1024;
@@ -154,6 +158,7 @@ private:
     std::map<qint64, QByteArray> m_hashed; // finished runs waiting for their turn
     QList<Run> m_queuedRuns; // cut, waiting for room to hash
     QList<QByteArray> m_ready; // outputs in order, waiting for an upload
+    QByteArray m_header; // the output's header row, sent in front of the first block
     qint64 m_heldOutputBytes = 0; // hashed and not yet uploaded
     qint64 m_peakOutputBytes = 0;
     qint64 m_carryOffset = 0;

@@ -6,6 +6,7 @@ namespace portico::local {
 
 CsvSplitter::CsvSplitter(qint64 chunkBytes, qint64 recordCost, qint64 maxWeight)
     : m_chunkBytes(chunkBytes)
+    , m_aim(chunkBytes)
     , m_recordCost(recordCost)
     , m_maxWeight(maxWeight)
 {
@@ -51,10 +52,11 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
             m_state = State::FieldStart;
             lastBreak = at;
             const qint64 bytes = at - m_lastCut;
-            if (bytes >= m_chunkBytes || bytes + m_recordsSinceCut * m_recordCost >= m_maxWeight) {
+            if (bytes >= m_aim || bytes + m_recordsSinceCut * m_recordCost >= m_maxWeight) {
                 cuts.append(at);
                 m_lastCut = at;
                 m_recordsSinceCut = 0;
+                m_aim = qMin(m_aim * 2, m_chunkBytes);
             }
             continue;
         }
@@ -70,6 +72,7 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
         cuts.append(lastBreak);
         m_lastCut = lastBreak;
         m_recordsSinceCut = 0;
+        m_aim = qMin(m_aim * 2, m_chunkBytes);
     }
     m_offset += piece.size();
     return cuts;

@@ -24,6 +24,9 @@ public:
     // records each make much more output than their own bytes).
     explicit CsvSplitter(qint64 chunkBytes, qint64 recordCost = 0,
                          qint64 maxWeight = std::numeric_limits<qint64>::max());
+    // The first run aims at firstChunkBytes; each later one at twice its predecessor's aim, up
+    // to chunkBytes.
+    void setFirstChunkBytes(qint64 firstChunkBytes) { m_aim = qMin(firstChunkBytes, m_chunkBytes); }
 
     // Scans the next piece. Returns stream offsets just after line breaks outside quotes: the
     // first break at or past a run's limit, and always the last such break in the piece.
@@ -40,6 +43,7 @@ private:
     using State = core::csvscan::State;
 
     qint64 m_chunkBytes;
+    qint64 m_aim; // of the current run
     qint64 m_recordCost;
     qint64 m_maxWeight;
     qint64 m_recordsSinceCut = 0;

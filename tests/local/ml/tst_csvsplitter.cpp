@@ -73,6 +73,7 @@ private Q_SLOTS:
     void runsHoldTheSameRecords();
     void cutsAreSpacedByTheRunSize();
     void wideRecordsEndRunsEarly();
+    void firstRunsGrowToTheRunSize();
     void unterminatedQuoteIsSeen();
     void hashedRunsMatchRowByRowHashing();
 };
@@ -146,6 +147,24 @@ void tst_CsvSplitter::wideRecordsEndRunsEarly()
     qint64 header = 0;
     QCOMPARE(readInRuns(csv, int(csv.size()), 1 << 20, &runs, &header, 100, 1000), readWhole(csv));
     QCOMPARE(runs, 3);
+}
+
+void tst_CsvSplitter::firstRunsGrowToTheRunSize()
+{
+    // Records of 10 bytes; runs of 160 bytes, the first aiming at 20 and each next one at twice
+    // the one before: cuts after 20, 40, 80 and then every 160 bytes.
+    QByteArray csv;
+    for (int i = 0; i < 60; ++i)
+        csv += "record " + QByteArray::number(i % 10) + ",\n";
+    CsvSplitter splitter(160);
+    splitter.setFirstChunkBytes(20);
+    QCOMPARE(splitter.feed(csv), (QList<qint64> { 20, 60, 140, 300, 460, 600 }));
+
+    // A piece's last line break is a cut too, and counts as a run of its own.
+    CsvSplitter pieces(160);
+    pieces.setFirstChunkBytes(20);
+    QCOMPARE(pieces.feed(QByteArrayView(csv).first(30)), (QList<qint64> { 20, 30 }));
+    QCOMPARE(pieces.feed(QByteArrayView(csv).sliced(30)), (QList<qint64> { 110, 270, 430, 590, 600 }));
 }
 
 void tst_CsvSplitter::unterminatedQuoteIsSeen()
