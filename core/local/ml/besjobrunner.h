@@ -27,10 +27,11 @@ namespace portico::local {
 
 // Runs one BES job at a time in its own thread (own QNetworkAccessManager and event loop):
 // reads input1 in 8 MiB ranges (two ranges ahead), cuts the stream into runs of whole records
-// (CsvSplitter; a run ends at a line break about 4 MiB after the previous one, before its output
-// would pass 16 MiB, or at the last line break of a range) and hashes the runs on a bounded pool
+// (CsvSplitter; a run ends at a line break about 4 MiB after the previous one (the first runs
+// are smaller, from a quarter MiB up), before its output would pass 16 MiB, or at the last line
+// break of a range) and hashes the runs on a bounded pool
 // of hashing threads, in parallel. Each run's output goes,
-// in input order, to output1 as one block (at most four uploads in flight) while later runs are
+// in input order, to output1 as one block (the header row in front of the first) (at most four uploads in flight) while later runs are
 // still hashing and later ranges are being read; then the block list is committed and a
 // read-only SAS is signed for the result. Input bytes are not copied on the way (a run spanning
 // two ranges is hashed from both), and outputs are not copied into blocks. Runs wait while too
