@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,7 +16,13 @@ namespace portico::core {
 
 namespace {
 
+Q_LOGGING_CATEGORY(lcHistory, "portico.core.tryit.history")
+
 constexpr int schemaVersion = 1;
+// PRAGMA auto_vacuum=FULL: every commit that frees pages gives them back to the file system.
+// (INCREMENTAL would need "PRAGMA incremental_vacuum" stepped once per page, which QSqlQuery
+// does not do for a statement without result columns.)
+constexpr int autoVacuumFull = 1;
 
 Error sqlError(const QSqlError &error, const QString &what)
 {
@@ -93,8 +100,9 @@ Result<void> TryItHistory::open(const QString &path)
     if (!db.open())
         return sqlError(db.lastError(), u"opening %1"_qs.arg(path));
     QSqlQuery query(db);
-    for (const char *statement : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                   "PRAGMA secure_delete=ON" }) {
+    // auto_vacuum first: it only takes effect on a new file before its first table.
+    for (const char *statement : { "PRAGMA auto_vacuum=FULL", "PRAGMA journal_mode=WAL",
+                                   "PRAGMA synchronous=NORMAL", "PRAGMA secure_delete=ON" }) {
         if (!query.exec(QString::fromLatin1(statement)))
             return sqlError(query.lastError(), QString::fromLatin1(statement));
     }
@@ -115,6 +123,24 @@ Result<void> TryItHistory::open(const QString &path)
             || !query.exec(u"PRAGMA user_version=%1"_qs.arg(schemaVersion)))
             return sqlError(query.lastError(), u"creating the schema"_qs);
     }
+    query.finish();
+    return useAutoVacuum();
+}
+
+Result<void> TryItHistory::useAutoVacuum()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(u"PRAGMA auto_vacuum"_qs) || !query.next())
+        return sqlError(query.lastError(), u"reading the vacuum mode"_qs);
+    const int mode = query.value(0).toInt();
+    query.finish();
+    if (mode == autoVacuumFull)
+        return {};
+    // A file written before auto_vacuum: switching needs one VACUUM, which rewrites the file
+    // (and gives back the space of everything deleted before). If that fails (e.g. no room for
+    // the copy), the history still works; it just does not shrink yet.
+    if (!query.exec(u"PRAGMA auto_vacuum=FULL"_qs) || !query.exec(u"VACUUM"_qs))
+        qCWarning(lcHistory) << "Cannot switch the history to auto_vacuum:" << query.lastError().text();
     return {};
 }
 

@@ -48,8 +48,10 @@ struct HistoryRetention
     qint64 maxBytes = 256 * 1024 * 1024;  // 256 MiB: room for a few hundred 1 MiB bodies
 };
 
-// The Try It history in SQLite (WAL). One instance per database file; not shared across
-// threads. Writes are small and synchronous; the file is the user's, in the app data dir.
+// The Try It history in SQLite (WAL, secure_delete, auto_vacuum=FULL). One instance per
+// database file; not shared across threads. Writes are small and synchronous; the file is the
+// user's, in the app data dir. A file from before auto_vacuum is converted once (VACUUM) when
+// it is opened.
 class TryItHistory final
 {
 public:
@@ -67,8 +69,9 @@ public:
                                         const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
     [[nodiscard]] Result<QList<HistoryEntry>> list(const HistoryFilter &filter = {}) const;
     [[nodiscard]] Result<HistoryEntry> load(qint64 id) const;
-    // Deleting overwrites the deleted data (secure_delete) and checkpoints the WAL, so that a
-    // removed response is gone from the files, not only from the list.
+    // Deleting overwrites the deleted data (secure_delete), gives the freed pages back
+    // (auto_vacuum) and checkpoints the WAL, so that a removed response is gone from the files,
+    // not only from the list, and the files shrink.
     [[nodiscard]] Result<void> remove(qint64 id);
     [[nodiscard]] Result<void> remove(const QList<qint64> &ids); // all or none
     [[nodiscard]] Result<void> clear();
@@ -79,6 +82,7 @@ public:
 
 private:
     [[nodiscard]] Result<void> prune();
+    [[nodiscard]] Result<void> useAutoVacuum();
     [[nodiscard]] Result<void> checkpoint();
 
     QString m_connection;

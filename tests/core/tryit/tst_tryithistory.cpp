@@ -4,6 +4,10 @@
 #include "core/tryit/tryithistory.h"
 #include "tests/support/tempdir.h"
 
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace portico;
@@ -49,6 +53,20 @@ core::TryItResponse response(int status, QByteArray body)
     return r;
 }
 
+// A send whose request and response bodies are large and recognisable in the file: `marker`
+// repeated, 256 KiB sent and 512 KiB received.
+void recordLarge(TryItHistory &history, const QByteArray &marker, const QDateTime &sentAt)
+{
+    TryItRequest r = request();
+    r.body = marker.repeated(256 * 1024 / marker.size());
+    QVERIFY(history.record(r, response(200, marker.repeated(512 * 1024 / marker.size())), sentAt).ok());
+}
+
+qint64 fileSize(const QString &path)
+{
+    return QFileInfo(path).size();
+}
+
 } // namespace
 
 class tst_TryItHistory : public QObject
@@ -62,6 +80,8 @@ private Q_SLOTS:
     void oldestSendsGoBeyondTheEntryLimit();
     void oldestSendsGoBeyondTheSizeLimit();
     void removedResponsesAreGoneFromTheFiles();
+    void deletingAndClearingShrinkTheFile();
+    void historyFromAnEarlierVersionShrinksToo();
 };
 
 void tst_TryItHistory::noSecretReachesTheDatabaseFile()
@@ -215,6 +235,108 @@ void tst_TryItHistory::removedResponsesAreGoneFromTheFiles()
     files = dir.readAllFiles();
     QVERIFY(!files.contains("third-kept-record"));
     QVERIFY(!files.contains("feature-hashing"));
+}
+
+void tst_TryItHistory::deletingAndClearingShrinkTheFile()
+{
+    test::TempDir dir;
+    const QString path = dir.filePath(u"history.sqlite"_qs);
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    TryItHistory history;
+    QVERIFY(history.open(path).ok());
+    for (int i = 0; i < 4; ++i)
+        recordLarge(history, "scoring-payload-" + QByteArray::number(i) + '|', t0.addSecs(i));
+    history.close(); // the last connection writes the WAL into the database file
+    const qint64 full = fileSize(path);
+    QVERIFY2(full > 4 * 768 * 1024, qPrintable(QString::number(full)));
+    QVERIFY(dir.readAllFiles().contains("scoring-payload-0|"));
+
+    // Deleting three of the four sends gives their space back: the file keeps about one send.
+    QVERIFY(history.open(path).ok());
+    const auto entries = history.list().value();
+    QCOMPARE(entries.size(), 4);
+    QVERIFY(history.remove(QList<qint64> { entries.at(1).id, entries.at(2).id, entries.at(3).id }).ok());
+    const qint64 afterDelete = fileSize(path);
+    QVERIFY2(afterDelete < 768 * 1024 + 256 * 1024, qPrintable(u"%1 -> %2"_qs.arg(full).arg(afterDelete)));
+    QByteArray files = dir.readAllFiles();
+    for (const char *gone : { "scoring-payload-0|", "scoring-payload-1|", "scoring-payload-2|" })
+        QVERIFY2(!files.contains(gone), gone);
+    QVERIFY(files.contains("scoring-payload-3|"));
+    QVERIFY(history.load(entries.at(0).id).value().responseBody.startsWith("scoring-payload-3|"));
+
+    // Clear all leaves an empty history file, not a file of the old size full of zeros.
+    QVERIFY(history.clear().ok());
+    const qint64 afterClear = fileSize(path);
+    QVERIFY2(afterClear < 64 * 1024, qPrintable(QString::number(afterClear)));
+    QVERIFY(!dir.readAllFiles().contains("scoring-payload-3|"));
+
+    // The emptied history is still a working one.
+    recordLarge(history, "after-clear|", t0.addSecs(10));
+    QCOMPARE(history.count().value(), qint64(1));
+}
+
+void tst_TryItHistory::historyFromAnEarlierVersionShrinksToo()
+{
+    test::TempDir dir;
+    const QString path = dir.filePath(u"history.sqlite"_qs);
+    {
+        // What Portico wrote before: the version 1 schema, without auto_vacuum.
+        const QString connection = u"earlier-portico"_qs;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"PRAGMA journal_mode=WAL"_qs));
+            QVERIFY(query.exec(u"CREATE TABLE sends ("
+                               " id INTEGER PRIMARY KEY AUTOINCREMENT, sent_at INTEGER NOT NULL,"
+                               " api_id TEXT NOT NULL, operation_id TEXT NOT NULL, request_json BLOB NOT NULL,"
+                               " url TEXT NOT NULL, status INTEGER NOT NULL, reason BLOB, response_headers BLOB,"
+                               " response_body BLOB, body_truncated INTEGER NOT NULL DEFAULT 0,"
+                               " body_size INTEGER NOT NULL DEFAULT 0, total_ms INTEGER NOT NULL DEFAULT 0,"
+                               " ttfb_ms INTEGER NOT NULL DEFAULT -1, error TEXT)"_qs));
+            QVERIFY(query.exec(u"PRAGMA user_version=1"_qs));
+            QVERIFY(query.exec(u"PRAGMA auto_vacuum"_qs) && query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
+            const QByteArray requestJson = QJsonDocument(request().toJson()).toJson(QJsonDocument::Compact);
+            for (int i = 0; i < 4; ++i) {
+                const QByteArray marker = "earlier-payload-" + QByteArray::number(i) + '|';
+                query.prepare(u"INSERT INTO sends (sent_at, api_id, operation_id, request_json, url, status,"
+                              " response_body, body_size, error) VALUES (?,?,?,?,?,?,?,?,?)"_qs);
+                query.addBindValue(qint64(1700000000000) + i);
+                query.addBindValue(u"azureml-demo-api"_qs);
+                query.addBindValue(u"rrs-execute"_qs);
+                query.addBindValue(requestJson);
+                query.addBindValue(u"http://127.0.0.1:8471/score"_qs);
+                query.addBindValue(i == 0 ? 0 : 200);
+                query.addBindValue(i == 0 ? QByteArray() : marker.repeated(512 * 1024 / marker.size()));
+                query.addBindValue(i == 0 ? 0 : 512 * 1024);
+                query.addBindValue(i == 0 ? u"The network is not available."_qs : QString());
+                QVERIFY(query.exec());
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    const qint64 full = fileSize(path);
+    QVERIFY2(full > 3 * 512 * 1024, qPrintable(QString::number(full)));
+
+    TryItHistory history;
+    QVERIFY(history.open(path).ok());
+    // Its sends are all there, a failed one with the text it was stored with.
+    const auto entries = history.list().value();
+    QCOMPARE(entries.size(), 4);
+    QCOMPARE(entries.last().status, 0);
+    QCOMPARE(entries.last().error, u"The network is not available."_qs);
+    QVERIFY(entries.first().responseBody.startsWith("earlier-payload-3|"));
+
+    QVERIFY(history.remove(QList<qint64> { entries.at(1).id, entries.at(2).id }).ok());
+    const qint64 afterDelete = fileSize(path);
+    QVERIFY2(afterDelete < 512 * 1024 + 256 * 1024, qPrintable(u"%1 -> %2"_qs.arg(full).arg(afterDelete)));
+    const QByteArray files = dir.readAllFiles();
+    QVERIFY(!files.contains("earlier-payload-1|"));
+    QVERIFY(!files.contains("earlier-payload-2|"));
+    QVERIFY(files.contains("earlier-payload-3|"));
 }
 
 QTEST_GUILESS_MAIN(tst_TryItHistory)
