@@ -1089,14 +1089,6 @@
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <source>The response is incomplete: no more data arrived after %1 of the body. What arrived is shown; the rest is missing.</source>
-        <translation>Het antwoord is onvolledig: na %1 van de body kwamen geen gegevens meer binnen. Wat binnenkwam wordt getoond; de rest ontbreekt.</translation>
-    </message>
-    <message>
-        <source>The response is incomplete: the connection broke off after %1 of the body (%2). What arrived is shown; the rest is missing.</source>
-        <translation>Het antwoord is onvolledig: de verbinding werd na %1 van de body verbroken (%2). Wat binnenkwam wordt getoond; de rest ontbreekt.</translation>
-    </message>
-    <message>
         <source>Cancelled. The request was not sent.</source>
         <translation>Geannuleerd. Het verzoek is niet verzonden.</translation>
     </message>
@@ -1271,6 +1263,48 @@
     <message>
         <source>Could not clear the history: %1</source>
         <translation>Kon de geschiedenis niet wissen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (incomplete)</source>
+        <translation>%1 (onvolledig)</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::IncompleteBodyText</name>
+    <message numerus="yes">
+        <source>The response is incomplete: no more data arrived for %n second(s) after %1 of the body. What arrived is shown; the rest is missing.</source>
+        <translation>
+            <numerusform>Het antwoord is onvolledig: na %1 van de body kwamen %n seconde lang geen gegevens meer binnen. Wat binnenkwam wordt getoond; de rest ontbreekt.</numerusform>
+            <numerusform>Het antwoord is onvolledig: na %1 van de body kwamen %n seconden lang geen gegevens meer binnen. Wat binnenkwam wordt getoond; de rest ontbreekt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The response is incomplete: no more data arrived after %1 of the body. What arrived is shown; the rest is missing.</source>
+        <translation>Het antwoord is onvolledig: na %1 van de body kwamen geen gegevens meer binnen. Wat binnenkwam wordt getoond; de rest ontbreekt.</translation>
+    </message>
+    <message>
+        <source>The response is incomplete: the connection broke off after %1 of the body (%2). What arrived is shown; the rest is missing.</source>
+        <translation>Het antwoord is onvolledig: de verbinding werd na %1 van de body verbroken (%2). Wat binnenkwam wordt getoond; de rest ontbreekt.</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>de server heeft de verbinding gesloten</translation>
+    </message>
+    <message>
+        <source>the network connection was lost</source>
+        <translation>de netwerkverbinding is weggevallen</translation>
+    </message>
+    <message>
+        <source>the server&apos;s reply could not be read</source>
+        <translation>het antwoord van de server was onleesbaar</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection</source>
+        <translation>de proxy heeft de verbinding gesloten</translation>
+    </message>
+    <message>
+        <source>network error %1</source>
+        <translation>netwerkfout %1</translation>
     </message>
 </context>
 <context>

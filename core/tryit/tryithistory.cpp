@@ -18,7 +18,9 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcHistory, "portico.core.tryit.history")
 
-constexpr int schemaVersion = 1;
+// 1: the first schema. 2: the facts of a body that broke off (incomplete*), instead of a
+// sentence in `error`.
+constexpr int schemaVersion = 2;
 // PRAGMA auto_vacuum=FULL: every commit that frees pages gives them back to the file system.
 // (INCREMENTAL would need "PRAGMA incremental_vacuum" stepped once per page, which QSqlQuery
 // does not do for a statement without result columns.)
@@ -48,7 +50,22 @@ HeaderList headersFromJson(const QByteArray &json)
 }
 
 const char *const columns = "id, sent_at, request_json, url, status, reason, response_headers, response_body, "
-                            "body_truncated, body_size, total_ms, ttfb_ms, error";
+                            "body_truncated, body_size, total_ms, ttfb_ms, error, incomplete, incomplete_idle_s, "
+                            "incomplete_error_code, incomplete_error";
+
+std::optional<IncompleteBody> incompleteFrom(const QSqlQuery &query, qint64 bodySize)
+{
+    const int cause = query.value(13).toInt();
+    if (cause != int(IncompleteBody::Cause::Stalled) && cause != int(IncompleteBody::Cause::BrokeOff))
+        return std::nullopt;
+    IncompleteBody incomplete;
+    incomplete.cause = IncompleteBody::Cause(cause);
+    incomplete.idleSeconds = query.value(14).toInt();
+    incomplete.bytesReceived = bodySize;
+    incomplete.networkErrorCode = query.value(15).toInt();
+    incomplete.networkError = query.value(16).toString();
+    return incomplete;
+}
 
 HistoryEntry entryFrom(const QSqlQuery &query)
 {
@@ -66,6 +83,7 @@ HistoryEntry entryFrom(const QSqlQuery &query)
     entry.totalMs = query.value(10).toLongLong();
     entry.timeToFirstByteMs = query.value(11).toLongLong();
     entry.error = query.value(12).toString();
+    entry.incomplete = incompleteFrom(query, entry.bodySize);
     return entry;
 }
 
@@ -109,22 +127,55 @@ Result<void> TryItHistory::open(const QString &path)
     if (!query.exec(u"PRAGMA user_version"_qs) || !query.next())
         return sqlError(query.lastError(), u"reading the schema version"_qs);
     const int version = query.value(0).toInt();
+    query.finish();
     if (version > schemaVersion)
         return Error::make(Error::Kind::Storage, u"The history was written by a newer Portico."_qs);
-    if (version < 1) {
-        if (!query.exec(u"CREATE TABLE IF NOT EXISTS sends ("
-                        " id INTEGER PRIMARY KEY AUTOINCREMENT, sent_at INTEGER NOT NULL,"
-                        " api_id TEXT NOT NULL, operation_id TEXT NOT NULL, request_json BLOB NOT NULL,"
-                        " url TEXT NOT NULL, status INTEGER NOT NULL, reason BLOB, response_headers BLOB,"
-                        " response_body BLOB, body_truncated INTEGER NOT NULL DEFAULT 0,"
-                        " body_size INTEGER NOT NULL DEFAULT 0, total_ms INTEGER NOT NULL DEFAULT 0,"
-                        " ttfb_ms INTEGER NOT NULL DEFAULT -1, error TEXT)"_qs)
-            || !query.exec(u"CREATE INDEX IF NOT EXISTS sends_by_operation ON sends(api_id, operation_id, sent_at)"_qs)
-            || !query.exec(u"PRAGMA user_version=%1"_qs.arg(schemaVersion)))
-            return sqlError(query.lastError(), u"creating the schema"_qs);
+    if (version < schemaVersion) {
+        if (auto migrated = migrate(version); !migrated)
+            return migrated;
     }
-    query.finish();
     return useAutoVacuum();
+}
+
+Result<void> TryItHistory::migrate(int fromVersion)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return sqlError(db.lastError(), u"starting a transaction"_qs);
+    QSqlQuery query(db);
+    QStringList statements;
+    if (fromVersion < 1) {
+        statements << u"CREATE TABLE IF NOT EXISTS sends ("
+                      " id INTEGER PRIMARY KEY AUTOINCREMENT, sent_at INTEGER NOT NULL,"
+                      " api_id TEXT NOT NULL, operation_id TEXT NOT NULL, request_json BLOB NOT NULL,"
+                      " url TEXT NOT NULL, status INTEGER NOT NULL, reason BLOB, response_headers BLOB,"
+                      " response_body BLOB, body_truncated INTEGER NOT NULL DEFAULT 0,"
+                      " body_size INTEGER NOT NULL DEFAULT 0, total_ms INTEGER NOT NULL DEFAULT 0,"
+                      " ttfb_ms INTEGER NOT NULL DEFAULT -1, error TEXT)"_qs
+                   << u"CREATE INDEX IF NOT EXISTS sends_by_operation ON sends(api_id, operation_id, sent_at)"_qs;
+    }
+    if (fromVersion < 2) {
+        // Rows from version 1 keep incomplete = 0 and their text in `error`.
+        statements << u"ALTER TABLE sends ADD COLUMN incomplete INTEGER NOT NULL DEFAULT 0"_qs
+                   << u"ALTER TABLE sends ADD COLUMN incomplete_idle_s INTEGER NOT NULL DEFAULT 0"_qs
+                   << u"ALTER TABLE sends ADD COLUMN incomplete_error_code INTEGER NOT NULL DEFAULT 0"_qs
+                   << u"ALTER TABLE sends ADD COLUMN incomplete_error TEXT"_qs;
+    }
+    statements << u"PRAGMA user_version=%1"_qs.arg(schemaVersion);
+    for (const QString &statement : std::as_const(statements)) {
+        if (!query.exec(statement)) {
+            const Error error = sqlError(query.lastError(), u"updating the schema"_qs);
+            query.finish();
+            db.rollback();
+            return error;
+        }
+    }
+    if (!db.commit()) {
+        const Error error = sqlError(db.lastError(), u"updating the schema"_qs);
+        db.rollback();
+        return error;
+    }
+    return {};
 }
 
 Result<void> TryItHistory::useAutoVacuum()
@@ -162,8 +213,9 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
         return sqlError(db.lastError(), u"starting a transaction"_qs);
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO sends (sent_at, api_id, operation_id, request_json, url, status, reason,"
-                  " response_headers, response_body, body_truncated, body_size, total_ms, ttfb_ms, error)"
-                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
+                  " response_headers, response_body, body_truncated, body_size, total_ms, ttfb_ms, error,"
+                  " incomplete, incomplete_idle_s, incomplete_error_code, incomplete_error)"
+                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
     query.addBindValue(sentAt.toMSecsSinceEpoch());
     query.addBindValue(request.apiId);
     query.addBindValue(request.operationId);
@@ -181,6 +233,10 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
         query.addBindValue(r.totalMs);
         query.addBindValue(r.timeToFirstByteMs);
         query.addBindValue(QString());
+        query.addBindValue(r.incomplete ? int(r.incomplete->cause) : 0);
+        query.addBindValue(r.incomplete ? r.incomplete->idleSeconds : 0);
+        query.addBindValue(r.incomplete ? r.incomplete->networkErrorCode : 0);
+        query.addBindValue(r.incomplete ? scrubSecrets(r.incomplete->networkError, secrets) : QString());
     } else {
         query.addBindValue(0);
         query.addBindValue(QByteArray());
@@ -191,6 +247,10 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
         query.addBindValue(0);
         query.addBindValue(-1);
         query.addBindValue(scrubSecrets(response.error().toString(), secrets));
+        query.addBindValue(0);
+        query.addBindValue(0);
+        query.addBindValue(0);
+        query.addBindValue(QString());
     }
     if (!query.exec()) {
         const Error error = sqlError(query.lastError(), u"recording a send"_qs);
@@ -265,7 +325,9 @@ Result<QList<HistoryEntry>> TryItHistory::list(const HistoryFilter &filter) cons
     if (filter.statusClass > 0)
         sql += u" AND status >= :low AND status < :high"_qs;
     else if (filter.statusClass < 0)
-        sql += u" AND status = 0"_qs;
+        sql += u" AND (status = 0 OR incomplete <> 0)"_qs;
+    if (filter.statusClass > 0)
+        sql += u" AND incomplete = 0"_qs;
     sql += u" ORDER BY sent_at DESC, id DESC LIMIT :limit"_qs;
     QSqlQuery query(db);
     query.prepare(sql);

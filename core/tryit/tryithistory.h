@@ -3,11 +3,14 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/tryit/incompletebody.h"
 #include "core/tryit/tryitrequest.h"
 #include "core/tryit/tryitresponse.h"
 
 #include <QDateTime>
 #include <QString>
+
+#include <optional>
 
 namespace portico::core {
 
@@ -28,14 +31,20 @@ struct HistoryEntry
     qint64 bodySize = 0;
     qint64 totalMs = 0;
     qint64 timeToFirstByteMs = -1;
-    QString error;
+    // The body broke off after the headers: status, headers and body are what arrived (the
+    // facts of the break here, bytesReceived == bodySize). Entries recorded by Portico before
+    // this was kept have status 0 and an English sentence in `error` instead.
+    std::optional<IncompleteBody> incomplete;
+    QString error; // the send failed (status 0): core's description, for showing as is
 };
 
 struct HistoryFilter
 {
     QString apiId;        // empty = any
     QString operationId;  // empty = any
-    int statusClass = 0;  // 2 = 2xx, 4 = 4xx, ...; 0 = any; -1 = failed sends only
+    // 2 = 2xx, 4 = 4xx, ... (complete responses); 0 = any; -1 = failed sends only, including
+    // those whose body broke off
+    int statusClass = 0;
     int limit = 500;
 };
 
@@ -65,6 +74,8 @@ public:
     [[nodiscard]] Result<void> open(const QString &path);
     void close();
 
+    // A response with `incomplete` set (TryItSender::partialResponse()) is recorded as what
+    // arrived, marked incomplete with its facts.
     [[nodiscard]] Result<qint64> record(const TryItRequest &request, const Result<TryItResponse> &response,
                                         const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
     [[nodiscard]] Result<QList<HistoryEntry>> list(const HistoryFilter &filter = {}) const;
@@ -82,6 +93,7 @@ public:
 
 private:
     [[nodiscard]] Result<void> prune();
+    [[nodiscard]] Result<void> migrate(int fromVersion);
     [[nodiscard]] Result<void> useAutoVacuum();
     [[nodiscard]] Result<void> checkpoint();
 

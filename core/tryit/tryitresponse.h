@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/tryit/incompletebody.h"
 #include "core/tryit/secretredaction.h"
 
 #include <QDateTime>
@@ -11,6 +12,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace portico::core {
 
@@ -46,6 +48,9 @@ struct TryItResponse
     qint64 totalMs = 0;      // from send to the last byte
     qint64 timeToFirstByteMs = -1; // from send to the response headers
     std::optional<TlsCertificateInfo> certificate;
+    // Set when the body broke off after the headers (TryItSender::partialResponse()): the
+    // body is what arrived, never a result.
+    std::optional<IncompleteBody> incomplete;
 
     QByteArray header(QByteArrayView name) const;
     bool isStreamedToFile() const { return bool(bodyFile); }

@@ -237,16 +237,21 @@ void TryItSender::onFinished()
         || networkError == QNetworkReply::ProtocolFailure) {
         const bool stalled = networkError == QNetworkReply::OperationCanceledError
             || networkError == QNetworkReply::TimeoutError;
+        IncompleteBody incomplete;
+        incomplete.cause = stalled ? IncompleteBody::Cause::Stalled : IncompleteBody::Cause::BrokeOff;
+        incomplete.idleSeconds = stalled ? m_options.transferTimeoutMs / 1000 : 0;
+        incomplete.bytesReceived = m_response.bodySize;
+        incomplete.networkErrorCode = int(networkError);
+        incomplete.networkError = reply->errorString();
+        // The facts travel in partialResponse()->incomplete; the UI says it in words.
         Error error = Error::make(stalled ? Error::Kind::Timeout : Error::Kind::Network,
-                                  stalled ? u"The response body is incomplete: no data for %1 s after %2 bytes."_qs
-                                                .arg(m_options.transferTimeoutMs / 1000)
-                                                .arg(m_response.bodySize)
-                                          : u"The response body is incomplete: the connection broke off after %1 bytes (%2)."_qs
-                                                .arg(m_response.bodySize)
-                                                .arg(reply->errorString()),
-                                  u"IncompleteBody"_qs);
+                                  u"The response body is incomplete."_qs, u"IncompleteBody"_qs);
         error.httpStatus = m_response.status;
-        error.technical = reply->errorString();
+        error.technical = stalled ? u"no data for %1 s after %2 bytes"_qs.arg(incomplete.idleSeconds)
+                                        .arg(incomplete.bytesReceived)
+                                  : u"%1 after %2 bytes"_qs.arg(incomplete.networkError)
+                                        .arg(incomplete.bytesReceived);
+        m_response.incomplete = std::move(incomplete);
         m_partial = std::move(m_response);
         finish(error);
         return;

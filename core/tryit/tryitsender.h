@@ -54,8 +54,8 @@ public:
 
     [[nodiscard]] const Result<TryItResponse> &result() const { return *m_result; }
     // When the body broke off after the headers (result() is an error with code
-    // "IncompleteBody"): the status, headers and the bytes that did arrive, for showing them
-    // marked incomplete. Empty otherwise.
+    // "IncompleteBody"): the status, headers and the bytes that did arrive, with the facts of
+    // the break in `incomplete`, for showing them marked incomplete. Empty otherwise.
     const std::optional<TryItResponse> &partialResponse() const { return m_partial; }
     // The certificate of a failed TLS handshake (also in result().value().certificate on success).
     const std::optional<TlsCertificateInfo> &certificate() const { return m_certificate; }

@@ -14,9 +14,9 @@
 #include "core/tryit/tryithistory.h"
 #include "core/tryit/subscriptionkeyjob.h"
 #include "core/tryit/tryitsender.h"
+#include "ui/developer/incompletebodytext.h"
 
 #include <QJsonObject>
-#include <QLocale>
 #include <QNetworkAccessManager>
 
 #include <memory>
@@ -56,16 +56,8 @@ QString errorText(const core::Error &error, const std::optional<core::TryItRespo
 {
     if (error.kind == core::Error::Kind::Cancelled)
         return DeveloperController::tr("Cancelled.");
-    if (partial) {
-        const QString received = QLocale().formattedDataSize(partial->bodySize);
-        return error.kind == core::Error::Kind::Timeout
-            ? DeveloperController::tr("The response is incomplete: no more data arrived after %1 of the body. "
-                                      "What arrived is shown; the rest is missing.")
-                  .arg(received)
-            : DeveloperController::tr("The response is incomplete: the connection broke off after %1 of the "
-                                      "body (%2). What arrived is shown; the rest is missing.")
-                  .arg(received, error.technical);
-    }
+    if (partial && partial->incomplete)
+        return IncompleteBodyText::describe(*partial->incomplete);
     return error.message;
 }
 
@@ -330,8 +322,9 @@ void DeveloperController::finishSend(const core::TryItRequest &request,
     else if (partial)
         m_lastResponse = partial; // a streamed partial body stays readable while shown
     if (m_history) {
-        // The history keeps the request without its key, and scrubs the key from what it stores.
-        if (m_history->record(request, result))
+        // The history keeps the request without its key, and scrubs the key from what it stores;
+        // of a body that broke off it keeps what arrived and the facts of the break.
+        if (m_history->record(request, partial ? core::Result<core::TryItResponse>(*partial) : result))
             Q_EMIT historyChanged();
     }
     Q_EMIT responseReady(toResponseData(request, result, partial));

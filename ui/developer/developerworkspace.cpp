@@ -8,6 +8,7 @@
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/historypanel.h"
+#include "ui/developer/incompletebodytext.h"
 #include "ui/developer/responsediffview.h"
 #include "ui/developer/responseviewer.h"
 #include "ui/developer/snippetpanel.h"
@@ -34,7 +35,12 @@ ResponseData fromHistory(const core::HistoryEntry &entry)
     data.timeToFirstByteMs = entry.timeToFirstByteMs;
     data.body = entry.responseBody;
     data.bodySize = entry.bodySize;
-    data.errorText = entry.error;
+    if (entry.incomplete) {
+        data.incomplete = true;
+        data.errorText = IncompleteBodyText::describe(*entry.incomplete);
+    } else {
+        data.errorText = entry.error; // a failed send, or a broken-off body an earlier Portico recorded
+    }
     data.receivedAt = entry.sentAt;
     return data;
 }

@@ -3,6 +3,7 @@
 #include "ui/developer/historypanel.h"
 
 #include "ui/common/decisions.h"
+#include "ui/developer/incompletebodytext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -157,9 +158,14 @@ void HistoryPanel::reload()
         item->setText(MethodColumn, QString::fromLatin1(entry.request.method));
         item->setText(OperationColumn, entry.request.operationName.isEmpty() ? entry.url : entry.request.operationName);
         item->setToolTip(OperationColumn, entry.url);
-        item->setText(StatusColumn, entry.status == 0 ? tr("failed") : QString::number(entry.status));
-        if (!entry.error.isEmpty())
-            item->setToolTip(StatusColumn, entry.error);
+        if (entry.incomplete) {
+            item->setText(StatusColumn, tr("%1 (incomplete)").arg(entry.status));
+            item->setToolTip(StatusColumn, IncompleteBodyText::describe(*entry.incomplete));
+        } else {
+            item->setText(StatusColumn, entry.status == 0 ? tr("failed") : QString::number(entry.status));
+            if (!entry.error.isEmpty())
+                item->setToolTip(StatusColumn, entry.error);
+        }
         item->setText(DurationColumn, tr("%1 ms").arg(entry.totalMs));
         items.append(item);
     }

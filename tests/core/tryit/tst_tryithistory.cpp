@@ -77,6 +77,7 @@ private Q_SLOTS:
     void noSecretReachesTheDatabaseFile();
     void sendsCanBeFilteredAndReopened();
     void failedSendsAreRecordedToo();
+    void bodyThatBrokeOffIsKeptAsFactsWithWhatArrived();
     void oldestSendsGoBeyondTheEntryLimit();
     void oldestSendsGoBeyondTheSizeLimit();
     void removedResponsesAreGoneFromTheFiles();
@@ -167,6 +168,51 @@ void tst_TryItHistory::failedSendsAreRecordedToo()
     QCOMPARE(entries->size(), 1);
     QCOMPARE(entries->first().status, 0);
     QVERIFY(entries->first().error.contains(u"Connection refused"_qs));
+}
+
+void tst_TryItHistory::bodyThatBrokeOffIsKeptAsFactsWithWhatArrived()
+{
+    test::TempDir dir;
+    TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    core::TryItResponse partial = response(200, "{\"Results\": {\"output1\"");
+    core::IncompleteBody incomplete;
+    incomplete.cause = core::IncompleteBody::Cause::BrokeOff;
+    incomplete.bytesReceived = partial.bodySize;
+    incomplete.networkErrorCode = 2; // QNetworkReply::RemoteHostClosedError
+    incomplete.networkError = u"Connection closed while sending key %1"_qs.arg(key);
+    partial.incomplete = incomplete;
+    const qint64 id = history.record(request(), partial, t0).value();
+    core::TryItResponse stalled = response(200, "{");
+    stalled.incomplete = core::IncompleteBody { core::IncompleteBody::Cause::Stalled, 60, 1, 5, u"Operation canceled"_qs };
+    QVERIFY(history.record(request(), stalled, t0.addSecs(1)).ok());
+    QVERIFY(history.record(request(), response(200, "{}"), t0.addSecs(2)).ok());
+
+    // What arrived, and the facts of the break, not a sentence.
+    const auto entry = history.load(id);
+    QVERIFY(entry.ok());
+    QCOMPARE(entry->status, 200);
+    QCOMPARE(entry->responseBody, QByteArray("{\"Results\": {\"output1\""));
+    QVERIFY(entry->error.isEmpty());
+    QVERIFY(entry->incomplete);
+    QCOMPARE(entry->incomplete->cause, core::IncompleteBody::Cause::BrokeOff);
+    QCOMPARE(entry->incomplete->bytesReceived, partial.bodySize);
+    QCOMPARE(entry->incomplete->networkErrorCode, 2);
+    QVERIFY(entry->incomplete->networkError.startsWith(u"Connection closed while sending key "_qs));
+    QVERIFY(!entry->incomplete->networkError.contains(key)); // scrubbed like every stored text
+    const auto newest = history.list().value();
+    QCOMPARE(newest.at(1).incomplete, stalled.incomplete);
+    QVERIFY(!newest.at(0).incomplete);
+
+    // Listed with the failed sends, not with the complete 2xx responses.
+    core::HistoryFilter failed;
+    failed.statusClass = -1;
+    QCOMPARE(history.list(failed).value().size(), 2);
+    core::HistoryFilter success;
+    success.statusClass = 2;
+    QCOMPARE(history.list(success).value().size(), 1);
+    QCOMPARE(history.list(success).value().first().responseBody, QByteArray("{}"));
 }
 
 void tst_TryItHistory::oldestSendsGoBeyondTheEntryLimit()
@@ -328,6 +374,7 @@ void tst_TryItHistory::historyFromAnEarlierVersionShrinksToo()
     QCOMPARE(entries.size(), 4);
     QCOMPARE(entries.last().status, 0);
     QCOMPARE(entries.last().error, u"The network is not available."_qs);
+    QVERIFY(!entries.last().incomplete);
     QVERIFY(entries.first().responseBody.startsWith("earlier-payload-3|"));
 
     QVERIFY(history.remove(QList<qint64> { entries.at(1).id, entries.at(2).id }).ok());

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "core/tryit/tryitsender.h"
+#include "tests/support/fakenetworkaccessmanager.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/replay/replayserver.h"
 #include "tests/support/tempdir.h"
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void cancelStopsTheSend();
     void untrustedCertificateFailsWithItsDetails();
     void pinnedCertificateIsAccepted();
+    void bodyThatBreaksOffCarriesItsFactsNotWords_data();
+    void bodyThatBreaksOffCarriesItsFactsNotWords();
 
 private:
     core::Result<core::TryItResponse> send(const core::PreparedRequest &request, TryItSender::Options options = {},
@@ -195,6 +198,63 @@ void tst_TryItSender::pinnedCertificateIsAccepted()
     QVERIFY(result->certificate.has_value());
     QVERIFY(result->certificate->pinned);
     QCOMPARE(result->certificate->sha256Fingerprint, fingerprint);
+}
+
+void tst_TryItSender::bodyThatBreaksOffCarriesItsFactsNotWords_data()
+{
+    QTest::addColumn<QNetworkReply::NetworkError>("error");
+    QTest::addColumn<core::IncompleteBody::Cause>("cause");
+    QTest::addColumn<int>("idleSeconds");
+    QTest::addColumn<Error::Kind>("kind");
+    QTest::newRow("stalled past the transfer timeout") << QNetworkReply::OperationCanceledError
+                                                       << core::IncompleteBody::Cause::Stalled << 7 << Error::Kind::Timeout;
+    QTest::newRow("timed out") << QNetworkReply::TimeoutError << core::IncompleteBody::Cause::Stalled << 7
+                               << Error::Kind::Timeout;
+    QTest::newRow("connection reset") << QNetworkReply::RemoteHostClosedError << core::IncompleteBody::Cause::BrokeOff
+                                      << 0 << Error::Kind::Network;
+    QTest::newRow("network dropped") << QNetworkReply::NetworkSessionFailedError
+                                     << core::IncompleteBody::Cause::BrokeOff << 0 << Error::Kind::Network;
+}
+
+void tst_TryItSender::bodyThatBreaksOffCarriesItsFactsNotWords()
+{
+    QFETCH(QNetworkReply::NetworkError, error);
+    QFETCH(core::IncompleteBody::Cause, cause);
+    QFETCH(int, idleSeconds);
+    QFETCH(Error::Kind, kind);
+    test::FakeNetworkAccessManager broken;
+    const QByteArray body = R"({"Results": {"output1": {"value": {"Values": [["1"], ["2"], ["3"], ["4"]]}}}})";
+    broken.enqueue({ test::FakeResponse::Behaviour::BreakOffWith, 200, body,
+                     { { "Content-Type", "application/json" } }, error, 0 });
+    TryItSender::Options options;
+    options.transferTimeoutMs = 7000;
+    auto *sender = new TryItSender(&broken, post(QUrl(u"https://gateway.example/score"_qs), "{}"), options);
+    std::optional<core::TryItResponse> partial;
+    std::optional<Error> failure;
+    connect(sender, &TryItSender::finished, this, [&] {
+        partial = sender->partialResponse();
+        if (!sender->result())
+            failure = sender->result().error();
+    });
+    QSignalSpy destroyed(sender, &QObject::destroyed);
+    sender->start();
+    QVERIFY(destroyed.wait(10000));
+
+    // Not a result: an error the UI can recognise, and what did arrive, with the facts.
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, kind);
+    QCOMPARE(failure->code, u"IncompleteBody"_qs);
+    QVERIFY(partial);
+    QCOMPARE(partial->status, 200);
+    QCOMPARE(partial->body, body.left(body.size() / 2));
+    QVERIFY(partial->incomplete);
+    QCOMPARE(partial->incomplete->cause, cause);
+    QCOMPARE(partial->incomplete->idleSeconds, idleSeconds);
+    QCOMPARE(partial->incomplete->bytesReceived, qint64(body.size() / 2));
+    QCOMPARE(partial->incomplete->networkErrorCode, int(error));
+    QCOMPARE(partial->incomplete->networkError, u"Fake network error"_qs);
+    // No sentence for the user is made up here: the facts are turned into words by the UI.
+    QVERIFY2(!failure->message.contains(QString::number(body.size() / 2)), qPrintable(failure->message));
 }
 
 QTEST_GUILESS_MAIN(tst_TryItSender)

@@ -5,7 +5,8 @@
 // Cancel while the subscription key is still being read sends nothing (the real portico-local
 // counts what reached its gateway); a header the request cannot carry is shown at its row and
 // nothing is sent or recorded; a body that breaks off after the headers is shown as what it
-// is, incomplete (a fake QNAM only for the broken-off body, the catalog from portico-local).
+// is, incomplete (a fake QNAM only for the broken-off body, the catalog from portico-local),
+// in the user's language, the same when the send is re-opened from the history.
 
 #include "core/arm/armrequest.h"
 #include "tests/support/fakenetworkaccessmanager.h"
@@ -15,9 +16,11 @@
 #include "ui/developer/apicatalogpanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/developerworkspace.h"
+#include "ui/developer/historypanel.h"
 #include "ui/developer/jsonbodyeditor.h"
 #include "ui/developer/responseviewer.h"
 #include "ui/developer/tryitcomposer.h"
+#include "ui/shell/language.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -25,12 +28,16 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
+#include <QTreeWidget>
 
 using namespace portico;
 
@@ -51,11 +58,20 @@ private Q_SLOTS:
     void invalidHeaderIsShownAtItsRowAndNothingIsSent();
     void bodyThatBreaksOffIsShownIncomplete_data();
     void bodyThatBreaksOffIsShownIncomplete();
+    void bodyThatBrokeOffIsSaidInDutchAlsoFromHistory_data();
+    void bodyThatBrokeOffIsSaidInDutchAlsoFromHistory();
 
 private:
     void openRrsExecute(ui::DeveloperWorkspace *workspace, const QString &subscription);
     int gatewayCalls();
     int historyCount(core::TryItHistory &history);
+    // Sends RRS Execute through a network whose answer breaks off with `error` after half of
+    // `body`; returns with the response shown (the controller and history are the caller's).
+    void sendThroughBrokenNetwork(ui::DeveloperWorkspace &workspace, ui::DeveloperController &controller,
+                                  test::FakeNetworkAccessManager &broken, QNetworkReply::NetworkError error,
+                                  const QByteArray &body);
+    // Re-opens the newest send of the history panel into the viewer.
+    void reopenNewest(ui::DeveloperWorkspace &workspace);
 
     test::DeveloperTestBed m_bed;
     test::TempDir m_dir;
@@ -231,21 +247,14 @@ void tst_DeveloperSend::bodyThatBreaksOffIsShownIncomplete_data()
     QTest::newRow("connection reset") << QNetworkReply::RemoteHostClosedError << u"broke off"_qs;
 }
 
-void tst_DeveloperSend::bodyThatBreaksOffIsShownIncomplete()
+void tst_DeveloperSend::sendThroughBrokenNetwork(ui::DeveloperWorkspace &workspace,
+                                                 ui::DeveloperController &controller,
+                                                 test::FakeNetworkAccessManager &broken,
+                                                 QNetworkReply::NetworkError error, const QByteArray &body)
 {
-    QFETCH(QNetworkReply::NetworkError, error);
-    QFETCH(QString, says);
-    // The catalog and key from portico-local; the send through a network that breaks off.
-    test::FakeNetworkAccessManager broken;
-    const QByteArray body = R"({"Results": {"output1": {"type": "table", "value": {"ColumnNames": ["Col2_HashingFeature.0"], "Values": [["1"], ["1"], ["2"], ["2"]]}}}})";
     broken.enqueue({ test::FakeResponse::Behaviour::BreakOffWith, 200, body,
                      { { "Content-Type", "application/json" } }, error, 0 });
-    test::TempDir dir;
-    core::TryItHistory history;
-    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
-    ui::DeveloperController controller(m_bed.developer()->client(), &broken, &history);
     controller.setService(m_bed.serviceId());
-    ui::DeveloperWorkspace workspace(&controller);
     workspace.resize(1400, 900);
     workspace.show();
     QVERIFY(QTest::qWaitForWindowExposed(&workspace));
@@ -258,27 +267,157 @@ void tst_DeveloperSend::bodyThatBreaksOffIsShownIncomplete()
     QTest::mouseClick(workspace.composer()->findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
     QVERIFY(ready.wait(30000));
     QCOMPARE(broken.requests().size(), 1);
+}
+
+void tst_DeveloperSend::reopenNewest(ui::DeveloperWorkspace &workspace)
+{
+    // Something else in the viewer first, so that what follows can only come from history.
+    workspace.viewer()->showResponse({});
+    ui::HistoryPanel *panel = workspace.history();
+    auto *list = panel->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    QTRY_VERIFY(panel->entryCount() >= 1);
+    list->setCurrentItem(list->topLevelItem(0));
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"historyReopenPushButton"_qs), Qt::LeftButton);
+}
+
+void tst_DeveloperSend::bodyThatBreaksOffIsShownIncomplete()
+{
+    QFETCH(QNetworkReply::NetworkError, error);
+    QFETCH(QString, says);
+    // The catalog and key from portico-local; the send through a network that breaks off.
+    test::FakeNetworkAccessManager broken;
+    const QByteArray body = R"({"Results": {"output1": {"type": "table", "value": {"ColumnNames": ["Col2_HashingFeature.0"], "Values": [["1"], ["1"], ["2"], ["2"]]}}}})";
+    test::TempDir dir;
+    core::TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    ui::DeveloperController controller(m_bed.developer()->client(), &broken, &history);
+    ui::DeveloperWorkspace workspace(&controller);
+    sendThroughBrokenNetwork(workspace, controller, broken, error, body);
+    if (QTest::currentTestFailed())
+        return;
 
     // What arrived is there to read, and it says it is incomplete: not a complete 200.
     ui::ResponseViewer *viewer = workspace.viewer();
     QVERIFY(viewer->response().incomplete);
-    const QString status = viewer->findChild<QLabel *>(u"statusLabel"_qs)->text();
+    auto *statusLabel = viewer->findChild<QLabel *>(u"statusLabel"_qs);
+    const QString status = statusLabel->text();
     QVERIFY2(status.contains(u"200"_qs) && status.contains(u"incomplete"_qs), qPrintable(status));
     auto *errorLabel = viewer->findChild<QLabel *>(u"responseErrorLabel"_qs);
     QVERIFY(errorLabel->isVisibleTo(&workspace));
-    QVERIFY2(errorLabel->text().contains(u"incomplete"_qs) && errorLabel->text().contains(says),
-             qPrintable(errorLabel->text()));
+    const QString said = errorLabel->text();
+    QVERIFY2(said.contains(u"incomplete"_qs) && said.contains(says), qPrintable(said));
+    QVERIFY2(said.contains(QLocale().formattedDataSize(body.size() / 2)), qPrintable(said));
     QSignalSpy raw(viewer, &ui::ResponseViewer::rawLoaded);
     viewer->setCurrentView(ui::ResponseViewer::View::Raw);
     QVERIFY(raw.wait(5000));
     QCOMPARE(viewer->rawView()->text(), QString::fromUtf8(body.left(body.size() / 2)));
 
-    // History keeps it as a failed send, not as a 200 with a cut-off body.
+    // History keeps it as a failed send with what arrived, not as a complete 200.
     const auto entries = history.list();
     QVERIFY(entries.ok());
     QCOMPARE(entries.value().size(), 1);
-    QCOMPARE(entries.value().first().status, 0);
-    QVERIFY(!entries.value().first().error.isEmpty());
+    QVERIFY(entries.value().first().incomplete);
+    QCOMPARE(entries.value().first().responseBody, body.left(body.size() / 2));
+    core::HistoryFilter failed;
+    failed.statusClass = -1;
+    QCOMPARE(history.list(failed).value().size(), 1);
+    core::HistoryFilter success;
+    success.statusClass = 2;
+    QCOMPARE(history.list(success).value().size(), 0);
+    auto *list = workspace.history()->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    QTRY_COMPARE(workspace.history()->entryCount(), 1);
+    QCOMPARE(list->topLevelItem(0)->text(3), u"200 (incomplete)"_qs);
+    QCOMPARE(list->topLevelItem(0)->toolTip(3), said);
+
+    // Re-opened from history, the viewer says the same, and shows what arrived.
+    reopenNewest(workspace);
+    QTRY_VERIFY(viewer->response().incomplete);
+    QCOMPARE(statusLabel->text(), status);
+    QVERIFY(errorLabel->isVisibleTo(&workspace));
+    QCOMPARE(errorLabel->text(), said);
+    QSignalSpy rawAgain(viewer, &ui::ResponseViewer::rawLoaded);
+    viewer->setCurrentView(ui::ResponseViewer::View::Raw);
+    QVERIFY(rawAgain.wait(5000));
+    QCOMPARE(viewer->rawView()->text(), QString::fromUtf8(body.left(body.size() / 2)));
+    workspace.close();
+}
+
+void tst_DeveloperSend::bodyThatBrokeOffIsSaidInDutchAlsoFromHistory_data()
+{
+    QTest::addColumn<QNetworkReply::NetworkError>("error");
+    QTest::addColumn<QString>("dutch");
+    // %1: the size of what arrived (QLocale().formattedDataSize).
+    QTest::newRow("connection reset") << QNetworkReply::RemoteHostClosedError
+                                      << u"Het antwoord is onvolledig: de verbinding werd na %1 van de body verbroken "
+                                         "(de server heeft de verbinding gesloten). Wat binnenkwam wordt getoond; "
+                                         "de rest ontbreekt."_qs;
+    QTest::newRow("stalled past the transfer timeout") << QNetworkReply::OperationCanceledError
+                                                       << u"Het antwoord is onvolledig: na %1 van de body kwamen "
+                                                          "60 seconden lang geen gegevens meer binnen. Wat binnenkwam "
+                                                          "wordt getoond; de rest ontbreekt."_qs;
+}
+
+void tst_DeveloperSend::bodyThatBrokeOffIsSaidInDutchAlsoFromHistory()
+{
+    QFETCH(QNetworkReply::NetworkError, error);
+    QFETCH(QString, dutch);
+    test::FakeNetworkAccessManager broken;
+    const QByteArray body = R"({"Results": {"output1": {"type": "table", "value": {"ColumnNames": ["Col2_HashingFeature.0"], "Values": [["1"], ["1"], ["2"], ["2"]]}}}})";
+    test::TempDir dir;
+    const QString path = dir.filePath(u"history.sqlite"_qs);
+    const QString expected = dutch.arg(QLocale().formattedDataSize(body.size() / 2));
+    {
+        // Sent while Portico runs in Dutch.
+        QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+        const auto english = qScopeGuard([] {
+            for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+        });
+        core::TryItHistory history;
+        QVERIFY(history.open(path).ok());
+        ui::DeveloperController controller(m_bed.developer()->client(), &broken, &history);
+        ui::DeveloperWorkspace workspace(&controller);
+        sendThroughBrokenNetwork(workspace, controller, broken, error, body);
+        if (QTest::currentTestFailed())
+            return;
+        ui::ResponseViewer *viewer = workspace.viewer();
+        auto *errorLabel = viewer->findChild<QLabel *>(u"responseErrorLabel"_qs);
+        QCOMPARE(errorLabel->text(), expected);
+        const QString status = viewer->findChild<QLabel *>(u"statusLabel"_qs)->text();
+        QVERIFY2(status.startsWith(u"200"_qs) && status.endsWith(u"(onvolledig)"_qs), qPrintable(status));
+        auto *list = workspace.history()->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+        QTRY_COMPARE(workspace.history()->entryCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(3), u"200 (onvolledig)"_qs);
+        QCOMPARE(list->topLevelItem(0)->toolTip(3), expected);
+
+        // Re-opened from the history in the same session: the same Dutch sentence.
+        reopenNewest(workspace);
+        QTRY_VERIFY(viewer->response().incomplete);
+        QCOMPARE(errorLabel->text(), expected);
+        workspace.close();
+    }
+
+    // The history kept facts, not words: the same send, re-opened in English, reads in English.
+    core::TryItHistory history;
+    QVERIFY(history.open(path).ok());
+    test::FakeNetworkAccessManager unused;
+    ui::DeveloperController controller(m_bed.developer()->client(), &unused, &history);
+    ui::DeveloperWorkspace workspace(&controller);
+    controller.setService(m_bed.serviceId());
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    QSignalSpy loaded(&controller, &ui::DeveloperController::subscriptionsLoaded);
+    controller.refresh();
+    QVERIFY(loaded.wait(30000));
+    reopenNewest(workspace);
+    ui::ResponseViewer *viewer = workspace.viewer();
+    QTRY_VERIFY(viewer->response().incomplete);
+    const QString english = viewer->findChild<QLabel *>(u"responseErrorLabel"_qs)->text();
+    QVERIFY2(english.startsWith(u"The response is incomplete: "_qs), qPrintable(english));
+    QVERIFY2(english.contains(QLocale().formattedDataSize(body.size() / 2)), qPrintable(english));
+    QCOMPARE(unused.requests().size(), 0);
     workspace.close();
 }
 

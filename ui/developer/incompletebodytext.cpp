@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/developer/incompletebodytext.h"
+
+#include <QLocale>
+#include <QNetworkReply>
+
+namespace portico::ui {
+
+QString IncompleteBodyText::describe(const core::IncompleteBody &incomplete)
+{
+    const QString received = QLocale().formattedDataSize(incomplete.bytesReceived);
+    if (incomplete.cause == core::IncompleteBody::Cause::Stalled) {
+        if (incomplete.idleSeconds > 0)
+            return tr(
+                "The response is incomplete: no more data arrived for %n second(s) after %1 of the "
+                "body. What arrived is shown; the rest is missing.",
+                nullptr, incomplete.idleSeconds)
+                .arg(received);
+        return tr("The response is incomplete: no more data arrived after %1 of the body. "
+                  "What arrived is shown; the rest is missing.")
+            .arg(received);
+    }
+    return tr("The response is incomplete: the connection broke off after %1 of the body (%2). "
+              "What arrived is shown; the rest is missing.")
+        .arg(received, networkProblem(incomplete));
+}
+
+QString IncompleteBodyText::networkProblem(const core::IncompleteBody &incomplete)
+{
+    switch (QNetworkReply::NetworkError(incomplete.networkErrorCode)) {
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("the server closed the connection");
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return tr("the network connection was lost");
+    case QNetworkReply::ProtocolFailure:
+        return tr("the server's reply could not be read");
+    case QNetworkReply::ProxyConnectionClosedError:
+        return tr("the proxy closed the connection");
+    default:
+        break;
+    }
+    return incomplete.networkError.isEmpty()
+        ? tr("network error %1").arg(incomplete.networkErrorCode)
+        : incomplete.networkError;
+}
+
+} // namespace portico::ui
