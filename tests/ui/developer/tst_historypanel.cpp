@@ -3,13 +3,15 @@
 //
 // The Try It history panel over a real history file: deleting the selected sends and clearing
 // the whole history (after the user confirms) remove them from the list the user sees and
-// from the database files; the panel says how much history it keeps.
+// from the database files, which shrink; the panel says how much history it keeps.
 
 #include "core/tryit/tryithistory.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/decisions.h"
 #include "ui/developer/historypanel.h"
 
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QTest>
@@ -55,12 +57,16 @@ private Q_SLOTS:
     void cleanup();
     void deleteRemovesTheSelectedSendsFromListAndFile();
     void clearAllAsksFirstAndEmptiesTheFile();
+    void deletingLargeSendsShrinksTheFile();
     void saysHowMuchHistoryItKeeps();
 
 private:
     void record(const QString &operation, const QByteArray &body, int second);
     QTreeWidget *list() const { return m_panel->findChild<QTreeWidget *>(u"historyTreeWidget"_qs); }
     QPushButton *button(const QString &name) const { return m_panel->findChild<QPushButton *>(name); }
+
+    // The history's files on disk together (database, WAL, shared memory).
+    qint64 filesSize() const;
 
     std::unique_ptr<test::TempDir> m_dir;
     std::unique_ptr<core::TryItHistory> m_history;
@@ -147,6 +153,48 @@ void tst_HistoryPanel::clearAllAsksFirstAndEmptiesTheFile()
     for (const char *text : { "first-private-result", "second-private-result", "third-kept-result" })
         QVERIFY2(!files.contains(text), text);
     QVERIFY(!clear->isEnabled());
+}
+
+qint64 tst_HistoryPanel::filesSize() const
+{
+    qint64 size = 0;
+    QDirIterator it(m_dir->path(), QDir::Files | QDir::Hidden);
+    while (it.hasNext())
+        size += QFileInfo(it.next()).size();
+    return size;
+}
+
+void tst_HistoryPanel::deletingLargeSendsShrinksTheFile()
+{
+    // Three scoring results of 600 KiB each, recognisable in the file.
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray marker = "large-scoring-result-" + QByteArray::number(i) + '|';
+        record(u"large"_qs, marker.repeated(600 * 1024 / marker.size()), 10 + i);
+    }
+    m_panel->reload();
+    QCOMPARE(m_panel->entryCount(), 6);
+    const qint64 full = filesSize();
+    QVERIFY2(full > 3 * 600 * 1024, qPrintable(QString::number(full)));
+
+    // Delete the two newest large ones: their space goes back, their bytes are gone.
+    list()->topLevelItem(0)->setSelected(true);
+    list()->topLevelItem(1)->setSelected(true);
+    QTest::mouseClick(button(u"historyDeletePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(m_panel->entryCount(), 4);
+    const qint64 afterDelete = filesSize();
+    QVERIFY2(afterDelete < 600 * 1024 + 256 * 1024, qPrintable(u"%1 -> %2"_qs.arg(full).arg(afterDelete)));
+    QByteArray files = m_dir->readAllFiles();
+    QVERIFY(!files.contains("large-scoring-result-2|"));
+    QVERIFY(!files.contains("large-scoring-result-1|"));
+    QVERIFY(files.contains("large-scoring-result-0|"));
+
+    // Clear all leaves a few pages (and SQLite's 32 KiB shared-memory index), not 1.8 MiB.
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(button(u"historyClearPushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE(m_panel->entryCount(), 0);
+    const qint64 afterClear = filesSize();
+    QVERIFY2(afterClear < 128 * 1024, qPrintable(QString::number(afterClear)));
+    QVERIFY(!m_dir->readAllFiles().contains("large-scoring-result-0|"));
 }
 
 void tst_HistoryPanel::saysHowMuchHistoryItKeeps()
