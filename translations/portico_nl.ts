@@ -582,6 +582,14 @@
         <source>The API was not saved: %1</source>
         <translation>De API is niet opgeslagen: %1</translation>
     </message>
+    <message>
+        <source>An API with the id “%1” already exists.</source>
+        <translation>Er bestaat al een API met de id “%1”.</translation>
+    </message>
+    <message>
+        <source>This API was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
+        <translation>Deze API is op de server gewijzigd sinds u hem opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AzureEnvironments</name>
@@ -1847,6 +1855,14 @@
         <source>The operation was not saved: %1</source>
         <translation>De bewerking is niet opgeslagen: %1</translation>
     </message>
+    <message>
+        <source>An operation with the id “%1” already exists in this API.</source>
+        <translation>Er bestaat in deze API al een bewerking met de id “%1”.</translation>
+    </message>
+    <message>
+        <source>This operation was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
+        <translation>Deze bewerking is op de server gewijzigd sinds u haar opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::OperationTracker</name>
@@ -2704,6 +2720,14 @@
     <message>
         <source>Modified</source>
         <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Opnieuw &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Overschrijven</translation>
     </message>
 </context>
 <context>

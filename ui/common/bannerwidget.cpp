@@ -78,6 +78,16 @@ void BannerWidget::setRetryText(const QString &text)
     m_retry->setText(text);
 }
 
+QPushButton *BannerWidget::addButton(const QString &text, const QString &objectName)
+{
+    auto *button = new QPushButton(text, this);
+    button->setObjectName(objectName);
+    auto *row = static_cast<QHBoxLayout *>(layout());
+    row->insertWidget(row->indexOf(m_retry), button);
+    connect(button, &QPushButton::clicked, this, &QWidget::hide);
+    return button;
+}
+
 QString BannerWidget::text() const
 {
     return m_label->text();

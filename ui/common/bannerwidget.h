@@ -29,6 +29,10 @@ public:
     void clear();
     // The Retry button's text, for banners whose retry is another action ("Sign in again").
     void setRetryText(const QString &text);
+    // A further action button, before Retry, shown with every message of this banner; clicking
+    // it hides the banner (connect to its clicked() for the action). For a banner that offers a
+    // choice, e.g. "Reload" / "Overwrite".
+    QPushButton *addButton(const QString &text, const QString &objectName);
 
     Kind kind() const { return m_kind; }
     QString text() const;

@@ -205,7 +205,11 @@ editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
     return { tr("The API was not saved because the server could not be reached (%1). Your "
                 "changes are kept; try again."),
              tr("The API was not saved: the sign-in was refused or has expired (%1)."),
-             tr("The API was not saved; see the marked fields."), tr("The API was not saved: %1") };
+             tr("The API was not saved; see the marked fields."), tr("The API was not saved: %1"),
+             tr("An API with the id “%1” already exists."),
+             tr("This API was changed on the server since you opened it, so your changes were not "
+                "saved; they are still here. Reload shows the server's version (your changes are "
+                "dropped); Overwrite saves yours over it.") };
 }
 
 void ApiEditor::syncFromDocument()

@@ -18,9 +18,10 @@ QVariantMap fromParameter(const core::ParameterContract &p)
     return map;
 }
 
-core::ParameterContract toParameter(const QVariantMap &map)
+// The row's fields over `p` (the server's parameter of that name, or a new one): what the
+// editor does not show (schemaId, typeName, examples) stays as the server has it.
+core::ParameterContract toParameter(const QVariantMap &map, core::ParameterContract p = {})
 {
-    core::ParameterContract p;
     p.name = map.value(u"name"_qs).toString().trimmed();
     p.type = map.value(u"type"_qs).toString().trimmed();
     if (p.type.isEmpty())
@@ -32,6 +33,17 @@ core::ParameterContract toParameter(const QVariantMap &map)
     return p;
 }
 
+// Takes the first item of `from` that `matches`, or a default one.
+template <typename T, typename Match>
+T takeMatching(QList<T> &from, Match matches)
+{
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        if (matches(from.at(i)))
+            return from.takeAt(i);
+    }
+    return T {};
+}
+
 QVariantList fromParameters(const QList<core::ParameterContract> &list)
 {
     QVariantList out;
@@ -40,15 +52,27 @@ QVariantList fromParameters(const QList<core::ParameterContract> &list)
     return out;
 }
 
-QList<core::ParameterContract> toParameters(const QVariant &value)
+// Rows in the editor's order; a row named like one of `base` keeps that parameter's other data.
+QList<core::ParameterContract> toParameters(const QVariant &value,
+                                            QList<core::ParameterContract> base,
+                                            Qt::CaseSensitivity names = Qt::CaseSensitive)
 {
     QList<core::ParameterContract> out;
     for (const QVariant &row : value.toList()) {
-        core::ParameterContract p = toParameter(row.toMap());
-        if (!p.name.isEmpty())
-            out.append(p);
+        const QVariantMap map = row.toMap();
+        const QString name = map.value(u"name"_qs).toString().trimmed();
+        if (name.isEmpty())
+            continue;
+        out.append(toParameter(map, takeMatching(base, [&](const core::ParameterContract &p) {
+                                   return p.name.compare(name, names) == 0;
+                               })));
     }
     return out;
+}
+
+bool sameContentType(const QString &a, const QString &b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
@@ -116,32 +140,61 @@ core::Operation toOperation(const QVariantMap &fields, core::Operation base)
     base.urlTemplate = fields.value(u"urlTemplate"_qs).toString();
     base.displayName = fields.value(u"displayName"_qs).toString().trimmed();
     base.description = fields.value(u"description"_qs).toString();
-    base.templateParameters = toParameters(fields.value(u"templateParameters"_qs));
-    base.request.queryParameters = toParameters(fields.value(u"queryParameters"_qs));
-    base.request.headers = toParameters(fields.value(u"headers"_qs));
-    base.request.representations.clear();
+    base.templateParameters = toParameters(fields.value(u"templateParameters"_qs),
+                                           base.templateParameters);
+    base.request.queryParameters = toParameters(fields.value(u"queryParameters"_qs),
+                                                base.request.queryParameters);
+    base.request.headers = toParameters(fields.value(u"headers"_qs), base.request.headers,
+                                        Qt::CaseInsensitive);
+
+    // Request representations by content type; schema links, examples and form parameters stay.
+    QList<core::RepresentationContract> representations;
     for (const QVariant &row : fields.value(u"representations"_qs).toList()) {
-        core::RepresentationContract r;
-        r.contentType = row.toMap().value(u"contentType"_qs).toString().trimmed();
+        const QString contentType = row.toMap().value(u"contentType"_qs).toString().trimmed();
+        if (contentType.isEmpty())
+            continue;
+        core::RepresentationContract r = takeMatching(
+            base.request.representations,
+            [&](const core::RepresentationContract &b) { return sameContentType(b.contentType, contentType); });
+        r.contentType = contentType;
         r.sample = row.toMap().value(u"sample"_qs).toString();
-        if (!r.contentType.isEmpty())
-            base.request.representations.append(r);
+        representations.append(r);
     }
-    base.responses.clear();
+    base.request.representations = representations;
+
+    // Responses by status code. The editor shows each response's first representation only:
+    // the others and the response headers stay as the server has them.
+    QList<core::ResponseContract> responses;
     for (const QVariant &row : fields.value(u"responses"_qs).toList()) {
         const QVariantMap map = row.toMap();
-        core::ResponseContract response;
-        response.statusCode = map.value(u"statusCode"_qs).toInt();
+        const int statusCode = map.value(u"statusCode"_qs).toInt();
+        core::ResponseContract response = takeMatching(
+            base.responses, [&](const core::ResponseContract &b) { return b.statusCode == statusCode; });
+        response.statusCode = statusCode;
         response.description = map.value(u"description"_qs).toString();
         const QString contentType = map.value(u"contentType"_qs).toString().trimmed();
-        if (!contentType.isEmpty()) {
+        QList<core::RepresentationContract> &shown = response.representations;
+        if (contentType.isEmpty()) {
+            if (!shown.isEmpty())
+                shown.removeFirst(); // the user cleared the one the editor showed
+        } else {
             core::RepresentationContract r;
+            if (!shown.isEmpty() && sameContentType(shown.first().contentType, contentType)) {
+                r = shown.takeFirst();
+            } else {
+                if (!shown.isEmpty())
+                    shown.removeFirst(); // the shown one was given another content type
+                r = takeMatching(shown, [&](const core::RepresentationContract &b) {
+                    return sameContentType(b.contentType, contentType);
+                });
+            }
             r.contentType = contentType;
             r.sample = map.value(u"sample"_qs).toString();
-            response.representations.append(r);
+            shown.prepend(r);
         }
-        base.responses.append(response);
+        responses.append(response);
     }
+    base.responses = responses;
     return base;
 }
 

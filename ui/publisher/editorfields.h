@@ -20,6 +20,10 @@ QVariantMap fromApi(const core::Api &api, const QStringList &productIds);
 core::Api toApi(const QVariantMap &fields, core::Api base = {});
 
 QVariantMap fromOperation(const core::Operation &operation);
+// The same for an operation. Rows are matched to `base`'s by key (parameters by name, request
+// representations by content type, responses by status code), so what the editor does not show
+// stays: the request description, response headers, a response's further representations,
+// schema links (schemaId, typeName), examples, form parameters and policies.
 core::Operation toOperation(const QVariantMap &fields, core::Operation base = {});
 
 // An ARM name from a display name: "AzureML Demo API" -> "azureml-demo-api" (lower-case
@@ -28,13 +32,17 @@ QString idFromDisplayName(const QString &displayName);
 
 // What an editor's banner says when a save failed, in that editor's own (translated) words:
 // `unreachable` and `refused` take the error's message as %1, `other` the server's messages
-// that no field claimed; `seeFields` stands when every message went to a field.
+// that no field claimed; `seeFields` stands when every message went to a field. `idTaken`
+// (the id as %1) goes next to the id of a new item when one with that id exists; `changedOnServer`
+// is the banner when the item was changed on the server since it was loaded.
 struct SaveFailureTexts
 {
     QString unreachable;
     QString refused;
     QString seeFields;
     QString other;
+    QString idTaken;
+    QString changedOnServer;
 };
 QString describeSaveFailure(const core::Error &error, const QStringList &unclaimed,
                             const SaveFailureTexts &texts);

@@ -398,7 +398,11 @@ editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
                 "Your changes are kept; try again."),
              tr("The operation was not saved: the sign-in was refused or has expired (%1)."),
              tr("The operation was not saved; see the marked fields."),
-             tr("The operation was not saved: %1") };
+             tr("The operation was not saved: %1"),
+             tr("An operation with the id “%1” already exists in this API."),
+             tr("This operation was changed on the server since you opened it, so your changes "
+                "were not saved; they are still here. Reload shows the server's version (your "
+                "changes are dropped); Overwrite saves yours over it.") };
 }
 
 void OperationEditor::syncFromDocument()

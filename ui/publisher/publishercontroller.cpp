@@ -20,6 +20,7 @@
 #include "ui/publisher/operationeditor.h"
 #include "ui/publisher/policyeditor.h"
 #include "ui/publisher/servicewizard.h"
+#include "ui/publisher/stagededitor.h"
 
 #include <QJsonArray>
 #include <QSharedPointer>
@@ -267,15 +268,22 @@ void PublisherController::loadApiProducts(ApiEditor *editor)
 
 void PublisherController::attachApiEditor(ApiEditor *editor)
 {
+    trackServerCopies(editor);
     loadApiProducts(editor);
     connect(editor, &ApiEditor::saveRequested, this,
-            [this, editor](const QVariantMap &values, bool isNew) { saveApi(editor, values, isNew); });
+            [this, editor](const QVariantMap &values, bool isNew) { saveApi(editor, values, isNew, false); });
+    connect(editor, &StagedEditor::overwriteRequested, this,
+            [this, editor](const QVariantMap &values) { saveApi(editor, values, false, true); });
+    connect(editor, &StagedEditor::reloadRequested, this, [this, editor] {
+        openApi(editor, editor->document()->savedValues().value(u"name"_qs).toString());
+    });
 }
 
 void PublisherController::openApi(ApiEditor *editor, const QString &apiId)
 {
-    call(core::ArmRequest::get(u"/apis/"_qs + apiId), editor,
-         [this, editor, apiId](const core::Result<QJsonObject> &r) {
+    send(core::ArmRequest::get(u"/apis/"_qs + apiId), editor,
+         [this, editor, apiId](const core::Result<core::ArmResponse> &response) {
+             const core::Result<QJsonObject> r = toJson(response);
              if (!r.ok()) {
                  editor->saveFailed(r.error());
                  return;
@@ -285,6 +293,7 @@ void PublisherController::openApi(ApiEditor *editor, const QString &apiId)
                  editor->saveFailed(api.error());
                  return;
              }
+             remember(editor, response.value());
              core::ArmListJob *job = m_client->list(
                  core::ArmRequest::get(absolute(u"/apis/"_qs + apiId + u"/products"_qs)));
              connect(job, &core::ArmListJob::finished, editor, [job, editor, api = api.value()] {
@@ -298,20 +307,114 @@ void PublisherController::openApi(ApiEditor *editor, const QString &apiId)
          });
 }
 
-void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew)
+void PublisherController::send(core::ArmRequest request, QObject *context,
+                               std::function<void(const core::Result<core::ArmResponse> &)> done)
 {
-    const core::Api api = editorfields::toApi(values);
-    const QString apiId = api.name;
+    if (!m_client) {
+        done(core::Error::make(core::Error::Kind::Unavailable, u"No environment"_qs));
+        return;
+    }
+    request.path = absolute(request.path);
+    core::ArmJob *job = m_client->send(request);
+    connect(job, &core::ArmJob::finished, context,
+            [job, done = std::move(done)] { done(job->result()); });
+}
+
+void PublisherController::trackServerCopies(StagedEditor *editor)
+{
+    connect(editor, &QObject::destroyed, this,
+            [this](QObject *gone) { m_serverCopies.remove(gone); });
+}
+
+void PublisherController::remember(StagedEditor *editor, const core::ArmResponse &response)
+{
+    const core::Result<QJsonObject> json = response.json();
+    m_serverCopies.insert(editor, { json.ok() ? json.value() : QJsonObject(), response.etag() });
+}
+
+void PublisherController::saveResource(StagedEditor *editor, const QString &path, bool isNew,
+                                       bool fresh, BodyFor body, SavedCallback saved)
+{
+    QPointer<StagedEditor> guard(editor);
+    if (isNew) {
+        // Real APIM documents If-Match only (apim-protocol.md §2.2), so If-None-Match: * alone
+        // may not stop a PUT from replacing an existing item: look first.
+        send(core::ArmRequest::get(path), editor,
+             [this, guard, path, body, saved](const core::Result<core::ArmResponse> &r) {
+                 if (!guard)
+                     return;
+                 if (r.ok())
+                     guard->idAlreadyExists();
+                 else if (r.error().kind != core::Error::Kind::NotFound)
+                     guard->saveFailed(r.error());
+                 else
+                     putResource(guard, path, true, body, saved);
+             });
+        return;
+    }
+    if (fresh || !m_serverCopies.contains(editor)) {
+        send(core::ArmRequest::get(path), editor,
+             [this, guard, path, body, saved](const core::Result<core::ArmResponse> &r) {
+                 if (!guard)
+                     return;
+                 if (!r.ok()) {
+                     guard->saveFailed(r.error());
+                     return;
+                 }
+                 remember(guard, r.value());
+                 putResource(guard, path, false, body, saved);
+             });
+        return;
+    }
+    putResource(editor, path, false, body, saved);
+}
+
+void PublisherController::putResource(StagedEditor *editor, const QString &path, bool isNew,
+                                      BodyFor body, SavedCallback saved)
+{
+    const ServerCopy copy = isNew ? ServerCopy() : m_serverCopies.value(editor);
+    // Without an ETag from the server there is nothing to compare against: unconditional.
+    core::ArmRequest put = core::ArmRequest::put(
+        path, body(copy.json), isNew ? QByteArray() : (copy.etag.isEmpty() ? QByteArrayLiteral("*") : copy.etag));
+    if (isNew)
+        put.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
+    QPointer<StagedEditor> guard(editor);
+    send(put, editor, [this, guard, isNew, saved](const core::Result<core::ArmResponse> &r) {
+        if (!guard)
+            return;
+        if (!r.ok()) {
+            if (r.error().httpStatus == 412 && isNew)
+                guard->idAlreadyExists();
+            else if (r.error().httpStatus == 412)
+                guard->saveConflicted();
+            else
+                guard->saveFailed(r.error());
+            return;
+        }
+        const core::Result<QJsonObject> json = toJson(r);
+        if (!json.ok()) {
+            guard->saveFailed(json.error());
+            return;
+        }
+        remember(guard, r.value());
+        saved(json.value());
+    });
+}
+
+void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh)
+{
+    const QString apiId = values.value(u"name"_qs).toString();
     const QStringList wanted = values.value(u"products"_qs).toStringList();
     const QStringList before = isNew ? QStringList()
                                      : editor->document()->savedValues().value(u"products"_qs).toStringList();
-    call(core::ArmRequest::put(u"/apis/"_qs + apiId, api.toJson(core::JsonShape::Request),
-                               isNew ? QByteArray() : QByteArrayLiteral("*")),
-         editor, [this, editor, values, apiId, wanted, before](const core::Result<QJsonObject> &r) {
-             if (!r.ok()) {
-                 editor->saveFailed(r.error());
-                 return;
-             }
+    auto body = [values](const QJsonObject &serverCopy) {
+        core::Api base;
+        if (auto api = core::Api::fromJson(serverCopy); api.ok())
+            base = api.value();
+        return editorfields::toApi(values, base).toJson(core::JsonShape::Request);
+    };
+    saveResource(editor, u"/apis/"_qs + apiId, isNew, fresh, body,
+                 [this, editor, values, apiId, wanted, before](const QJsonObject &reply) {
              QStringList add, remove;
              for (const QString &p : wanted)
                  if (!before.contains(p))
@@ -320,12 +423,12 @@ void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, 
                  if (!wanted.contains(p))
                      remove << p;
              linkProducts(apiId, add, remove, editor,
-                          [this, editor, values, r](const core::Result<void> &linked) {
+                          [this, editor, values, reply](const core::Result<void> &linked) {
                               if (!linked.ok()) {
                                   editor->saveFailed(linked.error());
                                   return;
                               }
-                              const auto saved = core::Api::fromJson(r.value());
+                              const auto saved = core::Api::fromJson(reply);
                               editor->saveSucceeded(saved.ok()
                                                         ? editorfields::fromApi(saved.value(),
                                                                                 values.value(u"products"_qs).toStringList())
@@ -364,23 +467,53 @@ void PublisherController::linkProducts(const QString &apiId, const QStringList &
 
 void PublisherController::attachOperationEditor(OperationEditor *editor, const QString &apiId)
 {
+    trackServerCopies(editor);
     connect(editor, &OperationEditor::saveRequested, this,
             [this, editor, apiId](const QVariantMap &values, bool isNew) {
-                const core::Operation op = editorfields::toOperation(values);
-                call(core::ArmRequest::put(u"/apis/"_qs + apiId + u"/operations/"_qs + op.name,
-                                           op.toJson(core::JsonShape::Request),
-                                           isNew ? QByteArray() : QByteArrayLiteral("*")),
-                     editor, [this, editor, values](const core::Result<QJsonObject> &r) {
-                         if (!r.ok()) {
-                             editor->saveFailed(r.error());
-                             return;
-                         }
-                         const auto saved = core::Operation::fromJson(r.value());
-                         editor->saveSucceeded(saved.ok() ? editorfields::fromOperation(saved.value())
-                                                          : values);
-                         Q_EMIT resourcesChanged();
-                     });
+                saveOperation(editor, apiId, values, isNew, false);
             });
+    connect(editor, &StagedEditor::overwriteRequested, this,
+            [this, editor, apiId](const QVariantMap &values) {
+                saveOperation(editor, apiId, values, false, true);
+            });
+    connect(editor, &StagedEditor::reloadRequested, this, [this, editor, apiId] {
+        openOperation(editor, apiId, editor->document()->savedValues().value(u"name"_qs).toString());
+    });
+}
+
+void PublisherController::openOperation(OperationEditor *editor, const QString &apiId,
+                                        const QString &operationId)
+{
+    send(core::ArmRequest::get(u"/apis/"_qs + apiId + u"/operations/"_qs + operationId), editor,
+         [this, editor](const core::Result<core::ArmResponse> &response) {
+             const core::Result<QJsonObject> json = toJson(response);
+             const auto op = json.ok() ? core::Operation::fromJson(json.value())
+                                       : core::Result<core::Operation>(json.error());
+             if (!op) {
+                 editor->saveFailed(op.error());
+                 return;
+             }
+             remember(editor, response.value());
+             editor->load(editorfields::fromOperation(op.value()));
+         });
+}
+
+void PublisherController::saveOperation(OperationEditor *editor, const QString &apiId,
+                                        const QVariantMap &values, bool isNew, bool fresh)
+{
+    auto body = [values](const QJsonObject &serverCopy) {
+        core::Operation base;
+        if (auto op = core::Operation::fromJson(serverCopy); op.ok())
+            base = op.value();
+        return editorfields::toOperation(values, base).toJson(core::JsonShape::Request);
+    };
+    saveResource(editor, u"/apis/"_qs + apiId + u"/operations/"_qs + values.value(u"name"_qs).toString(),
+                 isNew, fresh, body, [this, editor, values](const QJsonObject &reply) {
+                     const auto saved = core::Operation::fromJson(reply);
+                     editor->saveSucceeded(saved.ok() ? editorfields::fromOperation(saved.value())
+                                                      : values);
+                     Q_EMIT resourcesChanged();
+                 });
 }
 
 void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString &scopePath,

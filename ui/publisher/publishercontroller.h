@@ -4,6 +4,8 @@
 
 #include "core/common/result.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -14,6 +16,7 @@
 namespace portico::core {
 class ArmClient;
 struct ArmRequest;
+struct ArmResponse;
 class SecretStore;
 } // namespace portico::core
 
@@ -24,6 +27,7 @@ class OperationEditor;
 class OperationTracker;
 class PolicyEditor;
 class ServiceWizard;
+class StagedEditor;
 struct AzureMlDefinition;
 
 // Connects the publisher editors to one environment's ArmClient: it answers the wizard's name
@@ -60,10 +64,16 @@ public:
     // `subscriptionId`, only that subscription is offered (an Azure environment's own).
     void loadWizardChoices(ServiceWizard *wizard, const QString &subscriptionId = {});
 
+    // API and operation saves are read-modify-write: the PUT carries the fields the editor shows
+    // over the last server copy it was loaded from (or saved to), so properties the editor does
+    // not show survive, and If-Match carries that copy's ETag, so a change made on the server
+    // meanwhile is reported (the editor offers Reload / Overwrite) instead of overwritten. A new
+    // item is only created when nothing has its id yet (GET first, then If-None-Match: *).
     void attachApiEditor(ApiEditor *editor);
     void loadApiProducts(ApiEditor *editor);
     void openApi(ApiEditor *editor, const QString &apiId);
     void attachOperationEditor(OperationEditor *editor, const QString &apiId);
+    void openOperation(OperationEditor *editor, const QString &apiId, const QString &operationId);
     // `scopePath` below the service: "" (global), "/products/starter", "/apis/x",
     // "/apis/x/operations/y". Loads the scope's policy and its parents for the effective view.
     void attachPolicyEditor(PolicyEditor *editor, const QString &scopePath, const QString &label);
@@ -93,8 +103,30 @@ Q_SIGNALS:
     void resourcesChanged();
 
 private:
+    // The last server copy of what an editor shows, and its ETag ("" when the server sent none).
+    struct ServerCopy
+    {
+        QJsonObject json;
+        QByteArray etag;
+    };
+    // The PUT body for the edited fields over a server copy ({} for a new item).
+    using BodyFor = std::function<QJsonObject(const QJsonObject &serverCopy)>;
+    using SavedCallback = std::function<void(const QJsonObject &reply)>;
+
     QString absolute(const QString &path) const;
-    void saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew);
+    void send(core::ArmRequest request, QObject *context,
+              std::function<void(const core::Result<core::ArmResponse> &)> done);
+    void trackServerCopies(StagedEditor *editor);
+    void remember(StagedEditor *editor, const core::ArmResponse &response);
+    // Creates (isNew) or replaces the resource at `path` for `editor` as described above;
+    // `fresh` re-reads the server copy first and replaces whatever ETag it has (Overwrite).
+    void saveResource(StagedEditor *editor, const QString &path, bool isNew, bool fresh,
+                      BodyFor body, SavedCallback saved);
+    void putResource(StagedEditor *editor, const QString &path, bool isNew, BodyFor body,
+                     SavedCallback saved);
+    void saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh);
+    void saveOperation(OperationEditor *editor, const QString &apiId, const QVariantMap &values,
+                       bool isNew, bool fresh);
     void linkProducts(const QString &apiId, const QStringList &add, const QStringList &remove,
                       QObject *context, std::function<void(const core::Result<void> &)> done);
 
@@ -105,6 +137,7 @@ private:
     QString m_serviceId;
     QString m_subscriptionPath; // "/subscriptions/<id>" of the environment
     quint64 m_wizardGeneration = 0;
+    QHash<const QObject *, ServerCopy> m_serverCopies; // per API / operation editor
 };
 
 } // namespace portico::ui

@@ -259,15 +259,7 @@ void PublisherWorkspace::showPage(Page page, const QString &name, const QString 
         if (name.isEmpty()) {
             editor->loadNew();
         } else {
-            m_controller->call(core::ArmRequest::get(at(u"/apis/"_qs + apiId + u"/operations/"_qs + name)), editor,
-                               [editor](const core::Result<QJsonObject> &r) {
-                                   const auto op = r.ok() ? core::Operation::fromJson(r.value())
-                                                          : core::Result<core::Operation>(r.error());
-                                   if (op)
-                                       editor->load(editorfields::fromOperation(op.value()));
-                                   else
-                                       editor->saveFailed(op.error());
-                               });
+            m_controller->openOperation(editor, apiId, name);
         }
         m_editor = editor;
         break;

@@ -45,6 +45,18 @@ StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
     m_dirty->setObjectName(prefix + u"DirtyLabel"_qs);
     m_banner = new BannerWidget(this);
     m_banner->setObjectName(prefix + u"BannerWidget"_qs);
+    m_conflict = new BannerWidget(this);
+    m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
+    QPushButton *reload = m_conflict->addButton(tr("Re&load"), prefix + u"ReloadPushButton"_qs);
+    QPushButton *overwrite = m_conflict->addButton(tr("&Overwrite"), prefix + u"OverwritePushButton"_qs);
+    connect(reload, &QPushButton::clicked, this, [this] {
+        setBusy(true);
+        Q_EMIT reloadRequested();
+    });
+    connect(overwrite, &QPushButton::clicked, this, [this] {
+        if (validate())
+            send(m_doc->values(), true);
+    });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -53,6 +65,7 @@ StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->addLayout(header);
     outer->addWidget(m_banner);
+    outer->addWidget(m_conflict);
     outer->addLayout(m_body, 1);
 }
 
@@ -145,6 +158,8 @@ void StagedEditor::loadFields(const QVariantMap &fields, bool isNew)
     m_id->setReadOnly(!isNew);
     m_messages->clear();
     m_banner->clear();
+    m_conflict->clear();
+    m_busy = false;
     m_doc->load(fields);
     syncFromDocument();
     updateState();
@@ -173,8 +188,19 @@ void StagedEditor::save()
     m_banner->clear();
     if (!validate())
         return;
+    send(m_doc->values(), false);
+}
+
+void StagedEditor::send(const QVariantMap &values, bool overwrite)
+{
+    m_banner->clear();
+    m_conflict->clear();
     setBusy(true);
-    Q_EMIT saveRequested(m_doc->values(), m_new);
+    m_sending = values;
+    if (overwrite)
+        Q_EMIT overwriteRequested(values);
+    else
+        Q_EMIT saveRequested(values, m_new);
 }
 
 void StagedEditor::saveSucceeded(const QVariantMap &saved)
@@ -182,9 +208,16 @@ void StagedEditor::saveSucceeded(const QVariantMap &saved)
     setBusy(false);
     m_messages->clear();
     m_banner->clear();
+    m_conflict->clear();
     m_new = false;
     m_id->setReadOnly(true);
     m_title->setText(titleFor(saved));
+    // The server answers in its own form (rows with every key, defaults filled in). Fields the
+    // user left alone while the save ran take that form; edits made meanwhile stay modified.
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it) {
+        if (m_doc->value(it.key()) == m_sending.value(it.key()))
+            m_doc->applyValue(it.key(), it.value());
+    }
     m_doc->markSaved(saved);
     syncFromDocument();
     updateState();
@@ -198,6 +231,24 @@ void StagedEditor::saveFailed(const core::Error &error)
     m_banner->showMessage(BannerWidget::Kind::Error,
                           editorfields::describeSaveFailure(error, unclaimed, saveFailureTexts()),
                           true);
+    updateState();
+}
+
+void StagedEditor::idAlreadyExists()
+{
+    setBusy(false);
+    m_messages->clear();
+    const editorfields::SaveFailureTexts texts = saveFailureTexts();
+    m_messages->setMessage(kName, texts.idTaken.arg(m_sending.value(kName).toString()));
+    m_banner->showMessage(BannerWidget::Kind::Error, texts.seeFields);
+    updateState();
+}
+
+void StagedEditor::saveConflicted()
+{
+    setBusy(false);
+    m_messages->clear();
+    m_conflict->showMessage(BannerWidget::Kind::Warning, saveFailureTexts().changedOnServer);
     updateState();
 }
 

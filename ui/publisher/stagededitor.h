@@ -24,8 +24,12 @@ class StagedDocument;
 // What ApiEditor and OperationEditor share: a title with a "Modified" marker, an error banner,
 // Save/Revert buttons with undo/redo actions over one StagedDocument, messages next to the
 // fields they name, an id that follows the display name of a new item until the user edits it,
-// and the save flow: validate(), then saveRequested(); the owner answers with saveSucceeded()
-// or saveFailed(), and until then a second Save does nothing.
+// and the save flow: validate(), then saveRequested(); the owner answers with saveSucceeded(),
+// saveFailed(), idAlreadyExists() (a new item's id is taken) or saveConflicted() (the item was
+// changed on the server since it was loaded), and until then a second Save does nothing. A
+// conflict shows a banner (prefix + "ConflictBannerWidget") whose Reload asks the owner to load
+// the server's version (reloadRequested()) and whose Overwrite sends the user's values over it
+// (overwriteRequested()); the user's text stays until they choose.
 //
 // The frame's widgets are named with the prefix given to the constructor ("api" gives
 // apiTitleLabel, apiDirtyLabel, apiBannerWidget, apiSavePushButton, apiRevertPushButton,
@@ -46,12 +50,18 @@ public:
     // Our own checks; shows messages next to fields and returns false on any problem.
     virtual bool validate() = 0;
 
+    // `saved` is the server's form of what was sent: fields the user did not edit while the save
+    // ran take it, so the editor is clean unless the user typed meanwhile.
     void saveSucceeded(const QVariantMap &saved);
     void saveFailed(const core::Error &error);
+    void idAlreadyExists();
+    void saveConflicted();
     void setBusy(bool busy);
 
 Q_SIGNALS:
     void saveRequested(const QVariantMap &values, bool isNew);
+    void reloadRequested();
+    void overwriteRequested(const QVariantMap &values);
 
 protected:
     StagedEditor(const QString &prefix, QWidget *parent);
@@ -87,12 +97,14 @@ protected:
 
 private:
     void save();
+    void send(const QVariantMap &values, bool overwrite);
     void updateState();
 
     QString m_prefix;
     StagedDocument *m_doc = nullptr;
     FieldMessages *m_messages = nullptr;
     BannerWidget *m_banner = nullptr;
+    BannerWidget *m_conflict = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_dirty = nullptr;
     QVBoxLayout *m_body = nullptr;
@@ -102,6 +114,7 @@ private:
     bool m_new = false;
     bool m_busy = false;
     bool m_idTouched = false;
+    QVariantMap m_sending; // the values of the save in flight
 };
 
 } // namespace portico::ui
