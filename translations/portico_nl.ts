@@ -590,6 +590,14 @@
         <source>This API was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
         <translation>Deze API is op de server gewijzigd sinds u hem opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
+    <message>
+        <source>API (not loaded)</source>
+        <translation>API (niet geladen)</translation>
+    </message>
+    <message>
+        <source>The API could not be loaded: %1</source>
+        <translation>De API kon niet worden geladen: %1</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AzureEnvironments</name>
@@ -1863,6 +1871,14 @@
         <source>This operation was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
         <translation>Deze bewerking is op de server gewijzigd sinds u haar opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
+    <message>
+        <source>Operation (not loaded)</source>
+        <translation>Bewerking (niet geladen)</translation>
+    </message>
+    <message>
+        <source>The operation could not be loaded: %1</source>
+        <translation>De bewerking kon niet worden geladen: %1</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::OperationTracker</name>
@@ -2048,6 +2064,46 @@
         <source>no parent scope</source>
         <translation>geen bovenliggend bereik</translation>
     </message>
+    <message>
+        <source>The document ends too early.</source>
+        <translation>Het document houdt te vroeg op.</translation>
+    </message>
+    <message>
+        <source>The document ends before &lt;%1&gt; is closed.</source>
+        <translation>Het document houdt op voordat &lt;%1&gt; is gesloten.</translation>
+    </message>
+    <message>
+        <source>This closing tag does not match &lt;%1&gt;, the element that is open here.</source>
+        <translation>Deze sluittag past niet bij &lt;%1&gt;, het element dat hier open is.</translation>
+    </message>
+    <message>
+        <source>There is more after the end of &lt;policies&gt;; a policy is one &lt;policies&gt; element.</source>
+        <translation>Er staat nog iets na het einde van &lt;policies&gt;; een beleid is één &lt;policies&gt;-element.</translation>
+    </message>
+    <message>
+        <source>&amp;%1; is not an XML entity. Outside a policy expression, write &amp; as &amp;amp;.</source>
+        <translation>&amp;%1; is geen XML-entiteit. Schrijf &amp; buiten een beleidsexpressie als &amp;amp;.</translation>
+    </message>
+    <message>
+        <source>This &amp; does not start an entity. Outside a policy expression, write &amp; as &amp;amp;.</source>
+        <translation>Deze &amp; begint geen entiteit. Schrijf &amp; buiten een beleidsexpressie als &amp;amp;.</translation>
+    </message>
+    <message>
+        <source>An attribute value must be in quotes.</source>
+        <translation>Een attribuutwaarde moet tussen aanhalingstekens staan.</translation>
+    </message>
+    <message>
+        <source>The attribute %1 appears twice in this element.</source>
+        <translation>Het attribuut %1 komt twee keer voor in dit element.</translation>
+    </message>
+    <message>
+        <source>This &lt; does not start a tag. Outside a policy expression, write &lt; as &amp;lt;.</source>
+        <translation>Deze &lt; begint geen tag. Schrijf &lt; buiten een beleidsexpressie als &amp;lt;.</translation>
+    </message>
+    <message>
+        <source>This is not well-formed XML (%1).</source>
+        <translation>Dit is geen welgevormde XML (%1).</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PolicyEditor</name>
@@ -2126,6 +2182,10 @@
     <message>
         <source>Modified</source>
         <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>The policy could not be loaded: %1</source>
+        <translation>Het beleid kon niet worden geladen: %1</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,52 @@ std::optional<Policy::Format> Policy::formatFromName(const QString &name)
     return std::nullopt;
 }
 
+QString Policy::escapeExpressions(const QString &raw, QList<qsizetype> *sourceIndex)
+{
+    QString out;
+    out.reserve(raw.size());
+    if (sourceIndex) {
+        sourceIndex->clear();
+        sourceIndex->reserve(raw.size());
+    }
+    auto append = [&out, sourceIndex](QStringView text, qsizetype from) {
+        out += text;
+        if (sourceIndex)
+            sourceIndex->insert(sourceIndex->size(), text.size(), from);
+    };
+    int depth = 0;
+    QChar open, close;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const QChar c = raw.at(i);
+        if (depth == 0) {
+            if (c == u'@' && i + 1 < raw.size() && (raw.at(i + 1) == u'(' || raw.at(i + 1) == u'{')) {
+                open = raw.at(i + 1);
+                close = open == u'(' ? u')' : u'}';
+                depth = 1;
+                append(QStringView(raw).mid(i, 1), i);
+                append(QStringView(raw).mid(i + 1, 1), i + 1);
+                ++i;
+                continue;
+            }
+            append(QStringView(raw).mid(i, 1), i);
+            continue;
+        }
+        if (c == open)
+            ++depth;
+        else if (c == close)
+            --depth;
+        if (c == u'<')
+            append(u"&lt;", i);
+        else if (c == u'>')
+            append(u"&gt;", i);
+        else if (c == u'&')
+            append(u"&amp;", i);
+        else
+            append(QStringView(raw).mid(i, 1), i);
+    }
+    return out;
+}
+
 Result<Policy> Policy::fromJson(const QJsonObject &json, const QString &path)
 {
     Reader top(json, path);

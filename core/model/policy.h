@@ -31,6 +31,13 @@ struct Policy
     static QString formatName(Format format);
     static std::optional<Format> formatFromName(const QString &name);
 
+    // Format "rawxml" → "xml", as the service reads a document sent as rawxml (§3.8): every <, >
+    // and & inside a @(...) or @{...} policy expression becomes &lt;, &gt; or &amp;; nothing
+    // else changes (no line breaks are added). With `sourceIndex`, entry i of it is the index in
+    // `raw` of the character that gave character i of the result, so that a problem found in the
+    // escaped form can be shown where the user typed it.
+    static QString escapeExpressions(const QString &raw, QList<qsizetype> *sourceIndex = nullptr);
+
     [[nodiscard]] static Result<Policy> fromJson(const QJsonObject &json, const QString &path = {});
     QJsonObject toJson(JsonShape shape = JsonShape::Response) const;
 

@@ -200,6 +200,11 @@ bool ApiEditor::validate()
     return ok;
 }
 
+StagedEditor::LoadFailureTexts ApiEditor::loadFailureTexts() const
+{
+    return { tr("API (not loaded)"), tr("The API could not be loaded: %1") };
+}
+
 editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
 {
     return { tr("The API was not saved because the server could not be reached (%1). Your "

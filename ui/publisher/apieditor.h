@@ -43,6 +43,7 @@ public:
 protected:
     QString titleFor(const QVariantMap &fields) const override;
     editorfields::SaveFailureTexts saveFailureTexts() const override;
+    LoadFailureTexts loadFailureTexts() const override;
     void syncFromDocument() override;
 
 private:

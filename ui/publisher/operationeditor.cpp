@@ -392,6 +392,11 @@ bool OperationEditor::validate()
     return ok;
 }
 
+StagedEditor::LoadFailureTexts OperationEditor::loadFailureTexts() const
+{
+    return { tr("Operation (not loaded)"), tr("The operation could not be loaded: %1") };
+}
+
 editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
 {
     return { tr("The operation was not saved because the server could not be reached (%1). "

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/publisher/policydocument.h"
 
+#include "core/model/policy.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
@@ -27,9 +29,9 @@ struct Node
 };
 using NodePtr = std::shared_ptr<Node>;
 
-NodePtr parse(const QString &xml, QString *error)
+NodePtr parse(const QString &rawXml, QString *error)
 {
-    QXmlStreamReader reader(xml);
+    QXmlStreamReader reader(core::Policy::escapeExpressions(rawXml));
     auto root = std::make_shared<Node>();
     QList<Node *> stack { root.get() };
     while (!reader.atEnd()) {
@@ -129,27 +131,76 @@ void expandBase(const NodePtr &inner, const NodePtr &outer, const QString &outer
     }
 }
 
+// Qt's parser messages are not ours to show (untranslated, terse): say in our words what is
+// wrong where the reader stopped, and how to write it instead.
+QString explain(const QXmlStreamReader &reader, QStringView escaped, const QStringList &open)
+{
+    const QString qt = reader.errorString();
+    const qsizetype offset = std::min<qsizetype>(reader.characterOffset(), escaped.size());
+    auto before = [escaped, offset](qsizetype back) {
+        return offset - back >= 0 && offset - back < escaped.size() ? escaped.at(offset - back) : QChar();
+    };
+    static const QRegularExpression entity(uR"(^Entity '([^']*)' not declared)"_qs);
+    static const QRegularExpression attribute(uR"(^Attribute '([^']*)' redefined)"_qs);
+    if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
+        return open.isEmpty()
+            ? QCoreApplication::translate("portico::ui::PolicyDocument", "The document ends too early.")
+            : QCoreApplication::translate("portico::ui::PolicyDocument", "The document ends before <%1> is closed.").arg(open.last());
+    }
+    if (qt.startsWith(u"Opening and ending tag mismatch"_qs) && !open.isEmpty())
+        return QCoreApplication::translate("portico::ui::PolicyDocument", "This closing tag does not match <%1>, the element that is open here.").arg(open.last());
+    if (qt.startsWith(u"Extra content at end of document"_qs))
+        return QCoreApplication::translate("portico::ui::PolicyDocument", "There is more after the end of <policies>; a policy is one <policies> element.");
+    if (const auto m = entity.match(qt); m.hasMatch())
+        return QCoreApplication::translate("portico::ui::PolicyDocument", "&%1; is not an XML entity. Outside a policy expression, write & as &amp;.").arg(m.captured(1));
+    if (qt.startsWith(u"Expected ';'"_qs))
+        return QCoreApplication::translate("portico::ui::PolicyDocument", "This & does not start an entity. Outside a policy expression, write & as &amp;.");
+    if (qt.startsWith(u"Expected ''' or '\"'"_qs))
+        return QCoreApplication::translate("portico::ui::PolicyDocument", "An attribute value must be in quotes.");
+    if (const auto m = attribute.match(qt); m.hasMatch())
+        return QCoreApplication::translate("portico::ui::PolicyDocument", "The attribute %1 appears twice in this element.").arg(m.captured(1));
+    if (before(1) == u'<' || before(2) == u'<')
+        return QCoreApplication::translate("portico::ui::PolicyDocument", "This < does not start a tag. Outside a policy expression, write < as &lt;.");
+    return QCoreApplication::translate("portico::ui::PolicyDocument", "This is not well-formed XML (%1).").arg(qt);
+}
+
 } // namespace
 
 QList<Problem> check(const QString &xml)
 {
+    // The server reads the editor's text as format rawxml: expressions may hold raw <, > and &.
+    // Read what the server reads, and report positions in the user's text.
+    QList<qsizetype> source;
+    const QString escaped = core::Policy::escapeExpressions(xml, &source);
+    auto where = [&xml, &escaped, &source](qint64 offset) -> std::pair<int, int> {
+        const qsizetype end = offset >= escaped.size() ? xml.size()
+            : offset <= 0                              ? 0
+                                                       : source.at(offset - 1) + 1;
+        const qsizetype lineStart = end > 0 ? xml.lastIndexOf(u'\n', end - 1) + 1 : 0;
+        return { int(QStringView(xml).left(end).count(u'\n')) + 1, int(end - lineStart) };
+    };
     QList<Problem> problems;
-    QXmlStreamReader reader(xml);
+    QXmlStreamReader reader(escaped);
+    QStringList open;
     bool sawRoot = false;
     while (!reader.atEnd()) {
         reader.readNext();
-        if (reader.isStartElement() && !sawRoot) {
-            sawRoot = true;
-            if (reader.name() != u"policies"_qs) {
-                problems.append({ int(reader.lineNumber()), int(reader.columnNumber()),
+        if (reader.isStartElement()) {
+            if (!sawRoot && reader.name() != u"policies"_qs) {
+                const auto [line, column] = where(reader.characterOffset());
+                problems.append({ line, column,
                                   QCoreApplication::translate("portico::ui::PolicyDocument", "The document must start with <policies>, not <%1>.")
                                       .arg(reader.name().toString()) });
             }
+            sawRoot = true;
+            open.append(reader.name().toString());
+        } else if (reader.isEndElement() && !open.isEmpty()) {
+            open.removeLast();
         }
     }
     if (reader.hasError()) {
-        problems.append({ int(reader.lineNumber()), int(reader.columnNumber()),
-                          reader.errorString() });
+        const auto [line, column] = where(reader.characterOffset());
+        problems.append({ line, column, explain(reader, escaped, open) });
     } else if (!sawRoot) {
         problems.append({ 1, 1, QCoreApplication::translate("portico::ui::PolicyDocument", "The policy is empty.") });
     }

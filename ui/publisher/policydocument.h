@@ -20,7 +20,10 @@ struct Problem
     QString message;
 };
 
-// Empty list when `xml` is a well-formed <policies> document.
+// Empty list when `xml` is a well-formed <policies> document as the server reads it with format
+// rawxml (§3.8: <, > and & inside @(...) and @{...} expressions are escaped first, exactly as
+// core::Policy::escapeExpressions() does). Problems carry the line and column in `xml` and a
+// translated explanation, never the XML parser's own text alone.
 QList<Problem> check(const QString &xml);
 
 // Where a snippet goes: at `cursor` when it lies inside a section element, otherwise right

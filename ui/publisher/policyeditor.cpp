@@ -121,6 +121,10 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     fieldbinding::bind(m_doc, kValue, m_edit);
     undorouting::install(m_doc->undoStack(), m_edit);
 
+    connect(m_banner, &BannerWidget::retryRequested, this, [this] {
+        if (!m_loaded)
+            Q_EMIT loadRetryRequested();
+    });
     connect(m_save, &QPushButton::clicked, this, &PolicyEditor::save);
     connect(m_revert, &QPushButton::clicked, m_doc, &StagedDocument::revert);
     connect(m_doc, &StagedDocument::dirtyChanged, this, &PolicyEditor::updateState);
@@ -143,8 +147,25 @@ void PolicyEditor::load(const QString &scopeLabel, const QString &xml)
     m_scope = scopeLabel;
     m_scopeLabel->setText(scopeLabel);
     m_banner->clear();
+    m_loaded = true;
     m_doc->load({ { kValue, xml } });
     clearProblem();
+    refreshEffective();
+    updateState();
+}
+
+void PolicyEditor::loadFailed(const QString &scopeLabel, const core::Error &error)
+{
+    m_scope = scopeLabel;
+    m_scopeLabel->setText(scopeLabel);
+    m_loaded = false;
+    m_doc->load({ { kValue, QString() } });
+    clearProblem();
+    QStringList lines { error.message };
+    for (const core::ErrorDetail &detail : error.details)
+        lines.append(detail.message);
+    m_banner->showMessage(BannerWidget::Kind::Error,
+                          tr("The policy could not be loaded: %1").arg(lines.join(u'\n')), true);
     refreshEffective();
     updateState();
 }
@@ -214,7 +235,7 @@ void PolicyEditor::insertSnippet(Snippet snippet)
 
 void PolicyEditor::save()
 {
-    if (m_busy)
+    if (m_busy || !m_loaded)
         return;
     m_banner->clear();
     const auto problems = policydocument::check(text());
@@ -231,8 +252,9 @@ void PolicyEditor::saveSucceeded(const QString &storedXml)
     setBusy(false);
     m_banner->clear();
     clearProblem();
-    // The server re-serialises the document. Show its form unless the user typed meanwhile.
-    if (text() == m_savingText)
+    // Show the server's form unless it is what was sent or the user typed meanwhile (then the
+    // user's text stays, with its undo history).
+    if (text() == m_savingText && storedXml != m_savingText)
         m_doc->load({ { kValue, storedXml } });
     else
         m_doc->markSaved({ { kValue, m_savingText } });
@@ -339,9 +361,10 @@ void PolicyEditor::updateState()
 {
     const bool dirty = m_doc->isDirty();
     m_dirtyLabel->setText(dirty ? tr("Modified") : QString());
-    m_save->setEnabled(dirty && !m_busy);
-    m_revert->setEnabled(dirty && !m_busy);
-    m_edit->setReadOnly(m_busy);
+    m_save->setEnabled(dirty && !m_busy && m_loaded);
+    m_revert->setEnabled(dirty && !m_busy && m_loaded);
+    m_snippets->setEnabled(!m_busy && m_loaded);
+    m_edit->setReadOnly(m_busy || !m_loaded);
 }
 
 } // namespace portico::ui

@@ -23,6 +23,11 @@ class XmlHighlighter;
 // Edits the policy of one scope (global, product, API or operation) as XML with highlighting.
 // Edits are staged in a StagedDocument (field "value") with undo/redo, Save and Revert; the
 // owner sends saveRequested() to the server and reports back with saveSucceeded()/saveFailed().
+// When the scope's policy could not be read, loadFailed() says so with Retry (loadRetryRequested())
+// and the editor stays read-only, with nothing to save, until a load() succeeds: a default
+// document must never stand in for a policy that exists but was not read.
+// The text is the document as sent with format rawxml: policy expressions (@(...), @{...}) may
+// hold raw <, > and &; the well-formedness check reads it the way the server does.
 // Problems, ours or the server's, are marked at their line and column. The effective-policy tab
 // shows the document with every inherited <base/> expanded from the parent scopes.
 class PolicyEditor final : public QWidget
@@ -39,6 +44,10 @@ public:
 
     // `scopeLabel` is shown and used in the effective view ("API AzureML Demo API").
     void load(const QString &scopeLabel, const QString &xml);
+    // The scope's policy could not be read (not "there is none": the owner loads the default
+    // document for that).
+    void loadFailed(const QString &scopeLabel, const core::Error &error);
+    bool isLoaded() const { return m_loaded; }
     // Parent scopes, outermost first, for the effective view.
     void setInheritedPolicies(const policydocument::Chain &parents);
 
@@ -53,13 +62,16 @@ public:
     int problemColumn() const { return m_problemColumn; }
     QString problemText() const;
 
-    // Outcome of the owner's save.
+    // Outcome of the owner's save; `storedXml` is the document as the server now holds it, in the
+    // form the editor edits (rawxml: unescaped expressions).
     void saveSucceeded(const QString &storedXml);
     void saveFailed(const core::Error &error);
     void setBusy(bool busy);
 
 Q_SIGNALS:
     void saveRequested(const QString &xml);
+    // Retry on the banner after loadFailed().
+    void loadRetryRequested();
 
 private:
     void save();
@@ -89,6 +101,7 @@ private:
     int m_problemLine = 0;
     int m_problemColumn = 0;
     bool m_busy = false;
+    bool m_loaded = false;
 };
 
 } // namespace portico::ui

@@ -38,6 +38,11 @@ core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result)
     return result->json();
 }
 
+QString policyPath(const QString &scope)
+{
+    return scope + u"/policies/policy"_qs;
+}
+
 } // namespace
 
 PublisherController::PublisherController(core::ArmClient *client, OperationTracker *operations,
@@ -275,24 +280,29 @@ void PublisherController::attachApiEditor(ApiEditor *editor)
     connect(editor, &StagedEditor::overwriteRequested, this,
             [this, editor](const QVariantMap &values) { saveApi(editor, values, false, true); });
     connect(editor, &StagedEditor::reloadRequested, this, [this, editor] {
-        openApi(editor, editor->document()->savedValues().value(u"name"_qs).toString());
+        loadApi(editor, editor->document()->savedValues().value(u"name"_qs).toString());
     });
 }
 
 void PublisherController::openApi(ApiEditor *editor, const QString &apiId)
 {
+    loadApi(editor, apiId);
+    connect(editor, &StagedEditor::loadRetryRequested, this,
+            [this, editor, apiId] { loadApi(editor, apiId); });
+}
+
+void PublisherController::loadApi(ApiEditor *editor, const QString &apiId)
+{
     send(core::ArmRequest::get(u"/apis/"_qs + apiId), editor,
          [this, editor, apiId](const core::Result<core::ArmResponse> &response) {
              const core::Result<QJsonObject> r = toJson(response);
-             if (!r.ok()) {
-                 editor->saveFailed(r.error());
-                 return;
-             }
-             const auto api = core::Api::fromJson(r.value());
+             const auto api = r.ok() ? core::Api::fromJson(r.value()) : core::Result<core::Api>(r.error());
              if (!api.ok()) {
-                 editor->saveFailed(api.error());
+                 editor->loadFailed(api.error());
                  return;
              }
+             if (!m_client)
+                 return;
              remember(editor, response.value());
              core::ArmListJob *job = m_client->list(
                  core::ArmRequest::get(absolute(u"/apis/"_qs + apiId + u"/products"_qs)));
@@ -477,11 +487,19 @@ void PublisherController::attachOperationEditor(OperationEditor *editor, const Q
                 saveOperation(editor, apiId, values, false, true);
             });
     connect(editor, &StagedEditor::reloadRequested, this, [this, editor, apiId] {
-        openOperation(editor, apiId, editor->document()->savedValues().value(u"name"_qs).toString());
+        loadOperation(editor, apiId, editor->document()->savedValues().value(u"name"_qs).toString());
     });
 }
 
 void PublisherController::openOperation(OperationEditor *editor, const QString &apiId,
+                                        const QString &operationId)
+{
+    loadOperation(editor, apiId, operationId);
+    connect(editor, &StagedEditor::loadRetryRequested, this,
+            [this, editor, apiId, operationId] { loadOperation(editor, apiId, operationId); });
+}
+
+void PublisherController::loadOperation(OperationEditor *editor, const QString &apiId,
                                         const QString &operationId)
 {
     send(core::ArmRequest::get(u"/apis/"_qs + apiId + u"/operations/"_qs + operationId), editor,
@@ -490,7 +508,7 @@ void PublisherController::openOperation(OperationEditor *editor, const QString &
              const auto op = json.ok() ? core::Operation::fromJson(json.value())
                                        : core::Result<core::Operation>(json.error());
              if (!op) {
-                 editor->saveFailed(op.error());
+                 editor->loadFailed(op.error());
                  return;
              }
              remember(editor, response.value());
@@ -519,17 +537,44 @@ void PublisherController::saveOperation(OperationEditor *editor, const QString &
 void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString &scopePath,
                                              const QString &label)
 {
-    // -> QString: with QT_USE_QSTRINGBUILDER an auto return would be a builder that refers to
-    // the literal, a temporary that is gone once the lambda returns.
-    auto policyPath = [](const QString &scope) -> QString { return scope + u"/policies/policy"_qs; };
+    loadPolicy(editor, scopePath, label);
+    connect(editor, &PolicyEditor::loadRetryRequested, this,
+            [this, editor, scopePath, label] { loadPolicy(editor, scopePath, label); });
+    connect(editor, &PolicyEditor::saveRequested, this,
+            [this, editor, scopePath](const QString &xml) {
+                editor->setBusy(true);
+                call(core::ArmRequest::put(policyPath(scopePath),
+                                           QJsonObject { { u"properties"_qs,
+                                                           QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                                         { u"value"_qs, xml } } } }),
+                     editor, [editor, xml](const core::Result<QJsonObject> &r) {
+                         // The reply holds the XML-escaped form (§7), not the rawxml text the
+                         // editor edits: sent again as rawxml it would be escaped twice. The
+                         // server accepted `xml` as it is, so that stays the saved text.
+                         if (r.ok())
+                             editor->saveSucceeded(xml);
+                         else
+                             editor->saveFailed(r.error());
+                     });
+            });
+}
+
+void PublisherController::loadPolicy(PolicyEditor *editor, const QString &scopePath,
+                                     const QString &label)
+{
     call(core::ArmRequest::get(policyPath(scopePath)).withQuery(u"format"_qs, u"rawxml"_qs), editor,
          [editor, label](const core::Result<QJsonObject> &r) {
-             const QString xml = r.ok()
-                 ? r->value(u"properties"_qs).toObject().value(u"value"_qs).toString()
-                 : u"<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n"
-                   "  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n"
-                   "    <base />\n  </on-error>\n</policies>"_qs;
-             editor->load(label, xml);
+             if (r.ok()) {
+                 editor->load(label, r->value(u"properties"_qs).toObject().value(u"value"_qs).toString());
+             } else if (r.error().kind == core::Error::Kind::NotFound) {
+                 // No policy at this scope yet: start from one that inherits everything.
+                 editor->load(label,
+                              u"<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n"
+                              "    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n"
+                              "  <on-error>\n    <base />\n  </on-error>\n</policies>"_qs);
+             } else {
+                 editor->loadFailed(label, r.error());
+             }
          });
     // Parents for the effective view: global, then the API for an operation scope.
     QStringList parents { QString() };
@@ -549,20 +594,6 @@ void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString
                      editor->setInheritedPolicies(*chain);
              });
     }
-    connect(editor, &PolicyEditor::saveRequested, this,
-            [this, editor, policyPath, scopePath](const QString &xml) {
-                editor->setBusy(true);
-                call(core::ArmRequest::put(policyPath(scopePath),
-                                           QJsonObject { { u"properties"_qs,
-                                                           QJsonObject { { u"format"_qs, u"rawxml"_qs },
-                                                                         { u"value"_qs, xml } } } }),
-                     editor, [editor, xml](const core::Result<QJsonObject> &r) {
-                         if (r.ok())
-                             editor->saveSucceeded(r->value(u"properties"_qs).toObject().value(u"value"_qs).toString(xml));
-                         else
-                             editor->saveFailed(r.error());
-                     });
-            });
 }
 
 void PublisherController::createSubscription(const QString &sid, const QString &displayName,

@@ -71,11 +71,15 @@ public:
     // item is only created when nothing has its id yet (GET first, then If-None-Match: *).
     void attachApiEditor(ApiEditor *editor);
     void loadApiProducts(ApiEditor *editor);
+    // Loads an existing API or operation into its editor; a failure is the editor's
+    // loadFailed(), and its Retry loads again.
     void openApi(ApiEditor *editor, const QString &apiId);
     void attachOperationEditor(OperationEditor *editor, const QString &apiId);
     void openOperation(OperationEditor *editor, const QString &apiId, const QString &operationId);
     // `scopePath` below the service: "" (global), "/products/starter", "/apis/x",
-    // "/apis/x/operations/y". Loads the scope's policy and its parents for the effective view.
+    // "/apis/x/operations/y". Loads the scope's policy and its parents for the effective view;
+    // only a scope without a policy (404) gets the default document, any other failure is the
+    // editor's loadFailed() (Retry loads again). Saves send format rawxml.
     void attachPolicyEditor(PolicyEditor *editor, const QString &scopePath, const QString &label);
 
     void createSubscription(const QString &sid, const QString &displayName, const QString &scope,
@@ -125,6 +129,9 @@ private:
     void putResource(StagedEditor *editor, const QString &path, bool isNew, BodyFor body,
                      SavedCallback saved);
     void saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh);
+    void loadApi(ApiEditor *editor, const QString &apiId);
+    void loadOperation(OperationEditor *editor, const QString &apiId, const QString &operationId);
+    void loadPolicy(PolicyEditor *editor, const QString &scopePath, const QString &label);
     void saveOperation(OperationEditor *editor, const QString &apiId, const QVariantMap &values,
                        bool isNew, bool fresh);
     void linkProducts(const QString &apiId, const QStringList &add, const QStringList &remove,

@@ -26,6 +26,17 @@ namespace {
 const QString kName = u"name"_qs;
 const QString kDisplayName = u"displayName"_qs;
 
+void setLayoutEnabled(QLayout *layout, bool enabled)
+{
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if (QWidget *widget = item->widget())
+            widget->setEnabled(enabled);
+        else if (QLayout *inner = item->layout())
+            setLayoutEnabled(inner, enabled);
+    }
+}
+
 } // namespace
 
 StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
@@ -67,6 +78,11 @@ StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
     outer->addWidget(m_banner);
     outer->addWidget(m_conflict);
     outer->addLayout(m_body, 1);
+
+    connect(m_banner, &BannerWidget::retryRequested, this, [this] {
+        if (!m_loaded)
+            Q_EMIT loadRetryRequested();
+    });
 }
 
 StagedEditor::~StagedEditor() = default;
@@ -152,6 +168,8 @@ QVariantMap StagedEditor::values() const
 void StagedEditor::loadFields(const QVariantMap &fields, bool isNew)
 {
     m_new = isNew;
+    m_loaded = true;
+    setBodyEnabled(true);
     if (isNew)
         m_idTouched = false;
     m_title->setText(titleFor(fields));
@@ -181,9 +199,40 @@ bool StagedEditor::validateNameAndId(const QVariantMap &values)
     return ok;
 }
 
+void StagedEditor::loadFailed(const core::Error &error)
+{
+    m_busy = false;
+    m_new = false;
+    m_loaded = false;
+    const LoadFailureTexts texts = loadFailureTexts();
+    m_title->setText(texts.title);
+    m_id->setReadOnly(true);
+    m_messages->clear();
+    m_conflict->clear();
+    // Nothing of what was shown before (a new item's defaults) stays: empty values of the same
+    // kinds, so the bindings and tables stay valid.
+    QVariantMap empty;
+    const QVariantMap current = m_doc->values();
+    for (auto it = current.cbegin(); it != current.cend(); ++it)
+        empty.insert(it.key(), QVariant(it.value().metaType()));
+    m_doc->load(empty);
+    syncFromDocument();
+    setBodyEnabled(false);
+    QStringList lines { error.message };
+    for (const core::ErrorDetail &detail : error.details)
+        lines.append(detail.message);
+    m_banner->showMessage(BannerWidget::Kind::Error, texts.message.arg(lines.join(u'\n')), true);
+    updateState();
+}
+
+void StagedEditor::setBodyEnabled(bool enabled)
+{
+    setLayoutEnabled(m_body, enabled);
+}
+
 void StagedEditor::save()
 {
-    if (m_busy)
+    if (m_busy || !m_loaded)
         return;
     m_banner->clear();
     if (!validate())
@@ -262,8 +311,8 @@ void StagedEditor::updateState()
 {
     const bool dirty = m_doc->isDirty();
     m_dirty->setText(dirty ? tr("Modified") : QString());
-    m_save->setEnabled((dirty || m_new) && !m_busy);
-    m_revert->setEnabled(dirty && !m_busy);
+    m_save->setEnabled((dirty || m_new) && !m_busy && m_loaded);
+    m_revert->setEnabled(dirty && !m_busy && m_loaded);
 }
 
 } // namespace portico::ui

@@ -29,7 +29,10 @@ class StagedDocument;
 // changed on the server since it was loaded), and until then a second Save does nothing. A
 // conflict shows a banner (prefix + "ConflictBannerWidget") whose Reload asks the owner to load
 // the server's version (reloadRequested()) and whose Overwrite sends the user's values over it
-// (overwriteRequested()); the user's text stays until they choose.
+// (overwriteRequested()); the user's text stays until they choose. Opening an existing item that
+// cannot be read ends in loadFailed(): the banner says so in the editor's words with Retry
+// (loadRetryRequested()), and the form stays empty, not new and read-only, with Save off, until
+// a load succeeds; it never turns into a form for a new item.
 //
 // The frame's widgets are named with the prefix given to the constructor ("api" gives
 // apiTitleLabel, apiDirtyLabel, apiBannerWidget, apiSavePushButton, apiRevertPushButton,
@@ -57,11 +60,17 @@ public:
     void idAlreadyExists();
     void saveConflicted();
     void setBusy(bool busy);
+    // The item being opened could not be read (its server copy is unknown).
+    void loadFailed(const core::Error &error);
+    // False after loadFailed() until the next successful load.
+    bool isLoaded() const { return m_loaded; }
 
 Q_SIGNALS:
     void saveRequested(const QVariantMap &values, bool isNew);
     void reloadRequested();
     void overwriteRequested(const QVariantMap &values);
+    // Retry on the banner after loadFailed().
+    void loadRetryRequested();
 
 protected:
     StagedEditor(const QString &prefix, QWidget *parent);
@@ -90,6 +99,13 @@ protected:
     // The editor's title for `fields` ("New API", "API: %1"...), in its own words.
     virtual QString titleFor(const QVariantMap &fields) const = 0;
     virtual editorfields::SaveFailureTexts saveFailureTexts() const = 0;
+    // After loadFailed(): the title, and the banner text with the error's message as %1.
+    struct LoadFailureTexts
+    {
+        QString title;
+        QString message;
+    };
+    virtual LoadFailureTexts loadFailureTexts() const = 0;
     // Brings widgets the bindings do not cover up to date after a load or a save.
     virtual void syncFromDocument() {}
 
@@ -99,6 +115,7 @@ private:
     void save();
     void send(const QVariantMap &values, bool overwrite);
     void updateState();
+    void setBodyEnabled(bool enabled);
 
     QString m_prefix;
     StagedDocument *m_doc = nullptr;
@@ -115,6 +132,7 @@ private:
     bool m_busy = false;
     bool m_idTouched = false;
     QVariantMap m_sending; // the values of the save in flight
+    bool m_loaded = true;
 };
 
 } // namespace portico::ui

@@ -3,6 +3,7 @@
 #include "core/local/store/policydocument.h"
 
 #include "core/local/gateway/policycheck.h"
+#include "core/model/policy.h"
 
 #include <QHash>
 #include <QStack>
@@ -70,47 +71,10 @@ const QHash<QString, QSet<QString>> &PolicyDocument::supportedElements()
     return s_supported;
 }
 
-QString PolicyDocument::escapeExpressions(const QString &raw)
-{
-    QString out;
-    out.reserve(raw.size());
-    int depth = 0;
-    QChar open, close;
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const QChar c = raw.at(i);
-        if (depth == 0) {
-            if (c == u'@' && i + 1 < raw.size() && (raw.at(i + 1) == u'(' || raw.at(i + 1) == u'{')) {
-                open = raw.at(i + 1);
-                close = open == u'(' ? u')' : u'}';
-                depth = 1;
-                out += c;
-                out += open;
-                ++i;
-                continue;
-            }
-            out += c;
-            continue;
-        }
-        if (c == open)
-            ++depth;
-        else if (c == close)
-            --depth;
-        if (c == u'<')
-            out += u"&lt;"_qs;
-        else if (c == u'>')
-            out += u"&gt;"_qs;
-        else if (c == u'&')
-            out += u"&amp;"_qs;
-        else
-            out += c;
-    }
-    return out;
-}
-
 Result<QString> PolicyDocument::validate(const QString &value, const QString &format,
                                          const QSet<QString> &namedValues)
 {
-    const QString xml = format == u"rawxml"_qs ? escapeExpressions(value) : value;
+    const QString xml = format == u"rawxml"_qs ? core::Policy::escapeExpressions(value) : value;
     const auto &supported = supportedElements();
     QXmlStreamReader reader(xml);
     QStack<QString> open;

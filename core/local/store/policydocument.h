@@ -25,9 +25,6 @@ public:
     [[nodiscard]] static core::Result<QString> validate(const QString &value, const QString &format,
                                                         const QSet<QString> &namedValues);
 
-    // Raw → escaped: escapes <, > and & inside @(...) and @{...} policy expressions.
-    static QString escapeExpressions(const QString &raw);
-
     // Element name → the parent elements it may appear in ("" = the document root).
     static const QHash<QString, QSet<QString>> &supportedElements();
 };

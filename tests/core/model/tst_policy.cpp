@@ -27,6 +27,9 @@ private Q_SLOTS:
     void formatDefaultsToXml();
     void malformedInputNamesTheField_data();
     void malformedInputNamesTheField();
+    void rawExpressionsAreEscapedOnlyInsideExpressions_data();
+    void rawExpressionsAreEscapedOnlyInsideExpressions();
+    void escapedCharactersPointBackToWhereTheyWereTyped();
 };
 
 namespace {
@@ -159,6 +162,46 @@ void tst_Policy::malformedInputNamesTheField()
     QCOMPARE(policy.error().kind, core::Error::Kind::Protocol);
     QCOMPARE(policy.error().target, field);
     QVERIFY2(policy.error().message.contains(u'\'' + field + u'\''), qPrintable(policy.error().message));
+}
+
+void tst_Policy::rawExpressionsAreEscapedOnlyInsideExpressions_data()
+{
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("escaped");
+    QTest::newRow("no expression") << u"<value>a &amp; b</value>"_qs << u"<value>a &amp; b</value>"_qs;
+    QTest::newRow("ampersand") << u"<value>@(\"R&D\")</value>"_qs << u"<value>@(\"R&amp;D\")</value>"_qs;
+    QTest::newRow("already escaped stays literal")
+        << u"<value>@(\"R&amp;D\")</value>"_qs << u"<value>@(\"R&amp;amp;D\")</value>"_qs;
+    QTest::newRow("comparison and lambda")
+        << u"<value>@(context.Request.Headers.Count(h => h.Key.Length < 3) > 0 && true)</value>"_qs
+        << u"<value>@(context.Request.Headers.Count(h =&gt; h.Key.Length &lt; 3) &gt; 0 &amp;&amp; true)</value>"_qs;
+    QTest::newRow("nested parentheses end the expression")
+        << u"<a x=\"@((1 < 2) && (3 > 2))\" />&amp;"_qs
+        << u"<a x=\"@((1 &lt; 2) &amp;&amp; (3 &gt; 2))\" />&amp;"_qs;
+    QTest::newRow("multi-statement block")
+        << u"<value>@{\n  var a = 1;\n  if (a < 2) { a++; }\n  return a;\n}</value>"_qs
+        << u"<value>@{\n  var a = 1;\n  if (a &lt; 2) { a++; }\n  return a;\n}</value>"_qs;
+    QTest::newRow("at sign without bracket") << u"<value>user@example.com & co</value>"_qs
+                                             << u"<value>user@example.com & co</value>"_qs;
+}
+
+void tst_Policy::rawExpressionsAreEscapedOnlyInsideExpressions()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, escaped);
+    QCOMPARE(Policy::escapeExpressions(raw), escaped);
+}
+
+void tst_Policy::escapedCharactersPointBackToWhereTheyWereTyped()
+{
+    const QString raw = u"<v>@(a && b)</v>"_qs;
+    QList<qsizetype> source;
+    const QString escaped = Policy::escapeExpressions(raw, &source);
+    QCOMPARE(escaped, u"<v>@(a &amp;&amp; b)</v>"_qs);
+    QCOMPARE(source.size(), escaped.size());
+    QCOMPARE(source.at(escaped.indexOf(u"&amp;&amp;"_qs)), raw.indexOf(u"&&"_qs));
+    QCOMPARE(source.at(escaped.indexOf(u"&amp;&amp;"_qs) + 5), raw.indexOf(u"&&"_qs) + 1);
+    QCOMPARE(source.at(escaped.indexOf(u"</v>"_qs)), raw.indexOf(u"</v>"_qs));
 }
 
 QTEST_GUILESS_MAIN(tst_Policy)

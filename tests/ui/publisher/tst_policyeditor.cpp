@@ -64,6 +64,10 @@ private Q_SLOTS:
     void effectivePolicyExpandsInheritedBase();
     void editsAreUndoableAndRevertable();
     void highlighterColoursElementsAndAttributes();
+    void rawExpressionsAreSentAsTyped();
+    void problemsAreExplainedWhereTheyWereTyped_data();
+    void problemsAreExplainedWhereTheyWereTyped();
+    void failedLoadKeepsTheEditorReadOnlyUntilALoadSucceeds();
 };
 
 void tst_PolicyEditor::malformedXmlIsMarkedAtLineAndColumnAndNotSent()
@@ -232,6 +236,103 @@ void tst_PolicyEditor::highlighterColoursElementsAndAttributes()
     for (const auto &range : formats)
         colours.insert(range.format.foreground().color().rgb());
     QVERIFY2(colours.size() >= 3, "element, attribute name and value get distinct colours");
+}
+
+void tst_PolicyEditor::rawExpressionsAreSentAsTyped()
+{
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    // rawxml (apim-protocol.md §3.8): raw <, > and && inside @(...) and @{...}.
+    QString raw = kApi;
+    raw.replace(u"Bearer {{ml-key}}"_qs,
+                u"@(\"R&D\" + (context.Request.Headers.Count > 1 && 1 < 2 ? \"-1\" : \"\"))"_qs);
+    raw.replace(u"<base />\n  </backend>"_qs,
+                u"<base />\n    <set-header name=\"X-Small\" exists-action=\"override\">\n"
+                "      <value>@{\n        var n = 1;\n        return n < 2 ? \"y\" : \"n\";\n      }</value>\n"
+                "    </set-header>\n  </backend>"_qs);
+    edit->setPlainText(raw);
+    QSignalSpy saves(&editor, &PolicyEditor::saveRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    QVERIFY2(editor.problemText().isEmpty(), qPrintable(editor.problemText()));
+    QCOMPARE(saves.count(), 1);
+    QCOMPARE(saves.first().first().toString(), raw); // sent as typed, not XML-escaped
+}
+
+void tst_PolicyEditor::problemsAreExplainedWhereTheyWereTyped_data()
+{
+    QTest::addColumn<QString>("xml");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("explanation");
+    // Line 2 has an expression whose && and < come before the problem: the column is the
+    // user's, not the escaped form's.
+    const QString line2 = u"  <inbound><set-header name=\"a\"><value>@(1 < 2 && true) R&D</value>"_qs;
+    QTest::newRow("& outside an expression")
+        << u"<policies>\n"_qs + line2 + u"</set-header></inbound>\n</policies>"_qs << 2
+        << int(line2.indexOf(u"</value>"_qs)) + 1 << u"write & as &amp;"_qs;
+    QTest::newRow("< outside an expression")
+        << u"<policies>\n  <inbound><set-header name=\"a\"><value>a < b</value></set-header></inbound>\n</policies>"_qs
+        << 2 << 43 << u"write < as &lt;"_qs;
+    QTest::newRow("unknown entity") << u"<policies>&nbsp;</policies>"_qs << 1 << 16 << u"&nbsp;"_qs;
+    QTest::newRow("mismatched closing tag")
+        << u"<policies>\n  <inbound>\n</policies>"_qs << 3 << 11 << u"<inbound>"_qs;
+    QTest::newRow("not closed") << u"<policies>\n  <inbound>"_qs << 2 << 11 << u"<inbound> is closed"_qs;
+    QTest::newRow("unquoted attribute") << u"<policies><rate-limit calls=5 /></policies>"_qs << 1 << 29
+                                        << u"in quotes"_qs;
+    QTest::newRow("wrong root") << u"<policy />"_qs << 1 << 10 << u"must start with <policies>"_qs;
+}
+
+void tst_PolicyEditor::problemsAreExplainedWhereTheyWereTyped()
+{
+    QFETCH(QString, xml);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, explanation);
+    const QList<ui::policydocument::Problem> problems = ui::policydocument::check(xml);
+    QVERIFY(!problems.isEmpty());
+    QVERIFY2(problems.first().message.contains(explanation), qPrintable(problems.first().message));
+    QCOMPARE(problems.first().line, line);
+    QCOMPARE(problems.first().column, column);
+
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs)->setPlainText(xml);
+    QSignalSpy saves(&editor, &PolicyEditor::saveRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 0);
+    QCOMPARE(editor.problemText(),
+             u"Line %1, column %2: %3"_qs.arg(line).arg(column).arg(problems.first().message));
+}
+
+void tst_PolicyEditor::failedLoadKeepsTheEditorReadOnlyUntilALoadSucceeds()
+{
+    PolicyEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    core::Error error = core::Error::make(core::Error::Kind::Http, u"The service is unavailable."_qs);
+    error.httpStatus = 503;
+    editor.loadFailed(u"API echo"_qs, error);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    auto *save = editor.findChild<QPushButton *>(u"policySavePushButton"_qs);
+    auto *banner = editor.findChild<QLabel *>(u"bannerMessageLabel"_qs);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), u"The policy could not be loaded: The service is unavailable."_qs);
+    QVERIFY(edit->toPlainText().isEmpty());
+    QVERIFY(edit->isReadOnly());
+    edit->setFocus();
+    QTest::keyClicks(edit, u"<policies />"_qs);
+    QVERIFY(!editor.isDirty());
+    QVERIFY(!save->isEnabled());
+
+    QSignalSpy retries(&editor, &PolicyEditor::loadRetryRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"bannerRetryPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(retries.count(), 1);
+    editor.load(u"API echo"_qs, kApi);
+    QVERIFY(!edit->isReadOnly());
+    QVERIFY(!banner->isVisible());
+    edit->setPlainText(kApi + u"\n"_qs);
+    QVERIFY(save->isEnabled());
 }
 
 QTEST_MAIN(tst_PolicyEditor)
