@@ -309,47 +309,56 @@ void tst_PublisherSave::apiSaveDoesNotOverwriteAConcurrentChange()
 
 void tst_PublisherSave::overwriteAfterAConflictSavesTheUsersVersion()
 {
-    ui::ApiEditor *editor = openApi(u"keep"_qs, u"Keep API 3"_qs);
+    QJsonObject body = apiBody(u"Ours API"_qs, u"ours"_qs, u"http://127.0.0.1:9"_qs);
+    QJsonObject properties = body.value(u"properties"_qs).toObject();
+    properties.insert(u"apiVersion"_qs, u"v1"_qs);
+    body.insert(u"properties"_qs, properties);
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/ours"_qs, body)).ok());
+    ui::ApiEditor *editor = openApi(u"ours"_qs, u"Ours API"_qs);
     QVERIFY(editor);
-    QVERIFY(call(core::ArmRequest::patch(kService + u"/apis/keep"_qs, QJsonObject {
+    QVERIFY(call(core::ArmRequest::patch(kService + u"/apis/ours"_qs, QJsonObject {
         { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Renamed elsewhere"_qs } } } })).ok());
     auto *serviceUrl = editor->findChild<QLineEdit *>(u"serviceUrlLineEdit"_qs);
     retype(serviceUrl, u"https://mine.example/score"_qs);
     click(editor, u"apiSavePushButton"_qs);
     auto *conflict = editor->findChild<ui::BannerWidget *>(u"apiConflictBannerWidget"_qs);
     QTRY_VERIFY_WITH_TIMEOUT((conflict && conflict->isVisible()) || !editor->document()->isDirty(), 10000);
-    QCOMPARE(stored(u"/apis/keep"_qs).value(u"serviceUrl"_qs).toString(), u"http://127.0.0.1:9"_qs);
+    QCOMPARE(stored(u"/apis/ours"_qs).value(u"displayName"_qs).toString(), u"Renamed elsewhere"_qs);
+    QCOMPARE(stored(u"/apis/ours"_qs).value(u"serviceUrl"_qs).toString(), u"http://127.0.0.1:9"_qs);
     QVERIFY(conflict && conflict->isVisible());
 
     click(conflict, u"apiOverwritePushButton"_qs);
     QTRY_VERIFY_WITH_TIMEOUT(!editor->document()->isDirty(), 10000);
     QVERIFY(conflict->isHidden());
-    const QJsonObject p = stored(u"/apis/keep"_qs);
+    const QJsonObject p = stored(u"/apis/ours"_qs);
     QCOMPARE(p.value(u"serviceUrl"_qs).toString(), u"https://mine.example/score"_qs);
-    QCOMPARE(p.value(u"displayName"_qs).toString(), u"Keep API 3"_qs); // the user's form, as chosen
-    QCOMPARE(p.value(u"apiVersion"_qs).toString(), u"v1"_qs);          // still not dropped
+    QCOMPARE(p.value(u"displayName"_qs).toString(), u"Ours API"_qs); // the user's form, as chosen
+    QCOMPARE(p.value(u"apiVersion"_qs).toString(), u"v1"_qs);        // still not dropped
 }
 
 void tst_PublisherSave::operationSaveDoesNotOverwriteAConcurrentChange()
 {
-    ui::OperationEditor *editor = openOperation(u"ops"_qs, u"score"_qs, u"Score rows"_qs);
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/ops/operations/race"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Race"_qs }, { u"method"_qs, u"GET"_qs },
+                                          { u"urlTemplate"_qs, u"/race"_qs } } } })).ok());
+    ui::OperationEditor *editor = openOperation(u"ops"_qs, u"race"_qs, u"Race"_qs);
     QVERIFY(editor);
-    QVERIFY(call(core::ArmRequest::patch(kService + u"/apis/ops/operations/score"_qs, QJsonObject {
-        { u"properties"_qs, QJsonObject { { u"urlTemplate"_qs, u"/v2/score"_qs } } } })).ok());
-    retype(editor->findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs), u"Score (mine)"_qs);
+    QVERIFY(call(core::ArmRequest::patch(kService + u"/apis/ops/operations/race"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"urlTemplate"_qs, u"/v2/race"_qs } } } })).ok());
+    retype(editor->findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs), u"Race (mine)"_qs);
     click(editor, u"operationSavePushButton"_qs);
     auto *conflict = editor->findChild<ui::BannerWidget *>(u"operationConflictBannerWidget"_qs);
     QTRY_VERIFY_WITH_TIMEOUT((conflict && conflict->isVisible()) || !editor->document()->isDirty(), 10000);
-    const QJsonObject p = stored(u"/apis/ops/operations/score"_qs);
-    QCOMPARE(p.value(u"urlTemplate"_qs).toString(), u"/v2/score"_qs);
-    QCOMPARE(p.value(u"displayName"_qs).toString(), u"Score rows"_qs);
+    const QJsonObject p = stored(u"/apis/ops/operations/race"_qs);
+    QCOMPARE(p.value(u"urlTemplate"_qs).toString(), u"/v2/race"_qs);
+    QCOMPARE(p.value(u"displayName"_qs).toString(), u"Race"_qs);
     QVERIFY(conflict && conflict->isVisible());
-    QCOMPARE(editor->findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs)->text(), u"Score (mine)"_qs);
+    QCOMPARE(editor->findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs)->text(), u"Race (mine)"_qs);
 
     click(conflict, u"operationReloadPushButton"_qs);
-    QTRY_COMPARE_WITH_TIMEOUT(editor->findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs)->text(), u"/v2/score"_qs,
+    QTRY_COMPARE_WITH_TIMEOUT(editor->findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs)->text(), u"/v2/race"_qs,
                               10000);
-    QCOMPARE(editor->findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs)->text(), u"Score rows"_qs);
+    QCOMPARE(editor->findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs)->text(), u"Race"_qs);
     QVERIFY(!editor->document()->isDirty());
 }
 
