@@ -2344,6 +2344,37 @@
         <source>Calls, outcomes, response times and data of this service (Ctrl+Shift+U)</source>
         <translation>Aanroepen, uitkomsten, responstijden en gegevens van deze service (Ctrl+Shift+U)</translation>
     </message>
+    <message>
+        <source>Whole service (all access)</source>
+        <translation>Hele service (volledige toegang)</translation>
+    </message>
+    <message>
+        <source>Delete subscriptions</source>
+        <translation>Abonnementen verwijderen</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has subscriptions. Also delete its %n subscription(s)? Callers that use their keys are refused from now on.</source>
+        <translation>
+            <numerusform>„%1” heeft abonnementen. Ook het %n abonnement verwijderen? Aanroepers die de sleutel ervan gebruiken, worden vanaf nu geweigerd.</numerusform>
+            <numerusform>„%1” heeft abonnementen. Ook de %n abonnementen verwijderen? Aanroepers die de sleutels ervan gebruiken, worden vanaf nu geweigerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete &amp;all</source>
+        <translation>&amp;Alles verwijderen</translation>
+    </message>
+    <message>
+        <source>The keys could not be read: %1</source>
+        <translation>De sleutels konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>The primary key was not regenerated: %1</source>
+        <translation>De primaire sleutel is niet opnieuw gegenereerd: %1</translation>
+    </message>
+    <message>
+        <source>The secondary key was not regenerated: %1</source>
+        <translation>De secundaire sleutel is niet opnieuw gegenereerd: %1</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>
@@ -2422,6 +2453,22 @@
     <message>
         <source>Modified</source>
         <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>“%1” is taken: another item already has this id. Choose another id.</source>
+        <translation>„%1” is bezet: een ander item heeft deze id al. Kies een andere id.</translation>
+    </message>
+    <message>
+        <source>Not created; see the marked fields.</source>
+        <translation>Niet aangemaakt; zie de gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Not deleted: the server could not be reached (%1).</source>
+        <translation>Niet verwijderd: de server was onbereikbaar (%1).</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Niet verwijderd: %1</translation>
     </message>
 </context>
 <context>

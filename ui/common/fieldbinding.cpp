@@ -10,7 +10,27 @@
 #include <QPlainTextEdit>
 #include <QSpinBox>
 
+#include <memory>
+
 namespace portico::ui::fieldbinding {
+
+namespace {
+
+// Set while a binding writes the document's value into its widget (a load, undo, redo or
+// revert). A spin box signals that change too, with the value it can show (its minimum for a
+// missing value, clamped to its range); staging that echo would mark a just-loaded item Modified.
+struct Applying
+{
+    explicit Applying(bool *flag) : m_flag(flag), m_was(*flag) { *m_flag = true; }
+    ~Applying() { *m_flag = m_was; }
+    Q_DISABLE_COPY_MOVE(Applying)
+
+private:
+    bool *m_flag;
+    bool m_was;
+};
+
+} // namespace
 
 void bind(StagedDocument *doc, const QString &field, QLineEdit *edit)
 {
@@ -67,19 +87,23 @@ QVariant comboValue(const QComboBox *combo)
     return data.isValid() ? data : QVariant(combo->currentText());
 }
 
+} // namespace
+
 void selectComboValue(QComboBox *combo, const QVariant &value)
 {
     int index = combo->findData(value);
+    if (index < 0 && value.typeId() == QMetaType::QString)
+        index = combo->findData(value, Qt::UserRole, Qt::MatchFixedString);
     if (index < 0)
         index = combo->findText(value.toString());
     if (index >= 0) {
         combo->setCurrentIndex(index);
     } else if (combo->isEditable()) {
         combo->setEditText(value.toString());
+    } else {
+        combo->setCurrentIndex(-1);
     }
 }
-
-} // namespace
 
 void bind(StagedDocument *doc, const QString &field, QComboBox *combo)
 {
@@ -99,15 +123,22 @@ void bind(StagedDocument *doc, const QString &field, QComboBox *combo)
 
 void bind(StagedDocument *doc, const QString &field, QSpinBox *spin)
 {
-    spin->setValue(doc->value(field).toInt());
-    QObject::connect(spin, &QSpinBox::valueChanged, doc, [doc, field](int value) {
-        if (doc->value(field).toInt() != value || !doc->value(field).isValid())
+    // A missing or null value shows as the spin box's minimum (its special value, e.g. "Unlimited").
+    auto shown = [spin](const QVariant &value) {
+        return value.isValid() && !value.isNull() ? value.toInt() : spin->minimum();
+    };
+    spin->setValue(shown(doc->value(field)));
+    auto applying = std::make_shared<bool>(false);
+    QObject::connect(spin, &QSpinBox::valueChanged, doc, [doc, field, applying, shown](int value) {
+        if (!*applying && shown(doc->value(field)) != value)
             doc->setValue(field, value);
     });
     QObject::connect(doc, &StagedDocument::valueChanged, spin,
-                     [spin, field](const QString &changed, const QVariant &value) {
-                         if (changed == field && spin->value() != value.toInt())
-                             spin->setValue(value.toInt());
+                     [spin, field, applying, shown](const QString &changed, const QVariant &value) {
+                         if (changed != field || spin->value() == shown(value))
+                             return;
+                         const Applying guard(applying.get());
+                         spin->setValue(shown(value));
                      });
 }
 

@@ -24,7 +24,14 @@ void bind(StagedDocument *doc, const QString &field, QPlainTextEdit *edit);
 void bind(StagedDocument *doc, const QString &field, QCheckBox *box);
 // Binds the item data of the current entry (the item text when an entry has no data).
 void bind(StagedDocument *doc, const QString &field, QComboBox *combo);
+// A missing or null value shows as the minimum, the spin box's special value ("Unlimited").
 void bind(StagedDocument *doc, const QString &field, QSpinBox *spin);
+
+// Makes the entry whose item data is `value` current (also for a caller that refills the
+// entries). Ids (a subscription's scope, its owner) are case-insensitive in ARM: an exact match
+// first, then one that differs in case only, then the item text. A value that no entry has shows
+// no entry (an editable combo box shows it as text) rather than leaving a previous value on show.
+void selectComboValue(QComboBox *combo, const QVariant &value);
 
 } // namespace fieldbinding
 

@@ -46,14 +46,18 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
                                         { { u"notPublished"_qs, tr("Not published") },
                                           { u"published"_qs, tr("Published") } },
                                         u"notPublished"_qs);
+        // 0 is shown as "Unlimited": no limit is sent on create, null on update (§3.4).
         Field limit = field(u"subscriptionsLimit"_qs, tr("Subscriptions &limit:"), FieldKind::Int,
                             u"productSubscriptionsLimitSpinBox"_qs);
+        // APIM treats a product created without subscriptionRequired as protected (§3.4).
+        Field subscriptionRequired = field(u"subscriptionRequired"_qs, tr("Subscription &required"),
+                                           FieldKind::Bool, u"productSubscriptionRequiredCheckBox"_qs);
+        subscriptionRequired.defaultValue = true;
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"productIdLineEdit"_qs, true, true),
                         field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"productDisplayNameLineEdit"_qs, true),
                         field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"productDescriptionTextEdit"_qs),
                         state,
-                        field(u"subscriptionRequired"_qs, tr("Subscription &required"), FieldKind::Bool,
-                              u"productSubscriptionRequiredCheckBox"_qs),
+                        subscriptionRequired,
                         field(u"approvalRequired"_qs, tr("&Approval required"), FieldKind::Bool,
                               u"productApprovalRequiredCheckBox"_qs),
                         limit,

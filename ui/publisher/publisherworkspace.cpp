@@ -4,11 +4,13 @@
 
 #include "core/arm/armrequest.h"
 #include "core/model/operation.h"
+#include "ui/common/decisions.h"
 #include "ui/common/maskedkeyfield.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
 #include "ui/publisher/editorfields.h"
 #include "ui/publisher/operationeditor.h"
+#include "ui/publisher/panelrecords.h"
 #include "ui/publisher/panelspec.h"
 #include "ui/publisher/policyeditor.h"
 #include "ui/publisher/publishercontroller.h"
@@ -31,18 +33,6 @@
 #include <memory>
 
 namespace portico::ui {
-
-namespace {
-
-// A list item as the panels keep it: the resource's properties, plus its ARM name.
-QVariantMap recordOf(const QJsonObject &resource)
-{
-    QVariantMap record = resource.value(u"properties"_qs).toObject().toVariantMap();
-    record.insert(u"name"_qs, resource.value(u"name"_qs).toString());
-    return record;
-}
-
-} // namespace
 
 PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget *parent)
     : QWidget(parent)
@@ -348,7 +338,7 @@ void PublisherWorkspace::loadPanel(Page page)
         }
         auto records = std::make_shared<QVariantList>();
         for (const QJsonObject &resource : r.value())
-            records->append(recordOf(resource));
+            records->append(panelrecords::fromResource(page, resource, m_controller->serviceId()));
         auto show = [this, panel, page, records] {
             panel->setRecords(*records);
             if (const QString name = m_pendingSelection.take(page); !name.isEmpty())
@@ -392,7 +382,9 @@ void PublisherWorkspace::loadPanel(Page page)
         // Scopes (all APIs, each product, each API) and owners for the choices.
         m_controller->listResources(at(u"/products"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &products) {
             m_controller->listResources(at(u"/apis"_qs), panel, [panel, products](const core::Result<QList<QJsonObject>> &apis) {
-                QList<QPair<QString, QString>> scopes { { u"/apis"_qs, tr("All APIs") } };
+                // "/" is the service's built-in all-access subscription.
+                QList<QPair<QString, QString>> scopes { { u"/apis"_qs, tr("All APIs") },
+                                                        { u"/"_qs, tr("Whole service (all access)") } };
                 for (const QJsonObject &p : products ? products.value() : QList<QJsonObject>())
                     scopes.append({ u"/products/"_qs + p.value(u"name"_qs).toString(),
                                     tr("Product: %1").arg(p.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString()) });
@@ -418,32 +410,27 @@ void PublisherWorkspace::loadPanel(Page page)
 void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool isNew)
 {
     ResourcePanel *panel = m_panels.value(page);
-    QJsonObject properties = QJsonObject::fromVariantMap(values);
-    const QString name = properties.take(u"name"_qs).toString();
-    if (page == Page::NamedValues && properties.value(u"value"_qs).toString().isEmpty())
-        properties.remove(u"value"_qs); // a secret's value is not read back: unchanged unless typed
-    if (page == Page::Subscriptions && properties.value(u"ownerId"_qs).toString().isEmpty())
-        properties.remove(u"ownerId"_qs);
+    const QString name = values.value(u"name"_qs).toString();
+    const QJsonObject properties = panelrecords::toProperties(page, values, isNew);
     QStringList linkKeys;
-    if (page == Page::Products) {
-        properties.remove(u"apis"_qs);
-        properties.remove(u"groups"_qs);
+    if (page == Page::Products)
         linkKeys = { u"apis"_qs, u"groups"_qs };
-    }
     QVariantMap before;
     for (const QVariant &record : panel->records()) {
         if (!isNew && record.toMap().value(u"name"_qs).toString() == name)
             before = record.toMap();
     }
     const QString path = at(collectionPath(page) + u'/' + name);
-    core::ArmRequest request = isNew ? core::ArmRequest::put(path, QJsonObject { { u"properties"_qs, properties } })
-                                     : core::ArmRequest::patch(path, QJsonObject { { u"properties"_qs, properties } });
-    m_controller->call(request, panel, [this, panel, page, values, before, linkKeys, path](const core::Result<QJsonObject> &r) {
+    auto onSaved = [this, panel, page, values, before, linkKeys, path, isNew, name](const core::Result<QJsonObject> &r) {
         if (!r.ok()) {
-            panel->saveFailed(r.error());
+            if (isNew && r.error().httpStatus == 412)
+                panel->idTaken(name); // created meanwhile by someone else
+            else
+                panel->saveFailed(r.error());
             return;
         }
-        QVariantMap saved = r.value().isEmpty() ? values : recordOf(r.value());
+        QVariantMap saved = r.value().isEmpty() ? values
+                                                : panelrecords::fromResource(page, r.value(), m_controller->serviceId());
         if (saved.value(u"name"_qs).toString().isEmpty())
             saved.insert(u"name"_qs, values.value(u"name"_qs));
         // Links (a product's APIs and groups): one PUT or DELETE per change, in turn.
@@ -460,6 +447,27 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
             saved.insert(key, now);
         }
         runSteps(page, saved, steps);
+    };
+    const QJsonObject body { { u"properties"_qs, properties } };
+    if (!isNew) {
+        m_controller->call(core::ArmRequest::patch(path, body), panel, onSaved);
+        return;
+    }
+    // A PUT replaces whatever has this id. Create only what is not there: ask first, and send
+    // If-None-Match: * so that one created meanwhile is refused (412) where the service
+    // supports it; the reference does not confirm that APIM does, hence the GET.
+    m_controller->call(core::ArmRequest::get(path), panel, [this, panel, path, body, name, onSaved](const core::Result<QJsonObject> &r) {
+        if (r.ok()) {
+            panel->idTaken(name);
+            return;
+        }
+        if (r.error().kind != core::Error::Kind::NotFound) {
+            panel->saveFailed(r.error());
+            return;
+        }
+        core::ArmRequest create = core::ArmRequest::put(path, body);
+        create.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
+        m_controller->call(std::move(create), panel, onSaved);
     });
 }
 
@@ -485,15 +493,46 @@ void PublisherWorkspace::runSteps(Page page, const QVariantMap &saved, std::shar
 void PublisherWorkspace::deleteFromPanel(Page page, const QString &name)
 {
     ResourcePanel *panel = m_panels.value(page);
-    m_controller->call(core::ArmRequest::remove(at(collectionPath(page) + u'/' + name)), panel,
-                       [this, panel, page](const core::Result<QJsonObject> &r) {
-                           if (!r.ok()) {
-                               panel->saveFailed(r.error());
-                               return;
-                           }
-                           loadPanel(page);
-                           Q_EMIT resourcesChanged();
-                       });
+    const QString path = at(collectionPath(page) + u'/' + name);
+    if (page != Page::Products && page != Page::Users) {
+        removeResource(page, path, false);
+        return;
+    }
+    // A product or user with subscriptions is deleted only together with them (§2.4, §2.6).
+    m_controller->listResources(path + u"/subscriptions"_qs, panel, [this, panel, page, path, name](const core::Result<QList<QJsonObject>> &r) {
+        if (!r) {
+            panel->deleteFailed(r.error());
+            return;
+        }
+        const int count = int(r.value().size());
+        if (count == 0) {
+            removeResource(page, path, false);
+            return;
+        }
+        decisions::confirm(panel, tr("Delete subscriptions"),
+                           tr("“%1” has subscriptions. Also delete its %n subscription(s)? Callers that use their keys are refused from now on.", nullptr, count)
+                               .arg(name),
+                           tr("Delete &all"), [this, page, path](bool accepted) {
+                               if (accepted)
+                                   removeResource(page, path, true);
+                           });
+    });
+}
+
+void PublisherWorkspace::removeResource(Page page, const QString &path, bool withSubscriptions)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    core::ArmRequest request = core::ArmRequest::remove(path);
+    if (withSubscriptions)
+        request.withQuery(u"deleteSubscriptions"_qs, u"true"_qs);
+    m_controller->call(std::move(request), panel, [this, panel, page](const core::Result<QJsonObject> &r) {
+        if (!r.ok()) {
+            panel->deleteFailed(r.error());
+            return;
+        }
+        loadPanel(page);
+        Q_EMIT resourcesChanged();
+    });
 }
 
 void PublisherWorkspace::showKeys(const QString &sid)
@@ -506,8 +545,13 @@ void PublisherWorkspace::showKeys(const QString &sid)
     if (sid.isEmpty() || !m_controller)
         return;
     m_controller->listSecrets(sid, m_primaryKey, [this, sid](const core::Result<QJsonObject> &r) {
-        if (!r.ok() || sid != m_keysOf)
+        if (sid != m_keysOf)
             return;
+        if (!r.ok()) {
+            m_panels.value(Page::Subscriptions)->showError(tr("The keys could not be read: %1").arg(r.error().message),
+                                                          [this, sid] { showKeys(sid); });
+            return;
+        }
         m_primaryKey->setSecret(r.value().value(u"primaryKey"_qs).toString());
         m_secondaryKey->setSecret(r.value().value(u"secondaryKey"_qs).toString());
     });
@@ -527,15 +571,27 @@ void PublisherWorkspace::regenerateKey(bool primary)
     QPushButton *regenerate = confirm->addButton(tr("&Regenerate"), QMessageBox::DestructiveRole);
     regenerate->setObjectName(u"regenerateKeyConfirmPushButton"_qs);
     confirm->setDefaultButton(QMessageBox::Cancel);
-    connect(regenerate, &QPushButton::clicked, this, [this, sid, primary] {
-        m_controller->call(core::ArmRequest::post(at(u"/subscriptions/"_qs + sid
-                                                     + (primary ? u"/regeneratePrimaryKey"_qs : u"/regenerateSecondaryKey"_qs))),
-                           this, [this, sid](const core::Result<QJsonObject> &r) {
-                               if (r.ok())
-                                   showKeys(sid);
-                           });
-    });
+    connect(regenerate, &QPushButton::clicked, this, [this, sid, primary] { sendRegenerate(sid, primary); });
     confirm->open();
+}
+
+void PublisherWorkspace::sendRegenerate(const QString &sid, bool primary)
+{
+    m_controller->call(core::ArmRequest::post(at(u"/subscriptions/"_qs + sid
+                                                 + (primary ? u"/regeneratePrimaryKey"_qs : u"/regenerateSecondaryKey"_qs))),
+                       this, [this, sid, primary](const core::Result<QJsonObject> &r) {
+                           if (sid != m_keysOf)
+                               return;
+                           if (r.ok()) {
+                               showKeys(sid);
+                               return;
+                           }
+                           // The key on show is still the valid one: it stays.
+                           const QString text = primary ? tr("The primary key was not regenerated: %1")
+                                                        : tr("The secondary key was not regenerated: %1");
+                           m_panels.value(Page::Subscriptions)->showError(text.arg(r.error().message),
+                                                                         [this, sid, primary] { sendRegenerate(sid, primary); });
+                       });
 }
 
 } // namespace portico::ui

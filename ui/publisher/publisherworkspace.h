@@ -96,11 +96,14 @@ private:
     void loadPanel(Page page);
     void savePanel(Page page, const QVariantMap &values, bool isNew);
     void deleteFromPanel(Page page, const QString &name);
+    // DELETE `path` (absolute); `withSubscriptions` adds deleteSubscriptions=true.
+    void removeResource(Page page, const QString &path, bool withSubscriptions);
     // The link calls of a save (a product's APIs and groups), one after the other, then the
     // outcome in the panel.
     void runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps);
     void showKeys(const QString &sid);
     void regenerateKey(bool primary);
+    void sendRegenerate(const QString &sid, bool primary);
     QString collectionPath(Page page) const;
     // An absolute ARM path below the current service. PublisherController::call() treats any
     // path that starts with "/subscriptions" as absolute, which APIM's own subscriptions

@@ -150,6 +150,10 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     connect(m_newButton, &QPushButton::clicked, this, &ResourcePanel::startNew);
     connect(m_delete, &QPushButton::clicked, this, &ResourcePanel::confirmDelete);
     connect(m_refresh, &QPushButton::clicked, this, &ResourcePanel::refreshRequested);
+    connect(m_banner, &BannerWidget::retryRequested, this, [this] {
+        if (const std::function<void()> retry = m_retry)
+            retry();
+    });
     connect(m_save, &QPushButton::clicked, this, &ResourcePanel::save);
     connect(m_revert, &QPushButton::clicked, m_doc, &StagedDocument::revert);
     connect(m_doc, &StagedDocument::dirtyChanged, this, &ResourcePanel::updateState);
@@ -300,8 +304,7 @@ void ResourcePanel::setChoices(const QString &key, const QList<QPair<QString, QS
             combo->clear();
             for (const auto &[value, label] : choices)
                 combo->addItem(label, value);
-            const int index = combo->findData(m_doc->value(key));
-            combo->setCurrentIndex(index);
+            fieldbinding::selectComboValue(combo, m_doc->value(key));
         } else if (auto *list = qobject_cast<QListWidget *>(editor)) {
             const QSignalBlocker blocker(list);
             list->clear();
@@ -323,9 +326,13 @@ void ResourcePanel::addExtraWidget(QWidget *widget)
 
 void ResourcePanel::setLoadError(const QString &text)
 {
-    m_banner->showMessage(BannerWidget::Kind::Error, text, true);
-    connect(m_banner, &BannerWidget::retryRequested, this, &ResourcePanel::refreshRequested,
-            Qt::UniqueConnection);
+    showError(text, [this] { Q_EMIT refreshRequested(); });
+}
+
+void ResourcePanel::showError(const QString &text, std::function<void()> retry)
+{
+    m_retry = std::move(retry);
+    m_banner->showMessage(BannerWidget::Kind::Error, text, bool(m_retry));
 }
 
 void ResourcePanel::selectRecord(const QString &name)
@@ -468,6 +475,27 @@ void ResourcePanel::saveFailed(const core::Error &error)
     else
         text = unclaimed.isEmpty() ? tr("Not saved; see the marked fields.")
                                    : tr("Not saved: %1").arg(unclaimed.join(u'\n'));
+    m_banner->showMessage(BannerWidget::Kind::Error, text);
+    updateState();
+}
+
+void ResourcePanel::idTaken(const QString &name)
+{
+    setBusy(false);
+    m_messages->clear();
+    m_messages->setMessage(u"name"_qs, tr("“%1” is taken: another item already has this id. Choose another id.").arg(name));
+    m_banner->showMessage(BannerWidget::Kind::Error, tr("Not created; see the marked fields."));
+    updateState();
+}
+
+void ResourcePanel::deleteFailed(const core::Error &error)
+{
+    setBusy(false);
+    QString text;
+    if (error.kind == core::Error::Kind::Network || error.kind == core::Error::Kind::Timeout)
+        text = tr("Not deleted: the server could not be reached (%1).").arg(error.message);
+    else
+        text = tr("Not deleted: %1").arg(error.message);
     m_banner->showMessage(BannerWidget::Kind::Error, text);
     updateState();
 }

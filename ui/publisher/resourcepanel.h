@@ -9,6 +9,8 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QStandardItemModel;
@@ -24,7 +26,8 @@ class StagedDocument;
 // A list of one kind of service resource (products, users, groups, named values, backends,
 // subscriptions) with a form editor for the selected or new item. The fields are described by
 // FieldSpecs; edits are staged with undo, Save/Revert and a dirty marker, and the owner does
-// the server work through the signals, reporting back with saveSucceeded()/saveFailed().
+// the server work through the signals, reporting back with saveSucceeded()/saveFailed()/
+// idTaken() and deleteFailed().
 // Records are QVariantMaps keyed like the FieldSpecs, with "name" as the resource id.
 class ResourcePanel final : public QWidget
 {
@@ -58,6 +61,9 @@ public:
     // Below the form, e.g. the subscription keys box.
     void addExtraWidget(QWidget *widget);
     void setLoadError(const QString &text);
+    // A problem with something besides the form (e.g. a subscription's keys), in the panel's
+    // banner; with `retry`, the banner's Retry calls it.
+    void showError(const QString &text, std::function<void()> retry = {});
 
     void selectRecord(const QString &name);
     void startNew();
@@ -68,6 +74,10 @@ public:
 
     void saveSucceeded(const QVariantMap &saved);
     void saveFailed(const core::Error &error);
+    // A new item was not created because its id is taken: said at the id field; the form keeps
+    // what the user typed.
+    void idTaken(const QString &name);
+    void deleteFailed(const core::Error &error);
     void setBusy(bool busy);
 
 Q_SIGNALS:
@@ -105,6 +115,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_revert = nullptr;
     QHash<QString, QWidget *> m_editors;
+    std::function<void()> m_retry; // what the banner's Retry does
     bool m_new = false;
     bool m_busy = false;
 };

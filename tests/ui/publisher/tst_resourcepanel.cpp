@@ -1,0 +1,517 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The publisher's resource pages (products, subscriptions, users, groups, named values,
+// backends) against the real portico-local: a new item whose id is taken is refused at the id
+// field instead of replacing what exists; a product is protected and unlimited by default and
+// "Unlimited" is no limit on the wire; selecting an item never marks it Modified; a
+// subscription shows its own scope and owner; failed key reads and regenerations are reported
+// with Retry; a failed delete says so, and a product or user with subscriptions is deleted with
+// them only when the user agrees.
+
+#include "core/arm/armclient.h"
+#include "core/arm/armrequest.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/fakenetworkaccessmanager.h"
+#include "tests/ui/publishertestbed.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/common/decisions.h"
+#include "ui/common/maskedkeyfield.h"
+#include "ui/common/operationtracker.h"
+#include "ui/common/stageddocument.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/resourcepanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace portico;
+using Page = ui::PublisherWorkspace::Page;
+
+namespace {
+
+const QString kService = test::localServiceId(u"respanel"_qs);
+
+QJsonObject properties(const QJsonObject &resource)
+{
+    return resource.value(u"properties"_qs).toObject();
+}
+
+QString collectionOf(Page page)
+{
+    switch (page) {
+    case Page::Products: return u"/products"_qs;
+    case Page::Subscriptions: return u"/subscriptions"_qs;
+    case Page::Users: return u"/users"_qs;
+    case Page::Groups: return u"/groups"_qs;
+    case Page::NamedValues: return u"/namedValues"_qs;
+    case Page::Backends: return u"/backends"_qs;
+    default: return {};
+    }
+}
+
+} // namespace
+
+class tst_ResourcePanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void newItemWithATakenIdIsRefusedAtTheIdField_data();
+    void newItemWithATakenIdIsRefusedAtTheIdField();
+    void idTakenBetweenTheCheckAndTheCreateIsRefused();
+    void newProductIsProtectedAndUnlimitedByDefault();
+    void unlimitedIsSentAsNoLimitOnUpdate();
+    void selectingAProductWithoutALimitKeepsItUnmodified();
+    void subscriptionFormShowsItsOwnScopeAndOwner();
+    void failedKeyRegenerationIsShownAndKeepsTheOldKey();
+    void unreadableKeysAreShownWithRetry();
+    void failedDeleteSaysNotDeleted();
+    void productWithSubscriptionsIsDeletedWithThemOnlyWhenAgreed();
+    void userWithSubscriptionsIsDeletedWithThem();
+
+private:
+    core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
+    bool put(const QString &relative, const QJsonObject &props)
+    {
+        const auto r = call(core::ArmRequest::put(kService + relative, QJsonObject { { u"properties"_qs, props } }));
+        if (!r.ok())
+            qWarning() << "PUT" << relative << "failed:" << r.error().message;
+        return r.ok();
+    }
+    QJsonObject stored(const QString &relative)
+    {
+        const auto r = call(core::ArmRequest::get(kService + relative));
+        return r.ok() ? properties(r.value()) : QJsonObject();
+    }
+    bool exists(const QString &relative) { return call(core::ArmRequest::get(kService + relative)).ok(); }
+    ui::ResourcePanel *show(Page page, const QString &name = {})
+    {
+        m_workspace->showPage(page, name);
+        return m_workspace->panel(page);
+    }
+    static QString bannerText(const ui::ResourcePanel *panel, const QString &prefix)
+    {
+        const auto *banner = panel->findChild<ui::BannerWidget *>(prefix + u"BannerWidget"_qs);
+        return banner && banner->isVisible() ? banner->text() : QString();
+    }
+    static QLineEdit *lineEdit(const ui::ResourcePanel *panel, const QString &objectName)
+    {
+        if (auto *edit = panel->findChild<QLineEdit *>(objectName))
+            return edit;
+        const auto *masked = panel->findChild<ui::MaskedKeyField *>(objectName);
+        return masked ? masked->lineEdit() : nullptr;
+    }
+
+    test::PublisherTestBed m_bed;
+    std::unique_ptr<ui::PublisherWorkspace> m_workspace;
+};
+
+void tst_ResourcePanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString problem = m_bed.start(u"respanel"_qs, this);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.controller());
+    m_workspace->resize(1200, 800);
+    m_workspace->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+
+    QVERIFY(put(u"/users/ada"_qs, { { u"email"_qs, u"ada@contoso.com"_qs }, { u"firstName"_qs, u"Ada"_qs },
+                                    { u"lastName"_qs, u"Lovelace"_qs } }));
+    QVERIFY(put(u"/groups/team"_qs, { { u"displayName"_qs, u"Team"_qs } }));
+    QVERIFY(put(u"/namedValues/nv"_qs, { { u"displayName"_qs, u"nv"_qs }, { u"value"_qs, u"one"_qs } }));
+    QVERIFY(put(u"/backends/be"_qs, { { u"url"_qs, u"http://one.example"_qs }, { u"protocol"_qs, u"http"_qs } }));
+    QVERIFY(put(u"/subscriptions/sub1"_qs, { { u"scope"_qs, u"/apis"_qs }, { u"displayName"_qs, u"Sub one"_qs },
+                                             { u"state"_qs, u"active"_qs } }));
+}
+
+void tst_ResourcePanel::cleanupTestCase()
+{
+    m_workspace.reset();
+    m_bed.stop();
+}
+
+void tst_ResourcePanel::newItemWithATakenIdIsRefusedAtTheIdField_data()
+{
+    using Typed = QList<QPair<QString, QString>>;
+    QTest::addColumn<Page>("page");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<Typed>("typed");    // {objectName, text}, the id first
+    QTest::addColumn<QString>("field");  // a property the existing item must keep
+    QTest::addColumn<QString>("value");
+    QTest::newRow("product") << Page::Products << u"products"_qs << u"starter"_qs
+                             << Typed { { u"productIdLineEdit"_qs, u"starter"_qs },
+                                        { u"productDisplayNameLineEdit"_qs, u"Another starter"_qs } }
+                             << u"displayName"_qs << u"Starter"_qs;
+    QTest::newRow("subscription") << Page::Subscriptions << u"subscriptions"_qs << u"sub1"_qs
+                                  << Typed { { u"subscriptionIdLineEdit"_qs, u"sub1"_qs },
+                                             { u"subscriptionDisplayNameLineEdit"_qs, u"Sub two"_qs } }
+                                  << u"displayName"_qs << u"Sub one"_qs;
+    QTest::newRow("user") << Page::Users << u"users"_qs << u"ada"_qs
+                          << Typed { { u"userIdLineEdit"_qs, u"ada"_qs }, { u"userFirstNameLineEdit"_qs, u"Grace"_qs },
+                                     { u"userLastNameLineEdit"_qs, u"Hopper"_qs },
+                                     { u"userEmailLineEdit"_qs, u"grace@contoso.com"_qs } }
+                          << u"firstName"_qs << u"Ada"_qs;
+    QTest::newRow("group") << Page::Groups << u"groups"_qs << u"team"_qs
+                           << Typed { { u"groupIdLineEdit"_qs, u"team"_qs },
+                                      { u"groupDisplayNameLineEdit"_qs, u"Other team"_qs } }
+                           << u"displayName"_qs << u"Team"_qs;
+    QTest::newRow("named value") << Page::NamedValues << u"namedValues"_qs << u"nv"_qs
+                                 << Typed { { u"namedValueIdLineEdit"_qs, u"nv"_qs },
+                                            { u"namedValueDisplayNameLineEdit"_qs, u"nv2"_qs },
+                                            { u"namedValueValue"_qs, u"two"_qs } }
+                                 << u"displayName"_qs << u"nv"_qs;
+    QTest::newRow("backend") << Page::Backends << u"backends"_qs << u"be"_qs
+                             << Typed { { u"backendIdLineEdit"_qs, u"be"_qs },
+                                        { u"backendUrlLineEdit"_qs, u"http://two.example"_qs } }
+                             << u"url"_qs << u"http://one.example"_qs;
+}
+
+void tst_ResourcePanel::newItemWithATakenIdIsRefusedAtTheIdField()
+{
+    using Typed = QList<QPair<QString, QString>>;
+    QFETCH(Page, page);
+    QFETCH(QString, prefix);
+    QFETCH(QString, id);
+    QFETCH(Typed, typed);
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    const QString path = collectionOf(page) + u'/' + id;
+
+    ui::ResourcePanel *panel = show(page);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->records().isEmpty(), 10000);
+    if (page == Page::Subscriptions) { // New picks the first scope once the scopes are there
+        auto *scope = panel->findChild<QComboBox *>(u"subscriptionScopeComboBox"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 1, 10000);
+    }
+    QTest::mouseClick(panel->findChild<QPushButton *>(prefix + u"NewPushButton"_qs), Qt::LeftButton);
+    for (const auto &[objectName, text] : typed) {
+        QLineEdit *edit = lineEdit(panel, objectName);
+        QVERIFY2(edit, qPrintable(objectName));
+        edit->setFocus();
+        QTest::keyClicks(edit, text);
+    }
+    QTest::mouseClick(panel->findChild<QPushButton *>(prefix + u"SavePushButton"_qs), Qt::LeftButton);
+
+    auto *message = panel->findChild<QLabel *>(prefix + u"_nameMessageLabel"_qs);
+    QVERIFY(message);
+    QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty(), 10000);
+    QVERIFY2(message->text().contains(id), qPrintable(message->text()));
+    QVERIFY(message->isVisible());
+    // The form keeps what the user typed, still as a new item; the existing item is untouched.
+    QVERIFY(panel->isNew());
+    for (const auto &[objectName, text] : typed)
+        QCOMPARE(lineEdit(panel, objectName)->text(), text);
+    QVERIFY(panel->findChild<QPushButton *>(prefix + u"SavePushButton"_qs)->isEnabled());
+    QTest::qWait(200); // nothing more arrives
+    QCOMPARE(stored(path).value(field).toString(), value);
+}
+
+void tst_ResourcePanel::idTakenBetweenTheCheckAndTheCreateIsRefused()
+{
+    // Someone creates "silver" after the check found no such product: the create carries
+    // If-None-Match: *, the service refuses it with 412, and the form says the id is taken.
+    test::FakeNetworkAccessManager network;
+    const QByteArray json = "application/json";
+    network.setHandler([json](const test::FakeRequest &r) -> test::FakeResponse {
+        const bool silver = r.request.url().path().endsWith(u"/products/silver"_qs);
+        if (silver && r.verb == "GET")
+            return { test::FakeResponse::Behaviour::Respond, 404,
+                     R"({"error":{"code":"ResourceNotFound","message":"Product not found."}})",
+                     { { "Content-Type", json } } };
+        if (silver && r.verb == "PUT")
+            return { test::FakeResponse::Behaviour::Respond, 412,
+                     R"({"error":{"code":"PreconditionFailed","message":"The resource already exists."}})",
+                     { { "Content-Type", json } } };
+        return { test::FakeResponse::Behaviour::Respond, 200, R"({"value":[],"count":0,"nextLink":""})",
+                 { { "Content-Type", json } } };
+    });
+    core::StaticTokenProvider tokens(u"token"_qs);
+    core::ArmClient client(&network, QUrl(u"http://127.0.0.1:9"_qs), &tokens);
+    ui::OperationTracker operations;
+    ui::PublisherController controller(&client, &operations);
+    controller.setService(kService);
+    ui::PublisherWorkspace workspace(&controller);
+    workspace.resize(1000, 700);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(Page::Products);
+    ui::ResourcePanel *panel = workspace.panel(Page::Products);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs), u"silver"_qs);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs), u"Silver"_qs);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsSavePushButton"_qs), Qt::LeftButton);
+
+    auto *message = panel->findChild<QLabel *>(u"products_nameMessageLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty(), 10000);
+    QVERIFY2(message->text().contains(u"silver"_qs), qPrintable(message->text()));
+    QVERIFY(panel->isNew());
+    QByteArrayList puts;
+    for (const test::FakeRequest &r : network.requests())
+        if (r.verb == "PUT")
+            puts << r.request.rawHeader("If-None-Match");
+    QCOMPARE(puts, QByteArrayList { "*" });
+}
+
+void tst_ResourcePanel::newProductIsProtectedAndUnlimitedByDefault()
+{
+    ui::ResourcePanel *panel = show(Page::Products);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->records().isEmpty(), 10000);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    auto *required = panel->findChild<QCheckBox *>(u"productSubscriptionRequiredCheckBox"_qs);
+    auto *limit = panel->findChild<QSpinBox *>(u"productSubscriptionsLimitSpinBox"_qs);
+    QVERIFY(required->isChecked()); // APIM's default: a product requires a subscription
+    QCOMPARE(limit->text(), u"Unlimited"_qs);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs), u"silver"_qs);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs), u"Silver"_qs);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsSavePushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isNew(), 10000);
+    QCOMPARE(panel->currentName(), u"silver"_qs);
+
+    const QJsonObject silver = stored(u"/products/silver"_qs);
+    QCOMPARE(silver.value(u"displayName"_qs).toString(), u"Silver"_qs);
+    QCOMPARE(silver.value(u"subscriptionRequired"_qs).toBool(false), true);
+    QVERIFY2(silver.value(u"subscriptionsLimit"_qs).isUndefined() || silver.value(u"subscriptionsLimit"_qs).isNull(),
+             qPrintable(QString::fromUtf8(QJsonDocument(silver).toJson(QJsonDocument::Compact))));
+    QCOMPARE(limit->text(), u"Unlimited"_qs);
+    QVERIFY(!panel->document()->isDirty());
+}
+
+void tst_ResourcePanel::unlimitedIsSentAsNoLimitOnUpdate()
+{
+    ui::ResourcePanel *panel = show(Page::Products, u"silver"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"silver"_qs, 10000);
+    auto *limit = panel->findChild<QSpinBox *>(u"productSubscriptionsLimitSpinBox"_qs);
+    auto *save = panel->findChild<QPushButton *>(u"productsSavePushButton"_qs);
+    limit->setFocus();
+    limit->selectAll();
+    QTest::keyClicks(limit, u"5"_qs);
+    QCOMPARE(limit->value(), 5);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(stored(u"/products/silver"_qs).value(u"subscriptionsLimit"_qs).toInt() == 5, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty() && !save->isEnabled(), 10000);
+
+    // Back to Unlimited: no limit at all, not a limit of 0.
+    QTest::keyClick(limit, Qt::Key_PageDown);
+    QCOMPARE(limit->text(), u"Unlimited"_qs);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty() && !save->isEnabled(), 10000);
+    const QJsonValue now = stored(u"/products/silver"_qs).value(u"subscriptionsLimit"_qs);
+    QVERIFY2(now.isUndefined() || now.isNull(), qPrintable(QString::number(now.toInt())));
+    QTRY_COMPARE_WITH_TIMEOUT(limit->text(), u"Unlimited"_qs, 10000);
+}
+
+void tst_ResourcePanel::selectingAProductWithoutALimitKeepsItUnmodified()
+{
+    QVERIFY(put(u"/products/nolimit"_qs, { { u"displayName"_qs, u"No limit"_qs } }));
+    QVERIFY(put(u"/products/nulllimit"_qs, { { u"displayName"_qs, u"Null limit"_qs },
+                                             { u"subscriptionsLimit"_qs, QJsonValue::Null } }));
+    ui::ResourcePanel *panel = show(Page::Products, u"starter"_qs); // Starter allows 1 subscription
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"starter"_qs, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->records().size() >= 4, 10000);
+    auto *limit = panel->findChild<QSpinBox *>(u"productSubscriptionsLimitSpinBox"_qs);
+    auto *dirty = panel->findChild<QLabel *>(u"productsDirtyLabel"_qs);
+    QCOMPARE(limit->value(), 1);
+    const int unsaved = m_workspace->unsavedEditorCount(); // the other pages' refused new items
+    for (const QString &name : { u"nolimit"_qs, u"starter"_qs, u"nulllimit"_qs }) {
+        panel->selectRecord(name);
+        QCOMPARE(panel->currentName(), name);
+        QCOMPARE(limit->text(), name == u"starter"_qs ? u"1"_qs : u"Unlimited"_qs);
+        QVERIFY2(!panel->document()->isDirty(), qPrintable(name));
+        QCOMPARE(dirty->text(), QString());
+        QCOMPARE(m_workspace->unsavedEditorCount(), unsaved);
+    }
+}
+
+void tst_ResourcePanel::subscriptionFormShowsItsOwnScopeAndOwner()
+{
+    QVERIFY(put(u"/subscriptions/scoped"_qs, { { u"scope"_qs, u"/products/starter"_qs },
+                                               { u"ownerId"_qs, u"/users/ada"_qs },
+                                               { u"displayName"_qs, u"Scoped"_qs },
+                                               { u"state"_qs, u"active"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Subscriptions, u"scoped"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"scoped"_qs, 10000);
+    auto *scope = panel->findChild<QComboBox *>(u"subscriptionScopeComboBox"_qs);
+    auto *owner = panel->findChild<QComboBox *>(u"subscriptionOwnerComboBox"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 2 && owner->count() > 2, 10000);
+    // The server answers with full ARM ids; the form shows them as the choices name them.
+    QCOMPARE(scope->currentData().toString(), u"/products/starter"_qs);
+    QCOMPARE(scope->currentText(), u"Product: Starter"_qs);
+    QCOMPARE(owner->currentData().toString(), u"/users/ada"_qs);
+    QVERIFY2(owner->currentText().contains(u"ada@contoso.com"_qs), qPrintable(owner->currentText()));
+
+    struct Expected
+    {
+        QString name, scope, owner;
+    };
+    const QList<Expected> others { { u"sub1"_qs, u"/apis"_qs, QString() },
+                                   { u"master"_qs, u"/"_qs, u"/users/1"_qs },
+                                   { u"scoped"_qs, u"/products/starter"_qs, u"/users/ada"_qs } };
+    for (const Expected &expected : others) {
+        panel->selectRecord(expected.name);
+        QCOMPARE(panel->currentName(), expected.name);
+        QVERIFY2(scope->currentIndex() >= 0, qPrintable(expected.name));
+        QCOMPARE(scope->currentData().toString(), expected.scope);
+        QVERIFY2(owner->currentIndex() >= 0, qPrintable(expected.name));
+        QCOMPARE(owner->currentData().toString(), expected.owner);
+        QVERIFY(!panel->document()->isDirty());
+    }
+
+    // Saving another field keeps scope and owner.
+    auto *displayName = panel->findChild<QLineEdit *>(u"subscriptionDisplayNameLineEdit"_qs);
+    displayName->setFocus();
+    displayName->selectAll();
+    QTest::keyClicks(displayName, u"Scoped, renamed"_qs);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"subscriptionsSavePushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(stored(u"/subscriptions/scoped"_qs).value(u"displayName"_qs).toString()
+                                 == u"Scoped, renamed"_qs, 10000);
+    const QJsonObject after = stored(u"/subscriptions/scoped"_qs);
+    QVERIFY(after.value(u"scope"_qs).toString().endsWith(u"/products/starter"_qs));
+    QVERIFY(after.value(u"ownerId"_qs).toString().endsWith(u"/users/ada"_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
+    QCOMPARE(scope->currentData().toString(), u"/products/starter"_qs);
+}
+
+void tst_ResourcePanel::failedKeyRegenerationIsShownAndKeepsTheOldKey()
+{
+    QVERIFY(put(u"/subscriptions/gone"_qs, { { u"scope"_qs, u"/apis"_qs }, { u"displayName"_qs, u"Gone"_qs },
+                                             { u"state"_qs, u"active"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Subscriptions, u"gone"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"gone"_qs, 10000);
+    auto *key = panel->findChild<QLineEdit *>(u"primaryKeyLineEdit"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!key->text().isEmpty(), 10000);
+    const QString old = key->text();
+    // Deleted elsewhere (another administrator, the portal) while shown here.
+    QVERIFY(call(core::ArmRequest::remove(kService + u"/subscriptions/gone"_qs)).ok());
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"regeneratePrimaryKeyPushButton"_qs), Qt::LeftButton);
+    QMessageBox *confirm = nullptr;
+    QTRY_VERIFY((confirm = m_workspace->findChild<QMessageBox *>(u"regenerateKeyMessageBox"_qs)) != nullptr);
+    confirm->findChild<QPushButton *>(u"regenerateKeyConfirmPushButton"_qs)->click();
+
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(panel, u"subscriptions"_qs).isEmpty(), 10000);
+    const QString banner = bannerText(panel, u"subscriptions"_qs);
+    QVERIFY2(banner.startsWith(u"The primary key was not regenerated: "_qs), qPrintable(banner));
+    QVERIFY(panel->findChild<QPushButton *>(u"bannerRetryPushButton"_qs)->isVisible());
+    QCOMPARE(key->text(), old); // nothing replaced it
+}
+
+void tst_ResourcePanel::unreadableKeysAreShownWithRetry()
+{
+    QVERIFY(put(u"/subscriptions/later"_qs, { { u"scope"_qs, u"/apis"_qs }, { u"displayName"_qs, u"Later"_qs },
+                                              { u"state"_qs, u"active"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Subscriptions, u"sub1"_qs);
+    auto hasLater = [panel] {
+        for (const QVariant &record : panel->records())
+            if (record.toMap().value(u"name"_qs).toString() == u"later"_qs)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(hasLater(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"sub1"_qs, 10000);
+    QVERIFY(call(core::ArmRequest::remove(kService + u"/subscriptions/later"_qs)).ok());
+    panel->selectRecord(u"later"_qs); // still listed here
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(panel, u"subscriptions"_qs).isEmpty(), 10000);
+    const QString banner = bannerText(panel, u"subscriptions"_qs);
+    QVERIFY2(banner.startsWith(u"The keys could not be read: "_qs), qPrintable(banner));
+    auto *key = panel->findChild<QLineEdit *>(u"primaryKeyLineEdit"_qs);
+    QVERIFY(key->text().isEmpty());
+
+    // Back again (restored elsewhere): Retry reads its keys.
+    QVERIFY(put(u"/subscriptions/later"_qs, { { u"scope"_qs, u"/apis"_qs }, { u"displayName"_qs, u"Later"_qs },
+                                              { u"state"_qs, u"active"_qs } }));
+    auto *retry = panel->findChild<QPushButton *>(u"bannerRetryPushButton"_qs);
+    QVERIFY(retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!key->text().isEmpty(), 10000);
+    QCOMPARE(key->text(), call(core::ArmRequest::post(kService + u"/subscriptions/later/listSecrets"_qs))
+                              .value().value(u"primaryKey"_qs).toString());
+    QCOMPARE(bannerText(panel, u"subscriptions"_qs), QString());
+}
+
+void tst_ResourcePanel::failedDeleteSaysNotDeleted()
+{
+    // A system group cannot be deleted: the service refuses with 409.
+    ui::ResourcePanel *panel = show(Page::Groups, u"developers"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"developers"_qs, 10000);
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"groupsDeletePushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(panel, u"groups"_qs).isEmpty(), 10000);
+    const QString banner = bannerText(panel, u"groups"_qs);
+    QVERIFY2(banner.startsWith(u"Not deleted: "_qs) && banner.contains(u"cannot be deleted"_qs), qPrintable(banner));
+    QVERIFY(exists(u"/groups/developers"_qs));
+}
+
+void tst_ResourcePanel::productWithSubscriptionsIsDeletedWithThemOnlyWhenAgreed()
+{
+    QVERIFY(put(u"/products/bronze"_qs, { { u"displayName"_qs, u"Bronze"_qs } }));
+    QVERIFY(put(u"/subscriptions/bronze-sub"_qs, { { u"scope"_qs, u"/products/bronze"_qs },
+                                                   { u"displayName"_qs, u"Bronze sub"_qs },
+                                                   { u"state"_qs, u"active"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Products, u"bronze"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"bronze"_qs, 10000);
+    auto *remove = panel->findChild<QPushButton *>(u"productsDeletePushButton"_qs);
+    auto question = [panel]() -> QMessageBox * {
+        for (QMessageBox *box : panel->findChildren<QMessageBox *>(u"decisionMessageBox"_qs))
+            if (box->isVisible())
+                return box;
+        return nullptr;
+    };
+
+    // "Delete?" yes, "Also delete its subscriptions?" no: nothing is deleted.
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = question()) != nullptr, 10000);
+    QVERIFY2(box->text().contains(u"Also delete its 1 subscription"_qs), qPrintable(box->text()));
+    box->findChild<QPushButton *>(u"decisionCancelPushButton"_qs)->click();
+    QTest::qWait(300);
+    QVERIFY(exists(u"/products/bronze"_qs));
+    QVERIFY(exists(u"/subscriptions/bronze-sub"_qs));
+    QCOMPARE(bannerText(panel, u"products"_qs), QString());
+
+    // Both yes: the product goes with its subscription.
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT((box = question()) != nullptr, 10000);
+    box->findChild<QPushButton *>(u"decisionAcceptPushButton"_qs)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!exists(u"/products/bronze"_qs), 10000);
+    QVERIFY(!exists(u"/subscriptions/bronze-sub"_qs));
+    QCOMPARE(bannerText(panel, u"products"_qs), QString());
+}
+
+void tst_ResourcePanel::userWithSubscriptionsIsDeletedWithThem()
+{
+    // ada owns "scoped" (see subscriptionFormShowsItsOwnScopeAndOwner).
+    QVERIFY(put(u"/subscriptions/ada-sub"_qs, { { u"scope"_qs, u"/apis"_qs }, { u"ownerId"_qs, u"/users/ada"_qs },
+                                                { u"displayName"_qs, u"Ada's"_qs }, { u"state"_qs, u"active"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Users, u"ada"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"ada"_qs, 10000);
+    ui::decisions::preAnswer(true);
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"usersDeletePushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!exists(u"/users/ada"_qs), 20000);
+    QCOMPARE(ui::decisions::pendingPreAnswers(), 0); // both questions were asked
+    QVERIFY(!exists(u"/subscriptions/ada-sub"_qs));
+    QVERIFY(!exists(u"/subscriptions/scoped"_qs));
+    QCOMPARE(bannerText(panel, u"users"_qs), QString());
+}
+
+QTEST_MAIN(tst_ResourcePanel)
+#include "tst_resourcepanel.moc"

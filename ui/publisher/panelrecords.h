@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ui/publisher/publisherworkspace.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QVariantMap>
+
+namespace portico::ui {
+
+// Between ARM resources and the records a ResourcePanel edits (see PanelSpec for the fields).
+namespace panelrecords {
+
+// A list item as the panels keep it: the resource's properties plus its ARM name ("name"), in
+// the form the fields use whatever form the server answers in:
+// - a subscription's scope and owner relative to the service ("/products/x", "/users/y", "/apis"
+//   and "/" for the whole service), like the choices; no owner is "";
+// - a product's missing or null subscriptionsLimit is 0 ("Unlimited"), a missing
+//   subscriptionRequired is true (APIM's default, §3.4).
+QVariantMap fromResource(
+    PublisherWorkspace::Page page, const QJsonObject &resource, const QString &serviceId);
+
+// The `properties` of the PUT (`isNew`) or PATCH that saves `values` of a record. Links (a
+// product's APIs and groups) are separate calls and not included. A product's "Unlimited" limit
+// is left out of a create and sent as null in an update.
+QJsonObject toProperties(PublisherWorkspace::Page page, const QVariantMap &values, bool isNew);
+
+// "{serviceId}/products/x" → "/products/x", matched case-insensitively; any other value as it is.
+QString serviceRelative(const QString &id, const QString &serviceId);
+
+} // namespace panelrecords
+
+} // namespace portico::ui
