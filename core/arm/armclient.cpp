@@ -5,6 +5,7 @@
 #include "core/arm/armexchange.h"
 #include "core/arm/armjob.h"
 #include "core/arm/armlistjob.h"
+#include "core/arm/armlongrunning.h"
 #include "core/auth/accesstokenprovider.h"
 
 #include <QNetworkAccessManager>
@@ -74,7 +75,12 @@ ArmExchange *ArmClient::exchange(const ArmRequest &request, int deadlineMs, QObj
 
 ArmJob *ArmClient::send(const ArmRequest &request)
 {
-    return new ArmJob(this, request, this);
+    if (request.longRunning || request.absoluteUrl.isValid()
+        || !isLongRunningCall(request.method, request.path))
+        return new ArmJob(this, request, this);
+    ArmRequest marked = request;
+    marked.longRunning = true;
+    return new ArmJob(this, marked, this);
 }
 
 ArmListJob *ArmClient::list(const ArmRequest &request, int maxItems)

@@ -48,7 +48,7 @@ public:
     void setTiming(const ArmTiming &timing) { m_timing = timing; }
     const ArmTiming &timing() const { return m_timing; }
 
-    // One call. With request.longRunning, polls until the operation is done (see ArmJob).
+    // One call; long-running ones (request.longRunning, or §4.4's: armlongrunning.h) are polled.
     [[nodiscard]] ArmJob *send(const ArmRequest &request);
     // A collection, following nextLink until the last page or until maxItems items were read.
     [[nodiscard]] ArmListJob *list(const ArmRequest &request, int maxItems = 100'000);

@@ -6,6 +6,7 @@
 
 #include "core/arm/armclient.h"
 #include "core/arm/armjob.h"
+#include "core/arm/armlongrunning.h"
 #include "core/auth/statictokenprovider.h"
 #include "tests/support/replay/replayserver.h"
 
@@ -32,6 +33,9 @@ private Q_SLOTS:
     void apiCreateFollowsTenantOperationResults();
     void deletePollsLocationUntilDone();
     void failedOperationCarriesTheServerError();
+    void namedValuePatchIsFollowedToItsFailure();
+    void callsOfSection44AreLongRunning_data();
+    void callsOfSection44AreLongRunning();
     void throttledCallIsRetriedAfterRetryAfter();
     void errorEnvelopesBecomeErrors_data();
     void errorEnvelopesBecomeErrors();
@@ -147,6 +151,64 @@ void tst_ArmJob::failedOperationCarriesTheServerError()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, u"InvalidParameter"_qs);
     QCOMPARE(result.error().message, u"Parameter 'publisherEmail' is invalid."_qs);
+}
+
+// The caller does not ask for polling: ArmClient knows that a named value PATCH is long-running
+// (§2.10, §4.4), so the 202 is not taken for success and the caller sees how it really ended.
+void tst_ArmJob::namedValuePatchIsFollowedToItsFailure()
+{
+    QVERIFY(m_server->load(u"arm-update-namedvalue-failed.json"_qs));
+    const core::ArmRequest patch = core::ArmRequest::patch(
+        svc + u"/namedValues/ml-key"_qs,
+        { { u"properties"_qs, QJsonObject { { u"value"_qs, u"new-value"_qs } } } });
+    QVERIFY(!patch.longRunning);
+    QStringList progress;
+    const auto result = run(m_client->send(patch), &progress);
+    QVERIFY2(!result.ok(), "the 202 was taken for the final answer");
+    QCOMPARE(result.error().kind, Error::Kind::Http);
+    QCOMPARE(result.error().code, u"ValidationError"_qs);
+    QCOMPARE(result.error().details.value(0).message, u"Named value 'ml-key' could not be updated."_qs);
+    QCOMPARE(progress, (QStringList { u"InProgress"_qs, u"Failed"_qs }));
+    QCOMPARE(m_server->remaining(), 0);
+    QCOMPARE(m_server->received().first().header("If-Match"), QByteArray("*"));
+}
+
+void tst_ArmJob::callsOfSection44AreLongRunning_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("longRunning");
+    QTest::newRow("service PUT") << QByteArray("PUT") << svc << true;
+    QTest::newRow("service PATCH") << QByteArray("PATCH") << svc << true;
+    QTest::newRow("service DELETE") << QByteArray("DELETE") << svc << true;
+    QTest::newRow("service GET") << QByteArray("GET") << svc << false;
+    QTest::newRow("service backup") << QByteArray("POST") << svc + u"/backup"_qs << true;
+    QTest::newRow("API PUT") << QByteArray("PUT") << svc + u"/apis/echo-api"_qs << true;
+    QTest::newRow("API revision DELETE") << QByteArray("DELETE") << svc + u"/apis/echo-api;rev=2"_qs << true;
+    QTest::newRow("API PATCH") << QByteArray("PATCH") << svc + u"/apis/echo-api"_qs << false;
+    QTest::newRow("API list") << QByteArray("GET") << svc + u"/apis"_qs << false;
+    QTest::newRow("operation PUT") << QByteArray("PUT") << svc + u"/apis/echo-api/operations/get"_qs << false;
+    QTest::newRow("operation DELETE") << QByteArray("DELETE") << svc + u"/apis/echo-api/operations/get"_qs << false;
+    QTest::newRow("named value PUT") << QByteArray("PUT") << svc + u"/namedValues/ml-key"_qs << true;
+    QTest::newRow("named value PATCH, other case") << QByteArray("PATCH")
+                                                   << svc.toLower() + u"/namedvalues/ml-key"_qs << true;
+    QTest::newRow("named value DELETE") << QByteArray("DELETE") << svc + u"/namedValues/ml-key"_qs << false;
+    QTest::newRow("named value refreshSecret") << QByteArray("POST") << svc + u"/namedValues/ml-key/refreshSecret"_qs << true;
+    QTest::newRow("named value listValue") << QByteArray("POST") << svc + u"/namedValues/ml-key/listValue"_qs << false;
+    QTest::newRow("user DELETE") << QByteArray("DELETE") << svc + u"/users/u1"_qs << true;
+    QTest::newRow("user PUT") << QByteArray("PUT") << svc + u"/users/u1"_qs << false;
+    QTest::newRow("product DELETE") << QByteArray("DELETE") << svc + u"/products/starter"_qs << false;
+    QTest::newRow("resource group PUT") << QByteArray("PUT")
+                                        << u"/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg1"_qs
+                                        << false;
+}
+
+void tst_ArmJob::callsOfSection44AreLongRunning()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(bool, longRunning);
+    QCOMPARE(core::isLongRunningCall(method, path), longRunning);
 }
 
 void tst_ArmJob::throttledCallIsRetriedAfterRetryAfter()
