@@ -598,6 +598,10 @@
         <source>The API could not be loaded: %1</source>
         <translation>De API kon niet worden geladen: %1</translation>
     </message>
+    <message>
+        <source>The API was not saved: you are not allowed to change it (%1).</source>
+        <translation>De API is niet opgeslagen: u mag deze niet wijzigen (%1).</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AzureEnvironments</name>
@@ -1879,6 +1883,10 @@
         <source>The operation could not be loaded: %1</source>
         <translation>De bewerking kon niet worden geladen: %1</translation>
     </message>
+    <message>
+        <source>The operation was not saved: you are not allowed to change it (%1).</source>
+        <translation>De bewerking is niet opgeslagen: u mag deze niet wijzigen (%1).</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::OperationTracker</name>
@@ -2232,6 +2240,50 @@
     <message>
         <source>Adding %1 failed: %2</source>
         <translation>Toevoegen van %1 is mislukt: %2</translation>
+    </message>
+    <message>
+        <source>You are not allowed to list the subscriptions of this account (%1).</source>
+        <translation>U mag de abonnementen van dit account niet opvragen (%1).</translation>
+    </message>
+    <message>
+        <source>The subscriptions could not be listed because Azure could not be reached (%1).</source>
+        <translation>De abonnementen konden niet worden opgevraagd omdat Azure niet bereikbaar was (%1).</translation>
+    </message>
+    <message>
+        <source>The subscriptions could not be listed: %1</source>
+        <translation>De abonnementen konden niet worden opgevraagd: %1</translation>
+    </message>
+    <message>
+        <source>You are not allowed to list the resource groups of this subscription (%1).</source>
+        <translation>U mag de resourcegroepen van dit abonnement niet opvragen (%1).</translation>
+    </message>
+    <message>
+        <source>The resource groups could not be listed because Azure could not be reached (%1).</source>
+        <translation>De resourcegroepen konden niet worden opgevraagd omdat Azure niet bereikbaar was (%1).</translation>
+    </message>
+    <message>
+        <source>The resource groups could not be listed: %1</source>
+        <translation>De resourcegroepen konden niet worden opgevraagd: %1</translation>
+    </message>
+    <message>
+        <source>You are not allowed to list the regions of this subscription (%1).</source>
+        <translation>U mag de regio&apos;s van dit abonnement niet opvragen (%1).</translation>
+    </message>
+    <message>
+        <source>The regions could not be listed because Azure could not be reached (%1).</source>
+        <translation>De regio&apos;s konden niet worden opgevraagd omdat Azure niet bereikbaar was (%1).</translation>
+    </message>
+    <message>
+        <source>The regions could not be listed: %1</source>
+        <translation>De regio&apos;s konden niet worden opgevraagd: %1</translation>
+    </message>
+    <message>
+        <source>This account cannot see any Azure subscription to create the service in.</source>
+        <translation>Dit account ziet geen Azure-abonnement waarin de service kan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>The account cannot see the subscription %1 of this environment (any more).</source>
+        <translation>Het account ziet het abonnement %1 van deze omgeving niet (meer).</translation>
     </message>
 </context>
 <context>

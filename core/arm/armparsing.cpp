@@ -85,8 +85,9 @@ Error::Kind errorKindForStatus(int httpStatus)
 {
     switch (httpStatus) {
     case 401:
-    case 403:
         return Error::Kind::Unauthorized;
+    case 403: // ARM AuthorizationFailed: signed in, but the role does not allow this
+        return Error::Kind::Refused;
     case 404:
         return Error::Kind::NotFound;
     case 409:

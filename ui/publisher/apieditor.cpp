@@ -214,7 +214,8 @@ editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
              tr("An API with the id “%1” already exists."),
              tr("This API was changed on the server since you opened it, so your changes were not "
                 "saved; they are still here. Reload shows the server's version (your changes are "
-                "dropped); Overwrite saves yours over it.") };
+                "dropped); Overwrite saves yours over it."),
+             tr("The API was not saved: you are not allowed to change it (%1).") };
 }
 
 void ApiEditor::syncFromDocument()

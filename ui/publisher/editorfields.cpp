@@ -221,6 +221,8 @@ QString describeSaveFailure(const core::Error &error, const QStringList &unclaim
         return texts.unreachable.arg(error.message);
     case core::Error::Kind::Unauthorized:
         return texts.refused.arg(error.message);
+    case core::Error::Kind::Refused:
+        return texts.forbidden.arg(error.message);
     default:
         return unclaimed.isEmpty() ? texts.seeFields : texts.other.arg(unclaimed.join(u'\n'));
     }

@@ -31,10 +31,11 @@ core::Operation toOperation(const QVariantMap &fields, core::Operation base = {}
 QString idFromDisplayName(const QString &displayName);
 
 // What an editor's banner says when a save failed, in that editor's own (translated) words:
-// `unreachable` and `refused` take the error's message as %1, `other` the server's messages
-// that no field claimed; `seeFields` stands when every message went to a field. `idTaken`
-// (the id as %1) goes next to the id of a new item when one with that id exists; `changedOnServer`
-// is the banner when the item was changed on the server since it was loaded.
+// `unreachable`, `refused` (401: the sign-in) and `forbidden` (Kind::Refused, e.g. a 403: signed
+// in, but the account may not change this) take the error's message as %1, `other` the server's
+// messages that no field claimed; `seeFields` stands when every message went to a field.
+// `idTaken` (the id as %1) goes next to the id of a new item when one with that id exists;
+// `changedOnServer` is the banner when the item was changed on the server since it was loaded.
 struct SaveFailureTexts
 {
     QString unreachable;
@@ -43,6 +44,7 @@ struct SaveFailureTexts
     QString other;
     QString idTaken;
     QString changedOnServer;
+    QString forbidden;
 };
 QString describeSaveFailure(const core::Error &error, const QStringList &unclaimed,
                             const SaveFailureTexts &texts);

@@ -407,7 +407,8 @@ editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
              tr("An operation with the id “%1” already exists in this API."),
              tr("This operation was changed on the server since you opened it, so your changes "
                 "were not saved; they are still here. Reload shows the server's version (your "
-                "changes are dropped); Overwrite saves yours over it.") };
+                "changes are dropped); Overwrite saves yours over it."),
+             tr("The operation was not saved: you are not allowed to change it (%1).") };
 }
 
 void OperationEditor::syncFromDocument()

@@ -34,7 +34,8 @@ struct AzureMlDefinition;
 // checks and provisions the service (tracked in the status bar, independent of the wizard),
 // loads and saves APIs, operations and policies, creates subscriptions, and runs "Add AzureML
 // web service". Editors never see the network; this class never shows UI text except through
-// the editors' own outcome slots. Resource paths are relative to the service id.
+// the editors' own outcome slots. Resource paths are relative to the service id. The wizard's
+// part is in publisherwizard.cpp.
 class PublisherController final : public QObject
 {
     Q_OBJECT
@@ -59,9 +60,11 @@ public:
     // Wizard: name checks, subscriptions/resource groups, provisioning. When provisioning
     // succeeds the new service becomes current and serviceCreated() is emitted.
     void attachWizard(ServiceWizard *wizard, const QString &subscriptionId = {});
-    // (Re)fills the wizard's subscriptions, resource groups and regions from this controller's
-    // environment (attachWizard does it once; call it again after setClient()). With
-    // `subscriptionId`, only that subscription is offered (an Azure environment's own).
+    // (Re)fills the wizard's subscriptions, resource groups and regions (every region of the
+    // subscription) from this controller's environment (attachWizard does it once; call it
+    // again after setClient()). With `subscriptionId`, only that subscription is offered (an
+    // Azure environment's own). A list that cannot be read is said on the wizard's page, whose
+    // Retry reads them all again.
     void loadWizardChoices(ServiceWizard *wizard, const QString &subscriptionId = {});
 
     // API and operation saves are read-modify-write: the PUT carries the fields the editor shows
@@ -117,6 +120,11 @@ private:
     using BodyFor = std::function<QJsonObject(const QJsonObject &serverCopy)>;
     using SavedCallback = std::function<void(const QJsonObject &reply)>;
 
+    enum class WizardList { Subscriptions, ResourceGroups, Regions };
+    static QString describeWizardListFailure(WizardList list, const core::Error &error);
+    void checkNameAvailability(ServiceWizard *wizard, const QString &name);
+    void loadGroupsAndRegions(ServiceWizard *wizard, const QString &subscriptionId,
+                              quint64 generation);
     QString absolute(const QString &path) const;
     void send(core::ArmRequest request, QObject *context,
               std::function<void(const core::Result<core::ArmResponse> &)> done);
@@ -145,6 +153,8 @@ private:
     QString m_subscriptionPath; // "/subscriptions/<id>" of the environment
     quint64 m_wizardGeneration = 0;
     QHash<const QObject *, ServerCopy> m_serverCopies; // per API / operation editor
+    QString m_wizardSubscriptionId; // what loadWizardChoices() was last asked for (Retry)
+    QString m_pendingNameCheck;     // a name to check once the subscription is known
 };
 
 } // namespace portico::ui

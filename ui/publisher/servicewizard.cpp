@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/publisher/servicewizard.h"
 
+#include "ui/common/bannerwidget.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -197,7 +199,10 @@ public:
         newGroupName->setEnabled(false);
         region = new QComboBox(this);
         region->setObjectName(u"regionComboBox"_qs);
+        banner = new BannerWidget(this);
+        banner->setObjectName(u"azureChoicesBannerWidget"_qs);
         auto *layout = new QFormLayout(this);
+        layout->addRow(banner);
         layout->addRow(tr("&Subscription:"), subscription);
         layout->addRow(tr("Resource &group:"), resourceGroup);
         layout->addRow(QString(), newGroup);
@@ -223,6 +228,8 @@ public:
     QCheckBox *newGroup = nullptr;
     QLineEdit *newGroupName = nullptr;
     QComboBox *region = nullptr;
+    BannerWidget *banner = nullptr;
+    QStringList problems;
 };
 
 // A page with one line edit and a message under it: `problem` says what is wrong with the text
@@ -437,6 +444,14 @@ ServiceWizard::ServiceWizard(QWidget *parent)
         // A different environment can change the answer for the same name.
         m_namePage->setAvailability(m_namePage->edit->text(), Availability::Unknown, {});
     });
+    connect(m_azurePage->subscription, &QComboBox::activated, this,
+            [this] { Q_EMIT subscriptionChosen(request().subscriptionId); });
+    connect(m_azurePage->banner, &BannerWidget::retryRequested, this, [this] {
+        m_azurePage->problems.clear();
+        Q_EMIT azureChoicesRetryRequested();
+    });
+    connect(m_azurePage->banner, &BannerWidget::dismissed, this,
+            [this] { m_azurePage->problems.clear(); });
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
         if (id == ProgressPageId)
             Q_EMIT provisionRequested(request());
@@ -511,6 +526,26 @@ void ServiceWizard::setResourceGroups(const QList<Choice> &groups)
 void ServiceWizard::setRegions(const QList<Choice> &regions)
 {
     fill(m_azurePage->region, regions);
+}
+
+void ServiceWizard::addAzureChoicesProblem(const QString &text)
+{
+    if (text.isEmpty() || m_azurePage->problems.contains(text))
+        return;
+    m_azurePage->problems.append(text);
+    m_azurePage->banner->showMessage(BannerWidget::Kind::Error,
+                                     m_azurePage->problems.join(u'\n'), true);
+}
+
+void ServiceWizard::clearAzureChoicesProblems()
+{
+    m_azurePage->problems.clear();
+    m_azurePage->banner->clear();
+}
+
+QString ServiceWizard::azureChoicesProblems() const
+{
+    return m_azurePage->problems.join(u'\n');
 }
 
 void ServiceWizard::setAvailability(const QString &name, Availability availability,

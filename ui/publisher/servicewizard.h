@@ -57,6 +57,12 @@ public:
     void setSubscriptions(const QList<Choice> &subscriptions);
     void setResourceGroups(const QList<Choice> &groups);
     void setRegions(const QList<Choice> &regions);
+    // Why the subscriptions, resource groups or regions could not be read (one translated
+    // sentence each), shown on their page with Retry, which clears them and emits
+    // azureChoicesRetryRequested(). The owner clears them when it reads the lists again.
+    void addAzureChoicesProblem(const QString &text);
+    void clearAzureChoicesProblems();
+    QString azureChoicesProblems() const;
 
     // The owner's answer to availabilityCheckRequested(); ignored when the name changed since.
     void setAvailability(const QString &name, Availability availability,
@@ -81,6 +87,10 @@ Q_SIGNALS:
     void environmentChosen(const QString &environmentId);
     void availabilityCheckRequested(const QString &environmentId, const QString &name);
     void provisionRequested(const portico::ui::ServiceWizard::Request &request);
+    // The user asked to read the subscriptions, resource groups and regions again.
+    void azureChoicesRetryRequested();
+    // The user chose another subscription (its resource groups and regions are needed).
+    void subscriptionChosen(const QString &subscriptionId);
 
 private:
     int nextIdFor(int id) const;

@@ -161,6 +161,9 @@ void ReplayServer::handle(QTcpSocket *socket, const Received &request)
             continue;
         if (exchange.request.value(u"path"_qs).toString().compare(request.path, Qt::CaseInsensitive) != 0)
             continue;
+        const QString query = exchange.request.value(u"queryContains"_qs).toString();
+        if (!query.isEmpty() && !request.query.contains(query))
+            continue;
         const QString contains = exchange.request.value(u"bodyContains"_qs).toString();
         if (!contains.isEmpty() && !request.body.contains(contains.toUtf8()))
             continue;

@@ -18,7 +18,8 @@ namespace portico::test {
 // error envelopes). Recordings live in tests/support/replay/recordings/*.json; their shapes are
 // the ones apim-protocol.md quotes (each file names its source). Format:
 //   { "source": "…", "exchanges": [ { "request": { "method": "PUT", "path": "/…",
-//       "bodyContains": "grant_type=refresh_token" (optional) },
+//       "bodyContains": "grant_type=refresh_token" (optional),
+//       "queryContains": "api-version=2022-12-01" (optional, matched against the raw query) },
 //     "response": { "status": 201, "headers": { "Location": "{{base}}/…" }, "body": {…} | "…",
 //                   "delayMs": 0 (optional) }, "repeat": 1 (optional) } ] }
 // "{{base}}" in headers and bodies becomes this server's URL. Exchanges are consumed in order

@@ -1272,14 +1272,16 @@ void tst_AzureEnvironments::serviceWizardOffersTheAzureEnvironment()
     QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000); // the name check answered through Azure
     QTest::mouseClick(next, Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ui::ServiceWizard::AzurePageId));
-    // Only the environment's subscription, and its resource groups and their regions.
+    // Only the environment's subscription, and its resource groups and regions.
     auto *subscription = wizard->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
     QTRY_COMPARE(subscription->count(), 1);
     QCOMPARE(subscription->currentData().toString(), kSubscription);
     auto *groups = wizard->findChild<QComboBox *>(u"resourceGroupComboBox"_qs);
     QTRY_COMPARE(groups->count(), 2);
     QCOMPARE(groups->itemData(0).toString(), u"rg1"_qs);
-    QVERIFY(wizard->findChild<QComboBox *>(u"regionComboBox"_qs)->findData(u"westeurope"_qs) >= 0);
+    // Every region of the subscription (its own list), not only those of its groups.
+    QTRY_VERIFY(wizard->findChild<QComboBox *>(u"regionComboBox"_qs)->findData(u"westeurope"_qs) >= 0);
+    QVERIFY(wizard->findChild<QComboBox *>(u"regionComboBox"_qs)->findData(u"swedencentral"_qs) >= 0);
     const auto isCheck = [](const test::ReplayServer::Received &r) { return r.path.endsWith(u"/checkNameAvailability"_qs); };
     const auto check = std::find_if(m_arm.received().cbegin(), m_arm.received().cend(), isCheck);
     QVERIFY(check != m_arm.received().cend());

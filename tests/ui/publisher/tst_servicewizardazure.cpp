@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The service wizard on an Azure environment, driven through its real widgets and the real
+// PublisherController, against a local replay server for management.azure.com that answers the
+// Microsoft.Resources calls (subscriptions, resource groups, locations) only in that provider's
+// own api-versions, as ARM does (tests/support/replay/recordings/
+// arm-service-wizard-resource-manager.json). The user sees the account's subscription, its
+// resource groups and every region of the subscription (not only those of existing groups),
+// creates the service in a new group in such a region, and a list that cannot be read is said
+// on the page, in words, with a Retry that recovers.
+
+#include "core/arm/armclient.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/replay/replayserver.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/servicewizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <memory>
+
+using namespace portico;
+using ui::ServiceWizard;
+
+namespace {
+
+const QString kSubscription = u"291bba3f-e0a5-47bc-a099-3bdcb2a50a05"_qs;
+const QString kGroups = u"/subscriptions/291bba3f-e0a5-47bc-a099-3bdcb2a50a05/resourcegroups"_qs;
+
+QString apiVersionOf(const test::ReplayServer::Received &request)
+{
+    return QUrlQuery(request.query).queryItemValue(u"api-version"_qs);
+}
+
+} // namespace
+
+class tst_ServiceWizardAzure : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+    void listsWithResourceManagerApiVersionsAndCreatesInANewGroupAnywhere();
+    void listThatCannotBeReadIsSaidOnThePageWithRetry();
+
+private:
+    // Environment page → name "contosoapim" (checked through Azure) → the Azure page.
+    void goToAzurePage();
+    QAbstractButton *next() const { return m_wizard->button(QWizard::NextButton); }
+    template <typename T>
+    T *child(const QString &name) const
+    {
+        return m_wizard->findChild<T *>(name);
+    }
+
+    std::unique_ptr<test::ReplayServer> m_arm;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    std::unique_ptr<ui::PublisherController> m_controller;
+    std::unique_ptr<ServiceWizard> m_wizard;
+};
+
+void tst_ServiceWizardAzure::init()
+{
+    m_arm = std::make_unique<test::ReplayServer>();
+    QVERIFY(m_arm->start());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_tokens = std::make_unique<core::StaticTokenProvider>(u"replay-token"_qs);
+    m_client = std::make_unique<core::ArmClient>(m_nam.get(), m_arm->url(), m_tokens.get());
+    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), nullptr);
+    m_wizard = std::make_unique<ServiceWizard>();
+    m_wizard->setEnvironments({ { u"azure"_qs, u"Contoso (Azure)"_qs, true } }, u"azure"_qs);
+}
+
+void tst_ServiceWizardAzure::cleanup()
+{
+    m_wizard.reset();
+    m_controller.reset();
+    m_client.reset();
+    m_tokens.reset();
+    m_nam.reset();
+    if (m_arm)
+        QVERIFY2(m_arm->unmatched().isEmpty(), qPrintable(m_arm->unmatched().join(u", "_qs)));
+    m_arm.reset();
+}
+
+void tst_ServiceWizardAzure::goToAzurePage()
+{
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::NamePageId));
+    QTest::keyClicks(child<QLineEdit>(u"instanceNameLineEdit"_qs), u"contosoapim"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 10000); // the name check answered
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::AzurePageId));
+}
+
+void tst_ServiceWizardAzure::listsWithResourceManagerApiVersionsAndCreatesInANewGroupAnywhere()
+{
+    QVERIFY(m_arm->load(u"arm-service-wizard-resource-manager.json"_qs));
+    m_controller->attachWizard(m_wizard.get(), kSubscription);
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    goToAzurePage();
+
+    auto *subscription = child<QComboBox>(u"subscriptionComboBox"_qs);
+    auto *groups = child<QComboBox>(u"resourceGroupComboBox"_qs);
+    auto *regions = child<QComboBox>(u"regionComboBox"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(subscription->count(), 1, 10000);
+    QCOMPARE(subscription->currentText(), u"Example Subscription"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(groups->count(), 2, 10000);
+    QCOMPARE(groups->itemData(0).toString(), u"rg1"_qs);
+    // Every physical region of the subscription, by name; the logical "europe" is no place for
+    // a service; Sweden Central has no resource group yet and is offered all the same.
+    QTRY_COMPARE_WITH_TIMEOUT(regions->count(), 3, 10000);
+    QStringList shown;
+    for (int i = 0; i < regions->count(); ++i)
+        shown << regions->itemText(i);
+    QCOMPARE(shown, (QStringList { u"East US"_qs, u"Sweden Central"_qs, u"West Europe"_qs }));
+    QVERIFY(!child<ui::BannerWidget>(u"azureChoicesBannerWidget"_qs)->isVisible());
+    QVERIFY(next()->isEnabled());
+
+    // A new resource group in a region where the account has none.
+    QTest::mouseClick(child<QAbstractButton>(u"newResourceGroupCheckBox"_qs), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"newResourceGroupLineEdit"_qs), u"portico-rg"_qs);
+    regions->setCurrentIndex(regions->findData(u"swedencentral"_qs));
+    QVERIFY(next()->isEnabled());
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    auto *tier = child<QComboBox>(u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(m_wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QTRY_VERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+
+    // What went over the wire: Microsoft.Resources in its api-versions, the service in APIM's,
+    // the group and the service in the region the user chose.
+    const auto &received = m_arm->received();
+    const auto find = [&received](const QByteArray &method, const QString &pathEnd) {
+        return std::find_if(received.cbegin(), received.cend(), [&](const test::ReplayServer::Received &r) {
+            return r.method == method && r.path.endsWith(pathEnd, Qt::CaseInsensitive);
+        });
+    };
+    const auto groupPut = find("PUT", u"/resourcegroups/portico-rg"_qs);
+    QVERIFY(groupPut != received.cend());
+    QCOMPARE(apiVersionOf(*groupPut), u"2021-04-01"_qs);
+    QCOMPARE(QJsonDocument::fromJson(groupPut->body).object().value(u"location"_qs).toString(),
+             u"swedencentral"_qs);
+    const auto servicePut = find("PUT", u"/service/contosoapim"_qs);
+    QVERIFY(servicePut != received.cend());
+    QVERIFY(servicePut > groupPut);
+    QCOMPARE(apiVersionOf(*servicePut), u"2024-05-01"_qs);
+    QCOMPARE(servicePut->path, u"/subscriptions/"_qs + kSubscription
+                                   + u"/resourceGroups/portico-rg/providers/Microsoft.ApiManagement/service/contosoapim"_qs);
+    QCOMPARE(QJsonDocument::fromJson(servicePut->body).object().value(u"location"_qs).toString(),
+             u"swedencentral"_qs);
+    QCOMPARE(apiVersionOf(*find("GET", u"/subscriptions"_qs)), u"2022-12-01"_qs);
+    QCOMPARE(apiVersionOf(*find("GET", u"/resourcegroups"_qs)), u"2021-04-01"_qs);
+    QCOMPARE(apiVersionOf(*find("GET", u"/locations"_qs)), u"2022-12-01"_qs);
+    for (const auto &r : received)
+        QCOMPARE(r.header("Authorization"), QByteArray("Bearer replay-token"));
+}
+
+void tst_ServiceWizardAzure::listThatCannotBeReadIsSaidOnThePageWithRetry()
+{
+    // The account may read the subscription but not its resource groups (a role assignment on
+    // one group only): ARM's 403 AuthorizationFailed (the message as ARM words it).
+    m_arm->add(QJsonDocument::fromJson(R"({"request": {"method": "GET", "path": ")" + kGroups.toUtf8() + R"("},
+        "response": {"status": 403, "body": {"error": {"code": "AuthorizationFailed",
+        "message": "The client 'user@contoso.com' with object id '5c730e34-3244-4df1-9cb5-6e85aa000001' does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourcegroups/read' over scope '/subscriptions/291bba3f-e0a5-47bc-a099-3bdcb2a50a05' or the scope is invalid. If access was recently granted, please refresh your credentials."}}}})")
+                   .object());
+    QVERIFY(m_arm->load(u"arm-service-wizard-resource-manager.json"_qs));
+    m_controller->attachWizard(m_wizard.get(), kSubscription);
+    goToAzurePage();
+
+    auto *banner = child<ui::BannerWidget>(u"azureChoicesBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QVERIFY2(banner->text().startsWith(u"You are not allowed to list the resource groups of this "
+                                       "subscription (AuthorizationFailed: The client 'user@contoso.com'"_qs),
+             qPrintable(banner->text()));
+    QVERIFY(!banner->text().contains(u"sign-in"_qs, Qt::CaseInsensitive));
+    QCOMPARE(child<QComboBox>(u"resourceGroupComboBox"_qs)->count(), 0);
+    QVERIFY(!next()->isEnabled()); // no group to choose: the page says why
+
+    // The role was granted meanwhile; Retry reads the lists again.
+    auto *retry = banner->findChild<QPushButton *>(u"bannerRetryPushButton"_qs);
+    QVERIFY(retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QComboBox>(u"resourceGroupComboBox"_qs)->count(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QComboBox>(u"regionComboBox"_qs)->count(), 3, 10000);
+    QVERIFY(!banner->isVisible());
+    QVERIFY(next()->isEnabled());
+    QCOMPARE(m_wizard->azureChoicesProblems(), QString());
+}
+
+QTEST_MAIN(tst_ServiceWizardAzure)
+#include "tst_servicewizardazure.moc"

@@ -1,0 +1,319 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// PublisherController: the service wizard's part. Subscriptions, resource groups and regions
+// (Microsoft.Resources, in its own api-versions), the name check, and provisioning (a new
+// resource group first when asked for).
+#include "ui/publisher/publishercontroller.h"
+
+#include "core/arm/armclient.h"
+#include "core/arm/armjob.h"
+#include "core/arm/armlistjob.h"
+#include "core/arm/armrequest.h"
+#include "core/environments/azureenvironment.h"
+#include "core/model/serviceinstance.h"
+#include "ui/common/operationtracker.h"
+#include "ui/publisher/servicewizard.h"
+
+#include <QPointer>
+
+#include <algorithm>
+
+namespace portico::ui {
+
+namespace {
+
+core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result)
+{
+    if (!result.ok())
+        return result.error();
+    if (result->body.trimmed().isEmpty())
+        return QJsonObject();
+    return result->json();
+}
+
+// The server's words for a failed list: its message, after its code when it sent one.
+QString serverSaid(const core::Error &error)
+{
+    if (error.code.isEmpty())
+        return error.message;
+    if (error.message.isEmpty())
+        return error.code;
+    return error.code + u": "_qs + error.message;
+}
+
+bool isUnreachable(const core::Error &error)
+{
+    using Kind = core::Error::Kind;
+    return error.kind == Kind::Network || error.kind == Kind::Timeout || error.kind == Kind::Tls
+        || error.kind == Kind::Unavailable;
+}
+
+} // namespace
+
+QString PublisherController::describeWizardListFailure(WizardList list, const core::Error &error)
+{
+    const QString said = serverSaid(error);
+    const bool forbidden = error.kind == core::Error::Kind::Refused;
+    const bool unreachable = isUnreachable(error);
+    switch (list) {
+    case WizardList::Subscriptions:
+        if (forbidden)
+            return tr("You are not allowed to list the subscriptions of this account (%1).").arg(said);
+        if (unreachable)
+            return tr("The subscriptions could not be listed because Azure could not be reached (%1).").arg(said);
+        return tr("The subscriptions could not be listed: %1").arg(said);
+    case WizardList::ResourceGroups:
+        if (forbidden)
+            return tr("You are not allowed to list the resource groups of this subscription (%1).").arg(said);
+        if (unreachable)
+            return tr("The resource groups could not be listed because Azure could not be reached (%1).").arg(said);
+        return tr("The resource groups could not be listed: %1").arg(said);
+    case WizardList::Regions:
+        if (forbidden)
+            return tr("You are not allowed to list the regions of this subscription (%1).").arg(said);
+        if (unreachable)
+            return tr("The regions could not be listed because Azure could not be reached (%1).").arg(said);
+        return tr("The regions could not be listed: %1").arg(said);
+    }
+    return said;
+}
+
+void PublisherController::loadWizardChoices(ServiceWizard *wizard, const QString &subscriptionId)
+{
+    QPointer<ServiceWizard> guard(wizard);
+    m_subscriptionPath.clear();
+    m_wizardSubscriptionId = subscriptionId;
+    // Answers for an earlier environment (before setClient()) or an earlier Retry are dropped.
+    const quint64 generation = ++m_wizardGeneration;
+    if (!wizard)
+        return;
+    wizard->clearAzureChoicesProblems();
+    if (!m_client)
+        return;
+    // Microsoft.Resources has its own api-versions (AzureEnvironment's); ArmClient's default
+    // 2024-05-01 is Microsoft.ApiManagement's only.
+    core::AzureEnvironment azure(m_client);
+    auto *subscriptions = azure.listSubscriptions();
+    connect(subscriptions, &core::AzureListJob::finished, wizard,
+            [this, guard, subscriptions, subscriptionId, generation] {
+                if (!guard || generation != m_wizardGeneration)
+                    return;
+                const auto &result = subscriptions->result();
+                if (!result) {
+                    const QString problem =
+                        describeWizardListFailure(WizardList::Subscriptions, result.error());
+                    guard->addAzureChoicesProblem(problem);
+                    if (!m_pendingNameCheck.isEmpty())
+                        guard->setAvailability(std::exchange(m_pendingNameCheck, {}),
+                                               ServiceWizard::Availability::Failed, problem);
+                    return;
+                }
+                QList<ServiceWizard::Choice> choices;
+                for (const core::AzureSubscription &s : result.value()) {
+                    if (subscriptionId.isEmpty()
+                        || s.subscriptionId.compare(subscriptionId, Qt::CaseInsensitive) == 0)
+                        choices.append({ s.subscriptionId,
+                                         s.displayName.isEmpty() ? s.subscriptionId : s.displayName });
+                }
+                guard->setSubscriptions(choices);
+                if (choices.isEmpty()) {
+                    const QString problem = subscriptionId.isEmpty()
+                        ? tr("This account cannot see any Azure subscription to create the "
+                             "service in.")
+                        : tr("The account cannot see the subscription %1 of this environment "
+                             "(any more).")
+                              .arg(subscriptionId);
+                    guard->addAzureChoicesProblem(problem);
+                    if (!m_pendingNameCheck.isEmpty())
+                        guard->setAvailability(std::exchange(m_pendingNameCheck, {}),
+                                               ServiceWizard::Availability::Failed, problem);
+                    return;
+                }
+                // The one the wizard shows: the first, or the one the user had chosen before Retry.
+                QString chosen = guard->request().subscriptionId;
+                if (chosen.isEmpty())
+                    chosen = choices.first().id;
+                m_subscriptionPath = u"/subscriptions/"_qs + chosen;
+                if (!m_pendingNameCheck.isEmpty())
+                    checkNameAvailability(guard, std::exchange(m_pendingNameCheck, {}));
+                loadGroupsAndRegions(guard, chosen, generation);
+            });
+}
+
+void PublisherController::loadGroupsAndRegions(ServiceWizard *wizard, const QString &subscriptionId,
+                                               quint64 generation)
+{
+    QPointer<ServiceWizard> guard(wizard);
+    core::AzureEnvironment azure(m_client);
+    auto *groups = azure.listResourceGroups(subscriptionId);
+    connect(groups, &core::AzureListJob::finished, wizard, [this, guard, groups, generation] {
+        if (!guard || generation != m_wizardGeneration)
+            return;
+        const auto &result = groups->result();
+        if (!result) {
+            guard->addAzureChoicesProblem(
+                describeWizardListFailure(WizardList::ResourceGroups, result.error()));
+            return;
+        }
+        QList<ServiceWizard::Choice> choices;
+        for (const core::ResourceGroup &g : result.value())
+            choices.append({ g.name, g.name });
+        guard->setResourceGroups(choices);
+    });
+
+    // Every region of the subscription, not only those where a group already is: a service in
+    // a new resource group may go anywhere. GET /subscriptions/{id}/locations (Microsoft.Resources
+    // Subscriptions_ListLocations): {value: [{name, displayName, regionalDisplayName,
+    // metadata: {regionType: Physical | Logical, …}}]}; logical regions ("global", "europe")
+    // cannot hold resources.
+    core::ArmRequest request = core::ArmRequest::get(u"/subscriptions/"_qs + subscriptionId + u"/locations"_qs);
+    request.withQuery(u"api-version"_qs, core::AzureEnvironment::subscriptionsApiVersion);
+    core::ArmListJob *locations = m_client->list(request);
+    connect(locations, &core::ArmListJob::finished, wizard, [this, guard, locations, generation] {
+        if (!guard || generation != m_wizardGeneration)
+            return;
+        const auto &result = locations->result();
+        if (!result) {
+            guard->addAzureChoicesProblem(
+                describeWizardListFailure(WizardList::Regions, result.error()));
+            return;
+        }
+        QList<ServiceWizard::Choice> regions;
+        for (const QJsonObject &l : result.value()) {
+            const QString name = l.value(u"name"_qs).toString();
+            const QString type = l.value(u"metadata"_qs).toObject().value(u"regionType"_qs).toString();
+            if (name.isEmpty() || type.compare(u"Logical"_qs, Qt::CaseInsensitive) == 0)
+                continue;
+            regions.append({ name, l.value(u"displayName"_qs).toString(name) });
+        }
+        std::sort(regions.begin(), regions.end(), [](const auto &a, const auto &b) {
+            return QString::localeAwareCompare(a.displayName, b.displayName) < 0;
+        });
+        guard->setRegions(regions);
+    });
+}
+
+void PublisherController::checkNameAvailability(ServiceWizard *wizard, const QString &name)
+{
+    QPointer<ServiceWizard> guard(wizard);
+    call(core::ArmRequest::post(m_subscriptionPath
+                                    + u"/providers/Microsoft.ApiManagement/checkNameAvailability"_qs,
+                                QJsonObject { { u"name"_qs, name } }),
+         wizard, [guard, name](const core::Result<QJsonObject> &r) {
+             if (!guard)
+                 return;
+             if (!r.ok()) {
+                 guard->setAvailability(name, ServiceWizard::Availability::Failed, r.error().message);
+                 return;
+             }
+             const QString reason = r->value(u"reason"_qs).toString();
+             const QString message = r->value(u"message"_qs).toString();
+             if (r->value(u"nameAvailable"_qs).toBool())
+                 guard->setAvailability(name, ServiceWizard::Availability::Available);
+             else if (reason == u"AlreadyExists")
+                 guard->setAvailability(name, ServiceWizard::Availability::Taken, message);
+             else
+                 guard->setAvailability(name, ServiceWizard::Availability::Invalid, message);
+         });
+}
+
+void PublisherController::attachWizard(ServiceWizard *wizard, const QString &subscriptionId)
+{
+    QPointer<ServiceWizard> guard(wizard);
+    loadWizardChoices(wizard, subscriptionId);
+    connect(wizard, &ServiceWizard::azureChoicesRetryRequested, this, [this, guard] {
+        if (guard)
+            loadWizardChoices(guard, m_wizardSubscriptionId);
+    });
+    // Another subscription has other resource groups (and may have other regions).
+    connect(wizard, &ServiceWizard::subscriptionChosen, this, [this, guard](const QString &id) {
+        if (!guard || !m_client || id.isEmpty())
+            return;
+        const quint64 generation = ++m_wizardGeneration;
+        m_subscriptionPath = u"/subscriptions/"_qs + id;
+        guard->clearAzureChoicesProblems();
+        guard->setResourceGroups({});
+        guard->setRegions({});
+        loadGroupsAndRegions(guard, id, generation);
+    });
+
+    connect(wizard, &ServiceWizard::availabilityCheckRequested, this,
+            [this, guard](const QString &, const QString &name) {
+                if (!guard)
+                    return;
+                if (m_subscriptionPath.isEmpty())
+                    m_pendingNameCheck = name; // asked once the subscriptions are read
+                else
+                    checkNameAvailability(guard, name);
+            });
+
+    connect(wizard, &ServiceWizard::provisionRequested, this,
+            [this, guard](const ServiceWizard::Request &request) {
+                core::ServiceInstance service;
+                service.location = request.region.isEmpty() ? u"local"_qs : request.region;
+                service.sku.name = request.tier;
+                service.sku.capacity = request.tier == u"Consumption" ? 0 : 1;
+                service.publisherEmail = request.adminEmail;
+                service.publisherName = request.organization;
+                const QString group = request.resourceGroup;
+                const QString sub = request.subscriptionId.isEmpty()
+                    ? m_subscriptionPath
+                    : u"/subscriptions/"_qs + request.subscriptionId;
+                const QString id = sub + u"/resourceGroups/"_qs + group
+                    + u"/providers/Microsoft.ApiManagement/service/"_qs + request.serviceName;
+                const int op = m_operations
+                    ? m_operations->begin(tr("Creating %1").arg(request.serviceName))
+                    : 0;
+                auto finishProvisioning = [this, guard, id, op, name = request.serviceName](
+                                              const core::Result<QJsonObject> &r) {
+                    const QString outcome = r.ok()
+                        ? tr("%1 is ready").arg(name)
+                        : tr("Creating %1 failed: %2").arg(name, r.error().message);
+                    if (m_operations)
+                        m_operations->end(op, r.ok(), outcome);
+                    if (guard)
+                        guard->setProvisioningFinished(r.ok(), outcome);
+                    if (r.ok()) {
+                        m_serviceId = id;
+                        Q_EMIT serviceCreated(id);
+                        Q_EMIT resourcesChanged();
+                    }
+                    Q_EMIT provisioningFinished(r.ok());
+                };
+                auto start = [this, guard, id, op, service, finishProvisioning] {
+                    core::ArmRequest put = core::ArmRequest::put(
+                        id, service.toJson(core::JsonShape::Request));
+                    put.asLongRunning();
+                    core::ArmJob *job = m_client->send(put);
+                    connect(job, &core::ArmJob::progress, this,
+                            [this, guard, op](const QString &status) {
+                                if (m_operations)
+                                    m_operations->progress(op, status);
+                                if (guard)
+                                    guard->setProvisioningStatus(status);
+                            });
+                    // Owned by the controller, not the wizard: closing it does not stop this.
+                    connect(job, &core::ArmJob::finished, this, [job, finishProvisioning] {
+                        finishProvisioning(toJson(job->result()));
+                    });
+                };
+                if (request.newResourceGroup) {
+                    core::ArmRequest createGroup = core::ArmRequest::put(
+                        sub + u"/resourcegroups/"_qs + group,
+                        QJsonObject { { u"location"_qs, service.location } });
+                    createGroup.withQuery(u"api-version"_qs,
+                                          core::AzureEnvironment::resourceGroupsApiVersion);
+                    call(createGroup, this, [start, finishProvisioning](const core::Result<QJsonObject> &r) {
+                             if (r.ok())
+                                 start();
+                             else
+                                 finishProvisioning(r);
+                         });
+                } else {
+                    start();
+                }
+            });
+}
+
+} // namespace portico::ui
