@@ -1635,6 +1635,85 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::NavigationActions</name>
+    <message>
+        <source>Add &amp;operation</source>
+        <translation>Bewerking &amp;toevoegen</translation>
+    </message>
+    <message>
+        <source>Add an operation to this API</source>
+        <translation>Een bewerking aan deze API toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete API…</source>
+        <translation>API &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete operation…</source>
+        <translation>Bewerking &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete API</source>
+        <translation>API verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete operation</source>
+        <translation>Bewerking verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete the API “%1” with all its operations, policies and revisions? Calls to it through the gateway will fail. This cannot be undone.</source>
+        <translation>De API “%1” verwijderen, met al zijn bewerkingen, beleidsregels en revisies? Aanroepen ervan via de gateway mislukken dan. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Delete the operation “%1” of the API “%2”? Calls to it through the gateway will fail. This cannot be undone.</source>
+        <translation>De bewerking “%1” van de API “%2” verwijderen? Aanroepen ervan via de gateway mislukken dan. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete API</source>
+        <translation>API &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete operation</source>
+        <translation>Bewerking &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>Deleting API %1</source>
+        <translation>API %1 wordt verwijderd</translation>
+    </message>
+    <message>
+        <source>Deleting operation %1</source>
+        <translation>Bewerking %1 wordt verwijderd</translation>
+    </message>
+    <message>
+        <source>The API %1 was not deleted: you are not allowed to delete it (%2).</source>
+        <translation>De API %1 is niet verwijderd: u mag deze niet verwijderen (%2).</translation>
+    </message>
+    <message>
+        <source>The operation %1 was not deleted: you are not allowed to delete it (%2).</source>
+        <translation>De bewerking %1 is niet verwijderd: u mag deze niet verwijderen (%2).</translation>
+    </message>
+    <message>
+        <source>The API %1 was not deleted: %2</source>
+        <translation>De API %1 is niet verwijderd: %2</translation>
+    </message>
+    <message>
+        <source>The operation %1 was not deleted: %2</source>
+        <translation>De bewerking %1 is niet verwijderd: %2</translation>
+    </message>
+    <message>
+        <source>API %1 deleted</source>
+        <translation>API %1 verwijderd</translation>
+    </message>
+    <message>
+        <source>Operation %1 deleted</source>
+        <translation>Bewerking %1 verwijderd</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::NavigationLabels</name>
     <message>
         <source>APIs</source>

@@ -24,6 +24,7 @@
 #include "ui/shell/azureenvironments.h"
 #include "ui/shell/environmentsecrets.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigationactions.h"
 #include "ui/shell/navigationlabels.h"
 #include "ui/developer/apicatalogpanel.h"
 
@@ -236,6 +237,8 @@ void ConsoleSession::buildShell()
     QTreeView *tree = m_window->navigationView();
     connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { openFromNavigation(current); });
+    m_navigationActions = new NavigationActions(m_window, m_navigationLabels, m_navigation,
+                                                m_publisher.get(), m_publisherPage, this);
     connect(m_publisherPage, &PublisherWorkspace::resourcesChanged, this, [this] {
         const QModelIndex service = m_navigation->findArmId(m_serviceId);
         m_navigation->refresh(service.isValid() ? service : QModelIndex());

@@ -32,6 +32,7 @@ class EnvironmentSecrets;
 class MainWindow;
 class PublisherController;
 class PublisherWorkspace;
+class NavigationActions;
 class NavigationLabels;
 
 // The console's composition root for one environment: it starts and supervises portico-local
@@ -112,6 +113,7 @@ private:
     PublisherWorkspace *m_publisherPage = nullptr; // owned by the window
     core::NavigationTreeModel *m_navigation = nullptr;
     NavigationLabels *m_navigationLabels = nullptr;
+    NavigationActions *m_navigationActions = nullptr; // Add operation, Delete API / operation
     QString m_serviceId;
     QString m_environmentId;
     // The environment to select once it is open (the one used last), until the user chooses.
