@@ -5,16 +5,14 @@
 #include "core/batch/batchjobrunner.h"
 #include "core/batch/batchresultsmodel.h"
 #include "core/batch/besclient.h"
+#include "core/batch/resultsfilewriter.h"
 #include "core/secrets/secretstore.h"
 #include "core/storage/blobclient.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSaveFile>
 
 Q_DECLARE_LOGGING_CATEGORY(lcBatch)
 
@@ -388,15 +386,12 @@ void BatchJob::download(const BesOutput &output)
         fail(url.error());
         return;
     }
-    if (!QDir().mkpath(QFileInfo(m_record.resultsFile).absolutePath())) {
-        fail(Error::make(Error::Kind::Storage,
-                         u"Cannot create the directory for %1."_qs.arg(m_record.resultsFile)));
-        return;
-    }
-    m_output = std::make_unique<QSaveFile>(m_record.resultsFile);
-    if (!m_output->open(QIODevice::WriteOnly)) {
-        fail(Error::make(Error::Kind::Storage, u"Cannot write the results file %1: %2"_qs.arg(
-                                                   m_record.resultsFile, m_output->errorString())));
+    // Written to a temporary file: the results file is replaced only by a complete download,
+    // and a full disk fails the job with the file and the reason.
+    m_output = std::make_unique<ResultsFileWriter>(m_record.resultsFile);
+    if (auto created = m_output->create(); !created) {
+        m_output.reset();
+        fail(created.error());
         return;
     }
     BlobDownloadJob *job = BlobClient::downloadUrl(m_runner->network(), url.value(), m_output.get(), this);
@@ -404,18 +399,20 @@ void BatchJob::download(const BesOutput &output)
     connect(job, &BlobJob::progress, this, &BatchJob::progress);
     connect(job, &BlobJob::finished, this, [this, job] {
         job->deleteLater();
+        const std::unique_ptr<ResultsFileWriter> output = std::move(m_output);
+        // A write that failed is the reason, whatever the transfer says after it.
+        if (output->writeError()) {
+            output->discard();
+            fail(*output->writeError());
+            return;
+        }
         if (!job->result().ok()) {
-            m_output->cancelWriting();
-            m_output.reset();
+            output->discard();
             fail(during(job->result().error(), u"Cannot download the results"_qs));
             return;
         }
-        const bool committed = m_output->commit();
-        const QString problem = m_output->errorString();
-        m_output.reset();
-        if (!committed) {
-            fail(Error::make(Error::Kind::Storage,
-                             u"Cannot write the results file %1: %2"_qs.arg(m_record.resultsFile, problem)));
+        if (auto committed = output->commit(); !committed) {
+            fail(committed.error());
             return;
         }
         setStep(Step::Index);
@@ -572,7 +569,7 @@ void BatchJob::stopActivity()
         m_blobJob = nullptr;
     }
     if (m_output) {
-        m_output->cancelWriting();
+        m_output->discard();
         m_output.reset();
     }
     m_input.reset();

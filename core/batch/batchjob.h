@@ -15,7 +15,6 @@
 #include <optional>
 
 class QFile;
-class QSaveFile;
 
 namespace portico::core {
 
@@ -25,11 +24,14 @@ class BesCall;
 class BesClient;
 class BlobClient;
 class BlobJob;
+class ResultsFileWriter;
 
 // One batch job as a UI panel binds to it. It runs the steps in order: upload the input CSV
 // through BlobClient (streamed in blocks), submit the BES job, start it, poll its status with
 // backoff (honouring Retry-After), download output1 through the SAS URL the status returns
-// (streamed to a file), and index that file into a lazy BatchResultsModel. Every change of step
+// (streamed to a file that replaces the results file only once complete: a write that fails,
+// e.g. on a full disk, fails the job with the file and the reason and keeps the earlier file),
+// and index that file into a lazy BatchResultsModel. Every change of step
 // is stored by the runner, so a later runner can resume from it.
 //
 // finished() is emitted exactly once per run, from the event loop; result() then says success,
@@ -115,7 +117,7 @@ private:
     QPointer<BesCall> m_call;
     QPointer<BlobJob> m_blobJob;
     std::unique_ptr<QFile> m_input;
-    std::unique_ptr<QSaveFile> m_output;
+    std::unique_ptr<ResultsFileWriter> m_output;
     BatchResultsModel *m_model = nullptr;
     QTimer m_pollTimer;
     QElapsedTimer m_runClock;

@@ -6,7 +6,9 @@
 // subscription key, cancel during a running job, a new runner over the same data directory
 // reattaching to a running job, cancel right after such a resume while the real keychain (a
 // private gnome-keyring) has not answered yet, delete, and the error paths a user meets (wrong
-// key, bad connection string, storage down, missing secret).
+// key, bad connection string, storage down, missing secret), and a download that fills the disk:
+// it fails naming the file and the system's reason, keeps the results file that was there and
+// leaves no partial file, and a later watch downloads the results once there is room again.
 
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
@@ -21,7 +23,9 @@
 #include "tests/support/tempdir.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
@@ -34,6 +38,7 @@
 #include <memory>
 
 #include <signal.h>
+#include <sys/resource.h>
 
 using namespace portico;
 using core::BatchJob;
@@ -80,6 +85,8 @@ private Q_SLOTS:
     void removeAfterARestartCancelsTheServerJob();
     void userErrorsComeBackAsClearResults_data();
     void userErrorsComeBackAsClearResults();
+    void downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWhy_data();
+    void downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWhy();
 
 private:
     core::BatchJobSpec spec(const QString &inputName, const QByteArray &csv,
@@ -496,6 +503,112 @@ void tst_BatchJobRunner::userErrorsComeBackAsClearResults()
     QCOMPARE(stored->errorMessage, error.message);
     QVERIFY(!error.message.contains(u"not-the-key"_qs));
     QVERIFY(!error.message.contains(QString::fromLatin1(test::AzuriteFixture::accountKey)));
+}
+
+void tst_BatchJobRunner::downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWhy_data()
+{
+    QTest::addColumn<bool>("inTheLastBytes");
+    // A write in the middle of the download fails.
+    QTest::newRow("mid-way") << false;
+    // Only the last few bytes do not fit: what a write buffer would still hold at commit().
+    QTest::newRow("in the last bytes") << true;
+}
+
+// The disk fills up while the results come down (here: a file size limit on this process, so
+// that writes beyond it fail with EFBIG, as on a full disk with ENOSPC). The job fails and says
+// which file could not be written and why; the results file that was there already stays as it
+// was, no partial file is left next to it; once there is room again, watching the job again
+// (after a restart) downloads the results.
+void tst_BatchJobRunner::downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWhy()
+{
+    QFETCH(bool, inTheLastBytes);
+    const int rows = 60000; // about 2.5 MB of results
+    test::TempDir data; // a runner of its own: its job list stays far below the limit
+    BatchJobRunner runner(&m_nam, &m_secrets, data.path());
+    runner.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(runner.load().ok());
+    BatchJob *job = submit(runner, spec(u"disk-full.csv"_qs, seedInput(rows)));
+    QVERIFY(job);
+    const QString results = job->record().resultsFile;
+    const QByteArray earlier = "Col2,Col2_HashingFeature.0\nresults downloaded before,1\n";
+    QVERIFY(QDir().mkpath(QFileInfo(results).absolutePath()));
+    {
+        QFile file(results);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(earlier), earlier.size());
+    }
+
+    // The limit applies from the download's first bytes (when its size is known) until the
+    // download step ends, and is lifted in any case when the test ends.
+    struct rlimit unlimited {};
+    QVERIFY(::getrlimit(RLIMIT_FSIZE, &unlimited) == 0);
+    const auto previousHandler = ::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of being killed
+    bool limited = false;
+    const auto lift = [&] {
+        if (limited)
+            QVERIFY(::setrlimit(RLIMIT_FSIZE, &unlimited) == 0);
+        limited = false;
+    };
+    auto guard = qScopeGuard([&] {
+        ::setrlimit(RLIMIT_FSIZE, &unlimited);
+        ::signal(SIGXFSZ, previousHandler);
+    });
+    qint64 limit = -1;
+    qint64 writtenBeforeTheLimit = -1;
+    auto context = std::make_unique<QObject>(); // the connections end with the failed download
+    connect(job, &BatchJob::progress, context.get(), [&](qint64 done, qint64 total) {
+        if (job->step() != Step::Download || limit >= 0 || total <= 0)
+            return;
+        limit = inTheLastBytes ? total - 10 : total / 2;
+        writtenBeforeTheLimit = done;
+        struct rlimit capped = unlimited;
+        capped.rlim_cur = rlim_t(limit);
+        limited = ::setrlimit(RLIMIT_FSIZE, &capped) == 0;
+    });
+    connect(job, &BatchJob::stepChanged, context.get(), [&](Step step) {
+        if (step != Step::Download)
+            lift();
+    });
+    connect(job, &BatchJob::finished, context.get(), lift);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QVERIFY(finished.wait(180000));
+    lift();
+    QVERIFY2(limit > 0, "the download never reported its size");
+    QVERIFY2(writtenBeforeTheLimit < limit, "the download was written before the limit applied");
+
+    QVERIFY2(!job->result().ok(), "the download claimed success although the disk was full");
+    const Error &error = job->result().error();
+    QCOMPARE(error.kind, Error::Kind::Storage);
+    QCOMPARE(error.message, u"Cannot write the results file %1: File too large"_qs.arg(results));
+    QCOMPARE(job->step(), Step::Download);
+    QVERIFY(!job->resultsModel());
+    // What the jobs list shows after a restart too.
+    const auto stored = runner.record(job->id());
+    QVERIFY(stored);
+    QCOMPARE(stored->outcome, BatchJobRecord::Outcome::Failed);
+    QCOMPARE(stored->errorMessage, error.message);
+    // The earlier results are untouched, and nothing else is left there.
+    QFile kept(results);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), earlier);
+    kept.close();
+    const QString name = QFileInfo(results).fileName();
+    QCOMPARE(QFileInfo(results).dir().entryList({ name + u'*' }, QDir::Files | QDir::Hidden), QStringList { name });
+
+    // Room again: the next session watches the job and downloads the results.
+    context.reset();
+    const QString id = job->id();
+    BatchJobRunner again(&m_nam, &m_secrets, data.path());
+    again.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(again.load().ok());
+    auto watched = again.watch(id);
+    QVERIFY(watched.ok());
+    QSignalSpy done(watched.value(), &BatchJob::finished);
+    QVERIFY(done.wait(180000));
+    QVERIFY2(watched.value()->result().ok(), test::describe(watched.value()->result()).constData());
+    QCOMPARE(watched.value()->resultsModel()->rowCount(), rows);
+    QCOMPARE(watched.value()->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+    QCOMPARE(QFileInfo(results).dir().entryList({ name + u'*' }, QDir::Files | QDir::Hidden), QStringList { name });
 }
 
 QTEST_GUILESS_MAIN(tst_BatchJobRunner)
