@@ -99,6 +99,8 @@ inline const SettingKey<QByteArray> mainWindowState { u"mainWindow/state"_qs, {}
 inline const SettingKey<QString> mode { u"mainWindow/mode"_qs, u"publisher"_qs };
 inline const SettingKey<QString> language { u"ui/language"_qs, {} };
 inline const SettingKey<QString> lastEnvironmentId { u"environments/last"_qs, {} };
+// The ARM resource id of the service used last, in the environment used last (empty: none).
+inline const SettingKey<QString> lastServiceId { u"environments/lastService"_qs, {} };
 inline const SettingKey<QByteArray> environments { u"environments/list"_qs, {} };
 } // namespace settingkeys
 

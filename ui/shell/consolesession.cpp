@@ -43,9 +43,9 @@
 
 namespace portico::ui {
 
-namespace {
-
 Q_LOGGING_CATEGORY(lcSession, "portico.ui.session")
+
+namespace {
 
 // portico-local's one subscription and resource group (apim-protocol.md, README).
 const QString kLocalGroup = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/portico-local"_qs;
@@ -246,6 +246,7 @@ void ConsoleSession::buildShell()
     // An Azure environment whose services cannot be read (connection lost, timeout) gets a
     // banner with Retry; an expired sign-in has its own (AzureEnvironments).
     connect(m_navigation, &core::NavigationTreeModel::loaded, this, [this](const QModelIndex &parent) {
+        reselectService(parent);
         const QString id = parent.data(core::NavigationTreeModel::EnvironmentIdRole).toString();
         if (!m_azure || !m_azure->contains(id))
             return;
@@ -276,8 +277,13 @@ void ConsoleSession::enableAzureEnvironments(core::Settings *settings)
     if (m_azure)
         return;
     m_settings = settings;
-    if (const QString last = settings->value(core::settingkeys::lastEnvironmentId); last != m_environmentId)
+    const QString last = settings->value(core::settingkeys::lastEnvironmentId);
+    if (last != m_environmentId)
         m_reopenEnvironmentId = last;
+    if (!last.isEmpty()) {
+        m_reopenServiceId = settings->value(core::settingkeys::lastServiceId);
+        m_reopenServiceEnvironmentId = last;
+    }
     if (m_environmentSecrets)
         m_environmentSecrets->setSettings(settings);
     m_azure = std::make_unique<AzureEnvironments>(m_window, settings, m_secrets, &m_network);
@@ -331,15 +337,6 @@ void ConsoleSession::addAzureEnvironmentToTree(const QString &environmentId)
         const QScopedValueRollback selecting(m_selectingReopened, true);
         tree->setCurrentIndex(m_navigationLabels->mapFromSource(root));
     }
-}
-
-void ConsoleSession::rememberEnvironment(const QString &environmentId)
-{
-    if (!m_settings || m_settings->value(core::settingkeys::lastEnvironmentId) == environmentId)
-        return;
-    // QSettings writes the file through a temporary file and a rename (Settings).
-    if (!m_settings->setValue(core::settingkeys::lastEnvironmentId, environmentId).ok() || !m_settings->sync().ok())
-        qCWarning(lcSession) << "could not remember the environment used last";
 }
 
 // Switches the panels to another environment's client; the service is chosen afterwards.
@@ -455,12 +452,13 @@ void ConsoleSession::openFromNavigation(const QModelIndex &proxyIndex)
     const QString armId = index.data(core::NavigationTreeModel::ArmIdRole).toString();
     // A node of another environment switches the panels to that environment's client.
     const QString environmentId = index.data(core::NavigationTreeModel::EnvironmentIdRole).toString();
-    if (!m_selectingReopened)
-        m_reopenEnvironmentId.clear(); // the user chose: no environment opening later takes over
+    if (!m_selectingReopened) {
+        // The user chose: no environment or service opening later takes over.
+        m_reopenEnvironmentId.clear();
+        m_reopenServiceId.clear();
+    }
     if (!environmentId.isEmpty() && environmentId != m_environmentId && !useEnvironment(environmentId))
         return;
-    if (!environmentId.isEmpty())
-        rememberEnvironment(environmentId);
     // The service a node belongs to: its own id for a service, the ARM id's service prefix below.
     static const QString serviceSegment = u"/providers/Microsoft.ApiManagement/service/"_qs;
     const qsizetype at = armId.indexOf(serviceSegment, 0, Qt::CaseInsensitive);
@@ -470,6 +468,9 @@ void ConsoleSession::openFromNavigation(const QModelIndex &proxyIndex)
         if (service.compare(m_serviceId, Qt::CaseInsensitive) != 0)
             useService(service);
     }
+    // What is selected again at the start is remembered already (the service perhaps not yet).
+    if (!environmentId.isEmpty() && !m_selectingReopened)
+        rememberEnvironment(environmentId, m_serviceId);
     if (m_window && m_window->mode() == MainWindow::Mode::Developer && (kind == Kind::Api || kind == Kind::Operation)) {
         const QString apiName = kind == Kind::Api ? name : index.parent().data(core::NavigationTreeModel::NameRole).toString();
         m_workspace->catalog()->select(apiName, kind == Kind::Operation ? name : QString());
@@ -582,8 +583,9 @@ void ConsoleSession::newService()
         if (!useEnvironment(*chosen))
             return; // the environment went away meanwhile
         m_reopenEnvironmentId.clear();
-        rememberEnvironment(*chosen);
+        m_reopenServiceId.clear();
         useService(serviceId);
+        rememberEnvironment(*chosen, serviceId);
         if (m_navigation) {
             const QModelIndex root = m_navigation->environmentIndex(*chosen);
             m_navigation->refresh(root.isValid() ? root : QModelIndex());

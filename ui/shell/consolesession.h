@@ -42,9 +42,13 @@ class NavigationLabels;
 // silently empty window.
 //
 // The environment the user switches to (in the navigation tree, or by creating a service in it)
-// is remembered by its id in the settings (environments/last, never a secret); at the next start
-// it is selected again as soon as it is open, unless the user went elsewhere first. An id that
-// no longer names an environment leaves the console on portico-local, without a message.
+// is remembered by its id in the settings (environments/last, never a secret), and so is the
+// service the panels work on there, by its ARM resource id (environments/lastService; an id,
+// never a key or token). At the next start the environment is selected again as soon as it is
+// open, and the service as soon as the environment's services are listed, unless the user went
+// elsewhere first. An id that no longer names an environment leaves the console on
+// portico-local, a service that is gone leaves the environment's root selected; neither says
+// anything.
 class ConsoleSession final : public QObject
 {
     Q_OBJECT
@@ -92,8 +96,13 @@ private:
     void newService();
     void addAzureMl();
     void openFromNavigation(const QModelIndex &proxyIndex);
-    // The user switched to `environmentId`: kept as environments/last for the next start.
-    void rememberEnvironment(const QString &environmentId);
+    // The user switched to `environmentId` (and the panels to `serviceId` in it, or to none):
+    // kept as environments/last and environments/lastService for the next start
+    // (consolesessionlastused.cpp).
+    void rememberEnvironment(const QString &environmentId, const QString &serviceId);
+    // The services below the environment root `parent` were listed: selects the service used
+    // last when it is among them.
+    void reselectService(const QModelIndex &parent);
 
     QPointer<MainWindow> m_window;
     std::unique_ptr<EnvironmentSecrets> m_environmentSecrets; // wraps the store handed in
@@ -118,6 +127,10 @@ private:
     QString m_environmentId;
     // The environment to select once it is open (the one used last), until the user chooses.
     QString m_reopenEnvironmentId;
+    // The service to select once the services of m_reopenServiceEnvironmentId are listed (the
+    // one used last), until the user chooses.
+    QString m_reopenServiceId;
+    QString m_reopenServiceEnvironmentId;
     bool m_selectingReopened = false;
     core::Settings *m_settings = nullptr;
     std::unique_ptr<AzureEnvironments> m_azure;

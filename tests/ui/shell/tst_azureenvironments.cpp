@@ -14,7 +14,8 @@
 // subscription an environment already shows cannot be added a second time (whatever the tenant
 // was typed as); a second Add for it updates the sign-in of the one there, and twins kept in the
 // settings by older versions come back as one environment with their secrets (the one the user
-// selected last, which the console remembers). Sign-in asks Entra ID and `az` for the ARM of the
+// selected last, which the console remembers, as it remembers the service the user worked in
+// and selects it again after a restart). Sign-in asks Entra ID and `az` for the ARM of the
 // environment's management URL (the replay server's), never management.azure.com's.
 
 #include "core/arm/armclient.h"
@@ -283,6 +284,7 @@ private Q_SLOTS:
     void removeAsksAndForgetsTheEnvironmentAndItsSignIn();
     void unreachableEnvironmentShowsABannerWithRetry();
     void environmentUsedLastIsSelectedAgainAfterARestart();
+    void serviceUsedLastIsSelectedAgainAfterARestart();
     void duplicateRestoreKeepsTheTwinTheUserSelectedLast();
     void serviceCreatedInTheWizardBecomesCurrent(); // last: the new service is not recorded
 
@@ -293,6 +295,8 @@ private:
     bool waitForService(Console &console);
     // Clicks the root of `environmentId` in the navigation tree, as the user does.
     void clickEnvironment(Console &console, const QString &environmentId);
+    // Clicks a node of the navigation tree, as the user does.
+    void click(Console &console, const QModelIndex &node);
     QByteArray settingsFile() const;
     // Writes `list` as the environments the settings file `settingsName` keeps.
     bool writeEnvironments(const QString &settingsName, const QJsonArray &list) const;
@@ -1406,6 +1410,16 @@ void tst_AzureEnvironments::clickEnvironment(Console &console, const QString &en
     QCOMPARE(tree->currentIndex(), root);
 }
 
+void tst_AzureEnvironments::click(Console &console, const QModelIndex &node)
+{
+    QTreeView *tree = console.window->navigationView();
+    const QModelIndex shown = console.proxy(node);
+    QVERIFY(shown.isValid());
+    tree->scrollTo(shown);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(shown).center());
+    QCOMPARE(tree->currentIndex(), shown);
+}
+
 // The environment the user clicks in the navigation tree is the one the console is on after a
 // restart; going back to portico-local is remembered too; an environment that is gone by then
 // leaves the console on portico-local, without any message.
@@ -1458,6 +1472,73 @@ void tst_AzureEnvironments::environmentUsedLastIsSelectedAgainAfterARestart()
     QVERIFY(waitForService(console));
     QTest::qWait(200);
     QCOMPARE(console.session->environmentId(), u"local"_qs);
+    for (auto *banner : console.window->findChildren<ui::BannerWidget *>())
+        QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
+    QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
+}
+
+// The service the user worked in (clicked in the navigation tree) is selected again after a
+// restart, once its environment lists it: the panels are on it, not on the environment's root.
+// The settings keep its ARM id, never a token. A service that is gone by then leaves the
+// environment's root selected, without any message.
+void tst_AzureEnvironments::serviceUsedLastIsSelectedAgainAfterARestart()
+{
+    QVERIFY(!test::writeAzureCliStandIn(m_dir.path()).isEmpty());
+    test::ReplayServer arm;
+    QVERIFY(arm.start());
+    QVERIFY(arm.load(u"arm-azure-environment-console.json"_qs));
+    core::Environment cli = azureEnvironment(u"azure-cli-service"_qs, kName, arm.url());
+    cli.signIn = core::Environment::SignIn::AzureCli;
+    const QString settingsName = u"last-service.ini"_qs;
+    QVERIFY(writeEnvironments(settingsName, { cli.toJson() }));
+    const auto serviceNode = [](Console &console) {
+        Nav *nav = console.session->navigation();
+        return nav->childByName(nav->environmentIndex(u"azure-cli-service"_qs), u"apimService1"_qs);
+    };
+    {
+        Console console;
+        QVERIFY(startConsole(console, settingsName));
+        QVERIFY(waitForService(console));
+        click(console, serviceNode(console));
+        QCOMPARE(console.session->environmentId(), cli.id);
+        QCOMPARE(console.session->serviceId(), kService);
+    } // the console closes
+    {
+        QFile ini(m_dir.filePath(settingsName));
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray kept = ini.readAll();
+        QVERIFY2(kept.contains(kService.toUtf8()), kept.constData());
+        QVERIFY2(!kept.contains("cli-access-token") && !kept.contains("Bearer") && !kept.contains("eyJ0eX"),
+                 kept.constData());
+    }
+    {
+        Console console;
+        QVERIFY(startConsole(console, settingsName));
+        QVERIFY(waitForService(console));
+        QTreeView *tree = console.window->navigationView();
+        QTRY_COMPARE_WITH_TIMEOUT(tree->currentIndex().data(Nav::ArmIdRole).toString(), kService, 10000);
+        QCOMPARE(tree->currentIndex().data().toString(), u"apimService1"_qs);
+        QCOMPARE(console.session->environmentId(), cli.id);
+        QCOMPARE(console.session->serviceId(), kService);
+        QCOMPARE(console.session->publisher()->serviceId(), kService);
+        QVERIFY2(console.window->windowTitle().startsWith(u"apimService1"_qs), qPrintable(console.window->windowTitle()));
+    }
+    // The service was deleted meanwhile (e.g. in the Azure portal).
+    {
+        core::Settings settings(m_dir.filePath(settingsName));
+        QVERIFY(settings.setValue(core::settingkeys::lastServiceId,
+                                  QString(kService).replace(u"apimService1"_qs, u"retiredService"_qs)).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    Console console;
+    QVERIFY(startConsole(console, settingsName));
+    QVERIFY(waitForService(console));
+    QTRY_COMPARE_WITH_TIMEOUT(console.session->environmentId(), cli.id, 10000);
+    QTest::qWait(200); // the services are listed: the service would have been selected by now
+    QTreeView *tree = console.window->navigationView();
+    QCOMPARE(tree->currentIndex().data(Nav::EnvironmentIdRole).toString(), cli.id);
+    QCOMPARE(tree->currentIndex().data().toString(), kName);
+    QVERIFY(console.session->serviceId().isEmpty());
     for (auto *banner : console.window->findChildren<ui::BannerWidget *>())
         QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
     QVERIFY2(arm.unmatched().isEmpty(), qPrintable(arm.unmatched().join(u", "_qs)));
