@@ -1178,6 +1178,13 @@ void tst_AzureEnvironments::unauthorizedDuringUseShowsTheBanner()
                                              + users.toUtf8() + R"(/1", "type": "Microsoft.ApiManagement/service/users",
         "name": "1", "properties": {"firstName": "Administrator", "lastName": "", "email": "admin@contoso.com",
         "state": "active"}}}})"));
+    // The console starts on the environment's root, not on the service an earlier test worked
+    // in: the recorded exchanges are those of a console whose panels load nothing meanwhile.
+    {
+        core::Settings settings(m_dir.filePath(u"settings.ini"_qs));
+        settings.remove(core::settingkeys::lastServiceId);
+        QVERIFY(settings.sync().ok());
+    }
 
     Console console;
     QVERIFY(startConsole(console));

@@ -4,7 +4,8 @@
 // The console's environment wiring against the real portico-local: the session starts and
 // supervises it, says so in the status bar, tells the user there is no service yet instead
 // of showing an empty catalog, picks up a service once there is one, and when the child is
-// killed shows a banner, restarts it and carries on.
+// killed shows a banner, restarts it and carries on. The portico-local service the user
+// selected last is the one the console is on after a restart, not the first one listed.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armjob.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/settings/settings.h"
+#include "tests/local/management/armtestclient.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/bannerwidget.h"
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void supervisesPorticoLocalAndFollowsItsServices();
     void attachesToARunningPorticoLocal();
+    void serviceUsedLastIsSelectedAgainAfterARestart();
 
 private:
     test::TempDir m_dir;
@@ -153,6 +156,54 @@ void tst_ConsoleSession::attachesToARunningPorticoLocal()
     local.stop();
     window.findChild<QAction *>(u"refreshAction"_qs)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(window.connectionBanner()->text().contains(u"Could not reach the management API"_qs), 30000);
+}
+
+void tst_ConsoleSession::serviceUsedLastIsSelectedAgainAfterARestart()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start(), qPrintable(local.errorString()));
+    test::ArmTestClient arm(local.managementUrl(), local.token());
+    QString failure;
+    QVERIFY2(arm.createService(u"alpha"_qs, &failure), qPrintable(failure));
+    QVERIFY2(arm.createService(u"beta"_qs, &failure), qPrintable(failure));
+    const auto endpoints = core::LocalEndpoints::fromReadyLine(QJsonDocument(local.readyLine()).toJson(QJsonDocument::Compact));
+    QVERIFY(endpoints.ok());
+    core::Settings settings(m_dir.filePath(u"settings-last-service.ini"_qs));
+    core::InMemorySecretStore secrets;
+    QString chosen;
+    for (int run = 0; run < 2; ++run) {
+        ui::MainWindow window(settings);
+        ui::ConsoleSession session(&window, &secrets, m_dir.filePath(u"history-last-service.sqlite"_qs));
+        session.enableAzureEnvironments(&settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy connected(&session, &ui::ConsoleSession::connected);
+        session.attachLocal(endpoints.value());
+        QVERIFY(connected.wait(30000));
+        core::NavigationTreeModel *nav = session.navigation();
+        auto *proxy = qobject_cast<QAbstractProxyModel *>(window.navigationView()->model());
+        QVERIFY(proxy);
+        if (run == 0) {
+            // The console picks the first service listed; the user clicks the other one.
+            QVERIFY(!session.serviceId().isEmpty());
+            chosen = test::ArmTestClient::servicePath(session.serviceId().endsWith(u"/alpha"_qs) ? u"beta"_qs
+                                                                                              : u"alpha"_qs);
+            QTRY_VERIFY_WITH_TIMEOUT(nav->findArmId(chosen).isValid(), 10000);
+            QTreeView *tree = window.navigationView();
+            const QModelIndex shown = proxy->mapFromSource(nav->findArmId(chosen));
+            QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(shown).center());
+            QCOMPARE(tree->currentIndex(), shown);
+            QCOMPARE(session.serviceId(), chosen);
+        } else {
+            // After the restart: that service, in the tree and the panels, not the first one.
+            QTRY_COMPARE_WITH_TIMEOUT(session.serviceId(), chosen, 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(window.navigationView()->currentIndex().data(core::NavigationTreeModel::ArmIdRole).toString(),
+                                      chosen, 10000);
+            QTest::qWait(200); // nothing switches back to the first service afterwards
+            QCOMPARE(session.serviceId(), chosen);
+            QVERIFY(window.windowTitle().startsWith(chosen.section(u'/', -1)));
+        }
+    }
 }
 
 QTEST_MAIN(tst_ConsoleSession)
