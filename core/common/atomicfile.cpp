@@ -10,7 +10,10 @@ Result<void> writeFileAtomically(const QString &path, const QByteArray &content,
                                  QFileDevice::Permissions permissions)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: Qt 6.4's QSaveFile::commit() does not see a failure of the buffer's last flush
+    // (a full disk) and puts the torn file in place. Unbuffered, write() meets it and commit()
+    // then keeps the old file.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return Error::make(Error::Kind::Storage, file.errorString());
     if (!file.setPermissions(permissions))
         return Error::make(Error::Kind::Storage, file.errorString());
