@@ -29,15 +29,6 @@ namespace portico::ui {
 
 namespace {
 
-core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result)
-{
-    if (!result.ok())
-        return result.error();
-    if (result->body.trimmed().isEmpty())
-        return QJsonObject();
-    return result->json();
-}
-
 QString policyPath(const QString &scope)
 {
     return scope + u"/policies/policy"_qs;
@@ -80,16 +71,21 @@ QString PublisherController::absolute(const QString &path) const
     return m_serviceId + path;
 }
 
+core::Result<QJsonObject> PublisherController::toJson(const core::Result<core::ArmResponse> &result)
+{
+    if (!result.ok())
+        return result.error();
+    if (result->body.trimmed().isEmpty())
+        return QJsonObject();
+    return result->json();
+}
+
 void PublisherController::call(core::ArmRequest request, QObject *context, JsonCallback done)
 {
-    if (!m_client) {
-        done(core::Error::make(core::Error::Kind::Unavailable, u"No environment"_qs));
-        return;
-    }
-    request.path = absolute(request.path);
-    core::ArmJob *job = m_client->send(request);
-    connect(job, &core::ArmJob::finished, context,
-            [job, done = std::move(done)] { done(toJson(job->result())); });
+    send(std::move(request), context,
+         [done = std::move(done)](const core::Result<core::ArmResponse> &result) {
+             done(toJson(result));
+         });
 }
 
 void PublisherController::listResources(const QString &path, QObject *context, ListCallback done)

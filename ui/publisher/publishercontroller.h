@@ -126,6 +126,8 @@ private:
     void loadGroupsAndRegions(ServiceWizard *wizard, const QString &subscriptionId,
                               quint64 generation);
     QString absolute(const QString &path) const;
+    // A reply's JSON body; an empty body is an empty object.
+    static core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result);
     void send(core::ArmRequest request, QObject *context,
               std::function<void(const core::Result<core::ArmResponse> &)> done);
     void trackServerCopies(StagedEditor *editor);

@@ -23,15 +23,6 @@ namespace portico::ui {
 
 namespace {
 
-core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result)
-{
-    if (!result.ok())
-        return result.error();
-    if (result->body.trimmed().isEmpty())
-        return QJsonObject();
-    return result->json();
-}
-
 // The server's words for a failed list: its message, after its code when it sent one.
 QString serverSaid(const core::Error &error)
 {
