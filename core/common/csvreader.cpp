@@ -132,14 +132,7 @@ bool CsvReader::finish()
 
 void CsvReader::appendField(QByteArray &out, QByteArrayView field)
 {
-    bool quote = false;
-    for (char c : field) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
-            break;
-        }
-    }
-    if (!quote) {
+    if (!csvscan::needsQuotes(field)) {
         out.append(field.data(), field.size());
         return;
     }

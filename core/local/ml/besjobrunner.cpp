@@ -424,7 +424,7 @@ void BesJobRunner::writeRuns()
         ++m_runsWritten;
         it = m_hashed.erase(it);
     }
-    if (!m_header.isEmpty() && m_inputDone && m_queuedRuns.isEmpty() && m_runsWritten == m_runsStarted)
+    if (!m_header.isEmpty() && allRunsWritten())
         m_ready.append(std::exchange(m_header, {})); // no data rows
     while (!m_ready.isEmpty() && m_uploads.size() + m_uploadsWaiting < maxUploads)
         uploadBlock(m_ready.takeFirst());
@@ -473,10 +473,14 @@ void BesJobRunner::putBlock(const QByteArray &id, const QByteArray &block, int a
     });
 }
 
+bool BesJobRunner::allRunsWritten() const
+{
+    return m_inputDone && m_queuedRuns.isEmpty() && m_runsWritten == m_runsStarted;
+}
+
 void BesJobRunner::maybeFinish()
 {
-    if (m_jobId.isEmpty() || !m_inputDone || !m_queuedRuns.isEmpty()
-        || m_runsWritten < m_runsStarted || m_committing)
+    if (m_jobId.isEmpty() || !allRunsWritten() || m_committing)
         return;
     writeRuns();
     if (m_jobId.isEmpty())

@@ -120,6 +120,8 @@ private:
     void uploadBlock(const QByteArray &block);
     void putBlock(const QByteArray &id, const QByteArray &block, int attempt);
     void commit(int attempt);
+    // The input is read and every run's output is in m_ready or sent.
+    bool allRunsWritten() const;
     void maybeFinish();
     void maybeCommit();
     void succeed();

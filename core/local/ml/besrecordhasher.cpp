@@ -13,31 +13,6 @@ namespace portico::local {
 
 namespace {
 
-// A comma, quote or line break in the text: it is written quoted.
-bool needsQuotes(QByteArrayView text)
-{
-    const char *p = text.data();
-    const char *const end = p + text.size();
-#if defined(__SSE2__)
-    const __m128i comma = _mm_set1_epi8(',');
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i lf = _mm_set1_epi8('\n');
-    const __m128i cr = _mm_set1_epi8('\r');
-    for (; end - p >= 16; p += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i hits = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, quote)),
-            _mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
-        if (_mm_movemask_epi8(hits))
-            return true;
-    }
-#endif
-    for (; p < end; ++p) {
-        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-            return true;
-    }
-    return false;
-}
 
 } // namespace
 
@@ -114,7 +89,7 @@ BesRecordHasher::Output BesRecordHasher::hash(QByteArrayView head, QByteArrayVie
         if (used + worst > out.size())
             out.resize(std::max(out.size() * 2, used + worst));
         char *p = out.data() + used;
-        if (needsQuotes(text)) {
+        if (core::csvscan::needsQuotes(text)) {
             *p++ = '"';
             for (char c : text) {
                 if (c == '"')

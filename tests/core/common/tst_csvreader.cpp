@@ -108,6 +108,22 @@ void tst_CsvReader::fieldsAreQuotedOnlyWhenNeeded_data()
     QTest::newRow("comma") << QByteArray("a,b") << QByteArray("\"a,b\"");
     QTest::newRow("quote") << QByteArray("say \"hi\"") << QByteArray("\"say \"\"hi\"\"\"");
     QTest::newRow("newline") << QByteArray("a\nb") << QByteArray("\"a\nb\"");
+    // Fields are looked at 16 bytes at a time: the byte that makes them quoted on either side of
+    // each step, and long fields without one.
+    for (int length : { 15, 16, 17, 31, 32, 33, 48, 49 }) {
+        const QByteArray plain(length, 'w');
+        QTest::newRow(qPrintable(u"%1 plain bytes"_qs.arg(length))) << plain << plain;
+        for (char special : { ',', '\n', '\r' }) {
+            QByteArray field = plain;
+            field[length - 1] = special;
+            QTest::newRow(qPrintable(u"%1 bytes, %2 last"_qs.arg(length).arg(int(special))))
+                << field << QByteArray('"' + field + '"');
+        }
+        QByteArray quoted = plain;
+        quoted[length - 1] = '"';
+        QTest::newRow(qPrintable(u"%1 bytes, quote last"_qs.arg(length)))
+            << quoted << QByteArray('"' + plain.first(length - 1) + "\"\"\"");
+    }
 }
 
 void tst_CsvReader::fieldsAreQuotedOnlyWhenNeeded()
