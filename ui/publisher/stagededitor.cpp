@@ -82,6 +82,8 @@ StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
     connect(m_banner, &BannerWidget::retryRequested, this, [this] {
         if (!m_loaded)
             Q_EMIT loadRetryRequested();
+        else if (m_save && m_save->isEnabled())
+            save(); // after saveFailed(): the same edits again
     });
 }
 

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void policyLoadFailureIsReportedNotReplacedByTheDefault();
     void aScopeWithoutPolicyStartsFromTheDefault();
     void policyExpressionSurvivesASecondSave();
+    void retryAfterAFailedSaveSendsTheEditsAgain();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -233,6 +234,47 @@ void tst_EditorRoundTrip::policyExpressionSurvivesASecondSave()
     QVERIFY(raw.ok());
     QVERIFY2(raw->value(u"properties"_qs).toObject().value(u"value"_qs).toString().contains(expression),
              qPrintable(raw->value(u"properties"_qs).toObject().value(u"value"_qs).toString()));
+}
+
+void tst_EditorRoundTrip::retryAfterAFailedSaveSendsTheEditsAgain()
+{
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/retry-api"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Retry API"_qs }, { u"path"_qs, u"retry"_qs },
+                                          { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs } } } })).ok());
+    core::StaticTokenProvider tokens(m_bed.local().token());
+    core::ArmClient client(&m_bed.network(), m_bed.local().managementUrl(), &tokens);
+    ui::PublisherController controller(&client, &m_bed.operations());
+    controller.setService(kService);
+    ui::PublisherWorkspace workspace(&controller);
+    workspace.resize(1200, 800);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(Page::Api, u"retry-api"_qs);
+    auto *editor = qobject_cast<ui::ApiEditor *>(workspace.currentEditor());
+    QVERIFY(editor);
+    auto *displayName = editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(displayName->text(), u"Retry API"_qs, 10000);
+    displayName->selectAll();
+    QTest::keyClicks(displayName, u"Retried API"_qs);
+
+    // The sign-in expires just before Save: the save fails and says so, with Retry.
+    tokens.setToken(u"expired-token"_qs);
+    QTest::mouseClick(editor->findChild<QPushButton *>(u"apiSavePushButton"_qs), Qt::LeftButton);
+    ui::BannerWidget *apiBanner = banner(editor, u"apiBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(apiBanner->isVisible(), 10000);
+    QVERIFY2(apiBanner->text().contains(u"not saved"_qs), qPrintable(apiBanner->text()));
+
+    // Signed in again: Retry sends the same edits, and they are stored.
+    tokens.setToken(m_bed.local().token());
+    clickRetry(apiBanner);
+    const auto storedName = [this] {
+        const auto stored = call(core::ArmRequest::get(kService + u"/apis/retry-api"_qs));
+        return stored.ok() ? stored->value(u"properties"_qs).toObject().value(u"displayName"_qs).toString()
+                           : QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(storedName(), u"Retried API"_qs, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!apiBanner->isVisible(), 10000);
+    QCOMPARE(displayName->text(), u"Retried API"_qs);
 }
 
 QTEST_MAIN(tst_EditorRoundTrip)
