@@ -13,11 +13,6 @@ namespace portico::local {
 
 namespace {
 
-
-} // namespace
-
-namespace {
-
 // The text of one field, read without copying when it lies in one place: a field is a view
 // into the input unless it has an escaped quote, spans the two pieces of a run, or goes on
 // after its closing quote; then its bytes are gathered in a buffer kept across records.

@@ -12,6 +12,14 @@ CsvSplitter::CsvSplitter(qint64 chunkBytes, qint64 recordCost, qint64 maxWeight)
 {
 }
 
+void CsvSplitter::cutAt(qint64 at, QList<qint64> &cuts)
+{
+    cuts.append(at);
+    m_lastCut = at;
+    m_recordsSinceCut = 0;
+    m_aim = qMin(m_aim * 2, m_chunkBytes);
+}
+
 QList<qint64> CsvSplitter::feed(QByteArrayView piece)
 {
     // The same state machine as CsvReader::feed(). A CR ends a record by itself; the LF of a
@@ -52,12 +60,8 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
             m_state = State::FieldStart;
             lastBreak = at;
             const qint64 bytes = at - m_lastCut;
-            if (bytes >= m_aim || bytes + m_recordsSinceCut * m_recordCost >= m_maxWeight) {
-                cuts.append(at);
-                m_lastCut = at;
-                m_recordsSinceCut = 0;
-                m_aim = qMin(m_aim * 2, m_chunkBytes);
-            }
+            if (bytes >= m_aim || bytes + m_recordsSinceCut * m_recordCost >= m_maxWeight)
+                cutAt(at, cuts);
             continue;
         }
         case State::Quoted:
@@ -68,12 +72,8 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
             continue;
         }
     }
-    if (lastBreak > m_lastCut) {
-        cuts.append(lastBreak);
-        m_lastCut = lastBreak;
-        m_recordsSinceCut = 0;
-        m_aim = qMin(m_aim * 2, m_chunkBytes);
-    }
+    if (lastBreak > m_lastCut)
+        cutAt(lastBreak, cuts);
     m_offset += piece.size();
     return cuts;
 }

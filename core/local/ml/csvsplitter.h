@@ -42,6 +42,9 @@ public:
 private:
     using State = core::csvscan::State;
 
+    // Ends a run at stream offset `at`; the next one aims at twice this one's aim.
+    void cutAt(qint64 at, QList<qint64> &cuts);
+
     qint64 m_chunkBytes;
     qint64 m_aim; // of the current run
     qint64 m_recordCost;
