@@ -1097,16 +1097,8 @@
         <translation>Kon de abonnementen niet laden: %1</translation>
     </message>
     <message>
-        <source>Could not read the key of subscription %1: %2</source>
-        <translation>Kon de sleutel van abonnement %1 niet lezen: %2</translation>
-    </message>
-    <message>
         <source>No keychain is available.</source>
         <translation>Er is geen sleutelbos beschikbaar.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Geannuleerd.</translation>
     </message>
     <message>
         <source>Cancelled. The request was not sent.</source>
@@ -2806,6 +2798,181 @@
             <numerusform>%n rij geëxporteerd naar %1</numerusform>
             <numerusform>%n rijen geëxporteerd naar %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::SendFailureText</name>
+    <message>
+        <source>it is self-signed</source>
+        <translation>het is zelfondertekend</translation>
+    </message>
+    <message>
+        <source>its chain ends in a self-signed certificate that is not trusted</source>
+        <translation>de keten eindigt in een zelfondertekend certificaat dat niet wordt vertrouwd</translation>
+    </message>
+    <message>
+        <source>it expired on %1</source>
+        <translation>het is verlopen op %1</translation>
+    </message>
+    <message>
+        <source>it is not valid before %1</source>
+        <translation>het is niet geldig vóór %1</translation>
+    </message>
+    <message>
+        <source>it is issued to “%1”, not to %2</source>
+        <translation>het is uitgegeven aan “%1”, niet aan %2</translation>
+    </message>
+    <message>
+        <source>it is not issued by an authority this system trusts</source>
+        <translation>het is niet uitgegeven door een instantie die dit systeem vertrouwt</translation>
+    </message>
+    <message>
+        <source>it has been revoked</source>
+        <translation>het is ingetrokken</translation>
+    </message>
+    <message>
+        <source>its signature is not valid</source>
+        <translation>de handtekening is niet geldig</translation>
+    </message>
+    <message>
+        <source>it is not meant for a server</source>
+        <translation>het is niet bedoeld voor een server</translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation>de server heeft geen certificaat gestuurd</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: nothing accepts connections on that port. Nothing was sent.</source>
+        <translation>Verbinding geweigerd door %1: op die poort neemt niets verbindingen aan. Er is niets verzonden.</translation>
+    </message>
+    <message>
+        <source>The host “%1” was not found: the name does not resolve. Nothing was sent.</source>
+        <translation>De host “%1” is niet gevonden: de naam kan niet worden opgezocht. Er is niets verzonden.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 within %2 s.</source>
+        <translation>Kon binnen %2 s geen verbinding maken met %1.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>Geen antwoord van %1 binnen %2 s.</translation>
+    </message>
+    <message>
+        <source>No complete answer from %1 within %2 s; the request was stopped.</source>
+        <translation>Geen volledig antwoord van %1 binnen %2 s; het verzoek is gestopt.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation>%1 heeft de verbinding gesloten voordat er een antwoord kwam.</translation>
+    </message>
+    <message>
+        <source>The network connection to %1 was lost before an answer arrived.</source>
+        <translation>De netwerkverbinding met %1 ging verloren voordat er een antwoord kwam.</translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 could be made. Nothing was sent.</source>
+        <translation>Er kon geen beveiligde verbinding met %1 worden gemaakt. Er is niets verzonden.</translation>
+    </message>
+    <message>
+        <source>the system does not trust it</source>
+        <translation>het systeem vertrouwt het niet</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2. It is not the certificate pinned for this host either. Nothing was sent.</source>
+        <translation>Het certificaat van %1 wordt niet vertrouwd: %2. Het is ook niet het certificaat dat voor deze host is vastgepind. Er is niets verzonden.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2. Nothing was sent.</source>
+        <translation>Het certificaat van %1 wordt niet vertrouwd: %2. Er is niets verzonden.</translation>
+    </message>
+    <message>
+        <source>of this system</source>
+        <translation>van dit systeem</translation>
+    </message>
+    <message>
+        <source>The proxy %1 refused the connection.</source>
+        <translation>De proxy %1 weigerde de verbinding.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 closed the connection before answering.</source>
+        <translation>De proxy %1 heeft de verbinding gesloten voordat er een antwoord kwam.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 was not found.</source>
+        <translation>De proxy %1 is niet gevonden.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 did not answer in time.</source>
+        <translation>De proxy %1 antwoordde niet op tijd.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 asks for a sign-in that Portico does not have.</source>
+        <translation>De proxy %1 vraagt om een aanmelding die Portico niet heeft.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 failed to reach %2.</source>
+        <translation>De proxy %1 kon %2 niet bereiken.</translation>
+    </message>
+    <message>
+        <source>You cancelled the request.</source>
+        <translation>Je hebt het verzoek geannuleerd.</translation>
+    </message>
+    <message>
+        <source>You cancelled the request after %1 s.</source>
+        <translation>Je hebt het verzoek na %1 s geannuleerd.</translation>
+    </message>
+    <message>
+        <source>The response was stopped: its body is larger than the limit of %1.</source>
+        <translation>Het antwoord is gestopt: de body is groter dan de limiet van %1.</translation>
+    </message>
+    <message>
+        <source>The response could not be written to a temporary file in %1.</source>
+        <translation>Het antwoord kon niet naar een tijdelijk bestand in %1 worden geschreven.</translation>
+    </message>
+    <message>
+        <source>Could not read the key of subscription %1. Nothing was sent.</source>
+        <translation>De sleutel van abonnement %1 kon niet worden gelezen. Er is niets verzonden.</translation>
+    </message>
+    <message>
+        <source>The request to %1 failed (network error %2).</source>
+        <translation>Het verzoek naar %1 is mislukt (netwerkfout %2).</translation>
+    </message>
+    <message>
+        <source>Certificate issued to “%1” by “%2”, valid from %3 until %4, SHA-256 %5.</source>
+        <translation>Certificaat uitgegeven aan “%1” door “%2”, geldig van %3 tot %4, SHA-256 %5.</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technisch detail: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>time-out</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>geweigerd</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>niet vertrouwd</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was accepted because its SHA-256 fingerprint %2 is pinned for this host.</source>
+        <translation>Het certificaat van %1 is geaccepteerd omdat de SHA-256-vingerafdruk %2 voor deze host is vastgepind.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was accepted because its SHA-256 fingerprint %2 is pinned for this host, although the system does not trust it: %3.</source>
+        <translation>Het certificaat van %1 is geaccepteerd omdat de SHA-256-vingerafdruk %2 voor deze host is vastgepind, hoewel het systeem het niet vertrouwt: %3.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -19,8 +21,9 @@ namespace {
 Q_LOGGING_CATEGORY(lcHistory, "portico.core.tryit.history")
 
 // 1: the first schema. 2: the facts of a body that broke off (incomplete*), instead of a
-// sentence in `error`.
-constexpr int schemaVersion = 2;
+// sentence in `error`. 3: the facts of a send that ended without a response (`failure`, JSON of
+// SendFailure), instead of a sentence in `error`.
+constexpr int schemaVersion = 3;
 // PRAGMA auto_vacuum=FULL: every commit that frees pages gives them back to the file system.
 // (INCREMENTAL would need "PRAGMA incremental_vacuum" stepped once per page, which QSqlQuery
 // does not do for a statement without result columns.)
@@ -51,7 +54,7 @@ HeaderList headersFromJson(const QByteArray &json)
 
 const char *const columns = "id, sent_at, request_json, url, status, reason, response_headers, response_body, "
                             "body_truncated, body_size, total_ms, ttfb_ms, error, incomplete, incomplete_idle_s, "
-                            "incomplete_error_code, incomplete_error";
+                            "incomplete_error_code, incomplete_error, failure";
 
 std::optional<IncompleteBody> incompleteFrom(const QSqlQuery &query, qint64 bodySize)
 {
@@ -65,6 +68,42 @@ std::optional<IncompleteBody> incompleteFrom(const QSqlQuery &query, qint64 body
     incomplete.networkErrorCode = query.value(15).toInt();
     incomplete.networkError = query.value(16).toString();
     return incomplete;
+}
+
+// Rows written before schema 3 keep core's English sentence in `error`. The ones core wrote
+// itself, and Qt's words for the two commonest connection failures, are read back as facts
+// (host and port from the stored URL), so that they too are said in the user's language.
+std::optional<SendFailure> legacyFailure(const QString &error, const QString &url, qint64 totalMs)
+{
+    static const QRegularExpression noData(u"^No data for (\\d+) s\\.$"_qs);
+    static const QRegularExpression deadline(u"^No complete answer within (\\d+) s\\.$"_qs);
+    static const QRegularExpression hostNotFound(u"^Host (\\S+) not found$"_qs);
+    SendFailure failure;
+    const QUrl parsed(url);
+    failure.scheme = parsed.scheme();
+    failure.host = parsed.host();
+    failure.port = parsed.port(failure.scheme == u"https"_qs ? 443 : 80);
+    failure.elapsedMs = totalMs > 0 ? totalMs : -1;
+    failure.detail = error;
+    if (error == u"Cancelled."_qs) {
+        failure.kind = SendFailure::Kind::Cancelled;
+    } else if (const auto m = noData.match(error); m.hasMatch()) {
+        failure.kind = SendFailure::Kind::NoAnswer;
+        failure.timeoutSeconds = m.captured(1).toInt();
+    } else if (const auto m = deadline.match(error); m.hasMatch()) {
+        failure.kind = SendFailure::Kind::Deadline;
+        failure.timeoutSeconds = m.captured(1).toInt();
+    } else if (error == u"Connection refused"_qs) {
+        failure.kind = SendFailure::Kind::ConnectionRefused;
+    } else if (const auto m = hostNotFound.match(error); m.hasMatch()) {
+        failure.kind = SendFailure::Kind::HostNotFound;
+        failure.host = m.captured(1);
+    } else {
+        return std::nullopt;
+    }
+    if (failure.host.isEmpty())
+        return std::nullopt;
+    return failure;
 }
 
 HistoryEntry entryFrom(const QSqlQuery &query)
@@ -84,6 +123,10 @@ HistoryEntry entryFrom(const QSqlQuery &query)
     entry.timeToFirstByteMs = query.value(11).toLongLong();
     entry.error = query.value(12).toString();
     entry.incomplete = incompleteFrom(query, entry.bodySize);
+    if (const QByteArray failure = query.value(17).toByteArray(); !failure.isEmpty())
+        entry.failure = SendFailure::fromJson(QJsonDocument::fromJson(failure).object());
+    else if (entry.status == 0 && !entry.incomplete && !entry.error.isEmpty())
+        entry.failure = legacyFailure(entry.error, entry.url, entry.totalMs);
     return entry;
 }
 
@@ -161,6 +204,10 @@ Result<void> TryItHistory::migrate(int fromVersion)
                    << u"ALTER TABLE sends ADD COLUMN incomplete_error_code INTEGER NOT NULL DEFAULT 0"_qs
                    << u"ALTER TABLE sends ADD COLUMN incomplete_error TEXT"_qs;
     }
+    if (fromVersion < 3) {
+        // Rows from before keep failure NULL and their text in `error`.
+        statements << u"ALTER TABLE sends ADD COLUMN failure BLOB"_qs;
+    }
     statements << u"PRAGMA user_version=%1"_qs.arg(schemaVersion);
     for (const QString &statement : std::as_const(statements)) {
         if (!query.exec(statement)) {
@@ -198,6 +245,19 @@ Result<void> TryItHistory::useAutoVacuum()
 Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<TryItResponse> &response,
                                     const QDateTime &sentAt)
 {
+    return insert(request, response, nullptr, sentAt);
+}
+
+Result<qint64> TryItHistory::record(const TryItRequest &request, const SendFailure &failure,
+                                    const QDateTime &sentAt)
+{
+    Error error = Error::make(Error::Kind::Network, failure.detail);
+    return insert(request, error, &failure, sentAt);
+}
+
+Result<qint64> TryItHistory::insert(const TryItRequest &request, const Result<TryItResponse> &response,
+                                    const SendFailure *failure, const QDateTime &sentAt)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isOpen())
         return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
@@ -214,8 +274,8 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO sends (sent_at, api_id, operation_id, request_json, url, status, reason,"
                   " response_headers, response_body, body_truncated, body_size, total_ms, ttfb_ms, error,"
-                  " incomplete, incomplete_idle_s, incomplete_error_code, incomplete_error)"
-                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
+                  " incomplete, incomplete_idle_s, incomplete_error_code, incomplete_error, failure)"
+                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
     query.addBindValue(sentAt.toMSecsSinceEpoch());
     query.addBindValue(request.apiId);
     query.addBindValue(request.operationId);
@@ -237,6 +297,7 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
         query.addBindValue(r.incomplete ? r.incomplete->idleSeconds : 0);
         query.addBindValue(r.incomplete ? r.incomplete->networkErrorCode : 0);
         query.addBindValue(r.incomplete ? scrubSecrets(r.incomplete->networkError, secrets) : QString());
+        query.addBindValue(QByteArray());
     } else {
         query.addBindValue(0);
         query.addBindValue(QByteArray());
@@ -244,13 +305,16 @@ Result<qint64> TryItHistory::record(const TryItRequest &request, const Result<Tr
         query.addBindValue(QByteArray());
         query.addBindValue(0);
         query.addBindValue(0);
-        query.addBindValue(0);
+        query.addBindValue(failure && failure->elapsedMs > 0 ? failure->elapsedMs : 0);
         query.addBindValue(-1);
         query.addBindValue(scrubSecrets(response.error().toString(), secrets));
         query.addBindValue(0);
         query.addBindValue(0);
         query.addBindValue(0);
         query.addBindValue(QString());
+        query.addBindValue(failure ? scrubSecrets(QJsonDocument(failure->toJson()).toJson(QJsonDocument::Compact),
+                                                  secrets)
+                                   : QByteArray());
     }
     if (!query.exec()) {
         const Error error = sqlError(query.lastError(), u"recording a send"_qs);
@@ -284,7 +348,7 @@ Result<void> TryItHistory::prune()
                   " SELECT id, ROW_NUMBER() OVER newest AS n,"
                   " SUM(length(request_json) + length(url) + IFNULL(length(reason), 0)"
                   " + IFNULL(length(response_headers), 0) + IFNULL(length(response_body), 0)"
-                  " + IFNULL(length(error), 0)) OVER newest AS running"
+                  " + IFNULL(length(error), 0) + IFNULL(length(failure), 0)) OVER newest AS running"
                   " FROM sends WINDOW newest AS (ORDER BY sent_at DESC, id DESC))"
                   " WHERE n > 1 AND running > ?)"_qs);
     query.addBindValue(std::max<qint64>(0, m_retention.maxBytes));

@@ -4,6 +4,7 @@
 
 #include "core/common/result.h"
 #include "core/tryit/incompletebody.h"
+#include "core/tryit/sendfailure.h"
 #include "core/tryit/tryitrequest.h"
 #include "core/tryit/tryitresponse.h"
 
@@ -35,7 +36,10 @@ struct HistoryEntry
     // facts of the break here, bytesReceived == bodySize). Entries recorded by Portico before
     // this was kept have status 0 and an English sentence in `error` instead.
     std::optional<IncompleteBody> incomplete;
-    QString error; // the send failed (status 0): core's description, for showing as is
+    // The send ended without a response (status 0): its facts, for the UI's words. Entries
+    // recorded before this was kept have only the English sentence in `error`.
+    std::optional<SendFailure> failure;
+    QString error; // the send failed (status 0): technical text (older entries: core's sentence)
 };
 
 struct HistoryFilter
@@ -78,6 +82,10 @@ public:
     // arrived, marked incomplete with its facts.
     [[nodiscard]] Result<qint64> record(const TryItRequest &request, const Result<TryItResponse> &response,
                                         const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
+    // A send that ended without a response (TryItSender::failure()): recorded with its facts,
+    // scrubbed of the request's secrets like everything stored.
+    [[nodiscard]] Result<qint64> record(const TryItRequest &request, const SendFailure &failure,
+                                        const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
     [[nodiscard]] Result<QList<HistoryEntry>> list(const HistoryFilter &filter = {}) const;
     [[nodiscard]] Result<HistoryEntry> load(qint64 id) const;
     // Deleting overwrites the deleted data (secure_delete), gives the freed pages back
@@ -96,6 +104,8 @@ private:
     [[nodiscard]] Result<void> migrate(int fromVersion);
     [[nodiscard]] Result<void> useAutoVacuum();
     [[nodiscard]] Result<void> checkpoint();
+    [[nodiscard]] Result<qint64> insert(const TryItRequest &request, const Result<TryItResponse> &response,
+                                        const SendFailure *failure, const QDateTime &sentAt);
 
     QString m_connection;
     HistoryRetention m_retention;

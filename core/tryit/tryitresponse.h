@@ -26,6 +26,7 @@ struct TlsCertificateInfo
     QDateTime notAfter;
     QString sha256Fingerprint; // lower-case hex, no separators
     QStringList errors;        // QSslError texts; empty when the chain was trusted
+    QList<int> errorKinds;     // the same errors as QSslError::SslError values, for the UI's words
     bool pinned = false;       // accepted because its fingerprint was pinned for the host
 
     static TlsCertificateInfo from(const QSslCertificate &certificate);

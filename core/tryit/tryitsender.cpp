@@ -5,6 +5,8 @@
 #include "core/arm/armparsing.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSslConfiguration>
 
@@ -64,7 +66,9 @@ void TryItSender::start()
     if (m_reply || m_result)
         return;
     if (!m_network) {
-        finish(Error::make(Error::Kind::Unavailable, u"The network is not available."_qs));
+        SendFailure failure = failureOf(SendFailure::Kind::Other);
+        failure.detail = u"No network access manager."_qs;
+        fail(std::move(failure), Error::make(Error::Kind::Unavailable, u"The network is not available."_qs));
         return;
     }
     QNetworkRequest request(m_request.url);
@@ -83,6 +87,7 @@ void TryItSender::start()
     connect(m_reply, &QNetworkReply::readyRead, this, &TryItSender::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &TryItSender::onFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this, &TryItSender::onSslErrors);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
     connect(m_reply, &QNetworkReply::downloadProgress, this, &TryItSender::progress);
 }
 
@@ -94,15 +99,36 @@ void TryItSender::cancel()
     if (m_reply)
         m_reply->abort();
     else
-        finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
+        fail(failureOf(SendFailure::Kind::Cancelled), Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
+}
+
+SendFailure TryItSender::failureOf(SendFailure::Kind kind) const
+{
+    SendFailure failure;
+    failure.kind = kind;
+    failure.scheme = m_request.url.scheme();
+    failure.host = m_request.url.host();
+    failure.port = m_request.url.port(failure.scheme == u"https"_qs ? 443 : 80);
+    failure.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    return failure;
+}
+
+void TryItSender::fail(SendFailure failure, Error error)
+{
+    if (error.technical.isEmpty())
+        error.technical = failure.detail;
+    m_sendFailure = std::move(failure);
+    finish(std::move(error));
 }
 
 void TryItSender::onSslErrors(const QList<QSslError> &errors)
 {
     const QSslCertificate peer = m_reply->sslConfiguration().peerCertificate();
     TlsCertificateInfo info = TlsCertificateInfo::from(peer);
-    for (const QSslError &error : errors)
+    for (const QSslError &error : errors) {
         info.errors.append(error.errorString());
+        info.errorKinds.append(int(error.error()));
+    }
     const QStringList pinned = m_options.pinnedFingerprints.value(m_request.url.host().toLower());
     if (!peer.isNull() && pinned.contains(info.sha256Fingerprint, Qt::CaseInsensitive)) {
         info.pinned = true;
@@ -127,6 +153,8 @@ bool TryItSender::writeOut(const QByteArray &data)
     m_response.bodySize += data.size();
     if (m_response.bodySize > m_options.maxBodyBytes) {
         m_failure = Error::make(Error::Kind::Protocol, u"The response body exceeds the size limit."_qs);
+        m_failureFacts = failureOf(SendFailure::Kind::BodyTooLarge);
+        m_failureFacts->limitBytes = m_options.maxBodyBytes;
         return false;
     }
     if (!m_response.bodyFile && m_response.body.size() + data.size() <= m_options.streamThreshold) {
@@ -136,13 +164,19 @@ bool TryItSender::writeOut(const QByteArray &data)
     if (!m_response.bodyFile) {
         const QString dir = m_options.tempDirectory.isEmpty() ? QDir::tempPath() : m_options.tempDirectory;
         auto file = std::make_shared<QTemporaryFile>(QDir(dir).filePath(u"portico-response-XXXXXX"_qs));
-        if (!file->open()) {
+        const auto cannotStore = [this, &dir](const QString &why) {
             m_failure = Error::make(Error::Kind::Storage,
-                                    u"Cannot create a temporary file for the response: %1"_qs.arg(file->errorString()));
+                                    u"Cannot write the response to a temporary file: %1"_qs.arg(why));
+            m_failureFacts = failureOf(SendFailure::Kind::CannotStoreBody);
+            m_failureFacts->path = QDir::toNativeSeparators(dir);
+            m_failureFacts->detail = why;
+        };
+        if (!file->open()) {
+            cannotStore(file->errorString());
             return false;
         }
         if (file->write(m_response.body) != m_response.body.size()) {
-            m_failure = Error::make(Error::Kind::Storage, file->errorString());
+            cannotStore(file->errorString());
             return false;
         }
         m_response.body.clear();
@@ -151,6 +185,9 @@ bool TryItSender::writeOut(const QByteArray &data)
     }
     if (m_response.bodyFile->write(data) != data.size()) {
         m_failure = Error::make(Error::Kind::Storage, m_response.bodyFile->errorString());
+        m_failureFacts = failureOf(SendFailure::Kind::CannotStoreBody);
+        m_failureFacts->path = QDir::toNativeSeparators(QFileInfo(m_response.bodyFile->fileName()).absolutePath());
+        m_failureFacts->detail = m_response.bodyFile->errorString();
         return false;
     }
     return true;
@@ -186,39 +223,26 @@ void TryItSender::onFinished()
     }
     m_response.totalMs = m_clock.elapsed();
     if (m_failure) {
-        finish(*m_failure);
+        if (m_failureFacts)
+            fail(*m_failureFacts, *m_failure);
+        else
+            finish(*m_failure);
         return;
     }
     if (m_cancelled) {
-        finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
+        fail(failureOf(SendFailure::Kind::Cancelled), Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
         return;
     }
     if (m_timedOut) {
-        finish(Error::make(Error::Kind::Timeout, u"No complete answer within %1 s."_qs.arg(m_options.deadlineMs / 1000)));
+        SendFailure failure = failureOf(SendFailure::Kind::Deadline);
+        failure.timeoutSeconds = m_options.deadlineMs / 1000;
+        fail(std::move(failure), Error::make(Error::Kind::Timeout,
+                                             u"No complete answer within %1 s."_qs.arg(m_options.deadlineMs / 1000)));
         return;
     }
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
-        Error error;
-        error.message = reply->errorString();
-        switch (reply->error()) {
-        case QNetworkReply::SslHandshakeFailedError:
-            error.kind = Error::Kind::Tls;
-            if (m_certificate)
-                error.technical = u"%1; certificate %2 issued by %3, SHA-256 %4"_qs.arg(
-                    m_certificate->errors.join(u"; "_qs), m_certificate->subject, m_certificate->issuer,
-                    m_certificate->sha256Fingerprint);
-            break;
-        case QNetworkReply::OperationCanceledError:
-        case QNetworkReply::TimeoutError:
-            error.kind = Error::Kind::Timeout;
-            error.message = u"No data for %1 s."_qs.arg(m_options.transferTimeoutMs / 1000);
-            break;
-        default:
-            error.kind = Error::Kind::Network;
-            break;
-        }
-        finish(error);
+        failFromReply(reply);
         return;
     }
     m_response.status = status.toInt();
@@ -262,6 +286,81 @@ void TryItSender::onFinished()
         m_response.certificate = info;
     }
     finish(std::move(m_response));
+}
+
+void TryItSender::failFromReply(QNetworkReply *reply)
+{
+    using Kind = SendFailure::Kind;
+    const QNetworkReply::NetworkError code = reply->error();
+    Kind kind = Kind::Other;
+    Error::Kind errorKind = Error::Kind::Network;
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+        kind = Kind::ConnectionRefused;
+        break;
+    case QNetworkReply::HostNotFoundError:
+        kind = Kind::HostNotFound;
+        break;
+    case QNetworkReply::OperationCanceledError: // Qt 6.4 aborts on the transfer timeout
+    case QNetworkReply::TimeoutError:
+        kind = m_requestSent ? Kind::NoAnswer : Kind::ConnectTimeout;
+        errorKind = Error::Kind::Timeout;
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        kind = Kind::ConnectionClosed;
+        break;
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        kind = Kind::NetworkLost;
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        kind = Kind::Tls;
+        errorKind = Error::Kind::Tls;
+        break;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        kind = Kind::Proxy;
+        break;
+    default:
+        break;
+    }
+    SendFailure failure = failureOf(kind);
+    failure.networkErrorCode = int(code);
+    failure.detail = reply->errorString();
+    Error error = Error::make(errorKind, reply->errorString());
+    if (kind == Kind::ConnectTimeout || kind == Kind::NoAnswer) {
+        failure.timeoutSeconds = m_options.transferTimeoutMs / 1000;
+        error.message = u"No data for %1 s."_qs.arg(failure.timeoutSeconds);
+    }
+    if (kind == Kind::Tls && m_certificate) {
+        failure.tlsErrors = m_certificate->errorKinds;
+        failure.certificate = SendFailure::Certificate { m_certificate->subject, m_certificate->issuer,
+                                                         m_certificate->notBefore, m_certificate->notAfter,
+                                                         m_certificate->sha256Fingerprint };
+        failure.pinMismatch = !m_options.pinnedFingerprints.value(m_request.url.host().toLower()).isEmpty();
+        error.technical = u"%1; certificate %2 issued by %3, SHA-256 %4"_qs.arg(
+            m_certificate->errors.join(u"; "_qs), m_certificate->subject, m_certificate->issuer,
+            m_certificate->sha256Fingerprint);
+    }
+    if (kind == Kind::Proxy) {
+        QNetworkProxy proxy = m_network ? m_network->proxy() : QNetworkProxy();
+        if (proxy.type() == QNetworkProxy::DefaultProxy) {
+            const QList<QNetworkProxy> proxies = m_network && m_network->proxyFactory()
+                ? m_network->proxyFactory()->queryProxy(QNetworkProxyQuery(m_request.url))
+                : QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(m_request.url));
+            proxy = proxies.isEmpty() ? QNetworkProxy(QNetworkProxy::NoProxy) : proxies.first();
+        }
+        if (proxy.type() != QNetworkProxy::NoProxy && proxy.type() != QNetworkProxy::DefaultProxy
+            && !proxy.hostName().isEmpty()) {
+            failure.proxyHost = proxy.hostName();
+            failure.proxyPort = proxy.port();
+        }
+    }
+    fail(std::move(failure), std::move(error));
 }
 
 void TryItSender::finish(Result<TryItResponse> result)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/tryit/sendfailure.h"
 #include "core/tryit/tryitrequest.h"
 #include "core/tryit/tryitresponse.h"
 
@@ -24,7 +25,10 @@ namespace portico::core {
 // larger than streamThreshold (8 MiB) are written to a temporary file as they arrive, so a
 // 200 MB body is never held in memory. cancel() aborts. TLS errors fail the send with
 // Kind::Tls and the certificate details in certificate(), unless the certificate's SHA-256
-// fingerprint is pinned for the host (a decision the user made and the caller stores).
+// fingerprint is pinned for the host (a decision the user made and the caller stores); a
+// certificate accepted that way says so (TlsCertificateInfo::pinned, with the errors it had).
+// A send that ends without an HTTP response has its facts in failure() (host and port, the
+// timeout, the TLS problems, ...), for the UI to put into words; result()'s Error is technical.
 // finished() exactly once; the sender deletes itself afterwards; deleting it aborts the reply.
 class TryItSender final : public QObject
 {
@@ -59,6 +63,9 @@ public:
     const std::optional<TryItResponse> &partialResponse() const { return m_partial; }
     // The certificate of a failed TLS handshake (also in result().value().certificate on success).
     const std::optional<TlsCertificateInfo> &certificate() const { return m_certificate; }
+    // Why the send ended without an HTTP response (result() is then an error). Empty when a
+    // response arrived, also one whose body broke off (see partialResponse()).
+    const std::optional<SendFailure> &failure() const { return m_sendFailure; }
 
 Q_SIGNALS:
     void headersReceived(int status);
@@ -72,6 +79,10 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     bool writeOut(const QByteArray &data);
     void finish(Result<TryItResponse> result);
+    // The facts every failure shares (where, how long), with `kind`.
+    SendFailure failureOf(SendFailure::Kind kind) const;
+    void fail(SendFailure failure, Error error);
+    void failFromReply(QNetworkReply *reply);
 
     QPointer<QNetworkAccessManager> m_network;
     PreparedRequest m_request;
@@ -83,7 +94,10 @@ private:
     std::optional<TlsCertificateInfo> m_certificate;
     bool m_cancelled = false;
     bool m_timedOut = false;
+    bool m_requestSent = false; // the request went out: a silence after this is "no answer"
     std::optional<Error> m_failure;
+    std::optional<SendFailure> m_failureFacts; // of m_failure
+    std::optional<SendFailure> m_sendFailure;
     std::optional<TryItResponse> m_partial;
     std::optional<Result<TryItResponse>> m_result;
 };

@@ -15,6 +15,7 @@
 #include "core/tryit/subscriptionkeyjob.h"
 #include "core/tryit/tryitsender.h"
 #include "ui/developer/incompletebodytext.h"
+#include "ui/developer/sendfailuretext.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -50,19 +51,17 @@ void fillFromResponse(ResponseData &data, const core::TryItResponse &response)
         data.bodyFile = response.bodyFile->fileName();
     else
         data.body = response.body;
-}
-
-QString errorText(const core::Error &error, const std::optional<core::TryItResponse> &partial)
-{
-    if (error.kind == core::Error::Kind::Cancelled)
-        return DeveloperController::tr("Cancelled.");
-    if (partial && partial->incomplete)
-        return IncompleteBodyText::describe(*partial->incomplete);
-    return error.message;
+    if (response.certificate) {
+        const QString host = response.url.port() >= 0
+            ? response.url.host() + u':' + QString::number(response.url.port())
+            : response.url.host();
+        data.certificateText = SendFailureText::trustDecision(*response.certificate, host);
+    }
 }
 
 ResponseData toResponseData(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result,
-                            const std::optional<core::TryItResponse> &partial)
+                            const std::optional<core::TryItResponse> &partial,
+                            const std::optional<core::SendFailure> &failure)
 {
     ResponseData data;
     data.method = QString::fromLatin1(request.method);
@@ -70,7 +69,15 @@ ResponseData toResponseData(const core::TryItRequest &request, const core::Resul
     if (const auto preview = request.preview())
         data.url = preview.value().url;
     if (!result) {
-        data.errorText = errorText(result.error(), partial);
+        if (partial && partial->incomplete) {
+            data.errorText = IncompleteBodyText::describe(*partial->incomplete);
+        } else if (failure) {
+            data.errorText = SendFailureText::headline(*failure);
+            data.errorDetails = SendFailureText::details(*failure);
+            data.totalMs = failure->elapsedMs;
+        } else {
+            data.errorText = result.error().message;
+        }
         if (partial) {
             fillFromResponse(data, *partial);
             data.incomplete = true;
@@ -278,9 +285,11 @@ void DeveloperController::send(const ComposedRequest &composed, const QString &o
             return;
         }
         if (!job->result()) {
-            finishSend(request, core::Error::make(core::Error::Kind::Unavailable,
-                                                  tr("Could not read the key of subscription %1: %2")
-                                                      .arg(request.subscriptionName, job->result().error().message)));
+            core::SendFailure failure;
+            failure.kind = core::SendFailure::Kind::KeyUnavailable;
+            failure.subscription = request.subscriptionName;
+            failure.detail = job->result().error().message; // the server's message
+            finishSend(request, job->result().error(), std::nullopt, failure);
             return;
         }
         core::SubscriptionKeyJob::inject(request, api, job->result().value());
@@ -298,6 +307,7 @@ void DeveloperController::startSend(core::TryItRequest request)
         return;
     }
     core::TryItSender::Options options;
+    options.transferTimeoutMs = m_transferTimeoutMs;
     if (!m_gatewayFingerprint.isEmpty() && m_gatewayUrl.isValid())
         options.pinnedFingerprints.insert(m_gatewayUrl.host().toLower(), { m_gatewayFingerprint });
     if (const auto preview = request.preview())
@@ -305,14 +315,15 @@ void DeveloperController::startSend(core::TryItRequest request)
     auto *sender = new core::TryItSender(m_network, prepared.value(), options, this);
     m_sender = sender;
     connect(sender, &core::TryItSender::finished, this, [this, sender, request] {
-        finishSend(request, sender->result(), sender->partialResponse());
+        finishSend(request, sender->result(), sender->partialResponse(), sender->failure());
     });
     sender->start();
 }
 
 void DeveloperController::finishSend(const core::TryItRequest &request,
                                      const core::Result<core::TryItResponse> &result,
-                                     const std::optional<core::TryItResponse> &partial)
+                                     const std::optional<core::TryItResponse> &partial,
+                                     const std::optional<core::SendFailure> &failure)
 {
     m_sending = false;
     m_sender = nullptr;
@@ -323,11 +334,15 @@ void DeveloperController::finishSend(const core::TryItRequest &request,
         m_lastResponse = partial; // a streamed partial body stays readable while shown
     if (m_history) {
         // The history keeps the request without its key, and scrubs the key from what it stores;
-        // of a body that broke off it keeps what arrived and the facts of the break.
-        if (m_history->record(request, partial ? core::Result<core::TryItResponse>(*partial) : result))
+        // of a body that broke off it keeps what arrived and the facts of the break; of a send
+        // without a response, the facts of the failure.
+        const auto recorded = partial ? m_history->record(request, *partial)
+            : failure                 ? m_history->record(request, *failure)
+                                      : m_history->record(request, result);
+        if (recorded)
             Q_EMIT historyChanged();
     }
-    Q_EMIT responseReady(toResponseData(request, result, partial));
+    Q_EMIT responseReady(toResponseData(request, result, partial, failure));
 }
 
 void DeveloperController::finishUnsent(const core::TryItRequest &request, const QString &text)

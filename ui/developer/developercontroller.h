@@ -4,6 +4,7 @@
 
 #include "core/common/result.h"
 #include "core/model/api.h"
+#include "core/tryit/sendfailure.h"
 #include "core/tryit/tryitrequest.h"
 #include "core/tryit/tryitresponse.h"
 #include "ui/developer/apicatalogmodel.h"
@@ -68,6 +69,10 @@ public:
     // Cancels the send in flight: while the key is being read nothing is sent at all.
     void cancel();
     bool isSending() const { return m_sending; }
+    // How long a send may go without receiving anything (connecting, waiting for the answer,
+    // between parts of the body) before it fails as timed out; default 60 s.
+    void setTransferTimeoutMs(int milliseconds) { m_transferTimeoutMs = milliseconds; }
+    int transferTimeoutMs() const { return m_transferTimeoutMs; }
 
     // Where keys handed to other parts of the console go (the batch runner reads them there).
     void setSecretStore(core::SecretStore *store, const QString &environmentId);
@@ -89,9 +94,12 @@ private:
     void loadApis();
     void loadSubscriptions(const QHash<QString, QString> &productNames);
     void startSend(core::TryItRequest request);
-    // `partial`: what arrived of a response whose body broke off (shown marked incomplete).
+    // `partial`: what arrived of a response whose body broke off (shown marked incomplete);
+    // `failure`: the facts of a send that ended without a response (put into words here and
+    // recorded as facts in the history).
     void finishSend(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result,
-                    const std::optional<core::TryItResponse> &partial = std::nullopt);
+                    const std::optional<core::TryItResponse> &partial = std::nullopt,
+                    const std::optional<core::SendFailure> &failure = std::nullopt);
     // Ends a send that never went out (cancelled while the key was read, or input the request
     // cannot be built from): the viewer says so, the history records nothing.
     void finishUnsent(const core::TryItRequest &request, const QString &text);
@@ -109,6 +117,7 @@ private:
     QString m_gatewayFingerprint; // portico-local publishes its self-signed certificate's SHA-256
     quint64 m_generation = 0;     // refreshes in flight are dropped when a newer one starts
     bool m_sending = false;
+    int m_transferTimeoutMs = 60'000;
     QPointer<core::SubscriptionKeyJob> m_keyJob; // reading the key before the request goes out
     bool m_cancelRequested = false;
     QPointer<core::TryItSender> m_sender;

@@ -11,6 +11,7 @@
 #include "ui/developer/incompletebodytext.h"
 #include "ui/developer/responsediffview.h"
 #include "ui/developer/responseviewer.h"
+#include "ui/developer/sendfailuretext.h"
 #include "ui/developer/snippetpanel.h"
 
 #include <QDialog>
@@ -38,6 +39,9 @@ ResponseData fromHistory(const core::HistoryEntry &entry)
     if (entry.incomplete) {
         data.incomplete = true;
         data.errorText = IncompleteBodyText::describe(*entry.incomplete);
+    } else if (entry.failure) {
+        data.errorText = SendFailureText::headline(*entry.failure);
+        data.errorDetails = SendFailureText::details(*entry.failure);
     } else {
         data.errorText = entry.error; // a failed send, or a broken-off body an earlier Portico recorded
     }

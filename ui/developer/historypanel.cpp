@@ -4,6 +4,7 @@
 
 #include "ui/common/decisions.h"
 #include "ui/developer/incompletebodytext.h"
+#include "ui/developer/sendfailuretext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -161,6 +162,9 @@ void HistoryPanel::reload()
         if (entry.incomplete) {
             item->setText(StatusColumn, tr("%1 (incomplete)").arg(entry.status));
             item->setToolTip(StatusColumn, IncompleteBodyText::describe(*entry.incomplete));
+        } else if (entry.failure) {
+            item->setText(StatusColumn, SendFailureText::shortStatus(*entry.failure));
+            item->setToolTip(StatusColumn, SendFailureText::headline(*entry.failure));
         } else {
             item->setText(StatusColumn, entry.status == 0 ? tr("failed") : QString::number(entry.status));
             if (!entry.error.isEmpty())

@@ -25,7 +25,9 @@ struct ResponseData
     QByteArray body;
     QString bodyFile;         // non-empty: the body is in this file instead of `body`
     qint64 bodySize = -1;     // -1: use body.size() or the file's size
-    QString errorText;        // network/TLS failure, already in words
+    QString errorText;        // network/TLS failure, already in words: the headline
+    QString errorDetails;     // the certificate, Qt's technical text: a secondary line
+    QString certificateText;  // how the server's certificate was trusted, when it was a pin
     bool incomplete = false;  // the body broke off: status, headers and body are what arrived
     QDateTime receivedAt;
 

@@ -184,6 +184,8 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     layout->addLayout(summary);
     layout->addWidget(m_url);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(m_errorDetailsLabel);
+    layout->addWidget(m_certificateLabel);
     layout->addWidget(m_noticeFrame);
     layout->addWidget(m_tabs, 1);
     clear();
@@ -219,6 +221,11 @@ void ResponseViewer::buildSummary()
     m_errorLabel = label(u"responseErrorLabel"_qs);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(u"color: #c62828;"_qs);
+    m_errorDetailsLabel = label(u"responseErrorDetailsLabel"_qs);
+    m_errorDetailsLabel->setWordWrap(true);
+    m_errorDetailsLabel->setStyleSheet(u"color: palette(mid);"_qs);
+    m_certificateLabel = label(u"certificateLabel"_qs);
+    m_certificateLabel->setWordWrap(true);
 
     m_noticeFrame = new QFrame(this);
     m_noticeFrame->setObjectName(u"rateLimitFrame"_qs);
@@ -331,6 +338,10 @@ void ResponseViewer::showResponse(const ResponseData &response)
                            : response.method + u' ' + response.url.toDisplayString());
     m_errorLabel->setText(response.errorText);
     m_errorLabel->setVisible(!response.errorText.isEmpty());
+    m_errorDetailsLabel->setText(response.errorDetails);
+    m_errorDetailsLabel->setVisible(!response.errorDetails.isEmpty());
+    m_certificateLabel->setText(response.certificateText);
+    m_certificateLabel->setVisible(!response.certificateText.isEmpty());
     m_save->setEnabled(hasResponse && size > 0);
 
     m_headers->setRowCount(int(response.headers.size()));

@@ -104,6 +104,8 @@ private:
     QLabel *m_noticeHeadline = nullptr;
     QLabel *m_noticeText = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_errorDetailsLabel = nullptr;
+    QLabel *m_certificateLabel = nullptr;
     QTimer *m_countdown = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_prettyStack = nullptr;

@@ -78,6 +78,9 @@ private Q_SLOTS:
     void sendsCanBeFilteredAndReopened();
     void failedSendsAreRecordedToo();
     void bodyThatBrokeOffIsKeptAsFactsWithWhatArrived();
+    void sendWithoutResponseIsKeptAsFactsNotWords();
+    void englishTextOfAnEarlierVersionIsReadAsFacts_data();
+    void englishTextOfAnEarlierVersionIsReadAsFacts();
     void oldestSendsGoBeyondTheEntryLimit();
     void oldestSendsGoBeyondTheSizeLimit();
     void removedResponsesAreGoneFromTheFiles();
@@ -213,6 +216,90 @@ void tst_TryItHistory::bodyThatBrokeOffIsKeptAsFactsWithWhatArrived()
     success.statusClass = 2;
     QCOMPARE(history.list(success).value().size(), 1);
     QCOMPARE(history.list(success).value().first().responseBody, QByteArray("{}"));
+}
+
+void tst_TryItHistory::sendWithoutResponseIsKeptAsFactsNotWords()
+{
+    test::TempDir dir;
+    const QString path = dir.filePath(u"history.sqlite"_qs);
+    core::SendFailure failure;
+    failure.kind = core::SendFailure::Kind::Tls;
+    failure.scheme = u"https"_qs;
+    failure.host = u"127.0.0.1"_qs;
+    failure.port = 8472;
+    failure.elapsedMs = 35;
+    failure.tlsErrors = { 9, 22 }; // SelfSignedCertificate, HostNameMismatch
+    failure.certificate = core::SendFailure::Certificate {
+        u"portico-local"_qs, u"portico-local"_qs, QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC),
+        QDateTime(QDate(2036, 1, 1), QTime(0, 0), Qt::UTC), u"ab12"_qs };
+    failure.pinMismatch = true;
+    failure.networkErrorCode = 6;
+    // Qt's text may quote the URL, key and all: it is scrubbed like everything stored.
+    failure.detail = u"SSL handshake failed for ?subscription-key="_qs + key;
+    {
+        TryItHistory history;
+        QVERIFY(history.open(path).ok());
+        QVERIFY(history.record(request(), failure).ok());
+    }
+    TryItHistory history; // as after a restart
+    QVERIFY(history.open(path).ok());
+    core::HistoryFilter failed;
+    failed.statusClass = -1;
+    const auto entries = history.list(failed);
+    QCOMPARE(entries->size(), 1);
+    const core::HistoryEntry entry = history.load(entries->first().id).value();
+    QCOMPARE(entry.status, 0);
+    QCOMPARE(entry.totalMs, qint64(35));
+    QVERIFY(entry.failure);
+    QVERIFY(!entry.failure->detail.contains(key));
+    core::SendFailure expected = failure;
+    expected.detail = entry.failure->detail;
+    QCOMPARE(*entry.failure, expected);
+    QVERIFY(!dir.readAllFiles().contains(key.toUtf8()));
+}
+
+void tst_TryItHistory::englishTextOfAnEarlierVersionIsReadAsFacts_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<int>("kind"); // -1: no facts, the text only
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("timeoutSeconds");
+    QTest::newRow("transfer timeout") << u"No data for 60 s."_qs << int(core::SendFailure::Kind::NoAnswer)
+                                      << u"127.0.0.1"_qs << 60;
+    QTest::newRow("deadline") << u"No complete answer within 600 s."_qs << int(core::SendFailure::Kind::Deadline)
+                              << u"127.0.0.1"_qs << 600;
+    QTest::newRow("cancelled") << u"Cancelled."_qs << int(core::SendFailure::Kind::Cancelled) << u"127.0.0.1"_qs << 0;
+    QTest::newRow("refused") << u"Connection refused"_qs << int(core::SendFailure::Kind::ConnectionRefused)
+                             << u"127.0.0.1"_qs << 0;
+    QTest::newRow("host not found") << u"Host gateway.invalid not found"_qs
+                                    << int(core::SendFailure::Kind::HostNotFound) << u"gateway.invalid"_qs << 0;
+    QTest::newRow("anything else") << u"SSL handshake failed: The certificate is self-signed."_qs << -1
+                                   << QString() << 0;
+}
+
+void tst_TryItHistory::englishTextOfAnEarlierVersionIsReadAsFacts()
+{
+    QFETCH(QString, stored);
+    QFETCH(int, kind);
+    QFETCH(QString, host);
+    QFETCH(int, timeoutSeconds);
+    test::TempDir dir;
+    TryItHistory history;
+    QVERIFY(history.open(dir.filePath(u"history.sqlite"_qs)).ok());
+    // What every Portico before schema 3 stored: status 0 and core's sentence.
+    QVERIFY(history.record(request(), core::Error::make(core::Error::Kind::Network, stored)).ok());
+    const core::HistoryEntry entry = history.list()->first();
+    QCOMPARE(entry.error, stored); // kept as it was, also for showing as is
+    if (kind < 0) {
+        QVERIFY(!entry.failure);
+        return;
+    }
+    QVERIFY(entry.failure);
+    QCOMPARE(int(entry.failure->kind), kind);
+    QCOMPARE(entry.failure->host, host);
+    QCOMPARE(entry.failure->port, 8471);
+    QCOMPARE(entry.failure->timeoutSeconds, timeoutSeconds);
+    QCOMPARE(entry.failure->elapsedMs, qint64(-1)); // not known
 }
 
 void tst_TryItHistory::oldestSendsGoBeyondTheEntryLimit()

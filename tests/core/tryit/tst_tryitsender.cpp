@@ -11,6 +11,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSslError>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace portico;
@@ -30,15 +33,22 @@ private Q_SLOTS:
     void pinnedCertificateIsAccepted();
     void bodyThatBreaksOffCarriesItsFactsNotWords_data();
     void bodyThatBreaksOffCarriesItsFactsNotWords();
+    void refusedConnectionCarriesHostAndPort();
+    void silentServerIsNoAnswerWithinTheTransferTimeout();
+    void certificateOtherThanThePinnedOneIsAMismatch();
+    void networkErrorsCarryTheirKind_data();
+    void networkErrorsCarryTheirKind();
 
 private:
     core::Result<core::TryItResponse> send(const core::PreparedRequest &request, TryItSender::Options options = {},
-                                           TryItSender **senderOut = nullptr);
+                                           TryItSender **senderOut = nullptr,
+                                           std::optional<core::SendFailure> *failure = nullptr);
     QNetworkAccessManager m_nam;
 };
 
 core::Result<core::TryItResponse> tst_TryItSender::send(const core::PreparedRequest &request,
-                                                        TryItSender::Options options, TryItSender **senderOut)
+                                                        TryItSender::Options options, TryItSender **senderOut,
+                                                        std::optional<core::SendFailure> *failure)
 {
     auto *sender = new TryItSender(&m_nam, request, options);
     if (senderOut)
@@ -47,6 +57,8 @@ core::Result<core::TryItResponse> tst_TryItSender::send(const core::PreparedRequ
     int finished = 0;
     connect(sender, &TryItSender::finished, this, [&] {
         result = sender->result();
+        if (failure)
+            *failure = sender->failure();
         ++finished;
     });
     QSignalSpy destroyed(sender, &QObject::destroyed);
@@ -148,9 +160,14 @@ void tst_TryItSender::cancelStopsTheSend()
     });
     QElapsedTimer elapsed;
     elapsed.start();
-    const auto result = send({ "GET", QUrl(server.url().toString() + u"/slow"_qs), {}, {} }, {}, &sender);
+    std::optional<core::SendFailure> failure;
+    const auto result = send({ "GET", QUrl(server.url().toString() + u"/slow"_qs), {}, {} }, {}, &sender, &failure);
     QCOMPARE(result.error().kind, Error::Kind::Cancelled);
     QVERIFY(elapsed.elapsed() < 4000);
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, core::SendFailure::Kind::Cancelled);
+    QVERIFY2(failure->elapsedMs >= 90 && failure->elapsedMs < 4000, qPrintable(QString::number(failure->elapsedMs)));
+    QCOMPARE(failure->port, server.url().port());
 }
 
 void tst_TryItSender::untrustedCertificateFailsWithItsDetails()
@@ -167,9 +184,11 @@ void tst_TryItSender::untrustedCertificateFailsWithItsDetails()
     sender = s;
     QSignalSpy finished(s, &TryItSender::finished);
     core::Result<core::TryItResponse> result = Error();
+    std::optional<core::SendFailure> failure;
     connect(s, &TryItSender::finished, this, [&] {
         result = s->result();
         certificate = s->certificate();
+        failure = s->failure();
     });
     s->start();
     QVERIFY(finished.wait(15000));
@@ -179,6 +198,18 @@ void tst_TryItSender::untrustedCertificateFailsWithItsDetails()
     QVERIFY(!certificate->errors.isEmpty());
     QVERIFY(!certificate->pinned);
     QVERIFY(result.error().technical.contains(certificate->sha256Fingerprint));
+    // The facts for the UI's words: which problems, which certificate, and no pin for the host.
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, core::SendFailure::Kind::Tls);
+    QCOMPARE(failure->host, url.host());
+    QCOMPARE(failure->port, url.port());
+    QVERIFY2(failure->tlsErrors.contains(int(QSslError::SelfSignedCertificate)),
+             qPrintable(certificate->errors.join(u"; "_qs)));
+    QVERIFY(failure->certificate);
+    QCOMPARE(failure->certificate->subject, u"portico-local"_qs);
+    QCOMPARE(failure->certificate->sha256Fingerprint, certificate->sha256Fingerprint);
+    QVERIFY(failure->certificate->notAfter > QDateTime::currentDateTimeUtc());
+    QVERIFY(!failure->pinMismatch);
     Q_UNUSED(sender);
 }
 
@@ -255,6 +286,106 @@ void tst_TryItSender::bodyThatBreaksOffCarriesItsFactsNotWords()
     QCOMPARE(partial->incomplete->networkError, u"Fake network error"_qs);
     // No sentence for the user is made up here: the facts are turned into words by the UI.
     QVERIFY2(!failure->message.contains(QString::number(body.size() / 2)), qPrintable(failure->message));
+}
+
+void tst_TryItSender::refusedConnectionCarriesHostAndPort()
+{
+    // An ephemeral port that was free a moment ago and is closed now: the kernel refuses.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    std::optional<core::SendFailure> failure;
+    const auto result = send({ "GET", QUrl(u"http://127.0.0.1:%1/score"_qs.arg(port)), {}, {} }, {}, nullptr, &failure);
+    QCOMPARE(result.error().kind, Error::Kind::Network);
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, core::SendFailure::Kind::ConnectionRefused);
+    QCOMPARE(failure->host, u"127.0.0.1"_qs);
+    QCOMPARE(failure->port, int(port));
+    QCOMPARE(failure->networkErrorCode, int(QNetworkReply::ConnectionRefusedError));
+    QVERIFY(!failure->detail.isEmpty()); // Qt's words, as technical detail
+}
+
+void tst_TryItSender::silentServerIsNoAnswerWithinTheTransferTimeout()
+{
+    // Accepts the connection, reads the request, never answers.
+    QTcpServer silent;
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held.append(socket);
+    });
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    TryItSender::Options options;
+    options.transferTimeoutMs = 1500;
+    std::optional<core::SendFailure> failure;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto result = send(post(QUrl(u"http://127.0.0.1:%1/score"_qs.arg(silent.serverPort())), "{}"), options,
+                             nullptr, &failure);
+    QCOMPARE(result.error().kind, Error::Kind::Timeout);
+    QVERIFY(elapsed.elapsed() >= 1400);
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, core::SendFailure::Kind::NoAnswer);
+    QCOMPARE(failure->timeoutSeconds, 1);
+    QCOMPARE(failure->port, int(silent.serverPort()));
+    QCOMPARE(held.size(), 1);
+    qDeleteAll(held);
+}
+
+void tst_TryItSender::certificateOtherThanThePinnedOneIsAMismatch()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start(), qPrintable(local.errorString()));
+    QUrl url = local.gatewayHttpsUrl();
+    url.setPath(u"/echo/anything"_qs);
+    TryItSender::Options options;
+    // A pin for the host, but for another certificate (e.g. the gateway was re-created).
+    options.pinnedFingerprints.insert(url.host().toLower(), { QString(64, u'0') });
+    std::optional<core::SendFailure> failure;
+    const auto result = send({ "GET", url, {}, {} }, options, nullptr, &failure);
+    QCOMPARE(result.error().kind, Error::Kind::Tls);
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, core::SendFailure::Kind::Tls);
+    QVERIFY(failure->pinMismatch);
+    QVERIFY(failure->tlsErrors.contains(int(QSslError::SelfSignedCertificate)));
+}
+
+void tst_TryItSender::networkErrorsCarryTheirKind_data()
+{
+    QTest::addColumn<QNetworkReply::NetworkError>("error");
+    QTest::addColumn<core::SendFailure::Kind>("kind");
+    QTest::newRow("host not found") << QNetworkReply::HostNotFoundError << core::SendFailure::Kind::HostNotFound;
+    QTest::newRow("closed before answering") << QNetworkReply::RemoteHostClosedError
+                                             << core::SendFailure::Kind::ConnectionClosed;
+    QTest::newRow("network lost") << QNetworkReply::NetworkSessionFailedError << core::SendFailure::Kind::NetworkLost;
+    QTest::newRow("proxy refused") << QNetworkReply::ProxyConnectionRefusedError << core::SendFailure::Kind::Proxy;
+    QTest::newRow("proxy sign-in") << QNetworkReply::ProxyAuthenticationRequiredError
+                                   << core::SendFailure::Kind::Proxy;
+    QTest::newRow("handshake without a certificate") << QNetworkReply::SslHandshakeFailedError
+                                                     << core::SendFailure::Kind::Tls;
+    QTest::newRow("anything else") << QNetworkReply::UnknownNetworkError << core::SendFailure::Kind::Other;
+}
+
+void tst_TryItSender::networkErrorsCarryTheirKind()
+{
+    QFETCH(QNetworkReply::NetworkError, error);
+    QFETCH(core::SendFailure::Kind, kind);
+    test::FakeNetworkAccessManager network;
+    network.enqueue({ test::FakeResponse::Behaviour::Fail, 0, {}, {}, error, 0 });
+    auto *sender = new TryItSender(&network, post(QUrl(u"https://gateway.example:8443/score"_qs), "{}"), {});
+    std::optional<core::SendFailure> failure;
+    connect(sender, &TryItSender::finished, this, [&] { failure = sender->failure(); });
+    QSignalSpy destroyed(sender, &QObject::destroyed);
+    sender->start();
+    QVERIFY(destroyed.wait(10000));
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, kind);
+    QCOMPARE(failure->host, u"gateway.example"_qs);
+    QCOMPARE(failure->port, 8443);
+    QCOMPARE(failure->networkErrorCode, int(error));
+    QCOMPARE(failure->detail, u"Fake network error"_qs);
+    QVERIFY(!failure->certificate);
 }
 
 QTEST_GUILESS_MAIN(tst_TryItSender)
