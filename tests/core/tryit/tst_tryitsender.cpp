@@ -36,6 +36,7 @@ private Q_SLOTS:
     void refusedConnectionCarriesHostAndPort();
     void silentServerIsNoAnswerWithinTheTransferTimeout();
     void certificateOtherThanThePinnedOneIsAMismatch();
+    void deadlineCarriesItsSeconds();
     void networkErrorsCarryTheirKind_data();
     void networkErrorsCarryTheirKind();
 
@@ -349,6 +350,25 @@ void tst_TryItSender::certificateOtherThanThePinnedOneIsAMismatch()
     QCOMPARE(failure->kind, core::SendFailure::Kind::Tls);
     QVERIFY(failure->pinMismatch);
     QVERIFY(failure->tlsErrors.contains(int(QSslError::SelfSignedCertificate)));
+}
+
+void tst_TryItSender::deadlineCarriesItsSeconds()
+{
+    test::FakeNetworkAccessManager network;
+    network.enqueue({ test::FakeResponse::Behaviour::Hang, 0, {}, {}, QNetworkReply::NoError, 0 });
+    TryItSender::Options options;
+    options.deadlineMs = 1000;
+    std::optional<core::SendFailure> failure;
+    auto *sender = new TryItSender(&network, post(QUrl(u"https://gateway.example/score"_qs), "{}"), options);
+    connect(sender, &TryItSender::finished, this, [&] { failure = sender->failure(); });
+    QSignalSpy destroyed(sender, &QObject::destroyed);
+    sender->start();
+    QVERIFY(destroyed.wait(10000));
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, core::SendFailure::Kind::Deadline);
+    QCOMPARE(failure->timeoutSeconds, 1);
+    QCOMPARE(failure->port, 443);
+    QVERIFY(failure->elapsedMs >= 990);
 }
 
 void tst_TryItSender::networkErrorsCarryTheirKind_data()

@@ -3,8 +3,9 @@
 //
 // A Try It send that ends without a response, clicked through the real widgets against the
 // real portico-local (catalog, key and gateway): a closed port, a server that accepts and never
-// answers (with a short configured timeout), a gateway whose certificate is not the pinned one
-// (a second portico-local), and Cancel. The viewer and the history say what happened where, in
+// answers (with a short configured timeout), gateways whose certificate is not trusted (a second
+// portico-local: not the pinned certificate, on 127.0.0.2 for a host name mismatch, with an
+// expired certificate in its data dir), and Cancel. The viewer and the history say what happened where, in
 // the user's language (English and Dutch), the same when the send is re-opened from the
 // history, also after a restart; sends an earlier Portico stored as English text still show.
 
@@ -18,11 +19,15 @@
 #include "ui/developer/historypanel.h"
 #include "ui/developer/jsonbodyeditor.h"
 #include "ui/developer/responseviewer.h"
+#include "ui/developer/sendfailuretext.h"
 #include "ui/developer/tryitcomposer.h"
 #include "ui/shell/language.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QNetworkReply>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
@@ -37,6 +42,11 @@
 #include <QTreeWidget>
 
 #include <optional>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 using namespace portico;
 
@@ -56,6 +66,56 @@ struct Said
     QString reopenedDetails;
     QString afterRestart;
 };
+
+// Writes a self-signed gateway certificate that expired yesterday (for 127.0.0.1) and its key
+// where portico-local looks for them in `dataDir`; returns the certificate, null on failure.
+QSslCertificate writeExpiredGatewayCertificate(const QString &dataDir)
+{
+    EVP_PKEY *key = EVP_EC_gen("P-256");
+    X509 *cert = X509_new();
+    QByteArray certPem;
+    QByteArray keyPem;
+    if (key && cert) {
+        X509_set_version(cert, 2);
+        ASN1_INTEGER_set(X509_get_serialNumber(cert), 4711);
+        X509_gmtime_adj(X509_getm_notBefore(cert), -60L * 60 * 24 * 30);
+        X509_gmtime_adj(X509_getm_notAfter(cert), -60L * 60 * 24);
+        X509_set_pubkey(cert, key);
+        X509_NAME *name = X509_get_subject_name(cert);
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("expired-gateway"),
+                                   -1, -1, 0);
+        X509_set_issuer_name(cert, name);
+        X509V3_CTX ctx;
+        X509V3_set_ctx_nodb(&ctx);
+        X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+        if (X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, "IP:127.0.0.1")) {
+            X509_add_ext(cert, ext, -1);
+            X509_EXTENSION_free(ext);
+        }
+        if (X509_sign(cert, key, EVP_sha256()) != 0) {
+            BIO *certBio = BIO_new(BIO_s_mem());
+            BIO *keyBio = BIO_new(BIO_s_mem());
+            if (PEM_write_bio_X509(certBio, cert)
+                && PEM_write_bio_PrivateKey(keyBio, key, nullptr, nullptr, 0, nullptr, nullptr)) {
+                char *data = nullptr;
+                long size = BIO_get_mem_data(certBio, &data);
+                certPem = QByteArray(data, size);
+                size = BIO_get_mem_data(keyBio, &data);
+                keyPem = QByteArray(data, size);
+            }
+            BIO_free_all(certBio);
+            BIO_free_all(keyBio);
+        }
+    }
+    X509_free(cert);
+    EVP_PKEY_free(key);
+    QFile certFile(QDir(dataDir).filePath(u"gateway-cert.pem"_qs));
+    QFile keyFile(QDir(dataDir).filePath(u"gateway-key.pem"_qs));
+    if (certPem.isEmpty() || !certFile.open(QIODevice::WriteOnly) || certFile.write(certPem) != certPem.size()
+        || !keyFile.open(QIODevice::WriteOnly) || keyFile.write(keyPem) != keyPem.size())
+        return QSslCertificate();
+    return QSslCertificate(certPem);
+}
 
 void removeTranslations()
 {
@@ -81,10 +141,14 @@ private Q_SLOTS:
     void silentServerIsSaidWithTheConfiguredTimeout();
     void untrustedCertificateIsSaidWithItsReasons_data();
     void untrustedCertificateIsSaidWithItsReasons();
+    void certificateProblemsAreSaidOneByOne_data();
+    void certificateProblemsAreSaidOneByOne();
     void cancelSaysHowLongTheRequestRan_data();
     void cancelSaysHowLongTheRequestRan();
     void pinnedCertificateIsSaidToBeTrustedByItsPin();
     void sendsAnEarlierPorticoStoredAsTextStillShow();
+    void everyKindIsSaidInEnglishAndDutch_data();
+    void everyKindIsSaidInEnglishAndDutch();
 
 private:
     // Opens RRS Execute (to `gateway` instead of the service's when valid) with the seed body.
@@ -380,6 +444,74 @@ void tst_SendFailureText::untrustedCertificateIsSaidWithItsReasons()
     QCOMPARE(said.afterRestart, expected);
 }
 
+void tst_SendFailureText::certificateProblemsAreSaidOneByOne_data()
+{
+    QTest::addColumn<QString>("gatewayProblem");
+    QTest::addColumn<bool>("dutch");
+    QTest::addColumn<QString>("prefix"); // %1: host:port
+    QTest::addColumn<QStringList>("reasons"); // %1: the certificate's expiry date
+    QTest::addColumn<QString>("suffix");
+    // portico-local listening on 127.0.0.2: its certificate names localhost, 127.0.0.1 and ::1.
+    QTest::newRow("host name mismatch") << u"mismatch"_qs << false << u"The certificate of %1 is not trusted: "_qs
+                                        << QStringList { u"it is self-signed"_qs,
+                                                         u"it is issued to “portico-local”, not to 127.0.0.2"_qs }
+                                        << u". Nothing was sent."_qs;
+    QTest::newRow("host name mismatch, Dutch")
+        << u"mismatch"_qs << true << u"Het certificaat van %1 wordt niet vertrouwd: "_qs
+        << QStringList { u"het is zelfondertekend"_qs, u"het is uitgegeven aan “portico-local”, niet aan 127.0.0.2"_qs }
+        << u". Er is niets verzonden."_qs;
+    // portico-local with a certificate that expired yesterday in its data dir.
+    QTest::newRow("expired") << u"expired"_qs << false << u"The certificate of %1 is not trusted: "_qs
+                             << QStringList { u"it is self-signed"_qs, u"it expired on %1"_qs }
+                             << u". It is not the certificate pinned for this host either. Nothing was sent."_qs;
+    QTest::newRow("expired, Dutch") << u"expired"_qs << true << u"Het certificaat van %1 wordt niet vertrouwd: "_qs
+                                    << QStringList { u"het is zelfondertekend"_qs, u"het is verlopen op %1"_qs }
+                                    << u". Het is ook niet het certificaat dat voor deze host is vastgepind. Er is "
+                                       "niets verzonden."_qs;
+}
+
+void tst_SendFailureText::certificateProblemsAreSaidOneByOne()
+{
+    QFETCH(QString, gatewayProblem);
+    QFETCH(bool, dutch);
+    QFETCH(QString, prefix);
+    QFETCH(QStringList, reasons);
+    QFETCH(QString, suffix);
+    test::TempDir dataDir;
+    QStringList arguments;
+    QString expiry;
+    if (gatewayProblem == u"mismatch"_qs) {
+        arguments = { u"--bind"_qs, u"127.0.0.2"_qs };
+    } else {
+        const QSslCertificate expired = writeExpiredGatewayCertificate(dataDir.path());
+        QVERIFY(!expired.isNull());
+        QVERIFY(expired.expiryDate() < QDateTime::currentDateTimeUtc());
+        expiry = QLocale().toString(expired.expiryDate().toLocalTime().date(), QLocale::ShortFormat);
+    }
+    test::PorticoLocalFixture other;
+    QVERIFY2(other.start(arguments, dataDir.path()), qPrintable(other.errorString()));
+    QUrl gateway = other.gatewayHttpsUrl();
+    QCOMPARE(gateway.host(), gatewayProblem == u"mismatch"_qs ? u"127.0.0.2"_qs : u"127.0.0.1"_qs);
+    gateway.setPath(u"/sendfailure"_qs);
+    const Said said = sendAndReopen(gateway, dutch);
+    if (QTest::currentTestFailed())
+        return;
+    // Every problem is named, whatever order the TLS library found them in.
+    prefix = prefix.arg(gateway.host() + u':' + QString::number(gateway.port()));
+    QVERIFY2(said.live.startsWith(prefix) && said.live.endsWith(suffix), qPrintable(said.live));
+    QString named = said.live.mid(prefix.size(), said.live.size() - prefix.size() - suffix.size());
+    QStringList expected;
+    for (const QString &reason : std::as_const(reasons))
+        expected.append(reason.contains(u"%1"_qs) ? reason.arg(expiry) : reason);
+    QStringList found = named.split(u"; "_qs);
+    found.sort();
+    expected.sort();
+    QCOMPARE(found, expected);
+    QCOMPARE(said.listToolTip, said.live);
+    QCOMPARE(said.reopened, said.live);
+    QCOMPARE(said.afterRestart, said.live);
+}
+
 void tst_SendFailureText::cancelSaysHowLongTheRequestRan_data()
 {
     QTest::addColumn<bool>("dutch");
@@ -499,6 +631,90 @@ void tst_SendFailureText::sendsAnEarlierPorticoStoredAsTextStillShow()
     QTRY_COMPARE(errorText(*workspace), u"SSL handshake failed: The certificate is self-signed, and untrusted"_qs);
     QCOMPARE(list->topLevelItem(0)->toolTip(3), u"SSL handshake failed: The certificate is self-signed, and untrusted"_qs);
     workspace->close();
+}
+
+void tst_SendFailureText::everyKindIsSaidInEnglishAndDutch_data()
+{
+    using Kind = core::SendFailure::Kind;
+    QTest::addColumn<core::SendFailure>("failure");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("dutch");
+    core::SendFailure base;
+    base.host = u"gateway.example"_qs;
+    base.port = 8443;
+    base.scheme = u"https"_qs;
+    base.elapsedMs = 2500;
+    base.detail = u"Qt's own words"_qs;
+    auto with = [&base](Kind kind, auto &&change) {
+        core::SendFailure failure = base;
+        failure.kind = kind;
+        change(failure);
+        return failure;
+    };
+    auto same = [](core::SendFailure &) {};
+    QTest::newRow("host not found") << with(Kind::HostNotFound, same)
+                                    << u"The host “gateway.example” was not found: the name does not resolve. "
+                                       "Nothing was sent."_qs
+                                    << u"De host “gateway.example” is niet gevonden: de naam kan niet worden "
+                                       "opgezocht. Er is niets verzonden."_qs;
+    QTest::newRow("could not connect")
+        << with(Kind::ConnectTimeout, [](core::SendFailure &f) { f.timeoutSeconds = 30; })
+        << u"Could not connect to gateway.example:8443 within 30 s."_qs
+        << u"Kon binnen 30 s geen verbinding maken met gateway.example:8443."_qs;
+    QTest::newRow("deadline") << with(Kind::Deadline, [](core::SendFailure &f) { f.timeoutSeconds = 600; })
+                              << u"No complete answer from gateway.example:8443 within 600 s; the request was "
+                                 "stopped."_qs
+                              << u"Geen volledig antwoord van gateway.example:8443 binnen 600 s; het verzoek is "
+                                 "gestopt."_qs;
+    QTest::newRow("closed") << with(Kind::ConnectionClosed, same)
+                            << u"gateway.example:8443 closed the connection before answering."_qs
+                            << u"gateway.example:8443 heeft de verbinding gesloten voordat er een antwoord kwam."_qs;
+    QTest::newRow("network lost") << with(Kind::NetworkLost, same)
+                                  << u"The network connection to gateway.example:8443 was lost before an answer "
+                                     "arrived."_qs
+                                  << u"De netwerkverbinding met gateway.example:8443 ging verloren voordat er een "
+                                     "antwoord kwam."_qs;
+    QTest::newRow("proxy refused") << with(Kind::Proxy,
+                                           [](core::SendFailure &f) {
+                                               f.networkErrorCode = QNetworkReply::ProxyConnectionRefusedError;
+                                               f.proxyHost = u"proxy.corp"_qs;
+                                               f.proxyPort = 3128;
+                                           })
+                                   << u"The proxy proxy.corp:3128 refused the connection."_qs
+                                   << u"De proxy proxy.corp:3128 weigerde de verbinding."_qs;
+    QTest::newRow("proxy sign-in, system proxy")
+        << with(Kind::Proxy,
+                [](core::SendFailure &f) { f.networkErrorCode = QNetworkReply::ProxyAuthenticationRequiredError; })
+        << u"The proxy of this system asks for a sign-in that Portico does not have."_qs
+        << u"De proxy van dit systeem vraagt om een aanmelding die Portico niet heeft."_qs;
+    QTest::newRow("TLS without a certificate") << with(Kind::Tls, same)
+                                               << u"No secure connection to gateway.example:8443 could be made. "
+                                                  "Nothing was sent."_qs
+                                               << u"Er kon geen beveiligde verbinding met gateway.example:8443 "
+                                                  "worden gemaakt. Er is niets verzonden."_qs;
+    QTest::newRow("body too large") << with(Kind::BodyTooLarge, [](core::SendFailure &f) { f.limitBytes = 1024; })
+                                    << u"The response was stopped: its body is larger than the limit of %1."_qs
+                                    << u"Het antwoord is gestopt: de body is groter dan de limiet van %1."_qs;
+    QTest::newRow("key unavailable")
+        << with(Kind::KeyUnavailable, [](core::SendFailure &f) { f.subscription = u"Starter"_qs; })
+        << u"Could not read the key of subscription Starter. Nothing was sent."_qs
+        << u"De sleutel van abonnement Starter kon niet worden gelezen. Er is niets verzonden."_qs;
+    QTest::newRow("anything else") << with(Kind::Other, [](core::SendFailure &f) { f.networkErrorCode = 99; })
+                                   << u"The request to gateway.example:8443 failed (network error 99)."_qs
+                                   << u"Het verzoek naar gateway.example:8443 is mislukt (netwerkfout 99)."_qs;
+}
+
+void tst_SendFailureText::everyKindIsSaidInEnglishAndDutch()
+{
+    QFETCH(core::SendFailure, failure);
+    QFETCH(QString, english);
+    QFETCH(QString, dutch);
+    const QString size = QLocale().formattedDataSize(failure.limitBytes);
+    QCOMPARE(ui::SendFailureText::headline(failure), english.contains(u"%1"_qs) ? english.arg(size) : english);
+    QCOMPARE(ui::SendFailureText::details(failure), u"Technical detail: Qt's own words"_qs);
+    QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+    QCOMPARE(ui::SendFailureText::headline(failure), dutch.contains(u"%1"_qs) ? dutch.arg(size) : dutch);
+    QCOMPARE(ui::SendFailureText::details(failure), u"Technisch detail: Qt's own words"_qs);
 }
 
 QTEST_MAIN(tst_SendFailureText)
