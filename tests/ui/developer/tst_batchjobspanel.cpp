@@ -82,6 +82,9 @@ private Q_SLOTS:
     void init();
     void throughTheGatewayIntoTheResultsTable();
     void directlyToTheMlServiceIntoTheResultsTable();
+    void apiBaseUrlJoinsWithOneSlash_data();
+    void apiBaseUrlJoinsWithOneSlash();
+    void throughAGatewayUrlThatEndsInASlash();
     void cancelStopsTheJob();
     void cancelRightAfterARestartWaitsForTheKeychainAndCancelsTheServerJob();
     void exportReplacesAnExistingFile();
@@ -183,15 +186,17 @@ void tst_BatchJobsPanel::runJobAndCheckResults(int target)
         QVERIFY(index >= 0);
         subscription->setCurrentIndex(index);
     }
+    core::BatchJob *before = panel->currentJob(); // the job sent earlier, if any
     QTest::mouseClick(panel->findChild<QPushButton *>(u"batchSubmitPushButton"_qs), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->currentJob() != nullptr, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->currentJob() != nullptr && panel->currentJob() != before, 30000);
     core::BatchJob *job = panel->currentJob();
     QStringList statuses;
-    connect(job, &core::BatchJob::statusChanged, this, [&statuses](const QString &s) { statuses << s; });
+    QObject context; // the connection ends with this function
+    connect(job, &core::BatchJob::statusChanged, &context, [&statuses](const QString &s) { statuses << s; });
     QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 120000);
     QVERIFY2(job->result().ok(), qPrintable(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text()));
-    QVERIFY2(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text().contains(u"Finished"_qs),
-             qPrintable(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text()));
+    QTRY_VERIFY2(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text().contains(u"Finished"_qs),
+                 qPrintable(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text()));
     QVERIFY(statuses.isEmpty() || statuses.last() == u"Finished");
     QAbstractItemModel *results = panel->resultsView()->model();
     QVERIFY(results);
@@ -219,6 +224,61 @@ void tst_BatchJobsPanel::throughTheGatewayIntoTheResultsTable()
 void tst_BatchJobsPanel::directlyToTheMlServiceIntoTheResultsTable()
 {
     runJobAndCheckResults(1);
+}
+
+void tst_BatchJobsPanel::apiBaseUrlJoinsWithOneSlash_data()
+{
+    QTest::addColumn<QString>("gateway");
+    QTest::addColumn<QString>("apiPath");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << u"https://gw.example/svc"_qs << u"ml"_qs << u"https://gw.example/svc/ml"_qs;
+    QTest::newRow("gateway ends in /") << u"https://gw.example/svc/"_qs << u"ml"_qs << u"https://gw.example/svc/ml"_qs;
+    QTest::newRow("host only") << u"https://contoso.azure-api.net"_qs << u"ml/v1"_qs
+                               << u"https://contoso.azure-api.net/ml/v1"_qs;
+    QTest::newRow("host and /") << u"https://contoso.azure-api.net/"_qs << u"ml"_qs
+                                << u"https://contoso.azure-api.net/ml"_qs;
+    QTest::newRow("empty suffix") << u"https://gw.example/svc"_qs << QString() << u"https://gw.example/svc"_qs;
+    QTest::newRow("empty suffix, gateway ends in /") << u"https://gw.example/svc/"_qs << QString()
+                                                     << u"https://gw.example/svc"_qs;
+    QTest::newRow("suffix with slashes") << u"https://gw.example/svc"_qs << u"/ml/"_qs << u"https://gw.example/svc/ml"_qs;
+}
+
+void tst_BatchJobsPanel::apiBaseUrlJoinsWithOneSlash()
+{
+    QFETCH(QString, gateway);
+    QFETCH(QString, apiPath);
+    QFETCH(QString, expected);
+    QCOMPARE(ui::BatchJobsPanel::apiBaseUrl(QUrl(gateway), apiPath).toString(), expected);
+}
+
+// The service's gateway URL as ARM may give it, with a trailing '/': the job still reaches
+// the API's BES operations (not "…//<api>/workspaces/…", which the gateway does not route).
+void tst_BatchJobsPanel::throughAGatewayUrlThatEndsInASlash()
+{
+    QUrl gateway;
+    QString apiPath;
+    QObject context;
+    connect(m_bed.developer(), &ui::DeveloperController::catalogLoaded, &context,
+            [&](const QList<ui::CatalogApi> &catalog, const QUrl &url) {
+                gateway = url;
+                for (const ui::CatalogApi &api : catalog) {
+                    for (const core::Operation &op : api.operations) {
+                        if (op.method == u"POST" && op.urlTemplate.contains(u"/jobs?api-version="_qs))
+                            apiPath = api.api.path;
+                    }
+                }
+            });
+    QVERIFY(m_bed.refreshDeveloper());
+    QTRY_VERIFY(gateway.isValid() && !apiPath.isEmpty());
+    QVERIFY(!gateway.path().endsWith(u'/'));
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    const QString pin = m_bed.developer()->gatewayCertificateSha256();
+    panel->setGateway(QUrl(gateway.toString() + u'/'), apiPath, pin);
+    auto restore = qScopeGuard([&] { panel->setGateway(gateway, apiPath, pin); });
+    runJobAndCheckResults(0);
+    QVERIFY(!QTest::currentTestFailed());
+    const QUrl used = panel->currentJob()->record().endpoint.baseUrl;
+    QCOMPARE(used.toString(), gateway.toString() + u'/' + apiPath);
 }
 
 void tst_BatchJobsPanel::cancelStopsTheJob()
