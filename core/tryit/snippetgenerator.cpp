@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/tryit/snippetgenerator.h"
 
+#include "core/tryit/secretredaction.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -32,7 +34,9 @@ Parts split(const PreparedRequest &prepared, const TryItRequest &request, bool i
 {
     Parts parts;
     parts.method = prepared.method;
-    parts.body = prepared.body;
+    // The key or a token pasted into the body is as secret as in a header; history scrubs it
+    // the same way.
+    parts.body = includeSecrets ? prepared.body : scrubSecrets(prepared.body, request.secretValues());
     QUrl url = prepared.url;
     if (url.hasQuery() && !includeSecrets) {
         const QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyEncoded);

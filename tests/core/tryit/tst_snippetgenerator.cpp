@@ -59,6 +59,8 @@ private Q_SLOTS:
     void snippetsHoldPlaceholdersNotTheKey_data();
     void snippetsHoldPlaceholdersNotTheKey();
     void secretsOnlyWhenAskedFor();
+    void secretsInTheBodyAreMasked_data();
+    void secretsInTheBodyAreMasked();
     void executedSnippetsSendWhatTryItSends_data();
     void executedSnippetsSendWhatTryItSends();
 
@@ -109,6 +111,35 @@ void tst_SnippetGenerator::secretsOnlyWhenAskedFor()
                                                  request(QUrl(u"https://x.azure-api.net"_qs), TryItRequest::KeyPlacement::Header),
                                                  { true });
     QVERIFY(code->contains(key));
+}
+
+void tst_SnippetGenerator::secretsInTheBodyAreMasked_data()
+{
+    QTest::addColumn<int>("language");
+    for (const auto language : { SnippetGenerator::Language::Curl, SnippetGenerator::Language::PythonRequests,
+                                 SnippetGenerator::Language::CSharpHttpClient,
+                                 SnippetGenerator::Language::JavaScriptFetch, SnippetGenerator::Language::HttpFile })
+        QTest::addRow("%s", qPrintable(SnippetGenerator::displayName(language))) << int(language);
+}
+
+void tst_SnippetGenerator::secretsInTheBodyAreMasked()
+{
+    // A user pastes the bearer token and the subscription key into the body too (a webhook
+    // payload, a token exchange): history scrubs them, and so must a copied snippet.
+    QFETCH(int, language);
+    TryItRequest r = request(QUrl(u"https://x.azure-api.net"_qs), TryItRequest::KeyPlacement::Header);
+    r.headers = { { "Authorization", "Bearer TOKENVALUE987" } };
+    r.body = "{\"token\": \"TOKENVALUE987\", \"key\": \"" + key.toUtf8() + "\", \"rows\": [1, 2]}";
+    const auto code = SnippetGenerator::generate(SnippetGenerator::Language(language), r);
+    QVERIFY(code.ok());
+    QVERIFY2(!code->contains(u"TOKENVALUE987"_qs), qPrintable(*code));
+    QVERIFY2(!code->contains(key), qPrintable(*code));
+    // The rest of the body is still there.
+    QVERIFY2(code->contains(u"rows"_qs), qPrintable(*code));
+
+    const auto withSecrets = SnippetGenerator::generate(SnippetGenerator::Language(language), r, { true });
+    QVERIFY(withSecrets.ok());
+    QVERIFY2(withSecrets->contains(u"TOKENVALUE987"_qs), qPrintable(*withSecrets));
 }
 
 void tst_SnippetGenerator::executedSnippetsSendWhatTryItSends_data()
