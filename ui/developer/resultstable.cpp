@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/resultstable.h"
 
+#include "ui/developer/jsontreesearch.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -11,10 +13,11 @@ namespace {
 
 QString cellText(const QJsonValue &value)
 {
+    // Scalars read as in the Tree: a probability of 0.1 is "0.1", not its 17-digit expansion.
     switch (value.type()) {
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Bool: return value.toBool() ? u"true"_qs : u"false"_qs;
-    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 17);
+    case QJsonValue::String:
+    case QJsonValue::Bool:
+    case QJsonValue::Double: return jsonScalarText(value);
     case QJsonValue::Null:
     case QJsonValue::Undefined: return {};
     case QJsonValue::Array:

@@ -17,6 +17,7 @@ class tst_ResultsTable : public QObject
 private Q_SLOTS:
     void readsAzureMlTableResults();
     void readsSwaggerFormResults();
+    void numbersReadAsTheServiceWroteThem();
     void csvParsing_data();
     void csvParsing();
     void unterminatedQuoteNamesItsLine();
@@ -49,6 +50,22 @@ void tst_ResultsTable::readsSwaggerFormResults()
     QCOMPARE(tables.size(), 1);
     QCOMPARE(tables[0].columns, (QStringList { u"Col2"_qs, u"F.0"_qs }));
     QCOMPARE(tables[0].rows.at(1), (QStringList { u"y"_qs, u"2"_qs }));
+}
+
+void tst_ResultsTable::numbersReadAsTheServiceWroteThem()
+{
+    // Scored probabilities and ids: not 0.10000000000000001 or 9007199254740992.
+    const auto document = QJsonDocument::fromJson(R"({"Results":{"output1":{"type":"table","value":{
+        "ColumnNames":["p","id"],"Values":[[0.1, 9007199254740993],[0.7, 1],[-2.5e-7, 0]]}},
+        "output2":[{"p":0.3,"n":-12}]}})");
+    const QList<ResultsTable> tables = tablesFromAzureMlResults(document);
+    QCOMPARE(tables.size(), 2);
+    QCOMPARE(tables[0].rows,
+             (QList<QStringList> { { u"0.1"_qs, u"9007199254740993"_qs },
+                                   { u"0.7"_qs, u"1"_qs },
+                                   { u"-2.5e-07"_qs, u"0"_qs } }));
+    QCOMPARE(tables[1].columns, (QStringList { u"n"_qs, u"p"_qs }));
+    QCOMPARE(tables[1].rows, (QList<QStringList> { { u"-12"_qs, u"0.3"_qs } }));
 }
 
 void tst_ResultsTable::csvParsing_data()
