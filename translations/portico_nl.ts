@@ -2747,6 +2747,10 @@
         <source>%1 %2 (incomplete)</source>
         <translation>%1 %2 (onvolledig)</translation>
     </message>
+    <message>
+        <source>The body declares the character set “%1”, which Portico cannot decode. It is shown as UTF-8.</source>
+        <translation>De body geeft de tekenset “%1” op, die Portico niet kan decoderen. Hij wordt als UTF-8 getoond.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResultsTableModel</name>

@@ -5,6 +5,9 @@
 #include "ui/common/workerchannel.h"
 
 #include <QFile>
+#include <QStringDecoder>
+
+#include <optional>
 
 namespace portico::ui {
 
@@ -32,14 +35,40 @@ void BodyTextLoader::cancel()
     }
 }
 
+bool BodyTextLoader::canDecode(const QByteArray &charset)
+{
+    return charset.isEmpty() || QStringDecoder(charset.constData()).isValid();
+}
+
+bool BodyTextLoader::isUtf8(const QByteArray &charset)
+{
+    if (!canDecode(charset))
+        return true;
+    const QByteArray name = charset.toLower();
+    return charset.isEmpty() || name == "utf-8" || name == "utf8" || name == "us-ascii"
+            || name == "ascii";
+}
+
 void BodyTextLoader::start(const QByteArray &body, const QString &bodyFile,
-                           BodyTextIndexer::Mode mode)
+                           BodyTextIndexer::Mode mode, const QByteArray &charset)
 {
     cancel();
     const quint64 generation = ++m_generation;
-    auto work = [this, body, bodyFile, mode,
+    auto work = [this, body, bodyFile, mode, charset,
                  generation](const std::shared_ptr<WorkerChannel> &channel) {
         BodyTextIndexer indexer(mode);
+        std::optional<QStringDecoder> decoder;
+        if (!isUtf8(charset))
+            decoder.emplace(charset.constData());
+        auto feed = [&](const char *data, qsizetype size) {
+            if (!decoder) {
+                indexer.feed(data, size);
+                return;
+            }
+            // A character split across two pieces is completed by the next decode().
+            const QString text = decoder->decode(QByteArrayView(data, size));
+            indexer.feed(text.toUtf8());
+        };
         auto deliver = [&](bool last, const QString &error) {
             if (!channel->acquireCredit())
                 return false;
@@ -62,7 +91,7 @@ void BodyTextLoader::start(const QByteArray &body, const QString &bodyFile,
             qsizetype size = firstPiece;
             while (offset < body.size()) {
                 const qsizetype n = qMin(size, body.size() - offset);
-                indexer.feed(body.constData() + offset, n);
+                feed(body.constData() + offset, n);
                 offset += n;
                 size = piece;
                 if (offset < body.size() && !deliver(false, {}))
@@ -80,7 +109,7 @@ void BodyTextLoader::start(const QByteArray &body, const QString &bodyFile,
         }
         QByteArray buffer = file.read(firstPiece);
         while (!buffer.isEmpty()) {
-            indexer.feed(buffer);
+            feed(buffer.constData(), buffer.size());
             if (file.atEnd())
                 break;
             if (!deliver(false, {}))

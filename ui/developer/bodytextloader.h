@@ -17,6 +17,9 @@ class WorkerChannel;
 // BodyTextIndexer and hands the display text out in chunks as it goes, one chunk in flight at
 // a time. The first chunk is small so the first lines show at once. Emits finished exactly
 // once per start() unless cancelled or destroyed first.
+// A body in a declared charset other than UTF-8 (Content-Type `charset=`) is decoded piece by
+// piece, the decoder's state carried across pieces, into the UTF-8 the views hold. A charset
+// that canDecode() refuses is read as UTF-8; the caller tells the user.
 class BodyTextLoader final : public QObject
 {
     Q_OBJECT
@@ -26,9 +29,16 @@ public:
     explicit BodyTextLoader(QObject *parent = nullptr);
     ~BodyTextLoader() override;
 
-    void start(const QByteArray &body, const QString &bodyFile, BodyTextIndexer::Mode mode);
+    void start(const QByteArray &body, const QString &bodyFile, BodyTextIndexer::Mode mode,
+               const QByteArray &charset = {});
     void cancel();
     bool isRunning() const { return m_channel != nullptr; }
+
+    // Whether `charset` (as in Content-Type; empty: none declared) can be decoded.
+    static bool canDecode(const QByteArray &charset);
+    // Whether bytes in `charset` are shown as they are (UTF-8, US-ASCII, none declared or
+    // unknown), i.e. without a decoding pass.
+    static bool isUtf8(const QByteArray &charset);
 
 Q_SIGNALS:
     void chunkReady(const portico::ui::TextChunk &chunk);

@@ -44,6 +44,23 @@ struct ResponseData
         return QString::fromLatin1(header("Content-Type")).section(u';', 0, 0).trimmed()
                 .toLower();
     }
+    // The charset parameter of Content-Type ("iso-8859-1" in `text/plain; charset="ISO-8859-1"`),
+    // lower-case; empty when none is declared.
+    QByteArray charset() const
+    {
+        const QList<QByteArray> parts = header("Content-Type").split(';');
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray part = parts.at(i).trimmed();
+            const qsizetype equals = part.indexOf('=');
+            if (equals < 0 || part.left(equals).trimmed().toLower() != "charset")
+                continue;
+            QByteArray value = part.mid(equals + 1).trimmed();
+            if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+                value = value.mid(1, value.size() - 2);
+            return value.toLower();
+        }
+        return {};
+    }
 };
 
 } // namespace portico::ui

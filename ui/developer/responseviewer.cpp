@@ -27,6 +27,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QStringDecoder>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -186,6 +187,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_errorDetailsLabel);
     layout->addWidget(m_certificateLabel);
+    layout->addWidget(m_charsetNotice);
     layout->addWidget(m_noticeFrame);
     layout->addWidget(m_tabs, 1);
     clear();
@@ -218,6 +220,8 @@ void ResponseViewer::buildSummary()
     m_url = new QLineEdit(this);
     m_url->setObjectName(u"requestedUrlLineEdit"_qs);
     m_url->setReadOnly(true);
+    m_charsetNotice = label(u"charsetNoticeLabel"_qs);
+    m_charsetNotice->setWordWrap(true);
     m_errorLabel = label(u"responseErrorLabel"_qs);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(u"color: #c62828;"_qs);
@@ -342,6 +346,14 @@ void ResponseViewer::showResponse(const ResponseData &response)
     m_errorDetailsLabel->setVisible(!response.errorDetails.isEmpty());
     m_certificateLabel->setText(response.certificateText);
     m_certificateLabel->setVisible(!response.certificateText.isEmpty());
+    const QByteArray charset = response.charset();
+    const bool unknownCharset = hasResponse && size > 0 && !BodyTextLoader::canDecode(charset);
+    m_charsetNotice->setText(unknownCharset
+                                     ? tr("The body declares the character set “%1”, which "
+                                          "Portico cannot decode. It is shown as UTF-8.")
+                                               .arg(QString::fromLatin1(charset))
+                                     : QString());
+    m_charsetNotice->setVisible(unknownCharset);
     m_save->setEnabled(hasResponse && size > 0);
 
     m_headers->setRowCount(int(response.headers.size()));
@@ -418,7 +430,8 @@ void ResponseViewer::startPretty()
     m_pretty->setHighlighting(json ? LazyTextView::Highlighting::Json
                                    : LazyTextView::Highlighting::None);
     m_prettyLoader->start(m_response.body, m_response.bodyFile,
-                          json ? BodyTextIndexer::Mode::Pretty : BodyTextIndexer::Mode::Raw);
+                          json ? BodyTextIndexer::Mode::Pretty : BodyTextIndexer::Mode::Raw,
+                          m_response.charset());
 }
 
 void ResponseViewer::startRaw()
@@ -426,7 +439,8 @@ void ResponseViewer::startRaw()
     if (m_rawStarted || m_response.status <= 0)
         return;
     m_rawStarted = true;
-    m_rawLoader->start(m_response.body, m_response.bodyFile, BodyTextIndexer::Mode::Raw);
+    m_rawLoader->start(m_response.body, m_response.bodyFile, BodyTextIndexer::Mode::Raw,
+                       m_response.charset());
 }
 
 void ResponseViewer::startParse()
@@ -445,8 +459,10 @@ void ResponseViewer::startParse()
     m_parseStatus->show();
     const QByteArray body = m_response.body;
     const QString file = m_response.bodyFile;
+    const QByteArray charset = BodyTextLoader::isUtf8(m_response.charset()) ? QByteArray()
+                                                                            : m_response.charset();
     const quint64 generation = m_generation;
-    m_parseChannel = startWorker(this, [this, body, file, csv, generation](
+    m_parseChannel = startWorker(this, [this, body, file, csv, charset, generation](
                                                const std::shared_ptr<WorkerChannel> &channel) {
         ParseOutcome outcome;
         QByteArray bytes = body;
@@ -465,6 +481,8 @@ void ResponseViewer::startParse()
             }
             bytes = in.readAll();
         }
+        if (!charset.isEmpty()) // CSV (or JSON) in another charset: the parsers read UTF-8
+            bytes = QString(QStringDecoder(charset.constData()).decode(bytes)).toUtf8();
         if (csv) {
             auto table = tableFromCsv(bytes);
             if (table.ok()) {

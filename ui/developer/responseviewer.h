@@ -106,6 +106,7 @@ private:
     QLabel *m_errorLabel = nullptr;
     QLabel *m_errorDetailsLabel = nullptr;
     QLabel *m_certificateLabel = nullptr;
+    QLabel *m_charsetNotice = nullptr;
     QTimer *m_countdown = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_prettyStack = nullptr;

@@ -34,6 +34,9 @@ private Q_SLOTS:
     void seedResponseShowsSummaryHeadersAndTable();
     void rateLimitedResponseIsExplainedWithTheWait();
     void invalidJsonBodyNamesThePosition();
+    void bodyInADeclaredCharsetIsDecoded_data();
+    void bodyInADeclaredCharsetIsDecoded();
+    void unknownCharsetIsShownAsUtf8AndSaidSo();
     void fiftyMegabyteBodyNeverBlocksTheEventLoop();
     void twoResponsesAreComparedLineByLine();
 };
@@ -145,6 +148,84 @@ void tst_ResponseViewer::invalidJsonBodyNamesThePosition()
     QVERIFY(parsed.wait(5000));
     const QString status = viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->text();
     QVERIFY2(status.contains(u"line 3"_qs), qPrintable(status));
+}
+
+void tst_ResponseViewer::bodyInADeclaredCharsetIsDecoded_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("inFile");
+    QTest::newRow("iso-8859-1") << QByteArray("text/plain; charset=iso-8859-1")
+                                << QByteArray("caf\xe9 \xfc\n") << u"café ü\n"_qs << false;
+    QTest::newRow("quoted windows-1252") << QByteArray("text/plain;charset=\"Windows-1252\"")
+                                         << QByteArray("\x80 5") << u"€ 5"_qs << false;
+    // Two-byte characters across the loader's pieces (64 KiB, then 1 MiB) of a streamed body:
+    // byte 65536 is the second byte of a character.
+    QByteArray sjis = "ab";
+    QString expected = u"ab"_qs;
+    for (int line = 0; line < 3000; ++line) {
+        for (int i = 0; i < 40; ++i) {
+            sjis += "\x82\xa0";
+            expected += u"\u3042"_qs;
+        }
+        sjis += '\n';
+        expected += u'\n';
+    }
+    QTest::newRow("shift_jis in a file") << QByteArray("text/plain; charset=Shift_JIS") << sjis
+                                         << expected << true;
+}
+
+void tst_ResponseViewer::bodyInADeclaredCharsetIsDecoded()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, text);
+    QFETCH(bool, inFile);
+    test::TempDir dir;
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.headers = { { "Content-Type", contentType } };
+    r.body = body;
+    if (inFile) {
+        r.bodyFile = dir.path() + u"/body.txt"_qs;
+        QFile file(r.bodyFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(body), body.size());
+        file.close();
+        r.body.clear();
+    }
+    QSignalSpy raw(&viewer, &ResponseViewer::rawLoaded);
+    QSignalSpy pretty(&viewer, &ResponseViewer::prettyLoaded);
+    viewer.showResponse(r);
+    viewer.setCurrentView(ResponseViewer::View::Raw);
+    QVERIFY(raw.count() || raw.wait(5000));
+    QCOMPARE(viewer.rawView()->text(), text);
+    QVERIFY(pretty.count() || pretty.wait(5000));
+    QCOMPARE(viewer.prettyView()->text(), text);
+    QVERIFY(viewer.findChild<QLabel *>(u"charsetNoticeLabel"_qs)->isHidden());
+}
+
+void tst_ResponseViewer::unknownCharsetIsShownAsUtf8AndSaidSo()
+{
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.headers = { { "Content-Type", "text/plain; charset=x-no-such-charset" } };
+    r.body = "caf\xc3\xa9";
+    QSignalSpy raw(&viewer, &ResponseViewer::rawLoaded);
+    viewer.showResponse(r);
+    auto *notice = viewer.findChild<QLabel *>(u"charsetNoticeLabel"_qs);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(u"x-no-such-charset"_qs), qPrintable(notice->text()));
+    viewer.setCurrentView(ResponseViewer::View::Raw);
+    QVERIFY(raw.count() || raw.wait(5000));
+    QCOMPARE(viewer.rawView()->text(), u"café"_qs);
+
+    // The next response, in UTF-8, has no notice.
+    viewer.showResponse(okResponse());
+    QVERIFY(notice->isHidden());
 }
 
 void tst_ResponseViewer::fiftyMegabyteBodyNeverBlocksTheEventLoop()
