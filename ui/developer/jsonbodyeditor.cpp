@@ -3,11 +3,11 @@
 #include "ui/developer/jsonbodyeditor.h"
 
 #include "ui/developer/bodytextindexer.h"
+#include "ui/developer/jsonparse.h"
 #include "ui/developer/jsonsyntaxhighlighter.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -86,13 +86,13 @@ bool JsonBodyEditor::validate()
     m_errorText.clear();
     if (m_json && !text.trimmed().isEmpty()) {
         const QByteArray utf8 = text.toUtf8();
-        QJsonParseError error;
-        (void)QJsonDocument::fromJson(utf8, &error);
-        if (error.error != QJsonParseError::NoError) {
+        // Any JSON value is a valid body ("hello", 42, true), not only an object or array.
+        const JsonParse parsed = parseJson(utf8);
+        if (!parsed.ok()) {
             m_valid = false;
-            m_errorText = error.errorString();
+            m_errorText = parsed.error;
             // The offset is in UTF-8 bytes; count lines and characters up to it.
-            const QString before = QString::fromUtf8(utf8.left(error.offset));
+            const QString before = QString::fromUtf8(utf8.left(parsed.errorOffset));
             m_errorLine = int(before.count(u'\n')) + 1;
             m_errorColumn = int(before.size() - (before.lastIndexOf(u'\n') + 1)) + 1;
         }

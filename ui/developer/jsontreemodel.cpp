@@ -45,10 +45,21 @@ qint64 JsonTreeModel::itemCount(const QJsonValue &value)
     return 0;
 }
 
+QJsonDocument JsonTreeModel::setSingleValue(const QJsonDocument &holder)
+{
+    return reset(holder, false, holder.isArray() && holder.array().size() == 1);
+}
+
 QJsonDocument JsonTreeModel::setDocument(const QJsonDocument &document, bool outline)
+{
+    return reset(document, outline, false);
+}
+
+QJsonDocument JsonTreeModel::reset(const QJsonDocument &document, bool outline, bool singleValue)
 {
     beginResetModel();
     m_outline = outline;
+    m_singleValue = singleValue;
     QJsonDocument previous = std::exchange(m_document, document);
     m_root = std::make_unique<Node>();
     if (document.isObject())
@@ -183,6 +194,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     }
     switch (column) {
     case Column::Key:
+        if (m_singleValue)
+            return QString();
         return node->parent && node->parent->isRange
                         ? (node->parent->container.isObject() ? node->key
                                                               : QString::number(node->position))
@@ -230,6 +243,8 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
 QString JsonTreeModel::jsonPath(const QModelIndex &index) const
 {
     static const QRegularExpression identifier(u"^[A-Za-z_$][A-Za-z0-9_$]*$"_qs);
+    if (m_singleValue)
+        return u"$"_qs; // the value is the whole document
     QStringList parts;
     for (const Node *node = nodeFor(index); node && node != m_root.get(); node = node->parent) {
         if (node->isRange)

@@ -35,7 +35,11 @@ public:
     // An outline (scanJsonOutline) shows the top level only: its containers are placeholders
     // that cannot be expanded until the whole document replaces it.
     QJsonDocument setDocument(const QJsonDocument &document, bool outline = false);
+    // A text that is a single value (42, "scored", true) shows that value as its one item.
+    // `holder` is an array holding the value (JsonParse::document).
+    QJsonDocument setSingleValue(const QJsonDocument &holder);
     bool isOutline() const { return m_outline; }
+    bool isSingleValue() const { return m_singleValue; }
     const QJsonDocument &document() const { return m_document; }
 
     QModelIndex indexForPath(const QList<qint64> &path);
@@ -53,6 +57,7 @@ public:
 
 private:
     bool m_outline = false;
+    bool m_singleValue = false;
 
     struct Node
     {
@@ -69,6 +74,7 @@ private:
         std::vector<std::unique_ptr<Node>> children;
     };
 
+    QJsonDocument reset(const QJsonDocument &document, bool outline, bool singleValue);
     Node *nodeFor(const QModelIndex &index) const;
     void populate(Node *node) const;
     static qint64 itemCount(const QJsonValue &value);

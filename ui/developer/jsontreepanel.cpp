@@ -112,6 +112,16 @@ JsonTreePanel::~JsonTreePanel()
     releaseInBackground(std::move(old));
 }
 
+void JsonTreePanel::setSingleValue(const QJsonDocument &holder)
+{
+    cancelSearch();
+    m_matchLabel->clear();
+    releaseInBackground(m_model->setSingleValue(holder));
+    m_search->setEnabled(true);
+    if (!m_search->text().isEmpty())
+        m_searchDelay->start();
+}
+
 void JsonTreePanel::setDocument(const QJsonDocument &document)
 {
     cancelSearch();

@@ -32,6 +32,8 @@ public:
     ~JsonTreePanel() override;
 
     void setDocument(const QJsonDocument &document);
+    // A text that is a single value; `holder` is an array holding it (JsonParse::document).
+    void setSingleValue(const QJsonDocument &holder);
     // The top level while the whole document is being parsed (search waits for the document).
     void setOutline(const QJsonDocument &outline);
     void clear() { setDocument(QJsonDocument()); }

@@ -6,6 +6,7 @@
 #include "ui/common/workerchannel.h"
 #include "ui/developer/bodytextloader.h"
 #include "ui/developer/jsonoutline.h"
+#include "ui/developer/jsonparse.h"
 #include "ui/developer/jsontreemodel.h"
 #include "ui/developer/jsontreepanel.h"
 #include "ui/developer/resultstable.h"
@@ -43,6 +44,7 @@ constexpr qsizetype outlineThreshold = 256 * 1024;
 struct ParseOutcome
 {
     QJsonDocument document;
+    bool singleValue = false;
     QList<ResultsTable> tables;
     QString error;     // technical, shown inside a translated sentence
     int errorLine = 0;
@@ -503,14 +505,16 @@ void ResponseViewer::startParse()
                     });
                 });
             }
-            QJsonParseError error;
-            outcome.document = QJsonDocument::fromJson(bytes, &error);
-            if (error.error != QJsonParseError::NoError) {
-                outcome.error = error.errorString();
-                lineAndColumn(bytes, error.offset, &outcome.errorLine, &outcome.errorColumn);
+            JsonParse parsed = parseJson(bytes);
+            if (!parsed.ok()) {
+                outcome.error = parsed.error;
+                lineAndColumn(bytes, parsed.errorOffset, &outcome.errorLine, &outcome.errorColumn);
             } else {
                 outcome.isJson = true;
-                outcome.tables = tablesFromAzureMlResults(outcome.document);
+                outcome.singleValue = parsed.singleValue;
+                outcome.document = std::move(parsed.document);
+                if (!outcome.singleValue)
+                    outcome.tables = tablesFromAzureMlResults(outcome.document);
             }
         }
         channel->post([this, outcome = std::move(outcome), generation]() mutable {
@@ -521,7 +525,10 @@ void ResponseViewer::startParse()
             m_parseChannel.reset();
             if (outcome.isJson) {
                 m_parseStatus->hide();
-                m_tree->setDocument(outcome.document);
+                if (outcome.singleValue)
+                    m_tree->setSingleValue(outcome.document);
+                else
+                    m_tree->setDocument(outcome.document);
             } else if (!outcome.error.isEmpty()) {
                 m_parseStatus->setText(
                         outcome.errorColumn > 0

@@ -19,6 +19,10 @@ private Q_SLOTS:
     void typingInvalidJsonShowsLineAndColumn();
     void formatReindentsAndCanBeUndone();
     void nonJsonModeAcceptsAnything();
+    void anyJsonValueIsAValidBody_data();
+    void anyJsonValueIsAValidBody();
+    void invalidSingleValueNamesItsPosition_data();
+    void invalidSingleValueNamesItsPosition();
 };
 
 void tst_JsonBodyEditor::typingInvalidJsonShowsLineAndColumn()
@@ -96,3 +100,50 @@ void tst_JsonBodyEditor::nonJsonModeAcceptsAnything()
 
 QTEST_MAIN(tst_JsonBodyEditor)
 #include "tst_jsonbodyeditor.moc"
+
+void tst_JsonBodyEditor::anyJsonValueIsAValidBody_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::newRow("string") << u"\"hello\""_qs;
+    QTest::newRow("number") << u"42"_qs;
+    QTest::newRow("negative fraction") << u" -0.5e3 "_qs;
+    QTest::newRow("true") << u"true"_qs;
+    QTest::newRow("null") << u"\nnull\n"_qs;
+    QTest::newRow("object") << u"{\"a\": [1, \"x\"]}"_qs;
+}
+
+void tst_JsonBodyEditor::anyJsonValueIsAValidBody()
+{
+    QFETCH(QString, body);
+    JsonBodyEditor editor;
+    editor.setText(body);
+    QVERIFY2(editor.isValid(), qPrintable(editor.errorText()));
+    QCOMPARE(editor.findChild<QLabel *>(u"bodyValidationLabel"_qs)->text(), u"Valid JSON"_qs);
+    QCOMPARE(editor.text(), body);
+}
+
+void tst_JsonBodyEditor::invalidSingleValueNamesItsPosition_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    // Garbage after a complete value is pointed at, not the value.
+    QTest::newRow("two numbers") << u"42 43"_qs << 1 << 4;
+    QTest::newRow("comma list") << u"\"a\",\n\"b\""_qs << 1 << 4;
+    QTest::newRow("after a string") << u"\"h\u00e9llo\" x"_qs << 1 << 9;
+    // A bad value: where Qt's parser stops in it, as for the same value inside an array.
+    QTest::newRow("unknown literal") << u"tru"_qs << 1 << 2;
+    QTest::newRow("second line") << u"\n  nul"_qs << 2 << 4;
+}
+
+void tst_JsonBodyEditor::invalidSingleValueNamesItsPosition()
+{
+    QFETCH(QString, body);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    JsonBodyEditor editor;
+    editor.setText(body);
+    QVERIFY(!editor.isValid());
+    QCOMPARE(editor.errorLine(), line);
+    QCOMPARE(editor.errorColumn(), column);
+}

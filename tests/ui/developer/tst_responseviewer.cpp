@@ -34,6 +34,8 @@ private Q_SLOTS:
     void seedResponseShowsSummaryHeadersAndTable();
     void rateLimitedResponseIsExplainedWithTheWait();
     void invalidJsonBodyNamesThePosition();
+    void singleValueBodyIsTheTreeRoot_data();
+    void singleValueBodyIsTheTreeRoot();
     void bodyInADeclaredCharsetIsDecoded_data();
     void bodyInADeclaredCharsetIsDecoded();
     void unknownCharsetIsShownAsUtf8AndSaidSo();
@@ -148,6 +150,47 @@ void tst_ResponseViewer::invalidJsonBodyNamesThePosition()
     QVERIFY(parsed.wait(5000));
     const QString status = viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->text();
     QVERIFY2(status.contains(u"line 3"_qs), qPrintable(status));
+}
+
+void tst_ResponseViewer::singleValueBodyIsTheTreeRoot_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("type");
+    QTest::newRow("number") << QByteArray("42") << u"42"_qs << u"number"_qs;
+    QTest::newRow("string") << QByteArray("\"scored\"\n") << u"scored"_qs << u"string"_qs;
+    QTest::newRow("boolean") << QByteArray(" true") << u"true"_qs << u"boolean"_qs;
+    QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBF" "0.25") << u"0.25"_qs << u"number"_qs;
+}
+
+void tst_ResponseViewer::singleValueBodyIsTheTreeRoot()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, value);
+    QFETCH(QString, type);
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.body = body;
+    QSignalSpy parsed(&viewer, &ResponseViewer::bodyParsed);
+    viewer.showResponse(r);
+    QVERIFY(parsed.wait(5000));
+    QVERIFY2(viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->isHidden(),
+             qPrintable(viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->text()));
+    JsonTreeModel *model = viewer.treePanel()->model();
+    QCOMPARE(model->rowCount(), 1);
+    const QModelIndex root = model->index(0, int(JsonTreeModel::Column::Value));
+    QCOMPARE(root.data().toString(), value);
+    QCOMPARE(model->index(0, int(JsonTreeModel::Column::Type)).data().toString(), type);
+    QCOMPARE(model->jsonPath(root), u"$"_qs);
+    QVERIFY(!model->hasChildren(model->index(0, 0)));
+
+    // "42 43" is not one value: the position of the second is named.
+    r.body = "42 43";
+    viewer.showResponse(r);
+    QVERIFY(parsed.wait(5000));
+    const QString status = viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->text();
+    QVERIFY2(status.contains(u"line 1, column 4"_qs), qPrintable(status));
 }
 
 void tst_ResponseViewer::bodyInADeclaredCharsetIsDecoded_data()
