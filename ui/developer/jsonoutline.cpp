@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/jsonoutline.h"
 
+#include "ui/developer/jsonparse.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -56,21 +58,20 @@ public:
             *out = c == '{' ? QJsonValue(QJsonObject()) : QJsonValue(QJsonArray());
             return true;
         }
-        if (c == '"') {
-            QString text;
-            if (!string(&text))
-                return false;
-            *out = text;
-            return true;
-        }
         const char *begin = m_p;
-        while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' ' && *m_p != '\n'
-               && *m_p != '\r' && *m_p != '\t')
-            ++m_p;
-        const QJsonDocument doc = QJsonDocument::fromJson('[' + QByteArray(begin, m_p - begin) + ']');
-        if (!doc.isArray() || doc.array().size() != 1)
+        if (c == '"') {
+            if (!skipString())
+                return false;
+        } else {
+            while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' '
+                   && *m_p != '\n' && *m_p != '\r' && *m_p != '\t')
+                ++m_p;
+        }
+        // Read as the full parse reads it (numbers keep their source text).
+        const JsonParse parsed = parseJson(QByteArray(begin, m_p - begin));
+        if (!parsed.ok() || !parsed.singleValue)
             return false;
-        *out = doc.array().at(0);
+        *out = parsed.root();
         return true;
     }
 

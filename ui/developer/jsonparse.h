@@ -27,7 +27,17 @@ struct JsonParse
 
 // Parses `text` (UTF-8, an optional byte-order mark) in one linear pass over it plus Qt's
 // parser. Error offsets are exact in `text`.
+// Numbers keep their source text where Qt's double would read differently
+// (12345678901234567890123, 0.10000000000000001, 1.0, 1e400): such a number is held as a
+// string with a private marker in front. Read values through jsonScalarText(),
+// jsonNumberSource(), jsonStringText() and jsonCompactText(), never QJsonValue::toString().
 [[nodiscard]] JsonParse parseJson(const QByteArray &text);
 
+// Whether `value` is a number parseJson() kept as source text; if so `*text` is that text.
+bool jsonNumberSource(const QJsonValue &value, QString *text = nullptr);
+// The text of a string value (not a number kept as source text).
+QString jsonStringText(const QJsonValue &value);
+// Compact JSON of any value, numbers as written in the source.
+QString jsonCompactText(const QJsonValue &value);
 
 } // namespace portico::ui

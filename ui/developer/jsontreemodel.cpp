@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/jsontreemodel.h"
 
+#include "ui/developer/jsonparse.h"
 #include "ui/developer/jsontreesearch.h"
 
 #include <QJsonArray>
@@ -9,24 +10,6 @@
 #include <QRegularExpression>
 
 namespace portico::ui {
-
-namespace {
-
-QString compactJson(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isString()) {
-        // Let QJsonDocument do the escaping.
-        const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
-    }
-    return jsonScalarText(value);
-}
-
-} // namespace
 
 JsonTreeModel::JsonTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -181,7 +164,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     if (role == JsonPathRole)
         return jsonPath(index);
     if (role == JsonTextRole)
-        return node->isRange ? QVariant() : QVariant(compactJson(node->value));
+        return node->isRange ? QVariant() : QVariant(jsonCompactText(node->value));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
 
@@ -210,7 +193,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         if (node->value.isArray())
             return tr("[…] %n item(s)", nullptr, int(itemCount(node->value)));
         if (role == Qt::DisplayRole && node->value.isString()) {
-            const QString text = node->value.toString();
+            const QString text = jsonScalarText(node->value);
             return text.size() > 500 ? text.left(500) + QStringLiteral("\u2026") : text;
         }
         return jsonScalarText(node->value);
@@ -218,7 +201,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         switch (node->value.type()) {
         case QJsonValue::Object: return tr("object");
         case QJsonValue::Array: return tr("array");
-        case QJsonValue::String: return tr("string");
+        case QJsonValue::String: return jsonNumberSource(node->value) ? tr("number") : tr("string");
         case QJsonValue::Double: return tr("number");
         case QJsonValue::Bool: return tr("boolean");
         case QJsonValue::Null: return tr("null");

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/jsontreesearch.h"
 
+#include "ui/developer/jsonparse.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -27,8 +29,6 @@ struct Search
 
     bool scalarMatches(const QJsonValue &value) const
     {
-        if (value.isString())
-            return value.toString().contains(needle, Qt::CaseInsensitive);
         if (value.isObject() || value.isArray())
             return false;
         return jsonScalarText(value).contains(needle, Qt::CaseInsensitive);
@@ -65,7 +65,10 @@ struct Search
 QString jsonScalarText(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String: return value.toString();
+    case QJsonValue::String: {
+        QString number;
+        return jsonNumberSource(value, &number) ? number : jsonStringText(value);
+    }
     case QJsonValue::Bool: return value.toBool() ? u"true"_qs : u"false"_qs;
     case QJsonValue::Null: return u"null"_qs;
     case QJsonValue::Double: {

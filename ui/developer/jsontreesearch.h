@@ -11,8 +11,9 @@
 namespace portico::ui {
 
 // The text of a scalar as the tree shows it and the search matches it: numbers as written in
-// the response (shortest form that reads back as the same double, integers exactly), not the
-// 17-digit expansion ("0.3", not "0.29999999999999999"). Empty for objects and arrays.
+// the response (parseJson() keeps the source text of those a double would change; others read
+// in the shortest form that gives the same double, integers exactly), not the 17-digit
+// expansion ("0.3", not "0.29999999999999999"). Empty for objects and arrays.
 QString jsonScalarText(const QJsonValue &value);
 
 // Finds values whose key or scalar text contains `needle` (case-insensitive), in document

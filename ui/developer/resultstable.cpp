@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/resultstable.h"
 
+#include "ui/developer/jsonparse.h"
 #include "ui/developer/jsontreesearch.h"
 
 #include <QJsonArray>
@@ -21,9 +22,7 @@ QString cellText(const QJsonValue &value)
     case QJsonValue::Null:
     case QJsonValue::Undefined: return {};
     case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object: return jsonCompactText(value);
     }
     return {};
 }

@@ -6,6 +6,7 @@
 // text that is not JSON, and no expanding of placeholders in the model.
 
 #include "ui/developer/jsonoutline.h"
+#include "ui/developer/jsonparse.h"
 #include "ui/developer/jsontreemodel.h"
 
 #include <QJsonArray>
@@ -29,11 +30,12 @@ private Q_SLOTS:
 void tst_JsonOutline::outlineMatchesTheTopLevel_data()
 {
     QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<QByteArray>("expected"); // compact JSON of the outline
+    // Compact JSON of the outline, numbers as the full parse keeps them (parseJson).
+    QTest::addColumn<QByteArray>("expected");
     QTest::newRow("object") << QByteArray(R"({"a": 1, "b": "two", "c": {"x": [1, 2]}, "d": [3], "e": null, "f": true})")
                             << QByteArray(R"({"a":1,"b":"two","c":{},"d":[],"e":null,"f":true})");
     QTest::newRow("array") << QByteArray(R"([ {"k": "}"}, [1, [2]], "s", -1.5e3 ])")
-                           << QByteArray(R"([{},[],"s",-1500])");
+                           << QByteArray(R"([{},[],"s",-1.5e3])");
     QTest::newRow("escapes") << QByteArray(R"({"q\"uote": "a\\", "n": {"s": "\"}]"}, "after": 2})")
                              << QByteArray(R"({"after":2,"n":{},"q\"uote":"a\\"})");
     QTest::newRow("bom and spaces") << QByteArray("\xEF\xBB\xBF \n {\"k\" : [ ] }\n")
@@ -47,7 +49,8 @@ void tst_JsonOutline::outlineMatchesTheTopLevel()
     QFETCH(QByteArray, expected);
     QJsonDocument last;
     scanJsonOutline(text, [&last](const QJsonDocument &outline) { last = outline; });
-    QCOMPARE(last.toJson(QJsonDocument::Compact), QJsonDocument::fromJson(expected).toJson(QJsonDocument::Compact));
+    const QJsonValue root = last.isArray() ? QJsonValue(last.array()) : QJsonValue(last.object());
+    QCOMPARE(jsonCompactText(root), QString::fromUtf8(expected));
 }
 
 void tst_JsonOutline::firstKeyIsReportedBeforeItsValueIsRead()

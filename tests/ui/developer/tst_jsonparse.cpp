@@ -20,6 +20,10 @@ private Q_SLOTS:
     void anyValueIsRead();
     void errorsPointIntoTheText_data();
     void errorsPointIntoTheText();
+    void numbersKeepTheirSourceText_data();
+    void numbersKeepTheirSourceText();
+    void stringsAreNeverTakenForNumbers();
+    void compactTextWritesNumbersAsReceived();
 };
 
 void tst_JsonParse::anyValueIsRead_data()
@@ -59,6 +63,15 @@ void tst_JsonParse::errorsPointIntoTheText_data()
     QTest::newRow("value list") << QByteArray("\"a\", \"b\"") << QByteArray() << qsizetype(3);
     QTest::newRow("closing bracket") << QByteArray("42]") << QByteArray() << qsizetype(2);
     QTest::newRow("bom then two values") << QByteArray("\xEF\xBB\xBF" "1 2") << QByteArray() << qsizetype(5);
+    // After numbers kept as source text, offsets are where Qt reports them in the same text
+    // with plain numbers of the same length.
+    QTest::newRow("after kept numbers")
+            << QByteArray("{\"a\": 12345678901234567890123, \"b\": 1.0 \"c\": 2}")
+            << QByteArray("{\"a\": 1234567, \"b\": 1.5 \"c\": 2}") << qsizetype(-1);
+    QTest::newRow("kept number in a single value")
+            << QByteArray("1e400 x") << QByteArray() << qsizetype(6);
+    QTest::newRow("number as a key") << QByteArray("{1e400: 1}") << QByteArray("{1e400: 1}")
+                                     << qsizetype(-1);
 }
 
 void tst_JsonParse::errorsPointIntoTheText()
@@ -79,6 +92,52 @@ void tst_JsonParse::errorsPointIntoTheText()
         QCOMPARE(parsed.error, error.errorString());
     }
     QCOMPARE(parsed.errorOffset, offset);
+}
+
+void tst_JsonParse::numbersKeepTheirSourceText_data()
+{
+    QTest::addColumn<QByteArray>("number");
+    for (const char *n : { "12345678901234567890123", "-9223372036854775808", "9223372036854775808",
+                           "9007199254740993", "0.10000000000000001", "0.1", "1.0", "-0", "2.50",
+                           "1e400", "1E5", "1.5e-07", "0.000123", "0.0001", "123456.789012345678" })
+        QTest::newRow(n) << QByteArray(n);
+}
+
+void tst_JsonParse::numbersKeepTheirSourceText()
+{
+    QFETCH(QByteArray, number);
+    const QString expected = QString::fromLatin1(number);
+    // As a member, an item and the whole text.
+    const JsonParse object = parseJson("{\"id\": " + number + ", \"s\": \"x\"}");
+    QVERIFY2(object.ok(), qPrintable(object.error));
+    const QJsonValue member = object.root().toObject().value(u"id"_qs);
+    QCOMPARE(jsonScalarText(member), expected);
+    QCOMPARE(jsonCompactText(member), expected);
+    QCOMPARE(jsonScalarText(parseJson('[' + number + ']').root().toArray().at(0)), expected);
+    QCOMPARE(jsonScalarText(parseJson(number).root()), expected);
+}
+
+void tst_JsonParse::stringsAreNeverTakenForNumbers()
+{
+    // A string that starts with the private marker the parser uses stays a string.
+    const JsonParse parsed = parseJson("[\"\xEF\xB7\x90" "12\", \"\\uFDD0x\", \"\xEF\xB7\x90\", 12345678901234567890123]");
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    const QJsonArray items = parsed.root().toArray();
+    QVERIFY(!jsonNumberSource(items.at(0)));
+    QCOMPARE(jsonScalarText(items.at(0)), QString(QChar(0xFDD0)) + u"12"_qs);
+    QCOMPARE(jsonScalarText(items.at(1)), QString(QChar(0xFDD0)) + u"x"_qs);
+    QCOMPARE(jsonScalarText(items.at(2)), QString(QChar(0xFDD0)));
+    QVERIFY(jsonNumberSource(items.at(3)));
+    QCOMPARE(jsonCompactText(parsed.root()),
+             u"[\"\uFDD012\",\"\uFDD0x\",\"\uFDD0\",12345678901234567890123]"_qs);
+}
+
+void tst_JsonParse::compactTextWritesNumbersAsReceived()
+{
+    const JsonParse parsed = parseJson(R"({"p": [0.1, 0.10000000000000001, 1.0], "q": {"n": -0}})");
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(jsonCompactText(parsed.root()),
+             uR"({"p":[0.1,0.10000000000000001,1.0],"q":{"n":-0}})"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_JsonParse)

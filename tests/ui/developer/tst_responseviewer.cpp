@@ -36,6 +36,7 @@ private Q_SLOTS:
     void invalidJsonBodyNamesThePosition();
     void singleValueBodyIsTheTreeRoot_data();
     void singleValueBodyIsTheTreeRoot();
+    void numbersReadAsWrittenInTreeAndTable();
     void bodyInADeclaredCharsetIsDecoded_data();
     void bodyInADeclaredCharsetIsDecoded();
     void unknownCharsetIsShownAsUtf8AndSaidSo();
@@ -191,6 +192,39 @@ void tst_ResponseViewer::singleValueBodyIsTheTreeRoot()
     QVERIFY(parsed.wait(5000));
     const QString status = viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->text();
     QVERIFY2(status.contains(u"line 1, column 4"_qs), qPrintable(status));
+}
+
+void tst_ResponseViewer::numbersReadAsWrittenInTreeAndTable()
+{
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.body = R"({"Results": {"output1": {"type": "table", "value": {"ColumnNames": ["id", "p"],
+        "Values": [[12345678901234567890123, 0.10000000000000001], [-0, 1.0]]}}}})";
+    QSignalSpy parsed(&viewer, &ResponseViewer::bodyParsed);
+    viewer.showResponse(r);
+    QVERIFY(parsed.wait(5000));
+
+    // Tree: $.Results.output1.value.Values[0][0] and its neighbours, as Pretty shows them.
+    JsonTreeModel *model = viewer.treePanel()->model();
+    const QModelIndex row0 = model->indexForPath({ 0, 0, 1, 1, 0 });
+    QCOMPARE(model->jsonPath(row0), u"$.Results.output1.value.Values[0]"_qs);
+    const QModelIndex big = model->index(0, int(JsonTreeModel::Column::Value), row0);
+    QCOMPARE(big.data().toString(), u"12345678901234567890123"_qs);
+    QCOMPARE(big.siblingAtColumn(int(JsonTreeModel::Column::Type)).data().toString(), u"number"_qs);
+    QCOMPARE(model->index(1, int(JsonTreeModel::Column::Value), row0).data().toString(),
+             u"0.10000000000000001"_qs);
+    QCOMPARE(row0.data(JsonTreeModel::JsonTextRole).toString(),
+             u"[12345678901234567890123,0.10000000000000001]"_qs);
+    const QModelIndex row1 = model->indexForPath({ 0, 0, 1, 1, 1 });
+    QCOMPARE(model->index(0, int(JsonTreeModel::Column::Value), row1).data().toString(), u"-0"_qs);
+    QCOMPARE(model->index(1, int(JsonTreeModel::Column::Value), row1).data().toString(), u"1.0"_qs);
+
+    // Table: the same digits.
+    viewer.setCurrentView(ResponseViewer::View::Table);
+    QAbstractItemModel *table = viewer.findChild<QTableView *>(u"resultsTableView"_qs)->model();
+    QCOMPARE(table->index(0, 0).data().toString(), u"12345678901234567890123"_qs);
+    QCOMPARE(table->index(0, 1).data().toString(), u"0.10000000000000001"_qs);
 }
 
 void tst_ResponseViewer::bodyInADeclaredCharsetIsDecoded_data()
