@@ -972,6 +972,36 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::BinaryBodyPage</name>
+    <message>
+        <source>Save Body…</source>
+        <translation>Body opslaan…</translation>
+    </message>
+    <message>
+        <source>Show Hexadecimal</source>
+        <translation>Hexadecimaal tonen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Binary body, %n byte(s).</source>
+        <translation>
+            <numerusform>Binaire body, %n byte.</numerusform>
+            <numerusform>Binaire body, %n bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Binary body, %1.</source>
+        <translation>Binaire body, %1.</translation>
+    </message>
+    <message>
+        <source>Raw shows the first %1 as hexadecimal; Save Body… writes all of it to a file.</source>
+        <translation>Onbewerkt toont de eerste %1 hexadecimaal; Body opslaan… schrijft alles naar een bestand.</translation>
+    </message>
+    <message>
+        <source>Raw shows it as hexadecimal; Save Body… writes it to a file.</source>
+        <translation>Onbewerkt toont hem hexadecimaal; Body opslaan… schrijft hem naar een bestand.</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ConsoleSession</name>
     <message>
         <source>&amp;New service instance…</source>
@@ -2750,6 +2780,10 @@
     <message>
         <source>The body declares the character set “%1”, which Portico cannot decode. It is shown as UTF-8.</source>
         <translation>De body geeft de tekenset “%1” op, die Portico niet kan decoderen. Hij wordt als UTF-8 getoond.</translation>
+    </message>
+    <message>
+        <source>The body is binary; Raw shows it as hexadecimal.</source>
+        <translation>De body is binair; Onbewerkt toont hem hexadecimaal.</translation>
     </message>
 </context>
 <context>

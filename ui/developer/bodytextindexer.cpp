@@ -50,12 +50,49 @@ void BodyTextIndexer::put(char c)
     m_out.text.append(c);
 }
 
+void BodyTextIndexer::hexByte(unsigned char c)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    if (m_hexFill == 0) {
+        if (m_hexOffset > 0)
+            newLine();
+        for (int shift = 28; shift >= 0; shift -= 4)
+            m_out.text.append(digits[(m_hexOffset >> shift) & 0xf]);
+        m_out.text.append("  ", 2);
+    }
+    m_out.text.append(digits[c >> 4]);
+    m_out.text.append(digits[c & 0xf]);
+    m_out.text.append(m_hexFill == 7 ? "  " : " ", m_hexFill == 7 ? 2 : 1);
+    m_hexText[m_hexFill++] = c >= 0x20 && c < 0x7f ? char(c) : '.';
+    ++m_hexOffset;
+    if (m_hexFill == 16)
+        endHexLine();
+}
+
+void BodyTextIndexer::endHexLine()
+{
+    // Pad a short last line so that its text column lines up with the others.
+    for (int i = m_hexFill; i < 16; ++i)
+        m_out.text.append(i == 7 ? "    " : "   ", i == 7 ? 4 : 3);
+    m_out.text.append(" |", 2);
+    m_out.text.append(m_hexText, m_hexFill);
+    m_out.text.append('|');
+    m_hexFill = 0;
+}
+
 void BodyTextIndexer::feed(const char *data, qsizetype size)
 {
     if (!m_started) {
         m_started = true;
         m_out.lineStarts.append(0);
         m_lineCount = 1;
+    }
+    if (m_mode == Mode::Hex) {
+        const qsizetype n = qMin<qint64>(size, hexLimit - m_hexOffset);
+        m_out.text.reserve(m_out.text.size() + n * 5);
+        for (qsizetype i = 0; i < n; ++i)
+            hexByte(static_cast<unsigned char>(data[i]));
+        return;
     }
     m_out.text.reserve(m_out.text.size() + size + size / 4);
     if (m_mode == Mode::Raw) {
@@ -141,6 +178,8 @@ void BodyTextIndexer::finish()
         m_out.lineStarts.append(0);
         m_lineCount = 1;
     }
+    if (m_mode == Mode::Hex && m_hexFill > 0)
+        endHexLine();
 }
 
 TextChunk BodyTextIndexer::take()

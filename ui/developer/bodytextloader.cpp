@@ -58,7 +58,7 @@ void BodyTextLoader::start(const QByteArray &body, const QString &bodyFile,
                  generation](const std::shared_ptr<WorkerChannel> &channel) {
         BodyTextIndexer indexer(mode);
         std::optional<QStringDecoder> decoder;
-        if (!isUtf8(charset))
+        if (mode != BodyTextIndexer::Mode::Hex && !isUtf8(charset))
             decoder.emplace(charset.constData());
         auto feed = [&](const char *data, qsizetype size) {
             if (!decoder) {
@@ -94,6 +94,8 @@ void BodyTextLoader::start(const QByteArray &body, const QString &bodyFile,
                 feed(body.constData() + offset, n);
                 offset += n;
                 size = piece;
+                if (indexer.isFull())
+                    break;
                 if (offset < body.size() && !deliver(false, {}))
                     return;
             }
@@ -110,7 +112,7 @@ void BodyTextLoader::start(const QByteArray &body, const QString &bodyFile,
         QByteArray buffer = file.read(firstPiece);
         while (!buffer.isEmpty()) {
             feed(buffer.constData(), buffer.size());
-            if (file.atEnd())
+            if (file.atEnd() || indexer.isFull())
                 break;
             if (!deliver(false, {}))
                 return;

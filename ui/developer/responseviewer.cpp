@@ -4,6 +4,7 @@
 
 #include "ui/common/lazytextview.h"
 #include "ui/common/workerchannel.h"
+#include "ui/developer/binarybodypage.h"
 #include "ui/developer/bodytextloader.h"
 #include "ui/developer/jsonoutline.h"
 #include "ui/developer/jsonparse.h"
@@ -124,6 +125,11 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_pretty->setObjectName(u"prettyTextView"_qs);
     m_pretty->setHighlighting(LazyTextView::Highlighting::Json);
     m_prettyStack = makeStack(u"pretty"_qs, m_pretty);
+    m_binaryPage = new BinaryBodyPage(m_prettyStack);
+    m_prettyStack->addWidget(m_binaryPage);
+    connect(m_binaryPage, &BinaryBodyPage::saveRequested, this, &ResponseViewer::saveBody);
+    connect(m_binaryPage, &BinaryBodyPage::hexRequested, this,
+            [this] { setCurrentView(View::Raw); });
     m_tabs->addTab(m_prettyStack, tr("Pretty"));
 
     m_raw = new LazyTextView(this);
@@ -322,6 +328,17 @@ void ResponseViewer::showResponse(const ResponseData &response)
 
     const qint64 size = bodySize();
     const bool hasResponse = response.status > 0;
+    m_binary = false;
+    if (hasResponse && size > 0) {
+        QByteArray head = response.body.left(4096);
+        if (!response.bodyFile.isEmpty()) {
+            QFile file(response.bodyFile);
+            if (file.open(QIODevice::ReadOnly))
+                head = file.read(4096);
+        }
+        m_binary = ui::isBinaryBody(response, head);
+        m_binaryPage->setBodySize(size);
+    }
     if (hasResponse) {
         m_status->setText(response.incomplete
                                   ? tr("%1 %2 (incomplete)").arg(response.status).arg(response.reason)
@@ -413,6 +430,8 @@ void ResponseViewer::updateLargeBodyPages()
         label->setText(text);
     for (QStackedWidget *stack : { m_prettyStack, m_treeStack, m_tableStack })
         stack->setCurrentIndex(gated ? 0 : 1);
+    if (m_binary)
+        m_prettyStack->setCurrentWidget(m_binaryPage);
 }
 
 void ResponseViewer::openAnyway()
@@ -428,6 +447,8 @@ void ResponseViewer::openAnyway()
 void ResponseViewer::startPretty()
 {
     m_pretty->clear();
+    if (m_binary)
+        return; // the binary page stands in for text
     const bool json = looksLikeJson();
     m_pretty->setHighlighting(json ? LazyTextView::Highlighting::Json
                                    : LazyTextView::Highlighting::None);
@@ -441,7 +462,8 @@ void ResponseViewer::startRaw()
     if (m_rawStarted || m_response.status <= 0)
         return;
     m_rawStarted = true;
-    m_rawLoader->start(m_response.body, m_response.bodyFile, BodyTextIndexer::Mode::Raw,
+    m_rawLoader->start(m_response.body, m_response.bodyFile,
+                       m_binary ? BodyTextIndexer::Mode::Hex : BodyTextIndexer::Mode::Raw,
                        m_response.charset());
 }
 
@@ -450,6 +472,11 @@ void ResponseViewer::startParse()
     if (m_parseStarted)
         return;
     m_parseStarted = true;
+    if (m_binary) {
+        m_parseStatus->setText(tr("The body is binary; Raw shows it as hexadecimal."));
+        m_parseStatus->show();
+        return;
+    }
     const bool csv = m_response.contentType().contains(u"csv"_qs);
     const bool json = looksLikeJson();
     if (!csv && !json) {

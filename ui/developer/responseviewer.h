@@ -22,6 +22,7 @@ class QTimer;
 
 namespace portico::ui {
 
+class BinaryBodyPage;
 class BodyTextLoader;
 class JsonTreePanel;
 class LazyTextView;
@@ -54,6 +55,8 @@ public:
     qint64 largeBodyThreshold() const { return m_threshold; }
     void setLargeBodyThreshold(qint64 bytes) { m_threshold = bytes; }
     bool isLargeBody() const;
+    // Bytes rather than text (isBinaryBody()): Pretty shows a notice, Raw a hex dump.
+    bool isBinaryBody() const { return m_binary; }
 
     void setCurrentView(View view);
     View currentView() const;
@@ -91,6 +94,7 @@ private:
     bool m_openedAnyway = false;
     bool m_rawStarted = false;
     bool m_parseStarted = false;
+    bool m_binary = false;
 
     QLabel *m_status = nullptr;
     QLabel *m_time = nullptr;
@@ -114,6 +118,7 @@ private:
     QStackedWidget *m_tableStack = nullptr;
     QList<QLabel *> m_largeLabels;
     LazyTextView *m_pretty = nullptr;
+    BinaryBodyPage *m_binaryPage = nullptr;
     LazyTextView *m_raw = nullptr;
     JsonTreePanel *m_tree = nullptr;
     QLabel *m_parseStatus = nullptr;

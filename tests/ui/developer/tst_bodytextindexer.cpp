@@ -18,6 +18,8 @@ private Q_SLOTS:
     void foldsSpanEachContainer();
     void longLinesAreSplitAtCharacterBoundaries();
     void rawKeepsBytesAndIndexesLines();
+    void hexDumpsSixteenBytesALine();
+    void hexStopsAtItsLimit();
 };
 
 namespace {
@@ -126,6 +128,37 @@ void tst_BodyTextIndexer::rawKeepsBytesAndIndexesLines()
     const QByteArray input = "a\nbb\r\n\nccc";
     QCOMPARE(runAll(input, BodyTextIndexer::Mode::Raw, 2, &lines), input);
     QCOMPARE(lines, (QList<qint64> { 0, 2, 6, 7 }));
+}
+
+void tst_BodyTextIndexer::hexDumpsSixteenBytesALine()
+{
+    QByteArray input("hello world\n\x00\x01\x02\x03", 16);
+    input += QByteArray("\xff\x7f z", 4);
+    const QByteArray expected =
+            "00000000  68 65 6c 6c 6f 20 77 6f  72 6c 64 0a 00 01 02 03  |hello world.....|\n"
+            "00000010  ff 7f 20 7a                                       |.. z|";
+    for (const qsizetype piece : { qsizetype(1), qsizetype(3), qsizetype(16), qsizetype(100) }) {
+        QList<qint64> lines;
+        QCOMPARE(runAll(input, BodyTextIndexer::Mode::Hex, piece, &lines), expected);
+        QCOMPARE(lines, (QList<qint64> { 0, 79 }));
+    }
+    // A short first line is padded the same way, across the middle gap too.
+    QCOMPARE(runAll("abc", BodyTextIndexer::Mode::Hex, 2),
+             QByteArray("00000000  61 62 63                                          |abc|"));
+}
+
+void tst_BodyTextIndexer::hexStopsAtItsLimit()
+{
+    BodyTextIndexer indexer(BodyTextIndexer::Mode::Hex);
+    const QByteArray piece(1024 * 1024, '\0');
+    for (int i = 0; i < 5; ++i)
+        indexer.feed(piece);
+    QVERIFY(indexer.isFull());
+    indexer.finish();
+    QCOMPARE(indexer.lineCount(), BodyTextIndexer::hexLimit / 16);
+    const TextChunk chunk = indexer.take();
+    QVERIFY(chunk.text.endsWith("|................|"));
+    QCOMPARE(chunk.text.count('\n'), BodyTextIndexer::hexLimit / 16 - 1);
 }
 
 QTEST_GUILESS_MAIN(tst_BodyTextIndexer)

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void bodyInADeclaredCharsetIsDecoded_data();
     void bodyInADeclaredCharsetIsDecoded();
     void unknownCharsetIsShownAsUtf8AndSaidSo();
+    void binaryBodyIsShownAsHexWithANotice_data();
+    void binaryBodyIsShownAsHexWithANotice();
     void fiftyMegabyteBodyNeverBlocksTheEventLoop();
     void twoResponsesAreComparedLineByLine();
 };
@@ -303,6 +305,58 @@ void tst_ResponseViewer::unknownCharsetIsShownAsUtf8AndSaidSo()
     // The next response, in UTF-8, has no notice.
     viewer.showResponse(okResponse());
     QVERIFY(notice->isHidden());
+}
+
+void tst_ResponseViewer::binaryBodyIsShownAsHexWithANotice_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("binary");
+    const QByteArray bytes("PK\x03\x04\x00\x00text", 10);
+    QTest::newRow("octet-stream") << QByteArray("application/octet-stream") << bytes << true;
+    QTest::newRow("NUL bytes, no content type") << QByteArray() << bytes << true;
+    QTest::newRow("NUL bytes labelled text") << QByteArray("text/plain") << bytes << true;
+    // UTF-16 text holds NULs: it is text, decoded.
+    QTest::newRow("utf-16 text") << QByteArray("text/plain; charset=utf-16le")
+                                 << QByteArray("h\0i\0", 4) << false;
+}
+
+void tst_ResponseViewer::binaryBodyIsShownAsHexWithANotice()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, binary);
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.headers.clear();
+    if (!contentType.isEmpty())
+        r.headers = { { "Content-Type", contentType } };
+    r.body = body;
+    QSignalSpy raw(&viewer, &ResponseViewer::rawLoaded);
+    viewer.showResponse(r);
+    QCOMPARE(viewer.isBinaryBody(), binary);
+    auto *notice = viewer.findChild<QLabel *>(u"binaryBodyLabel"_qs);
+    QCOMPARE(notice->isVisible(), binary);
+    if (!binary) {
+        viewer.setCurrentView(ResponseViewer::View::Raw);
+        QVERIFY(raw.wait(5000));
+        QCOMPARE(viewer.rawView()->text(), u"hi"_qs);
+        return;
+    }
+    QCOMPARE(notice->text(), u"Binary body, 10 byte(s)."_qs);
+    QVERIFY(viewer.findChild<QPushButton *>(u"binarySaveBodyPushButton"_qs)->isVisible());
+    // Tree and Table do not try to read it.
+    QCOMPARE(viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->text(),
+             u"The body is binary; Raw shows it as hexadecimal."_qs);
+
+    // "Show Hexadecimal" opens Raw, which holds a hex dump rather than NULs.
+    viewer.findChild<QPushButton *>(u"showHexPushButton"_qs)->click();
+    QCOMPARE(viewer.currentView(), ResponseViewer::View::Raw);
+    QVERIFY(raw.wait(5000));
+    QCOMPARE(viewer.rawView()->lineText(0),
+             u"00000000  50 4b 03 04 00 00 74 65  78 74                    |PK....text|"_qs);
+    QVERIFY(!viewer.rawView()->text().contains(QChar(0)));
 }
 
 void tst_ResponseViewer::fiftyMegabyteBodyNeverBlocksTheEventLoop()
