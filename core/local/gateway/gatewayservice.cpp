@@ -4,6 +4,7 @@
 
 #include "core/local/gateway/gatewayworker.h"
 #include "core/local/gateway/storeconfig.h"
+#include "core/local/management/armresources.h"
 #include "core/local/management/armrouter.h"
 #include "core/local/server/localserver.h"
 #include "core/local/store/managementstore.h"
@@ -158,7 +159,7 @@ void GatewayService::addReportRoutes()
             if (ok)
                 query.top = std::max(0, top);
             query.skip = std::max(0, request.queryValue("$skip").toInt());
-            query.requestUrl = m_context.managementUrl.resolved(request.url);
+            query.requestUrl = QUrl(ArmResources::absoluteUrl(request, request.pathAndQuery()));
             auto result = reports.run(*UsageReports::kindFromName(name), query);
             if (!result)
                 return ArmResponse::validation(result.error().target, result.error().message);

@@ -17,6 +17,12 @@ QString ArmRequest::resourceId() const
     return id;
 }
 
+QString ArmRequest::pathAndQuery() const
+{
+    return url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment
+                        | QUrl::FullyEncoded);
+}
+
 ArmResponse ArmResponse::json(int status, const QJsonObject &body,
                               QList<QPair<QByteArray, QByteArray>> headers)
 {

@@ -22,6 +22,10 @@ struct ArmRequest
 {
     QByteArray method; // GET, PUT, PATCH, DELETE, POST, HEAD
     QUrl url;          // as received (path + query)
+    // scheme://host[:port] the client called: the Host header, or the announced management
+    // address when there is none. Every absolute URL in a reply starts with it (real ARM answers
+    // on the origin that was called; a client refuses to send its token anywhere else).
+    QUrl origin;
     QString path;      // decoded path
     QUrlQuery query;
     QHash<QString, QString> params;        // {subscriptionId}, {serviceName}, ...
@@ -40,6 +44,8 @@ struct ArmRequest
     }
     // The id of the request's resource: the path without a trailing slash.
     QString resourceId() const;
+    // The request's path and query, percent-encoded as received ("/subscriptions/...?...").
+    QString pathAndQuery() const;
 };
 
 // What a handler answers. `body` undefined means no body (204, HEAD, ...).

@@ -2,14 +2,30 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/management/armresources.h"
 
-#include "core/local/server/localserver.h"
-
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace portico::local {
+
+namespace {
+
+// The request's URL on its own origin with $top/$skip for the next page.
+QString nextLink(const ArmRequest &request, int top, int skip)
+{
+    QUrl next;
+    next.setPath(request.url.path(QUrl::FullyEncoded), QUrl::TolerantMode);
+    QUrlQuery query = request.query;
+    query.removeAllQueryItems(u"$skip"_qs);
+    query.removeAllQueryItems(u"$top"_qs);
+    query.addQueryItem(u"$top"_qs, QString::number(top));
+    query.addQueryItem(u"$skip"_qs, QString::number(skip));
+    next.setQuery(query);
+    return ArmResources::absoluteUrl(request, next.toString(QUrl::FullyEncoded));
+}
+
+} // namespace
 
 std::optional<ArmResponse> ArmResources::parseBody(const ArmRequest &request, QJsonObject *body,
                                                    bool allowEmpty)
@@ -113,14 +129,7 @@ ArmResponse ArmResources::listResponse(const ArmRequest &request, const QJsonArr
     if (withCount)
         body.insert(u"count"_qs, total);
     if (skip + items.size() < total) {
-        QUrl next = request.url;
-        QUrlQuery query = request.query;
-        query.removeAllQueryItems(u"$skip"_qs);
-        query.removeAllQueryItems(u"$top"_qs);
-        query.addQueryItem(u"$top"_qs, QString::number(top));
-        query.addQueryItem(u"$skip"_qs, QString::number(skip + items.size()));
-        next.setQuery(query);
-        body.insert(u"nextLink"_qs, next.toString(QUrl::FullyEncoded));
+        body.insert(u"nextLink"_qs, nextLink(request, top, skip + int(items.size())));
     } else {
         body.insert(u"nextLink"_qs, QString());
     }
@@ -137,14 +146,7 @@ ArmResponse ArmResources::rawListResponse(const ArmRequest &request, const QList
     if (skip + items.size() >= total) {
         tail.insert(u"nextLink"_qs, QString());
     } else {
-        QUrl next = request.url;
-        QUrlQuery query = request.query;
-        query.removeAllQueryItems(u"$skip"_qs);
-        query.removeAllQueryItems(u"$top"_qs);
-        query.addQueryItem(u"$top"_qs, QString::number(top));
-        query.addQueryItem(u"$skip"_qs, QString::number(skip + items.size()));
-        next.setQuery(query);
-        tail.insert(u"nextLink"_qs, next.toString(QUrl::FullyEncoded));
+        tail.insert(u"nextLink"_qs, nextLink(request, top, skip + int(items.size())));
     }
     QByteArray json = QJsonDocument(tail).toJson(QJsonDocument::Compact);
     qsizetype size = json.size() + 16;
@@ -188,9 +190,26 @@ QString ArmResources::now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-QString ArmResources::absoluteUrl(const LocalContext &context, const QString &pathAndQuery)
+QString ArmResources::absoluteUrl(const ArmRequest &request, const QString &pathAndQuery)
 {
-    return context.managementUrl.toString(QUrl::StripTrailingSlash) + pathAndQuery;
+    return request.origin.toString(QUrl::StripTrailingSlash | QUrl::FullyEncoded) + pathAndQuery;
+}
+
+QUrl ArmResources::requestOrigin(const QByteArray &hostHeader, const QUrl &announced)
+{
+    QUrl origin;
+    origin.setScheme(announced.scheme());
+    const QString host = QString::fromLatin1(hostHeader.trimmed());
+    if (!host.isEmpty() && !host.contains(u'/') && !host.contains(u'@')) {
+        origin.setAuthority(host, QUrl::StrictMode);
+        if (origin.isValid() && !origin.host().isEmpty())
+            return origin;
+    }
+    origin = QUrl();
+    origin.setScheme(announced.scheme());
+    origin.setHost(announced.host());
+    origin.setPort(announced.port());
+    return origin;
 }
 
 QString ArmResources::newKey()

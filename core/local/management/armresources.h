@@ -9,8 +9,6 @@
 
 namespace portico::local {
 
-struct LocalContext;
-
 // Protocol helpers shared by every management-plane handler: body parsing, ETag/If-Match,
 // paging and the write-then-answer rule (a 2xx only after the commit).
 class ArmResources final
@@ -40,7 +38,13 @@ public:
     static ArmResponse storageFailure(ManagementStore &store, const core::Error &error);
 
     static QString now(); // ISO 8601 UTC with fractional seconds, as ARM writes dates
-    static QString absoluteUrl(const LocalContext &context, const QString &pathAndQuery);
+    // `pathAndQuery` (percent-encoded, starting with '/') on the origin the request was sent
+    // to. The one place portico-local builds an absolute URL for a reply (nextLink, Location,
+    // Azure-AsyncOperation, managementApiUrl).
+    static QString absoluteUrl(const ArmRequest &request, const QString &pathAndQuery);
+    // The origin a request was sent to: scheme://host[:port] from its Host header, or
+    // `announced` (scheme, host and port only) when it has none or it does not parse.
+    static QUrl requestOrigin(const QByteArray &hostHeader, const QUrl &announced);
     // A new subscription key: 32 lower-case hex characters, as APIM generates them.
     static QString newKey();
 };

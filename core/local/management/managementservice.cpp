@@ -266,6 +266,7 @@ ArmResponse ManagementService::dispatch(const QHttpServerRequest &http)
     ArmRequest request;
     request.method = methodName(http.method());
     request.url = http.url();
+    request.origin = ArmResources::requestOrigin(http.value("Host"), m_context.managementUrl);
     request.path = http.url().path(QUrl::FullyDecoded);
     request.query = QUrlQuery(http.url());
     request.body = http.body();

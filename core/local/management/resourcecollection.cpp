@@ -221,9 +221,9 @@ ArmResponse ResourceCollection::remove(const ArmRequest &request)
         return ArmResources::storageFailure(m_store, r.error());
     const QString version = u"api-version="_qs + ManagementService::apiVersion();
     const QString location = ArmResources::absoluteUrl(
-        m_context, existing->id() + u'?' + version + u"&asyncId="_qs + asyncId + u"&asyncCode=204"_qs);
+        request, existing->id() + u'?' + version + u"&asyncId="_qs + asyncId + u"&asyncCode=204"_qs);
     const QString async = ArmResources::absoluteUrl(
-        m_context, ArmRouter::serviceIdOf(request) + u"/tenant/operationResults/"_qs + asyncId
+        request, ArmRouter::serviceIdOf(request) + u"/tenant/operationResults/"_qs + asyncId
             + u'?' + version);
     return ArmResources::commit(
         m_store, ArmResponse::empty(202, { { QByteArrayLiteral("Location"), location.toUtf8() },

@@ -143,30 +143,36 @@ void ServiceRoutes::registerRoutes(ArmRouter &router)
                            [this](const ArmRequest &r) { return childOperationResult(r); });
 }
 
-QJsonObject ServiceRoutes::present(const StoredResource &service) const
+QJsonObject ServiceRoutes::present(const ArmRequest &request, const StoredResource &service) const
 {
     QJsonObject body = service.body;
-    // The gateway URL is this instance's, whatever port or layout a stored service was created
-    // with (data directories outlive port choices and older portico-local versions).
+    // The URLs are this instance's as the client reached it, whatever port, host name or layout
+    // a stored service was created with (data directories outlive port choices and older
+    // portico-local versions).
     QJsonObject properties = body.value(u"properties"_qs).toObject();
-    properties.insert(u"gatewayUrl"_qs, gatewayUrl(service.name));
+    properties.insert(u"gatewayUrl"_qs, gatewayUrl(request, service.name));
+    properties.insert(u"managementApiUrl"_qs, ArmResources::absoluteUrl(request, QString()));
     body.insert(u"properties"_qs, properties);
     const QByteArray etag = service.etagHeader();
     body.insert(u"etag"_qs, QString::fromLatin1(etag.mid(1, etag.size() - 2)));
     return body;
 }
 
-QString ServiceRoutes::gatewayUrl(const QString &serviceName) const
+QString ServiceRoutes::gatewayUrl(const ArmRequest &request, const QString &serviceName) const
 {
-    return m_context.gatewayHttpsUrl.toString(QUrl::StripTrailingSlash) + u'/' + serviceName;
+    // The host the client used to reach portico-local, with the gateway's own scheme and port.
+    QUrl gateway = m_context.gatewayHttpsUrl;
+    gateway.setHost(request.origin.host());
+    return gateway.toString(QUrl::StripTrailingSlash) + u'/' + serviceName;
 }
 
-QList<QPair<QByteArray, QByteArray>> ServiceRoutes::pollingHeaders(const QString &serviceId,
+QList<QPair<QByteArray, QByteArray>> ServiceRoutes::pollingHeaders(const ArmRequest &request,
+                                                                   const QString &serviceId,
                                                                    const QString &operationId,
                                                                    bool locationIsAsync) const
 {
     const QString base = ArmResources::absoluteUrl(
-        m_context, serviceId + u"/operationresults/"_qs + operationId + u"?api-version="_qs
+        request, serviceId + u"/operationresults/"_qs + operationId + u"?api-version="_qs
             + ManagementService::apiVersion());
     const QString async = base + u"&asyncResponse"_qs;
     return { { QByteArrayLiteral("Location"), (locationIsAsync ? async : base).toUtf8() },
@@ -226,9 +232,8 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
     properties.insert(u"provisioningState"_qs, u"Created"_qs);
     properties.insert(u"targetProvisioningState"_qs, u"Activating"_qs);
     properties.insert(u"createdAtUtc"_qs, now);
-    properties.insert(u"gatewayUrl"_qs, gatewayUrl(name));
-    properties.insert(u"managementApiUrl"_qs,
-                      m_context.managementUrl.toString(QUrl::StripTrailingSlash));
+    properties.insert(u"gatewayUrl"_qs, gatewayUrl(request, name));
+    properties.insert(u"managementApiUrl"_qs, ArmResources::absoluteUrl(request, QString()));
     properties.insert(u"hostnameConfigurations"_qs,
                       QJsonArray { QJsonObject { { u"type"_qs, u"Proxy"_qs },
                                                  { u"hostName"_qs, m_context.gatewayHttpsUrl.host() },
@@ -286,7 +291,8 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
     if (auto r = m_store.putOperation(operation); !r)
         return ArmResources::storageFailure(m_store, r.error());
     ArmResponse response = ArmResources::commit(
-        m_store, ArmResponse::json(201, present(service), pollingHeaders(svcId, operation.id, true)));
+        m_store, ArmResponse::json(201, present(request, service),
+                                    pollingHeaders(request, svcId, operation.id, true)));
     schedule();
     return response;
 }
@@ -320,7 +326,7 @@ ArmResponse ServiceRoutes::patch(const ArmRequest &request)
         return ArmResponse::fromError(begun.error());
     if (auto r = m_store.put(*existing, request.resourceId().section(u'/', 0, 4)); !r)
         return ArmResources::storageFailure(m_store, r.error());
-    return ArmResources::commit(m_store, ArmResponse::json(200, present(*existing),
+    return ArmResources::commit(m_store, ArmResponse::json(200, present(request, *existing),
                                                            ArmResources::etag(*existing)));
 }
 
@@ -329,7 +335,7 @@ ArmResponse ServiceRoutes::get(const ArmRequest &request) const
     const auto service = m_store.get(request.resourceId());
     if (!service)
         return serviceNotFound(request.param("serviceName"), request.param("resourceGroupName"));
-    return ArmResponse::json(200, present(*service), ArmResources::etag(*service));
+    return ArmResponse::json(200, present(request, *service), ArmResources::etag(*service));
 }
 
 ArmResponse ServiceRoutes::remove(const ArmRequest &request)
@@ -341,7 +347,8 @@ ArmResponse ServiceRoutes::remove(const ArmRequest &request)
         return *failed;
     auto pending = m_store.pendingOperationFor(service->id());
     if (pending && pending->action == u"delete"_qs)
-        return ArmResponse::json(202, present(*service), pollingHeaders(service->id(), pending->id, false));
+        return ArmResponse::json(202, present(request, *service),
+                                 pollingHeaders(request, service->id(), pending->id, false));
     const qint64 started = nowMs();
     ManagementStore::Operation operation { QUuid::createUuid().toString(QUuid::Id128),
                                            service->id(), u"delete"_qs, u"InProgress"_qs,
@@ -364,7 +371,8 @@ ArmResponse ServiceRoutes::remove(const ArmRequest &request)
         return ArmResources::storageFailure(m_store, r.error());
     ArmResponse response = ArmResources::commit(
         m_store,
-        ArmResponse::json(202, present(*service), pollingHeaders(service->id(), operation.id, false)));
+        ArmResponse::json(202, present(request, *service),
+                          pollingHeaders(request, service->id(), operation.id, false)));
     schedule();
     return response;
 }
@@ -377,7 +385,7 @@ ArmResponse ServiceRoutes::list(const ArmRequest &request, bool bySubscription) 
         : m_store.children(request.resourceId().section(u'/', 0, 4), u"service"_qs);
     QJsonArray items;
     for (const StoredResource &service : services)
-        items.append(present(service));
+        items.append(present(request, service));
     return ArmResponse::json(200, QJsonObject { { u"value"_qs, items } });
 }
 
@@ -436,14 +444,14 @@ ArmResponse ServiceRoutes::operationResult(const ArmRequest &request) const
     }
     if (running)
         return ArmResponse::empty(202, { { QByteArrayLiteral("Location"),
-                                           ArmResources::absoluteUrl(m_context,
+                                           ArmResources::absoluteUrl(request,
                                                                      request.url.toString(
                                                                          QUrl::FullyEncoded))
                                                .toUtf8() },
                                          { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
     if (op->action == u"create"_qs) {
         if (const auto service = m_store.get(op->resourceId))
-            return ArmResponse::json(200, present(*service), ArmResources::etag(*service));
+            return ArmResponse::json(200, present(request, *service), ArmResources::etag(*service));
     }
     return ArmResponse::empty(204);
 }

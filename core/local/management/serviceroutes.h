@@ -48,11 +48,13 @@ private:
     ArmResponse operationResult(const ArmRequest &request) const;
     ArmResponse childOperationResult(const ArmRequest &request) const;
 
-    QJsonObject present(const StoredResource &service) const;
+    QJsonObject present(const ArmRequest &request, const StoredResource &service) const;
     // portico-local's gateway serves each service below its own path segment, the local
-    // stand-in for https://{name}.azure-api.net: {gatewayHttps}/{name}.
-    QString gatewayUrl(const QString &serviceName) const;
-    QList<QPair<QByteArray, QByteArray>> pollingHeaders(const QString &serviceId,
+    // stand-in for https://{name}.azure-api.net: {gatewayHttps}/{name}, on the host name the
+    // request was sent to.
+    QString gatewayUrl(const ArmRequest &request, const QString &serviceName) const;
+    QList<QPair<QByteArray, QByteArray>> pollingHeaders(const ArmRequest &request,
+                                                        const QString &serviceId,
                                                         const QString &operationId,
                                                         bool locationIsAsync) const;
     std::optional<StoredResource> findByName(const QString &name) const;

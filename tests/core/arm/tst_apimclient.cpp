@@ -81,6 +81,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void serviceIsCreatedReadListedAndDeleted();
+    void longRunningCallsWorkUnderAnotherHostName();
     void apiRoundTrip();
     void operationRoundTrip();
     void productRoundTripWithApiAndGroupLinks();
@@ -222,6 +223,67 @@ void tst_ApimClient::serviceIsCreatedReadListedAndDeleted()
     QVERIFY(after.result.ok());
     QVERIFY(!hasName(*after.result, u"shortlived"_qs));
     QVERIFY(hasName(*after.result, u"typedcalls"_qs));
+}
+
+void tst_ApimClient::longRunningCallsWorkUnderAnotherHostName()
+{
+    // An environment added as http://localhost:PORT while portico-local announces 127.0.0.1:
+    // every URL the server hands back (Location, Azure-AsyncOperation, gatewayUrl,
+    // managementApiUrl) must be on the origin that was called, or the client refuses to send
+    // its token there and the call fails although the server did the work.
+    QUrl base = m_local.managementUrl();
+    QVERIFY(base.host() != u"localhost"_qs);
+    base.setHost(u"localhost"_qs);
+    core::ArmClient arm(&m_network, base, m_tokens.get());
+    core::ArmTiming timing;
+    timing.timeScale = 0.1;
+    arm.setTiming(timing);
+    core::ApimClient apim(&arm,
+        core::ApimClient::serviceIdFor(kLocalSubscription, kResourceGroup, u"otherhost"_qs));
+
+    core::ServiceInstance service;
+    service.location = u"West Europe"_qs;
+    service.sku = { u"Developer"_qs, 1 };
+    service.publisherEmail = u"admin@contoso.com"_qs;
+    service.publisherName = u"Contoso"_qs;
+    const auto created = await(apim.createOrUpdateService(service), 60000);
+    QVERIFY2(created.result.ok(), qPrintable(why(created.result)));
+    QCOMPARE(created.httpStatus, 200);
+    QCOMPARE(created.result->provisioningState, u"Succeeded"_qs);
+
+    const auto read = await(apim.getService());
+    QVERIFY2(read.result.ok(), qPrintable(why(read.result)));
+    const QUrl gateway(read.result->gatewayUrl);
+    QCOMPARE(gateway.scheme(), u"https"_qs);
+    QCOMPARE(gateway.host(), u"localhost"_qs);
+    QCOMPARE(gateway.port(), m_local.gatewayHttpsUrl().port());
+    QCOMPARE(gateway.path(), u"/otherhost"_qs);
+    QCOMPARE(read.result->managementApiUrl, base.toString(QUrl::StripTrailingSlash));
+
+    core::Api api;
+    api.displayName = u"Other host"_qs;
+    api.path = u"otherhost"_qs;
+    api.serviceUrl = u"http://backend.example.com"_qs;
+    api.protocols = { u"https"_qs };
+    QVERIFY(await(apim.apis().createOrUpdate(u"otherhost-api"_qs, api)).result.ok());
+    const auto apiRemoved = await(apim.apis().remove(u"otherhost-api"_qs));
+    QVERIFY2(apiRemoved.result.ok(), qPrintable(why(apiRemoved.result)));
+    QCOMPARE(apiRemoved.httpStatus, 202); // accepted, then followed to its end
+    QCOMPARE(await(apim.apis().get(u"otherhost-api"_qs)).result.error().httpStatus, 404);
+
+    core::User user;
+    user.email = u"grace@example.com"_qs;
+    user.firstName = u"Grace"_qs;
+    user.lastName = u"Hopper"_qs;
+    QVERIFY(await(apim.users().createOrUpdate(u"grace-otherhost"_qs, user)).result.ok());
+    const auto userRemoved = await(apim.users().remove(u"grace-otherhost"_qs));
+    QVERIFY2(userRemoved.result.ok(), qPrintable(why(userRemoved.result)));
+    QCOMPARE(userRemoved.httpStatus, 202);
+    QCOMPARE(await(apim.users().get(u"grace-otherhost"_qs)).result.error().httpStatus, 404);
+
+    const auto removed = await(apim.deleteService(), 60000);
+    QVERIFY2(removed.result.ok(), qPrintable(why(removed.result)));
+    QCOMPARE(await(apim.getService()).result.error().httpStatus, 404);
 }
 
 void tst_ApimClient::apiRoundTrip()
