@@ -8,6 +8,7 @@
 #include "core/local/management/armrouter.h"
 #include "core/local/server/localserver.h"
 #include "core/local/store/managementstore.h"
+#include "core/local/store/privatefiles.h"
 #include "core/local/store/serviceconfig.h"
 #include "core/local/usage/usagelog.h"
 #include "core/local/usage/usagereports.h"
@@ -89,8 +90,11 @@ GatewayService::~GatewayService()
 
 Result<void> GatewayService::open()
 {
-    m_usage = std::make_unique<UsageLog>();
     const QString path = QDir(m_context.dataDir).filePath(u"gateway.sqlite"_qs);
+    // The usage log holds request URLs and quota counters per subscription: owner-only.
+    if (auto prepared = preparePrivateDatabase(path); !prepared)
+        return prepared.error();
+    m_usage = std::make_unique<UsageLog>();
     if (auto opened = m_usage->open(path, {}); !opened) {
         m_usage.reset();
         return opened.error();

@@ -8,11 +8,16 @@
 #include "core/local/management/managementservice.h"
 #include "core/local/ml/mlservice.h"
 #include "core/local/store/managementstore.h"
+#include "core/local/store/privatefiles.h"
 #include "core/local/tls/selfsignedcertificate.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSslConfiguration>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace portico::local {
 
@@ -53,6 +58,11 @@ Result<void> LocalServer::fail(ExitCode code, Error error)
 
 Result<void> LocalServer::lockDataDir()
 {
+#ifdef Q_OS_UNIX
+    // Everything portico-local writes is private state (keys, secrets, tokens, logs): files it
+    // or SQLite creates from now on, and the data dir itself, are owner-only.
+    ::umask(077);
+#endif
     if (!QDir().mkpath(m_options.dataDir))
         return fail(ExitStorage, Error::make(Error::Kind::Storage,
                                              u"Cannot create the data dir %1."_qs.arg(m_options.dataDir)));
@@ -109,6 +119,11 @@ Result<void> LocalServer::start()
     if (!certificate)
         return fail(ExitStorage, certificate.error());
     m_context.gatewayCertificateSha256 = certificate->sha256Fingerprint();
+
+    // A data dir an older version (or another umask) left readable to others is fixed before
+    // any database in it is opened.
+    if (auto restricted = restrictTreeToOwner(m_context.dataDir); !restricted)
+        return fail(ExitStorage, restricted.error());
 
     m_store = std::make_unique<ManagementStore>();
     if (auto opened = m_store->open(QDir(m_context.dataDir).filePath(u"management.db"_qs)); !opened)

@@ -41,6 +41,8 @@ struct LocalContext
 
 // One portico-local instance: locks the data dir, loads or creates its credentials and the
 // gateway certificate, and starts the management, gateway (HTTP and HTTPS) and ML listeners.
+// The data dir holds subscription keys and secrets, so it is kept owner-only: start() sets the
+// process umask to 077 and strips group/other access from the dir and everything in it.
 class LocalServer final : public QObject
 {
     Q_OBJECT

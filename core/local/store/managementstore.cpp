@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/store/managementstore.h"
+#include "core/local/store/privatefiles.h"
 
 #include "core/local/store/serviceconfig.h"
 
@@ -170,6 +171,9 @@ Result<void> ManagementStore::exec(const QString &sql, const QVariantList &binds
 Result<void> ManagementStore::open(const QString &databasePath)
 {
     m_path = databasePath;
+    // Subscription keys and secret named values live here: owner-only, -wal and -shm too.
+    if (auto prepared = preparePrivateDatabase(databasePath); !prepared)
+        return prepared;
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connection);
     db.setDatabaseName(databasePath);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_qs);
