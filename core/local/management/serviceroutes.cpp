@@ -445,8 +445,7 @@ ArmResponse ServiceRoutes::operationResult(const ArmRequest &request) const
     if (running)
         return ArmResponse::empty(202, { { QByteArrayLiteral("Location"),
                                            ArmResources::absoluteUrl(request,
-                                                                     request.url.toString(
-                                                                         QUrl::FullyEncoded))
+                                                                     request.pathAndQuery())
                                                .toUtf8() },
                                          { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
     if (op->action == u"create"_qs) {

@@ -248,6 +248,11 @@ void tst_ManagementService::serviceOperationResultLocationPolling()
     const auto running = m_arm->sendUrl("GET", location);
     QCOMPARE(running.status, 202);
     QVERIFY(!running.header("retry-after").isEmpty());
+    // While it runs, the reply's Location is the URL to keep polling: the one just polled.
+    const QUrl pollAgain(QString::fromUtf8(running.header("location")), QUrl::StrictMode);
+    QVERIFY2(pollAgain.isValid() && pollAgain.scheme() == u"http"_qs,
+             running.header("location").constData());
+    QCOMPARE(pollAgain, location);
     int status = 202;
     for (int i = 0; i < 200 && status == 202; ++i) {
         QTest::qWait(20);
