@@ -95,6 +95,14 @@ void validateService(const QJsonObject &body, QJsonObject &top, QJsonObject &pro
     }
 }
 
+// Server-set properties (§3.1 "properties RO"): a PUT that replaces the service keeps them.
+const QStringList s_readOnlyProperties {
+    u"provisioningState"_qs, u"targetProvisioningState"_qs, u"createdAtUtc"_qs,
+    u"gatewayUrl"_qs, u"gatewayRegionalUrl"_qs, u"portalUrl"_qs, u"managementApiUrl"_qs,
+    u"scmUrl"_qs, u"developerPortalUrl"_qs, u"publicIPAddresses"_qs, u"privateIPAddresses"_qs,
+    u"outboundPublicIPAddresses"_qs, u"platformVersion"_qs, u"gatewayCertificateSha256"_qs,
+};
+
 } // namespace
 
 ServiceRoutes::ServiceRoutes(const LocalContext &context, ManagementStore &store, QObject *parent)
@@ -210,7 +218,7 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
                 == u"Deleting"_qs)
             return ArmResponse::error(409, u"ServiceLocked"_qs,
                                       u"The service %1 is being deleted."_qs.arg(name));
-        return patch(request);
+        return replace(request, body, *existing);
     }
 
     QJsonObject top = body;
@@ -226,30 +234,15 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
                                               m_store.get(request.resourceId().section(u'/', 0, 4))
                                                   ->name,
                                               name);
-    properties.insert(u"notificationSenderEmail"_qs,
-                      properties.value(u"notificationSenderEmail"_qs)
-                          .toString(u"apimgmt-noreply@mail.windowsazure.com"_qs));
     properties.insert(u"provisioningState"_qs, u"Created"_qs);
     properties.insert(u"targetProvisioningState"_qs, u"Activating"_qs);
     properties.insert(u"createdAtUtc"_qs, now);
     properties.insert(u"gatewayUrl"_qs, gatewayUrl(request, name));
     properties.insert(u"managementApiUrl"_qs, ArmResources::absoluteUrl(request, QString()));
-    properties.insert(u"hostnameConfigurations"_qs,
-                      QJsonArray { QJsonObject { { u"type"_qs, u"Proxy"_qs },
-                                                 { u"hostName"_qs, m_context.gatewayHttpsUrl.host() },
-                                                 { u"certificateSource"_qs, u"BuiltIn"_qs },
-                                                 { u"defaultSslBinding"_qs, true },
-                                                 { u"negotiateClientCertificate"_qs, false } } });
     properties.insert(u"publicIPAddresses"_qs, QJsonArray { m_context.gatewayHttpsUrl.host() });
     // portico-local extension: the SHA-256 of the gateway's self-signed certificate, for pinning.
     properties.insert(u"gatewayCertificateSha256"_qs, m_context.gatewayCertificateSha256);
-    for (const auto &[key, value] :
-         { std::pair { u"virtualNetworkType"_qs, QJsonValue(u"None"_qs) },
-           std::pair { u"disableGateway"_qs, QJsonValue(false) },
-           std::pair { u"publicNetworkAccess"_qs, QJsonValue(u"Enabled"_qs) },
-           std::pair { u"customProperties"_qs, QJsonValue(QJsonObject()) } })
-        if (!properties.contains(key))
-            properties.insert(key, value);
+    applyDefaults(properties);
     properties.insert(u"platformVersion"_qs, u"undetermined"_qs);
 
     StoredResource service;
@@ -295,6 +288,70 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
                                     pollingHeaders(request, svcId, operation.id, true)));
     schedule();
     return response;
+}
+
+void ServiceRoutes::applyDefaults(QJsonObject &properties) const
+{
+    const QJsonArray hostnames { QJsonObject { { u"type"_qs, u"Proxy"_qs },
+                                               { u"hostName"_qs, m_context.gatewayHttpsUrl.host() },
+                                               { u"certificateSource"_qs, u"BuiltIn"_qs },
+                                               { u"defaultSslBinding"_qs, true },
+                                               { u"negotiateClientCertificate"_qs, false } } };
+    for (const auto &[key, value] :
+         { std::pair { u"notificationSenderEmail"_qs,
+                       QJsonValue(u"apimgmt-noreply@mail.windowsazure.com"_qs) },
+           std::pair { u"hostnameConfigurations"_qs, QJsonValue(hostnames) },
+           std::pair { u"virtualNetworkType"_qs, QJsonValue(u"None"_qs) },
+           std::pair { u"disableGateway"_qs, QJsonValue(false) },
+           std::pair { u"publicNetworkAccess"_qs, QJsonValue(u"Enabled"_qs) },
+           std::pair { u"customProperties"_qs, QJsonValue(QJsonObject()) } })
+        if (!properties.contains(key))
+            properties.insert(key, value);
+}
+
+ArmResponse ServiceRoutes::replace(const ArmRequest &request, const QJsonObject &body,
+                                   StoredResource existing)
+{
+    QJsonObject top = body;
+    QJsonObject properties;
+    FieldValidator v(body, top);
+    validateService(body, top, properties, v, true);
+    if (body.contains(u"location"_qs)
+        && body.value(u"location"_qs).toString().compare(
+            existing.body.value(u"location"_qs).toString(), Qt::CaseInsensitive))
+        v.fail(u"location"_qs, u"The location of a service cannot be changed."_qs);
+    if (!v.ok())
+        return ArmResponse::validation(v.details());
+
+    const QJsonObject stored = existing.properties();
+    for (const QString &key : s_readOnlyProperties)
+        if (stored.contains(key))
+            properties.insert(key, stored.value(key));
+    applyDefaults(properties);
+    QJsonObject systemData = existing.body.value(u"systemData"_qs).toObject();
+    systemData.insert(u"lastModifiedBy"_qs, u"portico-local"_qs);
+    systemData.insert(u"lastModifiedByType"_qs, u"User"_qs);
+    systemData.insert(u"lastModifiedAt"_qs, ArmResources::now());
+    QJsonObject replaced {
+        { u"id"_qs, existing.body.value(u"id"_qs) },
+        { u"name"_qs, existing.body.value(u"name"_qs) },
+        { u"type"_qs, s_type },
+        { u"location"_qs, existing.body.value(u"location"_qs) },
+        { u"tags"_qs, top.value(u"tags"_qs).isObject() ? top.value(u"tags"_qs) : QJsonObject() },
+        { u"sku"_qs, top.value(u"sku"_qs) },
+        { u"properties"_qs, properties },
+        { u"systemData"_qs, systemData },
+    };
+    for (const QString &key : { u"identity"_qs, u"zones"_qs })
+        if (top.contains(key))
+            replaced.insert(key, top.value(key));
+    existing.body = replaced;
+    if (auto begun = m_store.begin(); !begun)
+        return ArmResponse::fromError(begun.error());
+    if (auto r = m_store.put(existing, request.resourceId().section(u'/', 0, 4)); !r)
+        return ArmResources::storageFailure(m_store, r.error());
+    return ArmResources::commit(m_store, ArmResponse::json(200, present(request, existing),
+                                                           ArmResources::etag(existing)));
 }
 
 ArmResponse ServiceRoutes::patch(const ArmRequest &request)

@@ -41,6 +41,12 @@ public:
 private:
     ArmResponse put(const ArmRequest &request);
     ArmResponse patch(const ArmRequest &request);
+    // PUT on an existing service replaces it, as ARM does: what the body leaves out goes back to
+    // its default or away (tags, notificationSenderEmail, ...); read-only properties, the
+    // location and the creation data stay.
+    ArmResponse replace(const ArmRequest &request, const QJsonObject &body, StoredResource existing);
+    // The defaults of the settable properties a create or replace did not send.
+    void applyDefaults(QJsonObject &properties) const;
     ArmResponse get(const ArmRequest &request) const;
     ArmResponse remove(const ArmRequest &request);
     ArmResponse list(const ArmRequest &request, bool bySubscription) const;

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void serviceOperationResultLocationPolling();
     void serviceValidationErrors();
     void serviceGetPatchListAndEtag();
+    void servicePutReplacesWhatItDoesNotSend();
     void checkNameAvailability();
     void serviceDeleteIsLongRunning();
     void malformedJsonSaysWhereItBroke();
@@ -329,6 +330,59 @@ void tst_ManagementService::serviceGetPatchListAndEtag()
     const auto clash = m_arm->put(ArmTestClient::servicePath(u"patch-svc"_qs, u"other-rg"_qs), serviceBody());
     QCOMPARE(clash.status, 409);
     QCOMPARE(clash.errorCode(), u"ServiceAlreadyExists"_qs);
+}
+
+void tst_ManagementService::servicePutReplacesWhatItDoesNotSend()
+{
+    QString failure;
+    QVERIFY2(m_arm->createService(u"replace-svc"_qs, &failure), qPrintable(failure));
+    const QString path = ArmTestClient::servicePath(u"replace-svc"_qs);
+    const auto before = m_arm->get(path);
+    QCOMPARE(before.status, 200);
+    const auto patched = m_arm->patch(
+        path, QJsonObject { { u"tags"_qs, QJsonObject { { u"a"_qs, u"b"_qs } } },
+                            { u"properties"_qs,
+                              QJsonObject { { u"notificationSenderEmail"_qs, u"ops@contoso.com"_qs } } } },
+        {});
+    QCOMPARE(patched.status, 200);
+    QCOMPARE(patched.json[u"tags"_qs][u"a"_qs].toString(), u"b"_qs);
+    QCOMPARE(patched.json[u"properties"_qs][u"notificationSenderEmail"_qs].toString(), u"ops@contoso.com"_qs);
+
+    // A PUT on an existing service replaces it (ARM): what it leaves out is gone or back to its
+    // default; the server's read-only properties stay.
+    const QJsonObject replacement {
+        { u"location"_qs, u"local"_qs },
+        { u"sku"_qs, QJsonObject { { u"name"_qs, u"Basic"_qs }, { u"capacity"_qs, 1 } } },
+        { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"new@contoso.com"_qs },
+                                          { u"publisherName"_qs, u"New"_qs } } },
+    };
+    const auto replaced = m_arm->put(path, replacement);
+    QCOMPARE(replaced.status, 200);
+    QVERIFY(!replaced.header("etag").isEmpty());
+    const auto after = m_arm->get(path);
+    QCOMPARE(after.status, 200);
+    QVERIFY2(after.json[u"tags"_qs].toObject().isEmpty(), after.body.constData());
+    const QJsonObject props = after.json[u"properties"_qs].toObject();
+    QCOMPARE(props[u"notificationSenderEmail"_qs].toString(), u"apimgmt-noreply@mail.windowsazure.com"_qs);
+    QCOMPARE(props[u"publisherEmail"_qs].toString(), u"new@contoso.com"_qs);
+    QCOMPARE(props[u"publisherName"_qs].toString(), u"New"_qs);
+    QCOMPARE(after.json[u"sku"_qs][u"name"_qs].toString(), u"Basic"_qs);
+    const QJsonObject old = before.json[u"properties"_qs].toObject();
+    for (const char *readOnly : { "provisioningState", "createdAtUtc", "gatewayUrl", "managementApiUrl",
+                                  "platformVersion", "gatewayCertificateSha256" })
+        QCOMPARE(props[QLatin1StringView(readOnly)], old[QLatin1StringView(readOnly)]);
+    QCOMPARE(after.json[u"systemData"_qs][u"createdAt"_qs], before.json[u"systemData"_qs][u"createdAt"_qs]);
+
+    // Being a full replacement, it needs what a create needs, and the location stays.
+    QJsonObject partial = replacement;
+    partial.remove(u"sku"_qs);
+    const auto incomplete = m_arm->put(path, partial);
+    QCOMPARE(incomplete.status, 400);
+    QCOMPARE(incomplete.firstDetailTarget(), u"sku"_qs);
+    QJsonObject moved = replacement;
+    moved[u"location"_qs] = u"elsewhere"_qs;
+    QCOMPARE(m_arm->put(path, moved).status, 400);
+    QCOMPARE(m_arm->get(path).json[u"sku"_qs][u"name"_qs].toString(), u"Basic"_qs);
 }
 
 void tst_ManagementService::checkNameAvailability()
