@@ -60,6 +60,8 @@ ArmExchange::ArmExchange(ArmClient *client, ArmRequest request, int deadlineMs, 
 {
     m_elapsed.start();
     m_deadline.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, before the time the message names.
+    m_deadline.setTimerType(Qt::PreciseTimer);
     m_retryTimer.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         m_timedOut = true;

@@ -9,6 +9,8 @@ namespace portico::core {
 ReplyDeadline::ReplyDeadline()
 {
     m_timer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, before the time the message names.
+    m_timer.setTimerType(Qt::PreciseTimer);
     QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
         m_passed = true;
         if (m_reply)
