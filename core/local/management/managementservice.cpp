@@ -66,6 +66,79 @@ QJsonObject resourceGroupBody(const QString &id, const QString &name, const QStr
     return body;
 }
 
+// One Microsoft.Resources Location (Subscriptions_ListLocations, the GetLocations.json item
+// shape): {id, name, type "Region", displayName, regionalDisplayName, metadata{regionType,
+// regionCategory, geography, geographyGroup, longitude, latitude, physicalLocation,
+// pairedRegion[{name, id}]}}. A logical region has neither coordinates nor a pair.
+struct KnownLocation
+{
+    const char16_t *name;
+    const char16_t *displayName;
+    const char16_t *geographyGroup; // also the prefix of regionalDisplayName: "(Europe) West Europe"
+    const char16_t *geography;
+    const char16_t *latitude;
+    const char16_t *longitude;
+    const char16_t *physicalLocation;
+    const char16_t *pairedRegion;
+    bool logical;
+};
+
+// Portico-local's own location ("local", the one its resource group and the services the
+// console creates on it report) and a fixed set of common public Azure regions, so that
+// resources can be placed as on Azure; plus one logical region, which holds no resources.
+const QList<KnownLocation> &knownLocations()
+{
+    static const QList<KnownLocation> s_locations {
+        { u"local", u"Portico Local", u"Local", u"This computer", u"", u"", u"portico-local", u"", false },
+        { u"eastus", u"East US", u"US", u"United States", u"37.3719", u"-79.8164", u"Virginia", u"westus", false },
+        { u"southcentralus", u"South Central US", u"US", u"United States", u"29.4167", u"-98.5", u"Texas", u"northcentralus", false },
+        { u"westus2", u"West US 2", u"US", u"United States", u"47.233", u"-119.852", u"Washington", u"westcentralus", false },
+        { u"northeurope", u"North Europe", u"Europe", u"Europe", u"53.3478", u"-6.2597", u"Ireland", u"westeurope", false },
+        { u"westeurope", u"West Europe", u"Europe", u"Europe", u"52.3667", u"4.9", u"Netherlands", u"northeurope", false },
+        { u"swedencentral", u"Sweden Central", u"Europe", u"Sweden", u"60.67488", u"17.14127", u"Gävle", u"swedensouth", false },
+        { u"uksouth", u"UK South", u"Europe", u"United Kingdom", u"50.941", u"-0.799", u"London", u"ukwest", false },
+        { u"southeastasia", u"Southeast Asia", u"Asia Pacific", u"Asia Pacific", u"1.283", u"103.833", u"Singapore", u"eastasia", false },
+        { u"australiaeast", u"Australia East", u"Asia Pacific", u"Australia", u"-33.86", u"151.2094", u"New South Wales", u"australiasoutheast", false },
+        { u"europe", u"Europe", u"", u"", u"", u"", u"", u"", true },
+    };
+    return s_locations;
+}
+
+QJsonObject locationBody(const QString &subscriptionPath, const KnownLocation &l)
+{
+    const QString name = QString::fromUtf16(l.name);
+    const QString displayName = QString::fromUtf16(l.displayName);
+    QJsonObject metadata;
+    if (l.logical) {
+        metadata = { { u"regionType"_qs, u"Logical"_qs }, { u"regionCategory"_qs, u"Other"_qs } };
+    } else {
+        metadata = { { u"regionType"_qs, u"Physical"_qs },
+                     { u"regionCategory"_qs, u"Recommended"_qs },
+                     { u"geography"_qs, QString::fromUtf16(l.geography) },
+                     { u"geographyGroup"_qs, QString::fromUtf16(l.geographyGroup) },
+                     { u"physicalLocation"_qs, QString::fromUtf16(l.physicalLocation) } };
+        if (*l.latitude) {
+            metadata.insert(u"latitude"_qs, QString::fromUtf16(l.latitude));
+            metadata.insert(u"longitude"_qs, QString::fromUtf16(l.longitude));
+        }
+        if (*l.pairedRegion) {
+            const QString paired = QString::fromUtf16(l.pairedRegion);
+            metadata.insert(u"pairedRegion"_qs,
+                            QJsonArray { QJsonObject {
+                                { u"name"_qs, paired },
+                                { u"id"_qs, QString(subscriptionPath + u"/locations/"_qs + paired) } } });
+        }
+    }
+    return { { u"id"_qs, QString(subscriptionPath + u"/locations/"_qs + name) },
+             { u"name"_qs, name },
+             { u"type"_qs, u"Region"_qs },
+             { u"displayName"_qs, displayName },
+             { u"regionalDisplayName"_qs,
+               l.logical ? displayName
+                         : u"(%1) %2"_qs.arg(QString::fromUtf16(l.geographyGroup), displayName) },
+             { u"metadata"_qs, metadata } };
+}
+
 ArmResponse resourceGroupNotFound(const QString &name)
 {
     return ArmResponse::error(404, u"ResourceGroupNotFound"_qs,
@@ -154,6 +227,15 @@ void ManagementService::addResourceGroupRoutes()
     m_router.add("GET", u"/subscriptions/{subscriptionId}"_qs, [this](const ArmRequest &request) {
         auto all = m_router.match("GET", u"/subscriptions"_qs)->handler(request);
         return ArmResponse::json(200, all.body[u"value"_qs].toArray().first().toObject());
+    });
+    // Microsoft.Resources Subscriptions_ListLocations: every location of the subscription in
+    // one {value} page (no nextLink), as ARM answers it.
+    m_router.add("GET", u"/subscriptions/{subscriptionId}/locations"_qs, [](const ArmRequest &) {
+        const QString subscription = u"/subscriptions/"_qs + localSubscriptionId();
+        QJsonArray value;
+        for (const KnownLocation &l : knownLocations())
+            value.append(locationBody(subscription, l));
+        return ArmResponse::json(200, QJsonObject { { u"value"_qs, value } });
     });
     const QString groups = u"/subscriptions/{subscriptionId}/resourcegroups"_qs;
     const QString group = groups + u"/{resourceGroupName}"_qs;

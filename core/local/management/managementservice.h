@@ -16,7 +16,9 @@ class ResourceCollection;
 class ServiceRoutes;
 
 // The ARM-compatible management plane for Microsoft.ApiManagement (api-version 2024-05-01),
-// backed by the ManagementStore. Every request is checked in this order: bearer token (401
+// backed by the ManagementStore, with the Microsoft.Resources calls a console makes around it
+// (the local subscription, its locations and resource groups, in that provider's
+// api-versions). Every request is checked in this order: bearer token (401
 // AuthenticationFailed / InvalidAuthenticationToken), api-version (400
 // MissingApiVersionParameter / InvalidApiVersionParameter), body size (413 above 4 MiB), route
 // (404/405), then the existence of the subscription, resource group and service in the path.

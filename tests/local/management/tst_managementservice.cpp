@@ -6,6 +6,7 @@
 #include "tests/local/management/armtestclient.h"
 #include "tests/support/porticolocalfixture.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void unknownApiVersionIsRefused();
     void unknownRouteAndMethod();
     void listsTheLocalSubscription();
+    void listsTheLocationsOfTheSubscription();
     void defaultResourceGroupExists();
     void resourceGroupCrud();
     void missingResourceGroupIsNamed();
@@ -133,6 +135,43 @@ void tst_ManagementService::listsTheLocalSubscription()
     QCOMPARE(value.first()[u"subscriptionId"_qs].toString(), ArmTestClient::subscriptionId());
     QCOMPARE(value.first()[u"id"_qs].toString(), u"/subscriptions/"_qs + ArmTestClient::subscriptionId());
     QCOMPARE(value.first()[u"state"_qs].toString(), u"Enabled"_qs);
+}
+
+void tst_ManagementService::listsTheLocationsOfTheSubscription()
+{
+    const QString subscription = u"/subscriptions/"_qs + ArmTestClient::subscriptionId();
+    const auto reply = m_arm->send("GET", subscription + u"/locations?api-version=2022-12-01"_qs, {}, {}, false);
+    QCOMPARE(reply.status, 200);
+    QVERIFY(!reply.json.contains(u"nextLink"_qs));
+    QHash<QString, QJsonObject> byName;
+    for (const QJsonValue &l : reply.json.value(u"value"_qs).toArray())
+        byName.insert(l[u"name"_qs].toString(), l.toObject());
+    // Microsoft.Resources' Location shape (GetLocations.json).
+    const QJsonObject westEurope = byName.value(u"westeurope"_qs);
+    QCOMPARE(westEurope[u"id"_qs].toString(), subscription + u"/locations/westeurope"_qs);
+    QCOMPARE(westEurope[u"type"_qs].toString(), u"Region"_qs);
+    QCOMPARE(westEurope[u"displayName"_qs].toString(), u"West Europe"_qs);
+    QCOMPARE(westEurope[u"regionalDisplayName"_qs].toString(), u"(Europe) West Europe"_qs);
+    const QJsonObject metadata = westEurope[u"metadata"_qs].toObject();
+    QCOMPARE(metadata[u"regionType"_qs].toString(), u"Physical"_qs);
+    QCOMPARE(metadata[u"regionCategory"_qs].toString(), u"Recommended"_qs);
+    QCOMPARE(metadata[u"geographyGroup"_qs].toString(), u"Europe"_qs);
+    QCOMPARE(metadata[u"pairedRegion"_qs][0][u"id"_qs].toString(), subscription + u"/locations/northeurope"_qs);
+    // The location portico-local's own resource group (and so its services) reports is listed.
+    const auto group = m_arm->send("GET", ArmTestClient::resourceGroupPath() + u"?api-version=2021-04-01"_qs,
+                                   {}, {}, false);
+    QCOMPARE(group.status, 200);
+    const QString own = group.json[u"location"_qs].toString();
+    QVERIFY2(byName.contains(own), qPrintable(own));
+    QCOMPARE(byName.value(own)[u"metadata"_qs][u"regionType"_qs].toString(), u"Physical"_qs);
+    QVERIFY(byName.contains(u"eastus"_qs));
+    QCOMPARE(byName.value(u"europe"_qs)[u"metadata"_qs][u"regionType"_qs].toString(), u"Logical"_qs);
+
+    // Microsoft.Resources api-versions only; another subscription is not there.
+    QCOMPARE(m_arm->send("GET", subscription + u"/locations?api-version=1999-01-01"_qs, {}, {}, false).status, 400);
+    QCOMPARE(m_arm->send("GET", u"/subscriptions/11111111-1111-1111-1111-111111111111/locations"
+                                "?api-version=2022-12-01"_qs, {}, {}, false).errorCode(),
+             u"SubscriptionNotFound"_qs);
 }
 
 void tst_ManagementService::defaultResourceGroupExists()

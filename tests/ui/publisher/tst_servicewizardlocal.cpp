@@ -1,0 +1,140 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// The service wizard's Azure path against the real portico-local as the ARM endpoint (an Azure
+// environment whose management URL is portico-local's): the region list comes from
+// portico-local's GET /subscriptions/{id}/locations like it does from Azure, with its own
+// "local" location among the physical regions and no logical one, and a service created in a
+// new resource group in the chosen region ends up there.
+
+#include "core/arm/armclient.h"
+#include "core/arm/armrequest.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/ui/publishertestbed.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/servicewizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace portico;
+using ui::ServiceWizard;
+
+namespace {
+const QString kSubscription = u"00000000-0000-0000-0000-000000000000"_qs;
+}
+
+class tst_ServiceWizardLocal : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void regionsComeFromPorticoLocalAndTheServiceIsCreatedInTheChosenOne();
+
+private:
+    template <typename T>
+    T *child(ServiceWizard &wizard, const QString &name) const
+    {
+        return wizard.findChild<T *>(name);
+    }
+
+    test::PorticoLocalFixture m_local;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    std::unique_ptr<ui::PublisherController> m_controller;
+};
+
+void tst_ServiceWizardLocal::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "300");
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
+    m_client = std::make_unique<core::ArmClient>(&m_network, m_local.managementUrl(), m_tokens.get());
+    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), nullptr);
+}
+
+void tst_ServiceWizardLocal::cleanupTestCase()
+{
+    m_controller.reset();
+    m_client.reset();
+    QCOMPARE(m_local.stop(), 0);
+}
+
+void tst_ServiceWizardLocal::regionsComeFromPorticoLocalAndTheServiceIsCreatedInTheChosenOne()
+{
+    ServiceWizard wizard;
+    wizard.setEnvironments({ { u"azure"_qs, u"portico-local as Azure"_qs, true } }, u"azure"_qs);
+    m_controller->attachWizard(&wizard, kSubscription);
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::NamePageId));
+    QTest::keyClicks(child<QLineEdit>(wizard, u"instanceNameLineEdit"_qs), u"wizardregions"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000); // portico-local answered the name check
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::AzurePageId));
+
+    auto *regions = child<QComboBox>(wizard, u"regionComboBox"_qs);
+    auto *banner = child<ui::BannerWidget>(wizard, u"azureChoicesBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(regions->count() > 0 || banner->isVisible(), 20000);
+    QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
+    QStringList shown;
+    for (int i = 0; i < regions->count(); ++i)
+        shown << regions->itemText(i);
+    // portico-local's own location and public regions by their display names; the logical
+    // "Europe" is no place for a service.
+    QVERIFY2(shown.contains(u"Portico Local"_qs), qPrintable(shown.join(u", "_qs)));
+    QVERIFY2(shown.contains(u"West Europe"_qs), qPrintable(shown.join(u", "_qs)));
+    QVERIFY2(shown.contains(u"East US"_qs), qPrintable(shown.join(u", "_qs)));
+    QVERIFY2(!shown.contains(u"Europe"_qs), qPrintable(shown.join(u", "_qs)));
+    QCOMPARE(regions->itemData(regions->findText(u"Portico Local"_qs)).toString(), u"local"_qs);
+    auto *groups = child<QComboBox>(wizard, u"resourceGroupComboBox"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(groups->findData(u"portico-local"_qs) >= 0, 20000);
+
+    // A new resource group in West Europe, and the service in it.
+    QTest::mouseClick(child<QAbstractButton>(wizard, u"newResourceGroupCheckBox"_qs), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"newResourceGroupLineEdit"_qs), u"rg-west"_qs);
+    regions->setCurrentIndex(regions->findData(u"westeurope"_qs));
+    QVERIFY(next->isEnabled());
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    auto *tier = child<QComboBox>(wizard, u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+
+    const QString group = u"/subscriptions/"_qs + kSubscription + u"/resourceGroups/rg-west"_qs;
+    const auto service = test::callAndWait(
+        *m_controller, core::ArmRequest::get(group + u"/providers/Microsoft.ApiManagement/service/wizardregions"_qs),
+        this);
+    QVERIFY2(service.ok(), qPrintable(service.ok() ? QString() : service.error().message));
+    QCOMPARE(service.value().value(u"location"_qs).toString(), u"westeurope"_qs);
+    const auto created = test::callAndWait(
+        *m_controller, core::ArmRequest::get(group).withQuery(u"api-version"_qs, u"2021-04-01"_qs), this);
+    QVERIFY(created.ok());
+    QCOMPARE(created.value().value(u"location"_qs).toString(), u"westeurope"_qs);
+}
+
+QTEST_MAIN(tst_ServiceWizardLocal)
+#include "tst_servicewizardlocal.moc"
