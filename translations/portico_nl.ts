@@ -207,6 +207,14 @@
         <source>The web service was not added: %1</source>
         <translation>De webservice is niet toegevoegd: %1</translation>
     </message>
+    <message>
+        <source>An API with the id “%1” already exists.</source>
+        <translation>Er bestaat al een API met de id “%1”.</translation>
+    </message>
+    <message>
+        <source>The web service was not added; see the marked fields.</source>
+        <translation>De webservice is niet toegevoegd; zie de gemarkeerde velden.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AddEnvironmentDialog</name>
@@ -2385,6 +2393,10 @@
     <message>
         <source>The account cannot see the subscription %1 of this environment (any more).</source>
         <translation>Het account ziet het abonnement %1 van deze omgeving niet (meer).</translation>
+    </message>
+    <message>
+        <source>An API with the id “%1” already exists.</source>
+        <translation>Er bestaat al een API met de id “%1”.</translation>
     </message>
 </context>
 <context>

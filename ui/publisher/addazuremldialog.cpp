@@ -149,19 +149,30 @@ void AddAzureMlDialog::accept()
     const AzureMlDefinition d = definition();
     m_buttons->setEnabled(false);
     QPointer<AddAzureMlDialog> guard(this);
-    m_controller->addAzureMl(d, m_key->secret().trimmed(), this, [this, guard, d](const core::Result<void> &r) {
-        if (!guard)
-            return;
-        m_buttons->setEnabled(true);
-        if (!r) {
-            const QStringList rest = m_messages->showServerError(r.error());
-            m_problem->setText(tr("The web service was not added: %1").arg(rest.isEmpty() ? r.error().message : rest.join(u' ')));
+    m_controller->addAzureMl(
+        d, m_key->secret().trimmed(), this,
+        [this, guard, d](const core::Result<void> &r) {
+            if (!guard)
+                return;
+            m_buttons->setEnabled(true);
+            if (!r) {
+                const QStringList rest = m_messages->showServerError(r.error());
+                m_problem->setText(tr("The web service was not added: %1").arg(rest.isEmpty() ? r.error().message : rest.join(u' ')));
+                m_problem->show();
+                return;
+            }
+            Q_EMIT added(d.apiId());
+            QDialog::accept();
+        },
+        [this, guard, d] {
+            // The API's id comes from its name: the same words as the API editor's, at the name.
+            if (!guard)
+                return;
+            m_buttons->setEnabled(true);
+            m_messages->setMessage(u"displayName"_qs, tr("An API with the id “%1” already exists.").arg(d.apiId()));
+            m_problem->setText(tr("The web service was not added; see the marked fields."));
             m_problem->show();
-            return;
-        }
-        Q_EMIT added(d.apiId());
-        QDialog::accept();
-    });
+        });
 }
 
 } // namespace portico::ui

@@ -191,24 +191,50 @@ void PublisherController::remember(StagedEditor *editor, const core::ArmResponse
     m_serverCopies.insert(editor, { json.ok() ? json.value() : QJsonObject(), response.etag() });
 }
 
+void PublisherController::createResource(core::ArmRequest create, QObject *context,
+                                         std::function<void()> taken,
+                                         std::function<void(const core::Result<core::ArmResponse> &)> done)
+{
+    QPointer<QObject> guard(context);
+    const QString path = create.path;
+    send(core::ArmRequest::get(path), context,
+         [this, guard, create = std::move(create), taken = std::move(taken),
+          done = std::move(done)](const core::Result<core::ArmResponse> &found) mutable {
+             if (!guard)
+                 return;
+             if (found.ok()) {
+                 taken();
+                 return;
+             }
+             if (found.error().kind != core::Error::Kind::NotFound) {
+                 done(found.error());
+                 return;
+             }
+             create.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
+             send(std::move(create), guard,
+                  [taken = std::move(taken), done = std::move(done)](const core::Result<core::ArmResponse> &r) {
+                      if (!r.ok() && r.error().httpStatus == 412)
+                          taken(); // created meanwhile by someone else
+                      else
+                          done(r);
+                  });
+         });
+}
+
 void PublisherController::saveResource(StagedEditor *editor, const QString &path, bool isNew,
                                        bool fresh, BodyFor body, SavedCallback saved)
 {
     QPointer<StagedEditor> guard(editor);
     if (isNew) {
-        // Real APIM documents If-Match only (apim-protocol.md §2.2), so If-None-Match: * alone
-        // may not stop a PUT from replacing an existing item: look first.
-        send(core::ArmRequest::get(path), editor,
-             [this, guard, path, body, saved](const core::Result<core::ArmResponse> &r) {
-                 if (!guard)
-                     return;
-                 if (r.ok())
-                     guard->idAlreadyExists();
-                 else if (r.error().kind != core::Error::Kind::NotFound)
-                     guard->saveFailed(r.error());
-                 else
-                     putResource(guard, path, true, body, saved);
-             });
+        createResource(core::ArmRequest::put(path, body(QJsonObject())), editor,
+                       [guard] {
+                           if (guard)
+                               guard->idAlreadyExists();
+                       },
+                       [this, guard, saved](const core::Result<core::ArmResponse> &r) {
+                           if (guard)
+                               finishSave(guard, r, saved);
+                       });
         return;
     }
     if (fresh || !m_serverCopies.contains(editor)) {
@@ -221,43 +247,41 @@ void PublisherController::saveResource(StagedEditor *editor, const QString &path
                      return;
                  }
                  remember(guard, r.value());
-                 putResource(guard, path, false, body, saved);
+                 putResource(guard, path, body, saved);
              });
         return;
     }
-    putResource(editor, path, false, body, saved);
+    putResource(editor, path, body, saved);
 }
 
-void PublisherController::putResource(StagedEditor *editor, const QString &path, bool isNew,
-                                      BodyFor body, SavedCallback saved)
+void PublisherController::putResource(StagedEditor *editor, const QString &path, BodyFor body,
+                                      SavedCallback saved)
 {
-    const ServerCopy copy = isNew ? ServerCopy() : m_serverCopies.value(editor);
+    const ServerCopy copy = m_serverCopies.value(editor);
     // Without an ETag from the server there is nothing to compare against: unconditional.
-    core::ArmRequest put = core::ArmRequest::put(
-        path, body(copy.json), isNew ? QByteArray() : (copy.etag.isEmpty() ? QByteArrayLiteral("*") : copy.etag));
-    if (isNew)
-        put.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
+    const core::ArmRequest put = core::ArmRequest::put(
+        path, body(copy.json), copy.etag.isEmpty() ? QByteArrayLiteral("*") : copy.etag);
     QPointer<StagedEditor> guard(editor);
-    send(put, editor, [this, guard, isNew, saved](const core::Result<core::ArmResponse> &r) {
+    send(put, editor, [this, guard, saved](const core::Result<core::ArmResponse> &r) {
         if (!guard)
             return;
-        if (!r.ok()) {
-            if (r.error().httpStatus == 412 && isNew)
-                guard->idAlreadyExists();
-            else if (r.error().httpStatus == 412)
-                guard->saveConflicted();
-            else
-                guard->saveFailed(r.error());
-            return;
-        }
-        const core::Result<QJsonObject> json = toJson(r);
-        if (!json.ok()) {
-            guard->saveFailed(json.error());
-            return;
-        }
-        remember(guard, r.value());
-        saved(json.value());
+        if (!r.ok() && r.error().httpStatus == 412)
+            guard->saveConflicted();
+        else
+            finishSave(guard, r, saved);
     });
+}
+
+void PublisherController::finishSave(StagedEditor *editor, const core::Result<core::ArmResponse> &reply,
+                                     const SavedCallback &saved)
+{
+    const core::Result<QJsonObject> json = toJson(reply);
+    if (!json.ok()) {
+        editor->saveFailed(json.error());
+        return;
+    }
+    remember(editor, reply.value());
+    saved(json.value());
 }
 
 void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh)
@@ -470,13 +494,11 @@ void PublisherController::listSecrets(const QString &sid, QObject *context, Json
 
 void PublisherController::addAzureMl(const AzureMlDefinition &definition, const QString &mlKey,
                                      QObject *context,
-                                     std::function<void(const core::Result<void> &)> done)
+                                     std::function<void(const core::Result<void> &)> done,
+                                     std::function<void()> idTaken)
 {
-    // The steps run one after another; each is a request and the first failure stops them.
-    struct Step
-    {
-        core::ArmRequest request;
-    };
+    // After the API: the steps run one after another; each is a request and the first failure
+    // stops them.
     QList<core::ArmRequest> steps;
     core::NamedValue key;
     key.displayName = definition.namedValueId();
@@ -484,9 +506,6 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
     key.secret = true;
     steps << core::ArmRequest::put(u"/namedValues/"_qs + definition.namedValueId(),
                                    key.toJson(core::JsonShape::Request));
-    steps << core::ArmRequest::put(u"/apis/"_qs + definition.apiId(),
-                                   editorfields::toApi(definition.apiFields())
-                                       .toJson(core::JsonShape::Request));
     if (!definition.productId.isEmpty())
         steps << core::ArmRequest::put(u"/products/"_qs + definition.productId + u"/apis/"_qs
                                            + definition.apiId(),
@@ -502,9 +521,15 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
                                                         { u"value"_qs, definition.apiPolicy() } } } });
 
     const int op = m_operations ? m_operations->begin(tr("Adding %1").arg(definition.apiName)) : 0;
+    const QString name = definition.apiName;
+    auto failed = [this, done, op, name](const core::Error &error) {
+        if (m_operations)
+            m_operations->end(op, false, tr("Adding %1 failed: %2").arg(name, error.message));
+        done(error);
+    };
     auto remaining = QSharedPointer<QList<core::ArmRequest>>::create(steps);
     auto next = QSharedPointer<std::function<void()>>::create();
-    *next = [this, remaining, next, context, done, op, name = definition.apiName] {
+    *next = [this, remaining, next, context, done, failed, op, name] {
         if (remaining->isEmpty()) {
             if (m_operations)
                 m_operations->end(op, true, tr("%1 was added").arg(name));
@@ -513,24 +538,46 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
             *next = nullptr; // break the self-reference
             return;
         }
-        call(remaining->takeFirst(), context, [this, next, done, op, name](const core::Result<QJsonObject> &r) {
+        call(remaining->takeFirst(), context, [next, failed](const core::Result<QJsonObject> &r) {
             if (!r.ok()) {
-                if (m_operations)
-                    m_operations->end(op, false, tr("Adding %1 failed: %2").arg(name, r.error().message));
-                done(r.error());
+                failed(r.error());
                 *next = nullptr;
                 return;
             }
             (*next)();
         });
     };
-    if (m_secrets && !m_environmentId.isEmpty()) {
-        core::SecretJob *job = m_secrets->write(
-            core::SecretStore::makeKey(m_environmentId, u"azureml/"_qs + definition.apiId()), mlKey);
-        connect(job, &core::SecretJob::finished, context, [next] { (*next)(); });
-    } else {
-        (*next)();
-    }
+    // The API first, and only when no API has its id: nothing of an existing one (its key in
+    // the keychain and its named value included) is replaced.
+    const QString apiId = definition.apiId();
+    createResource(
+        core::ArmRequest::put(u"/apis/"_qs + apiId,
+                              editorfields::toApi(definition.apiFields()).toJson(core::JsonShape::Request)),
+        context,
+        [this, op, name, apiId, done, idTaken, next] {
+            const QString taken = tr("An API with the id “%1” already exists.").arg(apiId);
+            if (m_operations)
+                m_operations->end(op, false, tr("Adding %1 failed: %2").arg(name, taken));
+            if (idTaken)
+                idTaken();
+            else
+                done(core::Error::make(core::Error::Kind::Conflict, taken));
+            *next = nullptr;
+        },
+        [this, context, apiId, mlKey, failed, next](const core::Result<core::ArmResponse> &created) {
+            if (!created.ok()) {
+                failed(created.error());
+                *next = nullptr;
+                return;
+            }
+            if (m_secrets && !m_environmentId.isEmpty()) {
+                core::SecretJob *job = m_secrets->write(
+                    core::SecretStore::makeKey(m_environmentId, u"azureml/"_qs + apiId), mlKey);
+                connect(job, &core::SecretJob::finished, context, [next] { (*next)(); });
+            } else {
+                (*next)();
+            }
+        });
 }
 
 } // namespace portico::ui

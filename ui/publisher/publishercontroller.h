@@ -89,14 +89,28 @@ public:
                             const QString &ownerId, QObject *context, JsonCallback done);
     void listSecrets(const QString &sid, QObject *context, JsonCallback done);
 
-    // Creates the secret named value, the API (in its product), the five operations and the
-    // API policy, in that order; stops at the first failure. The ML key goes to the keychain.
+    // Creates the API (only when no API has its id, as createResource()), then the secret
+    // named value, the API's product link, the five operations and the API policy, in that
+    // order; stops at the first failure. The ML key goes to the keychain once the API is
+    // created. When an API with that id exists nothing is written and `idTaken` runs instead
+    // of `done` (without `idTaken`, `done` gets a Conflict error that says so).
     void addAzureMl(const AzureMlDefinition &definition, const QString &mlKey, QObject *context,
-                    std::function<void(const core::Result<void> &)> done);
+                    std::function<void(const core::Result<void> &)> done,
+                    std::function<void()> idTaken = {});
 
     // One call below the service (path relative to serviceId(), or absolute when it starts
     // with "/subscriptions").
     void call(core::ArmRequest request, QObject *context, JsonCallback done);
+    // Every create goes through here: the PUT `create` (path as for call()) is sent only when
+    // nothing has its id yet, so an existing item is never silently replaced. Real APIM
+    // documents If-Match only (apim-protocol.md §2.2), so If-None-Match: * alone may not stop a
+    // PUT: GET first, then PUT with If-None-Match: * so that one created meanwhile is refused
+    // (412) where the service supports it. `taken` runs when the id is taken either way,
+    // `done` otherwise (the PUT's reply, or why the GET or the PUT failed).
+    void createResource(core::ArmRequest create, QObject *context, std::function<void()> taken,
+                        std::function<void(const core::Result<core::ArmResponse> &)> done);
+    // A reply's JSON body; an empty body is an empty object.
+    static core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result);
     using ListCallback = std::function<void(const core::Result<QList<QJsonObject>> &)>;
     // Every item of a collection (nextLink followed); `path` as for call().
     void listResources(const QString &path, QObject *context, ListCallback done);
@@ -126,8 +140,6 @@ private:
     void loadGroupsAndRegions(ServiceWizard *wizard, const QString &subscriptionId,
                               quint64 generation);
     QString absolute(const QString &path) const;
-    // A reply's JSON body; an empty body is an empty object.
-    static core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result);
     void send(core::ArmRequest request, QObject *context,
               std::function<void(const core::Result<core::ArmResponse> &)> done);
     void trackServerCopies(StagedEditor *editor);
@@ -136,8 +148,10 @@ private:
     // `fresh` re-reads the server copy first and replaces whatever ETag it has (Overwrite).
     void saveResource(StagedEditor *editor, const QString &path, bool isNew, bool fresh,
                       BodyFor body, SavedCallback saved);
-    void putResource(StagedEditor *editor, const QString &path, bool isNew, BodyFor body,
-                     SavedCallback saved);
+    void putResource(StagedEditor *editor, const QString &path, BodyFor body, SavedCallback saved);
+    // The end of an editor's save: the reply is its new server copy, or the failure is shown.
+    void finishSave(StagedEditor *editor, const core::Result<core::ArmResponse> &reply,
+                    const SavedCallback &saved);
     void saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh);
     void loadApi(ApiEditor *editor, const QString &apiId);
     void loadOperation(OperationEditor *editor, const QString &apiId, const QString &operationId);

@@ -3,6 +3,7 @@
 #include "ui/publisher/publisherworkspace.h"
 
 #include "core/arm/armrequest.h"
+#include "core/arm/armresponse.h"
 #include "core/model/operation.h"
 #include "ui/common/decisions.h"
 #include "ui/common/maskedkeyfield.h"
@@ -421,12 +422,9 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
             before = record.toMap();
     }
     const QString path = at(collectionPath(page) + u'/' + name);
-    auto onSaved = [this, panel, page, values, before, linkKeys, path, isNew, name](const core::Result<QJsonObject> &r) {
+    auto onSaved = [this, panel, page, values, before, linkKeys, path](const core::Result<QJsonObject> &r) {
         if (!r.ok()) {
-            if (isNew && r.error().httpStatus == 412)
-                panel->idTaken(name); // created meanwhile by someone else
-            else
-                panel->saveFailed(r.error());
+            panel->saveFailed(r.error());
             return;
         }
         QVariantMap saved = r.value().isEmpty() ? values
@@ -453,22 +451,10 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
         m_controller->call(core::ArmRequest::patch(path, body), panel, onSaved);
         return;
     }
-    // A PUT replaces whatever has this id. Create only what is not there: ask first, and send
-    // If-None-Match: * so that one created meanwhile is refused (412) where the service
-    // supports it; the reference does not confirm that APIM does, hence the GET.
-    m_controller->call(core::ArmRequest::get(path), panel, [this, panel, path, body, name, onSaved](const core::Result<QJsonObject> &r) {
-        if (r.ok()) {
-            panel->idTaken(name);
-            return;
-        }
-        if (r.error().kind != core::Error::Kind::NotFound) {
-            panel->saveFailed(r.error());
-            return;
-        }
-        core::ArmRequest create = core::ArmRequest::put(path, body);
-        create.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
-        m_controller->call(std::move(create), panel, onSaved);
-    });
+    // A PUT replaces whatever has this id: create only what is not there.
+    m_controller->createResource(
+        core::ArmRequest::put(path, body), panel, [panel, name] { panel->idTaken(name); },
+        [onSaved](const core::Result<core::ArmResponse> &r) { onSaved(PublisherController::toJson(r)); });
 }
 
 void PublisherWorkspace::runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps)

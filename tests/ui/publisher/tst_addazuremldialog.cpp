@@ -4,7 +4,8 @@
 // "Add AzureML web service" against the real portico-local: bad input is said next to each
 // field and nothing is created; with the local sample pre-filled one click creates the API,
 // its five operations, the secret named value and the Bearer policy, and the API answers the
-// seed through the gateway.
+// seed through the gateway. An API that already has the id is never replaced: the dialog says
+// so at the API name, as the API editor does, and nothing is written.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void badInputIsShownNextToEachFieldAndNothingIsCreated();
     void theLocalSampleIsAddedInOneClick();
+    void anExistingApiWithTheSameIdIsNotReplaced();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
@@ -117,6 +119,60 @@ void tst_AddAzureMlDialog::theLocalSampleIsAddedInOneClick()
     const QByteArray listed = QJsonDocument(namedValues.value()).toJson();
     QVERIFY(listed.contains("\"secret\": true"));
     QVERIFY(!listed.contains(m_bed.local().mlKey().toUtf8()));
+}
+
+void tst_AddAzureMlDialog::anExistingApiWithTheSameIdIsNotReplaced()
+{
+    const QString api = kService + u"/apis/scoring-api"_qs;
+    QVERIFY(call(core::ArmRequest::put(api, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                              { u"displayName"_qs, u"Scoring (by hand)"_qs },
+                                                              { u"path"_qs, u"scoring"_qs },
+                                                              { u"serviceUrl"_qs, u"https://scoring.example/v1"_qs },
+                                                              { u"protocols"_qs, QJsonArray { u"https"_qs } } } } }))
+                .ok());
+    QVERIFY(call(core::ArmRequest::put(api + u"/operations/score"_qs, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                            { u"displayName"_qs, u"Score"_qs },
+                                                                            { u"method"_qs, u"POST"_qs },
+                                                                            { u"urlTemplate"_qs, u"/score"_qs } } } }))
+                .ok());
+
+    ui::AddAzureMlDialog dialog(m_controller);
+    dialog.prefill(ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash)), m_bed.local().mlKey());
+    auto *name = dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs);
+    name->clear();
+    QTest::keyClicks(name, u"Scoring API"_qs); // id "scoring-api"
+    auto *path = dialog.findChild<QLineEdit *>(u"apiPathLineEdit"_qs);
+    path->clear();
+    QTest::keyClicks(path, u"scoring-ml"_qs);
+    dialog.show();
+    QSignalSpy added(&dialog, &ui::AddAzureMlDialog::added);
+    auto *add = dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs);
+    QTest::mouseClick(add, Qt::LeftButton);
+
+    auto *atName = dialog.findChild<QLabel *>(u"displayNameMessageLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(atName->isVisible(), 30000);
+    QCOMPARE(atName->text(), u"An API with the id “scoring-api” already exists."_qs);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QVERIFY(problem->isVisible());
+    QCOMPARE(problem->text(), u"The web service was not added; see the marked fields."_qs);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(add->isEnabled());
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(name->text(), u"Scoring API"_qs); // kept
+
+    // The existing API is as it was: its name, backend and operations; no key was stored for it.
+    const auto stored = call(core::ArmRequest::get(api));
+    QVERIFY(stored.ok());
+    const QJsonObject properties = stored.value().value(u"properties"_qs).toObject();
+    QCOMPARE(properties.value(u"displayName"_qs).toString(), u"Scoring (by hand)"_qs);
+    QCOMPARE(properties.value(u"serviceUrl"_qs).toString(), u"https://scoring.example/v1"_qs);
+    QCOMPARE(properties.value(u"path"_qs).toString(), u"scoring"_qs);
+    const auto operations = call(core::ArmRequest::get(api + u"/operations"_qs));
+    QVERIFY(operations.ok());
+    QCOMPARE(operations.value().value(u"value"_qs).toArray().size(), 1);
+    const auto key = call(core::ArmRequest::get(kService + u"/namedValues/scoring-api-key"_qs));
+    QVERIFY(!key.ok());
+    QCOMPARE(key.error().kind, core::Error::Kind::NotFound);
 }
 
 QTEST_MAIN(tst_AddAzureMlDialog)
