@@ -2635,6 +2635,10 @@
         <source>Not deleted: %1</source>
         <translation>Niet verwijderd: %1</translation>
     </message>
+    <message>
+        <source>“Unlimited” means no limit; 0 is a limit of zero.</source>
+        <translation>„Onbeperkt” betekent geen limiet; 0 is een limiet van nul.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResponseDiffView</name>

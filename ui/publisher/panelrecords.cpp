@@ -9,6 +9,13 @@ using Page = PublisherWorkspace::Page;
 namespace {
 
 const QString kLimit = u"subscriptionsLimit"_qs;
+// How a record holds "no limit": the spin box's special value, one step below a limit of 0.
+constexpr int kUnlimited = -1;
+
+bool isUnlimited(const QVariant &limit)
+{
+    return !limit.isValid() || limit.isNull() || limit.toInt() < 0;
+}
 
 } // namespace
 
@@ -30,9 +37,8 @@ QVariantMap fromResource(Page page, const QJsonObject &resource, const QString &
         for (const QString &key : { u"scope"_qs, u"ownerId"_qs })
             record.insert(key, serviceRelative(record.value(key).toString(), serviceId));
     } else if (page == Page::Products) {
-        const QVariant limit = record.value(kLimit);
-        if (!limit.isValid() || limit.isNull())
-            record.insert(kLimit, 0);
+        if (isUnlimited(record.value(kLimit)))
+            record.insert(kLimit, kUnlimited);
         if (!record.contains(u"subscriptionRequired"_qs))
             record.insert(u"subscriptionRequired"_qs, true);
     }
@@ -50,8 +56,8 @@ QJsonObject toProperties(Page page, const QVariantMap &values, bool isNew)
     if (page == Page::Products) {
         properties.remove(u"apis"_qs);
         properties.remove(u"groups"_qs);
-        // "Unlimited" is no limit at all, never a limit of 0 (which earlier versions stored).
-        if (values.value(kLimit).toInt() == 0) {
+        // "Unlimited" is no limit at all (§3.4: null means unlimited); 0 is a limit of 0.
+        if (isUnlimited(values.value(kLimit))) {
             if (isNew)
                 properties.remove(kLimit);
             else

@@ -17,14 +17,14 @@ namespace panelrecords {
 // the form the fields use whatever form the server answers in:
 // - a subscription's scope and owner relative to the service ("/products/x", "/users/y", "/apis"
 //   and "/" for the whole service), like the choices; no owner is "";
-// - a product's missing or null subscriptionsLimit is 0 ("Unlimited"), a missing
-//   subscriptionRequired is true (APIM's default, §3.4).
+// - a product's missing or null subscriptionsLimit is -1 ("Unlimited", distinct from a limit
+//   of 0, which stays 0), a missing subscriptionRequired is true (APIM's default, §3.4).
 QVariantMap fromResource(
     PublisherWorkspace::Page page, const QJsonObject &resource, const QString &serviceId);
 
 // The `properties` of the PUT (`isNew`) or PATCH that saves `values` of a record. Links (a
 // product's APIs and groups) are separate calls and not included. A product's "Unlimited" limit
-// is left out of a create and sent as null in an update.
+// (-1 or no value) is left out of a create and sent as null in an update; 0 is sent as 0.
 QJsonObject toProperties(PublisherWorkspace::Page page, const QVariantMap &values, bool isNew);
 
 // "{serviceId}/products/x" → "/products/x", matched case-insensitively; any other value as it is.

@@ -46,7 +46,8 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
                                         { { u"notPublished"_qs, tr("Not published") },
                                           { u"published"_qs, tr("Published") } },
                                         u"notPublished"_qs);
-        // 0 is shown as "Unlimited": no limit is sent on create, null on update (§3.4).
+        // "Unlimited" (below 0) is no limit: none is sent on create, null on update (§3.4);
+        // 0 is a limit of 0.
         Field limit = field(u"subscriptionsLimit"_qs, tr("Subscriptions &limit:"), FieldKind::Int,
                             u"productSubscriptionsLimitSpinBox"_qs);
         // APIM treats a product created without subscriptionRequired as protected (§3.4).

@@ -220,9 +220,12 @@ void ResourcePanel::buildForm(QVBoxLayout *outer)
             break;
         }
         case FieldSpec::Kind::Int: {
+            // A count that may have no limit: "Unlimited" is its own step below 0 (-1 in the
+            // record, no value on the wire), so that it never looks like a limit of 0.
             auto *spin = new QSpinBox(m_form);
-            spin->setRange(0, 1'000'000);
+            spin->setRange(-1, 1'000'000);
             spin->setSpecialValueText(tr("Unlimited"));
+            spin->setToolTip(tr("“Unlimited” means no limit; 0 is a limit of zero."));
             fieldbinding::bind(m_doc, spec.key, spin);
             editor = spin;
             break;
@@ -361,7 +364,7 @@ void ResourcePanel::startNew()
         else if (spec.kind == FieldSpec::Kind::Choice && !spec.choices.isEmpty())
             record.insert(spec.key, spec.choices.first().first);
         else if (spec.kind == FieldSpec::Kind::Int)
-            record.insert(spec.key, 0);
+            record.insert(spec.key, -1); // "Unlimited"
         else
             record.insert(spec.key, QString());
     }

@@ -37,6 +37,7 @@ class ResourcePanel final : public QWidget
 public:
     struct FieldSpec
     {
+        // Int is a count that may be unlimited: -1 (or no value) is "Unlimited", 0 is 0.
         enum class Kind { Text, MultiLineText, Bool, Int, Choice, MultiChoice, Secret };
         QString key;
         QString label;

@@ -4,7 +4,8 @@
 // The publisher's resource pages (products, subscriptions, users, groups, named values,
 // backends) against the real portico-local: a new item whose id is taken is refused at the id
 // field instead of replacing what exists; a product is protected and unlimited by default and
-// "Unlimited" is no limit on the wire; selecting an item never marks it Modified; a
+// "Unlimited" is no limit on the wire and looks different from a limit of 0, and both survive
+// a save unchanged; selecting an item never marks it Modified; a
 // subscription shows its own scope and owner; failed key reads and regenerations are reported
 // with Retry; a failed delete says so, and a product or user with subscriptions is deleted with
 // them only when the user agrees.
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void newProductIsProtectedAndUnlimitedByDefault();
     void unlimitedIsSentAsNoLimitOnUpdate();
     void selectingAProductWithoutALimitKeepsItUnmodified();
+    void aLimitOfZeroAndUnlimitedLookDifferentAndRoundTripExactly();
     void subscriptionFormShowsItsOwnScopeAndOwner();
     void failedKeyRegenerationIsShownAndKeepsTheOldKey();
     void unreadableKeysAreShownWithRetry();
@@ -338,6 +340,60 @@ void tst_ResourcePanel::selectingAProductWithoutALimitKeepsItUnmodified()
         QCOMPARE(dirty->text(), QString());
         QCOMPARE(m_workspace->unsavedEditorCount(), unsaved);
     }
+}
+
+void tst_ResourcePanel::aLimitOfZeroAndUnlimitedLookDifferentAndRoundTripExactly()
+{
+    QVERIFY(put(u"/products/zerolimit"_qs, { { u"displayName"_qs, u"Zero limit"_qs }, { u"subscriptionsLimit"_qs, 0 } }));
+    QVERIFY(put(u"/products/openended"_qs, { { u"displayName"_qs, u"Open ended"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Products, u"zerolimit"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"zerolimit"_qs, 10000);
+    auto *limit = panel->findChild<QSpinBox *>(u"productSubscriptionsLimitSpinBox"_qs);
+    auto *displayName = panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs);
+    auto *save = panel->findChild<QPushButton *>(u"productsSavePushButton"_qs);
+    const auto storedLimit = [this](const QString &name) {
+        return stored(u"/products/"_qs + name).value(u"subscriptionsLimit"_qs);
+    };
+
+    // A limit of 0 shows as 0, and a save of another field keeps it 0.
+    QCOMPARE(limit->text(), u"0"_qs);
+    QVERIFY(!panel->document()->isDirty());
+    displayName->end(false);
+    QTest::keyClicks(displayName, u" (closed)"_qs);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty() && !save->isEnabled(), 10000);
+    QCOMPARE(stored(u"/products/zerolimit"_qs).value(u"displayName"_qs).toString(), u"Zero limit (closed)"_qs);
+    QCOMPARE(storedLimit(u"zerolimit"_qs), QJsonValue(0));
+    QCOMPARE(limit->text(), u"0"_qs);
+
+    // No limit shows as Unlimited, and a save of another field keeps it without a limit.
+    panel->selectRecord(u"openended"_qs);
+    QCOMPARE(panel->currentName(), u"openended"_qs);
+    QCOMPARE(limit->text(), u"Unlimited"_qs);
+    QVERIFY(!panel->document()->isDirty());
+    displayName->end(false);
+    QTest::keyClicks(displayName, u" (all)"_qs);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty() && !save->isEnabled(), 10000);
+    QCOMPARE(stored(u"/products/openended"_qs).value(u"displayName"_qs).toString(), u"Open ended (all)"_qs);
+    QVERIFY2(storedLimit(u"openended"_qs).isUndefined() || storedLimit(u"openended"_qs).isNull(),
+             qPrintable(QString::number(storedLimit(u"openended"_qs).toInt())));
+    QCOMPARE(limit->text(), u"Unlimited"_qs);
+
+    // One step up from Unlimited is a limit of 0, and a new product keeps it.
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(limit->text(), u"Unlimited"_qs);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs), u"zeronew"_qs);
+    QTest::keyClicks(displayName, u"Zero new"_qs);
+    limit->setFocus();
+    QTest::keyClick(limit, Qt::Key_Up);
+    QCOMPARE(limit->text(), u"0"_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isNew(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(storedLimit(u"zeronew"_qs), QJsonValue(0), 10000);
+    QCOMPARE(limit->text(), u"0"_qs);
 }
 
 void tst_ResourcePanel::subscriptionFormShowsItsOwnScopeAndOwner()
