@@ -84,7 +84,12 @@ void TryItSender::start()
     m_response.requestBodySize = m_request.body.size();
     m_clock.start();
     m_deadline.start(m_options.deadlineMs);
-    m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    // Qt knows that a reply has no body only for its own head(); a HEAD sent as a custom verb
+    // waits for the Content-Length it announces until the transfer timeout.
+    if (m_request.method == "HEAD")
+        m_reply = m_network->head(request);
+    else
+        m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &TryItSender::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &TryItSender::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &TryItSender::onFinished);

@@ -4,6 +4,7 @@
 #include "core/tryit/tryitsender.h"
 #include "tests/support/fakenetworkaccessmanager.h"
 #include "tests/support/porticolocalfixture.h"
+#include "tests/support/rawhttpserver.h"
 #include "tests/support/replay/replayserver.h"
 #include "tests/support/tempdir.h"
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void deadlineCarriesItsSeconds();
     void networkErrorsCarryTheirKind_data();
     void networkErrorsCarryTheirKind();
+    void headAnswersWithItsStatusAndNoBody();
 
 private:
     core::Result<core::TryItResponse> send(const core::PreparedRequest &request, TryItSender::Options options = {},
@@ -406,6 +408,26 @@ void tst_TryItSender::networkErrorsCarryTheirKind()
     QCOMPARE(failure->networkErrorCode, int(error));
     QCOMPARE(failure->detail, u"Fake network error"_qs);
     QVERIFY(!failure->certificate);
+}
+
+void tst_TryItSender::headAnswersWithItsStatusAndNoBody()
+{
+    // A HEAD answer announces the length of the body a GET would get, and sends none.
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/items/1", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Content-Length: 1000\r\n\r\n");
+    TryItSender::Options options;
+    options.transferTimeoutMs = 5000;
+    const auto result = send({ "HEAD", server.url(u"/items/1"_qs), {}, {} }, options);
+    // Not "200 (incomplete)" after the transfer timeout: the status, complete, with no body.
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(result->status, 200);
+    QCOMPARE(result->header("Content-Length"), QByteArray("1000"));
+    QCOMPARE(result->bodySize, qint64(0));
+    QVERIFY(!result->incomplete);
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().method, QByteArray("HEAD"));
 }
 
 QTEST_GUILESS_MAIN(tst_TryItSender)
