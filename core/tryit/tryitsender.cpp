@@ -3,6 +3,7 @@
 #include "core/tryit/tryitsender.h"
 
 #include "core/arm/armparsing.h"
+#include "core/tryit/wireheaders.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -74,7 +75,8 @@ void TryItSender::start()
         return;
     }
     QNetworkRequest request(m_request.url);
-    for (const auto &[name, value] : std::as_const(m_request.headers))
+    // setRawHeader() keeps only the last of repeated names: they go out joined instead.
+    for (const auto &[name, value] : joinRepeatedHeaders(m_request.headers))
         request.setRawHeader(name, value);
     request.setTransferTimeout(m_options.transferTimeoutMs);
     request.setMaximumRedirectsAllowed(m_options.maxRedirects);

@@ -676,9 +676,18 @@ void TryItComposer::restoreParameter(const QString &name, const QString &value)
 
 void TryItComposer::restoreHeader(const QByteArray &name, const QByteArray &value)
 {
+    // Each row comes back as its own row: a name given twice ("X-Tag: one", "X-Tag: two") is
+    // sent twice, and setHeader() would fold it into one.
+    const int row = m_headers->rowCount();
+    {
+        const QSignalBlocker blocker(m_headers);
+        m_headers->insertRow(row);
+        m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(name)));
+        m_headers->setItem(row, 1, new QTableWidgetItem());
+    }
     const QByteArray mask = core::secretMask.toUtf8();
     if (!value.contains(mask)) {
-        setHeader(name, value);
+        m_headers->item(row, 1)->setText(QString::fromUtf8(value));
         return;
     }
     // "Bearer ••••••••": the scheme is named in the hint, the value is left empty.
@@ -688,18 +697,10 @@ void TryItComposer::restoreHeader(const QByteArray &name, const QByteArray &valu
     const QString hint = scheme.isEmpty()
             ? tr("Enter again: history does not keep secrets")
             : tr("Enter again as %1 …: history does not keep secrets").arg(scheme);
-    setHeader(name, QByteArray());
-    for (int row = 0; row < m_headers->rowCount(); ++row) {
-        QTableWidgetItem *item = m_headers->item(row, 0);
-        if (!item || item->text().compare(QString::fromLatin1(name), Qt::CaseInsensitive) != 0)
-            continue;
-        const QSignalBlocker blocker(m_headers);
-        item->setToolTip(hint);
-        if (QTableWidgetItem *cell = m_headers->item(row, 1)) {
-            cell->setData(ReentryHintDelegate::HintRole, hint);
-            cell->setToolTip(hint);
-        }
-    }
+    const QSignalBlocker blocker(m_headers);
+    m_headers->item(row, 0)->setToolTip(hint);
+    m_headers->item(row, 1)->setData(ReentryHintDelegate::HintRole, hint);
+    m_headers->item(row, 1)->setToolTip(hint);
 }
 
 void TryItComposer::applyValues(const ComposedRequest &request)

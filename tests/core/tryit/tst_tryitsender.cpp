@@ -41,6 +41,7 @@ private Q_SLOTS:
     void networkErrorsCarryTheirKind_data();
     void networkErrorsCarryTheirKind();
     void headAnswersWithItsStatusAndNoBody();
+    void repeatedHeaderNamesAreSentJoined();
 
 private:
     core::Result<core::TryItResponse> send(const core::PreparedRequest &request, TryItSender::Options options = {},
@@ -428,6 +429,24 @@ void tst_TryItSender::headAnswersWithItsStatusAndNoBody()
     QVERIFY(!result->incomplete);
     QCOMPARE(server.requests().size(), 1);
     QCOMPARE(server.requests().first().method, QByteArray("HEAD"));
+}
+
+void tst_TryItSender::repeatedHeaderNamesAreSentJoined()
+{
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/tags", "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n");
+    const core::HeaderList headers { { "X-Tag", "one" }, { "Accept", "application/json" },
+                                     { "x-tag", "two" }, { "Cookie", "a=1" }, { "Cookie", "b=2" } };
+    const auto result = send({ "GET", server.url(u"/tags"_qs), headers, {} });
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(result->status, 204);
+    QCOMPARE(server.requests().size(), 1);
+    const auto &received = server.requests().first();
+    // One field with both values (RFC 9110 5.3), not only the last row.
+    QCOMPARE(received.headerValues("X-Tag"), QByteArrayList { "one, two" });
+    QCOMPARE(received.header("Accept"), QByteArray("application/json"));
+    QCOMPARE(received.headerValues("Cookie"), QByteArrayList { "a=1; b=2" });
 }
 
 QTEST_GUILESS_MAIN(tst_TryItSender)

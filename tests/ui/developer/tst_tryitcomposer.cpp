@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBrowser>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void composerPrefillsAndPreviewsWithSecretsMasked();
     void invalidBodyBlocksSendWithItsPosition();
     void previewIsTheRequestThatIsSentWithEverySecretMasked();
+    void reopeningKeepsEveryRowOfARepeatedHeader();
 };
 
 namespace {
@@ -205,6 +207,31 @@ void tst_TryItComposer::previewIsTheRequestThatIsSentWithEverySecretMasked()
     QVERIFY2(lines.contains(u"api-key: ••••••••"_qs), qPrintable(preview));
     QVERIFY(lines.contains(u"Authorization: Bearer ••••••••"_qs));
     QCOMPARE(lines.count(u"Ocp-Apim-Subscription-Key: ••••••••"_qs), 2); // typed, and the chosen subscription's
+}
+
+void tst_TryItComposer::reopeningKeepsEveryRowOfARepeatedHeader()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    ComposedRequest sent = composer.composedRequest();
+    sent.headers = { { "X-Tag", "one" }, { "x-tag", "two" }, { "Authorization", "Bearer ••••••••" },
+                     { "Authorization", "Bearer ••••••••" } };
+    composer.applyValues(sent); // as re-opening a send from the history does
+
+    const auto *table = composer.findChild<QTableWidget *>(u"headersTableWidget"_qs);
+    QVERIFY(table);
+    QStringList rows;
+    for (int row = 0; row < table->rowCount(); ++row)
+        rows.append(table->item(row, 0)->text() + u": "_qs + table->item(row, 1)->text());
+    // Both values of the repeated name, each in its own row; the secrets left to enter again.
+    QCOMPARE(rows, (QStringList { u"X-Tag: one"_qs, u"x-tag: two"_qs, u"Authorization: "_qs,
+                                  u"Authorization: "_qs }));
+    QVERIFY(!table->item(3, 1)->toolTip().isEmpty());
+    const auto headers = composer.composedRequest().headers;
+    QVERIFY(headers.contains(qMakePair(QByteArray("X-Tag"), QByteArray("one"))));
+    QVERIFY(headers.contains(qMakePair(QByteArray("x-tag"), QByteArray("two"))));
 }
 
 QTEST_MAIN(tst_TryItComposer)

@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// The header fields of a Try It request as they go on the wire. TryItSender sends exactly
+// these; the request preview shows them, so the preview is what Send sends. Pure functions.
+
+#include "core/tryit/secretredaction.h"
+
+namespace portico::core {
+
+// A field named more than once (case-insensitive) goes out once, in the place and spelling of
+// its first occurrence, its values joined by ", " (RFC 9110 section 5.3); Cookie pairs are
+// joined by "; " (RFC 6265 section 5.4). Set-Cookie, the field that cannot be joined, is a
+// response field. Rows without a name are dropped.
+[[nodiscard]] HeaderList joinRepeatedHeaders(const HeaderList &headers);
+
+} // namespace portico::core
