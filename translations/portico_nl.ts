@@ -1146,6 +1146,30 @@
         <source>The request was not sent: it cannot be built from this input (%1).</source>
         <translation>Het verzoek is niet verzonden: het kan met deze invoer niet worden opgebouwd (%1).</translation>
     </message>
+    <message>
+        <source>Redirect not followed: the Location header is missing or unreadable</source>
+        <translation>Omleiding niet gevolgd: de Location-header ontbreekt of is onleesbaar</translation>
+    </message>
+    <message>
+        <source>Redirect not followed: %1 (more redirects in a row than the limit of %2)</source>
+        <translation>Omleiding niet gevolgd: %1 (meer omleidingen achter elkaar dan de limiet van %2)</translation>
+    </message>
+    <message>
+        <source>Redirect not followed: %1 (another host, port or scheme; the request&apos;s keys are not sent there)</source>
+        <translation>Omleiding niet gevolgd: %1 (een andere host, poort of scheme; de sleutels van het verzoek worden daar niet heen gestuurd)</translation>
+    </message>
+    <message>
+        <source>Redirect not followed: %1 (not an http or https address)</source>
+        <translation>Omleiding niet gevolgd: %1 (geen http- of https-adres)</translation>
+    </message>
+    <message>
+        <source>Redirected to %1 %2</source>
+        <translation>Omgeleid naar %1 %2</translation>
+    </message>
+    <message>
+        <source>Redirected to %1</source>
+        <translation>Omgeleid naar %1</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::DeveloperWorkspace</name>
@@ -2800,6 +2824,10 @@
     <message>
         <source>The body is binary; Raw shows it as hexadecimal.</source>
         <translation>De body is binair; Onbewerkt toont hem hexadecimaal.</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
     </message>
 </context>
 <context>

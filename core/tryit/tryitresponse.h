@@ -4,6 +4,7 @@
 
 #include "core/tryit/incompletebody.h"
 #include "core/tryit/secretredaction.h"
+#include "core/tryit/unfollowedredirect.h"
 
 #include <QDateTime>
 #include <QSslCertificate>
@@ -36,7 +37,11 @@ struct TlsCertificateInfo
 // a response, not an error: a 429 is something to explain, not a failure of Try It.
 struct TryItResponse
 {
-    QUrl url;
+    QUrl url; // the URL that answered: after followed redirects, the last one
+    QByteArray method; // the method of that last request: a 301/302/303 turns a POST into a GET
+    int redirectsFollowed = 0;
+    // Set when the answer is a redirect that was not followed: the 3xx is the response.
+    std::optional<UnfollowedRedirect> unfollowedRedirect;
     int status = 0;
     QByteArray reason;
     HeaderList headers;

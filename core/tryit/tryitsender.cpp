@@ -38,6 +38,39 @@ qint64 TryItResponse::retryAfterMs() const
     return parseRetryAfter(header("Retry-After"), QDateTime::currentDateTimeUtc()).value_or(-1);
 }
 
+namespace {
+
+QByteArray finalMethod(QNetworkAccessManager::Operation operation, const QByteArray &requested)
+{
+    switch (operation) {
+    case QNetworkAccessManager::HeadOperation: return QByteArrayLiteral("HEAD");
+    case QNetworkAccessManager::GetOperation: return QByteArrayLiteral("GET");
+    default: return requested; // a custom verb stays itself (and after 307/308)
+    }
+}
+
+std::optional<UnfollowedRedirect> unfollowedRedirect(QNetworkReply::NetworkError error,
+                                                     const TryItResponse &response, int maxRedirects)
+{
+    if (response.status < 300 || response.status > 399)
+        return std::nullopt;
+    UnfollowedRedirect redirect;
+    switch (error) {
+    case QNetworkReply::TooManyRedirectsError: redirect.reason = UnfollowedRedirect::Reason::TooMany; break;
+    case QNetworkReply::InsecureRedirectError: redirect.reason = UnfollowedRedirect::Reason::OtherOrigin; break;
+    case QNetworkReply::ProtocolUnknownError:
+        redirect.reason = UnfollowedRedirect::Reason::UnsupportedLocation;
+        break;
+    default: return std::nullopt;
+    }
+    const QUrl location = QUrl::fromEncoded(response.header("Location"));
+    redirect.location = location.isRelative() ? response.url.resolved(location) : location;
+    redirect.maxRedirects = maxRedirects;
+    return redirect;
+}
+
+} // namespace
+
 TryItSender::TryItSender(QNetworkAccessManager *network, PreparedRequest request, Options options,
                          QObject *parent)
     : QObject(parent)
@@ -83,6 +116,7 @@ void TryItSender::start()
     // Redirects never downgrade to http; credentials in headers follow only within the origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     m_response.url = m_request.url;
+    m_response.method = m_request.method;
     m_response.requestBodySize = m_request.body.size();
     m_clock.start();
     m_deadline.start(m_options.deadlineMs);
@@ -98,6 +132,7 @@ void TryItSender::start()
     connect(m_reply, &QNetworkReply::sslErrors, this, &TryItSender::onSslErrors);
     connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
     connect(m_reply, &QNetworkReply::downloadProgress, this, &TryItSender::progress);
+    connect(m_reply, &QNetworkReply::redirected, this, [this] { ++m_response.redirectsFollowed; });
 }
 
 void TryItSender::cancel()
@@ -258,6 +293,7 @@ void TryItSender::onFinished()
     m_response.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     m_response.headers = reply->rawHeaderPairs();
     m_response.url = reply->url();
+    m_response.method = finalMethod(reply->operation(), m_request.method);
     if (m_response.bodyFile) {
         m_response.bodyFile->flush();
         m_response.bodyFile->seek(0);
@@ -266,8 +302,12 @@ void TryItSender::onFinished()
     // BesCall and BlobRequestJob: reset, network gone, a stall past the transfer timeout) means
     // the body broke off. What arrived is kept for showing, marked incomplete, never as a result.
     const QNetworkReply::NetworkError networkError = reply->error();
-    if ((networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied)
-        || networkError == QNetworkReply::ProtocolFailure) {
+    // A redirect Qt refused to follow (a loop, another origin, not http(s)) is reported as a
+    // network error, but the 3xx is a complete answer: it is the response, with the facts.
+    m_response.unfollowedRedirect = unfollowedRedirect(networkError, m_response, m_options.maxRedirects);
+    if (!m_response.unfollowedRedirect
+        && ((networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied)
+            || networkError == QNetworkReply::ProtocolFailure)) {
         const bool stalled = networkError == QNetworkReply::OperationCanceledError
             || networkError == QNetworkReply::TimeoutError;
         IncompleteBody incomplete;

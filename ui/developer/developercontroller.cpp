@@ -59,6 +59,41 @@ void fillFromResponse(ResponseData &data, const core::TryItResponse &response)
     }
 }
 
+// Where the redirects led, or why the one answered was not followed; empty without redirects.
+// URLs are shown with the request's secrets masked, as the requested URL is.
+QString redirectNote(const core::TryItRequest &request, const core::TryItResponse &response)
+{
+    const auto shown = [&request](const QUrl &url) {
+        return core::scrubSecrets(core::redactUrl(url, request.secretQueryNames()).toDisplayString(),
+                                  request.secretValues());
+    };
+    if (const auto &unfollowed = response.unfollowedRedirect) {
+        if (!unfollowed->location.isValid() || unfollowed->location.isEmpty())
+            return DeveloperController::tr("Redirect not followed: the Location header is missing or "
+                                           "unreadable");
+        switch (unfollowed->reason) {
+        case core::UnfollowedRedirect::Reason::TooMany:
+            return DeveloperController::tr("Redirect not followed: %1 (more redirects in a row than the "
+                                           "limit of %2)")
+                    .arg(shown(unfollowed->location))
+                    .arg(unfollowed->maxRedirects);
+        case core::UnfollowedRedirect::Reason::OtherOrigin:
+            return DeveloperController::tr("Redirect not followed: %1 (another host, port or scheme; "
+                                           "the request's keys are not sent there)")
+                    .arg(shown(unfollowed->location));
+        case core::UnfollowedRedirect::Reason::UnsupportedLocation:
+            return DeveloperController::tr("Redirect not followed: %1 (not an http or https address)")
+                    .arg(shown(unfollowed->location));
+        }
+    }
+    if (response.redirectsFollowed <= 0)
+        return {};
+    if (response.method != request.method.toUpper())
+        return DeveloperController::tr("Redirected to %1 %2")
+                .arg(QString::fromLatin1(response.method), shown(response.url));
+    return DeveloperController::tr("Redirected to %1").arg(shown(response.url));
+}
+
 ResponseData toResponseData(const core::TryItRequest &request, const core::Result<core::TryItResponse> &result,
                             const std::optional<core::TryItResponse> &partial,
                             const std::optional<core::SendFailure> &failure)
@@ -80,11 +115,13 @@ ResponseData toResponseData(const core::TryItRequest &request, const core::Resul
         }
         if (partial) {
             fillFromResponse(data, *partial);
+            data.redirectNote = redirectNote(request, *partial);
             data.incomplete = true;
         }
         return data;
     }
     fillFromResponse(data, result.value());
+    data.redirectNote = redirectNote(request, result.value());
     return data;
 }
 

@@ -17,6 +17,7 @@ struct ResponseData
 {
     QString method;
     QUrl url;                 // as requested, secrets already masked by the engine
+    QString redirectNote;     // where redirects led, or why one was not followed; in words
     int status = 0;           // 0: no response (network error)
     QString reason;
     QList<QPair<QByteArray, QByteArray>> headers;

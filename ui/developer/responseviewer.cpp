@@ -356,9 +356,12 @@ void ResponseViewer::showResponse(const ResponseData &response)
     m_size->setText(hasResponse ? tr("Size: %1").arg(QLocale().formattedDataSize(size))
                                 : QString());
     m_contentType->setText(response.contentType());
-    m_url->setText(response.url.isEmpty()
-                           ? QString()
-                           : response.method + u' ' + response.url.toDisplayString());
+    m_url->setText(response.url.isEmpty() ? QString()
+                   : response.redirectNote.isEmpty()
+                   ? response.method + u' ' + response.url.toDisplayString()
+                   : tr("%1 %2 — %3").arg(response.method, response.url.toDisplayString(),
+                                          response.redirectNote));
+    m_url->setToolTip(response.redirectNote);
     m_errorLabel->setText(response.errorText);
     m_errorLabel->setVisible(!response.errorText.isEmpty());
     m_errorDetailsLabel->setText(response.errorDetails);

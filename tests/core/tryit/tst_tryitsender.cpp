@@ -42,6 +42,8 @@ private Q_SLOTS:
     void networkErrorsCarryTheirKind();
     void headAnswersWithItsStatusAndNoBody();
     void repeatedHeaderNamesAreSentJoined();
+    void followedRedirectRecordsTheFinalUrlAndMethod();
+    void redirectLoopIsACompleteRedirectNotFollowed();
 
 private:
     core::Result<core::TryItResponse> send(const core::PreparedRequest &request, TryItSender::Options options = {},
@@ -447,6 +449,50 @@ void tst_TryItSender::repeatedHeaderNamesAreSentJoined()
     QCOMPARE(received.headerValues("X-Tag"), QByteArrayList { "one, two" });
     QCOMPARE(received.header("Accept"), QByteArray("application/json"));
     QCOMPARE(received.headerValues("Cookie"), QByteArrayList { "a=1; b=2" });
+}
+
+void tst_TryItSender::followedRedirectRecordsTheFinalUrlAndMethod()
+{
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/redir", "HTTP/1.1 302 Found\r\nLocation: /final?x=1\r\nContent-Length: 0\r\n\r\n");
+    server.answer("/final", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+    const auto result = send(post(server.url(u"/redir"_qs), R"({"a":1})"));
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(result->status, 200);
+    QCOMPARE(result->url, server.url(u"/final?x=1"_qs));
+    QCOMPARE(result->method, QByteArray("GET")); // a 302 turns the POST into a GET
+    QCOMPARE(result->redirectsFollowed, 1);
+    QVERIFY(!result->unfollowedRedirect);
+}
+
+void tst_TryItSender::redirectLoopIsACompleteRedirectNotFollowed()
+{
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/loop", "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\n\r\n");
+    TryItSender::Options options;
+    options.maxRedirects = 3;
+    auto *sender = new TryItSender(&m_nam, { "GET", server.url(u"/loop"_qs), {}, {} }, options);
+    std::optional<core::TryItResponse> partial;
+    core::Result<core::TryItResponse> result = Error::make(Error::Kind::Timeout, u"test timeout"_qs);
+    connect(sender, &TryItSender::finished, this, [&] {
+        result = sender->result();
+        partial = sender->partialResponse();
+    });
+    QSignalSpy destroyed(sender, &QObject::destroyed);
+    sender->start();
+    QVERIFY(destroyed.wait(20000));
+    // The last 302 is the answer: complete, not a body that broke off.
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QVERIFY(!partial);
+    QCOMPARE(result->status, 302);
+    QVERIFY(!result->incomplete);
+    QVERIFY(result->unfollowedRedirect);
+    QCOMPARE(result->unfollowedRedirect->reason, core::UnfollowedRedirect::Reason::TooMany);
+    QCOMPARE(result->unfollowedRedirect->location, server.url(u"/loop"_qs));
+    QCOMPARE(result->unfollowedRedirect->maxRedirects, 3);
+    QVERIFY(server.requests().size() > 3); // the first and the three it followed, at least
 }
 
 QTEST_GUILESS_MAIN(tst_TryItSender)

@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// What the response viewer says about redirects, sent through the real DeveloperController and
+// shown in the real ResponseViewer, against a bare loopback server that answers with hand-made
+// redirects: where a followed redirect led (and with which method), and a redirect that was not
+// followed shown as the complete 3xx it is, with where it pointed and why it stopped.
+
+#include "core/arm/armclient.h"
+#include "tests/support/rawhttpserver.h"
+#include "ui/developer/developercontroller.h"
+#include "ui/developer/responseviewer.h"
+#include "ui/developer/tryitcomposer.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace portico;
+
+class tst_DeveloperController : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void followedRedirectShowsWhereItLedAndTheMethod();
+    void redirectNotFollowedIsACompleteAnswerThatSaysWhy_data();
+    void redirectNotFollowedIsACompleteAnswerThatSaysWhy();
+
+private:
+    // Sends through the controller and shows the answer in `viewer`.
+    std::optional<ui::ResponseData> sendAndShow(test::RawHttpServer &server, ui::ResponseViewer &viewer,
+                                                const QString &method, const QString &path,
+                                                const QByteArray &body = {});
+    QNetworkAccessManager m_nam;
+};
+
+std::optional<ui::ResponseData> tst_DeveloperController::sendAndShow(test::RawHttpServer &server,
+                                                                     ui::ResponseViewer &viewer,
+                                                                     const QString &method,
+                                                                     const QString &path, const QByteArray &body)
+{
+    core::ArmClient client(&m_nam, QUrl(u"http://127.0.0.1:9"_qs), nullptr); // no ARM call is made
+    ui::DeveloperController controller(&client, &m_nam, nullptr);
+    std::optional<ui::ResponseData> shown;
+    connect(&controller, &ui::DeveloperController::responseReady, &viewer,
+            [&shown, &viewer](const ui::ResponseData &data) {
+                shown = data;
+                viewer.showResponse(data);
+            });
+    ui::ComposedRequest request;
+    request.method = method;
+    request.gatewayUrl = server.url(QString());
+    request.urlTemplate = path;
+    request.body = body;
+    if (!body.isEmpty())
+        request.headers = { { "Content-Type", "application/json" } };
+    controller.send(request, u"test"_qs);
+    if (!QTest::qWaitFor([&shown] { return shown.has_value(); }, 20000))
+        return std::nullopt;
+    return shown;
+}
+
+void tst_DeveloperController::followedRedirectShowsWhereItLedAndTheMethod()
+{
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/redir", "HTTP/1.1 302 Found\r\nLocation: /final?x=1\r\nContent-Length: 0\r\n\r\n");
+    server.answer("/final", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+    ui::ResponseViewer viewer;
+    const auto shown = sendAndShow(server, viewer, u"POST"_qs, u"/redir"_qs, R"({"a":1})");
+    QVERIFY(shown);
+    // The POST was answered by a 302, and Qt asked again with a GET: the user sees both.
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests().at(1).method, QByteArray("GET"));
+    QCOMPARE(viewer.findChild<QLabel *>(u"statusLabel"_qs)->text(), u"200 OK"_qs);
+    const QString line = viewer.findChild<QLineEdit *>(u"requestedUrlLineEdit"_qs)->text();
+    const QString port = QString::number(server.port());
+    QVERIFY2(line.startsWith(u"POST http://127.0.0.1:%1/redir"_qs.arg(port)), qPrintable(line));
+    QVERIFY2(line.contains(u"Redirected to GET http://127.0.0.1:%1/final?x=1"_qs.arg(port)), qPrintable(line));
+}
+
+void tst_DeveloperController::redirectNotFollowedIsACompleteAnswerThatSaysWhy_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<int>("minRequests");
+    QTest::newRow("loop") << QByteArray("HTTP/1.1 302 Found\r\nLocation: /start\r\nContent-Length: 0\r\n\r\n")
+                          << u"Redirect not followed: http://127.0.0.1:%PORT%/start (more redirects in a row than the limit of 5)"_qs
+                          << 6;
+    // To another origin, with a key in its query that the viewer must not show.
+    QTest::newRow("another origin")
+        << QByteArray("HTTP/1.1 302 Found\r\nLocation: http://localhost:%PORT%/final?subscription-key=k3y0123456\r\n"
+                      "Content-Length: 5\r\n\r\nmoved")
+        << u"Redirect not followed: http://localhost:%PORT%/final?subscription-key=••••••••"_qs << 1;
+    QTest::newRow("not http") << QByteArray("HTTP/1.1 301 Moved Permanently\r\nLocation: ftp://127.0.0.1/file\r\n"
+                                            "Content-Length: 0\r\n\r\n")
+                              << u"Redirect not followed: ftp://127.0.0.1/file (not an http or https address)"_qs
+                              << 1;
+}
+
+void tst_DeveloperController::redirectNotFollowedIsACompleteAnswerThatSaysWhy()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, note);
+    QFETCH(int, minRequests);
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/start", answer);
+    ui::ResponseViewer viewer;
+    const auto shown = sendAndShow(server, viewer, u"GET"_qs, u"/start"_qs);
+    QVERIFY(shown);
+    QVERIFY(server.requests().size() >= minRequests);
+    // Not "302 (incomplete) … the connection broke off": the redirect is the answer.
+    QVERIFY(!shown->incomplete);
+    QVERIFY2(shown->errorText.isEmpty(), qPrintable(shown->errorText));
+    QVERIFY(viewer.findChild<QLabel *>(u"statusLabel"_qs)->text().startsWith(u"30"_qs));
+    QVERIFY(!viewer.findChild<QLabel *>(u"statusLabel"_qs)->text().contains(u"incomplete"_qs));
+    const QString line = viewer.findChild<QLineEdit *>(u"requestedUrlLineEdit"_qs)->text();
+    note.replace(u"%PORT%"_qs, QString::number(server.port()));
+    QVERIFY2(line.contains(note), qPrintable(line));
+    QVERIFY(!line.contains(u"k3y0123456"_qs));
+}
+
+QTEST_MAIN(tst_DeveloperController)
+#include "tst_developercontroller.moc"
