@@ -2829,6 +2829,10 @@
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
+    <message>
+        <source>Size: %1 (%2 as sent, %3)</source>
+        <translation>Grootte: %1 (%2 zoals verzonden, %3)</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResultsTableModel</name>

@@ -3,6 +3,7 @@
 #include "core/tryit/tryitrequest.h"
 
 #include "core/model/urltemplate.h"
+#include "core/tryit/wireheaders.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -102,7 +103,7 @@ Result<PreparedRequest> TryItRequest::preview() const
         return prepared;
     PreparedRequest masked = *prepared;
     masked.url = redactUrl(masked.url, secretQueryNames());
-    masked.headers = redactHeaders(masked.headers, secretHeaderNames());
+    masked.headers = redactHeaders(wireHeaders(masked), secretHeaderNames());
     return masked;
 }
 

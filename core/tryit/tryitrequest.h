@@ -55,7 +55,9 @@ struct TryItRequest
     // template value is missing or the template is malformed; a Content-Type of
     // application/json is added for a body when the user set none.
     [[nodiscard]] Result<PreparedRequest> prepare() const;
-    // prepare() with every secret masked (key, Authorization, secret-looking headers/query).
+    // prepare() with every secret masked (key, Authorization, secret-looking headers/query), its
+    // headers as TryItSender sends them (wireHeaders(): repeated names joined, User-Agent,
+    // Accept-Encoding and Accept-Language added), so what is shown is what is sent.
     [[nodiscard]] Result<PreparedRequest> preview() const;
     // Secret values present in this request, for scrubbing anything derived from it.
     QStringList secretValues() const;

@@ -50,6 +50,7 @@ struct TryItResponse
     QByteArray body;
     std::shared_ptr<QTemporaryFile> bodyFile;
     qint64 bodySize = 0;     // bytes received (decoded)
+    qint64 encodedBodySize = -1; // bytes as sent when TryItSender decoded a Content-Encoding
     qint64 requestBodySize = 0;
     qint64 totalMs = 0;      // from send to the last byte
     qint64 timeToFirstByteMs = -1; // from send to the response headers

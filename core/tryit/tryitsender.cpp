@@ -3,6 +3,7 @@
 #include "core/tryit/tryitsender.h"
 
 #include "core/arm/armparsing.h"
+#include "core/tryit/contentdecoder.h"
 #include "core/tryit/wireheaders.h"
 
 #include <QDir>
@@ -108,8 +109,9 @@ void TryItSender::start()
         return;
     }
     QNetworkRequest request(m_request.url);
-    // setRawHeader() keeps only the last of repeated names: they go out joined instead.
-    for (const auto &[name, value] : joinRepeatedHeaders(m_request.headers))
+    // setRawHeader() keeps only the last of repeated names: they go out joined instead. Qt's
+    // own User-Agent, Accept-Encoding and Accept-Language are replaced by what the preview shows.
+    for (const auto &[name, value] : wireHeaders(m_request))
         request.setRawHeader(name, value);
     request.setTransferTimeout(m_options.transferTimeoutMs);
     request.setMaximumRedirectsAllowed(m_options.maxRedirects);
@@ -237,6 +239,27 @@ bool TryItSender::writeOut(const QByteArray &data)
     return true;
 }
 
+bool TryItSender::take(const QByteArray &chunk)
+{
+    if (!m_decoderChosen) {
+        // Qt decodes only when it chose Accept-Encoding itself, which it never does here.
+        m_decoderChosen = true;
+        m_decoder = ContentDecoder::forEncoding(m_reply->rawHeader("Content-Encoding"));
+        if (m_decoder)
+            m_response.encodedBodySize = 0;
+    }
+    if (!m_decoder)
+        return writeOut(chunk);
+    m_response.encodedBodySize += chunk.size();
+    if (m_decoder->decode(chunk, [this](const QByteArray &decoded) { return writeOut(decoded); }))
+        return true;
+    if (!m_failure)
+        m_failure = Error::make(Error::Kind::Protocol,
+                                u"The response body is not valid %1 data (Content-Encoding): %2"_qs.arg(
+                                    QString::fromLatin1(m_decoder->encoding()), m_decoder->errorString()));
+    return false;
+}
+
 void TryItSender::onReadyRead()
 {
     if (!m_reply)
@@ -246,7 +269,7 @@ void TryItSender::onReadyRead()
         const QByteArray chunk = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 1024 * 1024));
         if (chunk.isEmpty())
             break;
-        if (!writeOut(chunk)) {
+        if (!take(chunk)) {
             m_reply->abort();
             return;
         }
@@ -326,6 +349,14 @@ void TryItSender::onFinished()
                                         .arg(incomplete.bytesReceived);
         m_response.incomplete = std::move(incomplete);
         m_partial = std::move(m_response);
+        finish(error);
+        return;
+    }
+    if (m_decoder && m_decoder->isTruncated() && !m_response.unfollowedRedirect) {
+        Error error = Error::make(Error::Kind::Protocol,
+                                  u"The response body ends inside its %1 data (Content-Encoding)."_qs.arg(
+                                      QString::fromLatin1(m_decoder->encoding())));
+        error.httpStatus = m_response.status;
         finish(error);
         return;
     }

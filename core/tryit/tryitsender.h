@@ -14,21 +14,27 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 class QNetworkReply;
 
 namespace portico::core {
 
+class ContentDecoder;
+
 // Sends one prepared request through the injected QNAM and records what the user sees: status,
 // reason, headers, total time, time to first byte, sizes, and the server certificate. Bodies
 // larger than streamThreshold (8 MiB) are written to a temporary file as they arrive, so a
-// 200 MB body is never held in memory. cancel() aborts. TLS errors fail the send with
-// Kind::Tls and the certificate details in certificate(), unless the certificate's SHA-256
-// fingerprint is pinned for the host (a decision the user made and the caller stores); a
-// certificate accepted that way says so (TlsCertificateInfo::pinned, with the errors it had).
-// A send that ends without an HTTP response has its facts in failure() (host and port, the
-// timeout, the TLS problems, ...), for the UI to put into words; result()'s Error is technical.
+// 200 MB body is never held in memory. A gzip or deflate Content-Encoding is decoded here (Qt
+// does it only for an Accept-Encoding it chose itself; Try It always sets it, see wireheaders.h);
+// bodySize is then the decoded size and encodedBodySize what came over the wire. cancel()
+// aborts. TLS errors fail the send with Kind::Tls and the certificate details in certificate(),
+// unless the certificate's SHA-256 fingerprint is pinned for the host (a decision the user made
+// and the caller stores); a certificate accepted that way says so (TlsCertificateInfo::pinned,
+// with the errors it had). A send that ends without an HTTP response has its facts in
+// failure() (host and port, the timeout, the TLS problems, ...), for the UI to put into words;
+// result()'s Error is technical.
 // finished() exactly once; the sender deletes itself afterwards; deleting it aborts the reply.
 class TryItSender final : public QObject
 {
@@ -77,6 +83,7 @@ private:
     void onReadyRead();
     void onFinished();
     void onSslErrors(const QList<QSslError> &errors);
+    bool take(const QByteArray &chunk); // decodes a Content-Encoding, then writeOut()
     bool writeOut(const QByteArray &data);
     void finish(Result<TryItResponse> result);
     // The facts every failure shares (where, how long), with `kind`.
@@ -98,6 +105,8 @@ private:
     std::optional<Error> m_failure;
     std::optional<SendFailure> m_failureFacts; // of m_failure
     std::optional<SendFailure> m_sendFailure;
+    std::unique_ptr<ContentDecoder> m_decoder;
+    bool m_decoderChosen = false;
     std::optional<TryItResponse> m_partial;
     std::optional<Result<TryItResponse>> m_result;
 };

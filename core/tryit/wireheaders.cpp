@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/tryit/wireheaders.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace portico::core {
@@ -26,6 +28,38 @@ HeaderList joinRepeatedHeaders(const HeaderList &headers)
         same->second += value;
     }
     return joined;
+}
+
+namespace {
+
+// Qt's own default (QHttpNetworkConnectionPrivate::prepareRequest), so a site that needs one
+// sees the same as before.
+QByteArray systemAcceptLanguage()
+{
+    const QString locale = QLocale::system().name().replace(u'_', u'-');
+    if (locale == u"C")
+        return QByteArrayLiteral("en,*");
+    if (locale.startsWith(u"en-"))
+        return locale.toLatin1() + ",*";
+    return locale.toLatin1() + ",en,*";
+}
+
+} // namespace
+
+HeaderList wireHeaders(const PreparedRequest &request)
+{
+    HeaderList headers = joinRepeatedHeaders(request.headers);
+    const auto addUnlessSet = [&headers](const QByteArray &name, const QByteArray &value) {
+        const bool set = std::any_of(headers.cbegin(), headers.cend(), [&name](const auto &field) {
+            return field.first.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (!set)
+            headers.append({ name, value });
+    };
+    addUnlessSet(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Portico/" PORTICO_VERSION_STRING));
+    addUnlessSet(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("gzip, deflate"));
+    addUnlessSet(QByteArrayLiteral("Accept-Language"), systemAcceptLanguage());
+    return headers;
 }
 
 } // namespace portico::core

@@ -6,6 +6,7 @@
 // these; the request preview shows them, so the preview is what Send sends. Pure functions.
 
 #include "core/tryit/secretredaction.h"
+#include "core/tryit/tryitrequest.h"
 
 namespace portico::core {
 
@@ -14,5 +15,11 @@ namespace portico::core {
 // joined by "; " (RFC 6265 section 5.4). Set-Cookie, the field that cannot be joined, is a
 // response field. Rows without a name are dropped.
 [[nodiscard]] HeaderList joinRepeatedHeaders(const HeaderList &headers);
+
+// The request's headers, joined as above, then what Try It adds where the user set none:
+// User-Agent "Portico/<version>", Accept-Encoding "gzip, deflate" (what TryItSender decodes)
+// and Accept-Language (the system locale, as Qt would add it). Set explicitly, so Qt adds none
+// of its own; what it still adds on the wire is Host, Connection and Content-Length.
+[[nodiscard]] HeaderList wireHeaders(const PreparedRequest &request);
 
 } // namespace portico::core

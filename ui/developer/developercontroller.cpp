@@ -47,6 +47,7 @@ void fillFromResponse(ResponseData &data, const core::TryItResponse &response)
     data.totalMs = response.totalMs;
     data.timeToFirstByteMs = response.timeToFirstByteMs;
     data.bodySize = response.bodySize;
+    data.encodedBodySize = response.encodedBodySize;
     if (response.isStreamedToFile())
         data.bodyFile = response.bodyFile->fileName();
     else

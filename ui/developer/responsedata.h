@@ -26,6 +26,7 @@ struct ResponseData
     QByteArray body;
     QString bodyFile;         // non-empty: the body is in this file instead of `body`
     qint64 bodySize = -1;     // -1: use body.size() or the file's size
+    qint64 encodedBodySize = -1; // bytes as sent when a Content-Encoding was decoded, else -1
     QString errorText;        // network/TLS failure, already in words: the headline
     QString errorDetails;     // the certificate, Qt's technical text: a secondary line
     QString certificateText;  // how the server's certificate was trusted, when it was a pin

@@ -353,8 +353,13 @@ void ResponseViewer::showResponse(const ResponseData &response)
     m_ttfb->setText(response.timeToFirstByteMs >= 0
                             ? tr("First byte: %1 ms").arg(response.timeToFirstByteMs)
                             : QString());
-    m_size->setText(hasResponse ? tr("Size: %1").arg(QLocale().formattedDataSize(size))
-                                : QString());
+    m_size->setText(!hasResponse ? QString()
+                    : response.encodedBodySize < 0
+                    ? tr("Size: %1").arg(QLocale().formattedDataSize(size))
+                    : tr("Size: %1 (%2 as sent, %3)")
+                              .arg(QLocale().formattedDataSize(size),
+                                   QLocale().formattedDataSize(response.encodedBodySize),
+                                   QString::fromLatin1(response.header("Content-Encoding")).trimmed()));
     m_contentType->setText(response.contentType());
     m_url->setText(response.url.isEmpty() ? QString()
                    : response.redirectNote.isEmpty()

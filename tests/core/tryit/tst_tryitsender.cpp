@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "core/tryit/tryitrequest.h"
 #include "core/tryit/tryitsender.h"
 #include "tests/support/fakenetworkaccessmanager.h"
 #include "tests/support/porticolocalfixture.h"
@@ -16,6 +17,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace portico;
 using core::Error;
@@ -44,6 +47,9 @@ private Q_SLOTS:
     void repeatedHeaderNamesAreSentJoined();
     void followedRedirectRecordsTheFinalUrlAndMethod();
     void redirectLoopIsACompleteRedirectNotFollowed();
+    void compressedBodyIsDecoded_data();
+    void compressedBodyIsDecoded();
+    void previewShowsTheHeadersTheServerReceives();
 
 private:
     core::Result<core::TryItResponse> send(const core::PreparedRequest &request, TryItSender::Options options = {},
@@ -493,6 +499,84 @@ void tst_TryItSender::redirectLoopIsACompleteRedirectNotFollowed()
     QCOMPARE(result->unfollowedRedirect->location, server.url(u"/loop"_qs));
     QCOMPARE(result->unfollowedRedirect->maxRedirects, 3);
     QVERIFY(server.requests().size() > 3); // the first and the three it followed, at least
+}
+
+void tst_TryItSender::compressedBodyIsDecoded_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("encoded");
+    QTest::addColumn<QByteArray>("decoded");
+    QTest::addColumn<core::HeaderList>("headers");
+    const QByteArray json = "{\"scored\": [0.25, 0.75], \"label\": \"good day\"}\n";
+    const QByteArray gzip = QByteArray::fromHex(
+        "1f8b0800000000000203ab562a4ece2f4a4d51b2528836d03332d55130d033378dd55150ca494c4acd010a2ba5e7e7a7"
+        "28a424562ad57201000d12a2672e000000");
+    QTest::newRow("gzip") << QByteArray("gzip") << gzip << json << core::HeaderList {};
+    // A user's own Accept-Encoding turns Qt's decoding off; the body is still readable.
+    QTest::newRow("gzip, Accept-Encoding set by the user")
+        << QByteArray("gzip") << gzip << json << core::HeaderList { { "Accept-Encoding", "gzip" } };
+    // qCompress() is zlib data behind a 4-byte length: HTTP's deflate. Large enough to arrive in
+    // several reads and to inflate in several pieces.
+    QByteArray big;
+    for (int i = 0; big.size() < 3 * 1024 * 1024; ++i)
+        big += "{\"row\": " + QByteArray::number(i) + ", \"label\": \"good day\"},\n";
+    QTest::newRow("deflate, 3 MiB") << QByteArray("deflate") << qCompress(big).mid(4) << big << core::HeaderList {};
+}
+
+void tst_TryItSender::compressedBodyIsDecoded()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, encoded);
+    QFETCH(QByteArray, decoded);
+    QFETCH(core::HeaderList, headers);
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/scored", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: " + encoding
+                      + "\r\nContent-Length: " + QByteArray::number(encoded.size()) + "\r\n\r\n" + encoded);
+    const auto result = send({ "GET", server.url(u"/scored"_qs), headers, {} });
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(result->status, 200);
+    QVERIFY2(result->body == decoded, result->body.left(40).toHex().constData()); // not 1f8b…
+    QCOMPARE(result->bodySize, qint64(decoded.size()));
+    QCOMPARE(result->encodedBodySize, qint64(encoded.size()));
+}
+
+void tst_TryItSender::previewShowsTheHeadersTheServerReceives()
+{
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/api/score", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+    core::TryItRequest request;
+    request.method = "POST";
+    request.gatewayUrl = server.url(QString());
+    request.apiPath = u"api"_qs;
+    request.urlTemplate = u"/score"_qs;
+    request.headers = { { "X-Tag", "one" }, { "X-Tag", "two" } };
+    request.body = R"({"a":1})";
+    const auto preview = request.preview();
+    const auto prepared = request.prepare();
+    QVERIFY(preview.ok() && prepared.ok());
+    const auto result = send(*prepared);
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(server.requests().size(), 1);
+
+    // Everything the server got is in the preview, with the same value, and nothing more; but
+    // the fields of the connection itself, which the HTTP layer adds.
+    core::HeaderList received = server.requests().first().headers;
+    received.removeIf([](const auto &field) {
+        for (const char *transport : { "Host", "Connection", "Content-Length" }) {
+            if (field.first.compare(transport, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    });
+    const auto byName = [](const auto &a, const auto &b) { return a.first.toLower() < b.first.toLower(); };
+    core::HeaderList shown = preview->headers;
+    std::sort(received.begin(), received.end(), byName);
+    std::sort(shown.begin(), shown.end(), byName);
+    QCOMPARE(received, shown);
+    QCOMPARE(preview->header("User-Agent"), QByteArray("Portico/" PORTICO_VERSION_STRING));
+    QCOMPARE(preview->header("X-Tag"), QByteArray("one, two"));
 }
 
 QTEST_GUILESS_MAIN(tst_TryItSender)

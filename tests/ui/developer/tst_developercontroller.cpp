@@ -4,7 +4,8 @@
 // What the response viewer says about redirects, sent through the real DeveloperController and
 // shown in the real ResponseViewer, against a bare loopback server that answers with hand-made
 // redirects: where a followed redirect led (and with which method), and a redirect that was not
-// followed shown as the complete 3xx it is, with where it pointed and why it stopped.
+// followed shown as the complete 3xx it is, with where it pointed and why it stopped; a gzip
+// body shown decoded, with its size as sent next to its size.
 
 #include "core/arm/armclient.h"
 #include "tests/support/rawhttpserver.h"
@@ -14,6 +15,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QTest>
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void followedRedirectShowsWhereItLedAndTheMethod();
     void redirectNotFollowedIsACompleteAnswerThatSaysWhy_data();
     void redirectNotFollowedIsACompleteAnswerThatSaysWhy();
+    void compressedBodyIsShownDecodedWithBothSizes();
 
 private:
     // Sends through the controller and shows the answer in `viewer`.
@@ -121,6 +124,24 @@ void tst_DeveloperController::redirectNotFollowedIsACompleteAnswerThatSaysWhy()
     note.replace(u"%PORT%"_qs, QString::number(server.port()));
     QVERIFY2(line.contains(note), qPrintable(line));
     QVERIFY(!line.contains(u"k3y0123456"_qs));
+}
+
+void tst_DeveloperController::compressedBodyIsShownDecodedWithBothSizes()
+{
+    const QByteArray gzip = QByteArray::fromHex(
+        "1f8b0800000000000203ab562a4ece2f4a4d51b2528836d03332d55130d033378dd55150ca494c4acd010a2ba5e7e7a7"
+        "28a424562ad57201000d12a2672e000000");
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/scored", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                             "Content-Length: " + QByteArray::number(gzip.size()) + "\r\n\r\n" + gzip);
+    ui::ResponseViewer viewer;
+    const auto shown = sendAndShow(server, viewer, u"GET"_qs, u"/scored"_qs);
+    QVERIFY(shown);
+    QCOMPARE(shown->body, QByteArray("{\"scored\": [0.25, 0.75], \"label\": \"good day\"}\n"));
+    const QString size = viewer.findChild<QLabel *>(u"sizeLabel"_qs)->text();
+    QCOMPARE(size, u"Size: %1 (%2 as sent, gzip)"_qs.arg(QLocale().formattedDataSize(46),
+                                                          QLocale().formattedDataSize(gzip.size())));
 }
 
 QTEST_MAIN(tst_DeveloperController)

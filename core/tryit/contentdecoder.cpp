@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/tryit/contentdecoder.h"
+
+#include <zlib.h>
+
+namespace portico::core {
+
+namespace {
+constexpr qsizetype outputPiece = 256 * 1024;
+constexpr int gzipOrZlib = 15 + 32; // zlib detects the gzip or zlib wrapper itself
+constexpr int rawDeflate = -15;
+} // namespace
+
+struct ContentDecoder::Stream
+{
+    z_stream z {};
+    bool initialised = false;
+};
+
+std::unique_ptr<ContentDecoder> ContentDecoder::forEncoding(QByteArrayView contentEncoding)
+{
+    const QByteArray encoding = contentEncoding.trimmed().toByteArray().toLower();
+    if (encoding != "gzip" && encoding != "x-gzip" && encoding != "deflate")
+        return nullptr;
+    std::unique_ptr<ContentDecoder> decoder(new ContentDecoder(encoding));
+    if (!decoder->init(gzipOrZlib))
+        return nullptr;
+    return decoder;
+}
+
+ContentDecoder::ContentDecoder(QByteArray encoding)
+    : m_stream(std::make_unique<Stream>())
+    , m_encoding(std::move(encoding))
+{
+}
+
+ContentDecoder::~ContentDecoder()
+{
+    if (m_stream->initialised)
+        inflateEnd(&m_stream->z);
+}
+
+bool ContentDecoder::init(int windowBits)
+{
+    if (m_stream->initialised)
+        inflateEnd(&m_stream->z);
+    m_stream->z = z_stream {};
+    m_stream->initialised = inflateInit2(&m_stream->z, windowBits) == Z_OK;
+    if (!m_stream->initialised)
+        m_error = u"zlib could not be initialised"_qs;
+    return m_stream->initialised;
+}
+
+bool ContentDecoder::decode(QByteArrayView input, const Sink &sink)
+{
+    if (!m_error.isEmpty())
+        return false;
+    if (input.isEmpty())
+        return true;
+    m_sawInput = true;
+    z_stream &z = m_stream->z;
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
+    z.avail_in = uInt(input.size());
+    QByteArray out;
+    while (z.avail_in > 0) {
+        if (m_atStreamEnd) {
+            // Another gzip member follows (RFC 1952 allows several): decode it as well.
+            // Anything else after the end (padding some servers add) is not body.
+            if (*z.next_in != 0x1f)
+                break;
+            if (inflateReset(&z) != Z_OK) {
+                m_error = u"zlib could not continue after a gzip member"_qs;
+                return false;
+            }
+            m_atStreamEnd = false;
+        }
+        out.resize(outputPiece);
+        z.next_out = reinterpret_cast<Bytef *>(out.data());
+        z.avail_out = uInt(out.size());
+        const int status = inflate(&z, Z_NO_FLUSH);
+        const qsizetype produced = out.size() - qsizetype(z.avail_out);
+        if (status == Z_DATA_ERROR && m_encoding == "deflate" && !m_triedRaw && m_inputBefore == 0
+            && m_output == 0) {
+            // "deflate" should be zlib-wrapped (RFC 9110 8.4.1.2); some servers send it raw.
+            m_triedRaw = true;
+            if (!init(rawDeflate))
+                return false;
+            z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
+            z.avail_in = uInt(input.size());
+            continue;
+        }
+        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+            m_error = z.msg ? QString::fromLatin1(z.msg) : u"zlib error %1"_qs.arg(status);
+            return false;
+        }
+        if (produced > 0) {
+            m_output += produced;
+            out.truncate(produced);
+            if (!sink(out))
+                return false;
+        }
+        if (status == Z_STREAM_END)
+            m_atStreamEnd = true;
+        else if (status == Z_BUF_ERROR && produced == 0)
+            break; // needs more input
+    }
+    m_inputBefore += input.size();
+    return true;
+}
+
+} // namespace portico::core

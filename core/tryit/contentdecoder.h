@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace portico::core {
+
+// Decodes a response body sent with Content-Encoding gzip (x-gzip) or deflate, chunk by chunk
+// as it arrives, through zlib. QNetworkAccessManager decodes only when it chose the
+// Accept-Encoding itself; Try It always sends its own (or the user's), so it decodes here.
+// Output goes to the sink in pieces of at most 256 KiB, so a body that inflates a thousandfold
+// is never held whole in memory: the sink returns false to stop.
+class ContentDecoder final
+{
+public:
+    using Sink = std::function<bool(const QByteArray &decoded)>;
+
+    // Null for identity, an empty value, or an encoding this does not decode (br, a chain).
+    static std::unique_ptr<ContentDecoder> forEncoding(QByteArrayView contentEncoding);
+    ~ContentDecoder();
+    ContentDecoder(const ContentDecoder &) = delete;
+    ContentDecoder &operator=(const ContentDecoder &) = delete;
+
+    QByteArray encoding() const { return m_encoding; }
+    // False on data that is not valid for the encoding (errorString() says why) or when the
+    // sink stopped.
+    bool decode(QByteArrayView input, const Sink &sink);
+    // True when input was given and its last stream did not end: the body was cut short.
+    bool isTruncated() const { return m_sawInput && !m_atStreamEnd; }
+    QString errorString() const { return m_error; }
+
+private:
+    explicit ContentDecoder(QByteArray encoding);
+    bool init(int windowBits);
+
+    struct Stream;
+    std::unique_ptr<Stream> m_stream;
+    QByteArray m_encoding;
+    QString m_error;
+    qint64 m_inputBefore = 0; // input bytes of earlier decode() calls
+    qint64 m_output = 0;
+    bool m_sawInput = false;
+    bool m_atStreamEnd = false;
+    bool m_triedRaw = false;
+};
+
+} // namespace portico::core
