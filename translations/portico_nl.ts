@@ -978,6 +978,74 @@
         <source>Could not export the results to %1: %2</source>
         <translation>Kon de resultaten niet exporteren naar %1: %2</translation>
     </message>
+    <message>
+        <source>Waiting to check on the service</source>
+        <translation>Wacht op controle bij de service</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Run the job again from the step that failed</source>
+        <translation>Voer de taak opnieuw uit vanaf de stap die mislukte</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ver&amp;wijderen</translation>
+    </message>
+    <message>
+        <source>Remove the job from the list, with its downloaded results</source>
+        <translation>Verwijder de taak uit de lijst, samen met de gedownloade resultaten</translation>
+    </message>
+    <message>
+        <source>This job cannot be run again: %1</source>
+        <translation>Deze taak kan niet opnieuw worden uitgevoerd: %1</translation>
+    </message>
+    <message>
+        <source>“%1” may still be running on the service. Cancel it there first (the service deletes the job) and remove it from the list?</source>
+        <translation>“%1” draait misschien nog op de service. Eerst daar annuleren (de service verwijdert de taak) en dan uit de lijst verwijderen?</translation>
+    </message>
+    <message>
+        <source>Cancel on the service and &amp;remove</source>
+        <translation>Op de service annuleren en &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>“%1” is still in progress. Stop it and remove it from the list?</source>
+        <translation>“%1” is nog bezig. Stoppen en uit de lijst verwijderen?</translation>
+    </message>
+    <message>
+        <source>Stop and &amp;remove</source>
+        <translation>Stoppen en &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the list? Its downloaded results are deleted too.</source>
+        <translation>“%1” uit de lijst verwijderen? De gedownloade resultaten worden ook verwijderd.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove batch job</source>
+        <translation>Batchtaak verwijderen</translation>
+    </message>
+    <message>
+        <source>“%1” could not be removed: %2</source>
+        <translation>“%1” kon niet worden verwijderd: %2</translation>
+    </message>
+    <message>
+        <source>Removing “%1”…</source>
+        <translation>“%1” wordt verwijderd…</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>“%1” is verwijderd.</translation>
+    </message>
+    <message>
+        <source>Removed “%1” from the list, but: %2</source>
+        <translation>“%1” is uit de lijst verwijderd, maar: %2</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::BinaryBodyPage</name>

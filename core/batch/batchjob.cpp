@@ -85,6 +85,16 @@ void BatchJob::run()
     readSecrets(step <= Step::Start, step < Step::Index);
 }
 
+void BatchJob::retry()
+{
+    if (m_running || !m_record.canRetry())
+        return;
+    m_record.outcome = BatchJobRecord::Outcome::Active;
+    m_record.errorMessage.clear();
+    save();
+    run();
+}
+
 void BatchJob::readSecrets(bool needStorage, bool needCredential)
 {
     SecretStore *secrets = m_runner ? m_runner->secrets() : nullptr;
@@ -339,7 +349,8 @@ void BatchJob::onStatus(BesCall *call)
         return;
     }
     setServerStatus(status->statusText);
-    if (isFinished() || m_cancelling) // a statusChanged slot cancelled the job
+    Q_EMIT statusRead();
+    if (isFinished() || m_cancelling) // a statusChanged or statusRead slot cancelled the job
         return;
     switch (status->state) {
     case BesJobStatus::State::NotStarted:
@@ -496,9 +507,7 @@ void BatchJob::remove()
     }
     // A job that may still run on the server although nobody watches it (e.g. after a
     // restart): cancel it there first, with the credential from the keychain.
-    const bool serverMayRun = m_record.isActive() && !m_record.serverJobId.isEmpty()
-        && m_record.step >= Step::Start && m_record.step <= Step::Download;
-    if (!serverMayRun) {
+    if (!m_record.mayRunOnService()) {
         QTimer::singleShot(0, this, &BatchJob::dropLocally);
         return;
     }
@@ -520,10 +529,14 @@ void BatchJob::dropLocally()
         result = Error::make(Error::Kind::Storage,
                              u"Cannot delete the results file %1."_qs.arg(m_record.resultsFile));
     }
+    // The entry goes from the stored list too, so that the job stays removed after a restart;
+    // a list that cannot be written is said (the job would come back).
+    if (m_runner) {
+        if (auto forgotten = m_runner->forget(m_record.id); !forgotten && result.ok()) // deletes this job later
+            result = forgotten.error();
+    }
     m_removal = result;
     Q_EMIT removed();
-    if (m_runner)
-        m_runner->forget(m_record.id); // deletes this job later
 }
 
 void BatchJob::setStep(Step step)

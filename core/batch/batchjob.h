@@ -76,6 +76,8 @@ Q_SIGNALS:
     void statusChanged(const QString &serverStatus);
     // cancel() took effect; finished() follows once the job stopped here and on the server.
     void cancelling();
+    // A status reply from the service was read (whether or not the status changed).
+    void statusRead();
     void finished();
     void removed();
 
@@ -84,6 +86,8 @@ private:
     BatchJob(BatchJobRunner *runner, BatchJobRecord record, QObject *parent);
 
     void run();
+    // Runs a job that failed here again from the step that failed (BatchJobRecord::canRetry()).
+    void retry();
     void remove();
     void readSecrets(bool needStorage, bool needCredential);
     void afterSecrets();

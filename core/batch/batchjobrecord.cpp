@@ -38,6 +38,18 @@ QString BatchJobRecord::outcomeName(Outcome outcome)
     return outcomeNames().at(int(outcome));
 }
 
+bool BatchJobRecord::mayRunOnService() const
+{
+    static const QStringList final { u"Finished"_qs, u"Failed"_qs, u"Cancelled"_qs };
+    return (outcome == Outcome::Active || outcome == Outcome::Failed) && !serverJobId.isEmpty()
+        && step >= Step::Start && step <= Step::Run && !final.contains(serverStatus);
+}
+
+bool BatchJobRecord::canRetry() const
+{
+    return outcome == Outcome::Failed && serverStatus != u"Failed"_qs;
+}
+
 QJsonObject BatchJobRecord::toJson() const
 {
     return { { u"id"_qs, id },

@@ -38,6 +38,13 @@ struct BatchJobRecord
     Outcome outcome = Outcome::Active;
 
     bool isActive() const { return outcome == Outcome::Active; }
+    // The service knows the job and the last status read from it was not a final one, so it
+    // may still be running there (also when watching it failed here, e.g. because the service
+    // could not be reached).
+    bool mayRunOnService() const;
+    // Failed here (storage, network, disk, keychain), not by the service's own verdict: running
+    // it again from the step that failed makes sense.
+    bool canRetry() const;
 
     QJsonObject toJson() const;
     static Result<BatchJobRecord> fromJson(const QJsonObject &json);

@@ -10,7 +10,10 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUuid>
+
+#include <algorithm>
 
 Q_DECLARE_LOGGING_CATEGORY(lcBatch)
 
@@ -110,6 +113,76 @@ Result<BatchJob *> BatchJobRunner::watch(const QString &id)
     return job;
 }
 
+void BatchJobRunner::resumeActive()
+{
+    QList<BatchJobRecord> active;
+    for (const BatchJobRecord &record : m_store.records()) {
+        if (record.isActive() && !record.serverJobId.isEmpty() && record.step >= BatchJobRecord::Step::Start
+            && !m_jobs.contains(record.id) && !m_resumeQueue.contains(record.id))
+            active.append(record);
+    }
+    std::stable_sort(active.begin(), active.end(), [](const BatchJobRecord &a, const BatchJobRecord &b) {
+        return a.updatedAt > b.updatedAt;
+    });
+    for (const BatchJobRecord &record : std::as_const(active))
+        m_resumeQueue.append(record.id);
+    if (!active.isEmpty())
+        qCInfo(lcBatch) << "resuming" << active.size() << "batch jobs that were active";
+    resumeNext();
+}
+
+void BatchJobRunner::resumeNext()
+{
+    bool started = false;
+    while (m_resuming.size() < maxConcurrentResumes && !m_resumeQueue.isEmpty()) {
+        const QString id = m_resumeQueue.takeFirst();
+        const BatchJobRecord *stored = m_store.find(id);
+        BatchJob *existing = m_jobs.value(id);
+        if (!stored || !stored->isActive() || (existing && (existing->isRunning() || existing->isFinished())))
+            continue; // removed, or watched meanwhile (the user selected it)
+        auto watched = watch(id);
+        if (!watched)
+            continue;
+        BatchJob *job = watched.value();
+        started = true;
+        m_resuming.insert(id);
+        // Still running there: from now on it is only polled with backoff. A job the service
+        // finished keeps its place until its results are down.
+        connect(job, &BatchJob::statusRead, this, [this, id, job] {
+            static const QStringList final { u"Finished"_qs, u"Failed"_qs, u"Cancelled"_qs };
+            if (!final.contains(job->serverStatus()))
+                resumeSettled(id);
+        });
+        connect(job, &BatchJob::finished, this, [this, id] { resumeSettled(id); });
+    }
+    if (started)
+        Q_EMIT jobsChanged(); // no longer waiting
+}
+
+void BatchJobRunner::resumeSettled(const QString &id)
+{
+    if (m_resuming.remove(id))
+        QTimer::singleShot(0, this, &BatchJobRunner::resumeNext);
+}
+
+Result<BatchJob *> BatchJobRunner::retry(const QString &id)
+{
+    BatchJob *job = m_jobs.value(id);
+    if (!job) {
+        const BatchJobRecord *stored = m_store.find(id);
+        if (!stored)
+            return Error::make(Error::Kind::NotFound, u"There is no batch job %1."_qs.arg(id));
+        job = jobFor(*stored);
+    }
+    if (job->isRunning())
+        return job;
+    if (!job->record().canRetry())
+        return Error::make(Error::Kind::InvalidInput, u"The batch job %1 cannot be run again."_qs.arg(id));
+    m_resumeQueue.removeAll(id);
+    job->retry();
+    return job;
+}
+
 Result<BatchJob *> BatchJobRunner::remove(const QString &id)
 {
     BatchJob *job = m_jobs.value(id);
@@ -139,13 +212,17 @@ Result<void> BatchJobRunner::save(const BatchJobRecord &record)
     return saved;
 }
 
-void BatchJobRunner::forget(const QString &id)
+Result<void> BatchJobRunner::forget(const QString &id)
 {
-    if (auto removed = m_store.remove(id); !removed)
+    m_resumeQueue.removeAll(id);
+    resumeSettled(id);
+    auto removed = m_store.remove(id);
+    if (!removed)
         qCWarning(lcBatch) << "cannot remove batch job" << id << removed.error().message;
     if (BatchJob *job = m_jobs.take(id))
         job->deleteLater();
     Q_EMIT jobsChanged();
+    return removed;
 }
 
 } // namespace portico::core

@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+#include <QStringList>
 
 #include <optional>
 
@@ -50,6 +52,19 @@ public:
     Result<BatchJob *> watch(const QString &id);
     // The job object if one exists.
     BatchJob *job(const QString &id) const { return m_jobs.value(id); }
+    // Resumes watching every job that was still active when the list was read and that the
+    // service knows (submitted, running, downloading or reading its results), most recent
+    // first, so that their state and results catch up without anyone selecting them. Bounded:
+    // at most maxConcurrentResumes catch up at once; a place frees up when a job finishes or
+    // the service says it still runs it (it is then just polled with backoff). Jobs not yet sent to the service are left alone. Call once after load().
+    void resumeActive();
+    static constexpr int maxConcurrentResumes = 3;
+    // Queued by resumeActive() and not watched yet.
+    bool isWaitingToResume(const QString &id) const { return m_resumeQueue.contains(id); }
+    // Runs a job that failed here (not by the service's verdict) again from the step that
+    // failed, e.g. after the service could not be reached. NotFound for an unknown id,
+    // InvalidInput for a job that cannot be retried.
+    Result<BatchJob *> retry(const QString &id);
     // Deletes a job: a running one is cancelled first (the server job too), then its results
     // file and its entry are removed; a job still running on the server but not watched (after
     // a restart) is cancelled there too. The returned object reports BatchJob::removed() and is
@@ -71,14 +86,19 @@ private:
     SecretStore *secrets() const { return m_secrets; }
     // Called by jobs whenever their state changes; failures are logged, the job goes on.
     Result<void> save(const BatchJobRecord &record);
-    void forget(const QString &id);
+    // Drops a job from the list and the stored file; the job object is deleted later.
+    Result<void> forget(const QString &id);
     BatchJob *jobFor(const BatchJobRecord &record);
+    void resumeNext();
+    void resumeSettled(const QString &id);
 
     QPointer<QNetworkAccessManager> m_network;
     QPointer<SecretStore> m_secrets;
     BatchJobStore m_store;
     BatchPolling m_polling;
     QHash<QString, BatchJob *> m_jobs;
+    QStringList m_resumeQueue;
+    QSet<QString> m_resuming;
 };
 
 } // namespace portico::core

@@ -6,6 +6,7 @@
 #include "core/batch/batchjobrunner.h"
 #include "core/batch/batchresultsmodel.h"
 #include "core/secrets/secretstore.h"
+#include "ui/common/decisions.h"
 #include "ui/common/maskedkeyfield.h"
 
 #include <QApplication>
@@ -50,11 +51,16 @@ QString stepText(core::BatchJobRecord::Step step)
     return {};
 }
 
-QString outcomeText(const core::BatchJobRecord &record, bool cancelling = false)
+QString outcomeText(const core::BatchJobRecord &record, bool cancelling = false, bool waiting = false)
 {
     using Outcome = core::BatchJobRecord::Outcome;
     switch (record.outcome) {
-    case Outcome::Active: return cancelling ? BatchJobsPanel::tr("Cancelling…") : stepText(record.step);
+    case Outcome::Active:
+        if (cancelling)
+            return BatchJobsPanel::tr("Cancelling…");
+        if (waiting)
+            return BatchJobsPanel::tr("Waiting to check on the service");
+        return stepText(record.step);
     case Outcome::Succeeded: return BatchJobsPanel::tr("Finished");
     case Outcome::Failed: return BatchJobsPanel::tr("Failed: %1").arg(record.errorMessage);
     case Outcome::Cancelled: return BatchJobsPanel::tr("Cancelled");
@@ -178,10 +184,18 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     m_submit->setObjectName(u"batchSubmitPushButton"_qs);
     m_cancel = new QPushButton(tr("Ca&ncel job"), this);
     m_cancel->setObjectName(u"batchCancelPushButton"_qs);
+    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry->setObjectName(u"batchRetryPushButton"_qs);
+    m_retry->setToolTip(tr("Run the job again from the step that failed"));
+    m_remove = new QPushButton(tr("Re&move"), this);
+    m_remove->setObjectName(u"batchRemovePushButton"_qs);
+    m_remove->setToolTip(tr("Remove the job from the list, with its downloaded results"));
     m_export = new QPushButton(tr("&Export CSV…"), this);
     m_export->setObjectName(u"batchExportPushButton"_qs);
     connect(m_submit, &QPushButton::clicked, this, &BatchJobsPanel::submit);
     connect(m_cancel, &QPushButton::clicked, this, &BatchJobsPanel::cancelCurrent);
+    connect(m_retry, &QPushButton::clicked, this, &BatchJobsPanel::retryCurrent);
+    connect(m_remove, &QPushButton::clicked, this, &BatchJobsPanel::removeCurrent);
     connect(m_export, &QPushButton::clicked, this, &BatchJobsPanel::exportResults);
 
     m_jobs = new QTreeWidget(this);
@@ -217,6 +231,8 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_submit);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_remove);
     buttons->addStretch();
     buttons->addWidget(m_export);
     auto *top = new QWidget(this);
@@ -357,13 +373,18 @@ void BatchJobsPanel::watch(const QString &id)
         m_state->setText(tr("This job cannot be watched: %1").arg(job.error().message));
         return;
     }
-    if (m_job == job.value()) {
+    bind(job.value());
+}
+
+void BatchJobsPanel::bind(core::BatchJob *job)
+{
+    if (m_job == job) {
         showJobState();
         return;
     }
     if (m_job)
         disconnect(m_job, nullptr, this, nullptr);
-    m_job = job.value();
+    m_job = job;
     connect(m_job, &core::BatchJob::stepChanged, this, &BatchJobsPanel::showJobState);
     connect(m_job, &core::BatchJob::statusChanged, this, &BatchJobsPanel::showJobState);
     connect(m_job, &core::BatchJob::cancelling, this, &BatchJobsPanel::showJobState);
@@ -383,6 +404,8 @@ void BatchJobsPanel::showJobState()
 {
     const bool running = m_job && m_job->isRunning();
     m_cancel->setEnabled(running && !m_job->isCancelling());
+    m_retry->setEnabled(m_job && m_job->isFinished() && m_job->record().canRetry());
+    m_remove->setEnabled(m_job && !m_job->isCancelling());
     m_submit->setEnabled(m_runner && m_secrets);
     m_export->setEnabled(m_job && m_job->resultsModel());
     if (!m_job) {
@@ -417,7 +440,9 @@ void BatchJobsPanel::reloadJobs()
     m_jobs->clear();
     for (const core::BatchJobRecord &record : m_runner->jobs()) {
         const bool cancelling = m_job && record.id == current && m_job->isCancelling();
-        auto *item = new QTreeWidgetItem(m_jobs, { record.name, outcomeText(record, cancelling), record.serverStatus });
+        const bool waiting = m_runner->isWaitingToResume(record.id);
+        auto *item = new QTreeWidgetItem(m_jobs, { record.name, outcomeText(record, cancelling, waiting),
+                                                   record.serverStatus });
         item->setData(0, IdRole, record.id);
         if (record.id == current)
             m_jobs->setCurrentItem(item);
@@ -428,6 +453,70 @@ void BatchJobsPanel::cancelCurrent()
 {
     if (m_job)
         m_job->cancel();
+}
+
+void BatchJobsPanel::retryCurrent()
+{
+    if (!m_job || !m_runner)
+        return;
+    auto job = m_runner->retry(m_job->id());
+    if (!job) {
+        m_state->setText(tr("This job cannot be run again: %1").arg(job.error().message));
+        return;
+    }
+    bind(job.value());
+}
+
+void BatchJobsPanel::removeCurrent()
+{
+    if (!m_job || !m_runner)
+        return;
+    const core::BatchJobRecord &record = m_job->record();
+    const QString id = record.id;
+    const QString name = record.name;
+    QString text;
+    QString accept;
+    if (record.mayRunOnService()) {
+        text = tr("“%1” may still be running on the service. Cancel it there first (the service "
+                  "deletes the job) and remove it from the list?")
+                   .arg(name);
+        accept = tr("Cancel on the service and &remove");
+    } else if (m_job->isRunning()) {
+        text = tr("“%1” is still in progress. Stop it and remove it from the list?").arg(name);
+        accept = tr("Stop and &remove");
+    } else {
+        text = tr("Remove “%1” from the list? Its downloaded results are deleted too.").arg(name);
+        accept = tr("&Remove");
+    }
+    QPointer<BatchJobsPanel> guard(this);
+    decisions::confirm(this, tr("Remove batch job"), text, accept, [guard, id, name](bool accepted) {
+        if (guard && accepted)
+            guard->removeConfirmed(id, name);
+    });
+}
+
+void BatchJobsPanel::removeConfirmed(const QString &id, const QString &name)
+{
+    if (!m_runner)
+        return;
+    auto removing = m_runner->remove(id);
+    if (!removing) {
+        m_state->setText(tr("“%1” could not be removed: %2").arg(name, removing.error().message));
+        return;
+    }
+    core::BatchJob *job = removing.value();
+    if (job == m_job)
+        m_state->setText(tr("Removing “%1”…").arg(name));
+    connect(job, &core::BatchJob::removed, this, [this, job, name] {
+        if (m_job == job) {
+            disconnect(job, nullptr, this, nullptr);
+            m_job = nullptr;
+            showJobState();
+        }
+        const core::Result<void> &removal = job->removalResult();
+        m_state->setText(removal.ok() ? tr("Removed “%1”.").arg(name)
+                                      : tr("Removed “%1” from the list, but: %2").arg(name, removal.error().message));
+    });
 }
 
 void BatchJobsPanel::exportResults()

@@ -64,11 +64,18 @@ public:
 public Q_SLOTS:
     void submit();
     void cancelCurrent();
+    // Runs the selected job again after it failed here (e.g. the service was unreachable).
+    void retryCurrent();
+    // Removes the selected job from the list and the store, with its downloaded results, after
+    // asking; one that may still run on the service is cancelled there first (BES DELETE).
+    void removeCurrent();
     void exportResults();
     void reloadJobs();
 
 private:
     void watch(const QString &id);
+    void bind(core::BatchJob *job);
+    void removeConfirmed(const QString &id, const QString &name);
     void showJobState();
     void storeConnectionString(const std::function<void()> &then);
     void submitWith(const QString &credentialKey);
@@ -94,6 +101,8 @@ private:
     QLineEdit *m_container = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_retry = nullptr;
+    QPushButton *m_remove = nullptr;
     QPushButton *m_export = nullptr;
     QTreeWidget *m_jobs = nullptr;
     QLabel *m_state = nullptr;

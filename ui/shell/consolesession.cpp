@@ -38,6 +38,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QScopedValueRollback>
+#include <QTimer>
 
 #include <memory>
 
@@ -228,6 +229,9 @@ void ConsoleSession::buildShell()
                                            tr("Earlier batch jobs could not be read: %1").arg(loaded.error().message));
     m_workspace->setBatchRunner(m_batchRunner.get(), m_secrets, kLocalId);
     m_workspace->batchJobs()->setWorkspaceAndService(kLocalId, u"feature-hashing"_qs);
+    // Jobs that ran on while Portico was closed catch up (state and results) by themselves;
+    // from the event loop, once portico-local's ML key is being written (connectTo()).
+    QTimer::singleShot(0, m_batchRunner.get(), [runner = m_batchRunner.get()] { runner->resumeActive(); });
     m_window->setModePage(MainWindow::Mode::Developer, m_workspace);
     // The navigation tree: environment → services → APIs → operations and the other folders.
     m_navigation = new core::NavigationTreeModel(this);

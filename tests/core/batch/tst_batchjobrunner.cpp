@@ -12,6 +12,7 @@
 
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
+#include "core/batch/batchjobstore.h"
 #include "core/batch/batchresultsmodel.h"
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
@@ -80,6 +81,8 @@ private Q_SLOTS:
     void gatewayJobRunsWithASubscriptionKey();
     void cancelDuringARunningJobCancelsTheServerJob();
     void newRunnerListsAndReattachesToARunningJob();
+    void resumeActiveCatchesUpARunningJobWithoutBeingAsked();
+    void resumeActiveCatchesUpAFewJobsAtATime();
     void cancelRightAfterAResumeCancelsTheServerJobOnceTheKeychainAnswers();
     void removeDeletesTheResultsAndTheEntry();
     void removeAfterARestartCancelsTheServerJob();
@@ -324,6 +327,112 @@ void tst_BatchJobRunner::newRunnerListsAndReattachesToARunningJob()
     QCOMPARE(job.value()->serverStatus(), u"Finished"_qs);
     QCOMPARE(job.value()->resultsModel()->rowCount(), rows);
     QCOMPARE(job.value()->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+}
+
+// The app closes while a job runs on the service and opens again: resumeActive() (what the
+// console calls after reading the list) brings the job to Finished and downloads its results
+// without watch() being called for it.
+void tst_BatchJobRunner::resumeActiveCatchesUpARunningJobWithoutBeingAsked()
+{
+    const int rows = 300000;
+    QString id;
+    {
+        BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
+        first.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(first.load().ok());
+        BatchJob *job = submit(first, spec(u"resume.csv"_qs, seedInput(rows)));
+        QVERIFY(job);
+        id = job->id();
+        QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+        QVERIFY(!job->isFinished());
+    } // the app closes; the server job goes on
+
+    BatchJobRunner second(&m_nam, &m_secrets, m_data.path());
+    second.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(second.load().ok());
+    QCOMPARE(second.record(id)->serverStatus, u"Running"_qs);
+    second.resumeActive();
+    QTRY_VERIFY_WITH_TIMEOUT(second.record(id)->outcome != BatchJobRecord::Outcome::Active, 180000);
+    const BatchJobRecord stored = *second.record(id);
+    QCOMPARE(stored.outcome, BatchJobRecord::Outcome::Succeeded);
+    QCOMPARE(stored.serverStatus, u"Finished"_qs);
+    QCOMPARE(stored.step, Step::Done);
+    QVERIFY(second.job(id));
+    QCOMPARE(second.job(id)->resultsModel()->rowCount(), rows);
+    QCOMPARE(second.job(id)->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+    // What the next session reads.
+    BatchJobRunner third(&m_nam, &m_secrets, m_data.path());
+    QVERIFY(third.load().ok());
+    QCOMPARE(third.record(id)->outcome, BatchJobRecord::Outcome::Succeeded);
+    QVERIFY(QFileInfo(third.record(id)->resultsFile).size() > 0);
+}
+
+// Many jobs finished on the service while the app was closed: they all catch up, but never
+// more than BatchJobRunner::maxConcurrentResumes at once (no burst of requests at start-up).
+// Jobs not sent to the service yet are left alone.
+void tst_BatchJobRunner::resumeActiveCatchesUpAFewJobsAtATime()
+{
+    BatchJob *done = submit(*m_runner, spec(u"resume-many.csv"_qs, seedInput(20)));
+    QVERIFY(done);
+    QSignalSpy finished(done, &BatchJob::finished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY(done->result().ok());
+
+    // Ten stored jobs that the list says are running; the service finished them long ago.
+    test::TempDir data;
+    QStringList ids;
+    {
+        core::BatchJobStore store(data.path());
+        QVERIFY(store.load().ok());
+        for (int i = 0; i < 10; ++i) {
+            BatchJobRecord record = done->record();
+            record.id = u"%1"_qs.arg(i, 32, 10, QLatin1Char('0'));
+            record.name = u"old-%1.csv"_qs.arg(i);
+            record.step = Step::Run;
+            record.outcome = BatchJobRecord::Outcome::Active;
+            record.serverStatus = u"Running"_qs;
+            record.resultsFile = data.filePath(u"batch-results/%1.csv"_qs.arg(record.id));
+            record.updatedAt = QDateTime::currentDateTimeUtc().addSecs(-3600 + i);
+            QVERIFY(store.save(record).ok());
+            ids.append(record.id);
+        }
+        BatchJobRecord unsent = done->record();
+        unsent.id = u"f"_qs.repeated(32);
+        unsent.serverJobId.clear();
+        unsent.serverStatus.clear();
+        unsent.step = Step::Upload;
+        unsent.outcome = BatchJobRecord::Outcome::Active;
+        QVERIFY(store.save(unsent).ok());
+    }
+
+    BatchJobRunner runner(&m_nam, &m_secrets, data.path());
+    runner.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(runner.load().ok());
+    int most = 0;
+    const auto count = [&] {
+        int running = 0;
+        for (const QString &id : std::as_const(ids)) {
+            if (runner.job(id) && runner.job(id)->isRunning())
+                ++running;
+        }
+        most = qMax(most, running);
+    };
+    connect(&runner, &BatchJobRunner::jobsChanged, this, count);
+    runner.resumeActive();
+    count();
+    QCOMPARE(most, BatchJobRunner::maxConcurrentResumes);
+    QVERIFY(runner.isWaitingToResume(ids.first())); // the oldest waits its turn
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.cbegin(), ids.cend(), [&](const QString &id) {
+        return runner.record(id)->outcome != BatchJobRecord::Outcome::Active;
+    }), 120000);
+    QCOMPARE(most, BatchJobRunner::maxConcurrentResumes);
+    for (const QString &id : std::as_const(ids)) {
+        QCOMPARE(runner.record(id)->outcome, BatchJobRecord::Outcome::Succeeded);
+        QCOMPARE(runner.record(id)->serverStatus, u"Finished"_qs);
+        QCOMPARE(runner.job(id)->resultsModel()->rowCount(), 20);
+    }
+    QVERIFY(!runner.job(u"f"_qs.repeated(32)));
+    QCOMPARE(runner.record(u"f"_qs.repeated(32))->step, Step::Upload);
 }
 
 // The app restarts, the user selects the running job (which resumes it) and clicks Cancel

@@ -20,6 +20,7 @@
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
+#include "ui/common/decisions.h"
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
 
@@ -88,6 +89,8 @@ private Q_SLOTS:
     void cancelStopsTheJob();
     void cancelRightAfterARestartWaitsForTheKeychainAndCancelsTheServerJob();
     void exportReplacesAnExistingFile();
+    void removeAsksAndTheJobStaysRemovedAfterARestart();
+    void removeARunningJobOffersToCancelItOnTheService();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
 
@@ -469,6 +472,116 @@ void tst_BatchJobsPanel::exportReplacesAnExistingFile()
     QCOMPARE(exported.readAll(), expected);
     QCOMPARE(QDir(m_dir.path()).entryList({ u"export-replace.csv*"_qs }, QDir::Files | QDir::Hidden),
              QStringList { u"export-replace.csv"_qs }); // no temporary file left behind
+}
+
+namespace {
+
+// Answers the confirmation box the next action opens (the real one, as a user sees it): its
+// text, after clicking its accept button (`accept`) or Cancel.
+QString answerDecision(bool accept)
+{
+    QString text;
+    QTimer::singleShot(0, [&text, accept] {
+        QMessageBox *box = nullptr;
+        if (!QTest::qWaitFor([&] {
+                return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr;
+            }, 5000))
+            return;
+        text = box->text();
+        QTest::mouseClick(box->findChild<QPushButton *>(accept ? u"decisionAcceptPushButton"_qs
+                                                               : u"decisionCancelPushButton"_qs),
+                          Qt::LeftButton);
+    });
+    (void)QTest::qWaitFor([&text] { return !text.isEmpty(); }, 6000);
+    return text;
+}
+
+QStringList listedIds(QTreeWidget *jobs)
+{
+    QStringList ids;
+    for (int i = 0; i < jobs->topLevelItemCount(); ++i)
+        ids << jobs->topLevelItem(i)->data(0, Qt::UserRole + 1).toString();
+    return ids;
+}
+
+} // namespace
+
+// Remove on a finished job asks first (its downloaded results go too), then the job is gone
+// from the list, its results file is deleted, and a restart does not bring it back.
+void tst_BatchJobsPanel::removeAsksAndTheJobStaysRemovedAfterARestart()
+{
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    auto *jobs = panel->findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *remove = panel->findChild<QPushButton *>(u"batchRemovePushButton"_qs);
+    QVERIFY(selectAFinishedJob());
+    const QString id = panel->currentJob()->id();
+    const QString name = panel->currentJob()->record().name;
+    const QString results = panel->currentJob()->record().resultsFile;
+    QVERIFY(QFile::exists(results));
+    QVERIFY(remove->isEnabled());
+    const int before = jobs->topLevelItemCount();
+
+    // Asked, and "Cancel" keeps it.
+    QTest::mouseClick(remove, Qt::LeftButton);
+    const QString asked = answerDecision(false);
+    QVERIFY2(asked.contains(name) && asked.contains(u"downloaded results"_qs), qPrintable(asked));
+    QTest::qWait(100);
+    QCOMPARE(jobs->topLevelItemCount(), before);
+    QVERIFY(listedIds(jobs).contains(id));
+
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(!answerDecision(true).isEmpty());
+    QTRY_VERIFY(!listedIds(jobs).contains(id));
+    QCOMPARE(jobs->topLevelItemCount(), before - 1);
+    QTRY_COMPARE(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text(), u"Removed “%1”."_qs.arg(name));
+    QCOMPARE(panel->currentJob(), nullptr);
+    QVERIFY(!QFile::exists(results));
+
+    // The next session: not in the stored list, not in a new panel.
+    core::BatchJobRunner again(&m_bed.network(), &m_secrets, m_dir.filePath(u"batch"_qs));
+    QVERIFY(again.load().ok());
+    QVERIFY(!again.record(id));
+    ui::BatchJobsPanel reopened(&again, &m_secrets, u"local"_qs);
+    QVERIFY(!listedIds(reopened.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs)).contains(id));
+    QCOMPARE(reopened.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs)->topLevelItemCount(), before - 1);
+}
+
+// Remove on a job the service still runs says so and offers to cancel it there first: "Cancel"
+// keeps it running; accepting cancels the service's job (BES DELETE) and removes it.
+void tst_BatchJobsPanel::removeARunningJobOffersToCancelItOnTheService()
+{
+    const QString big = m_dir.filePath(u"remove-big.csv"_qs);
+    QVERIFY(writeBigCsv(big, 150));
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    panel->findChild<QLineEdit *>(u"batchInputLineEdit"_qs)->setText(big);
+    panel->findChild<QComboBox *>(u"batchTargetComboBox"_qs)->setCurrentIndex(1);
+    core::BatchJob *before = panel->currentJob();
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"batchSubmitPushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->currentJob() != before && panel->currentJob() != nullptr, 30000);
+    QPointer<core::BatchJob> job = panel->currentJob();
+    const QString id = job->id();
+    QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+    QVERIFY(!job->isFinished());
+    const QString serverJobId = job->record().serverJobId;
+    auto *remove = panel->findChild<QPushButton *>(u"batchRemovePushButton"_qs);
+    auto *jobs = panel->findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+
+    QTest::mouseClick(remove, Qt::LeftButton);
+    const QString asked = answerDecision(false);
+    QVERIFY2(asked.contains(u"running on the service"_qs), qPrintable(asked));
+    QTest::qWait(300);
+    QVERIFY(job && job->isRunning());
+    QVERIFY(listedIds(jobs).contains(id));
+    QCOMPARE(serverStatus(serverJobId), u"Running"_qs);
+
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(answerDecision(true).contains(u"running on the service"_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(!listedIds(jobs).contains(id), 30000);
+    QCOMPARE(serverStatus(serverJobId), u"Cancelled"_qs);
+    QTRY_VERIFY(panel->findChild<QLabel *>(u"batchStateLabel"_qs)->text().startsWith(u"Removed"_qs));
+    core::BatchJobRunner again(&m_bed.network(), &m_secrets, m_dir.filePath(u"batch"_qs));
+    QVERIFY(again.load().ok());
+    QVERIFY(!again.record(id));
 }
 
 void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()

@@ -10,17 +10,21 @@
 #include "core/arm/armclient.h"
 #include "core/arm/armjob.h"
 #include "core/arm/armrequest.h"
+#include "core/batch/batchjob.h"
+#include "core/batch/batchjobrunner.h"
 #include "core/environments/localsupervisor.h"
 #include <QAction>
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/settings/settings.h"
 #include "tests/local/management/armtestclient.h"
+#include "tests/support/azuritefixture.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/developer/apicatalogmodel.h"
 #include "ui/developer/apicatalogpanel.h"
 #include "ui/developer/developercontroller.h"
+#include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
 #include "ui/shell/consolesession.h"
 #include "ui/shell/mainwindow.h"
@@ -38,6 +42,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeWidget>
+#include <QFile>
+#include <QFileInfo>
 
 #include <csignal>
 
@@ -52,6 +59,7 @@ private Q_SLOTS:
     void supervisesPorticoLocalAndFollowsItsServices();
     void attachesToARunningPorticoLocal();
     void serviceUsedLastIsSelectedAgainAfterARestart();
+    void batchJobsThatRanOnWhileClosedCatchUpByThemselves();
 
 private:
     test::TempDir m_dir;
@@ -204,6 +212,76 @@ void tst_ConsoleSession::serviceUsedLastIsSelectedAgainAfterARestart()
             QVERIFY(window.windowTitle().startsWith(chosen.section(u'/', -1)));
         }
     }
+}
+
+// Portico closes while a batch job runs on the ML service and opens again: the job's row goes
+// on to Finished and its results are downloaded, without the user selecting it.
+void tst_ConsoleSession::batchJobsThatRanOnWhileClosedCatchUpByThemselves()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start(), qPrintable(local.errorString()));
+    test::AzuriteFixture azurite;
+    QVERIFY2(azurite.start(), qPrintable(azurite.errorString()));
+    core::InMemorySecretStore secrets;
+    secrets.writeNow(u"local/batch-test/ml-key"_qs, local.mlKey());
+    secrets.writeNow(u"local/batch-test/storage"_qs, azurite.connectionString());
+    const QString history = m_dir.filePath(u"batch-session/history.sqlite"_qs);
+    const QString batchDir = m_dir.filePath(u"batch-session/batch"_qs);
+    QVERIFY(QDir().mkpath(m_dir.filePath(u"batch-session"_qs)));
+    const int rows = 300000;
+    QVERIFY(m_dir.write(u"batch-session/input.csv"_qs, [rows] {
+        QByteArray csv = "Col2\nThis is a good day\n";
+        for (int r = 1; r < rows; ++r)
+            csv += "review " + QByteArray::number(r) + " was good value\n";
+        return csv;
+    }()));
+
+    // The earlier session: the job is sent and runs on the service when Portico closes.
+    QString id;
+    QString resultsFile;
+    {
+        QNetworkAccessManager network;
+        core::BatchJobRunner before(&network, &secrets, batchDir);
+        before.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(before.load().ok());
+        core::BatchJobSpec spec;
+        spec.inputFile = m_dir.filePath(u"batch-session/input.csv"_qs);
+        spec.container = u"session-resume"_qs;
+        spec.storageSecretKey = u"local/batch-test/storage"_qs;
+        spec.endpoint.target = core::BesEndpoint::Target::Direct;
+        spec.endpoint.baseUrl = local.mlUrl();
+        spec.endpoint.credentialKey = u"local/batch-test/ml-key"_qs;
+        spec.endpoint.workspace = u"local"_qs;
+        spec.endpoint.service = u"feature-hashing"_qs;
+        auto submitted = before.submit(spec);
+        QVERIFY2(submitted.ok(), submitted.ok() ? "" : qPrintable(submitted.error().message));
+        core::BatchJob *job = submitted.value();
+        id = job->id();
+        resultsFile = job->record().resultsFile;
+        QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
+        QVERIFY(!job->isFinished());
+    }
+    QVERIFY(!QFile::exists(resultsFile));
+
+    const auto endpoints = core::LocalEndpoints::fromReadyLine(QJsonDocument(local.readyLine()).toJson(QJsonDocument::Compact));
+    QVERIFY(endpoints.ok());
+    core::Settings settings(m_dir.filePath(u"settings-batch.ini"_qs));
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &secrets, history);
+    QSignalSpy connected(&session, &ui::ConsoleSession::connected);
+    session.attachLocal(endpoints.value());
+    QVERIFY(connected.wait(30000));
+    ui::BatchJobsPanel *panel = session.developerWorkspace()->batchJobs();
+    QVERIFY(panel);
+    auto *jobs = panel->findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    QCOMPARE(jobs->topLevelItemCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->topLevelItem(0)->text(1), u"Finished"_qs, 180000);
+    QCOMPARE(jobs->topLevelItem(0)->text(2), u"Finished"_qs);
+    QCOMPARE(panel->currentJob(), nullptr); // nobody selected it
+    QFile results(resultsFile);
+    QVERIFY(results.open(QIODevice::ReadOnly));
+    QVERIFY(results.readLine().startsWith("Col2,Col2_HashingFeature.0"));
+    QVERIFY(results.readLine().startsWith("This is a good day,1,1,2,2,0,2,0,1"));
 }
 
 QTEST_MAIN(tst_ConsoleSession)
