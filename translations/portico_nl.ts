@@ -785,6 +785,289 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::BatchJobErrorText</name>
+    <message>
+        <source>The input could not be uploaded.</source>
+        <translation>De invoer kon niet worden geüpload.</translation>
+    </message>
+    <message>
+        <source>The batch service did not accept the job.</source>
+        <translation>De batchservice heeft de taak niet aangenomen.</translation>
+    </message>
+    <message>
+        <source>The batch service did not start the job.</source>
+        <translation>De batchservice heeft de taak niet gestart.</translation>
+    </message>
+    <message>
+        <source>The batch service reports that the job failed.</source>
+        <translation>De batchservice meldt dat de taak is mislukt.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s status could not be read from the batch service.</source>
+        <translation>De status van de taak kon niet bij de batchservice worden opgevraagd.</translation>
+    </message>
+    <message>
+        <source>The results could not be downloaded.</source>
+        <translation>De resultaten konden niet worden gedownload.</translation>
+    </message>
+    <message>
+        <source>The downloaded results could not be read.</source>
+        <translation>De gedownloade resultaten konden niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The batch job failed.</source>
+        <translation>De batchtaak is mislukt.</translation>
+    </message>
+    <message>
+        <source>The service failed with an internal error (HTTP %1).</source>
+        <translation>De service faalde met een interne fout (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The service failed with an internal error (HTTP %1, %2).</source>
+        <translation>De service faalde met een interne fout (HTTP %1, %2).</translation>
+    </message>
+    <message>
+        <source>The service refused the request (HTTP %1).</source>
+        <translation>De service weigerde het verzoek (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The service refused the request (HTTP %1, %2).</source>
+        <translation>De service weigerde het verzoek (HTTP %1, %2).</translation>
+    </message>
+    <message>
+        <source>The service refused the request.</source>
+        <translation>De service weigerde het verzoek.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read.</source>
+        <translation>De sleutelbos kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>No storage connection string for this job is stored in the keychain.</source>
+        <translation>Er staat geen opslagverbindingsreeks voor deze taak in de sleutelbos.</translation>
+    </message>
+    <message>
+        <source>No subscription key for this job is stored in the keychain.</source>
+        <translation>Er staat geen abonnementssleutel voor deze taak in de sleutelbos.</translation>
+    </message>
+    <message>
+        <source>No ML API key for this job is stored in the keychain.</source>
+        <translation>Er staat geen ML-API-sleutel voor deze taak in de sleutelbos.</translation>
+    </message>
+    <message>
+        <source>The storage connection string in the keychain is not valid.</source>
+        <translation>De opslagverbindingsreeks in de sleutelbos is ongeldig.</translation>
+    </message>
+    <message>
+        <source>The input file %1 cannot be read.</source>
+        <translation>Het invoerbestand %1 kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The results file %1 cannot be written (is the disk full?).</source>
+        <translation>Het resultatenbestand %1 kan niet worden geschreven (is de schijf vol?).</translation>
+    </message>
+    <message>
+        <source>The results file %1 cannot be read.</source>
+        <translation>Het resultatenbestand %1 kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The storage service cannot be reached.</source>
+        <translation>De opslagservice is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>The batch service at %1 cannot be reached.</source>
+        <translation>De batchservice op %1 is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>The storage service did not answer in time.</source>
+        <translation>De opslagservice antwoordde niet op tijd.</translation>
+    </message>
+    <message>
+        <source>The batch service at %1 did not answer in time.</source>
+        <translation>De batchservice op %1 antwoordde niet op tijd.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the storage service failed.</source>
+        <translation>De beveiligde verbinding met de opslagservice is mislukt.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the batch service at %1 failed.</source>
+        <translation>De beveiligde verbinding met de batchservice op %1 is mislukt.</translation>
+    </message>
+    <message>
+        <source>The storage account refused the request (HTTP %1): check the account key in its connection string.</source>
+        <translation>Het opslagaccount weigerde het verzoek (HTTP %1): controleer de accountsleutel in de verbindingsreeks.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the subscription key (HTTP %1).</source>
+        <translation>De gateway weigerde de abonnementssleutel (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The ML service refused the API key (HTTP %1).</source>
+        <translation>De ML-service weigerde de API-sleutel (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The storage service does not have the container or blob (HTTP 404).</source>
+        <translation>De opslagservice heeft de container of blob niet (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The batch service does not know this job or web service (HTTP 404).</source>
+        <translation>De batchservice kent deze taak of webservice niet (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The service is busy (HTTP %1); try again later.</source>
+        <translation>De service is bezet (HTTP %1); probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>The storage service&apos;s reply could not be read.</source>
+        <translation>Het antwoord van de opslagservice kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The batch service&apos;s reply could not be read.</source>
+        <translation>Het antwoord van de batchservice kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The service reports a conflict (HTTP %1).</source>
+        <translation>De service meldt een conflict (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>It was cancelled.</source>
+        <translation>Het werd geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Portico could not continue the job.</source>
+        <translation>Portico kon de taak niet voortzetten.</translation>
+    </message>
+    <message>
+        <source>Failed on the service</source>
+        <translation>Mislukt op de service</translation>
+    </message>
+    <message>
+        <source>Failed: key not in the keychain</source>
+        <translation>Mislukt: sleutel niet in de sleutelbos</translation>
+    </message>
+    <message>
+        <source>Failed: cannot reach the service</source>
+        <translation>Mislukt: service niet bereikbaar</translation>
+    </message>
+    <message>
+        <source>Failed: no answer in time</source>
+        <translation>Mislukt: geen antwoord op tijd</translation>
+    </message>
+    <message>
+        <source>Failed: access refused</source>
+        <translation>Mislukt: toegang geweigerd</translation>
+    </message>
+    <message>
+        <source>Failed: file problem</source>
+        <translation>Mislukt: probleem met een bestand</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <source>The service says: “%1”</source>
+        <translation>De service zegt: “%1”</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached.</source>
+        <translation>De service is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time.</source>
+        <translation>De service antwoordde niet op tijd.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed.</source>
+        <translation>De beveiligde verbinding is mislukt.</translation>
+    </message>
+    <message>
+        <source>Access was refused (HTTP %1).</source>
+        <translation>De toegang werd geweigerd (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>It was not found.</source>
+        <translation>Het werd niet gevonden.</translation>
+    </message>
+    <message>
+        <source>It was not found (HTTP %1).</source>
+        <translation>Het werd niet gevonden (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The keychain is not available.</source>
+        <translation>De sleutelbos is niet beschikbaar.</translation>
+    </message>
+    <message>
+        <source>The reply could not be read.</source>
+        <translation>Het antwoord kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written.</source>
+        <translation>Een bestand kon niet worden gelezen of geschreven.</translation>
+    </message>
+    <message>
+        <source>The input is not valid.</source>
+        <translation>De invoer is ongeldig.</translation>
+    </message>
+    <message>
+        <source>This is not allowed.</source>
+        <translation>Dit is niet toegestaan.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Er ging iets mis.</translation>
+    </message>
+    <message>
+        <source>Choose the input CSV file.</source>
+        <translation>Kies het CSV-invoerbestand.</translation>
+    </message>
+    <message>
+        <source>The input file %1 does not exist or cannot be read.</source>
+        <translation>Het invoerbestand %1 bestaat niet of kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid container name: use 3 to 63 lower-case letters, digits and single hyphens.</source>
+        <translation>“%1” is geen geldige containernaam: gebruik 3 tot 63 kleine letters, cijfers en enkele koppeltekens.</translation>
+    </message>
+    <message>
+        <source>Choose the storage account for the input and the results.</source>
+        <translation>Kies het opslagaccount voor de invoer en de resultaten.</translation>
+    </message>
+    <message>
+        <source>The batch service URL is not known or not valid: refresh the catalog, or check the ML service URL.</source>
+        <translation>De URL van de batchservice is onbekend of ongeldig: vernieuw de catalogus, of controleer de URL van de ML-service.</translation>
+    </message>
+    <message>
+        <source>Enter the workspace id.</source>
+        <translation>Vul de werkruimte-id in.</translation>
+    </message>
+    <message>
+        <source>Enter the web service id.</source>
+        <translation>Vul de webservice-id in.</translation>
+    </message>
+    <message>
+        <source>Choose the subscription, or set up the ML service&apos;s API key.</source>
+        <translation>Kies het abonnement, of stel de API-sleutel van de ML-service in.</translation>
+    </message>
+    <message>
+        <source>The job list could not be written.</source>
+        <translation>De takenlijst kon niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>Removed “%1” from the list, but its results file could not be deleted.</source>
+        <translation>“%1” is uit de lijst verwijderd, maar het resultatenbestand kon niet worden gewist.</translation>
+    </message>
+    <message>
+        <source>Removed “%1” from the list, but the job list could not be written: it may be back after a restart.</source>
+        <translation>“%1” is uit de lijst verwijderd, maar de takenlijst kon niet worden geschreven: na een herstart kan de taak terug zijn.</translation>
+    </message>
+    <message>
+        <source>Removed “%1” from the list, but the service did not cancel it. %2</source>
+        <translation>“%1” is uit de lijst verwijderd, maar de service heeft de taak niet geannuleerd. %2</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::BatchJobsPanel</name>
     <message>
         <source>Uploading the input</source>
@@ -817,10 +1100,6 @@
     <message>
         <source>Finished</source>
         <translation>Voltooid</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Mislukt: %1</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -923,24 +1202,8 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>The connection string could not be kept in the keychain: %1</source>
-        <translation>De verbindingsreeks kon niet in de sleutelbos worden bewaard: %1</translation>
-    </message>
-    <message>
         <source>Choose the subscription whose key the gateway should see.</source>
         <translation>Kies het abonnement waarvan de gateway de sleutel moet zien.</translation>
-    </message>
-    <message>
-        <source>The subscription key could not be read: %1</source>
-        <translation>De abonnementssleutel kon niet worden gelezen: %1</translation>
-    </message>
-    <message>
-        <source>The job was not started: %1</source>
-        <translation>De taak is niet gestart: %1</translation>
-    </message>
-    <message>
-        <source>This job cannot be watched: %1</source>
-        <translation>Deze taak kan niet worden gevolgd: %1</translation>
     </message>
     <message>
         <source>No job selected.</source>
@@ -999,10 +1262,6 @@
         <translation>Verwijder de taak uit de lijst, samen met de gedownloade resultaten</translation>
     </message>
     <message>
-        <source>This job cannot be run again: %1</source>
-        <translation>Deze taak kan niet opnieuw worden uitgevoerd: %1</translation>
-    </message>
-    <message>
         <source>“%1” may still be running on the service. Cancel it there first (the service deletes the job) and remove it from the list?</source>
         <translation>“%1” draait misschien nog op de service. Eerst daar annuleren (de service verwijdert de taak) en dan uit de lijst verwijderen?</translation>
     </message>
@@ -1031,10 +1290,6 @@
         <translation>Batchtaak verwijderen</translation>
     </message>
     <message>
-        <source>“%1” could not be removed: %2</source>
-        <translation>“%1” kon niet worden verwijderd: %2</translation>
-    </message>
-    <message>
         <source>Removing “%1”…</source>
         <translation>“%1” wordt verwijderd…</translation>
     </message>
@@ -1043,8 +1298,36 @@
         <translation>“%1” is verwijderd.</translation>
     </message>
     <message>
-        <source>Removed “%1” from the list, but: %2</source>
-        <translation>“%1” is uit de lijst verwijderd, maar: %2</translation>
+        <source>The connection string could not be kept in the keychain.</source>
+        <translation>De verbindingsreeks kon niet in de sleutelbos worden bewaard.</translation>
+    </message>
+    <message>
+        <source>The subscription key could not be read.</source>
+        <translation>De abonnementssleutel kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The job was not started.</source>
+        <translation>De taak is niet gestart.</translation>
+    </message>
+    <message>
+        <source>This job is no longer in the list.</source>
+        <translation>Deze taak staat niet meer in de lijst.</translation>
+    </message>
+    <message>
+        <source>This job cannot be shown.</source>
+        <translation>Deze taak kan niet worden getoond.</translation>
+    </message>
+    <message>
+        <source>%1: Cancelled here, but the service did not cancel the job.</source>
+        <translation>%1: Hier geannuleerd, maar de service heeft de taak niet geannuleerd.</translation>
+    </message>
+    <message>
+        <source>This job cannot be run again: the service itself failed it.</source>
+        <translation>Deze taak kan niet opnieuw worden uitgevoerd: de service zelf heeft haar laten mislukken.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be removed.</source>
+        <translation>“%1” kon niet worden verwijderd.</translation>
     </message>
 </context>
 <context>

@@ -62,12 +62,17 @@ void BatchJob::run()
         && m_record.step >= Step::Run && m_record.serverStatus != u"Failed"_qs) {
         m_record.outcome = BatchJobRecord::Outcome::Active;
         m_record.errorMessage.clear();
+        m_record.error = {};
         save();
     }
     if (m_record.outcome == BatchJobRecord::Outcome::Failed) {
-        fail(Error::make(Error::Kind::Http, m_record.errorMessage.isEmpty()
-                                                ? u"The batch job failed."_qs
-                                                : m_record.errorMessage));
+        // The same facts as when it failed (older lists kept only the text).
+        Error error = m_record.error;
+        if (error.kind == Error::Kind::None)
+            error = Error::make(Error::Kind::Http, m_record.errorMessage.isEmpty() ? u"The batch job failed."_qs
+                                                                                    : m_record.errorMessage);
+        error.message = m_record.errorMessage.isEmpty() ? error.message : m_record.errorMessage;
+        fail(error);
         return;
     }
     if (m_record.outcome == BatchJobRecord::Outcome::Cancelled) {
@@ -91,6 +96,7 @@ void BatchJob::retry()
         return;
     m_record.outcome = BatchJobRecord::Outcome::Active;
     m_record.errorMessage.clear();
+    m_record.error = {};
     save();
     run();
 }
@@ -104,10 +110,11 @@ void BatchJob::readSecrets(bool needStorage, bool needCredential)
     }
     m_secretError.reset();
     m_secretsPending = 0;
-    const auto read = [this, secrets](const QString &key, QString *target, const QString &what) {
+    const auto read = [this, secrets](const QString &key, QString *target, const QString &what,
+                                      const QString &errorTarget) {
         ++m_secretsPending;
         SecretJob *job = secrets->read(key);
-        connect(job, &SecretJob::finished, this, [this, job, target, what] {
+        connect(job, &SecretJob::finished, this, [this, job, target, what, errorTarget] {
             if (job->result().ok()) {
                 *target = job->result().value();
             } else if (!m_secretError) {
@@ -115,6 +122,7 @@ void BatchJob::readSecrets(bool needStorage, bool needCredential)
                 error.message = error.kind == Error::Kind::NotFound
                     ? u"No %1 is stored in the keychain (%2)."_qs.arg(what, job->key())
                     : u"Cannot read the %1 from the keychain: %2"_qs.arg(what, error.message);
+                error.target = errorTarget;
                 m_secretError = error;
             }
             if (--m_secretsPending == 0)
@@ -122,11 +130,13 @@ void BatchJob::readSecrets(bool needStorage, bool needCredential)
         });
     };
     if (needStorage)
-        read(m_record.storageSecretKey, &m_storageConnectionString, u"storage connection string"_qs);
+        read(m_record.storageSecretKey, &m_storageConnectionString, u"storage connection string"_qs,
+             u"storageConnectionString"_qs);
     if (needCredential)
         read(m_record.endpoint.credentialKey, &m_credential,
              m_record.endpoint.target == BesEndpoint::Target::Gateway ? u"subscription key"_qs
-                                                                       : u"ML API key"_qs);
+                                                                       : u"ML API key"_qs,
+             u"credential"_qs);
     if (m_secretsPending == 0)
         QTimer::singleShot(0, this, &BatchJob::afterSecrets);
 }
@@ -212,8 +222,10 @@ void BatchJob::upload()
     setStep(Step::Upload);
     m_input = std::make_unique<QFile>(m_record.inputFile);
     if (!m_input->open(QIODevice::ReadOnly)) {
-        fail(Error::make(Error::Kind::Storage, u"Cannot read the input file %1: %2"_qs.arg(
-                                                   m_record.inputFile, m_input->errorString())));
+        Error error = Error::make(Error::Kind::Storage, u"Cannot read the input file %1: %2"_qs.arg(
+                                                            m_record.inputFile, m_input->errorString()));
+        error.target = u"inputFile"_qs;
+        fail(error);
         return;
     }
     BlobRequestJob *container = m_blobs->createContainer(m_record.container);
@@ -369,6 +381,9 @@ void BatchJob::onStatus(BesCall *call)
                                       ? u"The batch job failed on the server."_qs
                                       : u"The batch job failed on the server: %1"_qs.arg(status->details),
                                   u"BatchJobFailed"_qs);
+        // The service's own words, kept apart so that the UI can show them as such.
+        if (!status->details.isEmpty())
+            error.details.append(ErrorDetail { {}, status->details, u"Details"_qs });
         fail(error);
         return;
     }
@@ -526,14 +541,18 @@ void BatchJob::dropLocally()
     delete m_model; // closes the file first (Windows cannot delete an open file)
     m_model = nullptr;
     if (QFile::exists(m_record.resultsFile) && !QFile::remove(m_record.resultsFile) && result.ok()) {
-        result = Error::make(Error::Kind::Storage,
-                             u"Cannot delete the results file %1."_qs.arg(m_record.resultsFile));
+        Error error = Error::make(Error::Kind::Storage, u"Cannot delete the results file %1."_qs.arg(m_record.resultsFile));
+        error.target = u"resultsFile"_qs;
+        result = error;
     }
     // The entry goes from the stored list too, so that the job stays removed after a restart;
     // a list that cannot be written is said (the job would come back).
     if (m_runner) {
-        if (auto forgotten = m_runner->forget(m_record.id); !forgotten && result.ok()) // deletes this job later
-            result = forgotten.error();
+        if (auto forgotten = m_runner->forget(m_record.id); !forgotten && result.ok()) { // deletes this job later
+            Error error = forgotten.error();
+            error.target = u"jobList"_qs;
+            result = error;
+        }
     }
     m_removal = result;
     Q_EMIT removed();
@@ -597,6 +616,8 @@ void BatchJob::fail(Error error)
 {
     qCInfo(lcBatch) << "batch job" << m_record.id << "failed:" << error.message;
     m_record.errorMessage = error.message;
+    m_record.error = error;
+    m_record.error.technical.clear(); // stored: facts only
     finish(std::move(error), BatchJobRecord::Outcome::Failed);
 }
 
@@ -610,8 +631,10 @@ void BatchJob::finish(Result<void> result, BatchJobRecord::Outcome outcome)
     m_cancelling = false;
     m_cancelOnServerAfterSecrets = false;
     m_record.outcome = outcome;
-    if (outcome == BatchJobRecord::Outcome::Succeeded)
+    if (outcome == BatchJobRecord::Outcome::Succeeded) {
         m_record.errorMessage.clear();
+        m_record.error = {};
+    }
     save();
     // Secrets are not kept once the job no longer needs them.
     m_credential.clear();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/batch/batchjobrecord.h"
 
+#include <QJsonArray>
 #include <QStringList>
 
 namespace portico::core {
@@ -19,6 +20,46 @@ const QStringList &outcomeNames()
 {
     static const QStringList names { u"active"_qs, u"succeeded"_qs, u"failed"_qs, u"cancelled"_qs };
     return names;
+}
+
+const QStringList &kindNames()
+{
+    // In the order of Error::Kind.
+    static const QStringList names { u"none"_qs,     u"invalidInput"_qs, u"network"_qs,  u"tls"_qs,
+                                     u"timeout"_qs,  u"cancelled"_qs,    u"http"_qs,     u"conflict"_qs,
+                                     u"notFound"_qs, u"unauthorized"_qs, u"protocol"_qs, u"storage"_qs,
+                                     u"unavailable"_qs, u"refused"_qs };
+    return names;
+}
+
+QJsonObject errorToJson(const Error &error)
+{
+    QJsonArray details;
+    for (const ErrorDetail &detail : error.details)
+        details.append(QJsonObject { { u"code"_qs, detail.code }, { u"message"_qs, detail.message },
+                                     { u"target"_qs, detail.target } });
+    return { { u"kind"_qs, kindNames().value(int(error.kind)) },
+             { u"httpStatus"_qs, error.httpStatus },
+             { u"code"_qs, error.code },
+             { u"target"_qs, error.target },
+             { u"details"_qs, details } };
+}
+
+Error errorFromJson(const QJsonObject &json, const QString &message)
+{
+    Error error;
+    const qsizetype kind = kindNames().indexOf(json.value(u"kind"_qs).toString());
+    error.kind = kind > 0 ? Error::Kind(kind) : Error::Kind::None;
+    error.httpStatus = json.value(u"httpStatus"_qs).toInt();
+    error.code = json.value(u"code"_qs).toString();
+    error.target = json.value(u"target"_qs).toString();
+    error.message = message;
+    for (const QJsonValue &value : json.value(u"details"_qs).toArray()) {
+        const QJsonObject detail = value.toObject();
+        error.details.append(ErrorDetail { detail.value(u"code"_qs).toString(), detail.value(u"message"_qs).toString(),
+                               detail.value(u"target"_qs).toString() });
+    }
+    return error;
 }
 
 QString timeOf(const QDateTime &time)
@@ -52,22 +93,25 @@ bool BatchJobRecord::canRetry() const
 
 QJsonObject BatchJobRecord::toJson() const
 {
-    return { { u"id"_qs, id },
-             { u"name"_qs, name },
-             { u"endpoint"_qs, endpoint.toJson() },
-             { u"storageSecretKey"_qs, storageSecretKey },
-             { u"inputFile"_qs, inputFile },
-             { u"container"_qs, container },
-             { u"inputBlob"_qs, inputBlob },
-             { u"outputBlob"_qs, outputBlob },
-             { u"serverJobId"_qs, serverJobId },
-             { u"serverStatus"_qs, serverStatus },
-             { u"resultsFile"_qs, resultsFile },
-             { u"errorMessage"_qs, errorMessage },
-             { u"createdAt"_qs, timeOf(createdAt) },
-             { u"updatedAt"_qs, timeOf(updatedAt) },
-             { u"step"_qs, stepName(step) },
-             { u"outcome"_qs, outcomeName(outcome) } };
+    QJsonObject json { { u"id"_qs, id },
+                       { u"name"_qs, name },
+                       { u"endpoint"_qs, endpoint.toJson() },
+                       { u"storageSecretKey"_qs, storageSecretKey },
+                       { u"inputFile"_qs, inputFile },
+                       { u"container"_qs, container },
+                       { u"inputBlob"_qs, inputBlob },
+                       { u"outputBlob"_qs, outputBlob },
+                       { u"serverJobId"_qs, serverJobId },
+                       { u"serverStatus"_qs, serverStatus },
+                       { u"resultsFile"_qs, resultsFile },
+                       { u"errorMessage"_qs, errorMessage },
+                       { u"createdAt"_qs, timeOf(createdAt) },
+                       { u"updatedAt"_qs, timeOf(updatedAt) },
+                       { u"step"_qs, stepName(step) },
+                       { u"outcome"_qs, outcomeName(outcome) } };
+    if (error.kind != Error::Kind::None)
+        json.insert(u"error"_qs, errorToJson(error));
+    return json;
 }
 
 Result<BatchJobRecord> BatchJobRecord::fromJson(const QJsonObject &json)
@@ -91,6 +135,8 @@ Result<BatchJobRecord> BatchJobRecord::fromJson(const QJsonObject &json)
     record.serverStatus = json.value(u"serverStatus"_qs).toString();
     record.resultsFile = json.value(u"resultsFile"_qs).toString();
     record.errorMessage = json.value(u"errorMessage"_qs).toString();
+    if (json.value(u"error"_qs).isObject())
+        record.error = errorFromJson(json.value(u"error"_qs).toObject(), record.errorMessage);
     record.createdAt = QDateTime::fromString(json.value(u"createdAt"_qs).toString(), Qt::ISODateWithMs);
     record.updatedAt = QDateTime::fromString(json.value(u"updatedAt"_qs).toString(), Qt::ISODateWithMs);
     const qsizetype step = stepNames().indexOf(json.value(u"step"_qs).toString());

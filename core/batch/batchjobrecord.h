@@ -31,7 +31,12 @@ struct BatchJobRecord
     QString serverJobId;        // once submitted
     QString serverStatus;       // the last StatusCode the server sent
     QString resultsFile;        // where the results are downloaded to
-    QString errorMessage;       // why it failed, for the list
+    QString errorMessage;       // why it failed: core's technical text (English)
+    // Why it failed, as facts the UI puts into words: kind, HTTP status, the service's code
+    // and detail codes/messages (a job the service failed: code "BatchJobFailed" and its BES
+    // Details text as a detail), and a target naming what was wrong ("credential",
+    // "storageConnectionString", "inputFile", ...). Kind None while nothing failed.
+    Error error;
     QDateTime createdAt;
     QDateTime updatedAt;
     Step step = Step::Upload;

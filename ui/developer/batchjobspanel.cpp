@@ -8,9 +8,11 @@
 #include "core/secrets/secretstore.h"
 #include "ui/common/decisions.h"
 #include "ui/common/maskedkeyfield.h"
+#include "ui/developer/batchjoberrortext.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -62,7 +64,7 @@ QString outcomeText(const core::BatchJobRecord &record, bool cancelling = false,
             return BatchJobsPanel::tr("Waiting to check on the service");
         return stepText(record.step);
     case Outcome::Succeeded: return BatchJobsPanel::tr("Finished");
-    case Outcome::Failed: return BatchJobsPanel::tr("Failed: %1").arg(record.errorMessage);
+    case Outcome::Failed: return BatchJobErrorText::shortText(record, record.error);
     case Outcome::Cancelled: return BatchJobsPanel::tr("Cancelled");
     }
     return {};
@@ -302,7 +304,9 @@ void BatchJobsPanel::storeConnectionString(const std::function<void()> &then)
                                             azurite ? u"UseDevelopmentStorage=true"_qs : typed);
     connect(job, &core::SecretJob::finished, this, [this, job, then] {
         if (!job->result()) {
-            m_state->setText(tr("The connection string could not be kept in the keychain: %1").arg(job->result().error().message));
+            showProblem(tr("The connection string could not be kept in the keychain.") + u' '
+                            + BatchJobErrorText::reason(job->result().error()),
+                        job->result().error());
             return;
         }
         m_connectionString->clear();
@@ -329,7 +333,9 @@ void BatchJobsPanel::submit()
         m_storeKey(sid, this, [this](const core::Result<QString> &secretKey) {
             m_submit->setEnabled(true);
             if (!secretKey) {
-                m_state->setText(tr("The subscription key could not be read: %1").arg(secretKey.error().message));
+                showProblem(tr("The subscription key could not be read.") + u' '
+                                + BatchJobErrorText::reason(secretKey.error()),
+                            secretKey.error());
                 return;
             }
             submitWith(secretKey.value());
@@ -358,7 +364,9 @@ void BatchJobsPanel::submitWith(const QString &credentialKey)
     spec.endpoint.service = m_service->text().trimmed();
     auto job = m_runner->submit(spec);
     if (!job) {
-        m_state->setText(tr("The job was not started: %1").arg(job.error().message));
+        showProblem(tr("The job was not started.") + u' '
+                        + BatchJobErrorText::submitRefused(job.error(), spec.inputFile, spec.container),
+                    job.error());
         return;
     }
     watch(job.value()->id());
@@ -370,7 +378,10 @@ void BatchJobsPanel::watch(const QString &id)
         return;
     auto job = m_runner->watch(id);
     if (!job) {
-        m_state->setText(tr("This job cannot be watched: %1").arg(job.error().message));
+        showProblem(job.error().kind == core::Error::Kind::NotFound
+                        ? tr("This job is no longer in the list.")
+                        : tr("This job cannot be shown.") + u' ' + BatchJobErrorText::reason(job.error()),
+                    job.error());
         return;
     }
     bind(job.value());
@@ -410,6 +421,7 @@ void BatchJobsPanel::showJobState()
     m_export->setEnabled(m_job && m_job->resultsModel());
     if (!m_job) {
         m_state->setText(tr("No job selected."));
+        m_state->setToolTip({});
         m_progress->setRange(0, 1);
         m_progress->setValue(0);
         m_results->setModel(nullptr);
@@ -419,9 +431,21 @@ void BatchJobsPanel::showJobState()
     QString text = tr("%1: %2").arg(record.name, outcomeText(record, m_job->isCancelling()));
     if (!record.serverStatus.isEmpty())
         text += tr(" (service: %1)").arg(record.serverStatus);
-    if (m_job->isFinished() && !m_job->result())
-        text = tr("%1: %2").arg(record.name, m_job->result().error().message);
+    QString technical;
+    if (m_job->isFinished() && !m_job->result()) {
+        const core::Error &error = m_job->result().error();
+        if (record.outcome == core::BatchJobRecord::Outcome::Failed) {
+            text = tr("%1: %2").arg(record.name, BatchJobErrorText::describe(record, error));
+            if (const QString said = BatchJobErrorText::serviceSays(error); !said.isEmpty())
+                text += u'\n' + said;
+        } else if (error.kind != core::Error::Kind::Cancelled) {
+            text = tr("%1: Cancelled here, but the service did not cancel the job.").arg(record.name) + u' '
+                + BatchJobErrorText::reason(error);
+        }
+        technical = BatchJobErrorText::technical(error);
+    }
     m_state->setText(text);
+    m_state->setToolTip(technical);
     if (!running) {
         m_progress->setRange(0, 1);
         m_progress->setValue(record.outcome == core::BatchJobRecord::Outcome::Succeeded ? 1 : 0);
@@ -443,6 +467,8 @@ void BatchJobsPanel::reloadJobs()
         const bool waiting = m_runner->isWaitingToResume(record.id);
         auto *item = new QTreeWidgetItem(m_jobs, { record.name, outcomeText(record, cancelling, waiting),
                                                    record.serverStatus });
+        if (record.outcome == core::BatchJobRecord::Outcome::Failed)
+            item->setToolTip(1, BatchJobErrorText::describe(record, record.error));
         item->setData(0, IdRole, record.id);
         if (record.id == current)
             m_jobs->setCurrentItem(item);
@@ -455,13 +481,29 @@ void BatchJobsPanel::cancelCurrent()
         m_job->cancel();
 }
 
+void BatchJobsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) // the list and the state are words made here
+        showJobState();
+}
+
+void BatchJobsPanel::showProblem(const QString &text, const core::Error &error)
+{
+    m_state->setText(text);
+    m_state->setToolTip(BatchJobErrorText::technical(error));
+}
+
 void BatchJobsPanel::retryCurrent()
 {
     if (!m_job || !m_runner)
         return;
     auto job = m_runner->retry(m_job->id());
     if (!job) {
-        m_state->setText(tr("This job cannot be run again: %1").arg(job.error().message));
+        showProblem(job.error().kind == core::Error::Kind::NotFound
+                        ? tr("This job is no longer in the list.")
+                        : tr("This job cannot be run again: the service itself failed it."),
+                    job.error());
         return;
     }
     bind(job.value());
@@ -501,7 +543,8 @@ void BatchJobsPanel::removeConfirmed(const QString &id, const QString &name)
         return;
     auto removing = m_runner->remove(id);
     if (!removing) {
-        m_state->setText(tr("“%1” could not be removed: %2").arg(name, removing.error().message));
+        showProblem(tr("“%1” could not be removed.").arg(name) + u' ' + BatchJobErrorText::reason(removing.error()),
+                    removing.error());
         return;
     }
     core::BatchJob *job = removing.value();
@@ -514,8 +557,12 @@ void BatchJobsPanel::removeConfirmed(const QString &id, const QString &name)
             showJobState();
         }
         const core::Result<void> &removal = job->removalResult();
-        m_state->setText(removal.ok() ? tr("Removed “%1”.").arg(name)
-                                      : tr("Removed “%1” from the list, but: %2").arg(name, removal.error().message));
+        if (removal.ok()) {
+            m_state->setText(tr("Removed “%1”.").arg(name));
+            m_state->setToolTip({});
+        } else {
+            showProblem(BatchJobErrorText::removalProblem(name, removal.error()), removal.error());
+        }
     });
 }
 

@@ -72,10 +72,15 @@ public Q_SLOTS:
     void exportResults();
     void reloadJobs();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void watch(const QString &id);
     void bind(core::BatchJob *job);
     void removeConfirmed(const QString &id, const QString &name);
+    // A problem said in words in the state label, with core's technical text as its tooltip.
+    void showProblem(const QString &text, const core::Error &error);
     void showJobState();
     void storeConnectionString(const std::function<void()> &then);
     void submitWith(const QString &credentialKey);

@@ -12,6 +12,7 @@
 #include "core/arm/armrequest.h"
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
+#include "core/batch/batchjobstore.h"
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/secrets/secretstore.h"
@@ -23,6 +24,7 @@
 #include "ui/common/decisions.h"
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
+#include "ui/shell/language.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -43,7 +45,9 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTcpServer>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <signal.h>
@@ -91,6 +95,9 @@ private Q_SLOTS:
     void exportReplacesAnExistingFile();
     void removeAsksAndTheJobStaysRemovedAfterARestart();
     void removeARunningJobOffersToCancelItOnTheService();
+    void failedJobsAreSaidInDutch_data();
+    void failedJobsAreSaidInDutch();
+    void unreachableServiceIsSaidWithRetry();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
 
@@ -582,6 +589,144 @@ void tst_BatchJobsPanel::removeARunningJobOffersToCancelItOnTheService()
     core::BatchJobRunner again(&m_bed.network(), &m_secrets, m_dir.filePath(u"batch"_qs));
     QVERIFY(again.load().ok());
     QVERIFY(!again.record(id));
+}
+
+void tst_BatchJobsPanel::failedJobsAreSaidInDutch_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("dutch");
+    QTest::addColumn<QString>("listed");
+    QTest::addColumn<QString>("technical");
+    // The service reads the input and fails the job: its Details text is shown as its words.
+    QTest::newRow("the service fails the job") << u"input-parse-error"_qs
+                                               << u"De batchservice meldt dat de taak is mislukt.\nDe service zegt: "
+                                                  "“InputParseError: Parsing of input vector failed."_qs
+                                               << u"Mislukt op de service"_qs << u"BatchJobFailed"_qs;
+    // Azurite refuses the signature made with a wrong account key (403 AuthenticationFailed).
+    QTest::newRow("wrong storage account key")
+        << u"wrong-account-key"_qs
+        << u"De invoer kon niet worden geüpload. Het opslagaccount weigerde het verzoek (HTTP 403): controleer "
+           "de accountsleutel in de verbindingsreeks."_qs
+        << u"Mislukt: toegang geweigerd"_qs << u"403 "_qs;
+}
+
+// With Portico in Dutch, a failed job is said in Dutch, from the error's facts (not core's
+// English text, which is the tooltip); the service's own words are shown as such.
+void tst_BatchJobsPanel::failedJobsAreSaidInDutch()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, dutch);
+    QFETCH(QString, listed);
+    QFETCH(QString, technical);
+    QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+    const auto english = qScopeGuard([] {
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+    ui::BatchJobsPanel *panel = m_workspace->batchJobs();
+    const QString input = m_dir.filePath(scenario + u".csv"_qs);
+    QVERIFY(m_dir.write(scenario + u".csv"_qs, scenario == u"input-parse-error"_qs
+                                                   ? QByteArray("Col2\n\"a review whose quote never closes\n")
+                                                   : QByteArray("Col2\nThis is a good day\n")));
+    panel->findChild<QLineEdit *>(u"batchInputLineEdit"_qs)->setText(input);
+    panel->findChild<QComboBox *>(u"batchTargetComboBox"_qs)->setCurrentIndex(1);
+    if (scenario == u"wrong-account-key"_qs) {
+        auto *connection = panel->findChild<QLineEdit *>(u"batchConnectionStringLineEdit"_qs);
+        connection->clear();
+        const QString wrongKey = QString::fromLatin1(QByteArray(64, 'x').toBase64());
+        QTest::keyClicks(connection, m_azurite.connectionString().replace(
+                                         QString::fromLatin1(test::AzuriteFixture::accountKey), wrongKey));
+    }
+    core::BatchJob *before = panel->currentJob();
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"batchSubmitPushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->currentJob() != before && panel->currentJob() != nullptr, 30000);
+    core::BatchJob *job = panel->currentJob();
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 120000);
+    QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Failed);
+    auto *state = panel->findChild<QLabel *>(u"batchStateLabel"_qs);
+    QTRY_VERIFY2(state->text().startsWith(u"%1: %2"_qs.arg(job->record().name, dutch)), qPrintable(state->text()));
+    QVERIFY2(!state->text().contains(job->record().errorMessage), qPrintable(state->text()));
+    QVERIFY2(state->toolTip().contains(technical), qPrintable(state->toolTip())); // the technical text
+    auto *jobs = panel->findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    QTreeWidgetItem *row = jobs->currentItem();
+    QVERIFY(row);
+    QCOMPARE(row->text(1), listed);
+    QVERIFY2(row->toolTip(1).startsWith(dutch.section(u'\n', 0, 0)), qPrintable(row->toolTip(1)));
+    // Also after a restart (the facts are stored, not the words).
+    core::BatchJobRunner again(&m_bed.network(), &m_secrets, m_dir.filePath(u"batch"_qs));
+    QVERIFY(again.load().ok());
+    ui::BatchJobsPanel reopened(&again, &m_secrets, u"local"_qs);
+    auto *reopenedJobs = reopened.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    const QList<QTreeWidgetItem *> found = reopenedJobs->findItems(job->record().name, Qt::MatchExactly);
+    QVERIFY(!found.isEmpty());
+    QCOMPARE(found.last()->text(1), listed);
+}
+
+// After a restart, a job whose service cannot be reached catches up on its own, fails with that
+// said in words, and offers Retry, which runs it again.
+void tst_BatchJobsPanel::unreachableServiceIsSaidWithRetry()
+{
+    std::optional<core::BatchJobRecord> finished;
+    for (const core::BatchJobRecord &record : m_runner->jobs()) {
+        if (record.outcome == core::BatchJobRecord::Outcome::Succeeded
+            && record.endpoint.target == core::BesEndpoint::Target::Direct)
+            finished = record;
+    }
+    QVERIFY(finished);
+    QTcpServer probe; // a port where nothing listens
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    test::TempDir data;
+    core::BatchJobRecord record = *finished;
+    record.id = u"1"_qs.repeated(32);
+    record.name = u"unreachable.csv"_qs;
+    record.endpoint.baseUrl = QUrl(u"http://127.0.0.1:%1"_qs.arg(port));
+    record.step = core::BatchJobRecord::Step::Run;
+    record.outcome = core::BatchJobRecord::Outcome::Active;
+    record.serverStatus = u"Running"_qs;
+    record.resultsFile = data.filePath(u"batch-results/unreachable.csv"_qs);
+    {
+        core::BatchJobStore store(data.path());
+        QVERIFY(store.load().ok());
+        QVERIFY(store.save(record).ok());
+    }
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.path());
+    runner.setPolling({ 50, 100, 1.5, 2 });
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *retry = panel.findChild<QPushButton *>(u"batchRetryPushButton"_qs);
+    QCOMPARE(jobs->topLevelItemCount(), 1);
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Running on the service"_qs); // as stored
+    runner.resumeActive();
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->topLevelItem(0)->text(1), u"Failed: cannot reach the service"_qs, 30000);
+    const QString said = u"The job's status could not be read from the batch service. The batch service at "
+                         "127.0.0.1:%1 cannot be reached."_qs.arg(port);
+    QCOMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+
+    // Selected: the state says it, and Retry runs it again.
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() != nullptr);
+    core::BatchJob *job = panel.currentJob();
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 30000);
+    QTRY_COMPARE(state->text(), u"unreachable.csv: "_qs + said);
+    QVERIFY(state->toolTip().contains(u"Cannot reach the batch service"_qs));
+    QTRY_VERIFY(retry->isEnabled());
+    QSignalSpy again(job, &core::BatchJob::finished);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(job->isRunning());
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(again.wait(30000));
+    QTRY_COMPARE(state->text(), u"unreachable.csv: "_qs + said);
+    QVERIFY(retry->isEnabled());
 }
 
 void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()
