@@ -405,6 +405,14 @@
         <source>The subscription “%1” is already in Portico as the environment “%2”. Choose another subscription, or cancel and use the existing environment.</source>
         <translation>Het abonnement “%1” staat al in Portico als de omgeving “%2”. Kies een ander abonnement, of annuleer en gebruik de bestaande omgeving.</translation>
     </message>
+    <message>
+        <source>Signed in. No keychain is available: the sign-in is kept only until Portico quits…</source>
+        <translation>Aangemeld. Er is geen sleutelbos beschikbaar: de aanmelding wordt alleen bewaard tot Portico wordt afgesloten…</translation>
+    </message>
+    <message>
+        <source>No keychain is available: this sign-in is kept only until Portico quits, and you will have to sign in again after a restart.</source>
+        <translation>Er is geen sleutelbos beschikbaar: deze aanmelding wordt alleen bewaard tot Portico wordt afgesloten, en na een herstart moet u zich opnieuw aanmelden.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ApiCatalogModel</name>
@@ -1955,6 +1963,10 @@
     <message>
         <source>Editors with unsaved edits: %1. Quit and discard those edits?</source>
         <translation>Editors met niet-opgeslagen wijzigingen: %1. Afsluiten en die wijzigingen verwerpen?</translation>
+    </message>
+    <message>
+        <source>No keychain is available: sign-ins and keys are kept only until Portico quits. To keep them, start your desktop&apos;s keychain service (for example GNOME Keyring or KWallet, usually by logging in to a desktop session) and restart Portico.</source>
+        <translation>Er is geen sleutelbos beschikbaar: aanmeldingen en sleutels worden alleen bewaard tot Portico wordt afgesloten. Om ze te bewaren: start de sleutelbosdienst van uw bureaublad (bijvoorbeeld GNOME Keyring of KWallet, meestal door u aan te melden bij een bureaubladsessie) en start Portico opnieuw.</translation>
     </message>
 </context>
 <context>

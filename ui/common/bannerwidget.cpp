@@ -88,6 +88,11 @@ QPushButton *BannerWidget::addButton(const QString &text, const QString &objectN
     return button;
 }
 
+void BannerWidget::setDismissible(bool dismissible)
+{
+    m_close->setVisible(dismissible);
+}
+
 QString BannerWidget::text() const
 {
     return m_label->text();

@@ -33,6 +33,9 @@ public:
     // it hides the banner (connect to its clicked() for the action). For a banner that offers a
     // choice, e.g. "Reload" / "Overwrite".
     QPushButton *addButton(const QString &text, const QString &objectName);
+    // Without Dismiss, for a state that lasts as long as its cause (no keychain): the owner
+    // hides the banner when the cause is gone.
+    void setDismissible(bool dismissible);
 
     Kind kind() const { return m_kind; }
     QString text() const;

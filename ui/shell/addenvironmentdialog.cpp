@@ -247,6 +247,7 @@ QWidget *AddEnvironmentDialog::makeSubscriptionPage()
     m_subscriptions->setObjectName(u"subscriptionsListWidget"_qs);
     label->setBuddy(m_subscriptions);
     m_subscriptionMessage = messageLabel(u"subscriptionMessageLabel"_qs, page);
+    m_keptNote = messageLabel(u"signInKeptLabel"_qs, page);
     m_add = new QPushButton(tr("&Add environment"), page);
     m_add->setObjectName(u"addEnvironmentPushButton"_qs);
     m_add->setEnabled(false);
@@ -260,6 +261,7 @@ QWidget *AddEnvironmentDialog::makeSubscriptionPage()
     layout->addWidget(label);
     layout->addWidget(m_subscriptions, 1);
     layout->addWidget(m_subscriptionMessage);
+    layout->addWidget(m_keptNote);
     layout->addWidget(m_add, 0, Qt::AlignRight);
     return page;
 }
@@ -432,7 +434,10 @@ void AddEnvironmentDialog::onDeviceCodeFinished()
         failSignIn(describeSignInError(result.error()));
         return;
     }
-    m_status->setText(tr("Signed in. Keeping the sign-in in the keychain…"));
+    // Worded from where the store keeps secrets: without a keychain nothing outlives Portico.
+    m_status->setText(sessionOnly() ? tr("Signed in. No keychain is available: the sign-in is kept "
+                                         "only until Portico quits…")
+                                    : tr("Signed in. Keeping the sign-in in the keychain…"));
     core::EntraTokenProvider *provider = m_signInTarget;
     if (!provider) {
         core::EntraConfig config;
@@ -454,6 +459,12 @@ void AddEnvironmentDialog::onDeviceCodeFinished()
                     return;
                 }
                 m_storedRefreshToken = true;
+                // The write itself may have found that no keychain answers.
+                m_keptNote->setText(sessionOnly()
+                                        ? tr("No keychain is available: this sign-in is kept only "
+                                             "until Portico quits, and you will have to sign in "
+                                             "again after a restart.")
+                                        : QString());
                 if (m_signInAgain) {
                     m_done = true;
                     Q_EMIT signedInAgain();
@@ -469,6 +480,11 @@ void AddEnvironmentDialog::onDeviceCodeFinished()
     }
     m_refreshTokenPending = !m_signInAgain;
     provider->setSignedIn(result.value());
+}
+
+bool AddEnvironmentDialog::sessionOnly() const
+{
+    return m_secrets && m_secrets->backend() == core::SecretStore::Backend::SessionOnly;
 }
 
 void AddEnvironmentDialog::onSignedIn(core::AccessTokenProvider *tokens)

@@ -98,6 +98,8 @@ private:
     void startSignIn();
     void onCodeReady(const core::DeviceCodeChallenge &challenge);
     void onDeviceCodeFinished();
+    // The store keeps secrets for this session only (no keychain answered).
+    bool sessionOnly() const;
     void onSignedIn(core::AccessTokenProvider *tokens);
     void listSubscriptions();
     void failSignIn(const QString &text);
@@ -146,6 +148,7 @@ private:
 
     QListWidget *m_subscriptions = nullptr;
     QLabel *m_subscriptionMessage = nullptr;
+    QLabel *m_keptNote = nullptr; // where the sign-in is kept, when that is not the keychain
     QPushButton *m_add = nullptr;
 };
 

@@ -67,6 +67,9 @@ ConsoleSession::ConsoleSession(MainWindow *window, core::SecretStore *secrets, c
     if (auto opened = m_history->open(historyPath); !opened)
         m_historyProblem = opened.error().message;
 
+    // No keychain: the window says that sign-ins and keys last only for this session.
+    window->setSecretStore(m_secrets);
+
     if (QMenu *file = window->findChild<QMenu *>(u"fileMenu"_qs)) {
         auto *newService = new QAction(tr("&New service instance…"), window);
         newService->setObjectName(u"newServiceAction"_qs);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/shell/mainwindow.h"
 
+#include "core/secrets/secretstore.h"
 #include "core/settings/settings.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/common/decisions.h"
@@ -63,12 +64,16 @@ MainWindow::MainWindow(core::Settings &settings, QWidget *parent)
     m_banner = new BannerWidget(this);
     m_banner->setObjectName(u"connectionBannerWidget"_qs);
     connect(m_banner, &BannerWidget::retryRequested, this, &MainWindow::retryRequested);
+    m_keychainBanner = new BannerWidget(this);
+    m_keychainBanner->setObjectName(u"keychainBannerWidget"_qs);
+    m_keychainBanner->setDismissible(false);
 
     auto *central = new QWidget(this);
     central->setObjectName(u"centralWidget"_qs);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_keychainBanner);
     centralLayout->addWidget(m_banner);
     centralLayout->addWidget(m_panels, 1);
     setCentralWidget(central);
@@ -190,6 +195,29 @@ void MainWindow::addBanner(QWidget *banner)
 {
     auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout());
     layout->insertWidget(layout->indexOf(m_banner) + 1, banner);
+}
+
+void MainWindow::setSecretStore(core::SecretStore *store)
+{
+    if (m_secretStore)
+        disconnect(m_secretStore, nullptr, this, nullptr);
+    m_secretStore = store;
+    if (store)
+        connect(store, &core::SecretStore::backendChanged, this, &MainWindow::showSecretStoreBackend);
+    showSecretStoreBackend();
+}
+
+void MainWindow::showSecretStoreBackend()
+{
+    if (!m_secretStore || m_secretStore->backend() != core::SecretStore::Backend::SessionOnly) {
+        m_keychainBanner->clear();
+        return;
+    }
+    m_keychainBanner->showMessage(
+        BannerWidget::Kind::Warning,
+        tr("No keychain is available: sign-ins and keys are kept only until Portico quits. To keep "
+           "them, start your desktop's keychain service (for example GNOME Keyring or KWallet, "
+           "usually by logging in to a desktop session) and restart Portico."));
 }
 
 void MainWindow::setEnvironmentStatus(const QString &text)

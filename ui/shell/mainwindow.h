@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
@@ -15,8 +16,9 @@ class QStackedWidget;
 class QTreeView;
 
 namespace portico::core {
+class SecretStore;
 class Settings;
-}
+} // namespace portico::core
 
 namespace portico::ui {
 
@@ -61,6 +63,11 @@ public:
     // A further banner above the panels, below the connection banner (one per Azure
     // environment's sign-in state). The window takes ownership.
     void addBanner(QWidget *banner);
+    // Where the console keeps sign-ins and keys. While `store` keeps them for this session only
+    // (no keychain), a warning banner above the panels says so and how to fix it; it cannot be
+    // dismissed and goes away when the keychain answers again. Null: no banner.
+    void setSecretStore(core::SecretStore *store);
+    BannerWidget *keychainBanner() const { return m_keychainBanner; }
     // How many editors hold unsaved edits; closing the window with any asks first (Discard and
     // quit, or stay). Unset, nothing is asked.
     void setUnsavedEditsCheck(std::function<int()> check) { m_unsavedEdits = std::move(check); }
@@ -80,12 +87,15 @@ private:
     void saveLayout();
     void showAbout();
     void cycleFocus();
+    void showSecretStoreBackend();
 
     core::Settings &m_settings;
     Mode m_mode = Mode::Publisher;
     QStackedWidget *m_panels = nullptr;
     QWidget *m_pages[2] = { nullptr, nullptr };
     BannerWidget *m_banner = nullptr;
+    BannerWidget *m_keychainBanner = nullptr;
+    QPointer<core::SecretStore> m_secretStore;
     QDockWidget *m_navigationDock = nullptr;
     QTreeView *m_navigation = nullptr;
     OperationTracker *m_operations = nullptr;
