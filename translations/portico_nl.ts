@@ -749,6 +749,14 @@
         <source>The subscription “%1” is already in Portico as the environment “%2”, so it was not added a second time. The new sign-in could not be kept in the keychain; “%2” keeps its earlier sign-in.</source>
         <translation>Het abonnement “%1” staat al in Portico als de omgeving “%2” en is daarom niet nog eens toegevoegd. De nieuwe aanmelding kon niet in de sleutelbos worden bewaard; “%2” houdt zijn eerdere aanmelding.</translation>
     </message>
+    <message>
+        <source>%1 could not be opened: the keychain is locked, so its kept sign-in or token cannot be read. Unlock the keychain (for example by logging in to your desktop session) and retry.</source>
+        <translation>%1 kon niet worden geopend: de sleutelbos is vergrendeld, dus de bewaarde aanmelding of het token kan niet worden gelezen. Ontgrendel de sleutelbos (bijvoorbeeld door u aan te melden bij uw bureaubladsessie) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: the keychain is locked, so its kept sign-in cannot be read. Unlock the keychain (for example by logging in to your desktop session) and retry.</source>
+        <translation>%1 kan niet worden geopend: de sleutelbos is vergrendeld, dus de bewaarde aanmelding kan niet worden gelezen. Ontgrendel de sleutelbos (bijvoorbeeld door u aan te melden bij uw bureaubladsessie) en probeer het opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AzurePage</name>
@@ -1473,6 +1481,10 @@
     <message>
         <source>portico-local: not running</source>
         <translation>portico-local: niet actief</translation>
+    </message>
+    <message>
+        <source>portico-local could not be started: the keychain is locked, so its token cannot be read. Unlock the keychain (for example by logging in to your desktop session) and retry.</source>
+        <translation>portico-local kon niet worden gestart: de sleutelbos is vergrendeld, dus het token kan niet worden gelezen. Ontgrendel de sleutelbos (bijvoorbeeld door u aan te melden bij uw bureaubladsessie) en probeer het opnieuw.</translation>
     </message>
 </context>
 <context>

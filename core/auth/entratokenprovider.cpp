@@ -86,6 +86,14 @@ void EntraTokenProvider::startRefresh()
     }
     SecretJob *job = m_secrets->read(SecretStore::makeKey(m_environmentId, refreshTokenPurpose));
     connect(job, &SecretJob::finished, this, [this, job] {
+        if (!job->result().ok() && SecretStore::isLocked(job->result().error())) {
+            // The sign-in is kept, but the keychain will not give it out until it is unlocked:
+            // signing in again would not help. The next token() reads it again.
+            const Error error = job->result().error();
+            Q_EMIT signInRequired(error);
+            completeAll(error);
+            return;
+        }
         if (!job->result().ok() || job->result().value().isEmpty()) {
             Error error = Error::make(Error::Kind::Unauthorized, u"Sign in to Azure first."_qs);
             Q_EMIT signInRequired(error);

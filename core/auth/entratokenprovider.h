@@ -20,7 +20,8 @@ class SecretStore;
 // refresh token lives in the SecretStore under "<environment id>/entra-refresh-token", so a
 // restarted app signs in silently. Expiring tokens (5 min margin) and forced refreshes use the
 // refresh_token grant (§9.2.4); concurrent requests share one refresh; a rotated refresh token
-// is written back. invalid_grant (expired or revoked) emits signInRequired().
+// is written back. invalid_grant (expired or revoked) emits signInRequired(); so does a locked
+// keychain, with SecretStore::lockedCode() (unlocking it is enough, no new sign-in).
 class EntraTokenProvider final : public AccessTokenProvider
 {
     Q_OBJECT

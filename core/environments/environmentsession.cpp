@@ -120,6 +120,10 @@ void EnvironmentSession::openLocalAttached()
         if (generation != m_generation)
             return;
         const Result<QString> &token = job->result();
+        if (!token.ok() && SecretStore::isLocked(token.error())) {
+            fail(token.error()); // the token is kept; the keychain must be unlocked first
+            return;
+        }
         if (!token.ok() || token.value().isEmpty()) {
             Error error = Error::make(
                 Error::Kind::Unauthorized,

@@ -3,6 +3,7 @@
 #include "core/secrets/keychainsecretstore.h"
 
 #include "core/common/logging.h"
+#include "core/secrets/secretservicelock.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -38,6 +39,18 @@ Error toError(const QKeychain::Job &job)
     return error;
 }
 
+// The keychain holds its secrets but will not give them out (or take new ones) until it is
+// unlocked; libsecret says "not found" or "cannot create an item in a locked collection".
+Error lockedError(const Error &reported)
+{
+    Error error = Error::make(Error::Kind::Unavailable,
+                              u"The keychain is locked: unlock it (for example by logging in to your "
+                              "desktop session) and retry."_qs,
+                              SecretStore::lockedCode());
+    error.technical = reported.message;
+    return error;
+}
+
 template <typename KeychainJob>
 KeychainJob *makeJob(const QString &service, const QString &key)
 {
@@ -66,6 +79,16 @@ void KeychainSecretStore::fallBackToSession(const QString &reason)
     Q_EMIT backendChanged(m_backend);
 }
 
+void KeychainSecretStore::completeWithError(SecretJob *job, const QKeychain::Job &keychainJob)
+{
+    // Any failure may be a locked keychain in disguise: libsecret turns an item in a locked
+    // collection, or a cancelled unlock prompt, into "not found".
+    const Error error = toError(keychainJob);
+    SecretServiceLock::probe(job, [job, error](bool locked) {
+        job->complete(locked ? lockedError(error) : error);
+    });
+}
+
 SecretJob *KeychainSecretStore::read(const QString &key)
 {
     auto *job = new SecretJob(key, this);
@@ -81,7 +104,7 @@ SecretJob *KeychainSecretStore::read(const QString &key)
             fallBackToSession(keychainJob->errorString());
             job->complete(m_session.readNow(key));
         } else {
-            job->complete(toError(*keychainJob));
+            completeWithError(job, *keychainJob);
         }
     });
     keychainJob->start();
@@ -106,7 +129,7 @@ SecretJob *KeychainSecretStore::write(const QString &key, const QString &secret)
             m_session.writeNow(key, secret);
             job->complete(QString());
         } else {
-            job->complete(toError(*keychainJob));
+            completeWithError(job, *keychainJob);
         }
     });
     keychainJob->start();
@@ -128,7 +151,7 @@ SecretJob *KeychainSecretStore::remove(const QString &key)
             fallBackToSession(keychainJob->errorString());
             job->complete(m_session.removeNow(key));
         } else {
-            job->complete(toError(*keychainJob));
+            completeWithError(job, *keychainJob);
         }
     });
     keychainJob->start();

@@ -5,11 +5,16 @@
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/secretstore.h"
 
+namespace QKeychain {
+class Job;
+}
+
 namespace portico::core {
 
 // The OS keychain through QtKeychain (libsecret/gnome-keyring or KWallet on Linux, the
 // Keychain on macOS, Credential Manager on Windows). QtKeychain's plaintext fallback is never
-// enabled. When no keychain backend answers, secrets are kept for this session only and
+// enabled. A locked keychain is an error with SecretStore::lockedCode(), never "not found".
+// When no keychain backend answers, secrets are kept for this session only and
 // backend() becomes SessionOnly; the UI shows that state.
 class KeychainSecretStore final : public SecretStore
 {
@@ -26,6 +31,9 @@ public:
 
 private:
     void fallBackToSession(const QString &reason);
+    // Completes `job` with the error of `keychainJob`, or with a lockedCode() error when the
+    // Secret Service's default collection is locked.
+    void completeWithError(SecretJob *job, const QKeychain::Job &keychainJob);
 
     QString m_serviceName;
     Backend m_backend = Backend::Keychain;

@@ -59,6 +59,13 @@ public:
     [[nodiscard]] virtual SecretJob *remove(const QString &key) = 0;
     virtual Backend backend() const = 0;
 
+    // Error::code of a call that failed because the keychain is locked (or its unlock prompt was
+    // cancelled): the secret may well be stored, it just cannot be read or written now. Callers
+    // must not take it for "nothing stored" (and, say, replace the secret); the UI asks the user
+    // to unlock the keychain and retry.
+    static QString lockedCode() { return u"KeychainLocked"_qs; }
+    static bool isLocked(const Error &error) { return error.code == lockedCode(); }
+
     // Builds the canonical key; `purpose` is e.g. "management-token" or "subscription/master".
     static QString makeKey(const QString &environmentId, const QString &purpose);
 

@@ -3,7 +3,12 @@
 #include "tests/support/keychainfixture.h"
 
 #include <QDBusConnection>
+#include <QDBusArgument>
 #include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusObjectPath>
+#include <QDBusReply>
+#include <QDBusVariant>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -27,6 +32,16 @@ const QByteArray busConfig = R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD 
   </policy>
 </busconfig>
 )";
+
+const QString kSecrets = u"org.freedesktop.secrets"_qs;
+const QString kSecretsPath = u"/org/freedesktop/secrets"_qs;
+const QString kServiceInterface = u"org.freedesktop.Secret.Service"_qs;
+const QByteArray kPassword = QByteArrayLiteral("portico-test-password");
+
+QDBusConnection fixtureBus(const QString &address)
+{
+    return QDBusConnection::connectToBus(address, u"portico-keychain-fixture"_qs);
+}
 
 } // namespace
 
@@ -100,7 +115,7 @@ bool KeychainFixture::startKeyring()
         return false;
     }
     // The throwaway password unlocks (and on first use creates) the login keyring.
-    m_keyring.write("portico-test-password");
+    m_keyring.write(kPassword);
     m_keyring.waitForBytesWritten(5000);
     m_keyring.closeWriteChannel();
     return true;
@@ -127,6 +142,89 @@ bool KeychainFixture::waitForSecretService()
                                                      QString::fromUtf8(m_keyring.readAllStandardError()
                                                                        + m_keyring.readAllStandardOutput()));
     return false;
+}
+
+} // namespace portico::test
+
+namespace portico::test {
+
+QString KeychainFixture::defaultCollection()
+{
+    QDBusMessage call = QDBusMessage::createMethodCall(kSecrets, kSecretsPath, kServiceInterface, u"ReadAlias"_qs);
+    call << u"default"_qs;
+    const QDBusReply<QDBusObjectPath> reply = fixtureBus(m_busAddress).call(call);
+    if (!reply.isValid() || reply.value().path() == u"/"_qs) {
+        m_error = u"no default collection: %1"_qs.arg(reply.error().message());
+        return {};
+    }
+    return reply.value().path();
+}
+
+bool KeychainFixture::isLocked()
+{
+    const QString collection = defaultCollection();
+    if (collection.isEmpty())
+        return false;
+    QDBusMessage call = QDBusMessage::createMethodCall(kSecrets, collection, u"org.freedesktop.DBus.Properties"_qs,
+                                                       u"Get"_qs);
+    call << u"org.freedesktop.Secret.Collection"_qs << u"Locked"_qs;
+    const QDBusReply<QDBusVariant> reply = fixtureBus(m_busAddress).call(call);
+    return reply.isValid() && reply.value().variant().toBool();
+}
+
+bool KeychainFixture::lock()
+{
+    const QString collection = defaultCollection();
+    if (collection.isEmpty())
+        return false;
+    QDBusMessage call = QDBusMessage::createMethodCall(kSecrets, kSecretsPath, kServiceInterface, u"Lock"_qs);
+    call << QVariant::fromValue(QList<QDBusObjectPath> { QDBusObjectPath(collection) });
+    const QDBusMessage reply = fixtureBus(m_busAddress).call(call);
+    if (reply.type() != QDBusMessage::ReplyMessage) {
+        m_error = u"Lock failed: %1"_qs.arg(reply.errorMessage());
+        return false;
+    }
+    if (!isLocked()) {
+        m_error = u"the collection %1 is still unlocked after Lock"_qs.arg(collection);
+        return false;
+    }
+    return true;
+}
+
+bool KeychainFixture::unlock()
+{
+    // Unlock() would show a prompt; gnome-keyring's own interface takes the password instead,
+    // sent in a "plain" session on the same connection.
+    const QString collection = defaultCollection();
+    if (collection.isEmpty())
+        return false;
+    QDBusConnection bus = fixtureBus(m_busAddress);
+    QDBusMessage open = QDBusMessage::createMethodCall(kSecrets, kSecretsPath, kServiceInterface, u"OpenSession"_qs);
+    open << u"plain"_qs << QVariant::fromValue(QDBusVariant(QString()));
+    const QDBusMessage opened = bus.call(open);
+    if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() != 2) {
+        m_error = u"OpenSession failed: %1"_qs.arg(opened.errorMessage());
+        return false;
+    }
+    const QDBusObjectPath session = opened.arguments().at(1).value<QDBusObjectPath>();
+    QDBusArgument secret;
+    secret.beginStructure();
+    secret << session << QByteArray() << kPassword << u"text/plain"_qs;
+    secret.endStructure();
+    QDBusMessage unlock = QDBusMessage::createMethodCall(
+        kSecrets, kSecretsPath, u"org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"_qs,
+        u"UnlockWithMasterPassword"_qs);
+    unlock << QVariant::fromValue(QDBusObjectPath(collection)) << QVariant::fromValue(secret);
+    const QDBusMessage reply = bus.call(unlock);
+    if (reply.type() != QDBusMessage::ReplyMessage) {
+        m_error = u"UnlockWithMasterPassword failed: %1"_qs.arg(reply.errorMessage());
+        return false;
+    }
+    if (isLocked()) {
+        m_error = u"the collection %1 is still locked after unlocking"_qs.arg(collection);
+        return false;
+    }
+    return true;
 }
 
 } // namespace portico::test

@@ -34,10 +34,19 @@ public:
     // that the keychain answers late.
     qint64 keyringProcessId() const { return m_keyring.processId(); }
 
+    // Locked mode: locks the keyring's default collection as a screen locker does. Its items stay,
+    // but libsecret answers "not found" for them and refuses new ones; no unlock prompt can
+    // appear (the bus starts nothing), as when the user cancels it. unlock() opens it again with
+    // the throwaway password, as logging in does.
+    [[nodiscard]] bool lock();
+    [[nodiscard]] bool unlock();
+    bool isLocked();
+
 private:
     bool startBus();
     bool startKeyring();
     bool waitForSecretService();
+    QString defaultCollection();
 
     SecretService m_service;
     TempDir m_home;

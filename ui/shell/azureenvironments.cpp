@@ -285,6 +285,15 @@ void AzureEnvironments::open(Entry *entry)
             return;
         const QString name = entry->environment.displayName;
         QString text;
+        if (core::SecretStore::isLocked(error)) {
+            entry->banner->showMessage(
+                BannerWidget::Kind::Error,
+                tr("%1 could not be opened: the keychain is locked, so its kept sign-in or token "
+                   "cannot be read. Unlock the keychain (for example by logging in to your desktop "
+                   "session) and retry.")
+                    .arg(name));
+            return;
+        }
         switch (error.kind) {
         case core::Error::Kind::Network:
         case core::Error::Kind::Tls:
@@ -305,12 +314,26 @@ void AzureEnvironments::open(Entry *entry)
     session->open();
 }
 
+QString AzureEnvironments::lockedText(const QString &name)
+{
+    return tr("%1 cannot be opened: the keychain is locked, so its kept sign-in cannot be read. Unlock "
+              "the keychain (for example by logging in to your desktop session) and retry.")
+        .arg(name);
+}
+
 void AzureEnvironments::showSignInExpired(Entry *entry, SignInProblem problem, const core::Error &reason)
 {
     if (!entry->banner)
         return;
     const QString name = entry->environment.displayName;
     const QString said = reason.message.isEmpty() ? reason.code : reason.message;
+    if (core::SecretStore::isLocked(reason)) {
+        // The sign-in is kept; it cannot be read until the keychain is unlocked. Retry reads it.
+        entry->problem = Entry::Problem::Unreachable;
+        entry->banner->setRetryText(tr("&Retry"));
+        entry->banner->showMessage(BannerWidget::Kind::Error, lockedText(name), true);
+        return;
+    }
     QString text;
     if (entry->environment.signIn == core::Environment::SignIn::AzureCli) {
         text = tr("Sign-in to %1 expired. The Azure CLI has no usable login: run “az login”, then sign in again.")
@@ -342,6 +365,10 @@ void AzureEnvironments::showUnreachable(const QString &environmentId, const core
     entry->problem = Entry::Problem::Unreachable;
     entry->banner->setRetryText(tr("&Retry"));
     const QString name = entry->environment.displayName;
+    if (core::SecretStore::isLocked(error)) { // the token could not be read: the same as its banner
+        entry->banner->showMessage(BannerWidget::Kind::Error, lockedText(name), true);
+        return;
+    }
     QString text;
     switch (error.kind) {
     case core::Error::Kind::Timeout:

@@ -126,6 +126,8 @@ private:
     // fresh token (ArmClient::unauthorized), or the user closed "sign in again" unfinished.
     enum class SignInProblem { TokenRefused, AccessRefused, NotSignedIn };
     void showSignInExpired(Entry *entry, SignInProblem problem, const core::Error &reason);
+    // The keychain is locked: the environment's kept sign-in cannot be read until it is unlocked.
+    static QString lockedText(const QString &name);
     void save();
     // A banner above the panels about the list in the settings (entries that could not be read).
     void showSettingsProblem(const QString &text);

@@ -147,7 +147,12 @@ void ConsoleSession::startLocal(const QString &program, const QString &dataDir)
                 tr("portico-local stopped unexpectedly (exit code %1). Restarting it…").arg(exitCode));
     });
     connect(supervisor, &core::LocalSupervisor::failed, this, [this](const core::Error &error) {
-        if (m_window)
+        if (m_window && core::SecretStore::isLocked(error))
+            m_window->showConnectionProblem(
+                tr("portico-local could not be started: the keychain is locked, so its token cannot be "
+                   "read. Unlock the keychain (for example by logging in to your desktop session) and "
+                   "retry."));
+        else if (m_window)
             m_window->showConnectionProblem(tr("portico-local could not be started: %1").arg(error.message));
         // The Azure environments do not need portico-local.
         if (m_azure && !m_navigation && m_window)
