@@ -1977,8 +1977,8 @@
         <translation>Editors met niet-opgeslagen wijzigingen: %1. Afsluiten en die wijzigingen verwerpen?</translation>
     </message>
     <message>
-        <source>No keychain is available: sign-ins and keys are kept only until Portico quits. To keep them, start your desktop&apos;s keychain service (for example GNOME Keyring or KWallet, usually by logging in to a desktop session) and restart Portico.</source>
-        <translation>Er is geen sleutelbos beschikbaar: aanmeldingen en sleutels worden alleen bewaard tot Portico wordt afgesloten. Om ze te bewaren: start de sleutelbosdienst van uw bureaublad (bijvoorbeeld GNOME Keyring of KWallet, meestal door u aan te melden bij een bureaubladsessie) en start Portico opnieuw.</translation>
+        <source>No keychain is available: sign-ins and keys are kept only until Portico quits. To keep them, start your desktop&apos;s keychain service (for example GNOME Keyring or KWallet, usually by logging in to a desktop session); Portico tries it again each time it keeps a sign-in or key.</source>
+        <translation>Er is geen sleutelbos beschikbaar: aanmeldingen en sleutels worden alleen bewaard tot Portico wordt afgesloten. Om ze te bewaren: start de sleutelbosdienst van uw bureaublad (bijvoorbeeld GNOME Keyring of KWallet, meestal door u aan te melden bij een bureaubladsessie); Portico probeert die opnieuw telkens wanneer het een aanmelding of sleutel bewaart.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "core/secrets/secretstore.h"
 
 #include <QHash>
+#include <QStringList>
 
 namespace portico::core {
 
@@ -28,6 +29,7 @@ public:
     void writeNow(const QString &key, const QString &secret) { m_secrets.insert(key, secret); }
     // Empty on success; NotFound when nothing was stored under the key.
     Result<QString> removeNow(const QString &key);
+    QStringList keys() const { return m_secrets.keys(); }
 
 private:
     QHash<QString, QString> m_secrets;

@@ -13,19 +13,7 @@ namespace {
 
 bool isBackendMissing(const QKeychain::Job &job)
 {
-    switch (job.error()) {
-    case QKeychain::NoBackendAvailable:
-    case QKeychain::NotImplemented:
-        return true;
-    case QKeychain::OtherError:
-        // libsecret reports a missing Secret Service as a generic error whose text names D-Bus
-        // or the service; anything else (locked, denied) is a real error for the caller.
-        return job.errorString().contains(u"org.freedesktop.secrets"_qs)
-            || job.errorString().contains(u"ServiceUnknown"_qs)
-            || job.errorString().contains(u"D-Bus"_qs, Qt::CaseInsensitive);
-    default:
-        return false;
-    }
+    return KeychainSecretStore::meansNoKeychain(job.error(), job.errorString());
 }
 
 Error toError(const QKeychain::Job &job)
@@ -63,6 +51,23 @@ KeychainJob *makeJob(const QString &service, const QString &key)
 
 } // namespace
 
+bool KeychainSecretStore::meansNoKeychain(int keychainError, const QString &errorText)
+{
+    switch (keychainError) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return true;
+    case QKeychain::OtherError:
+        // libsecret passes the bus's ServiceUnknown on, often without its name: nothing owns
+        // org.freedesktop.secrets and nothing can start it. Anything else, a timeout or another
+        // D-Bus error of a keychain that is there, is the caller's error, not "no keychain".
+        return errorText.contains(u"org.freedesktop.DBus.Error.ServiceUnknown"_qs)
+            || errorText.contains(u"org.freedesktop.secrets was not provided by any .service files"_qs);
+    default:
+        return false;
+    }
+}
+
 KeychainSecretStore::KeychainSecretStore(QString serviceName, QObject *parent)
     : SecretStore(parent)
     , m_serviceName(std::move(serviceName))
@@ -89,11 +94,37 @@ void KeychainSecretStore::completeWithError(SecretJob *job, const QKeychain::Job
     });
 }
 
+void KeychainSecretStore::keychainAnswered()
+{
+    if (m_backend == Backend::Keychain)
+        return;
+    qCInfo(lcSecrets) << "The keychain answers again; secrets are kept there from now on";
+    m_backend = Backend::Keychain;
+    Q_EMIT backendChanged(m_backend);
+    // What was kept for the session only moves to the keychain; each leaves memory once the
+    // keychain has it (and was not changed meanwhile).
+    for (const QString &key : m_session.keys()) {
+        const QString secret = m_session.readNow(key).valueOr(QString());
+        auto *keychainJob = makeJob<QKeychain::WritePasswordJob>(m_serviceName, key);
+        keychainJob->setTextData(secret);
+        connect(keychainJob, &QKeychain::Job::finished, this, [this, keychainJob, key, secret] {
+            const bool unchanged = m_session.readNow(key).valueOr(QString()) == secret;
+            if (keychainJob->error() == QKeychain::NoError && unchanged)
+                (void)m_session.removeNow(key);
+        });
+        keychainJob->start();
+    }
+}
+
 SecretJob *KeychainSecretStore::read(const QString &key)
 {
     auto *job = new SecretJob(key, this);
     if (m_backend == Backend::SessionOnly) {
         job->complete(m_session.readNow(key));
+        return job;
+    }
+    if (Result<QString> kept = m_session.readNow(key); kept.ok()) { // not moved to the keychain yet
+        job->complete(std::move(kept));
         return job;
     }
     auto *keychainJob = makeJob<QKeychain::ReadPasswordJob>(m_serviceName, key);
@@ -114,15 +145,14 @@ SecretJob *KeychainSecretStore::read(const QString &key)
 SecretJob *KeychainSecretStore::write(const QString &key, const QString &secret)
 {
     auto *job = new SecretJob(key, this);
-    if (m_backend == Backend::SessionOnly) {
-        m_session.writeNow(key, secret);
-        job->complete(QString());
-        return job;
-    }
+    // Also while session-only: every write asks the keychain again, so that a keychain that
+    // appears later (a keyring started after Portico) ends the session-only state.
     auto *keychainJob = makeJob<QKeychain::WritePasswordJob>(m_serviceName, key);
     keychainJob->setTextData(secret);
     connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, key, secret] {
         if (keychainJob->error() == QKeychain::NoError) {
+            (void)m_session.removeNow(key); // an older session-only value must not shadow it
+            keychainAnswered();
             job->complete(QString());
         } else if (isBackendMissing(*keychainJob)) {
             fallBackToSession(keychainJob->errorString());
@@ -143,9 +173,11 @@ SecretJob *KeychainSecretStore::remove(const QString &key)
         job->complete(m_session.removeNow(key));
         return job;
     }
+    const bool keptInMemory = m_session.removeNow(key).ok(); // not moved to the keychain yet
     auto *keychainJob = makeJob<QKeychain::DeletePasswordJob>(m_serviceName, key);
-    connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, key] {
-        if (keychainJob->error() == QKeychain::NoError) {
+    connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, key, keptInMemory] {
+        if (keychainJob->error() == QKeychain::NoError
+            || (keptInMemory && keychainJob->error() == QKeychain::EntryNotFound)) {
             job->complete(QString());
         } else if (isBackendMissing(*keychainJob)) {
             fallBackToSession(keychainJob->errorString());

@@ -28,6 +28,9 @@ public:
     KeychainFixture &operator=(const KeychainFixture &) = delete;
 
     [[nodiscard]] bool start();
+    // With SecretService::Absent: starts gnome-keyring on the bus after all, as a keyring that
+    // appears while the app runs.
+    [[nodiscard]] bool startSecretService() { return startKeyring() && waitForSecretService(); }
     QString errorString() const { return m_error; }
     QString busAddress() const { return m_busAddress; }
     // The gnome-keyring-daemon serving this bus (0 if none), e.g. to stop it for a while so

@@ -217,7 +217,8 @@ void MainWindow::showSecretStoreBackend()
         BannerWidget::Kind::Warning,
         tr("No keychain is available: sign-ins and keys are kept only until Portico quits. To keep "
            "them, start your desktop's keychain service (for example GNOME Keyring or KWallet, "
-           "usually by logging in to a desktop session) and restart Portico."));
+           "usually by logging in to a desktop session); Portico tries it again each time it keeps "
+           "a sign-in or key."));
 }
 
 void MainWindow::setEnvironmentStatus(const QString &text)

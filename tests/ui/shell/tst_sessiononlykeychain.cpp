@@ -109,6 +109,7 @@ private Q_SLOTS:
     void bannerSaysSecretsLastOnlyThisSession();
     void bannerIsDutchInDutch();
     void addDialogSaysTheSignInIsNotKeptInTheKeychain();
+    void bannerGoesAwayWhenTheKeychainAnswers(); // last: starts the Secret Service
 
 private:
     // Signs in through a new add-environment dialog on `store` up to the moment the refresh
@@ -235,6 +236,26 @@ void tst_SessionOnlyKeychain::addDialogSaysTheSignInIsNotKeptInTheKeychain()
         QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), 10000);
         QVERIFY2(note->text().contains(u"geen sleutelbos"_qs), qPrintable(note->text()));
     }
+}
+
+// A keyring that starts while the console runs: the next write reaches it and the warning goes.
+void tst_SessionOnlyKeychain::bannerGoesAwayWhenTheKeychainAnswers()
+{
+    core::KeychainSecretStore store(u"Portico-test"_qs);
+    core::Settings settings(m_dir.filePath(u"recovers.ini"_qs));
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &store, m_dir.filePath(u"history.sqlite"_qs));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::waitFor(store.write(u"local/ml-key"_qs, u"kept in memory"_qs)).ok());
+    auto *banner = window.findChild<ui::BannerWidget *>(u"keychainBannerWidget"_qs);
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(u"tries it again"_qs), qPrintable(banner->text()));
+
+    QVERIFY2(m_bus.startSecretService(), qPrintable(m_bus.errorString()));
+    QVERIFY(test::waitFor(store.write(u"local/ml-key"_qs, u"kept in the keychain"_qs)).ok());
+    QCOMPARE(store.backend(), core::SecretStore::Backend::Keychain);
+    QTRY_VERIFY(!banner->isVisible());
 }
 
 QTEST_MAIN(tst_SessionOnlyKeychain)
