@@ -48,6 +48,23 @@ void EntraTokenProvider::signOut()
     }
 }
 
+void EntraTokenProvider::forgetRefreshToken(const QString &deadToken)
+{
+    // Entra ID will never accept it again (expired or revoked): deleted from the keychain too, so
+    // that the next start asks for a sign-in instead of sending it again. Only if the keychain
+    // still holds this token: a new sign-in may have replaced it meanwhile.
+    if (!m_secrets || deadToken.isEmpty())
+        return;
+    const QString key = SecretStore::makeKey(m_environmentId, refreshTokenPurpose);
+    SecretJob *read = m_secrets->read(key);
+    connect(read, &SecretJob::finished, this, [this, read, key, deadToken] {
+        if (read->result().ok() && read->result().value() == deadToken && m_secrets) {
+            SecretJob *removed = m_secrets->remove(key);
+            Q_UNUSED(removed); // finishes and deletes itself; a failure leaves only a dead token
+        }
+    });
+}
+
 void EntraTokenProvider::storeRefreshToken(const QString &refreshToken)
 {
     if (!m_secrets)
@@ -133,6 +150,8 @@ void EntraTokenProvider::refreshWith(const QString &refreshToken)
             Error error = parseArmError(status.toInt(), body);
             if (error.code == u"invalid_grant"_qs || error.code == u"interaction_required"_qs) {
                 error.kind = Error::Kind::Unauthorized;
+                if (error.code == u"invalid_grant"_qs)
+                    forgetRefreshToken(m_refreshToken);
                 m_refreshToken.clear();
                 m_access = {};
                 Q_EMIT signInRequired(error);

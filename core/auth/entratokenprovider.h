@@ -20,7 +20,8 @@ class SecretStore;
 // refresh token lives in the SecretStore under "<environment id>/entra-refresh-token", so a
 // restarted app signs in silently. Expiring tokens (5 min margin) and forced refreshes use the
 // refresh_token grant (§9.2.4); concurrent requests share one refresh; a rotated refresh token
-// is written back. invalid_grant (expired or revoked) emits signInRequired(); so does a locked
+// is written back. invalid_grant (expired or revoked) emits signInRequired() and deletes the
+// dead refresh token from the keychain; so does a locked
 // keychain, with SecretStore::lockedCode() (unlocking it is enough, no new sign-in).
 class EntraTokenProvider final : public AccessTokenProvider
 {
@@ -48,6 +49,7 @@ Q_SIGNALS:
 private:
     void startRefresh();
     void refreshWith(const QString &refreshToken);
+    void forgetRefreshToken(const QString &deadToken);
     void storeRefreshToken(const QString &refreshToken);
     void completeAll(const Result<AccessToken> &result);
 
