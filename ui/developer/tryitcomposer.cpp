@@ -25,6 +25,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace portico::ui {
 
 namespace {
@@ -109,10 +111,8 @@ TryItComposer::TryItComposer(QWidget *parent)
     auto *contentTypes = new QMenu(m_contentTypePreset);
     for (const char *type : { "application/json", "text/csv", "application/xml", "text/plain",
                               "application/octet-stream" }) {
-        contentTypes->addAction(QString::fromLatin1(type), this, [this, type] {
-            setHeader("Content-Type", type);
-            m_body->setJsonMode(QByteArrayView(type) == "application/json");
-        });
+        contentTypes->addAction(QString::fromLatin1(type), this,
+                                [this, type] { setHeader("Content-Type", type); });
     }
     m_contentTypePreset->setMenu(contentTypes);
 
@@ -245,7 +245,7 @@ void TryItComposer::setOperation(const core::Api &api, const core::Operation &op
                                                         : contentType.toUtf8());
     for (const auto &header : operation.request.headers)
         setHeader(header.name.toUtf8(), header.defaultValue.toUtf8());
-    m_body->setJsonMode(contentType.isEmpty() || contentType.contains(u"json"_qs));
+    followContentType();
     m_body->setText(sample);
     updatePreview();
     updateSendState();
@@ -417,10 +417,40 @@ QString TryItComposer::previewText() const
     return lines.join(u'\n');
 }
 
+bool TryItComposer::isJsonContentType(const QString &contentType)
+{
+    // "application/json; charset=utf-8", "application/problem+json", "text/json".
+    const QString type = contentType.section(u';', 0, 0).trimmed().toLower();
+    const QString subtype = type.section(u'/', 1);
+    return subtype == u"json"_qs || subtype.endsWith(u"+json"_qs);
+}
+
+void TryItComposer::followContentType()
+{
+    std::optional<QString> contentType;
+    for (int row = 0; row < m_headers->rowCount() && !contentType; ++row) {
+        const QTableWidgetItem *name = m_headers->item(row, 0);
+        if (name && name->text().trimmed().compare(u"Content-Type"_qs, Qt::CaseInsensitive) == 0)
+            contentType = m_headers->item(row, 1) ? m_headers->item(row, 1)->text() : QString();
+    }
+    bool json = false;
+    if (contentType) {
+        json = isJsonContentType(*contentType);
+    } else {
+        // No Content-Type: the body goes out as JSON (TryItRequest::prepare()); so it is judged
+        // as JSON unless the operation says its body is something else.
+        json = m_operation.request.representations.isEmpty()
+            || isJsonContentType(m_operation.request.representations.first().contentType);
+    }
+    if (json != m_body->isJsonMode())
+        m_body->setJsonMode(json);
+}
+
 void TryItComposer::updatePreview()
 {
     if (!m_preview)
         return;
+    followContentType();
     m_preview->setPlainText(previewText());
     if (m_inputProblemShown)
         validateInput(false); // the marks follow the user's corrections

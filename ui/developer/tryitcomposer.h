@@ -105,6 +105,10 @@ private:
     void restoreHeader(const QByteArray &name, const QByteArray &value);
     bool refuseMaskedValues();
     void setHeader(const QByteArray &name, const QByteArray &value);
+    // The body editor validates JSON exactly when the body is sent as JSON: the Content-Type
+    // row says so (json or +json), or there is none and the operation's body is JSON.
+    void followContentType();
+    static bool isJsonContentType(const QString &contentType);
     void updatePreview();
     void updateSendState();
     // Checks the headers and parameters before anything is sent; a problem is shown next to

@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace portico;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void invalidBodyBlocksSendWithItsPosition();
     void previewIsTheRequestThatIsSentWithEverySecretMasked();
     void reopeningKeepsEveryRowOfARepeatedHeader();
+    void typedContentTypeDecidesHowTheBodyIsJudged();
 };
 
 namespace {
@@ -71,6 +73,30 @@ CatalogApi demoApi()
     status.urlTemplate = u"/workspaces/{workspace}/services/{service}/jobs/{jobid}?api-version={apiversion}"_qs;
     api.operations = { rrs, status };
     return api;
+}
+
+// A scoring operation that declares no body representation, with a required query parameter.
+CatalogApi csvApi()
+{
+    CatalogApi api;
+    api.api.name = u"csv-api"_qs;
+    api.api.displayName = u"CSV API"_qs;
+    api.api.path = u"csv"_qs;
+    core::Operation score;
+    score.name = u"score"_qs;
+    score.displayName = u"Score"_qs;
+    score.method = u"POST"_qs;
+    score.urlTemplate = u"/score"_qs;
+    core::ParameterContract model = parameter(u"model"_qs);
+    model.defaultValue = u"v1"_qs;
+    score.request.queryParameters = { model };
+    api.operations = { score };
+    return api;
+}
+
+QTableWidget *headerTable(const TryItComposer &composer)
+{
+    return composer.findChild<QTableWidget *>(u"headersTableWidget"_qs);
 }
 
 } // namespace
@@ -233,6 +259,45 @@ void tst_TryItComposer::reopeningKeepsEveryRowOfARepeatedHeader()
     const auto headers = composer.composedRequest().headers;
     QVERIFY(headers.contains(qMakePair(QByteArray("X-Tag"), QByteArray("one"))));
     QVERIFY(headers.contains(qMakePair(QByteArray("x-tag"), QByteArray("two"))));
+}
+
+void tst_TryItComposer::typedContentTypeDecidesHowTheBodyIsJudged()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = csvApi();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"http://127.0.0.1:1"_qs));
+    QTableWidget *headers = headerTable(composer);
+    QCOMPARE(headers->item(0, 0)->text(), u"Content-Type"_qs);
+    QCOMPARE(headers->item(0, 1)->text(), u"application/json"_qs);
+
+    // Typed into the table, not chosen from the preset menu: a CSV body may be sent.
+    headers->item(0, 1)->setText(u"text/csv"_qs);
+    composer.bodyEditor()->editor()->setPlainText(u"a,b\n1,2\n"_qs);
+    QSignalSpy send(&composer, &TryItComposer::sendRequested);
+    auto *sendButton = composer.findChild<QPushButton *>(u"sendPushButton"_qs);
+    sendButton->click();
+    auto *problem = composer.findChild<QLabel *>(u"composerProblemLabel"_qs);
+    QVERIFY2(problem->text().isEmpty(), qPrintable(problem->text()));
+    QCOMPARE(send.count(), 1);
+    const auto request = send.first().first().value<ComposedRequest>();
+    QCOMPARE(request.body, QByteArray("a,b\n1,2\n"));
+    QVERIFY(request.headers.contains(qMakePair(QByteArray("Content-Type"), QByteArray("text/csv"))));
+    QVERIFY(composer.previewText().split(u'\n').contains(u"Content-Type: text/csv"_qs));
+
+    // A JSON type again (a +json one, with parameters): the same body is judged as JSON.
+    headers->item(0, 1)->setText(u"application/problem+json; charset=utf-8"_qs);
+    QVERIFY(composer.bodyEditor()->isJsonMode());
+    sendButton->click();
+    QCOMPARE(send.count(), 1);
+    QVERIFY2(problem->text().contains(u"invalid JSON at line 1"_qs), qPrintable(problem->text()));
+
+    // The row removed: this operation declares no body type, so the body goes out as JSON.
+    headers->item(0, 1)->setText(u"text/plain"_qs);
+    QVERIFY(!composer.bodyEditor()->isJsonMode());
+    headers->setCurrentCell(0, 1);
+    composer.findChild<QToolButton *>(u"removeHeaderToolButton"_qs)->click();
+    QVERIFY(composer.bodyEditor()->isJsonMode());
 }
 
 QTEST_MAIN(tst_TryItComposer)
