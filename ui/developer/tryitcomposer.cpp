@@ -22,6 +22,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -90,9 +91,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     addHeader->setObjectName(u"addHeaderToolButton"_qs);
     addHeader->setText(tr("Add Header"));
     connect(addHeader, &QToolButton::clicked, this, [this] {
-        m_headers->insertRow(m_headers->rowCount());
-        m_headers->setItem(m_headers->rowCount() - 1, 0, new QTableWidgetItem);
-        m_headers->setItem(m_headers->rowCount() - 1, 1, new QTableWidgetItem);
+        appendHeaderRow({}, {});
         m_headers->editItem(m_headers->item(m_headers->rowCount() - 1, 0));
     });
     auto *removeHeader = new QToolButton(this);
@@ -218,6 +217,12 @@ bool TryItComposer::eventFilter(QObject *watched, QEvent *event)
 void TryItComposer::setOperation(const core::Api &api, const core::Operation &operation,
                                  const QUrl &gatewayUrl)
 {
+    const QString key = draftKey(api, operation, gatewayUrl);
+    if (key == m_draftKey && api == m_api && operation == m_operation)
+        return;
+    if (!m_draftKey.isEmpty())
+        m_drafts.insert(m_draftKey, currentDraft());
+    m_draftKey = key;
     m_api = api;
     m_operation = operation;
     m_gatewayUrl = gatewayUrl;
@@ -245,10 +250,78 @@ void TryItComposer::setOperation(const core::Api &api, const core::Operation &op
                                                         : contentType.toUtf8());
     for (const auto &header : operation.request.headers)
         setHeader(header.name.toUtf8(), header.defaultValue.toUtf8());
+    const auto draft = m_drafts.constFind(key);
+    if (draft != m_drafts.cend())
+        restoreDraft(*draft);
     followContentType();
-    m_body->setText(sample);
+    replaceBody(draft != m_drafts.cend() ? draft->body : sample);
     updatePreview();
     updateSendState();
+}
+
+QString TryItComposer::draftKey(const core::Api &api, const core::Operation &operation,
+                                const QUrl &gatewayUrl)
+{
+    return QStringList { gatewayUrl.toString(), api.id, api.name, operation.name }.join(u'\n');
+}
+
+TryItComposer::Draft TryItComposer::currentDraft() const
+{
+    Draft draft;
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
+        if (item && !item->data(Qt::UserRole).toString().isEmpty())
+            draft.parameters.insert(item->data(Qt::UserRole).toString(), parameterValue(row));
+    }
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_headers->item(row, 0);
+        const QTableWidgetItem *value = m_headers->item(row, 1);
+        draft.headers.append({ name ? name->text() : QString(), value ? value->text() : QString(),
+                               value ? value->data(ReentryHintDelegate::HintRole).toString() : QString() });
+    }
+    draft.body = m_body->text();
+    return draft;
+}
+
+void TryItComposer::restoreDraft(const Draft &draft)
+{
+    for (auto it = draft.parameters.cbegin(); it != draft.parameters.cend(); ++it)
+        setParameterValue(it.key(), it.value());
+    const QSignalBlocker blocker(m_headers);
+    m_headers->setRowCount(0);
+    for (const QStringList &row : draft.headers) {
+        appendHeaderRow(row.value(0), row.value(1));
+        const QString hint = row.value(2);
+        if (hint.isEmpty())
+            continue;
+        m_headers->item(m_headers->rowCount() - 1, 0)->setToolTip(hint);
+        QTableWidgetItem *value = m_headers->item(m_headers->rowCount() - 1, 1);
+        value->setData(ReentryHintDelegate::HintRole, hint);
+        value->setToolTip(hint);
+    }
+}
+
+void TryItComposer::appendHeaderRow(const QString &name, const QString &value)
+{
+    const int row = m_headers->rowCount();
+    m_headers->insertRow(row);
+    m_headers->setItem(row, 0, new QTableWidgetItem(name));
+    m_headers->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+void TryItComposer::replaceBody(const QString &text)
+{
+    // An edit of the document, not setPlainText(): that would empty the undo history, and
+    // Ctrl+Z could not bring back what the user had typed.
+    QPlainTextEdit *edit = m_body->editor();
+    if (edit->toPlainText() != text) {
+        QTextCursor cursor(edit->document());
+        cursor.beginEditBlock();
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(text);
+        cursor.endEditBlock();
+    }
+    m_body->validate();
 }
 
 void TryItComposer::addParameterRow(const core::ParameterContract &parameter, ParameterKind kind)
@@ -745,7 +818,7 @@ void TryItComposer::applyValues(const ComposedRequest &request)
     }
     for (const auto &[name, value] : request.headers)
         restoreHeader(name, value);
-    m_body->setText(QString::fromUtf8(request.body));
+    replaceBody(QString::fromUtf8(request.body));
     const int subscription = m_subscription->findData(request.subscriptionId);
     if (subscription >= 0)
         m_subscription->setCurrentIndex(subscription);

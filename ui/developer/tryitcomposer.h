@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QPair>
+#include <QStringList>
 #include <QUrl>
 #include <QWidget>
 
@@ -67,6 +68,10 @@ public:
     explicit TryItComposer(QWidget *parent = nullptr);
     ~TryItComposer() override;
 
+    // Opens an operation. What the user composed for the operation that was open is kept for
+    // the session (in memory only: it may hold secrets) and comes back when that operation is
+    // opened again; opening the operation that is already open changes nothing. The body is
+    // replaced as an edit, so Ctrl+Z brings back the text it replaced.
     void setOperation(const core::Api &api, const core::Operation &operation,
                       const QUrl &gatewayUrl);
     void setSubscriptions(const QList<SubscriptionChoice> &subscriptions);
@@ -102,6 +107,8 @@ private:
     QString parameterValue(int row) const;
     QWidget *parameterEditor(const QString &name) const;
     void restoreParameter(const QString &name, const QString &value);
+    void appendHeaderRow(const QString &name, const QString &value);
+    void replaceBody(const QString &text);
     void restoreHeader(const QByteArray &name, const QByteArray &value);
     bool refuseMaskedValues();
     void setHeader(const QByteArray &name, const QByteArray &value);
@@ -119,6 +126,20 @@ private:
     void markParameter(int row, const QString &message, bool focus);
     void clearInputMarks();
 
+    // The composer's state for one operation: parameter values by name, the header rows as the
+    // user left them (name, value, re-entry hint), the body text.
+    struct Draft
+    {
+        QHash<QString, QString> parameters;
+        QList<QStringList> headers;
+        QString body;
+    };
+    static QString draftKey(const core::Api &api, const core::Operation &operation, const QUrl &gatewayUrl);
+    Draft currentDraft() const;
+    void restoreDraft(const Draft &draft);
+
+    QHash<QString, Draft> m_drafts; // by draftKey(): gateway, API and operation
+    QString m_draftKey;
     core::Api m_api;
     core::Operation m_operation;
     QUrl m_gatewayUrl;

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void previewIsTheRequestThatIsSentWithEverySecretMasked();
     void reopeningKeepsEveryRowOfARepeatedHeader();
     void typedContentTypeDecidesHowTheBodyIsJudged();
+    void typedInputIsKeptPerOperation();
+    void replacedBodyComesBackWithUndo();
 };
 
 namespace {
@@ -298,6 +300,83 @@ void tst_TryItComposer::typedContentTypeDecidesHowTheBodyIsJudged()
     headers->setCurrentCell(0, 1);
     composer.findChild<QToolButton *>(u"removeHeaderToolButton"_qs)->click();
     QVERIFY(composer.bodyEditor()->isJsonMode());
+}
+
+void tst_TryItComposer::typedInputIsKeptPerOperation()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    const core::Operation &rrs = api.operations.at(0);
+    const core::Operation &status = api.operations.at(1);
+    const QUrl gateway(u"https://127.0.0.1:8471"_qs);
+    composer.setOperation(api.api, rrs, gateway);
+    QTest::keyClicks(composer.findChild<QLineEdit *>(u"workspaceParameterLineEdit"_qs), u"local"_qs);
+    composer.findChild<QComboBox *>(u"detailsParameterComboBox"_qs)->setCurrentText(u"false"_qs);
+    QTableWidget *headers = headerTable(composer);
+    QTest::mouseClick(composer.findChild<QToolButton *>(u"addHeaderToolButton"_qs), Qt::LeftButton);
+    QCOMPARE(headers->rowCount(), 2);
+    headers->item(1, 0)->setText(u"X-Trace"_qs);
+    headers->item(1, 1)->setText(u"trace-1"_qs);
+    QPlainTextEdit *edit = composer.bodyEditor()->editor();
+    edit->setFocus();
+    edit->selectAll();
+    const QString typed = uR"({"Inputs": {"rows": [1, 2, 3]}})"_qs;
+    QTest::keyClicks(edit, typed);
+    QCOMPARE(edit->toPlainText(), typed);
+
+    // Try It again on the open operation (a second double-click): nothing changes.
+    composer.setOperation(api.api, rrs, gateway);
+    QCOMPARE(edit->toPlainText(), typed);
+    QCOMPARE(composer.templateValue(u"workspace"_qs), u"local"_qs);
+    QCOMPARE(headers->rowCount(), 2);
+
+    // Another operation, then the first again: everything typed is back.
+    composer.setOperation(api.api, status, gateway);
+    QCOMPARE(edit->toPlainText(), QString());
+    QCOMPARE(composer.templateValue(u"workspace"_qs), QString());
+    composer.setOperation(api.api, rrs, gateway);
+    QCOMPARE(edit->toPlainText(), typed);
+    QCOMPARE(composer.templateValue(u"workspace"_qs), u"local"_qs);
+    QCOMPARE(composer.templateValue(u"details"_qs), u"false"_qs);
+    QCOMPARE(headers->rowCount(), 2);
+    QCOMPARE(headers->item(1, 0)->text(), u"X-Trace"_qs);
+    QCOMPARE(headers->item(1, 1)->text(), u"trace-1"_qs);
+    const ComposedRequest request = composer.composedRequest();
+    QCOMPARE(request.body, typed.toUtf8());
+    QVERIFY(request.headers.contains(qMakePair(QByteArray("X-Trace"), QByteArray("trace-1"))));
+
+    // The same operation on another gateway (another service) starts from the operation's own.
+    composer.setOperation(api.api, rrs, QUrl(u"https://127.0.0.1:9999"_qs));
+    QCOMPARE(edit->toPlainText(), seedBody);
+    QCOMPARE(composer.templateValue(u"workspace"_qs), QString());
+}
+
+void tst_TryItComposer::replacedBodyComesBackWithUndo()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    const QUrl gateway(u"https://127.0.0.1:8471"_qs);
+    composer.setOperation(api.api, api.operations.at(0), gateway);
+    QPlainTextEdit *edit = composer.bodyEditor()->editor();
+    edit->setFocus();
+    edit->selectAll();
+    const QString typed = uR"({"typed": "by hand"})"_qs;
+    QTest::keyClicks(edit, typed);
+
+    composer.setOperation(api.api, api.operations.at(1), gateway);
+    QCOMPARE(edit->toPlainText(), QString());
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(edit->toPlainText(), typed);
+
+    // Re-opening a send from history replaces the body the same way.
+    ComposedRequest fromHistory;
+    fromHistory.body = R"({"from": "history"})";
+    composer.applyValues(fromHistory);
+    QCOMPARE(edit->toPlainText(), u"{\"from\": \"history\"}"_qs);
+    QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(edit->toPlainText(), typed);
 }
 
 QTEST_MAIN(tst_TryItComposer)
