@@ -3814,6 +3814,14 @@
         <source>The request cannot be built from these values: the resulting URL is not valid.</source>
         <translation>Het verzoek kan met deze waarden niet worden opgebouwd: de resulterende URL is ongeldig.</translation>
     </message>
+    <message>
+        <source>Show secrets</source>
+        <translation>Geheimen tonen</translation>
+    </message>
+    <message>
+        <source>Show the values of Authorization, key and token headers in the table. The preview, history and code snippets always mask them.</source>
+        <translation>De waarden van Authorization-, sleutel- en tokenheaders in de tabel tonen. Het voorbeeld, de geschiedenis en de codefragmenten maskeren ze altijd.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

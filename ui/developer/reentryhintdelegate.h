@@ -10,7 +10,7 @@ namespace portico::ui {
 // composer marks the header values that history did not keep (secrets) so that the user sees
 // at the row that they must be entered again. The hint is the item's HintRole; the editor
 // shows it as its placeholder too.
-class ReentryHintDelegate final : public QStyledItemDelegate
+class ReentryHintDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReentryHintDelegate)

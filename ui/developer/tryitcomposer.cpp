@@ -7,7 +7,9 @@
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/jsonbodyeditor.h"
 #include "ui/developer/reentryhintdelegate.h"
+#include "ui/developer/secretheaderdelegate.h"
 
+#include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
 #include <QFormLayout>
@@ -74,7 +76,8 @@ TryItComposer::TryItComposer(QWidget *parent)
     m_headers->setHorizontalHeaderLabels({ tr("Header"), tr("Value") });
     m_headers->verticalHeader()->hide();
     m_headers->horizontalHeader()->setStretchLastSection(true);
-    m_headers->setItemDelegateForColumn(1, new ReentryHintDelegate(m_headers));
+    m_secretDelegate = new SecretHeaderDelegate(m_headers);
+    m_headers->setItemDelegateForColumn(1, m_secretDelegate);
     connect(m_headers, &QTableWidget::itemChanged, this, &TryItComposer::updatePreview);
     m_headerProblem = new QLabel(this);
     m_headerProblem->setObjectName(u"headerProblemLabel"_qs);
@@ -101,6 +104,16 @@ TryItComposer::TryItComposer(QWidget *parent)
         if (m_headers->currentRow() >= 0)
             m_headers->removeRow(m_headers->currentRow());
         updatePreview();
+    });
+
+    m_showSecrets = new QCheckBox(tr("Show secrets"), this);
+    m_showSecrets->setObjectName(u"showSecretsCheckBox"_qs);
+    m_showSecrets->setToolTip(tr("Show the values of Authorization, key and token headers in the table. "
+                                 "The preview, history and code snippets always mask them."));
+    connect(m_showSecrets, &QCheckBox::toggled, this, [this](bool shown) {
+        m_secretDelegate->setRevealed(shown);
+        updateSecretCells();
+        m_headers->viewport()->update();
     });
 
     m_contentTypePreset = new QToolButton(this);
@@ -165,6 +178,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     auto *headerBar = new QHBoxLayout;
     headerBar->addWidget(new QLabel(tr("Headers"), this));
     headerBar->addStretch();
+    headerBar->addWidget(m_showSecrets);
     headerBar->addWidget(m_contentTypePreset);
     headerBar->addWidget(m_authorizationPreset);
     headerBar->addWidget(addHeader);
@@ -226,6 +240,7 @@ void TryItComposer::setOperation(const core::Api &api, const core::Operation &op
     m_api = api;
     m_operation = operation;
     m_gatewayUrl = gatewayUrl;
+    m_secretDelegate->setExtraSecretNames({ api.subscriptionKeyParameterNames.header });
     m_title->setText(tr("%1 — %2").arg(api.displayName, operation.displayName));
     clearInputMarks();
 
@@ -524,10 +539,27 @@ void TryItComposer::updatePreview()
     if (!m_preview)
         return;
     followContentType();
+    updateSecretCells();
     m_preview->setPlainText(previewText());
     if (m_inputProblemShown)
         validateInput(false); // the marks follow the user's corrections
     updateSendState();
+}
+
+void TryItComposer::updateSecretCells()
+{
+    const QSignalBlocker blocker(m_headers);
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        QTableWidgetItem *value = m_headers->item(row, 1);
+        if (!value)
+            continue;
+        // Screen readers read this in place of the value: the mask, as painted.
+        const QModelIndex index = m_headers->model()->index(row, 1);
+        const QString shown = m_secretDelegate->shownText(index);
+        const QVariant accessible = shown != value->text() ? QVariant(shown) : QVariant();
+        if (value->data(Qt::AccessibleTextRole) != accessible)
+            value->setData(Qt::AccessibleTextRole, accessible);
+    }
 }
 
 void TryItComposer::clearInputMarks()

@@ -13,6 +13,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -24,6 +25,7 @@ class QToolButton;
 namespace portico::ui {
 
 class JsonBodyEditor;
+class SecretHeaderDelegate;
 
 // A subscription the user may send with, named as the developer portal names it.
 struct SubscriptionChoice
@@ -57,7 +59,9 @@ struct ComposedRequest
 // value); parameters with declared values are drop-downs. Headers are a table with presets
 // for Content-Type and Authorization; the subscription key is chosen by subscription name and
 // product, never typed. The body editor validates as you type and blocks Send while invalid,
-// saying where. The preview shows the method, final URL and headers with secrets masked.
+// saying where. The preview shows the method, final URL and headers with secrets masked; so
+// does the header table (and what it tells accessibility tools) unless the user asks to see
+// secrets.
 // Send (Ctrl+Enter) emits sendRequested; the owner sends and calls setSending().
 class TryItComposer final : public QWidget
 {
@@ -117,6 +121,8 @@ private:
     void followContentType();
     static bool isJsonContentType(const QString &contentType);
     void updatePreview();
+    // Keeps what accessibility tools read for secret header values to the mask.
+    void updateSecretCells();
     void updateSendState();
     // Checks the headers and parameters before anything is sent; a problem is shown next to
     // the row it is in (the row marked, the message under its table), the user's text kept.
@@ -149,6 +155,8 @@ private:
     QLabel *m_title = nullptr;
     QTableWidget *m_parameters = nullptr;
     QTableWidget *m_headers = nullptr;
+    SecretHeaderDelegate *m_secretDelegate = nullptr;
+    QCheckBox *m_showSecrets = nullptr;
     QToolButton *m_contentTypePreset = nullptr;
     QToolButton *m_authorizationPreset = nullptr;
     QComboBox *m_subscription = nullptr;

@@ -4,9 +4,13 @@
 #include "ui/developer/apicatalogpanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/jsonbodyeditor.h"
+#include "ui/developer/secretheaderdelegate.h"
 #include "ui/developer/tryitcomposer.h"
 
+#include <QAccessible>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void typedContentTypeDecidesHowTheBodyIsJudged();
     void typedInputIsKeptPerOperation();
     void replacedBodyComesBackWithUndo();
+    void secretHeaderValuesAreMaskedInTheTable();
 };
 
 namespace {
@@ -94,6 +99,17 @@ CatalogApi csvApi()
     score.request.queryParameters = { model };
     api.operations = { score };
     return api;
+}
+
+// The cell editor the table has open (closed ones are hidden until deleted).
+QLineEdit *openEditor(QTableWidget *table)
+{
+    const auto editors = table->viewport()->findChildren<QLineEdit *>();
+    for (QLineEdit *editor : editors) {
+        if (editor->isVisible())
+            return editor;
+    }
+    return nullptr;
 }
 
 QTableWidget *headerTable(const TryItComposer &composer)
@@ -377,6 +393,86 @@ void tst_TryItComposer::replacedBodyComesBackWithUndo()
     QCOMPARE(edit->toPlainText(), u"{\"from\": \"history\"}"_qs);
     QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(edit->toPlainText(), typed);
+}
+
+void tst_TryItComposer::secretHeaderValuesAreMaskedInTheTable()
+{
+    TryItComposer composer;
+    composer.resize(900, 700);
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    const CatalogApi api = demoApi();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    composer.setParameterValue(u"workspace"_qs, u"local"_qs);
+    composer.setParameterValue(u"service"_qs, u"feature-hashing"_qs);
+    QTableWidget *headers = headerTable(composer);
+    auto *addHeader = composer.findChild<QToolButton *>(u"addHeaderToolButton"_qs);
+    const auto typeRow = [&](const QString &name, const QString &value) {
+        QTest::mouseClick(addHeader, Qt::LeftButton);
+        const int row = headers->rowCount() - 1;
+        // The name is typed into the editor that Add Header opens, the value set afterwards.
+        auto *nameEditor = openEditor(headers);
+        if (!nameEditor)
+            return -1;
+        QTest::keyClicks(nameEditor, name);
+        QTest::keyClick(nameEditor, Qt::Key_Return);
+        if (!QTest::qWaitFor([&] { return headers->item(row, 0)->text() == name; }))
+            return -1; // the delegate commits after the key press
+        headers->item(row, 1)->setText(value);
+        return row;
+    };
+    const int authorization = typeRow(u"Authorization"_qs, u"Bearer typed-token-4711"_qs);
+    const int apiKey = typeRow(u"X-Api-Key"_qs, u"typed-key-0815"_qs);
+    const int trace = typeRow(u"X-Trace"_qs, u"trace-1"_qs);
+    QVERIFY(authorization >= 0 && apiKey >= 0 && trace >= 0);
+    QCOMPARE(headers->item(apiKey, 0)->text(), u"X-Api-Key"_qs);
+    QAccessibleInterface *table = QAccessible::queryAccessibleInterface(headers);
+    QVERIFY(table && table->tableInterface());
+    const auto spoken = [&](int row) { return table->tableInterface()->cellAt(row, 1)->text(QAccessible::Name); };
+
+    // Masked as the preview masks it, in what a screen reader reads and in what is painted.
+    QCOMPARE(spoken(authorization), u"Bearer ••••••••"_qs);
+    QCOMPARE(spoken(apiKey), u"••••••••"_qs);
+    QCOMPARE(spoken(trace), u"trace-1"_qs);
+    // The pixels do not depend on the secret: another token paints exactly the same.
+    const QImage masked = headers->viewport()->grab().toImage();
+    headers->item(authorization, 1)->setText(u"Bearer another-token-9"_qs);
+    QCOMPARE(headers->viewport()->grab().toImage(), masked);
+    auto *delegate = qobject_cast<SecretHeaderDelegate *>(headers->itemDelegateForColumn(1));
+    QVERIFY(delegate);
+    const auto shown = [&](int row) { return delegate->shownText(headers->model()->index(row, 1)); };
+    QCOMPARE(shown(authorization), u"Bearer ••••••••"_qs);
+    QCOMPARE(shown(apiKey), u"••••••••"_qs);
+    QCOMPARE(shown(trace), u"trace-1"_qs);
+    // A row renamed to a secret header is masked from then on.
+    headers->item(trace, 0)->setText(u"X-Session-Token"_qs);
+    QCOMPARE(spoken(trace), u"••••••••"_qs);
+    headers->item(trace, 0)->setText(u"X-Trace"_qs);
+
+    // Edited in a password field.
+    headers->editItem(headers->item(apiKey, 1));
+    auto *editor = openEditor(headers);
+    QVERIFY(editor);
+    QCOMPARE(editor->echoMode(), QLineEdit::Password);
+    QTest::keyClick(editor, Qt::Key_Escape);
+
+    // Shown on request.
+    auto *show = composer.findChild<QCheckBox *>(u"showSecretsCheckBox"_qs);
+    QVERIFY(show);
+    show->click();
+    QCOMPARE(shown(authorization), u"Bearer another-token-9"_qs);
+    QCOMPARE(spoken(apiKey), u"typed-key-0815"_qs);
+    QVERIFY(headers->viewport()->grab().toImage() != masked);
+    show->click();
+    QCOMPARE(spoken(apiKey), u"••••••••"_qs);
+
+    // What is sent is the real value.
+    QSignalSpy send(&composer, &TryItComposer::sendRequested);
+    composer.findChild<QPushButton *>(u"sendPushButton"_qs)->click();
+    QCOMPARE(send.count(), 1);
+    const auto request = send.first().first().value<ComposedRequest>();
+    QVERIFY(request.headers.contains(qMakePair(QByteArray("Authorization"), QByteArray("Bearer another-token-9"))));
+    QVERIFY(request.headers.contains(qMakePair(QByteArray("X-Api-Key"), QByteArray("typed-key-0815"))));
 }
 
 QTEST_MAIN(tst_TryItComposer)
