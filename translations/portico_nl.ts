@@ -3822,6 +3822,30 @@
         <source>Show the values of Authorization, key and token headers in the table. The preview, history and code snippets always mask them.</source>
         <translation>De waarden van Authorization-, sleutel- en tokenheaders in de tabel tonen. Het voorbeeld, de geschiedenis en de codefragmenten maskeren ze altijd.</translation>
     </message>
+    <message>
+        <source>Add Query Parameter</source>
+        <translation>Queryparameter toevoegen</translation>
+    </message>
+    <message>
+        <source>Add a query parameter that the operation does not declare, or repeat one</source>
+        <translation>Een queryparameter toevoegen die de bewerking niet declareert, of er een herhalen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this query parameter</source>
+        <translation>Deze queryparameter verwijderen</translation>
+    </message>
+    <message>
+        <source>The added query parameter with the value “%1” has no name. Enter its name.</source>
+        <translation>De toegevoegde queryparameter met de waarde “%1” heeft geen naam. Vul de naam in.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

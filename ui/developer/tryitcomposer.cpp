@@ -28,6 +28,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <optional>
 
 namespace portico::ui {
@@ -37,6 +38,8 @@ namespace {
 enum ParameterColumn { NameColumn, InColumn, ValueColumn, DescriptionColumn };
 constexpr int KindRole = Qt::UserRole + 1;
 constexpr int ProblemRole = Qt::UserRole + 2; // marked by validateInput()
+constexpr int RequiredRole = Qt::UserRole + 3;
+static_assert(ValueColumn == 2, "markParameter()'s default column");
 constexpr const char *problemProperty = "porticoInputProblem";
 const QColor problemBackground(255, 205, 210);
 
@@ -89,6 +92,17 @@ TryItComposer::TryItComposer(QWidget *parent)
     m_parameterProblem->setWordWrap(true);
     m_parameterProblem->setStyleSheet(u"color: #c62828;"_qs);
     m_parameterProblem->hide();
+
+    auto *addQuery = new QToolButton(this);
+    addQuery->setObjectName(u"addQueryParameterToolButton"_qs);
+    addQuery->setText(tr("Add Query Parameter"));
+    addQuery->setToolTip(tr("Add a query parameter that the operation does not declare, or repeat one"));
+    connect(addQuery, &QToolButton::clicked, this, [this] {
+        const int row = addExtraQueryRow({}, {});
+        m_parameters->scrollToBottom();
+        if (QWidget *name = m_parameters->cellWidget(row, NameColumn))
+            name->setFocus();
+    });
 
     auto *addHeader = new QToolButton(this);
     addHeader->setObjectName(u"addHeaderToolButton"_qs);
@@ -189,7 +203,10 @@ TryItComposer::TryItComposer(QWidget *parent)
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_title);
+    auto *titleBar = new QHBoxLayout;
+    titleBar->addWidget(m_title, 1);
+    titleBar->addWidget(addQuery);
+    topLayout->addLayout(titleBar);
     topLayout->addWidget(m_parameters, 2);
     topLayout->addWidget(m_parameterProblem);
     topLayout->addLayout(keyRow);
@@ -285,8 +302,12 @@ TryItComposer::Draft TryItComposer::currentDraft() const
     Draft draft;
     for (int row = 0; row < m_parameters->rowCount(); ++row) {
         const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-        if (item && !item->data(Qt::UserRole).toString().isEmpty())
-            draft.parameters.insert(item->data(Qt::UserRole).toString(), parameterValue(row));
+        if (!item)
+            continue;
+        if (parameterKind(row) == ParameterKind::Extra)
+            draft.addedQuery.append({ parameterName(row), parameterValue(row) });
+        else
+            draft.parameters.insert(parameterName(row), parameterValue(row));
     }
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QTableWidgetItem *name = m_headers->item(row, 0);
@@ -302,6 +323,8 @@ void TryItComposer::restoreDraft(const Draft &draft)
 {
     for (auto it = draft.parameters.cbegin(); it != draft.parameters.cend(); ++it)
         setParameterValue(it.key(), it.value());
+    for (const auto &[name, value] : draft.addedQuery)
+        addExtraQueryRow(name, value);
     const QSignalBlocker blocker(m_headers);
     m_headers->setRowCount(0);
     for (const QStringList &row : draft.headers) {
@@ -346,6 +369,7 @@ void TryItComposer::addParameterRow(const core::ParameterContract &parameter, Pa
     auto *name = new QTableWidgetItem(parameter.required ? parameter.name + u" *"_qs : parameter.name);
     name->setData(Qt::UserRole, parameter.name);
     name->setData(KindRole, int(kind));
+    name->setData(RequiredRole, parameter.required);
     m_parameters->setItem(row, NameColumn, name);
     m_parameters->setItem(row, InColumn, new QTableWidgetItem(kind == ParameterKind::Template
                                                                       ? tr("template")
@@ -370,6 +394,71 @@ void TryItComposer::addParameterRow(const core::ParameterContract &parameter, Pa
     }
 }
 
+int TryItComposer::addExtraQueryRow(const QString &name, const QString &value)
+{
+    const int row = m_parameters->rowCount();
+    m_parameters->insertRow(row);
+    auto *item = new QTableWidgetItem;
+    item->setData(KindRole, int(ParameterKind::Extra));
+    m_parameters->setItem(row, NameColumn, item);
+    m_parameters->setItem(row, InColumn, new QTableWidgetItem(tr("query")));
+    auto *nameEdit = new QLineEdit(name, m_parameters);
+    nameEdit->setObjectName(u"queryParameterNameLineEdit"_qs);
+    nameEdit->setPlaceholderText(tr("Name"));
+    connect(nameEdit, &QLineEdit::textChanged, this, &TryItComposer::updatePreview);
+    m_parameters->setCellWidget(row, NameColumn, nameEdit);
+    auto *valueEdit = new QLineEdit(value, m_parameters);
+    valueEdit->setObjectName(u"queryParameterValueLineEdit"_qs);
+    valueEdit->setPlaceholderText(tr("Value"));
+    connect(valueEdit, &QLineEdit::textChanged, this, &TryItComposer::updatePreview);
+    m_parameters->setCellWidget(row, ValueColumn, valueEdit);
+    auto *cell = new QWidget(m_parameters);
+    auto *remove = new QToolButton(cell);
+    remove->setObjectName(u"removeQueryParameterToolButton"_qs);
+    remove->setText(tr("Remove"));
+    remove->setToolTip(tr("Remove this query parameter"));
+    auto *cellLayout = new QHBoxLayout(cell);
+    cellLayout->setContentsMargins(0, 0, 0, 0);
+    cellLayout->addWidget(remove);
+    cellLayout->addStretch();
+    m_parameters->setCellWidget(row, DescriptionColumn, cell);
+    connect(remove, &QToolButton::clicked, this, [this, cell] {
+        for (int r = 0; r < m_parameters->rowCount(); ++r) {
+            if (m_parameters->cellWidget(r, DescriptionColumn) == cell) {
+                m_parameters->removeRow(r);
+                break;
+            }
+        }
+        updatePreview();
+    });
+    m_parameters->setColumnWidth(NameColumn, qMax(m_parameters->columnWidth(NameColumn), 140));
+    updatePreview();
+    return row;
+}
+
+void TryItComposer::removeExtraQueryRows()
+{
+    for (int row = m_parameters->rowCount() - 1; row >= 0; --row) {
+        if (parameterKind(row) == ParameterKind::Extra)
+            m_parameters->removeRow(row);
+    }
+}
+
+TryItComposer::ParameterKind TryItComposer::parameterKind(int row) const
+{
+    const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
+    return item ? ParameterKind(item->data(KindRole).toInt()) : ParameterKind::Extra;
+}
+
+QString TryItComposer::parameterName(int row) const
+{
+    if (parameterKind(row) == ParameterKind::Extra) {
+        const auto *edit = qobject_cast<QLineEdit *>(m_parameters->cellWidget(row, NameColumn));
+        return edit ? edit->text().trimmed() : QString();
+    }
+    return m_parameters->item(row, NameColumn)->data(Qt::UserRole).toString();
+}
+
 QString TryItComposer::parameterValue(int row) const
 {
     QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
@@ -380,30 +469,38 @@ QString TryItComposer::parameterValue(int row) const
     return {};
 }
 
-QString TryItComposer::templateValue(const QString &name) const
+void TryItComposer::setRowValue(int row, const QString &value)
+{
+    QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
+    if (auto *combo = qobject_cast<QComboBox *>(widget))
+        combo->setCurrentText(value);
+    else if (auto *edit = qobject_cast<QLineEdit *>(widget))
+        edit->setText(value);
+}
+
+int TryItComposer::declaredRow(const QString &name) const
 {
     for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-        if (item && item->data(Qt::UserRole).toString() == name)
-            return parameterValue(row);
+        if (m_parameters->item(row, NameColumn) && parameterKind(row) != ParameterKind::Extra
+            && parameterName(row) == name)
+            return row;
     }
-    return {};
+    return -1;
+}
+
+QString TryItComposer::templateValue(const QString &name) const
+{
+    const int row = declaredRow(name);
+    return row >= 0 ? parameterValue(row) : QString();
 }
 
 bool TryItComposer::setParameterValue(const QString &name, const QString &value)
 {
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-        if (!item || item->data(Qt::UserRole).toString() != name)
-            continue;
-        QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
-        if (auto *combo = qobject_cast<QComboBox *>(widget))
-            combo->setCurrentText(value);
-        else if (auto *edit = qobject_cast<QLineEdit *>(widget))
-            edit->setText(value);
-        return true;
-    }
-    return false;
+    const int row = declaredRow(name);
+    if (row < 0)
+        return false;
+    setRowValue(row, value);
+    return true;
 }
 
 void TryItComposer::setHeader(const QByteArray &name, const QByteArray &value)
@@ -453,14 +550,22 @@ ComposedRequest TryItComposer::composedRequest() const
     request.apiPath = m_api.path;
     request.urlTemplate = m_operation.urlTemplate;
     for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        const QTableWidgetItem *name = m_parameters->item(row, NameColumn);
-        if (!name)
+        if (!m_parameters->item(row, NameColumn))
             continue; // a row being filled in
-        const QString key = name->data(Qt::UserRole).toString();
-        if (ParameterKind(name->data(KindRole).toInt()) == ParameterKind::Template)
+        const QString key = parameterName(row);
+        switch (parameterKind(row)) {
+        case ParameterKind::Template:
             request.templateValues.insert(key, parameterValue(row));
-        else if (!parameterValue(row).isEmpty())
-            request.queryParameters.append({ key, parameterValue(row) });
+            break;
+        case ParameterKind::Query: // an optional one left empty is not sent
+            if (!parameterValue(row).isEmpty())
+                request.queryParameters.append({ key, parameterValue(row) });
+            break;
+        case ParameterKind::Extra: // added by the user: sent as typed, "?name=" included
+            if (!key.isEmpty())
+                request.queryParameters.append({ key, parameterValue(row) });
+            break;
+        }
     }
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed()
@@ -581,11 +686,13 @@ void TryItComposer::clearInputMarks()
         }
     }
     for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
-        if (widget && widget->property(problemProperty).toBool()) {
-            widget->setProperty(problemProperty, {});
-            widget->setStyleSheet({});
-            widget->setToolTip({});
+        for (const int column : { int(NameColumn), int(ValueColumn) }) {
+            QWidget *widget = m_parameters->cellWidget(row, column);
+            if (widget && widget->property(problemProperty).toBool()) {
+                widget->setProperty(problemProperty, {});
+                widget->setStyleSheet({});
+                widget->setToolTip({});
+            }
         }
     }
     m_headerProblem->clear();
@@ -613,9 +720,9 @@ void TryItComposer::markHeader(int row, int column, const QString &message, bool
     }
 }
 
-void TryItComposer::markParameter(int row, const QString &message, bool focus)
+void TryItComposer::markParameter(int row, const QString &message, bool focus, int column)
 {
-    QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
+    QWidget *widget = m_parameters->cellWidget(row, column);
     if (widget) {
         widget->setProperty(problemProperty, true);
         widget->setStyleSheet(u"background: %1;"_qs.arg(problemBackground.name()));
@@ -624,7 +731,7 @@ void TryItComposer::markParameter(int row, const QString &message, bool focus)
     m_parameterProblem->setText(message);
     m_parameterProblem->show();
     if (focus && widget) {
-        m_parameters->scrollTo(m_parameters->model()->index(row, ValueColumn));
+        m_parameters->scrollTo(m_parameters->model()->index(row, column));
         widget->setFocus();
     }
 }
@@ -665,11 +772,21 @@ bool TryItComposer::validateInput(bool focus)
     if (ok) {
         for (int row = 0; row < m_parameters->rowCount() && ok; ++row) {
             const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-            if (!item || ParameterKind(item->data(KindRole).toInt()) != ParameterKind::Template)
+            if (!item)
                 continue;
-            if (parameterValue(row).isEmpty()) {
-                markParameter(row, tr("Enter a value for the parameter %1.").arg(item->data(Qt::UserRole).toString()),
-                              focus);
+            const ParameterKind kind = parameterKind(row);
+            // Template parameters are part of the path; a required query parameter is as needed.
+            const bool required = kind == ParameterKind::Template
+                || (kind == ParameterKind::Query && item->data(RequiredRole).toBool());
+            if (required && parameterValue(row).isEmpty()) {
+                markParameter(row, tr("Enter a value for the parameter %1.").arg(parameterName(row)), focus);
+                ok = false;
+            } else if (kind == ParameterKind::Extra && parameterName(row).isEmpty()
+                       && !parameterValue(row).trimmed().isEmpty()) {
+                markParameter(row,
+                              tr("The added query parameter with the value “%1” has no name. Enter its name.")
+                                  .arg(parameterValue(row)),
+                              focus, NameColumn);
                 ok = false;
             }
         }
@@ -752,7 +869,7 @@ bool TryItComposer::refuseMaskedValues()
             continue;
         m_problem->setText(tr("The parameter %1 holds the mask that stands for a secret history does "
                               "not keep: enter the real value.")
-                                   .arg(name->data(Qt::UserRole).toString()));
+                                   .arg(parameterName(row)));
         m_parameters->setCurrentCell(row, ValueColumn);
         if (QWidget *editor = m_parameters->cellWidget(row, ValueColumn)) {
             editor->setToolTip(m_problem->text());
@@ -782,25 +899,15 @@ bool TryItComposer::refuseMaskedValues()
     return false;
 }
 
-QWidget *TryItComposer::parameterEditor(const QString &name) const
-{
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-        if (item && item->data(Qt::UserRole).toString() == name)
-            return m_parameters->cellWidget(row, ValueColumn);
-    }
-    return nullptr;
-}
-
-void TryItComposer::restoreParameter(const QString &name, const QString &value)
+void TryItComposer::restoreParameter(int row, const QString &value)
 {
     if (!value.contains(core::secretMask)) {
-        setParameterValue(name, value);
+        setRowValue(row, value);
         return;
     }
-    setParameterValue(name, QString());
+    setRowValue(row, QString());
     const QString hint = tr("Enter again: history does not keep secrets");
-    QWidget *editor = parameterEditor(name);
+    QWidget *editor = m_parameters->cellWidget(row, ValueColumn);
     if (auto *combo = qobject_cast<QComboBox *>(editor); combo && combo->lineEdit())
         combo->lineEdit()->setPlaceholderText(hint);
     else if (auto *edit = qobject_cast<QLineEdit *>(editor))
@@ -840,10 +947,31 @@ void TryItComposer::restoreHeader(const QByteArray &name, const QByteArray &valu
 
 void TryItComposer::applyValues(const ComposedRequest &request)
 {
-    for (auto it = request.templateValues.cbegin(); it != request.templateValues.cend(); ++it)
-        restoreParameter(it.key(), it.value());
-    for (const auto &[name, value] : request.queryParameters)
-        restoreParameter(name, value);
+    for (auto it = request.templateValues.cbegin(); it != request.templateValues.cend(); ++it) {
+        if (const int row = declaredRow(it.key()); row >= 0)
+            restoreParameter(row, it.value());
+    }
+    // The query exactly as it was sent: a declared parameter that was not sent stays empty
+    // rather than getting its default back; a name without a declared row left (added, or
+    // repeated) gets an added row.
+    removeExtraQueryRows();
+    QList<int> unfilled;
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        if (parameterKind(row) == ParameterKind::Query) {
+            setRowValue(row, QString());
+            unfilled.append(row);
+        }
+    }
+    for (const QPair<QString, QString> &item : request.queryParameters) {
+        const auto declared = std::find_if(unfilled.begin(), unfilled.end(),
+                                           [&](int row) { return parameterName(row) == item.first; });
+        if (declared != unfilled.end()) {
+            restoreParameter(*declared, item.second);
+            unfilled.erase(declared);
+        } else {
+            restoreParameter(addExtraQueryRow(item.first, QString()), item.second);
+        }
+    }
     {
         const QSignalBlocker blocker(m_headers);
         m_headers->setRowCount(0);

@@ -46,7 +46,9 @@ struct ComposedRequest
     QString apiPath;
     QString urlTemplate;
     QHash<QString, QString> templateValues;
-    QList<QPair<QString, QString>> queryParameters; // declared query parameters not in the template
+    // Query parameters not in the template, in order: declared ones with a value, then those
+    // the user added (undeclared or repeated names).
+    QList<QPair<QString, QString>> queryParameters;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QString subscriptionId;
@@ -79,7 +81,9 @@ public:
     void setOperation(const core::Api &api, const core::Operation &operation,
                       const QUrl &gatewayUrl);
     void setSubscriptions(const QList<SubscriptionChoice> &subscriptions);
-    // Re-opens a request (from history): same operation, these values. A value that history
+    // Re-opens a request (from history): same operation, exactly these values. A declared query
+    // parameter that was not sent stays empty (not its default); a query parameter without a
+    // declared row of its own (added, or repeated) gets an added row. A value that history
     // masked (a secret) is left empty and its row says it must be entered again.
     void applyValues(const ComposedRequest &request);
 
@@ -106,11 +110,17 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    enum class ParameterKind { Template, Query };
+    // Extra: a query parameter row the user added ("Add Query Parameter"), name and value typed.
+    enum class ParameterKind { Template, Query, Extra };
     void addParameterRow(const core::ParameterContract &parameter, ParameterKind kind);
+    int addExtraQueryRow(const QString &name, const QString &value);
+    void removeExtraQueryRows();
+    ParameterKind parameterKind(int row) const;
+    QString parameterName(int row) const;
     QString parameterValue(int row) const;
-    QWidget *parameterEditor(const QString &name) const;
-    void restoreParameter(const QString &name, const QString &value);
+    void setRowValue(int row, const QString &value);
+    int declaredRow(const QString &name) const; // -1 when the operation declares no such parameter
+    void restoreParameter(int row, const QString &value);
     void appendHeaderRow(const QString &name, const QString &value);
     void replaceBody(const QString &text);
     void restoreHeader(const QByteArray &name, const QByteArray &value);
@@ -129,7 +139,7 @@ private:
     // `focus`: also move the focus to the offending row (on Send, not while typing).
     bool validateInput(bool focus);
     void markHeader(int row, int column, const QString &message, bool focus);
-    void markParameter(int row, const QString &message, bool focus);
+    void markParameter(int row, const QString &message, bool focus, int column = 2 /* value */);
     void clearInputMarks();
 
     // The composer's state for one operation: parameter values by name, the header rows as the
@@ -137,6 +147,7 @@ private:
     struct Draft
     {
         QHash<QString, QString> parameters;
+        QList<QPair<QString, QString>> addedQuery;
         QList<QStringList> headers;
         QString body;
     };

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "core/tryit/snippetgenerator.h"
+#include "core/tryit/tryitrequest.h"
 #include "ui/developer/apicatalogpanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/jsonbodyeditor.h"
@@ -39,6 +41,9 @@ private Q_SLOTS:
     void typedInputIsKeptPerOperation();
     void replacedBodyComesBackWithUndo();
     void secretHeaderValuesAreMaskedInTheTable();
+    void emptyRequiredQueryParameterBlocksSend();
+    void reopenBringsBackExactlyTheQueryThatWasSent();
+    void addedQueryParametersArePreviewedSentAndReopened();
 };
 
 namespace {
@@ -473,6 +478,150 @@ void tst_TryItComposer::secretHeaderValuesAreMaskedInTheTable()
     const auto request = send.first().first().value<ComposedRequest>();
     QVERIFY(request.headers.contains(qMakePair(QByteArray("Authorization"), QByteArray("Bearer another-token-9"))));
     QVERIFY(request.headers.contains(qMakePair(QByteArray("X-Api-Key"), QByteArray("typed-key-0815"))));
+}
+
+namespace {
+
+core::ParameterContract optionalParameter(const QString &name, const QString &defaultValue)
+{
+    core::ParameterContract p = parameter(name);
+    p.required = false;
+    p.defaultValue = defaultValue;
+    return p;
+}
+
+// What history keeps of a send, as re-opening gets it back.
+ComposedRequest throughHistory(const ComposedRequest &sent)
+{
+    const core::TryItRequest stored = core::TryItRequest::fromJson(DeveloperController::toTryItRequest(sent, {}).toJson());
+    ComposedRequest values;
+    values.templateValues = stored.templateValues;
+    values.queryParameters = stored.queryParameters;
+    values.headers = stored.headers;
+    values.body = stored.body;
+    return values;
+}
+
+} // namespace
+
+void tst_TryItComposer::emptyRequiredQueryParameterBlocksSend()
+{
+    TryItComposer composer;
+    composer.show();
+    CatalogApi api = csvApi();
+    api.operations.first().request.queryParameters.append(optionalParameter(u"trace"_qs, {}));
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"http://127.0.0.1:1"_qs));
+    composer.bodyEditor()->setText(u"{}"_qs);
+    auto *model = composer.findChild<QLineEdit *>(u"modelParameterLineEdit"_qs);
+    model->clear();
+    QSignalSpy send(&composer, &TryItComposer::sendRequested);
+    auto *sendButton = composer.findChild<QPushButton *>(u"sendPushButton"_qs);
+    sendButton->click();
+    QCOMPARE(send.count(), 0);
+    auto *problem = composer.findChild<QLabel *>(u"parameterProblemLabel"_qs);
+    QCOMPARE(problem->text(), u"Enter a value for the parameter model."_qs);
+    QVERIFY(problem->isVisibleTo(&composer));
+    QCOMPARE(model->toolTip(), problem->text());
+
+    // Typed: the mark goes, the request goes; the empty optional parameter is left out.
+    QTest::keyClicks(model, u"v2"_qs);
+    QVERIFY(problem->isHidden());
+    sendButton->click();
+    QCOMPARE(send.count(), 1);
+    const auto request = send.first().first().value<ComposedRequest>();
+    QCOMPARE(request.queryParameters, (QList<QPair<QString, QString>> { { u"model"_qs, u"v2"_qs } }));
+}
+
+void tst_TryItComposer::reopenBringsBackExactlyTheQueryThatWasSent()
+{
+    CatalogApi api = csvApi();
+    api.operations.first().request.queryParameters.append(optionalParameter(u"limit"_qs, u"10"_qs));
+    const QUrl gateway(u"http://127.0.0.1:1"_qs);
+    TryItComposer composer;
+    composer.show();
+    composer.setOperation(api.api, api.operations.first(), gateway);
+    composer.bodyEditor()->setText(u"{}"_qs);
+    composer.findChild<QLineEdit *>(u"limitParameterLineEdit"_qs)->clear(); // the default, cleared
+    composer.setParameterValue(u"model"_qs, u"v3"_qs);
+    const ComposedRequest sent = composer.composedRequest();
+    QCOMPARE(sent.queryParameters, (QList<QPair<QString, QString>> { { u"model"_qs, u"v3"_qs } }));
+
+    TryItComposer reopened; // as after a restart: the operation as declared, defaults filled in
+    reopened.show();
+    reopened.setOperation(api.api, api.operations.first(), gateway);
+    QCOMPARE(reopened.templateValue(u"limit"_qs), u"10"_qs);
+    reopened.applyValues(throughHistory(sent));
+    QCOMPARE(reopened.templateValue(u"limit"_qs), QString());
+    QCOMPARE(reopened.composedRequest().queryParameters, sent.queryParameters);
+    QCOMPARE(reopened.previewText(), composer.previewText());
+}
+
+void tst_TryItComposer::addedQueryParametersArePreviewedSentAndReopened()
+{
+    const CatalogApi api = csvApi();
+    const QUrl gateway(u"http://127.0.0.1:1"_qs);
+    TryItComposer composer;
+    composer.show();
+    composer.setOperation(api.api, api.operations.first(), gateway);
+    composer.bodyEditor()->setText(u"{}"_qs);
+    auto *table = composer.findChild<QTableWidget *>(u"parametersTableWidget"_qs);
+    auto *add = composer.findChild<QToolButton *>(u"addQueryParameterToolButton"_qs);
+    QVERIFY(add);
+    const auto addRow = [&](const QString &name, const QString &value) {
+        add->click();
+        const int row = table->rowCount() - 1;
+        auto *nameEdit = qobject_cast<QLineEdit *>(table->cellWidget(row, 0));
+        auto *valueEdit = qobject_cast<QLineEdit *>(table->cellWidget(row, 2));
+        if (!nameEdit || !valueEdit)
+            return -1;
+        QTest::keyClicks(nameEdit, name);
+        QTest::keyClicks(valueEdit, value);
+        return row;
+    };
+    QVERIFY(addRow(u"tag"_qs, u"a+b"_qs) >= 0);
+    QVERIFY(addRow(u"tag"_qs, u"c-d"_qs) >= 0); // repeated
+    const int repeatedModel = addRow(u"model"_qs, u"v9"_qs); // repeats a declared one
+    QVERIFY(repeatedModel >= 0);
+    const QList<QPair<QString, QString>> expected { { u"model"_qs, u"v1"_qs }, { u"tag"_qs, u"a+b"_qs },
+                                                    { u"tag"_qs, u"c-d"_qs }, { u"model"_qs, u"v9"_qs } };
+    QCOMPARE(composer.previewText().split(u'\n').first(),
+             u"POST http://127.0.0.1:1/csv/score?model=v1&tag=a%2Bb&tag=c-d&model=v9"_qs);
+
+    QSignalSpy send(&composer, &TryItComposer::sendRequested);
+    composer.findChild<QPushButton *>(u"sendPushButton"_qs)->click();
+    QCOMPARE(send.count(), 1);
+    QCOMPARE(send.first().first().value<ComposedRequest>().queryParameters, expected);
+    const auto snippet = core::SnippetGenerator::generate(core::SnippetGenerator::Language::Curl,
+                                                          DeveloperController::toTryItRequest(composer.composedRequest(), {}));
+    QVERIFY(snippet.ok());
+    QVERIFY2(snippet->contains(u"tag=a%2Bb&tag=c-d&model=v9"_qs), qPrintable(*snippet));
+
+    // Each added row has its own Remove.
+    auto *remove = table->cellWidget(repeatedModel, 3)->findChild<QToolButton *>(u"removeQueryParameterToolButton"_qs);
+    QVERIFY(remove);
+    remove->click();
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(composer.previewText().split(u'\n').first(), u"POST http://127.0.0.1:1/csv/score?model=v1&tag=a%2Bb&tag=c-d"_qs);
+    const ComposedRequest sent = composer.composedRequest();
+
+    // Kept when another operation is opened in between, and re-opened from history as sent.
+    const CatalogApi other = demoApi();
+    composer.setOperation(other.api, other.operations.at(1), gateway);
+    composer.setOperation(api.api, api.operations.first(), gateway);
+    QCOMPARE(composer.composedRequest().queryParameters, sent.queryParameters);
+    TryItComposer reopened;
+    reopened.show();
+    reopened.setOperation(api.api, api.operations.first(), gateway);
+    reopened.applyValues(throughHistory(sent));
+    QCOMPARE(reopened.composedRequest().queryParameters, sent.queryParameters);
+    QCOMPARE(reopened.findChild<QTableWidget *>(u"parametersTableWidget"_qs)->rowCount(), 3);
+
+    // A value without a name cannot be sent; the row says so.
+    QCOMPARE(addRow(QString(), u"orphan"_qs), 3);
+    composer.findChild<QPushButton *>(u"sendPushButton"_qs)->click();
+    QCOMPARE(send.count(), 1);
+    QCOMPARE(composer.findChild<QLabel *>(u"parameterProblemLabel"_qs)->text(),
+             u"The added query parameter with the value “orphan” has no name. Enter its name."_qs);
 }
 
 QTEST_MAIN(tst_TryItComposer)
