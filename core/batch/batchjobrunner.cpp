@@ -105,11 +105,9 @@ Result<BatchJob *> BatchJobRunner::watch(const QString &id)
             existing->run();
         return existing;
     }
-    const BatchJobRecord *stored = m_store.find(id);
-    if (!stored)
-        return Error::make(Error::Kind::NotFound, u"There is no batch job %1."_qs.arg(id));
-    BatchJob *job = jobFor(*stored);
-    job->run();
+    auto job = find(id);
+    if (job)
+        (*job)->run();
     return job;
 }
 
@@ -167,13 +165,10 @@ void BatchJobRunner::resumeSettled(const QString &id)
 
 Result<BatchJob *> BatchJobRunner::retry(const QString &id)
 {
-    BatchJob *job = m_jobs.value(id);
-    if (!job) {
-        const BatchJobRecord *stored = m_store.find(id);
-        if (!stored)
-            return Error::make(Error::Kind::NotFound, u"There is no batch job %1."_qs.arg(id));
-        job = jobFor(*stored);
-    }
+    auto found = find(id);
+    if (!found)
+        return found;
+    BatchJob *job = *found;
     if (job->isRunning())
         return job;
     if (!job->record().canRetry())
@@ -185,15 +180,20 @@ Result<BatchJob *> BatchJobRunner::retry(const QString &id)
 
 Result<BatchJob *> BatchJobRunner::remove(const QString &id)
 {
-    BatchJob *job = m_jobs.value(id);
-    if (!job) {
-        const BatchJobRecord *stored = m_store.find(id);
-        if (!stored)
-            return Error::make(Error::Kind::NotFound, u"There is no batch job %1."_qs.arg(id));
-        job = jobFor(*stored);
-    }
-    job->remove();
+    auto job = find(id);
+    if (job)
+        (*job)->remove();
     return job;
+}
+
+Result<BatchJob *> BatchJobRunner::find(const QString &id)
+{
+    if (BatchJob *job = m_jobs.value(id))
+        return job;
+    const BatchJobRecord *stored = m_store.find(id);
+    if (!stored)
+        return Error::make(Error::Kind::NotFound, u"There is no batch job %1."_qs.arg(id));
+    return jobFor(*stored);
 }
 
 BatchJob *BatchJobRunner::jobFor(const BatchJobRecord &record)

@@ -88,6 +88,8 @@ private:
     Result<void> save(const BatchJobRecord &record);
     // Drops a job from the list and the stored file; the job object is deleted later.
     Result<void> forget(const QString &id);
+    // The job's object, made from the stored record when there is none yet.
+    Result<BatchJob *> find(const QString &id);
     BatchJob *jobFor(const BatchJobRecord &record);
     void resumeNext();
     void resumeSettled(const QString &id);
