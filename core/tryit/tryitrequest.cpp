@@ -19,6 +19,25 @@ QByteArray PreparedRequest::header(QByteArrayView name) const
     return {};
 }
 
+QUrl apiBaseUrl(const QUrl &gatewayUrl, const QString &apiPath)
+{
+    QString path = gatewayUrl.path(QUrl::FullyEncoded);
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    QString suffix = apiPath;
+    while (suffix.startsWith(u'/'))
+        suffix.remove(0, 1);
+    while (suffix.endsWith(u'/'))
+        suffix.chop(1);
+    if (!suffix.isEmpty())
+        path += u'/' + QString::fromLatin1(QUrl::toPercentEncoding(suffix, "/"));
+    QUrl base = gatewayUrl;
+    base.setPath(path, QUrl::StrictMode);
+    base.setQuery(QString());
+    base.setFragment(QString());
+    return base;
+}
+
 Result<PreparedRequest> TryItRequest::prepare() const
 {
     if (!gatewayUrl.isValid() || gatewayUrl.isRelative()
@@ -40,18 +59,7 @@ Result<PreparedRequest> TryItRequest::prepare() const
     if (!relative)
         return relative.error();
 
-    QString base = gatewayUrl.toString(QUrl::FullyEncoded | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    QString path = apiPath;
-    while (path.startsWith(u'/'))
-        path.remove(0, 1);
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    QString text = base;
-    if (!path.isEmpty())
-        text += u'/' + QString::fromLatin1(QUrl::toPercentEncoding(path, "/"));
-    text += *relative;
+    QString text = apiBaseUrl(gatewayUrl, apiPath).toString(QUrl::FullyEncoded) + *relative;
 
     QString extra;
     for (const auto &[name, value] : queryParameters) {

@@ -27,6 +27,10 @@ struct PreparedRequest
 // The subscription key is chosen by subscription (fetched with listSecrets) and injected under
 // the API's key header (default "Ocp-Apim-Subscription-Key") or query name ("subscription-key").
 // The key is a secret: toJson() leaves it out, preview() masks it, history never sees it.
+// The gateway URL and an API's URL suffix joined with one '/' (none added for an empty
+// suffix), without the gateway URL's query and fragment: where the API's operations start.
+QUrl apiBaseUrl(const QUrl &gatewayUrl, const QString &apiPath);
+
 struct TryItRequest
 {
     enum class KeyPlacement { Header, Query };

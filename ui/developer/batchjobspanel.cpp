@@ -6,6 +6,7 @@
 #include "core/batch/batchjobrunner.h"
 #include "core/batch/batchresultsmodel.h"
 #include "core/secrets/secretstore.h"
+#include "core/tryit/tryitrequest.h"
 #include "ui/common/decisions.h"
 #include "ui/common/maskedkeyfield.h"
 #include "ui/developer/batchjoberrortext.h"
@@ -118,24 +119,6 @@ ExportProblem exportResultsFile(const QString &source, const QString &target)
 
 } // namespace
 
-QUrl BatchJobsPanel::apiBaseUrl(const QUrl &gatewayUrl, const QString &apiPath)
-{
-    // One slash between the parts, whether the gateway URL ends in one or not, and none added
-    // for an API without a URL suffix.
-    QString path = gatewayUrl.path(QUrl::FullyEncoded);
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    QString suffix = apiPath;
-    while (suffix.startsWith(u'/'))
-        suffix.remove(0, 1);
-    while (suffix.endsWith(u'/'))
-        suffix.chop(1);
-    if (!suffix.isEmpty())
-        path += u'/' + QString::fromLatin1(QUrl::toPercentEncoding(suffix, "/"));
-    QUrl base = gatewayUrl;
-    base.setPath(path, QUrl::StrictMode);
-    return base;
-}
 
 BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *secrets,
                                const QString &environmentId, QWidget *parent)
@@ -354,7 +337,7 @@ void BatchJobsPanel::submitWith(const QString &credentialKey)
     spec.storageSecretKey = core::SecretStore::makeKey(m_environmentId, azurite ? u"batch/azurite"_qs : u"batch/storage"_qs);
     spec.endpoint.target = gateway ? core::BesEndpoint::Target::Gateway : core::BesEndpoint::Target::Direct;
     if (gateway) {
-        spec.endpoint.baseUrl = apiBaseUrl(m_gatewayUrl, m_apiPath);
+        spec.endpoint.baseUrl = core::apiBaseUrl(m_gatewayUrl, m_apiPath);
         spec.endpoint.pinnedCertificateSha256 = m_gatewayPin;
     } else {
         spec.endpoint.baseUrl = m_directUrl;

@@ -54,10 +54,6 @@ public:
     void setSubscriptions(const QList<SubscriptionChoice> &subscriptions, KeyStorer storeKey);
     void setWorkspaceAndService(const QString &workspace, const QString &service);
 
-    // Where the API's BES operations are: the gateway URL joined with the API's URL suffix by
-    // exactly one '/' (none for an empty suffix), whether or not the gateway URL ends in '/'.
-    static QUrl apiBaseUrl(const QUrl &gatewayUrl, const QString &apiPath);
-
     core::BatchJob *currentJob() const { return m_job; }
     QTableView *resultsView() const { return m_results; }
 

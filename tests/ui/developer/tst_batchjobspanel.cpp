@@ -16,6 +16,7 @@
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/secrets/secretstore.h"
+#include "core/tryit/tryitrequest.h"
 #include "tests/support/azuritefixture.h"
 #include "tests/support/keychainfixture.h"
 #include "tests/support/secretjobs.h"
@@ -258,7 +259,7 @@ void tst_BatchJobsPanel::apiBaseUrlJoinsWithOneSlash()
     QFETCH(QString, gateway);
     QFETCH(QString, apiPath);
     QFETCH(QString, expected);
-    QCOMPARE(ui::BatchJobsPanel::apiBaseUrl(QUrl(gateway), apiPath).toString(), expected);
+    QCOMPARE(core::apiBaseUrl(QUrl(gateway), apiPath).toString(), expected);
 }
 
 // The service's gateway URL as ARM may give it, with a trailing '/': the job still reaches
