@@ -377,7 +377,9 @@ void tst_SendFailureText::silentServerIsSaidWithTheConfiguredTimeout()
     const Said said = sendAndReopen(QUrl(u"http://127.0.0.1:%1/azureml"_qs.arg(silent.serverPort())), dutch, 2000);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(elapsed.elapsed() >= 2000);
+    // Qt's transfer timeout runs on a coarse timer, which may fire up to 5 % early (it did, at
+    // 1.9x s, on a loaded machine): the request waited the configured time within that.
+    QVERIFY2(elapsed.elapsed() >= 1900, qPrintable(QString::number(elapsed.elapsed())));
     QCOMPARE(held.size(), 1);
     expected = expected.arg(silent.serverPort());
     QCOMPARE(said.live, expected);
