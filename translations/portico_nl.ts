@@ -1570,6 +1570,55 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::EffectiveScopeBar</name>
+    <message>
+        <source>Effective policy for callers &amp;subscribed to:</source>
+        <translation>Effectief beleid voor aanroepers met een &amp;abonnement op:</translation>
+    </message>
+    <message>
+        <source>No product (a subscription to all APIs or to this API)</source>
+        <translation>Geen product (een abonnement op alle API&apos;s of op deze API)</translation>
+    </message>
+    <message>
+        <source>The products of API %1 could not be read: %2. The effective policy below assumes no product.</source>
+        <translation>De producten van API %1 konden niet worden gelezen: %2. Het effectieve beleid hieronder gaat uit van geen product.</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Globaal</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>Product %1</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The effective policy below is incomplete: the policy of a parent scope could not be read.
+%1</source>
+        <translation>Het effectieve beleid hieronder is onvolledig: het beleid van een bovenliggend bereik kon niet worden gelezen.
+%1</translation>
+    </message>
+    <message>
+        <source>Shown as it runs for a caller whose subscription is to the product %1: that product&apos;s policy comes between Global and API %2.</source>
+        <translation>Getoond zoals het werkt voor een aanroeper met een abonnement op het product %1: het beleid van dat product komt tussen Globaal en API %2.</translation>
+    </message>
+    <message>
+        <source>API %1 is in no product, so no product policy applies.</source>
+        <translation>API %1 zit in geen enkel product, dus er geldt geen productbeleid.</translation>
+    </message>
+    <message>
+        <source>Shown as it runs for a caller whose subscription is to all APIs or to API %1: no product policy applies.</source>
+        <translation>Getoond zoals het werkt voor een aanroeper met een abonnement op alle API&apos;s of op API %1: er geldt geen productbeleid.</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::EnvironmentPage</name>
     <message>
         <source>Environment</source>
@@ -2732,10 +2781,6 @@
     <message>
         <source>Creating %1 failed: %2</source>
         <translation>Aanmaken van %1 is mislukt: %2</translation>
-    </message>
-    <message>
-        <source>Global</source>
-        <translation>Globaal</translation>
     </message>
     <message>
         <source>Adding %1</source>

@@ -176,6 +176,15 @@ void PolicyEditor::setInheritedPolicies(const policydocument::Chain &parents)
     refreshEffective();
 }
 
+void PolicyEditor::setEffectiveHeader(QWidget *header)
+{
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->insertWidget(layout->indexOf(m_tabs) + 1, header);
+    auto follow = [this, header] { header->setVisible(m_tabs->currentWidget() == m_effective); };
+    follow();
+    connect(m_tabs, &QTabWidget::currentChanged, header, follow);
+}
+
 QString PolicyEditor::text() const
 {
     return m_doc->value(kValue).toString();

@@ -50,6 +50,9 @@ public:
     bool isLoaded() const { return m_loaded; }
     // Parent scopes, outermost first, for the effective view.
     void setInheritedPolicies(const policydocument::Chain &parents);
+    // The owner's choice of the parent scopes the effective view assumes (which product), shown
+    // with the effective view only; the editor takes ownership.
+    void setEffectiveHeader(QWidget *header);
 
     QString text() const;
     StagedDocument *document() const { return m_doc; }

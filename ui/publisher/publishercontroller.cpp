@@ -17,6 +17,7 @@
 #include "ui/publisher/apieditor.h"
 #include "ui/publisher/azuremldefinition.h"
 #include "ui/publisher/editorfields.h"
+#include "ui/publisher/effectivescopebar.h"
 #include "ui/publisher/operationeditor.h"
 #include "ui/publisher/policyeditor.h"
 #include "ui/publisher/servicewizard.h"
@@ -410,9 +411,15 @@ void PublisherController::saveOperation(OperationEditor *editor, const QString &
 void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString &scopePath,
                                              const QString &label)
 {
+    auto *parents = new EffectiveScopeBar(this, editor, scopePath);
+    editor->setEffectiveHeader(parents);
     loadPolicy(editor, scopePath, label);
+    parents->reload();
     connect(editor, &PolicyEditor::loadRetryRequested, this,
-            [this, editor, scopePath, label] { loadPolicy(editor, scopePath, label); });
+            [this, editor, parents, scopePath, label] {
+                loadPolicy(editor, scopePath, label);
+                parents->reload();
+            });
     connect(editor, &PolicyEditor::saveRequested, this,
             [this, editor, scopePath](const QString &xml) {
                 editor->setBusy(true);
@@ -420,14 +427,16 @@ void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString
                                            QJsonObject { { u"properties"_qs,
                                                            QJsonObject { { u"format"_qs, u"rawxml"_qs },
                                                                          { u"value"_qs, xml } } } }),
-                     editor, [editor, xml](const core::Result<QJsonObject> &r) {
+                     editor, [this, editor, xml, scopePath](const core::Result<QJsonObject> &r) {
                          // The reply holds the XML-escaped form (§7), not the rawxml text the
                          // editor edits: sent again as rawxml it would be escaped twice. The
                          // server accepted `xml` as it is, so that stays the saved text.
-                         if (r.ok())
+                         if (r.ok()) {
                              editor->saveSucceeded(xml);
-                         else
+                             Q_EMIT policySaved(scopePath);
+                         } else {
                              editor->saveFailed(r.error());
+                         }
                      });
             });
 }
@@ -449,24 +458,6 @@ void PublisherController::loadPolicy(PolicyEditor *editor, const QString &scopeP
                  editor->loadFailed(label, r.error());
              }
          });
-    // Parents for the effective view: global, then the API for an operation scope.
-    QStringList parents { QString() };
-    const QStringList parts = scopePath.split(u'/', Qt::SkipEmptyParts);
-    if (parts.size() >= 4 && parts.at(0) == u"apis")
-        parents << u"/apis/"_qs + parts.at(1);
-    auto chain = QSharedPointer<policydocument::Chain>::create();
-    auto pending = QSharedPointer<int>::create(int(parents.size()));
-    for (int i = 0; i < parents.size(); ++i)
-        chain->append({ parents.at(i).isEmpty() ? tr("Global") : parents.at(i), QString() });
-    for (int i = 0; i < parents.size(); ++i) {
-        call(core::ArmRequest::get(policyPath(parents.at(i))).withQuery(u"format"_qs, u"rawxml"_qs),
-             editor, [editor, chain, pending, i](const core::Result<QJsonObject> &r) {
-                 if (r.ok())
-                     (*chain)[i].second = r->value(u"properties"_qs).toObject().value(u"value"_qs).toString();
-                 if (--*pending == 0)
-                     editor->setInheritedPolicies(*chain);
-             });
-    }
 }
 
 void PublisherController::createSubscription(const QString &sid, const QString &displayName,

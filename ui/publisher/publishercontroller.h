@@ -80,9 +80,10 @@ public:
     void attachOperationEditor(OperationEditor *editor, const QString &apiId);
     void openOperation(OperationEditor *editor, const QString &apiId, const QString &operationId);
     // `scopePath` below the service: "" (global), "/products/starter", "/apis/x",
-    // "/apis/x/operations/y". Loads the scope's policy and its parents for the effective view;
-    // only a scope without a policy (404) gets the default document, any other failure is the
-    // editor's loadFailed() (Retry loads again). Saves send format rawxml.
+    // "/apis/x/operations/y". Loads the scope's policy, and its parents for the effective view
+    // through an EffectiveScopeBar (global → product → API, the product picked there); only a
+    // scope without a policy (404) gets the default document, any other failure is the editor's
+    // loadFailed() (Retry loads again). Saves send format rawxml and emit policySaved().
     void attachPolicyEditor(PolicyEditor *editor, const QString &scopePath, const QString &label);
 
     void createSubscription(const QString &sid, const QString &displayName, const QString &scope,
@@ -122,6 +123,8 @@ Q_SIGNALS:
     // Provisioning requested through the wizard ended (after serviceCreated() on success).
     void provisioningFinished(bool succeeded);
     void resourcesChanged();
+    // A policy editor saved the policy of `scopePath` (as for attachPolicyEditor()).
+    void policySaved(const QString &scopePath);
 
 private:
     // The last server copy of what an editor shows, and its ETag ("" when the server sent none).
