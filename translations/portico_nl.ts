@@ -4033,5 +4033,10 @@
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>%1 › %2</source>
+        <comment>API › operation</comment>
+        <translation>%1 › %2</translation>
+    </message>
 </context>
 </TS>

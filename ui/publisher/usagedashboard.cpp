@@ -229,8 +229,9 @@ void UsageDashboard::refresh()
     m_from = QDateTime::fromSecsSinceEpoch(now - spanSecondsOf(period), Qt::UTC);
     const QString filter = core::ReportRecord::timestampFilter(m_from, m_to);
     const quint64 generation = ++m_generation;
-    m_pending = 2;
+    m_pending = 3;
     m_failedThisRound = false;
+    m_groupsArrived = false;
     m_refresh->setEnabled(false);
 
     const QString interval = intervalOf(period);
@@ -259,18 +260,36 @@ void UsageDashboard::refresh()
                                     core::Error problem;
                                     const QList<core::ReportRecord> records =
                                         r ? parseRecords(r.value(), &problem) : QList<core::ReportRecord>();
-                                    if (!r || problem.kind != core::Error::Kind::None)
+                                    if (!r || problem.kind != core::Error::Kind::None) {
                                         fail(r ? problem : r.error());
-                                    else
-                                        showGroups(records);
+                                    } else {
+                                        m_groupRecords = records;
+                                        m_groupsArrived = true;
+                                    }
                                     finishOne();
                                 });
+    // The APIs' display names: every AzureML API has the same operation names, so an operation
+    // row says which API it belongs to. Without them, the API's id stands in.
+    m_controller->listResources(u"/apis"_qs, this, [this, generation](const core::Result<QList<QJsonObject>> &r) {
+        if (generation != m_generation)
+            return;
+        if (r.ok()) {
+            m_apiNames.clear();
+            for (const QJsonObject &api : r.value()) {
+                m_apiNames.insert(api.value(u"name"_qs).toString(),
+                                  api.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString());
+            }
+        }
+        finishOne();
+    });
 }
 
 void UsageDashboard::finishOne()
 {
     if (--m_pending > 0)
         return;
+    if (m_groupsArrived)
+        showGroups(m_groupRecords);
     m_refresh->setEnabled(true);
     if (!m_failedThisRound) {
         m_banner->clear();
@@ -317,6 +336,7 @@ void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)
 void UsageDashboard::showGroups(const QList<core::ReportRecord> &records)
 {
     m_groups->removeRows(0, m_groups->rowCount());
+    const auto groupBy = m_groupBy->currentData().value<GroupBy>();
     const QLocale locale;
     for (const core::ReportRecord &r : records) {
         QString name = r.name;
@@ -327,6 +347,11 @@ void UsageDashboard::showGroups(const QList<core::ReportRecord> &records)
                     break;
                 }
             }
+        }
+        if (groupBy == GroupBy::Operation && !r.apiId.isEmpty()) {
+            const QString apiId = r.apiId.section(u'/', -1);
+            const QString api = m_apiNames.value(apiId);
+            name = tr("%1 › %2", "API › operation").arg(api.isEmpty() ? apiId : api, name);
         }
         auto *nameItem = new QStandardItem(name);
         nameItem->setData(name.toLower(), kSortRole);

@@ -6,6 +6,7 @@
 #include "core/model/reportrecord.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -28,7 +29,8 @@ class UsageChart;
 // `reports/byApi|byOperation|byProduct|bySubscription|byUser`) for a chosen period: the calls
 // in total and by outcome (successful, blocked, failed, other), the average response time and
 // the data transferred; a chart of the calls over time (empty intervals drawn as zero); and a
-// sortable table grouped by API, operation, product, subscription or user. Refresh reads again;
+// sortable table grouped by API, operation ("API › operation": AzureML APIs share operation
+// names), product, subscription or user. Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry.
 class UsageDashboard final : public QWidget
 {
@@ -85,6 +87,9 @@ private:
     QTableView *m_table = nullptr;
     QDateTime m_from;
     QDateTime m_to;
+    QList<core::ReportRecord> m_groupRecords; // the table's report, shown once the API names are in
+    QHash<QString, QString> m_apiNames;       // API id → display name
+    bool m_groupsArrived = false;
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_failedThisRound = false;

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void reportRecordReadsTheReportShape();
     void trafficThroughTheGatewayShowsInTotalsChartAndTable();
+    void operationRowsSayWhichApiTheyBelongTo();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
 
 private:
@@ -200,9 +201,47 @@ void tst_UsageDashboard::trafficThroughTheGatewayShowsInTotalsChartAndTable()
     QHash<QString, QString> successful;
     for (int row = 0; row < table->rowCount(); ++row)
         successful.insert(table->index(row, 0).data().toString(), table->index(row, 2).data().toString());
-    QCOMPARE(successful.value(u"Ping"_qs), u"5"_qs);
-    QCOMPARE(successful.value(u"Boom"_qs), u"0"_qs);
-    QCOMPARE(table->index(0, 0).data().toString(), u"Ping"_qs); // most calls first
+    QCOMPARE(successful.value(u"Usage API › Ping"_qs), u"5"_qs);
+    QCOMPARE(successful.value(u"Usage API › Boom"_qs), u"0"_qs);
+    QCOMPARE(table->index(0, 0).data().toString(), u"Usage API › Ping"_qs); // most calls first
+}
+
+void tst_UsageDashboard::operationRowsSayWhichApiTheyBelongTo()
+{
+    // Two AzureML-style APIs with the same operation name and display name.
+    for (const QString &api : { u"alpha"_qs, u"beta"_qs }) {
+        QVERIFY(call(core::ArmRequest::put(kService + u"/apis/"_qs + api, QJsonObject {
+            { u"properties"_qs, QJsonObject { { u"displayName"_qs, QString(api.toUpper() + u" model"_qs) },
+                                              { u"path"_qs, api }, { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                                              { u"protocols"_qs, QJsonArray { u"http"_qs } } } } })).ok());
+        QVERIFY(call(core::ArmRequest::put(kService + u"/apis/"_qs + api + u"/operations/score"_qs, QJsonObject {
+            { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Score"_qs }, { u"method"_qs, u"GET"_qs },
+                                              { u"urlTemplate"_qs, u"/score"_qs } } } })).ok());
+        QVERIFY(call(core::ArmRequest::put(
+            kService + u"/apis/"_qs + api + u"/operations/score/policies/policy"_qs,
+            QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                            { u"value"_qs, policies(u"<return-response><set-status code=\"200\" reason=\"OK\" /></return-response>"_qs) } } } }))
+                    .ok());
+    }
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/master/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    const QByteArray key = secrets->value(u"primaryKey"_qs).toString().toUtf8();
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(get(u"/alpha/score"_qs, key), 200);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(get(u"/beta/score"_qs, key), 200);
+
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1000, 800);
+    dashboard.show();
+    dashboard.setGroupBy(ui::UsageDashboard::GroupBy::Operation);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QAbstractItemModel *table = dashboard.findChild<QTableView *>(u"usageTableView"_qs)->model();
+    QHash<QString, QString> calls;
+    for (int row = 0; row < table->rowCount(); ++row)
+        calls.insert(table->index(row, 0).data().toString(), table->index(row, 1).data().toString());
+    QCOMPARE(calls.value(u"ALPHA model › Score"_qs), u"2"_qs);
+    QCOMPARE(calls.value(u"BETA model › Score"_qs), u"3"_qs);
 }
 
 void tst_UsageDashboard::aFailedRefreshKeepsTheFiguresAndSaysWhy()
