@@ -4,7 +4,6 @@
 
 #include <QChart>
 #include <QDateTimeAxis>
-#include <QHash>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -42,31 +41,27 @@ UsageChart::UsageChart(QWidget *parent)
 
 UsageChart::~UsageChart() = default;
 
-void UsageChart::setBuckets(const QList<core::ReportRecord> &buckets, const QDateTime &from, const QDateTime &to,
-                            qint64 intervalSeconds)
+void UsageChart::setSteps(const QList<core::ReportRecord> &steps, qint64 stepSeconds)
 {
-    const qint64 step = std::max<qint64>(intervalSeconds, 60) * 1000;
-    // The report's buckets start at multiples of the interval since the epoch.
-    const qint64 first = from.toMSecsSinceEpoch() / step * step;
-    const qint64 last = to.toMSecsSinceEpoch() / step * step;
-    QHash<qint64, core::ReportRecord> byStart;
-    for (const core::ReportRecord &bucket : buckets)
-        byStart.insert(bucket.timestamp.toMSecsSinceEpoch(), bucket);
     QList<QPointF> lines[4];
     qint64 highest = 0;
-    for (qint64 t = first; t <= last; t += step) {
-        const core::ReportRecord bucket = byStart.value(t);
-        const qint64 counts[4] = { bucket.callCountSuccess, bucket.callCountBlocked, bucket.callCountFailed,
-                                   bucket.callCountOther };
+    for (const core::ReportRecord &step : steps) {
+        const qint64 counts[4] = { step.callCountSuccess, step.callCountBlocked, step.callCountFailed,
+                                   step.callCountOther };
+        const double t = double(step.timestamp.toMSecsSinceEpoch());
         for (int i = 0; i < 4; ++i) {
-            lines[i].append(QPointF(double(t), double(counts[i])));
+            lines[i].append(QPointF(t, double(counts[i])));
             highest = std::max(highest, counts[i]);
         }
     }
     for (int i = 0; i < 4; ++i)
         m_series[i]->replace(lines[i]);
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(std::max(last, first + step)));
-    m_time->setFormat(intervalSeconds >= 86400 ? u"dd MMM"_qs : intervalSeconds >= 3600 ? u"ddd HH:mm"_qs : u"HH:mm"_qs);
+    if (!steps.isEmpty()) {
+        const QDateTime first = steps.first().timestamp.toLocalTime();
+        const QDateTime last = steps.last().timestamp.toLocalTime();
+        m_time->setRange(first, steps.size() > 1 ? last : first.addSecs(std::max<qint64>(stepSeconds, 60)));
+    }
+    m_time->setFormat(stepSeconds >= 86400 ? u"dd MMM"_qs : stepSeconds >= 3600 ? u"ddd HH:mm"_qs : u"HH:mm"_qs);
     m_calls->setRange(0, double(std::max<qint64>(highest, 4)));
     m_calls->applyNiceNumbers();
 }

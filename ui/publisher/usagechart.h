@@ -14,9 +14,9 @@ class QValueAxis;
 
 namespace portico::ui {
 
-// Calls over time, one line per outcome (successful, blocked, failed, other), from a byTime
-// report. The report lists only intervals that had calls; the chart draws every interval from
-// `from` to `to`, the empty ones as zero, so a quiet hour reads as a dip rather than a gap.
+// Calls over time, one line per outcome (successful, blocked, failed, other), one point per
+// step in local time (usagetimeline::localSteps(): every step, the empty ones as zero, so a
+// quiet hour reads as a dip rather than a gap). The axis is labelled in local time too.
 class UsageChart final : public QChartView
 {
     Q_OBJECT
@@ -26,8 +26,8 @@ public:
     explicit UsageChart(QWidget *parent = nullptr);
     ~UsageChart() override;
 
-    void setBuckets(const QList<core::ReportRecord> &buckets, const QDateTime &from, const QDateTime &to,
-                    qint64 intervalSeconds);
+    // `steps` in time order, each timestamped with its start; `stepSeconds` picks the labels.
+    void setSteps(const QList<core::ReportRecord> &steps, qint64 stepSeconds);
 
     // The drawn points of an outcome's line (for tests and accessibility).
     enum class Outcome { Success, Blocked, Failed, Other };

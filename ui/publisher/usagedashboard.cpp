@@ -6,6 +6,7 @@
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/usagechart.h"
+#include "ui/publisher/usagetimeline.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -183,17 +184,6 @@ void UsageDashboard::setGroupBy(GroupBy groupBy)
     m_groupBy->setCurrentIndex(m_groupBy->findData(QVariant::fromValue(groupBy)));
 }
 
-QString UsageDashboard::intervalOf(Period period)
-{
-    switch (period) {
-    case Period::LastHour: return u"PT15M"_qs;
-    case Period::LastDay: return u"PT1H"_qs;
-    case Period::LastWeek: return u"PT6H"_qs;
-    case Period::LastMonth: return u"P1D"_qs;
-    }
-    return u"PT1H"_qs;
-}
-
 qint64 UsageDashboard::intervalSecondsOf(Period period)
 {
     switch (period) {
@@ -234,8 +224,10 @@ void UsageDashboard::refresh()
     m_groupsArrived = false;
     m_refresh->setEnabled(false);
 
-    const QString interval = intervalOf(period);
+    // Steps in local time (usagetimeline.h): the report is asked for in hours or quarter hours
+    // and summed into the period's steps here.
     const qint64 intervalSeconds = intervalSecondsOf(period);
+    const QString interval = usagetimeline::reportInterval(intervalSeconds, m_from, m_to);
     m_controller->listResources(core::ArmRequest::get(u"/reports/byTime"_qs)
                                     .withQuery(u"$filter"_qs, filter)
                                     .withQuery(u"interval"_qs, interval),
@@ -249,7 +241,9 @@ void UsageDashboard::refresh()
                                         fail(r ? problem : r.error());
                                     } else {
                                         showTotals(buckets);
-                                        m_chart->setBuckets(buckets, m_from, m_to, intervalSeconds);
+                                        m_chart->setSteps(usagetimeline::localSteps(buckets, m_from, m_to,
+                                                                                    intervalSeconds),
+                                                          intervalSeconds);
                                     }
                                     finishOne();
                                 });

@@ -52,9 +52,8 @@ public:
     void refresh();
     bool isLoading() const { return m_pending > 0; }
 
-    // The report's ISO 8601 interval and span for a period (API Management accepts multiples of
-    // 15 minutes): an hour in 15-minute steps, a day in hours, a week in 6 hours, a month in days.
-    static QString intervalOf(Period period);
+    // The chart's step and the span for a period: an hour in 15-minute steps, a day in hours, a
+    // week in 6 hours, a month in days; steps begin on the user's local clock (usagetimeline.h).
     static qint64 intervalSecondsOf(Period period);
     static qint64 spanSecondsOf(Period period);
 
