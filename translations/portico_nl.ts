@@ -4038,5 +4038,34 @@
         <comment>API › operation</comment>
         <translation>%1 › %2</translation>
     </message>
+    <message>
+        <source>Fastest – slowest response</source>
+        <translation>Snelste – traagste antwoord</translation>
+    </message>
+    <message>
+        <source>Average backend time</source>
+        <translation>Gemiddelde backendtijd</translation>
+    </message>
+    <message>
+        <source>The time the backend took to answer; the rest of the response time is spent in the gateway (policies, limits, forwarding)</source>
+        <translation>De tijd die de backend nodig had om te antwoorden; de rest van de antwoordtijd zit in de gateway (beleid, limieten, doorsturen)</translation>
+    </message>
+    <message>
+        <source>From the request reaching the gateway to the response leaving it</source>
+        <translation>Vanaf het moment dat het verzoek de gateway bereikt tot het antwoord de gateway verlaat</translation>
+    </message>
+    <message>
+        <source>Fastest</source>
+        <translation>Snelste</translation>
+    </message>
+    <message>
+        <source>Slowest</source>
+        <translation>Traagste</translation>
+    </message>
+    <message>
+        <source>%1 – %2 ms</source>
+        <comment>fastest – slowest</comment>
+        <translation>%1 – %2 ms</translation>
+    </message>
 </context>
 </TS>

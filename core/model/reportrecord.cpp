@@ -53,7 +53,11 @@ Result<ReportRecord> ReportRecord::fromJson(const QJsonObject &json, const QStri
     record.callCountTotal = qint64(number(r, json, u"callCountTotal"_qs));
     record.bandwidth = qint64(number(r, json, u"bandwidth"_qs));
     record.apiTimeAvg = number(r, json, u"apiTimeAvg"_qs);
+    record.apiTimeMin = number(r, json, u"apiTimeMin"_qs);
+    record.apiTimeMax = number(r, json, u"apiTimeMax"_qs);
     record.serviceTimeAvg = number(r, json, u"serviceTimeAvg"_qs);
+    record.serviceTimeMin = number(r, json, u"serviceTimeMin"_qs);
+    record.serviceTimeMax = number(r, json, u"serviceTimeMax"_qs);
     if (!r.ok())
         return r.error();
     return record;

@@ -31,7 +31,11 @@ struct ReportRecord
     qint64 callCountTotal = 0;
     qint64 bandwidth = 0;
     double apiTimeAvg = 0;     // whole request, ms
+    double apiTimeMin = 0;
+    double apiTimeMax = 0;
     double serviceTimeAvg = 0; // backend only, ms
+    double serviceTimeMin = 0;
+    double serviceTimeMax = 0;
 
     // A missing count reads as 0; a count or time that is not a number, or a timestamp that
     // is not ISO 8601, is a Protocol error naming the field.

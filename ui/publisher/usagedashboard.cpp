@@ -111,11 +111,14 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_failed = tile(u"usageFailedLabel"_qs);
     m_other = tile(u"usageOtherLabel"_qs);
     m_responseTime = tile(u"usageResponseTimeLabel"_qs);
+    m_responseRange = tile(u"usageResponseRangeLabel"_qs);
+    m_backendTime = tile(u"usageBackendTimeLabel"_qs);
     m_bandwidth = tile(u"usageBandwidthLabel"_qs);
     auto *tiles = new QGridLayout;
     const QList<QPair<QString, QLabel *>> tileList {
         { tr("Calls"), m_total }, { tr("Successful"), m_success }, { tr("Blocked"), m_blocked },
         { tr("Failed"), m_failed }, { tr("Other"), m_other }, { tr("Average response time"), m_responseTime },
+        { tr("Fastest – slowest response"), m_responseRange }, { tr("Average backend time"), m_backendTime },
         { tr("Data transferred"), m_bandwidth },
     };
     for (int i = 0; i < tileList.size(); ++i) {
@@ -125,6 +128,10 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_blocked->setToolTip(tr("Refused by the gateway: 401, 403 and 429 (keys, IP filter, rate limits, quotas)"));
     m_failed->setToolTip(tr("400 and 5xx responses"));
     m_success->setToolTip(tr("Responses up to 301, and 304 and 307"));
+    const QString backendTip = tr("The time the backend took to answer; the rest of the response time is "
+                                   "spent in the gateway (policies, limits, forwarding)");
+    m_backendTime->setToolTip(backendTip);
+    m_responseTime->setToolTip(tr("From the request reaching the gateway to the response leaving it"));
 
     m_chart = new UsageChart(this);
 
@@ -144,7 +151,9 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
 
     m_groups = new QStandardItemModel(this);
     m_groups->setHorizontalHeaderLabels({ tr("Name"), tr("Calls"), tr("Successful"), tr("Blocked"), tr("Failed"),
-                                          tr("Other"), tr("Average response time"), tr("Data transferred") });
+                                          tr("Other"), tr("Average response time"), tr("Fastest"), tr("Slowest"),
+                                          tr("Average backend time"), tr("Data transferred") });
+    m_groups->horizontalHeaderItem(9)->setToolTip(backendTip);
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_groups);
     m_sorted->setSortRole(kSortRole);
@@ -305,26 +314,27 @@ void UsageDashboard::fail(const core::Error &error)
 void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)
 {
     core::ReportRecord sum;
-    double weightedTime = 0;
-    for (const core::ReportRecord &b : buckets) {
-        sum.callCountTotal += b.callCountTotal;
-        sum.callCountSuccess += b.callCountSuccess;
-        sum.callCountBlocked += b.callCountBlocked;
-        sum.callCountFailed += b.callCountFailed;
-        sum.callCountOther += b.callCountOther;
-        sum.bandwidth += b.bandwidth;
-        weightedTime += b.apiTimeAvg * double(b.callCountTotal);
-    }
+    for (const core::ReportRecord &b : buckets)
+        usagetimeline::accumulate(sum, b);
     const QLocale locale;
     m_total->setText(locale.toString(sum.callCountTotal));
     m_success->setText(locale.toString(sum.callCountSuccess));
     m_blocked->setText(locale.toString(sum.callCountBlocked));
     m_failed->setText(locale.toString(sum.callCountFailed));
     m_other->setText(locale.toString(sum.callCountOther));
-    m_responseTime->setText(sum.callCountTotal > 0
-                                ? tr("%1 ms").arg(locale.toString(weightedTime / double(sum.callCountTotal), 'f', 1))
-                                : u"–"_qs);
+    const bool calls = sum.callCountTotal > 0;
+    m_responseTime->setText(calls ? milliseconds(sum.apiTimeAvg) : u"–"_qs);
+    m_responseRange->setText(calls ? tr("%1 – %2 ms", "fastest – slowest")
+                                         .arg(locale.toString(sum.apiTimeMin, 'f', 1),
+                                              locale.toString(sum.apiTimeMax, 'f', 1))
+                                   : u"–"_qs);
+    m_backendTime->setText(calls ? milliseconds(sum.serviceTimeAvg) : u"–"_qs);
     m_bandwidth->setText(locale.formattedDataSize(sum.bandwidth));
+}
+
+QString UsageDashboard::milliseconds(double ms)
+{
+    return tr("%1 ms").arg(QLocale().toString(ms, 'f', 1));
 }
 
 void UsageDashboard::showGroups(const QList<core::ReportRecord> &records)
@@ -349,15 +359,19 @@ void UsageDashboard::showGroups(const QList<core::ReportRecord> &records)
         }
         auto *nameItem = new QStandardItem(name);
         nameItem->setData(name.toLower(), kSortRole);
-        auto *time = new QStandardItem(tr("%1 ms").arg(locale.toString(r.apiTimeAvg, 'f', 1)));
-        time->setData(r.apiTimeAvg, kSortRole);
-        time->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        const auto time = [](double ms) {
+            auto *item = new QStandardItem(milliseconds(ms));
+            item->setData(ms, kSortRole);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            return item;
+        };
         auto *data = new QStandardItem(locale.formattedDataSize(r.bandwidth));
         data->setData(r.bandwidth, kSortRole);
         data->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_groups->appendRow({ nameItem, numberItem(r.callCountTotal), numberItem(r.callCountSuccess),
                               numberItem(r.callCountBlocked), numberItem(r.callCountFailed),
-                              numberItem(r.callCountOther), time, data });
+                              numberItem(r.callCountOther), time(r.apiTimeAvg), time(r.apiTimeMin),
+                              time(r.apiTimeMax), time(r.serviceTimeAvg), data });
     }
 }
 

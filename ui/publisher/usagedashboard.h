@@ -27,8 +27,9 @@ class UsageChart;
 
 // The service's usage, read from API Management's reports (`reports/byTime` and
 // `reports/byApi|byOperation|byProduct|bySubscription|byUser`) for a chosen period: the calls
-// in total and by outcome (successful, blocked, failed, other), the average response time and
-// the data transferred; a chart of the calls over time (empty intervals drawn as zero); and a
+// in total and by outcome (successful, blocked, failed, other), the response time (average,
+// fastest and slowest, and the backend's share: the reports carry no percentiles) and the data
+// transferred; a chart of the calls over time (empty intervals drawn as zero); and a
 // sortable table grouped by API, operation ("API › operation": AzureML APIs share operation
 // names), product, subscription or user. Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry.
@@ -66,6 +67,7 @@ private:
     void showGroups(const QList<core::ReportRecord> &records);
     void fail(const core::Error &error);
     void finishOne();
+    static QString milliseconds(double ms);
 
     QPointer<PublisherController> m_controller;
     BannerWidget *m_banner = nullptr;
@@ -79,6 +81,8 @@ private:
     QLabel *m_failed = nullptr;
     QLabel *m_other = nullptr;
     QLabel *m_responseTime = nullptr;
+    QLabel *m_responseRange = nullptr; // fastest – slowest
+    QLabel *m_backendTime = nullptr;
     QLabel *m_bandwidth = nullptr;
     UsageChart *m_chart = nullptr;
     QStandardItemModel *m_groups = nullptr;

@@ -4,6 +4,8 @@
 
 #include <QMap>
 
+#include <algorithm>
+
 namespace portico::ui::usagetimeline {
 
 namespace {
@@ -61,6 +63,13 @@ void accumulate(core::ReportRecord &sum, const core::ReportRecord &more)
 {
     const double before = double(sum.callCountTotal);
     const double added = double(more.callCountTotal);
+    if (added > 0) {
+        const bool first = sum.callCountTotal == 0;
+        sum.apiTimeMin = first ? more.apiTimeMin : std::min(sum.apiTimeMin, more.apiTimeMin);
+        sum.apiTimeMax = first ? more.apiTimeMax : std::max(sum.apiTimeMax, more.apiTimeMax);
+        sum.serviceTimeMin = first ? more.serviceTimeMin : std::min(sum.serviceTimeMin, more.serviceTimeMin);
+        sum.serviceTimeMax = first ? more.serviceTimeMax : std::max(sum.serviceTimeMax, more.serviceTimeMax);
+    }
     if (before + added > 0) {
         sum.apiTimeAvg = (sum.apiTimeAvg * before + more.apiTimeAvg * added) / (before + added);
         sum.serviceTimeAvg = (sum.serviceTimeAvg * before + more.serviceTimeAvg * added) / (before + added);

@@ -30,7 +30,8 @@ QDateTime nextStep(const QDateTime &start, qint64 stepSeconds);
 QList<core::ReportRecord> localSteps(const QList<core::ReportRecord> &report, const QDateTime &from,
                                      const QDateTime &to, qint64 stepSeconds);
 
-// Adds `more` to `sum`: counts and bandwidth add up, averages are weighted by calls.
+// Adds `more` to `sum`: counts and bandwidth add up, averages are weighted by calls, and the
+// fastest and slowest times are those of the records that had calls.
 void accumulate(core::ReportRecord &sum, const core::ReportRecord &more);
 
 } // namespace usagetimeline

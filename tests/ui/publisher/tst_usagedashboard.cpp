@@ -17,12 +17,15 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+
+#include <optional>
 
 using namespace portico;
 
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void reportRecordReadsTheReportShape();
     void trafficThroughTheGatewayShowsInTotalsChartAndTable();
     void operationRowsSayWhichApiTheyBelongTo();
+    void responseTimesShowFastestSlowestAndBackend();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
 
 private:
@@ -105,12 +109,16 @@ void tst_UsageDashboard::reportRecordReadsTheReportShape()
         { u"timestamp"_qs, u"2026-11-26T17:00:00Z"_qs }, { u"interval"_qs, u"PT15M"_qs },
         { u"callCountSuccess"_qs, 12 }, { u"callCountBlocked"_qs, 7 }, { u"callCountFailed"_qs, 0 },
         { u"callCountOther"_qs, 1 }, { u"callCountTotal"_qs, 20 }, { u"bandwidth"_qs, 4096 },
-        { u"apiTimeAvg"_qs, 2.5 }, { u"serviceTimeAvg"_qs, QJsonValue() } });
+        { u"apiTimeAvg"_qs, 2.5 }, { u"apiTimeMin"_qs, 0.5 }, { u"apiTimeMax"_qs, 9.25 },
+        { u"serviceTimeAvg"_qs, QJsonValue() }, { u"serviceTimeMax"_qs, 7 } });
     QVERIFY(record.ok());
     QCOMPARE(record->callCountTotal, 20);
     QCOMPARE(record->callCountBlocked, 7);
     QCOMPARE(record->apiTimeAvg, 2.5);
+    QCOMPARE(record->apiTimeMin, 0.5);
+    QCOMPARE(record->apiTimeMax, 9.25);
     QCOMPARE(record->serviceTimeAvg, 0.0); // null reads as 0
+    QCOMPARE(record->serviceTimeMax, 7.0);
     QCOMPARE(record->timestamp, QDateTime(QDate(2026, 11, 26), QTime(17, 0), Qt::UTC));
 
     const auto wrong = core::ReportRecord::fromJson(QJsonObject { { u"callCountTotal"_qs, u"twenty"_qs } },
@@ -242,6 +250,70 @@ void tst_UsageDashboard::operationRowsSayWhichApiTheyBelongTo()
         calls.insert(table->index(row, 0).data().toString(), table->index(row, 1).data().toString());
     QCOMPARE(calls.value(u"ALPHA model › Score"_qs), u"2"_qs);
     QCOMPARE(calls.value(u"BETA model › Score"_qs), u"3"_qs);
+}
+
+void tst_UsageDashboard::responseTimesShowFastestSlowestAndBackend()
+{
+    // An API whose backend is portico-local's own ML service: the gateway times the backend.
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/timed"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Timed API"_qs }, { u"path"_qs, u"timed"_qs },
+                                          { u"serviceUrl"_qs, m_bed.local().mlUrl().toString() },
+                                          { u"protocols"_qs, QJsonArray { u"http"_qs } } } } })).ok());
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/timed/operations/ping"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Ping"_qs }, { u"method"_qs, u"GET"_qs },
+                                          { u"urlTemplate"_qs, u"/ping"_qs } } } })).ok());
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/master/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    const QByteArray key = secrets->value(u"primaryKey"_qs).toString().toUtf8();
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(get(u"/timed/ping"_qs, key) > 0);
+
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 800);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+
+    // What the service reports for the API, shown as the server counts it.
+    std::optional<core::Result<QList<QJsonObject>>> report;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_bed.controller()->listResources(
+        core::ArmRequest::get(u"/reports/byApi"_qs)
+            .withQuery(u"$filter"_qs, core::ReportRecord::timestampFilter(now.addDays(-1), now.addSecs(60))),
+        this, [&report](const core::Result<QList<QJsonObject>> &r) { report = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(report.has_value(), 10000);
+    QVERIFY(report->ok());
+    core::ReportRecord timed;
+    for (const QJsonObject &row : report->value()) {
+        if (row.value(u"apiId"_qs).toString() != u"/apis/timed"_qs)
+            continue;
+        const auto parsed = core::ReportRecord::fromJson(row);
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().toString()));
+        timed = parsed.value();
+    }
+    QCOMPARE(timed.callCountTotal, 4);
+    const auto ms = [](double value) -> QString { return QLocale().toString(value, 'f', 1) + u" ms"_qs; };
+
+    QAbstractItemModel *table = dashboard.findChild<QTableView *>(u"usageTableView"_qs)->model();
+    QCOMPARE(table->headerData(7, Qt::Horizontal).toString(), u"Fastest"_qs);
+    QCOMPARE(table->headerData(8, Qt::Horizontal).toString(), u"Slowest"_qs);
+    QCOMPARE(table->headerData(9, Qt::Horizontal).toString(), u"Average backend time"_qs);
+    int row = -1;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (table->index(r, 0).data().toString() == u"Timed API"_qs)
+            row = r;
+    QVERIFY(row >= 0);
+    QCOMPARE(table->index(row, 6).data().toString(), ms(timed.apiTimeAvg));
+    QCOMPARE(table->index(row, 7).data().toString(), ms(timed.apiTimeMin));
+    QCOMPARE(table->index(row, 8).data().toString(), ms(timed.apiTimeMax));
+    QCOMPARE(table->index(row, 9).data().toString(), ms(timed.serviceTimeAvg));
+    QVERIFY(timed.apiTimeMin <= timed.apiTimeAvg && timed.apiTimeAvg <= timed.apiTimeMax);
+
+    // The tiles: fastest – slowest over every call of the period, and the backend's average.
+    const QString range = dashboard.findChild<QLabel *>(u"usageResponseRangeLabel"_qs)->text();
+    QVERIFY2(range.contains(u" – "_qs) && range.endsWith(u" ms"_qs), qPrintable(range));
+    const QString backend = dashboard.findChild<QLabel *>(u"usageBackendTimeLabel"_qs)->text();
+    QVERIFY2(backend.endsWith(u" ms"_qs), qPrintable(backend));
 }
 
 void tst_UsageDashboard::aFailedRefreshKeepsTheFiguresAndSaysWhy()
