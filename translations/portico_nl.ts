@@ -4067,5 +4067,9 @@
         <comment>fastest – slowest</comment>
         <translation>%1 – %2 ms</translation>
     </message>
+    <message>
+        <source>No calls reached the gateway of this service in this period. Calls made with Try It, or by any client with a subscription key, show up here.</source>
+        <translation>In deze periode heeft geen enkele aanroep de gateway van deze service bereikt. Aanroepen via Uitproberen, of van elke client met een abonnementssleutel, verschijnen hier.</translation>
+    </message>
 </context>
 </TS>

@@ -168,13 +168,27 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
 
+    // No calls in the period: say so instead of an empty chart and a blank table.
+    m_empty = new QLabel(tr("No calls reached the gateway of this service in this period. Calls made "
+                            "with Try It, or by any client with a subscription key, show up here."),
+                         this);
+    m_empty->setObjectName(u"usageEmptyLabel"_qs);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->hide();
+    m_details = new QWidget(this);
+    auto *details = new QVBoxLayout(m_details);
+    details->setContentsMargins(0, 0, 0, 0);
+    details->addWidget(m_chart, 2);
+    details->addLayout(groupRow);
+    details->addWidget(m_table, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_banner);
     layout->addLayout(tiles);
-    layout->addWidget(m_chart, 2);
-    layout->addLayout(groupRow);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_empty, 1);
+    layout->addWidget(m_details, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &UsageDashboard::refresh);
     connect(m_period, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
@@ -330,6 +344,8 @@ void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)
                                    : u"–"_qs);
     m_backendTime->setText(calls ? milliseconds(sum.serviceTimeAvg) : u"–"_qs);
     m_bandwidth->setText(locale.formattedDataSize(sum.bandwidth));
+    m_empty->setVisible(!calls);
+    m_details->setVisible(calls);
 }
 
 QString UsageDashboard::milliseconds(double ms)

@@ -32,7 +32,8 @@ class UsageChart;
 // transferred; a chart of the calls over time (empty intervals drawn as zero); and a
 // sortable table grouped by API, operation ("API › operation": AzureML APIs share operation
 // names), product, subscription or user. Refresh reads again;
-// a failed read keeps the last figures and says why above them, with Retry.
+// a failed read keeps the last figures and says why above them, with Retry. A period without
+// calls says so in place of the chart and the table.
 class UsageDashboard final : public QWidget
 {
     Q_OBJECT
@@ -84,6 +85,8 @@ private:
     QLabel *m_responseRange = nullptr; // fastest – slowest
     QLabel *m_backendTime = nullptr;
     QLabel *m_bandwidth = nullptr;
+    QLabel *m_empty = nullptr;     // shown instead of m_details when the period has no calls
+    QWidget *m_details = nullptr;  // chart and table
     UsageChart *m_chart = nullptr;
     QStandardItemModel *m_groups = nullptr;
     QSortFilterProxyModel *m_sorted = nullptr;

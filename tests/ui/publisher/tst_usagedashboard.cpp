@@ -57,6 +57,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void reportRecordReadsTheReportShape();
+    void aPeriodWithoutCallsSaysSo();
     void trafficThroughTheGatewayShowsInTotalsChartAndTable();
     void operationRowsSayWhichApiTheyBelongTo();
     void responseTimesShowFastestSlowestAndBackend();
@@ -132,6 +133,24 @@ void tst_UsageDashboard::reportRecordReadsTheReportShape()
              u"timestamp ge datetime'2026-11-26T16:00:00Z' and timestamp le datetime'2026-11-26T17:30:05Z'"_qs);
 }
 
+void tst_UsageDashboard::aPeriodWithoutCallsSaysSo()
+{
+    // Before any traffic: the service has had no calls.
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1000, 800);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    auto *empty = dashboard.findChild<QLabel *>(u"usageEmptyLabel"_qs);
+    QVERIFY(empty);
+    QVERIFY(empty->isVisible());
+    QVERIFY2(empty->text().startsWith(u"No calls reached the gateway of this service in this period."_qs),
+             qPrintable(empty->text()));
+    QVERIFY(!dashboard.findChild<ui::UsageChart *>()->isVisible());
+    QVERIFY(!dashboard.findChild<QTableView *>(u"usageTableView"_qs)->isVisible());
+    QCOMPARE(dashboard.findChild<QLabel *>(u"usageTotalLabel"_qs)->text(), u"0"_qs);
+}
+
 void tst_UsageDashboard::trafficThroughTheGatewayShowsInTotalsChartAndTable()
 {
     // An API whose operations answer from policies: no backend needed.
@@ -186,6 +205,8 @@ void tst_UsageDashboard::trafficThroughTheGatewayShowsInTotalsChartAndTable()
     QCOMPARE(text("usageOtherLabel"), u"1"_qs);
     QVERIFY(text("usageResponseTimeLabel").endsWith(u" ms"_qs));
     QVERIFY(!text("usageUpdatedLabel").isEmpty());
+    QVERIFY(!dashboard->findChild<QLabel *>(u"usageEmptyLabel"_qs)->isVisible());
+    QVERIFY(dashboard->findChild<QTableView *>(u"usageTableView"_qs)->isVisible());
 
     // The chart: 24 hourly points (plus the current hour), the calls in the last ones.
     auto *chart = dashboard->findChild<ui::UsageChart *>();
