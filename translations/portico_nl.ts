@@ -4071,5 +4071,32 @@
         <source>No calls reached the gateway of this service in this period. Calls made with Try It, or by any client with a subscription key, show up here.</source>
         <translation>In deze periode heeft geen enkele aanroep de gateway van deze service bereikt. Aanroepen via Uitproberen, of van elke client met een abonnementssleutel, verschijnen hier.</translation>
     </message>
+    <message>
+        <source>No calls of this choice reached the gateway in this period.</source>
+        <translation>In deze periode heeft geen enkele aanroep van deze keuze de gateway bereikt.</translation>
+    </message>
+</context>
+<context>
+    <name>portico::ui::UsageFilterBox</name>
+    <message>
+        <source>&amp;Calls of:</source>
+        <translation>&amp;Aanroepen van:</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>Product %1</translation>
+    </message>
+    <message>
+        <source>Subscription %1</source>
+        <translation>Abonnement %1</translation>
+    </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/usagechart.h"
+#include "ui/publisher/usagefilterbox.h"
 #include "ui/publisher/usagetimeline.h"
 
 #include <QComboBox>
@@ -53,6 +54,16 @@ QList<core::ReportRecord> parseRecords(const QList<QJsonObject> &items, core::Er
     return records;
 }
 
+UsageFilterBox::Choices choicesOf(const QList<QJsonObject> &items)
+{
+    UsageFilterBox::Choices choices;
+    for (const QJsonObject &item : items) {
+        choices.append({ item.value(u"name"_qs).toString(),
+                         item.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString() });
+    }
+    return choices;
+}
+
 QStandardItem *numberItem(qint64 value)
 {
     auto *item = new QStandardItem(QLocale().toString(value));
@@ -87,10 +98,12 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_updated = new QLabel(this);
     m_updated->setObjectName(u"usageUpdatedLabel"_qs);
+    m_filter = new UsageFilterBox(this);
     auto *header = new QHBoxLayout;
     header->addWidget(title);
     header->addStretch(1);
     header->addWidget(m_updated);
+    header->addWidget(m_filter);
     header->addWidget(periodLabel);
     header->addWidget(m_period);
     header->addWidget(m_refresh);
@@ -169,9 +182,7 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_table->verticalHeader()->hide();
 
     // No calls in the period: say so instead of an empty chart and a blank table.
-    m_empty = new QLabel(tr("No calls reached the gateway of this service in this period. Calls made "
-                            "with Try It, or by any client with a subscription key, show up here."),
-                         this);
+    m_empty = new QLabel(this);
     m_empty->setObjectName(u"usageEmptyLabel"_qs);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -193,6 +204,7 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &UsageDashboard::refresh);
     connect(m_period, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
+    connect(m_filter, &UsageFilterBox::changed, this, &UsageDashboard::refresh);
 }
 
 UsageDashboard::~UsageDashboard() = default;
@@ -240,9 +252,11 @@ void UsageDashboard::refresh()
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     m_to = QDateTime::fromSecsSinceEpoch((now / 60 + 1) * 60, Qt::UTC);
     m_from = QDateTime::fromSecsSinceEpoch(now - spanSecondsOf(period), Qt::UTC);
-    const QString filter = core::ReportRecord::timestampFilter(m_from, m_to);
+    QString filter = core::ReportRecord::timestampFilter(m_from, m_to);
+    if (m_filter->isFiltered())
+        filter += u" and "_qs + m_filter->clause();
     const quint64 generation = ++m_generation;
-    m_pending = 3;
+    m_pending = 5;
     m_failedThisRound = false;
     m_groupsArrived = false;
     m_refresh->setEnabled(false);
@@ -296,9 +310,22 @@ void UsageDashboard::refresh()
                 m_apiNames.insert(api.value(u"name"_qs).toString(),
                                   api.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString());
             }
+            m_filter->setChoices(UsageFilterBox::Kind::Api, choicesOf(r.value()));
         }
         finishOne();
     });
+    // What the filter offers. A list that cannot be read keeps its last choices.
+    const QList<QPair<UsageFilterBox::Kind, QString>> lists { { UsageFilterBox::Kind::Product, u"/products"_qs },
+                                                              { UsageFilterBox::Kind::Subscription, u"/subscriptions"_qs } };
+    for (const auto &[kind, path] : lists) {
+        m_controller->listResources(path, this, [this, generation, kind = kind](const core::Result<QList<QJsonObject>> &r) {
+            if (generation != m_generation)
+                return;
+            if (r.ok())
+                m_filter->setChoices(kind, choicesOf(r.value()));
+            finishOne();
+        });
+    }
 }
 
 void UsageDashboard::finishOne()
@@ -344,6 +371,10 @@ void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)
                                    : u"–"_qs);
     m_backendTime->setText(calls ? milliseconds(sum.serviceTimeAvg) : u"–"_qs);
     m_bandwidth->setText(locale.formattedDataSize(sum.bandwidth));
+    m_empty->setText(m_filter->isFiltered()
+                         ? tr("No calls of this choice reached the gateway in this period.")
+                         : tr("No calls reached the gateway of this service in this period. Calls made "
+                              "with Try It, or by any client with a subscription key, show up here."));
     m_empty->setVisible(!calls);
     m_details->setVisible(calls);
 }

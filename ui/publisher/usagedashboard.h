@@ -24,6 +24,7 @@ namespace portico::ui {
 class BannerWidget;
 class PublisherController;
 class UsageChart;
+class UsageFilterBox;
 
 // The service's usage, read from API Management's reports (`reports/byTime` and
 // `reports/byApi|byOperation|byProduct|bySubscription|byUser`) for a chosen period: the calls
@@ -31,7 +32,8 @@ class UsageChart;
 // fastest and slowest, and the backend's share: the reports carry no percentiles) and the data
 // transferred; a chart of the calls over time (empty intervals drawn as zero); and a
 // sortable table grouped by API, operation ("API › operation": AzureML APIs share operation
-// names), product, subscription or user. Refresh reads again;
+// names), product, subscription or user; all of it for every call or for one API, product or
+// subscription (UsageFilterBox). Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry. A period without
 // calls says so in place of the chart and the table.
 class UsageDashboard final : public QWidget
@@ -50,6 +52,7 @@ public:
 
     void setPeriod(Period period);
     void setGroupBy(GroupBy groupBy);
+    UsageFilterBox *filter() const { return m_filter; }
     // Reads the reports again for the period, ending now.
     void refresh();
     bool isLoading() const { return m_pending > 0; }
@@ -60,7 +63,7 @@ public:
     static qint64 spanSecondsOf(Period period);
 
 Q_SIGNALS:
-    // A refresh finished (both reports answered, or one failed).
+    // A refresh finished (the reports and the lists answered, or a report failed).
     void loaded();
 
 private:
@@ -73,6 +76,7 @@ private:
     QPointer<PublisherController> m_controller;
     BannerWidget *m_banner = nullptr;
     QComboBox *m_period = nullptr;
+    UsageFilterBox *m_filter = nullptr;
     QComboBox *m_groupBy = nullptr;
     QPushButton *m_refresh = nullptr;
     QLabel *m_updated = nullptr;

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void trafficThroughTheGatewayShowsInTotalsChartAndTable();
     void operationRowsSayWhichApiTheyBelongTo();
     void responseTimesShowFastestSlowestAndBackend();
+    void filterShowsOneApiProductOrSubscription();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
 
 private:
@@ -335,6 +336,63 @@ void tst_UsageDashboard::responseTimesShowFastestSlowestAndBackend()
     QVERIFY2(range.contains(u" – "_qs) && range.endsWith(u" ms"_qs), qPrintable(range));
     const QString backend = dashboard.findChild<QLabel *>(u"usageBackendTimeLabel"_qs)->text();
     QVERIFY2(backend.endsWith(u" ms"_qs), qPrintable(backend));
+}
+
+void tst_UsageDashboard::filterShowsOneApiProductOrSubscription()
+{
+    // One call to BETA through a Starter subscription.
+    QVERIFY(call(core::ArmRequest::put(kService + u"/products/starter/apis/beta"_qs, QJsonObject())).ok());
+    QVERIFY(call(core::ArmRequest::put(kService + u"/subscriptions/starter-sub"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"scope"_qs, u"/products/starter"_qs },
+                                          { u"displayName"_qs, u"Starter sub"_qs },
+                                          { u"state"_qs, u"active"_qs } } } })).ok());
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/starter-sub/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    QCOMPARE(get(u"/beta/score"_qs, secrets->value(u"primaryKey"_qs).toString().toUtf8()), 200);
+
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 800);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    auto *filter = dashboard.findChild<QComboBox *>(u"usageFilterComboBox"_qs);
+    QVERIFY(filter);
+    const auto total = [&dashboard] { return dashboard.findChild<QLabel *>(u"usageTotalLabel"_qs)->text(); };
+    QAbstractItemModel *table = dashboard.findChild<QTableView *>(u"usageTableView"_qs)->model();
+    const QString everything = total();
+    const auto pick = [&](const QString &text) {
+        const int index = filter->findText(text);
+        QVERIFY2(index >= 0, qPrintable(text));
+        filter->setFocus();
+        while (filter->currentIndex() != index)
+            QTest::keyClick(filter, filter->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    };
+
+    // One API: its calls only (2 through the master key, 1 through Starter), one row.
+    pick(u"API BETA model"_qs);
+    QCOMPARE(total(), u"4"_qs);
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->index(0, 0).data().toString(), u"BETA model"_qs);
+
+    // One product, one subscription: the Starter call.
+    pick(u"Product Starter"_qs);
+    QCOMPARE(total(), u"1"_qs);
+    pick(u"Subscription Starter sub"_qs);
+    QCOMPARE(total(), u"1"_qs);
+    dashboard.setGroupBy(ui::UsageDashboard::GroupBy::Subscription);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->index(0, 0).data().toString(), u"Starter sub"_qs);
+
+    // A product without calls says so in its own words.
+    pick(u"Product Unlimited"_qs);
+    QCOMPARE(total(), u"0"_qs);
+    QCOMPARE(dashboard.findChild<QLabel *>(u"usageEmptyLabel"_qs)->text(),
+             u"No calls of this choice reached the gateway in this period."_qs);
+
+    pick(u"Everything"_qs);
+    QCOMPARE(total(), everything);
 }
 
 void tst_UsageDashboard::aFailedRefreshKeepsTheFiguresAndSaysWhy()
