@@ -2986,6 +2986,90 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::RequestLogView</name>
+    <message>
+        <source>All calls</source>
+        <translation>Alle aanroepen</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation>Geslaagd</translation>
+    </message>
+    <message>
+        <source>Blocked (401, 403, 429)</source>
+        <translation>Geblokkeerd (401, 403, 429)</translation>
+    </message>
+    <message>
+        <source>Failed (400, 5xx)</source>
+        <translation>Mislukt (400, 5xx)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Bewerking</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>Antwoordtijd</translation>
+    </message>
+    <message>
+        <source>Backend time</source>
+        <translation>Backendtijd</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Response size</source>
+        <translation>Antwoordgrootte</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Aanroeper</translation>
+    </message>
+    <message>
+        <source>The calls could not be read: %1</source>
+        <translation>De aanroepen konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <comment>API › operation</comment>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Only the first %1 calls of the period are listed; choose a shorter period or one API, product or subscription to see the rest.</source>
+        <translation>Alleen de eerste %1 aanroepen van de periode staan in de lijst; kies een kortere periode of één API, product of abonnement om de rest te zien.</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Tonen:</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::ResourcePanel</name>
     <message>
         <source>Yes</source>
@@ -4074,6 +4158,14 @@
     <message>
         <source>No calls of this choice reached the gateway in this period.</source>
         <translation>In deze periode heeft geen enkele aanroep van deze keuze de gateway bereikt.</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Overzicht</translation>
+    </message>
+    <message>
+        <source>C&amp;alls one by one</source>
+        <translation>&amp;Losse aanroepen</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "core/arm/armrequest.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/requestlogview.h"
 #include "ui/publisher/usagechart.h"
 #include "ui/publisher/usagefilterbox.h"
 #include "ui/publisher/usagetimeline.h"
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -187,12 +189,22 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->hide();
+    // Below the chart: the figures grouped, or the calls one by one.
+    auto *summary = new QWidget(this);
+    auto *summaryLayout = new QVBoxLayout(summary);
+    summaryLayout->setContentsMargins(0, 0, 0, 0);
+    summaryLayout->addLayout(groupRow);
+    summaryLayout->addWidget(m_table, 1);
+    m_log = new RequestLogView(m_controller, this);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(u"usageTabWidget"_qs);
+    m_views->addTab(summary, tr("&Summary"));
+    m_views->addTab(m_log, tr("C&alls one by one"));
     m_details = new QWidget(this);
     auto *details = new QVBoxLayout(m_details);
     details->setContentsMargins(0, 0, 0, 0);
     details->addWidget(m_chart, 2);
-    details->addLayout(groupRow);
-    details->addWidget(m_table, 1);
+    details->addWidget(m_views, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -205,6 +217,10 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     connect(m_period, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
     connect(m_filter, &UsageFilterBox::changed, this, &UsageDashboard::refresh);
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (m_views->currentWidget() == m_log && m_logStale && m_pending == 0)
+            loadLog();
+    });
 }
 
 UsageDashboard::~UsageDashboard() = default;
@@ -255,6 +271,8 @@ void UsageDashboard::refresh()
     QString filter = core::ReportRecord::timestampFilter(m_from, m_to);
     if (m_filter->isFiltered())
         filter += u" and "_qs + m_filter->clause();
+    m_reportFilter = filter;
+    m_logStale = true;
     const quint64 generation = ++m_generation;
     m_pending = 5;
     m_failedThisRound = false;
@@ -321,8 +339,15 @@ void UsageDashboard::refresh()
         m_controller->listResources(path, this, [this, generation, kind = kind](const core::Result<QList<QJsonObject>> &r) {
             if (generation != m_generation)
                 return;
-            if (r.ok())
-                m_filter->setChoices(kind, choicesOf(r.value()));
+            if (r.ok()) {
+                const UsageFilterBox::Choices choices = choicesOf(r.value());
+                if (kind == UsageFilterBox::Kind::Subscription) {
+                    m_subscriptionNames.clear();
+                    for (const auto &[id, name] : choices)
+                        m_subscriptionNames.insert(id, name.isEmpty() ? id : name);
+                }
+                m_filter->setChoices(kind, choices);
+            }
             finishOne();
         });
     }
@@ -334,6 +359,8 @@ void UsageDashboard::finishOne()
         return;
     if (m_groupsArrived)
         showGroups(m_groupRecords);
+    if (m_views->currentWidget() == m_log)
+        loadLog();
     m_refresh->setEnabled(true);
     if (!m_failedThisRound) {
         m_banner->clear();
@@ -377,6 +404,12 @@ void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)
                               "with Try It, or by any client with a subscription key, show up here."));
     m_empty->setVisible(!calls);
     m_details->setVisible(calls);
+}
+
+void UsageDashboard::loadLog()
+{
+    m_logStale = false;
+    m_log->load(m_reportFilter, m_apiNames, m_subscriptionNames);
 }
 
 QString UsageDashboard::milliseconds(double ms)

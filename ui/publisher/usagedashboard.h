@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QStandardItemModel;
 class QTableView;
 class QTimer;
@@ -23,6 +24,7 @@ namespace portico::ui {
 
 class BannerWidget;
 class PublisherController;
+class RequestLogView;
 class UsageChart;
 class UsageFilterBox;
 
@@ -33,7 +35,7 @@ class UsageFilterBox;
 // transferred; a chart of the calls over time (empty intervals drawn as zero); and a
 // sortable table grouped by API, operation ("API › operation": AzureML APIs share operation
 // names), product, subscription or user; all of it for every call or for one API, product or
-// subscription (UsageFilterBox). Refresh reads again;
+// subscription (UsageFilterBox); and the calls one by one (RequestLogView). Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry. A period without
 // calls says so in place of the chart and the table.
 class UsageDashboard final : public QWidget
@@ -53,6 +55,8 @@ public:
     void setPeriod(Period period);
     void setGroupBy(GroupBy groupBy);
     UsageFilterBox *filter() const { return m_filter; }
+    // The "Calls one by one" tab: read when it is shown, and on each refresh while it is.
+    RequestLogView *requestLog() const { return m_log; }
     // Reads the reports again for the period, ending now.
     void refresh();
     bool isLoading() const { return m_pending > 0; }
@@ -71,6 +75,7 @@ private:
     void showGroups(const QList<core::ReportRecord> &records);
     void fail(const core::Error &error);
     void finishOne();
+    void loadLog();
     static QString milliseconds(double ms);
 
     QPointer<PublisherController> m_controller;
@@ -99,6 +104,11 @@ private:
     QDateTime m_to;
     QList<core::ReportRecord> m_groupRecords; // the table's report, shown once the API names are in
     QHash<QString, QString> m_apiNames;       // API id → display name
+    QHash<QString, QString> m_subscriptionNames;
+    QTabWidget *m_views = nullptr; // summary table, calls one by one
+    RequestLogView *m_log = nullptr;
+    QString m_reportFilter; // the last refresh's $filter
+    bool m_logStale = true;
     bool m_groupsArrived = false;
     quint64 m_generation = 0;
     int m_pending = 0;

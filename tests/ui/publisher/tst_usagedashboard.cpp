@@ -10,8 +10,10 @@
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/requestlogview.h"
 #include "ui/publisher/usagechart.h"
 #include "ui/publisher/usagedashboard.h"
+#include "ui/publisher/usagefilterbox.h"
 
 #include <QAbstractItemModel>
 #include <QComboBox>
@@ -22,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void operationRowsSayWhichApiTheyBelongTo();
     void responseTimesShowFastestSlowestAndBackend();
     void filterShowsOneApiProductOrSubscription();
+    void callsOneByOneShowWhoWasBlocked();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
 
 private:
@@ -393,6 +397,61 @@ void tst_UsageDashboard::filterShowsOneApiProductOrSubscription()
 
     pick(u"Everything"_qs);
     QCOMPARE(total(), everything);
+}
+
+void tst_UsageDashboard::callsOneByOneShowWhoWasBlocked()
+{
+    // The Starter subscription runs into its rate limit (5 calls a minute).
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/starter-sub/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    const QByteArray key = secrets->value(u"primaryKey"_qs).toString().toUtf8();
+    QList<int> statuses;
+    for (int i = 0; i < 6; ++i)
+        statuses << get(u"/beta/score"_qs, key);
+    QVERIFY2(statuses.contains(429), qPrintable(QString::number(statuses.last())));
+
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 900);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    auto *tabs = dashboard.findChild<QTabWidget *>(u"usageTabWidget"_qs);
+    QVERIFY(tabs);
+    ui::RequestLogView *log = dashboard.requestLog();
+    QSignalSpy loaded(log, &ui::RequestLogView::loaded);
+    tabs->setCurrentWidget(log); // read when first shown
+    QVERIFY(loaded.wait(10000));
+    QAbstractItemModel *rows = dashboard.findChild<QTableView *>(u"requestLogTableView"_qs)->model();
+    const int all = rows->rowCount();
+    QVERIFY2(all >= 20, qPrintable(QString::number(all)));
+    // Newest first.
+    QCOMPARE(rows->headerData(0, Qt::Horizontal).toString(), u"Time"_qs);
+    QVERIFY(rows->index(0, 0).data().toString() >= rows->index(all - 1, 0).data().toString());
+
+    // Blocked only: every row is a 401, 403 or 429, and the 429s name the Starter subscription.
+    auto *outcome = dashboard.findChild<QComboBox *>(u"requestOutcomeComboBox"_qs);
+    outcome->setCurrentIndex(outcome->findText(u"Blocked (401, 403, 429)"_qs));
+    QVERIFY(rows->rowCount() > 0 && rows->rowCount() < all);
+    int limited = 0;
+    for (int r = 0; r < rows->rowCount(); ++r) {
+        const QString status = rows->index(r, 3).data().toString();
+        QVERIFY2(status == u"401"_qs || status == u"403"_qs || status == u"429"_qs, qPrintable(status));
+        if (status == u"429"_qs) {
+            ++limited;
+            QCOMPARE(rows->index(r, 6).data().toString(), u"Starter sub"_qs);
+            QCOMPARE(rows->index(r, 1).data().toString(), u"BETA model › score"_qs);
+            QCOMPARE(rows->index(r, 2).data().toString(), u"GET"_qs);
+            QVERIFY(rows->index(r, 4).data().toString().endsWith(u" ms"_qs));
+        }
+    }
+    QCOMPARE(limited, int(statuses.count(429)));
+
+    // Narrowed to the subscription, the list follows the dashboard's choice.
+    QVERIFY(dashboard.filter()->select(ui::UsageFilterBox::Kind::Subscription, u"starter-sub"_qs));
+    QVERIFY(loaded.wait(10000));
+    QTRY_VERIFY(!dashboard.isLoading());
+    outcome->setCurrentIndex(0);
+    QCOMPARE(rows->rowCount(), 1 + int(statuses.size())); // the filter test's call and these
 }
 
 void tst_UsageDashboard::aFailedRefreshKeepsTheFiguresAndSaysWhy()

@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/publisher/requestlogview.h"
+
+#include "core/arm/armrequest.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/publisher/publishercontroller.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace portico::ui {
+
+namespace {
+
+constexpr int kSortRole = Qt::UserRole + 1;
+constexpr int kOutcomeRole = Qt::UserRole + 2;
+
+enum Column { Time, Operation, Method, Status, ResponseTime, BackendTime, Subscription, Size, Url, Caller, Count };
+
+QStandardItem *item(const QString &text, const QVariant &sortKey, bool number = false)
+{
+    auto *it = new QStandardItem(text);
+    it->setData(sortKey, kSortRole);
+    if (number)
+        it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return it;
+}
+
+// A key sent in the query string stays out of the table.
+QString withoutKey(const QString &text)
+{
+    QUrl url(text);
+    QUrlQuery query(url);
+    bool removed = false;
+    for (const auto &[name, value] : query.queryItems()) {
+        if (name.compare(u"subscription-key"_qs, Qt::CaseInsensitive) == 0) {
+            query.removeAllQueryItems(name);
+            removed = true;
+        }
+    }
+    if (!removed)
+        return text;
+    url.setQuery(query);
+    return url.toString();
+}
+
+} // namespace
+
+RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+{
+    setObjectName(u"requestLogView"_qs);
+    m_banner = new BannerWidget(this);
+    m_banner->setObjectName(u"requestLogBannerWidget"_qs);
+    connect(m_banner, &BannerWidget::retryRequested, this,
+            [this] { load(m_filter, m_apiNames, m_subscriptionNames); });
+
+    m_outcome = new QComboBox(this);
+    m_outcome->setObjectName(u"requestOutcomeComboBox"_qs);
+    m_outcome->addItem(tr("All calls"), QVariant::fromValue(Outcome::All));
+    m_outcome->addItem(tr("Successful"), QVariant::fromValue(Outcome::Success));
+    m_outcome->addItem(tr("Blocked (401, 403, 429)"), QVariant::fromValue(Outcome::Blocked));
+    m_outcome->addItem(tr("Failed (400, 5xx)"), QVariant::fromValue(Outcome::Failed));
+    m_outcome->addItem(tr("Other"), QVariant::fromValue(Outcome::Other));
+    auto *outcomeLabel = new QLabel(tr("Sho&w:"), this);
+    outcomeLabel->setBuddy(m_outcome);
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"requestLogNoteLabel"_qs);
+    m_note->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    row->addWidget(outcomeLabel);
+    row->addWidget(m_outcome);
+    row->addWidget(m_note, 1);
+
+    m_rows = new QStandardItemModel(0, Count, this);
+    m_rows->setHorizontalHeaderLabels({ tr("Time"), tr("Operation"), tr("Method"), tr("Status"),
+                                        tr("Response time"), tr("Backend time"), tr("Subscription"),
+                                        tr("Response size"), tr("URL"), tr("Caller") });
+    m_shown = new QSortFilterProxyModel(this);
+    m_shown->setSourceModel(m_rows);
+    m_shown->setSortRole(kSortRole);
+    m_shown->setFilterRole(kOutcomeRole);
+    m_shown->setFilterKeyColumn(Status);
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"requestLogTableView"_qs);
+    m_table->setModel(m_shown);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(Time, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Url, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addLayout(row);
+    layout->addWidget(m_table, 1);
+
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
+        const auto outcome = m_outcome->currentData().value<Outcome>();
+        m_shown->setFilterFixedString(outcome == Outcome::All ? QString() : QString::number(int(outcome)));
+    });
+}
+
+RequestLogView::~RequestLogView() = default;
+
+void RequestLogView::setOutcome(Outcome outcome)
+{
+    m_outcome->setCurrentIndex(m_outcome->findData(QVariant::fromValue(outcome)));
+}
+
+RequestLogView::Outcome RequestLogView::outcomeOf(int status)
+{
+    if ((status >= 1 && status <= 301) || status == 304 || status == 307)
+        return Outcome::Success;
+    if (status == 401 || status == 403 || status == 429)
+        return Outcome::Blocked;
+    if (status == 400 || (status >= 500 && status <= 599))
+        return Outcome::Failed;
+    return Outcome::Other;
+}
+
+void RequestLogView::load(const QString &filter, const QHash<QString, QString> &apiNames,
+                          const QHash<QString, QString> &subscriptionNames)
+{
+    m_filter = filter;
+    m_apiNames = apiNames;
+    m_subscriptionNames = subscriptionNames;
+    if (!m_controller)
+        return;
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_controller->listResources(core::ArmRequest::get(u"/reports/byRequest"_qs)
+                                    .withQuery(u"$filter"_qs, filter)
+                                    .withQuery(u"$top"_qs, QString::number(kLimit)),
+                                this, [this, generation](const core::Result<QList<QJsonObject>> &r) {
+                                    if (generation != m_generation)
+                                        return;
+                                    m_loading = false;
+                                    if (r.ok()) {
+                                        m_banner->clear();
+                                        showRows(r.value());
+                                    } else {
+                                        m_banner->showMessage(BannerWidget::Kind::Error,
+                                                              tr("The calls could not be read: %1")
+                                                                  .arg(r.error().message),
+                                                              true);
+                                    }
+                                    Q_EMIT loaded();
+                                });
+}
+
+void RequestLogView::showRows(const QList<QJsonObject> &rows)
+{
+    m_rows->removeRows(0, m_rows->rowCount());
+    const QLocale locale;
+    for (const QJsonObject &r : rows) {
+        const QDateTime when = QDateTime::fromString(r.value(u"timestamp"_qs).toString(), Qt::ISODateWithMs);
+        const QString apiId = r.value(u"apiId"_qs).toString().section(u'/', -1);
+        const QString operationId = r.value(u"operationId"_qs).toString().section(u'/', -1);
+        const QString api = m_apiNames.value(apiId, apiId);
+        QString operation;
+        if (!apiId.isEmpty())
+            operation = operationId.isEmpty() ? api : tr("%1 › %2", "API › operation").arg(api, operationId);
+        const QString sid = r.value(u"subscriptionId"_qs).toString().section(u'/', -1);
+        const int status = r.value(u"responseCode"_qs).toInt();
+        const double apiTime = r.value(u"apiTime"_qs).toDouble();
+        const double serviceTime = r.value(u"serviceTime"_qs).toDouble();
+        const qint64 size = r.value(u"responseSize"_qs).toInteger();
+        auto *statusItem = item(QString::number(status), status, true);
+        statusItem->setData(QString::number(int(outcomeOf(status))), kOutcomeRole);
+        QList<QStandardItem *> cells(Count);
+        cells[Time] = item(locale.toString(when.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_qs),
+                           when.toMSecsSinceEpoch());
+        cells[Operation] = item(operation, operation.toLower());
+        cells[Method] = item(r.value(u"method"_qs).toString(), r.value(u"method"_qs).toString());
+        cells[Status] = statusItem;
+        cells[ResponseTime] = item(tr("%1 ms").arg(locale.toString(apiTime, 'f', 1)), apiTime, true);
+        cells[BackendTime] = item(tr("%1 ms").arg(locale.toString(serviceTime, 'f', 1)), serviceTime, true);
+        const QString subscription = m_subscriptionNames.value(sid, sid);
+        cells[Subscription] = item(subscription, subscription.toLower());
+        cells[Size] = item(locale.formattedDataSize(size), size, true);
+        const QString url = withoutKey(r.value(u"url"_qs).toString());
+        cells[Url] = item(url, url);
+        cells[Caller] = item(r.value(u"ipAddress"_qs).toString(), r.value(u"ipAddress"_qs).toString());
+        m_rows->appendRow(cells);
+    }
+    m_note->setText(rows.size() >= kLimit
+                        ? tr("Only the first %1 calls of the period are listed; choose a shorter period or "
+                             "one API, product or subscription to see the rest.")
+                              .arg(locale.toString(kLimit))
+                        : QString());
+}
+
+} // namespace portico::ui

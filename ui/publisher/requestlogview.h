@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+
+namespace portico::ui {
+
+class BannerWidget;
+class PublisherController;
+
+// The calls of a period one by one, from API Management's `reports/byRequest`: when, which API
+// and operation, method, status, response and backend time, subscription, size, URL and caller
+// address, newest first. The natural next step from a "Blocked" figure: which subscription hit
+// the 429s. An outcome choice narrows the list to successful, blocked, failed or other calls
+// (the report's own buckets). At most kLimit calls are read; the view says when there were more.
+class RequestLogView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestLogView)
+
+public:
+    static constexpr int kLimit = 1000;
+    enum class Outcome { All, Success, Blocked, Failed, Other };
+    Q_ENUM(Outcome)
+
+    explicit RequestLogView(PublisherController *controller, QWidget *parent = nullptr);
+    ~RequestLogView() override;
+
+    // Reads the calls that match `filter` (the reports' $filter). `apiNames` and
+    // `subscriptionNames` (id → display name) name the rows.
+    void load(const QString &filter, const QHash<QString, QString> &apiNames,
+              const QHash<QString, QString> &subscriptionNames);
+    bool isLoading() const { return m_loading; }
+    void setOutcome(Outcome outcome);
+    // The outcome bucket of a status code, as the reports count it.
+    static Outcome outcomeOf(int status);
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void showRows(const QList<QJsonObject> &rows);
+
+    QPointer<PublisherController> m_controller;
+    BannerWidget *m_banner = nullptr;
+    QComboBox *m_outcome = nullptr;
+    QLabel *m_note = nullptr;
+    QStandardItemModel *m_rows = nullptr;
+    QSortFilterProxyModel *m_shown = nullptr;
+    QTableView *m_table = nullptr;
+    QHash<QString, QString> m_apiNames;
+    QHash<QString, QString> m_subscriptionNames;
+    QString m_filter;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+};
+
+} // namespace portico::ui
