@@ -20,10 +20,41 @@ void CsvSplitter::cutAt(qint64 at, QList<qint64> &cuts)
     m_aim = qMin(m_aim * 2, m_chunkBytes);
 }
 
+namespace {
+
+// The first quote or line break (LF or CR) at or after `p`, or `end`, sixteen bytes at a time
+// where the CPU can. Outside quotes nothing else matters to the splitter: a comma only tells
+// whether a quote after it opens a field, and that can be read from the byte before the quote.
+inline const char *quoteOrBreak(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    while (end - p >= 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
+                                          _mm_or_si128(_mm_cmpeq_epi8(bytes, lf),
+                                                       _mm_cmpeq_epi8(bytes, cr)));
+        if (const int mask = _mm_movemask_epi8(hits))
+            return p + qCountTrailingZeroBits(quint32(mask));
+        p += 16;
+    }
+#endif
+    while (p < end && *p != '"' && *p != '\n' && *p != '\r')
+        ++p;
+    return p;
+}
+
+} // namespace
+
 QList<qint64> CsvSplitter::feed(QByteArrayView piece)
 {
-    // The same state machine as CsvReader::feed(). A CR ends a record by itself; the LF of a
-    // CRLF then reads as a blank line, which CsvReader skips too, so a cut between them is safe.
+    // The same reading as CsvReader::feed(), skipping from quote to line break: a quote opens a
+    // quoted field only at the start of a field, i.e. right after a comma or a line break read
+    // outside quotes (or at the start of the stream); anywhere else in an unquoted field it is
+    // text. A CR ends a record by itself; the LF of a CRLF then reads as a blank line, which
+    // CsvReader skips too, so a cut between them is safe.
     QList<qint64> cuts;
     const char *const begin = piece.data();
     const char *p = begin;
@@ -32,31 +63,26 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
     while (p < end) {
         switch (m_state) {
         case State::FieldStart:
+        case State::Unquoted: {
+            p = quoteOrBreak(p, end);
+            if (p == end)
+                continue;
             if (*p == '"') {
-                m_state = State::Quoted;
-                m_pendingRecord = true;
+                const char before = p > begin ? p[-1] : m_lastByte;
+                if (before == ',' || before == '\n' || before == '\r')
+                    m_state = State::Quoted;
                 ++p;
                 continue;
             }
-            m_state = State::Unquoted;
-            [[fallthrough]];
-        case State::Unquoted: {
-            const char *start = p;
-            p = core::csvscan::unquotedRunEnd(p, end);
-            if (p > start)
-                m_pendingRecord = true;
-            if (p == end)
-                continue;
-            if (*p++ == ',') {
-                m_pendingRecord = true;
-                m_state = State::FieldStart;
-                continue;
-            }
-            const qint64 at = m_offset + (p - begin);
-            if (m_pendingRecord && m_firstRecordEnd < 0)
+            const qint64 breakAt = m_offset + (p - begin);
+            const qint64 at = breakAt + 1;
+            ++p;
+            // A record with no byte before its line break is a blank line, which is skipped.
+            const bool record = breakAt > m_recordStart;
+            m_recordStart = at;
+            if (record && m_firstRecordEnd < 0)
                 m_firstRecordEnd = at;
-            m_recordsSinceCut += m_pendingRecord ? 1 : 0;
-            m_pendingRecord = false;
+            m_recordsSinceCut += record ? 1 : 0;
             m_state = State::FieldStart;
             lastBreak = at;
             const qint64 bytes = at - m_lastCut;
@@ -74,6 +100,8 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
     }
     if (lastBreak > m_lastCut)
         cutAt(lastBreak, cuts);
+    if (!piece.isEmpty())
+        m_lastByte = piece.back();
     m_offset += piece.size();
     return cuts;
 }

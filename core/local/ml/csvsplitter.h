@@ -53,9 +53,9 @@ private:
     qint64 m_offset = 0;
     qint64 m_lastCut = 0;
     qint64 m_firstRecordEnd = -1;
+    qint64 m_recordStart = 0; // just after the last line break outside quotes
     State m_state = State::FieldStart;
-    bool m_pendingRecord = false;
-    bool m_afterCR = false;
+    char m_lastByte = '\n'; // of the stream so far: the start of the stream starts a field
 };
 
 } // namespace portico::local

@@ -90,6 +90,10 @@ void tst_CsvSplitter::runsHoldTheSameRecords_data()
     QTest::newRow("blank lines first and between") << QByteArray("\n\r\n\nCol2\n\n\nx\n\r\ny\n") << qint64(9);
     QTest::newRow("quote inside an unquoted field is data") << QByteArray("Col2\nab\"c\nd\"e\n") << qint64(5);
     QTest::newRow("text after a closing quote") << QByteArray("Col2\n\"ab\"c,d\n\"e\"\"\"\nf\n") << qint64(5);
+    QTest::newRow("a quote after a comma opens a field, inside a field it is text")
+        << QByteArray("Col1,Col2\nx\"y,\"z\nw\"\n\"a\",\"b\r\nc\"\n,\"\"\n") << qint64(10);
+    QTest::newRow("a quote right after a CR opens a field")
+        << QByteArray("Col2\r\"a\rb\"\r\n\"c\"") << qint64(5);
     QTest::newRow("BOM bytes mid-stream are data") << QByteArray("Col2\n\xEF\xBB\xBF" "x\n") << qint64(5);
     QTest::newRow("only a header, no line break") << QByteArray("Col2") << qint64(-1);
     QTest::newRow("empty") << QByteArray() << qint64(-1);
