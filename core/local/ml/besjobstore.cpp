@@ -26,6 +26,14 @@ QString iso(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+QDateTime fromIso(const QString &text)
+{
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+// Enough for every job a client is watching; older ones are read from the database again.
+constexpr qsizetype cachedJobs = 256;
+
 } // namespace
 
 BesJobStore::BesJobStore()
@@ -75,15 +83,32 @@ Result<void> BesJobStore::exec(const QString &sql, const QVariantList &values) c
     return {};
 }
 
+void BesJobStore::remember(BesJobRecord job) const
+{
+    if (m_cache.size() >= cachedJobs && !m_cache.contains(job.id))
+        m_cache.clear();
+    m_cache.insert(job.id, std::move(job));
+}
+
 Result<void> BesJobStore::insert(const BesJobRecord &job)
 {
-    return exec(u"INSERT INTO bes_jobs (id, status, request, results, details, created_at, attempts) "
-                "VALUES (?, ?, ?, ?, ?, ?, 0)"_qs,
-                { job.id, job.status, job.request, job.results, job.details, iso(job.createdAt) });
+    auto inserted = exec(u"INSERT INTO bes_jobs (id, status, request, results, details, created_at, attempts) "
+                         "VALUES (?, ?, ?, ?, ?, ?, 0)"_qs,
+                         { job.id, job.status, job.request, job.results, job.details, iso(job.createdAt) });
+    if (inserted) {
+        BesJobRecord stored = job;
+        stored.createdAt = fromIso(iso(job.createdAt));
+        stored.startedAt = stored.endedAt = QDateTime();
+        stored.attempts = 0;
+        remember(std::move(stored));
+    }
+    return inserted;
 }
 
 Result<std::optional<BesJobRecord>> BesJobStore::find(const QString &id) const
 {
+    if (const auto cached = m_cache.constFind(id); cached != m_cache.cend())
+        return std::optional<BesJobRecord>(*cached);
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(u"SELECT id, status, request, results, details, created_at, started_at, ended_at, "
                   "attempts FROM bes_jobs WHERE id = ?"_qs);
@@ -98,10 +123,11 @@ Result<std::optional<BesJobRecord>> BesJobStore::find(const QString &id) const
     job.request = query.value(2).toByteArray();
     job.results = query.value(3).toByteArray();
     job.details = query.value(4).toString();
-    job.createdAt = QDateTime::fromString(query.value(5).toString(), Qt::ISODateWithMs);
-    job.startedAt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
-    job.endedAt = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+    job.createdAt = fromIso(query.value(5).toString());
+    job.startedAt = fromIso(query.value(6).toString());
+    job.endedAt = fromIso(query.value(7).toString());
     job.attempts = query.value(8).toInt();
+    remember(job);
     return std::optional<BesJobRecord>(job);
 }
 
@@ -120,21 +146,36 @@ Result<QStringList> BesJobStore::idsWithStatus(const QString &status) const
 
 Result<void> BesJobStore::markRunning(const QString &id)
 {
-    return exec(u"UPDATE bes_jobs SET status = 'Running', started_at = ? WHERE id = ?"_qs,
-                { iso(QDateTime::currentDateTimeUtc()), id });
+    const QString now = iso(QDateTime::currentDateTimeUtc());
+    auto marked = exec(u"UPDATE bes_jobs SET status = 'Running', started_at = ? WHERE id = ?"_qs, { now, id });
+    if (const auto cached = m_cache.find(id); marked && cached != m_cache.end()) {
+        cached->status = u"Running"_qs;
+        cached->startedAt = fromIso(now);
+    }
+    return marked;
 }
 
 Result<void> BesJobStore::countAttempt(const QString &id)
 {
-    return exec(u"UPDATE bes_jobs SET attempts = attempts + 1 WHERE id = ?"_qs, { id });
+    auto counted = exec(u"UPDATE bes_jobs SET attempts = attempts + 1 WHERE id = ?"_qs, { id });
+    if (const auto cached = m_cache.find(id); counted && cached != m_cache.end())
+        ++cached->attempts;
+    return counted;
 }
 
 Result<void> BesJobStore::markEnded(const QString &id, const QString &status, const QByteArray &results,
                                     const QString &details)
 {
-    return exec(u"UPDATE bes_jobs SET status = ?, results = ?, details = ?, ended_at = ? WHERE id = ?"_qs,
-                { status, results, details.isEmpty() ? QVariant() : QVariant(details),
-                  iso(QDateTime::currentDateTimeUtc()), id });
+    const QString now = iso(QDateTime::currentDateTimeUtc());
+    auto marked = exec(u"UPDATE bes_jobs SET status = ?, results = ?, details = ?, ended_at = ? WHERE id = ?"_qs,
+                       { status, results, details.isEmpty() ? QVariant() : QVariant(details), now, id });
+    if (const auto cached = m_cache.find(id); marked && cached != m_cache.end()) {
+        cached->status = status;
+        cached->results = results;
+        cached->details = details;
+        cached->endedAt = fromIso(now);
+    }
+    return marked;
 }
 
 } // namespace portico::local

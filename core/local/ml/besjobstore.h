@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -29,7 +30,9 @@ struct BesJobRecord
 };
 
 // BES jobs in SQLite (ml.db in the data dir), written in transactions so that a crash leaves
-// every job in its last acknowledged state. Used from one thread.
+// every job in its last acknowledged state. Used from one thread. Jobs read or written are also
+// kept in memory (the database is this process's alone), so that a client polling a job's
+// status every few milliseconds costs no SQL; every change is written to the database first.
 class BesJobStore final
 {
 public:
@@ -52,8 +55,11 @@ public:
 
 private:
     core::Result<void> exec(const QString &sql, const QVariantList &values) const;
+    // The job as the database holds it now, for the cache (times read back at its precision).
+    void remember(BesJobRecord job) const;
 
     QString m_connection;
+    mutable QHash<QString, BesJobRecord> m_cache;
 };
 
 } // namespace portico::local
