@@ -1580,10 +1580,6 @@
         <translation>Geen product (een abonnement op alle API&apos;s of op deze API)</translation>
     </message>
     <message>
-        <source>The products of API %1 could not be read: %2. The effective policy below assumes no product.</source>
-        <translation>De producten van API %1 konden niet worden gelezen: %2. Het effectieve beleid hieronder gaat uit van geen product.</translation>
-    </message>
-    <message>
         <source>Global</source>
         <translation>Globaal</translation>
     </message>
@@ -1600,12 +1596,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>The effective policy below is incomplete: the policy of a parent scope could not be read.
-%1</source>
-        <translation>Het effectieve beleid hieronder is onvolledig: het beleid van een bovenliggend bereik kon niet worden gelezen.
-%1</translation>
-    </message>
-    <message>
         <source>Shown as it runs for a caller whose subscription is to the product %1: that product&apos;s policy comes between Global and API %2.</source>
         <translation>Getoond zoals het werkt voor een aanroeper met een abonnement op het product %1: het beleid van dat product komt tussen Globaal en API %2.</translation>
     </message>
@@ -1616,6 +1606,20 @@
     <message>
         <source>Shown as it runs for a caller whose subscription is to all APIs or to API %1: no product policy applies.</source>
         <translation>Getoond zoals het werkt voor een aanroeper met een abonnement op alle API&apos;s of op API %1: er geldt geen productbeleid.</translation>
+    </message>
+    <message>
+        <source>The products of API %1 could not be read: %2. The effective policy above assumes no product.</source>
+        <translation>De producten van API %1 konden niet worden gelezen: %2. Het effectieve beleid hierboven gaat uit van geen product.</translation>
+    </message>
+    <message>
+        <source>%1 (could not be read)</source>
+        <translation>%1 (kon niet worden gelezen)</translation>
+    </message>
+    <message>
+        <source>The effective policy above is incomplete: the policy of a parent scope could not be read.
+%1</source>
+        <translation>Het effectieve beleid hierboven is onvolledig: het beleid van een bovenliggend bereik kon niet worden gelezen.
+%1</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ void EffectiveScopeBar::loadProducts()
             if (!r.ok()) {
                 m_banner->showMessage(BannerWidget::Kind::Warning,
                                       tr("The products of API %1 could not be read: %2. The effective "
-                                         "policy below assumes no product.")
+                                         "policy above assumes no product.")
                                           .arg(m_apiId, errorText(r.error())),
                                       true);
             }
@@ -196,8 +196,11 @@ void EffectiveScopeBar::loadParents()
                         r->value(u"properties"_qs).toObject().value(u"value"_qs).toString();
                 } else if (r.error().kind != core::Error::Kind::NotFound) {
                     // 404 is a scope without a policy, which inherits everything: nothing to
-                    // show. Anything else must not look like that.
+                    // show. Anything else must not look like that: the view marks where the
+                    // unread part would be, and the banner says why.
                     failures->append(tr("%1: %2").arg(chain->at(i).first, errorText(r.error())));
+                    (*chain)[i] = { tr("%1 (could not be read)").arg(chain->at(i).first),
+                                    u"<policies><inbound /><backend /><outbound /><on-error /></policies>"_qs };
                 }
                 if (--m_pending == 0)
                     parentsRead(*chain, *failures);
@@ -212,7 +215,7 @@ void EffectiveScopeBar::parentsRead(const policydocument::Chain &chain, const QS
             m_banner->clear();
     } else {
         m_banner->showMessage(BannerWidget::Kind::Error,
-                              tr("The effective policy below is incomplete: the policy of a parent "
+                              tr("The effective policy above is incomplete: the policy of a parent "
                                  "scope could not be read.\n%1")
                                   .arg(failures.join(u'\n')),
                               true);

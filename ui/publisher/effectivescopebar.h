@@ -22,8 +22,8 @@ class PublisherController;
 // the caller's subscription: for an API or operation scope the user picks one of the API's
 // products, or none (a subscription to all APIs or to the API itself), and the bar says which
 // one the view assumes. A product is chosen at first when the API has any, since that is how
-// most callers arrive. A parent whose policy cannot be read is said in a banner with Retry,
-// never shown as "no policy". Parents are read again when one of them is saved through the
+// most callers arrive. A parent whose policy cannot be read is said in a banner with Retry and
+// marked in the view ("inherited from Global (could not be read)"), never shown as "no policy". Parents are read again when one of them is saved through the
 // controller, and the products when the service's resources change.
 class EffectiveScopeBar final : public QWidget
 {

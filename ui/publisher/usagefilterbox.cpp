@@ -33,7 +33,8 @@ UsageFilterBox::UsageFilterBox(QWidget *parent)
     setObjectName(u"usageFilterBox"_qs);
     m_combo = new QComboBox(this);
     m_combo->setObjectName(u"usageFilterComboBox"_qs);
-    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_combo->setMinimumContentsLength(18);
     auto *label = new QLabel(tr("&Calls of:"), this);
     label->setBuddy(m_combo);
     auto *layout = new QHBoxLayout(this);

@@ -208,9 +208,12 @@ void tst_EffectivePolicy::aParentThatCannotBeReadIsSaidNotLeftOut()
     choose(editor.findChild<QComboBox *>(u"effectiveProductComboBox"_qs),
            u"No product (a subscription to all APIs or to this API)"_qs);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
-    QVERIFY2(banner->text().startsWith(u"The effective policy below is incomplete"_qs), qPrintable(banner->text()));
+    QVERIFY2(banner->text().startsWith(u"The effective policy above is incomplete"_qs), qPrintable(banner->text()));
     QVERIFY2(banner->text().contains(u"Global: "_qs), qPrintable(banner->text()));
     QVERIFY2(banner->text().contains(u"API alpha: "_qs), qPrintable(banner->text()));
+    // The view marks where the unread parts belong instead of "no parent scope".
+    QTRY_VERIFY(effective->toPlainText().contains(u"inherited from API alpha (could not be read)"_qs));
+    QVERIFY2(!effective->toPlainText().contains(u"no parent scope"_qs), qPrintable(effective->toPlainText()));
 
     // Signed in again, Retry: the whole chain is back and the banner gone.
     tokens.setToken(m_bed.local().token());
