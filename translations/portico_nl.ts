@@ -3072,6 +3072,13 @@
         <source>Sho&amp;w:</source>
         <translation>&amp;Tonen:</translation>
     </message>
+    <message numerus="yes">
+        <source>Response time of the %n call(s) shown: median %1, 95th percentile %2, 99th percentile %3</source>
+        <translation>
+            <numerusform>Antwoordtijd van de %n getoonde aanroep: mediaan %1, 95e percentiel %2, 99e percentiel %3</numerusform>
+            <numerusform>Antwoordtijd van de %n getoonde aanroepen: mediaan %1, 95e percentiel %2, 99e percentiel %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>

@@ -19,6 +19,9 @@
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace portico::ui {
 
 namespace {
@@ -79,10 +82,13 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     m_note = new QLabel(this);
     m_note->setObjectName(u"requestLogNoteLabel"_qs);
     m_note->setWordWrap(true);
+    m_percentiles = new QLabel(this);
+    m_percentiles->setObjectName(u"requestLogPercentilesLabel"_qs);
+    m_percentiles->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *row = new QHBoxLayout;
     row->addWidget(outcomeLabel);
     row->addWidget(m_outcome);
-    row->addWidget(m_note, 1);
+    row->addWidget(m_percentiles, 1);
 
     m_rows = new QStandardItemModel(0, Count, this);
     m_rows->setHorizontalHeaderLabels({ tr("Time"), tr("Operation"), tr("Method"), tr("Status"),
@@ -108,11 +114,13 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     layout->addLayout(row);
+    layout->addWidget(m_note);
     layout->addWidget(m_table, 1);
 
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
         const auto outcome = m_outcome->currentData().value<Outcome>();
         m_shown->setFilterFixedString(outcome == Outcome::All ? QString() : QString::number(int(outcome)));
+        showPercentiles();
     });
 }
 
@@ -121,6 +129,34 @@ RequestLogView::~RequestLogView() = default;
 void RequestLogView::setOutcome(Outcome outcome)
 {
     m_outcome->setCurrentIndex(m_outcome->findData(QVariant::fromValue(outcome)));
+}
+
+double RequestLogView::percentile(QList<double> values, double fraction)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    // Nearest rank: the smallest value with at least `fraction` of the values at or below it.
+    const auto rank = qsizetype(std::ceil(fraction * double(values.size())));
+    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
+}
+
+void RequestLogView::showPercentiles()
+{
+    QList<double> times;
+    for (int row = 0; row < m_shown->rowCount(); ++row)
+        times.append(m_shown->index(row, ResponseTime).data(kSortRole).toDouble());
+    if (times.isEmpty()) {
+        m_percentiles->clear();
+        return;
+    }
+    const QLocale locale;
+    const auto ms = [&locale](double value) { return tr("%1 ms").arg(locale.toString(value, 'f', 1)); };
+    m_percentiles->setText(tr("Response time of the %n call(s) shown: median %1, 95th percentile %2, "
+                              "99th percentile %3",
+                              nullptr, int(times.size()))
+                               .arg(ms(percentile(times, 0.5)), ms(percentile(times, 0.95)),
+                                    ms(percentile(times, 0.99))));
 }
 
 RequestLogView::Outcome RequestLogView::outcomeOf(int status)
@@ -199,6 +235,7 @@ void RequestLogView::showRows(const QList<QJsonObject> &rows)
         cells[Caller] = item(r.value(u"ipAddress"_qs).toString(), r.value(u"ipAddress"_qs).toString());
         m_rows->appendRow(cells);
     }
+    showPercentiles();
     m_note->setText(rows.size() >= kLimit
                         ? tr("Only the first %1 calls of the period are listed; choose a shorter period or "
                              "one API, product or subscription to see the rest.")

@@ -24,7 +24,9 @@ class PublisherController;
 // and operation, method, status, response and backend time, subscription, size, URL and caller
 // address, newest first. The natural next step from a "Blocked" figure: which subscription hit
 // the 429s. An outcome choice narrows the list to successful, blocked, failed or other calls
-// (the report's own buckets). At most kLimit calls are read; the view says when there were more.
+// (the report's own buckets). The response time's median, 95th and 99th percentile are worked
+// out from the calls shown (the reports themselves carry no percentiles). At most kLimit calls
+// are read; the view says when there were more.
 class RequestLogView final : public QWidget
 {
     Q_OBJECT
@@ -46,17 +48,21 @@ public:
     void setOutcome(Outcome outcome);
     // The outcome bucket of a status code, as the reports count it.
     static Outcome outcomeOf(int status);
+    // The nearest-rank percentile (`fraction` 0.5 for the median) of `values`; 0 when empty.
+    static double percentile(QList<double> values, double fraction);
 
 Q_SIGNALS:
     void loaded();
 
 private:
     void showRows(const QList<QJsonObject> &rows);
+    void showPercentiles();
 
     QPointer<PublisherController> m_controller;
     BannerWidget *m_banner = nullptr;
     QComboBox *m_outcome = nullptr;
     QLabel *m_note = nullptr;
+    QLabel *m_percentiles = nullptr; // of the calls shown: the reports carry no percentiles
     QStandardItemModel *m_rows = nullptr;
     QSortFilterProxyModel *m_shown = nullptr;
     QTableView *m_table = nullptr;

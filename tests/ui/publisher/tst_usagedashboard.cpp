@@ -66,6 +66,8 @@ private Q_SLOTS:
     void responseTimesShowFastestSlowestAndBackend();
     void filterShowsOneApiProductOrSubscription();
     void callsOneByOneShowWhoWasBlocked();
+    void percentileIsTheNearestRank_data();
+    void percentileIsTheNearestRank();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
 
 private:
@@ -446,12 +448,50 @@ void tst_UsageDashboard::callsOneByOneShowWhoWasBlocked()
     }
     QCOMPARE(limited, int(statuses.count(429)));
 
+    // The percentiles are those of the calls shown.
+    QList<double> times;
+    for (int r = 0; r < rows->rowCount(); ++r) {
+        const QString text = rows->index(r, 4).data().toString();
+        times.append(QLocale().toDouble(text.chopped(3)));
+    }
+    const auto ms = [](double value) -> QString { return QLocale().toString(value, 'f', 1) + u" ms"_qs; };
+    const QString percentiles = dashboard.findChild<QLabel *>(u"requestLogPercentilesLabel"_qs)->text();
+    QCOMPARE(percentiles, u"Response time of the %1 call(s) shown: median %2, 95th percentile %3, 99th percentile %4"_qs
+                              .arg(QString::number(rows->rowCount()), ms(ui::RequestLogView::percentile(times, 0.5)),
+                                   ms(ui::RequestLogView::percentile(times, 0.95)),
+                                   ms(ui::RequestLogView::percentile(times, 0.99))));
+
     // Narrowed to the subscription, the list follows the dashboard's choice.
     QVERIFY(dashboard.filter()->select(ui::UsageFilterBox::Kind::Subscription, u"starter-sub"_qs));
     QVERIFY(loaded.wait(10000));
     QTRY_VERIFY(!dashboard.isLoading());
     outcome->setCurrentIndex(0);
     QCOMPARE(rows->rowCount(), 1 + int(statuses.size())); // the filter test's call and these
+}
+
+void tst_UsageDashboard::percentileIsTheNearestRank_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<double>("fraction");
+    QTest::addColumn<double>("expected");
+    QList<double> hundred;
+    for (int i = 100; i >= 1; --i)
+        hundred.append(i);
+    QTest::newRow("median of 1..100") << hundred << 0.5 << 50.0;
+    QTest::newRow("95th of 1..100") << hundred << 0.95 << 95.0;
+    QTest::newRow("99th of 1..100") << hundred << 0.99 << 99.0;
+    QTest::newRow("median of three") << QList<double> { 3, 1, 2 } << 0.5 << 2.0;
+    QTest::newRow("95th of three") << QList<double> { 3, 1, 2 } << 0.95 << 3.0;
+    QTest::newRow("one call") << QList<double> { 4.5 } << 0.99 << 4.5;
+    QTest::newRow("none") << QList<double> {} << 0.5 << 0.0;
+}
+
+void tst_UsageDashboard::percentileIsTheNearestRank()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(double, fraction);
+    QFETCH(double, expected);
+    QCOMPARE(ui::RequestLogView::percentile(values, fraction), expected);
 }
 
 void tst_UsageDashboard::aFailedRefreshKeepsTheFiguresAndSaysWhy()
