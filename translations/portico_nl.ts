@@ -3079,6 +3079,22 @@
             <numerusform>Antwoordtijd van de %n getoonde aanroepen: mediaan %1, 95e percentiel %2, 99e percentiel %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <source>Response time (ms)</source>
+        <translation>Antwoordtijd (ms)</translation>
+    </message>
+    <message>
+        <source>Backend time (ms)</source>
+        <translation>Backendtijd (ms)</translation>
+    </message>
+    <message>
+        <source>Response size (bytes)</source>
+        <translation>Antwoordgrootte (bytes)</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>
@@ -4177,6 +4193,61 @@
     <message>
         <source>C&amp;alls one by one</source>
         <translation>&amp;Losse aanroepen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Save the table below (the summary or the calls one by one) as a CSV file</source>
+        <translation>De tabel hieronder (het overzicht of de losse aanroepen) als CSV-bestand opslaan</translation>
+    </message>
+    <message>
+        <source>Average response time (ms)</source>
+        <translation>Gemiddelde antwoordtijd (ms)</translation>
+    </message>
+    <message>
+        <source>Fastest (ms)</source>
+        <translation>Snelste (ms)</translation>
+    </message>
+    <message>
+        <source>Slowest (ms)</source>
+        <translation>Traagste (ms)</translation>
+    </message>
+    <message>
+        <source>Average backend time (ms)</source>
+        <translation>Gemiddelde backendtijd (ms)</translation>
+    </message>
+    <message>
+        <source>Data transferred (bytes)</source>
+        <translation>Overgedragen gegevens (bytes)</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>calls.csv</source>
+        <translation>aanroepen.csv</translation>
+    </message>
+    <message>
+        <source>usage.csv</source>
+        <translation>gebruik.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n rij geëxporteerd naar %1.</numerusform>
+            <numerusform>%n rijen geëxporteerd naar %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Kon niet exporteren naar %1: %2</translation>
     </message>
 </context>
 <context>

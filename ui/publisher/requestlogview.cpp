@@ -5,6 +5,7 @@
 #include "core/arm/armrequest.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/usagecsv.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -94,6 +95,11 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     m_rows->setHorizontalHeaderLabels({ tr("Time"), tr("Operation"), tr("Method"), tr("Status"),
                                         tr("Response time"), tr("Backend time"), tr("Subscription"),
                                         tr("Response size"), tr("URL"), tr("Caller") });
+    const QList<QPair<int, QString>> units { { Time, tr("Time (UTC)") }, { ResponseTime, tr("Response time (ms)") },
+                                             { BackendTime, tr("Backend time (ms)") },
+                                             { Size, tr("Response size (bytes)") } };
+    for (const auto &[column, header] : units)
+        m_rows->setHeaderData(column, Qt::Horizontal, header, usagecsv::ExportRole);
     m_shown = new QSortFilterProxyModel(this);
     m_shown->setSourceModel(m_rows);
     m_shown->setSortRole(kSortRole);
@@ -125,6 +131,11 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
 }
 
 RequestLogView::~RequestLogView() = default;
+
+const QAbstractItemModel *RequestLogView::shownModel() const
+{
+    return m_shown;
+}
 
 void RequestLogView::setOutcome(Outcome outcome)
 {
@@ -222,14 +233,18 @@ void RequestLogView::showRows(const QList<QJsonObject> &rows)
         QList<QStandardItem *> cells(Count);
         cells[Time] = item(locale.toString(when.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_qs),
                            when.toMSecsSinceEpoch());
+        cells[Time]->setData(when.toUTC().toString(Qt::ISODateWithMs), usagecsv::ExportRole);
         cells[Operation] = item(operation, operation.toLower());
         cells[Method] = item(r.value(u"method"_qs).toString(), r.value(u"method"_qs).toString());
         cells[Status] = statusItem;
         cells[ResponseTime] = item(tr("%1 ms").arg(locale.toString(apiTime, 'f', 1)), apiTime, true);
+        cells[ResponseTime]->setData(apiTime, usagecsv::ExportRole);
         cells[BackendTime] = item(tr("%1 ms").arg(locale.toString(serviceTime, 'f', 1)), serviceTime, true);
+        cells[BackendTime]->setData(serviceTime, usagecsv::ExportRole);
         const QString subscription = m_subscriptionNames.value(sid, sid);
         cells[Subscription] = item(subscription, subscription.toLower());
         cells[Size] = item(locale.formattedDataSize(size), size, true);
+        cells[Size]->setData(size, usagecsv::ExportRole);
         const QString url = withoutKey(r.value(u"url"_qs).toString());
         cells[Url] = item(url, url);
         cells[Caller] = item(r.value(u"ipAddress"_qs).toString(), r.value(u"ipAddress"_qs).toString());

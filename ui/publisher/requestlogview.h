@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAbstractItemModel;
 class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
@@ -46,6 +47,8 @@ public:
               const QHash<QString, QString> &subscriptionNames);
     bool isLoading() const { return m_loading; }
     void setOutcome(Outcome outcome);
+    // The calls as shown: order and outcome choice applied.
+    const QAbstractItemModel *shownModel() const;
     // The outcome bucket of a status code, as the reports count it.
     static Outcome outcomeOf(int status);
     // The nearest-rank percentile (`fraction` 0.5 for the median) of `values`; 0 when empty.

@@ -3,14 +3,17 @@
 #include "ui/publisher/usagedashboard.h"
 
 #include "core/arm/armrequest.h"
+#include "core/common/atomicfile.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/requestlogview.h"
 #include "ui/publisher/usagechart.h"
+#include "ui/publisher/usagecsv.h"
 #include "ui/publisher/usagefilterbox.h"
 #include "ui/publisher/usagetimeline.h"
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -70,6 +73,7 @@ QStandardItem *numberItem(qint64 value)
 {
     auto *item = new QStandardItem(QLocale().toString(value));
     item->setData(value, kSortRole);
+    item->setData(value, usagecsv::ExportRole);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
 }
@@ -95,6 +99,9 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_period->setCurrentIndex(1);
     auto *periodLabel = new QLabel(tr("&Period:"), this);
     periodLabel->setBuddy(m_period);
+    m_export = new QPushButton(tr("E&xport…"), this);
+    m_export->setObjectName(u"usageExportPushButton"_qs);
+    m_export->setToolTip(tr("Save the table below (the summary or the calls one by one) as a CSV file"));
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(u"usageRefreshPushButton"_qs);
     m_refresh->setShortcut(QKeySequence::Refresh);
@@ -108,6 +115,7 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     header->addWidget(m_filter);
     header->addWidget(periodLabel);
     header->addWidget(m_period);
+    header->addWidget(m_export);
     header->addWidget(m_refresh);
 
     auto tile = [this](const QString &objectName) {
@@ -169,6 +177,12 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
                                           tr("Other"), tr("Average response time"), tr("Fastest"), tr("Slowest"),
                                           tr("Average backend time"), tr("Data transferred") });
     m_groups->horizontalHeaderItem(9)->setToolTip(backendTip);
+    // Exported without their units, so the header carries them.
+    const QList<QPair<int, QString>> units { { 6, tr("Average response time (ms)") }, { 7, tr("Fastest (ms)") },
+                                             { 8, tr("Slowest (ms)") }, { 9, tr("Average backend time (ms)") },
+                                             { 10, tr("Data transferred (bytes)") } };
+    for (const auto &[column, header] : units)
+        m_groups->setHeaderData(column, Qt::Horizontal, header, usagecsv::ExportRole);
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_groups);
     m_sorted->setSortRole(kSortRole);
@@ -214,6 +228,7 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     layout->addWidget(m_details, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &UsageDashboard::refresh);
+    connect(m_export, &QPushButton::clicked, this, &UsageDashboard::exportCsv);
     connect(m_period, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
     connect(m_filter, &UsageFilterBox::changed, this, &UsageDashboard::refresh);
@@ -406,6 +421,31 @@ void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)
     m_details->setVisible(calls);
 }
 
+void UsageDashboard::exportCsv()
+{
+    const bool calls = m_views->currentWidget() == m_log;
+    auto *dialog = new QFileDialog(this, tr("Export as CSV"),
+                                   calls ? tr("calls.csv") : tr("usage.csv"), tr("CSV files (*.csv);;All files (*)"));
+    dialog->setObjectName(u"usageExportFileDialog"_qs);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"csv"_qs);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, calls](const QString &path) {
+        const QAbstractItemModel &model = calls ? *m_log->shownModel() : *m_sorted;
+        const auto written = core::writeFileAtomically(
+            path, usagecsv::toCsv(model),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        if (written.ok()) {
+            m_banner->showMessage(BannerWidget::Kind::Information,
+                                  tr("Exported %n row(s) to %1.", nullptr, model.rowCount()).arg(path));
+        } else {
+            m_banner->showMessage(BannerWidget::Kind::Error,
+                                  tr("Could not export to %1: %2").arg(path, written.error().message));
+        }
+    });
+    dialog->open();
+}
+
 void UsageDashboard::loadLog()
 {
     m_logStale = false;
@@ -442,11 +482,13 @@ void UsageDashboard::showGroups(const QList<core::ReportRecord> &records)
         const auto time = [](double ms) {
             auto *item = new QStandardItem(milliseconds(ms));
             item->setData(ms, kSortRole);
+            item->setData(ms, usagecsv::ExportRole);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             return item;
         };
         auto *data = new QStandardItem(locale.formattedDataSize(r.bandwidth));
         data->setData(r.bandwidth, kSortRole);
+        data->setData(r.bandwidth, usagecsv::ExportRole);
         data->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_groups->appendRow({ nameItem, numberItem(r.callCountTotal), numberItem(r.callCountSuccess),
                               numberItem(r.callCountBlocked), numberItem(r.callCountFailed),

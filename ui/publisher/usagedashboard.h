@@ -37,7 +37,8 @@ class UsageFilterBox;
 // names), product, subscription or user; all of it for every call or for one API, product or
 // subscription (UsageFilterBox); and the calls one by one (RequestLogView). Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry. A period without
-// calls says so in place of the chart and the table.
+// calls says so in place of the chart and the table. Export saves the table shown (summary or
+// calls) as CSV, numbers without their units.
 class UsageDashboard final : public QWidget
 {
     Q_OBJECT
@@ -76,6 +77,7 @@ private:
     void fail(const core::Error &error);
     void finishOne();
     void loadLog();
+    void exportCsv();
     static QString milliseconds(double ms);
 
     QPointer<PublisherController> m_controller;
@@ -84,6 +86,7 @@ private:
     UsageFilterBox *m_filter = nullptr;
     QComboBox *m_groupBy = nullptr;
     QPushButton *m_refresh = nullptr;
+    QPushButton *m_export = nullptr;
     QLabel *m_updated = nullptr;
     QLabel *m_total = nullptr;
     QLabel *m_success = nullptr;

@@ -17,14 +17,19 @@
 
 #include <QAbstractItemModel>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTest>
 
@@ -66,6 +71,7 @@ private Q_SLOTS:
     void responseTimesShowFastestSlowestAndBackend();
     void filterShowsOneApiProductOrSubscription();
     void callsOneByOneShowWhoWasBlocked();
+    void exportSavesTheTableShownAsCsv();
     void percentileIsTheNearestRank_data();
     void percentileIsTheNearestRank();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
@@ -73,6 +79,8 @@ private Q_SLOTS:
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
     int get(const QString &path, const QByteArray &key = {});
+    // Clicks Export, saves to `path` and returns the file's lines.
+    QStringList exportTo(ui::UsageDashboard &dashboard, const QString &path);
 
     test::PublisherTestBed m_bed;
     std::unique_ptr<ui::PublisherWorkspace> m_workspace;
@@ -467,6 +475,81 @@ void tst_UsageDashboard::callsOneByOneShowWhoWasBlocked()
     QTRY_VERIFY(!dashboard.isLoading());
     outcome->setCurrentIndex(0);
     QCOMPARE(rows->rowCount(), 1 + int(statuses.size())); // the filter test's call and these
+}
+
+QStringList tst_UsageDashboard::exportTo(ui::UsageDashboard &dashboard, const QString &path)
+{
+    QTest::mouseClick(dashboard.findChild<QPushButton *>(u"usageExportPushButton"_qs), Qt::LeftButton);
+    QFileDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = dashboard.findChild<QFileDialog *>(u"usageExportFileDialog"_qs)); }, 5000))
+        return { u"(no file dialog)"_qs };
+    dialog->selectFile(path);
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    if (!buttons || !buttons->button(QDialogButtonBox::Save))
+        return { u"(no Save button)"_qs };
+    QPointer<QFileDialog> closing(dialog);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return closing.isNull(); }, 5000)) // closed and gone
+        return { u"(the file dialog stayed)"_qs };
+    QFile file(path);
+    if (!QTest::qWaitFor([&] { return file.exists(); }, 5000) || !file.open(QIODevice::ReadOnly))
+        return { u"(nothing written)"_qs };
+    QString text = QString::fromUtf8(file.readAll());
+    if (!text.endsWith(u"\r\n"_qs))
+        return { u"(no CRLF at the end)"_qs };
+    text.chop(2);
+    return text.split(u"\r\n"_qs);
+}
+
+void tst_UsageDashboard::exportSavesTheTableShownAsCsv()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 900);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+
+    // The summary, by API: numbers without their units, the units in the header.
+    QAbstractItemModel *table = dashboard.findChild<QTableView *>(u"usageTableView"_qs)->model();
+    const QStringList summary = exportTo(dashboard, dir.filePath(u"usage.csv"_qs));
+    QCOMPARE(summary.first(), u"Name,Calls,Successful,Blocked,Failed,Other,Average response time (ms),Fastest (ms),"
+                              "Slowest (ms),Average backend time (ms),Data transferred (bytes)"_qs);
+    QCOMPARE(summary.size(), table->rowCount() + 1);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QStringList fields = summary.at(row + 1).split(u',');
+        QCOMPARE(fields.size(), 11);
+        QCOMPARE(fields.at(0), table->index(row, 0).data().toString()); // in the order shown
+        QCOMPARE(fields.at(1), table->index(row, 1).data().toString());
+        bool number = false;
+        fields.at(10).toLongLong(&number);
+        QVERIFY2(number, qPrintable(fields.at(10)));
+        fields.at(6).toDouble(&number);
+        QVERIFY2(number, qPrintable(fields.at(6)));
+    }
+    auto *banner = dashboard.findChild<ui::BannerWidget *>(u"usageBannerWidget"_qs);
+    QCOMPARE(banner->text(), u"Exported %1 row(s) to %2."_qs.arg(table->rowCount()).arg(dir.filePath(u"usage.csv"_qs)));
+
+    // The calls one by one, blocked only: the rows shown, times in UTC.
+    ui::RequestLogView *log = dashboard.requestLog();
+    QSignalSpy loaded(log, &ui::RequestLogView::loaded);
+    dashboard.findChild<QTabWidget *>(u"usageTabWidget"_qs)->setCurrentWidget(log);
+    QVERIFY(loaded.wait(10000));
+    log->setOutcome(ui::RequestLogView::Outcome::Blocked);
+    const int shown = dashboard.findChild<QTableView *>(u"requestLogTableView"_qs)->model()->rowCount();
+    QVERIFY(shown > 0);
+    const QStringList calls = exportTo(dashboard, dir.filePath(u"calls.csv"_qs));
+    QVERIFY2(calls.first().startsWith(u"Time (UTC),Operation,Method,Status,Response time (ms),Backend time (ms),"
+                                      "Subscription,Response size (bytes),URL,Caller"_qs),
+             qPrintable(calls.first()));
+    QCOMPARE(calls.size(), shown + 1);
+    for (const QString &line : calls.mid(1)) {
+        const QStringList fields = line.split(u',');
+        QVERIFY2(QDateTime::fromString(fields.at(0), Qt::ISODateWithMs).isValid(), qPrintable(line));
+        QVERIFY2(fields.at(0).endsWith(u'Z'), qPrintable(line));
+        QVERIFY2(fields.at(3) == u"401"_qs || fields.at(3) == u"403"_qs || fields.at(3) == u"429"_qs, qPrintable(line));
+    }
 }
 
 void tst_UsageDashboard::percentileIsTheNearestRank_data()
