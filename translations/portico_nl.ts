@@ -4249,6 +4249,22 @@
         <source>Could not export to %1: %2</source>
         <translation>Kon niet exporteren naar %1: %2</translation>
     </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Eigen bereik…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>Va&amp;n:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Tot en &amp;met:</translation>
+    </message>
+    <message>
+        <source>The range must start before it ends.</source>
+        <translation>Het bereik moet beginnen voordat het eindigt.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageFilterBox</name>

@@ -13,6 +13,7 @@
 #include "ui/publisher/usagetimeline.h"
 
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -25,6 +26,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace portico::ui {
@@ -96,6 +98,7 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     m_period->addItem(tr("Last 24 hours"), QVariant::fromValue(Period::LastDay));
     m_period->addItem(tr("Last 7 days"), QVariant::fromValue(Period::LastWeek));
     m_period->addItem(tr("Last 30 days"), QVariant::fromValue(Period::LastMonth));
+    m_period->addItem(tr("Custom range…"), QVariant::fromValue(Period::Custom));
     m_period->setCurrentIndex(1);
     auto *periodLabel = new QLabel(tr("&Period:"), this);
     periodLabel->setBuddy(m_period);
@@ -220,8 +223,42 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     details->addWidget(m_chart, 2);
     details->addWidget(m_views, 2);
 
+    // A custom range, in local time: from the start of the hour a day ago to the next hour.
+    const QDateTime hour = QDateTime(QDate::currentDate(), QTime(QTime::currentTime().hour(), 0));
+    m_customFrom = new QDateTimeEdit(hour.addDays(-1), this);
+    m_customFrom->setObjectName(u"usageFromDateTimeEdit"_qs);
+    m_customTo = new QDateTimeEdit(hour.addSecs(3600), this);
+    m_customTo->setObjectName(u"usageToDateTimeEdit"_qs);
+    for (QDateTimeEdit *edit : { m_customFrom, m_customTo }) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_qs);
+    }
+    auto *fromLabel = new QLabel(tr("&From:"), this);
+    fromLabel->setBuddy(m_customFrom);
+    auto *toLabel = new QLabel(tr("&To:"), this);
+    toLabel->setBuddy(m_customTo);
+    m_rangeProblem = new QLabel(this);
+    m_rangeProblem->setObjectName(u"usageRangeProblemLabel"_qs);
+    QPalette problem = m_rangeProblem->palette();
+    problem.setColor(QPalette::WindowText, QColor(0xb0, 0x10, 0x10));
+    m_rangeProblem->setPalette(problem);
+    m_customRange = new QWidget(this);
+    auto *rangeRow = new QHBoxLayout(m_customRange);
+    rangeRow->setContentsMargins(0, 0, 0, 0);
+    rangeRow->addStretch(1);
+    rangeRow->addWidget(m_rangeProblem);
+    rangeRow->addWidget(fromLabel);
+    rangeRow->addWidget(m_customFrom);
+    rangeRow->addWidget(toLabel);
+    rangeRow->addWidget(m_customTo);
+    m_customRange->hide();
+    m_rangeSettle = new QTimer(this);
+    m_rangeSettle->setSingleShot(true);
+    m_rangeSettle->setInterval(500);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_customRange);
     layout->addWidget(m_banner);
     layout->addLayout(tiles);
     layout->addWidget(m_empty, 1);
@@ -229,7 +266,13 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
 
     connect(m_refresh, &QPushButton::clicked, this, &UsageDashboard::refresh);
     connect(m_export, &QPushButton::clicked, this, &UsageDashboard::exportCsv);
-    connect(m_period, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        m_customRange->setVisible(m_period->currentData().value<Period>() == Period::Custom);
+        refresh();
+    });
+    connect(m_customFrom, &QDateTimeEdit::dateTimeChanged, m_rangeSettle, qOverload<>(&QTimer::start));
+    connect(m_customTo, &QDateTimeEdit::dateTimeChanged, m_rangeSettle, qOverload<>(&QTimer::start));
+    connect(m_rangeSettle, &QTimer::timeout, this, &UsageDashboard::refresh);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
     connect(m_filter, &UsageFilterBox::changed, this, &UsageDashboard::refresh);
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
@@ -250,6 +293,31 @@ void UsageDashboard::setGroupBy(GroupBy groupBy)
     m_groupBy->setCurrentIndex(m_groupBy->findData(QVariant::fromValue(groupBy)));
 }
 
+void UsageDashboard::setCustomRange(const QDateTime &from, const QDateTime &to)
+{
+    {
+        const QSignalBlocker fromBlocker(m_customFrom);
+        const QSignalBlocker toBlocker(m_customTo);
+        m_customFrom->setDateTime(from.toLocalTime());
+        m_customTo->setDateTime(to.toLocalTime());
+    }
+    if (m_period->currentData().value<Period>() == Period::Custom)
+        refresh();
+    else
+        setPeriod(Period::Custom);
+}
+
+qint64 UsageDashboard::stepSecondsForSpan(qint64 seconds)
+{
+    if (seconds <= 3 * 3600)
+        return 15 * 60;
+    if (seconds <= 3 * 86400)
+        return 3600;
+    if (seconds <= 21 * 86400)
+        return 6 * 3600;
+    return 86400;
+}
+
 qint64 UsageDashboard::intervalSecondsOf(Period period)
 {
     switch (period) {
@@ -257,6 +325,7 @@ qint64 UsageDashboard::intervalSecondsOf(Period period)
     case Period::LastDay: return 3600;
     case Period::LastWeek: return 6 * 3600;
     case Period::LastMonth: return 86400;
+    case Period::Custom: break; // stepSecondsForSpan()
     }
     return 3600;
 }
@@ -268,6 +337,7 @@ qint64 UsageDashboard::spanSecondsOf(Period period)
     case Period::LastDay: return 86400;
     case Period::LastWeek: return 7 * 86400;
     case Period::LastMonth: return 30 * 86400;
+    case Period::Custom: break; // the range chosen
     }
     return 86400;
 }
@@ -278,11 +348,27 @@ void UsageDashboard::refresh()
         return;
     const auto period = m_period->currentData().value<Period>();
     const auto groupBy = m_groupBy->currentData().value<GroupBy>();
-    // To the end of the current minute: the filter has whole seconds, and calls made in this
-    // very second must count.
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    m_to = QDateTime::fromSecsSinceEpoch((now / 60 + 1) * 60, Qt::UTC);
-    m_from = QDateTime::fromSecsSinceEpoch(now - spanSecondsOf(period), Qt::UTC);
+    qint64 intervalSeconds = 0;
+    if (period == Period::Custom) {
+        const QDateTime from = m_customFrom->dateTime().toUTC();
+        const QDateTime to = m_customTo->dateTime().toUTC();
+        if (from >= to) {
+            // Said next to the range; the figures shown stay those of the last range read.
+            m_rangeProblem->setText(tr("The range must start before it ends."));
+            return;
+        }
+        m_rangeProblem->clear();
+        m_from = from;
+        m_to = to;
+        intervalSeconds = stepSecondsForSpan(from.secsTo(to));
+    } else {
+        // To the end of the current minute: the filter has whole seconds, and calls made in
+        // this very second must count.
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        m_to = QDateTime::fromSecsSinceEpoch((now / 60 + 1) * 60, Qt::UTC);
+        m_from = QDateTime::fromSecsSinceEpoch(now - spanSecondsOf(period), Qt::UTC);
+        intervalSeconds = intervalSecondsOf(period);
+    }
     QString filter = core::ReportRecord::timestampFilter(m_from, m_to);
     if (m_filter->isFiltered())
         filter += u" and "_qs + m_filter->clause();
@@ -296,7 +382,6 @@ void UsageDashboard::refresh()
 
     // Steps in local time (usagetimeline.h): the report is asked for in hours or quarter hours
     // and summed into the period's steps here.
-    const qint64 intervalSeconds = intervalSecondsOf(period);
     const QString interval = usagetimeline::reportInterval(intervalSeconds, m_from, m_to);
     m_controller->listResources(core::ArmRequest::get(u"/reports/byTime"_qs)
                                     .withQuery(u"$filter"_qs, filter)

@@ -12,6 +12,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDateTimeEdit;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -29,7 +30,8 @@ class UsageChart;
 class UsageFilterBox;
 
 // The service's usage, read from API Management's reports (`reports/byTime` and
-// `reports/byApi|byOperation|byProduct|bySubscription|byUser`) for a chosen period: the calls
+// `reports/byApi|byOperation|byProduct|bySubscription|byUser`) for a chosen period (the last
+// hour, day, week or month, or a custom range in local time): the calls
 // in total and by outcome (successful, blocked, failed, other), the response time (average,
 // fastest and slowest, and the backend's share: the reports carry no percentiles) and the data
 // transferred; a chart of the calls over time (empty intervals drawn as zero); and a
@@ -45,7 +47,7 @@ class UsageDashboard final : public QWidget
     Q_DISABLE_COPY_MOVE(UsageDashboard)
 
 public:
-    enum class Period { LastHour, LastDay, LastWeek, LastMonth };
+    enum class Period { LastHour, LastDay, LastWeek, LastMonth, Custom };
     Q_ENUM(Period)
     enum class GroupBy { Api, Operation, Product, Subscription, User };
     Q_ENUM(GroupBy)
@@ -54,6 +56,8 @@ public:
     ~UsageDashboard() override;
 
     void setPeriod(Period period);
+    // Picks Period::Custom from `from` to `to` (shown and edited in local time).
+    void setCustomRange(const QDateTime &from, const QDateTime &to);
     void setGroupBy(GroupBy groupBy);
     UsageFilterBox *filter() const { return m_filter; }
     // The "Calls one by one" tab: read when it is shown, and on each refresh while it is.
@@ -66,6 +70,9 @@ public:
     // week in 6 hours, a month in days; steps begin on the user's local clock (usagetimeline.h).
     static qint64 intervalSecondsOf(Period period);
     static qint64 spanSecondsOf(Period period);
+    // The chart's step for a custom range of `seconds`: quarter hours up to 3 hours, hours up
+    // to 3 days, 6-hour blocks up to 3 weeks, days beyond.
+    static qint64 stepSecondsForSpan(qint64 seconds);
 
 Q_SIGNALS:
     // A refresh finished (the reports and the lists answered, or a report failed).
@@ -83,6 +90,11 @@ private:
     QPointer<PublisherController> m_controller;
     BannerWidget *m_banner = nullptr;
     QComboBox *m_period = nullptr;
+    QWidget *m_customRange = nullptr; // from/to, shown for Period::Custom
+    QDateTimeEdit *m_customFrom = nullptr;
+    QDateTimeEdit *m_customTo = nullptr;
+    QLabel *m_rangeProblem = nullptr;
+    QTimer *m_rangeSettle = nullptr; // reads once the user stops changing the range
     UsageFilterBox *m_filter = nullptr;
     QComboBox *m_groupBy = nullptr;
     QPushButton *m_refresh = nullptr;

@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModel>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void filterShowsOneApiProductOrSubscription();
     void callsOneByOneShowWhoWasBlocked();
     void exportSavesTheTableShownAsCsv();
+    void aCustomRangeShowsItsCallsOnly();
     void percentileIsTheNearestRank_data();
     void percentileIsTheNearestRank();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
@@ -550,6 +552,53 @@ void tst_UsageDashboard::exportSavesTheTableShownAsCsv()
         QVERIFY2(fields.at(0).endsWith(u'Z'), qPrintable(line));
         QVERIFY2(fields.at(3) == u"401"_qs || fields.at(3) == u"403"_qs || fields.at(3) == u"429"_qs, qPrintable(line));
     }
+}
+
+void tst_UsageDashboard::aCustomRangeShowsItsCallsOnly()
+{
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 900);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    const auto total = [&dashboard] { return dashboard.findChild<QLabel *>(u"usageTotalLabel"_qs)->text(); };
+    const QString lastDay = total();
+    auto *from = dashboard.findChild<QDateTimeEdit *>(u"usageFromDateTimeEdit"_qs);
+    auto *to = dashboard.findChild<QDateTimeEdit *>(u"usageToDateTimeEdit"_qs);
+    QVERIFY(from && to);
+    QVERIFY(!from->isVisible()); // only for a custom range
+
+    // The last two hours hold every call of this test run, in quarter hours.
+    const QDateTime now = QDateTime::currentDateTime();
+    dashboard.setCustomRange(now.addSecs(-2 * 3600), now.addSecs(120));
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QVERIFY(from->isVisible() && to->isVisible());
+    QCOMPARE(dashboard.findChild<QComboBox *>(u"usagePeriodComboBox"_qs)->currentText(), u"Custom range…"_qs);
+    QCOMPARE(total(), lastDay);
+    const QList<QPointF> points = dashboard.findChild<ui::UsageChart *>()->points(ui::UsageChart::Outcome::Success);
+    QVERIFY2(points.size() >= 8 && points.size() <= 10, qPrintable(QString::number(points.size())));
+
+    // Yesterday's first hour had no calls.
+    const QDateTime yesterday = QDate::currentDate().addDays(-1).startOfDay();
+    dashboard.setCustomRange(yesterday, yesterday.addSecs(3600));
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QCOMPARE(total(), u"0"_qs);
+    QVERIFY(dashboard.findChild<QLabel *>(u"usageEmptyLabel"_qs)->isVisible());
+
+    // An end before the start, typed by the user: said beside the range, nothing is read.
+    QSignalSpy loaded(&dashboard, &ui::UsageDashboard::loaded);
+    from->setFocus();
+    from->setDateTime(yesterday.addSecs(7200));
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard.findChild<QLabel *>(u"usageRangeProblemLabel"_qs)->text(),
+                              u"The range must start before it ends."_qs, 5000);
+    QVERIFY(!dashboard.isLoading());
+    QCOMPARE(loaded.count(), 0);
+    QCOMPARE(total(), u"0"_qs); // the last range's figures stay
+
+    // Corrected: read again, the problem gone.
+    from->setDateTime(yesterday.addSecs(-3600));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, 10000);
+    QVERIFY(dashboard.findChild<QLabel *>(u"usageRangeProblemLabel"_qs)->text().isEmpty());
 }
 
 void tst_UsageDashboard::percentileIsTheNearestRank_data()
