@@ -83,6 +83,7 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     m_note = new QLabel(this);
     m_note->setObjectName(u"requestLogNoteLabel"_qs);
     m_note->setWordWrap(true);
+    m_note->hide();
     m_percentiles = new QLabel(this);
     m_percentiles->setObjectName(u"requestLogPercentilesLabel"_qs);
     m_percentiles->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -256,6 +257,7 @@ void RequestLogView::showRows(const QList<QJsonObject> &rows)
                              "one API, product or subscription to see the rest.")
                               .arg(locale.toString(kLimit))
                         : QString());
+    m_note->setVisible(!m_note->text().isEmpty());
 }
 
 } // namespace portico::ui
