@@ -4002,6 +4002,14 @@
         <source>The added query parameter with the value “%1” has no name. Enter its name.</source>
         <translation>De toegevoegde queryparameter met de waarde “%1” heeft geen naam. Vul de naam in.</translation>
     </message>
+    <message>
+        <source>The %1 header you entered is sent instead of this subscription&apos;s key.</source>
+        <translation>De header %1 die u hebt ingevuld, wordt verzonden in plaats van de sleutel van dit abonnement.</translation>
+    </message>
+    <message>
+        <source>The %1 query parameter you entered is sent instead of this subscription&apos;s key.</source>
+        <translation>De queryparameter %1 die u hebt ingevuld, wordt verzonden in plaats van de sleutel van dit abonnement.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

@@ -68,7 +68,8 @@ Result<PreparedRequest> TryItRequest::prepare() const
         extra += (extra.isEmpty() ? QString() : u"&"_qs) + QString::fromLatin1(QUrl::toPercentEncoding(name))
             + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
     }
-    if (!subscriptionKey.isEmpty() && keyPlacement == KeyPlacement::Query) {
+    const bool inject = !subscriptionKey.isEmpty() && typedKey() == TypedKey::None;
+    if (inject && keyPlacement == KeyPlacement::Query) {
         extra += (extra.isEmpty() ? QString() : u"&"_qs) + QString::fromLatin1(QUrl::toPercentEncoding(keyQueryName))
             + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(subscriptionKey));
     }
@@ -98,10 +99,33 @@ Result<PreparedRequest> TryItRequest::prepare() const
     }
     if (!body.isEmpty() && !hasContentType)
         prepared.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
-    if (!subscriptionKey.isEmpty() && keyPlacement == KeyPlacement::Header)
+    if (inject && keyPlacement == KeyPlacement::Header)
         prepared.headers.append({ keyHeaderName.toLatin1(), subscriptionKey.toUtf8() });
     prepared.body = body;
     return prepared;
+}
+
+TryItRequest::TypedKey TryItRequest::typedKey() const
+{
+    const QByteArray header = keyHeaderName.toLatin1();
+    for (const auto &[name, value] : headers) {
+        if (!header.isEmpty() && name.compare(header, Qt::CaseInsensitive) == 0)
+            return TypedKey::Header;
+    }
+    // The gateway compares query names exactly (apim-protocol.md 6.2).
+    if (keyQueryName.isEmpty())
+        return TypedKey::None;
+    for (const auto &[name, value] : queryParameters) {
+        if (name == keyQueryName)
+            return TypedKey::Query;
+    }
+    if (const auto parsed = UrlTemplate::parse(urlTemplate.isEmpty() ? u"/"_qs : urlTemplate); parsed.ok()) {
+        for (const UrlTemplate::QueryItem &item : parsed->queryItems()) {
+            if (item.name == keyQueryName)
+                return TypedKey::Query;
+        }
+    }
+    return TypedKey::None;
 }
 
 Result<PreparedRequest> TryItRequest::preview() const

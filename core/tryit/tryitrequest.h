@@ -55,7 +55,16 @@ struct TryItRequest
     QString keyQueryName = QStringLiteral("subscription-key");
     KeyPlacement keyPlacement = KeyPlacement::Header;
 
-    // The final request with the key injected. InvalidInput (target = the parameter) when a
+    // Where the user typed a subscription key of their own, under a name the gateway reads for
+    // this API: a header named keyHeaderName (any case), or a query item named keyQueryName
+    // (added, or written in the template). The typed key is sent exactly as typed and
+    // subscriptionKey is not: one key goes out, and it is the one the user chose explicitly
+    // (the gateway would otherwise see two keys in one header field, or the header's key while
+    // the user meant the query's).
+    enum class TypedKey { None, Header, Query };
+    [[nodiscard]] TypedKey typedKey() const;
+
+    // The final request with the key injected (unless typedKey()). InvalidInput (target = the parameter) when a
     // template value is missing or the template is malformed; a Content-Type of
     // application/json is added for a body when the user set none.
     [[nodiscard]] Result<PreparedRequest> prepare() const;

@@ -305,7 +305,8 @@ void DeveloperController::send(const ComposedRequest &composed, const QString &o
     m_sending = true;
     m_cancelRequested = false;
     core::TryItRequest request = toTryItRequest(composed, operationName.isEmpty() ? composed.operationId : operationName);
-    if (composed.subscriptionId.isEmpty()) {
+    // A key the user typed is sent instead of the subscription's: no need to read that one.
+    if (composed.subscriptionId.isEmpty() || request.typedKey() != core::TryItRequest::TypedKey::None) {
         startSend(std::move(request));
         return;
     }

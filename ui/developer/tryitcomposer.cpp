@@ -154,8 +154,11 @@ TryItComposer::TryItComposer(QWidget *parent)
 
     m_subscription = new QComboBox(this);
     m_subscription->setObjectName(u"subscriptionComboBox"_qs);
-    m_subscription->setToolTip(tr("The key of this subscription is sent; it is never shown."));
     connect(m_subscription, &QComboBox::currentIndexChanged, this, &TryItComposer::updatePreview);
+    m_keyNote = new QLabel(this);
+    m_keyNote->setObjectName(u"subscriptionKeyNoteLabel"_qs);
+    m_keyNote->setWordWrap(true);
+    m_keyNote->setVisible(false);
 
     m_body = new JsonBodyEditor(this);
     // The editor takes Ctrl+Return as text input before shortcuts see it; catch it first.
@@ -199,6 +202,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     headerBar->addWidget(removeHeader);
     auto *keyRow = new QFormLayout;
     keyRow->addRow(tr("Subscription key:"), m_subscription);
+    keyRow->addRow(QString(), m_keyNote);
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -646,9 +650,35 @@ void TryItComposer::updatePreview()
     followContentType();
     updateSecretCells();
     m_preview->setPlainText(previewText());
+    updateKeyNote();
     if (m_inputProblemShown)
         validateInput(false); // the marks follow the user's corrections
     updateSendState();
+}
+
+void TryItComposer::updateKeyNote()
+{
+    const ComposedRequest composed = composedRequest();
+    const core::TryItRequest request = DeveloperController::toTryItRequest(composed, {});
+    QString note;
+    if (!composed.subscriptionId.isEmpty()) {
+        switch (request.typedKey()) {
+        case core::TryItRequest::TypedKey::Header:
+            note = tr("The %1 header you entered is sent instead of this subscription's key.")
+                       .arg(request.keyHeaderName);
+            break;
+        case core::TryItRequest::TypedKey::Query:
+            note = tr("The %1 query parameter you entered is sent instead of this subscription's key.")
+                       .arg(request.keyQueryName);
+            break;
+        case core::TryItRequest::TypedKey::None:
+            break;
+        }
+    }
+    m_keyNote->setText(note);
+    m_keyNote->setVisible(!note.isEmpty());
+    m_subscription->setToolTip(note.isEmpty() ? tr("The key of this subscription is sent; it is never shown.")
+                                              : note);
 }
 
 void TryItComposer::updateSecretCells()

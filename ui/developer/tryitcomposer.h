@@ -131,6 +131,8 @@ private:
     void followContentType();
     static bool isJsonContentType(const QString &contentType);
     void updatePreview();
+    // Shows next to the subscription picker that a key the user typed is sent instead.
+    void updateKeyNote();
     // Keeps what accessibility tools read for secret header values to the mask.
     void updateSecretCells();
     void updateSendState();
@@ -171,6 +173,7 @@ private:
     QToolButton *m_contentTypePreset = nullptr;
     QToolButton *m_authorizationPreset = nullptr;
     QComboBox *m_subscription = nullptr;
+    QLabel *m_keyNote = nullptr; // says when a typed key is sent instead of the subscription's
     JsonBodyEditor *m_body = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_problem = nullptr;

@@ -129,6 +129,7 @@ private Q_SLOTS:
     void seedIsPublishedThroughTypedCalls();
     void rrsExecuteThroughTheGatewayReturnsTheSeedVector();
     void renamedKeyParametersCarryTheInjectedKey();
+    void typedKeyIsSentInsteadOfTheChosenSubscriptions();
     void snippetsWithSecretsFilledInAnswerLikeTryIt_data();
     void snippetsWithSecretsFilledInAnswerLikeTryIt();
     void starterRateLimitAnswers429WithRetryAfter();
@@ -449,6 +450,72 @@ void tst_TryItEndToEnd::renamedKeyParametersCarryTheInjectedKey()
     QVERIFY(refused.ok());
     QCOMPARE(refused->status, 401);
     QVERIFY2(refused->body.contains("missing subscription key"), refused->body.constData());
+}
+
+void tst_TryItEndToEnd::typedKeyIsSentInsteadOfTheChosenSubscriptions()
+{
+    // Two API-scoped subscriptions (no product, so no rate limit): one picked in the composer,
+    // the other's key typed by the user as a header or query parameter.
+    for (const QString &id : { u"picked-sub"_qs, u"typed-sub"_qs }) {
+        core::Subscription subscription;
+        subscription.displayName = id;
+        subscription.scope = u"/apis/"_qs + kApiId;
+        subscription.state = u"active"_qs;
+        QVERIFY(await(m_apim->subscriptions().createOrUpdate(id, subscription)).ok());
+    }
+    const auto picked = chooseSubscription(u"picked-sub"_qs);
+    QVERIFY2(picked.ok(), qPrintable(why(picked)));
+    const auto typed = chooseSubscription(u"typed-sub"_qs);
+    QVERIFY2(typed.ok(), qPrintable(why(typed)));
+    const QByteArray typedKey = typed->keys.secondaryKey.toUtf8();
+    const QByteArray wrongKey = "0123456789abcdef0123456789abcdef";
+    const QByteArray keyHeader = "Ocp-Apim-Subscription-Key";
+    const auto keyHeaders = [&](const core::PreparedRequest &prepared) {
+        QList<QByteArray> values;
+        for (const auto &[name, value] : prepared.headers) {
+            if (name.compare(keyHeader, Qt::CaseInsensitive) == 0)
+                values.append(value);
+        }
+        return values;
+    };
+
+    TryItRequest request = rrsRequest(QUrl(m_service.gatewayUrl));
+    request.headers.append({ "ocp-apim-subscription-key", typedKey });
+    core::SubscriptionKeyJob::inject(request, m_api, *picked);
+    QCOMPARE(request.typedKey(), TryItRequest::TypedKey::Header);
+    // Exactly one key goes out, the typed one; the preview shows that one field, masked.
+    QCOMPARE(keyHeaders(*request.prepare()), QList<QByteArray> { typedKey });
+    const auto preview = request.preview();
+    QCOMPARE(keyHeaders(*preview), QList<QByteArray> { core::secretMask.toString().toUtf8() });
+    const auto accepted = send(request);
+    QVERIFY2(accepted.ok(), qPrintable(why(accepted)));
+    QVERIFY2(accepted->status == 200, accepted->body.constData());
+    QCOMPARE(hashingFeatures(accepted->body), (QList<int> { 1, 1, 2, 2, 0, 2, 0, 1 }));
+
+    // The gateway judges the typed key, not the subscription's: a wrong typed key is refused.
+    TryItRequest wrong = request;
+    wrong.headers = { { keyHeader, wrongKey } };
+    const auto refused = send(wrong);
+    QVERIFY2(refused.ok(), qPrintable(why(refused)));
+    QCOMPARE(refused->status, 401);
+    QVERIFY2(refused->body.contains("invalid subscription key"), refused->body.constData());
+
+    // A key typed as the query parameter wins too; the gateway would read a header key first.
+    TryItRequest viaQuery = rrsRequest(QUrl(m_service.gatewayUrl));
+    viaQuery.queryParameters.append({ u"subscription-key"_qs, QString::fromUtf8(wrongKey) });
+    core::SubscriptionKeyJob::inject(viaQuery, m_api, *picked);
+    QCOMPARE(viaQuery.typedKey(), TryItRequest::TypedKey::Query);
+    QVERIFY(keyHeaders(*viaQuery.prepare()).isEmpty());
+    QCOMPARE(QUrlQuery(viaQuery.preview()->url).queryItemValue(u"subscription-key"_qs),
+             core::secretMask.toString());
+    const auto queryRefused = send(viaQuery);
+    QVERIFY2(queryRefused.ok(), qPrintable(why(queryRefused)));
+    QCOMPARE(queryRefused->status, 401);
+    QVERIFY2(queryRefused->body.contains("invalid subscription key"), queryRefused->body.constData());
+    viaQuery.queryParameters = { { u"subscription-key"_qs, QString::fromUtf8(typedKey) } };
+    const auto queryAccepted = send(viaQuery);
+    QVERIFY2(queryAccepted.ok(), qPrintable(why(queryAccepted)));
+    QVERIFY2(queryAccepted->status == 200, queryAccepted->body.constData());
 }
 
 void tst_TryItEndToEnd::snippetsWithSecretsFilledInAnswerLikeTryIt_data()

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void emptyRequiredQueryParameterBlocksSend();
     void reopenBringsBackExactlyTheQueryThatWasSent();
     void addedQueryParametersArePreviewedSentAndReopened();
+    void typedKeyIsSentInsteadOfTheSubscriptionsAndTheComposerSaysSo();
 };
 
 namespace {
@@ -255,7 +256,7 @@ void tst_TryItComposer::previewIsTheRequestThatIsSentWithEverySecretMasked()
     QVERIFY2(lines.first().contains(u"subscription-key=••••••••"_qs), qPrintable(lines.first()));
     QVERIFY2(lines.contains(u"api-key: ••••••••"_qs), qPrintable(preview));
     QVERIFY(lines.contains(u"Authorization: Bearer ••••••••"_qs));
-    // Typed, and the chosen subscription's: one field on the wire, both values, masked as one.
+    // Typed, and a subscription chosen: the typed key is the one sent.
     QCOMPARE(lines.count(u"Ocp-Apim-Subscription-Key: ••••••••"_qs), 1);
 }
 
@@ -622,6 +623,48 @@ void tst_TryItComposer::addedQueryParametersArePreviewedSentAndReopened()
     QCOMPARE(send.count(), 1);
     QCOMPARE(composer.findChild<QLabel *>(u"parameterProblemLabel"_qs)->text(),
              u"The added query parameter with the value “orphan” has no name. Enter its name."_qs);
+}
+
+void tst_TryItComposer::typedKeyIsSentInsteadOfTheSubscriptionsAndTheComposerSaysSo()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    composer.setSubscriptions({ { u"starter-demo"_qs, u"Starter (demo)"_qs, u"Starter"_qs } });
+    composer.setParameterValue(u"workspace"_qs, u"local"_qs);
+    composer.setParameterValue(u"service"_qs, u"feature-hashing"_qs);
+    auto *note = composer.findChild<QLabel *>(u"subscriptionKeyNoteLabel"_qs);
+    QVERIFY(note);
+    QVERIFY(!note->isVisible());
+    const auto keyLines = [&] {
+        return composer.previewText().split(u'\n').filter(u"Ocp-Apim-Subscription-Key"_qs, Qt::CaseInsensitive);
+    };
+    QCOMPARE(keyLines(), QStringList { u"Ocp-Apim-Subscription-Key: ••••••••"_qs }); // the subscription's
+
+    ComposedRequest typed = composer.composedRequest();
+    typed.headers.append(qMakePair(QByteArray("ocp-apim-subscription-key"), QByteArray("typed-header-key-3")));
+    composer.applyValues(typed);
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), u"The Ocp-Apim-Subscription-Key header you entered is sent instead of this "
+                           "subscription's key."_qs);
+    // One key field in the preview and on the wire: the typed one, never the subscription's.
+    QCOMPARE(keyLines(), QStringList { u"ocp-apim-subscription-key: ••••••••"_qs });
+    core::TryItRequest request = DeveloperController::toTryItRequest(composer.composedRequest(), {});
+    request.subscriptionKey = u"subscription-key-5"_qs;
+    const auto wire = request.prepare();
+    QVERIFY(wire.ok());
+    QStringList sentKeys;
+    for (const auto &[name, value] : wire->headers) {
+        if (name.compare("Ocp-Apim-Subscription-Key", Qt::CaseInsensitive) == 0)
+            sentKeys.append(QString::fromUtf8(value));
+    }
+    QCOMPARE(sentKeys, QStringList { u"typed-header-key-3"_qs });
+    QVERIFY(!note->text().contains(u"typed-header-key-3"_qs));
+
+    // Without a subscription there is nothing to say.
+    composer.findChild<QComboBox *>(u"subscriptionComboBox"_qs)->setCurrentIndex(0);
+    QVERIFY(!note->isVisible());
 }
 
 QTEST_MAIN(tst_TryItComposer)
