@@ -25,4 +25,10 @@ void ReplyDeadline::start(QNetworkReply *reply, int deadlineMs)
     m_timer.start(deadlineMs);
 }
 
+void ReplyDeadline::restart()
+{
+    if (m_timer.isActive())
+        m_timer.start();
+}
+
 } // namespace portico::core

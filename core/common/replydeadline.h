@@ -21,6 +21,9 @@ public:
     ReplyDeadline();
 
     void start(QNetworkReply *reply, int deadlineMs);
+    // While armed, starts the same time again from now: a deadline restarted on every sign of
+    // progress is an exact idle timeout ("no answer within N s"). Does nothing once passed.
+    void restart();
     void stop() { m_timer.stop(); }
     bool passed() const { return m_passed; }
 

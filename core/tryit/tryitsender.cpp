@@ -79,14 +79,6 @@ TryItSender::TryItSender(QNetworkAccessManager *network, PreparedRequest request
     , m_request(std::move(request))
     , m_options(std::move(options))
 {
-    m_deadline.setSingleShot(true);
-    // A coarse timer may fire up to 5 % early: "no answer within 600 s" after 570 s.
-    m_deadline.setTimerType(Qt::PreciseTimer);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        m_timedOut = true;
-        if (m_reply)
-            m_reply->abort();
-    });
 }
 
 TryItSender::~TryItSender()
@@ -113,7 +105,8 @@ void TryItSender::start()
     // own User-Agent, Accept-Encoding and Accept-Language are replaced by what the preview shows.
     for (const auto &[name, value] : wireHeaders(m_request))
         request.setRawHeader(name, value);
-    request.setTransferTimeout(m_options.transferTimeoutMs);
+    // No Qt transfer timeout: it runs on a coarse timer that may fire up to 5 % early ("no
+    // answer within 2 s" after 1.9 s); m_idle is exact, restarted on every sign of progress.
     request.setMaximumRedirectsAllowed(m_options.maxRedirects);
     // Redirects never downgrade to http; credentials in headers follow only within the origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
@@ -121,18 +114,31 @@ void TryItSender::start()
     m_response.method = m_request.method;
     m_response.requestBodySize = m_request.body.size();
     m_clock.start();
-    m_deadline.start(m_options.deadlineMs);
     // Qt knows that a reply has no body only for its own head(); a HEAD sent as a custom verb
     // waits for the Content-Length it announces until the transfer timeout.
     if (m_request.method == "HEAD")
         m_reply = m_network->head(request);
     else
         m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    m_deadline.start(m_reply, m_options.deadlineMs);
+    m_idle.start(m_reply, m_options.transferTimeoutMs);
+    // What Qt's transfer timeout counts as progress, plus the request going out: "no answer
+    // within N s" is counted from the moment the request was sent.
+    const auto progressed = [this] { m_idle.restart(); };
+    connect(m_reply, &QNetworkReply::uploadProgress, this, progressed);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, progressed);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, progressed);
+    connect(m_reply, &QNetworkReply::readyRead, this, progressed);
+    connect(m_reply, &QNetworkReply::redirected, this, progressed);
+    connect(m_reply, &QNetworkReply::encrypted, this, progressed);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &TryItSender::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &TryItSender::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &TryItSender::onFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this, &TryItSender::onSslErrors);
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        m_requestSent = true;
+        m_idle.restart();
+    });
     connect(m_reply, &QNetworkReply::downloadProgress, this, &TryItSender::progress);
     connect(m_reply, &QNetworkReply::redirected, this, [this] { ++m_response.redirectsFollowed; });
 }
@@ -283,6 +289,7 @@ void TryItSender::onFinished()
         return;
     reply->deleteLater();
     m_deadline.stop();
+    m_idle.stop();
     if (!m_failure && reply->error() != QNetworkReply::OperationCanceledError) {
         m_reply = reply; // drain what is left through the same path
         onReadyRead();
@@ -300,7 +307,7 @@ void TryItSender::onFinished()
         fail(failureOf(SendFailure::Kind::Cancelled), Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
         return;
     }
-    if (m_timedOut) {
+    if (m_deadline.passed()) {
         SendFailure failure = failureOf(SendFailure::Kind::Deadline);
         failure.timeoutSeconds = m_options.deadlineMs / 1000;
         fail(std::move(failure), Error::make(Error::Kind::Timeout,
@@ -331,6 +338,8 @@ void TryItSender::onFinished()
     if (!m_response.unfollowedRedirect
         && ((networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied)
             || networkError == QNetworkReply::ProtocolFailure)) {
+        // OperationCanceledError without a cancel: the idle timeout (ours, or a transfer timeout
+        // the injected QNAM sets for all its requests).
         const bool stalled = networkError == QNetworkReply::OperationCanceledError
             || networkError == QNetworkReply::TimeoutError;
         IncompleteBody incomplete;
@@ -381,7 +390,7 @@ void TryItSender::failFromReply(QNetworkReply *reply)
     case QNetworkReply::HostNotFoundError:
         kind = Kind::HostNotFound;
         break;
-    case QNetworkReply::OperationCanceledError: // Qt 6.4 aborts on the transfer timeout
+    case QNetworkReply::OperationCanceledError: // m_idle passed (or the QNAM's transfer timeout)
     case QNetworkReply::TimeoutError:
         kind = m_requestSent ? Kind::NoAnswer : Kind::ConnectTimeout;
         errorKind = Error::Kind::Timeout;

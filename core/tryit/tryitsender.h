@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/replydeadline.h"
 #include "core/common/result.h"
 #include "core/tryit/sendfailure.h"
 #include "core/tryit/tryitrequest.h"
@@ -97,10 +98,10 @@ private:
     QNetworkReply *m_reply = nullptr;
     TryItResponse m_response;
     QElapsedTimer m_clock;
-    QTimer m_deadline;
+    ReplyDeadline m_deadline; // the whole send (deadlineMs)
+    ReplyDeadline m_idle;     // no progress for transferTimeoutMs, restarted on progress
     std::optional<TlsCertificateInfo> m_certificate;
     bool m_cancelled = false;
-    bool m_timedOut = false;
     bool m_requestSent = false; // the request went out: a silence after this is "no answer"
     std::optional<Error> m_failure;
     std::optional<SendFailure> m_failureFacts; // of m_failure

@@ -17,8 +17,10 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
+#include <chrono>
 
 using namespace portico;
 using core::Error;
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void bodyThatBreaksOffCarriesItsFactsNotWords();
     void refusedConnectionCarriesHostAndPort();
     void silentServerIsNoAnswerWithinTheTransferTimeout();
+    void noAnswerIsSaidOnlyAfterTheFullTimeout();
     void certificateOtherThanThePinnedOneIsAMismatch();
     void deadlineCarriesItsSeconds();
     void networkErrorsCarryTheirKind_data();
@@ -341,6 +344,41 @@ void tst_TryItSender::silentServerIsNoAnswerWithinTheTransferTimeout()
     QCOMPARE(failure->kind, core::SendFailure::Kind::NoAnswer);
     QCOMPARE(failure->timeoutSeconds, 1);
     QCOMPARE(failure->port, int(silent.serverPort()));
+    QCOMPARE(held.size(), 1);
+    qDeleteAll(held);
+}
+
+void tst_TryItSender::noAnswerIsSaidOnlyAfterTheFullTimeout()
+{
+    QTcpServer silent;
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held.append(socket);
+    });
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    TryItSender::Options options;
+    options.transferTimeoutMs = 2000;
+    // A coarse timer due at x.0NN s of the monotonic clock is rounded to the whole second, up
+    // to 5 % early; start so that "2 s later" is such a moment: the send must still wait 2 s.
+    const auto fraction = [] {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count() % 1000;
+    };
+    while (fraction() < 10 || fraction() >= 25)
+        QThread::usleep(500);
+    std::optional<core::SendFailure> failure;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto result = send(post(QUrl(u"http://127.0.0.1:%1/score"_qs.arg(silent.serverPort())), "{}"),
+                             options, nullptr, &failure);
+    const qint64 waited = elapsed.elapsed();
+    QVERIFY(!result.ok());
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, core::SendFailure::Kind::NoAnswer);
+    QCOMPARE(failure->timeoutSeconds, 2);
+    QVERIFY2(waited >= 2000, qPrintable(u"no answer within 2 s said after %1 ms"_qs.arg(waited)));
+    QVERIFY2(failure->elapsedMs >= 2000, qPrintable(QString::number(failure->elapsedMs)));
     QCOMPARE(held.size(), 1);
     qDeleteAll(held);
 }

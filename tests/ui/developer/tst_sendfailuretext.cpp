@@ -377,9 +377,8 @@ void tst_SendFailureText::silentServerIsSaidWithTheConfiguredTimeout()
     const Said said = sendAndReopen(QUrl(u"http://127.0.0.1:%1/azureml"_qs.arg(silent.serverPort())), dutch, 2000);
     if (QTest::currentTestFailed())
         return;
-    // Qt's transfer timeout runs on a coarse timer, which may fire up to 5 % early (it did, at
-    // 1.9x s, on a loaded machine): the request waited the configured time within that.
-    QVERIFY2(elapsed.elapsed() >= 1900, qPrintable(QString::number(elapsed.elapsed())));
+    // "No answer within 2 s" is said after 2 s at the earliest (Try It's own precise timer).
+    QVERIFY2(elapsed.elapsed() >= 2000, qPrintable(QString::number(elapsed.elapsed())));
     QCOMPARE(held.size(), 1);
     expected = expected.arg(silent.serverPort());
     QCOMPARE(said.live, expected);
