@@ -177,9 +177,7 @@ QString SendFailureText::details(const core::SendFailure &failure)
 QString SendFailureText::shortStatus(const core::SendFailure &failure)
 {
     switch (failure.kind) {
-    case Kind::Cancelled:
-        if (failure.elapsedMs < 0)
-            return tr("You cancelled the request.");
+    case Kind::Cancelled: // also when how long it ran is not known (an older history row)
         return tr("cancelled");
     case Kind::ConnectTimeout:
     case Kind::NoAnswer:

@@ -149,6 +149,8 @@ private Q_SLOTS:
     void sendsAnEarlierPorticoStoredAsTextStillShow();
     void everyKindIsSaidInEnglishAndDutch_data();
     void everyKindIsSaidInEnglishAndDutch();
+    void shortStatusIsOneOrTwoWordsForEveryKind_data();
+    void shortStatusIsOneOrTwoWordsForEveryKind();
 
 private:
     // Opens RRS Execute (to `gateway` instead of the service's when valid) with the seed body.
@@ -716,6 +718,41 @@ void tst_SendFailureText::everyKindIsSaidInEnglishAndDutch()
     QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
     QCOMPARE(ui::SendFailureText::headline(failure), dutch.contains(u"%1"_qs) ? dutch.arg(size) : dutch);
     QCOMPARE(ui::SendFailureText::details(failure), u"Technisch detail: Qt's own words"_qs);
+}
+
+void tst_SendFailureText::shortStatusIsOneOrTwoWordsForEveryKind_data()
+{
+    QTest::addColumn<bool>("dutch");
+    QTest::addColumn<qint64>("elapsedMs"); // -1: not known (a cancel an earlier Portico stored)
+    QTest::newRow("English") << false << qint64(2500);
+    QTest::newRow("English, elapsed unknown") << false << qint64(-1);
+    QTest::newRow("Dutch") << true << qint64(2500);
+    QTest::newRow("Dutch, elapsed unknown") << true << qint64(-1);
+}
+
+void tst_SendFailureText::shortStatusIsOneOrTwoWordsForEveryKind()
+{
+    using Kind = core::SendFailure::Kind;
+    QFETCH(bool, dutch);
+    QFETCH(qint64, elapsedMs);
+    if (dutch)
+        QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+    // The history list's status column: a word or two, like "timed out", never a sentence.
+    for (int kind = int(Kind::Other); kind <= int(Kind::KeyUnavailable); ++kind) {
+        core::SendFailure failure;
+        failure.kind = Kind(kind);
+        failure.host = u"gateway.example"_qs;
+        failure.port = 443;
+        failure.elapsedMs = elapsedMs;
+        const QString status = ui::SendFailureText::shortStatus(failure);
+        QVERIFY2(!status.isEmpty() && status.split(u' ').size() <= 2 && !status.contains(u'.')
+                     && status == status.toLower(),
+                 qPrintable(u"kind %1: “%2”"_qs.arg(kind).arg(status)));
+    }
+    core::SendFailure cancelled;
+    cancelled.kind = Kind::Cancelled;
+    cancelled.elapsedMs = elapsedMs;
+    QCOMPARE(ui::SendFailureText::shortStatus(cancelled), dutch ? u"geannuleerd"_qs : u"cancelled"_qs);
 }
 
 QTEST_MAIN(tst_SendFailureText)
