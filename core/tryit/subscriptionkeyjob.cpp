@@ -144,6 +144,7 @@ void SubscriptionKeyJob::inject(
     request.subscriptionName = chosen.subscription.displayName.isEmpty()
         ? chosen.subscription.name
         : chosen.subscription.displayName;
+    request.subscriptionId = chosen.subscription.name;
     request.subscriptionKey
         = key == Key::Primary ? chosen.keys.primaryKey : chosen.keys.secondaryKey;
     request.keyHeaderName = api.subscriptionKeyParameterNames.header;

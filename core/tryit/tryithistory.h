@@ -22,7 +22,7 @@ struct HistoryEntry
 {
     qint64 id = 0;
     QDateTime sentAt;
-    TryItRequest request; // subscriptionKey empty; re-fetch it by subscriptionName
+    TryItRequest request; // subscriptionKey empty; re-opened by subscriptionId (older: by name)
     QString url;          // redacted
     int status = 0;       // 0 when the send failed (see error)
     QByteArray reason;

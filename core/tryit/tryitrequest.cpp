@@ -208,6 +208,7 @@ QJsonObject TryItRequest::toJson() const
         { u"headers"_qs, headerArray },
         { u"body"_qs, QString::fromUtf8(scrubSecrets(body, secretValues())) },
         { u"subscriptionName"_qs, subscriptionName },
+        { u"subscriptionId"_qs, subscriptionId },
         { u"keyHeaderName"_qs, keyHeaderName },
         { u"keyQueryName"_qs, keyQueryName },
         { u"keyPlacement"_qs, keyPlacement == KeyPlacement::Query ? u"query"_qs : u"header"_qs },
@@ -233,6 +234,7 @@ TryItRequest TryItRequest::fromJson(const QJsonObject &object)
         request.headers.append({ item.toArray().at(0).toString().toLatin1(), item.toArray().at(1).toString().toUtf8() });
     request.body = object.value(u"body"_qs).toString().toUtf8();
     request.subscriptionName = object.value(u"subscriptionName"_qs).toString();
+    request.subscriptionId = object.value(u"subscriptionId"_qs).toString();
     request.keyHeaderName = object.value(u"keyHeaderName"_qs).toString(request.keyHeaderName);
     request.keyQueryName = object.value(u"keyQueryName"_qs).toString(request.keyQueryName);
     request.keyPlacement = object.value(u"keyPlacement"_qs).toString() == u"query"_qs ? KeyPlacement::Query

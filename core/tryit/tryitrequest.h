@@ -50,6 +50,9 @@ struct TryItRequest
     QByteArray body;
 
     QString subscriptionName; // e.g. the subscription's displayName; not secret
+    // The subscription's id (its resource name, "sid"), which re-opening chooses it by: two
+    // subscriptions may share a display name. Not secret. Empty in history rows from before.
+    QString subscriptionId;
     QString subscriptionKey;  // secret
     QString keyHeaderName = QStringLiteral("Ocp-Apim-Subscription-Key");
     QString keyQueryName = QStringLiteral("subscription-key");

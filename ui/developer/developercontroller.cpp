@@ -291,6 +291,7 @@ core::TryItRequest DeveloperController::toTryItRequest(const ComposedRequest &co
     request.headers = composed.headers;
     request.body = composed.body;
     request.subscriptionName = composed.subscriptionName;
+    request.subscriptionId = composed.subscriptionId;
     if (!composed.keyHeaderName.isEmpty())
         request.keyHeaderName = composed.keyHeaderName;
     if (!composed.keyQueryName.isEmpty())

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void reopenedAuthorizationIsLeftEmptyAndMarked();
     void maskedTemplateValueIsLeftEmptyAndAMaskIsNeverSent();
+    void subscriptionIsReopenedByIdNotByDisplayName();
 
 private:
     int headerRow(const QString &name) const;
@@ -78,6 +79,13 @@ void tst_HistoryReopen::initTestCase()
                                                                          { u"displayName"_qs, u"Reopen developer"_qs },
                                                                          { u"state"_qs, u"active"_qs } }, this);
     QVERIFY2(key.ok(), key.ok() ? "" : qPrintable(key.error().message));
+    // Two subscriptions with the same display name (APIM does not make names unique).
+    for (const QString &twin : { u"twin-a"_qs, u"twin-b"_qs }) {
+        const auto twinKey = m_bed.subscribe(twin, QJsonObject { { u"scope"_qs, u"/products/unlimited"_qs },
+                                                                 { u"displayName"_qs, u"Twin developer"_qs },
+                                                                 { u"state"_qs, u"active"_qs } }, this);
+        QVERIFY2(twinKey.ok(), twinKey.ok() ? "" : qPrintable(twinKey.error().message));
+    }
     const QString opened = m_bed.openWorkspace(m_dir.filePath(u"history.sqlite"_qs), m_workspace);
     QVERIFY2(opened.isEmpty(), qPrintable(opened));
 }
@@ -210,6 +218,61 @@ void tst_HistoryReopen::maskedTemplateValueIsLeftEmptyAndAMaskIsNeverSent()
     QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
     QCOMPARE(composer.composedRequest().templateValues.value(u"code"_qs), u"real-function-key"_qs);
+}
+
+void tst_HistoryReopen::subscriptionIsReopenedByIdNotByDisplayName()
+{
+    ui::TryItComposer *composer = m_workspace->composer();
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    auto *send = composer->findChild<QPushButton *>(u"sendPushButton"_qs);
+    ui::HistoryPanel *history = m_workspace->history();
+    auto *list = history->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    const auto openRrs = [&] {
+        QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"RRS Execute"_qs));
+        QTest::mouseClick(m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    };
+    const auto reopen = [&](int item) {
+        // From another operation, so the subscription is chosen by the re-open.
+        QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"BES Status"_qs));
+        QTest::mouseClick(m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+        subscription->setCurrentIndex(0);
+        list->setCurrentItem(list->topLevelItem(item));
+        QTest::mouseClick(history->findChild<QPushButton *>(u"historyReopenPushButton"_qs), Qt::LeftButton);
+    };
+    const qint64 before = m_bed.history().count().value();
+    for (const QString &twin : { u"twin-a"_qs, u"twin-b"_qs }) {
+        openRrs();
+        QVERIFY(composer->setParameterValue(u"workspace"_qs, u"local"_qs));
+        QVERIFY(composer->setParameterValue(u"service"_qs, u"feature-hashing"_qs));
+        composer->bodyEditor()->setText(kSeedBody);
+        const int index = subscription->findData(twin);
+        QVERIFY(index > 0);
+        QCOMPARE(subscription->itemText(index), u"Twin developer — Unlimited"_qs);
+        subscription->setCurrentIndex(index);
+        QSignalSpy ready(m_bed.developer(), &ui::DeveloperController::responseReady);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(m_workspace->viewer()->response().status, 200);
+    }
+    QTRY_COMPARE(history->entryCount(), int(before + 2));
+    // Newest first: twin-b's send, then twin-a's; each comes back with its own subscription.
+    reopen(1);
+    QCOMPARE(subscription->currentData().toString(), u"twin-a"_qs);
+    reopen(0);
+    QCOMPARE(subscription->currentData().toString(), u"twin-b"_qs);
+
+    // A send recorded before the id was kept has the display name only: still re-opened.
+    core::TryItRequest older = m_bed.history().list()->first().request;
+    older.subscriptionId.clear();
+    older.subscriptionName = u"Reopen developer"_qs;
+    QVERIFY(m_bed.history()
+                .record(older, core::Error::make(core::Error::Kind::Network, u"Connection refused"_qs),
+                        QDateTime::currentDateTimeUtc().addSecs(60))
+                .ok());
+    history->reload();
+    QTRY_COMPARE(history->entryCount(), int(before + 3));
+    reopen(0);
+    QCOMPARE(subscription->currentData().toString(), u"reopen-developer"_qs);
 }
 
 QTEST_MAIN(tst_HistoryReopen)
