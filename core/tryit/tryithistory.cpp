@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <functional>
 
 namespace portico::core {
 
@@ -22,8 +23,9 @@ Q_LOGGING_CATEGORY(lcHistory, "portico.core.tryit.history")
 
 // 1: the first schema. 2: the facts of a body that broke off (incomplete*), instead of a
 // sentence in `error`. 3: the facts of a send that ended without a response (`failure`, JSON of
-// SendFailure), instead of a sentence in `error`.
-constexpr int schemaVersion = 3;
+// SendFailure), instead of a sentence in `error`. 4: where a response came from and how its
+// certificate was trusted (`exchange`, JSON: redirects, the certificate).
+constexpr int schemaVersion = 4;
 // PRAGMA auto_vacuum=FULL: every commit that frees pages gives them back to the file system.
 // (INCREMENTAL would need "PRAGMA incremental_vacuum" stepped once per page, which QSqlQuery
 // does not do for a statement without result columns.)
@@ -54,7 +56,73 @@ HeaderList headersFromJson(const QByteArray &json)
 
 const char *const columns = "id, sent_at, request_json, url, status, reason, response_headers, response_body, "
                             "body_truncated, body_size, total_ms, ttfb_ms, error, incomplete, incomplete_idle_s, "
-                            "incomplete_error_code, incomplete_error, failure";
+                            "incomplete_error_code, incomplete_error, failure, exchange";
+
+// The facts of `exchange`. URLs are masked like the requested URL (`shown`).
+QByteArray exchangeToJson(const TryItResponse &response, const std::function<QString(const QUrl &)> &shown)
+{
+    QJsonObject json {
+        { u"finalUrl"_qs, shown(response.url) },
+        { u"finalMethod"_qs, QString::fromLatin1(response.method) },
+        { u"redirectsFollowed"_qs, response.redirectsFollowed },
+    };
+    if (const auto &redirect = response.unfollowedRedirect) {
+        json.insert(u"unfollowedRedirect"_qs,
+                    QJsonObject { { u"reason"_qs, int(redirect->reason) },
+                                  { u"location"_qs, redirect->location.isEmpty() ? QString() : shown(redirect->location) },
+                                  { u"maxRedirects"_qs, redirect->maxRedirects } });
+    }
+    if (const auto &certificate = response.certificate) {
+        QJsonArray kinds;
+        for (const int kind : certificate->errorKinds)
+            kinds.append(kind);
+        json.insert(u"certificate"_qs,
+                    QJsonObject { { u"subject"_qs, certificate->subject },
+                                  { u"issuer"_qs, certificate->issuer },
+                                  { u"notBefore"_qs, certificate->notBefore.toUTC().toString(Qt::ISODate) },
+                                  { u"notAfter"_qs, certificate->notAfter.toUTC().toString(Qt::ISODate) },
+                                  { u"sha256"_qs, certificate->sha256Fingerprint },
+                                  { u"errors"_qs, QJsonArray::fromStringList(certificate->errors) },
+                                  { u"errorKinds"_qs, kinds },
+                                  { u"pinned"_qs, certificate->pinned } });
+    }
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+void exchangeFromJson(const QByteArray &text, HistoryEntry &entry)
+{
+    const QJsonObject json = QJsonDocument::fromJson(text).object();
+    if (json.isEmpty())
+        return;
+    entry.finalUrl = QUrl(json.value(u"finalUrl"_qs).toString());
+    entry.finalMethod = json.value(u"finalMethod"_qs).toString().toLatin1();
+    entry.redirectsFollowed = json.value(u"redirectsFollowed"_qs).toInt();
+    if (const QJsonObject redirect = json.value(u"unfollowedRedirect"_qs).toObject(); !redirect.isEmpty()) {
+        const int reason = redirect.value(u"reason"_qs).toInt();
+        if (reason >= int(UnfollowedRedirect::Reason::TooMany)
+            && reason <= int(UnfollowedRedirect::Reason::UnsupportedLocation)) {
+            UnfollowedRedirect unfollowed;
+            unfollowed.reason = UnfollowedRedirect::Reason(reason);
+            unfollowed.location = QUrl(redirect.value(u"location"_qs).toString());
+            unfollowed.maxRedirects = redirect.value(u"maxRedirects"_qs).toInt();
+            entry.unfollowedRedirect = unfollowed;
+        }
+    }
+    if (const QJsonObject certificate = json.value(u"certificate"_qs).toObject(); !certificate.isEmpty()) {
+        TlsCertificateInfo info;
+        info.subject = certificate.value(u"subject"_qs).toString();
+        info.issuer = certificate.value(u"issuer"_qs).toString();
+        info.notBefore = QDateTime::fromString(certificate.value(u"notBefore"_qs).toString(), Qt::ISODate);
+        info.notAfter = QDateTime::fromString(certificate.value(u"notAfter"_qs).toString(), Qt::ISODate);
+        info.sha256Fingerprint = certificate.value(u"sha256"_qs).toString();
+        for (const QJsonValue &error : certificate.value(u"errors"_qs).toArray())
+            info.errors.append(error.toString());
+        for (const QJsonValue &kind : certificate.value(u"errorKinds"_qs).toArray())
+            info.errorKinds.append(kind.toInt());
+        info.pinned = certificate.value(u"pinned"_qs).toBool();
+        entry.certificate = info;
+    }
+}
 
 std::optional<IncompleteBody> incompleteFrom(const QSqlQuery &query, qint64 bodySize)
 {
@@ -127,6 +195,7 @@ HistoryEntry entryFrom(const QSqlQuery &query)
         entry.failure = SendFailure::fromJson(QJsonDocument::fromJson(failure).object());
     else if (entry.status == 0 && !entry.incomplete && !entry.error.isEmpty())
         entry.failure = legacyFailure(entry.error, entry.url, entry.totalMs);
+    exchangeFromJson(query.value(18).toByteArray(), entry);
     return entry;
 }
 
@@ -208,6 +277,10 @@ Result<void> TryItHistory::migrate(int fromVersion)
         // Rows from before keep failure NULL and their text in `error`.
         statements << u"ALTER TABLE sends ADD COLUMN failure BLOB"_qs;
     }
+    if (fromVersion < 4) {
+        // Rows from before keep exchange NULL: no redirect note, no certificate.
+        statements << u"ALTER TABLE sends ADD COLUMN exchange BLOB"_qs;
+    }
     statements << u"PRAGMA user_version=%1"_qs.arg(schemaVersion);
     for (const QString &statement : std::as_const(statements)) {
         if (!query.exec(statement)) {
@@ -274,8 +347,8 @@ Result<qint64> TryItHistory::insert(const TryItRequest &request, const Result<Tr
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO sends (sent_at, api_id, operation_id, request_json, url, status, reason,"
                   " response_headers, response_body, body_truncated, body_size, total_ms, ttfb_ms, error,"
-                  " incomplete, incomplete_idle_s, incomplete_error_code, incomplete_error, failure)"
-                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
+                  " incomplete, incomplete_idle_s, incomplete_error_code, incomplete_error, failure, exchange)"
+                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_qs);
     query.addBindValue(sentAt.toMSecsSinceEpoch());
     query.addBindValue(request.apiId);
     query.addBindValue(request.operationId);
@@ -298,6 +371,10 @@ Result<qint64> TryItHistory::insert(const TryItRequest &request, const Result<Tr
         query.addBindValue(r.incomplete ? r.incomplete->networkErrorCode : 0);
         query.addBindValue(r.incomplete ? scrubSecrets(r.incomplete->networkError, secrets) : QString());
         query.addBindValue(QByteArray());
+        const auto shown = [&](const QUrl &url) {
+            return scrubSecrets(redactUrl(url, request.secretQueryNames()).toString(), secrets);
+        };
+        query.addBindValue(scrubSecrets(exchangeToJson(r, shown), secrets));
     } else {
         query.addBindValue(0);
         query.addBindValue(QByteArray());
@@ -315,6 +392,7 @@ Result<qint64> TryItHistory::insert(const TryItRequest &request, const Result<Tr
         query.addBindValue(failure ? scrubSecrets(QJsonDocument(failure->toJson()).toJson(QJsonDocument::Compact),
                                                   secrets)
                                    : QByteArray());
+        query.addBindValue(QByteArray());
     }
     if (!query.exec()) {
         const Error error = sqlError(query.lastError(), u"recording a send"_qs);

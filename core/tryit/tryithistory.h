@@ -40,6 +40,15 @@ struct HistoryEntry
     // recorded before this was kept have only the English sentence in `error`.
     std::optional<SendFailure> failure;
     QString error; // the send failed (status 0): technical text (older entries: core's sentence)
+    // Where a response came from and how it was trusted, as the viewer said it live (rows from
+    // before schema 4 have none of it): the URL that answered after followed redirects and its
+    // method, both with the request's secrets masked; the redirect that was not followed (its
+    // location masked); the server's certificate, with `pinned` when a pin made it trusted.
+    QUrl finalUrl;
+    QByteArray finalMethod;
+    int redirectsFollowed = 0;
+    std::optional<UnfollowedRedirect> unfollowedRedirect;
+    std::optional<TlsCertificateInfo> certificate;
 };
 
 struct HistoryFilter

@@ -52,12 +52,17 @@ void fillFromResponse(ResponseData &data, const core::TryItResponse &response)
         data.bodyFile = response.bodyFile->fileName();
     else
         data.body = response.body;
-    if (response.certificate) {
-        const QString host = response.url.port() >= 0
-            ? response.url.host() + u':' + QString::number(response.url.port())
-            : response.url.host();
-        data.certificateText = SendFailureText::trustDecision(*response.certificate, host);
-    }
+}
+
+// How the server's certificate was trusted, when a pin made it trusted; empty otherwise.
+QString certificateText(const core::TryItResponse &response)
+{
+    if (!response.certificate)
+        return {};
+    const QString host = response.url.port() >= 0
+        ? response.url.host() + u':' + QString::number(response.url.port())
+        : response.url.host();
+    return SendFailureText::trustDecision(*response.certificate, host);
 }
 
 // Where the redirects led, or why the one answered was not followed; empty without redirects.
@@ -117,16 +122,54 @@ ResponseData toResponseData(const core::TryItRequest &request, const core::Resul
         if (partial) {
             fillFromResponse(data, *partial);
             data.redirectNote = redirectNote(request, *partial);
+            data.certificateText = certificateText(*partial);
             data.incomplete = true;
         }
         return data;
     }
     fillFromResponse(data, result.value());
     data.redirectNote = redirectNote(request, result.value());
+    data.certificateText = certificateText(result.value());
     return data;
 }
 
 } // namespace
+
+ResponseData DeveloperController::fromHistory(const core::HistoryEntry &entry)
+{
+    ResponseData data;
+    data.method = QString::fromLatin1(entry.request.method);
+    data.url = QUrl(entry.url);
+    data.status = entry.status;
+    data.reason = QString::fromLatin1(entry.reason);
+    data.headers = entry.responseHeaders;
+    data.totalMs = entry.totalMs;
+    data.timeToFirstByteMs = entry.timeToFirstByteMs;
+    data.body = entry.responseBody;
+    data.bodySize = entry.bodySize;
+    if (entry.incomplete) {
+        data.incomplete = true;
+        data.errorText = IncompleteBodyText::describe(*entry.incomplete);
+    } else if (entry.failure) {
+        data.errorText = SendFailureText::headline(*entry.failure);
+        data.errorDetails = SendFailureText::details(*entry.failure);
+    } else {
+        data.errorText = entry.error; // a failed send, or a broken-off body an earlier Portico recorded
+    }
+    if (entry.status > 0) {
+        // The same words as live, from the facts history kept (its URLs already masked).
+        core::TryItResponse origin;
+        origin.url = entry.finalUrl.isEmpty() ? QUrl(entry.url) : entry.finalUrl;
+        origin.method = entry.finalMethod.isEmpty() ? entry.request.method.toUpper() : entry.finalMethod;
+        origin.redirectsFollowed = entry.redirectsFollowed;
+        origin.unfollowedRedirect = entry.unfollowedRedirect;
+        origin.certificate = entry.certificate;
+        data.redirectNote = redirectNote(entry.request, origin);
+        data.certificateText = certificateText(origin);
+    }
+    data.receivedAt = entry.sentAt;
+    return data;
+}
 
 DeveloperController::DeveloperController(core::ArmClient *client, QNetworkAccessManager *network,
                                          core::TryItHistory *history, QObject *parent)

@@ -28,6 +28,7 @@ class ArmClient;
 class SecretStore;
 class SubscriptionKeyJob;
 class TryItHistory;
+struct HistoryEntry;
 class TryItSender;
 } // namespace portico::core
 
@@ -64,6 +65,9 @@ public:
     void refresh();
     // Builds the core request for a composed one; the key stays empty (it is fetched on send).
     static core::TryItRequest toTryItRequest(const ComposedRequest &composed, const QString &operationName);
+    // What the viewer shows for a send re-opened from history: the same facts it showed live
+    // (status, timings, redirect note, how the certificate was trusted, the failure in words).
+    static ResponseData fromHistory(const core::HistoryEntry &entry);
     // `operationName` is what history shows (the operation's display name).
     void send(const ComposedRequest &request, const QString &operationName = {});
     // Cancels the send in flight: while the key is being read nothing is sent at all.

@@ -8,10 +8,8 @@
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/historypanel.h"
-#include "ui/developer/incompletebodytext.h"
 #include "ui/developer/responsediffview.h"
 #include "ui/developer/responseviewer.h"
-#include "ui/developer/sendfailuretext.h"
 #include "ui/developer/snippetpanel.h"
 
 #include <QDialog>
@@ -22,34 +20,6 @@
 
 namespace portico::ui {
 
-namespace {
-
-ResponseData fromHistory(const core::HistoryEntry &entry)
-{
-    ResponseData data;
-    data.method = QString::fromLatin1(entry.request.method);
-    data.url = QUrl(entry.url);
-    data.status = entry.status;
-    data.reason = QString::fromLatin1(entry.reason);
-    data.headers = entry.responseHeaders;
-    data.totalMs = entry.totalMs;
-    data.timeToFirstByteMs = entry.timeToFirstByteMs;
-    data.body = entry.responseBody;
-    data.bodySize = entry.bodySize;
-    if (entry.incomplete) {
-        data.incomplete = true;
-        data.errorText = IncompleteBodyText::describe(*entry.incomplete);
-    } else if (entry.failure) {
-        data.errorText = SendFailureText::headline(*entry.failure);
-        data.errorDetails = SendFailureText::details(*entry.failure);
-    } else {
-        data.errorText = entry.error; // a failed send, or a broken-off body an earlier Portico recorded
-    }
-    data.receivedAt = entry.sentAt;
-    return data;
-}
-
-} // namespace
 
 DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget *parent)
     : QWidget(parent)
@@ -207,7 +177,7 @@ void DeveloperWorkspace::reopen(const core::HistoryEntry &entry)
         }
     }
     m_composer->applyValues(values);
-    m_viewer->showResponse(fromHistory(entry));
+    m_viewer->showResponse(DeveloperController::fromHistory(entry));
 }
 
 void DeveloperWorkspace::compare(const core::HistoryEntry &left, const core::HistoryEntry &right)
@@ -222,7 +192,7 @@ void DeveloperWorkspace::compare(const core::HistoryEntry &left, const core::His
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(diff, 1);
     layout->addWidget(buttons);
-    diff->compare(fromHistory(left), fromHistory(right));
+    diff->compare(DeveloperController::fromHistory(left), DeveloperController::fromHistory(right));
     dialog->resize(900, 600);
     dialog->show();
 }

@@ -8,11 +8,14 @@
 // body shown decoded, with its size as sent next to its size.
 
 #include "core/arm/armclient.h"
+#include "core/tryit/tryithistory.h"
+#include "tests/support/tempdir.h"
 #include "tests/support/rawhttpserver.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/responseviewer.h"
 #include "ui/developer/tryitcomposer.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -32,12 +35,27 @@ private Q_SLOTS:
     void compressedBodyIsShownDecodedWithBothSizes();
 
 private:
-    // Sends through the controller and shows the answer in `viewer`.
+    // Sends through the controller (recording into m_history) and shows the answer in `viewer`.
     std::optional<ui::ResponseData> sendAndShow(test::RawHttpServer &server, ui::ResponseViewer &viewer,
                                                 const QString &method, const QString &path,
                                                 const QByteArray &body = {});
+    // The newest send re-opened from history, shown in a viewer of its own: the URL line
+    // (with the redirect note) as the user reads it then.
+    QString reopenedUrlLine();
     QNetworkAccessManager m_nam;
+    test::TempDir m_dir;
+    core::TryItHistory m_history;
 };
+
+QString tst_DeveloperController::reopenedUrlLine()
+{
+    const auto entries = m_history.list();
+    if (!entries || entries->isEmpty())
+        return entries ? u"(nothing in history)"_qs : entries.error().toString();
+    ui::ResponseViewer viewer;
+    viewer.showResponse(ui::DeveloperController::fromHistory(entries->first()));
+    return viewer.findChild<QLineEdit *>(u"requestedUrlLineEdit"_qs)->text();
+}
 
 std::optional<ui::ResponseData> tst_DeveloperController::sendAndShow(test::RawHttpServer &server,
                                                                      ui::ResponseViewer &viewer,
@@ -45,7 +63,9 @@ std::optional<ui::ResponseData> tst_DeveloperController::sendAndShow(test::RawHt
                                                                      const QString &path, const QByteArray &body)
 {
     core::ArmClient client(&m_nam, QUrl(u"http://127.0.0.1:9"_qs), nullptr); // no ARM call is made
-    ui::DeveloperController controller(&client, &m_nam, nullptr);
+    if (!QFileInfo::exists(m_dir.filePath(u"history.sqlite"_qs)) && !m_history.open(m_dir.filePath(u"history.sqlite"_qs)))
+        return std::nullopt;
+    ui::DeveloperController controller(&client, &m_nam, &m_history);
     std::optional<ui::ResponseData> shown;
     connect(&controller, &ui::DeveloperController::responseReady, &viewer,
             [&shown, &viewer](const ui::ResponseData &data) {
@@ -53,6 +73,8 @@ std::optional<ui::ResponseData> tst_DeveloperController::sendAndShow(test::RawHt
                 viewer.showResponse(data);
             });
     ui::ComposedRequest request;
+    request.apiId = u"raw-server"_qs; // what history files a send under
+    request.operationId = path;
     request.method = method;
     request.gatewayUrl = server.url(QString());
     request.urlTemplate = path;
@@ -82,6 +104,8 @@ void tst_DeveloperController::followedRedirectShowsWhereItLedAndTheMethod()
     const QString port = QString::number(server.port());
     QVERIFY2(line.startsWith(u"POST http://127.0.0.1:%1/redir"_qs.arg(port)), qPrintable(line));
     QVERIFY2(line.contains(u"Redirected to GET http://127.0.0.1:%1/final?x=1"_qs.arg(port)), qPrintable(line));
+    // Re-opened from history: the same line, the redirect note included.
+    QCOMPARE(reopenedUrlLine(), line);
 }
 
 void tst_DeveloperController::redirectNotFollowedIsACompleteAnswerThatSaysWhy_data()
@@ -124,6 +148,11 @@ void tst_DeveloperController::redirectNotFollowedIsACompleteAnswerThatSaysWhy()
     note.replace(u"%PORT%"_qs, QString::number(server.port()));
     QVERIFY2(line.contains(note), qPrintable(line));
     QVERIFY(!line.contains(u"k3y0123456"_qs));
+    // Re-opened from history: the same line, why it stopped included, the key still masked.
+    QCOMPARE(reopenedUrlLine(), line);
+    const auto stored = m_history.list();
+    QVERIFY(stored && !stored->isEmpty() && stored->first().unfollowedRedirect);
+    QVERIFY(!stored->first().unfollowedRedirect->location.toString().contains(u"k3y0123456"_qs));
 }
 
 void tst_DeveloperController::compressedBodyIsShownDecodedWithBothSizes()

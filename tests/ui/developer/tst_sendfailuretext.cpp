@@ -575,6 +575,17 @@ void tst_SendFailureText::pinnedCertificateIsSaidToBeTrustedByItsPin()
                  .arg(m_bed.local().gatewayHttpsUrl().port())
                  .arg(fingerprint));
     QVERIFY(errorText(*workspace).isEmpty());
+
+    // Re-opened from history: the viewer says again how the certificate was trusted.
+    workspace->viewer()->showResponse({});
+    QVERIFY(errorText(*workspace, "certificateLabel").isEmpty());
+    ui::HistoryPanel *panel = workspace->history();
+    auto *list = panel->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    QTRY_COMPARE(panel->entryCount(), 1);
+    list->setCurrentItem(list->topLevelItem(0));
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"historyReopenPushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE(workspace->viewer()->response().status, 200);
+    QCOMPARE(errorText(*workspace, "certificateLabel"), said);
     workspace->close();
 }
 
