@@ -4010,6 +4010,10 @@
         <source>The %1 query parameter you entered is sent instead of this subscription&apos;s key.</source>
         <translation>De queryparameter %1 die u hebt ingevuld, wordt verzonden in plaats van de sleutel van dit abonnement.</translation>
     </message>
+    <message>
+        <source>The value “%1” of the parameter %2 cannot be sent: as a path segment, “.” and “..” are removed from the URL on the way, and the request would reach another path than this operation&apos;s.</source>
+        <translation>De waarde “%1” van de parameter %2 kan niet worden verzonden: als padsegment worden “.” en “..” onderweg uit de URL verwijderd, en het verzoek zou een ander pad bereiken dan dat van deze bewerking.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

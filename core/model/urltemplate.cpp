@@ -317,6 +317,25 @@ Error missingValue(const QString &name, const QString &why)
     return error;
 }
 
+// "." and ".." as a whole path segment are removed by every client and server that normalizes
+// the path (RFC 3986 5.2.4; Qt does it when sending), so the request would reach another path.
+// They cannot be percent-encoded instead: %2E is an unreserved character's encoding, which QUrl
+// decodes back to "." (RFC 3986 6.2.2.2).
+bool isDotSegment(const QString &segment)
+{
+    return segment == u"."_qs || segment == u".."_qs;
+}
+
+Error dotSegment(const QString &name, const QString &segment)
+{
+    Error error = Error::make(Error::Kind::InvalidInput,
+                              u"URL template parameter '%1' makes the path segment '%2', which would "
+                              "change the path"_qs.arg(name, segment),
+                              u"DotSegment"_qs);
+    error.target = name;
+    return error;
+}
+
 } // namespace
 
 QString UrlTemplateProblem::codeName(Code code)
@@ -415,7 +434,10 @@ Result<QString> UrlTemplate::expand(const QHash<QString, QString> &values) const
                 return missingValue(segment.name, u"has no value"_qs);
             if (it->isEmpty())
                 return missingValue(segment.name, u"is a path segment and cannot be empty"_qs);
-            url += segment.prefix + QString::fromLatin1(QUrl::toPercentEncoding(*it)) + segment.suffix;
+            const QString text = segment.prefix + QString::fromLatin1(QUrl::toPercentEncoding(*it)) + segment.suffix;
+            if (isDotSegment(text))
+                return dotSegment(segment.name, text);
+            url += text;
             break;
         }
         case Segment::Kind::Wildcard: {
@@ -425,8 +447,11 @@ Result<QString> UrlTemplate::expand(const QHash<QString, QString> &values) const
             if (it == values.cend())
                 break;
             QStringList pieces = it->split(u'/');
-            for (QString &piece : pieces)
+            for (QString &piece : pieces) {
                 piece = QString::fromLatin1(QUrl::toPercentEncoding(piece));
+                if (isDotSegment(piece))
+                    return dotSegment(segment.name, piece);
+            }
             url += pieces.join(u'/');
             break;
         }

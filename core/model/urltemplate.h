@@ -116,7 +116,9 @@ public:
     // kept), query values per RFC 3986 (everything but unreserved characters is encoded).
     // Literal text from the template is copied as written. Fails with InvalidInput, code
     // "MissingValue" and target = the parameter when a named parameter has no value, or a path
-    // parameter's value is empty (it would change the route). The `/*` wildcard takes its
+    // parameter's value is empty (it would change the route); with code "DotSegment" when a
+    // value makes a path segment (or a wildcard piece) "." or "..", which normalization removes
+    // (RFC 3986 5.2.4; QUrl decodes %2E, so it cannot be escaped). The `/*` wildcard takes its
     // optional value from key "*".
     [[nodiscard]] Result<QString> expand(const QHash<QString, QString> &values) const;
 

@@ -832,7 +832,14 @@ bool TryItComposer::validateInput(bool focus)
                 if (item && !target.isEmpty() && item->data(Qt::UserRole).toString() == target)
                     parameterRow = row;
             }
-            if (parameterRow >= 0)
+            if (parameterRow >= 0 && prepared.error().code == u"DotSegment"_qs)
+                markParameter(parameterRow,
+                              tr("The value “%1” of the parameter %2 cannot be sent: as a path segment, “.” and "
+                                 "“..” are removed from the URL on the way, and the request would reach another "
+                                 "path than this operation's.")
+                                  .arg(parameterValue(parameterRow), target),
+                              focus);
+            else if (parameterRow >= 0)
                 markParameter(parameterRow,
                               tr("The value of the parameter %1 cannot be used in the URL.").arg(target), focus);
             else

@@ -130,6 +130,7 @@ private Q_SLOTS:
     void rrsExecuteThroughTheGatewayReturnsTheSeedVector();
     void renamedKeyParametersCarryTheInjectedKey();
     void typedKeyIsSentInsteadOfTheChosenSubscriptions();
+    void pathValuesReachTheChosenOperationOrAreRefused();
     void snippetsWithSecretsFilledInAnswerLikeTryIt_data();
     void snippetsWithSecretsFilledInAnswerLikeTryIt();
     void starterRateLimitAnswers429WithRetryAfter();
@@ -516,6 +517,73 @@ void tst_TryItEndToEnd::typedKeyIsSentInsteadOfTheChosenSubscriptions()
     const auto queryAccepted = send(viaQuery);
     QVERIFY2(queryAccepted.ok(), qPrintable(why(queryAccepted)));
     QVERIFY2(queryAccepted->status == 200, queryAccepted->body.constData());
+}
+
+void tst_TryItEndToEnd::pathValuesReachTheChosenOperationOrAreRefused()
+{
+    core::Subscription subscription;
+    subscription.displayName = u"Path values"_qs;
+    subscription.scope = u"/apis/"_qs + kApiId; // no product: no rate limit
+    subscription.state = u"active"_qs;
+    QVERIFY(await(m_apim->subscriptions().createOrUpdate(u"path-sub"_qs, subscription)).ok());
+    const auto chosen = chooseSubscription(u"path-sub"_qs);
+    QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
+    // BES Status: GET .../jobs/{jobid}?api-version={apiversion}
+    TryItRequest status = rrsRequest(QUrl(m_service.gatewayUrl));
+    status.operationId = u"bes-status"_qs;
+    status.method = "GET";
+    status.urlTemplate = kSeedOperations.at(3).urlTemplate;
+    status.body.clear();
+    status.templateValues.remove(u"details"_qs);
+    core::SubscriptionKeyJob::inject(status, m_api, *chosen);
+
+    // A '/' in a value stays in its segment (%2F): the gateway matches BES Status and the ML
+    // service behind it answers (its error shape, not the gateway's {statusCode, message}).
+    status.templateValues.insert(u"jobid"_qs, u"a/b"_qs);
+    const auto prepared = status.prepare();
+    QVERIFY2(prepared.ok(), qPrintable(why(prepared)));
+    QVERIFY2(prepared->url.toString(QUrl::FullyEncoded).contains(u"/jobs/a%2Fb?"_qs),
+             qPrintable(prepared->url.toString(QUrl::FullyEncoded)));
+    const auto slash = send(status);
+    QVERIFY2(slash.ok(), qPrintable(why(slash)));
+    const QJsonObject fromService = QJsonDocument::fromJson(slash->body).object();
+    QVERIFY2(slash->status == 404 && fromService.contains(u"error"_qs) && !fromService.contains(u"statusCode"_qs),
+             slash->body.constData());
+
+    // "." and ".." as a whole segment would be removed on the way (Qt normalizes the path it
+    // sends, and QUrl decodes %2E back to "."): what the gateway then gets is another path.
+    for (const QByteArray &path : { QByteArray("/jobs/.."), QByteArray("/jobs/%2E%2E") }) {
+        QUrl url = prepared->url;
+        url.setPath(url.path(QUrl::FullyEncoded).replace(u"/jobs/a%2Fb"_qs, QString::fromLatin1(path)),
+                    QUrl::StrictMode);
+        core::PreparedRequest raw = *prepared;
+        raw.url = url;
+        core::TryItSender::Options options;
+        options.pinnedFingerprints.insert(url.host().toLower(),
+            { m_service.otherProperties.value(u"gatewayCertificateSha256"_qs).toString().toLower() });
+        auto *sender = new core::TryItSender(&m_network, raw, options);
+        std::optional<Result<core::TryItResponse>> elsewhere;
+        connect(sender, &core::TryItSender::finished, this, [&elsewhere, sender] { elsewhere = sender->result(); });
+        sender->start();
+        QTRY_VERIFY_WITH_TIMEOUT(elsewhere.has_value(), 30000);
+        QVERIFY2(elsewhere->ok(), qPrintable(why(*elsewhere)));
+        QVERIFY2((*elsewhere)->status == 404 && (*elsewhere)->body.contains("Resource not found"),
+                 (*elsewhere)->body.constData());
+    }
+    // So such a value is refused before anything is sent, naming the parameter.
+    for (const QString &value : { u".."_qs, u"."_qs }) {
+        status.templateValues.insert(u"jobid"_qs, value);
+        const auto refused = status.prepare();
+        QVERIFY2(!refused.ok(), qPrintable(value));
+        QCOMPARE(refused.error().kind, Error::Kind::InvalidInput);
+        QCOMPARE(refused.error().code, u"DotSegment"_qs);
+        QCOMPARE(refused.error().target, u"jobid"_qs);
+    }
+    // Dots that are not a whole segment are an ordinary value.
+    status.templateValues.insert(u"jobid"_qs, u"..a"_qs);
+    const auto dots = send(status);
+    QVERIFY2(dots.ok(), qPrintable(why(dots)));
+    QVERIFY2(dots->status == 404 && dots->body.contains("Job '..a' not found"), dots->body.constData());
 }
 
 void tst_TryItEndToEnd::snippetsWithSecretsFilledInAnswerLikeTryIt_data()

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void reopenBringsBackExactlyTheQueryThatWasSent();
     void addedQueryParametersArePreviewedSentAndReopened();
     void typedKeyIsSentInsteadOfTheSubscriptionsAndTheComposerSaysSo();
+    void dotSegmentValueIsRefusedAtItsRow();
 };
 
 namespace {
@@ -665,6 +666,36 @@ void tst_TryItComposer::typedKeyIsSentInsteadOfTheSubscriptionsAndTheComposerSay
     // Without a subscription there is nothing to say.
     composer.findChild<QComboBox *>(u"subscriptionComboBox"_qs)->setCurrentIndex(0);
     QVERIFY(!note->isVisible());
+}
+
+void tst_TryItComposer::dotSegmentValueIsRefusedAtItsRow()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    core::Operation status = api.operations.at(1); // BES Status
+    status.templateParameters = { parameter(u"workspace"_qs), parameter(u"service"_qs), parameter(u"jobid"_qs),
+                                  parameter(u"apiversion"_qs, { u"2.0"_qs }) };
+    composer.setOperation(api.api, status, QUrl(u"https://127.0.0.1:8471"_qs));
+    composer.setParameterValue(u"workspace"_qs, u"local"_qs);
+    composer.setParameterValue(u"service"_qs, u"feature-hashing"_qs);
+    composer.setParameterValue(u"apiversion"_qs, u"2.0"_qs);
+    QSignalSpy sent(&composer, &TryItComposer::sendRequested);
+    auto *jobid = composer.findChild<QLineEdit *>(u"jobidParameterLineEdit"_qs);
+    QVERIFY(jobid);
+    QTest::keyClicks(jobid, u".."_qs);
+    QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(sent.count(), 0);
+    QCOMPARE(composer.findChild<QLabel *>(u"parameterProblemLabel"_qs)->text(),
+             u"The value “..” of the parameter jobid cannot be sent: as a path segment, “.” and “..” are "
+             "removed from the URL on the way, and the request would reach another path than this "
+             "operation's."_qs);
+    QCOMPARE(jobid->text(), u".."_qs); // the user's text is kept
+
+    jobid->setText(u"a/b"_qs); // a slash stays in its segment
+    QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(sent.count(), 1);
+    QVERIFY2(composer.previewText().split(u'\n').first().contains(u"/jobs/a%2Fb?"_qs), qPrintable(composer.previewText()));
 }
 
 QTEST_MAIN(tst_TryItComposer)
