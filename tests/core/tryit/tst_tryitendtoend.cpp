@@ -131,6 +131,7 @@ private Q_SLOTS:
     void renamedKeyParametersCarryTheInjectedKey();
     void typedKeyIsSentInsteadOfTheChosenSubscriptions();
     void pathValuesReachTheChosenOperationOrAreRefused();
+    void headAnswersWithStatusAndHeadersWithoutBody();
     void snippetsWithSecretsFilledInAnswerLikeTryIt_data();
     void snippetsWithSecretsFilledInAnswerLikeTryIt();
     void starterRateLimitAnswers429WithRetryAfter();
@@ -584,6 +585,82 @@ void tst_TryItEndToEnd::pathValuesReachTheChosenOperationOrAreRefused()
     const auto dots = send(status);
     QVERIFY2(dots.ok(), qPrintable(why(dots)));
     QVERIFY2(dots->status == 404 && dots->body.contains("Job '..a' not found"), dots->body.constData());
+}
+
+void tst_TryItEndToEnd::headAnswersWithStatusAndHeadersWithoutBody()
+{
+    // Two HEAD operations: one the gateway answers itself (return-response, as a health probe
+    // would be), one forwarded to the ML service, which answers with an error and its length.
+    core::Operation probe;
+    probe.displayName = u"Job probe"_qs;
+    probe.method = u"HEAD"_qs;
+    probe.urlTemplate = u"/probe"_qs;
+    QVERIFY(await(m_apim->operations(kApiId).createOrUpdate(u"job-probe"_qs, probe)).ok());
+    core::Policy answer;
+    answer.scope = core::PolicyScope::operation(kApiId, u"job-probe"_qs);
+    answer.value = u"<policies>\n  <inbound>\n    <base />\n    <return-response>\n"
+                   "      <set-status code=\"200\" reason=\"OK\" />\n"
+                   "      <set-header name=\"X-Job-State\" exists-action=\"override\"><value>Finished</value></set-header>\n"
+                   "      <set-body>{\"StatusCode\": \"Finished\"}</set-body>\n"
+                   "    </return-response>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n"
+                   "  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n"
+                   "</policies>"_qs;
+    const auto answered = await(m_apim->createOrUpdatePolicy(answer));
+    QVERIFY2(answered.ok(), qPrintable(why(answered)));
+    core::Operation forwarded = probe;
+    forwarded.displayName = u"BES Status (HEAD)"_qs;
+    forwarded.urlTemplate = kSeedOperations.at(3).urlTemplate;
+    forwarded.templateParameters = m_rrs.templateParameters;
+    forwarded.templateParameters.removeIf([](const core::ParameterContract &p) { return p.name == u"details"_qs; });
+    forwarded.templateParameters.append(templateParameter(u"jobid"_qs, {}));
+    QVERIFY(await(m_apim->operations(kApiId).createOrUpdate(u"bes-status-head"_qs, forwarded)).ok());
+
+    core::Subscription subscription;
+    subscription.displayName = u"HEAD"_qs;
+    subscription.scope = u"/apis/"_qs + kApiId; // no product: no rate limit
+    subscription.state = u"active"_qs;
+    QVERIFY(await(m_apim->subscriptions().createOrUpdate(u"head-sub"_qs, subscription)).ok());
+    const auto chosen = chooseSubscription(u"head-sub"_qs);
+    QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
+
+    TryItRequest head = rrsRequest(QUrl(m_service.gatewayUrl));
+    head.operationId = u"job-probe"_qs;
+    head.method = "HEAD";
+    head.urlTemplate = probe.urlTemplate;
+    head.templateValues.clear();
+    head.body.clear();
+    core::SubscriptionKeyJob::inject(head, m_api, *chosen);
+    QElapsedTimer clock;
+    clock.start();
+    const auto probed = send(head);
+    QVERIFY2(probed.ok(), qPrintable(why(probed)));
+    QCOMPARE(probed->status, 200);
+    QCOMPARE(probed->header("X-Job-State"), QByteArray("Finished"));
+    QCOMPARE(probed->bodySize, qint64(0));
+    QVERIFY(probed->body.isEmpty());
+    QVERIFY(!probed->incomplete);
+    QCOMPARE(probed->method, QByteArray("HEAD"));
+
+    head.operationId = u"bes-status-head"_qs;
+    head.urlTemplate = forwarded.urlTemplate;
+    head.templateValues = { { u"workspace"_qs, rrsRequest({}).templateValues.value(u"workspace"_qs) },
+                            { u"service"_qs, rrsRequest({}).templateValues.value(u"service"_qs) },
+                            { u"apiversion"_qs, u"2.0"_qs },
+                            { u"jobid"_qs, u"no-such-job"_qs } };
+    const auto viaBackend = send(head);
+    QVERIFY2(viaBackend.ok(), qPrintable(why(viaBackend)));
+    QVERIFY2(viaBackend->status >= 400 && viaBackend->status < 500, qPrintable(QString::number(viaBackend->status)));
+    QVERIFY(viaBackend->header("Content-Length").toLongLong() > 0); // announced, not sent
+    QCOMPARE(viaBackend->bodySize, qint64(0));
+    QVERIFY(!viaBackend->incomplete);
+    // Neither waited for a body: far below the 60 s a stalled transfer would take.
+    QVERIFY2(clock.elapsed() < 30'000, qPrintable(QString::number(clock.elapsed())));
+
+    // And the connection is fine for what follows.
+    TryItRequest rrs = rrsRequest(QUrl(m_service.gatewayUrl));
+    core::SubscriptionKeyJob::inject(rrs, m_api, *chosen);
+    const auto after = send(rrs);
+    QVERIFY2(after.ok() && after->status == 200, after.ok() ? after->body.constData() : qPrintable(why(after)));
 }
 
 void tst_TryItEndToEnd::snippetsWithSecretsFilledInAnswerLikeTryIt_data()
