@@ -116,10 +116,18 @@ void TryItSender::start()
     m_clock.start();
     // Qt knows that a reply has no body only for its own head(); a HEAD sent as a custom verb
     // waits for the Content-Length it announces until the transfer timeout.
-    if (m_request.method == "HEAD")
+    if (m_request.method == "HEAD") {
         m_reply = m_network->head(request);
-    else
+    } else if (m_request.body.isEmpty()) {
+        // Given an empty body, Qt uploads nothing and never says requestSent(): a silent server
+        // would be "could not connect". Without one the request goes out the same (the
+        // Content-Length: 0 that Qt would add is set here) and requestSent() comes.
+        if (!request.hasRawHeader("Content-Length"))
+            request.setRawHeader("Content-Length", "0");
+        m_reply = m_network->sendCustomRequest(request, m_request.method);
+    } else {
         m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    }
     m_deadline.start(m_reply, m_options.deadlineMs);
     m_idle.start(m_reply, m_options.transferTimeoutMs);
     // What Qt's transfer timeout counts as progress, plus the request going out: "no answer

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void refusedConnectionCarriesHostAndPort();
     void silentServerIsNoAnswerWithinTheTransferTimeout();
     void noAnswerIsSaidOnlyAfterTheFullTimeout();
+    void silenceAfterABodilessRequestIsNoAnswer_data();
+    void silenceAfterABodilessRequestIsNoAnswer();
     void certificateOtherThanThePinnedOneIsAMismatch();
     void deadlineCarriesItsSeconds();
     void networkErrorsCarryTheirKind_data();
@@ -380,6 +382,41 @@ void tst_TryItSender::noAnswerIsSaidOnlyAfterTheFullTimeout()
     QVERIFY2(waited >= 2000, qPrintable(u"no answer within 2 s said after %1 ms"_qs.arg(waited)));
     QVERIFY2(failure->elapsedMs >= 2000, qPrintable(QString::number(failure->elapsedMs)));
     QCOMPARE(held.size(), 1);
+    qDeleteAll(held);
+}
+
+void tst_TryItSender::silenceAfterABodilessRequestIsNoAnswer_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::newRow("GET (BES Status)") << QByteArray("GET");
+    QTest::newRow("DELETE (BES Delete)") << QByteArray("DELETE");
+    QTest::newRow("POST without a body (BES Start)") << QByteArray("POST");
+}
+
+void tst_TryItSender::silenceAfterABodilessRequestIsNoAnswer()
+{
+    QFETCH(QByteArray, method);
+    QTcpServer silent;
+    QList<QTcpSocket *> held;
+    QByteArray received;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection()) {
+            held.append(socket);
+            connect(socket, &QTcpSocket::readyRead, this, [&received, socket] { received += socket->readAll(); });
+        }
+    });
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    TryItSender::Options options;
+    options.transferTimeoutMs = 1000;
+    std::optional<core::SendFailure> failure;
+    const auto result = send({ method, QUrl(u"http://127.0.0.1:%1/jobs/1"_qs.arg(silent.serverPort())), {}, {} },
+                             options, nullptr, &failure);
+    QVERIFY(!result.ok());
+    QVERIFY(failure);
+    // Connected and sent, then silence: not "could not connect".
+    QCOMPARE(failure->kind, core::SendFailure::Kind::NoAnswer);
+    QVERIFY2(received.startsWith(QByteArray(method + " /jobs/1 HTTP/1.1\r\n")), received.constData());
+    QVERIFY2(received.contains("\r\nContent-Length: 0\r\n"), received.constData()); // as before
     qDeleteAll(held);
 }
 
