@@ -32,10 +32,14 @@ struct Policy
     static std::optional<Format> formatFromName(const QString &name);
 
     // Format "rawxml" → "xml", as the service reads a document sent as rawxml (§3.8): every <, >
-    // and & inside a @(...) or @{...} policy expression becomes &lt;, &gt; or &amp;; nothing
-    // else changes (no line breaks are added). With `sourceIndex`, entry i of it is the index in
-    // `raw` of the character that gave character i of the result, so that a problem found in the
-    // escaped form can be shown where the user typed it.
+    // and & inside a @(...) or @{...} policy expression becomes &lt;, &gt; or &amp;, and inside
+    // an attribute value also the character that delimits it (" → &quot;, ' → &apos;), so that
+    // the documented counter-key="@(context.Request.Headers.GetValueOrDefault("X-Client", ""))"
+    // reads as one attribute. An expression ends at its matching bracket, not counting brackets
+    // in C# string or character literals and comments. Comments, CDATA sections and everything
+    // outside expressions stay as they are (no line breaks are added). With `sourceIndex`,
+    // entry i of it is the index in `raw` of the character that gave character i of the result,
+    // so that a problem found in the escaped form can be shown where the user typed it.
     static QString escapeExpressions(const QString &raw, QList<qsizetype> *sourceIndex = nullptr);
 
     [[nodiscard]] static Result<Policy> fromJson(const QJsonObject &json, const QString &path = {});

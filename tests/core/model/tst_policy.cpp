@@ -183,6 +183,28 @@ void tst_Policy::rawExpressionsAreEscapedOnlyInsideExpressions_data()
         << u"<value>@{\n  var a = 1;\n  if (a &lt; 2) { a++; }\n  return a;\n}</value>"_qs;
     QTest::newRow("at sign without bracket") << u"<value>user@example.com & co</value>"_qs
                                              << u"<value>user@example.com & co</value>"_qs;
+    // The form of the APIM docs and of exported Bicep (format 'rawxml').
+    QTest::newRow("string literals in a double-quoted attribute")
+        << u"<rate-limit-by-key calls=\"5\" renewal-period=\"30\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(\"X-Client\", \"anonymous\"))\" />"_qs
+        << u"<rate-limit-by-key calls=\"5\" renewal-period=\"30\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" />"_qs;
+    QTest::newRow("char literals in a single-quoted attribute, double quotes stay")
+        << u"<a x='@(\"a-b\".Split('-')[0])' />"_qs
+        << u"<a x='@(\"a-b\".Split(&apos;-&apos;)[0])' />"_qs;
+    QTest::newRow("quotes in element text stay")
+        << u"<value>@(\"Bearer \" + context.Variables[\"key\"])</value>"_qs
+        << u"<value>@(\"Bearer \" + context.Variables[\"key\"])</value>"_qs;
+    QTest::newRow("a bracket in a string literal does not end the expression")
+        << u"<a x=\"@(\")<\" + \"}\")\" y=\"1\" />"_qs
+        << u"<a x=\"@(&quot;)&lt;&quot; + &quot;}&quot;)\" y=\"1\" />"_qs;
+    QTest::newRow("escaped quote and verbatim string")
+        << u"<value>@(\"a\\\")\" + @\"b\"\")\" + (')' < 'd'))</value>"_qs
+        << u"<value>@(\"a\\\")\" + @\"b\"\")\" + (')' &lt; 'd'))</value>"_qs;
+    QTest::newRow("multi-statement block in an attribute")
+        << u"<a x=\"@{ var s = \"}\"; // it's fine\n return s.Length > 0 ? \"y\" : \"n\"; }\" />"_qs
+        << u"<a x=\"@{ var s = &quot;}&quot;; // it's fine\n return s.Length &gt; 0 ? &quot;y&quot; : &quot;n&quot;; }\" />"_qs;
+    QTest::newRow("comments and CDATA are left alone")
+        << u"<!-- @(a < b) --><v><![CDATA[@(a < \"b\")]]></v><w>@(a < b)</w>"_qs
+        << u"<!-- @(a < b) --><v><![CDATA[@(a < \"b\")]]></v><w>@(a &lt; b)</w>"_qs;
 }
 
 void tst_Policy::rawExpressionsAreEscapedOnlyInsideExpressions()
@@ -202,6 +224,13 @@ void tst_Policy::escapedCharactersPointBackToWhereTheyWereTyped()
     QCOMPARE(source.at(escaped.indexOf(u"&amp;&amp;"_qs)), raw.indexOf(u"&&"_qs));
     QCOMPARE(source.at(escaped.indexOf(u"&amp;&amp;"_qs) + 5), raw.indexOf(u"&&"_qs) + 1);
     QCOMPARE(source.at(escaped.indexOf(u"</v>"_qs)), raw.indexOf(u"</v>"_qs));
+
+    const QString attribute = u"<v k=\"@(h.Get(\"X\"))\" />"_qs;
+    const QString escapedAttribute = Policy::escapeExpressions(attribute, &source);
+    QCOMPARE(escapedAttribute, u"<v k=\"@(h.Get(&quot;X&quot;))\" />"_qs);
+    QCOMPARE(source.size(), escapedAttribute.size());
+    QCOMPARE(source.at(escapedAttribute.indexOf(u"X&quot;"_qs) + 1), attribute.indexOf(u"X\""_qs) + 1);
+    QCOMPARE(source.at(escapedAttribute.indexOf(u" />"_qs)), attribute.indexOf(u" />"_qs));
 }
 
 QTEST_GUILESS_MAIN(tst_Policy)

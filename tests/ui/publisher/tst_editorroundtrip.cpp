@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace portico;
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void policyLoadFailureIsReportedNotReplacedByTheDefault();
     void aScopeWithoutPolicyStartsFromTheDefault();
     void policyExpressionSurvivesASecondSave();
+    void documentedExpressionInAnAttributeIsSaved();
     void retryAfterAFailedSaveSendsTheEditsAgain();
 
 private:
@@ -234,6 +236,47 @@ void tst_EditorRoundTrip::policyExpressionSurvivesASecondSave()
     QVERIFY(raw.ok());
     QVERIFY2(raw->value(u"properties"_qs).toObject().value(u"value"_qs).toString().contains(expression),
              qPrintable(raw->value(u"properties"_qs).toObject().value(u"value"_qs).toString()));
+}
+
+void tst_EditorRoundTrip::documentedExpressionInAnAttributeIsSaved()
+{
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/docs-form"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Docs form"_qs }, { u"path"_qs, u"docs-form"_qs } } } })).ok());
+    ui::PolicyEditor editor;
+    m_bed.controller()->attachPolicyEditor(&editor, u"/apis/docs-form"_qs, u"API docs-form"_qs);
+    auto *text = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    auto *save = editor.findChild<QPushButton *>(u"policySavePushButton"_qs);
+    ui::BannerWidget *policyBanner = banner(&editor, u"policyBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"<policies"_qs), 10000);
+
+    // As the rate-limit-by-key page of the APIM docs and exported Bicep (rawxml) write it: the
+    // C# string literals' quotes inside the "-quoted attribute.
+    const QString counterKey
+        = u"@(context.Request.Headers.GetValueOrDefault(\"X-Client\", \"anonymous\"))"_qs;
+    const QString policy = u"<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls=\"5\" "
+                           "renewal-period=\"30\" counter-key=\""_qs
+        + counterKey
+        + u"\" />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n"
+          "  </outbound>\n</policies>"_qs;
+    text->setPlainText(policy);
+    auto *effective = editor.findChild<QPlainTextEdit *>(u"effectivePolicyPlainTextEdit"_qs);
+    editor.findChild<QTabWidget *>(u"policyTabWidget"_qs)->setCurrentWidget(effective);
+    QVERIFY2(effective->toPlainText().contains(u"<rate-limit-by-key"_qs), qPrintable(effective->toPlainText()));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY2(editor.problemText().isEmpty(), qPrintable(editor.problemText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!editor.isDirty() || !policyBanner->text().isEmpty()
+                                 || !editor.problemText().isEmpty(), 10000);
+    QVERIFY2(editor.problemText().isEmpty(), qPrintable(editor.problemText()));
+    QVERIFY2(policyBanner->text().isEmpty(), qPrintable(policyBanner->text()));
+    QCOMPARE(text->toPlainText(), policy);
+
+    // Stored as the service reads it: one attribute, its quotes XML-encoded.
+    const auto xml = call(core::ArmRequest::get(kService + u"/apis/docs-form/policies/policy"_qs));
+    QVERIFY(xml.ok());
+    const QString stored = xml->value(u"properties"_qs).toObject().value(u"value"_qs).toString();
+    QVERIFY2(stored.contains(u"counter-key=\"@(context.Request.Headers.GetValueOrDefault("
+                             "&quot;X-Client&quot;, &quot;anonymous&quot;))\""_qs),
+             qPrintable(stored));
 }
 
 void tst_EditorRoundTrip::retryAfterAFailedSaveSendsTheEditsAgain()
