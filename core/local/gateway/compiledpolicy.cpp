@@ -239,6 +239,8 @@ Result<CompiledPolicy> CompiledPolicy::parse(const QString &xml, NamedValues nam
     int sectionIndex = -1;
     bool sawRoot = false;
     QSet<int> seenSections;
+    QHash<QString, int> sameName;  // section elements of each name so far
+    QHash<QString, int> firstLine; // and the line of the first
     while (!reader.atEnd()) {
         const auto token = reader.readNext();
         if (token == QXmlStreamReader::StartElement) {
@@ -278,6 +280,18 @@ Result<CompiledPolicy> CompiledPolicy::parse(const QString &xml, NamedValues nam
                     const QString why = validateNode(node, section, namedValues);
                     if (!why.isEmpty())
                         return policyError(why);
+                    node.ordinal = sameName[node.name]++;
+                    if (node.ordinal == 0)
+                        firstLine.insert(node.name, node.line);
+                    // APIM: rate-limit and quota "can be used only once per policy definition"
+                    // (rate-limit-policy, quota-policy usage notes); the *-by-key ones can repeat.
+                    if (node.ordinal > 0 && (node.name == u"rate-limit" || node.name == u"quota"))
+                        return policyError(
+                            u"Error in element '%1' on line %2: a policy document may contain only "
+                            "one '%1' (the first is on line %3). For a second limit, use '%1-by-key' "
+                            "with counter-key=\"@(context.Subscription.Id)\"."_qs.arg(node.name)
+                                .arg(node.line)
+                                .arg(firstLine.value(node.name)));
                     doc.m_sections[size_t(sectionIndex)].append(node);
                 } else {
                     stack.last().children.append(node);

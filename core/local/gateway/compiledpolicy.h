@@ -20,6 +20,9 @@ struct PolicyNode
     QList<PolicyNode> children;
     QString text;
     int line = 0;
+    // Among the section elements of the same name in its document: 0 for the first. Limits of
+    // one kind at one scope count separately by it (rate-limit-by-key, quota-by-key).
+    int ordinal = 0;
     // "global:<service>", "product:<service>/<id>", "api:<service>/<id>",
     // "operation:<service>/<api>/<op>"; set when composed
     QString scope;

@@ -415,6 +415,21 @@ void PolicyRunner::runSection(GatewayExchange &exchange, PolicySection section, 
     }
 }
 
+namespace {
+
+// The counter of a limit: its kind, the scope that defines it, and what it counts (subscription
+// or counter-key value). A second limit of the same kind in one document has counters of its own,
+// so that e.g. a burst and a sustained rate-limit-by-key on one key each apply; the first keeps
+// the name counters had before there could be more than one (persisted quotas keep counting).
+QString counterName(const QString &kind, const PolicyNode &node, const QString &subject)
+{
+    const QString scope = node.ordinal > 0 ? node.scope + u'#' + QString::number(node.ordinal + 1)
+                                           : node.scope;
+    return kind + u'|' + scope + u'|' + subject;
+}
+
+} // namespace
+
 bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &node, qint64 nowMs)
 {
     const ExpressionContext context = exchange.expressionContext();
@@ -426,9 +441,9 @@ bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &n
         if (node.name == u"rate-limit") {
             if (!exchange.subscription)
                 return true; // per subscription; an anonymous call has none
-            counter = u"rate|"_qs + node.scope + u'|' + exchange.subscription->config.id;
+            counter = counterName(u"rate"_qs, node, exchange.subscription->config.id);
         } else {
-            counter = u"ratekey|"_qs + node.scope + u'|' + attr(u"counter-key"_qs);
+            counter = counterName(u"ratekey"_qs, node, attr(u"counter-key"_qs));
         }
         const qint64 calls = attr(u"calls"_qs).toLongLong();
         const qint64 period = attr(u"renewal-period"_qs).toLongLong();
@@ -454,11 +469,11 @@ bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &n
         if (node.name == u"quota") {
             if (!exchange.subscription)
                 return true;
-            counter = u"quota|"_qs + node.scope + u'|' + exchange.subscription->config.id;
+            counter = counterName(u"quota"_qs, node, exchange.subscription->config.id);
             const QDateTime created = exchange.subscription->config.createdDate;
             anchor = created.isValid() ? created.toMSecsSinceEpoch() : 0;
         } else {
-            counter = u"quotakey|"_qs + node.scope + u'|' + attr(u"counter-key"_qs);
+            counter = counterName(u"quotakey"_qs, node, attr(u"counter-key"_qs));
             const QDateTime first = QDateTime::fromString(node.attribute(u"first-period-start"_qs), Qt::ISODate);
             anchor = first.isValid() ? first.toMSecsSinceEpoch() : 0;
         }

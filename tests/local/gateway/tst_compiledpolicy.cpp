@@ -47,6 +47,12 @@ private Q_SLOTS:
         QTest::newRow("bad ip") << inInbound(u"<ip-filter action=\"allow\"><address>nope</address></ip-filter>"_qs)
                                 << u"'nope' is not an IP address"_qs;
         QTest::newRow("cors without origins") << inInbound(u"<cors/>"_qs) << u"'allowed-origins' is required"_qs;
+        QTest::newRow("two rate-limits")
+            << inInbound(u"<rate-limit calls=\"3\" renewal-period=\"10\"/><rate-limit calls=\"100\" renewal-period=\"300\"/>"_qs)
+            << u"may contain only one 'rate-limit'"_qs;
+        QTest::newRow("two quotas")
+            << inInbound(u"<quota calls=\"3\" renewal-period=\"3600\"/><quota calls=\"1000\" renewal-period=\"86400\"/>"_qs)
+            << u"may contain only one 'quota'"_qs;
         QTest::newRow("duplicate section") << u"<policies><inbound/><inbound/></policies>"_qs << u"appears twice"_qs;
     }
 

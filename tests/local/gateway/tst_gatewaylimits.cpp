@@ -114,6 +114,38 @@ private Q_SLOTS:
         QCOMPARE(std::count_if(r.begin(), r.end(), [](const HttpReply &x) { return x.status == 200; }), 3);
     }
 
+    // Burst and sustained limits on one key: each applies on its own (they used to share one
+    // window, so the sustained limit's calls cut the burst limit short).
+    void rateLimitsByKeyOnOneKeyEachApply()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.apis[1].policyXml = policies(
+            u"<rate-limit-by-key calls=\"3\" renewal-period=\"10\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" />"
+            "<rate-limit-by-key calls=\"100\" renewal-period=\"300\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" />"_qs);
+        m_bed.reconfigure(c);
+        QList<int> statuses;
+        for (int i = 0; i < 4; ++i)
+            statuses.append(m_bed.get("/open/ping", { { "X-Client", "burst" } }).status);
+        QCOMPARE(statuses, (QList<int> { 200, 200, 200, 429 }));
+    }
+
+    // An hourly and a daily quota on one key, their periods anchored differently: each counts
+    // its own calls (they used to share one counter, reset on every call by the other's period).
+    void quotasByKeyOnOneKeyEachApply()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.apis[1].policyXml = policies(
+            u"<quota-by-key calls=\"3\" renewal-period=\"3600\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" first-period-start=\"2020-01-01T00:00:00Z\" />"
+            "<quota-by-key calls=\"1000\" renewal-period=\"86400\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" first-period-start=\"2020-01-01T00:30:00Z\" />"_qs);
+        m_bed.reconfigure(c);
+        QList<int> statuses;
+        for (int i = 0; i < 5; ++i)
+            statuses.append(m_bed.get("/open/ping", { { "X-Client", "hourly" } }).status);
+        QCOMPARE(statuses, (QList<int> { 200, 200, 200, 403, 403 }));
+        // Another key has counters of its own.
+        QCOMPARE(m_bed.get("/open/ping", { { "X-Client", "other" } }).status, 200);
+    }
+
     void quotaBlocksWith403AndSurvivesRestart()
     {
         GatewayConfig c = m_bed.baseConfig();

@@ -412,6 +412,13 @@ void tst_ManagementApis::policiesTheGatewayCannotRunAreRefusedAtEveryScope_data(
     QTest::newRow("unsupported increment-condition expression")
         << u"<rate-limit-by-key calls=\"5\" renewal-period=\"60\" counter-key=\"@(context.Request.IpAddress)\" increment-condition=\"@(context.Response.StatusCode == 200)\" />"_qs
         << u"Error in element 'rate-limit-by-key' on line 4: in the attribute 'increment-condition', the expression"_qs;
+    // APIM: rate-limit and quota "can be used only once per policy definition".
+    QTest::newRow("two rate-limits in one document")
+        << u"<rate-limit calls=\"3\" renewal-period=\"10\" />\n<rate-limit calls=\"100\" renewal-period=\"300\" />"_qs
+        << u"Error in element 'rate-limit' on line 5: a policy document may contain only one 'rate-limit' (the first is on line 4)."_qs;
+    QTest::newRow("two quotas in one document")
+        << u"<quota calls=\"3\" renewal-period=\"3600\" />\n<quota calls=\"1000\" renewal-period=\"86400\" />"_qs
+        << u"Error in element 'quota' on line 5: a policy document may contain only one 'quota' (the first is on line 4)."_qs;
     QTest::newRow("per-API limit inside rate-limit")
         << u"<rate-limit calls=\"10\" renewal-period=\"60\">\n<api name=\"first\" calls=\"5\" renewal-period=\"60\" />\n</rate-limit>"_qs
         << u"Error in element 'rate-limit' on line 4: the child element 'api' (line 5) is not supported by portico-local"_qs;
