@@ -4,6 +4,9 @@
 
 #include "core/model/jsonfields.h"
 
+#include <optional>
+#include <utility>
+
 namespace portico::core {
 
 using namespace jsonfields;
@@ -113,21 +116,48 @@ bool startsExpression(QStringView text, qsizetype i)
         && (text.at(i + 1) == u'(' || text.at(i + 1) == u'{');
 }
 
-} // namespace
+// The character an XML reference at the start of `text` stands for (&lt; &gt; &amp; &quot;
+// &apos; &#N; &#xH;), with the reference's length; nothing when `text` starts with no reference.
+std::optional<std::pair<QString, qsizetype>> decodeReference(QStringView text)
+{
+    const qsizetype semicolon = text.left(12).indexOf(u';');
+    if (!text.startsWith(u'&') || semicolon < 0)
+        return std::nullopt;
+    const QStringView name = text.mid(1, semicolon - 1);
+    static const std::pair<QStringView, QChar> named[] = {
+        { u"lt", u'<' }, { u"gt", u'>' }, { u"amp", u'&' }, { u"quot", u'"' }, { u"apos", u'\'' }
+    };
+    for (const auto &[entity, c] : named) {
+        if (name == entity)
+            return std::pair { QString(c), semicolon + 1 };
+    }
+    if (!name.startsWith(u'#'))
+        return std::nullopt;
+    bool ok = false;
+    const uint code = name.startsWith(u"#x") ? name.mid(2).toUInt(&ok, 16) : name.mid(1).toUInt(&ok, 10);
+    if (!ok || code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+        return std::nullopt;
+    const char32_t ucs4 = code;
+    return std::pair { QString::fromUcs4(&ucs4, 1), semicolon + 1 };
+}
 
-QString Policy::escapeExpressions(const QString &raw, QList<qsizetype> *sourceIndex)
+enum class Direction { Escape, Unescape };
+
+// escapeExpressions() and unescapeExpressions(): one walk over the XML, so that both agree on
+// where each expression begins and ends.
+QString convertExpressions(const QString &text, Direction direction, QList<qsizetype> *sourceIndex)
 {
     QString out;
-    out.reserve(raw.size());
+    out.reserve(text.size());
     if (sourceIndex) {
         sourceIndex->clear();
-        sourceIndex->reserve(raw.size());
+        sourceIndex->reserve(text.size());
     }
-    const QStringView in(raw);
-    auto append = [&out, sourceIndex](QStringView text, qsizetype from) {
-        out += text;
+    const QStringView in(text);
+    auto append = [&out, sourceIndex](QStringView part, qsizetype from) {
+        out += part;
         if (sourceIndex)
-            sourceIndex->insert(sourceIndex->size(), text.size(), from);
+            sourceIndex->insert(sourceIndex->size(), part.size(), from);
     };
     // Copies `in` from `i` up to and including `terminator` (or to the end) unchanged.
     auto copyThrough = [&](qsizetype i, QStringView terminator) {
@@ -171,25 +201,41 @@ QString Policy::escapeExpressions(const QString &raw, QList<qsizetype> *sourceIn
         } else if (xml == Xml::Attribute && c == quote) {
             xml = Xml::Tag;
         } else if (xml != Xml::Tag && startsExpression(in, i)) {
-            // The expression's own text: <, > and & always need escaping; inside an attribute
-            // value, so does the character that delimits the value (C# string or char literals).
             ExpressionLexer lexer(in.at(i + 1));
             append(in.mid(i, 1), i);
             append(in.mid(i + 1, 1), i + 1);
             i += 2;
             while (i < in.size()) {
-                const QChar e = in.at(i);
-                if (e == u'<')
-                    append(u"&lt;", i);
-                else if (e == u'>')
-                    append(u"&gt;", i);
-                else if (e == u'&')
-                    append(u"&amp;", i);
-                else if (xml == Xml::Attribute && e == quote)
-                    append(quote == u'"' ? u"&quot;" : u"&apos;", i);
-                else
-                    append(in.mid(i, 1), i);
-                ++i;
+                QChar e = in.at(i);
+                qsizetype width = 1;
+                if (direction == Direction::Escape) {
+                    // <, > and & always need escaping; inside an attribute value, so does the
+                    // character that delimits the value (C# string or char literals).
+                    if (e == u'<')
+                        append(u"&lt;", i);
+                    else if (e == u'>')
+                        append(u"&gt;", i);
+                    else if (e == u'&')
+                        append(u"&amp;", i);
+                    else if (xml == Xml::Attribute && e == quote)
+                        append(quote == u'"' ? u"&quot;" : u"&apos;", i);
+                    else
+                        append(in.mid(i, 1), i);
+                } else {
+                    // In the escaped form the value's own quote can only end it: the expression
+                    // was not closed.
+                    if (xml == Xml::Attribute && e == quote)
+                        break;
+                    const auto reference = e == u'&' ? decodeReference(in.mid(i)) : std::nullopt;
+                    if (reference) {
+                        append(reference->first, i);
+                        e = reference->first.at(0);
+                        width = reference->second;
+                    } else {
+                        append(in.mid(i, 1), i);
+                    }
+                }
+                i += width;
                 if (lexer.feed(e))
                     break;
             }
@@ -199,6 +245,18 @@ QString Policy::escapeExpressions(const QString &raw, QList<qsizetype> *sourceIn
         ++i;
     }
     return out;
+}
+
+} // namespace
+
+QString Policy::escapeExpressions(const QString &raw, QList<qsizetype> *sourceIndex)
+{
+    return convertExpressions(raw, Direction::Escape, sourceIndex);
+}
+
+QString Policy::unescapeExpressions(const QString &xml)
+{
+    return convertExpressions(xml, Direction::Unescape, nullptr);
 }
 
 Result<Policy> Policy::fromJson(const QJsonObject &json, const QString &path)

@@ -41,6 +41,11 @@ struct Policy
     // entry i of it is the index in `raw` of the character that gave character i of the result,
     // so that a problem found in the escaped form can be shown where the user typed it.
     static QString escapeExpressions(const QString &raw, QList<qsizetype> *sourceIndex = nullptr);
+    // The inverse, "xml" → "rawxml" (what GET ?format=rawxml serves, §7): every XML reference
+    // inside an expression (&lt; &gt; &amp; &quot; &apos; &#N;) becomes the character it stands
+    // for; nothing outside expressions changes. escapeExpressions() of the result reads as the
+    // same document.
+    static QString unescapeExpressions(const QString &xml);
 
     [[nodiscard]] static Result<Policy> fromJson(const QJsonObject &json, const QString &path = {});
     QJsonObject toJson(JsonShape shape = JsonShape::Response) const;

@@ -6,6 +6,7 @@
 #include "core/local/management/fieldvalidator.h"
 #include "core/local/management/servicechildroutes.h"
 #include "core/local/store/policydocument.h"
+#include "core/model/policy.h"
 #include "core/model/urltemplate.h"
 
 #include <QJsonArray>
@@ -235,9 +236,12 @@ QJsonObject presentPolicy(const StoredResource &r, const ArmRequest *request)
         return r.body;
     QJsonObject body = r.body;
     QJsonObject p = r.properties();
+    // A document sent as rawxml comes back as it was sent; one sent as xml (ARM templates, Bicep,
+    // the portal) in its unescaped form (§7), so that a client that sends it back as rawxml (the
+    // console's editor) stores the same document rather than &amp;quot; for &quot;.
     const QString raw = r.privateData.value(u"raw"_qs).toString();
-    if (!raw.isEmpty())
-        p.insert(u"value"_qs, raw);
+    p.insert(u"value"_qs, raw.isEmpty() ? core::Policy::unescapeExpressions(p.value(u"value"_qs).toString())
+                                        : raw);
     p.insert(u"format"_qs, u"rawxml"_qs);
     body.insert(u"properties"_qs, p);
     return body;

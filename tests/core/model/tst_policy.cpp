@@ -30,6 +30,9 @@ private Q_SLOTS:
     void rawExpressionsAreEscapedOnlyInsideExpressions_data();
     void rawExpressionsAreEscapedOnlyInsideExpressions();
     void escapedCharactersPointBackToWhereTheyWereTyped();
+    void unescapingIsTheInverse_data();
+    void unescapingIsTheInverse();
+    void unescapingDecodesNumericReferences();
 };
 
 namespace {
@@ -231,6 +234,26 @@ void tst_Policy::escapedCharactersPointBackToWhereTheyWereTyped()
     QCOMPARE(source.size(), escapedAttribute.size());
     QCOMPARE(source.at(escapedAttribute.indexOf(u"X&quot;"_qs) + 1), attribute.indexOf(u"X\""_qs) + 1);
     QCOMPARE(source.at(escapedAttribute.indexOf(u" />"_qs)), attribute.indexOf(u" />"_qs));
+}
+
+void tst_Policy::unescapingIsTheInverse_data()
+{
+    rawExpressionsAreEscapedOnlyInsideExpressions_data();
+}
+
+void tst_Policy::unescapingIsTheInverse()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, escaped);
+    // What GET ?format=rawxml serves for a document stored as xml is what the user would type.
+    QCOMPARE(Policy::unescapeExpressions(escaped), raw);
+    QCOMPARE(Policy::escapeExpressions(Policy::unescapeExpressions(escaped)), escaped);
+}
+
+void tst_Policy::unescapingDecodesNumericReferences()
+{
+    QCOMPARE(Policy::unescapeExpressions(u"<v a=\"@(&#34;b&#x22; + (1 &#60; 2))\">&#60;@(&#60;)</v>"_qs),
+             u"<v a=\"@(\"b\" + (1 < 2))\">&#60;@(<)</v>"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_Policy)

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void malformedFilterIsRefused();
     void policiesAtEveryScope_data();
     void policiesAtEveryScope();
+    void xmlPolicyIsServedUnescapedAsRawxml();
     void policyValidationNamesElementAndLine_data();
     void policyValidationNamesElementAndLine();
     void policiesTheGatewayCannotRunAreRefusedAtEveryScope_data();
@@ -359,6 +360,33 @@ void tst_ManagementApis::policiesAtEveryScope()
     QCOMPARE(m_arm->get(path).status, 404);
     QCOMPARE(m_arm->put(svc(scope + u"/policies/other"_qs), QJsonObject { { u"properties"_qs, QJsonObject { { u"value"_qs, xml } } } }).status,
              400);
+}
+
+// A policy stored as xml (ARM template, Bicep, az, the portal) asked for as rawxml comes back
+// with its expressions unescaped (§7), and sending that back as rawxml stores the same document.
+void tst_ManagementApis::xmlPolicyIsServedUnescapedAsRawxml()
+{
+    const QString path = svc(u"/apis/first/policies/policy"_qs);
+    const QString xml = u"<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls=\"5\" renewal-period=\"30\" "
+                        "counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" />\n"
+                        "    <set-header name=\"X-Raw\" exists-action=\"override\">\n"
+                        "      <value>@(context.Request.Headers.GetValueOrDefault(\"a\",\"none\") + \" &amp;&amp; 1 &lt; 2\")</value>\n"
+                        "    </set-header>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n</policies>"_qs;
+    const QString raw = u"<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls=\"5\" renewal-period=\"30\" "
+                        "counter-key=\"@(context.Request.Headers.GetValueOrDefault(\"X-Client\", \"anonymous\"))\" />\n"
+                        "    <set-header name=\"X-Raw\" exists-action=\"override\">\n"
+                        "      <value>@(context.Request.Headers.GetValueOrDefault(\"a\",\"none\") + \" && 1 < 2\")</value>\n"
+                        "    </set-header>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n</policies>"_qs;
+    const auto put = m_arm->put(path, QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"xml"_qs }, { u"value"_qs, xml } } } });
+    QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
+    const auto asRaw = m_arm->get(path + u"?format=rawxml"_qs);
+    QCOMPARE(asRaw.json[u"properties"_qs][u"format"_qs].toString(), u"rawxml"_qs);
+    QCOMPARE(asRaw.json[u"properties"_qs][u"value"_qs].toString(), raw);
+
+    const auto rawPut = m_arm->put(path, QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, raw } } } });
+    QVERIFY2(rawPut.status == 200, rawPut.body.constData());
+    QCOMPARE(m_arm->get(path).json[u"properties"_qs][u"value"_qs].toString(), xml);
+    QCOMPARE(m_arm->remove(path).status, 200);
 }
 
 void tst_ManagementApis::policyValidationNamesElementAndLine_data()

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void aScopeWithoutPolicyStartsFromTheDefault();
     void policyExpressionSurvivesASecondSave();
     void documentedExpressionInAnAttributeIsSaved();
+    void policyStoredAsXmlOpensAsTypedAndSavesUnchanged();
     void retryAfterAFailedSaveSendsTheEditsAgain();
 
 private:
@@ -277,6 +278,39 @@ void tst_EditorRoundTrip::documentedExpressionInAnAttributeIsSaved()
     QVERIFY2(stored.contains(u"counter-key=\"@(context.Request.Headers.GetValueOrDefault("
                              "&quot;X-Client&quot;, &quot;anonymous&quot;))\""_qs),
              qPrintable(stored));
+}
+
+// Stored by an ARM template, Bicep or the portal (format xml): the editor shows the expression as
+// one would type it, and saving it (one line added) stores the same expression, not &amp;quot;.
+void tst_EditorRoundTrip::policyStoredAsXmlOpensAsTypedAndSavesUnchanged()
+{
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/from-bicep"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"From Bicep"_qs }, { u"path"_qs, u"from-bicep"_qs } } } })).ok());
+    const QString stored = u"<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls=\"5\" renewal-period=\"30\" "
+                           "counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" />\n"
+                           "  </inbound>\n  <backend>\n    <base />\n  </backend>\n</policies>"_qs;
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/from-bicep/policies/policy"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"format"_qs, u"xml"_qs }, { u"value"_qs, stored } } } })).ok());
+
+    ui::PolicyEditor editor;
+    m_bed.controller()->attachPolicyEditor(&editor, u"/apis/from-bicep"_qs, u"API from-bicep"_qs);
+    auto *text = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    auto *save = editor.findChild<QPushButton *>(u"policySavePushButton"_qs);
+    ui::BannerWidget *policyBanner = banner(&editor, u"policyBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"rate-limit-by-key"_qs), 10000);
+    const QString typed = u"counter-key=\"@(context.Request.Headers.GetValueOrDefault(\"X-Client\", \"anonymous\"))\""_qs;
+    QVERIFY2(text->toPlainText().contains(typed), qPrintable(text->toPlainText()));
+
+    text->setPlainText(text->toPlainText() + u"\n"_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor.isDirty() || !policyBanner->text().isEmpty()
+                                 || !editor.problemText().isEmpty(), 10000);
+    QVERIFY2(editor.problemText().isEmpty(), qPrintable(editor.problemText()));
+    QVERIFY2(policyBanner->text().isEmpty(), qPrintable(policyBanner->text()));
+    QVERIFY(!editor.isDirty());
+    const auto xml = call(core::ArmRequest::get(kService + u"/apis/from-bicep/policies/policy"_qs));
+    QVERIFY(xml.ok());
+    QCOMPARE(xml->value(u"properties"_qs).toObject().value(u"value"_qs).toString(), stored + u"\n"_qs);
 }
 
 void tst_EditorRoundTrip::retryAfterAFailedSaveSendsTheEditsAgain()
