@@ -2604,6 +2604,49 @@
     </message>
 </context>
 <context>
+    <name>portico::ui::ParameterTable</name>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>sjabloon</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>query</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this query parameter</source>
+        <translation>Deze queryparameter verwijderen</translation>
+    </message>
+    <message>
+        <source>Enter again: history does not keep secrets</source>
+        <translation>Opnieuw invullen: de geschiedenis bewaart geen geheimen</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::PolicyDocument</name>
     <message>
         <source>line %1, column %2: %3</source>
@@ -3831,20 +3874,8 @@
 <context>
     <name>portico::ui::TryItComposer</name>
     <message>
-        <source>Parameter</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>In</source>
-        <translation>In</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>Waarde</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschrijving</translation>
     </message>
     <message>
         <source>Header</source>
@@ -3905,14 +3936,6 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>template</source>
-        <translation>sjabloon</translation>
-    </message>
-    <message>
-        <source>query</source>
-        <translation>query</translation>
     </message>
     <message>
         <source>No subscription key</source>
@@ -3985,18 +4008,6 @@
     <message>
         <source>Add a query parameter that the operation does not declare, or repeat one</source>
         <translation>Een queryparameter toevoegen die de bewerking niet declareert, of er een herhalen</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Verwijderen</translation>
-    </message>
-    <message>
-        <source>Remove this query parameter</source>
-        <translation>Deze queryparameter verwijderen</translation>
     </message>
     <message>
         <source>The added query parameter with the value “%1” has no name. Enter its name.</source>

@@ -6,6 +6,7 @@
 #include "core/tryit/tryitrequest.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/jsonbodyeditor.h"
+#include "ui/developer/parametertable.h"
 #include "ui/developer/reentryhintdelegate.h"
 #include "ui/developer/secretheaderdelegate.h"
 
@@ -17,7 +18,6 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -28,19 +28,13 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <optional>
 
 namespace portico::ui {
 
 namespace {
 
-enum ParameterColumn { NameColumn, InColumn, ValueColumn, DescriptionColumn };
-constexpr int KindRole = Qt::UserRole + 1;
 constexpr int ProblemRole = Qt::UserRole + 2; // marked by validateInput()
-constexpr int RequiredRole = Qt::UserRole + 3;
-static_assert(ValueColumn == 2, "markParameter()'s default column");
-constexpr const char *problemProperty = "porticoInputProblem";
 const QColor problemBackground(255, 205, 210);
 
 // RFC 9110 token characters: what a header name may consist of.
@@ -66,13 +60,8 @@ TryItComposer::TryItComposer(QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
 
-    m_parameters = new QTableWidget(0, 4, this);
-    m_parameters->setObjectName(u"parametersTableWidget"_qs);
-    m_parameters->setHorizontalHeaderLabels({ tr("Parameter"), tr("In"), tr("Value"),
-                                              tr("Description") });
-    m_parameters->verticalHeader()->hide();
-    m_parameters->horizontalHeader()->setStretchLastSection(true);
-    m_parameters->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_parameters = new ParameterTable(this);
+    connect(m_parameters, &ParameterTable::edited, this, &TryItComposer::updatePreview);
 
     m_headers = new QTableWidget(0, 2, this);
     m_headers->setObjectName(u"headersTableWidget"_qs);
@@ -98,9 +87,9 @@ TryItComposer::TryItComposer(QWidget *parent)
     addQuery->setText(tr("Add Query Parameter"));
     addQuery->setToolTip(tr("Add a query parameter that the operation does not declare, or repeat one"));
     connect(addQuery, &QToolButton::clicked, this, [this] {
-        const int row = addExtraQueryRow({}, {});
+        const int row = m_parameters->addExtraQueryRow({}, {});
         m_parameters->scrollToBottom();
-        if (QWidget *name = m_parameters->cellWidget(row, NameColumn))
+        if (QWidget *name = m_parameters->cellWidget(row, ParameterTable::NameColumn))
             name->setFocus();
     });
 
@@ -266,12 +255,7 @@ void TryItComposer::setOperation(const core::Api &api, const core::Operation &op
     clearInputMarks();
 
     const QSignalBlocker blocker(m_headers);
-    m_parameters->setRowCount(0);
-    for (const auto &parameter : operation.templateParameters)
-        addParameterRow(parameter, ParameterKind::Template);
-    for (const auto &parameter : operation.request.queryParameters)
-        addParameterRow(parameter, ParameterKind::Query);
-    m_parameters->resizeColumnsToContents();
+    m_parameters->setOperation(operation);
 
     m_headers->setRowCount(0);
     QString contentType;
@@ -304,15 +288,8 @@ QString TryItComposer::draftKey(const core::Api &api, const core::Operation &ope
 TryItComposer::Draft TryItComposer::currentDraft() const
 {
     Draft draft;
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-        if (!item)
-            continue;
-        if (parameterKind(row) == ParameterKind::Extra)
-            draft.addedQuery.append({ parameterName(row), parameterValue(row) });
-        else
-            draft.parameters.insert(parameterName(row), parameterValue(row));
-    }
+    draft.parameters = m_parameters->declaredValues();
+    draft.addedQuery = m_parameters->addedQuery();
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QTableWidgetItem *name = m_headers->item(row, 0);
         const QTableWidgetItem *value = m_headers->item(row, 1);
@@ -328,7 +305,7 @@ void TryItComposer::restoreDraft(const Draft &draft)
     for (auto it = draft.parameters.cbegin(); it != draft.parameters.cend(); ++it)
         setParameterValue(it.key(), it.value());
     for (const auto &[name, value] : draft.addedQuery)
-        addExtraQueryRow(name, value);
+        m_parameters->addExtraQueryRow(name, value);
     const QSignalBlocker blocker(m_headers);
     m_headers->setRowCount(0);
     for (const QStringList &row : draft.headers) {
@@ -366,144 +343,18 @@ void TryItComposer::replaceBody(const QString &text)
     m_body->validate();
 }
 
-void TryItComposer::addParameterRow(const core::ParameterContract &parameter, ParameterKind kind)
-{
-    const int row = m_parameters->rowCount();
-    m_parameters->insertRow(row);
-    auto *name = new QTableWidgetItem(parameter.required ? parameter.name + u" *"_qs : parameter.name);
-    name->setData(Qt::UserRole, parameter.name);
-    name->setData(KindRole, int(kind));
-    name->setData(RequiredRole, parameter.required);
-    m_parameters->setItem(row, NameColumn, name);
-    m_parameters->setItem(row, InColumn, new QTableWidgetItem(kind == ParameterKind::Template
-                                                                      ? tr("template")
-                                                                      : tr("query")));
-    m_parameters->setItem(row, DescriptionColumn, new QTableWidgetItem(parameter.description));
-    const QString initial = !parameter.defaultValue.isEmpty() ? parameter.defaultValue
-                                                               : parameter.values.value(0);
-    if (!parameter.values.isEmpty()) {
-        auto *combo = new QComboBox(m_parameters);
-        combo->setObjectName(parameter.name + u"ParameterComboBox"_qs);
-        combo->setEditable(true);
-        combo->addItems(parameter.values);
-        combo->setCurrentText(initial);
-        connect(combo, &QComboBox::currentTextChanged, this, &TryItComposer::updatePreview);
-        m_parameters->setCellWidget(row, ValueColumn, combo);
-    } else {
-        auto *edit = new QLineEdit(initial, m_parameters);
-        edit->setObjectName(parameter.name + u"ParameterLineEdit"_qs);
-        edit->setPlaceholderText(parameter.type);
-        connect(edit, &QLineEdit::textChanged, this, &TryItComposer::updatePreview);
-        m_parameters->setCellWidget(row, ValueColumn, edit);
-    }
-}
-
-int TryItComposer::addExtraQueryRow(const QString &name, const QString &value)
-{
-    const int row = m_parameters->rowCount();
-    m_parameters->insertRow(row);
-    auto *item = new QTableWidgetItem;
-    item->setData(KindRole, int(ParameterKind::Extra));
-    m_parameters->setItem(row, NameColumn, item);
-    m_parameters->setItem(row, InColumn, new QTableWidgetItem(tr("query")));
-    auto *nameEdit = new QLineEdit(name, m_parameters);
-    nameEdit->setObjectName(u"queryParameterNameLineEdit"_qs);
-    nameEdit->setPlaceholderText(tr("Name"));
-    connect(nameEdit, &QLineEdit::textChanged, this, &TryItComposer::updatePreview);
-    m_parameters->setCellWidget(row, NameColumn, nameEdit);
-    auto *valueEdit = new QLineEdit(value, m_parameters);
-    valueEdit->setObjectName(u"queryParameterValueLineEdit"_qs);
-    valueEdit->setPlaceholderText(tr("Value"));
-    connect(valueEdit, &QLineEdit::textChanged, this, &TryItComposer::updatePreview);
-    m_parameters->setCellWidget(row, ValueColumn, valueEdit);
-    auto *cell = new QWidget(m_parameters);
-    auto *remove = new QToolButton(cell);
-    remove->setObjectName(u"removeQueryParameterToolButton"_qs);
-    remove->setText(tr("Remove"));
-    remove->setToolTip(tr("Remove this query parameter"));
-    auto *cellLayout = new QHBoxLayout(cell);
-    cellLayout->setContentsMargins(0, 0, 0, 0);
-    cellLayout->addWidget(remove);
-    cellLayout->addStretch();
-    m_parameters->setCellWidget(row, DescriptionColumn, cell);
-    connect(remove, &QToolButton::clicked, this, [this, cell] {
-        for (int r = 0; r < m_parameters->rowCount(); ++r) {
-            if (m_parameters->cellWidget(r, DescriptionColumn) == cell) {
-                m_parameters->removeRow(r);
-                break;
-            }
-        }
-        updatePreview();
-    });
-    m_parameters->setColumnWidth(NameColumn, qMax(m_parameters->columnWidth(NameColumn), 140));
-    updatePreview();
-    return row;
-}
-
-void TryItComposer::removeExtraQueryRows()
-{
-    for (int row = m_parameters->rowCount() - 1; row >= 0; --row) {
-        if (parameterKind(row) == ParameterKind::Extra)
-            m_parameters->removeRow(row);
-    }
-}
-
-TryItComposer::ParameterKind TryItComposer::parameterKind(int row) const
-{
-    const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-    return item ? ParameterKind(item->data(KindRole).toInt()) : ParameterKind::Extra;
-}
-
-QString TryItComposer::parameterName(int row) const
-{
-    if (parameterKind(row) == ParameterKind::Extra) {
-        const auto *edit = qobject_cast<QLineEdit *>(m_parameters->cellWidget(row, NameColumn));
-        return edit ? edit->text().trimmed() : QString();
-    }
-    return m_parameters->item(row, NameColumn)->data(Qt::UserRole).toString();
-}
-
-QString TryItComposer::parameterValue(int row) const
-{
-    QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
-    if (auto *combo = qobject_cast<QComboBox *>(widget))
-        return combo->currentText();
-    if (auto *edit = qobject_cast<QLineEdit *>(widget))
-        return edit->text();
-    return {};
-}
-
-void TryItComposer::setRowValue(int row, const QString &value)
-{
-    QWidget *widget = m_parameters->cellWidget(row, ValueColumn);
-    if (auto *combo = qobject_cast<QComboBox *>(widget))
-        combo->setCurrentText(value);
-    else if (auto *edit = qobject_cast<QLineEdit *>(widget))
-        edit->setText(value);
-}
-
-int TryItComposer::declaredRow(const QString &name) const
-{
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        if (m_parameters->item(row, NameColumn) && parameterKind(row) != ParameterKind::Extra
-            && parameterName(row) == name)
-            return row;
-    }
-    return -1;
-}
-
 QString TryItComposer::templateValue(const QString &name) const
 {
-    const int row = declaredRow(name);
-    return row >= 0 ? parameterValue(row) : QString();
+    const int row = m_parameters->declaredRow(name);
+    return row >= 0 ? m_parameters->value(row) : QString();
 }
 
 bool TryItComposer::setParameterValue(const QString &name, const QString &value)
 {
-    const int row = declaredRow(name);
+    const int row = m_parameters->declaredRow(name);
     if (row < 0)
         return false;
-    setRowValue(row, value);
+    m_parameters->setValue(row, value);
     return true;
 }
 
@@ -553,24 +404,8 @@ ComposedRequest TryItComposer::composedRequest() const
     request.gatewayUrl = m_gatewayUrl;
     request.apiPath = m_api.path;
     request.urlTemplate = m_operation.urlTemplate;
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        if (!m_parameters->item(row, NameColumn))
-            continue; // a row being filled in
-        const QString key = parameterName(row);
-        switch (parameterKind(row)) {
-        case ParameterKind::Template:
-            request.templateValues.insert(key, parameterValue(row));
-            break;
-        case ParameterKind::Query: // an optional one left empty is not sent
-            if (!parameterValue(row).isEmpty())
-                request.queryParameters.append({ key, parameterValue(row) });
-            break;
-        case ParameterKind::Extra: // added by the user: sent as typed, "?name=" included
-            if (!key.isEmpty())
-                request.queryParameters.append({ key, parameterValue(row) });
-            break;
-        }
-    }
+    request.templateValues = m_parameters->templateValues();
+    request.queryParameters = m_parameters->queryParameters();
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed()
                                                      : QString();
@@ -715,16 +550,7 @@ void TryItComposer::clearInputMarks()
             }
         }
     }
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        for (const int column : { int(NameColumn), int(ValueColumn) }) {
-            QWidget *widget = m_parameters->cellWidget(row, column);
-            if (widget && widget->property(problemProperty).toBool()) {
-                widget->setProperty(problemProperty, {});
-                widget->setStyleSheet({});
-                widget->setToolTip({});
-            }
-        }
-    }
+    m_parameters->clearMarks();
     m_headerProblem->clear();
     m_headerProblem->hide();
     m_parameterProblem->clear();
@@ -752,18 +578,9 @@ void TryItComposer::markHeader(int row, int column, const QString &message, bool
 
 void TryItComposer::markParameter(int row, const QString &message, bool focus, int column)
 {
-    QWidget *widget = m_parameters->cellWidget(row, column);
-    if (widget) {
-        widget->setProperty(problemProperty, true);
-        widget->setStyleSheet(u"background: %1;"_qs.arg(problemBackground.name()));
-        widget->setToolTip(message);
-    }
+    m_parameters->mark(row, column, message, focus);
     m_parameterProblem->setText(message);
     m_parameterProblem->show();
-    if (focus && widget) {
-        m_parameters->scrollTo(m_parameters->model()->index(row, column));
-        widget->setFocus();
-    }
 }
 
 bool TryItComposer::validateInput(bool focus)
@@ -801,22 +618,19 @@ bool TryItComposer::validateInput(bool focus)
     }
     if (ok) {
         for (int row = 0; row < m_parameters->rowCount() && ok; ++row) {
-            const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-            if (!item)
+            if (!m_parameters->hasRow(row))
                 continue;
-            const ParameterKind kind = parameterKind(row);
             // Template parameters are part of the path; a required query parameter is as needed.
-            const bool required = kind == ParameterKind::Template
-                || (kind == ParameterKind::Query && item->data(RequiredRole).toBool());
-            if (required && parameterValue(row).isEmpty()) {
-                markParameter(row, tr("Enter a value for the parameter %1.").arg(parameterName(row)), focus);
+            if (m_parameters->isRequired(row) && m_parameters->value(row).isEmpty()) {
+                markParameter(row, tr("Enter a value for the parameter %1.").arg(m_parameters->name(row)), focus,
+                              ParameterTable::ValueColumn);
                 ok = false;
-            } else if (kind == ParameterKind::Extra && parameterName(row).isEmpty()
-                       && !parameterValue(row).trimmed().isEmpty()) {
+            } else if (m_parameters->kind(row) == ParameterTable::Kind::Extra && m_parameters->name(row).isEmpty()
+                       && !m_parameters->value(row).trimmed().isEmpty()) {
                 markParameter(row,
                               tr("The added query parameter with the value “%1” has no name. Enter its name.")
-                                  .arg(parameterValue(row)),
-                              focus, NameColumn);
+                                  .arg(m_parameters->value(row)),
+                              focus, ParameterTable::NameColumn);
                 ok = false;
             }
         }
@@ -826,22 +640,18 @@ bool TryItComposer::validateInput(bool focus)
         const auto prepared = DeveloperController::toTryItRequest(composedRequest(), {}).prepare();
         if (!prepared) {
             const QString target = prepared.error().target;
-            int parameterRow = -1;
-            for (int row = 0; row < m_parameters->rowCount(); ++row) {
-                const QTableWidgetItem *item = m_parameters->item(row, NameColumn);
-                if (item && !target.isEmpty() && item->data(Qt::UserRole).toString() == target)
-                    parameterRow = row;
-            }
+            const int parameterRow = target.isEmpty() ? -1 : m_parameters->declaredRow(target);
             if (parameterRow >= 0 && prepared.error().code == u"DotSegment"_qs)
                 markParameter(parameterRow,
                               tr("The value “%1” of the parameter %2 cannot be sent: as a path segment, “.” and "
                                  "“..” are removed from the URL on the way, and the request would reach another "
                                  "path than this operation's.")
-                                  .arg(parameterValue(parameterRow), target),
-                              focus);
+                                  .arg(m_parameters->value(parameterRow), target),
+                              focus, ParameterTable::ValueColumn);
             else if (parameterRow >= 0)
                 markParameter(parameterRow,
-                              tr("The value of the parameter %1 cannot be used in the URL.").arg(target), focus);
+                              tr("The value of the parameter %1 cannot be used in the URL.").arg(target), focus,
+                              ParameterTable::ValueColumn);
             else
                 m_problem->setText(tr("The request cannot be built from these values: the resulting URL is not "
                                       "valid."));
@@ -901,14 +711,13 @@ bool TryItComposer::refuseMaskedValues()
     // it only earns a 401. Say where it is instead.
     const QString mask = core::secretMask.toString();
     for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        const QTableWidgetItem *name = m_parameters->item(row, NameColumn);
-        if (!name || !parameterValue(row).contains(mask))
+        if (!m_parameters->hasRow(row) || !m_parameters->value(row).contains(mask))
             continue;
         m_problem->setText(tr("The parameter %1 holds the mask that stands for a secret history does "
                               "not keep: enter the real value.")
-                                   .arg(parameterName(row)));
-        m_parameters->setCurrentCell(row, ValueColumn);
-        if (QWidget *editor = m_parameters->cellWidget(row, ValueColumn)) {
+                                   .arg(m_parameters->name(row)));
+        m_parameters->setCurrentCell(row, ParameterTable::ValueColumn);
+        if (QWidget *editor = m_parameters->cellWidget(row, ParameterTable::ValueColumn)) {
             editor->setToolTip(m_problem->text());
             editor->setFocus();
         }
@@ -934,23 +743,6 @@ bool TryItComposer::refuseMaskedValues()
         return true;
     }
     return false;
-}
-
-void TryItComposer::restoreParameter(int row, const QString &value)
-{
-    if (!value.contains(core::secretMask)) {
-        setRowValue(row, value);
-        return;
-    }
-    setRowValue(row, QString());
-    const QString hint = tr("Enter again: history does not keep secrets");
-    QWidget *editor = m_parameters->cellWidget(row, ValueColumn);
-    if (auto *combo = qobject_cast<QComboBox *>(editor); combo && combo->lineEdit())
-        combo->lineEdit()->setPlaceholderText(hint);
-    else if (auto *edit = qobject_cast<QLineEdit *>(editor))
-        edit->setPlaceholderText(hint);
-    if (editor)
-        editor->setToolTip(hint);
 }
 
 void TryItComposer::restoreHeader(const QByteArray &name, const QByteArray &value)
@@ -985,30 +777,10 @@ void TryItComposer::restoreHeader(const QByteArray &name, const QByteArray &valu
 void TryItComposer::applyValues(const ComposedRequest &request)
 {
     for (auto it = request.templateValues.cbegin(); it != request.templateValues.cend(); ++it) {
-        if (const int row = declaredRow(it.key()); row >= 0)
-            restoreParameter(row, it.value());
+        if (const int row = m_parameters->declaredRow(it.key()); row >= 0)
+            m_parameters->restoreValue(row, it.value());
     }
-    // The query exactly as it was sent: a declared parameter that was not sent stays empty
-    // rather than getting its default back; a name without a declared row left (added, or
-    // repeated) gets an added row.
-    removeExtraQueryRows();
-    QList<int> unfilled;
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        if (parameterKind(row) == ParameterKind::Query) {
-            setRowValue(row, QString());
-            unfilled.append(row);
-        }
-    }
-    for (const QPair<QString, QString> &item : request.queryParameters) {
-        const auto declared = std::find_if(unfilled.begin(), unfilled.end(),
-                                           [&](int row) { return parameterName(row) == item.first; });
-        if (declared != unfilled.end()) {
-            restoreParameter(*declared, item.second);
-            unfilled.erase(declared);
-        } else {
-            restoreParameter(addExtraQueryRow(item.first, QString()), item.second);
-        }
-    }
+    m_parameters->restoreQuery(request.queryParameters);
     {
         const QSignalBlocker blocker(m_headers);
         m_headers->setRowCount(0);

@@ -25,6 +25,7 @@ class QToolButton;
 namespace portico::ui {
 
 class JsonBodyEditor;
+class ParameterTable;
 class SecretHeaderDelegate;
 
 // A subscription the user may send with, named as the developer portal names it.
@@ -110,17 +111,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // Extra: a query parameter row the user added ("Add Query Parameter"), name and value typed.
-    enum class ParameterKind { Template, Query, Extra };
-    void addParameterRow(const core::ParameterContract &parameter, ParameterKind kind);
-    int addExtraQueryRow(const QString &name, const QString &value);
-    void removeExtraQueryRows();
-    ParameterKind parameterKind(int row) const;
-    QString parameterName(int row) const;
-    QString parameterValue(int row) const;
-    void setRowValue(int row, const QString &value);
-    int declaredRow(const QString &name) const; // -1 when the operation declares no such parameter
-    void restoreParameter(int row, const QString &value);
     void appendHeaderRow(const QString &name, const QString &value);
     void replaceBody(const QString &text);
     void restoreHeader(const QByteArray &name, const QByteArray &value);
@@ -141,7 +131,7 @@ private:
     // `focus`: also move the focus to the offending row (on Send, not while typing).
     bool validateInput(bool focus);
     void markHeader(int row, int column, const QString &message, bool focus);
-    void markParameter(int row, const QString &message, bool focus, int column = 2 /* value */);
+    void markParameter(int row, const QString &message, bool focus, int column);
     void clearInputMarks();
 
     // The composer's state for one operation: parameter values by name, the header rows as the
@@ -166,7 +156,7 @@ private:
     bool m_sending = false;
 
     QLabel *m_title = nullptr;
-    QTableWidget *m_parameters = nullptr;
+    ParameterTable *m_parameters = nullptr;
     QTableWidget *m_headers = nullptr;
     SecretHeaderDelegate *m_secretDelegate = nullptr;
     QCheckBox *m_showSecrets = nullptr;
