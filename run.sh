@@ -6,7 +6,8 @@
 # the console on it.
 #   ./run.sh             console + local stand-in
 #   ./run.sh --headless  only portico-local, in the foreground (servers, containers); Ctrl+C stops it
-# Further arguments are passed to portico-local, e.g. ./run.sh --headless --bind 0.0.0.0
+# Further arguments are passed to portico-local, e.g. ./run.sh --headless --management-port 9470
+# (--bind to a non-loopback address also needs --allow-plain-http: see the README).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

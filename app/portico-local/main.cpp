@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // portico-local: the headless offline stand-in. Prints one JSON ready line on stdout once
-// every listener is up; exits 0 on SIGINT/SIGTERM.
+// every listener is up; exits 0 on SIGINT/SIGTERM. A bind address other than loopback is
+// refused unless --allow-plain-http is given, and then warned about on stderr.
 
 #include "core/local/server/localserver.h"
 #include "core/local/server/processtuning.h"
@@ -47,6 +48,9 @@ int main(int argc, char *argv[])
     QObject::connect(&shutdownSignals, &ShutdownSignals::shutdownRequested, &app, [] {
         QCoreApplication::exit(0);
     });
+
+    if (const QString warning = server.plainHttpWarning(); !warning.isEmpty())
+        std::fprintf(stderr, "portico-local: warning: %s\n", qPrintable(warning));
 
     const QByteArray ready = QJsonDocument(server.readyLine()).toJson(QJsonDocument::Compact);
     std::fwrite(ready.constData(), 1, size_t(ready.size()), stdout);

@@ -23,6 +23,16 @@ bool parsePort(const QString &text, quint16 *port)
 
 } // namespace
 
+bool LocalOptions::isLoopback(const QHostAddress &address)
+{
+    return address.isLoopback();
+}
+
+bool LocalOptions::servesPlainHttpOnNetwork() const
+{
+    return !isLoopback(bind);
+}
+
 QString LocalOptions::defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -39,8 +49,17 @@ LocalOptions::Parsed LocalOptions::parse(const QStringList &arguments)
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(u"data-dir"_qs, u"Where state is kept."_qs, u"DIR"_qs,
                                      defaultDataDir());
-    const QCommandLineOption bind(u"bind"_qs, u"Address to listen on (default 127.0.0.1)."_qs,
-                                  u"ADDR"_qs, u"127.0.0.1"_qs);
+    const QCommandLineOption bind(
+        u"bind"_qs,
+        u"Address to listen on (default 127.0.0.1). An address other than loopback needs "
+        "--allow-plain-http."_qs,
+        u"ADDR"_qs, u"127.0.0.1"_qs);
+    const QCommandLineOption allowPlainHttp(
+        u"allow-plain-http"_qs,
+        u"Allow --bind to an address other than loopback. The management plane (its bearer "
+        "token), the gateway's HTTP port (subscription keys) and the ML service (its key) are "
+        "plain HTTP: anyone on the network path can read them. Only the gateway HTTPS port is "
+        "encrypted."_qs);
     const QCommandLineOption management(u"management-port"_qs,
                                         u"ARM management plane port (0 = ephemeral)."_qs,
                                         u"N"_qs, u"8470"_qs);
@@ -51,7 +70,7 @@ LocalOptions::Parsed LocalOptions::parse(const QStringList &arguments)
                                           u"8472"_qs);
     const QCommandLineOption ml(u"ml-port"_qs, u"Sample ML service port (0 = ephemeral)."_qs,
                                 u"N"_qs, u"8473"_qs);
-    parser.addOptions({ dataDir, bind, management, gateway, gatewayHttps, ml });
+    parser.addOptions({ dataDir, bind, allowPlainHttp, management, gateway, gatewayHttps, ml });
 
     Parsed parsed;
     parsed.helpText = parser.helpText();
@@ -77,6 +96,17 @@ LocalOptions::Parsed LocalOptions::parse(const QStringList &arguments)
     if (!options.bind.setAddress(parser.value(bind))) {
         parsed.options = Error::make(Error::Kind::InvalidInput,
                                      u"--bind: '%1' is not an IP address."_qs.arg(parser.value(bind)));
+        return parsed;
+    }
+    options.allowPlainHttp = parser.isSet(allowPlainHttp);
+    if (!isLoopback(options.bind) && !options.allowPlainHttp) {
+        parsed.options = Error::make(
+            Error::Kind::InvalidInput,
+            u"--bind %1 is not a loopback address. The management plane, the gateway's HTTP port "
+            "and the ML service speak plain HTTP, so the management token, subscription keys and "
+            "the ML key would cross the network unencrypted. Keep the default 127.0.0.1 (and reach "
+            "it through an SSH tunnel or a TLS-terminating proxy), or pass --allow-plain-http to "
+            "accept that."_qs.arg(options.bind.toString()));
         return parsed;
     }
     const std::pair<const QCommandLineOption *, quint16 *> ports[] = {

@@ -12,9 +12,11 @@ namespace portico::local {
 
 // portico-local's command line. The interface is fixed: tests, run.sh and the console's
 // supervisor rely on it.
-//   portico-local [--data-dir DIR] [--bind ADDR] [--management-port N] [--gateway-port N]
-//                 [--gateway-https-port N] [--ml-port N]
-// A port of 0 means an ephemeral port.
+//   portico-local [--data-dir DIR] [--bind ADDR [--allow-plain-http]] [--management-port N]
+//                 [--gateway-port N] [--gateway-https-port N] [--ml-port N]
+// A port of 0 means an ephemeral port. A bind address other than loopback (including the
+// wildcards 0.0.0.0 and ::) is refused unless --allow-plain-http is given: every listener but
+// the gateway's HTTPS one is plain HTTP and carries the management token or API keys.
 struct LocalOptions
 {
     QString dataDir;
@@ -23,6 +25,13 @@ struct LocalOptions
     quint16 gatewayPort = 8471;
     quint16 gatewayHttpsPort = 8472;
     quint16 mlPort = 8473;
+    // The user accepted serving plain HTTP on a network address (--allow-plain-http).
+    bool allowPlainHttp = false;
+
+    // True for 127.0.0.0/8 and ::1; false for the wildcards.
+    static bool isLoopback(const QHostAddress &address);
+    // The listeners are reachable from the network over plain HTTP (allowed by the flag).
+    bool servesPlainHttpOnNetwork() const;
 
     // Parses arguments (arguments[0] is the program). --help and --version are answered by
     // the caller; they come back as `helpRequested` / `versionRequested`.

@@ -167,10 +167,24 @@ Result<void> LocalServer::start()
     return {};
 }
 
+QString LocalServer::plainHttpWarning() const
+{
+    if (!m_options.servesPlainHttpOnNetwork())
+        return {};
+    return u"listening on %1 over plain HTTP (--allow-plain-http): the management token (port %2), "
+           "subscription keys on the gateway's HTTP port (%3) and the ML key (port %4) can be read "
+           "by anyone on the network path. Only the gateway's HTTPS port (%5) is encrypted."_qs
+        .arg(m_options.bind.toString())
+        .arg(m_context.managementUrl.port())
+        .arg(m_context.gatewayUrl.port())
+        .arg(m_context.mlUrl.port())
+        .arg(m_context.gatewayHttpsUrl.port());
+}
+
 QJsonObject LocalServer::readyLine() const
 {
     const auto url = [](const QUrl &u) { return u.toString(QUrl::StripTrailingSlash); };
-    return {
+    QJsonObject ready {
         { u"management"_qs, url(m_context.managementUrl) },
         { u"gateway"_qs, url(m_context.gatewayUrl) },
         { u"gatewayHttps"_qs, url(m_context.gatewayHttpsUrl) },
@@ -179,7 +193,11 @@ QJsonObject LocalServer::readyLine() const
         { u"token"_qs, m_context.token },
         { u"mlKey"_qs, m_context.mlKey },
         { u"gatewayCertificateSha256"_qs, m_context.gatewayCertificateSha256 },
+        { u"plainHttpOnNetwork"_qs, m_options.servesPlainHttpOnNetwork() },
     };
+    if (const QString warning = plainHttpWarning(); !warning.isEmpty())
+        ready.insert(u"warning"_qs, warning);
+    return ready;
 }
 
 } // namespace portico::local

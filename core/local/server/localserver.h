@@ -67,8 +67,12 @@ public:
 
     const LocalContext &context() const { return m_context; }
     ManagementStore &store() { return *m_store; }
-    // The one-line JSON object printed to stdout once every listener is up.
+    // The one-line JSON object printed to stdout once every listener is up. Besides the URLs
+    // and credentials: "plainHttpOnNetwork" (bool), and "warning" when that is true.
     QJsonObject readyLine() const;
+    // Empty unless the listeners serve plain HTTP on a network address (--allow-plain-http):
+    // then what is exposed, on which ports. Valid after start().
+    QString plainHttpWarning() const;
 
 private:
     core::Result<void> lockDataDir();

@@ -30,6 +30,11 @@ private Q_SLOTS:
     void refusesATakenPort();
     void refusesAnUnknownFlag();
     void refusesABadPort();
+    void refusesANetworkBindWithoutAllowPlainHttp_data();
+    void refusesANetworkBindWithoutAllowPlainHttp();
+    void allowPlainHttpServesOnTheNetworkWithAWarning();
+    void loopbackBindNeedsNoFlag();
+    void helpExplainsAllowPlainHttp();
 
 private:
     static QByteArray get(const QUrl &url, const QByteArray &authorization, int *status);
@@ -194,6 +199,79 @@ void tst_LocalCommandLine::refusesABadPort()
     QByteArray error;
     QCOMPARE(runToExit({ u"--ml-port"_qs, u"70000"_qs }, &error), 2);
     QVERIFY2(error.contains("--ml-port"), error.constData());
+}
+
+void tst_LocalCommandLine::refusesANetworkBindWithoutAllowPlainHttp_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::newRow("all IPv4 interfaces") << u"0.0.0.0"_qs;
+    QTest::newRow("all interfaces") << u"::"_qs;
+    QTest::newRow("a LAN address") << u"192.168.1.20"_qs;
+}
+
+// The management token, subscription keys and the ML key are plain HTTP on every listener but
+// the gateway's HTTPS one: a network address is refused before anything listens or is written.
+void tst_LocalCommandLine::refusesANetworkBindWithoutAllowPlainHttp()
+{
+    QFETCH(QString, address);
+    test::TempDir dataDir;
+    QProcess process;
+    process.start(test::PorticoLocalFixture::executable(),
+                  { u"--data-dir"_qs, dataDir.filePath(u"state"_qs), u"--bind"_qs, address,
+                    u"--management-port"_qs, u"0"_qs, u"--gateway-port"_qs, u"0"_qs,
+                    u"--gateway-https-port"_qs, u"0"_qs, u"--ml-port"_qs, u"0"_qs });
+    QVERIFY(process.waitForFinished(20000));
+    const QByteArray error = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY2(error.contains(QByteArray(address.toUtf8() + " is not a loopback address")), error.constData());
+    QVERIFY2(error.contains("plain HTTP"), error.constData());
+    QVERIFY2(error.contains("--allow-plain-http"), error.constData());
+    QVERIFY(process.readAllStandardOutput().isEmpty()); // no ready line, no token
+    QVERIFY(!QFile::exists(dataDir.filePath(u"state/management-token"_qs)));
+}
+
+void tst_LocalCommandLine::allowPlainHttpServesOnTheNetworkWithAWarning()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start({ u"--bind"_qs, u"0.0.0.0"_qs, u"--allow-plain-http"_qs }), qPrintable(local.errorString()));
+    QCOMPARE(local.readyLine().value(u"plainHttpOnNetwork"_qs).toBool(), true);
+    const QString warning = local.readyLine().value(u"warning"_qs).toString();
+    QVERIFY2(warning.contains(u"0.0.0.0 over plain HTTP"_qs), qPrintable(warning));
+    QVERIFY2(warning.contains(u"management token (port %1)"_qs.arg(local.managementUrl().port())), qPrintable(warning));
+    QVERIFY2(warning.contains(u"HTTPS port (%1)"_qs.arg(local.gatewayHttpsUrl().port())), qPrintable(warning));
+    QVERIFY(!warning.contains(local.token()));
+    QByteArray stderrText;
+    QTRY_VERIFY_WITH_TIMEOUT((stderrText += local.process().readAllStandardError()).contains('\n'), 5000);
+    QVERIFY2(stderrText.startsWith("portico-local: warning: listening on 0.0.0.0 over plain HTTP"),
+             stderrText.constData());
+    QVERIFY(!stderrText.contains(local.token().toUtf8()));
+
+    // It really serves: the management plane answers on the advertised loopback URL.
+    int status = 0;
+    get(local.managementUrl().resolved(QUrl(u"/subscriptions?api-version=2024-05-01"_qs)), {}, &status);
+    QCOMPARE(status, 401);
+}
+
+void tst_LocalCommandLine::loopbackBindNeedsNoFlag()
+{
+    test::PorticoLocalFixture local;
+    QVERIFY2(local.start({ u"--bind"_qs, u"127.0.0.2"_qs }), qPrintable(local.errorString()));
+    QCOMPARE(local.managementUrl().host(), u"127.0.0.2"_qs);
+    QCOMPARE(local.readyLine().value(u"plainHttpOnNetwork"_qs).toBool(true), false);
+    QVERIFY(!local.readyLine().contains(u"warning"_qs));
+    QTest::qWait(200);
+    QCOMPARE(local.process().readAllStandardError(), QByteArray());
+}
+
+void tst_LocalCommandLine::helpExplainsAllowPlainHttp()
+{
+    QProcess process;
+    process.start(test::PorticoLocalFixture::executable(), { u"--help"_qs });
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray help = process.readAllStandardOutput().simplified();
+    QVERIFY2(help.contains("--allow-plain-http"), help.constData());
+    QVERIFY2(help.contains("plain HTTP: anyone on the network path can read them"), help.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_LocalCommandLine)
