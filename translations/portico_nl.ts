@@ -1278,10 +1278,6 @@
         <translation>Verwijder de taak uit de lijst, samen met de gedownloade resultaten</translation>
     </message>
     <message>
-        <source>“%1” may still be running on the service. Cancel it there first (the service deletes the job) and remove it from the list?</source>
-        <translation>“%1” draait misschien nog op de service. Eerst daar annuleren (de service verwijdert de taak) en dan uit de lijst verwijderen?</translation>
-    </message>
-    <message>
         <source>Cancel on the service and &amp;remove</source>
         <translation>Op de service annuleren en &amp;verwijderen</translation>
     </message>
@@ -1344,6 +1340,30 @@
     <message>
         <source>“%1” could not be removed.</source>
         <translation>“%1” kon niet worden verwijderd.</translation>
+    </message>
+    <message>
+        <source>“%1” is being cancelled on the service, which has not answered yet.
+
+Remove here only drops the entry and its downloaded results from this list without contacting the service: a job running there goes on until it ends, and its input and results stay in the storage container “%2”.</source>
+        <translation>“%1” wordt op de service geannuleerd, maar de service heeft nog niet geantwoord.
+
+Alleen hier verwijderen haalt de taak en de gedownloade resultaten uit deze lijst zonder de service te benaderen: een taak die daar draait gaat door tot hij klaar is, en de invoer en de resultaten blijven in de opslagcontainer “%2”.</translation>
+    </message>
+    <message>
+        <source>Remove &amp;here only</source>
+        <translation>Alleen &amp;hier verwijderen</translation>
+    </message>
+    <message>
+        <source>“%1” may still be running on the service. Cancel it there first (the service deletes the job) and remove it from the list?
+
+If the service cannot be reached, Remove here only drops the entry and its downloaded results from this list without contacting the service: a job running there goes on until it ends, and its input and results stay in the storage container “%2”.</source>
+        <translation>“%1” draait misschien nog op de service. Eerst daar annuleren (de service verwijdert de taak) en dan uit de lijst verwijderen?
+
+Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de gedownloade resultaten uit deze lijst zonder de service te benaderen: een taak die daar draait gaat door tot hij klaar is, en de invoer en de resultaten blijven in de opslagcontainer “%2”.</translation>
+    </message>
+    <message>
+        <source>Removed “%1” here only. The service was not contacted: a job running there goes on, and its input and results stay in the storage container “%2”.</source>
+        <translation>“%1” is alleen hier verwijderd. De service is niet benaderd: een taak die daar draait gaat door, en de invoer en de resultaten blijven in de opslagcontainer “%2”.</translation>
     </message>
 </context>
 <context>

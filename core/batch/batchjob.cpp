@@ -167,8 +167,8 @@ void BatchJob::afterSecrets()
         const Error why = m_secretError
             ? *m_secretError
             : Error::make(Error::Kind::NotFound, u"The keychain returned no credential."_qs);
-        finish(during(why, u"The server job could not be cancelled"_qs),
-               BatchJobRecord::Outcome::Cancelled);
+        m_serverCancelError = during(why, u"The server job could not be cancelled"_qs);
+        finish(*m_serverCancelError, BatchJobRecord::Outcome::Cancelled);
         return;
     }
     if (!m_storageConnectionString.isEmpty()) {
@@ -494,6 +494,7 @@ void BatchJob::cancelOnServer()
         if (!call->result().ok() && call->result().error().kind != Error::Kind::NotFound) {
             Error error = during(call->result().error(),
                                  u"Stopped here, but the server job could not be cancelled"_qs);
+            m_serverCancelError = error;
             finish(error, BatchJobRecord::Outcome::Cancelled);
             return;
         }
@@ -523,6 +524,7 @@ void BatchJob::remove()
     // A job that may still run on the server although nobody watches it (e.g. after a
     // restart): cancel it there first, with the credential from the keychain.
     if (!m_record.mayRunOnService()) {
+        m_removeScheduled = true;
         QTimer::singleShot(0, this, &BatchJob::dropLocally);
         return;
     }
@@ -532,12 +534,43 @@ void BatchJob::remove()
     readSecrets(false, true);
 }
 
+void BatchJob::removeHereOnly()
+{
+    if (m_removal)
+        return;
+    m_removeAfterCancel = true;
+    m_cancelOnServerAfterSecrets = false;
+    if (isFinished()) {
+        // Also when a remove() is between finished() and dropping the entry: once only.
+        if (!m_removeScheduled)
+            QTimer::singleShot(0, this, &BatchJob::dropLocally);
+        m_removeScheduled = true;
+        return;
+    }
+    const bool wasRunning = m_running;
+    stopActivity();
+    // Finished without a saved outcome: the entry goes; secrets still being read find the job
+    // finished and do nothing.
+    m_result = Result<void>(Error::make(Error::Kind::Cancelled, u"Removed here only; the service was not contacted."_qs));
+    m_running = false;
+    m_cancelling = false;
+    m_credential.clear();
+    m_storageConnectionString.clear();
+    m_removeScheduled = true;
+    QTimer::singleShot(0, this, [this, wasRunning] {
+        if (wasRunning)
+            Q_EMIT finished();
+        dropLocally();
+    });
+}
+
 void BatchJob::dropLocally()
 {
-    // A server job that could not be cancelled is worth telling; a plain cancel is not.
+    // A server job that could not be cancelled is worth telling; a plain cancel, or how the job
+    // had failed before, is not.
     Result<void> result;
-    if (m_result && !m_result->ok() && m_result->error().kind != Error::Kind::Cancelled)
-        result = m_result->error();
+    if (m_serverCancelError)
+        result = *m_serverCancelError;
     delete m_model; // closes the file first (Windows cannot delete an open file)
     m_model = nullptr;
     if (QFile::exists(m_record.resultsFile) && !QFile::remove(m_record.resultsFile) && result.ok()) {
@@ -641,7 +674,7 @@ void BatchJob::finish(Result<void> result, BatchJobRecord::Outcome outcome)
     m_storageConnectionString.clear();
     QTimer::singleShot(0, this, [this] {
         Q_EMIT finished();
-        if (m_removeAfterCancel)
+        if (m_removeAfterCancel && !std::exchange(m_removeScheduled, true))
             dropLocally();
     });
 }

@@ -58,6 +58,9 @@ public:
     // being cancelled).
     bool isCancelling() const { return m_cancelling; }
     bool isFinished() const { return m_result.has_value(); }
+    // remove() was called and the job is not gone yet (it may be waiting for the service to
+    // cancel the server job).
+    bool isRemoving() const { return m_removeAfterCancel && !m_removal; }
     // Valid once finished() was emitted.
     [[nodiscard]] const Result<void> &result() const { return *m_result; }
     // The results table once the job succeeded (owned by the job), else nullptr.
@@ -89,6 +92,10 @@ private:
     // Runs a job that failed here again from the step that failed (BatchJobRecord::canRetry()).
     void retry();
     void remove();
+    // Drops the job from the list without contacting the service (which may be unreachable):
+    // whatever runs here stops, a cancel or remove waiting for the service is abandoned, and a
+    // server job goes on there. removed() follows.
+    void removeHereOnly();
     void readSecrets(bool needStorage, bool needCredential);
     void afterSecrets();
     void upload();
@@ -131,11 +138,15 @@ private:
     bool m_running = false;
     bool m_cancelling = false;
     bool m_removeAfterCancel = false;
+    bool m_removeScheduled = false; // dropLocally() is queued or done: it runs once
+
     // The secrets being read are only needed to cancel the server job: remove() of an unwatched
     // job, or cancel() of a job resumed before its credential came from the keychain.
     bool m_cancelOnServerAfterSecrets = false;
     std::optional<Result<void>> m_result;
     std::optional<Result<void>> m_removal;
+    // Why the server job could not be cancelled (cancel() or remove()), for removalResult().
+    std::optional<Error> m_serverCancelError;
 };
 
 } // namespace portico::core

@@ -186,6 +186,14 @@ Result<BatchJob *> BatchJobRunner::remove(const QString &id)
     return job;
 }
 
+Result<BatchJob *> BatchJobRunner::removeHereOnly(const QString &id)
+{
+    auto job = find(id);
+    if (job)
+        (*job)->removeHereOnly();
+    return job;
+}
+
 Result<BatchJob *> BatchJobRunner::find(const QString &id)
 {
     if (BatchJob *job = m_jobs.value(id))

@@ -70,6 +70,11 @@ public:
     // a restart) is cancelled there too. The returned object reports BatchJob::removed() and is
     // deleted afterwards.
     Result<BatchJob *> remove(const QString &id);
+    // Deletes a job's entry and results file here without contacting the service, e.g. when it
+    // cannot be reached (environment gone, network down): a server job goes on there, and its
+    // input and output blobs stay in the storage container. Also abandons a remove() or
+    // cancel() that is still waiting for the service. Reports BatchJob::removed() like remove().
+    Result<BatchJob *> removeHereOnly(const QString &id);
 
     void setPolling(const BatchPolling &polling) { m_polling = polling; }
     const BatchPolling &polling() const { return m_polling; }

@@ -12,9 +12,9 @@ namespace portico::ui::decisions {
 
 namespace {
 
-QQueue<bool> &queuedAnswers()
+QQueue<Answer> &queuedAnswers()
 {
-    static QQueue<bool> answers;
+    static QQueue<Answer> answers;
     return answers;
 }
 
@@ -24,7 +24,7 @@ void confirm(QWidget *parent, const QString &title, const QString &text,
              const QString &acceptText, std::function<void(bool accepted)> done)
 {
     if (!queuedAnswers().isEmpty()) {
-        const bool answer = queuedAnswers().dequeue();
+        const bool answer = queuedAnswers().dequeue() == Answer::Accepted;
         QPointer<QWidget> guard(parent);
         QTimer::singleShot(0, parent, [guard, answer, done = std::move(done)] {
             if (guard)
@@ -47,9 +47,45 @@ void confirm(QWidget *parent, const QString &title, const QString &text,
     box->open();
 }
 
+void choose(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
+            const QString &alternativeText, std::function<void(Answer answer)> done)
+{
+    if (!queuedAnswers().isEmpty()) {
+        const Answer answer = queuedAnswers().dequeue();
+        QPointer<QWidget> guard(parent);
+        QTimer::singleShot(0, parent, [guard, answer, done = std::move(done)] {
+            if (guard)
+                done(answer);
+        });
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    box->setObjectName(u"decisionMessageBox"_qs);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *accept = box->addButton(acceptText, QMessageBox::AcceptRole);
+    accept->setObjectName(u"decisionAcceptPushButton"_qs);
+    QPushButton *alternative = box->addButton(alternativeText, QMessageBox::DestructiveRole);
+    alternative->setObjectName(u"decisionAlternativePushButton"_qs);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"decisionCancelPushButton"_qs);
+    box->setDefaultButton(cancel);
+    QObject::connect(box, &QMessageBox::finished, box,
+                     [box, accept, alternative, done = std::move(done)](int) {
+                         done(box->clickedButton() == accept ? Answer::Accepted
+                                  : box->clickedButton() == alternative ? Answer::Alternative
+                                                                        : Answer::Rejected);
+                     });
+    box->open();
+}
+
 void preAnswer(bool accepted)
 {
-    queuedAnswers().enqueue(accepted);
+    queuedAnswers().enqueue(accepted ? Answer::Accepted : Answer::Rejected);
+}
+
+void preAnswer(Answer answer)
+{
+    queuedAnswers().enqueue(answer);
 }
 
 int pendingPreAnswers()

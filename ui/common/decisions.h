@@ -18,8 +18,17 @@ namespace decisions {
 void confirm(QWidget *parent, const QString &title, const QString &text,
              const QString &acceptText, std::function<void(bool accepted)> done);
 
+// A decision with a second way to go on besides the main one (e.g. "Cancel on the service and
+// remove" or "Remove here only"). The box has the accept button, the alternative button
+// (objectName decisionAlternativePushButton) and Cancel, which is the default.
+enum class Answer { Rejected, Accepted, Alternative };
+void choose(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
+            const QString &alternativeText, std::function<void(Answer answer)> done);
+
 // Test hook: the next confirm() answers `accepted` without showing anything.
 void preAnswer(bool accepted);
+// Test hook: the next choose() (or confirm(), where Alternative is a refusal) answers `answer`.
+void preAnswer(Answer answer);
 // How many pre-answers are still queued (tests assert that every expected question was asked).
 int pendingPreAnswers();
 

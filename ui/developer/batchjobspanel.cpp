@@ -399,7 +399,7 @@ void BatchJobsPanel::showJobState()
     const bool running = m_job && m_job->isRunning();
     m_cancel->setEnabled(running && !m_job->isCancelling());
     m_retry->setEnabled(m_job && m_job->isFinished() && m_job->record().canRetry());
-    m_remove->setEnabled(m_job && !m_job->isCancelling());
+    m_remove->setEnabled(m_job != nullptr); // also while the service is asked to cancel: "Remove here only"
     m_submit->setEnabled(m_runner && m_secrets);
     m_export->setEnabled(m_job && m_job->resultsModel());
     if (!m_job) {
@@ -499,52 +499,83 @@ void BatchJobsPanel::removeCurrent()
     const core::BatchJobRecord &record = m_job->record();
     const QString id = record.id;
     const QString name = record.name;
+    QPointer<BatchJobsPanel> guard(this);
+    if (m_job->isRemoving() || m_job->isCancelling()) {
+        // The service has not answered the cancel yet (it may be unreachable).
+        decisions::confirm(this, tr("Remove batch job"),
+                           tr("“%1” is being cancelled on the service, which has not answered yet.\n\nRemove here "
+                              "only drops the entry and its downloaded results from this list without contacting "
+                              "the service: a job running there goes on until it ends, and its input and results "
+                              "stay in the storage container “%2”.")
+                               .arg(name, record.container),
+                           tr("Remove &here only"), [guard, id, name](bool accepted) {
+                               if (guard && accepted)
+                                   guard->removeConfirmed(id, name, true);
+                           });
+        return;
+    }
+    if (record.mayRunOnService()) {
+        decisions::choose(this, tr("Remove batch job"),
+                          tr("“%1” may still be running on the service. Cancel it there first (the service "
+                             "deletes the job) and remove it from the list?\n\nIf the service cannot be reached, "
+                             "Remove here only drops the entry and its downloaded results from this list without "
+                             "contacting the service: a job running there goes on until it ends, and its input "
+                             "and results stay in the storage container “%2”.")
+                              .arg(name, record.container),
+                          tr("Cancel on the service and &remove"), tr("Remove &here only"),
+                          [guard, id, name](decisions::Answer answer) {
+                              if (guard && answer != decisions::Answer::Rejected)
+                                  guard->removeConfirmed(id, name, answer == decisions::Answer::Alternative);
+                          });
+        return;
+    }
     QString text;
     QString accept;
-    if (record.mayRunOnService()) {
-        text = tr("“%1” may still be running on the service. Cancel it there first (the service "
-                  "deletes the job) and remove it from the list?")
-                   .arg(name);
-        accept = tr("Cancel on the service and &remove");
-    } else if (m_job->isRunning()) {
+    if (m_job->isRunning()) {
         text = tr("“%1” is still in progress. Stop it and remove it from the list?").arg(name);
         accept = tr("Stop and &remove");
     } else {
         text = tr("Remove “%1” from the list? Its downloaded results are deleted too.").arg(name);
         accept = tr("&Remove");
     }
-    QPointer<BatchJobsPanel> guard(this);
     decisions::confirm(this, tr("Remove batch job"), text, accept, [guard, id, name](bool accepted) {
         if (guard && accepted)
-            guard->removeConfirmed(id, name);
+            guard->removeConfirmed(id, name, false);
     });
 }
 
-void BatchJobsPanel::removeConfirmed(const QString &id, const QString &name)
+void BatchJobsPanel::removeConfirmed(const QString &id, const QString &name, bool hereOnly)
 {
     if (!m_runner)
         return;
-    auto removing = m_runner->remove(id);
+    auto removing = hereOnly ? m_runner->removeHereOnly(id) : m_runner->remove(id);
     if (!removing) {
         showProblem(tr("“%1” could not be removed.").arg(name) + u' ' + BatchJobErrorText::reason(removing.error()),
                     removing.error());
         return;
     }
     core::BatchJob *job = removing.value();
+    const QString container = job->record().container;
     if (job == m_job)
         m_state->setText(tr("Removing “%1”…").arg(name));
-    connect(job, &core::BatchJob::removed, this, [this, job, name] {
+    disconnect(job, &core::BatchJob::removed, this, nullptr); // "here only" after a remove that waited
+    connect(job, &core::BatchJob::removed, this, [this, job, name, hereOnly, container] {
         if (m_job == job) {
             disconnect(job, nullptr, this, nullptr);
             m_job = nullptr;
             showJobState();
         }
         const core::Result<void> &removal = job->removalResult();
-        if (removal.ok()) {
-            m_state->setText(tr("Removed “%1”.").arg(name));
+        if (!removal.ok()) {
+            showProblem(BatchJobErrorText::removalProblem(name, removal.error()), removal.error());
+        } else if (hereOnly) {
+            m_state->setText(tr("Removed “%1” here only. The service was not contacted: a job running there goes "
+                                "on, and its input and results stay in the storage container “%2”.")
+                                 .arg(name, container));
             m_state->setToolTip({});
         } else {
-            showProblem(BatchJobErrorText::removalProblem(name, removal.error()), removal.error());
+            m_state->setText(tr("Removed “%1”.").arg(name));
+            m_state->setToolTip({});
         }
     });
 }

@@ -63,7 +63,8 @@ public Q_SLOTS:
     // Runs the selected job again after it failed here (e.g. the service was unreachable).
     void retryCurrent();
     // Removes the selected job from the list and the store, with its downloaded results, after
-    // asking; one that may still run on the service is cancelled there first (BES DELETE).
+    // asking; one that may still run on the service is cancelled there first (BES DELETE), or,
+    // when the user chooses "Remove here only" (the service cannot be reached), left there.
     void removeCurrent();
     void exportResults();
     void reloadJobs();
@@ -74,7 +75,7 @@ protected:
 private:
     void watch(const QString &id);
     void bind(core::BatchJob *job);
-    void removeConfirmed(const QString &id, const QString &name);
+    void removeConfirmed(const QString &id, const QString &name, bool hereOnly);
     // A problem said in words in the state label, with core's technical text as its tooltip.
     void showProblem(const QString &text, const core::Error &error);
     void showJobState();

@@ -47,6 +47,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void failedJobsAreSaidInDutch_data();
     void failedJobsAreSaidInDutch();
     void unreachableServiceIsSaidWithRetry();
+    void removeHereOnlyWhenTheServiceCannotBeReached();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
 
@@ -504,6 +506,31 @@ QString answerDecision(bool accept)
     return text;
 }
 
+// Like answerDecision(), clicking the button with the given objectName.
+QString answerDecisionWith(const QString &buttonName, QString *buttonText = nullptr)
+{
+    QString text;
+    QTimer::singleShot(0, [&text, buttonName, buttonText] {
+        QMessageBox *box = nullptr;
+        if (!QTest::qWaitFor([&] {
+                return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr;
+            }, 5000))
+            return;
+        auto *button = box->findChild<QPushButton *>(buttonName);
+        if (!button) {
+            text = u"(no button %1)"_qs.arg(buttonName);
+            box->reject();
+            return;
+        }
+        if (buttonText)
+            *buttonText = button->text();
+        text = box->text();
+        QTest::mouseClick(button, Qt::LeftButton);
+    });
+    (void)QTest::qWaitFor([&text] { return !text.isEmpty(); }, 6000);
+    return text;
+}
+
 QStringList listedIds(QTreeWidget *jobs)
 {
     QStringList ids;
@@ -728,6 +755,122 @@ void tst_BatchJobsPanel::unreachableServiceIsSaidWithRetry()
     QVERIFY(again.wait(30000));
     QTRY_COMPARE(state->text(), u"unreachable.csv: "_qs + said);
     QVERIFY(retry->isEnabled());
+}
+
+// The service of two jobs that run there cannot be reached: its address takes connections but
+// never answers (a network that is down). Remove offers "Remove here only", which drops the
+// entry at once without contacting the service and says what stays there; it also ends a
+// remove that is still waiting for the service to cancel the job.
+void tst_BatchJobsPanel::removeHereOnlyWhenTheServiceCannotBeReached()
+{
+    std::optional<core::BatchJobRecord> finished;
+    for (const core::BatchJobRecord &record : m_runner->jobs()) {
+        if (record.outcome == core::BatchJobRecord::Outcome::Succeeded
+            && record.endpoint.target == core::BesEndpoint::Target::Direct)
+            finished = record;
+    }
+    QVERIFY(finished);
+    QTcpServer silent; // takes connections, reads the requests, never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QStringList requests;
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection()) {
+            held.append(socket);
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests] {
+                while (socket->canReadLine()) {
+                    const QByteArray line = socket->readLine();
+                    if (line.contains(" HTTP/1.1"))
+                        requests.append(QString::fromLatin1(line.trimmed()));
+                }
+            });
+        }
+    });
+    test::TempDir data;
+    QStringList ids;
+    {
+        core::BatchJobStore store(data.path());
+        QVERIFY(store.load().ok());
+        for (const QString &name : { u"offline-a.csv"_qs, u"offline-b.csv"_qs }) {
+            core::BatchJobRecord record = *finished;
+            record.id = (name == u"offline-a.csv"_qs ? u"a"_qs : u"b"_qs).repeated(32);
+            record.name = name;
+            record.endpoint.baseUrl = QUrl(u"http://127.0.0.1:%1"_qs.arg(silent.serverPort()));
+            record.step = core::BatchJobRecord::Step::Run;
+            record.outcome = core::BatchJobRecord::Outcome::Active;
+            record.serverStatus = u"Running"_qs;
+            record.resultsFile = data.filePath(u"batch-results/%1.csv"_qs.arg(record.id));
+            QVERIFY(store.save(record).ok());
+            ids.append(record.id);
+        }
+    }
+    QVERIFY(QDir().mkpath(data.filePath(u"batch-results"_qs)));
+    QVERIFY(data.write(u"batch-results/%1.csv"_qs.arg(ids.first()), "Col2\nan earlier download\n"));
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.path());
+    runner.setPolling({ 50, 100, 1.5, 2 });
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *remove = panel.findChild<QPushButton *>(u"batchRemovePushButton"_qs);
+    const auto select = [&](const QString &id) {
+        for (int i = 0; i < jobs->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = jobs->topLevelItem(i);
+            if (item->data(0, Qt::UserRole + 1).toString() == id)
+                QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+        }
+        return QTest::qWaitFor([&] { return panel.currentJob() && panel.currentJob()->id() == id; }, 5000);
+    };
+
+    // Selected, the job is watched again: its status request hangs.
+    QVERIFY(select(ids.first()));
+    QTRY_VERIFY_WITH_TIMEOUT(requests.size() == 1, 10000);
+    QVERIFY2(requests.first().startsWith(u"GET "_qs), qPrintable(requests.first()));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QString button;
+    const QString asked = answerDecisionWith(u"decisionAlternativePushButton"_qs, &button);
+    QVERIFY2(asked.contains(u"may still be running on the service"_qs), qPrintable(asked));
+    QVERIFY2(asked.contains(u"without contacting the service: a job running there goes on until it ends, and its "
+                            "input and results stay in the storage container “%1”."_qs.arg(finished->container)),
+             qPrintable(asked));
+    QCOMPARE(button, u"Remove &here only"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!listedIds(jobs).contains(ids.first()), 2000);
+    QCOMPARE(state->text(), u"Removed “offline-a.csv” here only. The service was not contacted: a job running there "
+                            "goes on, and its input and results stay in the storage container “%1”."_qs
+                                .arg(finished->container));
+    QCOMPARE(panel.currentJob(), nullptr);
+    QVERIFY(!QFile::exists(data.filePath(u"batch-results/%1.csv"_qs.arg(ids.first()))));
+    QTest::qWait(200);
+    QCOMPARE(requests.size(), 1); // no DELETE was sent
+
+    // The other one: cancelling on the service waits for an answer that does not come; Remove
+    // again offers to remove it here only.
+    QVERIFY(select(ids.last()));
+    QTRY_VERIFY_WITH_TIMEOUT(requests.size() == 2, 10000);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(!answerDecisionWith(u"decisionAcceptPushButton"_qs).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(requests.size() == 3, 10000);
+    QVERIFY2(requests.last().startsWith(u"DELETE "_qs), qPrintable(requests.last()));
+    QTRY_COMPARE(state->text(), u"Removing “offline-b.csv”…"_qs);
+    QTest::qWait(300);
+    QVERIFY(listedIds(jobs).contains(ids.last()));
+    QVERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    const QString again = answerDecisionWith(u"decisionAcceptPushButton"_qs, &button);
+    QVERIFY2(again.startsWith(u"“offline-b.csv” is being cancelled on the service, which has not answered yet."_qs),
+             qPrintable(again));
+    QCOMPARE(button, u"Remove &here only"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!listedIds(jobs).contains(ids.last()), 2000);
+    QVERIFY2(state->text().startsWith(u"Removed “offline-b.csv” here only."_qs), qPrintable(state->text()));
+
+    // The next session does not bring them back.
+    core::BatchJobRunner reread(&m_bed.network(), &m_secrets, data.path());
+    QVERIFY(reread.load().ok());
+    QVERIFY(reread.jobs().isEmpty());
+    qDeleteAll(held);
 }
 
 void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()
