@@ -1082,6 +1082,34 @@
         <source>Removed “%1” from the list, but the service did not cancel it. %2</source>
         <translation>“%1” is uit de lijst verwijderd, maar de service heeft de taak niet geannuleerd. %2</translation>
     </message>
+    <message>
+        <source>The job was interrupted before it reached the service.</source>
+        <translation>De taak is onderbroken voordat hij de service bereikte.</translation>
+    </message>
+    <message>
+        <source>Its input file %1 is no longer there. Put it back and Retry, or remove the job.</source>
+        <translation>Het invoerbestand %1 is er niet meer. Zet het terug en kies Opnieuw proberen, of verwijder de taak.</translation>
+    </message>
+    <message>
+        <source>Its input file %1 changed since the job was started, so it was not sent again. Retry sends the file as it is now.</source>
+        <translation>Het invoerbestand %1 is gewijzigd sinds de taak werd gestart en is daarom niet opnieuw verzonden. Opnieuw proberen verzendt het bestand zoals het nu is.</translation>
+    </message>
+    <message>
+        <source>Portico cannot tell whether its input file %1 changed since the job was started, so it was not sent again. Retry sends the file as it is now.</source>
+        <translation>Portico kan niet nagaan of het invoerbestand %1 is gewijzigd sinds de taak werd gestart en heeft het daarom niet opnieuw verzonden. Opnieuw proberen verzendt het bestand zoals het nu is.</translation>
+    </message>
+    <message>
+        <source>Interrupted: input file gone</source>
+        <translation>Onderbroken: invoerbestand weg</translation>
+    </message>
+    <message>
+        <source>Interrupted: input file changed</source>
+        <translation>Onderbroken: invoerbestand gewijzigd</translation>
+    </message>
+    <message>
+        <source>Interrupted: input file not checked</source>
+        <translation>Onderbroken: invoerbestand niet te controleren</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::BatchJobsPanel</name>
@@ -1364,6 +1392,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Removed “%1” here only. The service was not contacted: a job running there goes on, and its input and results stay in the storage container “%2”.</source>
         <translation>“%1” is alleen hier verwijderd. De service is niet benaderd: een taak die daar draait gaat door, en de invoer en de resultaten blijven in de opslagcontainer “%2”.</translation>
+    </message>
+    <message>
+        <source>Waiting to carry on (interrupted before it reached the service)</source>
+        <translation>Wacht om verder te gaan (onderbroken voordat hij de service bereikte)</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "core/storage/blobclient.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -55,6 +56,7 @@ void BatchJob::run()
         return;
     m_running = true;
     m_result.reset();
+    ++m_runs;
     m_cancelling = false;
     // A job that failed on our side while the server ran it (network, disk) is watched again;
     // one the server failed stays failed.
@@ -94,6 +96,12 @@ void BatchJob::retry()
 {
     if (m_running || !m_record.canRetry())
         return;
+    if (m_record.step == Step::Upload) {
+        // The user asks for the input file as it is now (it may have changed since the start).
+        const QFileInfo input(m_record.inputFile);
+        m_record.inputSize = input.exists() ? input.size() : -1;
+        m_record.inputModified = input.exists() ? input.lastModified().toUTC() : QDateTime();
+    }
     m_record.outcome = BatchJobRecord::Outcome::Active;
     m_record.errorMessage.clear();
     m_record.error = {};
@@ -217,9 +225,43 @@ void BatchJob::afterSecrets()
     }
 }
 
+Result<void> BatchJob::checkInputUnchanged() const
+{
+    const auto problem = [this](const QString &code, const QString &message) {
+        Error error = Error::make(Error::Kind::Storage, message, code);
+        error.target = u"inputFile"_qs;
+        return error;
+    };
+    const QFileInfo input(m_record.inputFile);
+    if (!input.exists())
+        return problem(u"InputFileMissing"_qs,
+                       u"The input file %1 is no longer there; the job did not reach the service."_qs.arg(
+                           m_record.inputFile));
+    if (m_record.inputSize < 0 || !m_record.inputModified.isValid())
+        return problem(u"InputFileUnverified"_qs,
+                       u"Whether the input file %1 changed since the job was started is not known."_qs.arg(
+                           m_record.inputFile));
+    const QDateTime modified = input.lastModified().toUTC();
+    if (input.size() != m_record.inputSize
+        || modified.toMSecsSinceEpoch() != m_record.inputModified.toMSecsSinceEpoch())
+        return problem(u"InputFileChanged"_qs,
+                       u"The input file %1 changed since the job was started (%2 bytes modified %3, now %4 bytes "
+                       "modified %5); it was not sent again."_qs.arg(m_record.inputFile)
+                           .arg(m_record.inputSize)
+                           .arg(m_record.inputModified.toString(Qt::ISODateWithMs))
+                           .arg(input.size())
+                           .arg(modified.toString(Qt::ISODateWithMs)));
+    return {};
+}
+
 void BatchJob::upload()
 {
     setStep(Step::Upload);
+    // Sent again after an interruption only as it was when the job was started.
+    if (auto unchanged = checkInputUnchanged(); !unchanged) {
+        fail(unchanged.error());
+        return;
+    }
     m_input = std::make_unique<QFile>(m_record.inputFile);
     if (!m_input->open(QIODevice::ReadOnly)) {
         Error error = Error::make(Error::Kind::Storage, u"Cannot read the input file %1: %2"_qs.arg(
@@ -530,6 +572,7 @@ void BatchJob::remove()
     }
     m_running = true;
     m_result.reset();
+    ++m_runs;
     m_cancelOnServerAfterSecrets = true;
     readSecrets(false, true);
 }
@@ -672,7 +715,11 @@ void BatchJob::finish(Result<void> result, BatchJobRecord::Outcome outcome)
     // Secrets are not kept once the job no longer needs them.
     m_credential.clear();
     m_storageConnectionString.clear();
-    QTimer::singleShot(0, this, [this] {
+    // A run that was started again (Retry) before this got through the event loop is not
+    // reported as finished: the new run reports itself.
+    QTimer::singleShot(0, this, [this, run = m_runs] {
+        if (run != m_runs)
+            return;
         Q_EMIT finished();
         if (m_removeAfterCancel && !std::exchange(m_removeScheduled, true))
             dropLocally();

@@ -98,6 +98,8 @@ private:
     void removeHereOnly();
     void readSecrets(bool needStorage, bool needCredential);
     void afterSecrets();
+    // The input file is there with the size and modification time recorded at the start.
+    Result<void> checkInputUnchanged() const;
     void upload();
     void submit();
     void startOnServer();
@@ -144,6 +146,7 @@ private:
     // job, or cancel() of a job resumed before its credential came from the keychain.
     bool m_cancelOnServerAfterSecrets = false;
     std::optional<Result<void>> m_result;
+    quint64 m_runs = 0; // run() and remove() count up: a finished() queued for an earlier run is dropped
     std::optional<Result<void>> m_removal;
     // Why the server job could not be cancelled (cancel() or remove()), for removalResult().
     std::optional<Error> m_serverCancelError;

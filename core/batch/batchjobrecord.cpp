@@ -98,6 +98,8 @@ QJsonObject BatchJobRecord::toJson() const
                        { u"endpoint"_qs, endpoint.toJson() },
                        { u"storageSecretKey"_qs, storageSecretKey },
                        { u"inputFile"_qs, inputFile },
+                       { u"inputSize"_qs, double(inputSize) },
+                       { u"inputModified"_qs, timeOf(inputModified) },
                        { u"container"_qs, container },
                        { u"inputBlob"_qs, inputBlob },
                        { u"outputBlob"_qs, outputBlob },
@@ -128,6 +130,8 @@ Result<BatchJobRecord> BatchJobRecord::fromJson(const QJsonObject &json)
     record.name = json.value(u"name"_qs).toString();
     record.storageSecretKey = json.value(u"storageSecretKey"_qs).toString();
     record.inputFile = json.value(u"inputFile"_qs).toString();
+    record.inputSize = json.value(u"inputSize"_qs).toInteger(-1);
+    record.inputModified = QDateTime::fromString(json.value(u"inputModified"_qs).toString(), Qt::ISODateWithMs);
     record.container = json.value(u"container"_qs).toString();
     record.inputBlob = json.value(u"inputBlob"_qs).toString();
     record.outputBlob = json.value(u"outputBlob"_qs).toString();

@@ -25,6 +25,11 @@ struct BatchJobRecord
     BesEndpoint endpoint;
     QString storageSecretKey;   // SecretStore key of the storage connection string
     QString inputFile;          // local CSV that is uploaded
+    // The input file as it was when the job was started (or retried): a job interrupted before
+    // its upload finished sends it again only while it is unchanged. -1 / invalid: not known
+    // (a list written by an older version).
+    qint64 inputSize = -1;
+    QDateTime inputModified;
     QString container;
     QString inputBlob;          // <container>/<inputBlob> is the job's input1
     QString outputBlob;         // ... and its output1

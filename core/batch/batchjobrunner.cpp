@@ -85,6 +85,8 @@ Result<BatchJob *> BatchJobRunner::submit(const BatchJobSpec &spec)
     record.endpoint = spec.endpoint;
     record.storageSecretKey = spec.storageSecretKey;
     record.inputFile = input.absoluteFilePath();
+    record.inputSize = input.size();
+    record.inputModified = input.lastModified().toUTC();
     record.container = spec.container;
     record.inputBlob = u"jobs/%1/input.csv"_qs.arg(record.id);
     record.outputBlob = u"jobs/%1/output1.csv"_qs.arg(record.id);
@@ -115,8 +117,10 @@ void BatchJobRunner::resumeActive()
 {
     QList<BatchJobRecord> active;
     for (const BatchJobRecord &record : m_store.records()) {
-        if (record.isActive() && !record.serverJobId.isEmpty() && record.step >= BatchJobRecord::Step::Start
-            && !m_jobs.contains(record.id) && !m_resumeQueue.contains(record.id))
+        // Also a job interrupted before it reached the service (during the upload, or between
+        // the upload and submit): it carries on from its input file or the uploaded blob.
+        const bool resumable = record.step <= BatchJobRecord::Step::Submit || !record.serverJobId.isEmpty();
+        if (record.isActive() && resumable && !m_jobs.contains(record.id) && !m_resumeQueue.contains(record.id))
             active.append(record);
     }
     std::stable_sort(active.begin(), active.end(), [](const BatchJobRecord &a, const BatchJobRecord &b) {

@@ -52,11 +52,14 @@ public:
     Result<BatchJob *> watch(const QString &id);
     // The job object if one exists.
     BatchJob *job(const QString &id) const { return m_jobs.value(id); }
-    // Resumes watching every job that was still active when the list was read and that the
-    // service knows (submitted, running, downloading or reading its results), most recent
-    // first, so that their state and results catch up without anyone selecting them. Bounded:
-    // at most maxConcurrentResumes catch up at once; a place frees up when a job finishes or
-    // the service says it still runs it (it is then just polled with backoff). Jobs not yet sent to the service are left alone. Call once after load().
+    // Resumes every job that was still active when the list was read, most recent first, so
+    // that their state and results catch up without anyone selecting them: one the service
+    // knows is watched again; one interrupted before it reached the service carries on: during
+    // the upload it sends its input file again if that is unchanged (same size and modification
+    // time as when it was started; else it fails, saying so, and can be retried), after the
+    // upload it submits the uploaded blob. Bounded: at most maxConcurrentResumes catch up at
+    // once; a place frees up when a job finishes or the service says it still runs it (it is
+    // then just polled with backoff). Call once after load().
     void resumeActive();
     static constexpr int maxConcurrentResumes = 3;
     // Queued by resumeActive() and not watched yet.

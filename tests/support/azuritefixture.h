@@ -39,6 +39,8 @@ public:
 
     QString errorString() const { return m_error; }
     quint16 port() const { return m_port; }
+    // Azurite's (node's) process id, e.g. to stop it answering for a while with SIGSTOP.
+    qint64 processId() const { return m_process.processId(); }
     // http://127.0.0.1:<port>/devstoreaccount1
     QUrl blobEndpoint() const;
     // A full connection string for this instance (not the UseDevelopmentStorage shortcut,

@@ -45,8 +45,16 @@ QString hostOf(const QUrl &url)
     return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
 }
 
+// A job interrupted before it reached the service that did not carry on by itself.
+bool isInterruptedInput(const core::Error &error)
+{
+    return error.target == u"inputFile"_qs && error.code.startsWith(u"InputFile"_qs);
+}
+
 QString headline(const core::BatchJobRecord &record, const core::Error &error)
 {
+    if (isInterruptedInput(error))
+        return BatchJobErrorText::tr("The job was interrupted before it reached the service.");
     switch (record.step) {
     case Step::Upload: return BatchJobErrorText::tr("The input could not be uploaded.");
     case Step::Submit: return BatchJobErrorText::tr("The batch service did not accept the job.");
@@ -79,6 +87,19 @@ QString httpReason(const core::Error &error)
 
 QString jobReason(const core::BatchJobRecord &record, const core::Error &error)
 {
+    if (isInterruptedInput(error)) {
+        if (error.code == u"InputFileMissing"_qs)
+            return BatchJobErrorText::tr("Its input file %1 is no longer there. Put it back and Retry, or remove "
+                                         "the job.")
+                .arg(record.inputFile);
+        if (error.code == u"InputFileChanged"_qs)
+            return BatchJobErrorText::tr("Its input file %1 changed since the job was started, so it was not sent "
+                                         "again. Retry sends the file as it is now.")
+                .arg(record.inputFile);
+        return BatchJobErrorText::tr("Portico cannot tell whether its input file %1 changed since the job was "
+                                     "started, so it was not sent again. Retry sends the file as it is now.")
+            .arg(record.inputFile);
+    }
     const Party party = partyOf(record, error);
     const bool gateway = record.endpoint.target == core::BesEndpoint::Target::Gateway;
     const QString host = hostOf(record.endpoint.baseUrl);
@@ -160,6 +181,10 @@ QString BatchJobErrorText::shortText(const core::BatchJobRecord &record, const c
         return tr("Failed on the service");
     if (partyOf(record, error) == Party::Keychain)
         return tr("Failed: key not in the keychain");
+    if (isInterruptedInput(error))
+        return error.code == u"InputFileMissing"_qs       ? tr("Interrupted: input file gone")
+            : error.code == u"InputFileChanged"_qs ? tr("Interrupted: input file changed")
+                                                   : tr("Interrupted: input file not checked");
     switch (error.kind) {
     case Kind::Network: return tr("Failed: cannot reach the service");
     case Kind::Timeout: return tr("Failed: no answer in time");

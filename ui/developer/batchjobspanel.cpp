@@ -61,6 +61,8 @@ QString outcomeText(const core::BatchJobRecord &record, bool cancelling = false,
     case Outcome::Active:
         if (cancelling)
             return BatchJobsPanel::tr("Cancelling…");
+        if (waiting && record.serverJobId.isEmpty())
+            return BatchJobsPanel::tr("Waiting to carry on (interrupted before it reached the service)");
         if (waiting)
             return BatchJobsPanel::tr("Waiting to check on the service");
         return stepText(record.step);

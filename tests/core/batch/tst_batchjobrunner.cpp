@@ -83,6 +83,9 @@ private Q_SLOTS:
     void newRunnerListsAndReattachesToARunningJob();
     void resumeActiveCatchesUpARunningJobWithoutBeingAsked();
     void resumeActiveCatchesUpAFewJobsAtATime();
+    void uploadInterruptedByAQuitCarriesOnAfterARestart_data();
+    void uploadInterruptedByAQuitCarriesOnAfterARestart();
+    void quitBetweenUploadAndSubmitSubmitsTheUploadedInputAfterARestart();
     void cancelRightAfterAResumeCancelsTheServerJobOnceTheKeychainAnswers();
     void removeDeletesTheResultsAndTheEntry();
     void removeAfterARestartCancelsTheServerJob();
@@ -396,12 +399,18 @@ void tst_BatchJobRunner::resumeActiveCatchesUpAFewJobsAtATime()
             QVERIFY(store.save(record).ok());
             ids.append(record.id);
         }
+        // Interrupted during its upload, the oldest: it carries on from its (unchanged) input.
         BatchJobRecord unsent = done->record();
         unsent.id = u"f"_qs.repeated(32);
+        unsent.name = u"unsent.csv"_qs;
         unsent.serverJobId.clear();
         unsent.serverStatus.clear();
+        unsent.inputBlob = u"jobs/%1/input.csv"_qs.arg(unsent.id);
+        unsent.outputBlob = u"jobs/%1/output1.csv"_qs.arg(unsent.id);
+        unsent.resultsFile = data.filePath(u"batch-results/%1.csv"_qs.arg(unsent.id));
         unsent.step = Step::Upload;
         unsent.outcome = BatchJobRecord::Outcome::Active;
+        unsent.updatedAt = QDateTime::currentDateTimeUtc().addSecs(-7200);
         QVERIFY(store.save(unsent).ok());
     }
 
@@ -431,8 +440,149 @@ void tst_BatchJobRunner::resumeActiveCatchesUpAFewJobsAtATime()
         QCOMPARE(runner.record(id)->serverStatus, u"Finished"_qs);
         QCOMPARE(runner.job(id)->resultsModel()->rowCount(), 20);
     }
-    QVERIFY(!runner.job(u"f"_qs.repeated(32)));
-    QCOMPARE(runner.record(u"f"_qs.repeated(32))->step, Step::Upload);
+    const QString unsent = u"f"_qs.repeated(32);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.record(unsent)->outcome != BatchJobRecord::Outcome::Active, 120000);
+    QCOMPARE(runner.record(unsent)->outcome, BatchJobRecord::Outcome::Succeeded);
+    QVERIFY(!runner.record(unsent)->serverJobId.isEmpty());
+    QCOMPARE(runner.job(unsent)->resultsModel()->rowCount(), 20);
+}
+
+void tst_BatchJobRunner::uploadInterruptedByAQuitCarriesOnAfterARestart_data()
+{
+    QTest::addColumn<QString>("inputAfterwards");
+    QTest::newRow("input unchanged") << u"unchanged"_qs;
+    QTest::newRow("input changed") << u"changed"_qs;
+    QTest::newRow("input gone") << u"gone"_qs;
+}
+
+// The console quits (or crashes) while the input is being uploaded: storage stops answering as
+// the upload starts (Azurite is SIGSTOPped) and the runner goes away. After a restart,
+// resumeActive() uploads the input again, submits and starts the job, and the results come down
+// -- as long as the input file is the one the job was started with. A changed or deleted file
+// is not sent: the job fails here saying why (facts: code and target) and Retry sends the file
+// as it is now. Nothing secret is written to the data directory.
+void tst_BatchJobRunner::uploadInterruptedByAQuitCarriesOnAfterARestart()
+{
+    QFETCH(QString, inputAfterwards);
+    const int rows = 2000;
+    const QString inputName = u"interrupted-%1.csv"_qs.arg(inputAfterwards);
+    const pid_t azurite = pid_t(m_azurite.processId());
+    QVERIFY(azurite > 0);
+    QString id;
+    {
+        auto resumeAzurite = qScopeGuard([azurite] { ::kill(azurite, SIGCONT); });
+        BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
+        first.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(first.load().ok());
+        BatchJob *job = submit(first, spec(inputName, seedInput(rows)));
+        QVERIFY(job);
+        id = job->id();
+        QSignalSpy steps(job, &BatchJob::stepChanged);
+        connect(job, &BatchJob::stepChanged, job, [azurite](Step step) {
+            if (step == Step::Upload)
+                ::kill(azurite, SIGSTOP);
+        });
+        QVERIFY(steps.wait(10000));
+        QTest::qWait(300); // the upload is on its way and gets no answer
+        QVERIFY(!job->isFinished());
+        QCOMPARE(job->step(), Step::Upload);
+    } // the console quits during the upload (the runner's destructor aborts it); storage is back
+
+    BatchJobRunner second(&m_nam, &m_secrets, m_data.path());
+    second.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(second.load().ok());
+    QCOMPARE(second.record(id)->step, Step::Upload);
+    QCOMPARE(second.record(id)->outcome, BatchJobRecord::Outcome::Active);
+    QVERIFY(second.record(id)->serverJobId.isEmpty());
+    int expectedRows = rows;
+    if (inputAfterwards == u"changed"_qs) {
+        QTest::qWait(20); // a later modification time, and another size
+        expectedRows = rows + 7;
+        QVERIFY(m_inputs.write(inputName, seedInput(expectedRows)));
+    } else if (inputAfterwards == u"gone"_qs) {
+        QVERIFY(QFile::remove(m_inputs.filePath(inputName)));
+    }
+
+    second.resumeActive();
+    // (QTRY waits twice as long again before it reports a failure: within the test's 300 s.)
+    QTRY_VERIFY_WITH_TIMEOUT(second.record(id)->outcome != BatchJobRecord::Outcome::Active, 60000);
+    BatchJobRecord record = *second.record(id);
+    QVERIFY(!m_data.readAllFiles().contains(m_local.mlKey().toUtf8()));
+    QVERIFY(!m_data.readAllFiles().contains(test::AzuriteFixture::accountKey));
+    if (inputAfterwards == u"unchanged"_qs) {
+        QVERIFY2(record.outcome == BatchJobRecord::Outcome::Succeeded, qPrintable(record.errorMessage));
+        QCOMPARE(record.serverStatus, u"Finished"_qs);
+        QCOMPARE(serverStatus(record.serverJobId), u"Finished"_qs);
+        QCOMPARE(second.job(id)->resultsModel()->rowCount(), rows);
+        QCOMPARE(second.job(id)->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
+        return;
+    }
+    // Not sent: it says why, and that a retry makes sense.
+    QCOMPARE(record.outcome, BatchJobRecord::Outcome::Failed);
+    QCOMPARE(record.step, Step::Upload);
+    QVERIFY(record.serverJobId.isEmpty());
+    QCOMPARE(record.error.target, u"inputFile"_qs);
+    QCOMPARE(record.error.code, inputAfterwards == u"changed"_qs ? u"InputFileChanged"_qs : u"InputFileMissing"_qs);
+    QVERIFY2(record.errorMessage.contains(m_inputs.filePath(inputName)), qPrintable(record.errorMessage));
+    QVERIFY(record.canRetry());
+    // Also after the next restart.
+    {
+        BatchJobRunner third(&m_nam, &m_secrets, m_data.path());
+        QVERIFY(third.load().ok());
+        QCOMPARE(third.record(id)->error.code, record.error.code);
+    }
+    if (inputAfterwards == u"gone"_qs)
+        QVERIFY(m_inputs.write(inputName, seedInput(expectedRows))); // put back (a copy)
+    // Retry: the file as it is now.
+    auto retried = second.retry(id);
+    QVERIFY(retried.ok());
+    QSignalSpy finished(retried.value(), &BatchJob::finished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(retried.value()->result().ok(), test::describe(retried.value()->result()).constData());
+    QCOMPARE(retried.value()->resultsModel()->rowCount(), expectedRows);
+    QCOMPARE(second.record(id)->outcome, BatchJobRecord::Outcome::Succeeded);
+}
+
+// The console quits after the input was uploaded, before the service answered the submit (the
+// ML service is SIGSTOPped as the submit starts). After a restart the job submits the input that
+// is already in storage: the local file is no longer needed.
+void tst_BatchJobRunner::quitBetweenUploadAndSubmitSubmitsTheUploadedInputAfterARestart()
+{
+    const int rows = 1500;
+    const pid_t local = pid_t(m_local.process().processId());
+    QVERIFY(local > 0);
+    QString id;
+    {
+        auto resumeLocal = qScopeGuard([local] { ::kill(local, SIGCONT); });
+        BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
+        first.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(first.load().ok());
+        BatchJob *job = submit(first, spec(u"between.csv"_qs, seedInput(rows)));
+        QVERIFY(job);
+        id = job->id();
+        connect(job, &BatchJob::stepChanged, job, [local](Step step) {
+            if (step == Step::Submit)
+                ::kill(local, SIGSTOP);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(job->step() != Step::Upload || job->isFinished(), 60000);
+        QTest::qWait(300);
+        QVERIFY(!job->isFinished());
+        QCOMPARE(job->step(), Step::Submit);
+    } // the console quits; the service is back
+
+    QVERIFY(QFile::remove(m_inputs.filePath(u"between.csv"_qs)));
+    BatchJobRunner second(&m_nam, &m_secrets, m_data.path());
+    second.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(second.load().ok());
+    QCOMPARE(second.record(id)->step, Step::Submit);
+    QVERIFY(second.record(id)->serverJobId.isEmpty());
+    second.resumeActive();
+    // (QTRY waits twice as long again before it reports a failure: within the test's 300 s.)
+    QTRY_VERIFY_WITH_TIMEOUT(second.record(id)->outcome != BatchJobRecord::Outcome::Active, 60000);
+    const BatchJobRecord record = *second.record(id);
+    QVERIFY2(record.outcome == BatchJobRecord::Outcome::Succeeded, qPrintable(record.errorMessage));
+    QCOMPARE(serverStatus(record.serverJobId), u"Finished"_qs);
+    QCOMPARE(second.job(id)->resultsModel()->rowCount(), rows);
 }
 
 // The app restarts, the user selects the running job (which resumes it) and clicks Cancel

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void failedJobsAreSaidInDutch();
     void unreachableServiceIsSaidWithRetry();
     void removeHereOnlyWhenTheServiceCannotBeReached();
+    void interruptedJobWithAChangedInputIsSaidWithRetry();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
 
@@ -871,6 +872,72 @@ void tst_BatchJobsPanel::removeHereOnlyWhenTheServiceCannotBeReached()
     QVERIFY(reread.load().ok());
     QVERIFY(reread.jobs().isEmpty());
     qDeleteAll(held);
+}
+
+// A job that was interrupted during its upload (the list says Uploading) and whose input file
+// changed since: after a restart it does not send the changed file by itself; the list and the
+// state say it was interrupted and why, and Retry sends the file as it is now, to the results.
+void tst_BatchJobsPanel::interruptedJobWithAChangedInputIsSaidWithRetry()
+{
+    std::optional<core::BatchJobRecord> finished;
+    for (const core::BatchJobRecord &record : m_runner->jobs()) {
+        if (record.outcome == core::BatchJobRecord::Outcome::Succeeded
+            && record.endpoint.target == core::BesEndpoint::Target::Direct)
+            finished = record;
+    }
+    QVERIFY(finished);
+    test::TempDir data;
+    QVERIFY(data.write(u"edited.csv"_qs, "Col2\nThis is a good day\nWhat a bad movie\n"));
+    core::BatchJobRecord record = *finished;
+    record.id = u"c"_qs.repeated(32);
+    record.name = u"edited.csv"_qs;
+    record.inputFile = data.filePath(u"edited.csv"_qs);
+    record.inputSize = QFileInfo(record.inputFile).size() - 3; // as it was when the job started
+    record.inputModified = QFileInfo(record.inputFile).lastModified().toUTC().addSecs(-60);
+    record.inputBlob = u"jobs/%1/input.csv"_qs.arg(record.id);
+    record.outputBlob = u"jobs/%1/output1.csv"_qs.arg(record.id);
+    record.serverJobId.clear();
+    record.serverStatus.clear();
+    record.step = core::BatchJobRecord::Step::Upload;
+    record.outcome = core::BatchJobRecord::Outcome::Active;
+    record.resultsFile = data.filePath(u"batch-results/%1.csv"_qs.arg(record.id));
+    // This Azurite's connection string (an earlier test stored a wrong account key there).
+    QVERIFY(test::waitFor(m_secrets.write(record.storageSecretKey, m_azurite.connectionString())).ok());
+    {
+        core::BatchJobStore store(data.path());
+        QVERIFY(store.load().ok());
+        QVERIFY(store.save(record).ok());
+    }
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.path());
+    runner.setPolling({ 50, 200, 1.5, 2 });
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *retry = panel.findChild<QPushButton *>(u"batchRetryPushButton"_qs);
+    QCOMPARE(jobs->topLevelItemCount(), 1);
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Uploading the input"_qs); // as stored
+    runner.resumeActive();
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->topLevelItem(0)->text(1), u"Interrupted: input file changed"_qs, 30000);
+    const QString said = u"The job was interrupted before it reached the service. Its input file %1 changed since "
+                         "the job was started, so it was not sent again. Retry sends the file as it is now."_qs
+                             .arg(record.inputFile);
+    QCOMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() != nullptr);
+    core::BatchJob *job = panel.currentJob();
+    QTRY_COMPARE(state->text(), u"edited.csv: "_qs + said);
+    QTRY_VERIFY(retry->isEnabled());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+    QVERIFY2(job->result().ok(), qPrintable(state->text()));
+    QTRY_COMPARE(jobs->topLevelItem(0)->text(1), u"Finished"_qs);
+    QTRY_COMPARE(panel.resultsView()->model()->rowCount(), 2);
 }
 
 void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()
