@@ -618,6 +618,14 @@
         <source>The API was not saved: you are not allowed to change it (%1).</source>
         <translation>De API is niet opgeslagen: u mag deze niet wijzigen (%1).</translation>
     </message>
+    <message>
+        <source>The API was saved, but its products could not be updated (%1). Your choice of products is kept; save again to retry.</source>
+        <translation>De API is opgeslagen, maar de producten konden niet worden bijgewerkt (%1). Uw keuze van producten blijft staan; sla opnieuw op om het nog eens te proberen.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1</source>
+        <translation>Nog niet opgeslagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AzureEnvironments</name>

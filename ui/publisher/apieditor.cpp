@@ -200,6 +200,15 @@ bool ApiEditor::validate()
     return ok;
 }
 
+void ApiEditor::productsNotUpdated(const QVariantMap &saved, const core::Error &error)
+{
+    savePartlySucceeded(saved, { kProducts },
+                        tr("The API was saved, but its products could not be updated (%1). Your "
+                           "choice of products is kept; save again to retry.")
+                            .arg(error.message));
+    messages()->setMessage(kProducts, tr("Not saved yet: %1").arg(error.message));
+}
+
 StagedEditor::LoadFailureTexts ApiEditor::loadFailureTexts() const
 {
     return { tr("API (not loaded)"), tr("The API could not be loaded: %1") };

@@ -39,6 +39,9 @@ public:
     void load(const QVariantMap &fields);
 
     bool validate() override;
+    // The API was saved as `saved` (with the products it is now really in), but linking it to or
+    // unlinking it from a product failed: the user's product choice stays, to save again.
+    void productsNotUpdated(const QVariantMap &saved, const core::Error &error);
 
 protected:
     QString titleFor(const QVariantMap &fields) const override;

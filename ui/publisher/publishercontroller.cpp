@@ -306,13 +306,20 @@ void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, 
              for (const QString &p : before)
                  if (!wanted.contains(p))
                      remove << p;
-             linkProducts(apiId, add, remove, editor,
-                          [this, editor, values, reply](const core::Result<void> &linked) {
+             linkProducts(apiId, add, remove, before, editor,
+                          [this, editor, values, reply](const core::Result<void> &linked,
+                                                        const QStringList &products) {
+                              const auto saved = core::Api::fromJson(reply);
                               if (!linked.ok()) {
-                                  editor->saveFailed(linked.error());
+                                  // The API itself is saved (a new one exists now): only the
+                                  // product links are still to do.
+                                  QVariantMap savedValues = saved.ok() ? editorfields::fromApi(saved.value(), products)
+                                                                       : values;
+                                  savedValues.insert(u"products"_qs, products);
+                                  editor->productsNotUpdated(savedValues, linked.error());
+                                  Q_EMIT resourcesChanged();
                                   return;
                               }
-                              const auto saved = core::Api::fromJson(reply);
                               editor->saveSucceeded(saved.ok()
                                                         ? editorfields::fromApi(saved.value(),
                                                                                 values.value(u"products"_qs).toStringList())
@@ -323,29 +330,37 @@ void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, 
 }
 
 void PublisherController::linkProducts(const QString &apiId, const QStringList &add,
-                                       const QStringList &remove, QObject *context,
-                                       std::function<void(const core::Result<void> &)> done)
+                                       const QStringList &remove, QStringList linked,
+                                       QObject *context,
+                                       std::function<void(const core::Result<void> &, const QStringList &)> done)
 {
     if (add.isEmpty() && remove.isEmpty()) {
-        done({});
+        done({}, linked);
         return;
     }
     QStringList nextAdd = add, nextRemove = remove;
     core::ArmRequest request;
-    if (!nextAdd.isEmpty()) {
-        request = core::ArmRequest::put(u"/products/"_qs + nextAdd.takeFirst() + u"/apis/"_qs + apiId,
-                                        QJsonObject());
+    QString product;
+    const bool adding = !nextAdd.isEmpty();
+    if (adding) {
+        product = nextAdd.takeFirst();
+        request = core::ArmRequest::put(u"/products/"_qs + product + u"/apis/"_qs + apiId, QJsonObject());
     } else {
-        request = core::ArmRequest::remove(u"/products/"_qs + nextRemove.takeFirst() + u"/apis/"_qs
-                                           + apiId);
+        product = nextRemove.takeFirst();
+        request = core::ArmRequest::remove(u"/products/"_qs + product + u"/apis/"_qs + apiId);
     }
     call(request, context,
-         [this, apiId, nextAdd, nextRemove, context, done](const core::Result<QJsonObject> &r) {
+         [this, apiId, nextAdd, nextRemove, linked, product, adding, context,
+          done](const core::Result<QJsonObject> &r) mutable {
              if (!r.ok()) {
-                 done(r.error());
+                 done(r.error(), linked);
                  return;
              }
-             linkProducts(apiId, nextAdd, nextRemove, context, done);
+             if (adding)
+                 linked.append(product);
+             else
+                 linked.removeAll(product);
+             linkProducts(apiId, nextAdd, nextRemove, linked, context, done);
          });
 }
 

@@ -161,8 +161,12 @@ private:
     void loadPolicy(PolicyEditor *editor, const QString &scopePath, const QString &label);
     void saveOperation(OperationEditor *editor, const QString &apiId, const QVariantMap &values,
                        bool isNew, bool fresh);
+    // Links the API to the `add` products and unlinks it from the `remove` ones, one call after
+    // the other; `done` gets the first failure (if any) and the products the API is in by then,
+    // starting from `linked`.
     void linkProducts(const QString &apiId, const QStringList &add, const QStringList &remove,
-                      QObject *context, std::function<void(const core::Result<void> &)> done);
+                      QStringList linked, QObject *context,
+                      std::function<void(const core::Result<void> &, const QStringList &)> done);
 
     QPointer<core::ArmClient> m_client;
     QPointer<OperationTracker> m_operations;

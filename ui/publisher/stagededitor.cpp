@@ -274,6 +274,20 @@ void StagedEditor::saveSucceeded(const QVariantMap &saved)
     updateState();
 }
 
+void StagedEditor::savePartlySucceeded(const QVariantMap &saved, const QStringList &unsaved,
+                                       const QString &problem)
+{
+    QVariantMap kept;
+    for (const QString &field : unsaved)
+        kept.insert(field, m_doc->value(field));
+    saveSucceeded(saved);
+    for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+        m_doc->applyValue(it.key(), it.value());
+    syncFromDocument();
+    updateState();
+    m_banner->showMessage(BannerWidget::Kind::Error, problem, true);
+}
+
 void StagedEditor::saveFailed(const core::Error &error)
 {
     setBusy(false);

@@ -56,6 +56,10 @@ public:
     // `saved` is the server's form of what was sent: fields the user did not edit while the save
     // ran take it, so the editor is clean unless the user typed meanwhile.
     void saveSucceeded(const QVariantMap &saved);
+    // The item itself was saved as `saved`, but the `unsaved` fields were not (e.g. a link that
+    // failed): those keep the user's values and stay modified, and `problem` is shown with Retry.
+    void savePartlySucceeded(const QVariantMap &saved, const QStringList &unsaved,
+                             const QString &problem);
     void saveFailed(const core::Error &error);
     void idAlreadyExists();
     void saveConflicted();

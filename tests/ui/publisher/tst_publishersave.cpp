@@ -4,7 +4,8 @@
 // Saving an API or an operation from its editor, against the real portico-local: what the
 // editor does not show survives the PUT; a new item does not replace an existing one with the
 // same id; a change made on the server since the editor loaded is reported (with Reload and
-// Overwrite) instead of overwritten; and a successful save leaves the editor clean.
+// Overwrite) instead of overwritten; a successful save leaves the editor clean; and a new API
+// whose product link fails is still known as saved, with the product choice kept to retry.
 
 #include "core/arm/armrequest.h"
 #include "tests/ui/publishertestbed.h"
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void overwriteAfterAConflictSavesTheUsersVersion();
     void operationSaveDoesNotOverwriteAConcurrentChange();
     void operationEditorIsCleanAfterASuccessfulSave();
+    void newApiIsKeptAsSavedWhenAProductLinkFails();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -385,6 +388,57 @@ void tst_PublisherSave::operationEditorIsCleanAfterASuccessfulSave()
                                  .value(u"request"_qs).toObject().value(u"queryParameters"_qs).toArray();
     QCOMPARE(query.size(), 1);
     QCOMPARE(query.at(0).toObject().value(u"name"_qs).toString(), u"top"_qs);
+}
+
+void tst_PublisherSave::newApiIsKeptAsSavedWhenAProductLinkFails()
+{
+    QVERIFY(call(core::ArmRequest::put(kService + u"/products/gold"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Gold"_qs } } } })).ok());
+    m_workspace->showPage(Page::Api);
+    auto *editor = qobject_cast<ui::ApiEditor *>(m_workspace->currentEditor());
+    QVERIFY(editor && editor->isNew());
+    auto *products = editor->findChild<QListWidget *>(u"productsListWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(products->count() > 0, 10000);
+    QTest::keyClicks(editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), u"Linked API"_qs);
+    QTest::keyClicks(editor->findChild<QLineEdit *>(u"urlSuffixLineEdit"_qs), u"linked"_qs);
+    QListWidgetItem *gold = nullptr;
+    for (int i = 0; i < products->count(); ++i) {
+        if (products->item(i)->data(Qt::UserRole).toString() == u"gold")
+            gold = products->item(i);
+    }
+    QVERIFY(gold);
+    gold->setCheckState(Qt::Checked);
+    // The product is deleted by someone else before the user saves.
+    QVERIFY(call(core::ArmRequest::remove(kService + u"/products/gold"_qs)).ok());
+    click(editor, u"apiSavePushButton"_qs);
+
+    // The API itself was created: the editor says so and now edits it (no longer a new one)...
+    auto *banner = editor->findChild<ui::BannerWidget *>(u"apiBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QVERIFY2(banner->text().startsWith(u"The API was saved, but its products could not be updated"_qs),
+             qPrintable(banner->text()));
+    QCOMPARE(stored(u"/apis/linked-api"_qs).value(u"path"_qs).toString(), u"linked"_qs);
+    QVERIFY(!editor->isNew());
+    QVERIFY(editor->findChild<QLineEdit *>(u"apiIdLineEdit"_qs)->isReadOnly());
+    QVERIFY(editor->findChild<QLabel *>(u"apiIdMessageLabel"_qs)->text().isEmpty());
+    QVERIFY(!editor->findChild<QLabel *>(u"productsMessageLabel"_qs)->text().isEmpty());
+    // ...and the user's choice of product is kept, still to be saved.
+    QCOMPARE(gold->checkState(), Qt::Checked);
+    QVERIFY(editor->document()->isDirty());
+
+    // Once the product is back, saving again links it (not "an API with this id already exists").
+    QVERIFY(call(core::ArmRequest::put(kService + u"/products/gold"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Gold"_qs } } } })).ok());
+    click(editor, u"apiSavePushButton"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->document()->isDirty(), 10000);
+    QVERIFY(banner->isHidden());
+    QVERIFY(editor->findChild<QLabel *>(u"apiIdMessageLabel"_qs)->text().isEmpty());
+    const auto linked = call(core::ArmRequest::get(kService + u"/products/gold/apis"_qs));
+    QVERIFY(linked.ok());
+    const QJsonArray apis = linked->value(u"value"_qs).toArray();
+    QCOMPARE(apis.size(), 1);
+    QCOMPARE(apis.at(0).toObject().value(u"name"_qs).toString(), u"linked-api"_qs);
+    QCOMPARE(gold->checkState(), Qt::Checked);
 }
 
 QTEST_MAIN(tst_PublisherSave)
