@@ -2874,6 +2874,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
+    <message>
+        <source>Use Back to change the settings and create the instance again.</source>
+        <translation>Gebruik Terug om de instellingen te wijzigen en het exemplaar opnieuw aan te maken.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherController</name>

@@ -380,8 +380,28 @@ public:
         this->succeeded = succeeded;
         bar->setRange(0, 1);
         bar->setValue(succeeded ? 1 : 0);
-        setMessage(status, text, !succeeded);
+        if (succeeded) {
+            setMessage(status, text, false);
+        } else {
+            // Nothing the user entered is lost: they can go back, change it and create again.
+            wizard()->page(ServiceWizard::SummaryPageId)->setCommitPage(false);
+            wizard()->setOption(QWizard::NoBackButtonOnLastPage, false);
+            setMessage(status,
+                       text + u'\n'
+                           + tr("Use Back to change the settings and create the instance again."),
+                       true);
+        }
         Q_EMIT completeChanged();
+    }
+    // Back after a failed create: the summary creates again; this page starts over.
+    void cleanupPage() override
+    {
+        done = false;
+        succeeded = false;
+        bar->setRange(0, 0);
+        status->clear();
+        wizard()->page(ServiceWizard::SummaryPageId)->setCommitPage(true);
+        wizard()->setOption(QWizard::NoBackButtonOnLastPage, true);
     }
     QLabel *status = nullptr;
     QProgressBar *bar = nullptr;

@@ -8,7 +8,8 @@
 // arm-service-wizard-resource-manager.json). The user sees the account's subscription, its
 // resource groups and every region of the subscription (not only those of existing groups),
 // creates the service in a new group in such a region, and a list that cannot be read is said
-// on the page, in words, with a Retry that recovers.
+// on the page, in words, with a Retry that recovers. A create that fails can be corrected with
+// Back (nothing entered is lost) and created again.
 
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void cleanup();
     void listsWithResourceManagerApiVersionsAndCreatesInANewGroupAnywhere();
     void listThatCannotBeReadIsSaidOnThePageWithRetry();
+    void failedCreateCanBeCorrectedAndCreatedAgain();
 
 private:
     // Environment page → name "contosoapim" (checked through Azure) → the Azure page.
@@ -213,6 +215,88 @@ void tst_ServiceWizardAzure::listThatCannotBeReadIsSaidOnThePageWithRetry()
     QVERIFY(!banner->isVisible());
     QVERIFY(next()->isEnabled());
     QCOMPARE(m_wizard->azureChoicesProblems(), QString());
+}
+
+void tst_ServiceWizardAzure::failedCreateCanBeCorrectedAndCreatedAgain()
+{
+    // ARM accepts the create, then the operation ends Failed (apim-protocol.md §4.4); the second
+    // create, with the corrected e-mail, succeeds.
+    const QString service = u"/subscriptions/"_qs + kSubscription
+        + u"/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/contosoapim"_qs;
+    const QString operation = service + u"/operationresults/Y29udG9zb2FwaW1fQWN0XzE="_qs;
+    const auto add = [this](const QString &json) { m_arm->add(QJsonDocument::fromJson(json.toUtf8()).object()); };
+    add(uR"({"request": {"method": "PUT", "path": "%1"},
+        "response": {"status": 201,
+                     "headers": {"Azure-AsyncOperation": "{{base}}%2?api-version=2024-05-01&asyncResponse",
+                                 "Retry-After": "0"},
+                     "body": {"name": "contosoapim", "properties": {"provisioningState": "Created",
+                                                                    "targetProvisioningState": "Activating"}}}})"_qs
+            .arg(service, operation));
+    add(uR"({"request": {"method": "GET", "path": "%1"},
+        "response": {"status": 200, "body": {"status": "Failed", "error": {"code": "InvalidParameter",
+                     "message": "Parameter 'publisherEmail' is invalid."}}}})"_qs.arg(operation));
+    add(uR"({"request": {"method": "PUT", "path": "%1"},
+        "response": {"status": 200, "body": {"id": "%1", "name": "contosoapim",
+                                             "properties": {"provisioningState": "Succeeded"}}}})"_qs.arg(service));
+    QVERIFY(m_arm->load(u"arm-service-wizard-resource-manager.json"_qs));
+    m_controller->attachWizard(m_wizard.get(), kSubscription);
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    goToAzurePage();
+    auto *groups = child<QComboBox>(u"resourceGroupComboBox"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(groups->count(), 2, 10000);
+    groups->setCurrentIndex(groups->findData(u"rg1"_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>(u"regionComboBox"_qs)->count() > 0, 10000);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    auto *email = child<QLineEdit>(u"adminEmailLineEdit"_qs);
+    QTest::keyClicks(email, u"admin@contoso.com"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    auto *tier = child<QComboBox>(u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(m_wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+
+    // The failure is said, and the way back to the settings is open.
+    auto *status = child<QLabel>(u"provisioningStatusLabel"_qs);
+    QVERIFY2(status->text().contains(u"Parameter 'publisherEmail' is invalid."_qs), qPrintable(status->text()));
+    QAbstractButton *back = m_wizard->button(QWizard::BackButton);
+    QTRY_VERIFY(back->isVisible() && back->isEnabled());
+    QTest::mouseClick(back, Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(back, Qt::LeftButton);
+    QTest::mouseClick(back, Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::EmailPageId));
+    // What the user entered is all still there.
+    QCOMPARE(email->text(), u"admin@contoso.com"_qs);
+    QCOMPARE(child<QLineEdit>(u"organizationLineEdit"_qs)->text(), u"Contoso"_qs);
+    QCOMPARE(tier->currentData().toString(), u"Developer"_qs);
+    email->selectAll();
+    QTest::keyClicks(email, u"apim-admin@contoso.com"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    QVERIFY(child<QLabel>(u"summaryLabel"_qs)->text().contains(u"apim-admin@contoso.com"_qs));
+    QCOMPARE(m_wizard->button(QWizard::CommitButton)->text(), u"&Create"_qs);
+    QTest::mouseClick(m_wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(1).at(0).toBool(), true);
+    QTRY_VERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!status->text().contains(u"Back"_qs));
+
+    int puts = 0;
+    for (const auto &r : m_arm->received()) {
+        if (r.method == "PUT" && r.path == service) {
+            ++puts;
+            QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"properties"_qs).toObject()
+                         .value(u"publisherEmail"_qs).toString(),
+                     puts == 1 ? u"admin@contoso.com"_qs : u"apim-admin@contoso.com"_qs);
+        }
+    }
+    QCOMPARE(puts, 2);
 }
 
 QTEST_MAIN(tst_ServiceWizardAzure)
