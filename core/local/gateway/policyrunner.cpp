@@ -484,11 +484,15 @@ bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &n
         const auto decision = m_limiter.hitQuota(counter, calls, bandwidth, period, anchor, nowMs, increment);
         if (!decision.allowed) {
             const bool byCalls = calls > 0 && decision.remaining <= 0;
-            const QString message = (byCalls ? u"Out of call volume quota. Quota will be replenished in %1."_qs
-                                             : u"Out of bandwidth quota. Quota will be replenished in %1."_qs)
-                                        .arg(replenishTime(decision.retryAfterSeconds));
+            // §6.3 gives the message with the time to renewal. A quota with renewal-period 0
+            // never renews (§7): neither a time nor Retry-After, which would have clients retry
+            // at once and forever; the first sentence alone, as §6.3 words it.
+            QString message = byCalls ? u"Out of call volume quota."_qs : u"Out of bandwidth quota."_qs;
+            if (period > 0)
+                message += u" Quota will be replenished in %1."_qs.arg(replenishTime(decision.retryAfterSeconds));
             GatewayResponse r = GatewayResponse::json(403, message);
-            r.headers.append("Retry-After", QByteArray::number(decision.retryAfterSeconds));
+            if (period > 0)
+                r.headers.append("Retry-After", QByteArray::number(decision.retryAfterSeconds));
             fail(exchange, std::move(r), u"QuotaExceeded"_qs, true);
             return false;
         }

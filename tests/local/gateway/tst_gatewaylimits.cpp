@@ -172,6 +172,21 @@ private Q_SLOTS:
         QCOMPARE(m_bed.get("/echo/items/1", { { "Ocp-Apim-Subscription-Key", "api-key" } }).status, 200);
     }
 
+    // renewal-period="0": the quota never renews (reference §7). The 403 says the quota is used
+    // up without promising a time, and carries no Retry-After (0 had clients retry at once).
+    void quotaThatNeverRenewsAsksForNoRetry()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        c.products[1].policyXml = policies(u"<quota calls=\"1\" renewal-period=\"0\" />"_qs);
+        m_bed.reconfigure(c);
+        const Headers key { { "Ocp-Apim-Subscription-Key", "hidden-key" } };
+        QCOMPARE(m_bed.get("/echo/items/1", key).status, 200);
+        const HttpReply blocked = m_bed.get("/echo/items/1", key);
+        QCOMPARE(blocked.status, 403);
+        QCOMPARE(blocked.body, QByteArray(R"({"statusCode": 403, "message": "Out of call volume quota."})"));
+        QVERIFY2(!blocked.headers.contains("Retry-After"), blocked.header("Retry-After").constData());
+    }
+
     void bandwidthQuotaByKey()
     {
         GatewayConfig c = m_bed.baseConfig();
