@@ -256,7 +256,8 @@ QString effective(const Chain &chain, QString *error)
     writer.setAutoFormatting(true);
     writer.setAutoFormattingIndent(2);
     write(writer, *current);
-    return out.trimmed();
+    // The writer XML-escapes the expressions again; show them as the Policy tab does (rawxml).
+    return core::Policy::unescapeExpressions(out.trimmed());
 }
 
 Problem locate(const QString &message)

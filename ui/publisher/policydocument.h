@@ -35,7 +35,8 @@ using Chain = QList<QPair<QString, QString>>;
 
 // The policy that runs at the innermost scope: each <base /> replaced by the parent scope's
 // effective content of the same section, each inlined part preceded by a comment naming its
-// scope. On malformed input, `error` names the scope and the problem and the result is empty.
+// scope. Expressions read as in the editor (rawxml: raw <, > and & and quotes, §3.8). On
+// malformed input, `error` names the scope and the problem and the result is empty.
 QString effective(const Chain &chain, QString *error = nullptr);
 
 // A line/column pair found in a server error message ("line 3", "(3,14)", "position 14").

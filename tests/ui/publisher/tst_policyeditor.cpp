@@ -62,6 +62,7 @@ private Q_SLOTS:
     void snippetsLandInsideInboundAndStayWellFormed_data();
     void snippetsLandInsideInboundAndStayWellFormed();
     void effectivePolicyExpandsInheritedBase();
+    void effectivePolicyShowsExpressionsAsTyped();
     void editsAreUndoableAndRevertable();
     void highlighterColoursElementsAndAttributes();
     void rawExpressionsAreSentAsTyped();
@@ -196,6 +197,24 @@ void tst_PolicyEditor::effectivePolicyExpandsInheritedBase()
     changed.replace(u"Bearer {{ml-key}}"_qs, u"Bearer {{other}}"_qs);
     edit->setPlainText(changed);
     QVERIFY(effective->toPlainText().contains(u"{{other}}"_qs));
+}
+
+void tst_PolicyEditor::effectivePolicyShowsExpressionsAsTyped()
+{
+    const QString body = u"@(context.Request.Body.As<string>().Length > 10 && true ? \"big\" : \"small\")"_qs;
+    const QString key = u"@(context.Request.Headers.GetValueOrDefault(\"X-Client\", \"anonymous\"))"_qs;
+    PolicyEditor editor;
+    editor.setInheritedPolicies({ { u"Global"_qs, kGlobal } });
+    editor.load(u"API x"_qs, u"<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls=\"5\" renewal-period=\"30\" counter-key=\""_qs
+                    + key + u"\" />\n    <set-header name=\"X-Big\" exists-action=\"override\">\n      <value>"_qs + body
+                    + u"</value>\n    </set-header>\n  </inbound>\n</policies>"_qs);
+    auto *effective = editor.findChild<QPlainTextEdit *>(u"effectivePolicyPlainTextEdit"_qs);
+    editor.findChild<QTabWidget *>(u"policyTabWidget"_qs)->setCurrentWidget(effective);
+    const QString text = effective->toPlainText();
+    // As in the Policy tab, not &lt;string&gt; or &quot;X-Client&quot;.
+    QVERIFY2(text.contains(body), qPrintable(text));
+    QVERIFY2(text.contains(u"counter-key=\""_qs + key + u'"'), qPrintable(text));
+    QVERIFY2(ui::policydocument::check(text).isEmpty(), qPrintable(text));
 }
 
 void tst_PolicyEditor::editsAreUndoableAndRevertable()
