@@ -2859,6 +2859,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The policy could not be loaded: %1</source>
         <translation>Het beleid kon niet worden geladen: %1</translation>
     </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ProgressPage</name>

@@ -310,11 +310,14 @@ void PolicyEditor::markProblem(const policydocument::Problem &problem)
 {
     m_problemLine = problem.line;
     m_problemColumn = problem.column;
-    if (problem.line > 0) {
+    if (problem.line > 0 && problem.column > 0) {
         m_problemLabel->setText(tr("Line %1, column %2: %3")
                                     .arg(problem.line)
                                     .arg(problem.column)
                                     .arg(problem.message));
+    } else if (problem.line > 0) {
+        // The server's messages often name only the line.
+        m_problemLabel->setText(tr("Line %1: %2").arg(problem.line).arg(problem.message));
     } else {
         m_problemLabel->setText(problem.message);
     }

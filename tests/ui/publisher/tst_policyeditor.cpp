@@ -58,6 +58,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void malformedXmlIsMarkedAtLineAndColumnAndNotSent();
     void serverErrorIsMarkedAtItsLine();
+    void serverErrorWithOnlyALineNamesNoColumn();
     void serverErrorWithoutPositionShowsBannerAndKeepsText();
     void snippetsLandInsideInboundAndStayWellFormed_data();
     void snippetsLandInsideInboundAndStayWellFormed();
@@ -122,6 +123,29 @@ void tst_PolicyEditor::serverErrorIsMarkedAtItsLine()
     QVERIFY(editor.problemText().contains(u"no-such-policy"_qs));
     QCOMPARE(edit->toPlainText(), unknown);
     QVERIFY(editor.isDirty());
+}
+
+void tst_PolicyEditor::serverErrorWithOnlyALineNamesNoColumn()
+{
+    PolicyEditor editor;
+    editor.load(u"API"_qs, kApi);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    edit->setPlainText(kApi + u"\n"_qs);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    core::Error error = core::Error::make(core::Error::Kind::Http,
+                                          u"One or more fields contain incorrect values:"_qs,
+                                          u"ValidationError"_qs);
+    error.httpStatus = 400;
+    // As portico-local's gateway checks word it (compiledpolicy.cpp): a line, no column.
+    error.details.append({ u"ValidationError"_qs,
+                           u"Error in element 'set-header' on line 4: exists-action must be "
+                           "override, skip, append or delete."_qs,
+                           u"value"_qs });
+    editor.saveFailed(error);
+    QCOMPARE(editor.problemLine(), 4);
+    QCOMPARE(editor.problemText(),
+             u"Line 4: Error in element 'set-header' on line 4: exists-action must be override, "
+             "skip, append or delete."_qs);
 }
 
 void tst_PolicyEditor::serverErrorWithoutPositionShowsBannerAndKeepsText()
