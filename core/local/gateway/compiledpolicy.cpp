@@ -111,6 +111,18 @@ QString validateNode(const PolicyNode &node, PolicySection section, CompiledPoli
         if (!why.isEmpty())
             return where(u"in the attribute '%1', %2."_qs.arg(name, why));
     }
+    if (node.hasAttribute(u"increment-condition"_qs)
+        && !(namedValues == CompiledPolicy::NamedValues::Pending
+             && node.attribute(u"increment-condition"_qs).contains(u"{{"))) {
+        // Honoured as written, never ignored: an expression would be evaluated at the end of the
+        // outbound pipeline, which the local gateway does not do.
+        const QString condition = node.attribute(u"increment-condition"_qs).trimmed();
+        if (condition.compare(u"true", Qt::CaseInsensitive) != 0
+            && condition.compare(u"false", Qt::CaseInsensitive) != 0)
+            return where(u"the attribute 'increment-condition' must be 'true' or 'false' (found "
+                         "'%1'); portico-local does not evaluate policy expressions there."_qs
+                             .arg(condition));
+    }
     if (node.name.startsWith(u"rate-limit") && !isDeferred(node.attribute(u"renewal-period"_qs), namedValues)
         && node.attribute(u"renewal-period"_qs).toLongLong() > 300)
         return where(u"the attribute 'renewal-period' of a rate limit must not exceed 300 seconds "

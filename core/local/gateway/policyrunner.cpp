@@ -428,6 +428,13 @@ QString counterName(const QString &kind, const PolicyNode &node, const QString &
     return kind + u'|' + scope + u'|' + subject;
 }
 
+// increment-condition="false": the call is checked against the limit but not counted. The
+// compiler admits only the literals true and false (any case).
+bool counts(const PolicyNode &node)
+{
+    return node.attribute(u"increment-condition"_qs).trimmed().compare(u"false", Qt::CaseInsensitive) != 0;
+}
+
 } // namespace
 
 bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &node, qint64 nowMs)
@@ -447,7 +454,7 @@ bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &n
         }
         const qint64 calls = attr(u"calls"_qs).toLongLong();
         const qint64 period = attr(u"renewal-period"_qs).toLongLong();
-        const qint64 increment = std::max<qint64>(1, attr(u"increment-count"_qs, u"1"_qs).toLongLong());
+        const qint64 increment = counts(node) ? std::max<qint64>(1, attr(u"increment-count"_qs, u"1"_qs).toLongLong()) : 0;
         const auto decision = m_limiter.hitRate(counter, calls, period * 1000, nowMs, increment);
         if (node.hasAttribute(u"remaining-calls-header-name"_qs))
             exchange.responseHeaders.set(node.attribute(u"remaining-calls-header-name"_qs).toLatin1(), QByteArray::number(decision.remaining));
@@ -480,7 +487,7 @@ bool PolicyRunner::runInboundNode(GatewayExchange &exchange, const PolicyNode &n
         const qint64 calls = attr(u"calls"_qs, u"0"_qs).toLongLong();
         const qint64 bandwidth = attr(u"bandwidth"_qs, u"0"_qs).toLongLong();
         const qint64 period = attr(u"renewal-period"_qs).toLongLong();
-        const qint64 increment = std::max<qint64>(1, attr(u"increment-count"_qs, u"1"_qs).toLongLong());
+        const qint64 increment = counts(node) ? std::max<qint64>(1, attr(u"increment-count"_qs, u"1"_qs).toLongLong()) : 0;
         const auto decision = m_limiter.hitQuota(counter, calls, bandwidth, period, anchor, nowMs, increment);
         if (!decision.allowed) {
             const bool byCalls = calls > 0 && decision.remaining <= 0;

@@ -25,7 +25,8 @@ RateLimiter::Decision RateLimiter::hitRate(const QString &key, qint64 calls, qin
         w.admitted.pop_front();
     Decision d;
     const qint64 used = qint64(w.admitted.size());
-    if (used + increment > calls) {
+    // A call that is not counted (increment 0) is still refused once the limit is used up.
+    if (used + std::max<qint64>(1, increment) > calls) {
         d.allowed = false;
         const qint64 oldest = w.admitted.empty() ? nowMs : w.admitted.front();
         d.retryAfterSeconds = ceilSeconds(oldest + periodMs - nowMs);
@@ -53,7 +54,7 @@ RateLimiter::Decision RateLimiter::hitQuota(const QString &key, qint64 calls, qi
         m_dirty.insert(key);
     }
     Decision d;
-    const bool callsExceeded = calls > 0 && c.calls + increment > calls;
+    const bool callsExceeded = calls > 0 && c.calls + std::max<qint64>(1, increment) > calls;
     const bool bytesExceeded = bandwidthKb > 0 && c.bytes >= bandwidthKb * 1024;
     if (callsExceeded || bytesExceeded) {
         d.allowed = false;
@@ -61,8 +62,10 @@ RateLimiter::Decision RateLimiter::hitQuota(const QString &key, qint64 calls, qi
         d.remaining = calls > 0 ? std::max<qint64>(0, calls - c.calls) : 0;
         return d;
     }
-    c.calls += increment;
-    m_dirty.insert(key);
+    if (increment > 0) {
+        c.calls += increment;
+        m_dirty.insert(key);
+    }
     d.remaining = calls > 0 ? calls - c.calls : 0;
     return d;
 }

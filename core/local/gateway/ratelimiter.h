@@ -31,6 +31,7 @@ public:
     };
 
     // Sliding window of `periodMs`: admits when fewer than `calls` were admitted in the window.
+    // `increment` 0 (increment-condition false) checks without counting the call.
     Decision hitRate(const QString &key, qint64 calls, qint64 periodMs, qint64 nowMs,
                      qint64 increment = 1);
     // Fixed windows of `periodSeconds` (0 = never renews) counted from `anchorMs`.

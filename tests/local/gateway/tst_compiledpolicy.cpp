@@ -53,6 +53,12 @@ private Q_SLOTS:
         QTest::newRow("two quotas")
             << inInbound(u"<quota calls=\"3\" renewal-period=\"3600\"/><quota calls=\"1000\" renewal-period=\"86400\"/>"_qs)
             << u"may contain only one 'quota'"_qs;
+        QTest::newRow("increment-condition not a boolean")
+            << inInbound(u"<rate-limit-by-key calls=\"1\" renewal-period=\"1\" counter-key=\"a\" increment-condition=\"maybe\"/>"_qs)
+            << u"the attribute 'increment-condition' must be 'true' or 'false' (found 'maybe')"_qs;
+        QTest::newRow("increment-condition expression")
+            << inInbound(u"<quota-by-key calls=\"1\" renewal-period=\"60\" counter-key=\"a\" increment-condition=\"@(context.Request.IpAddress)\"/>"_qs)
+            << u"portico-local does not evaluate policy expressions there"_qs;
         QTest::newRow("duplicate section") << u"<policies><inbound/><inbound/></policies>"_qs << u"appears twice"_qs;
     }
 

@@ -187,6 +187,25 @@ private Q_SLOTS:
         QVERIFY2(!blocked.headers.contains("Retry-After"), blocked.header("Retry-After").constData());
     }
 
+    // increment-condition used to be ignored: every call was counted. "false" counts none,
+    // "True" (any case, as APIM reads a boolean) counts each.
+    void incrementConditionIsHonoured()
+    {
+        GatewayConfig c = m_bed.baseConfig();
+        const QString limit = u"<rate-limit-by-key calls=\"2\" renewal-period=\"60\" counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" increment-condition=\"%1\" />"_qs;
+        c.apis[1].policyXml = policies(limit.arg(u"false"_qs));
+        m_bed.reconfigure(c);
+        const Headers client { { "X-Client", "conditional" } };
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(m_bed.get("/open/ping", client).status, 200);
+        c.apis[1].policyXml = policies(limit.arg(u"True"_qs));
+        m_bed.reconfigure(c);
+        QList<int> statuses;
+        for (int i = 0; i < 3; ++i)
+            statuses.append(m_bed.get("/open/ping", client).status);
+        QCOMPARE(statuses, (QList<int> { 200, 200, 429 }));
+    }
+
     void bandwidthQuotaByKey()
     {
         GatewayConfig c = m_bed.baseConfig();

@@ -29,6 +29,20 @@ private Q_SLOTS:
         QVERIFY(l.hitRate(u"other"_qs, 5, 60000, 61500).allowed);
     }
 
+    // increment-condition="false": checked against the limit, never counted.
+    void uncountedCallsAreCheckedButNotCounted()
+    {
+        RateLimiter l;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(l.hitRate(u"k"_qs, 1, 60000, 1000, 0).allowed);
+        QVERIFY(l.hitRate(u"k"_qs, 1, 60000, 1000).allowed);
+        QVERIFY(!l.hitRate(u"k"_qs, 1, 60000, 1000, 0).allowed);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(l.hitQuota(u"q"_qs, 1, 0, 100, 0, 1000, 0).allowed);
+        QVERIFY(l.hitQuota(u"q"_qs, 1, 0, 100, 0, 1000).allowed);
+        QVERIFY(!l.hitQuota(u"q"_qs, 1, 0, 100, 0, 1000, 0).allowed);
+    }
+
     void exactUnderContention()
     {
         RateLimiter l;
