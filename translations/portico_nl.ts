@@ -215,6 +215,10 @@
         <source>The web service was not added; see the marked fields.</source>
         <translation>De webservice is niet toegevoegd; zie de gemarkeerde velden.</translation>
     </message>
+    <message>
+        <source>The web service was not added: the signed-in account does not have permission to create the API “%1” or its operations, policy and named value in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De webservice is niet toegevoegd: het aangemelde account heeft geen toestemming om de API “%1” of de bijbehorende bewerkingen, policy en benoemde waarde in deze service aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::AddEnvironmentDialog</name>
@@ -615,16 +619,24 @@
         <translation>De API kon niet worden geladen: %1</translation>
     </message>
     <message>
-        <source>The API was not saved: you are not allowed to change it (%1).</source>
-        <translation>De API is niet opgeslagen: u mag deze niet wijzigen (%1).</translation>
-    </message>
-    <message>
         <source>The API was saved, but its products could not be updated (%1). Your choice of products is kept; save again to retry.</source>
         <translation>De API is opgeslagen, maar de producten konden niet worden bijgewerkt (%1). Uw keuze van producten blijft staan; sla opnieuw op om het nog eens te proberen.</translation>
     </message>
     <message>
         <source>Not saved yet: %1</source>
         <translation>Nog niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>The API “%1” could not be loaded: the signed-in account does not have permission to read it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De API “%1” kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The API “%1” was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De API “%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The API “%1” was not created: the signed-in account does not have permission to create APIs in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De API “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om API&apos;s in deze service aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
     </message>
 </context>
 <context>
@@ -2505,8 +2517,16 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>De bewerking kon niet worden geladen: %1</translation>
     </message>
     <message>
-        <source>The operation was not saved: you are not allowed to change it (%1).</source>
-        <translation>De bewerking is niet opgeslagen: u mag deze niet wijzigen (%1).</translation>
+        <source>The operation “%1” could not be loaded: the signed-in account does not have permission to read it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De bewerking “%1” kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The operation “%1” was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De bewerking “%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The operation “%1” was not created: the signed-in account does not have permission to create operations in this API (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De bewerking “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om bewerkingen in deze API aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
     </message>
 </context>
 <context>
@@ -2863,6 +2883,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Line %1: %2</source>
         <translation>Regel %1: %2</translation>
     </message>
+    <message>
+        <source>The policy of %1 could not be loaded: the signed-in account does not have permission to read it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De policy van %1 kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The policy of %1 was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De policy van %1 is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ProgressPage</name>
@@ -2910,10 +2938,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Toevoegen van %1 is mislukt: %2</translation>
     </message>
     <message>
-        <source>You are not allowed to list the subscriptions of this account (%1).</source>
-        <translation>U mag de abonnementen van dit account niet opvragen (%1).</translation>
-    </message>
-    <message>
         <source>The subscriptions could not be listed because Azure could not be reached (%1).</source>
         <translation>De abonnementen konden niet worden opgevraagd omdat Azure niet bereikbaar was (%1).</translation>
     </message>
@@ -2922,20 +2946,12 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>De abonnementen konden niet worden opgevraagd: %1</translation>
     </message>
     <message>
-        <source>You are not allowed to list the resource groups of this subscription (%1).</source>
-        <translation>U mag de resourcegroepen van dit abonnement niet opvragen (%1).</translation>
-    </message>
-    <message>
         <source>The resource groups could not be listed because Azure could not be reached (%1).</source>
         <translation>De resourcegroepen konden niet worden opgevraagd omdat Azure niet bereikbaar was (%1).</translation>
     </message>
     <message>
         <source>The resource groups could not be listed: %1</source>
         <translation>De resourcegroepen konden niet worden opgevraagd: %1</translation>
-    </message>
-    <message>
-        <source>You are not allowed to list the regions of this subscription (%1).</source>
-        <translation>U mag de regio&apos;s van dit abonnement niet opvragen (%1).</translation>
     </message>
     <message>
         <source>The regions could not be listed because Azure could not be reached (%1).</source>
@@ -2956,6 +2972,30 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>An API with the id “%1” already exists.</source>
         <translation>Er bestaat al een API met de id “%1”.</translation>
+    </message>
+    <message>
+        <source>The signed-in account does not have permission to list the subscriptions of this account (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>Het aangemelde account heeft geen toestemming om de abonnementen van dit account op te vragen (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The signed-in account does not have permission to list the resource groups of this subscription (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>Het aangemelde account heeft geen toestemming om de resourcegroepen van dit abonnement op te vragen (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The signed-in account does not have permission to list the regions of this subscription (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>Het aangemelde account heeft geen toestemming om de regio&apos;s van dit abonnement op te vragen (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The name could not be checked: the signed-in account does not have permission to check API Management service names in this subscription (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De naam kon niet worden gecontroleerd: het aangemelde account heeft geen toestemming om namen van API Management-services in dit abonnement te controleren (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>Creating %1 failed: the signed-in account does not have permission to create it in the resource group “%2” (%3). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>Het aanmaken van %1 is mislukt: het aangemelde account heeft geen toestemming om deze in de resourcegroep “%2” aan te maken (%3). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>Creating %1 failed: the signed-in account does not have permission to create the resource group “%2” (%3). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>Het aanmaken van %1 is mislukt: het aangemelde account heeft geen toestemming om de resourcegroep “%2” aan te maken (%3). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
     </message>
 </context>
 <context>
@@ -3098,6 +3138,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The secondary key was not regenerated: %1</source>
         <translation>De secundaire sleutel is niet opnieuw gegenereerd: %1</translation>
+    </message>
+    <message>
+        <source>Could not load this list: the signed-in account does not have permission to read “%1” in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>Deze lijst kon niet worden geladen: het aangemelde account heeft geen toestemming om “%1” in deze service te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The keys of “%1” could not be read: the signed-in account does not have permission to list them (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De sleutels van “%1” konden niet worden gelezen: het aangemelde account heeft geen toestemming om ze op te vragen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The primary key of “%1” was not regenerated: the signed-in account does not have permission to regenerate it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De primaire sleutel van “%1” is niet opnieuw gegenereerd: het aangemelde account heeft geen toestemming om deze opnieuw te genereren (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>The secondary key of “%1” was not regenerated: the signed-in account does not have permission to regenerate it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>De secundaire sleutel van “%1” is niet opnieuw gegenereerd: het aangemelde account heeft geen toestemming om deze opnieuw te genereren (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
     </message>
 </context>
 <context>
@@ -3304,6 +3360,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>“Unlimited” means no limit; 0 is a limit of zero.</source>
         <translation>„Onbeperkt” betekent geen limiet; 0 is een limiet van nul.</translation>
+    </message>
+    <message>
+        <source>“%1” was not created: the signed-in account does not have permission to create it in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>„%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om dit in deze service aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>“%1” was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>„%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om dit te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted: the signed-in account does not have permission to delete it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <translation>„%1” is niet verwijderd: het aangemelde account heeft geen toestemming om dit te verwijderen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
     </message>
 </context>
 <context>
@@ -4355,6 +4423,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The range must start before it ends.</source>
         <translation>Het bereik moet beginnen voordat het eindigt.</translation>
+    </message>
+    <message>
+        <source>The usage reports could not be read: the signed-in account does not have permission to read the reports of the service “%1” (%2). Ask for a role that allows it; if one was granted just now, sign in again. The figures shown are from the last successful refresh.</source>
+        <translation>De gebruiksrapporten konden niet worden gelezen: het aangemelde account heeft geen toestemming om de rapporten van de service “%1” te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan. De getoonde cijfers zijn van de laatste geslaagde vernieuwing.</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ Error::Kind errorKindForStatus(int httpStatus)
     case 401:
         return Error::Kind::Unauthorized;
     case 403: // ARM AuthorizationFailed: signed in, but the role does not allow this
-        return Error::Kind::Refused;
+        return Error::Kind::Forbidden;
     case 404:
         return Error::Kind::NotFound;
     case 409:

@@ -25,8 +25,9 @@ namespace portico::core {
 // details[],additionalInfo}}, APIM's flat {code,message,details}, the gateway's
 // {statusCode,message} and OAuth's {"error":"…","error_description":"…"}. Anything else (HTML,
 // plain text, binary) keeps the HTTP status and a sanitized excerpt in `technical`.
-// 412 and 409 are Kind::Conflict, 401 Unauthorized (the sign-in), 403 Refused (signed in, but not
-// allowed: ARM's AuthorizationFailed), 404 NotFound, 408/504 Timeout.
+// 412 and 409 are Kind::Conflict, 401 Unauthorized (the sign-in), 403 Forbidden (signed in, but
+// not allowed: ARM's AuthorizationFailed), 404 NotFound, 408/504 Timeout. This is the one place
+// an ARM status becomes a kind.
 [[nodiscard]] Error parseArmError(int httpStatus, const QByteArray &body);
 [[nodiscard]] Error::Kind errorKindForStatus(int httpStatus);
 

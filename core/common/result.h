@@ -38,11 +38,13 @@ struct Error
         Http,             // the server answered with an error status; see httpStatus and code
         Conflict,         // 409, or 412 on If-Match
         NotFound,         // 404 / ResourceNotFound
-        Unauthorized,     // 401 / 403
+        Unauthorized,     // 401: the sign-in (no, an expired or a refused token)
         Protocol,         // malformed reply, unexpected shape
         Storage,          // local persistence (SQLite, files)
         Unavailable,      // a local service (keychain, child process) is not there
-        Refused,          // the operation is not allowed by policy (e.g. secrets in settings)
+        Refused,          // our own policy does not allow it (secrets in settings, another origin)
+        Forbidden,        // 403: signed in, but the account may not do this to this resource
+                          // (ARM AuthorizationFailed: a missing role assignment)
     };
 
     Kind kind = Kind::None;

@@ -161,6 +161,7 @@ QString jobReason(const core::BatchJobRecord &record, const core::Error &error)
     case Kind::InvalidInput:
     case Kind::Storage:
     case Kind::Refused:
+    case Kind::Forbidden: // a 403 reads as before Kind::Forbidden existed
     case Kind::None:
         break;
     }
@@ -233,7 +234,8 @@ QString BatchJobErrorText::reason(const core::Error &error)
     case Kind::Storage: return tr("A file could not be read or written.");
     case Kind::Cancelled: return tr("It was cancelled.");
     case Kind::InvalidInput: return tr("The input is not valid.");
-    case Kind::Refused: return tr("This is not allowed.");
+    case Kind::Refused:
+    case Kind::Forbidden: return tr("This is not allowed.");
     case Kind::None: break;
     }
     return tr("Something went wrong.");

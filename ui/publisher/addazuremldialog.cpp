@@ -155,6 +155,15 @@ void AddAzureMlDialog::accept()
             if (!guard)
                 return;
             m_buttons->setEnabled(true);
+            if (!r && r.error().kind == core::Error::Kind::Forbidden) {
+                m_problem->setText(tr("The web service was not added: the signed-in account does not have "
+                                      "permission to create the API “%1” or its operations, policy and "
+                                      "named value in this service (%2). "
+                                      "Ask for a role that allows it; if one was granted just now, sign in again.")
+                                       .arg(d.apiId(), r.error().message));
+                m_problem->show();
+                return;
+            }
             if (!r) {
                 const QStringList rest = m_messages->showServerError(r.error());
                 m_problem->setText(tr("The web service was not added: %1").arg(rest.isEmpty() ? r.error().message : rest.join(u' ')));

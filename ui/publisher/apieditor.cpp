@@ -211,7 +211,10 @@ void ApiEditor::productsNotUpdated(const QVariantMap &saved, const core::Error &
 
 StagedEditor::LoadFailureTexts ApiEditor::loadFailureTexts() const
 {
-    return { tr("API (not loaded)"), tr("The API could not be loaded: %1") };
+    return { tr("API (not loaded)"), tr("The API could not be loaded: %1"),
+             tr("The API “%1” could not be loaded: the signed-in account does not have permission "
+                "to read it (%2). "
+                "Ask for a role that allows it; if one was granted just now, sign in again.") };
 }
 
 editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
@@ -224,7 +227,12 @@ editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
              tr("This API was changed on the server since you opened it, so your changes were not "
                 "saved; they are still here. Reload shows the server's version (your changes are "
                 "dropped); Overwrite saves yours over it."),
-             tr("The API was not saved: you are not allowed to change it (%1).") };
+             tr("The API “%1” was not saved: the signed-in account does not have permission to "
+                "change it (%2). "
+                "Ask for a role that allows it; if one was granted just now, sign in again."),
+             tr("The API “%1” was not created: the signed-in account does not have permission to "
+                "create APIs in this service (%2). "
+                "Ask for a role that allows it; if one was granted just now, sign in again.") };
 }
 
 void ApiEditor::syncFromDocument()

@@ -213,7 +213,7 @@ QString idFromDisplayName(const QString &displayName)
 }
 
 QString describeSaveFailure(const core::Error &error, const QStringList &unclaimed,
-                            const SaveFailureTexts &texts)
+                            const SaveFailureTexts &texts, const QString &id, bool isNew)
 {
     switch (error.kind) {
     case core::Error::Kind::Network:
@@ -221,8 +221,8 @@ QString describeSaveFailure(const core::Error &error, const QStringList &unclaim
         return texts.unreachable.arg(error.message);
     case core::Error::Kind::Unauthorized:
         return texts.refused.arg(error.message);
-    case core::Error::Kind::Refused:
-        return texts.forbidden.arg(error.message);
+    case core::Error::Kind::Forbidden:
+        return (isNew ? texts.forbiddenCreate : texts.forbidden).arg(id, error.message);
     default:
         return unclaimed.isEmpty() ? texts.seeFields : texts.other.arg(unclaimed.join(u'\n'));
     }

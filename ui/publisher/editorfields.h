@@ -31,9 +31,11 @@ core::Operation toOperation(const QVariantMap &fields, core::Operation base = {}
 QString idFromDisplayName(const QString &displayName);
 
 // What an editor's banner says when a save failed, in that editor's own (translated) words:
-// `unreachable`, `refused` (401: the sign-in) and `forbidden` (Kind::Refused, e.g. a 403: signed
-// in, but the account may not change this) take the error's message as %1, `other` the server's
-// messages that no field claimed; `seeFields` stands when every message went to a field.
+// `unreachable` and `refused` (401: the sign-in) take the error's message as %1, `other` the
+// server's messages that no field claimed; `seeFields` stands when every message went to a
+// field. `forbidden` (an existing item) and `forbiddenCreate` (a new one) are for
+// Kind::Forbidden (403: signed in, but the account lacks the permission): the item's id as %1
+// and the server's message as %2.
 // `idTaken` (the id as %1) goes next to the id of a new item when one with that id exists;
 // `changedOnServer` is the banner when the item was changed on the server since it was loaded.
 struct SaveFailureTexts
@@ -45,9 +47,11 @@ struct SaveFailureTexts
     QString idTaken;
     QString changedOnServer;
     QString forbidden;
+    QString forbiddenCreate;
 };
 QString describeSaveFailure(const core::Error &error, const QStringList &unclaimed,
-                            const SaveFailureTexts &texts);
+                            const SaveFailureTexts &texts, const QString &id = {},
+                            bool isNew = false);
 
 } // namespace editorfields
 

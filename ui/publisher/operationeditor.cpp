@@ -394,7 +394,10 @@ bool OperationEditor::validate()
 
 StagedEditor::LoadFailureTexts OperationEditor::loadFailureTexts() const
 {
-    return { tr("Operation (not loaded)"), tr("The operation could not be loaded: %1") };
+    return { tr("Operation (not loaded)"), tr("The operation could not be loaded: %1"),
+             tr("The operation “%1” could not be loaded: the signed-in account does not have "
+                "permission to read it (%2). "
+                "Ask for a role that allows it; if one was granted just now, sign in again.") };
 }
 
 editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
@@ -408,7 +411,12 @@ editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
              tr("This operation was changed on the server since you opened it, so your changes "
                 "were not saved; they are still here. Reload shows the server's version (your "
                 "changes are dropped); Overwrite saves yours over it."),
-             tr("The operation was not saved: you are not allowed to change it (%1).") };
+             tr("The operation “%1” was not saved: the signed-in account does not have permission "
+                "to change it (%2). "
+                "Ask for a role that allows it; if one was granted just now, sign in again."),
+             tr("The operation “%1” was not created: the signed-in account does not have "
+                "permission to create operations in this API (%2). "
+                "Ask for a role that allows it; if one was granted just now, sign in again.") };
 }
 
 void OperationEditor::syncFromDocument()

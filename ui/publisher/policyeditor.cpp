@@ -165,7 +165,13 @@ void PolicyEditor::loadFailed(const QString &scopeLabel, const core::Error &erro
     for (const core::ErrorDetail &detail : error.details)
         lines.append(detail.message);
     m_banner->showMessage(BannerWidget::Kind::Error,
-                          tr("The policy could not be loaded: %1").arg(lines.join(u'\n')), true);
+                          error.kind == core::Error::Kind::Forbidden
+                              ? tr("The policy of %1 could not be loaded: the signed-in account does not "
+                                   "have permission to read it (%2). "
+                                   "Ask for a role that allows it; if one was granted just now, sign in again.")
+                                    .arg(scopeLabel, lines.join(u'\n'))
+                              : tr("The policy could not be loaded: %1").arg(lines.join(u'\n')),
+                          true);
     refreshEffective();
     updateState();
 }
@@ -274,6 +280,16 @@ void PolicyEditor::saveSucceeded(const QString &storedXml)
 void PolicyEditor::saveFailed(const core::Error &error)
 {
     setBusy(false);
+    if (error.kind == core::Error::Kind::Forbidden) {
+        m_banner->showMessage(BannerWidget::Kind::Error,
+                              tr("The policy of %1 was not saved: the signed-in account does not have "
+                                 "permission to change it (%2). "
+                                 "Ask for a role that allows it; if one was granted just now, sign in again.")
+                                  .arg(m_scope, error.message),
+                              true);
+        updateState();
+        return;
+    }
     QString first = error.message;
     policydocument::Problem located;
     for (const core::ErrorDetail &detail : error.details) {

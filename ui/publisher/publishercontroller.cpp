@@ -148,7 +148,7 @@ void PublisherController::loadApi(ApiEditor *editor, const QString &apiId)
              const core::Result<QJsonObject> r = toJson(response);
              const auto api = r.ok() ? core::Api::fromJson(r.value()) : core::Result<core::Api>(r.error());
              if (!api.ok()) {
-                 editor->loadFailed(api.error());
+                 editor->loadFailed(api.error(), apiId);
                  return;
              }
              if (!m_client)
@@ -392,12 +392,12 @@ void PublisherController::loadOperation(OperationEditor *editor, const QString &
                                         const QString &operationId)
 {
     send(core::ArmRequest::get(u"/apis/"_qs + apiId + u"/operations/"_qs + operationId), editor,
-         [this, editor](const core::Result<core::ArmResponse> &response) {
+         [this, editor, operationId](const core::Result<core::ArmResponse> &response) {
              const core::Result<QJsonObject> json = toJson(response);
              const auto op = json.ok() ? core::Operation::fromJson(json.value())
                                        : core::Result<core::Operation>(json.error());
              if (!op) {
-                 editor->loadFailed(op.error());
+                 editor->loadFailed(op.error(), operationId);
                  return;
              }
              remember(editor, response.value());

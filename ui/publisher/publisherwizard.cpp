@@ -45,24 +45,30 @@ bool isUnreachable(const core::Error &error)
 QString PublisherController::describeWizardListFailure(WizardList list, const core::Error &error)
 {
     const QString said = serverSaid(error);
-    const bool forbidden = error.kind == core::Error::Kind::Refused;
+    const bool forbidden = error.kind == core::Error::Kind::Forbidden;
     const bool unreachable = isUnreachable(error);
     switch (list) {
     case WizardList::Subscriptions:
         if (forbidden)
-            return tr("You are not allowed to list the subscriptions of this account (%1).").arg(said);
+            return tr("The signed-in account does not have permission to list the subscriptions of this account (%1). "
+                      "Ask for a role that allows it; if one was granted just now, sign in again.")
+                .arg(said);
         if (unreachable)
             return tr("The subscriptions could not be listed because Azure could not be reached (%1).").arg(said);
         return tr("The subscriptions could not be listed: %1").arg(said);
     case WizardList::ResourceGroups:
         if (forbidden)
-            return tr("You are not allowed to list the resource groups of this subscription (%1).").arg(said);
+            return tr("The signed-in account does not have permission to list the resource groups of this subscription (%1). "
+                      "Ask for a role that allows it; if one was granted just now, sign in again.")
+                .arg(said);
         if (unreachable)
             return tr("The resource groups could not be listed because Azure could not be reached (%1).").arg(said);
         return tr("The resource groups could not be listed: %1").arg(said);
     case WizardList::Regions:
         if (forbidden)
-            return tr("You are not allowed to list the regions of this subscription (%1).").arg(said);
+            return tr("The signed-in account does not have permission to list the regions of this subscription (%1). "
+                      "Ask for a role that allows it; if one was granted just now, sign in again.")
+                .arg(said);
         if (unreachable)
             return tr("The regions could not be listed because Azure could not be reached (%1).").arg(said);
         return tr("The regions could not be listed: %1").arg(said);
@@ -195,7 +201,15 @@ void PublisherController::checkNameAvailability(ServiceWizard *wizard, const QSt
              if (!guard)
                  return;
              if (!r.ok()) {
-                 guard->setAvailability(name, ServiceWizard::Availability::Failed, r.error().message);
+                 guard->setAvailability(
+                     name, ServiceWizard::Availability::Failed,
+                     r.error().kind == core::Error::Kind::Forbidden
+                         ? tr("The name could not be checked: the signed-in account does not have "
+                              "permission to check API Management service names in this "
+                              "subscription (%1). "
+                              "Ask for a role that allows it; if one was granted just now, sign in again.")
+                               .arg(r.error().message)
+                         : r.error().message);
                  return;
              }
              const QString reason = r->value(u"reason"_qs).toString();
@@ -256,10 +270,19 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                 const int op = m_operations
                     ? m_operations->begin(tr("Creating %1").arg(request.serviceName))
                     : 0;
-                auto finishProvisioning = [this, guard, id, op, name = request.serviceName](
-                                              const core::Result<QJsonObject> &r) {
+                // `failure`, when given, says what went wrong instead of the error.
+                auto finishProvisioning = [this, guard, id, op, group, name = request.serviceName](
+                                              const core::Result<QJsonObject> &r,
+                                              const QString &failure = QString()) {
                     const QString outcome = r.ok()
                         ? tr("%1 is ready").arg(name)
+                        : !failure.isEmpty()
+                        ? failure
+                        : r.error().kind == core::Error::Kind::Forbidden
+                        ? tr("Creating %1 failed: the signed-in account does not have permission to "
+                             "create it in the resource group “%2” (%3). "
+                             "Ask for a role that allows it; if one was granted just now, sign in again.")
+                              .arg(name, group, r.error().message)
                         : tr("Creating %1 failed: %2").arg(name, r.error().message);
                     if (m_operations)
                         m_operations->end(op, r.ok(), outcome);
@@ -295,9 +318,17 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                         QJsonObject { { u"location"_qs, service.location } });
                     createGroup.withQuery(u"api-version"_qs,
                                           core::AzureEnvironment::resourceGroupsApiVersion);
-                    call(createGroup, this, [start, finishProvisioning](const core::Result<QJsonObject> &r) {
+                    call(createGroup, this, [start, finishProvisioning, group, name = request.serviceName](
+                                                const core::Result<QJsonObject> &r) {
                              if (r.ok())
                                  start();
+                             else if (r.error().kind == core::Error::Kind::Forbidden)
+                                 // Not the service but its new group was refused: say that.
+                                 finishProvisioning(
+                                     r, tr("Creating %1 failed: the signed-in account does not have "
+                                           "permission to create the resource group “%2” (%3). "
+                                           "Ask for a role that allows it; if one was granted just now, sign in again.")
+                                            .arg(name, group, r.error().message));
                              else
                                  finishProvisioning(r);
                          });

@@ -334,7 +334,12 @@ void PublisherWorkspace::loadPanel(Page page)
         return;
     m_controller->listResources(at(collectionPath(page)), panel, [this, panel, page](const core::Result<QList<QJsonObject>> &r) {
         if (!r) {
-            panel->setLoadError(tr("Could not load this list: %1").arg(r.error().message));
+            panel->setLoadError(r.error().kind == core::Error::Kind::Forbidden
+                                    ? tr("Could not load this list: the signed-in account does not have "
+                                         "permission to read “%1” in this service (%2). "
+                                         "Ask for a role that allows it; if one was granted just now, sign in again.")
+                                          .arg(PanelSpec::forPage(page).title, r.error().message)
+                                    : tr("Could not load this list: %1").arg(r.error().message));
             return;
         }
         auto records = std::make_shared<QVariantList>();
@@ -487,7 +492,7 @@ void PublisherWorkspace::deleteFromPanel(Page page, const QString &name)
     // A product or user with subscriptions is deleted only together with them (§2.4, §2.6).
     m_controller->listResources(path + u"/subscriptions"_qs, panel, [this, panel, page, path, name](const core::Result<QList<QJsonObject>> &r) {
         if (!r) {
-            panel->deleteFailed(r.error());
+            panel->deleteFailed(r.error(), name);
             return;
         }
         const int count = int(r.value().size());
@@ -511,9 +516,9 @@ void PublisherWorkspace::removeResource(Page page, const QString &path, bool wit
     core::ArmRequest request = core::ArmRequest::remove(path);
     if (withSubscriptions)
         request.withQuery(u"deleteSubscriptions"_qs, u"true"_qs);
-    m_controller->call(std::move(request), panel, [this, panel, page](const core::Result<QJsonObject> &r) {
+    m_controller->call(std::move(request), panel, [this, panel, page, path](const core::Result<QJsonObject> &r) {
         if (!r.ok()) {
-            panel->deleteFailed(r.error());
+            panel->deleteFailed(r.error(), path.section(u'/', -1));
             return;
         }
         loadPanel(page);
@@ -534,8 +539,13 @@ void PublisherWorkspace::showKeys(const QString &sid)
         if (sid != m_keysOf)
             return;
         if (!r.ok()) {
-            m_panels.value(Page::Subscriptions)->showError(tr("The keys could not be read: %1").arg(r.error().message),
-                                                          [this, sid] { showKeys(sid); });
+            const QString text = r.error().kind == core::Error::Kind::Forbidden
+                ? tr("The keys of “%1” could not be read: the signed-in account does not have permission "
+                     "to list them (%2). "
+                     "Ask for a role that allows it; if one was granted just now, sign in again.")
+                      .arg(sid, r.error().message)
+                : tr("The keys could not be read: %1").arg(r.error().message);
+            m_panels.value(Page::Subscriptions)->showError(text, [this, sid] { showKeys(sid); });
             return;
         }
         m_primaryKey->setSecret(r.value().value(u"primaryKey"_qs).toString());
@@ -573,9 +583,19 @@ void PublisherWorkspace::sendRegenerate(const QString &sid, bool primary)
                                return;
                            }
                            // The key on show is still the valid one: it stays.
-                           const QString text = primary ? tr("The primary key was not regenerated: %1")
-                                                        : tr("The secondary key was not regenerated: %1");
-                           m_panels.value(Page::Subscriptions)->showError(text.arg(r.error().message),
+                           const bool forbidden = r.error().kind == core::Error::Kind::Forbidden;
+                           const QString text = forbidden
+                               ? (primary ? tr("The primary key of “%1” was not regenerated: the signed-in account does "
+                                               "not have permission to regenerate it (%2). "
+                                               "Ask for a role that allows it; if one was granted just now, sign in again.")
+                                          : tr("The secondary key of “%1” was not regenerated: the signed-in account "
+                                               "does not have permission to regenerate it (%2). "
+                                               "Ask for a role that allows it; if one was granted just now, sign in again."))
+                                     .arg(sid, r.error().message)
+                               : (primary ? tr("The primary key was not regenerated: %1")
+                                          : tr("The secondary key was not regenerated: %1"))
+                                     .arg(r.error().message);
+                           m_panels.value(Page::Subscriptions)->showError(text,
                                                                          [this, sid, primary] { sendRegenerate(sid, primary); });
                        });
 }

@@ -78,7 +78,8 @@ public:
     // A new item was not created because its id is taken: said at the id field; the form keeps
     // what the user typed.
     void idTaken(const QString &name);
-    void deleteFailed(const core::Error &error);
+    // `name` is the item that was to be deleted (the current one when empty).
+    void deleteFailed(const core::Error &error, const QString &name = {});
     void setBusy(bool busy);
 
 Q_SIGNALS:

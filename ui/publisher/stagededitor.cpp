@@ -201,7 +201,7 @@ bool StagedEditor::validateNameAndId(const QVariantMap &values)
     return ok;
 }
 
-void StagedEditor::loadFailed(const core::Error &error)
+void StagedEditor::loadFailed(const core::Error &error, const QString &id)
 {
     m_busy = false;
     m_new = false;
@@ -223,7 +223,11 @@ void StagedEditor::loadFailed(const core::Error &error)
     QStringList lines { error.message };
     for (const core::ErrorDetail &detail : error.details)
         lines.append(detail.message);
-    m_banner->showMessage(BannerWidget::Kind::Error, texts.message.arg(lines.join(u'\n')), true);
+    m_banner->showMessage(BannerWidget::Kind::Error,
+                          error.kind == core::Error::Kind::Forbidden
+                              ? texts.forbidden.arg(id, lines.join(u'\n'))
+                              : texts.message.arg(lines.join(u'\n')),
+                          true);
     updateState();
 }
 
@@ -294,7 +298,9 @@ void StagedEditor::saveFailed(const core::Error &error)
     m_messages->clear();
     const QStringList unclaimed = m_messages->showServerError(error);
     m_banner->showMessage(BannerWidget::Kind::Error,
-                          editorfields::describeSaveFailure(error, unclaimed, saveFailureTexts()),
+                          editorfields::describeSaveFailure(error, unclaimed, saveFailureTexts(),
+                                                            m_sending.value(kName, m_doc->value(kName)).toString(),
+                                                            m_new),
                           true);
     updateState();
 }

@@ -64,8 +64,8 @@ public:
     void idAlreadyExists();
     void saveConflicted();
     void setBusy(bool busy);
-    // The item being opened could not be read (its server copy is unknown).
-    void loadFailed(const core::Error &error);
+    // The item `id` being opened could not be read (its server copy is unknown).
+    void loadFailed(const core::Error &error, const QString &id = {});
     // False after loadFailed() until the next successful load.
     bool isLoaded() const { return m_loaded; }
 
@@ -103,11 +103,13 @@ protected:
     // The editor's title for `fields` ("New API", "API: %1"...), in its own words.
     virtual QString titleFor(const QVariantMap &fields) const = 0;
     virtual editorfields::SaveFailureTexts saveFailureTexts() const = 0;
-    // After loadFailed(): the title, and the banner text with the error's message as %1.
+    // After loadFailed(): the title, and the banner text with the error's message as %1;
+    // `forbidden` for Kind::Forbidden (403), with the item's id as %1 and the message as %2.
     struct LoadFailureTexts
     {
         QString title;
         QString message;
+        QString forbidden;
     };
     virtual LoadFailureTexts loadFailureTexts() const = 0;
     // Brings widgets the bindings do not cover up to date after a load or a save.

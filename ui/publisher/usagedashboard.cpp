@@ -473,9 +473,16 @@ void UsageDashboard::fail(const core::Error &error)
 {
     m_failedThisRound = true;
     m_banner->showMessage(BannerWidget::Kind::Error,
-                          tr("The usage reports could not be read: %1. The figures shown are from the last "
-                             "successful refresh.")
-                              .arg(error.message),
+                          error.kind == core::Error::Kind::Forbidden
+                              ? tr("The usage reports could not be read: the signed-in account does not have "
+                                   "permission to read the reports of the service “%1” (%2). "
+                                   "Ask for a role that allows it; if one was granted just now, sign in again. "
+                                   "The figures shown are from the last successful refresh.")
+                                    .arg(m_controller ? m_controller->serviceId().section(u'/', -1) : QString(),
+                                         error.message)
+                              : tr("The usage reports could not be read: %1. The figures shown are from the last "
+                                   "successful refresh.")
+                                    .arg(error.message),
                           true);
 }
 

@@ -156,7 +156,7 @@ void NavigationActions::deleteCurrent()
             if (!result.ok()) {
                 const QString message = result.error().message.isEmpty() ? result.error().code
                                                                           : result.error().message;
-                const QString text = result.error().kind == core::Error::Kind::Refused
+                const QString text = result.error().kind == core::Error::Kind::Forbidden
                     ? (api ? tr("The API %1 was not deleted: you are not allowed to delete it (%2).")
                            : tr("The operation %1 was not deleted: you are not allowed to delete it (%2)."))
                           .arg(name, message)

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void deletingTheJobAbortsTheReply();
     void expiredTokenIsRefreshedOnceOn401();
     void secondUnauthorizedIsReported();
+    void forbiddenIsNotASignInProblem();
     void preconditionFailedIsReportedAsConflict();
     void credentialsNeverGoToAnotherOrigin();
     void serviceUnavailableIsRetriedWithBackoff();
@@ -225,6 +226,24 @@ void tst_ArmClient::secondUnauthorizedIsReported()
     QCOMPARE(outcome.result.error().kind, Error::Kind::Unauthorized);
     QCOMPARE(outcome.result.error().code, u"InvalidAuthenticationToken"_qs);
     QCOMPARE(m_nam->requests().size(), 2);
+}
+
+// ARM's 403 AuthorizationFailed: the token is fine, the account's role does not allow the
+// action. Its own kind, and neither a token refresh nor the "sign in again" signal.
+void tst_ArmClient::forbiddenIsNotASignInProblem()
+{
+    QSignalSpy signInRefused(m_client.get(), &core::ArmClient::unauthorized);
+    m_nam->enqueue({ FakeResponse::Behaviour::Respond, 403,
+                     R"({"error":{"code":"AuthorizationFailed","message":"The client 'user@contoso.com' with object id '5c730e34-3244-4df1-9cb5-6e85aa000001' does not have authorization to perform action 'Microsoft.ApiManagement/service/apis/write' over scope '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/apis/echo-api' or the scope is invalid. If access was recently granted, please refresh your credentials."}})",
+                     {} });
+    const Outcome outcome = run(m_client->send(core::ArmRequest::put(u"/apis/echo-api"_qs, QJsonObject())));
+    QCOMPARE(outcome.result.error().kind, Error::Kind::Forbidden);
+    QCOMPARE(outcome.result.error().httpStatus, 403);
+    QCOMPARE(outcome.result.error().code, u"AuthorizationFailed"_qs);
+    QVERIFY(outcome.result.error().message.contains(u"'Microsoft.ApiManagement/service/apis/write'"_qs));
+    QCOMPARE(m_nam->requests().size(), 1);
+    QCOMPARE(m_tokens->refreshes, 0);
+    QCOMPARE(signInRefused.size(), 0);
 }
 
 void tst_ArmClient::preconditionFailedIsReportedAsConflict()

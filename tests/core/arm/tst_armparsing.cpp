@@ -57,7 +57,7 @@ void tst_ArmParsing::errorEnvelopeBecomesError_data()
     QTest::newRow("authorization failed")
         << 403
         << QByteArray(R"({"error":{"code":"AuthorizationFailed","message":"The client 'user@contoso.com' with object id '00000000-0000-0000-0000-000000000001' does not have authorization to perform action 'Microsoft.ApiManagement/service/apis/write' over scope '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/apis/echo-api' or the scope is invalid. If access was recently granted, please refresh your credentials."}})")
-        << int(Error::Kind::Refused) << u"AuthorizationFailed"_qs
+        << int(Error::Kind::Forbidden) << u"AuthorizationFailed"_qs
         << u"The client 'user@contoso.com' with object id '00000000-0000-0000-0000-000000000001' does not have authorization to perform action 'Microsoft.ApiManagement/service/apis/write' over scope '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/apis/echo-api' or the scope is invalid. If access was recently granted, please refresh your credentials."_qs
         << QString() << QString();
     QTest::newRow("pessimistic concurrency")

@@ -227,7 +227,7 @@ void tst_AzureEnvironment::armErrorEnvelopeBecomesTheError()
     AzureEnvironment azure(m_client.get());
     const auto groups = wait(azure.listResourceGroups(s_subscription));
     QVERIFY(!groups.ok());
-    QCOMPARE(groups.error().kind, core::Error::Kind::Refused);
+    QCOMPARE(groups.error().kind, core::Error::Kind::Forbidden);
     QCOMPARE(groups.error().httpStatus, 403);
     QCOMPARE(groups.error().code, u"AuthorizationFailed"_qs);
     QVERIFY(groups.error().message.contains(u"does not have authorization"_qs));

@@ -136,7 +136,7 @@ void tst_SubscriptionKeyJob::failingListSecretsIsReported()
     const Outcome outcome = run(new core::SubscriptionKeyJob(m_apim.get(), u"one"_qs));
     QCOMPARE(outcome.finishedCount, 1);
     QVERIFY(!outcome.result.ok());
-    QCOMPARE(outcome.result.error().kind, Error::Kind::Refused);
+    QCOMPARE(outcome.result.error().kind, Error::Kind::Forbidden);
     QCOMPARE(outcome.result.error().code, u"AuthorizationFailed"_qs);
 }
 

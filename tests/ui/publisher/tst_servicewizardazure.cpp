@@ -199,8 +199,12 @@ void tst_ServiceWizardAzure::listThatCannotBeReadIsSaidOnThePageWithRetry()
 
     auto *banner = child<ui::BannerWidget>(u"azureChoicesBannerWidget"_qs);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
-    QVERIFY2(banner->text().startsWith(u"You are not allowed to list the resource groups of this "
-                                       "subscription (AuthorizationFailed: The client 'user@contoso.com'"_qs),
+    QVERIFY2(banner->text().startsWith(u"The signed-in account does not have permission to list the "
+                                       "resource groups of this subscription (AuthorizationFailed: The "
+                                       "client 'user@contoso.com'"_qs),
+             qPrintable(banner->text()));
+    QVERIFY2(banner->text().endsWith(u"please refresh your credentials.). Ask for a role that allows "
+                                     "it; if one was granted just now, sign in again."_qs),
              qPrintable(banner->text()));
     QVERIFY(!banner->text().contains(u"sign-in"_qs, Qt::CaseInsensitive));
     QCOMPARE(child<QComboBox>(u"resourceGroupComboBox"_qs)->count(), 0);

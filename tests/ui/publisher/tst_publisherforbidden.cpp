@@ -1,0 +1,309 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Every publisher view that shows an ARM failure says, for a 403 (AuthorizationFailed: signed
+// in, but the account's role does not allow it), that the signed-in account lacks permission
+// for that action on that item, with ARM's own message, and never calls it a sign-in failure;
+// editors keep what the user typed. The views are the real widgets and the real
+// PublisherController; management.azure.com is a local replay server that answers as Azure
+// does for an account that may read groups and subscriptions and nothing else
+// (tests/support/replay/recordings/arm-authorization-failed.json).
+
+#include "core/arm/armclient.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/replay/replayserver.h"
+#include "ui/common/bannerwidget.h"
+#include "ui/common/decisions.h"
+#include "ui/common/operationtracker.h"
+#include "ui/common/stageddocument.h"
+#include "ui/publisher/addazuremldialog.h"
+#include "ui/publisher/policyeditor.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/resourcepanel.h"
+#include "ui/publisher/servicewizard.h"
+#include "ui/publisher/usagedashboard.h"
+#include "ui/shell/language.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace portico;
+using Page = ui::PublisherWorkspace::Page;
+
+namespace {
+
+const QString kService = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1"
+                         "/providers/Microsoft.ApiManagement/service/apimService1"_qs;
+// How ARM's message (recorded) begins, and which action on which scope it names.
+const QString kArmSays = u"The client 'user@contoso.com' with object id '5c730e34-3244-4df1-9cb5-6e85aa000001' "
+                         "does not have authorization to perform action '%1' over scope '%2' or the scope is "
+                         "invalid. If access was recently granted, please refresh your credentials."_qs;
+const QString kAdvice = u"Ask for a role that allows it; if one was granted just now, sign in again."_qs;
+
+QString armSays(const QString &action, const QString &scope)
+{
+    return kArmSays.arg(u"Microsoft.ApiManagement/service/"_qs + action, scope);
+}
+
+} // namespace
+
+class tst_PublisherForbidden : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listThatCannotBeReadSaysWhich_data();
+    void listThatCannotBeReadSaysWhich();
+    void saveCreateAndDeleteSayWhichItemAndKeepTheText();
+    void subscriptionKeysSayWhichSubscription();
+    void policyEditorSaysWhichScope();
+    void addAzureMlSaysWhichApiAndKeepsTheInput();
+    void usageDashboardSaysWhichService();
+    void wizardSaysTheAccountCannotListSubscriptions();
+
+private:
+    static QString bannerText(const QWidget *parent, const QString &objectName)
+    {
+        const auto *banner = parent->findChild<ui::BannerWidget *>(objectName);
+        return banner && banner->isVisible() ? banner->text() : QString();
+    }
+    static void verifyNotSignIn(const QString &text)
+    {
+        QVERIFY2(!text.contains(u"sign-in"_qs, Qt::CaseInsensitive), qPrintable(text));
+        QVERIFY2(!text.contains(u"expired"_qs, Qt::CaseInsensitive), qPrintable(text));
+    }
+
+    std::unique_ptr<test::ReplayServer> m_arm;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    std::unique_ptr<ui::OperationTracker> m_operations;
+    std::unique_ptr<ui::PublisherController> m_controller;
+    std::unique_ptr<QSignalSpy> m_signInRefused;
+};
+
+void tst_PublisherForbidden::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_PublisherForbidden::init()
+{
+    m_arm = std::make_unique<test::ReplayServer>();
+    QVERIFY(m_arm->start());
+    QVERIFY(m_arm->load(u"arm-authorization-failed.json"_qs));
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_tokens = std::make_unique<core::StaticTokenProvider>(u"replay-token"_qs);
+    m_client = std::make_unique<core::ArmClient>(m_nam.get(), m_arm->url(), m_tokens.get());
+    m_signInRefused = std::make_unique<QSignalSpy>(m_client.get(), &core::ArmClient::unauthorized);
+    m_operations = std::make_unique<ui::OperationTracker>();
+    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), m_operations.get());
+    m_controller->setService(kService);
+}
+
+void tst_PublisherForbidden::cleanup()
+{
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(translator);
+    // A 403 is never taken for a refused sign-in (that banner asks to sign in again).
+    QCOMPARE(m_signInRefused->size(), 0);
+    m_signInRefused.reset();
+    m_controller.reset();
+    m_operations.reset();
+    m_client.reset();
+    m_tokens.reset();
+    m_nam.reset();
+    QVERIFY2(m_arm->unmatched().isEmpty(), qPrintable(m_arm->unmatched().join(u", "_qs)));
+    m_arm.reset();
+}
+
+void tst_PublisherForbidden::listThatCannotBeReadSaysWhich_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("English") << u"en"_qs
+                             << u"Could not load this list: the signed-in account does not have permission to read "
+                                "“Products” in this service (%1). "_qs + kAdvice;
+    QTest::newRow("Dutch") << u"nl"_qs
+                           << u"Deze lijst kon niet worden geladen: het aangemelde account heeft geen toestemming om "
+                              "“Producten” in deze service te lezen (%1). Vraag om een rol die dit toestaat; is die "
+                              "net toegekend, meld u dan opnieuw aan."_qs;
+}
+
+void tst_PublisherForbidden::listThatCannotBeReadSaysWhich()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, expected);
+    if (language != u"en"_qs)
+        QVERIFY(ui::installTranslations(*qApp, language));
+    ui::PublisherWorkspace workspace(m_controller.get());
+    workspace.resize(1000, 700);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(Page::Products);
+    ui::ResourcePanel *panel = workspace.panel(Page::Products);
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(panel, u"productsBannerWidget"_qs).isEmpty(), 10000);
+    const QString text = bannerText(panel, u"productsBannerWidget"_qs);
+    QCOMPARE(text, expected.arg(armSays(u"products/read"_qs, kService))); // ARM's message as it came
+    verifyNotSignIn(text);
+}
+
+void tst_PublisherForbidden::saveCreateAndDeleteSayWhichItemAndKeepTheText()
+{
+    ui::PublisherWorkspace workspace(m_controller.get());
+    workspace.resize(1000, 700);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(Page::Groups, u"team"_qs);
+    ui::ResourcePanel *panel = workspace.panel(Page::Groups);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"team"_qs, 10000);
+    auto *save = panel->findChild<QPushButton *>(u"groupsSavePushButton"_qs);
+    auto *displayName = panel->findChild<QLineEdit *>(u"groupDisplayNameLineEdit"_qs);
+    QVERIFY(save && displayName);
+    QTRY_COMPARE_WITH_TIMEOUT(displayName->text(), u"Team"_qs, 10000);
+
+    // The user changes the group; Azure refuses the change.
+    displayName->end(false);
+    QTest::keyClicks(displayName, u" 2"_qs);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(panel, u"groupsBannerWidget"_qs).isEmpty(), 10000);
+    QString text = bannerText(panel, u"groupsBannerWidget"_qs);
+    QCOMPARE(text, u"“team” was not saved: the signed-in account does not have permission to change it (%1). "_qs.arg(
+                       armSays(u"groups/write"_qs, kService + u"/groups/team"_qs))
+                       + kAdvice);
+    verifyNotSignIn(text);
+    QCOMPARE(displayName->text(), u"Team 2"_qs); // the user's text stays, still to be saved
+    QVERIFY(save->isEnabled());
+
+    // Delete it.
+    panel->document()->revert();
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"groupsDeletePushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(panel, u"groupsBannerWidget"_qs).contains(u"deleted"_qs), 10000);
+    text = bannerText(panel, u"groupsBannerWidget"_qs);
+    QCOMPARE(text, u"“team” was not deleted: the signed-in account does not have permission to delete it (%1). "_qs.arg(
+                       armSays(u"groups/delete"_qs, kService + u"/groups/team"_qs))
+                       + kAdvice);
+    QCOMPARE(panel->currentName(), u"team"_qs);
+
+    // Create a new one.
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"groupsNewPushButton"_qs), Qt::LeftButton);
+    QTest::keyClicks(displayName, u"New team"_qs);
+    auto *id = panel->findChild<QLineEdit *>(u"groupIdLineEdit"_qs);
+    QVERIFY(id);
+    id->clear();
+    QTest::keyClicks(id, u"newteam"_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(panel, u"groupsBannerWidget"_qs).contains(u"created"_qs), 10000);
+    text = bannerText(panel, u"groupsBannerWidget"_qs);
+    QCOMPARE(text, u"“newteam” was not created: the signed-in account does not have permission to create it in this "
+                    "service (%1). "_qs.arg(armSays(u"groups/write"_qs, kService + u"/groups/newteam"_qs))
+                       + kAdvice);
+    QVERIFY(panel->isNew());
+    QCOMPARE(displayName->text(), u"New team"_qs);
+    QCOMPARE(id->text(), u"newteam"_qs);
+}
+
+void tst_PublisherForbidden::subscriptionKeysSayWhichSubscription()
+{
+    ui::PublisherWorkspace workspace(m_controller.get());
+    workspace.resize(1000, 700);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(Page::Subscriptions, u"sub1"_qs);
+    ui::ResourcePanel *panel = workspace.panel(Page::Subscriptions);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"sub1"_qs, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(panel, u"subscriptionsBannerWidget"_qs).contains(u"keys"_qs), 10000);
+    const QString text = bannerText(panel, u"subscriptionsBannerWidget"_qs);
+    QCOMPARE(text, u"The keys of “sub1” could not be read: the signed-in account does not have permission to list "
+                    "them (%1). "_qs.arg(armSays(u"subscriptions/listSecrets/action"_qs, kService + u"/subscriptions/sub1"_qs))
+                       + kAdvice);
+    verifyNotSignIn(text);
+}
+
+void tst_PublisherForbidden::policyEditorSaysWhichScope()
+{
+    ui::PolicyEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    m_controller->attachPolicyEditor(&editor, u"/apis/echo-api"_qs, u"API echo-api"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(&editor, u"policyBannerWidget"_qs).isEmpty(), 10000);
+    const QString text = bannerText(&editor, u"policyBannerWidget"_qs);
+    QCOMPARE(text, u"The policy of API echo-api could not be loaded: the signed-in account does not have permission "
+                    "to read it (%1). "_qs.arg(armSays(u"apis/policies/read"_qs, kService + u"/apis/echo-api/policies/policy"_qs))
+                       + kAdvice);
+    verifyNotSignIn(text);
+}
+
+void tst_PublisherForbidden::addAzureMlSaysWhichApiAndKeepsTheInput()
+{
+    ui::AddAzureMlDialog dialog(m_controller.get());
+    ui::AzureMlDefinition definition = ui::AzureMlDefinition::localSample(u"https://ml.example"_qs);
+    definition.apiName = u"Scoring API"_qs;
+    definition.productId.clear();
+    dialog.prefill(definition, u"the-ml-key"_qs);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QVERIFY(problem);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 10000);
+    QCOMPARE(problem->text(), u"The web service was not added: the signed-in account does not have permission to "
+                               "create the API “scoring-api” or its operations, policy and named value in this "
+                               "service (%1). "_qs.arg(armSays(u"apis/write"_qs, kService + u"/apis/scoring-api"_qs))
+                                  + kAdvice);
+    verifyNotSignIn(problem->text());
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs)->text(), u"Scoring API"_qs);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"mlBaseUrlLineEdit"_qs)->text(), u"https://ml.example"_qs);
+    QVERIFY(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs)->isEnabled()); // can be tried again
+}
+
+void tst_PublisherForbidden::usageDashboardSaysWhichService()
+{
+    ui::UsageDashboard dashboard(m_controller.get());
+    dashboard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(&dashboard, u"usageBannerWidget"_qs).isEmpty(), 10000);
+    const QString text = bannerText(&dashboard, u"usageBannerWidget"_qs);
+    QCOMPARE(text, u"The usage reports could not be read: the signed-in account does not have permission to read "
+                    "the reports of the service “apimService1” (%1). "_qs.arg(armSays(u"reports/read"_qs, kService))
+                       + kAdvice + u" The figures shown are from the last successful refresh."_qs);
+    verifyNotSignIn(text);
+}
+
+void tst_PublisherForbidden::wizardSaysTheAccountCannotListSubscriptions()
+{
+    ui::ServiceWizard wizard;
+    wizard.setEnvironments({ { u"azure"_qs, u"Contoso (Azure)"_qs, true } }, u"azure"_qs);
+    m_controller->attachWizard(&wizard);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), u"contosoapim"_qs);
+    // The account cannot even list its subscriptions here.
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard.azureChoicesProblems().isEmpty(), 10000);
+    const QString text = wizard.azureChoicesProblems();
+    QVERIFY2(text.startsWith(u"The signed-in account does not have permission to list the subscriptions of this "
+                             "account (AuthorizationFailed: The client 'user@contoso.com'"_qs),
+             qPrintable(text));
+    QVERIFY2(text.endsWith(kAdvice), qPrintable(text));
+    verifyNotSignIn(text);
+}
+
+QTEST_MAIN(tst_PublisherForbidden)
+#include "tst_publisherforbidden.moc"
