@@ -1523,10 +1523,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Eerdere batchtaken konden niet worden gelezen: %1</translation>
     </message>
     <message>
-        <source>The ML key could not be kept in the keychain: %1</source>
-        <translation>De ML-sleutel kon niet in de sleutelbos worden bewaard: %1</translation>
-    </message>
-    <message>
         <source>&amp;Environment</source>
         <translation>&amp;Omgeving</translation>
     </message>
@@ -1557,6 +1553,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>portico-local could not be started: the keychain is locked, so its token cannot be read. Unlock the keychain (for example by logging in to your desktop session) and retry.</source>
         <translation>portico-local kon niet worden gestart: de sleutelbos is vergrendeld, dus het token kan niet worden gelezen. Ontgrendel de sleutelbos (bijvoorbeeld door u aan te melden bij uw bureaubladsessie) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>portico-local&apos;s ML key could not be kept: the keychain is locked. Unlock it (for example by logging in to your desktop session); the key is kept at the next start.</source>
+        <translation>De ML-sleutel van portico-local kon niet worden bewaard: de sleutelbos is vergrendeld. Ontgrendel hem (bijvoorbeeld door u aan te melden bij uw bureaubladsessie); de sleutel wordt bij de volgende start bewaard.</translation>
+    </message>
+    <message>
+        <source>portico-local&apos;s ML key could not be kept in the keychain: %1</source>
+        <translation>De ML-sleutel van portico-local kon niet in de sleutelbos worden bewaard: %1</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3000,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Creating %1 failed: the signed-in account does not have permission to create the resource group “%2” (%3). Ask for a role that allows it; if one was granted just now, sign in again.</source>
         <translation>Het aanmaken van %1 is mislukt: het aangemelde account heeft geen toestemming om de resourcegroep “%2” aan te maken (%3). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>the keychain is locked, so the API key cannot be kept. Unlock the keychain (for example by logging in to your desktop session) and add the service again.</source>
+        <translation>de sleutelbos is vergrendeld, dus de API-sleutel kan niet worden bewaard. Ontgrendel de sleutelbos (bijvoorbeeld door u aan te melden bij uw bureaubladsessie) en voeg de service opnieuw toe.</translation>
+    </message>
+    <message>
+        <source>the API key could not be kept in the keychain (%1). Add the service again once the keychain works.</source>
+        <translation>de API-sleutel kon niet in de sleutelbos worden bewaard (%1). Voeg de service opnieuw toe zodra de sleutelbos werkt.</translation>
+    </message>
+    <message>
+        <source>the keychain is locked, so the API key cannot be kept, and the API “%1” created before that could not be removed again (%2). Delete it, unlock the keychain and add the service again.</source>
+        <translation>de sleutelbos is vergrendeld, dus de API-sleutel kan niet worden bewaard, en de API “%1” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%2). Verwijder die API, ontgrendel de sleutelbos en voeg de service opnieuw toe.</translation>
+    </message>
+    <message>
+        <source>the API key could not be kept in the keychain (%1), and the API “%2” created before that could not be removed again (%3). Delete it and add the service again once the keychain works.</source>
+        <translation>de API-sleutel kon niet in de sleutelbos worden bewaard (%1), en de API “%2” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%3). Verwijder die API en voeg de service opnieuw toe zodra de sleutelbos werkt.</translation>
     </message>
 </context>
 <context>

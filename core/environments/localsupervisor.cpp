@@ -213,10 +213,6 @@ void LocalSupervisor::onReadyRead()
         return;
     }
     m_endpoints = *endpoints;
-    if (m_secrets && !m_endpoints.mlKey.isEmpty()) {
-        SecretJob *job = m_secrets->write(SecretStore::makeKey(m_environmentId, mlKeyPurpose), m_endpoints.mlKey);
-        Q_UNUSED(job);
-    }
     const bool wasRestart = m_state == State::Restarting;
     setState(State::Running);
     if (wasRestart)

@@ -37,7 +37,6 @@ public:
     Q_ENUM(State)
 
     static constexpr QLatin1StringView tokenPurpose { "local-token" };
-    static constexpr QLatin1StringView mlKeyPurpose { "local-ml-key" };
 
     LocalSupervisor(SecretStore *secrets, QString environmentId, QObject *parent = nullptr);
     ~LocalSupervisor() override;

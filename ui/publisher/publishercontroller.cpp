@@ -579,11 +579,48 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
             if (m_secrets && !m_environmentId.isEmpty()) {
                 core::SecretJob *job = m_secrets->write(
                     core::SecretStore::makeKey(m_environmentId, u"azureml/"_qs + apiId), mlKey);
-                connect(job, &core::SecretJob::finished, context, [next] { (*next)(); });
+                connect(job, &core::SecretJob::finished, context, [this, job, context, apiId, failed, next] {
+                    if (job->result().ok()) {
+                        (*next)();
+                        return;
+                    }
+                    *next = nullptr; // nothing more is written
+                    removeUnkeyedApi(apiId, job->result().error(), context, failed);
+                });
             } else {
                 (*next)();
             }
         });
+}
+
+void PublisherController::removeUnkeyedApi(const QString &apiId, const core::Error &notKept,
+                                           QObject *context,
+                                           std::function<void(const core::Error &)> failed)
+{
+    call(core::ArmRequest::remove(u"/apis/"_qs + apiId, QByteArrayLiteral("*")), context,
+         [apiId, notKept, failed](const core::Result<QJsonObject> &removed) {
+             const bool locked = core::SecretStore::isLocked(notKept);
+             core::Error error = notKept;
+             if (removed.ok())
+                 error.message = locked
+                     ? tr("the keychain is locked, so the API key cannot be kept. Unlock the "
+                          "keychain (for example by logging in to your desktop session) and add "
+                          "the service again.")
+                     : tr("the API key could not be kept in the keychain (%1). Add the service "
+                          "again once the keychain works.")
+                           .arg(notKept.message);
+             else
+                 error.message = locked
+                     ? tr("the keychain is locked, so the API key cannot be kept, and the API “%1” "
+                          "created before that could not be removed again (%2). Delete it, unlock "
+                          "the keychain and add the service again.")
+                           .arg(apiId, removed.error().message)
+                     : tr("the API key could not be kept in the keychain (%1), and the API “%2” "
+                          "created before that could not be removed again (%3). Delete it and add "
+                          "the service again once the keychain works.")
+                           .arg(notKept.message, apiId, removed.error().message);
+             failed(error);
+         });
 }
 
 } // namespace portico::ui

@@ -93,7 +93,9 @@ public:
     // Creates the API (only when no API has its id, as createResource()), then the secret
     // named value, the API's product link, the five operations and the API policy, in that
     // order; stops at the first failure. The ML key goes to the keychain once the API is
-    // created. When an API with that id exists nothing is written and `idTaken` runs instead
+    // created; when the keychain does not take it, the API is removed again, nothing else is
+    // written and `done` says why (translated). When an API with that id exists nothing is
+    // written and `idTaken` runs instead
     // of `done` (without `idTaken`, `done` gets a Conflict error that says so).
     void addAzureMl(const AzureMlDefinition &definition, const QString &mlKey, QObject *context,
                     std::function<void(const core::Result<void> &)> done,
@@ -127,6 +129,10 @@ Q_SIGNALS:
     void policySaved(const QString &scopePath);
 
 private:
+    // Add AzureML after the keychain refused the key (`notKept`): deletes the API just created
+    // and hands `failed` the error with words for the dialog.
+    void removeUnkeyedApi(const QString &apiId, const core::Error &notKept, QObject *context,
+                          std::function<void(const core::Error &)> failed);
     // The last server copy of what an editor shows, and its ETag ("" when the server sent none).
     struct ServerCopy
     {

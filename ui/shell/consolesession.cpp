@@ -203,10 +203,17 @@ void ConsoleSession::connectTo(const core::LocalEndpoints &endpoints)
     if (m_secrets && !endpoints.mlKey.isEmpty()) {
         core::SecretJob *stored = m_secrets->write(mlKeySecret, endpoints.mlKey); // deletes itself
         connect(stored, &core::SecretJob::finished, this, [this, stored] {
-            if (!stored->result() && m_workspace)
-                m_workspace->banner()->showMessage(BannerWidget::Kind::Warning,
-                                                   tr("The ML key could not be kept in the keychain: %1")
-                                                       .arg(stored->result().error().message));
+            if (stored->result() || !m_workspace)
+                return;
+            // portico-local runs anyway; only what reads the key from the keychain (batch jobs
+            // sent directly to its ML service) goes without it until the next start.
+            const core::Error &error = stored->result().error();
+            m_workspace->banner()->showMessage(
+                BannerWidget::Kind::Warning,
+                core::SecretStore::isLocked(error)
+                    ? tr("portico-local's ML key could not be kept: the keychain is locked. Unlock it (for "
+                         "example by logging in to your desktop session); the key is kept at the next start.")
+                    : tr("portico-local's ML key could not be kept in the keychain: %1").arg(error.message));
         });
     }
     const QModelIndex local = m_navigation->addEnvironment(kLocalId, tr("portico-local"), m_client.get(), { kLocalGroup });

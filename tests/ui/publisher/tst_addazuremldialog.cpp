@@ -5,12 +5,17 @@
 // field and nothing is created; with the local sample pre-filled one click creates the API,
 // its five operations, the secret named value and the Bearer policy, and the API answers the
 // seed through the gateway. An API that already has the id is never replaced: the dialog says
-// so at the API name, as the API editor does, and nothing is written.
+// so at the API name, as the API editor does, and nothing is written. When the keychain (the
+// real gnome-keyring on a private bus, locked) does not take the key, the dialog says so and
+// keeps the input, and nothing stays on the service.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
+#include "core/secrets/keychainsecretstore.h"
+#include "tests/support/keychainfixture.h"
 #include "tests/support/porticolocalfixture.h"
+#include "tests/support/secretjobs.h"
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/addazuremldialog.h"
@@ -40,13 +45,16 @@ class tst_AddAzureMlDialog : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void cleanup();
     void badInputIsShownNextToEachFieldAndNothingIsCreated();
+    void keyThatCannotBeKeptIsSaidAndNothingIsCreated();
     void theLocalSampleIsAddedInOneClick();
     void anExistingApiWithTheSameIdIsNotReplaced();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
 
+    test::KeychainFixture m_keychain;
     test::PublisherTestBed m_bed;
     ui::PublisherController *m_controller = nullptr;
 };
@@ -59,6 +67,7 @@ core::Result<QJsonObject> tst_AddAzureMlDialog::call(core::ArmRequest request)
 void tst_AddAzureMlDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_keychain.start(), qPrintable(m_keychain.errorString())); // before any D-Bus use
     const QString problem = m_bed.start(u"addml"_qs, this);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     m_controller = m_bed.controller();
@@ -67,6 +76,13 @@ void tst_AddAzureMlDialog::initTestCase()
 void tst_AddAzureMlDialog::cleanupTestCase()
 {
     m_bed.stop();
+}
+
+void tst_AddAzureMlDialog::cleanup()
+{
+    m_controller->setSecretStore(nullptr, QString());
+    if (m_keychain.isLocked())
+        QVERIFY2(m_keychain.unlock(), qPrintable(m_keychain.errorString()));
 }
 
 void tst_AddAzureMlDialog::badInputIsShownNextToEachFieldAndNothingIsCreated()
@@ -84,6 +100,50 @@ void tst_AddAzureMlDialog::badInputIsShownNextToEachFieldAndNothingIsCreated()
     const auto apis = call(core::ArmRequest::get(kService + u"/apis"_qs));
     QVERIFY(apis.ok());
     QVERIFY(apis.value().value(u"value"_qs).toArray().isEmpty());
+}
+
+// The keychain is locked (a screen locker, a cancelled unlock prompt), so the key cannot be kept:
+// the dialog says so and keeps what the user entered, and nothing stays on the service (the API
+// created before the key was refused is removed again, nothing else was written).
+void tst_AddAzureMlDialog::keyThatCannotBeKeptIsSaidAndNothingIsCreated()
+{
+    core::KeychainSecretStore keychain(u"Portico-test"_qs);
+    m_controller->setSecretStore(&keychain, u"local"_qs);
+    QVERIFY2(m_keychain.lock(), qPrintable(m_keychain.errorString()));
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Kept key API"_qs;
+    const QString apiId = definition.apiId();
+    ui::AddAzureMlDialog dialog(m_controller);
+    dialog.prefill(definition, m_bed.local().mlKey());
+    dialog.show();
+    auto *add = dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs);
+    QTest::mouseClick(add, Qt::LeftButton);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QVERIFY(problem);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 15000);
+    QCOMPARE(problem->text(), u"The web service was not added: the keychain is locked, so the API key cannot be "
+                               "kept. Unlock the keychain (for example by logging in to your desktop session) and "
+                               "add the service again."_qs);
+    QVERIFY(dialog.isVisible());
+    QTRY_VERIFY(add->isEnabled()); // to try again once the keychain is unlocked
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs)->text(), u"Kept key API"_qs);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"mlWorkspaceLineEdit"_qs)->text(), definition.workspace);
+
+    // Nothing half-created: no API, no named value with the key, no key in the keychain.
+    QVERIFY2(m_keychain.unlock(), qPrintable(m_keychain.errorString()));
+    const auto api = call(core::ArmRequest::get(kService + u"/apis/"_qs + apiId));
+    QVERIFY(!api.ok());
+    QCOMPARE(api.error().kind, core::Error::Kind::NotFound);
+    const auto apis = call(core::ArmRequest::get(kService + u"/apis"_qs));
+    QVERIFY(apis.ok());
+    QVERIFY(apis.value().value(u"value"_qs).toArray().isEmpty());
+    const auto namedValues = call(core::ArmRequest::get(kService + u"/namedValues"_qs));
+    QVERIFY(namedValues.ok());
+    QVERIFY(namedValues.value().value(u"value"_qs).toArray().isEmpty());
+    const auto kept = test::waitFor(keychain.read(core::SecretStore::makeKey(u"local"_qs, u"azureml/"_qs + apiId)));
+    QVERIFY(!kept.ok());
+    QCOMPARE(kept.error().kind, core::Error::Kind::NotFound);
 }
 
 void tst_AddAzureMlDialog::theLocalSampleIsAddedInOneClick()

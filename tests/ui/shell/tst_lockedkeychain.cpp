@@ -5,7 +5,8 @@
 // portico-local's token and an Azure environment's sign-in, then its login collection is locked
 // (as a screen locker, or a cancelled unlock prompt, leaves it). The user is told that the
 // keychain is locked (English and Dutch), not that nothing is stored or that they must sign in
-// again, and portico-local's kept token is not replaced.
+// again, and portico-local's kept token is not replaced. A keychain locked after portico-local's
+// token was read leaves its ML key unkept: the console says so and portico-local runs.
 
 #include "core/auth/entratokenprovider.h"
 #include "core/environments/localsupervisor.h"
@@ -18,6 +19,7 @@
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/bannerwidget.h"
+#include "ui/developer/developerworkspace.h"
 #include "ui/shell/consolesession.h"
 #include "ui/shell/language.h"
 #include "ui/shell/mainwindow.h"
@@ -35,6 +37,34 @@ namespace {
 
 const QString kEnvironment = u"azure-locked"_qs;
 
+// The real keychain, locked the moment portico-local's token has been read from it (as a screen
+// locker may do while Portico starts): everything written after that is refused for real.
+class LockedAfterTokenRead final : public core::SecretStore
+{
+public:
+    LockedAfterTokenRead(core::SecretStore *keychain, test::KeychainFixture *fixture)
+        : m_keychain(keychain)
+        , m_fixture(fixture)
+    {
+    }
+    core::SecretJob *read(const QString &key) override
+    {
+        core::SecretJob *job = m_keychain->read(key);
+        if (key.endsWith(core::LocalSupervisor::tokenPurpose)) // connected before the reader is
+            QObject::connect(job, &core::SecretJob::finished, this, [this] { m_locked = m_fixture->lock(); });
+        return job;
+    }
+    core::SecretJob *write(const QString &key, const QString &secret) override { return m_keychain->write(key, secret); }
+    core::SecretJob *remove(const QString &key) override { return m_keychain->remove(key); }
+    Backend backend() const override { return m_keychain->backend(); }
+    bool locked() const { return m_locked; }
+
+private:
+    core::SecretStore *m_keychain;
+    test::KeychainFixture *m_fixture;
+    bool m_locked = false;
+};
+
 } // namespace
 
 class tst_LockedKeychain : public QObject
@@ -46,6 +76,8 @@ private Q_SLOTS:
     void cleanup();
     void consoleSaysTheKeychainIsLocked_data();
     void consoleSaysTheKeychainIsLocked();
+    void mlKeyThatCannotBeKeptIsSaid_data();
+    void mlKeyThatCannotBeKeptIsSaid();
 
 private:
     test::KeychainFixture m_keychain;
@@ -143,6 +175,43 @@ void tst_LockedKeychain::consoleSaysTheKeychainIsLocked()
     QCOMPARE(test::waitFor(m_secrets->read(core::SecretStore::makeKey(u"local"_qs, core::LocalSupervisor::tokenPurpose)))
                  .value(),
              u"the-kept-local-token"_qs);
+}
+
+void tst_LockedKeychain::mlKeyThatCannotBeKeptIsSaid_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("English") << u"en"_qs
+                             << u"portico-local's ML key could not be kept: the keychain is locked. Unlock it (for "
+                                "example by logging in to your desktop session); the key is kept at the next start."_qs;
+    QTest::newRow("Dutch") << u"nl"_qs
+                           << u"De ML-sleutel van portico-local kon niet worden bewaard: de sleutelbos is vergrendeld. "
+                              "Ontgrendel hem (bijvoorbeeld door u aan te melden bij uw bureaubladsessie); de sleutel "
+                              "wordt bij de volgende start bewaard."_qs;
+}
+
+void tst_LockedKeychain::mlKeyThatCannotBeKeptIsSaid()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, expected);
+    if (language != u"en"_qs)
+        QVERIFY(ui::installTranslations(*qApp, language));
+    LockedAfterTokenRead secrets(m_secrets.get(), &m_keychain);
+    const QString settingsPath = m_dir.filePath(u"ml-key-"_qs + language + u".ini"_qs);
+    core::Settings settings(settingsPath);
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &secrets, m_dir.filePath(u"ml-key-history.sqlite"_qs));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session.startLocal(test::PorticoLocalFixture::executable(), m_dir.filePath(u"ml-key-data-"_qs + language));
+
+    QTRY_VERIFY_WITH_TIMEOUT(session.developerWorkspace(), 15000);
+    ui::BannerWidget *banner = session.developerWorkspace()->banner();
+    QTRY_COMPARE_WITH_TIMEOUT(banner->text(), expected, 15000);
+    QVERIFY(secrets.locked());
+    QCOMPARE(banner->kind(), ui::BannerWidget::Kind::Warning);
+    QCOMPARE(session.supervisor()->state(), core::LocalSupervisor::State::Running); // it runs anyway
+    QVERIFY(!window.connectionBanner()->isVisible());
 }
 
 QTEST_MAIN(tst_LockedKeychain)
