@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/arm/armparsing.h"
 
+#include "core/tryit/secretredaction.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QStringDecoder>
 
@@ -18,12 +21,36 @@ namespace {
 constexpr qint64 maxRetryAfterMs = qint64(24) * 3600 * 1000;
 constexpr int excerptChars = 300;
 
-// Printable excerpt of an arbitrary body: invalid UTF-8 becomes U+FFFD, control characters are
-// dropped, the length is bounded.
+// The bodies excerpted here are the ones that could not be read, and some of them carry secrets:
+// a token reply cut short, portico-local's ready line, a proxy page that echoes the request's
+// Authorization header. Masks the value of every JSON member or form/query field whose name says
+// it is a secret, Bearer and Basic credentials, and anything shaped like a JWT. A value cut off by
+// the end of the body is masked too, so not even its start is shown.
+QString withoutSecrets(QString text)
+{
+    static const QRegularExpression member(
+        uR"re(("[^"]*(?:token|key|secret|password|signature|assertion)[^"]*"\s*:\s*")(?:[^"\\]|\\.)*)re"_qs,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression field(
+        uR"re(\b([\w-]*(?:token|key|secret|password|signature|assertion|sig)[\w-]*=)[^&\s"'<]+)re"_qs,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression credentials(uR"re(\b(Bearer|Basic)\s+[\w\-.~+/]+=*)re"_qs,
+                                                QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression jwt(uR"re(\beyJ[\w-]{6,}(?:\.[\w-]*){0,2})re"_qs);
+    const QString mask = secretMask.toString();
+    text.replace(member, u"\\1"_qs + mask);
+    text.replace(field, u"\\1"_qs + mask);
+    text.replace(credentials, u"\\1 "_qs + mask);
+    text.replace(jwt, mask);
+    return text;
+}
+
+// Printable excerpt of an arbitrary body without its secrets: invalid UTF-8 becomes U+FFFD,
+// control characters are dropped, the length is bounded.
 QString excerpt(const QByteArray &body)
 {
     QStringDecoder decoder(QStringDecoder::Utf8);
-    QString text = decoder(body.left(excerptChars * 4));
+    QString text = withoutSecrets(decoder(body.left(excerptChars * 4)));
     QString out;
     out.reserve(qMin<qsizetype>(text.size(), excerptChars));
     for (const QChar c : std::as_const(text)) {

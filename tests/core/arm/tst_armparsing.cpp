@@ -17,6 +17,8 @@ private Q_SLOTS:
     void errorEnvelopeBecomesError();
     void hostileErrorBodiesStillGiveAnError_data();
     void hostileErrorBodiesStillGiveAnError();
+    void unreadableBodiesShowNoSecrets_data();
+    void unreadableBodiesShowNoSecrets();
     void retryAfter_data();
     void retryAfter();
     void page_data();
@@ -131,6 +133,57 @@ void tst_ArmParsing::hostileErrorBodiesStillGiveAnError()
     QVERIFY(error.technical.size() <= 300);
     for (const QChar c : error.technical)
         QVERIFY2(c.isPrint(), "technical detail must be printable");
+}
+
+void tst_ArmParsing::unreadableBodiesShowNoSecrets_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("secrets"); // not even their start may show
+    QTest::addColumn<QString>("kept");        // what still helps the reader
+
+    QTest::newRow("token reply cut short")
+        << QByteArray(R"({"token_type":"Bearer","expires_in":3599,"access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQ)")
+        << QStringList { u"eyJ0eXAi"_qs, u"eyJhdWQi"_qs } << u"access_token"_qs;
+    QTest::newRow("refresh token cut short")
+        << QByteArray(R"({"expires_in":3599,"refresh_token":"0.AXoAq1w2e3r4SECRET)")
+        << QStringList { u"0.AXoA"_qs } << u"refresh_token"_qs;
+    QTest::newRow("ready line cut short")
+        << QByteArray(R"({"ready":true,"management":"http://127.0.0.1:8470","token":"pl-3f9c2a7e1d5b","mlKey":"mlk-88aa77bb99","dataDir":"/tmp/x")")
+        << QStringList { u"3f9c2a7e"_qs, u"88aa77bb"_qs } << u"http://127.0.0.1:8470"_qs;
+    QTest::newRow("escaped quote inside the secret")
+        << QByteArray(R"({"client_secret":"ab\"cd-SeCrEt-tail","x":)")
+        << QStringList { u"SeCrEt"_qs, u"tail"_qs } << u"client_secret"_qs;
+    QTest::newRow("proxy page echoing the request")
+        << QByteArray("<html><pre>GET /subscriptions HTTP/1.1\r\nAuthorization: Bearer abc123def456.ghi789\r\n</pre></html>")
+        << QStringList { u"abc123def456"_qs, u"ghi789"_qs } << u"GET /subscriptions"_qs;
+    QTest::newRow("basic credentials")
+        << QByteArray("<p>Proxy-Authorization: Basic dXNlcjpwYXNzd29yZA==</p>")
+        << QStringList { u"dXNlcjpw"_qs } << u"Proxy-Authorization"_qs;
+    QTest::newRow("form-encoded token reply")
+        << QByteArray("access_token=SeCrEtVaLuE123&token_type=bearer&refresh_token=AnOtHeR456")
+        << QStringList { u"SeCrEtVaLuE123"_qs, u"AnOtHeR456"_qs } << u"token_type"_qs;
+    QTest::newRow("SAS URL in a page")
+        << QByteArray("<p>https://acct.blob.core.windows.net/c/b?sv=2020-12-06&sig=AbCdEfGh%2B1%3D&sp=r</p>")
+        << QStringList { u"AbCdEfGh"_qs } << u"sv=2020-12-06"_qs;
+    QTest::newRow("bare JWT")
+        << QByteArray("upstream said: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl then closed")
+        << QStringList { u"eyJhbGci"_qs, u"eyJzdWIi"_qs, u"c2lnbmF0"_qs } << u"then closed"_qs;
+}
+
+void tst_ArmParsing::unreadableBodiesShowNoSecrets()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, secrets);
+    QFETCH(QString, kept);
+
+    const auto parsed = core::parseJsonObject(body);
+    QVERIFY(!parsed.ok());
+    const Error armError = core::parseArmError(502, body);
+    for (const QString &technical : { parsed.error().technical, armError.technical }) {
+        QVERIFY2(technical.contains(kept), qPrintable(technical));
+        for (const QString &secret : secrets)
+            QVERIFY2(!technical.contains(secret), qPrintable(technical));
+    }
 }
 
 void tst_ArmParsing::retryAfter_data()
