@@ -20,34 +20,6 @@ void CsvSplitter::cutAt(qint64 at, QList<qint64> &cuts)
     m_aim = qMin(m_aim * 2, m_chunkBytes);
 }
 
-namespace {
-
-// The first quote or line break (LF or CR) at or after `p`, or `end`, sixteen bytes at a time
-// where the CPU can. Outside quotes nothing else matters to the splitter: a comma only tells
-// whether a quote after it opens a field, and that can be read from the byte before the quote.
-inline const char *quoteOrBreak(const char *p, const char *end)
-{
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i lf = _mm_set1_epi8('\n');
-    const __m128i cr = _mm_set1_epi8('\r');
-    while (end - p >= 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
-                                          _mm_or_si128(_mm_cmpeq_epi8(bytes, lf),
-                                                       _mm_cmpeq_epi8(bytes, cr)));
-        if (const int mask = _mm_movemask_epi8(hits))
-            return p + qCountTrailingZeroBits(quint32(mask));
-        p += 16;
-    }
-#endif
-    while (p < end && *p != '"' && *p != '\n' && *p != '\r')
-        ++p;
-    return p;
-}
-
-} // namespace
-
 QList<qint64> CsvSplitter::feed(QByteArrayView piece)
 {
     // The same reading as CsvReader::feed(), skipping from quote to line break: a quote opens a
@@ -64,7 +36,7 @@ QList<qint64> CsvSplitter::feed(QByteArrayView piece)
         switch (m_state) {
         case State::FieldStart:
         case State::Unquoted: {
-            p = quoteOrBreak(p, end);
+            p = core::csvscan::stopOrLineBreak<'"'>(p, end); // a comma matters only before a quote
             if (p == end)
                 continue;
             if (*p == '"') {
