@@ -20,33 +20,6 @@ QQueue<Answer> &queuedAnswers()
 
 } // namespace
 
-void confirm(QWidget *parent, const QString &title, const QString &text,
-             const QString &acceptText, std::function<void(bool accepted)> done)
-{
-    if (!queuedAnswers().isEmpty()) {
-        const bool answer = queuedAnswers().dequeue() == Answer::Accepted;
-        QPointer<QWidget> guard(parent);
-        QTimer::singleShot(0, parent, [guard, answer, done = std::move(done)] {
-            if (guard)
-                done(answer);
-        });
-        return;
-    }
-    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
-    box->setObjectName(u"decisionMessageBox"_qs);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *accept = box->addButton(acceptText, QMessageBox::AcceptRole);
-    accept->setObjectName(u"decisionAcceptPushButton"_qs);
-    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
-    cancel->setObjectName(u"decisionCancelPushButton"_qs);
-    box->setDefaultButton(cancel);
-    QObject::connect(box, &QMessageBox::finished, box,
-                     [box, accept, done = std::move(done)](int) {
-                         done(box->clickedButton() == accept);
-                     });
-    box->open();
-}
-
 void choose(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
             const QString &alternativeText, std::function<void(Answer answer)> done)
 {
@@ -64,18 +37,29 @@ void choose(QWidget *parent, const QString &title, const QString &text, const QS
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *accept = box->addButton(acceptText, QMessageBox::AcceptRole);
     accept->setObjectName(u"decisionAcceptPushButton"_qs);
-    QPushButton *alternative = box->addButton(alternativeText, QMessageBox::DestructiveRole);
-    alternative->setObjectName(u"decisionAlternativePushButton"_qs);
+    QPushButton *alternative = nullptr;
+    if (!alternativeText.isEmpty()) {
+        alternative = box->addButton(alternativeText, QMessageBox::DestructiveRole);
+        alternative->setObjectName(u"decisionAlternativePushButton"_qs);
+    }
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     cancel->setObjectName(u"decisionCancelPushButton"_qs);
     box->setDefaultButton(cancel);
     QObject::connect(box, &QMessageBox::finished, box,
                      [box, accept, alternative, done = std::move(done)](int) {
-                         done(box->clickedButton() == accept ? Answer::Accepted
-                                  : box->clickedButton() == alternative ? Answer::Alternative
-                                                                        : Answer::Rejected);
+                         QAbstractButton *clicked = box->clickedButton();
+                         done(clicked == accept ? Answer::Accepted
+                                  : clicked && clicked == alternative ? Answer::Alternative
+                                                                      : Answer::Rejected);
                      });
     box->open();
+}
+
+void confirm(QWidget *parent, const QString &title, const QString &text,
+             const QString &acceptText, std::function<void(bool accepted)> done)
+{
+    choose(parent, title, text, acceptText, QString(),
+           [done = std::move(done)](Answer answer) { done(answer == Answer::Accepted); });
 }
 
 void preAnswer(bool accepted)

@@ -20,7 +20,8 @@ void confirm(QWidget *parent, const QString &title, const QString &text,
 
 // A decision with a second way to go on besides the main one (e.g. "Cancel on the service and
 // remove" or "Remove here only"). The box has the accept button, the alternative button
-// (objectName decisionAlternativePushButton) and Cancel, which is the default.
+// (objectName decisionAlternativePushButton; none when alternativeText is empty, which is what
+// confirm() asks) and Cancel, which is the default.
 enum class Answer { Rejected, Accepted, Alternative };
 void choose(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
             const QString &alternativeText, std::function<void(Answer answer)> done);
