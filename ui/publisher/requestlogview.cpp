@@ -3,6 +3,7 @@
 #include "ui/publisher/requestlogview.h"
 
 #include "core/arm/armrequest.h"
+#include "core/tryit/secretredaction.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/usagecsv.h"
@@ -17,7 +18,6 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QUrl>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -39,24 +39,6 @@ QStandardItem *item(const QString &text, const QVariant &sortKey, bool number = 
     if (number)
         it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return it;
-}
-
-// A key sent in the query string stays out of the table.
-QString withoutKey(const QString &text)
-{
-    QUrl url(text);
-    QUrlQuery query(url);
-    bool removed = false;
-    for (const auto &[name, value] : query.queryItems()) {
-        if (name.compare(u"subscription-key"_qs, Qt::CaseInsensitive) == 0) {
-            query.removeAllQueryItems(name);
-            removed = true;
-        }
-    }
-    if (!removed)
-        return text;
-    url.setQuery(query);
-    return url.toString();
 }
 
 } // namespace
@@ -212,6 +194,11 @@ void RequestLogView::load(const QString &filter, const QHash<QString, QString> &
                                 });
 }
 
+void RequestLogView::setKeyQueryNames(const QStringList &names)
+{
+    m_keyQueryNames = names;
+}
+
 void RequestLogView::showRows(const QList<QJsonObject> &rows)
 {
     m_rows->removeRows(0, m_rows->rowCount());
@@ -246,7 +233,7 @@ void RequestLogView::showRows(const QList<QJsonObject> &rows)
         cells[Subscription] = item(subscription, subscription.toLower());
         cells[Size] = item(locale.formattedDataSize(size), size, true);
         cells[Size]->setData(size, usagecsv::ExportRole);
-        const QString url = withoutKey(r.value(u"url"_qs).toString());
+        const QString url = core::redactUrl(QUrl(r.value(u"url"_qs).toString()), m_keyQueryNames).toString();
         cells[Url] = item(url, url);
         cells[Caller] = item(r.value(u"ipAddress"_qs).toString(), r.value(u"ipAddress"_qs).toString());
         m_rows->appendRow(cells);

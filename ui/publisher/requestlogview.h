@@ -45,6 +45,9 @@ public:
     // `subscriptionNames` (id → display name) name the rows.
     void load(const QString &filter, const QHash<QString, QString> &apiNames,
               const QHash<QString, QString> &subscriptionNames);
+    // The APIs' own subscription-key query parameter names: masked in the URLs shown and
+    // exported, besides subscription-key, sig and the other secret names redactUrl() knows.
+    void setKeyQueryNames(const QStringList &names);
     bool isLoading() const { return m_loading; }
     void setOutcome(Outcome outcome);
     // The calls as shown: order and outcome choice applied.
@@ -71,6 +74,7 @@ private:
     QTableView *m_table = nullptr;
     QHash<QString, QString> m_apiNames;
     QHash<QString, QString> m_subscriptionNames;
+    QStringList m_keyQueryNames;
     QString m_filter;
     quint64 m_generation = 0;
     bool m_loading = false;

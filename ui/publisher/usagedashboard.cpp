@@ -424,10 +424,16 @@ void UsageDashboard::refresh()
             return;
         if (r.ok()) {
             m_apiNames.clear();
+            QStringList keyQueryNames;
             for (const QJsonObject &api : r.value()) {
-                m_apiNames.insert(api.value(u"name"_qs).toString(),
-                                  api.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString());
+                const QJsonObject properties = api.value(u"properties"_qs).toObject();
+                m_apiNames.insert(api.value(u"name"_qs).toString(), properties.value(u"displayName"_qs).toString());
+                const QString keyQuery = properties.value(u"subscriptionKeyParameterNames"_qs)
+                                             .toObject().value(u"query"_qs).toString();
+                if (!keyQuery.isEmpty() && !keyQueryNames.contains(keyQuery))
+                    keyQueryNames.append(keyQuery);
             }
+            m_log->setKeyQueryNames(keyQueryNames);
             m_filter->setChoices(UsageFilterBox::Kind::Api, choicesOf(r.value()));
         }
         finishOne();
