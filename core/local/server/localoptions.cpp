@@ -23,14 +23,9 @@ bool parsePort(const QString &text, quint16 *port)
 
 } // namespace
 
-bool LocalOptions::isLoopback(const QHostAddress &address)
-{
-    return address.isLoopback();
-}
-
 bool LocalOptions::servesPlainHttpOnNetwork() const
 {
-    return !isLoopback(bind);
+    return !bind.isLoopback();
 }
 
 QString LocalOptions::defaultDataDir()
@@ -99,7 +94,7 @@ LocalOptions::Parsed LocalOptions::parse(const QStringList &arguments)
         return parsed;
     }
     options.allowPlainHttp = parser.isSet(allowPlainHttp);
-    if (!isLoopback(options.bind) && !options.allowPlainHttp) {
+    if (options.servesPlainHttpOnNetwork() && !options.allowPlainHttp) {
         parsed.options = Error::make(
             Error::Kind::InvalidInput,
             u"--bind %1 is not a loopback address. The management plane, the gateway's HTTP port "

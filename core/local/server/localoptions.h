@@ -28,8 +28,6 @@ struct LocalOptions
     // The user accepted serving plain HTTP on a network address (--allow-plain-http).
     bool allowPlainHttp = false;
 
-    // True for 127.0.0.0/8 and ::1; false for the wildcards.
-    static bool isLoopback(const QHostAddress &address);
     // The listeners are reachable from the network over plain HTTP (allowed by the flag).
     bool servesPlainHttpOnNetwork() const;
 
