@@ -2,22 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/resultstablemodel.h"
 
+#include "core/common/csvreader.h"
+
 namespace portico::ui {
-
-namespace {
-
-QByteArray csvField(const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes.prepend('"');
-        bytes.append('"');
-    }
-    return bytes;
-}
-
-} // namespace
 
 ResultsTableModel::ResultsTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -111,7 +98,7 @@ QByteArray ResultsTableModel::toCsv() const
         for (qsizetype i = 0; i < fields.size(); ++i) {
             if (i)
                 out.append(',');
-            out.append(csvField(fields.at(i)));
+            core::CsvReader::appendField(out, fields.at(i).toUtf8());
         }
         out.append("\r\n");
     };

@@ -2,41 +2,41 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/publisher/usagecsv.h"
 
+#include "core/common/csvreader.h"
+
 #include <QAbstractItemModel>
-#include <QStringList>
 
 namespace portico::ui::usagecsv {
 
 namespace {
 
-QString field(const QVariant &exported, const QVariant &shown)
+void appendField(QByteArray &out, const QVariant &exported, const QVariant &shown)
 {
-    QString text = exported.isValid() ? exported.toString() : shown.toString();
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r'))
-        text = u'"' + text.replace(u"\""_qs, u"\"\""_qs) + u'"';
-    return text;
+    core::CsvReader::appendField(out, (exported.isValid() ? exported : shown).toString().toUtf8());
 }
 
 } // namespace
 
 QByteArray toCsv(const QAbstractItemModel &model)
 {
-    QStringList lines;
-    QStringList header;
+    QByteArray out;
     for (int column = 0; column < model.columnCount(); ++column) {
-        header << field(model.headerData(column, Qt::Horizontal, ExportRole),
-                        model.headerData(column, Qt::Horizontal, Qt::DisplayRole));
+        if (column)
+            out.append(',');
+        appendField(out, model.headerData(column, Qt::Horizontal, ExportRole),
+                    model.headerData(column, Qt::Horizontal, Qt::DisplayRole));
     }
-    lines << header.join(u',');
+    out.append("\r\n");
     for (int row = 0; row < model.rowCount(); ++row) {
-        QStringList cells;
         for (int column = 0; column < model.columnCount(); ++column) {
+            if (column)
+                out.append(',');
             const QModelIndex index = model.index(row, column);
-            cells << field(index.data(ExportRole), index.data(Qt::DisplayRole));
+            appendField(out, index.data(ExportRole), index.data(Qt::DisplayRole));
         }
-        lines << cells.join(u',');
+        out.append("\r\n");
     }
-    return (lines.join(u"\r\n"_qs) + u"\r\n"_qs).toUtf8();
+    return out;
 }
 
 } // namespace portico::ui::usagecsv
