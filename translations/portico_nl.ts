@@ -216,8 +216,8 @@
         <translation>De webservice is niet toegevoegd; zie de gemarkeerde velden.</translation>
     </message>
     <message>
-        <source>The web service was not added: the signed-in account does not have permission to create the API “%1” or its operations, policy and named value in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De webservice is niet toegevoegd: het aangemelde account heeft geen toestemming om de API “%1” of de bijbehorende bewerkingen, policy en benoemde waarde in deze service aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The web service was not added: the signed-in account does not have permission to create the API “%1” or its operations, policy and named value in this service (%2).</source>
+        <translation>De webservice is niet toegevoegd: het aangemelde account heeft geen toestemming om de API “%1” of de bijbehorende bewerkingen, policy en benoemde waarde in deze service aan te maken (%2).</translation>
     </message>
 </context>
 <context>
@@ -627,16 +627,16 @@
         <translation>Nog niet opgeslagen: %1</translation>
     </message>
     <message>
-        <source>The API “%1” could not be loaded: the signed-in account does not have permission to read it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De API “%1” kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The API “%1” could not be loaded: the signed-in account does not have permission to read it (%2).</source>
+        <translation>De API “%1” kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2).</translation>
     </message>
     <message>
-        <source>The API “%1” was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De API “%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The API “%1” was not saved: the signed-in account does not have permission to change it (%2).</source>
+        <translation>De API “%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2).</translation>
     </message>
     <message>
-        <source>The API “%1” was not created: the signed-in account does not have permission to create APIs in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De API “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om API&apos;s in deze service aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The API “%1” was not created: the signed-in account does not have permission to create APIs in this service (%2).</source>
+        <translation>De API “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om API&apos;s in deze service aan te maken (%2).</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1714,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
 </context>
 <context>
+    <name>portico::ui::ForbiddenText</name>
+    <message>
+        <source>%1 Ask for a role that allows it; if one was granted just now, sign in again.</source>
+        <extracomment>%1 is a whole sentence saying what the signed-in account was not allowed to do (ARM 403).</extracomment>
+        <translation>%1 Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+    </message>
+</context>
+<context>
     <name>portico::ui::HistoryPanel</name>
     <message>
         <source>All APIs</source>
@@ -2247,14 +2255,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Bewerking %1 wordt verwijderd</translation>
     </message>
     <message>
-        <source>The API %1 was not deleted: you are not allowed to delete it (%2).</source>
-        <translation>De API %1 is niet verwijderd: u mag deze niet verwijderen (%2).</translation>
-    </message>
-    <message>
-        <source>The operation %1 was not deleted: you are not allowed to delete it (%2).</source>
-        <translation>De bewerking %1 is niet verwijderd: u mag deze niet verwijderen (%2).</translation>
-    </message>
-    <message>
         <source>The API %1 was not deleted: %2</source>
         <translation>De API %1 is niet verwijderd: %2</translation>
     </message>
@@ -2269,6 +2269,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Operation %1 deleted</source>
         <translation>Bewerking %1 verwijderd</translation>
+    </message>
+    <message>
+        <source>The API “%1” was not deleted: the signed-in account does not have permission to delete it (%2).</source>
+        <translation>De API “%1” is niet verwijderd: het aangemelde account heeft geen toestemming om deze te verwijderen (%2).</translation>
+    </message>
+    <message>
+        <source>The operation “%1” was not deleted: the signed-in account does not have permission to delete it (%2).</source>
+        <translation>De bewerking “%1” is niet verwijderd: het aangemelde account heeft geen toestemming om deze te verwijderen (%2).</translation>
     </message>
 </context>
 <context>
@@ -2521,16 +2529,16 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>De bewerking kon niet worden geladen: %1</translation>
     </message>
     <message>
-        <source>The operation “%1” could not be loaded: the signed-in account does not have permission to read it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De bewerking “%1” kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The operation “%1” could not be loaded: the signed-in account does not have permission to read it (%2).</source>
+        <translation>De bewerking “%1” kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2).</translation>
     </message>
     <message>
-        <source>The operation “%1” was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De bewerking “%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The operation “%1” was not saved: the signed-in account does not have permission to change it (%2).</source>
+        <translation>De bewerking “%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2).</translation>
     </message>
     <message>
-        <source>The operation “%1” was not created: the signed-in account does not have permission to create operations in this API (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De bewerking “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om bewerkingen in deze API aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The operation “%1” was not created: the signed-in account does not have permission to create operations in this API (%2).</source>
+        <translation>De bewerking “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om bewerkingen in deze API aan te maken (%2).</translation>
     </message>
 </context>
 <context>
@@ -2888,12 +2896,12 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Regel %1: %2</translation>
     </message>
     <message>
-        <source>The policy of %1 could not be loaded: the signed-in account does not have permission to read it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De policy van %1 kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The policy of %1 could not be loaded: the signed-in account does not have permission to read it (%2).</source>
+        <translation>De policy van %1 kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2).</translation>
     </message>
     <message>
-        <source>The policy of %1 was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De policy van %1 is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The policy of %1 was not saved: the signed-in account does not have permission to change it (%2).</source>
+        <translation>De policy van %1 is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2).</translation>
     </message>
 </context>
 <context>
@@ -2978,30 +2986,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Er bestaat al een API met de id “%1”.</translation>
     </message>
     <message>
-        <source>The signed-in account does not have permission to list the subscriptions of this account (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>Het aangemelde account heeft geen toestemming om de abonnementen van dit account op te vragen (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
-    </message>
-    <message>
-        <source>The signed-in account does not have permission to list the resource groups of this subscription (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>Het aangemelde account heeft geen toestemming om de resourcegroepen van dit abonnement op te vragen (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
-    </message>
-    <message>
-        <source>The signed-in account does not have permission to list the regions of this subscription (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>Het aangemelde account heeft geen toestemming om de regio&apos;s van dit abonnement op te vragen (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
-    </message>
-    <message>
-        <source>The name could not be checked: the signed-in account does not have permission to check API Management service names in this subscription (%1). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De naam kon niet worden gecontroleerd: het aangemelde account heeft geen toestemming om namen van API Management-services in dit abonnement te controleren (%1). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
-    </message>
-    <message>
-        <source>Creating %1 failed: the signed-in account does not have permission to create it in the resource group “%2” (%3). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>Het aanmaken van %1 is mislukt: het aangemelde account heeft geen toestemming om deze in de resourcegroep “%2” aan te maken (%3). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
-    </message>
-    <message>
-        <source>Creating %1 failed: the signed-in account does not have permission to create the resource group “%2” (%3). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>Het aanmaken van %1 is mislukt: het aangemelde account heeft geen toestemming om de resourcegroep “%2” aan te maken (%3). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
-    </message>
-    <message>
         <source>the keychain is locked, so the API key cannot be kept. Unlock the keychain (for example by logging in to your desktop session) and add the service again.</source>
         <translation>de sleutelbos is vergrendeld, dus de API-sleutel kan niet worden bewaard. Ontgrendel de sleutelbos (bijvoorbeeld door u aan te melden bij uw bureaubladsessie) en voeg de service opnieuw toe.</translation>
     </message>
@@ -3016,6 +3000,30 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>the API key could not be kept in the keychain (%1), and the API “%2” created before that could not be removed again (%3). Delete it and add the service again once the keychain works.</source>
         <translation>de API-sleutel kon niet in de sleutelbos worden bewaard (%1), en de API “%2” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%3). Verwijder die API en voeg de service opnieuw toe zodra de sleutelbos werkt.</translation>
+    </message>
+    <message>
+        <source>The signed-in account does not have permission to list the subscriptions of this account (%1).</source>
+        <translation>Het aangemelde account heeft geen toestemming om de abonnementen van dit account op te vragen (%1).</translation>
+    </message>
+    <message>
+        <source>The signed-in account does not have permission to list the resource groups of this subscription (%1).</source>
+        <translation>Het aangemelde account heeft geen toestemming om de resourcegroepen van dit abonnement op te vragen (%1).</translation>
+    </message>
+    <message>
+        <source>The signed-in account does not have permission to list the regions of this subscription (%1).</source>
+        <translation>Het aangemelde account heeft geen toestemming om de regio&apos;s van dit abonnement op te vragen (%1).</translation>
+    </message>
+    <message>
+        <source>Creating %1 failed: the signed-in account does not have permission to create it in the resource group “%2” (%3).</source>
+        <translation>Het aanmaken van %1 is mislukt: het aangemelde account heeft geen toestemming om deze in de resourcegroep “%2” aan te maken (%3).</translation>
+    </message>
+    <message>
+        <source>Creating %1 failed: the signed-in account does not have permission to create the resource group “%2” (%3).</source>
+        <translation>Het aanmaken van %1 is mislukt: het aangemelde account heeft geen toestemming om de resourcegroep “%2” aan te maken (%3).</translation>
+    </message>
+    <message>
+        <source>the signed-in account does not have permission to check API Management service names in this subscription (%1).</source>
+        <translation>het aangemelde account heeft geen toestemming om namen van API Management-services in dit abonnement te controleren (%1).</translation>
     </message>
 </context>
 <context>
@@ -3160,20 +3168,20 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>De secundaire sleutel is niet opnieuw gegenereerd: %1</translation>
     </message>
     <message>
-        <source>Could not load this list: the signed-in account does not have permission to read “%1” in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>Deze lijst kon niet worden geladen: het aangemelde account heeft geen toestemming om “%1” in deze service te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>Could not load this list: the signed-in account does not have permission to read “%1” in this service (%2).</source>
+        <translation>Deze lijst kon niet worden geladen: het aangemelde account heeft geen toestemming om “%1” in deze service te lezen (%2).</translation>
     </message>
     <message>
-        <source>The keys of “%1” could not be read: the signed-in account does not have permission to list them (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De sleutels van “%1” konden niet worden gelezen: het aangemelde account heeft geen toestemming om ze op te vragen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The keys of “%1” could not be read: the signed-in account does not have permission to list them (%2).</source>
+        <translation>De sleutels van “%1” konden niet worden gelezen: het aangemelde account heeft geen toestemming om ze op te vragen (%2).</translation>
     </message>
     <message>
-        <source>The primary key of “%1” was not regenerated: the signed-in account does not have permission to regenerate it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De primaire sleutel van “%1” is niet opnieuw gegenereerd: het aangemelde account heeft geen toestemming om deze opnieuw te genereren (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The primary key of “%1” was not regenerated: the signed-in account does not have permission to regenerate it (%2).</source>
+        <translation>De primaire sleutel van “%1” is niet opnieuw gegenereerd: het aangemelde account heeft geen toestemming om deze opnieuw te genereren (%2).</translation>
     </message>
     <message>
-        <source>The secondary key of “%1” was not regenerated: the signed-in account does not have permission to regenerate it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>De secundaire sleutel van “%1” is niet opnieuw gegenereerd: het aangemelde account heeft geen toestemming om deze opnieuw te genereren (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>The secondary key of “%1” was not regenerated: the signed-in account does not have permission to regenerate it (%2).</source>
+        <translation>De secundaire sleutel van “%1” is niet opnieuw gegenereerd: het aangemelde account heeft geen toestemming om deze opnieuw te genereren (%2).</translation>
     </message>
 </context>
 <context>
@@ -3382,16 +3390,16 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>„Onbeperkt” betekent geen limiet; 0 is een limiet van nul.</translation>
     </message>
     <message>
-        <source>“%1” was not created: the signed-in account does not have permission to create it in this service (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>„%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om dit in deze service aan te maken (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>“%1” was not created: the signed-in account does not have permission to create it in this service (%2).</source>
+        <translation>„%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om dit in deze service aan te maken (%2).</translation>
     </message>
     <message>
-        <source>“%1” was not saved: the signed-in account does not have permission to change it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>„%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om dit te wijzigen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>“%1” was not saved: the signed-in account does not have permission to change it (%2).</source>
+        <translation>„%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om dit te wijzigen (%2).</translation>
     </message>
     <message>
-        <source>“%1” was not deleted: the signed-in account does not have permission to delete it (%2). Ask for a role that allows it; if one was granted just now, sign in again.</source>
-        <translation>„%1” is niet verwijderd: het aangemelde account heeft geen toestemming om dit te verwijderen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan.</translation>
+        <source>“%1” was not deleted: the signed-in account does not have permission to delete it (%2).</source>
+        <translation>„%1” is niet verwijderd: het aangemelde account heeft geen toestemming om dit te verwijderen (%2).</translation>
     </message>
 </context>
 <context>
@@ -4445,8 +4453,13 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Het bereik moet beginnen voordat het eindigt.</translation>
     </message>
     <message>
-        <source>The usage reports could not be read: the signed-in account does not have permission to read the reports of the service “%1” (%2). Ask for a role that allows it; if one was granted just now, sign in again. The figures shown are from the last successful refresh.</source>
-        <translation>De gebruiksrapporten konden niet worden gelezen: het aangemelde account heeft geen toestemming om de rapporten van de service “%1” te lezen (%2). Vraag om een rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan. De getoonde cijfers zijn van de laatste geslaagde vernieuwing.</translation>
+        <source>%1 The figures shown are from the last successful refresh.</source>
+        <extracomment>%1 is what failed and the advice to ask for a role (whole sentences).</extracomment>
+        <translation>%1 De getoonde cijfers zijn van de laatste geslaagde vernieuwing.</translation>
+    </message>
+    <message>
+        <source>The usage reports could not be read: the signed-in account does not have permission to read the reports of the service “%1” (%2).</source>
+        <translation>De gebruiksrapporten konden niet worden gelezen: het aangemelde account heeft geen toestemming om de rapporten van de service “%1” te lezen (%2).</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "ui/publisher/addazuremldialog.h"
 
 #include "ui/common/fieldmessages.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/common/maskedkeyfield.h"
 #include "ui/publisher/publishercontroller.h"
 
@@ -156,11 +157,11 @@ void AddAzureMlDialog::accept()
                 return;
             m_buttons->setEnabled(true);
             if (!r && r.error().kind == core::Error::Kind::Forbidden) {
-                m_problem->setText(tr("The web service was not added: the signed-in account does not have "
-                                      "permission to create the API “%1” or its operations, policy and "
-                                      "named value in this service (%2). "
-                                      "Ask for a role that allows it; if one was granted just now, sign in again.")
-                                       .arg(d.apiId(), r.error().message));
+                m_problem->setText(ForbiddenText::withAdvice(
+                    tr("The web service was not added: the signed-in account does not have "
+                       "permission to create the API “%1” or its operations, policy and named "
+                       "value in this service (%2).")
+                        .arg(d.apiId(), r.error().message)));
                 m_problem->show();
                 return;
             }

@@ -213,8 +213,7 @@ StagedEditor::LoadFailureTexts ApiEditor::loadFailureTexts() const
 {
     return { tr("API (not loaded)"), tr("The API could not be loaded: %1"),
              tr("The API “%1” could not be loaded: the signed-in account does not have permission "
-                "to read it (%2). "
-                "Ask for a role that allows it; if one was granted just now, sign in again.") };
+                "to read it (%2).") };
 }
 
 editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
@@ -228,11 +227,9 @@ editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
                 "saved; they are still here. Reload shows the server's version (your changes are "
                 "dropped); Overwrite saves yours over it."),
              tr("The API “%1” was not saved: the signed-in account does not have permission to "
-                "change it (%2). "
-                "Ask for a role that allows it; if one was granted just now, sign in again."),
+                "change it (%2)."),
              tr("The API “%1” was not created: the signed-in account does not have permission to "
-                "create APIs in this service (%2). "
-                "Ask for a role that allows it; if one was granted just now, sign in again.") };
+                "create APIs in this service (%2).") };
 }
 
 void ApiEditor::syncFromDocument()

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/publisher/editorfields.h"
 
+#include "ui/common/forbiddentext.h"
+
 namespace portico::ui::editorfields {
 
 namespace {
@@ -222,7 +224,8 @@ QString describeSaveFailure(const core::Error &error, const QStringList &unclaim
     case core::Error::Kind::Unauthorized:
         return texts.refused.arg(error.message);
     case core::Error::Kind::Forbidden:
-        return (isNew ? texts.forbiddenCreate : texts.forbidden).arg(id, error.message);
+        return ForbiddenText::withAdvice(
+            (isNew ? texts.forbiddenCreate : texts.forbidden).arg(id, error.message));
     default:
         return unclaimed.isEmpty() ? texts.seeFields : texts.other.arg(unclaimed.join(u'\n'));
     }

@@ -35,7 +35,7 @@ QString idFromDisplayName(const QString &displayName);
 // server's messages that no field claimed; `seeFields` stands when every message went to a
 // field. `forbidden` (an existing item) and `forbiddenCreate` (a new one) are for
 // Kind::Forbidden (403: signed in, but the account lacks the permission): the item's id as %1
-// and the server's message as %2.
+// and the server's message as %2; what failed only, ForbiddenText adds the advice.
 // `idTaken` (the id as %1) goes next to the id of a new item when one with that id exists;
 // `changedOnServer` is the banner when the item was changed on the server since it was loaded.
 struct SaveFailureTexts

@@ -396,8 +396,7 @@ StagedEditor::LoadFailureTexts OperationEditor::loadFailureTexts() const
 {
     return { tr("Operation (not loaded)"), tr("The operation could not be loaded: %1"),
              tr("The operation “%1” could not be loaded: the signed-in account does not have "
-                "permission to read it (%2). "
-                "Ask for a role that allows it; if one was granted just now, sign in again.") };
+                "permission to read it (%2).") };
 }
 
 editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
@@ -412,11 +411,9 @@ editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
                 "were not saved; they are still here. Reload shows the server's version (your "
                 "changes are dropped); Overwrite saves yours over it."),
              tr("The operation “%1” was not saved: the signed-in account does not have permission "
-                "to change it (%2). "
-                "Ask for a role that allows it; if one was granted just now, sign in again."),
+                "to change it (%2)."),
              tr("The operation “%1” was not created: the signed-in account does not have "
-                "permission to create operations in this API (%2). "
-                "Ask for a role that allows it; if one was granted just now, sign in again.") };
+                "permission to create operations in this API (%2).") };
 }
 
 void OperationEditor::syncFromDocument()

@@ -4,6 +4,7 @@
 
 #include "ui/common/bannerwidget.h"
 #include "ui/common/fieldbinding.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/common/stageddocument.h"
 #include "ui/common/undorouting.h"
 #include "ui/common/xmlhighlighter.h"
@@ -166,10 +167,10 @@ void PolicyEditor::loadFailed(const QString &scopeLabel, const core::Error &erro
         lines.append(detail.message);
     m_banner->showMessage(BannerWidget::Kind::Error,
                           error.kind == core::Error::Kind::Forbidden
-                              ? tr("The policy of %1 could not be loaded: the signed-in account does not "
-                                   "have permission to read it (%2). "
-                                   "Ask for a role that allows it; if one was granted just now, sign in again.")
-                                    .arg(scopeLabel, lines.join(u'\n'))
+                              ? ForbiddenText::withAdvice(
+                                    tr("The policy of %1 could not be loaded: the signed-in account "
+                                       "does not have permission to read it (%2).")
+                                        .arg(scopeLabel, lines.join(u'\n')))
                               : tr("The policy could not be loaded: %1").arg(lines.join(u'\n')),
                           true);
     refreshEffective();
@@ -282,10 +283,10 @@ void PolicyEditor::saveFailed(const core::Error &error)
     setBusy(false);
     if (error.kind == core::Error::Kind::Forbidden) {
         m_banner->showMessage(BannerWidget::Kind::Error,
-                              tr("The policy of %1 was not saved: the signed-in account does not have "
-                                 "permission to change it (%2). "
-                                 "Ask for a role that allows it; if one was granted just now, sign in again.")
-                                  .arg(m_scope, error.message),
+                              ForbiddenText::withAdvice(
+                                  tr("The policy of %1 was not saved: the signed-in account does "
+                                     "not have permission to change it (%2).")
+                                      .arg(m_scope, error.message)),
                               true);
         updateState();
         return;

@@ -12,6 +12,7 @@
 #include "core/arm/armrequest.h"
 #include "core/environments/azureenvironment.h"
 #include "core/model/serviceinstance.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/servicewizard.h"
 
@@ -50,25 +51,22 @@ QString PublisherController::describeWizardListFailure(WizardList list, const co
     switch (list) {
     case WizardList::Subscriptions:
         if (forbidden)
-            return tr("The signed-in account does not have permission to list the subscriptions of this account (%1). "
-                      "Ask for a role that allows it; if one was granted just now, sign in again.")
-                .arg(said);
+            return ForbiddenText::withAdvice(
+                tr("The signed-in account does not have permission to list the subscriptions of this account (%1).").arg(said));
         if (unreachable)
             return tr("The subscriptions could not be listed because Azure could not be reached (%1).").arg(said);
         return tr("The subscriptions could not be listed: %1").arg(said);
     case WizardList::ResourceGroups:
         if (forbidden)
-            return tr("The signed-in account does not have permission to list the resource groups of this subscription (%1). "
-                      "Ask for a role that allows it; if one was granted just now, sign in again.")
-                .arg(said);
+            return ForbiddenText::withAdvice(
+                tr("The signed-in account does not have permission to list the resource groups of this subscription (%1).").arg(said));
         if (unreachable)
             return tr("The resource groups could not be listed because Azure could not be reached (%1).").arg(said);
         return tr("The resource groups could not be listed: %1").arg(said);
     case WizardList::Regions:
         if (forbidden)
-            return tr("The signed-in account does not have permission to list the regions of this subscription (%1). "
-                      "Ask for a role that allows it; if one was granted just now, sign in again.")
-                .arg(said);
+            return ForbiddenText::withAdvice(
+                tr("The signed-in account does not have permission to list the regions of this subscription (%1).").arg(said));
         if (unreachable)
             return tr("The regions could not be listed because Azure could not be reached (%1).").arg(said);
         return tr("The regions could not be listed: %1").arg(said);
@@ -204,11 +202,11 @@ void PublisherController::checkNameAvailability(ServiceWizard *wizard, const QSt
                  guard->setAvailability(
                      name, ServiceWizard::Availability::Failed,
                      r.error().kind == core::Error::Kind::Forbidden
-                         ? tr("The name could not be checked: the signed-in account does not have "
-                              "permission to check API Management service names in this "
-                              "subscription (%1). "
-                              "Ask for a role that allows it; if one was granted just now, sign in again.")
-                               .arg(r.error().message)
+                         // The page says "Could not check the name: %1".
+                         ? ForbiddenText::withAdvice(
+                               tr("the signed-in account does not have permission to check API "
+                                  "Management service names in this subscription (%1).")
+                                   .arg(r.error().message))
                          : r.error().message);
                  return;
              }
@@ -279,10 +277,10 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                         : !failure.isEmpty()
                         ? failure
                         : r.error().kind == core::Error::Kind::Forbidden
-                        ? tr("Creating %1 failed: the signed-in account does not have permission to "
-                             "create it in the resource group “%2” (%3). "
-                             "Ask for a role that allows it; if one was granted just now, sign in again.")
-                              .arg(name, group, r.error().message)
+                        ? ForbiddenText::withAdvice(
+                              tr("Creating %1 failed: the signed-in account does not have "
+                                 "permission to create it in the resource group “%2” (%3).")
+                                  .arg(name, group, r.error().message))
                         : tr("Creating %1 failed: %2").arg(name, r.error().message);
                     if (m_operations)
                         m_operations->end(op, r.ok(), outcome);
@@ -325,10 +323,10 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                              else if (r.error().kind == core::Error::Kind::Forbidden)
                                  // Not the service but its new group was refused: say that.
                                  finishProvisioning(
-                                     r, tr("Creating %1 failed: the signed-in account does not have "
-                                           "permission to create the resource group “%2” (%3). "
-                                           "Ask for a role that allows it; if one was granted just now, sign in again.")
-                                            .arg(name, group, r.error().message));
+                                     r, ForbiddenText::withAdvice(
+                                            tr("Creating %1 failed: the signed-in account does not "
+                                               "have permission to create the resource group “%2” (%3).")
+                                                .arg(name, group, r.error().message)));
                              else
                                  finishProvisioning(r);
                          });

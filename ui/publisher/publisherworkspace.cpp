@@ -6,6 +6,7 @@
 #include "core/arm/armresponse.h"
 #include "core/model/operation.h"
 #include "ui/common/decisions.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/common/maskedkeyfield.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
@@ -335,10 +336,10 @@ void PublisherWorkspace::loadPanel(Page page)
     m_controller->listResources(at(collectionPath(page)), panel, [this, panel, page](const core::Result<QList<QJsonObject>> &r) {
         if (!r) {
             panel->setLoadError(r.error().kind == core::Error::Kind::Forbidden
-                                    ? tr("Could not load this list: the signed-in account does not have "
-                                         "permission to read “%1” in this service (%2). "
-                                         "Ask for a role that allows it; if one was granted just now, sign in again.")
-                                          .arg(PanelSpec::forPage(page).title, r.error().message)
+                                    ? ForbiddenText::withAdvice(
+                                          tr("Could not load this list: the signed-in account does "
+                                             "not have permission to read “%1” in this service (%2).")
+                                              .arg(PanelSpec::forPage(page).title, r.error().message))
                                     : tr("Could not load this list: %1").arg(r.error().message));
             return;
         }
@@ -540,10 +541,10 @@ void PublisherWorkspace::showKeys(const QString &sid)
             return;
         if (!r.ok()) {
             const QString text = r.error().kind == core::Error::Kind::Forbidden
-                ? tr("The keys of “%1” could not be read: the signed-in account does not have permission "
-                     "to list them (%2). "
-                     "Ask for a role that allows it; if one was granted just now, sign in again.")
-                      .arg(sid, r.error().message)
+                ? ForbiddenText::withAdvice(
+                      tr("The keys of “%1” could not be read: the signed-in account does not have "
+                         "permission to list them (%2).")
+                          .arg(sid, r.error().message))
                 : tr("The keys could not be read: %1").arg(r.error().message);
             m_panels.value(Page::Subscriptions)->showError(text, [this, sid] { showKeys(sid); });
             return;
@@ -585,13 +586,12 @@ void PublisherWorkspace::sendRegenerate(const QString &sid, bool primary)
                            // The key on show is still the valid one: it stays.
                            const bool forbidden = r.error().kind == core::Error::Kind::Forbidden;
                            const QString text = forbidden
-                               ? (primary ? tr("The primary key of “%1” was not regenerated: the signed-in account does "
-                                               "not have permission to regenerate it (%2). "
-                                               "Ask for a role that allows it; if one was granted just now, sign in again.")
-                                          : tr("The secondary key of “%1” was not regenerated: the signed-in account "
-                                               "does not have permission to regenerate it (%2). "
-                                               "Ask for a role that allows it; if one was granted just now, sign in again."))
-                                     .arg(sid, r.error().message)
+                               ? ForbiddenText::withAdvice(
+                                     (primary ? tr("The primary key of “%1” was not regenerated: the signed-in account does "
+                                                   "not have permission to regenerate it (%2).")
+                                              : tr("The secondary key of “%1” was not regenerated: the signed-in account "
+                                                   "does not have permission to regenerate it (%2)."))
+                                         .arg(sid, r.error().message))
                                : (primary ? tr("The primary key was not regenerated: %1")
                                           : tr("The secondary key was not regenerated: %1"))
                                      .arg(r.error().message);

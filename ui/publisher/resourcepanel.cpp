@@ -6,6 +6,7 @@
 #include "ui/common/decisions.h"
 #include "ui/common/fieldbinding.h"
 #include "ui/common/fieldmessages.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/common/maskedkeyfield.h"
 #include "ui/common/stageddocument.h"
 #include "ui/common/undorouting.h"
@@ -477,15 +478,15 @@ void ResourcePanel::saveFailed(const core::Error &error)
         text = tr("Not saved: the server could not be reached (%1). Your changes are kept.")
                    .arg(error.message);
     else if (error.kind == core::Error::Kind::Forbidden && m_new)
-        text = tr("“%1” was not created: the signed-in account does not have permission to create "
-                  "it in this service (%2). "
-                  "Ask for a role that allows it; if one was granted just now, sign in again.")
-                   .arg(name, error.message);
+        text = ForbiddenText::withAdvice(
+            tr("“%1” was not created: the signed-in account does not have permission to create "
+               "it in this service (%2).")
+                .arg(name, error.message));
     else if (error.kind == core::Error::Kind::Forbidden)
-        text = tr("“%1” was not saved: the signed-in account does not have permission to change "
-                  "it (%2). "
-                  "Ask for a role that allows it; if one was granted just now, sign in again.")
-                   .arg(name, error.message);
+        text = ForbiddenText::withAdvice(
+            tr("“%1” was not saved: the signed-in account does not have permission to change "
+               "it (%2).")
+                .arg(name, error.message));
     else
         text = unclaimed.isEmpty() ? tr("Not saved; see the marked fields.")
                                    : tr("Not saved: %1").arg(unclaimed.join(u'\n'));
@@ -509,10 +510,10 @@ void ResourcePanel::deleteFailed(const core::Error &error, const QString &name)
     if (error.kind == core::Error::Kind::Network || error.kind == core::Error::Kind::Timeout)
         text = tr("Not deleted: the server could not be reached (%1).").arg(error.message);
     else if (error.kind == core::Error::Kind::Forbidden)
-        text = tr("“%1” was not deleted: the signed-in account does not have permission to delete "
-                  "it (%2). "
-                  "Ask for a role that allows it; if one was granted just now, sign in again.")
-                   .arg(name.isEmpty() ? currentName() : name, error.message);
+        text = ForbiddenText::withAdvice(
+            tr("“%1” was not deleted: the signed-in account does not have permission to delete "
+               "it (%2).")
+                .arg(name.isEmpty() ? currentName() : name, error.message));
     else
         text = tr("Not deleted: %1").arg(error.message);
     m_banner->showMessage(BannerWidget::Kind::Error, text);

@@ -5,6 +5,7 @@
 #include "ui/common/bannerwidget.h"
 #include "ui/common/fieldbinding.h"
 #include "ui/common/fieldmessages.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/common/stageddocument.h"
 #include "ui/common/undorouting.h"
 
@@ -225,7 +226,7 @@ void StagedEditor::loadFailed(const core::Error &error, const QString &id)
         lines.append(detail.message);
     m_banner->showMessage(BannerWidget::Kind::Error,
                           error.kind == core::Error::Kind::Forbidden
-                              ? texts.forbidden.arg(id, lines.join(u'\n'))
+                              ? ForbiddenText::withAdvice(texts.forbidden.arg(id, lines.join(u'\n')))
                               : texts.message.arg(lines.join(u'\n')),
                           true);
     updateState();

@@ -104,7 +104,8 @@ protected:
     virtual QString titleFor(const QVariantMap &fields) const = 0;
     virtual editorfields::SaveFailureTexts saveFailureTexts() const = 0;
     // After loadFailed(): the title, and the banner text with the error's message as %1;
-    // `forbidden` for Kind::Forbidden (403), with the item's id as %1 and the message as %2.
+    // `forbidden` for Kind::Forbidden (403), with the item's id as %1 and the message as %2: what
+    // failed only, ForbiddenText adds the advice.
     struct LoadFailureTexts
     {
         QString title;

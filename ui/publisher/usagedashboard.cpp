@@ -5,6 +5,7 @@
 #include "core/arm/armrequest.h"
 #include "core/common/atomicfile.h"
 #include "ui/common/bannerwidget.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/requestlogview.h"
 #include "ui/publisher/usagechart.h"
@@ -478,18 +479,22 @@ void UsageDashboard::finishOne()
 void UsageDashboard::fail(const core::Error &error)
 {
     m_failedThisRound = true;
-    m_banner->showMessage(BannerWidget::Kind::Error,
-                          error.kind == core::Error::Kind::Forbidden
-                              ? tr("The usage reports could not be read: the signed-in account does not have "
-                                   "permission to read the reports of the service “%1” (%2). "
-                                   "Ask for a role that allows it; if one was granted just now, sign in again. "
-                                   "The figures shown are from the last successful refresh.")
-                                    .arg(m_controller ? m_controller->serviceId().section(u'/', -1) : QString(),
-                                         error.message)
-                              : tr("The usage reports could not be read: %1. The figures shown are from the last "
-                                   "successful refresh.")
-                                    .arg(error.message),
-                          true);
+    if (error.kind != core::Error::Kind::Forbidden) {
+        m_banner->showMessage(BannerWidget::Kind::Error,
+                              tr("The usage reports could not be read: %1. The figures shown are "
+                                 "from the last successful refresh.")
+                                  .arg(error.message),
+                              true);
+        return;
+    }
+    const QString service = m_controller ? m_controller->serviceId().section(u'/', -1) : QString();
+    const QString whatFailed = tr("The usage reports could not be read: the signed-in account does "
+                                  "not have permission to read the reports of the service “%1” (%2).")
+                                   .arg(service, error.message);
+    //: %1 is what failed and the advice to ask for a role (whole sentences).
+    const QString text = tr("%1 The figures shown are from the last successful refresh.")
+                             .arg(ForbiddenText::withAdvice(whatFailed));
+    m_banner->showMessage(BannerWidget::Kind::Error, text, true);
 }
 
 void UsageDashboard::showTotals(const QList<core::ReportRecord> &buckets)

@@ -6,6 +6,7 @@
 #include "core/itemmodels/navigationtreemodel.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/common/decisions.h"
+#include "ui/common/forbiddentext.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/publisherworkspace.h"
@@ -157,9 +158,12 @@ void NavigationActions::deleteCurrent()
                 const QString message = result.error().message.isEmpty() ? result.error().code
                                                                           : result.error().message;
                 const QString text = result.error().kind == core::Error::Kind::Forbidden
-                    ? (api ? tr("The API %1 was not deleted: you are not allowed to delete it (%2).")
-                           : tr("The operation %1 was not deleted: you are not allowed to delete it (%2)."))
-                          .arg(name, message)
+                    ? ForbiddenText::withAdvice(
+                          (api ? tr("The API “%1” was not deleted: the signed-in account does not "
+                                    "have permission to delete it (%2).")
+                               : tr("The operation “%1” was not deleted: the signed-in account does "
+                                    "not have permission to delete it (%2)."))
+                              .arg(name, message))
                     : (api ? tr("The API %1 was not deleted: %2")
                            : tr("The operation %1 was not deleted: %2"))
                           .arg(name, message);

@@ -7,7 +7,8 @@
 // editors keep what the user typed. The views are the real widgets and the real
 // PublisherController; management.azure.com is a local replay server that answers as Azure
 // does for an account that may read groups and subscriptions and nothing else
-// (tests/support/replay/recordings/arm-authorization-failed.json).
+// (tests/support/replay/recordings/arm-authorization-failed.json). Each text is what failed,
+// then the one advice of ui::ForbiddenText.
 
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
@@ -25,9 +26,12 @@
 #include "ui/publisher/usagedashboard.h"
 #include "ui/shell/language.h"
 
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -68,7 +72,10 @@ private Q_SLOTS:
     void listThatCannotBeReadSaysWhich();
     void saveCreateAndDeleteSayWhichItemAndKeepTheText();
     void subscriptionKeysSayWhichSubscription();
+    void keyRegenerationSaysWhichKey_data();
+    void keyRegenerationSaysWhichKey();
     void policyEditorSaysWhichScope();
+    void policySaveSaysWhichScopeAndKeepsTheText();
     void addAzureMlSaysWhichApiAndKeepsTheInput();
     void usageDashboardSaysWhichService();
     void wizardSaysTheAccountCannotListSubscriptions();
@@ -234,6 +241,45 @@ void tst_PublisherForbidden::subscriptionKeysSayWhichSubscription()
     verifyNotSignIn(text);
 }
 
+void tst_PublisherForbidden::keyRegenerationSaysWhichKey_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("primary") << u"regeneratePrimaryKeyPushButton"_qs << u"regeneratePrimaryKey"_qs
+                             << u"The primary key of “sub1” was not regenerated: the signed-in account does not "
+                                "have permission to regenerate it (%1). "_qs;
+    QTest::newRow("secondary") << u"regenerateSecondaryKeyPushButton"_qs << u"regenerateSecondaryKey"_qs
+                               << u"The secondary key of “sub1” was not regenerated: the signed-in account does "
+                                  "not have permission to regenerate it (%1). "_qs;
+}
+
+void tst_PublisherForbidden::keyRegenerationSaysWhichKey()
+{
+    QFETCH(QString, button);
+    QFETCH(QString, action);
+    QFETCH(QString, expected);
+    ui::PublisherWorkspace workspace(m_controller.get());
+    workspace.resize(1000, 700);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(Page::Subscriptions, u"sub1"_qs);
+    ui::ResourcePanel *panel = workspace.panel(Page::Subscriptions);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"sub1"_qs, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(panel, u"subscriptionsBannerWidget"_qs).contains(u"keys"_qs), 10000);
+
+    // The keys could not be read; the user regenerates one anyway, and Azure refuses that too.
+    QTest::mouseClick(panel->findChild<QPushButton *>(button), Qt::LeftButton);
+    QMessageBox *confirm = nullptr;
+    QTRY_VERIFY((confirm = workspace.findChild<QMessageBox *>(u"regenerateKeyMessageBox"_qs)) != nullptr);
+    confirm->findChild<QPushButton *>(u"regenerateKeyConfirmPushButton"_qs)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(panel, u"subscriptionsBannerWidget"_qs).contains(u"regenerated"_qs), 10000);
+    const QString text = bannerText(panel, u"subscriptionsBannerWidget"_qs);
+    QCOMPARE(text, expected.arg(armSays(u"subscriptions/%1/action"_qs.arg(action), kService + u"/subscriptions/sub1"_qs))
+                       + kAdvice);
+    verifyNotSignIn(text);
+}
+
 void tst_PublisherForbidden::policyEditorSaysWhichScope()
 {
     ui::PolicyEditor editor;
@@ -246,6 +292,49 @@ void tst_PublisherForbidden::policyEditorSaysWhichScope()
                     "to read it (%1). "_qs.arg(armSays(u"apis/policies/read"_qs, kService + u"/apis/echo-api/policies/policy"_qs))
                        + kAdvice);
     verifyNotSignIn(text);
+}
+
+void tst_PublisherForbidden::policySaveSaysWhichScopeAndKeepsTheText()
+{
+    // A role that may read the policy of the product "starter" but not change it.
+    const QString policy = kService + u"/products/starter/policies/policy"_qs;
+    const QString stored = u"<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n"
+                           "  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n"
+                           "    <base />\n  </on-error>\n</policies>"_qs;
+    m_arm->add(QJsonObject {
+        { u"request"_qs, QJsonObject { { u"method"_qs, u"GET"_qs }, { u"path"_qs, policy } } },
+        { u"response"_qs, QJsonObject { { u"status"_qs, 200 },
+                                        { u"body"_qs, QJsonObject { { u"properties"_qs, QJsonObject {
+                                            { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, stored } } } } } } } });
+    m_arm->add(QJsonObject {
+        { u"request"_qs, QJsonObject { { u"method"_qs, u"PUT"_qs }, { u"path"_qs, policy } } },
+        { u"response"_qs, QJsonObject { { u"status"_qs, 403 },
+                                        { u"body"_qs, QJsonObject { { u"error"_qs, QJsonObject {
+                                            { u"code"_qs, u"AuthorizationFailed"_qs },
+                                            { u"message"_qs, armSays(u"products/policies/write"_qs, policy) } } } } } } } });
+    ui::PolicyEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    m_controller->attachPolicyEditor(&editor, u"/products/starter"_qs, u"Product starter"_qs);
+    auto *text = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    auto *save = editor.findChild<QPushButton *>(u"policySavePushButton"_qs);
+    QVERIFY(text && save);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isLoaded(), 10000);
+    QCOMPARE(text->toPlainText(), stored);
+
+    QString edited = stored;
+    edited.replace(u"<inbound>\n    <base />"_qs, u"<inbound>\n    <base />\n    <rate-limit calls=\"5\" renewal-period=\"60\" />"_qs);
+    text->setPlainText(edited);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(&editor, u"policyBannerWidget"_qs).contains(u"not saved"_qs), 10000);
+    const QString banner = bannerText(&editor, u"policyBannerWidget"_qs);
+    QCOMPARE(banner, u"The policy of Product starter was not saved: the signed-in account does not have permission "
+                      "to change it (%1). "_qs.arg(armSays(u"products/policies/write"_qs, policy))
+                         + kAdvice);
+    verifyNotSignIn(banner);
+    QCOMPARE(text->toPlainText(), edited); // the user's policy stays, still to be saved
+    QVERIFY(save->isEnabled());
 }
 
 void tst_PublisherForbidden::addAzureMlSaysWhichApiAndKeepsTheInput()

@@ -9,7 +9,8 @@
 // resource groups and every region of the subscription (not only those of existing groups),
 // creates the service in a new group in such a region, and a list that cannot be read is said
 // on the page, in words, with a Retry that recovers. A create that fails can be corrected with
-// Back (nothing entered is lost) and created again.
+// Back (nothing entered is lost) and created again. A 403 on the name check or the create says
+// which permission the signed-in account lacks, once.
 
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void listsWithResourceManagerApiVersionsAndCreatesInANewGroupAnywhere();
     void listThatCannotBeReadIsSaidOnThePageWithRetry();
     void failedCreateCanBeCorrectedAndCreatedAgain();
+    void forbiddenNameCheckAndCreateSayWhichPermissionIsMissing();
 
 private:
     // Environment page → name "contosoapim" (checked through Azure) → the Azure page.
@@ -301,6 +303,75 @@ void tst_ServiceWizardAzure::failedCreateCanBeCorrectedAndCreatedAgain()
         }
     }
     QCOMPARE(puts, 2);
+}
+
+void tst_ServiceWizardAzure::forbiddenNameCheckAndCreateSayWhichPermissionIsMissing()
+{
+    // The account may read the subscription's groups and regions, but its first name check and
+    // the create are refused with ARM's 403 AuthorizationFailed (the message as ARM words it).
+    const QString service = u"/subscriptions/"_qs + kSubscription
+        + u"/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/contosoapim"_qs;
+    const QString armSays = u"The client 'user@contoso.com' with object id '5c730e34-3244-4df1-9cb5-6e85aa000001' "
+                            "does not have authorization to perform action '%1' over scope '%2' or the scope is "
+                            "invalid. If access was recently granted, please refresh your credentials."_qs;
+    const QString checkRefused = armSays.arg(u"Microsoft.ApiManagement/checkNameAvailability/read"_qs,
+                                             u"/subscriptions/"_qs + kSubscription);
+    const QString createRefused = armSays.arg(u"Microsoft.ApiManagement/service/write"_qs, service);
+    const auto refuse = [this](const char *method, const QString &path, const QString &message) {
+        m_arm->add(QJsonObject {
+            { u"request"_qs, QJsonObject { { u"method"_qs, QString::fromLatin1(method) }, { u"path"_qs, path } } },
+            { u"response"_qs, QJsonObject { { u"status"_qs, 403 },
+                                            { u"body"_qs, QJsonObject { { u"error"_qs, QJsonObject {
+                                                { u"code"_qs, u"AuthorizationFailed"_qs },
+                                                { u"message"_qs, message } } } } } } } });
+    };
+    refuse("POST", u"/subscriptions/"_qs + kSubscription + u"/providers/Microsoft.ApiManagement/checkNameAvailability"_qs,
+           checkRefused);
+    refuse("PUT", service, createRefused);
+    QVERIFY(m_arm->load(u"arm-service-wizard-resource-manager.json"_qs));
+    m_controller->attachWizard(m_wizard.get(), kSubscription);
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QTest::mouseClick(next(), Qt::LeftButton);
+    auto *name = child<QLineEdit>(u"instanceNameLineEdit"_qs);
+    QTest::keyClicks(name, u"contosoapim"_qs);
+    auto *availability = child<QLabel>(u"instanceNameAvailabilityLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(availability->text().startsWith(u"Could not check"_qs), 10000);
+    QCOMPARE(availability->text(),
+             u"Could not check the name: the signed-in account does not have permission to check API "
+              "Management service names in this subscription (%1). Ask for a role that allows it; if one "
+              "was granted just now, sign in again."_qs.arg(checkRefused));
+    QVERIFY(!next()->isEnabled());
+
+    // Typed again, the name is checked again (now allowed); the create is refused.
+    name->clear();
+    QTest::keyClicks(name, u"contosoapim"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 10000);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::AzurePageId));
+    auto *groups = child<QComboBox>(u"resourceGroupComboBox"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(groups->count(), 2, 10000);
+    groups->setCurrentIndex(groups->findData(u"rg1"_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>(u"regionComboBox"_qs)->count() > 0, 10000);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    auto *tier = child<QComboBox>(u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(m_wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    const QString status = child<QLabel>(u"provisioningStatusLabel"_qs)->text();
+    QCOMPARE(status, u"Creating contosoapim failed: the signed-in account does not have permission to create it "
+                      "in the resource group “rg1” (%1). Ask for a role that allows it; if one was granted just "
+                      "now, sign in again.\nUse Back to change the settings and create the instance again."_qs
+                         .arg(createRefused));
+    QVERIFY(!status.contains(u"sign-in"_qs, Qt::CaseInsensitive));
 }
 
 QTEST_MAIN(tst_ServiceWizardAzure)
