@@ -2994,14 +2994,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>de API-sleutel kon niet in de sleutelbos worden bewaard (%1). Voeg de service opnieuw toe zodra de sleutelbos werkt.</translation>
     </message>
     <message>
-        <source>the keychain is locked, so the API key cannot be kept, and the API “%1” created before that could not be removed again (%2). Delete it, unlock the keychain and add the service again.</source>
-        <translation>de sleutelbos is vergrendeld, dus de API-sleutel kan niet worden bewaard, en de API “%1” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%2). Verwijder die API, ontgrendel de sleutelbos en voeg de service opnieuw toe.</translation>
-    </message>
-    <message>
-        <source>the API key could not be kept in the keychain (%1), and the API “%2” created before that could not be removed again (%3). Delete it and add the service again once the keychain works.</source>
-        <translation>de API-sleutel kon niet in de sleutelbos worden bewaard (%1), en de API “%2” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%3). Verwijder die API en voeg de service opnieuw toe zodra de sleutelbos werkt.</translation>
-    </message>
-    <message>
         <source>The signed-in account does not have permission to list the subscriptions of this account (%1).</source>
         <translation>Het aangemelde account heeft geen toestemming om de abonnementen van dit account op te vragen (%1).</translation>
     </message>
@@ -3024,6 +3016,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>the signed-in account does not have permission to check API Management service names in this subscription (%1).</source>
         <translation>het aangemelde account heeft geen toestemming om namen van API Management-services in dit abonnement te controleren (%1).</translation>
+    </message>
+    <message>
+        <source>A named value with the id “%1” already exists, so the API key cannot be kept in it. Choose another API name, or delete that named value first.</source>
+        <translation>Er bestaat al een benoemde waarde met de id “%1”, dus de API-sleutel kan daarin niet worden bewaard. Kies een andere API-naam, of verwijder eerst die benoemde waarde.</translation>
+    </message>
+    <message>
+        <source>The named value “%1” created before that could not be removed again (%2); delete it before adding the service again.</source>
+        <translation>De benoemde waarde “%1” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%2); verwijder die voordat u de service opnieuw toevoegt.</translation>
+    </message>
+    <message>
+        <source>The API key kept in the keychain for “%1” could not be removed from it again (%2).</source>
+        <translation>De API-sleutel die voor “%1” in de sleutelbos was bewaard, kon er niet opnieuw uit worden verwijderd (%2).</translation>
+    </message>
+    <message>
+        <source>The API “%1” created before that could not be removed again (%2); delete it before adding the service again.</source>
+        <translation>De API “%1” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%2); verwijder die voordat u de service opnieuw toevoegt.</translation>
     </message>
 </context>
 <context>

@@ -152,27 +152,32 @@ void AddAzureMlDialog::accept()
     QPointer<AddAzureMlDialog> guard(this);
     m_controller->addAzureMl(
         d, m_key->secret().trimmed(), this,
-        [this, guard, d](const core::Result<void> &r) {
+        [this, guard, d](const core::Result<void> &r, const QStringList &leftBehind) {
             if (!guard)
                 return;
             m_buttons->setEnabled(true);
-            if (!r && r.error().kind == core::Error::Kind::Forbidden) {
-                m_problem->setText(ForbiddenText::withAdvice(
+            if (r) {
+                Q_EMIT added(d.apiId());
+                QDialog::accept();
+                return;
+            }
+            QString text;
+            if (r.error().kind == core::Error::Kind::Forbidden) {
+                text = ForbiddenText::withAdvice(
                     tr("The web service was not added: the signed-in account does not have "
                        "permission to create the API “%1” or its operations, policy and named "
                        "value in this service (%2).")
-                        .arg(d.apiId(), r.error().message)));
-                m_problem->show();
-                return;
-            }
-            if (!r) {
+                        .arg(d.apiId(), r.error().message));
+            } else {
                 const QStringList rest = m_messages->showServerError(r.error());
-                m_problem->setText(tr("The web service was not added: %1").arg(rest.isEmpty() ? r.error().message : rest.join(u' ')));
-                m_problem->show();
-                return;
+                text = rest.isEmpty() ? tr("The web service was not added; see the marked fields.")
+                                      : tr("The web service was not added: %1").arg(rest.join(u' '));
             }
-            Q_EMIT added(d.apiId());
-            QDialog::accept();
+            // What could not be removed again, so that the user can delete it before retrying.
+            for (const QString &sentence : leftBehind)
+                text += u' ' + sentence;
+            m_problem->setText(text);
+            m_problem->show();
         },
         [this, guard, d] {
             // The API's id comes from its name: the same words as the API editor's, at the name.

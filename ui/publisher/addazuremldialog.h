@@ -21,7 +21,9 @@ class PublisherController;
 // the API's name, URL suffix and product. OK creates the API with the seed's five operations,
 // the secret named value that holds the key and the policy that sends it as a Bearer token
 // (PublisherController::addAzureMl); the key also goes to the keychain. Progress continues in
-// the status bar; a failure is said in the dialog, which keeps every typed value.
+// the status bar; a failure is said in the dialog, which keeps every typed value so that Add
+// tries again: what was created before the failure is removed again, and whatever could not be
+// removed is named, to be deleted first.
 class AddAzureMlDialog final : public QDialog
 {
     Q_OBJECT

@@ -7,7 +7,6 @@
 #include "core/arm/armlistjob.h"
 #include "core/arm/armrequest.h"
 #include "core/model/api.h"
-#include "core/model/namedvalue.h"
 #include "core/model/operation.h"
 #include "core/model/serviceinstance.h"
 #include "core/model/subscription.h"
@@ -15,7 +14,6 @@
 #include "ui/common/operationtracker.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
-#include "ui/publisher/azuremldefinition.h"
 #include "ui/publisher/editorfields.h"
 #include "ui/publisher/effectivescopebar.h"
 #include "ui/publisher/operationeditor.h"
@@ -24,7 +22,6 @@
 #include "ui/publisher/stagededitor.h"
 
 #include <QJsonArray>
-#include <QSharedPointer>
 
 namespace portico::ui {
 
@@ -496,131 +493,6 @@ void PublisherController::listSecrets(const QString &sid, QObject *context, Json
 {
     call(core::ArmRequest::post(m_serviceId + u"/subscriptions/"_qs + sid + u"/listSecrets"_qs), context,
          std::move(done));
-}
-
-void PublisherController::addAzureMl(const AzureMlDefinition &definition, const QString &mlKey,
-                                     QObject *context,
-                                     std::function<void(const core::Result<void> &)> done,
-                                     std::function<void()> idTaken)
-{
-    // After the API: the steps run one after another; each is a request and the first failure
-    // stops them.
-    QList<core::ArmRequest> steps;
-    core::NamedValue key;
-    key.displayName = definition.namedValueId();
-    key.value = mlKey;
-    key.secret = true;
-    steps << core::ArmRequest::put(u"/namedValues/"_qs + definition.namedValueId(),
-                                   key.toJson(core::JsonShape::Request));
-    if (!definition.productId.isEmpty())
-        steps << core::ArmRequest::put(u"/products/"_qs + definition.productId + u"/apis/"_qs
-                                           + definition.apiId(),
-                                       QJsonObject());
-    for (const QVariant &operation : definition.operations()) {
-        const core::Operation op = editorfields::toOperation(operation.toMap());
-        steps << core::ArmRequest::put(u"/apis/"_qs + definition.apiId() + u"/operations/"_qs + op.name,
-                                       op.toJson(core::JsonShape::Request));
-    }
-    steps << core::ArmRequest::put(
-        u"/apis/"_qs + definition.apiId() + u"/policies/policy"_qs,
-        QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs },
-                                                        { u"value"_qs, definition.apiPolicy() } } } });
-
-    const int op = m_operations ? m_operations->begin(tr("Adding %1").arg(definition.apiName)) : 0;
-    const QString name = definition.apiName;
-    auto failed = [this, done, op, name](const core::Error &error) {
-        if (m_operations)
-            m_operations->end(op, false, tr("Adding %1 failed: %2").arg(name, error.message));
-        done(error);
-    };
-    auto remaining = QSharedPointer<QList<core::ArmRequest>>::create(steps);
-    auto next = QSharedPointer<std::function<void()>>::create();
-    *next = [this, remaining, next, context, done, failed, op, name] {
-        if (remaining->isEmpty()) {
-            if (m_operations)
-                m_operations->end(op, true, tr("%1 was added").arg(name));
-            Q_EMIT resourcesChanged();
-            done({});
-            *next = nullptr; // break the self-reference
-            return;
-        }
-        call(remaining->takeFirst(), context, [next, failed](const core::Result<QJsonObject> &r) {
-            if (!r.ok()) {
-                failed(r.error());
-                *next = nullptr;
-                return;
-            }
-            (*next)();
-        });
-    };
-    // The API first, and only when no API has its id: nothing of an existing one (its key in
-    // the keychain and its named value included) is replaced.
-    const QString apiId = definition.apiId();
-    createResource(
-        core::ArmRequest::put(u"/apis/"_qs + apiId,
-                              editorfields::toApi(definition.apiFields()).toJson(core::JsonShape::Request)),
-        context,
-        [this, op, name, apiId, done, idTaken, next] {
-            const QString taken = tr("An API with the id “%1” already exists.").arg(apiId);
-            if (m_operations)
-                m_operations->end(op, false, tr("Adding %1 failed: %2").arg(name, taken));
-            if (idTaken)
-                idTaken();
-            else
-                done(core::Error::make(core::Error::Kind::Conflict, taken));
-            *next = nullptr;
-        },
-        [this, context, apiId, mlKey, failed, next](const core::Result<core::ArmResponse> &created) {
-            if (!created.ok()) {
-                failed(created.error());
-                *next = nullptr;
-                return;
-            }
-            if (m_secrets && !m_environmentId.isEmpty()) {
-                core::SecretJob *job = m_secrets->write(
-                    core::SecretStore::makeKey(m_environmentId, u"azureml/"_qs + apiId), mlKey);
-                connect(job, &core::SecretJob::finished, context, [this, job, context, apiId, failed, next] {
-                    if (job->result().ok()) {
-                        (*next)();
-                        return;
-                    }
-                    *next = nullptr; // nothing more is written
-                    removeUnkeyedApi(apiId, job->result().error(), context, failed);
-                });
-            } else {
-                (*next)();
-            }
-        });
-}
-
-void PublisherController::removeUnkeyedApi(const QString &apiId, const core::Error &notKept,
-                                           QObject *context,
-                                           std::function<void(const core::Error &)> failed)
-{
-    call(core::ArmRequest::remove(u"/apis/"_qs + apiId, QByteArrayLiteral("*")), context,
-         [apiId, notKept, failed](const core::Result<QJsonObject> &removed) {
-             const bool locked = core::SecretStore::isLocked(notKept);
-             core::Error error = notKept;
-             if (removed.ok())
-                 error.message = locked
-                     ? tr("the keychain is locked, so the API key cannot be kept. Unlock the "
-                          "keychain (for example by logging in to your desktop session) and add "
-                          "the service again.")
-                     : tr("the API key could not be kept in the keychain (%1). Add the service "
-                          "again once the keychain works.")
-                           .arg(notKept.message);
-             else
-                 error.message = locked
-                     ? tr("the keychain is locked, so the API key cannot be kept, and the API “%1” "
-                          "created before that could not be removed again (%2). Delete it, unlock "
-                          "the keychain and add the service again.")
-                           .arg(apiId, removed.error().message)
-                     : tr("the API key could not be kept in the keychain (%1), and the API “%2” "
-                          "created before that could not be removed again (%3). Delete it and add "
-                          "the service again once the keychain works.")
-                           .arg(notKept.message, apiId, removed.error().message);
-             failed(error);
-         });
 }
 
 } // namespace portico::ui

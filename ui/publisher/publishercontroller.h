@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace portico::core {
 class ArmClient;
@@ -35,7 +36,7 @@ struct AzureMlDefinition;
 // loads and saves APIs, operations and policies, creates subscriptions, and runs "Add AzureML
 // web service". Editors never see the network; this class never shows UI text except through
 // the editors' own outcome slots. Resource paths are relative to the service id. The wizard's
-// part is in publisherwizard.cpp.
+// part is in publisherwizard.cpp, Add AzureML's in publisheraddazureml.cpp.
 class PublisherController final : public QObject
 {
     Q_OBJECT
@@ -90,13 +91,21 @@ public:
                             const QString &ownerId, QObject *context, JsonCallback done);
     void listSecrets(const QString &sid, QObject *context, JsonCallback done);
 
-    // Creates the API (only when no API has its id, as createResource()), then the secret
-    // named value, the API's product link, the five operations and the API policy, in that
-    // order; stops at the first failure. The ML key goes to the keychain once the API is
-    // created; when the keychain does not take it, the API is removed again, nothing else is
-    // written and `done` says why (translated). When an API with that id exists nothing is
-    // written and `idTaken` runs instead
-    // of `done` (without `idTaken`, `done` gets a Conflict error that says so).
+    // Creates the API (only when no API has its id, as createResource()), keeps the ML key in
+    // the keychain, then creates the secret named value (only when nothing has its id), the
+    // API's product link, the five operations and the API policy, in that order; stops at the
+    // first failure. When an API with that id exists nothing is written and `idTaken` runs
+    // instead of `done` (without `idTaken`, `done` gets a Conflict error that says so).
+    // A failure after the API was created removes again what this run created, in reverse
+    // order: the named value, the key in the keychain, the API (its operations, product link
+    // and policy go with it), so that nothing is left half made under the user's name.
+    // `done` gets the failure (a keychain failure in words, translated) and, for whatever could
+    // not be removed again, one translated sentence each in `leftBehind` (empty when nothing
+    // was left). The run goes on when `context` goes away; `done` is then not called.
+    using AzureMlDone = std::function<void(const core::Result<void> &result, const QStringList &leftBehind)>;
+    void addAzureMl(const AzureMlDefinition &definition, const QString &mlKey, QObject *context,
+                    AzureMlDone done, std::function<void()> idTaken = {});
+    // The same; `leftBehind` is added to the error's message.
     void addAzureMl(const AzureMlDefinition &definition, const QString &mlKey, QObject *context,
                     std::function<void(const core::Result<void> &)> done,
                     std::function<void()> idTaken = {});
@@ -129,10 +138,13 @@ Q_SIGNALS:
     void policySaved(const QString &scopePath);
 
 private:
-    // Add AzureML after the keychain refused the key (`notKept`): deletes the API just created
-    // and hands `failed` the error with words for the dialog.
-    void removeUnkeyedApi(const QString &apiId, const core::Error &notKept, QObject *context,
-                          std::function<void(const core::Error &)> failed);
+    // One run of addAzureMl() (publisheraddazureml.cpp): what it created so far.
+    struct AzureMlRun;
+    void createAzureMlNamedValue(const std::shared_ptr<AzureMlRun> &run, const QJsonObject &body);
+    void runAzureMlSteps(const std::shared_ptr<AzureMlRun> &run);
+    // Removes what the run created, in reverse order, then ends it with `error`.
+    void undoAzureMl(const std::shared_ptr<AzureMlRun> &run, const core::Error &error);
+    void finishAzureMl(const std::shared_ptr<AzureMlRun> &run, const core::Result<void> &result);
     // The last server copy of what an editor shows, and its ETag ("" when the server sent none).
     struct ServerCopy
     {

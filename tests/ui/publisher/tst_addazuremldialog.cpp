@@ -7,7 +7,9 @@
 // seed through the gateway. An API that already has the id is never replaced: the dialog says
 // so at the API name, as the API editor does, and nothing is written. When the keychain (the
 // real gnome-keyring on a private bus, locked) does not take the key, the dialog says so and
-// keeps the input, and nothing stays on the service.
+// keeps the input, and nothing stays on the service. When portico-local refuses a later step
+// (the product chosen was deleted meanwhile), what was created before (the API, the named value,
+// the key in the keychain) is removed again, and Add works with the input kept.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -21,6 +23,7 @@
 #include "ui/publisher/addazuremldialog.h"
 #include "ui/publisher/publishercontroller.h"
 
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void cleanup();
     void badInputIsShownNextToEachFieldAndNothingIsCreated();
     void keyThatCannotBeKeptIsSaidAndNothingIsCreated();
+    void aLaterStepThatFailsLeavesNothingBehindAndAddWorksAgain();
     void theLocalSampleIsAddedInOneClick();
     void anExistingApiWithTheSameIdIsNotReplaced();
 
@@ -144,6 +148,72 @@ void tst_AddAzureMlDialog::keyThatCannotBeKeptIsSaidAndNothingIsCreated()
     const auto kept = test::waitFor(keychain.read(core::SecretStore::makeKey(u"local"_qs, u"azureml/"_qs + apiId)));
     QVERIFY(!kept.ok());
     QCOMPARE(kept.error().kind, core::Error::Kind::NotFound);
+}
+
+// The user picks the product "Retired", which someone deletes before Add is clicked: portico-local
+// refuses the product link (404), a step after the API, the key and the named value were
+// created. The dialog says why and keeps the input; the API, its named value and the key are
+// gone again (the API list does not hold it), so Add with another product simply works.
+void tst_AddAzureMlDialog::aLaterStepThatFailsLeavesNothingBehindAndAddWorksAgain()
+{
+    core::KeychainSecretStore keychain(u"Portico-test"_qs);
+    m_controller->setSecretStore(&keychain, u"local"_qs);
+    const QString product = kService + u"/products/retired"_qs;
+    QVERIFY(call(core::ArmRequest::put(product, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                  { u"displayName"_qs, u"Retired"_qs },
+                                                                  { u"state"_qs, u"published"_qs } } } }))
+                .ok());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Churn API"_qs;
+    definition.apiPath = u"churn"_qs;
+    definition.productId = u"retired"_qs;
+    const QString apiId = definition.apiId();
+    ui::AddAzureMlDialog dialog(m_controller);
+    dialog.setProducts({ { u"retired"_qs, u"Retired"_qs } });
+    dialog.prefill(definition, m_bed.local().mlKey());
+    dialog.show();
+    QCOMPARE(dialog.findChild<QComboBox *>(u"productComboBox"_qs)->currentText(), u"Retired"_qs);
+    QVERIFY(call(core::ArmRequest::remove(product)).ok()); // deleted meanwhile
+
+    QSignalSpy added(&dialog, &ui::AddAzureMlDialog::added);
+    auto *add = dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs);
+    QTest::mouseClick(add, Qt::LeftButton);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 30000);
+    QTRY_VERIFY(add->isEnabled()); // Add can be clicked again
+    QCOMPARE(problem->text(), u"The web service was not added: Product not found."_qs);
+    QCOMPARE(added.count(), 0);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs)->text(), u"Churn API"_qs);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"apiPathLineEdit"_qs)->text(), u"churn"_qs);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"mlWorkspaceLineEdit"_qs)->text(), definition.workspace);
+
+    // Nothing of it is left: the API list does not hold it, nor the named values its key; the
+    // keychain no longer keeps the key.
+    const auto apis = call(core::ArmRequest::get(kService + u"/apis"_qs));
+    QVERIFY(apis.ok());
+    for (const QJsonValue &api : apis.value().value(u"value"_qs).toArray())
+        QVERIFY2(api.toObject().value(u"name"_qs).toString() != apiId, qPrintable(apiId));
+    const auto namedValues = call(core::ArmRequest::get(kService + u"/namedValues"_qs));
+    QVERIFY(namedValues.ok());
+    for (const QJsonValue &value : namedValues.value().value(u"value"_qs).toArray())
+        QVERIFY2(value.toObject().value(u"name"_qs).toString() != definition.namedValueId(),
+                 qPrintable(definition.namedValueId()));
+    const auto kept = test::waitFor(keychain.read(core::SecretStore::makeKey(u"local"_qs, u"azureml/"_qs + apiId)));
+    QVERIFY(!kept.ok());
+    QCOMPARE(kept.error().kind, core::Error::Kind::NotFound);
+
+    // Add again, without a product: the same name works, nothing is in its way.
+    auto *products = dialog.findChild<QComboBox *>(u"productComboBox"_qs);
+    products->setCurrentIndex(products->findData(QString()));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QVERIFY(added.wait(60000));
+    QCOMPARE(added.first().first().toString(), apiId);
+    QVERIFY(call(core::ArmRequest::get(kService + u"/apis/"_qs + apiId)).ok());
+    QVERIFY(call(core::ArmRequest::get(kService + u"/namedValues/"_qs + definition.namedValueId())).ok());
+    QCOMPARE(test::waitFor(keychain.read(core::SecretStore::makeKey(u"local"_qs, u"azureml/"_qs + apiId))).value(),
+             m_bed.local().mlKey());
 }
 
 void tst_AddAzureMlDialog::theLocalSampleIsAddedInOneClick()

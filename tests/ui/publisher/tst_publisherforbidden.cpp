@@ -7,8 +7,9 @@
 // editors keep what the user typed. The views are the real widgets and the real
 // PublisherController; management.azure.com is a local replay server that answers as Azure
 // does for an account that may read groups and subscriptions and nothing else
-// (tests/support/replay/recordings/arm-authorization-failed.json). Each text is what failed,
-// then the one advice of ui::ForbiddenText.
+// (tests/support/replay/recordings/arm-authorization-failed.json), or, where a test adds its own
+// exchanges in that envelope, an account that may do a little more (create an API) and is
+// refused the next step. Each text is what failed, then the one advice of ui::ForbiddenText.
 
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
@@ -27,6 +28,7 @@
 #include "ui/shell/language.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void policyEditorSaysWhichScope();
     void policySaveSaysWhichScopeAndKeepsTheText();
     void addAzureMlSaysWhichApiAndKeepsTheInput();
+    void addAzureMlSaysWhatCouldNotBeRemovedAgain();
     void usageDashboardSaysWhichService();
     void wizardSaysTheAccountCannotListSubscriptions();
 
@@ -359,6 +362,56 @@ void tst_PublisherForbidden::addAzureMlSaysWhichApiAndKeepsTheInput()
     QCOMPARE(dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs)->text(), u"Scoring API"_qs);
     QCOMPARE(dialog.findChild<QLineEdit *>(u"mlBaseUrlLineEdit"_qs)->text(), u"https://ml.example"_qs);
     QVERIFY(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs)->isEnabled()); // can be tried again
+}
+
+// An account that may create APIs but neither named values nor delete APIs: the API is created,
+// its named value is refused, and so is removing the API again. The dialog says why it failed and
+// names the API that is left, to be deleted before adding the service again.
+void tst_PublisherForbidden::addAzureMlSaysWhatCouldNotBeRemovedAgain()
+{
+    const QString api = kService + u"/apis/churn-api"_qs;
+    const QString key = kService + u"/namedValues/churn-api-key"_qs;
+    auto exchange = [this](const QString &method, const QString &path, int status, const QJsonObject &body) {
+        m_arm->add(QJsonObject { { u"request"_qs, QJsonObject { { u"method"_qs, method }, { u"path"_qs, path } } },
+                                 { u"response"_qs, QJsonObject { { u"status"_qs, status }, { u"body"_qs, body } } } });
+    };
+    auto armError = [](const QString &code, const QString &message) {
+        return QJsonObject { { u"error"_qs, QJsonObject { { u"code"_qs, code }, { u"message"_qs, message } } } };
+    };
+    exchange(u"GET"_qs, api, 404, armError(u"ResourceNotFound"_qs, u"Api not found."_qs));
+    exchange(u"PUT"_qs, api, 201, QJsonObject { { u"id"_qs, api }, { u"type"_qs, u"Microsoft.ApiManagement/service/apis"_qs },
+                                                { u"name"_qs, u"churn-api"_qs },
+                                                { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Churn API"_qs },
+                                                                                  { u"path"_qs, u"churn"_qs } } } });
+    exchange(u"GET"_qs, key, 404, armError(u"ResourceNotFound"_qs, u"NamedValue not found."_qs));
+    exchange(u"PUT"_qs, key, 403, armError(u"AuthorizationFailed"_qs, armSays(u"namedValues/write"_qs, key)));
+    exchange(u"DELETE"_qs, api, 403, armError(u"AuthorizationFailed"_qs, armSays(u"apis/delete"_qs, api)));
+
+    ui::AddAzureMlDialog dialog(m_controller.get());
+    ui::AzureMlDefinition definition = ui::AzureMlDefinition::localSample(u"https://ml.example"_qs);
+    definition.apiName = u"Churn API"_qs;
+    definition.apiPath = u"churn"_qs;
+    definition.productId.clear();
+    dialog.prefill(definition, u"the-ml-key"_qs);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 10000);
+    QCOMPARE(problem->text(),
+             u"The web service was not added: the signed-in account does not have permission to create the API "
+             "“churn-api” or its operations, policy and named value in this service (%1). "_qs.arg(
+                 armSays(u"namedValues/write"_qs, key))
+                 + kAdvice
+                 + u" The API “churn-api” created before that could not be removed again (%1); delete it before "
+                   "adding the service again."_qs.arg(armSays(u"apis/delete"_qs, api)));
+    verifyNotSignIn(problem->text());
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs)->text(), u"Churn API"_qs);
+    QVERIFY(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs)->isEnabled());
+    bool deleteSent = false;
+    for (const auto &request : m_arm->received())
+        deleteSent = deleteSent || (request.method == "DELETE" && request.path == api);
+    QVERIFY(deleteSent); // it did try to remove the API
 }
 
 void tst_PublisherForbidden::usageDashboardSaysWhichService()

@@ -1,0 +1,245 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// PublisherController: "Add AzureML web service". The API first (never over an existing one),
+// the key in the keychain, the secret named value, the product link, the operations and the
+// policy; a failure after the API exists removes again what this run created, so that the user
+// can simply add the service again.
+#include "ui/publisher/publishercontroller.h"
+
+#include "core/arm/armrequest.h"
+#include "core/arm/armresponse.h"
+#include "core/model/api.h"
+#include "core/model/namedvalue.h"
+#include "core/model/operation.h"
+#include "core/secrets/secretstore.h"
+#include "ui/common/operationtracker.h"
+#include "ui/publisher/azuremldefinition.h"
+#include "ui/publisher/editorfields.h"
+
+#include <QPointer>
+
+#include <utility>
+
+namespace portico::ui {
+
+struct PublisherController::AzureMlRun
+{
+    QString apiId;
+    QString name; // the API's display name, for the status bar
+    QString namedValueId;
+    int operation = 0;
+    QPointer<QObject> context; // the caller; `done` runs only while it exists
+    AzureMlDone done;
+    QList<core::ArmRequest> steps; // after the named value, in order
+    // What this run created, so far.
+    bool apiCreated = false;
+    QString keychainKey; // set once the key was written
+    bool namedValueCreated = false;
+    QStringList leftBehind;
+};
+
+void PublisherController::addAzureMl(const AzureMlDefinition &definition, const QString &mlKey,
+                                     QObject *context,
+                                     std::function<void(const core::Result<void> &)> done,
+                                     std::function<void()> idTaken)
+{
+    addAzureMl(
+        definition, mlKey, context,
+        [done](const core::Result<void> &result, const QStringList &leftBehind) {
+            if (result.ok() || leftBehind.isEmpty()) {
+                done(result);
+                return;
+            }
+            core::Error error = result.error();
+            error.message += u' ' + leftBehind.join(u' ');
+            done(error);
+        },
+        std::move(idTaken));
+}
+
+void PublisherController::addAzureMl(const AzureMlDefinition &definition, const QString &mlKey,
+                                     QObject *context, AzureMlDone done,
+                                     std::function<void()> idTaken)
+{
+    auto run = std::make_shared<AzureMlRun>();
+    run->apiId = definition.apiId();
+    run->name = definition.apiName;
+    run->namedValueId = definition.namedValueId();
+    run->context = context;
+    run->done = std::move(done);
+    if (!definition.productId.isEmpty())
+        run->steps << core::ArmRequest::put(u"/products/"_qs + definition.productId + u"/apis/"_qs
+                                                + run->apiId,
+                                            QJsonObject());
+    for (const QVariant &operation : definition.operations()) {
+        const core::Operation op = editorfields::toOperation(operation.toMap());
+        run->steps << core::ArmRequest::put(u"/apis/"_qs + run->apiId + u"/operations/"_qs + op.name,
+                                            op.toJson(core::JsonShape::Request));
+    }
+    run->steps << core::ArmRequest::put(
+        u"/apis/"_qs + run->apiId + u"/policies/policy"_qs,
+        QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                        { u"value"_qs, definition.apiPolicy() } } } });
+    core::NamedValue key;
+    key.displayName = run->namedValueId;
+    key.value = mlKey;
+    key.secret = true;
+    const QJsonObject namedValue = key.toJson(core::JsonShape::Request);
+
+    run->operation = m_operations ? m_operations->begin(tr("Adding %1").arg(run->name)) : 0;
+    // Everything below runs in this controller's context, not the caller's: once something is
+    // created, the run ends (added, or removed again) even when the dialog is closed meanwhile.
+    // The API first, and only when no API has its id: nothing of an existing one (its key in
+    // the keychain and its named value included) is replaced.
+    createResource(
+        core::ArmRequest::put(u"/apis/"_qs + run->apiId,
+                              editorfields::toApi(definition.apiFields()).toJson(core::JsonShape::Request)),
+        this,
+        [this, run, idTaken] {
+            const QString taken = tr("An API with the id “%1” already exists.").arg(run->apiId);
+            if (m_operations)
+                m_operations->end(run->operation, false, tr("Adding %1 failed: %2").arg(run->name, taken));
+            if (!run->context)
+                return;
+            if (idTaken)
+                idTaken();
+            else
+                run->done(core::Error::make(core::Error::Kind::Conflict, taken), {});
+        },
+        [this, run, mlKey, namedValue](const core::Result<core::ArmResponse> &created) {
+            if (!created.ok()) {
+                finishAzureMl(run, created.error());
+                return;
+            }
+            run->apiCreated = true;
+            if (!m_secrets || m_environmentId.isEmpty()) {
+                createAzureMlNamedValue(run, namedValue);
+                return;
+            }
+            const QString keychainKey
+                = core::SecretStore::makeKey(m_environmentId, u"azureml/"_qs + run->apiId);
+            core::SecretJob *job = m_secrets->write(keychainKey, mlKey);
+            connect(job, &core::SecretJob::finished, this, [this, job, run, keychainKey, namedValue] {
+                if (job->result().ok()) {
+                    run->keychainKey = keychainKey;
+                    createAzureMlNamedValue(run, namedValue);
+                    return;
+                }
+                core::Error error = job->result().error();
+                error.message = core::SecretStore::isLocked(error)
+                    ? tr("the keychain is locked, so the API key cannot be kept. Unlock the "
+                         "keychain (for example by logging in to your desktop session) and add "
+                         "the service again.")
+                    : tr("the API key could not be kept in the keychain (%1). Add the service "
+                         "again once the keychain works.")
+                          .arg(error.message);
+                undoAzureMl(run, error);
+            });
+        });
+}
+
+void PublisherController::createAzureMlNamedValue(const std::shared_ptr<AzureMlRun> &run,
+                                                  const QJsonObject &body)
+{
+    // Only when nothing has its id: another item's secret is never replaced (nor removed again).
+    createResource(
+        core::ArmRequest::put(u"/namedValues/"_qs + run->namedValueId, body), this,
+        [this, run] {
+            core::Error error = core::Error::make(
+                core::Error::Kind::Conflict,
+                tr("A named value with the id “%1” already exists, so the API key cannot be kept "
+                   "in it. Choose another API name, or delete that named value first.")
+                    .arg(run->namedValueId));
+            error.target = u"displayName"_qs; // the API's name gives the named value its id
+            undoAzureMl(run, error);
+        },
+        [this, run](const core::Result<core::ArmResponse> &created) {
+            if (!created.ok()) {
+                undoAzureMl(run, created.error());
+                return;
+            }
+            run->namedValueCreated = true;
+            runAzureMlSteps(run);
+        });
+}
+
+void PublisherController::runAzureMlSteps(const std::shared_ptr<AzureMlRun> &run)
+{
+    if (run->steps.isEmpty()) {
+        finishAzureMl(run, {});
+        return;
+    }
+    call(run->steps.takeFirst(), this, [this, run](const core::Result<QJsonObject> &r) {
+        if (!r.ok()) {
+            undoAzureMl(run, r.error());
+            return;
+        }
+        runAzureMlSteps(run);
+    });
+}
+
+void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, const core::Error &error)
+{
+    // Reverse order: the named value, the key, the API.
+    if (run->namedValueCreated) {
+        run->namedValueCreated = false;
+        call(core::ArmRequest::remove(u"/namedValues/"_qs + run->namedValueId), this,
+             [this, run, error](const core::Result<QJsonObject> &removed) {
+                 if (!removed.ok())
+                     run->leftBehind << tr("The named value “%1” created before that could not be "
+                                           "removed again (%2); delete it before adding the service "
+                                           "again.")
+                                            .arg(run->namedValueId, removed.error().message);
+                 undoAzureMl(run, error);
+             });
+        return;
+    }
+    if (!run->keychainKey.isEmpty()) {
+        const QString key = std::exchange(run->keychainKey, QString());
+        core::SecretJob *job = m_secrets ? m_secrets->remove(key) : nullptr;
+        if (job) {
+            connect(job, &core::SecretJob::finished, this, [this, job, run, error] {
+                if (!job->result().ok() && job->result().error().kind != core::Error::Kind::NotFound)
+                    run->leftBehind << tr("The API key kept in the keychain for “%1” could not be "
+                                          "removed from it again (%2).")
+                                           .arg(run->apiId, job->result().error().message);
+                undoAzureMl(run, error);
+            });
+            return;
+        }
+    }
+    if (run->apiCreated) {
+        run->apiCreated = false;
+        call(core::ArmRequest::remove(u"/apis/"_qs + run->apiId), this,
+             [this, run, error](const core::Result<QJsonObject> &removed) {
+                 if (!removed.ok())
+                     run->leftBehind << tr("The API “%1” created before that could not be removed "
+                                           "again (%2); delete it before adding the service again.")
+                                            .arg(run->apiId, removed.error().message);
+                 undoAzureMl(run, error);
+             });
+        return;
+    }
+    finishAzureMl(run, error);
+}
+
+void PublisherController::finishAzureMl(const std::shared_ptr<AzureMlRun> &run,
+                                        const core::Result<void> &result)
+{
+    if (m_operations) {
+        if (result.ok())
+            m_operations->end(run->operation, true, tr("%1 was added").arg(run->name));
+        else
+            m_operations->end(run->operation, false,
+                              tr("Adding %1 failed: %2")
+                                  .arg(run->name, (QStringList { result.error().message } + run->leftBehind)
+                                                      .join(u' ')));
+    }
+    if (result.ok() || !run->leftBehind.isEmpty())
+        Q_EMIT resourcesChanged(); // what was added, or what is left to delete
+    if (run->context)
+        run->done(result, run->leftBehind);
+}
+
+} // namespace portico::ui
