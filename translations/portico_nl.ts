@@ -2493,10 +2493,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Vul een HTTP-werkwoord in, zoals GET of POST.</translation>
     </message>
     <message>
-        <source>Response status codes must be between 100 and 599.</source>
-        <translation>Statuscodes van antwoorden moeten tussen 100 en 599 liggen.</translation>
-    </message>
-    <message>
         <source>The operation was not saved because the server could not be reached (%1). Your changes are kept; try again.</source>
         <translation>De bewerking is niet opgeslagen omdat de server onbereikbaar was (%1). Uw wijzigingen blijven bewaard; probeer het opnieuw.</translation>
     </message>
@@ -2539,6 +2535,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The operation “%1” was not created: the signed-in account does not have permission to create operations in this API (%2).</source>
         <translation>De bewerking “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om bewerkingen in deze API aan te maken (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not an HTTP status code: use a code from 100 to 599.</source>
+        <translation>%1 is geen HTTP-statuscode: gebruik een code van 100 tot en met 599.</translation>
+    </message>
+    <message>
+        <source>Status code %1 is already described in row %2: describe each status code once.</source>
+        <translation>Statuscode %1 is al beschreven in rij %2: beschrijf elke statuscode één keer.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Rij %1: %2</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,6 @@
 #include "ui/publisher/operationeditor.h"
 
 #include "core/model/urltemplate.h"
-#include "ui/common/bannerwidget.h"
 #include "ui/common/fieldbinding.h"
 #include "ui/common/fieldmessages.h"
 #include "ui/common/recordtablemodel.h"
@@ -14,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -140,10 +140,13 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_tabs->addTab(tablePage(m_representations, u"representations"_qs, true,
                              { { u"contentType"_qs, u"application/json"_qs } }, nullptr),
                    tr("Re&quest"));
-    m_tabs->addTab(tablePage(m_responses, u"responses"_qs, true,
-                             { { u"statusCode"_qs, 200 }, { u"description"_qs, u"OK"_qs } },
-                             nullptr),
-                   tr("Res&ponses"));
+    QWidget *responsesPage = tablePage(m_responses, u"responses"_qs, true,
+                                       { { u"statusCode"_qs, 200 }, { u"description"_qs, u"OK"_qs } },
+                                       nullptr);
+    // Problems with a response are marked on its row and said right below the table.
+    static_cast<QVBoxLayout *>(responsesPage->layout())
+        ->insertWidget(1, messages()->addField({ kResponses }, u"responsesMessageLabel"_qs, responsesPage));
+    m_responsesTab = m_tabs->addTab(responsesPage, tr("Res&ponses"));
 
     bodyLayout()->addLayout(form);
     bodyLayout()->addWidget(m_tabs, 1);
@@ -162,10 +165,15 @@ OperationEditor::OperationEditor(QWidget *parent)
     connect(doc, &StagedDocument::valueChanged, this, [this](const QString &field) {
         if (field == kTemplate || field == kTemplateParameters)
             refreshTemplateProblems();
+        else if (field == kResponses)
+            refreshResponseProblems();
         else
             messages()->setMessage(field, {});
     });
-    connect(doc, &StagedDocument::loaded, this, &OperationEditor::refreshTemplateProblems);
+    connect(doc, &StagedDocument::loaded, this, [this] {
+        refreshTemplateProblems();
+        refreshResponseProblems();
+    });
     loadNew();
 }
 
@@ -380,16 +388,40 @@ bool OperationEditor::validate()
         messages()->setMessage(kMethod, tr("Enter an HTTP verb such as GET or POST."));
         ok = false;
     }
-    for (const QVariant &row : v.value(kResponses).toList()) {
-        const int code = row.toMap().value(u"statusCode"_qs).toInt();
-        if (code < 100 || code > 599) {
-            banner()->showMessage(BannerWidget::Kind::Error,
-                                  tr("Response status codes must be between 100 and 599."));
-            ok = false;
-            break;
-        }
+    if (!refreshResponseProblems()) {
+        if (ok) // the only problems are on the Responses tab: show them
+            m_tabs->setCurrentIndex(m_responsesTab);
+        ok = false;
     }
     return ok;
+}
+
+bool OperationEditor::refreshResponseProblems()
+{
+    const QVariantList rows = document()->value(kResponses).toList();
+    QHash<int, QString> rowProblems;
+    QHash<int, int> firstRowWith; // status code → the first row that has it
+    QStringList lines;
+    for (int row = 0; row < rows.size(); ++row) {
+        const int code = rows.at(row).toMap().value(u"statusCode"_qs).toInt();
+        QString problem;
+        if (code < 100 || code > 599)
+            problem = tr("%1 is not an HTTP status code: use a code from 100 to 599.").arg(code);
+        else if (const auto first = firstRowWith.constFind(code); first != firstRowWith.cend())
+            problem = tr("Status code %1 is already described in row %2: describe each status code "
+                         "once.")
+                          .arg(code)
+                          .arg(*first + 1);
+        else
+            firstRowWith.insert(code, row);
+        if (problem.isEmpty())
+            continue;
+        rowProblems.insert(row, problem);
+        lines << tr("Row %1: %2").arg(row + 1).arg(problem);
+    }
+    m_responses->setRowProblems(rowProblems);
+    messages()->setMessage(kResponses, lines.join(u'\n'));
+    return rowProblems.isEmpty();
 }
 
 StagedEditor::LoadFailureTexts OperationEditor::loadFailureTexts() const

@@ -53,6 +53,9 @@ private:
     void onTemplateEdited(const QString &text);
     void declareMissing();
     void refreshTemplateProblems();
+    // Marks responses whose status code is not one (100–599) or is described in an earlier row
+    // too, at their row and below the table; false when there is any.
+    bool refreshResponseProblems();
     QWidget *tablePage(RecordTableModel *model, const QString &prefix, bool canAdd,
                        const QVariantMap &newRecord, QTableView **view);
 
@@ -70,6 +73,7 @@ private:
     RecordTableModel *m_representations = nullptr;
     RecordTableModel *m_responses = nullptr;
     QTableView *m_templateView = nullptr;
+    int m_responsesTab = -1;
     QStringList m_undeclared;
 };
 

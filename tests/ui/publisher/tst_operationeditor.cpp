@@ -11,7 +11,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -32,6 +34,8 @@ private Q_SLOTS:
     void brokenTemplateIsExplainedWhileTyping();
     void undoRevertsTypingAsOneStep();
     void serverValidationErrorLandsNextToTheTemplate();
+    void responseProblemsAreShownAtTheirRowAndBlockSave_data();
+    void responseProblemsAreShownAtTheirRowAndBlockSave();
 };
 
 namespace {
@@ -183,6 +187,72 @@ void tst_OperationEditor::serverValidationErrorLandsNextToTheTemplate()
     QVERIFY(editor.findChild<QLabel *>(u"urlTemplateMessageLabel"_qs)->text().contains(u"same method"_qs));
     QCOMPARE(editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs)->text(), u"/items/{id}"_qs);
     QVERIFY(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs)->isEnabled());
+}
+
+void tst_OperationEditor::responseProblemsAreShownAtTheirRowAndBlockSave_data()
+{
+    QTest::addColumn<QString>("typed"); // the status code typed into the added row (empty: none)
+    QTest::addColumn<QString>("atRow");
+    QTest::newRow("the same code twice")
+        << QString() << u"Status code 200 is already described in row 1: describe each status code once."_qs;
+    QTest::newRow("not a status code")
+        << u"700"_qs << u"700 is not an HTTP status code: use a code from 100 to 599."_qs;
+}
+
+// The editor starts with "200 OK"; the user adds a response, which also says 200 (as Add fills
+// it in) or gets a code that is no HTTP status. The problem is said at that row (its tooltip,
+// and below the table), the Responses tab is shown, Save sends nothing and the row stays as
+// typed; once the code is fixed the operation is saved with both responses.
+void tst_OperationEditor::responseProblemsAreShownAtTheirRowAndBlockSave()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, atRow);
+    OperationEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTest::keyClicks(editor.findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs), u"Score"_qs);
+    QTest::keyClicks(editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs), u"/score"_qs);
+    auto *tabs = editor.findChild<QTabWidget *>(u"operationTabWidget"_qs);
+    auto *view = editor.findChild<QTableView *>(u"responsesTableView"_qs);
+    QVERIFY(view);
+    tabs->setCurrentWidget(view->parentWidget()); // the Responses tab
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"responsesAddPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(view->model()->rowCount(), 2);
+    if (!typed.isEmpty()) {
+        auto *cell = view->viewport()->findChild<QSpinBox *>(); // Add opened the status code cell
+        QVERIFY(cell);
+        cell->selectAll();
+        QTest::keyClicks(cell, typed);
+        QTest::keyClick(cell, Qt::Key_Return);
+    }
+    const QModelIndex code = view->model()->index(1, 0);
+    const int shownCode = typed.isEmpty() ? 200 : typed.toInt();
+    QTRY_COMPARE(code.data().toInt(), shownCode); // the view commits the cell from the event loop
+    tabs->setCurrentIndex(0); // the user is elsewhere when saving
+
+    QSignalSpy saves(&editor, &OperationEditor::saveRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 0);
+    QCOMPARE(tabs->currentWidget(), view->parentWidget()); // the Responses tab is shown
+    QCOMPARE(code.data(Qt::ToolTipRole).toString(), atRow);
+    QVERIFY(view->model()->index(0, 0).data(Qt::ToolTipRole).toString().isEmpty()); // row 1 is fine
+    auto *message = editor.findChild<QLabel *>(u"responsesMessageLabel"_qs);
+    QVERIFY(message);
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), u"Row 2: "_qs + atRow);
+    QCOMPARE(view->model()->rowCount(), 2); // kept as typed
+    QCOMPARE(code.data().toInt(), shownCode);
+
+    // Fixed: the marks go, and Save sends both responses.
+    QVERIFY(view->model()->setData(code, u"404"_qs));
+    QVERIFY(code.data(Qt::ToolTipRole).toString().isEmpty());
+    QVERIFY(!message->isVisible());
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 1);
+    const QVariantList responses = saves.first().at(0).toMap().value(u"responses"_qs).toList();
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(0).toMap().value(u"statusCode"_qs).toInt(), 200);
+    QCOMPARE(responses.at(1).toMap().value(u"statusCode"_qs).toInt(), 404);
 }
 
 QTEST_MAIN(tst_OperationEditor)
