@@ -8,12 +8,16 @@
 // PublisherController; management.azure.com is a local replay server that answers as Azure
 // does for an account that may read groups and subscriptions and nothing else
 // (tests/support/replay/recordings/arm-authorization-failed.json), or, where a test adds its own
-// exchanges in that envelope, an account that may do a little more (create an API) and is
-// refused the next step. Each text is what failed, then the one advice of ui::ForbiddenText.
+// exchanges in that envelope, an account that may do a little more (create an API, read a
+// service's APIs) and is refused the next step. Each text is what failed, then the one advice
+// of ui::ForbiddenText.
 
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
+#include "core/itemmodels/navigationtreemodel.h"
+#include "core/settings/settings.h"
 #include "tests/support/replay/replayserver.h"
+#include "tests/support/tempdir.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/common/decisions.h"
 #include "ui/common/operationtracker.h"
@@ -26,7 +30,12 @@
 #include "ui/publisher/servicewizard.h"
 #include "ui/publisher/usagedashboard.h"
 #include "ui/shell/language.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/navigationactions.h"
+#include "ui/shell/navigationlabels.h"
 
+#include <QAction>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -39,6 +48,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 #include <memory>
 
@@ -81,6 +91,7 @@ private Q_SLOTS:
     void addAzureMlSaysWhichApiAndKeepsTheInput();
     void addAzureMlSaysWhatCouldNotBeRemovedAgain();
     void usageDashboardSaysWhichService();
+    void navigationTreeDeleteSaysWhichApi();
     void wizardSaysTheAccountCannotListSubscriptions();
 
 private:
@@ -426,6 +437,66 @@ void tst_PublisherForbidden::usageDashboardSaysWhichService()
                     "the reports of the service “apimService1” (%1). "_qs.arg(armSays(u"reports/read"_qs, kService))
                        + kAdvice + u" The figures shown are from the last successful refresh."_qs);
     verifyNotSignIn(text);
+}
+
+// Delete API in the navigation tree's context menu, for an account that may read the service
+// and its APIs but not delete them: the console's banner says it in the publisher panels' words.
+void tst_PublisherForbidden::navigationTreeDeleteSaysWhichApi()
+{
+    const QString group = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1"_qs;
+    const QString service = group + u"/providers/Microsoft.ApiManagement/service/contoso-apim"_qs;
+    const QString api = service + u"/apis/orders"_qs;
+    auto exchange = [this](const QString &method, const QString &path, int status, const QJsonObject &body) {
+        m_arm->add(QJsonObject { { u"request"_qs, QJsonObject { { u"method"_qs, method }, { u"path"_qs, path } } },
+                                 { u"response"_qs, QJsonObject { { u"status"_qs, status }, { u"body"_qs, body } } } });
+    };
+    exchange(u"GET"_qs, group + u"/providers/Microsoft.ApiManagement/service"_qs, 200, QJsonObject { { u"value"_qs, QJsonArray {
+        QJsonObject { { u"id"_qs, service }, { u"name"_qs, u"contoso-apim"_qs },
+                      { u"type"_qs, u"Microsoft.ApiManagement/service"_qs }, { u"location"_qs, u"West Europe"_qs },
+                      { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs }, { u"capacity"_qs, 1 } } },
+                      { u"properties"_qs, QJsonObject { { u"publisherEmail"_qs, u"admin@contoso.com"_qs },
+                                                        { u"publisherName"_qs, u"Contoso"_qs },
+                                                        { u"provisioningState"_qs, u"Succeeded"_qs } } } } } } });
+    exchange(u"GET"_qs, service + u"/apis"_qs, 200, QJsonObject { { u"value"_qs, QJsonArray {
+        QJsonObject { { u"id"_qs, api }, { u"name"_qs, u"orders"_qs }, { u"type"_qs, u"Microsoft.ApiManagement/service/apis"_qs },
+                      { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Orders"_qs }, { u"path"_qs, u"orders"_qs } } } } } } });
+    exchange(u"DELETE"_qs, api, 403, QJsonObject { { u"error"_qs, QJsonObject {
+        { u"code"_qs, u"AuthorizationFailed"_qs }, { u"message"_qs, armSays(u"apis/delete"_qs, api) } } } });
+
+    test::TempDir dir;
+    core::Settings settings(dir.filePath(u"settings.ini"_qs));
+    ui::MainWindow window(settings);
+    core::NavigationTreeModel navigation;
+    ui::NavigationLabels labels;
+    labels.setSourceModel(&navigation);
+    window.setNavigationModel(&labels);
+    ui::PublisherWorkspace workspace(m_controller.get());
+    ui::NavigationActions actions(&window, &labels, &navigation, m_controller.get(), &workspace);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *tree = window.navigationView();
+    const QModelIndex root = navigation.addEnvironment(u"azure"_qs, u"Contoso (Azure)"_qs, m_client.get(), { group });
+    tree->expand(labels.mapFromSource(root));
+    QTRY_VERIFY_WITH_TIMEOUT(navigation.findArmId(service).isValid(), 10000);
+    tree->expand(labels.mapFromSource(navigation.findArmId(service)));
+    using Kind = core::NavigationTreeModel::Kind;
+    QTRY_VERIFY_WITH_TIMEOUT(navigation.folder(navigation.findArmId(service), Kind::ApisFolder).isValid(), 10000);
+    tree->expand(labels.mapFromSource(navigation.folder(navigation.findArmId(service), Kind::ApisFolder)));
+    QTRY_VERIFY_WITH_TIMEOUT(navigation.findArmId(api).isValid(), 10000);
+
+    tree->setCurrentIndex(labels.mapFromSource(navigation.findArmId(api)));
+    QSignalSpy deleted(&actions, &ui::NavigationActions::deleteFinished);
+    ui::decisions::preAnswer(true);
+    window.findChild<QAction *>(u"deleteNavigationItemAction"_qs)->trigger();
+    QVERIFY(deleted.wait(10000));
+    QCOMPARE(deleted.last().at(0).toBool(), false);
+    QVERIFY(actions.banner()->isVisible());
+    const QString text = actions.banner()->text();
+    QCOMPARE(text, u"The API “Orders” was not deleted: the signed-in account does not have permission to delete it "
+                    "(%1). "_qs.arg(armSays(u"apis/delete"_qs, api))
+                       + kAdvice);
+    verifyNotSignIn(text);
+    QVERIFY(navigation.findArmId(api).isValid()); // still listed
 }
 
 void tst_PublisherForbidden::wizardSaysTheAccountCannotListSubscriptions()
