@@ -90,6 +90,8 @@ private Q_SLOTS:
     void policySaveSaysWhichScopeAndKeepsTheText();
     void addAzureMlSaysWhichApiAndKeepsTheInput();
     void addAzureMlSaysWhatCouldNotBeRemovedAgain();
+    void addAzureMlNamesTheNamedValueLeftBehind_data();
+    void addAzureMlNamesTheNamedValueLeftBehind();
     void usageDashboardSaysWhichService();
     void navigationTreeDeleteSaysWhichApi();
     void wizardSaysTheAccountCannotListSubscriptions();
@@ -423,6 +425,82 @@ void tst_PublisherForbidden::addAzureMlSaysWhatCouldNotBeRemovedAgain()
     for (const auto &request : m_arm->received())
         deleteSent = deleteSent || (request.method == "DELETE" && request.path == api);
     QVERIFY(deleteSent); // it did try to remove the API
+}
+
+void tst_PublisherForbidden::addAzureMlNamesTheNamedValueLeftBehind_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("expected"); // %1: ARM's refusal of the operation, %2: of the named value's DELETE
+    QTest::newRow("English")
+        << u"en"_qs
+        << u"The web service was not added: the signed-in account does not have permission to create the API "
+           "“forecast-api” or its operations, policy and named value in this service (%1). "_qs
+            + kAdvice
+            + u" The named value “forecast-api-key” created before that could not be removed again (%2); delete it "
+              "before adding the service again."_qs;
+    QTest::newRow("Dutch")
+        << u"nl"_qs
+        << u"De webservice is niet toegevoegd: het aangemelde account heeft geen toestemming om de API “forecast-api” "
+           "of de bijbehorende bewerkingen, policy en benoemde waarde in deze service aan te maken (%1). Vraag om een "
+           "rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan. De benoemde waarde "
+           "“forecast-api-key” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%2); verwijder die "
+           "voordat u de service opnieuw toevoegt."_qs;
+}
+
+// An account that may create APIs and named values, but not operations, and may delete APIs but
+// not named values: the first operation is refused, the API is removed again, the named value
+// is not. The dialog names the named value that is left (English and Dutch).
+void tst_PublisherForbidden::addAzureMlNamesTheNamedValueLeftBehind()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, expected);
+    if (language != u"en"_qs)
+        QVERIFY(ui::installTranslations(*qApp, language));
+    const QString api = kService + u"/apis/forecast-api"_qs;
+    const QString key = kService + u"/namedValues/forecast-api-key"_qs;
+    const QString operation = api + u"/operations/rrs-execute"_qs;
+    auto exchange = [this](const QString &method, const QString &path, int status, const QJsonObject &body) {
+        m_arm->add(QJsonObject { { u"request"_qs, QJsonObject { { u"method"_qs, method }, { u"path"_qs, path } } },
+                                 { u"response"_qs, QJsonObject { { u"status"_qs, status }, { u"body"_qs, body } } } });
+    };
+    auto armError = [](const QString &code, const QString &message) {
+        return QJsonObject { { u"error"_qs, QJsonObject { { u"code"_qs, code }, { u"message"_qs, message } } } };
+    };
+    exchange(u"GET"_qs, api, 404, armError(u"ResourceNotFound"_qs, u"Api not found."_qs));
+    exchange(u"PUT"_qs, api, 201, QJsonObject { { u"id"_qs, api }, { u"name"_qs, u"forecast-api"_qs },
+                                                { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Forecast API"_qs },
+                                                                                  { u"path"_qs, u"forecast"_qs } } } });
+    exchange(u"GET"_qs, key, 404, armError(u"ResourceNotFound"_qs, u"NamedValue not found."_qs));
+    exchange(u"PUT"_qs, key, 201, QJsonObject { { u"id"_qs, key }, { u"name"_qs, u"forecast-api-key"_qs },
+                                                { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"forecast-api-key"_qs },
+                                                                                  { u"secret"_qs, true } } } });
+    exchange(u"PUT"_qs, operation, 403,
+             armError(u"AuthorizationFailed"_qs, armSays(u"apis/operations/write"_qs, operation)));
+    exchange(u"DELETE"_qs, key, 403, armError(u"AuthorizationFailed"_qs, armSays(u"namedValues/delete"_qs, key)));
+    exchange(u"DELETE"_qs, api, 200, QJsonObject());
+
+    ui::AddAzureMlDialog dialog(m_controller.get());
+    ui::AzureMlDefinition definition = ui::AzureMlDefinition::localSample(u"https://ml.example"_qs);
+    definition.apiName = u"Forecast API"_qs;
+    definition.apiPath = u"forecast"_qs;
+    definition.productId.clear();
+    dialog.prefill(definition, u"the-ml-key"_qs);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 10000);
+    QCOMPARE(problem->text(), expected.arg(armSays(u"apis/operations/write"_qs, operation),
+                                           armSays(u"namedValues/delete"_qs, key)));
+    // The named value first (it was created last), then the API, which went.
+    QStringList removals;
+    for (const auto &request : m_arm->received()) {
+        if (request.method == "DELETE")
+            removals << request.path;
+    }
+    QCOMPARE(removals, (QStringList { key, api }));
+    QVERIFY(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs)->isEnabled());
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs)->text(), u"Forecast API"_qs);
 }
 
 void tst_PublisherForbidden::usageDashboardSaysWhichService()
