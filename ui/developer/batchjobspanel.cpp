@@ -207,13 +207,18 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Input CSV:"), inputRow);
+    // A row of a line edit and its Browse button: Alt+I goes to the line edit.
+    auto *inputLabel = new QLabel(tr("&Input CSV:"), this);
+    inputLabel->setBuddy(m_input);
+    form->addRow(inputLabel, inputRow);
     form->addRow(tr("Se&nd:"), m_target);
     form->addRow(tr("Su&bscription:"), m_subscription);
     form->addRow(tr("&Workspace:"), m_workspace);
     form->addRow(tr("Ser&vice:"), m_service);
     form->addRow(tr("S&torage:"), m_storage);
-    form->addRow(tr("Connection &string:"), m_connectionString);
+    auto *connectionLabel = new QLabel(tr("Connection &string:"), this);
+    connectionLabel->setBuddy(m_connectionString->lineEdit()); // not the field around it, which takes no focus
+    form->addRow(connectionLabel, m_connectionString);
     form->addRow(tr("&Container:"), m_container);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_submit);

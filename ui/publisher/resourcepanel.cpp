@@ -271,7 +271,16 @@ void ResourcePanel::buildForm(QVBoxLayout *outer)
         boxLayout->setSpacing(2);
         boxLayout->addWidget(editor);
         boxLayout->addWidget(message);
-        form->addRow(spec.kind == FieldSpec::Kind::Bool ? QString() : spec.label, box);
+        // The label's accelerator (Alt+letter) goes to the field itself: the box around it and
+        // its message takes no focus.
+        QWidget *focusTarget = m_editors.value(spec.key);
+        if (spec.kind == FieldSpec::Kind::Bool) {
+            form->addRow(QString(), box); // the check box says what it is
+        } else {
+            auto *label = new QLabel(spec.label, m_form);
+            label->setBuddy(focusTarget);
+            form->addRow(label, box);
+        }
     }
     outer->addWidget(m_form);
 }

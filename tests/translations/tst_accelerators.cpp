@@ -1,0 +1,280 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Keyboard accelerators in English and in Dutch, against the real portico-local: on every
+// resource page of the publisher (products, subscriptions, users, groups, named values,
+// backends; a new item and a selected one) and on the Batch jobs tab, every label with an
+// accelerator has a field that takes the focus, and pressing Alt with its letter puts the focus
+// there.
+
+#include "core/arm/armrequest.h"
+#include "core/batch/batchjobrunner.h"
+#include "core/secrets/inmemorysecretstore.h"
+#include "core/secrets/secretstore.h"
+#include "tests/support/mnemonics.h"
+#include "tests/support/secretjobs.h"
+#include "tests/support/tempdir.h"
+#include "tests/ui/developer/developertestbed.h"
+#include "ui/developer/batchjobspanel.h"
+#include "ui/developer/developerworkspace.h"
+#include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/resourcepanel.h"
+#include "ui/shell/language.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeWidget>
+
+using namespace portico;
+using Page = ui::PublisherWorkspace::Page;
+
+Q_DECLARE_METATYPE(Page)
+
+class tst_Accelerators : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void resourcePageAccelerators_data();
+    void resourcePageAccelerators();
+    void batchJobsTabAccelerators_data();
+    void batchJobsTabAccelerators();
+    void labelAcceleratorMovesTheFocusToItsField_data();
+    void labelAcceleratorMovesTheFocusToItsField();
+
+private:
+    // The Batch jobs tab of a developer workspace made (after the language is chosen), shown
+    // and active.
+    std::unique_ptr<ui::DeveloperWorkspace> batchWorkspace();
+
+    test::DeveloperTestBed m_bed;
+    test::TempDir m_dir;
+    core::InMemorySecretStore m_secrets;
+    std::unique_ptr<core::BatchJobRunner> m_runner;
+};
+
+void tst_Accelerators::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString started = m_bed.start(u"accelerators"_qs, this);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    // One item on every resource page, to see the form with a selected item.
+    const QList<QPair<QString, QJsonObject>> items {
+        { u"/subscriptions/accel-subscription"_qs,
+          { { u"scope"_qs, u"/products/starter"_qs }, { u"displayName"_qs, u"Accelerators"_qs },
+            { u"state"_qs, u"active"_qs } } },
+        { u"/users/accel-user"_qs,
+          { { u"firstName"_qs, u"Ada"_qs }, { u"lastName"_qs, u"Lovelace"_qs },
+            { u"email"_qs, u"ada@contoso.com"_qs } } },
+        { u"/groups/accel-group"_qs, { { u"displayName"_qs, u"Accelerators"_qs } } },
+        { u"/namedValues/accel-value"_qs, { { u"displayName"_qs, u"accel-value"_qs }, { u"value"_qs, u"42"_qs } } },
+        { u"/backends/accel-backend"_qs, { { u"url"_qs, u"https://backend.contoso.com"_qs },
+                                          { u"protocol"_qs, u"http"_qs } } },
+    };
+    for (const auto &[path, properties] : items) {
+        const auto put = m_bed.call(core::ArmRequest::put(m_bed.serviceId() + path,
+                                                          QJsonObject { { u"properties"_qs, properties } }),
+                                    this);
+        QVERIFY2(put.ok(), qPrintable(path + u": "_qs + (put.ok() ? QString() : put.error().message)));
+    }
+    const QString developer = m_bed.startDeveloper(m_dir.filePath(u"history.sqlite"_qs));
+    QVERIFY2(developer.isEmpty(), qPrintable(developer));
+    m_bed.developer()->setSecretStore(&m_secrets, u"local"_qs);
+    m_runner = std::make_unique<core::BatchJobRunner>(&m_bed.network(), &m_secrets, m_dir.filePath(u"batch"_qs));
+    QVERIFY(m_runner->load().ok());
+    QVERIFY(test::waitFor(m_secrets.write(core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs), m_bed.local().mlKey()))
+                .ok());
+    QVERIFY(m_dir.write(u"alt-en.csv"_qs, "Col2\nThis is a good day\n"));
+    QVERIFY(m_dir.write(u"alt-nl.csv"_qs, "Col2\nThis is a good day\n"));
+}
+
+void tst_Accelerators::cleanupTestCase()
+{
+    m_runner.reset();
+    m_bed.stop();
+}
+
+void tst_Accelerators::cleanup()
+{
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+namespace {
+
+void addLanguages()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << u"en"_qs;
+    QTest::newRow("Dutch") << u"nl"_qs;
+}
+
+// Each problem on a line of its own (a failure message is cut short), then the failure.
+void report(const QStringList &problems)
+{
+    for (const QString &problem : problems)
+        qWarning().noquote() << problem;
+    QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + u" accelerator problems, listed above"_qs));
+}
+
+// Dutch loaded from the shipped .qm (English is the source language).
+bool useLanguage(const QString &language)
+{
+    return language == u"en"_qs || ui::installTranslations(*qApp, language);
+}
+
+} // namespace
+
+void tst_Accelerators::resourcePageAccelerators_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<Page>("page");
+    const QList<QPair<const char *, Page>> pages { { "products", Page::Products },
+                                                  { "subscriptions", Page::Subscriptions },
+                                                  { "users", Page::Users },
+                                                  { "groups", Page::Groups },
+                                                  { "named values", Page::NamedValues },
+                                                  { "backends", Page::Backends } };
+    for (const QString &language : { u"en"_qs, u"nl"_qs }) {
+        for (const auto &[name, page] : pages)
+            QTest::addRow("%s %s", qPrintable(language), name) << language << page;
+    }
+}
+
+// The accelerators on the page, with the scope bar above it: as a new item,
+// and with the first item of the list selected (which shows the policy button on a product and
+// the keys of a subscription).
+void tst_Accelerators::resourcePageAccelerators()
+{
+    QFETCH(QString, language);
+    QFETCH(Page, page);
+    QVERIFY(useLanguage(language));
+    ui::PublisherWorkspace workspace(m_bed.publisher());
+    workspace.resize(1400, 900);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(page);
+    ui::ResourcePanel *panel = workspace.panel(page);
+    QVERIFY(panel);
+    auto *table = panel->findChild<QTableView *>();
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 10000);
+    QVERIFY(panel->isNew());
+    QStringList problems = test::labelsWithoutFocusableBuddy(&workspace);
+    for (QString &problem : problems)
+        problem.prepend(u"new item: "_qs);
+
+    table->selectRow(0);
+    QTRY_VERIFY(!panel->isNew());
+    for (const QString &problem : test::labelsWithoutFocusableBuddy(&workspace))
+        problems.append(u"selected item: "_qs + problem);
+    report(problems);
+}
+
+std::unique_ptr<ui::DeveloperWorkspace> tst_Accelerators::batchWorkspace()
+{
+    auto workspace = std::make_unique<ui::DeveloperWorkspace>(m_bed.developer());
+    workspace->setBatchRunner(m_runner.get(), &m_secrets, u"local"_qs);
+    ui::BatchJobsPanel *panel = workspace->batchJobs();
+    panel->setDirectService(m_bed.local().mlUrl(), core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs));
+    panel->setWorkspaceAndService(u"local"_qs, u"feature-hashing"_qs);
+    workspace->resize(1400, 900);
+    workspace->show();
+    workspace->activateWindow();
+    workspace->showTab(ui::DeveloperWorkspace::Tab::Batch);
+    return workspace;
+}
+
+void tst_Accelerators::batchJobsTabAccelerators_data()
+{
+    addLanguages();
+}
+
+// The whole developer workspace on the Batch jobs tab: the tab bar's own letters count too.
+void tst_Accelerators::batchJobsTabAccelerators()
+{
+    QFETCH(QString, language);
+    QVERIFY(useLanguage(language));
+    const auto workspace = batchWorkspace();
+    QVERIFY(QTest::qWaitForWindowExposed(workspace.get()));
+    QVERIFY(workspace->batchJobs()->isVisible());
+    const QStringList problems = test::labelsWithoutFocusableBuddy(workspace.get());
+    report(problems);
+}
+
+void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("context"); // of the label's text
+    QTest::addColumn<QString>("label");   // in English
+    const QList<QStringList> fields {
+        { u"product display name"_qs, u"productDisplayNameLineEdit"_qs, u"portico::ui::PanelSpec"_qs,
+          u"&Display name:"_qs },
+        { u"batch input CSV"_qs, u"batchInputLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs, u"&Input CSV:"_qs },
+        { u"batch workspace"_qs, u"batchWorkspaceLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs, u"&Workspace:"_qs },
+    };
+    for (const QString &language : { u"en"_qs }) {
+        for (const QStringList &row : fields)
+            QTest::addRow("%s %s", qPrintable(language), qPrintable(row.at(0)))
+                << language << row.at(1) << row.at(2) << row.at(3);
+    }
+}
+
+// Alt with the letter of the field's label, pressed in another field, puts the focus there.
+void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, field);
+    QFETCH(QString, context);
+    QFETCH(QString, label);
+    QVERIFY(useLanguage(language));
+    std::unique_ptr<QWidget> window;
+    QWidget *form = nullptr;
+    if (field.startsWith(u"batch"_qs)) {
+        auto workspace = batchWorkspace();
+        form = workspace->batchJobs();
+        window = std::move(workspace);
+    } else {
+        auto workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.publisher());
+        workspace->resize(1400, 900);
+        workspace->show();
+        workspace->activateWindow();
+        workspace->showPage(Page::Products);
+        form = workspace->panel(Page::Products);
+        window = std::move(workspace);
+    }
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    auto *target = form->findChild<QWidget *>(field);
+    QVERIFY(target);
+    const QString text = QCoreApplication::translate(context.toUtf8().constData(), label.toUtf8().constData());
+    QLabel *shown = nullptr;
+    for (QLabel *candidate : form->findChildren<QLabel *>()) {
+        if (candidate->text() == text)
+            shown = candidate;
+    }
+    QVERIFY2(shown, qPrintable(u"no label “"_qs + text + u"”"_qs));
+    const QChar letter = test::mnemonicOf(text);
+    QVERIFY(!letter.isNull());
+    auto *elsewhere = form->findChild<QPushButton *>();
+    elsewhere->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), elsewhere);
+    QTest::keyClick(elsewhere, Qt::Key(letter.unicode()), Qt::AltModifier);
+    const auto focused = [] { return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString(); };
+    QTRY_COMPARE(focused(), field);
+}
+
+QTEST_MAIN(tst_Accelerators)
+#include "tst_accelerators.moc"
