@@ -1210,10 +1210,6 @@
         <translation>&amp;Indienen en starten</translation>
     </message>
     <message>
-        <source>Ca&amp;ncel job</source>
-        <translation>Taak a&amp;nnuleren</translation>
-    </message>
-    <message>
         <source>&amp;Export CSV…</source>
         <translation>CSV &amp;exporteren…</translation>
     </message>
@@ -1231,15 +1227,11 @@
     </message>
     <message>
         <source>&amp;Input CSV:</source>
-        <translation>&amp;Invoer-CSV:</translation>
+        <translation>Invoer-&amp;CSV:</translation>
     </message>
     <message>
         <source>Se&amp;nd:</source>
         <translation>Ver&amp;sturen:</translation>
-    </message>
-    <message>
-        <source>Su&amp;bscription:</source>
-        <translation>A&amp;bonnement:</translation>
     </message>
     <message>
         <source>&amp;Workspace:</source>
@@ -1247,19 +1239,11 @@
     </message>
     <message>
         <source>Ser&amp;vice:</source>
-        <translation>Ser&amp;vice:</translation>
-    </message>
-    <message>
-        <source>S&amp;torage:</source>
-        <translation>&amp;Opslag:</translation>
-    </message>
-    <message>
-        <source>Connection &amp;string:</source>
-        <translation>&amp;Verbindingsreeks:</translation>
+        <translation>Se&amp;rvice:</translation>
     </message>
     <message>
         <source>&amp;Container:</source>
-        <translation>&amp;Container:</translation>
+        <translation>Con&amp;tainer:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1310,16 +1294,12 @@
         <translation>Wacht op controle bij de service</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Opnieuw proberen</translation>
-    </message>
-    <message>
         <source>Run the job again from the step that failed</source>
         <translation>Voer de taak opnieuw uit vanaf de stap die mislukte</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation>Ver&amp;wijderen</translation>
+        <translation>&amp;Verwijderen</translation>
     </message>
     <message>
         <source>Remove the job from the list, with its downloaded results</source>
@@ -1416,6 +1396,26 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Waiting to carry on (interrupted before it reached the service)</source>
         <translation>Wacht om verder te gaan (onderbroken voordat hij de service bereikte)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l job</source>
+        <translation>Taak a&amp;nnuleren</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Opnieuw &amp;proberen</translation>
+    </message>
+    <message>
+        <source>S&amp;ubscription:</source>
+        <translation>Abonne&amp;ment:</translation>
+    </message>
+    <message>
+        <source>Stor&amp;age:</source>
+        <translation>Ops&amp;lag:</translation>
+    </message>
+    <message>
+        <source>Connection strin&amp;g:</source>
+        <translation>Verbin&amp;dingsreeks:</translation>
     </message>
 </context>
 <context>
@@ -2563,20 +2563,12 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Producten</translation>
     </message>
     <message>
-        <source>&amp;State:</source>
-        <translation>&amp;Status:</translation>
-    </message>
-    <message>
         <source>Not published</source>
         <translation>Niet gepubliceerd</translation>
     </message>
     <message>
         <source>Published</source>
         <translation>Gepubliceerd</translation>
-    </message>
-    <message>
-        <source>Subscriptions &amp;limit:</source>
-        <translation>Maximum aantal a&amp;bonnementen:</translation>
     </message>
     <message>
         <source>&amp;Id:</source>
@@ -2588,23 +2580,11 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation>&amp;Beschrijving:</translation>
-    </message>
-    <message>
-        <source>Subscription &amp;required</source>
-        <translation>Abonnement &amp;vereist</translation>
-    </message>
-    <message>
-        <source>&amp;Approval required</source>
-        <translation>&amp;Goedkeuring vereist</translation>
-    </message>
-    <message>
-        <source>A&amp;PIs:</source>
-        <translation>A&amp;PI&apos;s:</translation>
+        <translation>B&amp;eschrijving:</translation>
     </message>
     <message>
         <source>&amp;Groups (who can see it):</source>
-        <translation>&amp;Groepen (wie het ziet):</translation>
+        <translation>Gr&amp;oepen (wie het ziet):</translation>
     </message>
     <message>
         <source>Subscriptions</source>
@@ -2651,14 +2631,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <source>&amp;First name:</source>
-        <translation>&amp;Voornaam:</translation>
-    </message>
-    <message>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Achternaam:</translation>
-    </message>
-    <message>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mailadres:</translation>
     </message>
@@ -2669,18 +2641,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Named values</source>
         <translation>Benoemde waarden</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Naam:</translation>
-    </message>
-    <message>
-        <source>&amp;Value:</source>
-        <translation>&amp;Waarde:</translation>
-    </message>
-    <message>
-        <source>&amp;Secret (never shown again after saving)</source>
-        <translation>&amp;Geheim (na opslaan nooit meer getoond)</translation>
     </message>
     <message>
         <source>Backends</source>
@@ -2699,7 +2659,47 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>SOAP</translation>
     </message>
     <message>
-        <source>&amp;URL:</source>
+        <source>S&amp;tate:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>Subscriptions li&amp;mit:</source>
+        <translation>&amp;Maximum aantal abonnementen:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bscription required</source>
+        <translation>&amp;Abonnement vereist</translation>
+    </message>
+    <message>
+        <source>Appr&amp;oval required</source>
+        <translation>Goed&amp;keuring vereist</translation>
+    </message>
+    <message>
+        <source>&amp;APIs:</source>
+        <translation>A&amp;PI&apos;s:</translation>
+    </message>
+    <message>
+        <source>Fi&amp;rst name:</source>
+        <translation>V&amp;oornaam:</translation>
+    </message>
+    <message>
+        <source>L&amp;ast name:</source>
+        <translation>&amp;Achternaam:</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;aam:</translation>
+    </message>
+    <message>
+        <source>Valu&amp;e:</source>
+        <translation>&amp;Waarde:</translation>
+    </message>
+    <message>
+        <source>Se&amp;cret (never shown again after saving)</source>
+        <translation>Ge&amp;heim (na opslaan nooit meer getoond)</translation>
+    </message>
+    <message>
+        <source>U&amp;RL:</source>
         <translation>&amp;URL:</translation>
     </message>
 </context>
@@ -3065,14 +3065,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Sleutels</translation>
     </message>
     <message>
-        <source>Regenerate p&amp;rimary…</source>
-        <translation>P&amp;rimaire opnieuw genereren…</translation>
-    </message>
-    <message>
-        <source>Regenerate se&amp;condary…</source>
-        <translation>Se&amp;cundaire opnieuw genereren…</translation>
-    </message>
-    <message>
         <source>Primary key:</source>
         <translation>Primaire sleutel:</translation>
     </message>
@@ -3198,6 +3190,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The secondary key of “%1” was not regenerated: the signed-in account does not have permission to regenerate it (%2).</source>
         <translation>De secundaire sleutel van “%1” is niet opnieuw gegenereerd: het aangemelde account heeft geen toestemming om deze opnieuw te genereren (%2).</translation>
+    </message>
+    <message>
+        <source>Regenerate &amp;primary…</source>
+        <translation>&amp;Primaire opnieuw genereren…</translation>
+    </message>
+    <message>
+        <source>Regenerate s&amp;econdary…</source>
+        <translation>Se&amp;cundaire opnieuw genereren…</translation>
     </message>
 </context>
 <context>

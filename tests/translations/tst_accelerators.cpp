@@ -3,9 +3,11 @@
 //
 // Keyboard accelerators in English and in Dutch, against the real portico-local: on every
 // resource page of the publisher (products, subscriptions, users, groups, named values,
-// backends; a new item and a selected one) and on the Batch jobs tab, every label with an
-// accelerator has a field that takes the focus, and pressing Alt with its letter puts the focus
-// there.
+// backends; a new item and a selected one) and on the Batch jobs tab, each Alt+letter has one
+// owner and every label with an accelerator has a field that takes the focus, and pressing Alt
+// with its letter puts the focus there; Alt+S saves a new product filled in from the keyboard,
+// and the Submit button's accelerator (Alt+S, in Dutch Alt+I) starts a batch job, which then
+// shows in the job list.
 
 #include "core/arm/armrequest.h"
 #include "core/batch/batchjobrunner.h"
@@ -52,6 +54,10 @@ private Q_SLOTS:
     void batchJobsTabAccelerators();
     void labelAcceleratorMovesTheFocusToItsField_data();
     void labelAcceleratorMovesTheFocusToItsField();
+    void altSSavesANewProduct_data();
+    void altSSavesANewProduct();
+    void submitAcceleratorStartsABatchJob_data();
+    void submitAcceleratorStartsABatchJob();
 
 private:
     // The Batch jobs tab of a developer workspace made (after the language is chosen), shown
@@ -172,13 +178,13 @@ void tst_Accelerators::resourcePageAccelerators()
     auto *table = panel->findChild<QTableView *>();
     QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 10000);
     QVERIFY(panel->isNew());
-    QStringList problems = test::labelsWithoutFocusableBuddy(&workspace);
+    QStringList problems = test::mnemonicProblems(&workspace);
     for (QString &problem : problems)
         problem.prepend(u"new item: "_qs);
 
     table->selectRow(0);
     QTRY_VERIFY(!panel->isNew());
-    for (const QString &problem : test::labelsWithoutFocusableBuddy(&workspace))
+    for (const QString &problem : test::mnemonicProblems(&workspace))
         problems.append(u"selected item: "_qs + problem);
     report(problems);
 }
@@ -210,7 +216,7 @@ void tst_Accelerators::batchJobsTabAccelerators()
     const auto workspace = batchWorkspace();
     QVERIFY(QTest::qWaitForWindowExposed(workspace.get()));
     QVERIFY(workspace->batchJobs()->isVisible());
-    const QStringList problems = test::labelsWithoutFocusableBuddy(workspace.get());
+    const QStringList problems = test::mnemonicProblems(workspace.get());
     report(problems);
 }
 
@@ -226,7 +232,7 @@ void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField_data()
         { u"batch input CSV"_qs, u"batchInputLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs, u"&Input CSV:"_qs },
         { u"batch workspace"_qs, u"batchWorkspaceLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs, u"&Workspace:"_qs },
     };
-    for (const QString &language : { u"en"_qs }) {
+    for (const QString &language : { u"en"_qs, u"nl"_qs }) {
         for (const QStringList &row : fields)
             QTest::addRow("%s %s", qPrintable(language), qPrintable(row.at(0)))
                 << language << row.at(1) << row.at(2) << row.at(3);
@@ -274,6 +280,74 @@ void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField()
     QTest::keyClick(elsewhere, Qt::Key(letter.unicode()), Qt::AltModifier);
     const auto focused = [] { return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString(); };
     QTRY_COMPARE(focused(), field);
+}
+
+void tst_Accelerators::altSSavesANewProduct_data()
+{
+    addLanguages();
+}
+
+void tst_Accelerators::altSSavesANewProduct()
+{
+    QFETCH(QString, language);
+    QVERIFY(useLanguage(language));
+    ui::PublisherWorkspace workspace(m_bed.publisher());
+    workspace.resize(1400, 900);
+    workspace.show();
+    workspace.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&workspace));
+    workspace.showPage(Page::Products);
+    ui::ResourcePanel *panel = workspace.panel(Page::Products);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->findChild<QTableView *>()->model()->rowCount() > 0, 10000);
+    auto *save = panel->findChild<QPushButton *>(u"productsSavePushButton"_qs);
+    QCOMPARE(test::mnemonicOf(save->text()), QChar(u'S')); // Save and Opslaan
+
+    const QString id = u"alt-s-"_qs + language;
+    QVERIFY(panel->isNew());
+    auto *idEdit = panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs);
+    auto *displayName = panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs);
+    idEdit->setFocus();
+    QTest::keyClicks(idEdit, id);
+    QTest::keyClick(idEdit, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), displayName);
+    QTest::keyClicks(displayName, u"Saved with Alt+S"_qs);
+    QTest::keyClick(displayName, Qt::Key_S, Qt::AltModifier);
+    QTRY_VERIFY2_WITH_TIMEOUT(!panel->isNew(), "Alt+S did not save the new product", 10000);
+    QCOMPARE(panel->currentName(), id);
+    const auto saved = m_bed.call(core::ArmRequest::get(m_bed.serviceId() + u"/products/"_qs + id), this);
+    QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().message));
+    QCOMPARE(saved.value().value(u"properties"_qs).toObject().value(u"displayName"_qs).toString(),
+             u"Saved with Alt+S"_qs);
+}
+
+void tst_Accelerators::submitAcceleratorStartsABatchJob_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QChar>("letter");
+    QTest::newRow("English") << u"en"_qs << QChar(u'S');
+    QTest::newRow("Dutch") << u"nl"_qs << QChar(u'I'); // &Indienen en starten
+}
+
+void tst_Accelerators::submitAcceleratorStartsABatchJob()
+{
+    QFETCH(QString, language);
+    QFETCH(QChar, letter);
+    QVERIFY(useLanguage(language));
+    const auto workspace = batchWorkspace();
+    QVERIFY(QTest::qWaitForWindowActive(workspace.get()));
+    ui::BatchJobsPanel *panel = workspace->batchJobs();
+    auto *submit = panel->findChild<QPushButton *>(u"batchSubmitPushButton"_qs);
+    QCOMPARE(test::mnemonicOf(submit->text()), letter);
+    auto *input = panel->findChild<QLineEdit *>(u"batchInputLineEdit"_qs);
+    const QString name = u"alt-"_qs + language + u".csv"_qs;
+    input->setText(m_dir.filePath(name));
+    panel->findChild<QComboBox *>(u"batchTargetComboBox"_qs)->setCurrentIndex(1); // directly to the ML service
+    auto *jobs = panel->findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    QVERIFY(jobs->findItems(name, Qt::MatchExactly).isEmpty());
+    input->setFocus();
+    QTest::keyClick(input, Qt::Key(letter.unicode()), Qt::AltModifier);
+    QTRY_VERIFY2_WITH_TIMEOUT(!jobs->findItems(name, Qt::MatchExactly).isEmpty(),
+                              "the Submit accelerator did not start a job", 10000);
 }
 
 QTEST_MAIN(tst_Accelerators)

@@ -169,9 +169,9 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
 
     m_submit = new QPushButton(tr("&Submit and start"), this);
     m_submit->setObjectName(u"batchSubmitPushButton"_qs);
-    m_cancel = new QPushButton(tr("Ca&ncel job"), this);
+    m_cancel = new QPushButton(tr("Cance&l job"), this);
     m_cancel->setObjectName(u"batchCancelPushButton"_qs);
-    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry = new QPushButton(tr("Re&try"), this);
     m_retry->setObjectName(u"batchRetryPushButton"_qs);
     m_retry->setToolTip(tr("Run the job again from the step that failed"));
     m_remove = new QPushButton(tr("Re&move"), this);
@@ -212,11 +212,11 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     inputLabel->setBuddy(m_input);
     form->addRow(inputLabel, inputRow);
     form->addRow(tr("Se&nd:"), m_target);
-    form->addRow(tr("Su&bscription:"), m_subscription);
+    form->addRow(tr("S&ubscription:"), m_subscription);
     form->addRow(tr("&Workspace:"), m_workspace);
     form->addRow(tr("Ser&vice:"), m_service);
-    form->addRow(tr("S&torage:"), m_storage);
-    auto *connectionLabel = new QLabel(tr("Connection &string:"), this);
+    form->addRow(tr("Stor&age:"), m_storage);
+    auto *connectionLabel = new QLabel(tr("Connection strin&g:"), this);
     connectionLabel->setBuddy(m_connectionString->lineEdit()); // not the field around it, which takes no focus
     form->addRow(connectionLabel, m_connectionString);
     form->addRow(tr("&Container:"), m_container);

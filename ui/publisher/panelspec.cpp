@@ -42,16 +42,16 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
     case Page::Products: {
         spec.prefix = u"products"_qs;
         spec.title = tr("Products");
-        const Field state = choiceField(u"state"_qs, tr("&State:"), u"productStateComboBox"_qs,
+        const Field state = choiceField(u"state"_qs, tr("S&tate:"), u"productStateComboBox"_qs,
                                         { { u"notPublished"_qs, tr("Not published") },
                                           { u"published"_qs, tr("Published") } },
                                         u"notPublished"_qs);
         // "Unlimited" (below 0) is no limit: none is sent on create, null on update (§3.4);
         // 0 is a limit of 0.
-        Field limit = field(u"subscriptionsLimit"_qs, tr("Subscriptions &limit:"), FieldKind::Int,
+        Field limit = field(u"subscriptionsLimit"_qs, tr("Subscriptions li&mit:"), FieldKind::Int,
                             u"productSubscriptionsLimitSpinBox"_qs);
         // APIM treats a product created without subscriptionRequired as protected (§3.4).
-        Field subscriptionRequired = field(u"subscriptionRequired"_qs, tr("Subscription &required"),
+        Field subscriptionRequired = field(u"subscriptionRequired"_qs, tr("Su&bscription required"),
                                            FieldKind::Bool, u"productSubscriptionRequiredCheckBox"_qs);
         subscriptionRequired.defaultValue = true;
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"productIdLineEdit"_qs, true, true),
@@ -59,10 +59,10 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
                         field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"productDescriptionTextEdit"_qs),
                         state,
                         subscriptionRequired,
-                        field(u"approvalRequired"_qs, tr("&Approval required"), FieldKind::Bool,
+                        field(u"approvalRequired"_qs, tr("Appr&oval required"), FieldKind::Bool,
                               u"productApprovalRequiredCheckBox"_qs),
                         limit,
-                        field(u"apis"_qs, tr("A&PIs:"), FieldKind::MultiChoice, u"productApisListWidget"_qs),
+                        field(u"apis"_qs, tr("&APIs:"), FieldKind::MultiChoice, u"productApisListWidget"_qs),
                         field(u"groups"_qs, tr("&Groups (who can see it):"), FieldKind::MultiChoice,
                               u"productGroupsListWidget"_qs) };
         spec.columns = { u"displayName"_qs, u"state"_qs, u"subscriptionRequired"_qs };
@@ -72,7 +72,7 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         spec.prefix = u"subscriptions"_qs;
         spec.title = tr("Subscriptions");
         const Field state = choiceField(
-            u"state"_qs, tr("&State:"), u"subscriptionStateComboBox"_qs,
+            u"state"_qs, tr("S&tate:"), u"subscriptionStateComboBox"_qs,
             { { u"active"_qs, tr("Active") }, { u"suspended"_qs, tr("Suspended") },
               { u"submitted"_qs, tr("Submitted") }, { u"rejected"_qs, tr("Rejected") },
               { u"cancelled"_qs, tr("Cancelled") }, { u"expired"_qs, tr("Expired") } },
@@ -89,11 +89,11 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         spec.prefix = u"users"_qs;
         spec.title = tr("Users");
         const Field state = choiceField(
-            u"state"_qs, tr("&State:"), u"userStateComboBox"_qs,
+            u"state"_qs, tr("S&tate:"), u"userStateComboBox"_qs,
             { { u"active"_qs, tr("Active") }, { u"blocked"_qs, tr("Blocked") } }, u"active"_qs);
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"userIdLineEdit"_qs, true, true),
-                        field(u"firstName"_qs, tr("&First name:"), FieldKind::Text, u"userFirstNameLineEdit"_qs, true),
-                        field(u"lastName"_qs, tr("&Last name:"), FieldKind::Text, u"userLastNameLineEdit"_qs, true),
+                        field(u"firstName"_qs, tr("Fi&rst name:"), FieldKind::Text, u"userFirstNameLineEdit"_qs, true),
+                        field(u"lastName"_qs, tr("L&ast name:"), FieldKind::Text, u"userLastNameLineEdit"_qs, true),
                         field(u"email"_qs, tr("&E-mail:"), FieldKind::Text, u"userEmailLineEdit"_qs, true),
                         state };
         spec.columns = { u"firstName"_qs, u"lastName"_qs, u"email"_qs, u"state"_qs };
@@ -111,9 +111,9 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         spec.prefix = u"namedValues"_qs;
         spec.title = tr("Named values");
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"namedValueIdLineEdit"_qs, true, true),
-                        field(u"displayName"_qs, tr("&Name:"), FieldKind::Text, u"namedValueDisplayNameLineEdit"_qs, true),
-                        field(u"value"_qs, tr("&Value:"), FieldKind::Secret, u"namedValueValue"_qs),
-                        field(u"secret"_qs, tr("&Secret (never shown again after saving)"), FieldKind::Bool,
+                        field(u"displayName"_qs, tr("N&ame:"), FieldKind::Text, u"namedValueDisplayNameLineEdit"_qs, true),
+                        field(u"value"_qs, tr("Valu&e:"), FieldKind::Secret, u"namedValueValue"_qs),
+                        field(u"secret"_qs, tr("Se&cret (never shown again after saving)"), FieldKind::Bool,
                               u"namedValueSecretCheckBox"_qs) };
         spec.columns = { u"displayName"_qs, u"secret"_qs };
         break;
@@ -124,7 +124,7 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
             u"protocol"_qs, tr("&Protocol:"), u"backendProtocolComboBox"_qs,
             { { u"http"_qs, tr("HTTP") }, { u"soap"_qs, tr("SOAP") } }, u"http"_qs);
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"backendIdLineEdit"_qs, true, true),
-                        field(u"url"_qs, tr("&URL:"), FieldKind::Text, u"backendUrlLineEdit"_qs, true),
+                        field(u"url"_qs, tr("U&RL:"), FieldKind::Text, u"backendUrlLineEdit"_qs, true),
                         protocol,
                         field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"backendDescriptionTextEdit"_qs) };
         spec.columns = { u"url"_qs, u"protocol"_qs };

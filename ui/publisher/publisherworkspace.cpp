@@ -307,9 +307,9 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
         keys->setObjectName(u"subscriptionKeysGroupBox"_qs);
         m_primaryKey = new MaskedKeyField(u"primaryKey"_qs, keys);
         m_secondaryKey = new MaskedKeyField(u"secondaryKey"_qs, keys);
-        auto *regeneratePrimary = new QPushButton(tr("Regenerate p&rimary…"), keys);
+        auto *regeneratePrimary = new QPushButton(tr("Regenerate &primary…"), keys);
         regeneratePrimary->setObjectName(u"regeneratePrimaryKeyPushButton"_qs);
-        auto *regenerateSecondary = new QPushButton(tr("Regenerate se&condary…"), keys);
+        auto *regenerateSecondary = new QPushButton(tr("Regenerate s&econdary…"), keys);
         regenerateSecondary->setObjectName(u"regenerateSecondaryKeyPushButton"_qs);
         connect(regeneratePrimary, &QPushButton::clicked, this, [this] { regenerateKey(true); });
         connect(regenerateSecondary, &QPushButton::clicked, this, [this] { regenerateKey(false); });
