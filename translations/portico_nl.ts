@@ -1417,6 +1417,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Connection strin&amp;g:</source>
         <translation>Verbin&amp;dingsreeks:</translation>
     </message>
+    <message>
+        <source>The job was not started: see the marked field.</source>
+        <translation>De taak is niet gestart: zie het gemarkeerde veld.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::BinaryBodyPage</name>

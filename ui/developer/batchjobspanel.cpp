@@ -8,6 +8,7 @@
 #include "core/secrets/secretstore.h"
 #include "core/tryit/tryitrequest.h"
 #include "ui/common/decisions.h"
+#include "ui/common/fieldmessages.h"
 #include "ui/common/maskedkeyfield.h"
 #include "ui/developer/batchjoberrortext.h"
 
@@ -203,23 +204,50 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     m_results->setSortingEnabled(false);
     m_results->horizontalHeader()->setStretchLastSection(true);
 
-    auto *inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_input, 1);
-    inputRow->addWidget(browse);
+    m_messages = new FieldMessages(this);
     auto *form = new QFormLayout;
-    // A row of a line edit and its Browse button: Alt+I goes to the line edit.
-    auto *inputLabel = new QLabel(tr("&Input CSV:"), this);
-    inputLabel->setBuddy(m_input);
-    form->addRow(inputLabel, inputRow);
+    // Each field with its message below it (shown when a submit is refused for it); the label's
+    // accelerator goes to `focus`, the field itself, or the line edit of a row with a button.
+    auto addRow = [this, form](const QString &label, QWidget *field, QWidget *focus, const QString &target,
+                               const QString &messageName) {
+        auto *box = new QWidget(this);
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        boxLayout->setSpacing(2);
+        boxLayout->addWidget(field);
+        boxLayout->addWidget(m_messages->addField({ target }, messageName, box));
+        auto *text = new QLabel(label, this);
+        text->setBuddy(focus);
+        form->addRow(text, box);
+        m_fields.insert(target, focus);
+    };
+    auto *inputRow = new QWidget(this);
+    auto *inputRowLayout = new QHBoxLayout(inputRow);
+    inputRowLayout->setContentsMargins(0, 0, 0, 0);
+    inputRowLayout->addWidget(m_input, 1);
+    inputRowLayout->addWidget(browse);
+    addRow(tr("&Input CSV:"), inputRow, m_input, u"inputFile"_qs, u"batchInputMessageLabel"_qs);
     form->addRow(tr("Se&nd:"), m_target);
-    form->addRow(tr("S&ubscription:"), m_subscription);
-    form->addRow(tr("&Workspace:"), m_workspace);
-    form->addRow(tr("Ser&vice:"), m_service);
-    form->addRow(tr("Stor&age:"), m_storage);
+    addRow(tr("S&ubscription:"), m_subscription, m_subscription, u"credentialKey"_qs,
+           u"batchSubscriptionMessageLabel"_qs);
+    addRow(tr("&Workspace:"), m_workspace, m_workspace, u"workspace"_qs, u"batchWorkspaceMessageLabel"_qs);
+    addRow(tr("Ser&vice:"), m_service, m_service, u"service"_qs, u"batchServiceMessageLabel"_qs);
+    addRow(tr("Stor&age:"), m_storage, m_storage, u"storageSecretKey"_qs, u"batchStorageMessageLabel"_qs);
     auto *connectionLabel = new QLabel(tr("Connection strin&g:"), this);
     connectionLabel->setBuddy(m_connectionString->lineEdit()); // not the field around it, which takes no focus
     form->addRow(connectionLabel, m_connectionString);
-    form->addRow(tr("&Container:"), m_container);
+    addRow(tr("&Container:"), m_container, m_container, u"container"_qs, u"batchContainerMessageLabel"_qs);
+    // Editing a field takes its message away.
+    connect(m_input, &QLineEdit::textEdited, this, [this] { m_messages->setMessage(u"inputFile"_qs, {}); });
+    connect(m_workspace, &QLineEdit::textEdited, this, [this] { m_messages->setMessage(u"workspace"_qs, {}); });
+    connect(m_service, &QLineEdit::textEdited, this, [this] { m_messages->setMessage(u"service"_qs, {}); });
+    connect(m_container, &QLineEdit::textEdited, this, [this] { m_messages->setMessage(u"container"_qs, {}); });
+    connect(m_subscription, &QComboBox::currentIndexChanged, this,
+            [this] { m_messages->setMessage(u"credentialKey"_qs, {}); });
+    connect(m_storage, &QComboBox::currentIndexChanged, this,
+            [this] { m_messages->setMessage(u"storageSecretKey"_qs, {}); });
+    connect(m_target, &QComboBox::currentIndexChanged, this,
+            [this] { m_messages->setMessage(u"credentialKey"_qs, {}); });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_submit);
     buttons->addWidget(m_cancel);
@@ -308,6 +336,7 @@ void BatchJobsPanel::submit()
 {
     if (!m_runner || !m_secrets)
         return;
+    m_messages->clear();
     const bool gateway = m_target->currentData().toInt() == ThroughGateway;
     storeConnectionString([this, gateway] {
         if (!gateway) {
@@ -316,7 +345,9 @@ void BatchJobsPanel::submit()
         }
         const QString sid = m_subscription->currentData().toString();
         if (sid.isEmpty() || !m_storeKey) {
-            m_state->setText(tr("Choose the subscription whose key the gateway should see."));
+            core::Error error = core::Error::make(core::Error::Kind::InvalidInput, u"No subscription is chosen."_qs);
+            error.target = u"credentialKey"_qs;
+            showFieldProblem(tr("Choose the subscription whose key the gateway should see."), error);
             return;
         }
         m_submit->setEnabled(false);
@@ -354,9 +385,7 @@ void BatchJobsPanel::submitWith(const QString &credentialKey)
     spec.endpoint.service = m_service->text().trimmed();
     auto job = m_runner->submit(spec);
     if (!job) {
-        showProblem(tr("The job was not started.") + u' '
-                        + BatchJobErrorText::submitRefused(job.error(), spec.inputFile, spec.container),
-                    job.error());
+        showFieldProblem(BatchJobErrorText::submitRefused(job.error(), spec.inputFile, spec.container), job.error());
         return;
     }
     watch(job.value()->id());
@@ -482,6 +511,18 @@ void BatchJobsPanel::showProblem(const QString &text, const core::Error &error)
 {
     m_state->setText(text);
     m_state->setToolTip(BatchJobErrorText::technical(error));
+}
+
+void BatchJobsPanel::showFieldProblem(const QString &text, const core::Error &error)
+{
+    QWidget *field = error.kind == core::Error::Kind::InvalidInput ? m_fields.value(error.target) : nullptr;
+    if (!field || !field->isEnabled()) {
+        showProblem(tr("The job was not started.") + u' ' + text, error);
+        return;
+    }
+    m_messages->setMessage(error.target, text);
+    showProblem(tr("The job was not started: see the marked field."), error);
+    field->setFocus(Qt::OtherFocusReason);
 }
 
 void BatchJobsPanel::retryCurrent()

@@ -8,6 +8,7 @@
 #include "core/secrets/secretstore.h"
 #include "ui/developer/tryitcomposer.h"
 
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QUrl>
@@ -25,6 +26,7 @@ class QTreeWidget;
 
 namespace portico::ui {
 
+class FieldMessages;
 class MaskedKeyField;
 
 // Batch jobs (BES): pick an input CSV and a storage account (Azurite by default, or a
@@ -78,6 +80,10 @@ private:
     void removeConfirmed(const QString &id, const QString &name, bool hereOnly);
     // A problem said in words in the state label, with core's technical text as its tooltip.
     void showProblem(const QString &text, const core::Error &error);
+    // A problem with what the user entered, said right below the field (error.target names it:
+    // inputFile, workspace, service, storageSecretKey, container, credentialKey), which gets
+    // the focus; one that names no field goes to the state label.
+    void showFieldProblem(const QString &text, const core::Error &error);
     void showJobState();
     void storeConnectionString(const std::function<void()> &then);
     void submitWith(const QString &credentialKey);
@@ -110,6 +116,8 @@ private:
     QLabel *m_state = nullptr;
     QProgressBar *m_progress = nullptr;
     QTableView *m_results = nullptr;
+    FieldMessages *m_messages = nullptr;
+    QHash<QString, QWidget *> m_fields; // by the error target that names them
 };
 
 } // namespace portico::ui
