@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>The web service was not added: the signed-in account does not have permission to create the API “%1” or its operations, policy and named value in this service (%2).</source>
-        <translation>De webservice is niet toegevoegd: het aangemelde account heeft geen toestemming om de API “%1” of de bijbehorende bewerkingen, policy en benoemde waarde in deze service aan te maken (%2).</translation>
+        <translation>De webservice is niet toegevoegd: het aangemelde account heeft geen toestemming om de API “%1” of de bijbehorende bewerkingen, beleid en benoemde waarde in deze service aan te maken (%2).</translation>
     </message>
 </context>
 <context>
@@ -2334,7 +2334,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <name>portico::ui::OperationEditor</name>
     <message>
         <source>&amp;Verb:</source>
-        <translation>&amp;Werkwoord:</translation>
+        <translation>HTTP-&amp;methode:</translation>
     </message>
     <message>
         <source>&amp;URL template:</source>
@@ -2494,7 +2494,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>Enter an HTTP verb such as GET or POST.</source>
-        <translation>Vul een HTTP-werkwoord in, zoals GET of POST.</translation>
+        <translation>Vul een HTTP-methode in, zoals GET of POST.</translation>
     </message>
     <message>
         <source>The operation was not saved because the server could not be reached (%1). Your changes are kept; try again.</source>
@@ -2909,11 +2909,11 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>The policy of %1 could not be loaded: the signed-in account does not have permission to read it (%2).</source>
-        <translation>De policy van %1 kon niet worden geladen: het aangemelde account heeft geen toestemming om deze te lezen (%2).</translation>
+        <translation>Het beleid van %1 kon niet worden geladen: het aangemelde account heeft geen toestemming om het te lezen (%2).</translation>
     </message>
     <message>
         <source>The policy of %1 was not saved: the signed-in account does not have permission to change it (%2).</source>
-        <translation>De policy van %1 is niet opgeslagen: het aangemelde account heeft geen toestemming om deze te wijzigen (%2).</translation>
+        <translation>Het beleid van %1 is niet opgeslagen: het aangemelde account heeft geen toestemming om het te wijzigen (%2).</translation>
     </message>
 </context>
 <context>

@@ -441,7 +441,7 @@ void tst_PublisherForbidden::addAzureMlNamesTheNamedValueLeftBehind_data()
     QTest::newRow("Dutch")
         << u"nl"_qs
         << u"De webservice is niet toegevoegd: het aangemelde account heeft geen toestemming om de API “forecast-api” "
-           "of de bijbehorende bewerkingen, policy en benoemde waarde in deze service aan te maken (%1). Vraag om een "
+           "of de bijbehorende bewerkingen, beleid en benoemde waarde in deze service aan te maken (%1). Vraag om een "
            "rol die dit toestaat; is die net toegekend, meld u dan opnieuw aan. De benoemde waarde "
            "“forecast-api-key” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%2); verwijder die "
            "voordat u de service opnieuw toevoegt."_qs;
