@@ -30,7 +30,7 @@ Error networkError(QNetworkReply::NetworkError code, const QString &text)
     Error error;
     switch (code) {
     case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // only our own transfer timeout aborts this way
+    case QNetworkReply::OperationCanceledError: // only our own deadlines abort this way
         error.kind = Error::Kind::Timeout;
         break;
     case QNetworkReply::SslHandshakeFailedError:
@@ -59,17 +59,7 @@ ArmExchange::ArmExchange(ArmClient *client, ArmRequest request, int deadlineMs, 
     , m_deadlineMs(deadlineMs)
 {
     m_elapsed.start();
-    m_deadline.setSingleShot(true);
-    // A coarse timer may fire up to 5 % early, before the time the message names.
-    m_deadline.setTimerType(Qt::PreciseTimer);
     m_retryTimer.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        m_timedOut = true;
-        dropReply();
-        m_retryTimer.stop();
-        finish(Error::make(Error::Kind::Timeout,
-                           u"No complete answer within %1 s."_qs.arg(m_deadlineMs / 1000)));
-    });
     connect(&m_retryTimer, &QTimer::timeout, this, [this] { requestToken(false); });
 
     QString resolveError;
@@ -78,7 +68,7 @@ ArmExchange::ArmExchange(ArmClient *client, ArmRequest request, int deadlineMs, 
         finish(Error::make(Error::Kind::Refused, resolveError));
         return;
     }
-    m_deadline.start(m_deadlineMs);
+    m_deadline.start(nullptr, m_deadlineMs);
     requestToken(false);
 }
 
@@ -92,8 +82,6 @@ void ArmExchange::cancel()
     if (m_result)
         return;
     dropReply();
-    m_retryTimer.stop();
-    m_deadline.stop();
     finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
 }
 
@@ -102,9 +90,30 @@ void ArmExchange::dropReply()
     if (!m_reply)
         return;
     QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    m_deadline.setReply(nullptr);
+    m_idle.stop();
+    m_idle.setReply(nullptr);
     reply->disconnect(this);
     reply->abort();
     reply->deleteLater();
+}
+
+void ArmExchange::waitWithoutReply()
+{
+    m_deadline.start(nullptr, int(qMax<qint64>(0, m_deadlineMs - m_elapsed.elapsed())));
+}
+
+void ArmExchange::onDeadlinePassed()
+{
+    if (m_result)
+        return; // the aborted reply has finished the exchange already
+    dropReply();
+    finish(deadlineError());
+}
+
+Error ArmExchange::deadlineError() const
+{
+    return Error::make(Error::Kind::Timeout, u"No answer within %1 s."_qs.arg(m_deadlineMs / 1000));
 }
 
 void ArmExchange::requestToken(bool forceRefresh)
@@ -151,13 +160,18 @@ void ArmExchange::sendWithToken(const QString &token)
         request.setRawHeader("If-Match", m_request.ifMatch);
     for (const auto &[name, value] : std::as_const(m_request.headers))
         request.setRawHeader(name, value);
-    request.setTransferTimeout(m_timing.transferTimeoutMs);
+    // No Qt transfer timeout: it runs on a coarse timer that may fire up to 5 % early; m_idle
+    // is exact.
     request.setMaximumRedirectsAllowed(m_timing.maxRedirects);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::SameOriginRedirectPolicy);
 
     qCDebug(lcArm) << m_request.method << m_url.path() << "attempt" << m_attempt;
     m_reply = m_client->network()->sendCustomRequest(request, m_request.method, m_request.body);
+    m_deadline.setReply(m_reply);
+    m_idle.startIdle(m_reply, m_timing.transferTimeoutMs);
+    // The answer has begun: from now on only silence (m_idle) ends it, not its length.
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] { m_deadline.stop(); });
     connect(m_reply, &QNetworkReply::readyRead, this, [this] {
         if (!m_reply)
             return;
@@ -179,25 +193,34 @@ void ArmExchange::onReplyFinished()
         return;
     QNetworkReply *reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
+    m_deadline.setReply(nullptr);
+    m_idle.stop();
+    m_idle.setReply(nullptr);
     if (m_result)
         return;
+    if (m_deadline.passed()) {
+        finish(deadlineError());
+        return;
+    }
+    const Error noData = Error::make(Error::Kind::Timeout,
+                                     u"No data for %1 s."_qs.arg(m_timing.transferTimeoutMs / 1000));
     m_buffer += reply->readAll();
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
         Error error = networkError(reply->error(), reply->errorString());
-        if (error.kind == Error::Kind::Timeout)
-            error.message = u"No data for %1 s."_qs.arg(m_timing.transferTimeoutMs / 1000);
-        finish(error);
+        finish(error.kind == Error::Kind::Timeout ? noData : error);
         return;
     }
     const int status = statusAttribute.toInt();
     if (status >= 200 && status < 300 && reply->error() != QNetworkReply::NoError) {
-        finish(networkError(reply->error(), reply->errorString())); // body broke off
+        // The body broke off, or stopped coming for transferTimeoutMs.
+        finish(m_idle.passed() ? noData : networkError(reply->error(), reply->errorString()));
         return;
     }
 
     if (status == 401 && !m_refreshedToken) {
         m_refreshedToken = true;
+        waitWithoutReply();
         requestToken(true);
         return;
     }
@@ -219,6 +242,7 @@ void ArmExchange::onReplyFinished()
         if (m_attempt < m_timing.maxAttempts && scaledDelay < remaining) {
             qCDebug(lcArm) << "HTTP" << status << "retrying in" << scaledDelay << "ms";
             Q_EMIT retrying(m_attempt, scaledDelay);
+            waitWithoutReply();
             m_retryTimer.start(int(scaledDelay));
             return;
         }
@@ -246,6 +270,7 @@ void ArmExchange::finish(Result<ArmResponse> result)
         return;
     m_result = std::move(result);
     m_deadline.stop();
+    m_idle.stop();
     m_retryTimer.stop();
     QTimer::singleShot(0, this, &ArmExchange::finished);
 }

@@ -5,6 +5,7 @@
 #include "core/arm/armrequest.h"
 #include "core/arm/armresponse.h"
 #include "core/arm/armtiming.h"
+#include "core/common/replydeadline.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -23,6 +24,12 @@ class ArmClient;
 // reads the body up to the cap, retries 429 and 503 after Retry-After (or exponential backoff
 // with jitter) while attempts and the deadline allow, and maps non-2xx replies to an Error.
 // finished() is emitted exactly once, from the event loop; deleting the exchange aborts it.
+//
+// Two ReplyDeadlines bound the wait. The answer (its status and headers) must begin within
+// deadlineMs of the start, token, retries and waits included ("No answer within N s."); once
+// it has begun, the body is read for as long as it keeps coming, so a long list page that
+// streams slowly is not cut off. Each attempt fails after transferTimeoutMs without any
+// progress ("No data for N s."), before or after the answer began.
 class ArmExchange final : public QObject
 {
     Q_OBJECT
@@ -52,6 +59,10 @@ private:
     void onReplyFinished();
     void finish(Result<ArmResponse> result);
     void dropReply();
+    // Before the token is asked for again or a retry: the deadline runs on for what is left.
+    void waitWithoutReply();
+    void onDeadlinePassed();
+    Error deadlineError() const;
 
     QPointer<ArmClient> m_client;
     ArmRequest m_request;
@@ -59,14 +70,15 @@ private:
     QUrl m_url;
     QNetworkReply *m_reply = nullptr;
     QByteArray m_buffer;
-    QTimer m_deadline;
+    // Until the answer begins: token, attempts and retry waits.
+    ReplyDeadline m_deadline { [this] { onDeadlinePassed(); } };
+    ReplyDeadline m_idle; // per attempt: no progress for transferTimeoutMs
     QTimer m_retryTimer;
     QElapsedTimer m_elapsed;
     int m_deadlineMs;
     int m_attempt = 0;
     bool m_refreshedToken = false;
     bool m_bodyTooLarge = false;
-    bool m_timedOut = false;
     qint64 m_retryAfterMs = -1;
     std::optional<Result<ArmResponse>> m_result;
 };

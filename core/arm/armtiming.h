@@ -11,8 +11,10 @@ namespace portico::core {
 // Retry-After values quickly; timeouts and deadlines are not scaled.
 struct ArmTiming
 {
-    int transferTimeoutMs = 30'000;      // no bytes for this long: the attempt fails
-    int deadlineMs = 120'000;            // one call including its retries
+    int transferTimeoutMs = 30'000;      // no progress for this long: the attempt fails
+    int deadlineMs = 120'000;            // the answer to one call must begin within this,
+                                         // retries included; then it may take as long as
+                                         // it keeps coming
     int longRunningDeadlineMs = 3'600'000; // a long-running operation including polling
     int maxAttempts = 4;                 // per request, on 429 / 503
     int baseBackoffMs = 1'000;           // doubles per attempt, with jitter, when no Retry-After
