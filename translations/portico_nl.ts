@@ -3280,10 +3280,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>%1 ms</translation>
     </message>
     <message>
-        <source>Only the first %1 calls of the period are listed; choose a shorter period or one API, product or subscription to see the rest.</source>
-        <translation>Alleen de eerste %1 aanroepen van de periode staan in de lijst; kies een kortere periode of één API, product of abonnement om de rest te zien.</translation>
-    </message>
-    <message>
         <source>Sho&amp;w:</source>
         <translation>&amp;Tonen:</translation>
     </message>
@@ -3309,6 +3305,33 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Response size (bytes)</source>
         <translation>Antwoordgrootte (bytes)</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Meer laden</translation>
+    </message>
+    <message>
+        <source>Read the next calls of the period; scrolling to the end of the list reads them too</source>
+        <translation>De volgende aanroepen van de periode lezen; naar het einde van de lijst scrollen leest ze ook</translation>
+    </message>
+    <message>
+        <source>Reading the calls: %1 of %2…</source>
+        <translation>Aanroepen lezen: %1 van %2…</translation>
+    </message>
+    <message>
+        <source>Reading the calls: %1…</source>
+        <translation>Aanroepen lezen: %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the %Ln call(s) in this period are listed.</source>
+        <translation>
+            <numerusform>%1 van de %Ln aanroep in deze periode staat in de lijst.</numerusform>
+            <numerusform>%1 van de %Ln aanroepen in deze periode staan in de lijst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 calls of this period are listed; there are more.</source>
+        <translation>%1 aanroepen van deze periode staan in de lijst; er zijn er meer.</translation>
     </message>
 </context>
 <context>
@@ -4480,6 +4503,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The usage reports could not be read: the signed-in account does not have permission to read the reports of the service “%1” (%2).</source>
         <translation>De gebruiksrapporten konden niet worden gelezen: het aangemelde account heeft geen toestemming om de rapporten van de service “%1” te lezen (%2).</translation>
+    </message>
+    <message>
+        <source>Reading every call of the period for the export to %1…</source>
+        <translation>Alle aanroepen van de periode lezen voor de export naar %1…</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: not every call of the period could be read.</source>
+        <translation>Kon niet exporteren naar %1: niet alle aanroepen van de periode konden worden gelezen.</translation>
     </message>
 </context>
 <context>

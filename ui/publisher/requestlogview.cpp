@@ -3,6 +3,7 @@
 #include "ui/publisher/requestlogview.h"
 
 #include "core/arm/armrequest.h"
+#include "core/model/requestreportpaging.h"
 #include "core/tryit/secretredaction.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publishercontroller.h"
@@ -14,6 +15,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -50,8 +53,13 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     setObjectName(u"requestLogView"_qs);
     m_banner = new BannerWidget(this);
     m_banner->setObjectName(u"requestLogBannerWidget"_qs);
-    connect(m_banner, &BannerWidget::retryRequested, this,
-            [this] { load(m_filter, m_apiNames, m_subscriptionNames); });
+    connect(m_banner, &BannerWidget::retryRequested, this, [this] {
+        // A later page that failed is read again; a failed first page starts over.
+        if (m_paging && m_paging->nextRequest())
+            loadMore();
+        else
+            load(m_filter, m_apiNames, m_subscriptionNames);
+    });
 
     m_outcome = new QComboBox(this);
     m_outcome->setObjectName(u"requestOutcomeComboBox"_qs);
@@ -65,6 +73,13 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     m_note = new QLabel(this);
     m_note->setObjectName(u"requestLogNoteLabel"_qs);
     m_note->setWordWrap(true);
+    m_more = new QPushButton(tr("Load &more"), this);
+    m_more->setObjectName(u"requestLogLoadMorePushButton"_qs);
+    m_more->setToolTip(tr("Read the next calls of the period; scrolling to the end of the list reads them too"));
+    m_more->hide();
+    auto *noteRow = new QHBoxLayout;
+    noteRow->addWidget(m_note, 1);
+    noteRow->addWidget(m_more);
     m_note->hide();
     m_percentiles = new QLabel(this);
     m_percentiles->setObjectName(u"requestLogPercentilesLabel"_qs);
@@ -103,13 +118,19 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     layout->addLayout(row);
-    layout->addWidget(m_note);
+    layout->addLayout(noteRow);
     layout->addWidget(m_table, 1);
 
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
         const auto outcome = m_outcome->currentData().value<Outcome>();
         m_shown->setFilterFixedString(outcome == Outcome::All ? QString() : QString::number(int(outcome)));
         showPercentiles();
+    });
+    connect(m_more, &QPushButton::clicked, this, &RequestLogView::loadMore);
+    // Scrolled to the end of the list: the next page follows.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value > 0 && value == m_table->verticalScrollBar()->maximum())
+            loadMore();
     });
 }
 
@@ -172,26 +193,84 @@ void RequestLogView::load(const QString &filter, const QHash<QString, QString> &
     m_subscriptionNames = subscriptionNames;
     if (!m_controller)
         return;
-    const quint64 generation = ++m_generation;
+    ++m_generation;
+    m_readAll = false;
+    m_rows->removeRows(0, m_rows->rowCount());
+    showPercentiles();
+    m_paging = std::make_unique<core::RequestReportPaging>(filter, kPageSize);
+    fetch(m_paging->firstRequest());
+}
+
+bool RequestLogView::hasMore() const
+{
+    return m_paging && m_paging->nextRequest().has_value();
+}
+
+void RequestLogView::loadMore()
+{
+    if (m_loading || !hasMore())
+        return;
+    fetch(*m_paging->nextRequest());
+}
+
+void RequestLogView::loadAll()
+{
+    m_readAll = true;
+    if (!m_loading && hasMore())
+        fetch(*m_paging->nextRequest());
+    else if (!m_loading)
+        m_readAll = false;
+}
+
+void RequestLogView::fetch(core::ArmRequest request)
+{
+    const quint64 generation = m_generation;
     m_loading = true;
-    m_controller->listResources(core::ArmRequest::get(u"/reports/byRequest"_qs)
-                                    .withQuery(u"$filter"_qs, filter)
-                                    .withQuery(u"$top"_qs, QString::number(kLimit)),
-                                this, [this, generation](const core::Result<QList<QJsonObject>> &r) {
-                                    if (generation != m_generation)
-                                        return;
-                                    m_loading = false;
-                                    if (r.ok()) {
-                                        m_banner->clear();
-                                        showRows(r.value());
-                                    } else {
-                                        m_banner->showMessage(BannerWidget::Kind::Error,
-                                                              tr("The calls could not be read: %1")
-                                                                  .arg(r.error().message),
-                                                              true);
-                                    }
-                                    Q_EMIT loaded();
-                                });
+    showProgress();
+    m_controller->call(std::move(request), this, [this, generation](const core::Result<QJsonObject> &r) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        core::Result<QList<QJsonObject>> calls = r.ok() ? m_paging->take(r.value())
+                                                        : core::Result<QList<QJsonObject>>(r.error());
+        if (!calls.ok()) {
+            m_readAll = false;
+            m_banner->showMessage(BannerWidget::Kind::Error,
+                                  tr("The calls could not be read: %1").arg(calls.error().message), true);
+            showProgress();
+            Q_EMIT loaded();
+            return;
+        }
+        m_banner->clear();
+        appendRows(calls.value());
+        if (hasMore() && (m_readAll || m_paging->readOnAtOnce())) {
+            fetch(*m_paging->nextRequest());
+            return;
+        }
+        m_readAll = false;
+        showProgress();
+        Q_EMIT loaded();
+    });
+}
+
+void RequestLogView::showProgress()
+{
+    const QLocale locale;
+    const qint64 listed = m_rows->rowCount();
+    const qint64 total = m_paging ? m_paging->total() : -1;
+    QString note;
+    if (m_readAll && m_loading) {
+        note = total >= 0 ? tr("Reading the calls: %1 of %2…").arg(locale.toString(listed), locale.toString(total))
+                          : tr("Reading the calls: %1…").arg(locale.toString(listed));
+    } else if (hasMore()) {
+        note = total >= 0 ? tr("%1 of the %Ln call(s) in this period are listed.", nullptr, int(total))
+                                .arg(locale.toString(listed))
+                          : tr("%1 calls of this period are listed; there are more.").arg(locale.toString(listed));
+    }
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    m_more->setVisible(hasMore() && !m_readAll);
+    m_more->setEnabled(!m_loading);
 }
 
 void RequestLogView::setKeyQueryNames(const QStringList &names)
@@ -199,9 +278,8 @@ void RequestLogView::setKeyQueryNames(const QStringList &names)
     m_keyQueryNames = names;
 }
 
-void RequestLogView::showRows(const QList<QJsonObject> &rows)
+void RequestLogView::appendRows(const QList<QJsonObject> &rows)
 {
-    m_rows->removeRows(0, m_rows->rowCount());
     const QLocale locale;
     for (const QJsonObject &r : rows) {
         const QDateTime when = QDateTime::fromString(r.value(u"timestamp"_qs).toString(), Qt::ISODateWithMs);
@@ -239,12 +317,6 @@ void RequestLogView::showRows(const QList<QJsonObject> &rows)
         m_rows->appendRow(cells);
     }
     showPercentiles();
-    m_note->setText(rows.size() >= kLimit
-                        ? tr("Only the first %1 calls of the period are listed; choose a shorter period or "
-                             "one API, product or subscription to see the rest.")
-                              .arg(locale.toString(kLimit))
-                        : QString());
-    m_note->setVisible(!m_note->text().isEmpty());
 }
 
 } // namespace portico::ui

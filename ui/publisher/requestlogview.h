@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/arm/armrequest.h"
 #include "core/common/result.h"
 
 #include <QHash>
@@ -9,12 +10,19 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTableView;
+
+namespace portico::core {
+class RequestReportPaging;
+}
 
 namespace portico::ui {
 
@@ -26,15 +34,17 @@ class PublisherController;
 // address, newest first. The natural next step from a "Blocked" figure: which subscription hit
 // the 429s. An outcome choice narrows the list to successful, blocked, failed or other calls
 // (the report's own buckets). The response time's median, 95th and 99th percentile are worked
-// out from the calls shown (the reports themselves carry no percentiles). At most kLimit calls
-// are read; the view says when there were more.
+// out from the calls shown (the reports themselves carry no percentiles). The calls are read a
+// page of kPageSize at a time, newest first (core::RequestReportPaging): while there are more,
+// a note says how many of the period's calls are listed, and "Load more" or scrolling to the end
+// of the list reads the next page; loadAll() reads every page that is left.
 class RequestLogView final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RequestLogView)
 
 public:
-    static constexpr int kLimit = 1000;
+    static constexpr int kPageSize = 1000;
     enum class Outcome { All, Success, Blocked, Failed, Other };
     Q_ENUM(Outcome)
 
@@ -45,6 +55,12 @@ public:
     // `subscriptionNames` (id → display name) name the rows.
     void load(const QString &filter, const QHash<QString, QString> &apiNames,
               const QHash<QString, QString> &subscriptionNames);
+    // Reads the next page, when there is one and nothing is being read.
+    void loadMore();
+    // Reads page after page until every call of the period is listed (loaded() once at the end).
+    void loadAll();
+    // True while calls of the period are still unread.
+    bool hasMore() const;
     // The APIs' own subscription-key query parameter names: masked in the URLs shown and
     // exported, besides subscription-key, sig and the other secret names redactUrl() knows.
     void setKeyQueryNames(const QStringList &names);
@@ -58,16 +74,20 @@ public:
     static double percentile(QList<double> values, double fraction);
 
 Q_SIGNALS:
+    // A read ended: the first page, "Load more", loadAll() or a failure (said in the banner).
     void loaded();
 
 private:
-    void showRows(const QList<QJsonObject> &rows);
+    void fetch(core::ArmRequest request);
+    void appendRows(const QList<QJsonObject> &rows);
     void showPercentiles();
+    void showProgress();
 
     QPointer<PublisherController> m_controller;
     BannerWidget *m_banner = nullptr;
     QComboBox *m_outcome = nullptr;
     QLabel *m_note = nullptr;
+    QPushButton *m_more = nullptr;
     QLabel *m_percentiles = nullptr; // of the calls shown: the reports carry no percentiles
     QStandardItemModel *m_rows = nullptr;
     QSortFilterProxyModel *m_shown = nullptr;
@@ -76,8 +96,10 @@ private:
     QHash<QString, QString> m_subscriptionNames;
     QStringList m_keyQueryNames;
     QString m_filter;
+    std::unique_ptr<core::RequestReportPaging> m_paging;
     quint64 m_generation = 0;
     bool m_loading = false;
+    bool m_readAll = false;
 };
 
 } // namespace portico::ui

@@ -30,6 +30,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace portico::ui {
 
 namespace {
@@ -534,19 +536,44 @@ void UsageDashboard::exportCsv()
     dialog->setDefaultSuffix(u"csv"_qs);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, this, [this, calls](const QString &path) {
-        const QAbstractItemModel &model = calls ? *m_log->shownModel() : *m_sorted;
-        const auto written = core::writeFileAtomically(
-            path, usagecsv::toCsv(model),
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-        if (written.ok()) {
-            m_banner->showMessage(BannerWidget::Kind::Information,
-                                  tr("Exported %n row(s) to %1.", nullptr, model.rowCount()).arg(path));
-        } else {
-            m_banner->showMessage(BannerWidget::Kind::Error,
-                                  tr("Could not export to %1: %2").arg(path, written.error().message));
+        if (!calls || !m_log->hasMore()) {
+            writeCsv(path, calls);
+            return;
         }
+        // Every call of the period goes into the file, not only the pages listed so far.
+        m_banner->showMessage(BannerWidget::Kind::Information,
+                              tr("Reading every call of the period for the export to %1…").arg(path));
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_log, &RequestLogView::loaded, this, [this, path, connection] {
+            if (m_log->isLoading())
+                return;
+            disconnect(*connection);
+            if (m_log->hasMore()) {
+                m_banner->showMessage(BannerWidget::Kind::Error,
+                                      tr("Could not export to %1: not every call of the period could be read.")
+                                          .arg(path));
+                return;
+            }
+            writeCsv(path, true);
+        });
+        m_log->loadAll();
     });
     dialog->open();
+}
+
+void UsageDashboard::writeCsv(const QString &path, bool calls)
+{
+    const QAbstractItemModel &model = calls ? *m_log->shownModel() : *m_sorted;
+    const auto written = core::writeFileAtomically(
+        path, usagecsv::toCsv(model),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    if (written.ok()) {
+        m_banner->showMessage(BannerWidget::Kind::Information,
+                              tr("Exported %n row(s) to %1.", nullptr, model.rowCount()).arg(path));
+    } else {
+        m_banner->showMessage(BannerWidget::Kind::Error,
+                              tr("Could not export to %1: %2").arg(path, written.error().message));
+    }
 }
 
 void UsageDashboard::loadLog()

@@ -40,7 +40,8 @@ class UsageFilterBox;
 // subscription (UsageFilterBox); and the calls one by one (RequestLogView). Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry. A period without
 // calls says so in place of the chart and the table. Export saves the table shown (summary or
-// calls) as CSV, numbers without their units.
+// calls) as CSV, numbers without their units; the calls export holds every call of the period
+// (with the outcome choice applied), reading the pages not yet listed first.
 class UsageDashboard final : public QWidget
 {
     Q_OBJECT
@@ -85,6 +86,7 @@ private:
     void finishOne();
     void loadLog();
     void exportCsv();
+    void writeCsv(const QString &path, bool calls);
     static QString milliseconds(double ms);
 
     QPointer<PublisherController> m_controller;

@@ -27,6 +27,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void filterShowsOneApiProductOrSubscription();
     void callsOneByOneShowWhoWasBlocked();
     void exportSavesTheTableShownAsCsv();
+    void callsOneByOneListEveryCallOfABusyPeriod();
     void aCustomRangeShowsItsCallsOnly();
     void percentileIsTheNearestRank_data();
     void percentileIsTheNearestRank();
@@ -552,6 +554,113 @@ void tst_UsageDashboard::exportSavesTheTableShownAsCsv()
         QVERIFY2(fields.at(0).endsWith(u'Z'), qPrintable(line));
         QVERIFY2(fields.at(3) == u"401"_qs || fields.at(3) == u"403"_qs || fields.at(3) == u"429"_qs, qPrintable(line));
     }
+}
+
+void tst_UsageDashboard::callsOneByOneListEveryCallOfABusyPeriod()
+{
+    // A busy period: 1,005 calls to one more API, on top of the earlier tests' calls. The calls
+    // are read a page of 1,000 at a time, newest first.
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/bulk"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Bulk API"_qs }, { u"path"_qs, u"bulk"_qs },
+                                          { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                                          { u"protocols"_qs, QJsonArray { u"http"_qs } } } } })).ok());
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/bulk/operations/ping"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Ping"_qs }, { u"method"_qs, u"GET"_qs },
+                                          { u"urlTemplate"_qs, u"/ping"_qs } } } })).ok());
+    QVERIFY(call(core::ArmRequest::put(
+        kService + u"/apis/bulk/operations/ping/policies/policy"_qs,
+        QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                        { u"value"_qs, policies(u"<return-response><set-status code=\"200\" reason=\"OK\" /></return-response>"_qs) } } } }))
+                .ok());
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/master/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    const QByteArray key = secrets->value(u"primaryKey"_qs).toString().toUtf8();
+    constexpr int kBulk = 1005;
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < kBulk; ++i) {
+        QUrl url = m_bed.local().gatewayUrl();
+        url.setPath(u'/' + kService.section(u'/', -1) + u"/bulk/ping"_qs);
+        QNetworkRequest request(url);
+        request.setRawHeader("Ocp-Apim-Subscription-Key", key);
+        replies.append(m_bed.network().get(request));
+    }
+    QVERIFY(QTest::qWaitFor([&replies] {
+        return std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isFinished(); });
+    }, 120000));
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 900);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    const QLocale locale;
+    bool number = false;
+    const qint64 total = locale.toLongLong(dashboard.findChild<QLabel *>(u"usageTotalLabel"_qs)->text(), &number);
+    QVERIFY(number);
+    QVERIFY2(total > kBulk, qPrintable(QString::number(total)));
+
+    ui::RequestLogView *log = dashboard.requestLog();
+    QSignalSpy loaded(log, &ui::RequestLogView::loaded);
+    dashboard.findChild<QTabWidget *>(u"usageTabWidget"_qs)->setCurrentWidget(log);
+    QVERIFY(loaded.wait(30000));
+    auto *view = dashboard.findChild<QTableView *>(u"requestLogTableView"_qs);
+    QAbstractItemModel *rows = view->model();
+    auto *note = dashboard.findChild<QLabel *>(u"requestLogNoteLabel"_qs);
+    const auto firstPageShown = [&] {
+        // The newest 1,000 calls: all of them to the Bulk API, and the note says there are more.
+        QCOMPARE(rows->rowCount(), 1000);
+        for (int r = 0; r < rows->rowCount(); ++r)
+            QCOMPARE(rows->index(r, 1).data().toString(), u"Bulk API › ping"_qs);
+        QVERIFY(note->isVisible());
+        QCOMPARE(note->text(), u"%1 of the %2 call(s) in this period are listed."_qs
+                                   .arg(locale.toString(1000), locale.toString(total)));
+    };
+    firstPageShown();
+    if (QTest::currentTestFailed())
+        return;
+
+    // Load more: the older calls follow, every call of the period is listed, the note is gone.
+    auto *more = dashboard.findChild<QPushButton *>(u"requestLogLoadMorePushButton"_qs);
+    QVERIFY(more && more->isVisible());
+    QTest::mouseClick(more, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), int(total), 30000);
+    QTRY_VERIFY(!log->isLoading());
+    QVERIFY(!note->isVisible());
+    QVERIFY(!more->isVisible());
+    QSet<QString> apis;
+    for (int r = 0; r < rows->rowCount(); ++r)
+        apis.insert(rows->index(r, 1).data().toString().section(u" › "_qs, 0, 0));
+    QVERIFY2(apis.contains(u"Usage API"_qs) && apis.contains(u"BETA model"_qs), qPrintable(QStringList(apis.values()).join(u", "_qs)));
+
+    // Scrolling to the end of the list reads the next page too.
+    loaded.clear();
+    dashboard.refresh();
+    QVERIFY(loaded.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading() && !log->isLoading(), 30000);
+    firstPageShown();
+    if (QTest::currentTestFailed())
+        return;
+    view->scrollToBottom();
+    QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), int(total), 30000);
+
+    // The export holds every call of the period, also those not listed yet.
+    loaded.clear();
+    dashboard.refresh();
+    QVERIFY(loaded.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading() && !log->isLoading(), 30000);
+    QCOMPARE(rows->rowCount(), 1000);
+    const QString path = dir.filePath(u"calls.csv"_qs);
+    const QStringList lines = exportTo(dashboard, path);
+    QCOMPARE(lines.size(), int(total) + 1);
+    QCOMPARE(dashboard.findChild<ui::BannerWidget *>(u"usageBannerWidget"_qs)->text(),
+             u"Exported %1 row(s) to %2."_qs.arg(total).arg(path));
+    QCOMPARE(rows->rowCount(), int(total));
 }
 
 void tst_UsageDashboard::aCustomRangeShowsItsCallsOnly()
