@@ -2552,6 +2552,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Row %1: %2</source>
         <translation>Rij %1: %2</translation>
     </message>
+    <message>
+        <source>“%1” is not a status code: use a number from 100 to 599.</source>
+        <translation>“%1” is geen statuscode: gebruik een getal van 100 tot en met 599.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::OperationTracker</name>

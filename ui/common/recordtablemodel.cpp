@@ -67,6 +67,8 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
             return role == Qt::EditRole ? QVariant(value.toBool()) : QVariant();
         if (column.kind == Column::Kind::List)
             return value.toStringList().join(u", "_qs);
+        if (column.kind == Column::Kind::Int && role == Qt::EditRole)
+            return value.toString(); // a text editor, so any text typed is kept (see setData)
         return value;
     case Qt::CheckStateRole:
         if (column.kind == Column::Kind::Bool)
@@ -99,9 +101,8 @@ bool RecordTableModel::setData(const QModelIndex &index, const QVariant &value, 
         if (column.kind == Column::Kind::Int) {
             bool ok = false;
             const int number = value.toString().trimmed().toInt(&ok);
-            if (!ok)
-                return false;
-            stored = number;
+            // Text that is no number is kept as typed, for the owner to mark the row.
+            stored = ok ? QVariant(number) : QVariant(value.toString());
         } else if (column.kind == Column::Kind::List) {
             QStringList items;
             for (const QString &item : value.toString().split(u',', Qt::SkipEmptyParts))

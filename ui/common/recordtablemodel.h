@@ -25,7 +25,9 @@ class RecordTableModel final : public QAbstractTableModel
 public:
     struct Column
     {
-        enum class Kind { Text, Bool, Int, List }; // List: a QStringList edited as "a, b, c"
+        // List: a QStringList edited as "a, b, c". Int: edited as text; what is no number is
+        // stored as the QString typed, so the user's text stays and the owner can mark the row.
+        enum class Kind { Text, Bool, Int, List };
         QString key;
         QString header;
         Kind kind = Kind::Text;

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QTableView>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -121,7 +122,7 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_declareMissing = new QPushButton(tr("Declare &missing parameters"), this);
     m_declareMissing->setObjectName(u"declareMissingPushButton"_qs);
 
-    QWidget *templatePage = tablePage(m_templateParameters, u"templateParameters"_qs, false, {},
+    QWidget *templatePage = tablePage(m_templateParameters, u"templateParameters"_qs, false, nullptr,
                                       &m_templateView);
     auto *templateButtons = templatePage->findChild<QHBoxLayout *>(u"templateParametersButtonsLayout"_qs);
     templateButtons->insertWidget(0, m_autoDeclare);
@@ -133,16 +134,18 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"operationTabWidget"_qs);
     m_tabs->addTab(templatePage, tr("&Template parameters"));
-    m_tabs->addTab(tablePage(m_queryParameters, u"queryParameters"_qs, true, emptyParameter, nullptr),
+    m_tabs->addTab(tablePage(m_queryParameters, u"queryParameters"_qs, true,
+                             [emptyParameter] { return emptyParameter; }, nullptr),
                    tr("&Query parameters"));
-    m_tabs->addTab(tablePage(m_headers, u"headers"_qs, true, emptyParameter, nullptr),
+    m_tabs->addTab(tablePage(m_headers, u"headers"_qs, true,
+                             [emptyParameter] { return emptyParameter; }, nullptr),
                    tr("&Headers"));
     m_tabs->addTab(tablePage(m_representations, u"representations"_qs, true,
-                             { { u"contentType"_qs, u"application/json"_qs } }, nullptr),
+                             [] { return QVariantMap { { u"contentType"_qs, u"application/json"_qs } }; },
+                             nullptr),
                    tr("Re&quest"));
     QWidget *responsesPage = tablePage(m_responses, u"responses"_qs, true,
-                                       { { u"statusCode"_qs, 200 }, { u"description"_qs, u"OK"_qs } },
-                                       nullptr);
+                                       [this] { return newResponse(); }, nullptr);
     // Problems with a response are marked on its row and said right below the table.
     static_cast<QVBoxLayout *>(responsesPage->layout())
         ->insertWidget(1, messages()->addField({ kResponses }, u"responsesMessageLabel"_qs, responsesPage));
@@ -180,7 +183,8 @@ OperationEditor::OperationEditor(QWidget *parent)
 OperationEditor::~OperationEditor() = default;
 
 QWidget *OperationEditor::tablePage(RecordTableModel *model, const QString &prefix, bool canAdd,
-                                    const QVariantMap &newRecord, QTableView **viewOut)
+                                    const std::function<QVariantMap()> &newRecord,
+                                    QTableView **viewOut)
 {
     auto *page = new QWidget(this);
     auto *view = new QTableView(page);
@@ -197,7 +201,7 @@ QWidget *OperationEditor::tablePage(RecordTableModel *model, const QString &pref
         auto *add = new QPushButton(tr("Add"), page);
         add->setObjectName(prefix + u"AddPushButton"_qs);
         connect(add, &QPushButton::clicked, this, [model, view, newRecord] {
-            model->appendRecord(newRecord);
+            model->appendRecord(newRecord());
             const QModelIndex index = model->index(model->rowCount() - 1, 0);
             view->setCurrentIndex(index);
             view->edit(index);
@@ -218,6 +222,34 @@ QWidget *OperationEditor::tablePage(RecordTableModel *model, const QString &pref
     if (viewOut)
         *viewOut = view;
     return page;
+}
+
+QVariantMap OperationEditor::newResponse() const
+{
+    // Reason phrases as HTTP has them: they are the response's description on the wire.
+    static const QList<std::pair<int, QString>> common {
+        { 200, u"OK"_qs },           { 201, u"Created"_qs },
+        { 202, u"Accepted"_qs },     { 204, u"No Content"_qs },
+        { 400, u"Bad Request"_qs },  { 401, u"Unauthorized"_qs },
+        { 403, u"Forbidden"_qs },    { 404, u"Not Found"_qs },
+        { 409, u"Conflict"_qs },     { 429, u"Too Many Requests"_qs },
+        { 500, u"Internal Server Error"_qs }, { 503, u"Service Unavailable"_qs },
+    };
+    QSet<int> used;
+    for (const QVariant &row : document()->value(kResponses).toList()) {
+        bool isNumber = false;
+        const int code = row.toMap().value(u"statusCode"_qs).toInt(&isNumber);
+        if (isNumber)
+            used.insert(code);
+    }
+    for (const auto &[code, reason] : common) {
+        if (!used.contains(code))
+            return { { u"statusCode"_qs, code }, { u"description"_qs, reason } };
+    }
+    int code = 200; // all common ones are described: the first free code from 200 on
+    while (used.contains(code) && code < 599)
+        ++code;
+    return { { u"statusCode"_qs, code }, { u"description"_qs, QString() } };
 }
 
 void OperationEditor::loadNew()
@@ -403,9 +435,14 @@ bool OperationEditor::refreshResponseProblems()
     QHash<int, int> firstRowWith; // status code → the first row that has it
     QStringList lines;
     for (int row = 0; row < rows.size(); ++row) {
-        const int code = rows.at(row).toMap().value(u"statusCode"_qs).toInt();
+        const QVariant typed = rows.at(row).toMap().value(u"statusCode"_qs);
+        bool isNumber = false;
+        const int code = typed.toInt(&isNumber);
         QString problem;
-        if (code < 100 || code > 599)
+        if (!isNumber) // the table keeps text that is no number as typed
+            problem = tr("“%1” is not a status code: use a number from 100 to 599.")
+                          .arg(typed.toString());
+        else if (code < 100 || code > 599)
             problem = tr("%1 is not an HTTP status code: use a code from 100 to 599.").arg(code);
         else if (const auto first = firstRowWith.constFind(code); first != firstRowWith.cend())
             problem = tr("Status code %1 is already described in row %2: describe each status code "

@@ -4,6 +4,8 @@
 
 #include "ui/publisher/stagededitor.h"
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
@@ -53,11 +55,13 @@ private:
     void onTemplateEdited(const QString &text);
     void declareMissing();
     void refreshTemplateProblems();
-    // Marks responses whose status code is not one (100–599) or is described in an earlier row
-    // too, at their row and below the table; false when there is any.
+    // Marks responses whose status code is no number, not one (100–599) or is described in an
+    // earlier row too, at their row and below the table; false when there is any.
     bool refreshResponseProblems();
+    // The response Add fills in: the first common status code no row has yet.
+    QVariantMap newResponse() const;
     QWidget *tablePage(RecordTableModel *model, const QString &prefix, bool canAdd,
-                       const QVariantMap &newRecord, QTableView **view);
+                       const std::function<QVariantMap()> &newRecord, QTableView **view);
 
     QComboBox *m_method = nullptr;
     QLineEdit *m_template = nullptr;

@@ -5,13 +5,13 @@
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/operationeditor.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -36,6 +36,8 @@ private Q_SLOTS:
     void serverValidationErrorLandsNextToTheTemplate();
     void responseProblemsAreShownAtTheirRowAndBlockSave_data();
     void responseProblemsAreShownAtTheirRowAndBlockSave();
+    void addResponseFillsInACodeNotYetUsed();
+    void textThatIsNoStatusCodeIsKeptAndMarked();
 };
 
 namespace {
@@ -194,13 +196,13 @@ void tst_OperationEditor::responseProblemsAreShownAtTheirRowAndBlockSave_data()
     QTest::addColumn<QString>("typed"); // the status code typed into the added row (empty: none)
     QTest::addColumn<QString>("atRow");
     QTest::newRow("the same code twice")
-        << QString() << u"Status code 200 is already described in row 1: describe each status code once."_qs;
+        << u"200"_qs << u"Status code 200 is already described in row 1: describe each status code once."_qs;
     QTest::newRow("not a status code")
         << u"700"_qs << u"700 is not an HTTP status code: use a code from 100 to 599."_qs;
 }
 
-// The editor starts with "200 OK"; the user adds a response, which also says 200 (as Add fills
-// it in) or gets a code that is no HTTP status. The problem is said at that row (its tooltip,
+// The editor starts with "200 OK"; the user adds a response and gives it 200 too, or a code that
+// is no HTTP status. The problem is said at that row (its tooltip,
 // and below the table), the Responses tab is shown, Save sends nothing and the row stays as
 // typed; once the code is fixed the operation is saved with both responses.
 void tst_OperationEditor::responseProblemsAreShownAtTheirRowAndBlockSave()
@@ -218,15 +220,13 @@ void tst_OperationEditor::responseProblemsAreShownAtTheirRowAndBlockSave()
     tabs->setCurrentWidget(view->parentWidget()); // the Responses tab
     QTest::mouseClick(editor.findChild<QPushButton *>(u"responsesAddPushButton"_qs), Qt::LeftButton);
     QCOMPARE(view->model()->rowCount(), 2);
-    if (!typed.isEmpty()) {
-        auto *cell = view->viewport()->findChild<QSpinBox *>(); // Add opened the status code cell
-        QVERIFY(cell);
-        cell->selectAll();
-        QTest::keyClicks(cell, typed);
-        QTest::keyClick(cell, Qt::Key_Return);
-    }
+    auto *cell = view->viewport()->findChild<QLineEdit *>(); // Add opened the status code cell
+    QVERIFY(cell);
+    cell->selectAll();
+    QTest::keyClicks(cell, typed);
+    QTest::keyClick(cell, Qt::Key_Return);
     const QModelIndex code = view->model()->index(1, 0);
-    const int shownCode = typed.isEmpty() ? 200 : typed.toInt();
+    const int shownCode = typed.toInt();
     QTRY_COMPARE(code.data().toInt(), shownCode); // the view commits the cell from the event loop
     tabs->setCurrentIndex(0); // the user is elsewhere when saving
 
@@ -253,6 +253,105 @@ void tst_OperationEditor::responseProblemsAreShownAtTheirRowAndBlockSave()
     QCOMPARE(responses.size(), 2);
     QCOMPARE(responses.at(0).toMap().value(u"statusCode"_qs).toInt(), 200);
     QCOMPARE(responses.at(1).toMap().value(u"statusCode"_qs).toInt(), 404);
+}
+
+namespace {
+
+// Opens the Responses tab of a fresh editor named "Score" at /score (one response: 200 OK).
+QTableView *responsesOf(OperationEditor &editor)
+{
+    QTest::keyClicks(editor.findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs), u"Score"_qs);
+    QTest::keyClicks(editor.findChild<QLineEdit *>(u"urlTemplateLineEdit"_qs), u"/score"_qs);
+    auto *view = editor.findChild<QTableView *>(u"responsesTableView"_qs);
+    editor.findChild<QTabWidget *>(u"operationTabWidget"_qs)->setCurrentWidget(view->parentWidget());
+    return view;
+}
+
+} // namespace
+
+// With "200 OK" already there, Add response fills in a common code not yet used, so the new row
+// is not a problem by itself and Save sends both responses; a second Add picks yet another code.
+void tst_OperationEditor::addResponseFillsInACodeNotYetUsed()
+{
+    OperationEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTableView *view = responsesOf(editor);
+    QAbstractItemModel *model = view->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data().toInt(), 200);
+    auto *add = editor.findChild<QPushButton *>(u"responsesAddPushButton"_qs);
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTest::keyClick(view->viewport()->findChild<QLineEdit *>(), Qt::Key_Escape); // leaves it as filled in
+    QCOMPARE(model->rowCount(), 2);
+    const int second = model->index(1, 0).data().toInt();
+    QVERIFY2(second != 200, qPrintable(QString::number(second)));
+    QVERIFY2(second >= 100 && second <= 599, qPrintable(QString::number(second)));
+    QVERIFY(model->index(1, 0).data(Qt::ToolTipRole).toString().isEmpty()); // not marked
+    QVERIFY(!editor.findChild<QLabel *>(u"responsesMessageLabel"_qs)->isVisible());
+
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTest::keyClick(view->viewport()->findChild<QLineEdit *>(), Qt::Key_Escape);
+    const int third = model->index(2, 0).data().toInt();
+    QVERIFY(third != 200 && third != second);
+    QVERIFY(model->index(2, 0).data(Qt::ToolTipRole).toString().isEmpty());
+
+    QSignalSpy saves(&editor, &OperationEditor::saveRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 1);
+    QList<int> codes;
+    for (const QVariant &response : saves.first().at(0).toMap().value(u"responses"_qs).toList())
+        codes << response.toMap().value(u"statusCode"_qs).toInt();
+    QCOMPARE(codes, (QList<int> { 200, second, third }));
+}
+
+// Text that is no number typed into a status code cell stays there as typed; the row is marked,
+// the problem is said below the table and Save sends nothing until the user makes it 201.
+void tst_OperationEditor::textThatIsNoStatusCodeIsKeptAndMarked()
+{
+    OperationEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTableView *view = responsesOf(editor);
+    QAbstractItemModel *model = view->model();
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"responsesAddPushButton"_qs), Qt::LeftButton);
+    const QModelIndex code = model->index(1, 0);
+    // Whatever editor Add opened on the status code cell, the user replaces its text by "20x".
+    QWidget *cell = view->indexWidget(code) ? view->indexWidget(code) : QApplication::focusWidget();
+    QVERIFY(cell);
+    QTest::keyClick(cell, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(cell, u"20x"_qs);
+    QTest::keyClick(cell, Qt::Key_Return);
+    QTRY_COMPARE(code.data().toString(), u"20x"_qs); // the user's text is kept
+    const QString problem = u"“20x” is not a status code: use a number from 100 to 599."_qs;
+    QCOMPARE(code.data(Qt::ToolTipRole).toString(), problem);
+    QVERIFY(model->index(0, 0).data(Qt::ToolTipRole).toString().isEmpty());
+    auto *message = editor.findChild<QLabel *>(u"responsesMessageLabel"_qs);
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), u"Row 2: "_qs + problem);
+
+    QSignalSpy saves(&editor, &OperationEditor::saveRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 0);
+    QCOMPARE(code.data().toString(), u"20x"_qs);
+
+    // The user opens the cell again: it shows "20x", and they make it 201.
+    view->setCurrentIndex(code);
+    view->edit(code);
+    auto *edit = view->viewport()->findChild<QLineEdit *>();
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), u"20x"_qs);
+    edit->selectAll();
+    QTest::keyClicks(edit, u"201"_qs);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(code.data().toInt(), 201);
+    QVERIFY(code.data(Qt::ToolTipRole).toString().isEmpty());
+    QVERIFY(!message->isVisible());
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"operationSavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 1);
+    const QVariantList responses = saves.first().at(0).toMap().value(u"responses"_qs).toList();
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(1).toMap().value(u"statusCode"_qs).toInt(), 201);
 }
 
 QTEST_MAIN(tst_OperationEditor)
