@@ -2137,12 +2137,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <source>Copy the key to the clipboard</source>
-        <translation>De sleutel naar het klembord kopiëren</translation>
-    </message>
-    <message>
         <source>Hide</source>
         <translation>Verbergen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy the key to the clipboard. Portico clears it from the clipboard after %n second(s).</source>
+        <translation>
+            <numerusform>De sleutel naar het klembord kopiëren. Portico wist hem na %n seconde van het klembord.</numerusform>
+            <numerusform>De sleutel naar het klembord kopiëren. Portico wist hem na %n seconden van het klembord.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Gekopieerd. Het klembord wordt over %n seconde gewist.</numerusform>
+            <numerusform>Gekopieerd. Het klembord wordt over %n seconden gewist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,75 @@
 #include "ui/common/maskedkeyfield.h"
 
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QMimeData>
+#include <QPointer>
+#include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 
 namespace portico::ui {
+
+namespace {
+
+// The key Portico last put on the clipboard, and when to take it off again. One for all fields (a
+// newer copy replaces the older one), owned by the clipboard, so that a key copied from a dialog
+// that was closed meanwhile is still cleared.
+class ClipboardEraser final : public QObject
+{
+public:
+    static ClipboardEraser *instance()
+    {
+        static QPointer<ClipboardEraser> s_instance;
+        if (!s_instance)
+            s_instance = new ClipboardEraser(QGuiApplication::clipboard());
+        return s_instance;
+    }
+
+    void put(const QString &key, std::chrono::milliseconds delay)
+    {
+        auto *mime = new QMimeData;
+        mime->setText(key);
+        // Clipboard managers keep no history entry of this (KDE, KeePassXC's convention).
+        mime->setData(u"x-kde-passwordManagerHint"_qs, QByteArrayLiteral("secret"));
+        clipboard()->setMimeData(mime);
+        m_key = key;
+        m_timer.start(delay);
+    }
+
+private:
+    explicit ClipboardEraser(QClipboard *clipboard)
+        : QObject(clipboard)
+    {
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, &ClipboardEraser::erase);
+        connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, &ClipboardEraser::erase);
+    }
+
+    QClipboard *clipboard() const { return static_cast<QClipboard *>(parent()); }
+
+    // Only the key itself: whatever the user copied since stays.
+    void erase()
+    {
+        m_timer.stop();
+        const QString key = std::exchange(m_key, QString());
+        if (!key.isEmpty() && clipboard()->text() == key)
+            clipboard()->clear();
+    }
+
+    QTimer m_timer;
+    QString m_key;
+};
+
+int wholeSeconds(std::chrono::milliseconds delay)
+{
+    return int(qMax<qint64>(1, (delay.count() + 999) / 1000));
+}
+
+} // namespace
 
 MaskedKeyField::MaskedKeyField(const QString &namePrefix, QWidget *parent)
     : QWidget(parent)
@@ -29,7 +92,7 @@ MaskedKeyField::MaskedKeyField(const QString &namePrefix, QWidget *parent)
     m_copy = new QToolButton(this);
     m_copy->setObjectName(namePrefix + u"CopyToolButton"_qs);
     m_copy->setText(tr("Copy"));
-    m_copy->setToolTip(tr("Copy the key to the clipboard"));
+    updateCopyToolTip();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -39,16 +102,38 @@ MaskedKeyField::MaskedKeyField(const QString &namePrefix, QWidget *parent)
     setFocusProxy(m_edit);
 
     connect(m_reveal, &QToolButton::toggled, this, &MaskedKeyField::setRevealed);
-    connect(m_copy, &QToolButton::clicked, this, [this] {
-        if (m_edit->text().isEmpty())
-            return;
-        QGuiApplication::clipboard()->setText(m_edit->text());
-        Q_EMIT copied();
-    });
+    connect(m_copy, &QToolButton::clicked, this, &MaskedKeyField::copyToClipboard);
     connect(m_edit, &QLineEdit::textEdited, this, &MaskedKeyField::secretEdited);
 }
 
 MaskedKeyField::~MaskedKeyField() = default;
+
+void MaskedKeyField::setClipboardClearDelay(std::chrono::milliseconds delay)
+{
+    m_clearDelay = delay;
+    updateCopyToolTip();
+}
+
+void MaskedKeyField::updateCopyToolTip()
+{
+    const QString text = tr("Copy the key to the clipboard. Portico clears it from the clipboard "
+                            "after %n second(s).",
+                            nullptr, wholeSeconds(m_clearDelay));
+    m_copy->setToolTip(text);
+    m_copy->setStatusTip(text);
+}
+
+void MaskedKeyField::copyToClipboard()
+{
+    if (m_edit->text().isEmpty())
+        return;
+    ClipboardEraser::instance()->put(m_edit->text(), m_clearDelay);
+    QToolTip::showText(m_copy->mapToGlobal(QPoint(0, m_copy->height())),
+                       tr("Copied. The clipboard is cleared in %n second(s).", nullptr,
+                          wholeSeconds(m_clearDelay)),
+                       m_copy);
+    Q_EMIT copied();
+}
 
 void MaskedKeyField::setEditable(bool editable)
 {

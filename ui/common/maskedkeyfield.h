@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <chrono>
+
 class QLineEdit;
 class QToolButton;
 
@@ -12,12 +14,20 @@ namespace portico::ui {
 // Shows a key or secret masked, with Reveal and Copy. The value lives only in this widget's
 // memory (never in settings or logs); clear() drops it. Editable mode lets a user type a key
 // (e.g. an ML service's API key) without showing it.
+//
+// Copy puts the key on the clipboard marked as a secret (the "x-kde-passwordManagerHint: secret"
+// format that KDE's Klipper, GNOME clipboard extensions and KeePassXC honour: not kept in the
+// clipboard history, so not written to disk) and clears it again after clipboardClearDelay(),
+// or when Portico quits, if the clipboard still holds exactly that key; something the user
+// copied meanwhile is left alone. The Copy button's tooltip says so.
 class MaskedKeyField final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MaskedKeyField)
 
 public:
+    static constexpr std::chrono::milliseconds defaultClipboardClearDelay { 45'000 };
+
     // `namePrefix` names the children: "<prefix>LineEdit", "<prefix>RevealToolButton",
     // "<prefix>CopyToolButton".
     explicit MaskedKeyField(const QString &namePrefix, QWidget *parent = nullptr);
@@ -31,14 +41,22 @@ public:
     void setRevealed(bool revealed);
     QLineEdit *lineEdit() const { return m_edit; }
 
+    // How long a copied key stays on the clipboard (tests shorten it).
+    void setClipboardClearDelay(std::chrono::milliseconds delay);
+    std::chrono::milliseconds clipboardClearDelay() const { return m_clearDelay; }
+
 Q_SIGNALS:
     void secretEdited(const QString &secret);
     void copied();
 
 private:
+    void copyToClipboard();
+    void updateCopyToolTip();
+
     QLineEdit *m_edit = nullptr;
     QToolButton *m_reveal = nullptr;
     QToolButton *m_copy = nullptr;
+    std::chrono::milliseconds m_clearDelay = defaultClipboardClearDelay;
 };
 
 } // namespace portico::ui
