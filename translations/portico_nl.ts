@@ -417,6 +417,17 @@
         <source>No keychain is available: this sign-in is kept only until Portico quits, and you will have to sign in again after a restart.</source>
         <translation>Er is geen sleutelbos beschikbaar: deze aanmelding wordt alleen bewaard tot Portico wordt afgesloten, en na een herstart moet u zich opnieuw aanmelden.</translation>
     </message>
+    <message numerus="yes">
+        <source>Entra ID at %1 did not answer within %n second(s). Check the network connection (and proxy), then sign in again.</source>
+        <translation>
+            <numerusform>Entra ID op %1 heeft niet binnen %n seconde geantwoord. Controleer de netwerkverbinding (en de proxy) en meld u daarna opnieuw aan.</numerusform>
+            <numerusform>Entra ID op %1 heeft niet binnen %n seconden geantwoord. Controleer de netwerkverbinding (en de proxy) en meld u daarna opnieuw aan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secure connection to Entra ID at %1 failed: %2</source>
+        <translation>De beveiligde verbinding met Entra ID op %1 is mislukt: %2</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ApiCatalogModel</name>

@@ -3,6 +3,7 @@
 #include "core/auth/devicecodesignin.h"
 
 #include "core/arm/armparsing.h"
+#include "core/auth/entrarequest.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -49,7 +50,7 @@ void DeviceCodeSignIn::start()
         finish(Error::make(Error::Kind::InvalidInput, u"No client id is configured for sign-in."_qs));
         return;
     }
-    post(m_config.endpoint(u"devicecode"),
+    post(u"devicecode",
          formEncode({ { u"client_id"_qs, m_config.clientId }, { u"scope"_qs, m_config.scopes.join(u' ') } }),
          &DeviceCodeSignIn::onDeviceCode);
 }
@@ -65,33 +66,23 @@ void DeviceCodeSignIn::cancel()
     finish(Error::make(Error::Kind::Cancelled, u"Sign-in was cancelled."_qs));
 }
 
-void DeviceCodeSignIn::post(const QUrl &url, const QByteArray &form,
+void DeviceCodeSignIn::post(QStringView endpointName, const QByteArray &form,
                             void (DeviceCodeSignIn::*handler)(int, const QByteArray &))
 {
     if (!m_network) {
         finish(Error::make(Error::Kind::Unavailable, u"The network is not available."_qs));
         return;
     }
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(30'000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-    m_reply = m_network->post(request, form);
+    m_reply = postEntraForm(m_network, m_config, endpointName, form);
     connect(m_reply, &QNetworkReply::finished, this, [this, handler] {
         QNetworkReply *reply = std::exchange(m_reply, nullptr);
         reply->deleteLater();
-        const QByteArray body = reply->read(1024 * 1024);
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!status.isValid()) {
-            finish(Error::make(reply->error() == QNetworkReply::OperationCanceledError
-                                       || reply->error() == QNetworkReply::TimeoutError
-                                   ? Error::Kind::Timeout
-                                   : Error::Kind::Network,
-                               reply->errorString()));
+            finish(entraTransportError(reply, m_config));
             return;
         }
-        (this->*handler)(status.toInt(), body);
+        (this->*handler)(status.toInt(), reply->read(1024 * 1024));
     });
 }
 
@@ -123,7 +114,7 @@ void DeviceCodeSignIn::poll()
                            u"expired_token"_qs));
         return;
     }
-    post(m_config.endpoint(u"token"),
+    post(u"token",
          formEncode({ { u"grant_type"_qs, u"urn:ietf:params:oauth:grant-type:device_code"_qs },
                       { u"client_id"_qs, m_config.clientId },
                       { u"device_code"_qs, m_challenge.deviceCode } }),

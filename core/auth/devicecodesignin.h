@@ -21,6 +21,9 @@ namespace portico::core {
 // polls the token endpoint every `interval` seconds (plus 5 s on slow_down) until the user
 // signs in, declines, or the code expires. finished() exactly once; result() is the token set.
 // Deleting the object or cancel() stops polling.
+// Errors: an expired code (Entra ID's `expired_token`, or expires_in passed) is Kind::Timeout with
+// code "expired_token"; Entra ID not answering in time is Kind::Timeout without a code; a refused
+// certificate is Kind::Tls (see entraTransportError()).
 class DeviceCodeSignIn final : public QObject
 {
     Q_OBJECT
@@ -41,7 +44,8 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void post(const QUrl &url, const QByteArray &form, void (DeviceCodeSignIn::*handler)(int, const QByteArray &));
+    void post(QStringView endpointName, const QByteArray &form,
+              void (DeviceCodeSignIn::*handler)(int, const QByteArray &));
     void onDeviceCode(int status, const QByteArray &body);
     void poll();
     void onToken(int status, const QByteArray &body);

@@ -22,8 +22,12 @@ struct EntraConfig
     // (setManagementUrl; the public cloud's until then) and offline_access for a refresh token.
     QStringList scopes { armScope(QUrl(QStringLiteral("https://management.azure.com"))),
                          QStringLiteral("offline_access") };
-    // Multiplies the server's polling interval; tests replay recorded intervals quickly.
+    // Multiplies the server's polling interval and the transfer timeout; tests replay recorded
+    // intervals quickly and find a silent server out soon.
     double timeScale = 1.0;
+
+    // How long a request to Entra ID may go without receiving anything: 30 s, scaled (1 s at least).
+    int transferTimeoutMs() const { return qMax(1000, int(30'000 * timeScale)); }
 
     // Asks for tokens that the ARM at `managementUrl` accepts (a sovereign cloud's tokens carry
     // its own audience: management.usgovcloudapi.net, management.chinacloudapi.cn, ...).

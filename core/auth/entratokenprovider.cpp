@@ -3,6 +3,7 @@
 #include "core/auth/entratokenprovider.h"
 
 #include "core/arm/armparsing.h"
+#include "core/auth/entrarequest.h"
 #include "core/secrets/secretstore.h"
 
 #include <QNetworkAccessManager>
@@ -131,21 +132,16 @@ void EntraTokenProvider::refreshWith(const QString &refreshToken)
     QByteArray form = "grant_type=refresh_token&client_id=" + QUrl::toPercentEncoding(m_config.clientId)
         + "&refresh_token=" + QUrl::toPercentEncoding(refreshToken)
         + "&scope=" + QUrl::toPercentEncoding(m_config.scopes.join(u' '));
-    QNetworkRequest request(m_config.endpoint(u"token"));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(30'000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-    m_reply = m_network->post(request, form);
+    m_reply = postEntraForm(m_network, m_config, u"token", form);
     connect(m_reply, &QNetworkReply::finished, this, [this] {
         QNetworkReply *reply = std::exchange(m_reply, nullptr);
         reply->deleteLater();
-        const QByteArray body = reply->read(1024 * 1024);
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!status.isValid()) {
-            completeAll(Error::make(Error::Kind::Network, reply->errorString()));
+            completeAll(entraTransportError(reply, m_config)); // no answer, a refused certificate, …
             return;
         }
+        const QByteArray body = reply->read(1024 * 1024);
         if (status.toInt() != 200) {
             Error error = parseArmError(status.toInt(), body);
             if (error.code == u"invalid_grant"_qs || error.code == u"interaction_required"_qs) {

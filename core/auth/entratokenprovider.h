@@ -23,6 +23,8 @@ class SecretStore;
 // is written back. invalid_grant (expired or revoked) emits signInRequired() and deletes the
 // dead refresh token from the keychain; so does a locked
 // keychain, with SecretStore::lockedCode() (unlocking it is enough, no new sign-in).
+// A refresh that Entra ID does not answer in time fails with Kind::Timeout, one whose certificate
+// is refused with Kind::Tls naming the problem (entraTransportError()); the sign-in is kept.
 class EntraTokenProvider final : public AccessTokenProvider
 {
     Q_OBJECT

@@ -416,9 +416,22 @@ QString AddEnvironmentDialog::describeSignInError(const core::Error &error) cons
 {
     if (error.code == u"authorization_declined"_qs)
         return tr("The sign-in was declined in the browser. Sign in again to add the environment.");
-    if (error.code == u"expired_token"_qs || error.kind == core::Error::Kind::Timeout)
+    // Only Entra ID's expired_token (or the code's own expires_in passing) means the code expired;
+    // a silent network is a timeout without that code.
+    if (error.code == u"expired_token"_qs)
         return tr("The code expired before the sign-in was completed. Sign in again for a new code.");
-    if (error.kind == core::Error::Kind::Network || error.kind == core::Error::Kind::Tls)
+    if (error.kind == core::Error::Kind::Timeout) {
+        core::EntraConfig config;
+        config.timeScale = m_timeScale;
+        return tr("Entra ID at %1 did not answer within %n second(s). Check the network connection "
+                  "(and proxy), then sign in again.",
+                  nullptr, (config.transferTimeoutMs() + 999) / 1000)
+            .arg(m_authority.toString());
+    }
+    if (error.kind == core::Error::Kind::Tls)
+        return tr("The secure connection to Entra ID at %1 failed: %2")
+            .arg(m_authority.toString(), error.message);
+    if (error.kind == core::Error::Kind::Network)
         return tr("Entra ID could not be reached at %1: %2").arg(m_authority.toString(), error.message);
     return tr("Entra ID refused the sign-in for tenant “%1”: %2 Check the tenant and the client ID.")
         .arg(m_environment.tenantId, error.message);

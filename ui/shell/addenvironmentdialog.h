@@ -69,7 +69,7 @@ public:
                          QWidget *parent = nullptr);
     ~AddEnvironmentDialog() override;
 
-    // Multiplies Entra ID's polling interval (EntraConfig::timeScale).
+    // Multiplies Entra ID's polling interval and transfer timeout (EntraConfig::timeScale).
     void setEntraTimeScale(double scale) { m_timeScale = scale; }
     void setAzureCliProgram(const QString &program) { m_azProgram = program; }
     // The environments the console has; none of them can be added a second time.

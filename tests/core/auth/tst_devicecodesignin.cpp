@@ -8,10 +8,15 @@
 #include "core/auth/entratokenprovider.h"
 #include "core/secrets/inmemorysecretstore.h"
 #include "tests/support/replay/replayserver.h"
+#include "tests/support/replay/untrustedtlsserver.h"
 #include "tests/support/secretjobs.h"
 
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -31,6 +36,11 @@ private Q_SLOTS:
     void missingClientIdIsRefusedBeforeAnyRequest();
     void scopeIsTheManagementUrlsArm_data();
     void scopeIsTheManagementUrlsArm();
+    void expiredCodeAnswerSaysTheCodeExpired();
+    void silentEntraIdIsNotAnExpiredCode();
+    void untrustedCertificateFailsTheSignInAndIsNamed();
+    void refreshFailureSaysWhatHappened_data();
+    void refreshFailureSaysWhatHappened();
 
 private:
     core::EntraConfig config() const;
@@ -221,6 +231,118 @@ void tst_DeviceCodeSignIn::scopeIsTheManagementUrlsArm()
     QVERIFY(QString::fromUtf8(received.last().body).contains(u"grant_type=refresh_token"_qs));
     QCOMPARE(QUrlQuery(QString::fromUtf8(received.last().body)).queryItemValue(u"scope"_qs, QUrl::FullyDecoded),
              scope + u" offline_access"_qs);
+}
+
+// §9.1: expired_token from the token endpoint ends the flow; that alone is an expired code.
+void tst_DeviceCodeSignIn::expiredCodeAnswerSaysTheCodeExpired()
+{
+    const QJsonObject expired = QJsonDocument::fromJson(R"({
+        "request": { "method": "POST", "path": "/organizations/oauth2/v2.0/token",
+                     "bodyContains": "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code" },
+        "response": { "status": 400, "body": { "error": "expired_token",
+            "error_description": "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.",
+            "error_codes": [70020] } } })").object();
+    const QJsonObject deviceCode = QJsonDocument::fromJson(R"({
+        "request": { "method": "POST", "path": "/organizations/oauth2/v2.0/devicecode" },
+        "response": { "status": 200, "body": { "user_code": "GBKR7CZ4L", "device_code": "GAQAB-expiring",
+            "verification_uri": "https://www.microsoft.com/link", "expires_in": 900, "interval": 5,
+            "message": "To sign in, enter the code GBKR7CZ4L." } } })").object();
+    m_server->add(deviceCode);
+    m_server->add(expired);
+    core::DeviceCodeSignIn signIn(&m_nam, config());
+    QSignalSpy code(&signIn, &core::DeviceCodeSignIn::codeReady);
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    signIn.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(code.size(), 1);
+    QCOMPARE(signIn.result().error().code, u"expired_token"_qs);
+    QCOMPARE(signIn.result().error().kind, Error::Kind::Timeout);
+    QVERIFY(m_server->unmatched().isEmpty());
+}
+
+// A network that stalls (the server accepts the connection and never answers) is not an expired
+// code: no code was ever shown. It fails after the transfer timeout (scaled: 1 s here, not 30 s),
+// and says that Entra ID did not answer in time.
+void tst_DeviceCodeSignIn::silentEntraIdIsNotAnExpiredCode()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    core::EntraConfig config = this->config();
+    config.authority = QUrl(u"http://127.0.0.1:%1"_qs.arg(silent.serverPort()));
+    QCOMPARE(config.transferTimeoutMs(), 1000);
+    core::DeviceCodeSignIn signIn(&m_nam, config);
+    QSignalSpy code(&signIn, &core::DeviceCodeSignIn::codeReady);
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    signIn.start();
+    QVERIFY(finished.wait(15000));
+    QVERIFY2(elapsed.elapsed() < 15000, qPrintable(QString::number(elapsed.elapsed())));
+    QCOMPARE(code.size(), 0);
+    const Error error = signIn.result().error();
+    QCOMPARE(error.kind, Error::Kind::Timeout);
+    QVERIFY2(error.code != u"expired_token"_qs, qPrintable(error.toString()));
+    QCOMPARE(error.message, u"Entra ID (127.0.0.1) did not answer within 1 s."_qs);
+}
+
+// An endpoint whose certificate is not trusted: the sign-in fails (the certificate is not
+// ignored), as a TLS problem that names what is wrong with the certificate.
+void tst_DeviceCodeSignIn::untrustedCertificateFailsTheSignInAndIsNamed()
+{
+    test::UntrustedTlsServer tls;
+    QVERIFY2(tls.start(), qPrintable(tls.errorString()));
+    core::EntraConfig config = this->config();
+    config.authority = tls.url();
+    core::DeviceCodeSignIn signIn(&m_nam, config);
+    QSignalSpy code(&signIn, &core::DeviceCodeSignIn::codeReady);
+    QSignalSpy finished(&signIn, &core::DeviceCodeSignIn::finished);
+    signIn.start();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(code.size(), 0);
+    const Error error = signIn.result().error();
+    QCOMPARE(error.kind, Error::Kind::Tls);
+    QVERIFY2(error.message.startsWith(u"The certificate of 127.0.0.1 was refused: "_qs), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"self-signed"_qs), qPrintable(error.message));
+    QVERIFY(tls.connections() >= 1);
+}
+
+void tst_DeviceCodeSignIn::refreshFailureSaysWhatHappened_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no answer") << false << u"Entra ID (127.0.0.1) did not answer within 1 s."_qs;
+    QTest::newRow("untrusted certificate") << true << u"The certificate of 127.0.0.1 was refused: "_qs;
+}
+
+// A refresh that fails on the way (not Entra ID refusing the refresh token) says why: the
+// banner then names a certificate problem or no answer in time, not "the connection failed".
+// The sign-in is kept: no new sign-in is asked for.
+void tst_DeviceCodeSignIn::refreshFailureSaysWhatHappened()
+{
+    QFETCH(bool, tls);
+    QFETCH(QString, message);
+    QTcpServer silent;
+    test::UntrustedTlsServer untrusted;
+    core::EntraConfig config = this->config();
+    if (tls) {
+        QVERIFY2(untrusted.start(), qPrintable(untrusted.errorString()));
+        config.authority = untrusted.url();
+    } else {
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        config.authority = QUrl(u"http://127.0.0.1:%1"_qs.arg(silent.serverPort()));
+    }
+    core::InMemorySecretStore secrets;
+    QVERIFY(test::waitFor(secrets.write(u"azure-1/entra-refresh-token"_qs, u"0.AAAA-kept"_qs)).ok());
+    core::EntraTokenProvider provider(&m_nam, config, &secrets, u"azure-1"_qs);
+    QSignalSpy signInRequired(&provider, &core::AccessTokenProvider::signInRequired);
+    const auto result = waitToken(provider.token());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, tls ? Error::Kind::Tls : Error::Kind::Timeout);
+    QVERIFY2(result.error().message.startsWith(message), qPrintable(result.error().message));
+    if (tls)
+        QVERIFY2(result.error().message.contains(u"self-signed"_qs), qPrintable(result.error().message));
+    QCOMPARE(signInRequired.size(), 0);
+    QCOMPARE(test::waitFor(secrets.read(u"azure-1/entra-refresh-token"_qs)).value(), u"0.AAAA-kept"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_DeviceCodeSignIn)
