@@ -1141,6 +1141,26 @@
         <source>Interrupted: input file not checked</source>
         <translation>Onderbroken: invoerbestand niet te controleren</translation>
     </message>
+    <message>
+        <source>Portico closed while the job was being submitted.</source>
+        <translation>Portico werd gesloten terwijl de taak werd ingediend.</translation>
+    </message>
+    <message>
+        <source>The job was not submitted.</source>
+        <translation>De taak is niet ingediend.</translation>
+    </message>
+    <message>
+        <source>The service may hold a job that was never started and that cannot be listed, so Portico did not submit it again. Submit again sends it once more; Remove drops it from this list.</source>
+        <translation>De service heeft mogelijk een taak die nooit is gestart en die niet kan worden opgevraagd, daarom heeft Portico de taak niet opnieuw ingediend. Opnieuw indienen verstuurt de taak nog een keer; Verwijderen haalt de taak uit deze lijst.</translation>
+    </message>
+    <message>
+        <source>The job list could not be written (is the disk full?).</source>
+        <translation>De takenlijst kon niet worden geschreven (is de schijf vol?).</translation>
+    </message>
+    <message>
+        <source>Interrupted while submitting</source>
+        <translation>Onderbroken tijdens het indienen</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::BatchJobsPanel</name>
@@ -1431,6 +1451,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The job was not started: see the marked field.</source>
         <translation>De taak is niet gestart: zie het gemarkeerde veld.</translation>
+    </message>
+    <message>
+        <source>Submi&amp;t again</source>
+        <translation>O&amp;pnieuw indienen</translation>
+    </message>
+    <message>
+        <source>Submit the job to the service again. A job from the interrupted submit may stay there, never started.</source>
+        <translation>Dien de taak opnieuw in bij de service. Een taak van de onderbroken indiening kan daar achterblijven, zonder ooit te starten.</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the list? A job the service may hold from the interrupted submit stays there: it was never started and cannot be listed.</source>
+        <translation>“%1” uit de lijst verwijderen? Een taak die de service mogelijk heeft van de onderbroken indiening blijft daar staan: die is nooit gestart en kan niet worden opgevraagd.</translation>
     </message>
 </context>
 <context>

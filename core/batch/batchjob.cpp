@@ -28,6 +28,18 @@ Error during(Error error, const QString &what)
     return error;
 }
 
+// Portico stopped after the submit request left and before the answer was recorded.
+Error submitUnanswered()
+{
+    Error error = Error::make(Error::Kind::Conflict,
+                              u"Portico stopped after the job was submitted and before the service's answer (the job "
+                              "id) was recorded: the service may hold a job that was never started and cannot be "
+                              "listed. It was not submitted again."_qs,
+                              u"SubmitUnanswered"_qs);
+    error.target = u"serverJobId"_qs;
+    return error;
+}
+
 // Also a keychain that is not there yet.
 bool isTransient(const Error &error)
 {
@@ -82,6 +94,12 @@ void BatchJob::run()
                BatchJobRecord::Outcome::Cancelled);
         return;
     }
+    // Sending the submit again could leave a second job on the service: the user decides
+    // (retry() submits again).
+    if (m_record.submitMayHaveReachedService()) {
+        fail(submitUnanswered());
+        return;
+    }
     // Results that were downloaded but are gone from disk come down again.
     if (m_record.step >= Step::Index && !m_record.serverJobId.isEmpty()
         && !QFile::exists(m_record.resultsFile)) {
@@ -102,6 +120,9 @@ void BatchJob::retry()
         m_record.inputSize = input.exists() ? input.size() : -1;
         m_record.inputModified = input.exists() ? input.lastModified().toUTC() : QDateTime();
     }
+    // At the Submit step: the user asks for the job to be submitted again, also when an earlier
+    // submit may have reached the service.
+    m_record.submitSent = false;
     m_record.outcome = BatchJobRecord::Outcome::Active;
     m_record.errorMessage.clear();
     m_record.error = {};
@@ -294,7 +315,6 @@ void BatchJob::upload()
                 fail(during(job->result().error(), u"Cannot upload the input file"_qs));
                 return;
             }
-            setStep(Step::Submit);
             submit();
         });
     });
@@ -314,12 +334,29 @@ QByteArray BatchJob::submitBody() const
 
 void BatchJob::submit()
 {
-    setStep(Step::Submit);
+    // Stored before the request leaves (BatchJobRecord::submitSent): not sent when the list
+    // cannot be written.
+    const bool stepChanges = m_record.step != Step::Submit;
+    m_record.step = Step::Submit;
+    m_record.submitSent = true;
+    if (auto stored = store(); !stored) {
+        m_record.submitSent = false;
+        Error error = during(stored.error(), u"The job was not submitted"_qs);
+        error.target = u"jobList"_qs;
+        fail(error);
+        return;
+    }
+    if (stepChanges)
+        Q_EMIT stepChanged(Step::Submit);
     BesCall *call = m_bes->submit(submitBody(), this);
     m_call = call;
     connect(call, &BesCall::finished, this, [this, call] {
         call->deleteLater();
         if (!call->result().ok()) {
+            // A service that answered holds no job; without an answer (timeout, connection
+            // lost) it may.
+            if (call->result().error().httpStatus > 0)
+                m_record.submitSent = false;
             fail(during(call->result().error(), u"The batch service refused the job"_qs));
             return;
         }
@@ -329,6 +366,7 @@ void BatchJob::submit()
             return;
         }
         m_record.serverJobId = id.value();
+        m_record.submitSent = false;
         setStep(Step::Start);
         startOnServer();
     });
@@ -654,9 +692,15 @@ void BatchJob::setServerStatus(const QString &status)
 
 void BatchJob::save()
 {
+    (void)store();
+}
+
+Result<void> BatchJob::store()
+{
     m_record.updatedAt = QDateTime::currentDateTimeUtc();
-    if (m_runner)
-        (void)m_runner->save(m_record);
+    if (!m_runner)
+        return Error::make(Error::Kind::Unavailable, u"The batch runner was closed."_qs);
+    return m_runner->save(m_record);
 }
 
 void BatchJob::stopActivity()

@@ -114,6 +114,8 @@ private:
     void setStep(Step step);
     void setServerStatus(const QString &status);
     void save();
+    // save(), saying whether the list was written.
+    Result<void> store();
     void stopActivity();
     void fail(Error error);
     void finish(Result<void> result, BatchJobRecord::Outcome outcome);

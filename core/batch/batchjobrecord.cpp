@@ -104,6 +104,7 @@ QJsonObject BatchJobRecord::toJson() const
                        { u"inputBlob"_qs, inputBlob },
                        { u"outputBlob"_qs, outputBlob },
                        { u"serverJobId"_qs, serverJobId },
+                       { u"submitSent"_qs, submitSent },
                        { u"serverStatus"_qs, serverStatus },
                        { u"resultsFile"_qs, resultsFile },
                        { u"errorMessage"_qs, errorMessage },
@@ -149,6 +150,7 @@ Result<BatchJobRecord> BatchJobRecord::fromJson(const QJsonObject &json)
         return Error::make(Error::Kind::Protocol, u"Stored batch job %1 has an unknown state."_qs.arg(record.id));
     record.step = Step(step);
     record.outcome = Outcome(outcome);
+    record.submitSent = json.value(u"submitSent"_qs).toBool(record.step == Step::Submit);
     return record;
 }
 

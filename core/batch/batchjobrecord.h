@@ -34,6 +34,13 @@ struct BatchJobRecord
     QString inputBlob;          // <container>/<inputBlob> is the job's input1
     QString outputBlob;         // ... and its output1
     QString serverJobId;        // once submitted
+    // The submit request was sent (written before it leaves) and its answer, the server job id,
+    // is not recorded: after a quit or crash the service may hold a job that nobody will start,
+    // watch or delete, and BES has no call that lists jobs to find it. A job resumed in this
+    // state is not submitted again without the user's word (submitMayHaveReachedService()).
+    // Lists written before this was kept: true for a job stored at the Submit step, whose
+    // request was sent right after the step was stored.
+    bool submitSent = false;
     QString serverStatus;       // the last StatusCode the server sent
     QString resultsFile;        // where the results are downloaded to
     QString errorMessage;       // why it failed: core's technical text (English)
@@ -52,6 +59,11 @@ struct BatchJobRecord
     // may still be running there (also when watching it failed here, e.g. because the service
     // could not be reached).
     bool mayRunOnService() const;
+    // Sent its submit, but no job id came back (or it was not recorded).
+    bool submitMayHaveReachedService() const
+    {
+        return step == Step::Submit && submitSent && serverJobId.isEmpty();
+    }
     // Failed here (storage, network, disk, keychain), not by the service's own verdict: running
     // it again from the step that failed makes sense.
     bool canRetry() const;

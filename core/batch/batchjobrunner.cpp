@@ -116,13 +116,23 @@ Result<BatchJob *> BatchJobRunner::watch(const QString &id)
 void BatchJobRunner::resumeActive()
 {
     QList<BatchJobRecord> active;
+    QStringList unanswered;
     for (const BatchJobRecord &record : m_store.records()) {
+        if (!record.isActive() || m_jobs.contains(record.id) || m_resumeQueue.contains(record.id))
+            continue;
+        // Its submit may have reached the service: not sent again; it says so at once (no
+        // keychain or network needed) and waits for the user's word.
+        if (record.submitMayHaveReachedService()) {
+            unanswered.append(record.id);
+            continue;
+        }
         // Also a job interrupted before it reached the service (during the upload, or between
         // the upload and submit): it carries on from its input file or the uploaded blob.
-        const bool resumable = record.step <= BatchJobRecord::Step::Submit || !record.serverJobId.isEmpty();
-        if (record.isActive() && resumable && !m_jobs.contains(record.id) && !m_resumeQueue.contains(record.id))
+        if (record.step <= BatchJobRecord::Step::Submit || !record.serverJobId.isEmpty())
             active.append(record);
     }
+    for (const QString &id : std::as_const(unanswered))
+        (void)watch(id);
     std::stable_sort(active.begin(), active.end(), [](const BatchJobRecord &a, const BatchJobRecord &b) {
         return a.updatedAt > b.updatedAt;
     });

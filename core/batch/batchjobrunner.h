@@ -57,9 +57,12 @@ public:
     // knows is watched again; one interrupted before it reached the service carries on: during
     // the upload it sends its input file again if that is unchanged (same size and modification
     // time as when it was started; else it fails, saying so, and can be retried), after the
-    // upload it submits the uploaded blob. Bounded: at most maxConcurrentResumes catch up at
-    // once; a place frees up when a job finishes or the service says it still runs it (it is
-    // then just polled with backoff). Call once after load().
+    // upload it submits the uploaded blob; one whose submit was sent but whose job id was not
+    // recorded is not submitted again (the service may hold it, and BES cannot list jobs): it
+    // fails at once with code SubmitUnanswered, and retry() submits it again. Bounded: at most
+    // maxConcurrentResumes catch up at once; a place frees up when a job finishes or the
+    // service says it still runs it (it is then just polled with backoff). Call once after
+    // load().
     void resumeActive();
     static constexpr int maxConcurrentResumes = 3;
     // Queued by resumeActive() and not watched yet.

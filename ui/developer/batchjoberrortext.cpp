@@ -51,10 +51,20 @@ bool isInterruptedInput(const core::Error &error)
     return error.target == u"inputFile"_qs && error.code.startsWith(u"InputFile"_qs);
 }
 
+// Portico stopped after the submit left and before its answer was recorded: not sent again.
+bool isUnansweredSubmit(const core::Error &error)
+{
+    return error.code == u"SubmitUnanswered"_qs;
+}
+
 QString headline(const core::BatchJobRecord &record, const core::Error &error)
 {
     if (isInterruptedInput(error))
         return BatchJobErrorText::tr("The job was interrupted before it reached the service.");
+    if (isUnansweredSubmit(error))
+        return BatchJobErrorText::tr("Portico closed while the job was being submitted.");
+    if (error.target == u"jobList"_qs)
+        return BatchJobErrorText::tr("The job was not submitted.");
     switch (record.step) {
     case Step::Upload: return BatchJobErrorText::tr("The input could not be uploaded.");
     case Step::Submit: return BatchJobErrorText::tr("The batch service did not accept the job.");
@@ -100,6 +110,12 @@ QString jobReason(const core::BatchJobRecord &record, const core::Error &error)
                                      "started, so it was not sent again. Retry sends the file as it is now.")
             .arg(record.inputFile);
     }
+    if (isUnansweredSubmit(error))
+        return BatchJobErrorText::tr("The service may hold a job that was never started and that cannot be listed, "
+                                     "so Portico did not submit it again. Submit again sends it once more; Remove "
+                                     "drops it from this list.");
+    if (error.target == u"jobList"_qs)
+        return BatchJobErrorText::tr("The job list could not be written (is the disk full?).");
     const Party party = partyOf(record, error);
     const bool gateway = record.endpoint.target == core::BesEndpoint::Target::Gateway;
     const QString host = hostOf(record.endpoint.baseUrl);
@@ -186,6 +202,8 @@ QString BatchJobErrorText::shortText(const core::BatchJobRecord &record, const c
         return error.code == u"InputFileMissing"_qs       ? tr("Interrupted: input file gone")
             : error.code == u"InputFileChanged"_qs ? tr("Interrupted: input file changed")
                                                    : tr("Interrupted: input file not checked");
+    if (isUnansweredSubmit(error))
+        return tr("Interrupted while submitting");
     switch (error.kind) {
     case Kind::Network: return tr("Failed: cannot reach the service");
     case Kind::Timeout: return tr("Failed: no answer in time");

@@ -174,7 +174,6 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     m_cancel->setObjectName(u"batchCancelPushButton"_qs);
     m_retry = new QPushButton(tr("Re&try"), this);
     m_retry->setObjectName(u"batchRetryPushButton"_qs);
-    m_retry->setToolTip(tr("Run the job again from the step that failed"));
     m_remove = new QPushButton(tr("Re&move"), this);
     m_remove->setObjectName(u"batchRemovePushButton"_qs);
     m_remove->setToolTip(tr("Remove the job from the list, with its downloaded results"));
@@ -435,6 +434,16 @@ void BatchJobsPanel::showJobState()
     const bool running = m_job && m_job->isRunning();
     m_cancel->setEnabled(running && !m_job->isCancelling());
     m_retry->setEnabled(m_job && m_job->isFinished() && m_job->record().canRetry());
+    // A job whose submit may have reached the service (interrupted, or no answer came) is sent
+    // again only on the user's word, and the button says what it does.
+    if (m_job && m_job->isFinished() && m_job->record().submitMayHaveReachedService()) {
+        m_retry->setText(tr("Submi&t again"));
+        m_retry->setToolTip(tr("Submit the job to the service again. A job from the interrupted submit may stay "
+                               "there, never started."));
+    } else {
+        m_retry->setText(tr("Re&try"));
+        m_retry->setToolTip(tr("Run the job again from the step that failed"));
+    }
     m_remove->setEnabled(m_job != nullptr); // also while the service is asked to cancel: "Remove here only"
     m_submit->setEnabled(m_runner && m_secrets);
     m_export->setEnabled(m_job && m_job->resultsModel());
@@ -582,6 +591,11 @@ void BatchJobsPanel::removeCurrent()
     if (m_job->isRunning()) {
         text = tr("“%1” is still in progress. Stop it and remove it from the list?").arg(name);
         accept = tr("Stop and &remove");
+    } else if (record.submitMayHaveReachedService()) {
+        text = tr("Remove “%1” from the list? A job the service may hold from the interrupted submit stays there: "
+                  "it was never started and cannot be listed.")
+                   .arg(name);
+        accept = tr("&Remove");
     } else {
         text = tr("Remove “%1” from the list? Its downloaded results are deleted too.").arg(name);
         accept = tr("&Remove");

@@ -33,6 +33,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTest>
 
@@ -85,7 +87,8 @@ private Q_SLOTS:
     void resumeActiveCatchesUpAFewJobsAtATime();
     void uploadInterruptedByAQuitCarriesOnAfterARestart_data();
     void uploadInterruptedByAQuitCarriesOnAfterARestart();
-    void quitBetweenUploadAndSubmitSubmitsTheUploadedInputAfterARestart();
+    void quitWhileSubmittingIsNotSubmittedAgainAfterARestart();
+    void quitBeforeTheSubmitLeftSubmitsAfterARestart();
     void cancelRightAfterAResumeCancelsTheServerJobOnceTheKeychainAnswers();
     void removeDeletesTheResultsAndTheEntry();
     void removeAfterARestartCancelsTheServerJob();
@@ -99,6 +102,9 @@ private:
                             BesEndpoint::Target target = BesEndpoint::Target::Direct);
     BatchJob *submit(BatchJobRunner &runner, const core::BatchJobSpec &spec);
     QString serverStatus(const QString &jobId);
+    // How many jobs the ML service holds for the batch job `id` (submits it took), from its
+    // own store: BES itself cannot list jobs.
+    int submitsOf(const QString &id);
     void setUpGateway();
 
     test::KeychainFixture m_keychain;
@@ -218,6 +224,24 @@ QString tst_BatchJobRunner::serverStatus(const QString &jobId)
     finished.wait(20000);
     reply->deleteLater();
     return QJsonDocument::fromJson(reply->readAll()).object().value(u"StatusCode"_qs).toString();
+}
+
+int tst_BatchJobRunner::submitsOf(const QString &id)
+{
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"ml-read"_qs);
+        db.setDatabaseName(QDir(m_local.dataDir()).filePath(u"ml.db"_qs));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(u"SELECT COUNT(*) FROM bes_jobs WHERE CAST(request AS TEXT) LIKE ?"_qs);
+            query.addBindValue(u"%jobs/%1/input.csv%"_qs.arg(id));
+            if (query.exec() && query.next())
+                count = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"ml-read"_qs);
+    return count;
 }
 
 void tst_BatchJobRunner::directJobRunsEndToEndIntoTheResultsModel()
@@ -543,10 +567,14 @@ void tst_BatchJobRunner::uploadInterruptedByAQuitCarriesOnAfterARestart()
     QCOMPARE(second.record(id)->outcome, BatchJobRecord::Outcome::Succeeded);
 }
 
-// The console quits after the input was uploaded, before the service answered the submit (the
-// ML service is SIGSTOPped as the submit starts). After a restart the job submits the input that
-// is already in storage: the local file is no longer needed.
-void tst_BatchJobRunner::quitBetweenUploadAndSubmitSubmitsTheUploadedInputAfterARestart()
+// The console quits (or crashes) after the submit request was sent and before the service's
+// answer, the job id, was recorded: the ML service is SIGSTOPped as the submit starts, the
+// runner goes away, and the service, let go, takes the request and creates the job. BES cannot
+// list jobs, so that job cannot be found again. After a restart the job is not submitted again
+// by itself (the service holds exactly one job for it): it fails here with code
+// SubmitUnanswered, also after the next restart, and only the user's Retry submits it again,
+// from the input already in storage (the local file is no longer needed).
+void tst_BatchJobRunner::quitWhileSubmittingIsNotSubmittedAgainAfterARestart()
 {
     const int rows = 1500;
     const pid_t local = pid_t(m_local.process().processId());
@@ -565,22 +593,91 @@ void tst_BatchJobRunner::quitBetweenUploadAndSubmitSubmitsTheUploadedInputAfterA
                 ::kill(local, SIGSTOP);
         });
         QTRY_VERIFY_WITH_TIMEOUT(job->step() != Step::Upload || job->isFinished(), 60000);
-        QTest::qWait(300);
+        QTest::qWait(300); // the submit is on its way and gets no answer
         QVERIFY(!job->isFinished());
         QCOMPARE(job->step(), Step::Submit);
-    } // the console quits; the service is back
+    } // the console quits; the service is back and takes the request
+    QTRY_COMPARE_WITH_TIMEOUT(submitsOf(id), 1, 20000);
 
     QVERIFY(QFile::remove(m_inputs.filePath(u"between.csv"_qs)));
+    {
+        BatchJobRunner second(&m_nam, &m_secrets, m_data.path());
+        second.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(second.load().ok());
+        QCOMPARE(second.record(id)->step, Step::Submit);
+        QVERIFY(second.record(id)->serverJobId.isEmpty());
+        second.resumeActive();
+        QTRY_VERIFY_WITH_TIMEOUT(second.record(id)->outcome != BatchJobRecord::Outcome::Active, 60000);
+        QTest::qWait(500); // anything sent has reached the service
+        QCOMPARE(submitsOf(id), 1);
+        const BatchJobRecord record = *second.record(id);
+        QCOMPARE(record.outcome, BatchJobRecord::Outcome::Failed);
+        QCOMPARE(record.step, Step::Submit);
+        QVERIFY(record.serverJobId.isEmpty());
+        QCOMPARE(record.error.code, u"SubmitUnanswered"_qs);
+        QCOMPARE(record.error.target, u"serverJobId"_qs);
+        QVERIFY(record.canRetry());
+        QVERIFY(!record.mayRunOnService());
+    }
+    // The next start says the same and sends nothing; Retry submits it again.
+    BatchJobRunner third(&m_nam, &m_secrets, m_data.path());
+    third.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(third.load().ok());
+    third.resumeActive();
+    QCOMPARE(third.record(id)->outcome, BatchJobRecord::Outcome::Failed);
+    QCOMPARE(third.record(id)->error.code, u"SubmitUnanswered"_qs);
+    QVERIFY(!third.isWaitingToResume(id));
+    auto retried = third.retry(id);
+    QVERIFY(retried.ok());
+    QSignalSpy finished(retried.value(), &BatchJob::finished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(retried.value()->result().ok(), test::describe(retried.value()->result()).constData());
+    QCOMPARE(submitsOf(id), 2);
+    const BatchJobRecord record = *third.record(id);
+    QCOMPARE(record.outcome, BatchJobRecord::Outcome::Succeeded);
+    QCOMPARE(serverStatus(record.serverJobId), u"Finished"_qs);
+    QCOMPARE(third.job(id)->resultsModel()->rowCount(), rows);
+}
+
+// A job whose submit never left carries on by itself after a restart: here the service refused
+// the first submit (a wrong ML key: it answered, so it holds no job), the user stored the right
+// key and clicked Retry, and the console quit before the keychain handed the key over. After
+// the restart the job submits the input already in storage (the local file is no longer
+// needed) and finishes; the service holds exactly one job for it.
+void tst_BatchJobRunner::quitBeforeTheSubmitLeftSubmitsAfterARestart()
+{
+    const int rows = 300;
+    QString id;
+    {
+        BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
+        first.setPolling({ 100, 500, 1.5, 5 });
+        QVERIFY(first.load().ok());
+        m_secrets.writeNow(u"local/retyped-key"_qs, u"not-the-key"_qs);
+        core::BatchJobSpec s = spec(u"unsent.csv"_qs, seedInput(rows));
+        s.endpoint.credentialKey = u"local/retyped-key"_qs;
+        BatchJob *job = submit(first, s);
+        QVERIFY(job);
+        id = job->id();
+        QSignalSpy finished(job, &BatchJob::finished);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(job->result().error().kind, Error::Kind::Unauthorized);
+        QCOMPARE(job->step(), Step::Submit);
+        QCOMPARE(submitsOf(id), 0);
+        m_secrets.writeNow(u"local/retyped-key"_qs, m_local.mlKey());
+        QVERIFY(first.retry(id).ok());
+    } // the console quits before the keychain answered
+    QVERIFY(QFile::remove(m_inputs.filePath(u"unsent.csv"_qs)));
     BatchJobRunner second(&m_nam, &m_secrets, m_data.path());
     second.setPolling({ 100, 500, 1.5, 5 });
     QVERIFY(second.load().ok());
     QCOMPARE(second.record(id)->step, Step::Submit);
-    QVERIFY(second.record(id)->serverJobId.isEmpty());
+    QCOMPARE(second.record(id)->outcome, BatchJobRecord::Outcome::Active);
     second.resumeActive();
     // (QTRY waits twice as long again before it reports a failure: within the test's 300 s.)
     QTRY_VERIFY_WITH_TIMEOUT(second.record(id)->outcome != BatchJobRecord::Outcome::Active, 60000);
     const BatchJobRecord record = *second.record(id);
     QVERIFY2(record.outcome == BatchJobRecord::Outcome::Succeeded, qPrintable(record.errorMessage));
+    QCOMPARE(submitsOf(id), 1);
     QCOMPARE(serverStatus(record.serverJobId), u"Finished"_qs);
     QCOMPARE(second.job(id)->resultsModel()->rowCount(), rows);
 }

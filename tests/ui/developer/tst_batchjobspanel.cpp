@@ -43,6 +43,8 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -102,6 +104,7 @@ private Q_SLOTS:
     void unreachableServiceIsSaidWithRetry();
     void removeHereOnlyWhenTheServiceCannotBeReached();
     void interruptedJobWithAChangedInputIsSaidWithRetry();
+    void interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
 
@@ -111,6 +114,9 @@ private:
     // Exports the current job's results to `target` through the Export CSV button and its
     // file dialog (confirming the overwrite), and answers the state label once it settled.
     QString exportTo(const QString &target);
+    // How many jobs portico-local's ML service holds whose output is the batch job `id`'s (the
+    // submits it took), from its own store: BES itself cannot list jobs.
+    int submitsOf(const QString &id);
     // Selects a job that finished with results in the jobs list, as a user would.
     bool selectAFinishedJob();
 
@@ -938,6 +944,118 @@ void tst_BatchJobsPanel::interruptedJobWithAChangedInputIsSaidWithRetry()
     QVERIFY2(job->result().ok(), qPrintable(state->text()));
     QTRY_COMPARE(jobs->topLevelItem(0)->text(1), u"Finished"_qs);
     QTRY_COMPARE(panel.resultsView()->model()->rowCount(), 2);
+}
+
+int tst_BatchJobsPanel::submitsOf(const QString &id)
+{
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"ml-read"_qs);
+        db.setDatabaseName(QDir(m_bed.local().dataDir()).filePath(u"ml.db"_qs));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(u"SELECT COUNT(*) FROM bes_jobs WHERE CAST(request AS TEXT) LIKE ?"_qs);
+            query.addBindValue(u"%jobs/%1/output1.csv%"_qs.arg(id));
+            if (query.exec() && query.next())
+                count = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"ml-read"_qs);
+    return count;
+}
+
+// Portico closed after a job's submit was sent and before the service's answer (the job id) was
+// stored: the list holds the job at the Submit step with its submit sent (as the runner leaves
+// it), its input already uploaded. After resumeActive() it is not submitted again (the service
+// takes no submit for it): the row says "Interrupted while submitting", the state why, in
+// English and in Dutch; Remove's question says that a job on the service stays there; and the
+// Retry button, which reads "Submit again", submits it once and the results come down.
+void tst_BatchJobsPanel::interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain()
+{
+    std::optional<core::BatchJobRecord> finished;
+    for (const core::BatchJobRecord &record : m_runner->jobs()) {
+        if (record.outcome == core::BatchJobRecord::Outcome::Succeeded
+            && record.endpoint.target == core::BesEndpoint::Target::Direct)
+            finished = record;
+    }
+    QVERIFY(finished);
+    test::TempDir data;
+    core::BatchJobRecord record = *finished;
+    record.id = u"d"_qs.repeated(32);
+    record.name = u"submitting.csv"_qs;
+    // record.inputBlob: the finished job's input, which is in storage.
+    record.outputBlob = u"jobs/%1/output1.csv"_qs.arg(record.id);
+    record.serverJobId.clear();
+    record.serverStatus.clear();
+    record.step = core::BatchJobRecord::Step::Submit;
+    record.outcome = core::BatchJobRecord::Outcome::Active;
+    record.resultsFile = data.filePath(u"batch-results/%1.csv"_qs.arg(record.id));
+    QJsonObject stored = record.toJson();
+    stored.insert(u"submitSent"_qs, true); // written before the request left
+    QVERIFY(test::waitFor(m_secrets.write(record.storageSecretKey, m_azurite.connectionString())).ok());
+    {
+        core::BatchJobStore store(data.path());
+        QVERIFY(store.load().ok());
+        auto parsed = core::BatchJobRecord::fromJson(stored);
+        QVERIFY(parsed.ok());
+        QVERIFY(store.save(parsed.value()).ok());
+    }
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.path());
+    runner.setPolling({ 50, 200, 1.5, 2 });
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *retry = panel.findChild<QPushButton *>(u"batchRetryPushButton"_qs);
+    auto *remove = panel.findChild<QPushButton *>(u"batchRemovePushButton"_qs);
+    QCOMPARE(jobs->topLevelItemCount(), 1);
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Submitting"_qs); // as stored
+    runner.resumeActive();
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->topLevelItem(0)->text(1), u"Interrupted while submitting"_qs, 30000);
+    const QString said = u"Portico closed while the job was being submitted. The service may hold a job that was never "
+                         "started and that cannot be listed, so Portico did not submit it again. Submit again sends it "
+                         "once more; Remove drops it from this list."_qs;
+    QCOMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+    QTest::qWait(500); // anything sent has reached the service
+    QCOMPARE(submitsOf(record.id), 0);
+
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() != nullptr);
+    core::BatchJob *job = panel.currentJob();
+    QTRY_COMPARE(state->text(), u"submitting.csv: "_qs + said);
+    QTRY_VERIFY(retry->isEnabled());
+    QCOMPARE(retry->text(), u"Submi&t again"_qs);
+    {
+        QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+        const auto english = qScopeGuard([] {
+            for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+        });
+        QTRY_COMPARE(jobs->topLevelItem(0)->text(1), u"Onderbroken tijdens het indienen"_qs);
+        QVERIFY2(state->text().startsWith(u"submitting.csv: Portico werd gesloten terwijl de taak werd ingediend."_qs),
+                 qPrintable(state->text()));
+        QCOMPARE(retry->text(), u"O&pnieuw indienen"_qs);
+    }
+    QTRY_COMPARE(retry->text(), u"Submi&t again"_qs);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    const QString asked = answerDecision(false);
+    QVERIFY2(asked.contains(u"A job the service may hold from the interrupted submit stays there"_qs), qPrintable(asked));
+    QCOMPARE(submitsOf(record.id), 0);
+
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+    QVERIFY2(job->result().ok(), qPrintable(state->text()));
+    QCOMPARE(submitsOf(record.id), 1);
+    QTRY_COMPARE(jobs->topLevelItem(0)->text(1), u"Finished"_qs);
+    QCOMPARE(retry->text(), u"Re&try"_qs);
+    QCOMPARE(serverStatus(job->record().serverJobId), u"Finished"_qs);
+    QTRY_VERIFY(panel.resultsView()->model() && panel.resultsView()->model()->rowCount() > 0);
 }
 
 void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()
