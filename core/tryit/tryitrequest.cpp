@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace portico::core {
 
 QByteArray PreparedRequest::header(QByteArrayView name) const
@@ -37,6 +39,41 @@ QUrl apiBaseUrl(const QUrl &gatewayUrl, const QString &apiPath)
     base.setFragment(QString());
     return base;
 }
+
+namespace {
+
+// TryItRequest::typedKey(), with the request's template as prepare() parsed it; parsed here
+// only when its query items decide (null `parsed`).
+TryItRequest::TypedKey findTypedKey(const TryItRequest &request, const UrlTemplate *parsed)
+{
+    using TypedKey = TryItRequest::TypedKey;
+    const QByteArray header = request.keyHeaderName.toLatin1();
+    for (const auto &[name, value] : request.headers) {
+        if (!header.isEmpty() && name.compare(header, Qt::CaseInsensitive) == 0)
+            return TypedKey::Header;
+    }
+    // The gateway compares query names exactly (apim-protocol.md 6.2).
+    if (request.keyQueryName.isEmpty())
+        return TypedKey::None;
+    for (const auto &[name, value] : request.queryParameters) {
+        if (name == request.keyQueryName)
+            return TypedKey::Query;
+    }
+    std::optional<Result<UrlTemplate>> own;
+    if (!parsed) {
+        own = UrlTemplate::parse(request.urlTemplate.isEmpty() ? u"/"_qs : request.urlTemplate);
+        if (!own->ok())
+            return TypedKey::None;
+        parsed = &own->value();
+    }
+    for (const UrlTemplate::QueryItem &item : parsed->queryItems()) {
+        if (item.name == request.keyQueryName)
+            return TypedKey::Query;
+    }
+    return TypedKey::None;
+}
+
+} // namespace
 
 Result<PreparedRequest> TryItRequest::prepare() const
 {
@@ -68,7 +105,8 @@ Result<PreparedRequest> TryItRequest::prepare() const
         extra += (extra.isEmpty() ? QString() : u"&"_qs) + QString::fromLatin1(QUrl::toPercentEncoding(name))
             + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
     }
-    const bool inject = !subscriptionKey.isEmpty() && typedKey() == TypedKey::None;
+    const TypedKey typed = findTypedKey(*this, &parsed.value());
+    const bool inject = !subscriptionKey.isEmpty() && typed == TypedKey::None;
     if (inject && keyPlacement == KeyPlacement::Query) {
         extra += (extra.isEmpty() ? QString() : u"&"_qs) + QString::fromLatin1(QUrl::toPercentEncoding(keyQueryName))
             + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(subscriptionKey));
@@ -78,6 +116,7 @@ Result<PreparedRequest> TryItRequest::prepare() const
 
     PreparedRequest prepared;
     prepared.method = method.toUpper();
+    prepared.typedKey = typed;
     prepared.url = QUrl(text, QUrl::StrictMode);
     if (!prepared.url.isValid()) {
         Error error = Error::make(Error::Kind::InvalidInput, u"The resulting URL is not valid."_qs, u"InvalidUrl"_qs);
@@ -107,25 +146,7 @@ Result<PreparedRequest> TryItRequest::prepare() const
 
 TryItRequest::TypedKey TryItRequest::typedKey() const
 {
-    const QByteArray header = keyHeaderName.toLatin1();
-    for (const auto &[name, value] : headers) {
-        if (!header.isEmpty() && name.compare(header, Qt::CaseInsensitive) == 0)
-            return TypedKey::Header;
-    }
-    // The gateway compares query names exactly (apim-protocol.md 6.2).
-    if (keyQueryName.isEmpty())
-        return TypedKey::None;
-    for (const auto &[name, value] : queryParameters) {
-        if (name == keyQueryName)
-            return TypedKey::Query;
-    }
-    if (const auto parsed = UrlTemplate::parse(urlTemplate.isEmpty() ? u"/"_qs : urlTemplate); parsed.ok()) {
-        for (const UrlTemplate::QueryItem &item : parsed->queryItems()) {
-            if (item.name == keyQueryName)
-                return TypedKey::Query;
-        }
-    }
-    return TypedKey::None;
+    return findTypedKey(*this, nullptr);
 }
 
 Result<PreparedRequest> TryItRequest::preview() const

@@ -12,16 +12,7 @@
 
 namespace portico::core {
 
-// A concrete HTTP request, ready to send (or to show, when built by TryItRequest::preview()).
-struct PreparedRequest
-{
-    QByteArray method;
-    QUrl url;
-    HeaderList headers;
-    QByteArray body;
-
-    QByteArray header(QByteArrayView name) const;
-};
+struct PreparedRequest;
 
 // What the Try It composer holds: an operation of an API on a gateway, plus the user's values.
 // The subscription key is chosen by subscription (fetched with listSecrets) and injected under
@@ -89,6 +80,20 @@ struct TryItRequest
     // history; fromJson() restores it with the masks in place of the secrets.
     QJsonObject toJson() const;
     static TryItRequest fromJson(const QJsonObject &object);
+};
+
+// A concrete HTTP request, ready to send (or to show, when built by TryItRequest::preview()).
+struct PreparedRequest
+{
+    QByteArray method;
+    QUrl url;
+    HeaderList headers;
+    QByteArray body;
+    // TryItRequest::typedKey() of the request this was prepared from, found while preparing
+    // (the template is parsed once): a typed key is sent, and the subscription's key is not.
+    TryItRequest::TypedKey typedKey = TryItRequest::TypedKey::None;
+
+    QByteArray header(QByteArrayView name) const;
 };
 
 } // namespace portico::core

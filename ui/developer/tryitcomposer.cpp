@@ -427,11 +427,22 @@ ComposedRequest TryItComposer::composedRequest() const
 QString TryItComposer::previewText() const
 {
     const ComposedRequest composed = composedRequest();
+    const core::TryItRequest request = previewRequest(composed);
+    return previewText(composed, request, request.preview());
+}
+
+core::TryItRequest TryItComposer::previewRequest(const ComposedRequest &composed)
+{
     core::TryItRequest request = DeveloperController::toTryItRequest(composed, {});
     // The key itself is read when sending; its place in the request is shown, masked.
     if (!composed.subscriptionId.isEmpty())
         request.subscriptionKey = core::secretMask.toString();
-    const auto preview = request.preview();
+    return request;
+}
+
+QString TryItComposer::previewText(const ComposedRequest &composed, const core::TryItRequest &request,
+                                   const core::Result<core::PreparedRequest> &preview)
+{
     if (!preview) {
         // Not buildable yet (a value still missing): where it goes, unexpanded.
         QString base = composed.gatewayUrl.toString(QUrl::StripTrailingSlash);
@@ -484,20 +495,24 @@ void TryItComposer::updatePreview()
         return;
     followContentType();
     updateSecretCells();
-    m_preview->setPlainText(previewText());
-    updateKeyNote();
+    const ComposedRequest composed = composedRequest();
+    const core::TryItRequest request = previewRequest(composed);
+    const auto preview = request.preview();
+    m_preview->setPlainText(previewText(composed, request, preview));
+    updateKeyNote(request, preview);
     if (m_inputProblemShown)
-        validateInput(false); // the marks follow the user's corrections
+        validateInput(false, &preview); // the marks follow the user's corrections
     updateSendState();
 }
 
-void TryItComposer::updateKeyNote()
+void TryItComposer::updateKeyNote(const core::TryItRequest &request,
+                                  const core::Result<core::PreparedRequest> &preview)
 {
-    const ComposedRequest composed = composedRequest();
-    const core::TryItRequest request = DeveloperController::toTryItRequest(composed, {});
     QString note;
-    if (!composed.subscriptionId.isEmpty()) {
-        switch (request.typedKey()) {
+    if (!request.subscriptionId.isEmpty()) {
+        // Preparing found the typed key already; a request that cannot be prepared yet (a value
+        // still missing) is looked at for it on its own.
+        switch (preview ? preview->typedKey : request.typedKey()) {
         case core::TryItRequest::TypedKey::Header:
             note = tr("The %1 header you entered is sent instead of this subscription's key.")
                        .arg(request.keyHeaderName);
@@ -583,7 +598,7 @@ void TryItComposer::markParameter(int row, const QString &message, bool focus, i
     m_parameterProblem->show();
 }
 
-bool TryItComposer::validateInput(bool focus)
+bool TryItComposer::validateInput(bool focus, const core::Result<core::PreparedRequest> *prepared)
 {
     clearInputMarks();
     bool ok = true;
@@ -637,11 +652,13 @@ bool TryItComposer::validateInput(bool focus)
     }
     if (ok) {
         // Whatever else the request cannot be built from (it is built exactly as it is sent).
-        const auto prepared = DeveloperController::toTryItRequest(composedRequest(), {}).prepare();
-        if (!prepared) {
-            const QString target = prepared.error().target;
+        std::optional<core::Result<core::PreparedRequest>> built;
+        if (!prepared)
+            prepared = &built.emplace(DeveloperController::toTryItRequest(composedRequest(), {}).prepare());
+        if (!*prepared) {
+            const QString target = prepared->error().target;
             const int parameterRow = target.isEmpty() ? -1 : m_parameters->declaredRow(target);
-            if (parameterRow >= 0 && prepared.error().code == u"DotSegment"_qs)
+            if (parameterRow >= 0 && prepared->error().code == u"DotSegment"_qs)
                 markParameter(parameterRow,
                               tr("The value “%1” of the parameter %2 cannot be sent: as a path segment, “.” and "
                                  "“..” are removed from the URL on the way, and the request would reach another "

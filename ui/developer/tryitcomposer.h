@@ -4,6 +4,7 @@
 
 #include "core/model/api.h"
 #include "core/model/operation.h"
+#include "core/tryit/tryitrequest.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -120,16 +121,23 @@ private:
     // row says so (json or +json), or there is none and the operation's body is JSON.
     void followContentType();
     static bool isJsonContentType(const QString &contentType);
+    // Builds the request once and shows it: the preview, the key note and (once a problem was
+    // shown) the input marks all read that one request.
     void updatePreview();
+    // The request the preview shows: the subscription's key in its place, masked.
+    static core::TryItRequest previewRequest(const ComposedRequest &composed);
+    static QString previewText(const ComposedRequest &composed, const core::TryItRequest &request,
+                               const core::Result<core::PreparedRequest> &preview);
     // Shows next to the subscription picker that a key the user typed is sent instead.
-    void updateKeyNote();
+    void updateKeyNote(const core::TryItRequest &request, const core::Result<core::PreparedRequest> &preview);
     // Keeps what accessibility tools read for secret header values to the mask.
     void updateSecretCells();
     void updateSendState();
     // Checks the headers and parameters before anything is sent; a problem is shown next to
     // the row it is in (the row marked, the message under its table), the user's text kept.
     // `focus`: also move the focus to the offending row (on Send, not while typing).
-    bool validateInput(bool focus);
+    // `prepared`: the request as the preview built it; built here when null.
+    bool validateInput(bool focus, const core::Result<core::PreparedRequest> *prepared = nullptr);
     void markHeader(int row, int column, const QString &message, bool focus);
     void markParameter(int row, const QString &message, bool focus, int column);
     void clearInputMarks();

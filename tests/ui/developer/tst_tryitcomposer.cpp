@@ -45,6 +45,7 @@ private Q_SLOTS:
     void reopenBringsBackExactlyTheQueryThatWasSent();
     void addedQueryParametersArePreviewedSentAndReopened();
     void typedKeyIsSentInsteadOfTheSubscriptionsAndTheComposerSaysSo();
+    void typedQueryKeyIsNotedAsItIsTypedEvenWithAValueMissing();
     void dotSegmentValueIsRefusedAtItsRow();
 };
 
@@ -668,6 +669,58 @@ void tst_TryItComposer::typedKeyIsSentInsteadOfTheSubscriptionsAndTheComposerSay
     QVERIFY(!note->isVisible());
 }
 
+void tst_TryItComposer::typedQueryKeyIsNotedAsItIsTypedEvenWithAValueMissing()
+{
+    TryItComposer composer;
+    composer.show();
+    const CatalogApi api = demoApi();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    composer.setSubscriptions({ { u"starter-demo"_qs, u"Starter (demo)"_qs, u"Starter"_qs } });
+    composer.setParameterValue(u"workspace"_qs, u"local"_qs);
+    composer.setParameterValue(u"service"_qs, u"feature-hashing"_qs);
+    auto *note = composer.findChild<QLabel *>(u"subscriptionKeyNoteLabel"_qs);
+    auto *table = composer.findChild<QTableWidget *>(u"parametersTableWidget"_qs);
+    auto *add = composer.findChild<QToolButton *>(u"addQueryParameterToolButton"_qs);
+    QVERIFY(note && table && add);
+    QVERIFY(!note->isVisible());
+    add->click();
+    auto *name = qobject_cast<QLineEdit *>(table->cellWidget(table->rowCount() - 1, 0));
+    auto *value = qobject_cast<QLineEdit *>(table->cellWidget(table->rowCount() - 1, 2));
+    QVERIFY(name && value);
+
+    // Said as soon as the name is the API's key query name, key by key.
+    const QString said = u"The subscription-key query parameter you entered is sent instead of this "
+                         "subscription's key."_qs;
+    QTest::keyClicks(name, u"subscription-ke"_qs);
+    QVERIFY(!note->isVisible());
+    QTest::keyClick(name, Qt::Key_Y);
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), said);
+    QCOMPARE(composer.findChild<QComboBox *>(u"subscriptionComboBox"_qs)->toolTip(), said);
+    QTest::keyClicks(value, u"typed-query-key-7"_qs);
+    // One key goes out, the typed one, masked in the preview; the subscription's is not added.
+    const QString preview = composer.previewText();
+    QCOMPARE(preview.split(u'\n').first().count(u"subscription-key="_qs), 1);
+    QVERIFY2(preview.contains(u"subscription-key=••••••••"_qs), qPrintable(preview));
+    QVERIFY2(!preview.contains(u"Ocp-Apim-Subscription-Key"_qs, Qt::CaseInsensitive), qPrintable(preview));
+    QVERIFY(!preview.contains(u"typed-query-key-7"_qs));
+
+    // A value still missing: the request cannot be built yet, and the note still holds.
+    auto *workspace = composer.findChild<QLineEdit *>(u"workspaceParameterLineEdit"_qs);
+    QVERIFY(workspace);
+    workspace->selectAll();
+    QTest::keyClick(workspace, Qt::Key_Backspace);
+    QVERIFY2(composer.previewText().contains(u"{workspace}"_qs), qPrintable(composer.previewText()));
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), said);
+
+    // One key less in the name: the subscription's key is sent again, and the note goes.
+    QTest::keyClick(name, Qt::Key_Backspace);
+    QVERIFY(!note->isVisible());
+    QCOMPARE(composer.findChild<QComboBox *>(u"subscriptionComboBox"_qs)->toolTip(),
+             u"The key of this subscription is sent; it is never shown."_qs);
+}
+
 void tst_TryItComposer::dotSegmentValueIsRefusedAtItsRow()
 {
     TryItComposer composer;
@@ -700,3 +753,4 @@ void tst_TryItComposer::dotSegmentValueIsRefusedAtItsRow()
 
 QTEST_MAIN(tst_TryItComposer)
 #include "tst_tryitcomposer.moc"
+
