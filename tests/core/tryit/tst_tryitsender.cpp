@@ -42,6 +42,7 @@ private Q_SLOTS:
     void refusedConnectionCarriesHostAndPort();
     void silentServerIsNoAnswerWithinTheTransferTimeout();
     void noAnswerIsSaidOnlyAfterTheFullTimeout();
+    void trickledBodyOutlastsTheTransferTimeoutWithItsProgress();
     void silenceAfterABodilessRequestIsNoAnswer_data();
     void silenceAfterABodilessRequestIsNoAnswer();
     void certificateOtherThanThePinnedOneIsAMismatch();
@@ -382,6 +383,69 @@ void tst_TryItSender::noAnswerIsSaidOnlyAfterTheFullTimeout()
     QVERIFY2(waited >= 2000, qPrintable(u"no answer within 2 s said after %1 ms"_qs.arg(waited)));
     QVERIFY2(failure->elapsedMs >= 2000, qPrintable(QString::number(failure->elapsedMs)));
     QCOMPARE(held.size(), 1);
+    qDeleteAll(held);
+}
+
+void tst_TryItSender::trickledBodyOutlastsTheTransferTimeoutWithItsProgress()
+{
+    // The headers at once, then the body in eight pieces 250 ms apart: 2 s in all, longer than
+    // the transfer timeout, but never 1.5 s without data. Every piece is progress: the send
+    // completes, and says how far it got as it goes.
+    const QByteArray body = QByteArray("0123456789").repeated(8);
+    QTcpServer server;
+    QList<QTcpSocket *> held;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            held.append(socket);
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &body] {
+                socket->readAll();
+                if (socket->property("answered").toBool())
+                    return;
+                socket->setProperty("answered", true);
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\n\r\n");
+                auto *pieces = new QTimer(socket);
+                connect(pieces, &QTimer::timeout, socket, [socket, pieces, &body, sent = qsizetype(0)]() mutable {
+                    socket->write(body.mid(sent, 10));
+                    sent += 10;
+                    if (sent >= body.size())
+                        pieces->stop();
+                });
+                pieces->start(250);
+            });
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    TryItSender::Options options;
+    options.transferTimeoutMs = 1500;
+    auto *sender = new TryItSender(&m_nam, { "GET", QUrl(u"http://127.0.0.1:%1/trickle"_qs.arg(server.serverPort())), {}, {} },
+                                   options);
+    QList<QPair<qint64, qint64>> progress;
+    connect(sender, &TryItSender::progress, this,
+            [&progress](qint64 received, qint64 total) { progress.append({ received, total }); });
+    core::Result<core::TryItResponse> result = Error::make(Error::Kind::Timeout, u"test timeout"_qs);
+    int finished = 0;
+    connect(sender, &TryItSender::finished, this, [&] {
+        result = sender->result();
+        ++finished;
+    });
+    QSignalSpy destroyed(sender, &QObject::destroyed);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    sender->start();
+    QVERIFY(destroyed.wait(15000));
+    QCOMPARE(finished, 1);
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+    QVERIFY2(elapsed.elapsed() >= 1750, qPrintable(QString::number(elapsed.elapsed())));
+    QCOMPARE(result->status, 200);
+    QCOMPARE(result->body, body);
+    QVERIFY(!result->incomplete);
+    // As the pieces came: more and more of the announced size, up to all of it.
+    QVERIFY2(progress.size() >= 4, qPrintable(QString::number(progress.size())));
+    QCOMPARE(progress.last(), qMakePair(qint64(body.size()), qint64(body.size())));
+    for (qsizetype i = 1; i < progress.size(); ++i)
+        QVERIFY(progress.at(i).first >= progress.at(i - 1).first);
+    QVERIFY(progress.first().first < body.size());
     qDeleteAll(held);
 }
 
