@@ -31,16 +31,6 @@ constexpr std::array<std::pair<Kind, QLatin1StringView>, 14> kindNames { {
     { Kind::KeyUnavailable, QLatin1StringView("keyUnavailable") },
 } };
 
-QString dateToJson(const QDateTime &date)
-{
-    return date.isValid() ? date.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QDateTime dateFromJson(const QJsonValue &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODate);
-}
-
 } // namespace
 
 QJsonObject SendFailure::toJson() const
@@ -63,14 +53,8 @@ QJsonObject SendFailure::toJson() const
     for (const int error : tlsErrors)
         errors.append(error);
     put(u"tlsErrors"_qs, errors, !tlsErrors.isEmpty());
-    if (certificate) {
-        json.insert(u"certificate"_qs,
-                    QJsonObject { { u"subject"_qs, certificate->subject },
-                                  { u"issuer"_qs, certificate->issuer },
-                                  { u"notBefore"_qs, dateToJson(certificate->notBefore) },
-                                  { u"notAfter"_qs, dateToJson(certificate->notAfter) },
-                                  { u"sha256"_qs, certificate->sha256Fingerprint } });
-    }
+    if (certificate)
+        json.insert(u"certificate"_qs, certificate->toJson());
     put(u"pinMismatch"_qs, true, pinMismatch);
     put(u"proxyHost"_qs, proxyHost, !proxyHost.isEmpty());
     put(u"proxyPort"_qs, proxyPort, proxyPort >= 0);
@@ -99,13 +83,8 @@ std::optional<SendFailure> SendFailure::fromJson(const QJsonObject &json)
     failure.elapsedMs = json.value(u"elapsedMs"_qs).toInteger(-1);
     for (const QJsonValue &error : json.value(u"tlsErrors"_qs).toArray())
         failure.tlsErrors.append(error.toInt());
-    if (json.value(u"certificate"_qs).isObject()) {
-        const QJsonObject c = json.value(u"certificate"_qs).toObject();
-        failure.certificate = Certificate { c.value(u"subject"_qs).toString(), c.value(u"issuer"_qs).toString(),
-                                            dateFromJson(c.value(u"notBefore"_qs)),
-                                            dateFromJson(c.value(u"notAfter"_qs)),
-                                            c.value(u"sha256"_qs).toString() };
-    }
+    if (json.value(u"certificate"_qs).isObject())
+        failure.certificate = Certificate::fromJson(json.value(u"certificate"_qs).toObject());
     failure.pinMismatch = json.value(u"pinMismatch"_qs).toBool();
     failure.proxyHost = json.value(u"proxyHost"_qs).toString();
     failure.proxyPort = json.value(u"proxyPort"_qs).toInt(-1);

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QDateTime>
+#include "core/tryit/servercertificate.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -36,17 +37,8 @@ struct SendFailure
         KeyUnavailable,    // the subscription key (of `subscription`) could not be read
     };
 
-    // The certificate the server presented in a failed handshake.
-    struct Certificate
-    {
-        QString subject;
-        QString issuer;
-        QDateTime notBefore;
-        QDateTime notAfter;
-        QString sha256Fingerprint; // lower-case hex, no separators
-
-        friend bool operator==(const Certificate &, const Certificate &) = default;
-    };
+    // The certificate the server presented in a failed handshake (its problems: tlsErrors).
+    using Certificate = ServerCertificate;
 
     Kind kind = Kind::Other;
     QString host; // of the request URL

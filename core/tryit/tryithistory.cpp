@@ -72,20 +72,8 @@ QByteArray exchangeToJson(const TryItResponse &response, const std::function<QSt
                                   { u"location"_qs, redirect->location.isEmpty() ? QString() : shown(redirect->location) },
                                   { u"maxRedirects"_qs, redirect->maxRedirects } });
     }
-    if (const auto &certificate = response.certificate) {
-        QJsonArray kinds;
-        for (const int kind : certificate->errorKinds)
-            kinds.append(kind);
-        json.insert(u"certificate"_qs,
-                    QJsonObject { { u"subject"_qs, certificate->subject },
-                                  { u"issuer"_qs, certificate->issuer },
-                                  { u"notBefore"_qs, certificate->notBefore.toUTC().toString(Qt::ISODate) },
-                                  { u"notAfter"_qs, certificate->notAfter.toUTC().toString(Qt::ISODate) },
-                                  { u"sha256"_qs, certificate->sha256Fingerprint },
-                                  { u"errors"_qs, QJsonArray::fromStringList(certificate->errors) },
-                                  { u"errorKinds"_qs, kinds },
-                                  { u"pinned"_qs, certificate->pinned } });
-    }
+    if (const auto &certificate = response.certificate)
+        json.insert(u"certificate"_qs, certificate->toJson()); // as SendFailure stores one, plus its trust
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
@@ -108,20 +96,8 @@ void exchangeFromJson(const QByteArray &text, HistoryEntry &entry)
             entry.unfollowedRedirect = unfollowed;
         }
     }
-    if (const QJsonObject certificate = json.value(u"certificate"_qs).toObject(); !certificate.isEmpty()) {
-        TlsCertificateInfo info;
-        info.subject = certificate.value(u"subject"_qs).toString();
-        info.issuer = certificate.value(u"issuer"_qs).toString();
-        info.notBefore = QDateTime::fromString(certificate.value(u"notBefore"_qs).toString(), Qt::ISODate);
-        info.notAfter = QDateTime::fromString(certificate.value(u"notAfter"_qs).toString(), Qt::ISODate);
-        info.sha256Fingerprint = certificate.value(u"sha256"_qs).toString();
-        for (const QJsonValue &error : certificate.value(u"errors"_qs).toArray())
-            info.errors.append(error.toString());
-        for (const QJsonValue &kind : certificate.value(u"errorKinds"_qs).toArray())
-            info.errorKinds.append(kind.toInt());
-        info.pinned = certificate.value(u"pinned"_qs).toBool();
-        entry.certificate = info;
-    }
+    if (const QJsonObject certificate = json.value(u"certificate"_qs).toObject(); !certificate.isEmpty())
+        entry.certificate = TlsCertificateInfo::fromJson(certificate);
 }
 
 std::optional<IncompleteBody> incompleteFrom(const QSqlQuery &query, qint64 bodySize)

@@ -4,10 +4,10 @@
 
 #include "core/tryit/incompletebody.h"
 #include "core/tryit/secretredaction.h"
+#include "core/tryit/servercertificate.h"
 #include "core/tryit/unfollowedredirect.h"
 
 #include <QDateTime>
-#include <QSslCertificate>
 #include <QStringList>
 #include <QTemporaryFile>
 #include <QUrl>
@@ -16,22 +16,6 @@
 #include <optional>
 
 namespace portico::core {
-
-// The server certificate of an HTTPS exchange, for the "why is this not trusted" panel and for
-// pinning: the user may trust a certificate by its SHA-256 fingerprint for one host.
-struct TlsCertificateInfo
-{
-    QString subject;
-    QString issuer;
-    QDateTime notBefore;
-    QDateTime notAfter;
-    QString sha256Fingerprint; // lower-case hex, no separators
-    QStringList errors;        // QSslError texts; empty when the chain was trusted
-    QList<int> errorKinds;     // the same errors as QSslError::SslError values, for the UI's words
-    bool pinned = false;       // accepted because its fingerprint was pinned for the host
-
-    static TlsCertificateInfo from(const QSslCertificate &certificate);
-};
 
 // Everything the response viewer shows about one send. Any HTTP status, including 4xx/5xx, is
 // a response, not an error: a 429 is something to explain, not a failure of Try It.

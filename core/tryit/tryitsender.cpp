@@ -14,17 +14,6 @@
 
 namespace portico::core {
 
-TlsCertificateInfo TlsCertificateInfo::from(const QSslCertificate &certificate)
-{
-    TlsCertificateInfo info;
-    info.subject = certificate.subjectDisplayName();
-    info.issuer = certificate.issuerDisplayName();
-    info.notBefore = certificate.effectiveDate();
-    info.notAfter = certificate.expiryDate();
-    info.sha256Fingerprint = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
-    return info;
-}
-
 QByteArray TryItResponse::header(QByteArrayView name) const
 {
     for (const auto &[key, value] : headers) {
@@ -443,9 +432,7 @@ void TryItSender::failFromReply(QNetworkReply *reply)
     }
     if (kind == Kind::Tls && m_certificate) {
         failure.tlsErrors = m_certificate->errorKinds;
-        failure.certificate = SendFailure::Certificate { m_certificate->subject, m_certificate->issuer,
-                                                         m_certificate->notBefore, m_certificate->notAfter,
-                                                         m_certificate->sha256Fingerprint };
+        failure.certificate = ServerCertificate(*m_certificate); // its problems are in tlsErrors
         failure.pinMismatch = !m_options.pinnedFingerprints.value(m_request.url.host().toLower()).isEmpty();
         error.technical = u"%1; certificate %2 issued by %3, SHA-256 %4"_qs.arg(
             m_certificate->errors.join(u"; "_qs), m_certificate->subject, m_certificate->issuer,

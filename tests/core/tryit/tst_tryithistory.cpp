@@ -5,10 +5,12 @@
 #include "tests/support/tempdir.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace portico;
 using core::TryItHistory;
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void failedSendsAreRecordedToo();
     void bodyThatBrokeOffIsKeptAsFactsWithWhatArrived();
     void sendWithoutResponseIsKeptAsFactsNotWords();
+    void certificateIsStoredAlikeForAFailureAndAResponse();
     void englishTextOfAnEarlierVersionIsReadAsFacts_data();
     void englishTextOfAnEarlierVersionIsReadAsFacts();
     void oldestSendsGoBeyondTheEntryLimit();
@@ -256,6 +259,77 @@ void tst_TryItHistory::sendWithoutResponseIsKeptAsFactsNotWords()
     expected.detail = entry.failure->detail;
     QCOMPARE(*entry.failure, expected);
     QVERIFY(!dir.readAllFiles().contains(key.toUtf8()));
+}
+
+void tst_TryItHistory::certificateIsStoredAlikeForAFailureAndAResponse()
+{
+    test::TempDir dir;
+    const QString path = dir.filePath(u"history.sqlite"_qs);
+    // Whole seconds, as certificates have them; one date given in another zone than UTC.
+    const core::ServerCertificate certificate { u"portico-local — Zürich"_qs, u"Portico Test CA"_qs,
+                                                QDateTime(QDate(2026, 1, 1), QTime(1, 0), QTimeZone(3600)),
+                                                QDateTime(QDate(2036, 1, 1), QTime(0, 0), Qt::UTC), u"ab12cd34"_qs };
+    core::SendFailure failure;
+    failure.kind = core::SendFailure::Kind::Tls;
+    failure.scheme = u"https"_qs;
+    failure.host = u"127.0.0.1"_qs;
+    failure.port = 8472;
+    failure.tlsErrors = { 9 }; // SelfSignedCertificate
+    failure.certificate = certificate;
+    core::TlsCertificateInfo trusted;
+    static_cast<core::ServerCertificate &>(trusted) = certificate;
+    trusted.errors = { u"The certificate is self-signed, and untrusted"_qs };
+    trusted.errorKinds = { 9 };
+    trusted.pinned = true;
+    core::TryItResponse answered = response(200, "{}");
+    answered.certificate = trusted;
+    {
+        TryItHistory history;
+        QVERIFY(history.open(path).ok());
+        QVERIFY(history.record(request(), failure).ok());
+        QVERIFY(history.record(request(), answered).ok());
+    }
+
+    // In the file: the response's certificate is the failure's, plus how it was trusted; and it
+    // is the form Portico stored before both were written by one serializer.
+    const QJsonObject before = QJsonDocument::fromJson(
+        R"({"issuer": "Portico Test CA", "notAfter": "2036-01-01T00:00:00Z", "notBefore": "2026-01-01T00:00:00Z",
+            "sha256": "ab12cd34", "subject": "portico-local — Zürich"})").object();
+    QVERIFY(!before.isEmpty());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"raw"_qs);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"SELECT failure, exchange FROM sends ORDER BY id"_qs));
+        QVERIFY(query.next());
+        const QJsonObject ofFailure = QJsonDocument::fromJson(query.value(0).toByteArray())
+                                          .object().value(u"certificate"_qs).toObject();
+        QVERIFY(query.next());
+        QJsonObject ofResponse = QJsonDocument::fromJson(query.value(1).toByteArray())
+                                     .object().value(u"certificate"_qs).toObject();
+        QCOMPARE(ofFailure, before);
+        QCOMPARE(ofResponse.value(u"pinned"_qs), QJsonValue(true));
+        QCOMPARE(ofResponse.value(u"errorKinds"_qs), QJsonValue(QJsonArray { 9 }));
+        QCOMPARE(ofResponse.value(u"errors"_qs), QJsonValue(QJsonArray { trusted.errors.first() }));
+        for (const QString &trust : { u"pinned"_qs, u"errorKinds"_qs, u"errors"_qs })
+            ofResponse.remove(trust);
+        QCOMPARE(ofResponse, ofFailure);
+    }
+    QSqlDatabase::removeDatabase(u"raw"_qs);
+
+    // Read back, by the one parser: the same certificate from both rows.
+    TryItHistory history; // as after a restart
+    QVERIFY(history.open(path).ok());
+    const QList<core::HistoryEntry> entries = history.list().value(); // newest first
+    QCOMPARE(entries.size(), 2);
+    const core::HistoryEntry fromResponse = history.load(entries.at(0).id).value();
+    const core::HistoryEntry fromFailure = history.load(entries.at(1).id).value();
+    QVERIFY(fromFailure.failure && fromFailure.failure->certificate);
+    QCOMPARE(*fromFailure.failure->certificate, certificate);
+    QVERIFY(fromResponse.certificate);
+    QCOMPARE(*fromResponse.certificate, trusted);
+    QCOMPARE(core::ServerCertificate(*fromResponse.certificate), *fromFailure.failure->certificate);
 }
 
 void tst_TryItHistory::englishTextOfAnEarlierVersionIsReadAsFacts_data()
