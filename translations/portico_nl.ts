@@ -3501,6 +3501,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>“%1” was not deleted: the signed-in account does not have permission to delete it (%2).</source>
         <translation>„%1” is niet verwijderd: het aangemelde account heeft geen toestemming om dit te verwijderen (%2).</translation>
     </message>
+    <message>
+        <source>Rel&amp;oad</source>
+        <translation>Opnieuw &amp;laden</translation>
+    </message>
+    <message>
+        <source>Over&amp;write</source>
+        <translation>Oversc&amp;hrijven</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
+        <translation>„%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResponseDiffView</name>

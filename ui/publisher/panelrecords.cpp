@@ -45,6 +45,20 @@ QVariantMap fromResource(Page page, const QJsonObject &resource, const QString &
     return record;
 }
 
+bool unchangedSince(Page page, const QVariantMap &server, const QVariantMap &base,
+                    const QVariantMap &values)
+{
+    QStringList keys = base.keys() + values.keys();
+    keys.removeDuplicates();
+    for (const QString &key : std::as_const(keys)) {
+        if (page == Page::Products && (key == u"apis"_qs || key == u"groups"_qs))
+            continue;
+        if (server.value(key) != base.value(key))
+            return false;
+    }
+    return true;
+}
+
 QJsonObject toProperties(Page page, const QVariantMap &values, bool isNew)
 {
     QJsonObject properties = QJsonObject::fromVariantMap(values);

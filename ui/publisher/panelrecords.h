@@ -27,6 +27,12 @@ QVariantMap fromResource(
 // (-1 or no value) is left out of a create and sent as null in an update; 0 is sent as 0.
 QJsonObject toProperties(PublisherWorkspace::Page page, const QVariantMap &values, bool isNew);
 
+// Whether the server's copy of an item (`server`, as fromResource() gives it) still has what the
+// user started editing from (`base`) in every field the form was loaded with or a save of
+// `values` sends. Links (a product's APIs and groups) are read separately and not compared.
+bool unchangedSince(PublisherWorkspace::Page page, const QVariantMap &server,
+                    const QVariantMap &base, const QVariantMap &values);
+
 // "{serviceId}/products/x" → "/products/x", matched case-insensitively; any other value as it is.
 QString serviceRelative(const QString &id, const QString &serviceId);
 

@@ -86,6 +86,11 @@ void PublisherController::call(core::ArmRequest request, QObject *context, JsonC
          });
 }
 
+void PublisherController::callForReply(core::ArmRequest request, QObject *context, ReplyCallback done)
+{
+    send(std::move(request), context, std::move(done));
+}
+
 void PublisherController::listResources(const QString &path, QObject *context, ListCallback done)
 {
     listResources(core::ArmRequest::get(path), context, std::move(done));

@@ -113,6 +113,9 @@ public:
     // One call below the service (path relative to serviceId(), or absolute when it starts
     // with "/subscriptions").
     void call(core::ArmRequest request, QObject *context, JsonCallback done);
+    using ReplyCallback = std::function<void(const core::Result<core::ArmResponse> &)>;
+    // The same with the whole reply, for what the JSON leaves out (the ETag header).
+    void callForReply(core::ArmRequest request, QObject *context, ReplyCallback done);
     // Every create goes through here: the PUT `create` (path as for call()) is sent only when
     // nothing has its id yet, so an existing item is never silently replaced. Real APIM
     // documents If-Match only (apim-protocol.md §2.2), so If-None-Match: * alone may not stop a

@@ -301,6 +301,9 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
             [this, page](const QVariantMap &values, bool isNew) { savePanel(page, values, isNew); });
     connect(panel, &ResourcePanel::deleteRequested, this, [this, page](const QString &name) { deleteFromPanel(page, name); });
     connect(panel, &ResourcePanel::refreshRequested, this, [this, page] { loadPanel(page); });
+    connect(panel, &ResourcePanel::reloadRequested, this, [this, page] { loadPanel(page); });
+    connect(panel, &ResourcePanel::overwriteRequested, this,
+            [this, page](const QVariantMap &values) { savePanel(page, values, false, true); });
 
     if (page == Page::Subscriptions) {
         auto *keys = new QGroupBox(tr("Keys"), panel);
@@ -414,74 +417,6 @@ void PublisherWorkspace::loadPanel(Page page)
     }
 }
 
-void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool isNew)
-{
-    ResourcePanel *panel = m_panels.value(page);
-    const QString name = values.value(u"name"_qs).toString();
-    const QJsonObject properties = panelrecords::toProperties(page, values, isNew);
-    QStringList linkKeys;
-    if (page == Page::Products)
-        linkKeys = { u"apis"_qs, u"groups"_qs };
-    QVariantMap before;
-    for (const QVariant &record : panel->records()) {
-        if (!isNew && record.toMap().value(u"name"_qs).toString() == name)
-            before = record.toMap();
-    }
-    const QString path = at(collectionPath(page) + u'/' + name);
-    auto onSaved = [this, panel, page, values, before, linkKeys, path](const core::Result<QJsonObject> &r) {
-        if (!r.ok()) {
-            panel->saveFailed(r.error());
-            return;
-        }
-        QVariantMap saved = r.value().isEmpty() ? values
-                                                : panelrecords::fromResource(page, r.value(), m_controller->serviceId());
-        if (saved.value(u"name"_qs).toString().isEmpty())
-            saved.insert(u"name"_qs, values.value(u"name"_qs));
-        // Links (a product's APIs and groups): one PUT or DELETE per change, in turn.
-        auto steps = std::make_shared<QList<core::ArmRequest>>();
-        for (const QString &key : linkKeys) {
-            const QStringList was = before.value(key).toStringList();
-            const QStringList now = values.value(key).toStringList();
-            for (const QString &item : now)
-                if (!was.contains(item))
-                    steps->append(core::ArmRequest::put(path + u'/' + key + u'/' + item, QJsonObject()));
-            for (const QString &item : was)
-                if (!now.contains(item))
-                    steps->append(core::ArmRequest::remove(path + u'/' + key + u'/' + item));
-            saved.insert(key, now);
-        }
-        runSteps(page, saved, steps);
-    };
-    const QJsonObject body { { u"properties"_qs, properties } };
-    if (!isNew) {
-        m_controller->call(core::ArmRequest::patch(path, body), panel, onSaved);
-        return;
-    }
-    // A PUT replaces whatever has this id: create only what is not there.
-    m_controller->createResource(
-        core::ArmRequest::put(path, body), panel, [panel, name] { panel->idTaken(name); },
-        [onSaved](const core::Result<core::ArmResponse> &r) { onSaved(PublisherController::toJson(r)); });
-}
-
-void PublisherWorkspace::runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps)
-{
-    ResourcePanel *panel = m_panels.value(page);
-    if (steps->isEmpty()) {
-        panel->saveSucceeded(saved);
-        m_pendingSelection.insert(page, saved.value(u"name"_qs).toString());
-        loadPanel(page);
-        Q_EMIT resourcesChanged();
-        return;
-    }
-    m_controller->call(steps->takeFirst(), panel, [this, page, saved, steps](const core::Result<QJsonObject> &r) {
-        if (!r.ok()) {
-            m_panels.value(page)->saveFailed(r.error());
-            return;
-        }
-        runSteps(page, saved, steps);
-    });
-}
-
 void PublisherWorkspace::deleteFromPanel(Page page, const QString &name)
 {
     ResourcePanel *panel = m_panels.value(page);
@@ -522,6 +457,7 @@ void PublisherWorkspace::removeResource(Page page, const QString &path, bool wit
             panel->deleteFailed(r.error(), path.section(u'/', -1));
             return;
         }
+        m_serverCopies.remove(path);
         loadPanel(page);
         Q_EMIT resourcesChanged();
     });

@@ -3,10 +3,14 @@
 #pragma once
 
 #include "core/arm/armrequest.h"
+#include "core/arm/armresponse.h"
+#include "core/common/result.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QVariantMap>
 
+#include <functional>
 #include <memory>
 #include <QPointer>
 #include <QWidget>
@@ -94,7 +98,19 @@ private:
     void togglePolicy();
     ResourcePanel *makePanel(Page page);
     void loadPanel(Page page);
-    void savePanel(Page page, const QVariantMap &values, bool isNew);
+    // Creates (isNew) or updates a list item, then its links (publisherworkspacesaves.cpp).
+    // `overwrite` saves over whatever the server has now (the conflict banner's Overwrite).
+    void savePanel(Page page, const QVariantMap &values, bool isNew, bool overwrite = false);
+    // PATCHes the item at `path` with If-Match the ETag of the server copy the user's edits
+    // started from, so a change made on the server meanwhile is reported (the panel offers
+    // Reload / Overwrite) instead of overwritten. The list carries no ETags: without a kept copy
+    // that matches what the form was loaded with, the item is read first, and a server copy
+    // that differs from it is a conflict at once.
+    void updateResource(Page page, const QString &path, const QVariantMap &values, bool overwrite,
+                        std::function<void(const core::Result<QJsonObject> &)> saved);
+    // Keeps a reply's item and ETag as the server copy of `path` (forgets it for anything else).
+    void rememberServerCopy(Page page, const QString &path,
+                            const core::Result<core::ArmResponse> &reply);
     void deleteFromPanel(Page page, const QString &name);
     // DELETE `path` (absolute); `withSubscriptions` adds deleteSubscriptions=true.
     void removeResource(Page page, const QString &path, bool withSubscriptions);
@@ -123,6 +139,13 @@ private:
     QPushButton *m_usageButton = nullptr;
     QHash<Page, ResourcePanel *> m_panels;
     QHash<Page, QString> m_pendingSelection;
+    // The last server copy of a list item read or saved here, and its ETag, by absolute path.
+    struct ServerCopy
+    {
+        QVariantMap record; // as panelrecords::fromResource() gives it
+        QByteArray etag;
+    };
+    QHash<QString, ServerCopy> m_serverCopies;
     MaskedKeyField *m_primaryKey = nullptr;
     MaskedKeyField *m_secondaryKey = nullptr;
     QString m_keysOf;

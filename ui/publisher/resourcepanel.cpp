@@ -30,6 +30,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace portico::ui {
 
 namespace {
@@ -115,6 +117,11 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     m_banner = new BannerWidget(right);
     m_banner->setObjectName(prefix + u"BannerWidget"_qs);
     rightLayout->addWidget(m_banner);
+    m_conflict = new BannerWidget(right);
+    m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
+    QPushButton *reload = m_conflict->addButton(tr("Rel&oad"), prefix + u"ReloadPushButton"_qs);
+    QPushButton *overwrite = m_conflict->addButton(tr("Over&write"), prefix + u"OverwritePushButton"_qs);
+    rightLayout->addWidget(m_conflict);
     buildForm(rightLayout);
     m_extraLayout = new QVBoxLayout;
     rightLayout->addLayout(m_extraLayout);
@@ -156,6 +163,18 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
             retry();
     });
     connect(m_save, &QPushButton::clicked, this, &ResourcePanel::save);
+    connect(reload, &QPushButton::clicked, this, [this] {
+        m_reloading = true;
+        setBusy(true);
+        Q_EMIT reloadRequested();
+    });
+    connect(overwrite, &QPushButton::clicked, this, [this] {
+        if (m_busy || !validate())
+            return;
+        m_banner->clear();
+        setBusy(true);
+        Q_EMIT overwriteRequested(m_doc->values());
+    });
     connect(m_revert, &QPushButton::clicked, m_doc, &StagedDocument::revert);
     connect(m_doc, &StagedDocument::dirtyChanged, this, &ResourcePanel::updateState);
     connect(m_doc, &StagedDocument::valueChanged, this, [this](const QString &field) {
@@ -301,6 +320,19 @@ void ResourcePanel::setRecords(const QVariantList &records)
         m_model->appendRow(row);
     }
     m_banner->clear();
+    if (m_reloading) {
+        // The server's version replaces the user's edits (gone from the server: a new item).
+        m_reloading = false;
+        setBusy(false);
+        const bool listed = std::any_of(records.cbegin(), records.cend(), [&current](const QVariant &r) {
+            return r.toMap().value(u"name"_qs).toString() == current;
+        });
+        if (listed)
+            selectRecord(current);
+        else
+            startNew();
+        return;
+    }
     if (!current.isEmpty() && !m_new && !m_doc->isDirty())
         selectRecord(current);
 }
@@ -339,6 +371,8 @@ void ResourcePanel::addExtraWidget(QWidget *widget)
 
 void ResourcePanel::setLoadError(const QString &text)
 {
+    m_reloading = false; // a Reload that could not read the list: the form stays as it was
+    setBusy(false);
     showError(text, [this] { Q_EMIT refreshRequested(); });
 }
 
@@ -392,6 +426,7 @@ void ResourcePanel::load(const QVariantMap &record, bool isNew)
     m_new = isNew;
     m_messages->clear();
     m_banner->clear();
+    m_conflict->clear();
     m_doc->load(record);
     for (const FieldSpec &spec : std::as_const(m_fields)) {
         QWidget *editor = m_editors.value(spec.key);
@@ -443,6 +478,7 @@ void ResourcePanel::save()
     if (m_busy)
         return;
     m_banner->clear();
+    m_conflict->clear();
     if (!validate())
         return;
     const QVariantMap values = m_doc->values();
@@ -468,6 +504,7 @@ void ResourcePanel::saveSucceeded(const QVariantMap &saved)
     setBusy(false);
     m_messages->clear();
     m_banner->clear();
+    m_conflict->clear();
     const bool wasNew = m_new;
     m_new = false;
     m_doc->markSaved(saved);
@@ -500,6 +537,20 @@ void ResourcePanel::saveFailed(const core::Error &error)
         text = unclaimed.isEmpty() ? tr("Not saved; see the marked fields.")
                                    : tr("Not saved: %1").arg(unclaimed.join(u'\n'));
     m_banner->showMessage(BannerWidget::Kind::Error, text);
+    updateState();
+}
+
+void ResourcePanel::saveConflicted()
+{
+    setBusy(false);
+    m_messages->clear();
+    m_banner->clear();
+    m_conflict->showMessage(
+        BannerWidget::Kind::Warning,
+        tr("“%1” was changed on the server since you opened it, so your changes were not saved; "
+           "they are still here. Reload shows the server's version (your changes are dropped); "
+           "Overwrite saves yours over it.")
+            .arg(currentName()));
     updateState();
 }
 

@@ -27,7 +27,7 @@ class StagedDocument;
 // subscriptions) with a form editor for the selected or new item. The fields are described by
 // FieldSpecs; edits are staged with undo, Save/Revert and a dirty marker, and the owner does
 // the server work through the signals, reporting back with saveSucceeded()/saveFailed()/
-// idTaken() and deleteFailed().
+// idTaken()/saveConflicted() and deleteFailed().
 // Records are QVariantMaps keyed like the FieldSpecs, with "name" as the resource id.
 class ResourcePanel final : public QWidget
 {
@@ -75,6 +75,12 @@ public:
 
     void saveSucceeded(const QVariantMap &saved);
     void saveFailed(const core::Error &error);
+    // The item was changed on the server since the form was loaded, so nothing was saved: a
+    // banner (prefix + "ConflictBannerWidget") offers Reload (reloadRequested(): the owner reads
+    // the list again, and the server's version replaces the user's edits) and Overwrite
+    // (overwriteRequested(): the user's values over the server's); the form keeps the user's
+    // text until they choose.
+    void saveConflicted();
     // A new item was not created because its id is taken: said at the id field; the form keeps
     // what the user typed.
     void idTaken(const QString &name);
@@ -84,6 +90,8 @@ public:
 
 Q_SIGNALS:
     void saveRequested(const QVariantMap &values, bool isNew);
+    void reloadRequested();
+    void overwriteRequested(const QVariantMap &values);
     void deleteRequested(const QString &name);
     void refreshRequested();
     void currentChanged(const QString &name);
@@ -105,6 +113,7 @@ private:
     StagedDocument *m_doc = nullptr;
     FieldMessages *m_messages = nullptr;
     BannerWidget *m_banner = nullptr;
+    BannerWidget *m_conflict = nullptr;
     QStandardItemModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_formTitle = nullptr;
@@ -120,6 +129,7 @@ private:
     std::function<void()> m_retry; // what the banner's Retry does
     bool m_new = false;
     bool m_busy = false;
+    bool m_reloading = false; // after Reload, until the list is read again
 };
 
 } // namespace portico::ui

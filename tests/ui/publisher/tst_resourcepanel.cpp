@@ -8,7 +8,8 @@
 // a save unchanged; selecting an item never marks it Modified; a
 // subscription shows its own scope and owner; failed key reads and regenerations are reported
 // with Retry; a failed delete says so, and a product or user with subscriptions is deleted with
-// them only when the user agrees.
+// them only when the user agrees; a save over an item someone else changed meanwhile asks
+// (Reload / Overwrite) instead of overwriting their change.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -32,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -84,6 +86,7 @@ private Q_SLOTS:
     void failedDeleteSaysNotDeleted();
     void productWithSubscriptionsIsDeletedWithThemOnlyWhenAgreed();
     void userWithSubscriptionsIsDeletedWithThem();
+    void saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -93,6 +96,11 @@ private:
         if (!r.ok())
             qWarning() << "PUT" << relative << "failed:" << r.error().message;
         return r.ok();
+    }
+    // A colleague's change, made elsewhere (the portal, a script) while the panel shows the item.
+    bool patchElsewhere(const QString &relative, const QJsonObject &props)
+    {
+        return call(core::ArmRequest::patch(kService + relative, QJsonObject { { u"properties"_qs, props } })).ok();
     }
     QJsonObject stored(const QString &relative)
     {
@@ -567,6 +575,67 @@ void tst_ResourcePanel::userWithSubscriptionsIsDeletedWithThem()
     QVERIFY(!exists(u"/subscriptions/ada-sub"_qs));
     QVERIFY(!exists(u"/subscriptions/scoped"_qs));
     QCOMPARE(bannerText(panel, u"users"_qs), QString());
+}
+
+void tst_ResourcePanel::saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting()
+{
+    ui::ResourcePanel *panel = show(Page::Products, u"starter"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"starter"_qs, 10000);
+    auto *displayName = panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs);
+    auto *description = panel->findChild<QPlainTextEdit *>(u"productDescriptionTextEdit"_qs);
+    auto *save = panel->findChild<QPushButton *>(u"productsSavePushButton"_qs);
+    auto *conflict = panel->findChild<ui::BannerWidget *>(u"productsConflictBannerWidget"_qs);
+    const QString mine = displayName->text();
+    const QString before = description->toPlainText();
+    const auto storedValue = [this](const QString &key) {
+        return stored(u"/products/starter"_qs).value(key).toString();
+    };
+
+    // A colleague renames the product while this form shows it; then the user edits and saves.
+    QVERIFY(patchElsewhere(u"/products/starter"_qs, { { u"displayName"_qs, u"Starter (colleague)"_qs } }));
+    description->setFocus();
+    description->moveCursor(QTextCursor::End);
+    QTest::keyClicks(description, u" Mine."_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT((conflict && conflict->isVisible()) || !panel->document()->isDirty(), 10000);
+    // Nothing was overwritten: the form asks, and the user's text is still in it.
+    QCOMPARE(storedValue(u"displayName"_qs), u"Starter (colleague)"_qs);
+    QVERIFY(conflict && conflict->isVisible());
+    QVERIFY2(conflict->text().contains(u"changed on the server"_qs), qPrintable(conflict->text()));
+    QCOMPARE(storedValue(u"description"_qs), before);
+    QCOMPARE(description->toPlainText(), before + u" Mine."_qs);
+    QCOMPARE(displayName->text(), mine);
+    QVERIFY(panel->document()->isDirty());
+
+    // Overwrite: the user's version wins.
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsOverwritePushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(storedValue(u"description"_qs), before + u" Mine."_qs, 10000);
+    QCOMPARE(storedValue(u"displayName"_qs), mine);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
+    QVERIFY(!conflict->isVisible());
+
+    // Changed elsewhere again: this time Reload shows theirs and drops the user's edit.
+    QVERIFY(patchElsewhere(u"/products/starter"_qs, { { u"displayName"_qs, u"Starter (theirs)"_qs } }));
+    description->setFocus();
+    description->moveCursor(QTextCursor::End);
+    QTest::keyClicks(description, u" Again."_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(conflict->isVisible(), 10000);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsReloadPushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(displayName->text(), u"Starter (theirs)"_qs, 10000);
+    QCOMPARE(description->toPlainText(), before + u" Mine."_qs);
+    QVERIFY(!panel->document()->isDirty());
+    QVERIFY(!conflict->isVisible());
+
+    // From the reloaded version a save goes through, over their name.
+    description->setFocus();
+    description->moveCursor(QTextCursor::End);
+    QTest::keyClicks(description, u" Third."_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(storedValue(u"description"_qs), before + u" Mine. Third."_qs, 10000);
+    QCOMPARE(storedValue(u"displayName"_qs), u"Starter (theirs)"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
+    QVERIFY(!conflict->isVisible());
 }
 
 QTEST_MAIN(tst_ResourcePanel)

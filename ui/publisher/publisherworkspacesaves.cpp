@@ -1,0 +1,151 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// PublisherWorkspace's part that saves the resource pages' items: creates, updates over the
+// server copy the user started from (If-Match), and a product's links.
+#include "ui/publisher/publisherworkspace.h"
+
+#include "core/arm/armrequest.h"
+#include "core/arm/armresponse.h"
+#include "ui/common/stageddocument.h"
+#include "ui/publisher/panelrecords.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/resourcepanel.h"
+
+#include <QJsonObject>
+
+#include <memory>
+
+namespace portico::ui {
+
+void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool isNew, bool overwrite)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    const QString name = values.value(u"name"_qs).toString();
+    const QJsonObject properties = panelrecords::toProperties(page, values, isNew);
+    QStringList linkKeys;
+    if (page == Page::Products)
+        linkKeys = { u"apis"_qs, u"groups"_qs };
+    QVariantMap before;
+    for (const QVariant &record : panel->records()) {
+        if (!isNew && record.toMap().value(u"name"_qs).toString() == name)
+            before = record.toMap();
+    }
+    const QString path = at(collectionPath(page) + u'/' + name);
+    auto onSaved = [this, panel, page, values, before, linkKeys, path](const core::Result<QJsonObject> &r) {
+        if (!r.ok()) {
+            panel->saveFailed(r.error());
+            return;
+        }
+        QVariantMap saved = r.value().isEmpty() ? values
+                                                : panelrecords::fromResource(page, r.value(), m_controller->serviceId());
+        if (saved.value(u"name"_qs).toString().isEmpty())
+            saved.insert(u"name"_qs, values.value(u"name"_qs));
+        // Links (a product's APIs and groups): one PUT or DELETE per change, in turn.
+        auto steps = std::make_shared<QList<core::ArmRequest>>();
+        for (const QString &key : linkKeys) {
+            const QStringList was = before.value(key).toStringList();
+            const QStringList now = values.value(key).toStringList();
+            for (const QString &item : now)
+                if (!was.contains(item))
+                    steps->append(core::ArmRequest::put(path + u'/' + key + u'/' + item, QJsonObject()));
+            for (const QString &item : was)
+                if (!now.contains(item))
+                    steps->append(core::ArmRequest::remove(path + u'/' + key + u'/' + item));
+            saved.insert(key, now);
+        }
+        runSteps(page, saved, steps);
+    };
+    if (!isNew) {
+        updateResource(page, path, values, overwrite, onSaved);
+        return;
+    }
+    const QJsonObject body { { u"properties"_qs, properties } };
+    // A PUT replaces whatever has this id: create only what is not there.
+    m_controller->createResource(
+        core::ArmRequest::put(path, body), panel, [panel, name] { panel->idTaken(name); },
+        [this, page, path, onSaved](const core::Result<core::ArmResponse> &r) {
+            rememberServerCopy(page, path, r);
+            onSaved(PublisherController::toJson(r));
+        });
+}
+
+void PublisherWorkspace::updateResource(Page page, const QString &path, const QVariantMap &values,
+                                        bool overwrite,
+                                        std::function<void(const core::Result<QJsonObject> &)> saved)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    const QJsonObject body { { u"properties"_qs, panelrecords::toProperties(page, values, false) } };
+    auto patch = [this, panel, page, path, body, saved](const QByteArray &etag) {
+        // Without an ETag from the server there is nothing to compare against: unconditional.
+        core::ArmRequest request = core::ArmRequest::patch(path, body, etag.isEmpty() ? QByteArrayLiteral("*") : etag);
+        m_controller->callForReply(std::move(request), panel,
+                                   [this, panel, page, path, saved](const core::Result<core::ArmResponse> &r) {
+                                       if (!r.ok() && r.error().httpStatus == 412) {
+                                           m_serverCopies.remove(path);
+                                           panel->saveConflicted();
+                                           return;
+                                       }
+                                       rememberServerCopy(page, path, r);
+                                       saved(PublisherController::toJson(r));
+                                   });
+    };
+    const QVariantMap base = panel->document()->savedValues();
+    const auto copy = m_serverCopies.constFind(path);
+    if (!overwrite && copy != m_serverCopies.cend() && !copy->etag.isEmpty()
+        && panelrecords::unchangedSince(page, copy->record, base, values)) {
+        patch(copy->etag);
+        return;
+    }
+    // No ETag for what the form shows (it came with the list): read the item, and save only
+    // when it is still what the user started from (Overwrite: in any case, over this version).
+    m_controller->callForReply(
+        core::ArmRequest::get(path), panel,
+        [this, panel, page, path, base, values, overwrite, patch](const core::Result<core::ArmResponse> &r) {
+            const core::Result<QJsonObject> json = PublisherController::toJson(r);
+            if (!json.ok()) {
+                panel->saveFailed(json.error());
+                return;
+            }
+            rememberServerCopy(page, path, r);
+            const QVariantMap server = panelrecords::fromResource(page, json.value(), m_controller->serviceId());
+            if (!overwrite && !panelrecords::unchangedSince(page, server, base, values)) {
+                panel->saveConflicted();
+                return;
+            }
+            patch(r->etag());
+        });
+}
+
+void PublisherWorkspace::rememberServerCopy(Page page, const QString &path,
+                                            const core::Result<core::ArmResponse> &reply)
+{
+    const core::Result<QJsonObject> json = PublisherController::toJson(reply);
+    if (!json.ok() || json.value().isEmpty() || !m_controller) {
+        m_serverCopies.remove(path);
+        return;
+    }
+    m_serverCopies.insert(path, { panelrecords::fromResource(page, json.value(), m_controller->serviceId()),
+                                  reply->etag() });
+}
+
+void PublisherWorkspace::runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    if (steps->isEmpty()) {
+        panel->saveSucceeded(saved);
+        m_pendingSelection.insert(page, saved.value(u"name"_qs).toString());
+        loadPanel(page);
+        Q_EMIT resourcesChanged();
+        return;
+    }
+    m_controller->call(steps->takeFirst(), panel, [this, page, saved, steps](const core::Result<QJsonObject> &r) {
+        if (!r.ok()) {
+            m_panels.value(page)->saveFailed(r.error());
+            return;
+        }
+        runSteps(page, saved, steps);
+    });
+}
+
+} // namespace portico::ui
