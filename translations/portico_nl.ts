@@ -3260,6 +3260,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Regenerate s&amp;econdary…</source>
         <translation>Se&amp;cundaire opnieuw genereren…</translation>
     </message>
+    <message>
+        <source>“%1” was saved, but unlinking “%2” from it failed: %3</source>
+        <translation>„%1” is opgeslagen, maar het ontkoppelen van „%2” is mislukt: %3</translation>
+    </message>
+    <message>
+        <source>“%1” was created, but linking “%2” to it failed: %3</source>
+        <translation>„%1” is aangemaakt, maar het koppelen van „%2” is mislukt: %3</translation>
+    </message>
+    <message>
+        <source>“%1” was saved, but linking “%2” to it failed: %3</source>
+        <translation>„%1” is opgeslagen, maar het koppelen van „%2” is mislukt: %3</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::RequestLogView</name>

@@ -114,9 +114,19 @@ private:
     void deleteFromPanel(Page page, const QString &name);
     // DELETE `path` (absolute); `withSubscriptions` adds deleteSubscriptions=true.
     void removeResource(Page page, const QString &path, bool withSubscriptions);
-    // The link calls of a save (a product's APIs and groups), one after the other, then the
-    // outcome in the panel.
-    void runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps);
+    // One link call of a save: `item` added to or removed from the item's `key` links.
+    struct LinkStep
+    {
+        QString key; // "apis", "groups"
+        QString item;
+        bool add = true;
+    };
+    // The link calls of a save (a product's APIs and groups) below `path`, one after the other,
+    // then the outcome in the panel. `saved` is the item as the server has it, its links as
+    // made so far. The item itself is saved (created, when `created`) whatever a link does: a
+    // failed link leaves it saved, with the links still to make as the user's edits.
+    void runSteps(Page page, const QString &path, const QVariantMap &saved,
+                  std::shared_ptr<QList<LinkStep>> steps, bool created);
     void showKeys(const QString &sid);
     void regenerateKey(bool primary);
     void sendRegenerate(const QString &sid, bool primary);

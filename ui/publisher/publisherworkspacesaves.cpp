@@ -26,13 +26,10 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
     QStringList linkKeys;
     if (page == Page::Products)
         linkKeys = { u"apis"_qs, u"groups"_qs };
-    QVariantMap before;
-    for (const QVariant &record : panel->records()) {
-        if (!isNew && record.toMap().value(u"name"_qs).toString() == name)
-            before = record.toMap();
-    }
+    // The links as the server has them: what the form was loaded with or last saved.
+    const QVariantMap before = isNew ? QVariantMap() : panel->document()->savedValues();
     const QString path = at(collectionPath(page) + u'/' + name);
-    auto onSaved = [this, panel, page, values, before, linkKeys, path](const core::Result<QJsonObject> &r) {
+    auto onSaved = [this, panel, page, values, before, linkKeys, path, isNew](const core::Result<QJsonObject> &r) {
         if (!r.ok()) {
             panel->saveFailed(r.error());
             return;
@@ -42,19 +39,19 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
         if (saved.value(u"name"_qs).toString().isEmpty())
             saved.insert(u"name"_qs, values.value(u"name"_qs));
         // Links (a product's APIs and groups): one PUT or DELETE per change, in turn.
-        auto steps = std::make_shared<QList<core::ArmRequest>>();
+        auto steps = std::make_shared<QList<LinkStep>>();
         for (const QString &key : linkKeys) {
             const QStringList was = before.value(key).toStringList();
             const QStringList now = values.value(key).toStringList();
             for (const QString &item : now)
                 if (!was.contains(item))
-                    steps->append(core::ArmRequest::put(path + u'/' + key + u'/' + item, QJsonObject()));
+                    steps->append({ key, item, true });
             for (const QString &item : was)
                 if (!now.contains(item))
-                    steps->append(core::ArmRequest::remove(path + u'/' + key + u'/' + item));
-            saved.insert(key, now);
+                    steps->append({ key, item, false });
+            saved.insert(key, was);
         }
-        runSteps(page, saved, steps);
+        runSteps(page, path, saved, steps, isNew);
     };
     if (!isNew) {
         updateResource(page, path, values, overwrite, onSaved);
@@ -129,7 +126,8 @@ void PublisherWorkspace::rememberServerCopy(Page page, const QString &path,
                                   reply->etag() });
 }
 
-void PublisherWorkspace::runSteps(Page page, const QVariantMap &saved, std::shared_ptr<QList<core::ArmRequest>> steps)
+void PublisherWorkspace::runSteps(Page page, const QString &path, const QVariantMap &saved,
+                                  std::shared_ptr<QList<LinkStep>> steps, bool created)
 {
     ResourcePanel *panel = m_panels.value(page);
     if (steps->isEmpty()) {
@@ -139,12 +137,34 @@ void PublisherWorkspace::runSteps(Page page, const QVariantMap &saved, std::shar
         Q_EMIT resourcesChanged();
         return;
     }
-    m_controller->call(steps->takeFirst(), panel, [this, page, saved, steps](const core::Result<QJsonObject> &r) {
+    const LinkStep step = steps->takeFirst();
+    const QString link = path + u'/' + step.key + u'/' + step.item;
+    m_controller->call(step.add ? core::ArmRequest::put(link, QJsonObject()) : core::ArmRequest::remove(link), panel,
+                       [this, page, path, saved, steps, step, created](const core::Result<QJsonObject> &r) {
+        ResourcePanel *panel = m_panels.value(page);
+        const QString name = saved.value(u"name"_qs).toString();
         if (!r.ok()) {
-            m_panels.value(page)->saveFailed(r.error());
+            // The item is there: it is no longer new, and the links not made stay the user's edits.
+            const QString problem = !step.add ? tr("“%1” was saved, but unlinking “%2” from it failed: %3")
+                                  : created  ? tr("“%1” was created, but linking “%2” to it failed: %3")
+                                             : tr("“%1” was saved, but linking “%2” to it failed: %3");
+            QStringList keys;
+            for (const QString &key : { u"apis"_qs, u"groups"_qs })
+                if (saved.contains(key))
+                    keys << key;
+            panel->savePartlySucceeded(saved, keys, problem.arg(name, step.item, r.error().message));
+            if (created)
+                Q_EMIT resourcesChanged();
             return;
         }
-        runSteps(page, saved, steps);
+        QVariantMap next = saved;
+        QStringList links = next.value(step.key).toStringList();
+        if (step.add)
+            links.append(step.item);
+        else
+            links.removeAll(step.item);
+        next.insert(step.key, links);
+        runSteps(page, path, next, steps, created);
     });
 }
 

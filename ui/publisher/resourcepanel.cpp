@@ -309,16 +309,8 @@ void ResourcePanel::setRecords(const QVariantList &records)
     m_records = records;
     const QString current = currentName();
     m_model->removeRows(0, m_model->rowCount());
-    for (const QVariant &record : records) {
-        const QVariantMap map = record.toMap();
-        QList<QStandardItem *> row;
-        for (const QString &column : std::as_const(m_columns)) {
-            auto *item = new QStandardItem(displayValue(map.value(column)));
-            item->setData(map.value(u"name"_qs), Qt::UserRole);
-            row << item;
-        }
-        m_model->appendRow(row);
-    }
+    for (const QVariant &record : records)
+        m_model->appendRow(rowFor(record.toMap()));
     m_banner->clear();
     if (m_reloading) {
         // The server's version replaces the user's edits (gone from the server: a new item).
@@ -335,6 +327,35 @@ void ResourcePanel::setRecords(const QVariantList &records)
     }
     if (!current.isEmpty() && !m_new && !m_doc->isDirty())
         selectRecord(current);
+}
+
+QList<QStandardItem *> ResourcePanel::rowFor(const QVariantMap &record) const
+{
+    QList<QStandardItem *> row;
+    for (const QString &column : std::as_const(m_columns)) {
+        auto *item = new QStandardItem(displayValue(record.value(column)));
+        item->setData(record.value(u"name"_qs), Qt::UserRole);
+        row << item;
+    }
+    return row;
+}
+
+void ResourcePanel::upsertRecord(const QVariantMap &record)
+{
+    const QString name = record.value(u"name"_qs).toString();
+    qsizetype row = 0;
+    while (row < m_records.size() && m_records.at(row).toMap().value(u"name"_qs).toString() != name)
+        ++row;
+    if (row < m_records.size()) {
+        m_records[row] = record;
+        m_model->removeRow(int(row));
+        m_model->insertRow(int(row), rowFor(record));
+    } else {
+        m_records.append(record);
+        m_model->appendRow(rowFor(record));
+    }
+    const QSignalBlocker blocker(m_table->selectionModel());
+    m_table->selectRow(int(row));
 }
 
 void ResourcePanel::setChoices(const QString &key, const QList<QPair<QString, QString>> &choices)
@@ -510,6 +531,26 @@ void ResourcePanel::saveSucceeded(const QVariantMap &saved)
     m_doc->markSaved(saved);
     if (wasNew)
         load(saved, false);
+    updateState();
+}
+
+void ResourcePanel::savePartlySucceeded(const QVariantMap &saved, const QStringList &unsaved,
+                                        const QString &problem)
+{
+    QVariantMap kept;
+    for (const QString &field : unsaved)
+        kept.insert(field, m_doc->value(field));
+    setBusy(false);
+    upsertRecord(saved);
+    if (m_new)
+        load(saved, false); // created: from now on it is saved over, never created again
+    else
+        m_doc->markSaved(saved);
+    for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+        m_doc->applyValue(it.key(), it.value());
+    m_messages->clear();
+    m_conflict->clear();
+    showError(problem, [this] { save(); });
     updateState();
 }
 

@@ -13,6 +13,7 @@
 
 class QLabel;
 class QPushButton;
+class QStandardItem;
 class QStandardItemModel;
 class QTableView;
 class QVBoxLayout;
@@ -74,6 +75,11 @@ public:
     FieldMessages *messages() const { return m_messages; }
 
     void saveSucceeded(const QVariantMap &saved);
+    // The item itself was saved (or created) as `saved`, but the `unsaved` fields were not (a
+    // link that failed): the item is listed and no longer new, those fields keep the user's
+    // values and stay modified, and `problem` is shown with Retry (which saves again).
+    void savePartlySucceeded(const QVariantMap &saved, const QStringList &unsaved,
+                             const QString &problem);
     void saveFailed(const core::Error &error);
     // The item was changed on the server since the form was loaded, so nothing was saved: a
     // banner (prefix + "ConflictBannerWidget") offers Reload (reloadRequested(): the owner reads
@@ -99,6 +105,9 @@ Q_SIGNALS:
 private:
     void buildForm(QVBoxLayout *layout);
     void load(const QVariantMap &record, bool isNew);
+    QList<QStandardItem *> rowFor(const QVariantMap &record) const;
+    // Lists `record` (replacing the one with its name) and selects it.
+    void upsertRecord(const QVariantMap &record);
     bool validate();
     void save();
     void confirmDelete();

@@ -9,7 +9,8 @@
 // subscription shows its own scope and owner; failed key reads and regenerations are reported
 // with Retry; a failed delete says so, and a product or user with subscriptions is deleted with
 // them only when the user agrees; a save over an item someone else changed meanwhile asks
-// (Reload / Overwrite) instead of overwriting their change.
+// (Reload / Overwrite) instead of overwriting their change; a new item whose link fails is
+// saved all the same, and the next save updates it with the links still missing.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -32,12 +33,17 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <algorithm>
+#include <utility>
 
 using namespace portico;
 using Page = ui::PublisherWorkspace::Page;
@@ -87,6 +93,7 @@ private Q_SLOTS:
     void productWithSubscriptionsIsDeletedWithThemOnlyWhenAgreed();
     void userWithSubscriptionsIsDeletedWithThem();
     void saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting();
+    void createWhoseLinkFailsIsSavedAndTheNextSaveSendsOnlyWhatIsMissing();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -636,6 +643,76 @@ void tst_ResourcePanel::saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting()
     QCOMPARE(storedValue(u"displayName"_qs), u"Starter (theirs)"_qs);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
     QVERIFY(!conflict->isVisible());
+}
+
+void tst_ResourcePanel::createWhoseLinkFailsIsSavedAndTheNextSaveSendsOnlyWhatIsMissing()
+{
+    for (const auto &[id, title] : { std::pair { u"tmpapi"_qs, u"Tmp API"_qs }, std::pair { u"keptapi"_qs, u"Kept API"_qs } })
+        QVERIFY(put(u"/apis/"_qs + id, { { u"displayName"_qs, title }, { u"path"_qs, id },
+                                         { u"protocols"_qs, QJsonArray { u"https"_qs } } }));
+    ui::ResourcePanel *panel = show(Page::Products);
+    auto *apis = panel->findChild<QListWidget *>(u"productApisListWidget"_qs);
+    const auto apiItem = [apis](const QString &title) -> QListWidgetItem * {
+        const QList<QListWidgetItem *> found = apis->findItems(title, Qt::MatchExactly);
+        return found.isEmpty() ? nullptr : found.first();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(apiItem(u"Tmp API"_qs) && apiItem(u"Kept API"_qs), 10000);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    auto *id = panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs);
+    QTest::keyClicks(id, u"partial"_qs);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs), u"Partial"_qs);
+    apiItem(u"Tmp API"_qs)->setCheckState(Qt::Checked);
+    apiItem(u"Kept API"_qs)->setCheckState(Qt::Checked);
+    // Someone deletes the API before the user saves: the product is created, its link to the
+    // deleted API is refused.
+    QVERIFY(call(core::ArmRequest::remove(kService + u"/apis/tmpapi"_qs)).ok());
+    QList<QPair<QByteArray, QString>> sent; // {verb, path}
+    const QMetaObject::Connection spy = connect(&m_bed.network(), &QNetworkAccessManager::finished, this,
+                                                [&sent](QNetworkReply *reply) {
+        const QByteArray verb = reply->operation() == QNetworkAccessManager::PutOperation      ? "PUT"
+                              : reply->operation() == QNetworkAccessManager::DeleteOperation ? "DELETE"
+                              : reply->operation() == QNetworkAccessManager::GetOperation    ? "GET"
+                              : reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+        sent.append({ verb, reply->url().path().section(u"/service/respanel"_qs, 1) });
+    });
+    auto *save = panel->findChild<QPushButton *>(u"productsSavePushButton"_qs);
+    auto *idMessage = panel->findChild<QLabel *>(u"products_nameMessageLabel"_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerText(panel, u"products"_qs).isEmpty(), 10000);
+    const QString banner = bannerText(panel, u"products"_qs);
+    QVERIFY2(banner.startsWith(u"“partial” was created, but linking “tmpapi” to it failed: "_qs), qPrintable(banner));
+    QVERIFY(exists(u"/products/partial"_qs));
+    // Saved, not new: listed, its id fixed, the link not made still the user's edit.
+    QVERIFY(!panel->isNew());
+    QCOMPARE(panel->currentName(), u"partial"_qs);
+    QVERIFY(id->isReadOnly());
+    QVERIFY(panel->document()->isDirty());
+    QCOMPARE(apiItem(u"Tmp API"_qs)->checkState(), Qt::Checked);
+    QVERIFY(std::any_of(panel->records().cbegin(), panel->records().cend(), [](const QVariant &r) {
+        return r.toMap().value(u"name"_qs).toString() == u"partial"_qs;
+    }));
+
+    // The user drops the deleted API, adds a description and saves again: an update, not a
+    // create, with only the links still missing.
+    const qsizetype firstSave = sent.size();
+    apiItem(u"Tmp API"_qs)->setCheckState(Qt::Unchecked);
+    auto *description = panel->findChild<QPlainTextEdit *>(u"productDescriptionTextEdit"_qs);
+    description->setFocus();
+    QTest::keyClicks(description, u"Second try."_qs);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
+    disconnect(spy);
+    QCOMPARE(idMessage->text(), QString());
+    QCOMPARE(bannerText(panel, u"products"_qs), QString());
+    QCOMPARE(stored(u"/products/partial"_qs).value(u"description"_qs).toString(), u"Second try."_qs);
+    const QJsonArray linked = call(core::ArmRequest::get(kService + u"/products/partial/apis"_qs)).value().value(u"value"_qs).toArray();
+    QCOMPARE(linked.size(), 1);
+    QCOMPARE(linked.first().toObject().value(u"name"_qs).toString(), u"keptapi"_qs);
+    const QList<QPair<QByteArray, QString>> second = sent.mid(firstSave);
+    QVERIFY(second.contains({ QByteArray("PATCH"), u"/products/partial"_qs }));
+    QVERIFY(!second.contains({ QByteArray("PUT"), u"/products/partial"_qs }));
+    QVERIFY(!second.contains({ QByteArray("PUT"), u"/products/partial/apis/tmpapi"_qs }));
+    QCOMPARE(sent.count({ QByteArray("PUT"), u"/products/partial/apis/keptapi"_qs }), 1);
 }
 
 QTEST_MAIN(tst_ResourcePanel)
