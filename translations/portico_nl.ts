@@ -3525,6 +3525,17 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
         <translation>„%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
+    <message numerus="yes">
+        <source>The id can be at most %n character(s) long.</source>
+        <translation>
+            <numerusform>Het id mag hoogstens %n teken lang zijn.</numerusform>
+            <numerusform>Het id mag hoogstens %n tekens lang zijn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The id cannot contain “%1”. Not allowed: %2</source>
+        <translation>Het id mag geen „%1” bevatten. Niet toegestaan: %2</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResponseDiffView</name>

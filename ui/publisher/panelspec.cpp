@@ -32,6 +32,33 @@ Field choiceField(QString key, QString label, QString objectName,
     return f;
 }
 
+// The rules of a page's id (apim-protocol.md §5): at most `maxLength` characters, none of
+// `forbidden`. No id may contain "/" or "?", which would change the request's URL; subscription
+// and named value ids may not contain any of * # & + : < > ? either. `target` is the name the
+// service gives the id in an error.
+struct IdRules
+{
+    int maxLength = 0;
+    QString forbidden;
+    QString target;
+};
+
+IdRules idRules(PublisherWorkspace::Page page)
+{
+    using Page = PublisherWorkspace::Page;
+    const QString path = u"/?"_qs;
+    const QString restricted = u"*#&+:<>?/"_qs;
+    switch (page) {
+    case Page::Products: return { 256, path, u"productId"_qs };
+    case Page::Subscriptions: return { 256, restricted, u"sid"_qs };
+    case Page::Users: return { 80, path, u"userId"_qs };
+    case Page::Groups: return { 256, path, u"groupId"_qs };
+    case Page::NamedValues: return { 256, restricted, u"namedValueId"_qs };
+    case Page::Backends: return { 80, path, u"backendId"_qs };
+    default: return {};
+    }
+}
+
 } // namespace
 
 PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
@@ -132,6 +159,14 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
     }
     default:
         break;
+    }
+    const IdRules rules = idRules(page);
+    for (Field &f : spec.fields) {
+        if (f.key != u"name"_qs)
+            continue;
+        f.idMaxLength = rules.maxLength;
+        f.idForbidden = rules.forbidden;
+        f.targets = QStringList { rules.target };
     }
     return spec;
 }

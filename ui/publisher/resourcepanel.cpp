@@ -282,7 +282,8 @@ void ResourcePanel::buildForm(QVBoxLayout *outer)
         editor->setObjectName(spec.objectName);
         if (!m_editors.contains(spec.key))
             m_editors.insert(spec.key, editor);
-        QLabel *message = m_messages->addField({ spec.key }, spec.key + u"MessageLabel"_qs, m_form);
+        QLabel *message = m_messages->addField(QStringList { spec.key } + spec.targets,
+                                               spec.key + u"MessageLabel"_qs, m_form);
         message->setObjectName(m_prefix + u"_"_qs + spec.key + u"MessageLabel"_qs);
         auto *box = new QWidget(m_form);
         auto *boxLayout = new QVBoxLayout(box);
@@ -489,6 +490,27 @@ bool ResourcePanel::validate()
             && value.typeId() != QMetaType::Int) {
             m_messages->setMessage(spec.key, tr("This field is required."));
             ok = false;
+            continue;
+        }
+        if (!spec.createOnly || !m_new)
+            continue;
+        const QString text = value.toString();
+        if (spec.idMaxLength > 0 && text.size() > spec.idMaxLength) {
+            m_messages->setMessage(spec.key, tr("The id can be at most %n character(s) long.", nullptr,
+                                                spec.idMaxLength));
+            ok = false;
+            continue;
+        }
+        for (const QChar c : spec.idForbidden) {
+            if (!text.contains(c))
+                continue;
+            QStringList all;
+            for (const QChar each : spec.idForbidden)
+                all << QString(each);
+            m_messages->setMessage(spec.key, tr("The id cannot contain “%1”. Not allowed: %2")
+                                                 .arg(QString(c), all.join(u' ')));
+            ok = false;
+            break;
         }
     }
     return ok;

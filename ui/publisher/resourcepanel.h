@@ -47,6 +47,12 @@ public:
         bool required = false;
         int maxLength = 0;
         bool createOnly = false; // editable only for a new item (ids)
+        // An id's rules, checked at the field before anything is sent: at most idMaxLength
+        // characters (0: no limit) and none of idForbidden. `targets` are the other names a
+        // server error gives this field ("productId", "sid").
+        int idMaxLength = 0;
+        QString idForbidden;
+        QStringList targets;
         QList<QPair<QString, QString>> choices; // {value, label}
         QVariant defaultValue;
     };

@@ -10,7 +10,9 @@
 // with Retry; a failed delete says so, and a product or user with subscriptions is deleted with
 // them only when the user agrees; a save over an item someone else changed meanwhile asks
 // (Reload / Overwrite) instead of overwriting their change; a new item whose link fails is
-// saved all the same, and the next save updates it with the links still missing.
+// saved all the same, and the next save updates it with the links still missing; an id the
+// service would refuse is refused at the id field before anything is sent, and one the service
+// refuses is said there too.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -94,6 +96,9 @@ private Q_SLOTS:
     void userWithSubscriptionsIsDeletedWithThem();
     void saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting();
     void createWhoseLinkFailsIsSavedAndTheNextSaveSendsOnlyWhatIsMissing();
+    void invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent_data();
+    void invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent();
+    void idTheServiceRefusesIsShownAtTheIdField();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -713,6 +718,109 @@ void tst_ResourcePanel::createWhoseLinkFailsIsSavedAndTheNextSaveSendsOnlyWhatIs
     QVERIFY(!second.contains({ QByteArray("PUT"), u"/products/partial"_qs }));
     QVERIFY(!second.contains({ QByteArray("PUT"), u"/products/partial/apis/tmpapi"_qs }));
     QCOMPARE(sent.count({ QByteArray("PUT"), u"/products/partial/apis/keptapi"_qs }), 1);
+}
+
+void tst_ResourcePanel::invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent_data()
+{
+    using Typed = QList<QPair<QString, QString>>;
+    QTest::addColumn<Page>("page");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<Typed>("typed"); // {objectName, text}, the id first
+    QTest::addColumn<QString>("said"); // in the id field's message
+    QTest::newRow("product with /") << Page::Products << u"products"_qs
+                                    << Typed { { u"productIdLineEdit"_qs, u"team/gold"_qs },
+                                               { u"productDisplayNameLineEdit"_qs, u"Team gold"_qs } }
+                                    << u"“/”"_qs;
+    QTest::newRow("product with ?") << Page::Products << u"products"_qs
+                                    << Typed { { u"productIdLineEdit"_qs, u"gold?x=1"_qs },
+                                               { u"productDisplayNameLineEdit"_qs, u"Gold"_qs } }
+                                    << u"“?”"_qs;
+    QTest::newRow("subscription with #") << Page::Subscriptions << u"subscriptions"_qs
+                                         << Typed { { u"subscriptionIdLineEdit"_qs, u"gold#1"_qs },
+                                                    { u"subscriptionDisplayNameLineEdit"_qs, u"Gold 1"_qs } }
+                                         << u"“#”"_qs;
+    QTest::newRow("subscription too long") << Page::Subscriptions << u"subscriptions"_qs
+                                           << Typed { { u"subscriptionIdLineEdit"_qs, QString(257, u's') },
+                                                      { u"subscriptionDisplayNameLineEdit"_qs, u"Long"_qs } }
+                                           << u"at most 256"_qs;
+    QTest::newRow("user too long") << Page::Users << u"users"_qs
+                                   << Typed { { u"userIdLineEdit"_qs, QString(81, u'u') },
+                                              { u"userFirstNameLineEdit"_qs, u"Long"_qs },
+                                              { u"userLastNameLineEdit"_qs, u"Name"_qs },
+                                              { u"userEmailLineEdit"_qs, u"long@contoso.com"_qs } }
+                                   << u"at most 80"_qs;
+    QTest::newRow("group with /") << Page::Groups << u"groups"_qs
+                                  << Typed { { u"groupIdLineEdit"_qs, u"a/b"_qs },
+                                             { u"groupDisplayNameLineEdit"_qs, u"A b"_qs } }
+                                  << u"“/”"_qs;
+    QTest::newRow("named value with :") << Page::NamedValues << u"namedValues"_qs
+                                        << Typed { { u"namedValueIdLineEdit"_qs, u"nv:2"_qs },
+                                                   { u"namedValueDisplayNameLineEdit"_qs, u"nv2"_qs } }
+                                        << u"“:”"_qs;
+    QTest::newRow("backend with ?") << Page::Backends << u"backends"_qs
+                                    << Typed { { u"backendIdLineEdit"_qs, u"be?"_qs },
+                                               { u"backendUrlLineEdit"_qs, u"http://three.example"_qs } }
+                                    << u"“?”"_qs;
+}
+
+void tst_ResourcePanel::invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent()
+{
+    using Typed = QList<QPair<QString, QString>>;
+    QFETCH(Page, page);
+    QFETCH(QString, prefix);
+    QFETCH(Typed, typed);
+    QFETCH(QString, said);
+
+    ui::ResourcePanel *panel = show(page);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->records().isEmpty(), 10000);
+    if (page == Page::Subscriptions) {
+        auto *scope = panel->findChild<QComboBox *>(u"subscriptionScopeComboBox"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 1, 10000);
+    }
+    QTest::mouseClick(panel->findChild<QPushButton *>(prefix + u"NewPushButton"_qs), Qt::LeftButton);
+    for (const auto &[objectName, text] : typed) {
+        QLineEdit *edit = lineEdit(panel, objectName);
+        QVERIFY2(edit, qPrintable(objectName));
+        edit->setFocus();
+        QTest::keyClicks(edit, text);
+    }
+    QStringList sent; // "VERB /collection/…" below the service
+    const QMetaObject::Connection spy = connect(&m_bed.network(), &QNetworkAccessManager::finished, this,
+                                                [&sent](QNetworkReply *reply) {
+        sent << QString::number(int(reply->operation())) + u' ' + reply->url().path().section(u"/service/respanel"_qs, 1);
+    });
+    QTest::mouseClick(panel->findChild<QPushButton *>(prefix + u"SavePushButton"_qs), Qt::LeftButton);
+    QTest::qWait(500); // anything sent has come back by now
+    disconnect(spy);
+
+    auto *message = panel->findChild<QLabel *>(prefix + u"_nameMessageLabel"_qs);
+    QVERIFY(message);
+    QVERIFY2(message->isVisible() && message->text().contains(said), qPrintable(message->text()));
+    // Nothing was sent for the item, and the form keeps the text as typed.
+    const QString below = collectionOf(page) + u'/';
+    QVERIFY2(std::none_of(sent.cbegin(), sent.cend(), [&below](const QString &s) { return s.section(u' ', 1).startsWith(below); }),
+             qPrintable(sent.join(u", "_qs)));
+    QCOMPARE(lineEdit(panel, typed.first().first)->text(), typed.first().second);
+    QVERIFY(panel->isNew());
+}
+
+void tst_ResourcePanel::idTheServiceRefusesIsShownAtTheIdField()
+{
+    // §5 declares no pattern for product ids, so the form lets "#" through; portico-local
+    // refuses it, naming the id ("productId"), and that is said at the id field.
+    ui::ResourcePanel *panel = show(Page::Products);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->records().isEmpty(), 10000);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    auto *id = panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs);
+    QTest::keyClicks(id, u"gold#1"_qs);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs), u"Gold"_qs);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsSavePushButton"_qs), Qt::LeftButton);
+    auto *message = panel->findChild<QLabel *>(u"products_nameMessageLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty(), 10000);
+    QVERIFY2(message->isVisible() && message->text().contains(u"gold#1"_qs), qPrintable(message->text()));
+    QCOMPARE(bannerText(panel, u"products"_qs), u"Not saved; see the marked fields."_qs);
+    QCOMPARE(id->text(), u"gold#1"_qs);
+    QVERIFY(panel->isNew());
 }
 
 QTEST_MAIN(tst_ResourcePanel)
