@@ -330,11 +330,24 @@ void ResourcePanel::setRecords(const QVariantList &records)
         selectRecord(current);
 }
 
+QString ResourcePanel::cellText(const QString &column, const QVariant &value) const
+{
+    for (const FieldSpec &spec : m_fields) {
+        if (spec.key != column || spec.kind != FieldSpec::Kind::Choice)
+            continue;
+        for (const auto &[choice, label] : spec.choices) {
+            if (choice == value.toString())
+                return label;
+        }
+    }
+    return displayValue(value); // not (yet) among the choices: as the server has it
+}
+
 QList<QStandardItem *> ResourcePanel::rowFor(const QVariantMap &record) const
 {
     QList<QStandardItem *> row;
     for (const QString &column : std::as_const(m_columns)) {
-        auto *item = new QStandardItem(displayValue(record.value(column)));
+        auto *item = new QStandardItem(cellText(column, record.value(column)));
         item->setData(record.value(u"name"_qs), Qt::UserRole);
         row << item;
     }
@@ -365,6 +378,10 @@ void ResourcePanel::setChoices(const QString &key, const QList<QPair<QString, QS
         if (spec.key != key)
             continue;
         spec.choices = choices;
+        if (const int column = int(m_columns.indexOf(key)); column >= 0) {
+            for (int row = 0; row < m_model->rowCount() && row < m_records.size(); ++row)
+                m_model->item(row, column)->setText(cellText(key, m_records.at(row).toMap().value(key)));
+        }
         QWidget *editor = m_editors.value(key);
         if (auto *combo = qobject_cast<QComboBox *>(editor)) {
             const QSignalBlocker blocker(combo);

@@ -58,7 +58,7 @@ public:
     };
 
     // `prefix` names the children ("products" -> productsTableView, productsNewPushButton...);
-    // `columns` are the FieldSpec keys shown in the table.
+    // `columns` are the FieldSpec keys shown in the table (a Choice as its choice's label).
     ResourcePanel(const QString &prefix, const QString &title, QList<FieldSpec> fields,
                   QStringList columns, QWidget *parent = nullptr);
     ~ResourcePanel() override;
@@ -111,6 +111,8 @@ Q_SIGNALS:
 private:
     void buildForm(QVBoxLayout *layout);
     void load(const QVariantMap &record, bool isNew);
+    // What the table shows for `value` in `column`: a choice's label, Yes/No, the text.
+    QString cellText(const QString &column, const QVariant &value) const;
     QList<QStandardItem *> rowFor(const QVariantMap &record) const;
     // Lists `record` (replacing the one with its name) and selects it.
     void upsertRecord(const QVariantMap &record);

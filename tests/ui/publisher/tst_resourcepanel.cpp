@@ -12,7 +12,8 @@
 // (Reload / Overwrite) instead of overwriting their change; a new item whose link fails is
 // saved all the same, and the next save updates it with the links still missing; an id the
 // service would refuse is refused at the id field before anything is sent, and one the service
-// refuses is said there too.
+// refuses is said there too; the list shows choices (states, scopes) in words, in English and
+// in Dutch.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -27,6 +28,7 @@
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/resourcepanel.h"
+#include "ui/shell/language.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,7 +44,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 #include <algorithm>
 #include <utility>
@@ -99,6 +103,7 @@ private Q_SLOTS:
     void invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent_data();
     void invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent();
     void idTheServiceRefusesIsShownAtTheIdField();
+    void listShowsTheChoicesInWordsNotWireValues();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -129,6 +134,16 @@ private:
     {
         const auto *banner = panel->findChild<ui::BannerWidget *>(prefix + u"BannerWidget"_qs);
         return banner && banner->isVisible() ? banner->text() : QString();
+    }
+    // The table's text in `column` of the row for `name`.
+    static QString cellText(const ui::ResourcePanel *panel, const QString &prefix, const QString &name, int column)
+    {
+        const QAbstractItemModel *model = panel->findChild<QTableView *>(prefix + u"TableView"_qs)->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(Qt::UserRole).toString() == name)
+                return model->index(row, column).data().toString();
+        }
+        return {};
     }
     static QLineEdit *lineEdit(const ui::ResourcePanel *panel, const QString &objectName)
     {
@@ -821,6 +836,35 @@ void tst_ResourcePanel::idTheServiceRefusesIsShownAtTheIdField()
     QCOMPARE(bannerText(panel, u"products"_qs), u"Not saved; see the marked fields."_qs);
     QCOMPARE(id->text(), u"gold#1"_qs);
     QVERIFY(panel->isNew());
+}
+
+void tst_ResourcePanel::listShowsTheChoicesInWordsNotWireValues()
+{
+    const auto check = [](ui::PublisherWorkspace *workspace, const QString &published, const QString &active,
+                              const QString &wholeService, const QString &allApis) {
+        workspace->showPage(Page::Products);
+        ui::ResourcePanel *products = workspace->panel(Page::Products);
+        QTRY_COMPARE_WITH_TIMEOUT(cellText(products, u"products"_qs, u"starter"_qs, 1), published, 10000);
+        workspace->showPage(Page::Subscriptions);
+        ui::ResourcePanel *subscriptions = workspace->panel(Page::Subscriptions);
+        QTRY_COMPARE_WITH_TIMEOUT(cellText(subscriptions, u"subscriptions"_qs, u"master"_qs, 1), wholeService, 10000);
+        QCOMPARE(cellText(subscriptions, u"subscriptions"_qs, u"master"_qs, 2), active);
+        QCOMPARE(cellText(subscriptions, u"subscriptions"_qs, u"sub1"_qs, 1), allApis);
+    };
+    check(m_workspace.get(), u"Published"_qs, u"Active"_qs, u"Whole service (all access)"_qs, u"All APIs"_qs);
+
+    QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+    {
+        ui::PublisherWorkspace dutch(m_bed.controller());
+        dutch.resize(1200, 800);
+        dutch.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dutch));
+        check(&dutch, u"Gepubliceerd"_qs, u"Actief"_qs, u"Hele service (volledige toegang)"_qs, u"Alle API's"_qs);
+    }
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
 }
 
 QTEST_MAIN(tst_ResourcePanel)
