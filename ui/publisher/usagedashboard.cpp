@@ -271,13 +271,13 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, &UsageDashboard::exportCsv);
     connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
         m_customRange->setVisible(m_period->currentData().value<Period>() == Period::Custom);
-        readReports();
+        refresh();
     });
     connect(m_customFrom, &QDateTimeEdit::dateTimeChanged, m_rangeSettle, qOverload<>(&QTimer::start));
     connect(m_customTo, &QDateTimeEdit::dateTimeChanged, m_rangeSettle, qOverload<>(&QTimer::start));
-    connect(m_rangeSettle, &QTimer::timeout, this, &UsageDashboard::readReports);
-    connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::readReports);
-    connect(m_filter, &UsageFilterBox::changed, this, &UsageDashboard::readReports);
+    connect(m_rangeSettle, &QTimer::timeout, this, &UsageDashboard::refresh);
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
+    connect(m_filter, &UsageFilterBox::changed, this, &UsageDashboard::refresh);
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
         if (m_views->currentWidget() == m_log && m_logStale && m_pending == 0)
             loadLog();
@@ -305,7 +305,7 @@ void UsageDashboard::setCustomRange(const QDateTime &from, const QDateTime &to)
         m_customTo->setDateTime(to.toLocalTime());
     }
     if (m_period->currentData().value<Period>() == Period::Custom)
-        readReports();
+        refresh();
     else
         setPeriod(Period::Custom);
 }
@@ -347,17 +347,6 @@ qint64 UsageDashboard::spanSecondsOf(Period period)
 
 void UsageDashboard::refresh()
 {
-    read(true);
-}
-
-void UsageDashboard::readReports()
-{
-    // The names are read when the dashboard opens and on Refresh, not on every choice.
-    read(!m_namesAsked);
-}
-
-void UsageDashboard::read(bool names)
-{
     if (!m_controller)
         return;
     const auto period = m_period->currentData().value<Period>();
@@ -389,7 +378,7 @@ void UsageDashboard::read(bool names)
     m_reportFilter = filter;
     m_logStale = true;
     const quint64 generation = ++m_generation;
-    m_pending = names ? 5 : 2;
+    m_pending = 5;
     m_failedThisRound = false;
     m_groupsArrived = false;
     m_refresh->setEnabled(false);
@@ -431,9 +420,6 @@ void UsageDashboard::read(bool names)
                                     }
                                     finishOne();
                                 });
-    if (!names)
-        return;
-    m_namesAsked = true;
     // The APIs' display names: every AzureML API has the same operation names, so an operation
     // row says which API it belongs to. Without them, the API's id stands in.
     m_controller->listResources(u"/apis"_qs, this, [this, generation](const core::Result<QList<QJsonObject>> &r) {

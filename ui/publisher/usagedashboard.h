@@ -63,8 +63,7 @@ public:
     UsageFilterBox *filter() const { return m_filter; }
     // The "Calls one by one" tab: read when it is shown, and on each refresh while it is.
     RequestLogView *requestLog() const { return m_log; }
-    // Reads the reports again for the period, ending now, and the names of the APIs, products
-    // and subscriptions (a period, group or filter choice reads the reports only).
+    // Reads the reports again for the period, ending now.
     void refresh();
     bool isLoading() const { return m_pending > 0; }
 
@@ -81,8 +80,6 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    void readReports();
-    void read(bool names);
     void showTotals(const QList<core::ReportRecord> &buckets);
     void showGroups(const QList<core::ReportRecord> &records);
     void fail(const core::Error &error);
@@ -130,7 +127,6 @@ private:
     QString m_reportFilter; // the last refresh's $filter
     bool m_logStale = true;
     bool m_groupsArrived = false;
-    bool m_namesAsked = false;
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_failedThisRound = false;

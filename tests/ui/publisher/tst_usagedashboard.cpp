@@ -6,8 +6,6 @@
 // the totals, the chart and the table, grouped by API and by operation; a failed refresh keeps
 // the figures and says why, with Retry. The report rows' JSON is checked by ReportRecord.
 
-#include "core/arm/armclient.h"
-#include "core/auth/statictokenprovider.h"
 #include "core/model/reportrecord.h"
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/bannerwidget.h"
@@ -42,20 +40,6 @@
 using namespace portico;
 
 namespace {
-
-// Counts the ARM requests a dashboard makes: what goes over the wire, as the server would see it.
-class CountingNetworkAccessManager final : public QNetworkAccessManager
-{
-public:
-    QStringList paths;
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
-    {
-        paths.append(request.url().path().section(u"/service/"_qs, 1));
-        return QNetworkAccessManager::createRequest(op, request, data);
-    }
-};
 
 const QString kService = test::localServiceId(u"usage"_qs);
 
@@ -92,7 +76,6 @@ private Q_SLOTS:
     void exportSavesTheTableShownAsCsv();
     void callsOneByOneListEveryCallOfABusyPeriod();
     void aCustomRangeShowsItsCallsOnly();
-    void aChoiceReadsTheReportsAndRefreshReadsTheNames();
     void percentileIsTheNearestRank_data();
     void percentileIsTheNearestRank();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
@@ -725,56 +708,6 @@ void tst_UsageDashboard::aCustomRangeShowsItsCallsOnly()
     from->setDateTime(yesterday.addSecs(-3600));
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, 10000);
     QVERIFY(dashboard.findChild<QLabel *>(u"usageRangeProblemLabel"_qs)->text().isEmpty());
-}
-
-void tst_UsageDashboard::aChoiceReadsTheReportsAndRefreshReadsTheNames()
-{
-    CountingNetworkAccessManager network;
-    core::StaticTokenProvider tokens(m_bed.local().token());
-    core::ArmClient client(&network, m_bed.local().managementUrl(), &tokens);
-    ui::OperationTracker operations;
-    ui::PublisherController controller(&client, &operations);
-    controller.setService(kService);
-    ui::UsageDashboard dashboard(&controller);
-    dashboard.resize(1400, 900);
-    dashboard.show();
-    dashboard.refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
-    QCOMPARE(network.paths.size(), 5); // the two reports, the APIs, products and subscriptions
-
-    // Another period, group or filter: the two reports only.
-    network.paths.clear();
-    dashboard.setPeriod(ui::UsageDashboard::Period::LastHour);
-    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
-    QCOMPARE(network.paths, QStringList({ u"usage/reports/byTime"_qs, u"usage/reports/byApi"_qs }));
-    network.paths.clear();
-    dashboard.setGroupBy(ui::UsageDashboard::GroupBy::Operation);
-    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
-    QCOMPARE(network.paths, QStringList({ u"usage/reports/byTime"_qs, u"usage/reports/byOperation"_qs }));
-    QAbstractItemModel *table = dashboard.findChild<QTableView *>(u"usageTableView"_qs)->model();
-    const auto names = [table] {
-        QStringList list;
-        for (int row = 0; row < table->rowCount(); ++row)
-            list.append(table->index(row, 0).data().toString());
-        return list;
-    };
-    QVERIFY2(names().contains(u"Usage API › Ping"_qs), qPrintable(names().join(u", "_qs)));
-
-    // The API renamed elsewhere: Refresh reads the names again.
-    const auto rename = [this](const QString &name) {
-        return call(core::ArmRequest::patch(kService + u"/apis/usage-api"_qs,
-                                            QJsonObject { { u"properties"_qs, QJsonObject { { u"displayName"_qs, name } } } }))
-            .ok();
-    };
-    QVERIFY(rename(u"Usage API v2"_qs));
-    network.paths.clear();
-    QTest::mouseClick(dashboard.findChild<QPushButton *>(u"usageRefreshPushButton"_qs), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
-    QCOMPARE(network.paths.size(), 5);
-    QVERIFY2(names().contains(u"Usage API v2 › Ping"_qs), qPrintable(names().join(u", "_qs)));
-    auto *filter = dashboard.findChild<QComboBox *>(u"usageFilterComboBox"_qs);
-    QVERIFY(filter->findText(u"API Usage API v2"_qs) >= 0);
-    QVERIFY(rename(u"Usage API"_qs));
 }
 
 void tst_UsageDashboard::percentileIsTheNearestRank_data()
