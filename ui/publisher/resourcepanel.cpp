@@ -312,7 +312,9 @@ void ResourcePanel::setRecords(const QVariantList &records)
     m_model->removeRows(0, m_model->rowCount());
     for (const QVariant &record : records)
         m_model->appendRow(rowFor(record.toMap()));
-    m_banner->clear();
+    // The list arrived: that ends a "could not load" error, not a save's problem said meanwhile.
+    if (m_banner->text() == std::exchange(m_loadError, QString()))
+        m_banner->clear();
     if (m_reloading) {
         // The server's version replaces the user's edits (gone from the server: a new item).
         m_reloading = false;
@@ -413,6 +415,7 @@ void ResourcePanel::setLoadError(const QString &text)
     m_reloading = false; // a Reload that could not read the list: the form stays as it was
     setBusy(false);
     showError(text, [this] { Q_EMIT refreshRequested(); });
+    m_loadError = m_banner->text();
 }
 
 void ResourcePanel::showError(const QString &text, std::function<void()> retry)

@@ -147,6 +147,7 @@ private:
     bool m_new = false;
     bool m_busy = false;
     bool m_reloading = false; // after Reload, until the list is read again
+    QString m_loadError; // the banner's text when the list could not be read
 };
 
 } // namespace portico::ui
