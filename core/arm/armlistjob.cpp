@@ -10,10 +10,6 @@
 
 namespace portico::core {
 
-namespace {
-constexpr int maxPages = 10'000;
-}
-
 ArmListJob::ArmListJob(ArmClient *client, ArmRequest request, int maxItems, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -73,12 +69,10 @@ void ArmListJob::onPage()
         finish(m_items);
         return;
     }
-    const QString link = page->nextLink.toString();
-    if (m_seenLinks.contains(link) || m_pages >= maxPages) {
-        finish(Error::make(Error::Kind::Protocol, u"The server's nextLink repeats; paging stopped."_qs));
+    if (auto followed = m_guard.follow(page->nextLink); !followed) {
+        finish(followed.error());
         return;
     }
-    m_seenLinks.insert(link);
     ArmRequest next;
     next.absoluteUrl = page->nextLink;
     fetch(next);

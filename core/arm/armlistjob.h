@@ -3,13 +3,13 @@
 #pragma once
 
 #include "core/arm/armrequest.h"
+#include "core/arm/pagingguard.h"
 #include "core/common/result.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 
 #include <optional>
 
@@ -20,8 +20,8 @@ class ArmExchange;
 
 // Reads a collection page by page, following nextLink (an empty string or a missing key ends
 // it, §4.2). Pages arrive through pageReceived() as they come, so views fill progressively.
-// Stops with a Protocol error when a nextLink repeats (a server loop) or points to another
-// origin. finished() is emitted exactly once; the job then deletes itself.
+// Stops with a Protocol error when a nextLink repeats or the pages do not end (PagingGuard), or
+// when a nextLink points to another origin. finished() is emitted exactly once; the job then deletes itself.
 class ArmListJob final : public QObject
 {
     Q_OBJECT
@@ -55,7 +55,7 @@ private:
     int m_maxItems;
     ArmExchange *m_exchange = nullptr;
     QList<QJsonObject> m_items;
-    QSet<QString> m_seenLinks;
+    PagingGuard m_guard;
     qint64 m_totalCount = -1;
     int m_pages = 0;
     bool m_truncated = false;

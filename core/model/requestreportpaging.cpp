@@ -45,27 +45,65 @@ Result<QList<QJsonObject>> RequestReportPaging::take(const QJsonObject &reply)
 
     if (page.nextLink.isValid()) {
         // The server pages with links: follow them in its order.
+        if (auto followed = m_guard.follow(page.nextLink); !followed)
+            return followed.error();
         ArmRequest next;
         next.absoluteUrl = page.nextLink;
         m_next = next;
-    } else if (first && page.count && *page.count > qint64(page.items.size()) && !page.items.isEmpty()) {
+        m_received += page.items.size();
+        return page.items;
+    }
+    // Paged by $skip: a page read before means the server ignores $skip.
+    if (auto read = m_guard.read(page.items); !read)
+        return read.error();
+    if (first && page.count && *page.count > qint64(page.items.size()) && !page.items.isEmpty()) {
         // More than one page: the newest calls are at the end. A server that sends fewer calls
-        // than asked for has a smaller page: use its size.
+        // than asked for has a smaller page: use its size. This page is kept, not read again.
         m_pageSize = std::min<int>(m_pageSize, int(page.items.size()));
-        m_lowestSkip = std::max<qint64>(0, *page.count - m_pageSize);
-        m_next = this->page(m_lowestSkip, *page.count - m_lowestSkip);
+        m_firstPage = std::move(page.items);
+        m_shownFrom = *page.count;
+        planNext();
         m_readOnAtOnce = true;
         return QList<QJsonObject>();
-    } else if (m_lowestSkip > 0) {
-        const qint64 skip = std::max<qint64>(0, m_lowestSkip - m_pageSize);
-        m_next = this->page(skip, m_lowestSkip - skip);
-        m_lowestSkip = skip;
-    } else if (m_lowestSkip < 0 && !page.count && page.items.size() >= m_pageSize) {
+    }
+    if (m_shownFrom >= 0) {
+        // A page counted from the newest: what lies in the first page comes from it.
+        if (m_asked < m_pageSize)
+            page.items = m_firstPage.mid(m_asked) + page.items;
+        m_shownFrom = m_asked;
+        planNext();
+    } else if (!page.count && page.items.size() >= m_pageSize) {
         // No total and a full page: there may be more, in the server's order.
         m_next = this->page(m_received + page.items.size(), m_pageSize);
     }
     m_received += page.items.size();
     return page.items;
+}
+
+void RequestReportPaging::planNext()
+{
+    // The next page: pageSize() calls older than those shown. The part of it after the first
+    // page is read; one that lies wholly in the first page needs no request.
+    if (m_shownFrom <= 0)
+        return;
+    m_asked = std::max<qint64>(0, m_shownFrom - m_pageSize);
+    if (m_shownFrom <= m_pageSize) {
+        m_keptLeft = true;
+        return;
+    }
+    const qint64 skip = std::max<qint64>(m_pageSize, m_asked);
+    m_next = page(skip, m_shownFrom - skip);
+}
+
+QList<QJsonObject> RequestReportPaging::takeKept()
+{
+    if (!m_keptLeft || m_next)
+        return {};
+    m_keptLeft = false;
+    QList<QJsonObject> calls = std::exchange(m_firstPage, {}).first(m_shownFrom);
+    m_shownFrom = 0;
+    m_received += calls.size();
+    return calls;
 }
 
 } // namespace portico::core

@@ -3,6 +3,7 @@
 
 #include "core/arm/armclient.h"
 #include "core/arm/armlistjob.h"
+#include "core/arm/pagingguard.h"
 #include "core/auth/statictokenprovider.h"
 #include "tests/support/replay/replayserver.h"
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void followsNextLinkUntilTheEmptyString();
     void maxItemsStopsEarly();
     void nextLinkToAnotherOriginIsRefused();
+    void aNextLinkThatRepeatsEndsWithTheLoopError();
 };
 
 void tst_ArmListJob::followsNextLinkUntilTheEmptyString()
@@ -111,6 +113,27 @@ void tst_ArmListJob::nextLinkToAnotherOriginIsRefused()
     QVERIFY(finished.wait());
     QCOMPARE(error.kind, core::Error::Kind::Refused);
     QCOMPARE(arm.server().received().size(), 1);
+}
+
+void tst_ArmListJob::aNextLinkThatRepeatsEndsWithTheLoopError()
+{
+    // A server that answers every page with the same nextLink: read twice, then stopped.
+    ReplayedArm arm;
+    QVERIFY(arm.start());
+    arm.server().add(QJsonObject {
+        { u"request"_qs, QJsonObject { { u"method"_qs, u"GET"_qs }, { u"path"_qs, u"/list"_qs } } },
+        { u"response"_qs,
+          QJsonObject { { u"status"_qs, 200 },
+                        { u"body"_qs, QJsonObject { { u"value"_qs, QJsonArray { QJsonObject { { u"name"_qs, u"a"_qs } } } },
+                                                    { u"nextLink"_qs, u"{{base}}/list?api-version=2024-05-01&page=2"_qs } } } } },
+        { u"repeat"_qs, 100 } });
+    core::ArmListJob *job = arm.client().list(core::ArmRequest::get(u"/list"_qs));
+    QSignalSpy finished(job, &core::ArmListJob::finished);
+    core::Error error;
+    connect(job, &core::ArmListJob::finished, this, [&] { error = job->result().ok() ? core::Error() : job->result().error(); });
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1 || arm.server().received().size() > 10, 10000);
+    QCOMPARE(arm.server().received().size(), 2);
+    QVERIFY2(core::PagingGuard::isLoop(error), qPrintable(error.toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_ArmListJob)
