@@ -3402,6 +3402,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>%1 calls of this period are listed; there are more.</source>
         <translation>%1 aanroepen van deze periode staan in de lijst; er zijn er meer.</translation>
     </message>
+    <message>
+        <source>Reading the calls stopped: the server kept sending pages it had sent before. The calls listed are those read until then.</source>
+        <translation>Het lezen van de aanroepen is gestopt: de server bleef pagina&apos;s sturen die hij al eerder had gestuurd. De aanroepen in de lijst zijn de aanroepen die tot dan toe zijn gelezen.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>

@@ -3,6 +3,7 @@
 #include "ui/publisher/requestlogview.h"
 
 #include "core/arm/armrequest.h"
+#include "core/arm/pagingguard.h"
 #include "core/model/requestreportpaging.h"
 #include "core/tryit/secretredaction.h"
 #include "ui/common/bannerwidget.h"
@@ -55,7 +56,7 @@ RequestLogView::RequestLogView(PublisherController *controller, QWidget *parent)
     m_banner->setObjectName(u"requestLogBannerWidget"_qs);
     connect(m_banner, &BannerWidget::retryRequested, this, [this] {
         // A later page that failed is read again; a failed first page starts over.
-        if (m_paging && m_paging->nextRequest())
+        if (hasMore())
             loadMore();
         else
             load(m_filter, m_apiNames, m_subscriptionNames);
@@ -195,6 +196,7 @@ void RequestLogView::load(const QString &filter, const QHash<QString, QString> &
         return;
     ++m_generation;
     m_readAll = false;
+    m_failed = false;
     m_rows->removeRows(0, m_rows->rowCount());
     showPercentiles();
     m_paging = std::make_unique<core::RequestReportPaging>(filter, kPageSize);
@@ -203,23 +205,46 @@ void RequestLogView::load(const QString &filter, const QHash<QString, QString> &
 
 bool RequestLogView::hasMore() const
 {
-    return m_paging && m_paging->nextRequest().has_value();
+    return m_paging && m_paging->hasMore();
+}
+
+bool RequestLogView::isComplete() const
+{
+    return m_paging && !m_loading && !m_failed && !hasMore();
 }
 
 void RequestLogView::loadMore()
 {
     if (m_loading || !hasMore())
         return;
-    fetch(*m_paging->nextRequest());
+    readNext();
+}
+
+void RequestLogView::readNext()
+{
+    if (const auto request = m_paging->nextRequest()) {
+        fetch(*request);
+        return;
+    }
+    // The oldest calls, from the first page: read already, and the last to show.
+    appendRows(m_paging->takeKept());
+    m_readAll = false;
+    showProgress();
+    Q_EMIT loaded();
 }
 
 void RequestLogView::loadAll()
 {
     m_readAll = true;
-    if (!m_loading && hasMore())
-        fetch(*m_paging->nextRequest());
-    else if (!m_loading)
-        m_readAll = false;
+    if (m_loading)
+        return;
+    if (hasMore()) {
+        readNext();
+        return;
+    }
+    // Nothing left to read (or a read that failed for good): the end is now.
+    m_readAll = false;
+    Q_EMIT loaded();
 }
 
 void RequestLogView::fetch(core::ArmRequest request)
@@ -235,16 +260,21 @@ void RequestLogView::fetch(core::ArmRequest request)
                                                         : core::Result<QList<QJsonObject>>(r.error());
         if (!calls.ok()) {
             m_readAll = false;
-            m_banner->showMessage(BannerWidget::Kind::Error,
-                                  tr("The calls could not be read: %1").arg(calls.error().message), true);
+            m_failed = true;
+            const QString text = core::PagingGuard::isLoop(calls.error())
+                ? tr("Reading the calls stopped: the server kept sending pages it had sent before. "
+                     "The calls listed are those read until then.")
+                : tr("The calls could not be read: %1").arg(calls.error().message);
+            m_banner->showMessage(BannerWidget::Kind::Error, text, true);
             showProgress();
             Q_EMIT loaded();
             return;
         }
+        m_failed = false;
         m_banner->clear();
         appendRows(calls.value());
         if (hasMore() && (m_readAll || m_paging->readOnAtOnce())) {
-            fetch(*m_paging->nextRequest());
+            readNext();
             return;
         }
         m_readAll = false;

@@ -57,10 +57,14 @@ public:
               const QHash<QString, QString> &subscriptionNames);
     // Reads the next page, when there is one and nothing is being read.
     void loadMore();
-    // Reads page after page until every call of the period is listed (loaded() once at the end).
+    // Reads page after page until every call of the period is listed (loaded() once at the end,
+    // at once when nothing is left to read; isComplete() says whether every call is listed).
     void loadAll();
     // True while calls of the period are still unread.
     bool hasMore() const;
+    // True when every call of the period is listed: the last read ended without a failure and
+    // nothing is left to read.
+    bool isComplete() const;
     // The APIs' own subscription-key query parameter names: masked in the URLs shown and
     // exported, besides subscription-key, sig and the other secret names redactUrl() knows.
     void setKeyQueryNames(const QStringList &names);
@@ -78,6 +82,7 @@ Q_SIGNALS:
     void loaded();
 
 private:
+    void readNext();
     void fetch(core::ArmRequest request);
     void appendRows(const QList<QJsonObject> &rows);
     void showPercentiles();
@@ -100,6 +105,7 @@ private:
     quint64 m_generation = 0;
     bool m_loading = false;
     bool m_readAll = false;
+    bool m_failed = false; // the last read failed (said in the banner)
 };
 
 } // namespace portico::ui

@@ -536,7 +536,7 @@ void UsageDashboard::exportCsv()
     dialog->setDefaultSuffix(u"csv"_qs);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, this, [this, calls](const QString &path) {
-        if (!calls || !m_log->hasMore()) {
+        if (!calls || m_log->isComplete()) {
             writeCsv(path, calls);
             return;
         }
@@ -548,7 +548,7 @@ void UsageDashboard::exportCsv()
             if (m_log->isLoading())
                 return;
             disconnect(*connection);
-            if (m_log->hasMore()) {
+            if (!m_log->isComplete()) {
                 m_banner->showMessage(BannerWidget::Kind::Error,
                                       tr("Could not export to %1: not every call of the period could be read.")
                                           .arg(path));

@@ -3,22 +3,31 @@
 
 // The calls one by one, read from an Azure `reports/byRequest` answer (management.azure.com is a
 // local replay server): keys that a caller sent in the URL's query are masked in the table and in
-// its CSV export, whatever the API calls its key parameter.
+// its CSV export, whatever the API calls its key parameter. Against a fake service: every page is
+// read once, and a server that loops (a nextLink that repeats, $skip ignored) ends the reading
+// with an error instead of reading forever.
 
 #include "core/arm/armclient.h"
 #include "core/auth/statictokenprovider.h"
+#include "tests/support/fakenetworkaccessmanager.h"
 #include "tests/support/replay/replayserver.h"
+#include "ui/common/bannerwidget.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/requestlogview.h"
 #include "ui/publisher/usagecsv.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <functional>
 
 using namespace portico;
 
@@ -26,6 +35,56 @@ namespace {
 
 const QString kService = u"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1"
                          "/providers/Microsoft.ApiManagement/service/apimService1"_qs;
+
+// Call number `i`, `i` seconds after 07:00, to a URL of its own.
+QJsonObject numberedCall(int i)
+{
+    return QJsonObject { { u"requestId"_qs, u"r%1"_qs.arg(i) },
+                         { u"method"_qs, u"GET"_qs },
+                         { u"url"_qs, u"https://apimservice1.azure-api.net/scoring/score?n=%1"_qs.arg(i) },
+                         { u"responseCode"_qs, 200 },
+                         { u"timestamp"_qs, QDateTime(QDate(2026, 11, 27), QTime(7, 0), Qt::UTC)
+                                                .addSecs(i).toString(Qt::ISODateWithMs) } };
+}
+
+// A RequestLogView on a controller whose ARM answers come from `answer` (a fake QNAM): for the
+// server behaviours no recording holds.
+class FakeArm final
+{
+public:
+    explicit FakeArm(std::function<QJsonObject(const QUrl &)> answer)
+    {
+        m_network.setHandler([answer = std::move(answer)](const test::FakeRequest &r) {
+            return test::FakeResponse { test::FakeResponse::Behaviour::Respond, 200,
+                                        QJsonDocument(answer(r.request.url())).toJson(QJsonDocument::Compact),
+                                        { { "Content-Type", "application/json" } } };
+        });
+        m_controller.setService(kService);
+        m_view.setKeyQueryNames({});
+    }
+    ui::RequestLogView &view() { return m_view; }
+    // The requests sent so far.
+    qsizetype sent() const { return m_network.requests().size(); }
+    QList<QUrl> urls() const
+    {
+        QList<QUrl> out;
+        for (const test::FakeRequest &r : m_network.requests())
+            out.append(r.request.url());
+        return out;
+    }
+    QString banner() const { return m_view.findChild<ui::BannerWidget *>(u"requestLogBannerWidget"_qs)->text(); }
+
+private:
+    test::FakeNetworkAccessManager m_network;
+    core::StaticTokenProvider m_tokens { u"token"_qs };
+    core::ArmClient m_client { &m_network, QUrl(u"http://127.0.0.1:9"_qs), &m_tokens };
+    ui::OperationTracker m_operations;
+    ui::PublisherController m_controller { &m_client, &m_operations };
+    ui::RequestLogView m_view { &m_controller };
+};
+
+const QString kLoopMessage = u"Reading the calls stopped: the server kept sending pages it had sent before. "
+                             "The calls listed are those read until then."_qs;
 
 } // namespace
 
@@ -36,6 +95,9 @@ class tst_RequestLogView : public QObject
 private Q_SLOTS:
     void initTestCase();
     void keysInCalledUrlsAreMaskedInTableAndExport();
+    void everyPageIsReadOnce();
+    void aNextLinkThatRepeatsEndsWithAnError();
+    void aServerThatIgnoresSkipEndsWithAnError();
 };
 
 void tst_RequestLogView::initTestCase()
@@ -95,6 +157,86 @@ void tst_RequestLogView::keysInCalledUrlsAreMaskedInTableAndExport()
         QVERIFY2(text.contains(u"apimservice1.azure-api.net/scoring/score"_qs), qPrintable(text));
         QVERIFY2(text.contains(u"rows=10"_qs), qPrintable(text));
     }
+}
+
+void tst_RequestLogView::everyPageIsReadOnce()
+{
+    // Azure's paging: {value, count} by $skip/$top, oldest first. 2,500 calls are 3 pages of
+    // 1,000; the first, read to learn the total, is not read again.
+    static constexpr int kCalls = 2500;
+    FakeArm arm([](const QUrl &url) {
+        const QUrlQuery query(url);
+        const int skip = query.queryItemValue(u"$skip"_qs).toInt();
+        const int top = query.queryItemValue(u"$top"_qs).toInt();
+        QJsonArray calls;
+        for (int i = skip; i < std::min(kCalls, skip + top); ++i)
+            calls.append(numberedCall(i));
+        return QJsonObject { { u"value"_qs, calls }, { u"count"_qs, kCalls } };
+    });
+    ui::RequestLogView &view = arm.view();
+    QSignalSpy loaded(&view, &ui::RequestLogView::loaded);
+    view.load(QString(), {}, {});
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(view.shownModel()->rowCount(), 1000); // the newest page
+    view.loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(view.isComplete() || arm.sent() > 10, 10000);
+    QVERIFY(view.isComplete());
+
+    // Three requests, one per page, and every call listed once.
+    QStringList pages;
+    for (const QUrl &url : arm.urls()) {
+        const QUrlQuery query(url);
+        pages.append(u"skip=%1 top=%2"_qs.arg(query.queryItemValue(u"$skip"_qs), query.queryItemValue(u"$top"_qs)));
+    }
+    QCOMPARE(pages, (QStringList { u"skip= top=1000"_qs, u"skip=1500 top=1000"_qs, u"skip=1000 top=500"_qs }));
+    const QAbstractItemModel *shown = view.shownModel();
+    QCOMPARE(shown->rowCount(), kCalls);
+    QSet<QString> urls;
+    for (int row = 0; row < shown->rowCount(); ++row)
+        urls.insert(shown->index(row, 8).data().toString());
+    QCOMPARE(urls.size(), kCalls);
+}
+
+void tst_RequestLogView::aNextLinkThatRepeatsEndsWithAnError()
+{
+    // Every page leads to the same nextLink: reading all pages stops at the second.
+    FakeArm arm([next = 0](const QUrl &) mutable {
+        return QJsonObject { { u"value"_qs, QJsonArray { numberedCall(next++) } },
+                             { u"nextLink"_qs, QString(u"http://127.0.0.1:9"_qs + kService
+                                                       + u"/reports/byRequest?api-version=2024-05-01&$skiptoken=x"_qs) } };
+    });
+    ui::RequestLogView &view = arm.view();
+    QSignalSpy loaded(&view, &ui::RequestLogView::loaded);
+    view.load(QString(), {}, {});
+    QVERIFY(loaded.wait(10000));
+    view.loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT((!view.isLoading() && loaded.size() == 2) || arm.sent() > 20, 10000);
+    QCOMPARE(arm.sent(), 2);
+    QCOMPARE(arm.banner(), kLoopMessage);
+    QCOMPARE(view.shownModel()->rowCount(), 1);
+    QVERIFY(!view.isComplete());
+    QVERIFY(!view.hasMore());
+}
+
+void tst_RequestLogView::aServerThatIgnoresSkipEndsWithAnError()
+{
+    // No count, and the same full page whatever $skip says.
+    FakeArm arm([](const QUrl &) {
+        QJsonArray calls;
+        for (int i = 0; i < ui::RequestLogView::kPageSize; ++i)
+            calls.append(numberedCall(i));
+        return QJsonObject { { u"value"_qs, calls } };
+    });
+    ui::RequestLogView &view = arm.view();
+    QSignalSpy loaded(&view, &ui::RequestLogView::loaded);
+    view.load(QString(), {}, {});
+    QVERIFY(loaded.wait(10000));
+    view.loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT((!view.isLoading() && loaded.size() == 2) || arm.sent() > 20, 10000);
+    QCOMPARE(arm.sent(), 2);
+    QCOMPARE(arm.banner(), kLoopMessage);
+    QCOMPARE(view.shownModel()->rowCount(), ui::RequestLogView::kPageSize);
+    QVERIFY(!view.isComplete());
 }
 
 QTEST_MAIN(tst_RequestLogView)
