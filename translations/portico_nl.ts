@@ -3406,6 +3406,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Reading the calls stopped: the server kept sending pages it had sent before. The calls listed are those read until then.</source>
         <translation>Het lezen van de aanroepen is gestopt: de server bleef pagina&apos;s sturen die hij al eerder had gestuurd. De aanroepen in de lijst zijn de aanroepen die tot dan toe zijn gelezen.</translation>
     </message>
+    <message>
+        <source>The calls are listed once the APIs&apos; key parameter names are read, so that keys in the URLs stay hidden.</source>
+        <translation>De aanroepen worden getoond zodra de namen van de sleutelparameters van de API&apos;s zijn gelezen, zodat sleutels in de URL&apos;s verborgen blijven.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>

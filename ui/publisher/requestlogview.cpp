@@ -197,9 +197,23 @@ void RequestLogView::load(const QString &filter, const QHash<QString, QString> &
     ++m_generation;
     m_readAll = false;
     m_failed = false;
+    m_loading = false;
     m_rows->removeRows(0, m_rows->rowCount());
     showPercentiles();
-    m_paging = std::make_unique<core::RequestReportPaging>(filter, kPageSize);
+    m_paging.reset();
+    if (!m_keyQueryNames) {
+        // A URL listed now could show a key under a renamed key parameter.
+        m_held = true;
+        showProgress();
+        return;
+    }
+    start();
+}
+
+void RequestLogView::start()
+{
+    m_held = false;
+    m_paging = std::make_unique<core::RequestReportPaging>(m_filter, kPageSize);
     fetch(m_paging->firstRequest());
 }
 
@@ -236,7 +250,7 @@ void RequestLogView::readNext()
 void RequestLogView::loadAll()
 {
     m_readAll = true;
-    if (m_loading)
+    if (m_loading || m_held)
         return;
     if (hasMore()) {
         readNext();
@@ -289,7 +303,10 @@ void RequestLogView::showProgress()
     const qint64 listed = m_rows->rowCount();
     const qint64 total = m_paging ? m_paging->total() : -1;
     QString note;
-    if (m_readAll && m_loading) {
+    if (m_held) {
+        note = tr("The calls are listed once the APIs' key parameter names are read, so that keys "
+                  "in the URLs stay hidden.");
+    } else if (m_readAll && m_loading) {
         note = total >= 0 ? tr("Reading the calls: %1 of %2…").arg(locale.toString(listed), locale.toString(total))
                           : tr("Reading the calls: %1…").arg(locale.toString(listed));
     } else if (hasMore()) {
@@ -306,6 +323,8 @@ void RequestLogView::showProgress()
 void RequestLogView::setKeyQueryNames(const QStringList &names)
 {
     m_keyQueryNames = names;
+    if (m_held)
+        start();
 }
 
 void RequestLogView::appendRows(const QList<QJsonObject> &rows)
@@ -341,7 +360,7 @@ void RequestLogView::appendRows(const QList<QJsonObject> &rows)
         cells[Subscription] = item(subscription, subscription.toLower());
         cells[Size] = item(locale.formattedDataSize(size), size, true);
         cells[Size]->setData(size, usagecsv::ExportRole);
-        const QString url = core::redactUrl(QUrl(r.value(u"url"_qs).toString()), m_keyQueryNames).toString();
+        const QString url = core::redactUrl(QUrl(r.value(u"url"_qs).toString()), m_keyQueryNames.value_or(QStringList())).toString();
         cells[Url] = item(url, url);
         cells[Caller] = item(r.value(u"ipAddress"_qs).toString(), r.value(u"ipAddress"_qs).toString());
         m_rows->appendRow(cells);

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QAbstractItemModel;
 class QComboBox;
@@ -52,7 +53,8 @@ public:
     ~RequestLogView() override;
 
     // Reads the calls that match `filter` (the reports' $filter). `apiNames` and
-    // `subscriptionNames` (id → display name) name the rows.
+    // `subscriptionNames` (id → display name) name the rows. Before setKeyQueryNames() the read
+    // waits for the names (isLoading(); the note says why).
     void load(const QString &filter, const QHash<QString, QString> &apiNames,
               const QHash<QString, QString> &subscriptionNames);
     // Reads the next page, when there is one and nothing is being read.
@@ -67,8 +69,10 @@ public:
     bool isComplete() const;
     // The APIs' own subscription-key query parameter names: masked in the URLs shown and
     // exported, besides subscription-key, sig and the other secret names redactUrl() knows.
+    // No call is listed (nor exported) before they are set: a load waits for them.
     void setKeyQueryNames(const QStringList &names);
-    bool isLoading() const { return m_loading; }
+    // True while a read is under way or waits for the key query parameter names.
+    bool isLoading() const { return m_loading || m_held; }
     void setOutcome(Outcome outcome);
     // The calls as shown: order and outcome choice applied.
     const QAbstractItemModel *shownModel() const;
@@ -82,6 +86,7 @@ Q_SIGNALS:
     void loaded();
 
 private:
+    void start();
     void readNext();
     void fetch(core::ArmRequest request);
     void appendRows(const QList<QJsonObject> &rows);
@@ -99,7 +104,8 @@ private:
     QTableView *m_table = nullptr;
     QHash<QString, QString> m_apiNames;
     QHash<QString, QString> m_subscriptionNames;
-    QStringList m_keyQueryNames;
+    std::optional<QStringList> m_keyQueryNames; // unset: not known yet
+    bool m_held = false; // a load waits for m_keyQueryNames
     QString m_filter;
     std::unique_ptr<core::RequestReportPaging> m_paging;
     quint64 m_generation = 0;

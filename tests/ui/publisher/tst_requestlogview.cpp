@@ -20,6 +20,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSet>
@@ -52,7 +53,7 @@ QJsonObject numberedCall(int i)
 class FakeArm final
 {
 public:
-    explicit FakeArm(std::function<QJsonObject(const QUrl &)> answer)
+    explicit FakeArm(std::function<QJsonObject(const QUrl &)> answer, bool keyNamesKnown = true)
     {
         m_network.setHandler([answer = std::move(answer)](const test::FakeRequest &r) {
             return test::FakeResponse { test::FakeResponse::Behaviour::Respond, 200,
@@ -60,7 +61,8 @@ public:
                                         { { "Content-Type", "application/json" } } };
         });
         m_controller.setService(kService);
-        m_view.setKeyQueryNames({});
+        if (keyNamesKnown)
+            m_view.setKeyQueryNames({});
     }
     ui::RequestLogView &view() { return m_view; }
     // The requests sent so far.
@@ -95,6 +97,7 @@ class tst_RequestLogView : public QObject
 private Q_SLOTS:
     void initTestCase();
     void keysInCalledUrlsAreMaskedInTableAndExport();
+    void aLoadWaitsForTheKeyQueryNames();
     void everyPageIsReadOnce();
     void aNextLinkThatRepeatsEndsWithAnError();
     void aServerThatIgnoresSkipEndsWithAnError();
@@ -157,6 +160,35 @@ void tst_RequestLogView::keysInCalledUrlsAreMaskedInTableAndExport()
         QVERIFY2(text.contains(u"apimservice1.azure-api.net/scoring/score"_qs), qPrintable(text));
         QVERIFY2(text.contains(u"rows=10"_qs), qPrintable(text));
     }
+}
+
+void tst_RequestLogView::aLoadWaitsForTheKeyQueryNames()
+{
+    // Until the APIs' key query parameter names are known, nothing is read or listed: a key
+    // under a renamed parameter would show.
+    FakeArm arm(
+        [](const QUrl &) {
+            QJsonObject call = numberedCall(1);
+            call.insert(u"url"_qs, u"https://apimservice1.azure-api.net/scoring/score?mlcred=RenamedKeyDef456&rows=10"_qs);
+            return QJsonObject { { u"value"_qs, QJsonArray { call } }, { u"count"_qs, 1 } };
+        },
+        false);
+    ui::RequestLogView &view = arm.view();
+    QSignalSpy loaded(&view, &ui::RequestLogView::loaded);
+    view.load(QString(), {}, {});
+    QVERIFY(view.isLoading());
+    QVERIFY(!loaded.wait(200)); // nothing answers what was not asked
+    QCOMPARE(arm.sent(), 0);
+    auto *note = view.findChild<QLabel *>(u"requestLogNoteLabel"_qs);
+    QCOMPARE(note->text(), u"The calls are listed once the APIs' key parameter names are read, so that keys in "
+                           "the URLs stay hidden."_qs);
+
+    view.setKeyQueryNames({ u"mlcred"_qs });
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(arm.sent(), 1);
+    QVERIFY(view.isComplete());
+    const QString url = view.shownModel()->index(0, 8).data().toString();
+    QVERIFY2(!url.contains(u"RenamedKeyDef456"_qs) && url.contains(u"rows=10"_qs), qPrintable(url));
 }
 
 void tst_RequestLogView::everyPageIsReadOnce()
