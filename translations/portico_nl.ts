@@ -4612,6 +4612,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Could not export to %1: not every call of the period could be read.</source>
         <translation>Kon niet exporteren naar %1: niet alle aanroepen van de periode konden worden gelezen.</translation>
     </message>
+    <message>
+        <source>The APIs could not be read: %1. The calls one by one are listed once they are, so that keys in their URLs stay hidden.</source>
+        <translation>De API&apos;s konden niet worden gelezen: %1. De losse aanroepen worden getoond zodra dat lukt, zodat sleutels in hun URL&apos;s verborgen blijven.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageFilterBox</name>

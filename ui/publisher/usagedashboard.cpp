@@ -269,17 +269,19 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
 
     connect(m_refresh, &QPushButton::clicked, this, &UsageDashboard::refresh);
     connect(m_export, &QPushButton::clicked, this, &UsageDashboard::exportCsv);
-    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+    // A choice reads the reports; the names stay.
+    const auto choose = [this] { read(false); };
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this, choose] {
         m_customRange->setVisible(m_period->currentData().value<Period>() == Period::Custom);
-        refresh();
+        choose();
     });
     connect(m_customFrom, &QDateTimeEdit::dateTimeChanged, m_rangeSettle, qOverload<>(&QTimer::start));
     connect(m_customTo, &QDateTimeEdit::dateTimeChanged, m_rangeSettle, qOverload<>(&QTimer::start));
-    connect(m_rangeSettle, &QTimer::timeout, this, &UsageDashboard::refresh);
-    connect(m_groupBy, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
-    connect(m_filter, &UsageFilterBox::changed, this, &UsageDashboard::refresh);
+    connect(m_rangeSettle, &QTimer::timeout, this, choose);
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, choose);
+    connect(m_filter, &UsageFilterBox::changed, this, choose);
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
-        if (m_views->currentWidget() == m_log && m_logStale && m_pending == 0)
+        if (m_views->currentWidget() == m_log && m_logStale && !isLoading())
             loadLog();
     });
 }
@@ -305,7 +307,7 @@ void UsageDashboard::setCustomRange(const QDateTime &from, const QDateTime &to)
         m_customTo->setDateTime(to.toLocalTime());
     }
     if (m_period->currentData().value<Period>() == Period::Custom)
-        refresh();
+        read(false);
     else
         setPeriod(Period::Custom);
 }
@@ -347,6 +349,11 @@ qint64 UsageDashboard::spanSecondsOf(Period period)
 
 void UsageDashboard::refresh()
 {
+    read(true);
+}
+
+void UsageDashboard::read(bool names)
+{
     if (!m_controller)
         return;
     const auto period = m_period->currentData().value<Period>();
@@ -378,7 +385,7 @@ void UsageDashboard::refresh()
     m_reportFilter = filter;
     m_logStale = true;
     const quint64 generation = ++m_generation;
-    m_pending = 5;
+    m_pending = 2;
     m_failedThisRound = false;
     m_groupsArrived = false;
     m_refresh->setEnabled(false);
@@ -403,7 +410,7 @@ void UsageDashboard::refresh()
                                                                                     intervalSeconds),
                                                           intervalSeconds);
                                     }
-                                    finishOne();
+                                    finishReport();
                                 });
     m_controller->listResources(core::ArmRequest::get(reportPath(groupBy)).withQuery(u"$filter"_qs, filter), this,
                                 [this, generation](const core::Result<QList<QJsonObject>> &r) {
@@ -418,12 +425,24 @@ void UsageDashboard::refresh()
                                         m_groupRecords = records;
                                         m_groupsArrived = true;
                                     }
-                                    finishOne();
+                                    finishReport();
                                 });
+    // The names: on Refresh, and on a choice until they could be read. A round of names under
+    // way stays (its own generation): the table and the calls wait for it.
+    if (names || (!m_namesKnown && m_namesPending == 0))
+        readNames();
+}
+
+void UsageDashboard::readNames()
+{
+    const quint64 generation = ++m_namesGeneration;
+    m_namesPending = 3;
+    m_namesFailed = false;
     // The APIs' display names: every AzureML API has the same operation names, so an operation
-    // row says which API it belongs to. Without them, the API's id stands in.
+    // row says which API it belongs to. Without them, the API's id stands in. Their key query
+    // parameter names mask keys in the calls' URLs: the calls are not listed without them.
     m_controller->listResources(u"/apis"_qs, this, [this, generation](const core::Result<QList<QJsonObject>> &r) {
-        if (generation != m_generation)
+        if (generation != m_namesGeneration)
             return;
         if (r.ok()) {
             m_apiNames.clear();
@@ -436,17 +455,26 @@ void UsageDashboard::refresh()
                 if (!keyQuery.isEmpty() && !keyQueryNames.contains(keyQuery))
                     keyQueryNames.append(keyQuery);
             }
+            m_namesKnown = true;
             m_log->setKeyQueryNames(keyQueryNames);
             m_filter->setChoices(UsageFilterBox::Kind::Api, choicesOf(r.value()));
+        } else if (!m_namesKnown) {
+            m_namesFailed = true;
+            if (!m_failedThisRound) // a report that failed is said first
+                m_banner->showMessage(BannerWidget::Kind::Error,
+                                      tr("The APIs could not be read: %1. The calls one by one are listed "
+                                         "once they are, so that keys in their URLs stay hidden.")
+                                          .arg(r.error().message),
+                                      true);
         }
-        finishOne();
+        finishNames();
     });
     // What the filter offers. A list that cannot be read keeps its last choices.
     const QList<QPair<UsageFilterBox::Kind, QString>> lists { { UsageFilterBox::Kind::Product, u"/products"_qs },
                                                               { UsageFilterBox::Kind::Subscription, u"/subscriptions"_qs } };
     for (const auto &[kind, path] : lists) {
         m_controller->listResources(path, this, [this, generation, kind = kind](const core::Result<QList<QJsonObject>> &r) {
-            if (generation != m_generation)
+            if (generation != m_namesGeneration)
                 return;
             if (r.ok()) {
                 const UsageFilterBox::Choices choices = choicesOf(r.value());
@@ -457,21 +485,31 @@ void UsageDashboard::refresh()
                 }
                 m_filter->setChoices(kind, choices);
             }
-            finishOne();
+            finishNames();
         });
     }
 }
 
-void UsageDashboard::finishOne()
+void UsageDashboard::finishReport()
 {
-    if (--m_pending > 0)
-        return;
+    if (--m_pending == 0 && m_namesPending == 0)
+        finishRound();
+}
+
+void UsageDashboard::finishNames()
+{
+    if (--m_namesPending == 0 && m_pending == 0)
+        finishRound();
+}
+
+void UsageDashboard::finishRound()
+{
     if (m_groupsArrived)
         showGroups(m_groupRecords);
     if (m_views->currentWidget() == m_log)
         loadLog();
     m_refresh->setEnabled(true);
-    if (!m_failedThisRound) {
+    if (!m_failedThisRound && !m_namesFailed) {
         m_banner->clear();
         m_updated->setText(tr("Updated %1").arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
     }

@@ -37,7 +37,10 @@ class UsageFilterBox;
 // transferred; a chart of the calls over time (empty intervals drawn as zero); and a
 // sortable table grouped by API, operation ("API › operation": AzureML APIs share operation
 // names), product, subscription or user; all of it for every call or for one API, product or
-// subscription (UsageFilterBox); and the calls one by one (RequestLogView). Refresh reads again;
+// subscription (UsageFilterBox); and the calls one by one (RequestLogView). The names of the
+// APIs, products and subscriptions (and the APIs' key query parameter names, which the calls'
+// URLs are masked with) are read on Refresh, not on every choice; the table and the calls wait
+// for them. Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry. A period without
 // calls says so in place of the chart and the table. Export saves the table shown (summary or
 // calls) as CSV, numbers without their units; the calls export holds every call of the period
@@ -63,9 +66,11 @@ public:
     UsageFilterBox *filter() const { return m_filter; }
     // The "Calls one by one" tab: read when it is shown, and on each refresh while it is.
     RequestLogView *requestLog() const { return m_log; }
-    // Reads the reports again for the period, ending now.
+    // Reads the reports again for the period, ending now, and the names of the APIs, products
+    // and subscriptions. A period, group or filter choice reads the two reports only (and the
+    // names when they could not be read yet).
     void refresh();
-    bool isLoading() const { return m_pending > 0; }
+    bool isLoading() const { return m_pending > 0 || m_namesPending > 0; }
 
     // The chart's step and the span for a period: an hour in 15-minute steps, a day in hours, a
     // week in 6 hours, a month in days; steps begin on the user's local clock (usagetimeline.h).
@@ -76,14 +81,18 @@ public:
     static qint64 stepSecondsForSpan(qint64 seconds);
 
 Q_SIGNALS:
-    // A refresh finished (the reports and the lists answered, or a report failed).
+    // A refresh or a choice finished (the reports and the names answered, or a report failed).
     void loaded();
 
 private:
     void showTotals(const QList<core::ReportRecord> &buckets);
     void showGroups(const QList<core::ReportRecord> &records);
+    void read(bool names);
+    void readNames();
     void fail(const core::Error &error);
-    void finishOne();
+    void finishReport();
+    void finishNames();
+    void finishRound();
     void loadLog();
     void exportCsv();
     void writeCsv(const QString &path, bool calls);
@@ -127,9 +136,14 @@ private:
     QString m_reportFilter; // the last refresh's $filter
     bool m_logStale = true;
     bool m_groupsArrived = false;
-    quint64 m_generation = 0;
-    int m_pending = 0;
+    quint64 m_generation = 0; // of the reports; a newer choice drops the older replies
+    int m_pending = 0;        // reports of m_generation not answered yet
     bool m_failedThisRound = false;
+    // The names have their own generation: a choice keeps a round of names under way.
+    quint64 m_namesGeneration = 0;
+    int m_namesPending = 0;
+    bool m_namesKnown = false;  // /apis was read: the key query parameter names are set
+    bool m_namesFailed = false; // this round's /apis failed and none were known (said above)
 };
 
 } // namespace portico::ui

@@ -4,7 +4,9 @@
 // The usage dashboard against the real portico-local: traffic sent through the gateway (five
 // answered calls, two without a key, one backend failure, one unknown operation) shows up in
 // the totals, the chart and the table, grouped by API and by operation; a failed refresh keeps
-// the figures and says why, with Retry. The report rows' JSON is checked by ReportRecord.
+// the figures and says why, with Retry; a choice reads the two reports only, and one made before
+// the APIs' names arrive still masks a key sent under a renamed key parameter. The report rows'
+// JSON is checked by ReportRecord.
 
 #include "core/model/reportrecord.h"
 #include "tests/ui/publishertestbed.h"
@@ -76,6 +78,8 @@ private Q_SLOTS:
     void exportSavesTheTableShownAsCsv();
     void callsOneByOneListEveryCallOfABusyPeriod();
     void aCustomRangeShowsItsCallsOnly();
+    void aChoiceReadsTheTwoReportsOnly();
+    void aChoiceBeforeTheNamesArriveStillMasksRenamedKeys();
     void percentileIsTheNearestRank_data();
     void percentileIsTheNearestRank();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
@@ -109,9 +113,12 @@ void tst_UsageDashboard::cleanupTestCase()
 
 int tst_UsageDashboard::get(const QString &path, const QByteArray &key)
 {
-    // The service's own gateway: {gateway}/{service name}.
+    // The service's own gateway: {gateway}/{service name}; `path` may end in a query.
     QUrl url = m_bed.local().gatewayUrl();
-    url.setPath(u'/' + kService.section(u'/', -1) + path);
+    const qsizetype query = path.indexOf(u'?');
+    url.setPath(u'/' + kService.section(u'/', -1) + (query < 0 ? path : path.left(query)));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
     QNetworkRequest request(url);
     if (!key.isEmpty())
         request.setRawHeader("Ocp-Apim-Subscription-Key", key);
@@ -708,6 +715,106 @@ void tst_UsageDashboard::aCustomRangeShowsItsCallsOnly()
     from->setDateTime(yesterday.addSecs(-3600));
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, 10000);
     QVERIFY(dashboard.findChild<QLabel *>(u"usageRangeProblemLabel"_qs)->text().isEmpty());
+}
+
+void tst_UsageDashboard::aChoiceReadsTheTwoReportsOnly()
+{
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 900);
+    dashboard.show();
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QStringList sent; // the paths below the service, as the server sees them
+    auto recording = std::make_unique<QObject>(); // ends the recording however the test ends
+    connect(&m_bed.network(), &QNetworkAccessManager::finished, recording.get(), [&sent](QNetworkReply *reply) {
+        sent.append(reply->url().path().section(u"/service/usage"_qs, 1));
+    });
+    const auto sentSorted = [&sent] {
+        QStringList sorted = std::exchange(sent, {});
+        sorted.sort();
+        return sorted;
+    };
+
+    // Another period, group or filter: the two reports, and the names already read stay.
+    dashboard.setPeriod(ui::UsageDashboard::Period::LastHour);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QCOMPARE(sentSorted(), (QStringList { u"/reports/byApi"_qs, u"/reports/byTime"_qs }));
+    dashboard.setGroupBy(ui::UsageDashboard::GroupBy::Operation);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QCOMPARE(sentSorted(), (QStringList { u"/reports/byOperation"_qs, u"/reports/byTime"_qs }));
+    QAbstractItemModel *table = dashboard.findChild<QTableView *>(u"usageTableView"_qs)->model();
+    QStringList names;
+    for (int row = 0; row < table->rowCount(); ++row)
+        names.append(table->index(row, 0).data().toString());
+    QVERIFY2(names.contains(u"Usage API › Ping"_qs), qPrintable(names.join(u", "_qs)));
+    QVERIFY(dashboard.filter()->select(ui::UsageFilterBox::Kind::Api, u"usage-api"_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QCOMPARE(sentSorted(), (QStringList { u"/reports/byOperation"_qs, u"/reports/byTime"_qs }));
+
+    // Refresh reads the names again.
+    QTest::mouseClick(dashboard.findChild<QPushButton *>(u"usageRefreshPushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading(), 10000);
+    QCOMPARE(sentSorted(), (QStringList { u"/apis"_qs, u"/products"_qs, u"/reports/byOperation"_qs,
+                                          u"/reports/byTime"_qs, u"/subscriptions"_qs }));
+}
+
+void tst_UsageDashboard::aChoiceBeforeTheNamesArriveStillMasksRenamedKeys()
+{
+    // A call that carried a key in a query parameter the API did not take for its key then; the
+    // API's key query parameter is renamed to it afterwards, so the logged URL holds a key that
+    // only the API's key parameter name tells.
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/keyed"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Keyed API"_qs }, { u"path"_qs, u"keyed"_qs },
+                                          { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                                          { u"protocols"_qs, QJsonArray { u"http"_qs } } } } })).ok());
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/keyed/operations/ping"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Ping"_qs }, { u"method"_qs, u"GET"_qs },
+                                          { u"urlTemplate"_qs, u"/ping"_qs } } } })).ok());
+    QVERIFY(call(core::ArmRequest::put(
+        kService + u"/apis/keyed/operations/ping/policies/policy"_qs,
+        QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                        { u"value"_qs, policies(u"<return-response><set-status code=\"200\" reason=\"OK\" /></return-response>"_qs) } } } }))
+                .ok());
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/master/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    const QString key = secrets->value(u"primaryKey"_qs).toString();
+    QVERIFY(!key.isEmpty());
+    QCOMPARE(get(u"/keyed/ping?mlcred="_qs + key + u"&rows=3"_qs, key.toUtf8()), 200);
+    QVERIFY(call(core::ArmRequest::patch(kService + u"/apis/keyed"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"subscriptionKeyParameterNames"_qs,
+                                            QJsonObject { { u"query"_qs, u"mlcred"_qs } } } } } })).ok());
+
+    // The period changes before any name has arrived (nothing has been answered yet).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ui::UsageDashboard dashboard(m_bed.controller());
+    dashboard.resize(1400, 900);
+    dashboard.show();
+    dashboard.refresh();
+    dashboard.setPeriod(ui::UsageDashboard::Period::LastHour);
+    ui::RequestLogView *log = dashboard.requestLog();
+    dashboard.findChild<QTabWidget *>(u"usageTabWidget"_qs)->setCurrentWidget(log);
+    QAbstractItemModel *rows = dashboard.findChild<QTableView *>(u"requestLogTableView"_qs)->model();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading() && !log->isLoading() && rows->rowCount() > 0, 10000);
+
+    // The call is listed, its key masked, the rest of its URL readable; the export alike.
+    QString table;
+    int keyed = 0;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        for (int column = 0; column < rows->columnCount(); ++column)
+            table += rows->index(row, column).data().toString() + u'\n';
+        const QString url = rows->index(row, 8).data().toString();
+        if (url.contains(u"/keyed/ping"_qs)) {
+            ++keyed;
+            QVERIFY2(url.contains(u"rows=3"_qs) && url.contains(u"mlcred="_qs), qPrintable(url));
+        }
+    }
+    QCOMPARE(keyed, 1);
+    QVERIFY2(!table.contains(key), "the subscription key shows in the list of calls");
+    const QStringList exported = exportTo(dashboard, dir.filePath(u"calls.csv"_qs));
+    const QString csv = exported.join(u'\n');
+    QVERIFY2(csv.contains(u"/keyed/ping"_qs) && csv.contains(u"rows=3"_qs), qPrintable(csv));
+    QVERIFY2(!csv.contains(key), "the subscription key shows in the export");
 }
 
 void tst_UsageDashboard::percentileIsTheNearestRank_data()
