@@ -118,32 +118,15 @@ void TryItSender::start()
         m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);
     }
     m_deadline.start(m_reply, m_options.deadlineMs);
-    m_idle.start(m_reply, m_options.transferTimeoutMs);
-    // One connection per signal. What Qt's transfer timeout counts as progress restarts the idle
-    // timeout before the signal is handled, and so does the request going out: "no answer
-    // within N s" is counted from the moment the request was sent.
-    connect(m_reply, &QNetworkReply::encrypted, this, [this] { m_idle.restart(); });
-    connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_idle.restart(); });
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
-        m_requestSent = true;
-        m_idle.restart();
-    });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
-        m_idle.restart();
-        onMetaData();
-    });
-    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
-        m_idle.restart();
-        onReadyRead();
-    });
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
-        m_idle.restart();
-        Q_EMIT progress(received, total);
-    });
-    connect(m_reply, &QNetworkReply::redirected, this, [this] {
-        m_idle.restart();
-        ++m_response.redirectsFollowed;
-    });
+    // Every sign of progress restarts the idle timeout before it is handled here (startIdle()
+    // connects first), the request going out too: "no answer within N s" is counted from the
+    // moment the request was sent.
+    m_idle.startIdle(m_reply, m_options.transferTimeoutMs);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &TryItSender::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &TryItSender::onReadyRead);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &TryItSender::progress);
+    connect(m_reply, &QNetworkReply::redirected, this, [this] { ++m_response.redirectsFollowed; });
     connect(m_reply, &QNetworkReply::sslErrors, this, &TryItSender::onSslErrors);
     connect(m_reply, &QNetworkReply::finished, this, &TryItSender::onFinished);
 }
