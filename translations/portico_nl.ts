@@ -1161,6 +1161,14 @@
         <source>Interrupted while submitting</source>
         <translation>Onderbroken tijdens het indienen</translation>
     </message>
+    <message>
+        <source>The batch service at %1 did not answer the submit in time.</source>
+        <translation>De batchservice op %1 antwoordde niet op tijd op het indienen.</translation>
+    </message>
+    <message>
+        <source>It may have received the job nevertheless and hold it, never started; BES cannot list its jobs, so Portico cannot check. Submit again sends the job once more, which can leave a second job there; Remove drops it from this list.</source>
+        <translation>Mogelijk heeft de service de taak toch ontvangen en bewaart hij die, nooit gestart; BES kan zijn taken niet opsommen, dus Portico kan dat niet nagaan. Opnieuw indienen verstuurt de taak nog een keer, waardoor daar een tweede taak kan komen te staan; Verwijderen haalt de taak uit deze lijst.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::BatchJobsPanel</name>

@@ -186,6 +186,9 @@ void BatchJob::afterSecrets()
     if (!m_credential.isEmpty()) {
         delete m_bes;
         m_bes = new BesClient(network, m_record.endpoint, m_credential, this);
+        const BesCallTimeouts timeouts = m_runner ? m_runner->callTimeouts() : BesCallTimeouts {};
+        m_bes->setTransferTimeout(timeouts.transferTimeoutMs);
+        m_bes->setDeadline(timeouts.deadlineMs);
     }
     if (m_cancelOnServerAfterSecrets) {
         m_cancelOnServerAfterSecrets = false;

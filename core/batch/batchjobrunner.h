@@ -84,6 +84,9 @@ public:
 
     void setPolling(const BatchPolling &polling) { m_polling = polling; }
     const BatchPolling &polling() const { return m_polling; }
+    // For the BES calls of jobs that start a step from now on.
+    void setCallTimeouts(const BesCallTimeouts &timeouts) { m_callTimeouts = timeouts; }
+    const BesCallTimeouts &callTimeouts() const { return m_callTimeouts; }
     QString dataDirectory() const { return m_store.directory(); }
     QString resultsDirectory() const;
 
@@ -109,6 +112,7 @@ private:
     QPointer<SecretStore> m_secrets;
     BatchJobStore m_store;
     BatchPolling m_polling;
+    BesCallTimeouts m_callTimeouts;
     QHash<QString, BatchJob *> m_jobs;
     QStringList m_resumeQueue;
     QSet<QString> m_resuming;

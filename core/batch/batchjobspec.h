@@ -31,4 +31,12 @@ struct BatchPolling
     int maxTransientFailures = 5;
 };
 
+// How long one BES call (submit, start, status, cancel) waits: it fails with a timeout after
+// transferTimeoutMs without any data, or when no complete answer came within deadlineMs.
+struct BesCallTimeouts
+{
+    int transferTimeoutMs = 30000;
+    int deadlineMs = 120000;
+};
+
 } // namespace portico::core

@@ -12,6 +12,7 @@ struct FlakyProxy::Connection
     QTcpSocket *upstream = nullptr;
     QByteArray pending; // client bytes not yet parsed into a request
     qint64 bodyLeft = 0; // of a forwarded request, still to pass through
+    bool swallowing = false; // the server's answers on this connection are dropped
 };
 
 QByteArray FlakyProxy::Request::header(const QByteArray &name) const
@@ -53,10 +54,13 @@ void FlakyProxy::onNewConnection()
         connection->upstream = new QTcpSocket(client);
         connection->upstream->connectToHost(m_upstreamHost, m_upstreamPort);
         connect(connection->upstream, &QTcpSocket::readyRead, client, [connection] {
-            connection->client->write(connection->upstream->readAll());
+            const QByteArray answer = connection->upstream->readAll();
+            if (!connection->swallowing)
+                connection->client->write(answer);
         });
-        connect(connection->upstream, &QTcpSocket::disconnected, client, [client] {
-            client->disconnectFromHost();
+        connect(connection->upstream, &QTcpSocket::disconnected, client, [connection] {
+            if (!connection->swallowing) // a lost answer stays lost: the client hears nothing
+                connection->client->disconnectFromHost();
         });
         connect(client, &QTcpSocket::readyRead, this, [this, connection] { readRequests(connection); });
         connect(client, &QTcpSocket::disconnected, client, [connection] {
@@ -109,6 +113,10 @@ void FlakyProxy::readRequests(Connection *connection)
             continue;
         }
         ++m_forwarded;
+        if (m_swallowRule && m_swallowRule(request)) {
+            connection->swallowing = true;
+            ++m_swallowed;
+        }
         connection->upstream->write(head);
         connection->pending.remove(0, head.size());
         connection->bodyLeft = length;

@@ -19,6 +19,8 @@ namespace portico::test {
 // under load does now and then (503 ServerBusy). Everything else passes through unchanged, one
 // upstream connection per client connection. Requests must have a Content-Length body (or
 // none) and must not be pipelined, which is how QNetworkAccessManager sends them.
+// It can also lose answers: a request that swallowAnswerWhen() picks reaches the server, which
+// acts on it, but nothing of the server's answer comes back (a connection that drops replies).
 class FlakyProxy final : public QObject
 {
     Q_OBJECT
@@ -44,7 +46,11 @@ public:
     // Fails the requests for which `rule` says so, answering `status` with an Azure Storage
     // error body of `code`.
     void failWhen(Rule rule, int status = 503, const QByteArray &code = "ServerBusy");
+    // Forwards the requests for which `rule` says so and drops everything the server answers
+    // to them: the client waits until it gives up.
+    void swallowAnswerWhen(Rule rule) { m_swallowRule = std::move(rule); }
     int failed() const { return m_failed; }
+    int swallowed() const { return m_swallowed; }
     int forwarded() const { return m_forwarded; }
 
 private:
@@ -56,9 +62,11 @@ private:
     QHostAddress m_upstreamHost;
     quint16 m_upstreamPort = 0;
     Rule m_rule;
+    Rule m_swallowRule;
     int m_status = 503;
     QByteArray m_code;
     int m_failed = 0;
+    int m_swallowed = 0;
     int m_forwarded = 0;
 };
 

@@ -57,6 +57,12 @@ bool isUnansweredSubmit(const core::Error &error)
     return error.code == u"SubmitUnanswered"_qs;
 }
 
+// The submit left, and no answer came in time: the service may have taken the job anyway.
+bool isSubmitWithoutAnswer(const core::BatchJobRecord &record, const core::Error &error)
+{
+    return error.kind == Kind::Timeout && record.submitMayHaveReachedService();
+}
+
 QString headline(const core::BatchJobRecord &record, const core::Error &error)
 {
     if (isInterruptedInput(error))
@@ -65,6 +71,9 @@ QString headline(const core::BatchJobRecord &record, const core::Error &error)
         return BatchJobErrorText::tr("Portico closed while the job was being submitted.");
     if (error.target == u"jobList"_qs)
         return BatchJobErrorText::tr("The job was not submitted.");
+    if (isSubmitWithoutAnswer(record, error))
+        return BatchJobErrorText::tr("The batch service at %1 did not answer the submit in time.")
+            .arg(hostOf(record.endpoint.baseUrl));
     switch (record.step) {
     case Step::Upload: return BatchJobErrorText::tr("The input could not be uploaded.");
     case Step::Submit: return BatchJobErrorText::tr("The batch service did not accept the job.");
@@ -116,6 +125,11 @@ QString jobReason(const core::BatchJobRecord &record, const core::Error &error)
                                      "drops it from this list.");
     if (error.target == u"jobList"_qs)
         return BatchJobErrorText::tr("The job list could not be written (is the disk full?).");
+    if (isSubmitWithoutAnswer(record, error))
+        return BatchJobErrorText::tr("It may have received the job nevertheless and hold it, never started; "
+                                     "BES cannot list its jobs, so Portico cannot check. Submit again sends "
+                                     "the job once more, which can leave a second job there; Remove drops it "
+                                     "from this list.");
     const Party party = partyOf(record, error);
     const bool gateway = record.endpoint.target == core::BesEndpoint::Target::Gateway;
     const QString host = hostOf(record.endpoint.baseUrl);

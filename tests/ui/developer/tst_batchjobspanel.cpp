@@ -18,6 +18,7 @@
 #include "core/secrets/secretstore.h"
 #include "core/tryit/tryitrequest.h"
 #include "tests/support/azuritefixture.h"
+#include "tests/support/flakyproxy.h"
 #include "tests/support/keychainfixture.h"
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void removeHereOnlyWhenTheServiceCannotBeReached();
     void interruptedJobWithAChangedInputIsSaidWithRetry();
     void interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain();
+    void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
 
@@ -1056,6 +1058,84 @@ void tst_BatchJobsPanel::interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain
     QCOMPARE(retry->text(), u"Re&try"_qs);
     QCOMPARE(serverStatus(job->record().serverJobId), u"Finished"_qs);
     QTRY_VERIFY(panel.resultsView()->model() && panel.resultsView()->model()->rowCount() > 0);
+}
+
+// The batch service takes the submit, but its answer is lost on the way (a proxy in front of
+// portico-local drops it): the submit fails with a timeout while the service does hold the job.
+// The state and the row's tooltip say that it may hold it, that this cannot be checked, and what
+// Submit again and Remove do; in Dutch too. Nothing is submitted again by itself.
+void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
+{
+    const QUrl ml = m_bed.local().mlUrl();
+    test::FlakyProxy proxy;
+    QVERIFY(proxy.listen(QHostAddress(ml.host()), quint16(ml.port())));
+    proxy.swallowAnswerWhen([](const test::FlakyProxy::Request &request) {
+        return request.method == "POST" && request.target.contains("/jobs?");
+    });
+    QUrl throughProxy = ml;
+    throughProxy.setPort(proxy.port());
+    const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
+    const QString storageKeyName = core::SecretStore::makeKey(u"local"_qs, u"batch/lost-answer-storage"_qs);
+    QVERIFY(test::waitFor(m_secrets.write(storageKeyName, m_azurite.connectionString())).ok());
+    test::TempDir data;
+    QVERIFY(data.write(u"lost-answer.csv"_qs, "Col2\nThis is a good day\n"));
+    core::BatchJobSpec spec;
+    spec.inputFile = data.filePath(u"lost-answer.csv"_qs);
+    spec.container = u"portico-lost-answer"_qs;
+    spec.storageSecretKey = storageKeyName;
+    spec.endpoint.target = core::BesEndpoint::Target::Direct;
+    spec.endpoint.baseUrl = throughProxy;
+    spec.endpoint.credentialKey = mlKeyName;
+    spec.endpoint.workspace = u"local"_qs;
+    spec.endpoint.service = u"feature-hashing"_qs;
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.filePath(u"batch"_qs));
+    runner.setPolling({ 50, 200, 1.5, 2 });
+    runner.setCallTimeouts({ 1000, 20000 }); // no data for 1 s: no answer
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *retry = panel.findChild<QPushButton *>(u"batchRetryPushButton"_qs);
+
+    auto submitted = runner.submit(spec);
+    QVERIFY2(submitted.ok(), submitted.ok() ? "" : qPrintable(submitted.error().message));
+    core::BatchJob *job = submitted.value();
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+    QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Failed);
+    QCOMPARE(proxy.swallowed(), 1);
+    QTRY_COMPARE(submitsOf(job->id()), 1); // the service holds the job
+    const QString said = u"The batch service at %1 did not answer the submit in time. It may have received the job "
+                         "nevertheless and hold it, never started; BES cannot list its jobs, so Portico cannot check. "
+                         "Submit again sends the job once more, which can leave a second job there; Remove drops it "
+                         "from this list."_qs.arg(u"%1:%2"_qs.arg(throughProxy.host()).arg(throughProxy.port()));
+    QTRY_COMPARE(jobs->topLevelItemCount(), 1);
+    QTRY_COMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() == job);
+    QTRY_COMPARE(state->text(), u"lost-answer.csv: "_qs + said);
+    QTRY_VERIFY(retry->isEnabled());
+    QCOMPARE(retry->text(), u"Submi&t again"_qs);
+    {
+        QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+        const auto english = qScopeGuard([] {
+            for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+        });
+        QTRY_VERIFY2(state->text().startsWith(u"lost-answer.csv: De batchservice op %1:%2 antwoordde niet op tijd op "
+                                              "het indienen."_qs.arg(throughProxy.host()).arg(throughProxy.port())),
+                     qPrintable(state->text()));
+        QVERIFY2(state->text().contains(u"tweede taak"_qs), qPrintable(state->text()));
+    }
+    QTest::qWait(300); // nothing more is on its way to the service
+    QCOMPARE(submitsOf(job->id()), 1);
+    QCOMPARE(proxy.forwarded(), 1);
 }
 
 void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()
