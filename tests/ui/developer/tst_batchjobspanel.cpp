@@ -107,6 +107,7 @@ private Q_SLOTS:
     void interruptedJobWithAChangedInputIsSaidWithRetry();
     void interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain();
     void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob();
+    void submitIsNotSentWhenTheJobListCannotBeWritten();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
 
@@ -1136,6 +1137,71 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
     QTest::qWait(300); // nothing more is on its way to the service
     QCOMPARE(submitsOf(job->id()), 1);
     QCOMPARE(proxy.forwarded(), 1);
+}
+
+// The job list cannot be written when a job is about to be submitted (its directory became a
+// regular file; even root cannot write under that): the submit is not sent, and the row and
+// the state say why.
+void tst_BatchJobsPanel::submitIsNotSentWhenTheJobListCannotBeWritten()
+{
+    std::optional<core::BatchJobRecord> finished;
+    for (const core::BatchJobRecord &record : m_runner->jobs()) {
+        if (record.outcome == core::BatchJobRecord::Outcome::Succeeded
+            && record.endpoint.target == core::BesEndpoint::Target::Direct)
+            finished = record;
+    }
+    QVERIFY(finished);
+    test::TempDir data;
+    const QString listDir = data.filePath(u"batch"_qs);
+    core::BatchJobRecord record = *finished;
+    record.id = u"e"_qs.repeated(32);
+    record.name = u"unlisted.csv"_qs;
+    // record.inputBlob: the finished job's input, which is in storage: the next step is the submit.
+    record.outputBlob = u"jobs/%1/output1.csv"_qs.arg(record.id);
+    record.serverJobId.clear();
+    record.serverStatus.clear();
+    record.step = core::BatchJobRecord::Step::Submit;
+    record.submitSent = false;
+    record.outcome = core::BatchJobRecord::Outcome::Active;
+    record.resultsFile = data.filePath(u"batch-results/%1.csv"_qs.arg(record.id));
+    QVERIFY(test::waitFor(m_secrets.write(record.storageSecretKey, m_azurite.connectionString())).ok());
+    {
+        core::BatchJobStore store(listDir);
+        QVERIFY(store.load().ok());
+        QVERIFY(store.save(record).ok());
+    }
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, listDir);
+    runner.setPolling({ 50, 200, 1.5, 2 });
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    QCOMPARE(jobs->topLevelItemCount(), 1);
+
+    // A regular file where the list's directory was.
+    const QString moved = data.filePath(u"batch-moved"_qs);
+    QVERIFY(QDir().rename(listDir, moved));
+    QVERIFY(data.write(u"batch"_qs, "not a directory\n"));
+    auto restore = qScopeGuard([&] {
+        QFile::remove(listDir);
+        QDir().rename(moved, listDir);
+    });
+
+    runner.resumeActive();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.job(record.id) && runner.job(record.id)->isFinished(), 30000);
+    core::BatchJob *job = runner.job(record.id);
+    QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Failed);
+    const QString said = u"The job was not submitted. The job list could not be written (is the disk full?)."_qs;
+    QTRY_COMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() == job);
+    QTRY_COMPARE(state->text(), u"unlisted.csv: "_qs + said);
+    QTest::qWait(300); // anything sent has reached the service
+    QCOMPARE(submitsOf(record.id), 0);
 }
 
 void tst_BatchJobsPanel::failedExportKeepsTheExistingFileAndSaysWhy_data()
