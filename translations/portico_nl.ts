@@ -2226,15 +2226,15 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” is available.</source>
-        <translation>„%1” is beschikbaar.</translation>
+        <translation>“%1” is beschikbaar.</translation>
     </message>
     <message>
         <source>“%1” is already taken.</source>
-        <translation>„%1” is al in gebruik.</translation>
+        <translation>“%1” is al in gebruik.</translation>
     </message>
     <message>
         <source>“%1” is not available: %2</source>
-        <translation>„%1” is niet beschikbaar: %2</translation>
+        <translation>“%1” is niet beschikbaar: %2</translation>
     </message>
     <message>
         <source>The server does not accept this name: %1</source>
@@ -2511,11 +2511,11 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” at %2 is not a valid parameter name (letters, digits, _ - . ~).</source>
-        <translation>„%1” bij %2 is geen geldige parameternaam (letters, cijfers, _ - . ~).</translation>
+        <translation>“%1” bij %2 is geen geldige parameternaam (letters, cijfers, _ - . ~).</translation>
     </message>
     <message>
         <source>“%1” is used more than once.</source>
-        <translation>„%1” wordt meer dan één keer gebruikt.</translation>
+        <translation>“%1” wordt meer dan één keer gebruikt.</translation>
     </message>
     <message>
         <source>A wildcard must be the last path segment (%1).</source>
@@ -2539,7 +2539,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” is used in the URL template but not declared as a template parameter.</source>
-        <translation>„%1” wordt in het URL-sjabloon gebruikt maar is niet als sjabloonparameter gedeclareerd.</translation>
+        <translation>“%1” wordt in het URL-sjabloon gebruikt maar is niet als sjabloonparameter gedeclareerd.</translation>
     </message>
     <message>
         <source>Not used in the URL template.</source>
@@ -2547,7 +2547,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” is declared but not used in the URL template.</source>
-        <translation>„%1” is gedeclareerd maar wordt niet gebruikt in het URL-sjabloon.</translation>
+        <translation>“%1” is gedeclareerd maar wordt niet gebruikt in het URL-sjabloon.</translation>
     </message>
     <message>
         <source>Enter a URL template, e.g. /items/{id}.</source>
@@ -3224,8 +3224,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message numerus="yes">
         <source>“%1” has subscriptions. Also delete its %n subscription(s)? Callers that use their keys are refused from now on.</source>
         <translation>
-            <numerusform>„%1” heeft abonnementen. Ook het %n abonnement verwijderen? Aanroepers die de sleutel ervan gebruiken, worden vanaf nu geweigerd.</numerusform>
-            <numerusform>„%1” heeft abonnementen. Ook de %n abonnementen verwijderen? Aanroepers die de sleutels ervan gebruiken, worden vanaf nu geweigerd.</numerusform>
+            <numerusform>“%1” heeft abonnementen. Ook het %n abonnement verwijderen? Aanroepers die de sleutel ervan gebruiken, worden vanaf nu geweigerd.</numerusform>
+            <numerusform>“%1” heeft abonnementen. Ook de %n abonnementen verwijderen? Aanroepers die de sleutels ervan gebruiken, worden vanaf nu geweigerd.</numerusform>
         </translation>
     </message>
     <message>
@@ -3270,15 +3270,15 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” was saved, but unlinking “%2” from it failed: %3</source>
-        <translation>„%1” is opgeslagen, maar het ontkoppelen van „%2” is mislukt: %3</translation>
+        <translation>“%1” is opgeslagen, maar het ontkoppelen van “%2” is mislukt: %3</translation>
     </message>
     <message>
         <source>“%1” was created, but linking “%2” to it failed: %3</source>
-        <translation>„%1” is aangemaakt, maar het koppelen van „%2” is mislukt: %3</translation>
+        <translation>“%1” is aangemaakt, maar het koppelen van “%2” is mislukt: %3</translation>
     </message>
     <message>
         <source>“%1” was saved, but linking “%2” to it failed: %3</source>
-        <translation>„%1” is opgeslagen, maar het koppelen van „%2” is mislukt: %3</translation>
+        <translation>“%1” is opgeslagen, maar het koppelen van “%2” is mislukt: %3</translation>
     </message>
 </context>
 <context>
@@ -3475,7 +3475,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>Delete “%1”? This cannot be undone.</source>
-        <translation>„%1” verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
+        <translation>“%1” verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3499,7 +3499,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” is taken: another item already has this id. Choose another id.</source>
-        <translation>„%1” is bezet: een ander item heeft deze id al. Kies een andere id.</translation>
+        <translation>“%1” is bezet: een ander item heeft deze id al. Kies een andere id.</translation>
     </message>
     <message>
         <source>Not created; see the marked fields.</source>
@@ -3515,19 +3515,19 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“Unlimited” means no limit; 0 is a limit of zero.</source>
-        <translation>„Onbeperkt” betekent geen limiet; 0 is een limiet van nul.</translation>
+        <translation>“Onbeperkt” betekent geen limiet; 0 is een limiet van nul.</translation>
     </message>
     <message>
         <source>“%1” was not created: the signed-in account does not have permission to create it in this service (%2).</source>
-        <translation>„%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om dit in deze service aan te maken (%2).</translation>
+        <translation>“%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om dit in deze service aan te maken (%2).</translation>
     </message>
     <message>
         <source>“%1” was not saved: the signed-in account does not have permission to change it (%2).</source>
-        <translation>„%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om dit te wijzigen (%2).</translation>
+        <translation>“%1” is niet opgeslagen: het aangemelde account heeft geen toestemming om dit te wijzigen (%2).</translation>
     </message>
     <message>
         <source>“%1” was not deleted: the signed-in account does not have permission to delete it (%2).</source>
-        <translation>„%1” is niet verwijderd: het aangemelde account heeft geen toestemming om dit te verwijderen (%2).</translation>
+        <translation>“%1” is niet verwijderd: het aangemelde account heeft geen toestemming om dit te verwijderen (%2).</translation>
     </message>
     <message>
         <source>Rel&amp;oad</source>
@@ -3539,7 +3539,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
-        <translation>„%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+        <translation>“%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
     <message numerus="yes">
         <source>The id can be at most %n character(s) long.</source>
@@ -3550,7 +3550,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>The id cannot contain “%1”. Not allowed: %2</source>
-        <translation>Het id mag geen „%1” bevatten. Niet toegestaan: %2</translation>
+        <translation>Het id mag geen “%1” bevatten. Niet toegestaan: %2</translation>
     </message>
 </context>
 <context>
@@ -4010,7 +4010,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” is not a valid e-mail address (expected name@example.com).</source>
-        <translation>„%1” is geen geldig e-mailadres (verwacht: naam@example.com).</translation>
+        <translation>“%1” is geen geldig e-mailadres (verwacht: naam@example.com).</translation>
     </message>
     <message>
         <source>Administrator e-mail</source>

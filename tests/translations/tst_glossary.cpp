@@ -5,8 +5,9 @@
 // (whole words, any case) is translated with beleid, abonnement and sleutel, never with the
 // English word, except where the English is a name on the wire: XML elements (<policies>),
 // header and parameter names (Ocp-Apim-Subscription-Key, subscription-key) and anything in
-// quotes. An HTTP verb is a "methode" in Dutch, never a "werkwoord". Reads the checked-in .ts
-// file.
+// quotes. An HTTP verb is a "methode" in Dutch, never a "werkwoord". Quotes are “…” as in the
+// English texts, never „…”, so one text does not quote differently from the next. Reads the
+// checked-in .ts file.
 
 #include <QFile>
 #include <QRegularExpression>
@@ -130,6 +131,7 @@ void tst_Glossary::avoidedDutchWords_data()
     QTest::addColumn<QString>("avoided");
     QTest::addColumn<QString>("instead");
     QTest::newRow("werkwoord") << u"werkwoord"_qs << u"methode (HTTP-methode)"_qs;
+    QTest::newRow("low opening quote") << u"„"_qs << u"“…”, as in every other text"_qs;
 }
 
 void tst_Glossary::avoidedDutchWords()
