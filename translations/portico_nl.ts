@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation>API-&amp;sleutel:</translation>
+        <translation>API-s&amp;leutel:</translation>
     </message>
     <message>
         <source>API &amp;name:</source>
@@ -527,11 +527,7 @@
     </message>
     <message>
         <source>&amp;Web service URL:</source>
-        <translation>URL van &amp;webservice:</translation>
-    </message>
-    <message>
-        <source>URL &amp;suffix:</source>
-        <translation>URL-&amp;achtervoegsel:</translation>
+        <translation>&amp;URL van webservice:</translation>
     </message>
     <message>
         <source>HTTP</source>
@@ -546,24 +542,12 @@
         <translation>Sc&amp;hema&apos;s:</translation>
     </message>
     <message>
-        <source>&amp;Products:</source>
-        <translation>&amp;Producten:</translation>
-    </message>
-    <message>
-        <source>Subscription &amp;required</source>
-        <translation>Abonnement &amp;vereist</translation>
-    </message>
-    <message>
-        <source>Key &amp;header name:</source>
-        <translation>Naam van sleutel&amp;header:</translation>
-    </message>
-    <message>
         <source>Key &amp;query parameter name:</source>
         <translation>Naam van sleutel&amp;queryparameter:</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation>&amp;Beschrijving:</translation>
+        <translation>B&amp;eschrijving:</translation>
     </message>
     <message>
         <source>New API</source>
@@ -648,6 +632,22 @@
     <message>
         <source>The API “%1” was not created: the signed-in account does not have permission to create APIs in this service (%2).</source>
         <translation>De API “%1” is niet aangemaakt: het aangemelde account heeft geen toestemming om API&apos;s in deze service aan te maken (%2).</translation>
+    </message>
+    <message>
+        <source>URL suffi&amp;x:</source>
+        <translation>URL-&amp;achtervoegsel:</translation>
+    </message>
+    <message>
+        <source>Produc&amp;ts:</source>
+        <translation>&amp;Producten:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bscription required</source>
+        <translation>Abonnement &amp;vereist</translation>
+    </message>
+    <message>
+        <source>&amp;Key header name:</source>
+        <translation>&amp;Naam van sleutelheader:</translation>
     </message>
 </context>
 <context>
@@ -2394,24 +2394,12 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
 <context>
     <name>portico::ui::OperationEditor</name>
     <message>
-        <source>&amp;Verb:</source>
-        <translation>HTTP-&amp;methode:</translation>
-    </message>
-    <message>
-        <source>&amp;URL template:</source>
-        <translation>&amp;URL-sjabloon:</translation>
-    </message>
-    <message>
         <source>&amp;Display name:</source>
         <translation>&amp;Weergavenaam:</translation>
     </message>
     <message>
         <source>Operation &amp;id:</source>
         <translation>&amp;Id van bewerking:</translation>
-    </message>
-    <message>
-        <source>D&amp;escription:</source>
-        <translation>&amp;Beschrijving:</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2454,12 +2442,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Sjabloonparameters &amp;automatisch declareren</translation>
     </message>
     <message>
-        <source>Declare &amp;missing parameters</source>
-        <translation>&amp;Ontbrekende parameters declareren</translation>
-    </message>
-    <message>
         <source>&amp;Template parameters</source>
-        <translation>&amp;Sjabloonparameters</translation>
+        <translation>Sjabloon&amp;parameters</translation>
     </message>
     <message>
         <source>&amp;Query parameters</source>
@@ -2468,14 +2452,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>&amp;Headers</source>
         <translation>&amp;Headers</translation>
-    </message>
-    <message>
-        <source>Re&amp;quest</source>
-        <translation>&amp;Verzoek</translation>
-    </message>
-    <message>
-        <source>Res&amp;ponses</source>
-        <translation>&amp;Antwoorden</translation>
     </message>
     <message>
         <source>Add</source>
@@ -2616,6 +2592,30 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>“%1” is not a status code: use a number from 100 to 599.</source>
         <translation>“%1” is geen statuscode: gebruik een getal van 100 tot en met 599.</translation>
+    </message>
+    <message>
+        <source>Ver&amp;b:</source>
+        <translation>HTTP-&amp;methode:</translation>
+    </message>
+    <message>
+        <source>URL te&amp;mplate:</source>
+        <translation>&amp;URL-sjabloon:</translation>
+    </message>
+    <message>
+        <source>Des&amp;cription:</source>
+        <translation>B&amp;eschrijving:</translation>
+    </message>
+    <message>
+        <source>Declare missin&amp;g parameters</source>
+        <translation>Ontbrekende parameters &amp;declareren</translation>
+    </message>
+    <message>
+        <source>R&amp;equest</source>
+        <translation>&amp;Verzoek</translation>
+    </message>
+    <message>
+        <source>Respo&amp;nses</source>
+        <translation>A&amp;ntwoorden</translation>
     </message>
 </context>
 <context>

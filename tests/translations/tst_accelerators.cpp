@@ -3,9 +3,11 @@
 //
 // Keyboard accelerators in English and in Dutch, against the real portico-local: on every
 // resource page of the publisher (products, subscriptions, users, groups, named values,
-// backends; a new item and a selected one) and on the Batch jobs tab, each Alt+letter has one
-// owner and every label with an accelerator has a field that takes the focus, and pressing Alt
-// with its letter puts the focus there; Alt+S saves a new product filled in from the keyboard,
+// backends; a new item and a selected one), in the API and operation editors (new and opened,
+// also with the error banner's Retry and the conflict banner's choices), in the Add AzureML
+// web service dialog and on the Batch jobs tab, each Alt+letter has one owner and every label
+// with an accelerator has a field that takes the focus, and pressing Alt with its letter puts
+// the focus there; Alt+S saves a new product filled in from the keyboard,
 // and the Submit button's accelerator (Alt+S, in Dutch Alt+I) starts a batch job, which then
 // shows in the job list.
 
@@ -19,8 +21,10 @@
 #include "tests/ui/developer/developertestbed.h"
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
+#include "ui/publisher/addazuremldialog.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/resourcepanel.h"
+#include "ui/publisher/stagededitor.h"
 #include "ui/shell/language.h"
 
 #include <QApplication>
@@ -34,6 +38,8 @@
 #include <QTest>
 #include <QTranslator>
 #include <QTreeWidget>
+
+#include <tuple>
 
 using namespace portico;
 using Page = ui::PublisherWorkspace::Page;
@@ -50,6 +56,10 @@ private Q_SLOTS:
     void cleanup();
     void resourcePageAccelerators_data();
     void resourcePageAccelerators();
+    void editorAccelerators_data();
+    void editorAccelerators();
+    void addAzureMlDialogAccelerators_data();
+    void addAzureMlDialogAccelerators();
     void batchJobsTabAccelerators_data();
     void batchJobsTabAccelerators();
     void labelAcceleratorMovesTheFocusToItsField_data();
@@ -63,6 +73,9 @@ private:
     // The Batch jobs tab of a developer workspace made (after the language is chosen), shown
     // and active.
     std::unique_ptr<ui::DeveloperWorkspace> batchWorkspace();
+    // A publisher workspace made (after the language is chosen), shown and active, on the page
+    // of the API or operation editor for `name` (empty: a new one), loaded.
+    std::unique_ptr<ui::PublisherWorkspace> editorWorkspace(Page page, const QString &name);
 
     test::DeveloperTestBed m_bed;
     test::TempDir m_dir;
@@ -189,6 +202,84 @@ void tst_Accelerators::resourcePageAccelerators()
     report(problems);
 }
 
+namespace {
+
+const QString kApiId = u"azureml-demo-api"_qs; // the seed's API (AzureMlDefinition::localSample)
+const QString kOperationId = u"rrs-execute"_qs;
+
+} // namespace
+
+std::unique_ptr<ui::PublisherWorkspace> tst_Accelerators::editorWorkspace(Page page, const QString &name)
+{
+    auto workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.publisher());
+    workspace->resize(1400, 900);
+    workspace->show();
+    workspace->activateWindow();
+    if (page == Page::Api)
+        workspace->showPage(page, name);
+    else
+        workspace->showPage(page, name, kApiId);
+    return workspace;
+}
+
+void tst_Accelerators::editorAccelerators_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<Page>("page");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("banner"); // "", "save failed" (Retry) or "conflict" (Reload, Overwrite)
+    for (const QString &language : { u"en"_qs, u"nl"_qs }) {
+        for (const auto &[editor, page, name] : { std::tuple { "API", Page::Api, kApiId },
+                                                  std::tuple { "operation", Page::Operation, kOperationId } }) {
+            QTest::addRow("%s new %s", qPrintable(language), editor) << language << page << QString() << QString();
+            for (const QString &banner : { QString(), u"save failed"_qs, u"conflict"_qs }) {
+                QTest::addRow("%s %s%s%s", qPrintable(language), editor, banner.isEmpty() ? "" : ", ",
+                              qPrintable(banner))
+                    << language << page << name << banner;
+            }
+        }
+    }
+}
+
+// The whole publisher page around the editor (its Usage and Edit policy buttons count too), with
+// the operation editor's tabs: a new item, an opened one, and an opened one whose save failed
+// (the banner offers Retry) or met a change on the server (Reload, Overwrite).
+void tst_Accelerators::editorAccelerators()
+{
+    QFETCH(QString, language);
+    QFETCH(Page, page);
+    QFETCH(QString, name);
+    QFETCH(QString, banner);
+    QVERIFY(useLanguage(language));
+    const auto workspace = editorWorkspace(page, name);
+    QVERIFY(QTest::qWaitForWindowExposed(workspace.get()));
+    auto *editor = qobject_cast<ui::StagedEditor *>(workspace->currentEditor());
+    QVERIFY(editor);
+    if (!name.isEmpty())
+        QTRY_COMPARE_WITH_TIMEOUT(editor->values().value(u"name"_qs).toString(), name, 10000);
+    if (banner == u"save failed")
+        editor->saveFailed(core::Error::make(core::Error::Kind::Network, u"Connection refused"_qs));
+    else if (banner == u"conflict")
+        editor->saveConflicted();
+    report(test::mnemonicProblems(workspace.get()));
+}
+
+void tst_Accelerators::addAzureMlDialogAccelerators_data()
+{
+    addLanguages();
+}
+
+void tst_Accelerators::addAzureMlDialogAccelerators()
+{
+    QFETCH(QString, language);
+    QVERIFY(useLanguage(language));
+    ui::AddAzureMlDialog dialog(m_bed.publisher());
+    dialog.setProducts({ { u"starter"_qs, u"Starter"_qs } });
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    report(test::mnemonicProblems(&dialog));
+}
+
 std::unique_ptr<ui::DeveloperWorkspace> tst_Accelerators::batchWorkspace()
 {
     auto workspace = std::make_unique<ui::DeveloperWorkspace>(m_bed.developer());
@@ -223,43 +314,75 @@ void tst_Accelerators::batchJobsTabAccelerators()
 void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField_data()
 {
     QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("where"); // products, batch, api, operation or azureml
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("context"); // of the label's text
     QTest::addColumn<QString>("label");   // in English
     const QList<QStringList> fields {
-        { u"product display name"_qs, u"productDisplayNameLineEdit"_qs, u"portico::ui::PanelSpec"_qs,
+        { u"product display name"_qs, u"products"_qs, u"productDisplayNameLineEdit"_qs, u"portico::ui::PanelSpec"_qs,
           u"&Display name:"_qs },
-        { u"batch input CSV"_qs, u"batchInputLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs, u"&Input CSV:"_qs },
-        { u"batch workspace"_qs, u"batchWorkspaceLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs, u"&Workspace:"_qs },
+        { u"batch input CSV"_qs, u"batch"_qs, u"batchInputLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs,
+          u"&Input CSV:"_qs },
+        { u"batch workspace"_qs, u"batch"_qs, u"batchWorkspaceLineEdit"_qs, u"portico::ui::BatchJobsPanel"_qs,
+          u"&Workspace:"_qs },
+        { u"API display name"_qs, u"api"_qs, u"displayNameLineEdit"_qs, u"portico::ui::ApiEditor"_qs,
+          u"&Display name:"_qs },
+        // The schemes are two check boxes: the first takes the focus and is not toggled.
+        { u"API schemes"_qs, u"api"_qs, u"httpCheckBox"_qs, u"portico::ui::ApiEditor"_qs, u"Sc&hemes:"_qs },
+        { u"API products"_qs, u"api"_qs, u"productsListWidget"_qs, u"portico::ui::ApiEditor"_qs, u"Produc&ts:"_qs },
+        { u"API description"_qs, u"api"_qs, u"descriptionPlainTextEdit"_qs, u"portico::ui::ApiEditor"_qs,
+          u"D&escription:"_qs },
+        { u"operation method"_qs, u"operation"_qs, u"methodComboBox"_qs, u"portico::ui::OperationEditor"_qs,
+          u"Ver&b:"_qs },
+        { u"operation URL template"_qs, u"operation"_qs, u"urlTemplateLineEdit"_qs,
+          u"portico::ui::OperationEditor"_qs, u"URL te&mplate:"_qs },
+        { u"AzureML base URL"_qs, u"azureml"_qs, u"mlBaseUrlLineEdit"_qs, u"portico::ui::AddAzureMlDialog"_qs,
+          u"ML service &base URL:"_qs },
+        { u"AzureML API key"_qs, u"azureml"_qs, u"mlApiKeyLineEdit"_qs, u"portico::ui::AddAzureMlDialog"_qs,
+          u"API &key:"_qs },
+        { u"AzureML product"_qs, u"azureml"_qs, u"productComboBox"_qs, u"portico::ui::AddAzureMlDialog"_qs,
+          u"&Product:"_qs },
     };
     for (const QString &language : { u"en"_qs, u"nl"_qs }) {
         for (const QStringList &row : fields)
             QTest::addRow("%s %s", qPrintable(language), qPrintable(row.at(0)))
-                << language << row.at(1) << row.at(2) << row.at(3);
+                << language << row.at(1) << row.at(2) << row.at(3) << row.at(4);
     }
 }
 
-// Alt with the letter of the field's label, pressed in another field, puts the focus there.
+// Alt with the letter of the field's label, pressed in another field, puts the focus there (and
+// does not toggle a check box that takes it).
 void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField()
 {
     QFETCH(QString, language);
+    QFETCH(QString, where);
     QFETCH(QString, field);
     QFETCH(QString, context);
     QFETCH(QString, label);
     QVERIFY(useLanguage(language));
     std::unique_ptr<QWidget> window;
     QWidget *form = nullptr;
-    if (field.startsWith(u"batch"_qs)) {
+    if (where == u"batch") {
         auto workspace = batchWorkspace();
         form = workspace->batchJobs();
         window = std::move(workspace);
-    } else {
+    } else if (where == u"products") {
         auto workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.publisher());
         workspace->resize(1400, 900);
         workspace->show();
         workspace->activateWindow();
         workspace->showPage(Page::Products);
         form = workspace->panel(Page::Products);
+        window = std::move(workspace);
+    } else if (where == u"azureml") {
+        auto dialog = std::make_unique<ui::AddAzureMlDialog>(m_bed.publisher());
+        dialog->show();
+        dialog->activateWindow();
+        form = dialog.get();
+        window = std::move(dialog);
+    } else {
+        auto workspace = editorWorkspace(where == u"api" ? Page::Api : Page::Operation, {});
+        form = workspace->currentEditor();
         window = std::move(workspace);
     }
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
@@ -274,12 +397,23 @@ void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField()
     QVERIFY2(shown, qPrintable(u"no label “"_qs + text + u"”"_qs));
     const QChar letter = test::mnemonicOf(text);
     QVERIFY(!letter.isNull());
-    auto *elsewhere = form->findChild<QPushButton *>();
+    // Start from the first other field that takes the focus.
+    QWidget *elsewhere = nullptr;
+    for (QWidget *candidate : form->findChildren<QWidget *>()) {
+        if (candidate != target && candidate->isVisible() && candidate->isEnabled()
+            && (candidate->focusPolicy() & Qt::TabFocus) && !candidate->focusProxy()) {
+            elsewhere = candidate;
+            break;
+        }
+    }
+    QVERIFY(elsewhere);
     elsewhere->setFocus();
     QTRY_COMPARE(QApplication::focusWidget(), elsewhere);
+    const QVariant checked = target->property("checked");
     QTest::keyClick(elsewhere, Qt::Key(letter.unicode()), Qt::AltModifier);
     const auto focused = [] { return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString(); };
     QTRY_COMPARE(focused(), field);
+    QCOMPARE(target->property("checked"), checked);
 }
 
 void tst_Accelerators::altSSavesANewProduct_data()

@@ -32,7 +32,10 @@ AddAzureMlDialog::AddAzureMlDialog(PublisherController *controller, QWidget *par
         box->setContentsMargins(0, 0, 0, 0);
         box->addWidget(field);
         box->addWidget(m_messages->addField({ target }, target + u"MessageLabel"_qs, this));
-        form->addRow(label, box);
+        // Alt+letter focuses the field (the key field hands it to its line edit).
+        auto *text = new QLabel(label, this);
+        text->setBuddy(field->focusProxy() ? field->focusProxy() : field);
+        form->addRow(text, box);
     };
     auto line = [this](const QString &objectName) {
         auto *edit = new QLineEdit(this);

@@ -48,7 +48,7 @@ ApiEditor::ApiEditor(QWidget *parent)
     addFieldRow(layout, tr("&Web service URL:"), m_serviceUrl, { kServiceUrl },
                 u"serviceUrlMessageLabel"_qs);
     m_path = addLineEdit(form, u"urlSuffixLineEdit"_qs, 400);
-    addFieldRow(layout, tr("URL &suffix:"), m_path, { kPath, u"urlSuffix"_qs },
+    addFieldRow(layout, tr("URL suffi&x:"), m_path, { kPath, u"urlSuffix"_qs },
                 u"urlSuffixMessageLabel"_qs);
 
     auto *schemes = new QWidget(form);
@@ -66,13 +66,13 @@ ApiEditor::ApiEditor(QWidget *parent)
     m_products = new QListWidget(form);
     m_products->setObjectName(u"productsListWidget"_qs);
     m_products->setMaximumHeight(110);
-    addFieldRow(layout, tr("&Products:"), m_products, { kProducts }, u"productsMessageLabel"_qs);
+    addFieldRow(layout, tr("Produc&ts:"), m_products, { kProducts }, u"productsMessageLabel"_qs);
 
-    m_subscriptionRequired = new QCheckBox(tr("Subscription &required"), form);
+    m_subscriptionRequired = new QCheckBox(tr("Su&bscription required"), form);
     m_subscriptionRequired->setObjectName(u"subscriptionRequiredCheckBox"_qs);
     layout->addRow(QString(), m_subscriptionRequired);
     m_headerName = addLineEdit(form, u"keyHeaderNameLineEdit"_qs, 100);
-    addFieldRow(layout, tr("Key &header name:"), m_headerName,
+    addFieldRow(layout, tr("&Key header name:"), m_headerName,
                 { kHeaderName, u"subscriptionKeyParameterNames.header"_qs },
                 u"keyHeaderNameMessageLabel"_qs);
     m_queryName = addLineEdit(form, u"keyQueryNameLineEdit"_qs, 100);

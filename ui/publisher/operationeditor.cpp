@@ -73,11 +73,11 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_method->setEditable(true);
     m_method->addItems({ u"GET"_qs, u"POST"_qs, u"PUT"_qs, u"PATCH"_qs, u"DELETE"_qs, u"HEAD"_qs,
                          u"OPTIONS"_qs, u"TRACE"_qs });
-    addFieldRow(form, tr("&Verb:"), m_method, { kMethod }, u"methodMessageLabel"_qs);
+    addFieldRow(form, tr("Ver&b:"), m_method, { kMethod }, u"methodMessageLabel"_qs);
 
     m_template = addLineEdit(this, u"urlTemplateLineEdit"_qs, 1000);
     m_template->setPlaceholderText(u"/customers/{cid}/orders?date={date}"_qs);
-    addFieldRow(form, tr("&URL template:"), m_template, { kTemplate },
+    addFieldRow(form, tr("URL te&mplate:"), m_template, { kTemplate },
                 u"urlTemplateMessageLabel"_qs);
     m_displayName = addLineEdit(this, u"operationDisplayNameLineEdit"_qs, 300);
     addFieldRow(form, tr("&Display name:"), m_displayName, { kDisplayName },
@@ -85,7 +85,7 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_id = addLineEdit(this, u"operationIdLineEdit"_qs, 80);
     addFieldRow(form, tr("Operation &id:"), m_id, { kName }, u"operationIdMessageLabel"_qs);
     m_description = addDescriptionEdit(this, u"operationDescriptionPlainTextEdit"_qs, 70);
-    addFieldRow(form, tr("D&escription:"), m_description, { kDescription },
+    addFieldRow(form, tr("Des&cription:"), m_description, { kDescription },
                 u"operationDescriptionMessageLabel"_qs);
 
     using Col = RecordTableModel::Column;
@@ -119,7 +119,7 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_autoDeclare = new QCheckBox(tr("Declare template parameters &automatically"), this);
     m_autoDeclare->setObjectName(u"autoDeclareCheckBox"_qs);
     m_autoDeclare->setChecked(true);
-    m_declareMissing = new QPushButton(tr("Declare &missing parameters"), this);
+    m_declareMissing = new QPushButton(tr("Declare missin&g parameters"), this);
     m_declareMissing->setObjectName(u"declareMissingPushButton"_qs);
 
     QWidget *templatePage = tablePage(m_templateParameters, u"templateParameters"_qs, false, nullptr,
@@ -143,13 +143,13 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_tabs->addTab(tablePage(m_representations, u"representations"_qs, true,
                              [] { return QVariantMap { { u"contentType"_qs, u"application/json"_qs } }; },
                              nullptr),
-                   tr("Re&quest"));
+                   tr("R&equest"));
     QWidget *responsesPage = tablePage(m_responses, u"responses"_qs, true,
                                        [this] { return newResponse(); }, nullptr);
     // Problems with a response are marked on its row and said right below the table.
     static_cast<QVBoxLayout *>(responsesPage->layout())
         ->insertWidget(1, messages()->addField({ kResponses }, u"responsesMessageLabel"_qs, responsesPage));
-    m_responsesTab = m_tabs->addTab(responsesPage, tr("Res&ponses"));
+    m_responsesTab = m_tabs->addTab(responsesPage, tr("Respo&nses"));
 
     bodyLayout()->addLayout(form);
     bodyLayout()->addWidget(m_tabs, 1);

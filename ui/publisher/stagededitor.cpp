@@ -148,6 +148,20 @@ void StagedEditor::addFieldRow(QFormLayout *form, const QString &label, QWidget 
     layout->setSpacing(2);
     layout->addWidget(field);
     layout->addWidget(m_messages->addField(targets, messageObjectName, parent));
+    // The label's buddy is the box: Alt+letter hands the focus through it to the field, or to
+    // the first widget of a group that takes the focus (the schemes' check boxes), which is
+    // focused, not toggled. With a focus proxy the box itself stays out of the tab order.
+    QWidget *focusTarget = field;
+    if (field->focusPolicy() == Qt::NoFocus) {
+        for (QWidget *child : field->findChildren<QWidget *>()) {
+            if (child->focusPolicy() & Qt::TabFocus) {
+                focusTarget = child;
+                break;
+            }
+        }
+    }
+    box->setFocusPolicy(focusTarget->focusPolicy());
+    box->setFocusProxy(focusTarget);
     form->addRow(label, box);
 }
 
