@@ -1567,7 +1567,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>Add &amp;AzureML web service…</source>
-        <translation>&amp;AzureML-webservice toevoegen…</translation>
+        <translation>Azure&amp;ML-webservice toevoegen…</translation>
     </message>
     <message>
         <source>Create a service instance first (File → New service instance).</source>
@@ -1579,7 +1579,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>&amp;Environment</source>
-        <translation>&amp;Omgeving</translation>
+        <translation>O&amp;mgeving</translation>
     </message>
     <message>
         <source>Add &amp;Azure environment…</source>

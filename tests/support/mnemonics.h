@@ -12,6 +12,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QMap>
+#include <QMenu>
+#include <QMenuBar>
 #include <QStringList>
 #include <QTabBar>
 #include <QWidget>
@@ -117,6 +119,55 @@ inline QStringList mnemonicCollisions(const QWidget *root, const QMap<QChar, QSt
 inline QStringList mnemonicProblems(const QWidget *root, const QMap<QChar, QString> &reserved = {})
 {
     return labelsWithoutFocusableBuddy(root) + mnemonicCollisions(root, reserved);
+}
+
+// The letters of the menu bar's titles, each with its menu: Alt+letter opens that menu wherever
+// the focus is in the window, so nothing else in the window may own it (pass it to
+// mnemonicCollisions() as `reserved`).
+inline QMap<QChar, QString> menuBarLetters(const QMenuBar *bar)
+{
+    QMap<QChar, QString> letters;
+    for (const QAction *action : bar->actions()) {
+        if (const QChar letter = mnemonicOf(action->text()); !letter.isNull() && action->isVisible())
+            letters.insert(letter, u"menu “"_qs + action->text() + u'”');
+    }
+    return letters;
+}
+
+// The letters that more than one title of the menu bar owns, and within each menu (and
+// submenu) the letters that more than one item owns: in an open menu the letter alone then only
+// moves between those items instead of choosing one. Empty when all is well.
+inline QStringList menuCollisions(const QMenuBar *bar)
+{
+    QStringList problems;
+    const auto check = [&problems](const QList<QAction *> &actions, const QString &where) {
+        QMap<QChar, QStringList> owners;
+        for (const QAction *action : actions) {
+            if (action->isSeparator() || !action->isVisible())
+                continue;
+            if (const QChar letter = mnemonicOf(action->text()); !letter.isNull())
+                owners[letter].append(u"“"_qs + action->text() + u'”');
+        }
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+            if (it.value().size() > 1)
+                problems.append(where + u": "_qs + it.key() + u" is owned by "_qs + it.value().join(u" and "_qs));
+        }
+    };
+    check(bar->actions(), u"menu bar"_qs);
+    QList<const QMenu *> menus;
+    for (const QAction *action : bar->actions()) {
+        if (action->menu())
+            menus.append(action->menu());
+    }
+    while (!menus.isEmpty()) {
+        const QMenu *menu = menus.takeFirst();
+        check(menu->actions(), u"menu “"_qs + menu->title() + u'”');
+        for (const QAction *action : menu->actions()) {
+            if (action->menu())
+                menus.append(action->menu());
+        }
+    }
+    return problems;
 }
 
 } // namespace portico::test

@@ -5,9 +5,10 @@
 // resource page of the publisher (products, subscriptions, users, groups, named values,
 // backends; a new item and a selected one), in the API and operation editors (new and opened,
 // also with the error banner's Retry and the conflict banner's choices), in the Add AzureML
-// web service dialog and on the Batch jobs tab, each Alt+letter has one owner and every label
-// with an accelerator has a field that takes the focus, and pressing Alt with its letter puts
-// the focus there; Alt+S saves a new product filled in from the keyboard,
+// web service dialog, in the main window with its connection banner, and on the Batch jobs tab,
+// each Alt+letter has one owner and every label with an accelerator has a field that takes the
+// focus, and pressing Alt with its letter puts the focus there; the menu bar's titles have one
+// letter each, and so have the items of each menu; Alt+S saves a new product filled in from the keyboard,
 // and the Submit button's accelerator (Alt+S, in Dutch Alt+I) starts a batch job, which then
 // shows in the job list.
 
@@ -15,23 +16,28 @@
 #include "core/batch/batchjobrunner.h"
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/secretstore.h"
+#include "core/settings/settings.h"
 #include "tests/support/mnemonics.h"
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
+#include "ui/common/bannerwidget.h"
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
 #include "ui/publisher/addazuremldialog.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/resourcepanel.h"
 #include "ui/publisher/stagededitor.h"
+#include "ui/shell/consolesession.h"
 #include "ui/shell/language.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -60,6 +66,10 @@ private Q_SLOTS:
     void editorAccelerators();
     void addAzureMlDialogAccelerators_data();
     void addAzureMlDialogAccelerators();
+    void menuBarAccelerators_data();
+    void menuBarAccelerators();
+    void mainWindowAccelerators_data();
+    void mainWindowAccelerators();
     void batchJobsTabAccelerators_data();
     void batchJobsTabAccelerators();
     void labelAcceleratorMovesTheFocusToItsField_data();
@@ -278,6 +288,45 @@ void tst_Accelerators::addAzureMlDialogAccelerators()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     report(test::mnemonicProblems(&dialog));
+}
+
+void tst_Accelerators::menuBarAccelerators_data()
+{
+    addLanguages();
+}
+
+// The main window's menus as the console has them (the session adds File's service items and
+// the Environment menu): one letter per title, and one per item within each menu.
+void tst_Accelerators::menuBarAccelerators()
+{
+    QFETCH(QString, language);
+    QVERIFY(useLanguage(language));
+    core::Settings settings(m_dir.filePath(u"menus-"_qs + language + u".ini"_qs));
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &m_secrets, m_dir.filePath(u"menus-"_qs + language + u".sqlite"_qs));
+    QVERIFY(window.findChild<QMenu *>(u"environmentMenu"_qs));
+    report(test::menuCollisions(window.menuBar()));
+}
+
+void tst_Accelerators::mainWindowAccelerators_data()
+{
+    addLanguages();
+}
+
+// The main window with the connection banner's Retry: its letter is not one of the menu bar's.
+void tst_Accelerators::mainWindowAccelerators()
+{
+    QFETCH(QString, language);
+    QVERIFY(useLanguage(language));
+    core::Settings settings(m_dir.filePath(u"window-"_qs + language + u".ini"_qs));
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &m_secrets, m_dir.filePath(u"window-"_qs + language + u".sqlite"_qs));
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showConnectionProblem(u"portico-local stopped"_qs);
+    QVERIFY(window.connectionBanner()->isVisible());
+    report(test::mnemonicProblems(&window, test::menuBarLetters(window.menuBar())));
 }
 
 std::unique_ptr<ui::DeveloperWorkspace> tst_Accelerators::batchWorkspace()
