@@ -176,9 +176,19 @@ SecretJob *KeychainSecretStore::remove(const QString &key)
     const bool keptInMemory = m_session.removeNow(key).ok(); // not moved to the keychain yet
     auto *keychainJob = makeJob<QKeychain::DeletePasswordJob>(m_serviceName, key);
     connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, key, keptInMemory] {
-        if (keychainJob->error() == QKeychain::NoError
-            || (keptInMemory && keychainJob->error() == QKeychain::EntryNotFound)) {
+        if (keptInMemory && (keychainJob->error() == QKeychain::NoError
+                             || keychainJob->error() == QKeychain::EntryNotFound)) {
             job->complete(QString());
+        } else if (keychainJob->error() == QKeychain::NoError) {
+            // libsecret removes nothing from a locked collection and says all went well: the
+            // secret is still there once the keychain is unlocked.
+            SecretServiceLock::probe(job, [job](bool locked) {
+                if (locked)
+                    job->complete(lockedError(Error::make(Error::Kind::Unavailable,
+                                                          u"Nothing was removed from the locked keychain."_qs)));
+                else
+                    job->complete(QString());
+            });
         } else if (isBackendMissing(*keychainJob)) {
             fallBackToSession(keychainJob->errorString());
             job->complete(m_session.removeNow(key));

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // KeychainSecretStore against the real gnome-keyring whose login collection is locked after the
 // secrets were stored (as a screen locker or a cancelled unlock prompt leaves it). libsecret
-// answers "not found" for those items; the store must say "locked", and the callers must not
+// answers "not found" for those items (and "removed" for an item it did not remove); the store
+// must say "locked", and the callers must not
 // take it for "nothing stored": portico-local's supervisor keeps its token, the Entra provider
 // and an attached environment name the locked keychain instead of asking for a new sign-in.
 
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void lockedItemIsLockedNotNotFound();
+    void removingALockedItemIsLockedNotDone();
     void supervisorKeepsItsTokenWhenTheKeychainIsLocked();
     void entraProviderNamesTheLockedKeychain();
     void attachedEnvironmentNamesTheLockedKeychain();
@@ -74,6 +76,23 @@ void tst_KeychainSecretStoreLocked::lockedItemIsLockedNotNotFound()
     QCOMPARE(test::waitFor(store.read(u"env/token"_qs)).value(), u"kept"_qs);
     // Nothing stored is still "not found" while the keychain is open.
     QCOMPARE(test::waitFor(store.read(u"env/never"_qs)).error().kind, Error::Kind::NotFound);
+}
+
+void tst_KeychainSecretStoreLocked::removingALockedItemIsLockedNotDone()
+{
+    core::KeychainSecretStore store(u"portico-test"_qs);
+    QVERIFY(test::waitFor(store.write(u"env/doomed"_qs, u"still here"_qs)).ok());
+    QVERIFY2(m_keychain.lock(), qPrintable(m_keychain.errorString()));
+
+    const auto removed = test::waitFor(store.remove(u"env/doomed"_qs));
+    QVERIFY2(!removed.ok(), "a remove from the locked keychain said it was done");
+    QVERIFY2(SecretStore::isLocked(removed.error()), test::describe(removed).constData());
+
+    // As said: it is still there once the keychain is open, and then it can be removed.
+    QVERIFY2(m_keychain.unlock(), qPrintable(m_keychain.errorString()));
+    QCOMPARE(test::waitFor(store.read(u"env/doomed"_qs)).value(), u"still here"_qs);
+    QVERIFY(test::waitFor(store.remove(u"env/doomed"_qs)).ok());
+    QCOMPARE(test::waitFor(store.read(u"env/doomed"_qs)).error().kind, Error::Kind::NotFound);
 }
 
 void tst_KeychainSecretStoreLocked::supervisorKeepsItsTokenWhenTheKeychainIsLocked()
