@@ -3110,6 +3110,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The API “%1” created before that could not be removed again (%2); delete it before adding the service again.</source>
         <translation>De API “%1” die daarvoor al was aangemaakt kon niet opnieuw worden verwijderd (%2); verwijder die voordat u de service opnieuw toevoegt.</translation>
     </message>
+    <message>
+        <source>The named value “%1” may have been created before that (the service did not answer) and could not be removed again (%2); if it is there, delete it before adding the service again.</source>
+        <translation>De benoemde waarde “%1” is daarvoor mogelijk al aangemaakt (de service gaf geen antwoord) en kon niet opnieuw worden verwijderd (%2); als die er is, verwijder die dan voordat u de service opnieuw toevoegt.</translation>
+    </message>
+    <message>
+        <source>The API “%1” may have been created before that (the service did not answer) and could not be removed again (%2); if it is there, delete it before adding the service again.</source>
+        <translation>De API “%1” is daarvoor mogelijk al aangemaakt (de service gaf geen antwoord) en kon niet opnieuw worden verwijderd (%2); als die er is, verwijder die dan voordat u de service opnieuw toevoegt.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherWorkspace</name>

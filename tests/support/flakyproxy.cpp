@@ -12,7 +12,7 @@ struct FlakyProxy::Connection
     QTcpSocket *upstream = nullptr;
     QByteArray pending; // client bytes not yet parsed into a request
     qint64 bodyLeft = 0; // of a forwarded request, still to pass through
-    bool swallowing = false; // the server's answers on this connection are dropped
+    bool losing = false; // the server's answers are dropped (loseAnswerWhen())
 };
 
 QByteArray FlakyProxy::Request::header(const QByteArray &name) const
@@ -46,6 +46,12 @@ void FlakyProxy::failWhen(Rule rule, int status, const QByteArray &code)
     m_code = code;
 }
 
+void FlakyProxy::loseAnswerWhen(Rule rule, Loss loss)
+{
+    m_loseRule = std::move(rule);
+    m_loss = loss;
+}
+
 void FlakyProxy::onNewConnection()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
@@ -53,14 +59,22 @@ void FlakyProxy::onNewConnection()
         connection->client = client;
         connection->upstream = new QTcpSocket(client);
         connection->upstream->connectToHost(m_upstreamHost, m_upstreamPort);
-        connect(connection->upstream, &QTcpSocket::readyRead, client, [connection] {
+        connect(connection->upstream, &QTcpSocket::readyRead, client, [this, connection] {
             const QByteArray answer = connection->upstream->readAll();
-            if (!connection->swallowing)
+            if (!connection->losing) {
                 connection->client->write(answer);
-        });
-        connect(connection->upstream, &QTcpSocket::disconnected, client, [connection] {
-            if (!connection->swallowing) // a lost answer stays lost: the client hears nothing
+                return;
+            }
+            if (answer.isEmpty())
+                return;
+            ++m_lost;
+            connection->losing = false;
+            connection->upstream->disconnect(connection->client); // nothing more passes
+            if (m_loss == Loss::Disconnect)
                 connection->client->disconnectFromHost();
+        });
+        connect(connection->upstream, &QTcpSocket::disconnected, client, [client] {
+            client->disconnectFromHost();
         });
         connect(client, &QTcpSocket::readyRead, this, [this, connection] { readRequests(connection); });
         connect(client, &QTcpSocket::disconnected, client, [connection] {
@@ -113,10 +127,8 @@ void FlakyProxy::readRequests(Connection *connection)
             continue;
         }
         ++m_forwarded;
-        if (m_swallowRule && m_swallowRule(request)) {
-            connection->swallowing = true;
-            ++m_swallowed;
-        }
+        if (m_loseRule && m_loseRule(request))
+            connection->losing = true;
         connection->upstream->write(head);
         connection->pending.remove(0, head.size());
         connection->bodyLeft = length;

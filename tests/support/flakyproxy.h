@@ -14,13 +14,13 @@ class QTcpSocket;
 
 namespace portico::test {
 
-// An HTTP/1.1 proxy on a loopback port in front of a real server (e.g. Azurite) that answers
-// some requests itself, with an error, instead of forwarding them: what a storage service
-// under load does now and then (503 ServerBusy). Everything else passes through unchanged, one
-// upstream connection per client connection. Requests must have a Content-Length body (or
-// none) and must not be pipelined, which is how QNetworkAccessManager sends them.
-// It can also lose answers: a request that swallowAnswerWhen() picks reaches the server, which
-// acts on it, but nothing of the server's answer comes back (a connection that drops replies).
+// An HTTP/1.1 proxy on a loopback port in front of a real server (e.g. Azurite, portico-local)
+// that answers some requests itself, with an error, instead of forwarding them: what a storage
+// service under load does now and then (503 ServerBusy); or that forwards a request and loses
+// the server's answer: the server acted, the client never hears of it (a timeout, a dropped
+// connection). Everything else passes through unchanged, one upstream connection per client
+// connection. Requests must have a Content-Length body (or none) and must not be pipelined,
+// which is how QNetworkAccessManager sends them.
 class FlakyProxy final : public QObject
 {
     Q_OBJECT
@@ -46,12 +46,17 @@ public:
     // Fails the requests for which `rule` says so, answering `status` with an Azure Storage
     // error body of `code`.
     void failWhen(Rule rule, int status = 503, const QByteArray &code = "ServerBusy");
-    // Forwards the requests for which `rule` says so and drops everything the server answers
-    // to them: the client waits until it gives up.
-    void swallowAnswerWhen(Rule rule) { m_swallowRule = std::move(rule); }
     int failed() const { return m_failed; }
-    int swallowed() const { return m_swallowed; }
     int forwarded() const { return m_forwarded; }
+
+    // How the client loses an answer: Stall keeps its connection open and sends nothing (its
+    // own timeout ends the wait); Disconnect closes the connection once the server answered.
+    enum class Loss { Stall, Disconnect };
+    // Forwards the requests for which `rule` says so, and drops whatever the server answers to
+    // them. Such a connection carries nothing more.
+    void loseAnswerWhen(Rule rule, Loss loss = Loss::Stall);
+    // Answers the server gave that the client did not get.
+    int lost() const { return m_lost; }
 
 private:
     struct Connection;
@@ -62,12 +67,13 @@ private:
     QHostAddress m_upstreamHost;
     quint16 m_upstreamPort = 0;
     Rule m_rule;
-    Rule m_swallowRule;
     int m_status = 503;
     QByteArray m_code;
     int m_failed = 0;
-    int m_swallowed = 0;
     int m_forwarded = 0;
+    Rule m_loseRule;
+    Loss m_loss = Loss::Stall;
+    int m_lost = 0;
 };
 
 } // namespace portico::test

@@ -4,7 +4,8 @@
 // PublisherController: "Add AzureML web service". The API first (never over an existing one),
 // the key in the keychain, the secret named value, the product link, the operations and the
 // policy; a failure after the API exists removes again what this run created, so that the user
-// can simply add the service again.
+// can simply add the service again. A create that ended without an answer from the service (a
+// timeout, a lost connection) may have been carried out all the same: it is removed too.
 #include "ui/publisher/publishercontroller.h"
 
 #include "core/arm/armrequest.h"
@@ -23,6 +24,18 @@
 
 namespace portico::ui {
 
+namespace {
+
+// The create ended without an HTTP answer, after the request may have reached the service.
+bool mayHaveBeenCreated(const core::Error &error)
+{
+    return error.httpStatus == 0
+        && (error.kind == core::Error::Kind::Network || error.kind == core::Error::Kind::Timeout
+            || error.kind == core::Error::Kind::Protocol);
+}
+
+} // namespace
+
 struct PublisherController::AzureMlRun
 {
     QString apiId;
@@ -32,10 +45,11 @@ struct PublisherController::AzureMlRun
     QPointer<QObject> context; // the caller; `done` runs only while it exists
     AzureMlDone done;
     QList<core::ArmRequest> steps; // after the named value, in order
-    // What this run created, so far.
-    bool apiCreated = false;
+    // What this run created, so far; Maybe: its create got no answer.
+    enum class Created { No, Maybe, Yes };
+    Created api = Created::No;
     QString keychainKey; // set once the key was written
-    bool namedValueCreated = false;
+    Created namedValue = Created::No;
     QStringList leftBehind;
 };
 
@@ -109,10 +123,15 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
         },
         [this, run, mlKey, namedValue](const core::Result<core::ArmResponse> &created) {
             if (!created.ok()) {
-                finishAzureMl(run, created.error());
+                if (mayHaveBeenCreated(created.error())) {
+                    run->api = AzureMlRun::Created::Maybe;
+                    undoAzureMl(run, created.error());
+                } else {
+                    finishAzureMl(run, created.error());
+                }
                 return;
             }
-            run->apiCreated = true;
+            run->api = AzureMlRun::Created::Yes;
             if (!m_secrets || m_environmentId.isEmpty()) {
                 createAzureMlNamedValue(run, namedValue);
                 return;
@@ -156,10 +175,12 @@ void PublisherController::createAzureMlNamedValue(const std::shared_ptr<AzureMlR
         },
         [this, run](const core::Result<core::ArmResponse> &created) {
             if (!created.ok()) {
+                if (mayHaveBeenCreated(created.error()))
+                    run->namedValue = AzureMlRun::Created::Maybe;
                 undoAzureMl(run, created.error());
                 return;
             }
-            run->namedValueCreated = true;
+            run->namedValue = AzureMlRun::Created::Yes;
             runAzureMlSteps(run);
         });
 }
@@ -181,16 +202,23 @@ void PublisherController::runAzureMlSteps(const std::shared_ptr<AzureMlRun> &run
 
 void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, const core::Error &error)
 {
-    // Reverse order: the named value, the key, the API.
-    if (run->namedValueCreated) {
-        run->namedValueCreated = false;
+    // Reverse order: the named value, the key, the API. What may not exist (its create got no
+    // answer) is removed all the same; not found is then as good as removed.
+    if (run->namedValue != AzureMlRun::Created::No) {
+        const bool maybe = std::exchange(run->namedValue, AzureMlRun::Created::No)
+            == AzureMlRun::Created::Maybe;
         call(core::ArmRequest::remove(u"/namedValues/"_qs + run->namedValueId), this,
-             [this, run, error](const core::Result<QJsonObject> &removed) {
-                 if (!removed.ok())
-                     run->leftBehind << tr("The named value “%1” created before that could not be "
-                                           "removed again (%2); delete it before adding the service "
-                                           "again.")
-                                            .arg(run->namedValueId, removed.error().message);
+             [this, run, error, maybe](const core::Result<QJsonObject> &removed) {
+                 if (!removed.ok() && removed.error().kind != core::Error::Kind::NotFound)
+                     run->leftBehind << (maybe ? tr("The named value “%1” may have been created "
+                                                    "before that (the service did not answer) and "
+                                                    "could not be removed again (%2); if it is "
+                                                    "there, delete it before adding the service "
+                                                    "again.")
+                                               : tr("The named value “%1” created before that "
+                                                    "could not be removed again (%2); delete it "
+                                                    "before adding the service again."))
+                                              .arg(run->namedValueId, removed.error().message);
                  undoAzureMl(run, error);
              });
         return;
@@ -209,14 +237,19 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
             return;
         }
     }
-    if (run->apiCreated) {
-        run->apiCreated = false;
+    if (run->api != AzureMlRun::Created::No) {
+        const bool maybe = std::exchange(run->api, AzureMlRun::Created::No) == AzureMlRun::Created::Maybe;
         call(core::ArmRequest::remove(u"/apis/"_qs + run->apiId), this,
-             [this, run, error](const core::Result<QJsonObject> &removed) {
-                 if (!removed.ok())
-                     run->leftBehind << tr("The API “%1” created before that could not be removed "
-                                           "again (%2); delete it before adding the service again.")
-                                            .arg(run->apiId, removed.error().message);
+             [this, run, error, maybe](const core::Result<QJsonObject> &removed) {
+                 if (!removed.ok() && removed.error().kind != core::Error::Kind::NotFound)
+                     run->leftBehind << (maybe ? tr("The API “%1” may have been created before "
+                                                    "that (the service did not answer) and could "
+                                                    "not be removed again (%2); if it is there, "
+                                                    "delete it before adding the service again.")
+                                               : tr("The API “%1” created before that could not "
+                                                    "be removed again (%2); delete it before "
+                                                    "adding the service again."))
+                                              .arg(run->apiId, removed.error().message);
                  undoAzureMl(run, error);
              });
         return;

@@ -98,10 +98,13 @@ public:
     // instead of `done` (without `idTaken`, `done` gets a Conflict error that says so).
     // A failure after the API was created removes again what this run created, in reverse
     // order: the named value, the key in the keychain, the API (its operations, product link
-    // and policy go with it), so that nothing is left half made under the user's name.
+    // and policy go with it), so that nothing is left half made under the user's name. A create
+    // that ended without an answer (a timeout, a lost connection) may have been carried out all
+    // the same, so the API or named value is removed then too (not found counts as removed).
     // `done` gets the failure (a keychain failure in words, translated) and, for whatever could
     // not be removed again, one translated sentence each in `leftBehind` (empty when nothing
-    // was left). The run goes on when `context` goes away; `done` is then not called.
+    // was left; "may have been created" for a create without an answer). The run goes on when
+    // `context` goes away; `done` is then not called.
     using AzureMlDone = std::function<void(const core::Result<void> &result, const QStringList &leftBehind)>;
     void addAzureMl(const AzureMlDefinition &definition, const QString &mlKey, QObject *context,
                     AzureMlDone done, std::function<void()> idTaken = {});

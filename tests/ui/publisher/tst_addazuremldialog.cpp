@@ -9,12 +9,15 @@
 // real gnome-keyring on a private bus, locked) does not take the key, the dialog says so and
 // keeps the input, and nothing stays on the service. When portico-local refuses a later step
 // (the product chosen was deleted meanwhile), what was created before (the API, the named value,
-// the key in the keychain) is removed again, and Add works with the input kept.
+// the key in the keychain) is removed again, and Add works with the input kept. A create whose
+// answer is lost on the way back (a proxy drops it after portico-local acted) is removed again
+// too, and named as maybe left behind when that fails.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
 #include "core/secrets/keychainsecretstore.h"
+#include "tests/support/flakyproxy.h"
 #include "tests/support/keychainfixture.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/secretjobs.h"
@@ -54,9 +57,14 @@ private Q_SLOTS:
     void aLaterStepThatFailsLeavesNothingBehindAndAddWorksAgain();
     void theLocalSampleIsAddedInOneClick();
     void anExistingApiWithTheSameIdIsNotReplaced();
+    void aNamedValueCreatedWithoutAnAnswerIsRemovedAgain();
+    void anApiCreatedWithoutAnAnswerIsRemovedAgain();
+    void anApiThatMayHaveBeenCreatedAndStaysIsNamed();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
+    // Clicks Add in `dialog` and returns the problem it then shows.
+    static QString addAndReadProblem(ui::AddAzureMlDialog &dialog);
 
     test::KeychainFixture m_keychain;
     test::PublisherTestBed m_bed;
@@ -66,6 +74,63 @@ private:
 core::Result<QJsonObject> tst_AddAzureMlDialog::call(core::ArmRequest request)
 {
     return m_bed.call(std::move(request), this);
+}
+
+namespace {
+
+// A PublisherController on the test's portico-local whose calls go through a FlakyProxy, and
+// that gives up after 2 s without data.
+class ProxiedController final
+{
+public:
+    explicit ProxiedController(test::PublisherTestBed &bed)
+        : m_tokens(bed.local().token())
+    {
+        const QUrl upstream = bed.local().managementUrl();
+        m_listening = proxy.listen(QHostAddress(upstream.host()), quint16(upstream.port()));
+        QUrl url = upstream;
+        url.setPort(proxy.port());
+        m_client = std::make_unique<core::ArmClient>(&m_network, url, &m_tokens);
+        core::ArmTiming timing = m_client->timing();
+        timing.transferTimeoutMs = 2000;
+        m_client->setTiming(timing);
+        m_controller = std::make_unique<ui::PublisherController>(m_client.get(), &m_operations);
+        m_controller->setService(kService);
+    }
+    bool isListening() const { return m_listening; }
+    ui::PublisherController *controller() const { return m_controller.get(); }
+
+    test::FlakyProxy proxy;
+
+private:
+    QNetworkAccessManager m_network;
+    core::StaticTokenProvider m_tokens;
+    std::unique_ptr<core::ArmClient> m_client;
+    ui::OperationTracker m_operations;
+    std::unique_ptr<ui::PublisherController> m_controller;
+    bool m_listening = false;
+};
+
+// The request `method` on `path` (below the service) goes through the proxy.
+test::FlakyProxy::Rule on(const QByteArray &method, const QString &path)
+{
+    return [method, path](const test::FlakyProxy::Request &request) {
+        return request.method == method
+            && QUrl(QString::fromUtf8(request.target)).path() == kService + path;
+    };
+}
+
+} // namespace
+
+QString tst_AddAzureMlDialog::addAndReadProblem(ui::AddAzureMlDialog &dialog)
+{
+    dialog.show();
+    auto *add = dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs);
+    QTest::mouseClick(add, Qt::LeftButton);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    if (!QTest::qWaitFor([&] { return problem->isVisible() && add->isEnabled(); }, 30000))
+        return u"(no problem shown)"_qs;
+    return problem->text();
 }
 
 void tst_AddAzureMlDialog::initTestCase()
@@ -303,6 +368,87 @@ void tst_AddAzureMlDialog::anExistingApiWithTheSameIdIsNotReplaced()
     const auto key = call(core::ArmRequest::get(kService + u"/namedValues/scoring-api-key"_qs));
     QVERIFY(!key.ok());
     QCOMPARE(key.error().kind, core::Error::Kind::NotFound);
+}
+
+// portico-local creates the named value, but its answer never comes back (the connection
+// stalls until the client gives up): the named value may exist, so it is removed again with
+// the API, and nothing is left over.
+void tst_AddAzureMlDialog::aNamedValueCreatedWithoutAnAnswerIsRemovedAgain()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Silent value API"_qs;
+    definition.apiPath = u"silent-value"_qs;
+    proxied.proxy.loseAnswerWhen(on("PUT", u"/namedValues/"_qs + definition.namedValueId()));
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    QCOMPARE(addAndReadProblem(dialog), u"The web service was not added: No data for 2 s."_qs);
+    QCOMPARE(proxied.proxy.lost(), 1); // portico-local did answer: the named value was created
+
+    const auto namedValue = call(core::ArmRequest::get(kService + u"/namedValues/"_qs + definition.namedValueId()));
+    QVERIFY2(!namedValue.ok(), "the named value created without an answer was left behind");
+    QCOMPARE(namedValue.error().kind, core::Error::Kind::NotFound);
+    const auto api = call(core::ArmRequest::get(kService + u"/apis/"_qs + definition.apiId()));
+    QVERIFY(!api.ok());
+    QCOMPARE(api.error().kind, core::Error::Kind::NotFound);
+}
+
+// The connection drops after portico-local created the API: the API may exist (it does), so it
+// is removed again, and Add with the same name works afterwards.
+void tst_AddAzureMlDialog::anApiCreatedWithoutAnAnswerIsRemovedAgain()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Dropped API"_qs;
+    definition.apiPath = u"dropped"_qs;
+    proxied.proxy.loseAnswerWhen(on("PUT", u"/apis/"_qs + definition.apiId()), test::FlakyProxy::Loss::Disconnect);
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    const QString problem = addAndReadProblem(dialog);
+    QVERIFY2(problem.startsWith(u"The web service was not added: "_qs), qPrintable(problem));
+    QVERIFY(proxied.proxy.lost() >= 1);
+
+    const auto api = call(core::ArmRequest::get(kService + u"/apis/"_qs + definition.apiId()));
+    QVERIFY2(!api.ok(), "the API created without an answer was left behind");
+    QCOMPARE(api.error().kind, core::Error::Kind::NotFound);
+
+    proxied.proxy.loseAnswerWhen({});
+    QSignalSpy added(&dialog, &ui::AddAzureMlDialog::added);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    QVERIFY(added.wait(60000));
+    QVERIFY(call(core::ArmRequest::remove(kService + u"/apis/"_qs + definition.apiId())).ok());
+    QVERIFY(call(core::ArmRequest::remove(kService + u"/namedValues/"_qs + definition.namedValueId())).ok());
+}
+
+// The API's answer is lost and its removal fails too: the dialog names the API as maybe left
+// behind, so that the user can look for it before adding the service again.
+void tst_AddAzureMlDialog::anApiThatMayHaveBeenCreatedAndStaysIsNamed()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Stuck API"_qs;
+    definition.apiPath = u"stuck"_qs;
+    const QString path = u"/apis/"_qs + definition.apiId();
+    proxied.proxy.loseAnswerWhen(on("PUT", path));
+    proxied.proxy.failWhen(on("DELETE", path), 500, "InternalError");
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    QCOMPARE(addAndReadProblem(dialog),
+             u"The web service was not added: No data for 2 s. The API “stuck-api” may have been created before "
+              "that (the service did not answer) and could not be removed again (The server answered HTTP 500.); "
+              "if it is there, delete it before adding the service again."_qs);
+    QCOMPARE(proxied.proxy.failed(), 1);
+    QVERIFY(call(core::ArmRequest::get(kService + path)).ok()); // it is there, as said
+    QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
 }
 
 QTEST_MAIN(tst_AddAzureMlDialog)
