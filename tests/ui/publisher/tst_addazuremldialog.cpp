@@ -11,7 +11,9 @@
 // (the product chosen was deleted meanwhile), what was created before (the API, the named value,
 // the key in the keychain) is removed again, and Add works with the input kept. A create whose
 // answer is lost on the way back (a proxy drops it after portico-local acted) is removed again
-// too, and named as maybe left behind when that fails.
+// too, and named as maybe left behind when that fails; a key the keychain (locked meanwhile)
+// does not give back is named; a named value that has the id already is said at the API name
+// and kept as it is.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -57,9 +59,11 @@ private Q_SLOTS:
     void aLaterStepThatFailsLeavesNothingBehindAndAddWorksAgain();
     void theLocalSampleIsAddedInOneClick();
     void anExistingApiWithTheSameIdIsNotReplaced();
+    void aNamedValueWithTheSameIdIsSaidAndKept();
     void aNamedValueCreatedWithoutAnAnswerIsRemovedAgain();
     void anApiCreatedWithoutAnAnswerIsRemovedAgain();
     void anApiThatMayHaveBeenCreatedAndStaysIsNamed();
+    void aKeyTheKeychainDoesNotGiveBackIsNamed();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
@@ -370,6 +374,49 @@ void tst_AddAzureMlDialog::anExistingApiWithTheSameIdIsNotReplaced()
     QCOMPARE(key.error().kind, core::Error::Kind::NotFound);
 }
 
+// Someone made a named value with the id Add AzureML gives the key: it is never replaced nor
+// removed. The dialog says so at the API name (the id comes from it); the API created before is
+// gone again and the keychain keeps no key for it.
+void tst_AddAzureMlDialog::aNamedValueWithTheSameIdIsSaidAndKept()
+{
+    core::KeychainSecretStore keychain(u"Portico-test"_qs);
+    m_controller->setSecretStore(&keychain, u"local"_qs);
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Taken key API"_qs;
+    definition.apiPath = u"taken-key"_qs;
+    const QString apiId = definition.apiId();
+    const QString theirs = kService + u"/namedValues/"_qs + definition.namedValueId();
+    QVERIFY(call(core::ArmRequest::put(theirs, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                 { u"displayName"_qs, u"theirs"_qs },
+                                                                 { u"value"_qs, u"their value"_qs } } } }))
+                .ok());
+
+    ui::AddAzureMlDialog dialog(m_controller);
+    dialog.prefill(definition, m_bed.local().mlKey());
+    QSignalSpy added(&dialog, &ui::AddAzureMlDialog::added);
+    QCOMPARE(addAndReadProblem(dialog), u"The web service was not added; see the marked fields."_qs);
+    auto *atName = dialog.findChild<QLabel *>(u"displayNameMessageLabel"_qs);
+    QVERIFY(atName->isVisible());
+    QCOMPARE(atName->text(), u"A named value with the id “taken-key-api-key” already exists, so the API key cannot "
+                              "be kept in it. Choose another API name, or delete that named value first."_qs);
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"apiNameLineEdit"_qs)->text(), u"Taken key API"_qs);
+
+    // Theirs is as it was; the API is gone again, and so is the key.
+    const auto kept = call(core::ArmRequest::get(theirs));
+    QVERIFY(kept.ok());
+    QCOMPARE(kept.value().value(u"properties"_qs).toObject().value(u"displayName"_qs).toString(), u"theirs"_qs);
+    QCOMPARE(kept.value().value(u"properties"_qs).toObject().value(u"value"_qs).toString(), u"their value"_qs);
+    const auto api = call(core::ArmRequest::get(kService + u"/apis/"_qs + apiId));
+    QVERIFY(!api.ok());
+    QCOMPARE(api.error().kind, core::Error::Kind::NotFound);
+    const auto key = test::waitFor(keychain.read(core::SecretStore::makeKey(u"local"_qs, u"azureml/"_qs + apiId)));
+    QVERIFY(!key.ok());
+    QCOMPARE(key.error().kind, core::Error::Kind::NotFound);
+    QVERIFY(call(core::ArmRequest::remove(theirs)).ok());
+}
+
 // portico-local creates the named value, but its answer never comes back (the connection
 // stalls until the client gives up): the named value may exist, so it is removed again with
 // the API, and nothing is left over.
@@ -449,6 +496,45 @@ void tst_AddAzureMlDialog::anApiThatMayHaveBeenCreatedAndStaysIsNamed()
     QCOMPARE(proxied.proxy.failed(), 1);
     QVERIFY(call(core::ArmRequest::get(kService + path)).ok()); // it is there, as said
     QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
+}
+
+// The key was kept, then a later step fails and the keychain is locked meanwhile: the key cannot
+// be removed again, and the dialog says so.
+void tst_AddAzureMlDialog::aKeyTheKeychainDoesNotGiveBackIsNamed()
+{
+    core::KeychainSecretStore keychain(u"Portico-test"_qs);
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    proxied.controller()->setSecretStore(&keychain, u"local"_qs);
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Locked out API"_qs;
+    definition.apiPath = u"locked-out"_qs;
+    const QString keyName = core::SecretStore::makeKey(u"local"_qs, u"azureml/"_qs + definition.apiId());
+    // The named value's answer is lost: by then the key is in the keychain, which is locked
+    // before the client gives up and removes again what it made.
+    proxied.proxy.loseAnswerWhen(on("PUT", u"/namedValues/"_qs + definition.namedValueId()));
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    dialog.show();
+    auto *add = dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs);
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(proxied.proxy.lost(), 1, 30000);
+    QVERIFY2(m_keychain.lock(), qPrintable(m_keychain.errorString()));
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible() && add->isEnabled(), 30000);
+    QCOMPARE(problem->text(),
+             u"The web service was not added: No data for 2 s. The API key kept in the keychain for “locked-out-api” "
+              "could not be removed from it again (The keychain is locked: unlock it (for example by logging in to "
+              "your desktop session) and retry.)."_qs);
+
+    // As said: the key is still there; the API and its named value are not.
+    QVERIFY2(m_keychain.unlock(), qPrintable(m_keychain.errorString()));
+    QCOMPARE(test::waitFor(keychain.read(keyName)).value(), m_bed.local().mlKey());
+    QVERIFY(test::waitFor(keychain.remove(keyName)).ok());
+    QVERIFY(!call(core::ArmRequest::get(kService + u"/apis/"_qs + definition.apiId())).ok());
+    QVERIFY(!call(core::ArmRequest::get(kService + u"/namedValues/"_qs + definition.namedValueId())).ok());
 }
 
 QTEST_MAIN(tst_AddAzureMlDialog)
