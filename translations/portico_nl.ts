@@ -3560,6 +3560,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The id cannot contain “%1”. Not allowed: %2</source>
         <translation>Het id mag geen “%1” bevatten. Niet toegestaan: %2</translation>
     </message>
+    <message>
+        <source>Delete an&amp;yway</source>
+        <translation>Toch verwij&amp;deren</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on the server since you opened it, so it was not deleted. Reload shows the server&apos;s version; Delete anyway deletes it as it is now.</source>
+        <translation>„%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Opnieuw laden toont de versie van de server; Toch verwijderen verwijdert het zoals het nu is.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResponseDiffView</name>

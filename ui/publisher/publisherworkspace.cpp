@@ -300,6 +300,8 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
     connect(panel, &ResourcePanel::saveRequested, this,
             [this, page](const QVariantMap &values, bool isNew) { savePanel(page, values, isNew); });
     connect(panel, &ResourcePanel::deleteRequested, this, [this, page](const QString &name) { deleteFromPanel(page, name); });
+    connect(panel, &ResourcePanel::deleteAnywayRequested, this,
+            [this, page](const QString &name) { deleteFromPanel(page, name, true); });
     connect(panel, &ResourcePanel::refreshRequested, this, [this, page] { loadPanel(page); });
     connect(panel, &ResourcePanel::reloadRequested, this, [this, page] { loadPanel(page); });
     connect(panel, &ResourcePanel::overwriteRequested, this,
@@ -417,49 +419,36 @@ void PublisherWorkspace::loadPanel(Page page)
     }
 }
 
-void PublisherWorkspace::deleteFromPanel(Page page, const QString &name)
+void PublisherWorkspace::deleteFromPanel(Page page, const QString &name, bool anyway)
 {
     ResourcePanel *panel = m_panels.value(page);
     const QString path = at(collectionPath(page) + u'/' + name);
+    // What the user was shown when they chose Delete (the form shows the item to delete).
+    QVariantMap shown;
+    if (!anyway && panel->currentName() == name)
+        shown = panel->document()->savedValues();
     if (page != Page::Products && page != Page::Users) {
-        removeResource(page, path, false);
+        removeResource(page, path, false, shown);
         return;
     }
     // A product or user with subscriptions is deleted only together with them (§2.4, §2.6).
-    m_controller->listResources(path + u"/subscriptions"_qs, panel, [this, panel, page, path, name](const core::Result<QList<QJsonObject>> &r) {
+    m_controller->listResources(path + u"/subscriptions"_qs, panel, [this, panel, page, path, name, shown](const core::Result<QList<QJsonObject>> &r) {
         if (!r) {
             panel->deleteFailed(r.error(), name);
             return;
         }
         const int count = int(r.value().size());
         if (count == 0) {
-            removeResource(page, path, false);
+            removeResource(page, path, false, shown);
             return;
         }
         decisions::confirm(panel, tr("Delete subscriptions"),
                            tr("“%1” has subscriptions. Also delete its %n subscription(s)? Callers that use their keys are refused from now on.", nullptr, count)
                                .arg(name),
-                           tr("Delete &all"), [this, page, path](bool accepted) {
+                           tr("Delete &all"), [this, page, path, shown](bool accepted) {
                                if (accepted)
-                                   removeResource(page, path, true);
+                                   removeResource(page, path, true, shown);
                            });
-    });
-}
-
-void PublisherWorkspace::removeResource(Page page, const QString &path, bool withSubscriptions)
-{
-    ResourcePanel *panel = m_panels.value(page);
-    core::ArmRequest request = core::ArmRequest::remove(path);
-    if (withSubscriptions)
-        request.withQuery(u"deleteSubscriptions"_qs, u"true"_qs);
-    m_controller->call(std::move(request), panel, [this, panel, page, path](const core::Result<QJsonObject> &r) {
-        if (!r.ok()) {
-            panel->deleteFailed(r.error(), path.section(u'/', -1));
-            return;
-        }
-        m_serverCopies.remove(path);
-        loadPanel(page);
-        Q_EMIT resourcesChanged();
     });
 }
 

@@ -108,12 +108,27 @@ private:
     // that differs from it is a conflict at once.
     void updateResource(Page page, const QString &path, const QVariantMap &values, bool overwrite,
                         std::function<void(const core::Result<QJsonObject> &)> saved);
+    // The ETag to send as If-Match for a write to the item at `path` that the user started from
+    // `base` (the form as loaded) to get `values`: the kept server copy's when it still has
+    // `base` in those fields, else the item's as read now ("" when the server sends none). When
+    // the server's copy differs, `then` gets a Conflict error with HTTP status 412, as for a
+    // stale If-Match; when it cannot be read, why. `fresh` reads the item and takes its ETag
+    // whatever it holds (Overwrite).
+    void currentEtag(Page page, const QString &path, const QVariantMap &base,
+                     const QVariantMap &values, bool fresh,
+                     std::function<void(const core::Result<QByteArray> &etag)> then);
     // Keeps a reply's item and ETag as the server copy of `path` (forgets it for anything else).
     void rememberServerCopy(Page page, const QString &path,
                             const core::Result<core::ArmResponse> &reply);
-    void deleteFromPanel(Page page, const QString &name);
-    // DELETE `path` (absolute); `withSubscriptions` adds deleteSubscriptions=true.
-    void removeResource(Page page, const QString &path, bool withSubscriptions);
+    // Deletes the item `name` of a page if it is still what the form shows (If-Match its ETag,
+    // as currentEtag() finds it; a change on the server meanwhile is the panel's
+    // deleteConflicted()), or, `anyway`, whatever the server has now (If-Match: *).
+    void deleteFromPanel(Page page, const QString &name, bool anyway = false);
+    // DELETE `path` (absolute) if the server's item still has what the form showed (`shown`, as
+    // loaded); with an empty `shown`, unconditionally. `withSubscriptions` adds
+    // deleteSubscriptions=true (publisherworkspacesaves.cpp).
+    void removeResource(Page page, const QString &path, bool withSubscriptions,
+                        const QVariantMap &shown);
     // One link call of a save: `item` added to or removed from the item's `key` links.
     struct LinkStep
     {

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 //
-// PublisherWorkspace's part that saves the resource pages' items: creates, updates over the
-// server copy the user started from (If-Match), and a product's links.
+// PublisherWorkspace's part that saves and deletes the resource pages' items: creates, updates
+// and deletes of the server copy the user started from (If-Match), and a product's links.
 #include "ui/publisher/publisherworkspace.h"
 
 #include "core/arm/armrequest.h"
@@ -73,45 +73,110 @@ void PublisherWorkspace::updateResource(Page page, const QString &path, const QV
 {
     ResourcePanel *panel = m_panels.value(page);
     const QJsonObject body { { u"properties"_qs, panelrecords::toProperties(page, values, false) } };
-    auto patch = [this, panel, page, path, body, saved](const QByteArray &etag) {
+    auto failed = [panel](const core::Error &error) {
+        if (error.httpStatus == 412)
+            panel->saveConflicted();
+        else
+            panel->saveFailed(error);
+    };
+    currentEtag(page, path, panel->document()->savedValues(), values, overwrite,
+                [this, panel, page, path, body, saved, failed](const core::Result<QByteArray> &etag) {
+        if (!etag.ok()) {
+            failed(etag.error());
+            return;
+        }
         // Without an ETag from the server there is nothing to compare against: unconditional.
-        core::ArmRequest request = core::ArmRequest::patch(path, body, etag.isEmpty() ? QByteArrayLiteral("*") : etag);
+        core::ArmRequest request = core::ArmRequest::patch(path, body, etag->isEmpty() ? QByteArrayLiteral("*") : *etag);
         m_controller->callForReply(std::move(request), panel,
-                                   [this, panel, page, path, saved](const core::Result<core::ArmResponse> &r) {
+                                   [this, page, path, saved, failed](const core::Result<core::ArmResponse> &r) {
                                        if (!r.ok() && r.error().httpStatus == 412) {
-                                           m_serverCopies.remove(path);
-                                           panel->saveConflicted();
+                                           m_serverCopies.remove(path); // its ETag is stale
+                                           failed(r.error());
                                            return;
                                        }
                                        rememberServerCopy(page, path, r);
                                        saved(PublisherController::toJson(r));
                                    });
-    };
-    const QVariantMap base = panel->document()->savedValues();
+    });
+}
+
+void PublisherWorkspace::currentEtag(Page page, const QString &path, const QVariantMap &base,
+                                     const QVariantMap &values, bool fresh,
+                                     std::function<void(const core::Result<QByteArray> &)> then)
+{
     const auto copy = m_serverCopies.constFind(path);
-    if (!overwrite && copy != m_serverCopies.cend() && !copy->etag.isEmpty()
+    if (!fresh && copy != m_serverCopies.cend() && !copy->etag.isEmpty()
         && panelrecords::unchangedSince(page, copy->record, base, values)) {
-        patch(copy->etag);
+        then(copy->etag);
         return;
     }
-    // No ETag for what the form shows (it came with the list): read the item, and save only
-    // when it is still what the user started from (Overwrite: in any case, over this version).
+    // No ETag for what the form shows (it came with the list): read the item, and use its ETag
+    // only when it is still what the user started from.
     m_controller->callForReply(
-        core::ArmRequest::get(path), panel,
-        [this, panel, page, path, base, values, overwrite, patch](const core::Result<core::ArmResponse> &r) {
+        core::ArmRequest::get(path), m_panels.value(page),
+        [this, page, path, base, values, fresh, then](const core::Result<core::ArmResponse> &r) {
             const core::Result<QJsonObject> json = PublisherController::toJson(r);
             if (!json.ok()) {
-                panel->saveFailed(json.error());
+                then(json.error());
                 return;
             }
             rememberServerCopy(page, path, r);
             const QVariantMap server = panelrecords::fromResource(page, json.value(), m_controller->serviceId());
-            if (!overwrite && !panelrecords::unchangedSince(page, server, base, values)) {
-                panel->saveConflicted();
+            if (!fresh && !panelrecords::unchangedSince(page, server, base, values)) {
+                core::Error changed = core::Error::make(core::Error::Kind::Conflict,
+                                                        u"The item was changed since it was read."_qs,
+                                                        u"PreconditionFailed"_qs);
+                changed.httpStatus = 412;
+                then(changed);
                 return;
             }
-            patch(r->etag());
+            then(r->etag());
         });
+}
+
+void PublisherWorkspace::removeResource(Page page, const QString &path, bool withSubscriptions,
+                                        const QVariantMap &shown)
+{
+    ResourcePanel *panel = m_panels.value(page);
+    const QString name = path.section(u'/', -1);
+    auto gone = [this, page, path] {
+        m_serverCopies.remove(path);
+        loadPanel(page);
+        Q_EMIT resourcesChanged();
+    };
+    auto failed = [panel, name](const core::Error &error) {
+        if (error.httpStatus == 412)
+            panel->deleteConflicted(name);
+        else
+            panel->deleteFailed(error, name);
+    };
+    auto remove = [this, panel, path, withSubscriptions, gone, failed](const QByteArray &etag) {
+        // Without an ETag from the server (or for Delete anyway): unconditional.
+        core::ArmRequest request = core::ArmRequest::remove(path, etag.isEmpty() ? QByteArrayLiteral("*") : etag);
+        if (withSubscriptions)
+            request.withQuery(u"deleteSubscriptions"_qs, u"true"_qs);
+        m_controller->call(std::move(request), panel, [this, path, gone, failed](const core::Result<QJsonObject> &r) {
+            if (r.ok()) {
+                gone();
+                return;
+            }
+            if (r.error().httpStatus == 412)
+                m_serverCopies.remove(path); // its ETag is stale
+            failed(r.error());
+        });
+    };
+    if (shown.isEmpty()) {
+        remove({});
+        return;
+    }
+    currentEtag(page, path, shown, shown, false, [remove, gone, failed](const core::Result<QByteArray> &etag) {
+        if (etag.ok())
+            remove(etag.value());
+        else if (etag.error().kind == core::Error::Kind::NotFound)
+            gone(); // deleted meanwhile: as if by this delete
+        else
+            failed(etag.error());
+    });
 }
 
 void PublisherWorkspace::rememberServerCopy(Page page, const QString &path,

@@ -120,7 +120,8 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     m_conflict = new BannerWidget(right);
     m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
     QPushButton *reload = m_conflict->addButton(tr("Rel&oad"), prefix + u"ReloadPushButton"_qs);
-    QPushButton *overwrite = m_conflict->addButton(tr("Over&write"), prefix + u"OverwritePushButton"_qs);
+    m_overwrite = m_conflict->addButton(tr("Over&write"), prefix + u"OverwritePushButton"_qs);
+    m_deleteAnyway = m_conflict->addButton(tr("Delete an&yway"), prefix + u"DeleteAnywayPushButton"_qs);
     rightLayout->addWidget(m_conflict);
     buildForm(rightLayout);
     m_extraLayout = new QVBoxLayout;
@@ -168,7 +169,13 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
         setBusy(true);
         Q_EMIT reloadRequested();
     });
-    connect(overwrite, &QPushButton::clicked, this, [this] {
+    connect(m_deleteAnyway, &QPushButton::clicked, this, [this] {
+        if (m_busy || m_conflictName.isEmpty())
+            return;
+        m_banner->clear();
+        Q_EMIT deleteAnywayRequested(m_conflictName);
+    });
+    connect(m_overwrite, &QPushButton::clicked, this, [this] {
         if (m_busy || !validate())
             return;
         m_banner->clear();
@@ -557,8 +564,10 @@ void ResourcePanel::confirmDelete()
         return;
     decisions::confirm(this, tr("Delete"), tr("Delete “%1”? This cannot be undone.").arg(name),
                        tr("&Delete"), [this, name](bool accepted) {
-                           if (accepted)
-                               Q_EMIT deleteRequested(name);
+                           if (!accepted)
+                               return;
+                           m_conflict->clear();
+                           Q_EMIT deleteRequested(name);
                        });
 }
 
@@ -625,15 +634,32 @@ void ResourcePanel::saveFailed(const core::Error &error)
 
 void ResourcePanel::saveConflicted()
 {
-    setBusy(false);
     m_messages->clear();
+    showConflict(Conflict::Save,
+                 tr("“%1” was changed on the server since you opened it, so your changes were not "
+                    "saved; they are still here. Reload shows the server's version (your changes "
+                    "are dropped); Overwrite saves yours over it.")
+                     .arg(currentName()));
+}
+
+void ResourcePanel::deleteConflicted(const QString &name)
+{
+    m_conflictName = name;
+    showConflict(Conflict::Delete,
+                 tr("“%1” was changed on the server since you opened it, so it was not deleted. "
+                    "Reload shows the server's version; Delete anyway deletes it as it is now.")
+                     .arg(name));
+}
+
+void ResourcePanel::showConflict(Conflict conflict, const QString &text)
+{
+    setBusy(false);
+    if (conflict == Conflict::Save)
+        m_conflictName.clear();
+    m_overwrite->setVisible(conflict == Conflict::Save);
+    m_deleteAnyway->setVisible(conflict == Conflict::Delete);
     m_banner->clear();
-    m_conflict->showMessage(
-        BannerWidget::Kind::Warning,
-        tr("“%1” was changed on the server since you opened it, so your changes were not saved; "
-           "they are still here. Reload shows the server's version (your changes are dropped); "
-           "Overwrite saves yours over it.")
-            .arg(currentName()));
+    m_conflict->showMessage(BannerWidget::Kind::Warning, text);
     updateState();
 }
 

@@ -28,7 +28,7 @@ class StagedDocument;
 // subscriptions) with a form editor for the selected or new item. The fields are described by
 // FieldSpecs; edits are staged with undo, Save/Revert and a dirty marker, and the owner does
 // the server work through the signals, reporting back with saveSucceeded()/saveFailed()/
-// idTaken()/saveConflicted() and deleteFailed().
+// idTaken()/saveConflicted() and deleteFailed()/deleteConflicted().
 // Records are QVariantMaps keyed like the FieldSpecs, with "name" as the resource id.
 class ResourcePanel final : public QWidget
 {
@@ -98,6 +98,10 @@ public:
     void idTaken(const QString &name);
     // `name` is the item that was to be deleted (the current one when empty).
     void deleteFailed(const core::Error &error, const QString &name = {});
+    // `name` was changed on the server since the form was loaded, so it was not deleted: the
+    // conflict banner (as saveConflicted()'s) offers Reload (reloadRequested()) and Delete
+    // anyway (deleteAnywayRequested(name): delete whatever the server has now).
+    void deleteConflicted(const QString &name);
     void setBusy(bool busy);
 
 Q_SIGNALS:
@@ -105,6 +109,7 @@ Q_SIGNALS:
     void reloadRequested();
     void overwriteRequested(const QVariantMap &values);
     void deleteRequested(const QString &name);
+    void deleteAnywayRequested(const QString &name);
     void refreshRequested();
     void currentChanged(const QString &name);
 
@@ -119,6 +124,10 @@ private:
     bool validate();
     void save();
     void confirmDelete();
+    // What the conflict banner is about: a save (Reload / Overwrite) or a delete of
+    // m_conflictName (Reload / Delete anyway).
+    enum class Conflict { Save, Delete };
+    void showConflict(Conflict conflict, const QString &text);
     void syncMultiChoice(const QString &key);
     void updateState();
 
@@ -131,6 +140,9 @@ private:
     FieldMessages *m_messages = nullptr;
     BannerWidget *m_banner = nullptr;
     BannerWidget *m_conflict = nullptr;
+    QPushButton *m_overwrite = nullptr;     // on m_conflict, for a save
+    QPushButton *m_deleteAnyway = nullptr;  // on m_conflict, for a delete
+    QString m_conflictName;                 // what Delete anyway deletes
     QStandardItemModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_formTitle = nullptr;

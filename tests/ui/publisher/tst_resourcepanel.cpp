@@ -9,7 +9,8 @@
 // subscription shows its own scope and owner; failed key reads and regenerations are reported
 // with Retry; a failed delete says so, and a product or user with subscriptions is deleted with
 // them only when the user agrees; a save over an item someone else changed meanwhile asks
-// (Reload / Overwrite) instead of overwriting their change; a new item whose link fails is
+// (Reload / Overwrite) instead of overwriting their change, and so does a delete (Reload /
+// Delete anyway) instead of deleting it; a new item whose link fails is
 // saved all the same, and the next save updates it with the links still missing; an id the
 // service would refuse is refused at the id field before anything is sent, and one the service
 // refuses is said there too; the list shows choices (states, scopes) in words, in English and
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void productWithSubscriptionsIsDeletedWithThemOnlyWhenAgreed();
     void userWithSubscriptionsIsDeletedWithThem();
     void saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting();
+    void deleteAfterSomeoneElseChangedItAsksInsteadOfDeleting();
     void createWhoseLinkFailsIsSavedAndTheNextSaveSendsOnlyWhatIsMissing();
     void invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent_data();
     void invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent();
@@ -664,6 +666,78 @@ void tst_ResourcePanel::saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting()
     QCOMPARE(storedValue(u"displayName"_qs), u"Starter (theirs)"_qs);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
     QVERIFY(!conflict->isVisible());
+}
+
+void tst_ResourcePanel::deleteAfterSomeoneElseChangedItAsksInsteadOfDeleting()
+{
+    QVERIFY(put(u"/backends/doomed"_qs, { { u"url"_qs, u"http://doomed.example"_qs }, { u"protocol"_qs, u"http"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Backends, u"doomed"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"doomed"_qs, 10000);
+    auto *url = panel->findChild<QLineEdit *>(u"backendUrlLineEdit"_qs);
+    auto *description = panel->findChild<QPlainTextEdit *>(u"backendDescriptionTextEdit"_qs);
+    auto *remove = panel->findChild<QPushButton *>(u"backendsDeletePushButton"_qs);
+    auto *conflict = panel->findChild<ui::BannerWidget *>(u"backendsConflictBannerWidget"_qs);
+    auto *deleteAnyway = panel->findChild<QPushButton *>(u"backendsDeleteAnywayPushButton"_qs);
+    QVERIFY(conflict);
+    QList<QPair<QByteArray, int>> deletes; // {If-Match, HTTP status} of each DELETE sent
+    auto spy = std::make_unique<QObject>(); // ends the recording however the test ends
+    connect(&m_bed.network(), &QNetworkAccessManager::finished, spy.get(), [&deletes](QNetworkReply *reply) {
+        if (reply->operation() == QNetworkAccessManager::DeleteOperation
+            || reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray() == "DELETE")
+            deletes.append({ reply->request().rawHeader("If-Match"),
+                             reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() });
+    });
+
+    // The user saves a description (the form now has the server's ETag); a colleague then moves
+    // the backend elsewhere, and the user deletes it: the delete names the version the user
+    // saw, the service refuses it, and the form says so instead of deleting their change.
+    description->setFocus();
+    QTest::keyClicks(description, u"Going away."_qs);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"backendsSavePushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(u"/backends/doomed"_qs).value(u"description"_qs).toString(), u"Going away."_qs,
+                              10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
+    QVERIFY(patchElsewhere(u"/backends/doomed"_qs, { { u"url"_qs, u"http://moved.example"_qs } }));
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(conflict->isVisible(), 10000);
+    QCOMPARE(conflict->text(), u"“doomed” was changed on the server since you opened it, so it was not deleted. "
+                                "Reload shows the server's version; Delete anyway deletes it as it is now."_qs);
+    QVERIFY(exists(u"/backends/doomed"_qs));
+    QCOMPARE(deletes.size(), 1);
+    QVERIFY2(!deletes.first().first.isEmpty() && deletes.first().first != "*", deletes.first().first.constData());
+    QCOMPARE(deletes.first().second, 412);
+    QVERIFY(deleteAnyway->isVisible());
+    QVERIFY(!panel->findChild<QPushButton *>(u"backendsOverwritePushButton"_qs)->isVisible());
+
+    // Reload shows their version.
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"backendsReloadPushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(url->text(), u"http://moved.example"_qs, 10000);
+    QVERIFY(!conflict->isVisible());
+
+    // Changed again (the list the form came from has no ETag): asked again, nothing sent.
+    QVERIFY(patchElsewhere(u"/backends/doomed"_qs, { { u"description"_qs, u"Still needed."_qs } }));
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(conflict->isVisible(), 10000);
+    QVERIFY(exists(u"/backends/doomed"_qs));
+    QCOMPARE(deletes.size(), 1);
+
+    // Delete anyway: gone, whatever it holds now.
+    QTest::mouseClick(deleteAnyway, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!exists(u"/backends/doomed"_qs), 10000);
+    QCOMPARE(deletes.size(), 2);
+    QCOMPARE(deletes.last().first, QByteArray("*"));
+    QTRY_VERIFY_WITH_TIMEOUT(std::none_of(panel->records().cbegin(), panel->records().cend(), [](const QVariant &r) {
+                                 return r.toMap().value(u"name"_qs).toString() == u"doomed"_qs;
+                             }),
+                             10000);
+    QVERIFY(!conflict->isVisible());
+    QCOMPARE(bannerText(panel, u"backends"_qs), QString());
+    // The page is ready for the next thing.
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"backendsNewPushButton"_qs), Qt::LeftButton);
+    QVERIFY(panel->isNew());
+    QVERIFY(panel->findChild<QPushButton *>(u"backendsSavePushButton"_qs)->isEnabled());
 }
 
 void tst_ResourcePanel::createWhoseLinkFailsIsSavedAndTheNextSaveSendsOnlyWhatIsMissing()
