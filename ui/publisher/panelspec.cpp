@@ -33,9 +33,10 @@ Field choiceField(QString key, QString label, QString objectName,
 }
 
 // The rules of a page's id (apim-protocol.md §5): at most `maxLength` characters, none of
-// `forbidden`. No id may contain "/" or "?", which would change the request's URL; subscription
-// and named value ids may not contain any of * # & + : < > ? either. `target` is the name the
-// service gives the id in an error.
+// `forbidden`. No id may contain "/" or "?", which would change the request's URL, nor "%",
+// which the service, or a proxy on the way, may read as the start of an escape ("a%2Fb" as
+// "a/b"); subscription and named value ids may not contain any of * # & + : < > ? either.
+// `target` is the name the service gives the id in an error.
 struct IdRules
 {
     int maxLength = 0;
@@ -46,8 +47,8 @@ struct IdRules
 IdRules idRules(PublisherWorkspace::Page page)
 {
     using Page = PublisherWorkspace::Page;
-    const QString path = u"/?"_qs;
-    const QString restricted = u"*#&+:<>?/"_qs;
+    const QString path = u"/?%"_qs;
+    const QString restricted = u"*#&+:<>?/%"_qs;
     switch (page) {
     case Page::Products: return { 256, path, u"productId"_qs };
     case Page::Subscriptions: return { 256, restricted, u"sid"_qs };

@@ -847,6 +847,32 @@ void tst_ResourcePanel::invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent_data(
                                         << Typed { { u"namedValueIdLineEdit"_qs, u"nv:2"_qs },
                                                    { u"namedValueDisplayNameLineEdit"_qs, u"nv2"_qs } }
                                         << u"“:”"_qs;
+    QTest::newRow("product with %") << Page::Products << u"products"_qs
+                                    << Typed { { u"productIdLineEdit"_qs, u"gold%2Fteam"_qs },
+                                               { u"productDisplayNameLineEdit"_qs, u"Gold team"_qs } }
+                                    << u"“%”"_qs;
+    QTest::newRow("subscription with %") << Page::Subscriptions << u"subscriptions"_qs
+                                         << Typed { { u"subscriptionIdLineEdit"_qs, u"50%off"_qs },
+                                                    { u"subscriptionDisplayNameLineEdit"_qs, u"Half"_qs } }
+                                         << u"“%”"_qs;
+    QTest::newRow("user with %") << Page::Users << u"users"_qs
+                                 << Typed { { u"userIdLineEdit"_qs, u"ann%20lee"_qs },
+                                            { u"userFirstNameLineEdit"_qs, u"Ann"_qs },
+                                            { u"userLastNameLineEdit"_qs, u"Lee"_qs },
+                                            { u"userEmailLineEdit"_qs, u"ann@contoso.com"_qs } }
+                                 << u"“%”"_qs;
+    QTest::newRow("group with %") << Page::Groups << u"groups"_qs
+                                  << Typed { { u"groupIdLineEdit"_qs, u"100%"_qs },
+                                             { u"groupDisplayNameLineEdit"_qs, u"All"_qs } }
+                                  << u"“%”"_qs;
+    QTest::newRow("named value with %") << Page::NamedValues << u"namedValues"_qs
+                                        << Typed { { u"namedValueIdLineEdit"_qs, u"nv%3"_qs },
+                                                   { u"namedValueDisplayNameLineEdit"_qs, u"nv3"_qs } }
+                                        << u"“%”"_qs;
+    QTest::newRow("backend with %") << Page::Backends << u"backends"_qs
+                                    << Typed { { u"backendIdLineEdit"_qs, u"be%41"_qs },
+                                               { u"backendUrlLineEdit"_qs, u"http://four.example"_qs } }
+                                    << u"“%”"_qs;
     QTest::newRow("backend with ?") << Page::Backends << u"backends"_qs
                                     << Typed { { u"backendIdLineEdit"_qs, u"be?"_qs },
                                                { u"backendUrlLineEdit"_qs, u"http://three.example"_qs } }
