@@ -3538,16 +3538,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>“%1” is niet verwijderd: het aangemelde account heeft geen toestemming om dit te verwijderen (%2).</translation>
     </message>
     <message>
-        <source>Rel&amp;oad</source>
-        <translation>Opnieuw &amp;laden</translation>
-    </message>
-    <message>
         <source>Over&amp;write</source>
-        <translation>Oversc&amp;hrijven</translation>
-    </message>
-    <message>
-        <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
-        <translation>“%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+        <translation>Overschri&amp;jven</translation>
     </message>
     <message numerus="yes">
         <source>The id can be at most %n character(s) long.</source>
@@ -3561,12 +3553,20 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Het id mag geen “%1” bevatten. Niet toegestaan: %2</translation>
     </message>
     <message>
+        <source>&amp;Keep theirs</source>
+        <translation>Serverversie &amp;laden</translation>
+    </message>
+    <message>
         <source>Delete an&amp;yway</source>
         <translation>Toch verwij&amp;deren</translation>
     </message>
     <message>
-        <source>“%1” was changed on the server since you opened it, so it was not deleted. Reload shows the server&apos;s version; Delete anyway deletes it as it is now.</source>
-        <translation>„%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Opnieuw laden toont de versie van de server; Toch verwijderen verwijdert het zoals het nu is.</translation>
+        <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Keep theirs shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
+        <translation>„%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on the server since you opened it, so it was not deleted. Keep theirs shows the server&apos;s version; Delete anyway deletes it as it is now.</source>
+        <translation>„%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Serverversie laden toont de versie van de server; Toch verwijderen verwijdert het zoals het nu is.</translation>
     </message>
 </context>
 <context>

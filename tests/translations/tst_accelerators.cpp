@@ -3,7 +3,8 @@
 //
 // Keyboard accelerators in English and in Dutch, against the real portico-local: on every
 // resource page of the publisher (products, subscriptions, users, groups, named values,
-// backends; a new item and a selected one), in the API and operation editors (new and opened,
+// backends; a new item, a selected one, and one whose save or delete met a change on the server,
+// with the conflict banner's buttons), in the API and operation editors (new and opened,
 // also with the error banner's Retry and the conflict banner's choices), in the Add AzureML
 // web service dialog, in the main window with its connection banner, and on the Batch jobs tab,
 // each Alt+letter has one owner and every label with an accelerator has a field that takes the
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void menuBarAccelerators();
     void mainWindowAccelerators_data();
     void mainWindowAccelerators();
+    void conflictBannerAccelerators_data();
+    void conflictBannerAccelerators();
     void batchJobsTabAccelerators_data();
     void batchJobsTabAccelerators();
     void labelAcceleratorMovesTheFocusToItsField_data();
@@ -327,6 +330,43 @@ void tst_Accelerators::mainWindowAccelerators()
     window.showConnectionProblem(u"portico-local stopped"_qs);
     QVERIFY(window.connectionBanner()->isVisible());
     report(test::mnemonicProblems(&window, test::menuBarLetters(window.menuBar())));
+
+void tst_Accelerators::conflictBannerAccelerators_data()
+{
+    resourcePageAccelerators_data();
+}
+
+// The selected item's save, then its delete, met a change on the server: the conflict banner
+// shows Reload with Overwrite, then Reload with Delete anyway, next to the whole form.
+void tst_Accelerators::conflictBannerAccelerators()
+{
+    QFETCH(QString, language);
+    QFETCH(Page, page);
+    QVERIFY(useLanguage(language));
+    ui::PublisherWorkspace workspace(m_bed.publisher());
+    workspace.resize(1400, 900);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    workspace.showPage(page);
+    ui::ResourcePanel *panel = workspace.panel(page);
+    QVERIFY(panel);
+    auto *table = panel->findChild<QTableView *>();
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 10000);
+    table->selectRow(0);
+    QTRY_VERIFY(!panel->isNew());
+    auto *conflict = panel->findChild<QWidget *>(panel->objectName().chopped(5) + u"ConflictBannerWidget"_qs);
+    QVERIFY(conflict);
+
+    panel->saveConflicted();
+    QVERIFY(conflict->isVisible());
+    QStringList problems;
+    for (const QString &problem : test::mnemonicProblems(&workspace))
+        problems.append(u"save conflict: "_qs + problem);
+    panel->deleteConflicted(panel->currentName());
+    QVERIFY(conflict->isVisible());
+    for (const QString &problem : test::mnemonicProblems(&workspace))
+        problems.append(u"delete conflict: "_qs + problem);
+    report(problems);
 }
 
 std::unique_ptr<ui::DeveloperWorkspace> tst_Accelerators::batchWorkspace()

@@ -119,7 +119,9 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     rightLayout->addWidget(m_banner);
     m_conflict = new BannerWidget(right);
     m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
-    QPushButton *reload = m_conflict->addButton(tr("Rel&oad"), prefix + u"ReloadPushButton"_qs);
+    // No letter of "Reload" is free on every page (Fi&rst name, U&RL, &Owner, Appr&oval,
+    // &Display name, De&lete...): the choice is named for what it keeps.
+    QPushButton *reload = m_conflict->addButton(tr("&Keep theirs"), prefix + u"ReloadPushButton"_qs);
     m_overwrite = m_conflict->addButton(tr("Over&write"), prefix + u"OverwritePushButton"_qs);
     m_deleteAnyway = m_conflict->addButton(tr("Delete an&yway"), prefix + u"DeleteAnywayPushButton"_qs);
     rightLayout->addWidget(m_conflict);
@@ -637,8 +639,8 @@ void ResourcePanel::saveConflicted()
     m_messages->clear();
     showConflict(Conflict::Save,
                  tr("“%1” was changed on the server since you opened it, so your changes were not "
-                    "saved; they are still here. Reload shows the server's version (your changes "
-                    "are dropped); Overwrite saves yours over it.")
+                    "saved; they are still here. Keep theirs shows the server's version (your "
+                    "changes are dropped); Overwrite saves yours over it.")
                      .arg(currentName()));
 }
 
@@ -647,7 +649,7 @@ void ResourcePanel::deleteConflicted(const QString &name)
     m_conflictName = name;
     showConflict(Conflict::Delete,
                  tr("“%1” was changed on the server since you opened it, so it was not deleted. "
-                    "Reload shows the server's version; Delete anyway deletes it as it is now.")
+                    "Keep theirs shows the server's version; Delete anyway deletes it as it is now.")
                      .arg(name));
 }
 
