@@ -41,13 +41,51 @@ bool isSecretQueryItem(const QString &name, const QStringList &extraNames)
     return inList(name, known) || inList(name, extraNames);
 }
 
-HeaderList redactHeaders(const HeaderList &headers, const QStringList &extraNames)
+namespace {
+
+// Headers whose value is a URL (Location after a redirect to a SAS URL, say), or holds URLs
+// in angle brackets (Link).
+bool carriesUrls(const QByteArray &lowerName)
+{
+    static const QByteArrayList names { "location", "content-location", "referer", "link" };
+    return names.contains(lowerName);
+}
+
+QByteArray redactedUrlText(const QByteArray &text, const QStringList &extraQueryNames)
+{
+    const QUrl url = QUrl::fromEncoded(text.trimmed());
+    const QUrl redacted = redactUrl(url, extraQueryNames);
+    return redacted == url ? text : redacted.toEncoded();
+}
+
+QByteArray redactUrlsIn(const QByteArray &lowerName, const QByteArray &value, const QStringList &extraQueryNames)
+{
+    if (lowerName != "link")
+        return redactedUrlText(value, extraQueryNames);
+    QByteArray out;
+    qsizetype from = 0;
+    for (qsizetype open = value.indexOf('<'); open >= 0; open = value.indexOf('<', from)) {
+        const qsizetype close = value.indexOf('>', open);
+        if (close < 0)
+            break;
+        out += value.mid(from, open + 1 - from);
+        out += redactedUrlText(value.mid(open + 1, close - open - 1), extraQueryNames);
+        from = close;
+    }
+    return out + value.mid(from);
+}
+
+} // namespace
+
+HeaderList redactHeaders(const HeaderList &headers, const QStringList &extraNames,
+                         const QStringList &extraQueryNames)
 {
     HeaderList out;
     out.reserve(headers.size());
     for (const auto &[name, value] : headers) {
         if (!isSecretHeader(name, extraNames)) {
-            out.append({ name, value });
+            const QByteArray lower = name.toLower();
+            out.append({ name, carriesUrls(lower) ? redactUrlsIn(lower, value, extraQueryNames) : value });
             continue;
         }
         const qsizetype space = value.indexOf(' ');

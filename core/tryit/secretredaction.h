@@ -27,8 +27,11 @@ inline constexpr QStringView secretMask { u"••••••••" };
 // and `extraNames`. Case-insensitive.
 [[nodiscard]] bool isSecretQueryItem(const QString &name, const QStringList &extraNames = {});
 
-// Masks secret header values; "Bearer abc" keeps the scheme ("Bearer ••••••••").
-[[nodiscard]] HeaderList redactHeaders(const HeaderList &headers, const QStringList &extraNames = {});
+// Masks secret header values; "Bearer abc" keeps the scheme ("Bearer ••••••••"). In the URLs
+// of Location, Content-Location, Referer and Link, the secret query items are masked as
+// redactUrl() does, with `extraQueryNames`; a URL with none is kept as it was written.
+[[nodiscard]] HeaderList redactHeaders(const HeaderList &headers, const QStringList &extraNames = {},
+                                       const QStringList &extraQueryNames = {});
 [[nodiscard]] QUrl redactUrl(const QUrl &url, const QStringList &extraQueryNames = {});
 // Replaces every occurrence of each known secret value (length >= 4) in `text`; the last
 // line of defence for bodies and free text stored in history.

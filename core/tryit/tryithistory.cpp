@@ -335,7 +335,7 @@ Result<qint64> TryItHistory::insert(const TryItRequest &request, const Result<Tr
         const bool truncated = r.isStreamedToFile() || r.body.size() > bodyLimit;
         query.addBindValue(r.status);
         query.addBindValue(r.reason);
-        query.addBindValue(scrubSecrets(headersToJson(redactHeaders(r.headers, request.secretHeaderNames())), secrets));
+        query.addBindValue(scrubSecrets(headersToJson(redactHeaders(r.headers, request.secretHeaderNames(), request.secretQueryNames())), secrets));
         query.addBindValue(r.isStreamedToFile() ? QByteArray() : scrubSecrets(r.body.left(bodyLimit), secrets));
         query.addBindValue(truncated ? 1 : 0);
         query.addBindValue(r.bodySize);

@@ -156,7 +156,7 @@ Result<PreparedRequest> TryItRequest::preview() const
         return prepared;
     PreparedRequest masked = *prepared;
     masked.url = redactUrl(masked.url, secretQueryNames());
-    masked.headers = redactHeaders(wireHeaders(masked), secretHeaderNames());
+    masked.headers = redactHeaders(wireHeaders(masked), secretHeaderNames(), secretQueryNames());
     return masked;
 }
 
@@ -214,7 +214,7 @@ QJsonObject TryItRequest::toJson() const
     for (const auto &[name, value] : queryParameters)
         query.append(QJsonArray { name, isSecretQueryItem(name, secretQueryNames()) ? secretMask.toString() : value });
     QJsonArray headerArray;
-    for (const auto &[name, value] : redactHeaders(headers, secretHeaderNames()))
+    for (const auto &[name, value] : redactHeaders(headers, secretHeaderNames(), secretQueryNames()))
         headerArray.append(QJsonArray { QString::fromLatin1(name), QString::fromUtf8(value) });
     return {
         { u"apiId"_qs, apiId },

@@ -449,7 +449,8 @@ QString TryItComposer::previewText(const ComposedRequest &composed, const core::
         if (!composed.apiPath.isEmpty())
             base += u'/' + composed.apiPath;
         QStringList lines { composed.method + u' ' + base + composed.urlTemplate };
-        for (const auto &[name, value] : core::redactHeaders(composed.headers, request.secretHeaderNames()))
+        for (const auto &[name, value] : core::redactHeaders(composed.headers, request.secretHeaderNames(),
+                                                             request.secretQueryNames()))
             lines.append(QString::fromLatin1(name) + u": "_qs + QString::fromUtf8(value));
         return lines.join(u'\n');
     }

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void headers();
     void urls_data();
     void urls();
+    void urlsInHeaders_data();
+    void urlsInHeaders();
     void scrubbingFindsEncodedForms();
 };
 
@@ -61,6 +63,37 @@ void tst_SecretRedaction::urls()
     QFETCH(QString, url);
     QFETCH(QString, expected);
     QCOMPARE(core::redactUrl(QUrl(url)).toString(QUrl::FullyEncoded), expected);
+}
+
+void tst_SecretRedaction::urlsInHeaders_data()
+{
+    const QByteArray mask = QUrl::toPercentEncoding(u"••••••••"_qs);
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("expected");
+    // A 302 to blob storage is not followed (another origin), so its Location is what history keeps.
+    QTest::newRow("location to a sas url")
+            << QByteArray("Location") << QByteArray("https://acct.blob.core.windows.net/c/out.csv?sv=2020-12-06&sr=b&sp=r&sig=abc%2Bdef")
+            << "https://acct.blob.core.windows.net/c/out.csv?sv=2020-12-06&sr=b&sp=r&sig=" + mask;
+    QTest::newRow("renamed key query name")
+            << QByteArray("content-location") << QByteArray("/score?x-demo-key=k1&page=2")
+            << "/score?x-demo-key=" + mask + "&page=2";
+    QTest::newRow("link, two urls")
+            << QByteArray("Link") << QByteArray("<https://h/p?page=2&code=fn1>; rel=\"next\", <https://h/p?page=9>; rel=\"last\"")
+            << "<https://h/p?page=2&code=" + mask + ">; rel=\"next\", <https://h/p?page=9>; rel=\"last\"";
+    QTest::newRow("referer with user info") << QByteArray("Referer") << QByteArray("https://u:pw@h/p") << QByteArray("https://h/p");
+    QTest::newRow("location, nothing secret, kept as written")
+            << QByteArray("Location") << QByteArray("/final?x=1&y=a%20b") << QByteArray("/final?x=1&y=a%20b");
+    QTest::newRow("not a url header") << QByteArray("X-Next") << QByteArray("/p?sig=abc") << QByteArray("/p?sig=abc");
+}
+
+void tst_SecretRedaction::urlsInHeaders()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, expected);
+    const auto redacted = core::redactHeaders({ { name, value } }, {}, { u"x-demo-key"_qs });
+    QCOMPARE(redacted.first().second, expected);
 }
 
 void tst_SecretRedaction::scrubbingFindsEncodedForms()

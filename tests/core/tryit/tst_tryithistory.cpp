@@ -21,6 +21,7 @@ namespace {
 const QString key = u"a1b2c3d4e5f60718293a4b5c6d7e8f90"_qs;
 const QString functionKey = u"fnKey/Az9+Qw7=="_qs;
 const QString sasSignature = u"sAsSig0Nature/xyz+123="_qs;
+const QString redirectSignature = u"rEdirectSig/9876+abc="_qs;
 
 TryItRequest request(TryItRequest::KeyPlacement placement = TryItRequest::KeyPlacement::Header)
 {
@@ -111,6 +112,13 @@ void tst_TryItHistory::noSecretReachesTheDatabaseFile()
         blob.urlTemplate = u"/blobs/{blob}?sv=2021-08-06&sp=r&sig={signature}"_qs;
         blob.templateValues = { { u"blob"_qs, u"feature-hashing.csv"_qs }, { u"signature"_qs, sasSignature } };
         QVERIFY(history.record(blob, core::Error::make(core::Error::Kind::Network, u"refused"_qs)).ok());
+        // A redirect to another origin is not followed: its Location, with a SAS the service
+        // made up (not a value of the request), is what the entry shows.
+        core::TryItResponse redirect = response(302, {});
+        redirect.reason = "Found";
+        redirect.headers.append({ "Location", "https://acct.blob.core.windows.net/out/result.csv?sv=2021-08-06&sp=r&sig="
+                                                      + QUrl::toPercentEncoding(redirectSignature) });
+        QVERIFY(history.record(request(), redirect).ok());
     }
     const QByteArray files = dir.readAllFiles(); // database, WAL and anything else
     QVERIFY(!files.isEmpty());
@@ -120,6 +128,9 @@ void tst_TryItHistory::noSecretReachesTheDatabaseFile()
     QVERIFY(!files.contains(QUrl::toPercentEncoding(functionKey)));
     QVERIFY(!files.contains(sasSignature.toUtf8()));
     QVERIFY(!files.contains(QUrl::toPercentEncoding(sasSignature)));
+    QVERIFY(!files.contains(redirectSignature.toUtf8()));
+    QVERIFY(!files.contains(QUrl::toPercentEncoding(redirectSignature)));
+    QVERIFY(files.contains("https://acct.blob.core.windows.net/out/result.csv?sv=2021-08-06&sp=r&sig=")); // where it went
     QVERIFY(files.contains("/api/score?code={code}")); // the template itself is kept
     QVERIFY(files.contains("feature-hashing")); // the rest is there
 }
