@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/snippetpanel.h"
 
+#include "core/tryit/secretredaction.h"
 #include "core/tryit/snippetgenerator.h"
 
 #include <QClipboard>
@@ -63,7 +64,9 @@ void SnippetPanel::setRequest(const core::TryItRequest &request)
     m_request = request;
     // The panel never holds the key. A stand-in makes the generator emit the key header, which
     // it writes as an environment-variable placeholder (never the value) in every language.
-    m_request.subscriptionKey = request.subscriptionName.isEmpty() ? QString() : u"placeholder"_qs;
+    // The stand-in is the mask itself: the generator scrubs the key's value from the body, and
+    // scrubbing the mask leaves the user's text as it was.
+    m_request.subscriptionKey = request.subscriptionName.isEmpty() ? QString() : core::secretMask.toString();
     m_hasRequest = true;
     regenerate();
 }

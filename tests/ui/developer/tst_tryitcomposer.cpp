@@ -7,6 +7,7 @@
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/jsonbodyeditor.h"
 #include "ui/developer/secretheaderdelegate.h"
+#include "ui/developer/snippetpanel.h"
 #include "ui/developer/tryitcomposer.h"
 
 #include <QAccessible>
@@ -32,6 +33,7 @@ class tst_TryItComposer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void codeSnippetKeepsTheBodyAsWritten();
     void catalogSearchesAndDocumentsTheOperation();
     void composerPrefillsAndPreviewsWithSecretsMasked();
     void invalidBodyBlocksSendWithItsPosition();
@@ -752,5 +754,23 @@ void tst_TryItComposer::dotSegmentValueIsRefusedAtItsRow()
 }
 
 QTEST_MAIN(tst_TryItComposer)
+void tst_TryItComposer::codeSnippetKeepsTheBodyAsWritten()
+{
+    // The Code tab never holds the key; whatever stands in for it must not eat the user's
+    // own words in the body.
+    core::TryItRequest request;
+    request.method = "POST";
+    request.gatewayUrl = QUrl(u"http://127.0.0.1:1"_qs);
+    request.apiPath = u"notes"_qs;
+    request.urlTemplate = u"/score"_qs;
+    request.body = R"({"text": "a placeholder for the real review"})";
+    request.subscriptionName = u"Starter"_qs;
+    SnippetPanel panel;
+    panel.setRequest(request);
+    const QString curl = panel.snippet();
+    QVERIFY2(curl.contains(u"a placeholder for the real review"_qs), qPrintable(curl));
+    QVERIFY2(curl.contains(u"OCP_APIM_SUBSCRIPTION_KEY"_qs), qPrintable(curl));
+}
+
 #include "tst_tryitcomposer.moc"
 
