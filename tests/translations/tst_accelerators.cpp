@@ -330,6 +330,7 @@ void tst_Accelerators::mainWindowAccelerators()
     window.showConnectionProblem(u"portico-local stopped"_qs);
     QVERIFY(window.connectionBanner()->isVisible());
     report(test::mnemonicProblems(&window, test::menuBarLetters(window.menuBar())));
+}
 
 void tst_Accelerators::conflictBannerAccelerators_data()
 {
