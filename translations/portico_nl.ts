@@ -1166,8 +1166,8 @@
         <translation>De batchservice op %1 antwoordde niet op tijd op het indienen.</translation>
     </message>
     <message>
-        <source>It may have received the job nevertheless and hold it, never started; BES cannot list its jobs, so Portico cannot check. Submit again sends the job once more, which can leave a second job there; Remove drops it from this list.</source>
-        <translation>Mogelijk heeft de service de taak toch ontvangen en bewaart hij die, nooit gestart; BES kan zijn taken niet opsommen, dus Portico kan dat niet nagaan. Opnieuw indienen verstuurt de taak nog een keer, waardoor daar een tweede taak kan komen te staan; Verwijderen haalt de taak uit deze lijst.</translation>
+        <source>It may have received the job all the same and hold it without starting it; the service cannot list its jobs, so Portico cannot check. Submit again sends the job once more, which can leave a second job there; Remove drops it from this list.</source>
+        <translation>Mogelijk heeft de service de taak toch ontvangen en houdt hij die vast zonder hem te starten; de service kan zijn taken niet opsommen, dus Portico kan dat niet nagaan. Opnieuw indienen verstuurt de taak nog een keer, waardoor daar een tweede taak kan komen te staan; Verwijderen haalt de taak uit deze lijst.</translation>
     </message>
 </context>
 <context>
@@ -3562,11 +3562,11 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Keep theirs shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
-        <translation>„%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+        <translation>“%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
     <message>
         <source>“%1” was changed on the server since you opened it, so it was not deleted. Keep theirs shows the server&apos;s version; Delete anyway deletes it as it is now.</source>
-        <translation>„%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Serverversie laden toont de versie van de server; Toch verwijderen verwijdert het zoals het nu is.</translation>
+        <translation>“%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Serverversie laden toont de versie van de server; Toch verwijderen verwijdert het zoals het nu is.</translation>
     </message>
 </context>
 <context>

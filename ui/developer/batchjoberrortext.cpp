@@ -126,10 +126,10 @@ QString jobReason(const core::BatchJobRecord &record, const core::Error &error)
     if (error.target == u"jobList"_qs)
         return BatchJobErrorText::tr("The job list could not be written (is the disk full?).");
     if (isSubmitWithoutAnswer(record, error))
-        return BatchJobErrorText::tr("It may have received the job nevertheless and hold it, never started; "
-                                     "BES cannot list its jobs, so Portico cannot check. Submit again sends "
-                                     "the job once more, which can leave a second job there; Remove drops it "
-                                     "from this list.");
+        return BatchJobErrorText::tr("It may have received the job all the same and hold it without starting "
+                                     "it; the service cannot list its jobs, so Portico cannot check. Submit "
+                                     "again sends the job once more, which can leave a second job there; Remove "
+                                     "drops it from this list.");
     const Party party = partyOf(record, error);
     const bool gateway = record.endpoint.target == core::BesEndpoint::Target::Gateway;
     const QString host = hostOf(record.endpoint.baseUrl);

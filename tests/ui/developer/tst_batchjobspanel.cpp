@@ -1109,9 +1109,9 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
     QCOMPARE(proxy.lost(), 1);
     QTRY_COMPARE(submitsOf(job->id()), 1); // the service holds the job
     const QString said = u"The batch service at %1 did not answer the submit in time. It may have received the job "
-                         "nevertheless and hold it, never started; BES cannot list its jobs, so Portico cannot check. "
-                         "Submit again sends the job once more, which can leave a second job there; Remove drops it "
-                         "from this list."_qs.arg(u"%1:%2"_qs.arg(throughProxy.host()).arg(throughProxy.port()));
+                         "all the same and hold it without starting it; the service cannot list its jobs, so Portico "
+                         "cannot check. Submit again sends the job once more, which can leave a second job there; "
+                         "Remove drops it from this list."_qs.arg(u"%1:%2"_qs.arg(throughProxy.host()).arg(throughProxy.port()));
     QTRY_COMPARE(jobs->topLevelItemCount(), 1);
     QTRY_COMPARE(jobs->topLevelItem(0)->toolTip(1), said);
 
