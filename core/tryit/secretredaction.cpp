@@ -55,7 +55,10 @@ QByteArray redactedUrlText(const QByteArray &text, const QStringList &extraQuery
 {
     const QUrl url = QUrl::fromEncoded(text.trimmed());
     const QUrl redacted = redactUrl(url, extraQueryNames);
-    return redacted == url ? text : redacted.toEncoded();
+    if (redacted == url)
+        return text;
+    // The mask reads as it does everywhere else, not as its percent-encoding.
+    return redacted.toEncoded().replace(QUrl::toPercentEncoding(secretMask.toString()), secretMask.toUtf8());
 }
 
 QByteArray redactUrlsIn(const QByteArray &lowerName, const QByteArray &value, const QStringList &extraQueryNames)

@@ -67,7 +67,7 @@ void tst_SecretRedaction::urls()
 
 void tst_SecretRedaction::urlsInHeaders_data()
 {
-    const QByteArray mask = QUrl::toPercentEncoding(u"••••••••"_qs);
+    const QByteArray mask = u"••••••••"_qs.toUtf8();
     QTest::addColumn<QByteArray>("name");
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<QByteArray>("expected");
