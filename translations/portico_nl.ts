@@ -4110,8 +4110,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Vul een weergavenaam in.</translation>
     </message>
     <message>
-        <source>Enter an id without spaces or any of * # &amp; + : &lt; &gt; ? /</source>
-        <translation>Vul een id in zonder spaties en zonder * # &amp; + : &lt; &gt; ? /</translation>
+        <source>Enter an id without spaces or any of * # &amp; + : &lt; &gt; ? / %</source>
+        <translation>Vul een id in zonder spaties en zonder * # &amp; + : &lt; &gt; ? / %</translation>
     </message>
     <message>
         <source>Modified</source>

@@ -207,10 +207,10 @@ bool StagedEditor::validateNameAndId(const QVariantMap &values)
         m_messages->setMessage(kDisplayName, tr("Enter a display name."));
         ok = false;
     }
-    static const QRegularExpression forbidden(uR"([*#&+:<>?/\s])"_qs);
+    static const QRegularExpression forbidden(uR"([*#&+:<>?/%\s])"_qs);
     const QString id = values.value(kName).toString();
     if (m_new && (id.isEmpty() || id.contains(forbidden))) {
-        m_messages->setMessage(kName, tr("Enter an id without spaces or any of * # & + : < > ? /"));
+        m_messages->setMessage(kName, tr("Enter an id without spaces or any of * # & + : < > ? / %"));
         ok = false;
     }
     return ok;

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void apiSaveKeepsPropertiesTheEditorDoesNotShow();
     void operationSaveKeepsRepresentationsAndHeaders();
     void newApiWithAnExistingIdDoesNotReplaceIt();
+    void newApiIdWithAPercentIsRefusedAtTheIdField();
     void newOperationWithAnExistingIdDoesNotReplaceIt();
     void apiSaveDoesNotOverwriteAConcurrentChange();
     void overwriteAfterAConflictSavesTheUsersVersion();
@@ -242,6 +243,28 @@ void tst_PublisherSave::newApiWithAnExistingIdDoesNotReplaceIt()
     click(editor, u"apiSavePushButton"_qs);
     QTRY_VERIFY_WITH_TIMEOUT(!editor->isNew(), 10000);
     QCOMPARE(stored(u"/apis/echo-two"_qs).value(u"path"_qs).toString(), u"echo-two"_qs);
+}
+
+// "50%2Foff" would reach the service as "50/off": a "%" is refused where it was typed, as on the
+// resource pages, and nothing is sent.
+void tst_PublisherSave::newApiIdWithAPercentIsRefusedAtTheIdField()
+{
+    m_workspace->showPage(Page::Api);
+    auto *editor = qobject_cast<ui::ApiEditor *>(m_workspace->currentEditor());
+    QVERIFY(editor && editor->isNew());
+    QTest::keyClicks(editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), u"Half off"_qs);
+    retype(editor->findChild<QLineEdit *>(u"apiIdLineEdit"_qs), u"50%2Foff"_qs);
+    QTest::keyClicks(editor->findChild<QLineEdit *>(u"serviceUrlLineEdit"_qs), u"https://half.example"_qs);
+    QTest::keyClicks(editor->findChild<QLineEdit *>(u"urlSuffixLineEdit"_qs), u"half-off"_qs);
+    const int before = call(core::ArmRequest::get(kService + u"/apis"_qs))->value(u"value"_qs).toArray().size();
+    click(editor, u"apiSavePushButton"_qs);
+
+    auto *idMessage = editor->findChild<QLabel *>(u"apiIdMessageLabel"_qs);
+    QTRY_COMPARE(idMessage->text(), u"Enter an id without spaces or any of * # & + : < > ? / %"_qs);
+    QVERIFY(idMessage->isVisible());
+    QVERIFY(editor->isNew());
+    QCOMPARE(editor->findChild<QLineEdit *>(u"apiIdLineEdit"_qs)->text(), u"50%2Foff"_qs);
+    QCOMPARE(call(core::ArmRequest::get(kService + u"/apis"_qs))->value(u"value"_qs).toArray().size(), before);
 }
 
 void tst_PublisherSave::newOperationWithAnExistingIdDoesNotReplaceIt()
