@@ -2980,6 +2980,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The policy of %1 was not saved: the signed-in account does not have permission to change it (%2).</source>
         <translation>Het beleid van %1 is niet opgeslagen: het aangemelde account heeft geen toestemming om het te wijzigen (%2).</translation>
     </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Opnieuw &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Overschrijven</translation>
+    </message>
+    <message>
+        <source>The policy of %1 was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
+        <translation>Het beleid van %1 is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ProgressPage</name>

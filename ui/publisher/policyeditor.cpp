@@ -41,6 +41,10 @@ PolicyEditor::PolicyEditor(QWidget *parent)
 
     m_banner = new BannerWidget(this);
     m_banner->setObjectName(u"policyBannerWidget"_qs);
+    m_conflict = new BannerWidget(this);
+    m_conflict->setObjectName(u"policyConflictBannerWidget"_qs);
+    QPushButton *reload = m_conflict->addButton(tr("Re&load"), u"policyReloadPushButton"_qs);
+    QPushButton *overwrite = m_conflict->addButton(tr("&Overwrite"), u"policyOverwritePushButton"_qs);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_edit = new QPlainTextEdit(this);
@@ -115,6 +119,7 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_banner);
+    layout->addWidget(m_conflict);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_problemLabel);
     layout->addLayout(buttons);
@@ -126,7 +131,12 @@ PolicyEditor::PolicyEditor(QWidget *parent)
         if (!m_loaded)
             Q_EMIT loadRetryRequested();
     });
-    connect(m_save, &QPushButton::clicked, this, &PolicyEditor::save);
+    connect(reload, &QPushButton::clicked, this, [this] {
+        setBusy(true);
+        Q_EMIT reloadRequested();
+    });
+    connect(overwrite, &QPushButton::clicked, this, [this] { save(true); });
+    connect(m_save, &QPushButton::clicked, this, [this] { save(false); });
     connect(m_revert, &QPushButton::clicked, m_doc, &StagedDocument::revert);
     connect(m_doc, &StagedDocument::dirtyChanged, this, &PolicyEditor::updateState);
     connect(m_doc, &StagedDocument::valueChanged, this, [this] {
@@ -148,6 +158,8 @@ void PolicyEditor::load(const QString &scopeLabel, const QString &xml)
     m_scope = scopeLabel;
     m_scopeLabel->setText(scopeLabel);
     m_banner->clear();
+    m_conflict->clear();
+    m_busy = false;
     m_loaded = true;
     m_doc->load({ { kValue, xml } });
     clearProblem();
@@ -160,6 +172,8 @@ void PolicyEditor::loadFailed(const QString &scopeLabel, const core::Error &erro
     m_scope = scopeLabel;
     m_scopeLabel->setText(scopeLabel);
     m_loaded = false;
+    m_busy = false;
+    m_conflict->clear();
     m_doc->load({ { kValue, QString() } });
     clearProblem();
     QStringList lines { error.message };
@@ -249,24 +263,29 @@ void PolicyEditor::insertSnippet(Snippet snippet)
     m_edit->setFocus();
 }
 
-void PolicyEditor::save()
+void PolicyEditor::save(bool overwrite)
 {
     if (m_busy || !m_loaded)
         return;
     m_banner->clear();
+    m_conflict->clear();
     const auto problems = policydocument::check(text());
     if (!problems.isEmpty()) {
         markProblem(problems.first());
         return;
     }
     m_savingText = text();
-    Q_EMIT saveRequested(m_savingText);
+    if (overwrite)
+        Q_EMIT overwriteRequested(m_savingText);
+    else
+        Q_EMIT saveRequested(m_savingText);
 }
 
 void PolicyEditor::saveSucceeded(const QString &storedXml)
 {
     setBusy(false);
     m_banner->clear();
+    m_conflict->clear();
     clearProblem();
     // Show the server's form unless it is what was sent or the user typed meanwhile (then the
     // user's text stays, with its undo history).
@@ -310,6 +329,17 @@ void PolicyEditor::saveFailed(const core::Error &error)
                               tr("The policy was not saved: %1").arg(lines.join(u'\n')), true);
     }
     updateState();
+}
+
+void PolicyEditor::saveConflicted()
+{
+    setBusy(false);
+    m_conflict->showMessage(BannerWidget::Kind::Warning,
+                            tr("The policy of %1 was changed on the server since you opened it, so "
+                               "your changes were not saved; they are still here. Reload shows the "
+                               "server's version (your changes are dropped); Overwrite saves yours "
+                               "over it.")
+                                .arg(m_scope));
 }
 
 void PolicyEditor::setBusy(bool busy)

@@ -28,6 +28,10 @@ class XmlHighlighter;
 // document must never stand in for a policy that exists but was not read.
 // The text is the document as sent with format rawxml: policy expressions (@(...), @{...}) may
 // hold raw <, > and &; the well-formedness check reads it the way the server does.
+// A save the server refuses because the policy was changed there since it was loaded
+// (saveConflicted()) shows a banner (policyConflictBannerWidget) whose Reload asks the owner for the
+// server's version (reloadRequested()) and whose Overwrite sends the user's text over it
+// (overwriteRequested()); the user's text stays until they choose.
 // Problems, ours or the server's, are marked at their line and column. The effective-policy tab
 // shows the document with every inherited <base/> expanded from the parent scopes.
 class PolicyEditor final : public QWidget
@@ -69,15 +73,20 @@ public:
     // form the editor edits (rawxml: unescaped expressions).
     void saveSucceeded(const QString &storedXml);
     void saveFailed(const core::Error &error);
+    // The policy was changed on the server since it was loaded: nothing was saved.
+    void saveConflicted();
     void setBusy(bool busy);
 
 Q_SIGNALS:
     void saveRequested(const QString &xml);
+    // The conflict banner's choices.
+    void reloadRequested();
+    void overwriteRequested(const QString &xml);
     // Retry on the banner after loadFailed().
     void loadRetryRequested();
 
 private:
-    void save();
+    void save(bool overwrite);
     void markProblem(const policydocument::Problem &problem);
     void clearProblem();
     void refreshEffective();
@@ -96,6 +105,7 @@ private:
     XmlHighlighter *m_effectiveHighlighter = nullptr;
     QLabel *m_problemLabel = nullptr;
     BannerWidget *m_banner = nullptr;
+    BannerWidget *m_conflict = nullptr;
     QToolButton *m_snippets = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_revert = nullptr;

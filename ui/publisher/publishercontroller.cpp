@@ -182,13 +182,13 @@ void PublisherController::send(core::ArmRequest request, QObject *context,
             [job, done = std::move(done)] { done(job->result()); });
 }
 
-void PublisherController::trackServerCopies(StagedEditor *editor)
+void PublisherController::trackServerCopies(QObject *editor)
 {
     connect(editor, &QObject::destroyed, this,
             [this](QObject *gone) { m_serverCopies.remove(gone); });
 }
 
-void PublisherController::remember(StagedEditor *editor, const core::ArmResponse &response)
+void PublisherController::remember(const QObject *editor, const core::ArmResponse &response)
 {
     const core::Result<QJsonObject> json = response.json();
     m_serverCopies.insert(editor, { json.ok() ? json.value() : QJsonObject(), response.etag() });
@@ -428,50 +428,78 @@ void PublisherController::saveOperation(OperationEditor *editor, const QString &
 void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString &scopePath,
                                              const QString &label)
 {
+    // The policy of the service it was opened on: its loads and saves stay there whichever
+    // service is current later.
+    const QString path = m_serviceId + policyPath(scopePath);
+    trackServerCopies(editor);
     auto *parents = new EffectiveScopeBar(this, editor, scopePath);
     editor->setEffectiveHeader(parents);
-    loadPolicy(editor, scopePath, label);
+    loadPolicy(editor, path, label);
     parents->reload();
     connect(editor, &PolicyEditor::loadRetryRequested, this,
-            [this, editor, parents, scopePath, label] {
-                loadPolicy(editor, scopePath, label);
+            [this, editor, parents, path, label] {
+                loadPolicy(editor, path, label);
                 parents->reload();
             });
-    connect(editor, &PolicyEditor::saveRequested, this,
-            [this, editor, scopePath](const QString &xml) {
-                editor->setBusy(true);
-                call(core::ArmRequest::put(policyPath(scopePath),
-                                           QJsonObject { { u"properties"_qs,
-                                                           QJsonObject { { u"format"_qs, u"rawxml"_qs },
-                                                                         { u"value"_qs, xml } } } }),
-                     editor, [this, editor, xml, scopePath](const core::Result<QJsonObject> &r) {
-                         // The reply holds the XML-escaped form (§7), not the rawxml text the
-                         // editor edits: sent again as rawxml it would be escaped twice. The
-                         // server accepted `xml` as it is, so that stays the saved text.
-                         if (r.ok()) {
-                             editor->saveSucceeded(xml);
-                             Q_EMIT policySaved(scopePath);
-                         } else {
-                             editor->saveFailed(r.error());
-                         }
-                     });
-            });
+    connect(editor, &PolicyEditor::reloadRequested, this,
+            [this, editor, path, label] { loadPolicy(editor, path, label); });
+    connect(editor, &PolicyEditor::saveRequested, this, [this, editor, path, scopePath](const QString &xml) {
+        savePolicy(editor, path, scopePath, xml, false);
+    });
+    connect(editor, &PolicyEditor::overwriteRequested, this,
+            [this, editor, path, scopePath](const QString &xml) { savePolicy(editor, path, scopePath, xml, true); });
 }
 
-void PublisherController::loadPolicy(PolicyEditor *editor, const QString &scopePath,
-                                     const QString &label)
+void PublisherController::savePolicy(PolicyEditor *editor, const QString &path, const QString &scopePath,
+                                     const QString &xml, bool overwrite)
 {
-    call(core::ArmRequest::get(policyPath(scopePath)).withQuery(u"format"_qs, u"rawxml"_qs), editor,
-         [editor, label](const core::Result<QJsonObject> &r) {
+    editor->setBusy(true);
+    core::ArmRequest put = core::ArmRequest::put(
+        path, QJsonObject { { u"properties"_qs,
+                              QJsonObject { { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, xml } } } });
+    const auto copy = m_serverCopies.constFind(editor);
+    if (overwrite)
+        put.ifMatch = QByteArrayLiteral("*");
+    else if (copy == m_serverCopies.cend()) // the scope had no policy: create only while it has none
+        put.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
+    else // without an ETag from the server there is nothing to compare against: unconditional
+        put.ifMatch = copy->etag.isEmpty() ? QByteArrayLiteral("*") : copy->etag;
+    send(put, editor, [this, editor, xml, scopePath](const core::Result<core::ArmResponse> &r) {
+        if (!r.ok() && r.error().httpStatus == 412) {
+            editor->saveConflicted();
+            return;
+        }
+        const core::Result<QJsonObject> json = toJson(r);
+        if (!json.ok()) {
+            editor->saveFailed(json.error());
+            return;
+        }
+        remember(editor, r.value());
+        // The reply holds the XML-escaped form (§7), not the rawxml text the editor edits: sent
+        // again as rawxml it would be escaped twice. The server accepted `xml` as it is, so that
+        // stays the saved text.
+        editor->saveSucceeded(xml);
+        Q_EMIT policySaved(scopePath);
+    });
+}
+
+void PublisherController::loadPolicy(PolicyEditor *editor, const QString &path, const QString &label)
+{
+    send(core::ArmRequest::get(path).withQuery(u"format"_qs, u"rawxml"_qs), editor,
+         [this, editor, label](const core::Result<core::ArmResponse> &response) {
+             const core::Result<QJsonObject> r = toJson(response);
              if (r.ok()) {
+                 remember(editor, response.value());
                  editor->load(label, r->value(u"properties"_qs).toObject().value(u"value"_qs).toString());
              } else if (r.error().kind == core::Error::Kind::NotFound) {
                  // No policy at this scope yet: start from one that inherits everything.
+                 m_serverCopies.remove(editor);
                  editor->load(label,
                               u"<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n"
                               "    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n"
                               "  <on-error>\n    <base />\n  </on-error>\n</policies>"_qs);
              } else {
+                 m_serverCopies.remove(editor);
                  editor->loadFailed(label, r.error());
              }
          });

@@ -84,7 +84,10 @@ public:
     // "/apis/x/operations/y". Loads the scope's policy, and its parents for the effective view
     // through an EffectiveScopeBar (global → product → API, the product picked there); only a
     // scope without a policy (404) gets the default document, any other failure is the editor's
-    // loadFailed() (Retry loads again). Saves send format rawxml and emit policySaved().
+    // loadFailed() (Retry loads again). Saves send format rawxml and emit policySaved(). Like
+    // API saves they carry the loaded policy's ETag (If-Match; If-None-Match: * when the scope
+    // had none), so a change made meanwhile is the editor's conflict (Reload / Overwrite). The
+    // editor stays with the service that was current when it was attached.
     void attachPolicyEditor(PolicyEditor *editor, const QString &scopePath, const QString &label);
 
     void createSubscription(const QString &sid, const QString &displayName, const QString &scope,
@@ -169,8 +172,9 @@ private:
     QString absolute(const QString &path) const;
     void send(core::ArmRequest request, QObject *context,
               std::function<void(const core::Result<core::ArmResponse> &)> done);
-    void trackServerCopies(StagedEditor *editor);
-    void remember(StagedEditor *editor, const core::ArmResponse &response);
+    // Forgets an editor's server copy when the editor goes.
+    void trackServerCopies(QObject *editor);
+    void remember(const QObject *editor, const core::ArmResponse &response);
     // Creates (isNew) or replaces the resource at `path` for `editor` as described above;
     // `fresh` re-reads the server copy first and replaces whatever ETag it has (Overwrite).
     void saveResource(StagedEditor *editor, const QString &path, bool isNew, bool fresh,
@@ -182,7 +186,12 @@ private:
     void saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh);
     void loadApi(ApiEditor *editor, const QString &apiId);
     void loadOperation(OperationEditor *editor, const QString &apiId, const QString &operationId);
-    void loadPolicy(PolicyEditor *editor, const QString &scopePath, const QString &label);
+    // `path` is the policy's absolute path (its service's, as when the editor was attached).
+    void loadPolicy(PolicyEditor *editor, const QString &path, const QString &label);
+    // PUT with If-Match the ETag of the loaded policy (If-None-Match: * when the scope had none,
+    // If-Match: * for Overwrite); a 412 is the editor's saveConflicted().
+    void savePolicy(PolicyEditor *editor, const QString &path, const QString &scopePath,
+                    const QString &xml, bool overwrite);
     void saveOperation(OperationEditor *editor, const QString &apiId, const QVariantMap &values,
                        bool isNew, bool fresh);
     // Links the API to the `add` products and unlinks it from the `remove` ones, one call after
@@ -199,7 +208,7 @@ private:
     QString m_serviceId;
     QString m_subscriptionPath; // "/subscriptions/<id>" of the environment
     quint64 m_wizardGeneration = 0;
-    QHash<const QObject *, ServerCopy> m_serverCopies; // per API / operation editor
+    QHash<const QObject *, ServerCopy> m_serverCopies; // per API, operation or policy editor
     QString m_wizardSubscriptionId; // what loadWizardChoices() was last asked for (Retry)
     QString m_pendingNameCheck;     // a name to check once the subscription is known
 };

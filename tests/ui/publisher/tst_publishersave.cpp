@@ -13,6 +13,7 @@
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
 #include "ui/publisher/operationeditor.h"
+#include "ui/publisher/policyeditor.h"
 #include "ui/publisher/publisherworkspace.h"
 
 #include <QAbstractItemModel>
@@ -35,6 +36,20 @@ using Page = ui::PublisherWorkspace::Page;
 
 namespace {
 const QString kService = test::localServiceId(u"saves"_qs);
+
+QString policyXml(const QString &header)
+{
+    return u"<policies>\n  <inbound>\n    <base />\n    <set-header name=\""_qs + header
+        + u"\" exists-action=\"override\">\n      <value>1</value>\n    </set-header>\n  </inbound>\n"
+          "  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n"
+          "  <on-error>\n    <base />\n  </on-error>\n</policies>"_qs;
+}
+
+QJsonObject policyBody(const QString &header)
+{
+    return { { u"properties"_qs,
+               QJsonObject { { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, policyXml(header) } } } };
+}
 
 QJsonObject apiBody(const QString &displayName, const QString &path, const QString &serviceUrl)
 {
@@ -63,6 +78,8 @@ private Q_SLOTS:
     void operationSaveDoesNotOverwriteAConcurrentChange();
     void operationEditorIsCleanAfterASuccessfulSave();
     void newApiIsKeptAsSavedWhenAProductLinkFails();
+    void policySaveDoesNotOverwriteAConcurrentChange();
+    void policyCreatedMeanwhileIsAConflictAndReloadShowsIt();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -72,6 +89,14 @@ private:
         return r.ok() ? r->value(u"properties"_qs).toObject() : QJsonObject();
     }
     ui::ApiEditor *openApi(const QString &apiId, const QString &displayName);
+    // The policy page of `scope`, once its text has loaded.
+    ui::PolicyEditor *openPolicy(const QString &scope);
+    QString storedPolicy(const QString &scope)
+    {
+        const auto r = call(core::ArmRequest::get(kService + scope + u"/policies/policy"_qs)
+                                .withQuery(u"format"_qs, u"rawxml"_qs));
+        return r.ok() ? r->value(u"properties"_qs).toObject().value(u"value"_qs).toString() : QString();
+    }
     ui::OperationEditor *openOperation(const QString &apiId, const QString &operationId,
                                        const QString &displayName);
     static void click(QWidget *editor, const QString &button)
@@ -462,6 +487,86 @@ void tst_PublisherSave::newApiIsKeptAsSavedWhenAProductLinkFails()
     QCOMPARE(apis.size(), 1);
     QCOMPARE(apis.at(0).toObject().value(u"name"_qs).toString(), u"linked-api"_qs);
     QCOMPARE(gold->checkState(), Qt::Checked);
+}
+
+ui::PolicyEditor *tst_PublisherSave::openPolicy(const QString &scope)
+{
+    m_workspace->showPage(Page::Policy, scope);
+    auto *editor = qobject_cast<ui::PolicyEditor *>(m_workspace->currentEditor());
+    if (!editor)
+        return nullptr;
+    auto *text = editor->findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    return QTest::qWaitFor([&] { return editor->isLoaded() && text->toPlainText().contains(u"<policies"_qs); }, 10000)
+        ? editor
+        : nullptr;
+}
+
+void tst_PublisherSave::policySaveDoesNotOverwriteAConcurrentChange()
+{
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/guarded"_qs,
+                                       apiBody(u"Guarded API"_qs, u"guarded"_qs, u"http://127.0.0.1:9"_qs)))
+                .ok());
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/guarded/policies/policy"_qs, policyBody(u"X-Start"_qs))).ok());
+    ui::PolicyEditor *editor = openPolicy(u"/apis/guarded"_qs);
+    QVERIFY(editor);
+    auto *text = editor->findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    QVERIFY(text->toPlainText().contains(u"X-Start"_qs));
+    // A colleague changes the policy meanwhile.
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/guarded/policies/policy"_qs, policyBody(u"X-Colleague"_qs))).ok());
+    text->selectAll();
+    text->insertPlainText(policyXml(u"X-Mine"_qs)); // as a paste would
+    click(editor, u"policySavePushButton"_qs);
+
+    auto *conflict = editor->findChild<ui::BannerWidget *>(u"policyConflictBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT((conflict && conflict->isVisible()) || !editor->isDirty(), 10000);
+    QVERIFY2(storedPolicy(u"/apis/guarded"_qs).contains(u"X-Colleague"_qs), qPrintable(storedPolicy(u"/apis/guarded"_qs)));
+    QVERIFY(conflict && conflict->isVisible());
+    QVERIFY2(conflict->text().contains(u"changed on the server since you opened it"_qs), qPrintable(conflict->text()));
+    // The user's text stays until they choose.
+    QCOMPARE(text->toPlainText(), policyXml(u"X-Mine"_qs));
+    QVERIFY(editor->isDirty());
+
+    click(conflict, u"policyOverwritePushButton"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isDirty(), 10000);
+    QVERIFY(conflict->isHidden());
+    QVERIFY2(storedPolicy(u"/apis/guarded"_qs).contains(u"X-Mine"_qs), qPrintable(storedPolicy(u"/apis/guarded"_qs)));
+    QCOMPARE(text->toPlainText(), policyXml(u"X-Mine"_qs));
+
+    // From there on a save is not a conflict.
+    text->selectAll();
+    text->insertPlainText(policyXml(u"X-Mine-Again"_qs));
+    click(editor, u"policySavePushButton"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isDirty(), 10000);
+    QVERIFY(conflict->isHidden());
+    QVERIFY(storedPolicy(u"/apis/guarded"_qs).contains(u"X-Mine-Again"_qs));
+}
+
+void tst_PublisherSave::policyCreatedMeanwhileIsAConflictAndReloadShowsIt()
+{
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/bare"_qs,
+                                       apiBody(u"Bare API"_qs, u"bare"_qs, u"http://127.0.0.1:9"_qs)))
+                .ok());
+    ui::PolicyEditor *editor = openPolicy(u"/apis/bare"_qs); // no policy yet: the default document
+    QVERIFY(editor);
+    auto *text = editor->findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    QVERIFY(!text->toPlainText().contains(u"set-header"_qs));
+    // A colleague creates the API's policy meanwhile.
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/bare/policies/policy"_qs, policyBody(u"X-Colleague"_qs))).ok());
+    text->selectAll();
+    text->insertPlainText(policyXml(u"X-Mine"_qs));
+    click(editor, u"policySavePushButton"_qs);
+
+    auto *conflict = editor->findChild<ui::BannerWidget *>(u"policyConflictBannerWidget"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT((conflict && conflict->isVisible()) || !editor->isDirty(), 10000);
+    QVERIFY(storedPolicy(u"/apis/bare"_qs).contains(u"X-Colleague"_qs));
+    QVERIFY(conflict && conflict->isVisible());
+    QCOMPARE(text->toPlainText(), policyXml(u"X-Mine"_qs));
+
+    // Reload shows the colleague's policy.
+    click(conflict, u"policyReloadPushButton"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"X-Colleague"_qs), 10000);
+    QVERIFY(!editor->isDirty());
+    QVERIFY(conflict->isHidden());
 }
 
 QTEST_MAIN(tst_PublisherSave)
