@@ -58,8 +58,16 @@ core::ArmClient *PublisherController::client() const
 void PublisherController::setClient(core::ArmClient *client)
 {
     m_client = client;
-    m_serviceId.clear();
     m_subscriptionPath.clear();
+    setService({});
+}
+
+void PublisherController::setService(const QString &serviceId)
+{
+    if (serviceId == m_serviceId)
+        return;
+    m_serviceId = serviceId;
+    Q_EMIT serviceChanged(serviceId);
 }
 
 QString PublisherController::absolute(const QString &path) const

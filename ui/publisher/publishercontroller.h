@@ -54,8 +54,8 @@ public:
     // the service must be set again after this.
     void setClient(core::ArmClient *client);
     core::ArmClient *client() const;
-    // The full ARM id of the service the editors work on.
-    void setService(const QString &serviceId) { m_serviceId = serviceId; }
+    // The full ARM id of the service the editors work on; serviceChanged() when it is another.
+    void setService(const QString &serviceId);
     const QString &serviceId() const { return m_serviceId; }
 
     // Wizard: name checks, subscriptions/resource groups, provisioning. When provisioning
@@ -139,6 +139,8 @@ public:
     void listResources(core::ArmRequest request, QObject *context, ListCallback done);
 
 Q_SIGNALS:
+    // Another service (or none, after setClient()) is now the one the editors work on.
+    void serviceChanged(const QString &serviceId);
     void serviceCreated(const QString &serviceId);
     // Provisioning requested through the wizard ended (after serviceCreated() on success).
     void provisioningFinished(bool succeeded);

@@ -287,7 +287,7 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                     if (guard)
                         guard->setProvisioningFinished(r.ok(), outcome);
                     if (r.ok()) {
-                        m_serviceId = id;
+                        setService(id);
                         Q_EMIT serviceCreated(id);
                         Q_EMIT resourcesChanged();
                     }

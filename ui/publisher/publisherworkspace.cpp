@@ -83,6 +83,9 @@ PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget 
     layout->addLayout(scopeBar);
     layout->addWidget(m_stack);
     connect(controller, &PublisherController::resourcesChanged, this, &PublisherWorkspace::resourcesChanged);
+    // Nothing of the old service stays on show, where its Save would go to the new one: its
+    // editor is left (kept while it has unsaved edits, for when the user is back on that service).
+    connect(controller, &PublisherController::serviceChanged, this, [this] { showPage(Page::Overview); });
     updateScopeBar();
 }
 

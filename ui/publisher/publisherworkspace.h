@@ -39,7 +39,8 @@ class ResourcePanel;
 // service's global policy from its overview, an API's, an operation's or the selected
 // product's; on the policy page the same button leads back. An editor with unsaved edits is
 // kept when the user moves elsewhere and comes back with its edits when its item is shown
-// again; only an unchanged editor is discarded.
+// again; only an unchanged editor is discarded. When the controller switches to another service
+// (a new one finished provisioning), the page shows the overview.
 class PublisherWorkspace final : public QWidget
 {
     Q_OBJECT

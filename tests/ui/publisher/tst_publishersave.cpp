@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void newApiIsKeptAsSavedWhenAProductLinkFails();
     void policySaveDoesNotOverwriteAConcurrentChange();
     void policyCreatedMeanwhileIsAConflictAndReloadShowsIt();
+    void anotherServiceDoesNotTakeTheOpenEditorsSave();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -567,6 +569,50 @@ void tst_PublisherSave::policyCreatedMeanwhileIsAConflictAndReloadShowsIt()
     QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"X-Colleague"_qs), 10000);
     QVERIFY(!editor->isDirty());
     QVERIFY(conflict->isHidden());
+}
+
+void tst_PublisherSave::anotherServiceDoesNotTakeTheOpenEditorsSave()
+{
+    // As when a service the user created finishes provisioning: it becomes the current one
+    // while the policy of the old one is open with unsaved edits.
+    const QString other = test::localServiceId(u"saves-other"_qs);
+    QVERIFY(test::createLocalService(*m_bed.controller(), other, this).ok());
+    auto globalPolicyOf = [this](const QString &service) {
+        const auto r = call(core::ArmRequest::get(service + u"/policies/policy"_qs).withQuery(u"format"_qs, u"rawxml"_qs));
+        return r.ok() ? r->value(u"properties"_qs).toObject().value(u"value"_qs).toString() : QString();
+    };
+    const QString otherBefore = globalPolicyOf(other);
+    ui::PolicyEditor *editor = openPolicy(u""_qs);
+    QVERIFY(editor);
+    QPointer<ui::PolicyEditor> guard(editor);
+    auto *text = editor->findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    text->selectAll();
+    text->insertPlainText(policyXml(u"X-First-Service"_qs));
+    QVERIFY(editor->isDirty());
+
+    m_bed.controller()->setService(other);
+    // The old service's editor is no longer on show: the new service's overview is.
+    QCOMPARE(m_workspace->currentPage(), Page::Overview);
+    QVERIFY(m_workspace->currentEditor() != editor);
+
+    // Back on the first service, the unsaved policy comes back as it was left.
+    m_bed.controller()->setService(kService);
+    m_workspace->showPage(Page::Policy, QString());
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), editor);
+    QCOMPARE(text->toPlainText(), policyXml(u"X-First-Service"_qs));
+    QVERIFY(editor->isDirty());
+
+    // Even a save that comes from the kept editor after a switch goes to its own service.
+    m_bed.controller()->setService(other);
+    QVERIFY(guard);
+    auto *save = editor->findChild<QPushButton *>(u"policySavePushButton"_qs);
+    QVERIFY(save->isEnabled());
+    save->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isDirty(), 10000);
+    QCOMPARE(globalPolicyOf(other), otherBefore);
+    QVERIFY(globalPolicyOf(kService).contains(u"X-First-Service"_qs));
+    m_bed.controller()->setService(kService);
 }
 
 QTEST_MAIN(tst_PublisherSave)
