@@ -2992,6 +2992,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The policy of %1 was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
         <translation>Het beleid van %1 is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
+    <message>
+        <source>The effective policy cannot be shown because the policy of %1 could not be read.</source>
+        <translation>Het effectieve beleid kan niet worden getoond, omdat het beleid van %1 niet kon worden gelezen.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ProgressPage</name>

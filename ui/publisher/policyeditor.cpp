@@ -161,6 +161,7 @@ void PolicyEditor::load(const QString &scopeLabel, const QString &xml)
     m_conflict->clear();
     m_busy = false;
     m_loaded = true;
+    m_readFailed = false;
     m_doc->load({ { kValue, xml } });
     clearProblem();
     refreshEffective();
@@ -172,6 +173,7 @@ void PolicyEditor::loadFailed(const QString &scopeLabel, const core::Error &erro
     m_scope = scopeLabel;
     m_scopeLabel->setText(scopeLabel);
     m_loaded = false;
+    m_readFailed = true;
     m_busy = false;
     m_conflict->clear();
     m_doc->load({ { kValue, QString() } });
@@ -407,6 +409,14 @@ void PolicyEditor::clearProblem()
 
 void PolicyEditor::refreshEffective()
 {
+    if (!m_loaded) {
+        // Without this scope's own policy the parents' would pass for the effective one.
+        m_effective->setPlainText(m_readFailed ? tr("The effective policy cannot be shown because the "
+                                                    "policy of %1 could not be read.")
+                                                     .arg(m_scope)
+                                               : QString());
+        return;
+    }
     policydocument::Chain chain = m_parents;
     chain.append({ m_scope, text() });
     QString error;

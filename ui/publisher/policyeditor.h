@@ -25,7 +25,8 @@ class XmlHighlighter;
 // owner sends saveRequested() to the server and reports back with saveSucceeded()/saveFailed().
 // When the scope's policy could not be read, loadFailed() says so with Retry (loadRetryRequested())
 // and the editor stays read-only, with nothing to save, until a load() succeeds: a default
-// document must never stand in for a policy that exists but was not read.
+// document must never stand in for a policy that exists but was not read (nor may the parents'
+// policy stand in for the effective one: the effective tab says it cannot be shown).
 // The text is the document as sent with format rawxml: policy expressions (@(...), @{...}) may
 // hold raw <, > and &; the well-formedness check reads it the way the server does.
 // A save the server refuses because the policy was changed there since it was loaded
@@ -115,6 +116,7 @@ private:
     int m_problemColumn = 0;
     bool m_busy = false;
     bool m_loaded = false;
+    bool m_readFailed = false; // after loadFailed(), until a load()
 };
 
 } // namespace portico::ui

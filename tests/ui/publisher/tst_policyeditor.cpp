@@ -70,6 +70,7 @@ private Q_SLOTS:
     void problemsAreExplainedWhereTheyWereTyped_data();
     void problemsAreExplainedWhereTheyWereTyped();
     void failedLoadKeepsTheEditorReadOnlyUntilALoadSucceeds();
+    void failedLoadDoesNotShowTheParentsAsTheEffectivePolicy();
 };
 
 void tst_PolicyEditor::malformedXmlIsMarkedAtLineAndColumnAndNotSent()
@@ -376,6 +377,24 @@ void tst_PolicyEditor::failedLoadKeepsTheEditorReadOnlyUntilALoadSucceeds()
     QVERIFY(!banner->isVisible());
     edit->setPlainText(kApi + u"\n"_qs);
     QVERIFY(save->isEnabled());
+}
+
+void tst_PolicyEditor::failedLoadDoesNotShowTheParentsAsTheEffectivePolicy()
+{
+    PolicyEditor editor;
+    editor.setInheritedPolicies({ { u"Global"_qs, kGlobal }, { u"Product Starter"_qs, kStarter } });
+    core::Error error = core::Error::make(core::Error::Kind::Http, u"The service is unavailable."_qs);
+    error.httpStatus = 503;
+    editor.loadFailed(u"API echo"_qs, error);
+    auto *effective = editor.findChild<QPlainTextEdit *>(u"effectivePolicyPlainTextEdit"_qs);
+    editor.findChild<QTabWidget *>(u"policyTabWidget"_qs)->setCurrentWidget(effective);
+    // Not the parents' policy as if this scope had none: its own was not read.
+    QVERIFY2(!effective->toPlainText().contains(u"<rate-limit"_qs), qPrintable(effective->toPlainText()));
+    QCOMPARE(effective->toPlainText(),
+             u"The effective policy cannot be shown because the policy of API echo could not be read."_qs);
+
+    editor.load(u"API echo"_qs, kApi);
+    QVERIFY2(effective->toPlainText().contains(u"<rate-limit"_qs), qPrintable(effective->toPlainText()));
 }
 
 QTEST_MAIN(tst_PolicyEditor)
