@@ -3134,6 +3134,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The API “%1” may have been created before that (the service did not answer) and could not be removed again (%2); if it is there, delete it before adding the service again.</source>
         <translation>De API “%1” is daarvoor mogelijk al aangemaakt (de service gaf geen antwoord) en kon niet opnieuw worden verwijderd (%2); als die er is, verwijder die dan voordat u de service opnieuw toevoegt.</translation>
     </message>
+    <message>
+        <source>%1 is still being created, but Portico stopped watching it (%2). Look for it in the service list later; it appears there when it is ready.</source>
+        <translation>%1 wordt nog aangemaakt, maar Portico volgt het niet meer (%2). Zoek het later in de lijst met services; het verschijnt daar zodra het klaar is.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherWorkspace</name>

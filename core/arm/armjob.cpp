@@ -7,6 +7,7 @@
 #include "core/arm/armparsing.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 
 namespace portico::core {
 
@@ -18,6 +19,12 @@ QUrl absolute(const QByteArray &header)
         return {};
     const QUrl url(QString::fromUtf8(header), QUrl::StrictMode);
     return url.isValid() && !url.isRelative() ? url : QUrl();
+}
+
+// A status poll may fail for a while without the operation failing: Azure keeps creating.
+bool isTransientPollFailure(const Error &error)
+{
+    return error.isTransient() || (error.kind == Error::Kind::Http && error.httpStatus == 429);
 }
 
 ArmRequest getOf(const QUrl &url)
@@ -37,7 +44,10 @@ ArmJob::ArmJob(ArmClient *client, ArmRequest request, QObject *parent)
     m_elapsed.start();
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] {
-        start(m_pollPhase, getOf(m_pollUrl), qMin(remainingMs(), m_client->timing().deadlineMs));
+        if (m_pollPhase == Phase::FinalGet)
+            finalGet();
+        else
+            start(m_pollPhase, getOf(m_pollUrl), qMin(remainingMs(), m_client->timing().deadlineMs));
     });
     start(Phase::Initial, m_request, m_client->timing().deadlineMs);
 }
@@ -90,10 +100,15 @@ void ArmJob::onExchangeFinished()
     if (exchange->retryAfterMs() >= 0)
         m_retryAfterMs = exchange->retryAfterMs();
     const Result<ArmResponse> &result = exchange->result();
+    if (!result.ok() && m_watching && isTransientPollFailure(result.error())) {
+        retryPoll(result.error(), exchange->retryAfterMs());
+        return;
+    }
     if (!result.ok() || !m_request.longRunning) {
         finish(result);
         return;
     }
+    m_failedPolls = 0;
     switch (m_phase) {
     case Phase::Initial:
         afterInitial(result.value());
@@ -157,6 +172,7 @@ void ArmJob::afterPoll(const ArmResponse &response)
             return;
         case OperationState::Failed:
         case OperationState::Canceled:
+            m_watching = false; // the server's last word
             finish(status->error);
             return;
         case OperationState::Succeeded:
@@ -189,16 +205,40 @@ void ArmJob::afterPoll(const ArmResponse &response)
     const OperationState operationState =
         state ? operationStateFromString(*state) : OperationState::Succeeded;
     Q_EMIT progress(state.value_or(u"Succeeded"_qs), -1);
-    if (operationState == OperationState::InProgress)
+    if (operationState == OperationState::InProgress) {
         schedulePoll(Phase::PollResource, m_pollUrl, response);
-    else if (operationState == OperationState::Succeeded)
+    } else if (operationState == OperationState::Succeeded) {
         finish(response);
-    else
+    } else {
+        m_watching = false; // the server's last word
         finish(Error::make(Error::Kind::Http, u"Provisioning ended in state %1."_qs.arg(*state)));
+    }
+}
+
+void ArmJob::retryPoll(const Error &error, qint64 retryAfterMs)
+{
+    ++m_failedPolls;
+    const ArmTiming &timing = m_client->timing();
+    qint64 delay = 0;
+    if (retryAfterMs >= 0) {
+        delay = retryAfterMs;
+    } else {
+        const qint64 backoff = qMin<qint64>(qint64(timing.baseBackoffMs) << qMin(m_failedPolls - 1, 16),
+                                            timing.maxBackoffMs);
+        delay = backoff / 2 + QRandomGenerator::global()->bounded(backoff / 2 + 1);
+    }
+    delay = timing.scaled(delay);
+    if (delay >= remainingMs()) {
+        finish(error);
+        return;
+    }
+    Q_EMIT retrying(m_failedPolls, delay);
+    m_pollTimer.start(int(delay)); // the same poll (m_pollPhase, m_pollUrl) again
 }
 
 void ArmJob::schedulePoll(Phase phase, QUrl url, const ArmResponse &last)
 {
+    m_watching = true;
     const auto retryAfter = parseRetryAfter(last.header("Retry-After"), QDateTime::currentDateTimeUtc());
     const qint64 delay = m_client->timing().scaled(retryAfter.value_or(m_client->timing().defaultPollIntervalMs));
     if (delay >= remainingMs()) {
@@ -226,6 +266,7 @@ void ArmJob::finalGet()
         finish(m_initial.value_or(ArmResponse {}));
         return;
     }
+    m_pollPhase = Phase::FinalGet;
     start(Phase::FinalGet, getOf(target), qMin(remainingMs(), m_client->timing().deadlineMs));
 }
 

@@ -23,7 +23,9 @@ class ArmExchange;
 //   2. otherwise Location: GET it while it answers 202;
 //   3. otherwise, a 200/201 whose properties.provisioningState is not terminal: GET the resource
 //      until it is.
-// Each poll waits Retry-After when the server sends one, else the default poll interval. After
+// Each poll waits Retry-After when the server sends one, else the default poll interval. A poll
+// that fails on the way (network error, timeout, 429, 5xx: the operation goes on in Azure) is
+// sent again after Retry-After or a backoff, until longRunningDeadlineMs. After
 // success a PUT/PATCH re-reads the resource (final-state-via location = the entity URL), so
 // result() is the final resource; a DELETE ends with the last reply.
 //
@@ -45,6 +47,11 @@ public:
     qint64 retryAfterMs() const { return m_retryAfterMs; }
     // How many status polls a long-running call needed.
     int pollCount() const { return m_polls; }
+    // The job ended with an error after the server had accepted the long-running request and
+    // before it said how the operation ended (the deadline passed, polls kept failing, or it
+    // was cancelled): the operation may still be running or have succeeded. Valid after
+    // finished().
+    bool stoppedWatching() const { return m_watching && m_result && !m_result->ok(); }
 
     void cancel();
 
@@ -53,7 +60,7 @@ Q_SIGNALS:
     // Long-running progress: the server's status text ("InProgress", "Activating") and
     // percentComplete (-1 when not reported).
     void progress(const QString &status, int percentComplete);
-    // A 429/503 is being retried after delayMs.
+    // A 429/503 is being retried after delayMs, or a failed status poll is sent again.
     void retrying(int attempt, qint64 delayMs);
 
 private:
@@ -64,6 +71,7 @@ private:
     void afterInitial(const ArmResponse &response);
     void afterPoll(const ArmResponse &response);
     void schedulePoll(Phase phase, QUrl url, const ArmResponse &last);
+    void retryPoll(const Error &error, qint64 retryAfterMs);
     void finalGet();
     void finish(Result<ArmResponse> result);
     int remainingMs() const;
@@ -80,6 +88,8 @@ private:
     QUrl m_locationUrl;
     qint64 m_retryAfterMs = -1;
     int m_polls = 0;
+    int m_failedPolls = 0; // in a row
+    bool m_watching = false; // accepted and polling, with no final word from the server yet
     std::optional<Result<ArmResponse>> m_result;
 };
 

@@ -52,6 +52,11 @@ void FlakyProxy::loseAnswerWhen(Rule rule, Loss loss)
     m_loss = loss;
 }
 
+void FlakyProxy::dropWhen(Rule rule)
+{
+    m_dropRule = std::move(rule);
+}
+
 void FlakyProxy::onNewConnection()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
@@ -112,6 +117,11 @@ void FlakyProxy::readRequests(Connection *connection)
                 request.headers.append({ lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed() });
         }
         const qint64 length = request.header("Content-Length").toLongLong();
+        if (m_dropRule && m_dropRule(request)) {
+            ++m_dropped;
+            connection->client->abort(); // deletes `connection` through disconnected()
+            return;
+        }
         if (m_rule && m_rule(request)) {
             // Answer without forwarding: wait for the whole body, then drop it.
             if (connection->pending.size() < head.size() + length)

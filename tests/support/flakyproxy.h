@@ -46,7 +46,11 @@ public:
     // Fails the requests for which `rule` says so, answering `status` with an Azure Storage
     // error body of `code`.
     void failWhen(Rule rule, int status = 503, const QByteArray &code = "ServerBusy");
+    // Closes the connection of the requests for which `rule` says so, without any answer: what
+    // a dropped Wi-Fi or a restarting load balancer looks like to the client (a network error).
+    void dropWhen(Rule rule);
     int failed() const { return m_failed; }
+    int dropped() const { return m_dropped; }
     int forwarded() const { return m_forwarded; }
 
     // How the client loses an answer: Stall keeps its connection open and sends nothing (its
@@ -67,9 +71,11 @@ private:
     QHostAddress m_upstreamHost;
     quint16 m_upstreamPort = 0;
     Rule m_rule;
+    Rule m_dropRule;
     int m_status = 503;
     QByteArray m_code;
     int m_failed = 0;
+    int m_dropped = 0;
     int m_forwarded = 0;
     Rule m_loseRule;
     Loss m_loss = Loss::Stall;

@@ -269,11 +269,19 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                     ? m_operations->begin(tr("Creating %1").arg(request.serviceName))
                     : 0;
                 // `failure`, when given, says what went wrong instead of the error.
+                // `stoppedWatching`: the server accepted the create and has not said how it
+                // ended; it most likely goes on, so this is no failure to create again after.
                 auto finishProvisioning = [this, guard, id, op, group, name = request.serviceName](
                                               const core::Result<QJsonObject> &r,
-                                              const QString &failure = QString()) {
+                                              const QString &failure = QString(),
+                                              bool stoppedWatching = false) {
                     const QString outcome = r.ok()
                         ? tr("%1 is ready").arg(name)
+                        : stoppedWatching
+                        ? tr("%1 is still being created, but Portico stopped watching it (%2). "
+                             "Look for it in the service list later; it appears there when it "
+                             "is ready.")
+                              .arg(name, r.error().message)
                         : !failure.isEmpty()
                         ? failure
                         : r.error().kind == core::Error::Kind::Forbidden
@@ -284,7 +292,9 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                         : tr("Creating %1 failed: %2").arg(name, r.error().message);
                     if (m_operations)
                         m_operations->end(op, r.ok(), outcome);
-                    if (guard)
+                    if (guard && stoppedWatching)
+                        guard->setProvisioningUnconfirmed(outcome);
+                    else if (guard)
                         guard->setProvisioningFinished(r.ok(), outcome);
                     if (r.ok()) {
                         setService(id);
@@ -307,7 +317,7 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                             });
                     // Owned by the controller, not the wizard: closing it does not stop this.
                     connect(job, &core::ArmJob::finished, this, [job, finishProvisioning] {
-                        finishProvisioning(toJson(job->result()));
+                        finishProvisioning(toJson(job->result()), {}, job->stoppedWatching());
                     });
                 };
                 if (request.newResourceGroup) {

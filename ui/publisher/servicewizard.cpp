@@ -393,6 +393,16 @@ public:
         }
         Q_EMIT completeChanged();
     }
+    void finishUnconfirmed(const QString &text)
+    {
+        done = true;
+        succeeded = false;
+        bar->setRange(0, 1);
+        bar->setValue(0);
+        status->setPalette(palette()); // neither success nor error colour
+        status->setText(text);
+        Q_EMIT completeChanged();
+    }
     // Back after a failed create: the summary creates again; this page starts over.
     void cleanupPage() override
     {
@@ -582,6 +592,11 @@ void ServiceWizard::setProvisioningStatus(const QString &status)
 void ServiceWizard::setProvisioningFinished(bool succeeded, const QString &message)
 {
     m_progressPage->finish(succeeded, message);
+}
+
+void ServiceWizard::setProvisioningUnconfirmed(const QString &message)
+{
+    m_progressPage->finishUnconfirmed(message);
 }
 
 ServiceWizard::Request ServiceWizard::request() const

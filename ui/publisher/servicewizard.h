@@ -71,6 +71,9 @@ public:
     // Provisioning progress, reported by the owner after provisionRequested().
     void setProvisioningStatus(const QString &status);
     void setProvisioningFinished(bool succeeded, const QString &message);
+    // Provisioning goes on, but the owner stopped following it (`message` says why): neither
+    // success nor a failure to correct and create again.
+    void setProvisioningUnconfirmed(const QString &message);
 
     Request request() const;
     int nextId() const override;

@@ -1,0 +1,192 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Creating a service takes 30–45 minutes in Azure, and the network may fail meanwhile. The
+// wizard creates a service on the real portico-local (with a slow long-running operation)
+// through a FlakyProxy that drops or fails some status polls: a failed poll does not end the
+// create, and polls that keep failing end in "still being created", not in "failed".
+
+#include "core/arm/armclient.h"
+#include "core/arm/armrequest.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/flakyproxy.h"
+#include "tests/support/porticolocalfixture.h"
+#include "tests/ui/publishertestbed.h"
+#include "ui/publisher/publishercontroller.h"
+#include "ui/publisher/servicewizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace portico;
+using ui::ServiceWizard;
+
+class tst_ProvisioningWatch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void aFailedStatusPollDoesNotEndTheCreate();
+    void pollsThatKeepFailingSayTheServiceIsStillBeingCreated();
+
+private:
+    // Clicks through the wizard on the local environment and presses Create.
+    void create(ServiceWizard &wizard, const QString &name);
+    // A status poll of the service's long-running create.
+    static bool isPollOf(const test::FlakyProxy::Request &request, const QString &name)
+    {
+        return request.method == "GET"
+            && request.target.contains(QByteArray("/service/" + name.toUtf8() + "/operationresults/"));
+    }
+
+    test::PorticoLocalFixture m_local;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<test::FlakyProxy> m_proxy;
+    std::unique_ptr<core::ArmClient> m_client;
+    std::unique_ptr<ui::PublisherController> m_controller;
+};
+
+void tst_ProvisioningWatch::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // Long enough for a dozen polls at the scaled poll interval below.
+    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "3000");
+    QVERIFY2(m_local.start(), qPrintable(m_local.errorString()));
+    m_tokens = std::make_unique<core::StaticTokenProvider>(m_local.token());
+}
+
+void tst_ProvisioningWatch::cleanupTestCase()
+{
+    QCOMPARE(m_local.stop(), 0);
+}
+
+void tst_ProvisioningWatch::init()
+{
+    m_proxy = std::make_unique<test::FlakyProxy>();
+    QVERIFY(m_proxy->listen(QHostAddress::LocalHost, quint16(m_local.managementUrl().port())));
+    QUrl url = m_local.managementUrl();
+    url.setPort(m_proxy->port());
+    m_client = std::make_unique<core::ArmClient>(&m_network, url, m_tokens.get());
+    core::ArmTiming timing = m_client->timing();
+    timing.timeScale = 0.1; // portico-local's Retry-After: 1 becomes 100 ms
+    m_client->setTiming(timing);
+    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), nullptr);
+}
+
+void tst_ProvisioningWatch::cleanup()
+{
+    m_controller.reset();
+    m_client.reset();
+    m_proxy.reset();
+}
+
+void tst_ProvisioningWatch::create(ServiceWizard &wizard, const QString &name)
+{
+    m_controller->attachWizard(&wizard);
+    wizard.setEnvironments({ { u"local"_qs, u"portico-local"_qs, false } }, u"local"_qs);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"instanceNameLineEdit"_qs), name);
+    QTRY_VERIFY2_WITH_TIMEOUT(next->isEnabled(),
+                              qPrintable(wizard.findChild<QLabel *>(u"instanceNameAvailabilityLabel"_qs)->text()),
+                              10000); // the server said it is available
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    auto *tier = wizard.findChild<QComboBox *>(u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::ProgressPageId));
+}
+
+void tst_ProvisioningWatch::aFailedStatusPollDoesNotEndTheCreate()
+{
+    const QString name = u"watchthrough"_qs;
+    int polls = 0;
+    // The third poll gets no answer at all (the connection drops), the fifth a 502.
+    m_proxy->dropWhen([&polls, name](const test::FlakyProxy::Request &r) {
+        return isPollOf(r, name) && ++polls == 3;
+    });
+    m_proxy->failWhen([&polls, name](const test::FlakyProxy::Request &r) {
+        return isPollOf(r, name) && polls == 5;
+    }, 502, "BadGateway");
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(status->text()));
+    QCOMPARE(status->text(), u"watchthrough is ready"_qs);
+    QCOMPARE(m_proxy->dropped(), 1);
+    QCOMPARE(m_proxy->failed(), 1);
+    QVERIFY2(polls > 5, "polling went on after the failed polls");
+
+    const auto service = test::callAndWait(*m_controller, core::ArmRequest::get(test::localServiceId(name)), this);
+    QVERIFY(service.ok());
+    QCOMPARE(service.value().value(u"properties"_qs).toObject().value(u"provisioningState"_qs).toString(),
+             u"Succeeded"_qs);
+}
+
+void tst_ProvisioningWatch::pollsThatKeepFailingSayTheServiceIsStillBeingCreated()
+{
+    const QString name = u"watchstops"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.longRunningDeadlineMs = 1500; // well before portico-local finishes the create
+    m_client->setTiming(timing);
+    int polls = 0;
+    // After the first, no poll gets through: the network is gone for longer than Portico waits.
+    m_proxy->dropWhen([&polls, name](const test::FlakyProxy::Request &r) {
+        return isPollOf(r, name) && ++polls > 1;
+    });
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY2(m_proxy->dropped() >= 2, "failed polls were sent again");
+    const QString text = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs)->text();
+    QVERIFY2(text.startsWith(u"watchstops is still being created, but Portico stopped watching it"_qs),
+             qPrintable(text));
+    QVERIFY2(!text.contains(u"failed"_qs), qPrintable(text));
+    QVERIFY2(!text.contains(u"create the instance again"_qs), qPrintable(text));
+    QVERIFY(!wizard.button(QWizard::BackButton)->isVisible());
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+
+    // Meanwhile the create went on, as the message says.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        test::callAndWait(*m_controller, core::ArmRequest::get(test::localServiceId(name)), this)
+            .value()
+            .value(u"properties"_qs)
+            .toObject()
+            .value(u"provisioningState"_qs)
+            .toString(),
+        u"Succeeded"_qs, 30000);
+}
+
+QTEST_MAIN(tst_ProvisioningWatch)
+#include "tst_provisioningwatch.moc"
