@@ -33,6 +33,9 @@ struct Environment
 
     // portico-local's one subscription (it answers GET /subscriptions with it).
     static constexpr QLatin1StringView localSubscriptionId { "00000000-0000-0000-0000-000000000000" };
+    // Where portico-local keeps a service: its one resource group and its own location.
+    static constexpr QLatin1StringView localResourceGroup { "portico-local" };
+    static constexpr QLatin1StringView localLocation { "local" };
 
     QString id; // stable, chosen by the console; part of secret keys
     Kind kind = Kind::Local;

@@ -254,7 +254,7 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
     connect(wizard, &ServiceWizard::provisionRequested, this,
             [this, guard](const ServiceWizard::Request &request) {
                 core::ServiceInstance service;
-                service.location = request.region.isEmpty() ? u"local"_qs : request.region;
+                service.location = request.region;
                 service.sku.name = request.tier;
                 service.sku.capacity = request.tier == u"Consumption" ? 0 : 1;
                 service.publisherEmail = request.adminEmail;

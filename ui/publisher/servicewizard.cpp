@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/publisher/servicewizard.h"
 
+#include "core/model/environment.h"
 #include "ui/common/bannerwidget.h"
 
 #include <QCheckBox>
@@ -604,11 +605,19 @@ ServiceWizard::Request ServiceWizard::request() const
     Request r;
     r.environmentId = m_environmentPage->combo->currentData().toString();
     r.serviceName = m_namePage->edit->text();
-    r.subscriptionId = m_azurePage->subscription->currentData().toString();
-    r.newResourceGroup = m_azurePage->newGroup->isChecked();
-    r.resourceGroup = r.newResourceGroup ? m_azurePage->newGroupName->text()
-                                         : m_azurePage->resourceGroup->currentData().toString();
-    r.region = m_azurePage->region->currentData().toString();
+    if (isAzure()) {
+        r.subscriptionId = m_azurePage->subscription->currentData().toString();
+        r.newResourceGroup = m_azurePage->newGroup->isChecked();
+        r.resourceGroup = r.newResourceGroup ? m_azurePage->newGroupName->text()
+                                             : m_azurePage->resourceGroup->currentData().toString();
+        r.region = m_azurePage->region->currentData().toString();
+    } else {
+        // The Azure page is skipped: what it may still hold (from an Azure environment chosen
+        // before) is not for portico-local, which has one place for every service.
+        r.subscriptionId = core::Environment::localSubscriptionId;
+        r.resourceGroup = core::Environment::localResourceGroup;
+        r.region = core::Environment::localLocation;
+    }
     r.organization = findChild<QLineEdit *>(u"organizationLineEdit"_qs)->text().trimmed();
     r.adminEmail = findChild<QLineEdit *>(u"adminEmailLineEdit"_qs)->text().trimmed();
     r.tier = findChild<QComboBox *>(u"tierComboBox"_qs)->currentData().toString();

@@ -35,7 +35,9 @@ public:
         QString id;          // what is sent ("/subscriptions/…", "westeurope")
         QString displayName; // what is shown
     };
-    // What the user asked for; the owner turns it into a PUT.
+    // What the user asked for; the owner turns it into a PUT. On a local environment the
+    // subscription, resource group and region are portico-local's own, whatever the Azure page
+    // holds.
     struct Request
     {
         QString environmentId;

@@ -41,8 +41,13 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void regionsComeFromPorticoLocalAndTheServiceIsCreatedInTheChosenOne();
+    void aLocalServiceIsCreatedInPorticoLocalsOwnLocation();
+    void aNewGroupChosenForAzureIsNotCreatedWhenLocalIsChosenAfter();
 
 private:
+    // From the name page (`name` typed and checked) through the summary, then Create.
+    void finishFromName(ServiceWizard &wizard, const QString &name);
+
     template <typename T>
     T *child(ServiceWizard &wizard, const QString &name) const
     {
@@ -134,6 +139,100 @@ void tst_ServiceWizardLocal::regionsComeFromPorticoLocalAndTheServiceIsCreatedIn
         *m_controller, core::ArmRequest::get(group).withQuery(u"api-version"_qs, u"2021-04-01"_qs), this);
     QVERIFY(created.ok());
     QCOMPARE(created.value().value(u"location"_qs).toString(), u"westeurope"_qs);
+}
+
+void tst_ServiceWizardLocal::finishFromName(ServiceWizard &wizard, const QString &name)
+{
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::NamePageId));
+    auto *edit = child<QLineEdit>(wizard, u"instanceNameLineEdit"_qs);
+    edit->clear();
+    QTest::keyClicks(edit, name);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000); // portico-local answered the name check
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::OrganizationPageId));
+    QTest::keyClicks(child<QLineEdit>(wizard, u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::mouseClick(next, Qt::LeftButton);
+    auto *tier = child<QComboBox>(wizard, u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
+}
+
+void tst_ServiceWizardLocal::aLocalServiceIsCreatedInPorticoLocalsOwnLocation()
+{
+    ServiceWizard wizard;
+    wizard.setEnvironments({ { u"local"_qs, u"portico-local"_qs, false } }, u"local"_qs);
+    m_controller->attachWizard(&wizard);
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    // The regions of the (skipped) Azure page arrive, as they do from portico-local.
+    auto *regions = child<QComboBox>(wizard, u"regionComboBox"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(regions->count() > 0, 20000);
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    finishFromName(wizard, u"wizardlocal"_qs);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+
+    const auto service = test::callAndWait(
+        *m_controller, core::ArmRequest::get(test::localServiceId(u"wizardlocal"_qs)), this);
+    QVERIFY2(service.ok(), qPrintable(service.ok() ? QString() : service.error().message));
+    QCOMPARE(service.value().value(u"location"_qs).toString(), u"local"_qs);
+}
+
+void tst_ServiceWizardLocal::aNewGroupChosenForAzureIsNotCreatedWhenLocalIsChosenAfter()
+{
+    ServiceWizard wizard;
+    wizard.setEnvironments({ { u"azure"_qs, u"portico-local as Azure"_qs, true },
+                             { u"local"_qs, u"portico-local"_qs, false } },
+                           u"azure"_qs);
+    m_controller->attachWizard(&wizard, kSubscription);
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"instanceNameLineEdit"_qs), u"wizardswitched"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::AzurePageId));
+    auto *regions = child<QComboBox>(wizard, u"regionComboBox"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(regions->findData(u"westeurope"_qs) >= 0, 20000);
+    QTest::mouseClick(child<QAbstractButton>(wizard, u"newResourceGroupCheckBox"_qs), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"newResourceGroupLineEdit"_qs), u"rg-azure-only"_qs);
+    regions->setCurrentIndex(regions->findData(u"westeurope"_qs));
+    QVERIFY(next->isEnabled());
+
+    // Back to the first page; the service goes to portico-local after all.
+    QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+    QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::EnvironmentPageId));
+    auto *environment = child<QComboBox>(wizard, u"environmentComboBox"_qs);
+    environment->setCurrentIndex(environment->findData(u"local"_qs));
+    QTest::mouseClick(next, Qt::LeftButton);
+    finishFromName(wizard, u"wizardswitched"_qs);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+
+    const auto service = test::callAndWait(
+        *m_controller, core::ArmRequest::get(test::localServiceId(u"wizardswitched"_qs)), this);
+    QVERIFY2(service.ok(), qPrintable(service.ok() ? QString() : service.error().message));
+    QCOMPARE(service.value().value(u"location"_qs).toString(), u"local"_qs);
+    const auto group = test::callAndWait(
+        *m_controller,
+        core::ArmRequest::get(u"/subscriptions/"_qs + kSubscription + u"/resourceGroups/rg-azure-only"_qs)
+            .withQuery(u"api-version"_qs, u"2021-04-01"_qs),
+        this);
+    QVERIFY2(!group.ok(), "no resource group was created for the Azure choice");
+    QCOMPARE(group.error().kind, core::Error::Kind::NotFound);
 }
 
 QTEST_MAIN(tst_ServiceWizardLocal)
