@@ -57,6 +57,30 @@ void FlakyProxy::dropWhen(Rule rule)
     m_dropRule = std::move(rule);
 }
 
+void FlakyProxy::holdWhen(Rule rule)
+{
+    m_holdRule = std::move(rule);
+}
+
+void FlakyProxy::releaseHeld()
+{
+    for (const QPointer<QTcpSocket> &client : std::exchange(m_held, {})) {
+        if (client)
+            writeFailure(client);
+    }
+}
+
+void FlakyProxy::writeFailure(QTcpSocket *client)
+{
+    ++m_failed;
+    const QByteArray body = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>"
+        + m_code + "</Code><Message>The server is busy (FlakyProxy).</Message></Error>";
+    client->write("HTTP/1.1 " + QByteArray::number(m_status) + " Flaky\r\n"
+                  "Content-Type: application/xml\r\nx-ms-error-code: " + m_code
+                  + "\r\nContent-Length: " + QByteArray::number(body.size())
+                  + "\r\n\r\n" + body);
+}
+
 void FlakyProxy::onNewConnection()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
@@ -122,18 +146,16 @@ void FlakyProxy::readRequests(Connection *connection)
             connection->client->abort(); // deletes `connection` through disconnected()
             return;
         }
-        if (m_rule && m_rule(request)) {
+        const bool hold = m_holdRule && m_holdRule(request);
+        if (hold || (m_rule && m_rule(request))) {
             // Answer without forwarding: wait for the whole body, then drop it.
             if (connection->pending.size() < head.size() + length)
                 return;
             connection->pending.remove(0, head.size() + length);
-            ++m_failed;
-            const QByteArray body = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>"
-                + m_code + "</Code><Message>The server is busy (FlakyProxy).</Message></Error>";
-            connection->client->write("HTTP/1.1 " + QByteArray::number(m_status) + " Flaky\r\n"
-                                      "Content-Type: application/xml\r\nx-ms-error-code: " + m_code
-                                      + "\r\nContent-Length: " + QByteArray::number(body.size())
-                                      + "\r\n\r\n" + body);
+            if (hold)
+                m_held.append(connection->client);
+            else
+                writeFailure(connection->client);
             continue;
         }
         ++m_forwarded;

@@ -6,11 +6,11 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 #include <functional>
-
-class QTcpSocket;
 
 namespace portico::test {
 
@@ -49,6 +49,11 @@ public:
     // Closes the connection of the requests for which `rule` says so, without any answer: what
     // a dropped Wi-Fi or a restarting load balancer looks like to the client (a network error).
     void dropWhen(Rule rule);
+    // Holds the requests for which `rule` says so, neither forwarded nor answered, until
+    // releaseHeld() answers them with failWhen()'s status and code: an answer that comes late.
+    void holdWhen(Rule rule);
+    void releaseHeld();
+    int held() const { return int(m_held.size()); }
     int failed() const { return m_failed; }
     int dropped() const { return m_dropped; }
     int forwarded() const { return m_forwarded; }
@@ -66,12 +71,15 @@ private:
     struct Connection;
     void onNewConnection();
     void readRequests(Connection *connection);
+    void writeFailure(QTcpSocket *client);
 
     QTcpServer m_server;
     QHostAddress m_upstreamHost;
     quint16 m_upstreamPort = 0;
     Rule m_rule;
     Rule m_dropRule;
+    Rule m_holdRule;
+    QList<QPointer<QTcpSocket>> m_held;
     int m_status = 503;
     QByteArray m_code;
     int m_failed = 0;

@@ -192,11 +192,13 @@ void PublisherController::loadGroupsAndRegions(ServiceWizard *wizard, const QStr
 void PublisherController::checkNameAvailability(ServiceWizard *wizard, const QString &name)
 {
     QPointer<ServiceWizard> guard(wizard);
+    const QString environmentId = wizard->request().environmentId;
     call(core::ArmRequest::post(m_subscriptionPath
                                     + u"/providers/Microsoft.ApiManagement/checkNameAvailability"_qs,
                                 QJsonObject { { u"name"_qs, name } }),
-         wizard, [guard, name](const core::Result<QJsonObject> &r) {
-             if (!guard)
+         wizard, [guard, name, environmentId](const core::Result<QJsonObject> &r) {
+             // An answer from the environment the user left says nothing about the one chosen.
+             if (!guard || guard->request().environmentId != environmentId)
                  return;
              if (!r.ok()) {
                  guard->setAvailability(

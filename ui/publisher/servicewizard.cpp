@@ -95,6 +95,13 @@ public:
         connect(edit, &QLineEdit::textChanged, this, &NamePage::onTextChanged);
     }
 
+    // Back on this page after another environment was chosen: that environment is asked.
+    void initializePage() override
+    {
+        if (m_state == ServiceWizard::Availability::Unknown)
+            requestCheck();
+    }
+
     bool isComplete() const override
     {
         return ServiceWizard::isValidServiceName(edit->text()) && m_state == ServiceWizard::Availability::Available

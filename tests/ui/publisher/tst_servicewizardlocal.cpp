@@ -10,6 +10,7 @@
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
+#include "tests/support/flakyproxy.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/bannerwidget.h"
@@ -18,6 +19,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -43,6 +45,8 @@ private Q_SLOTS:
     void regionsComeFromPorticoLocalAndTheServiceIsCreatedInTheChosenOne();
     void aLocalServiceIsCreatedInPorticoLocalsOwnLocation();
     void aNewGroupChosenForAzureIsNotCreatedWhenLocalIsChosenAfter();
+    void choosingAnotherEnvironmentAsksAboutTheNameAgain();
+    void aLateAnswerFromTheEnvironmentLeftIsIgnored();
 
 private:
     // From the name page (`name` typed and checked) through the summary, then Create.
@@ -233,6 +237,92 @@ void tst_ServiceWizardLocal::aNewGroupChosenForAzureIsNotCreatedWhenLocalIsChose
         this);
     QVERIFY2(!group.ok(), "no resource group was created for the Azure choice");
     QCOMPARE(group.error().kind, core::Error::Kind::NotFound);
+}
+
+void tst_ServiceWizardLocal::choosingAnotherEnvironmentAsksAboutTheNameAgain()
+{
+    ServiceWizard wizard;
+    wizard.setEnvironments({ { u"azure"_qs, u"portico-local as Azure"_qs, true },
+                             { u"local"_qs, u"portico-local"_qs, false } },
+                           u"azure"_qs);
+    m_controller->attachWizard(&wizard, kSubscription);
+    QSignalSpy checks(&wizard, &ServiceWizard::availabilityCheckRequested);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"instanceNameLineEdit"_qs), u"wizardagain"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
+    QCOMPARE(checks.size(), 1);
+
+    QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+    auto *environment = child<QComboBox>(wizard, u"environmentComboBox"_qs);
+    environment->setCurrentIndex(environment->findData(u"local"_qs));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ServiceWizard::NamePageId));
+    // The name as typed, asked about on the environment now chosen: no need to type it again.
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
+    QCOMPARE(checks.size(), 2);
+    QCOMPARE(checks.last().at(0).toString(), u"local"_qs);
+    QCOMPARE(child<QLabel>(wizard, u"instanceNameAvailabilityLabel"_qs)->text(),
+             u"“wizardagain” is available."_qs);
+}
+
+void tst_ServiceWizardLocal::aLateAnswerFromTheEnvironmentLeftIsIgnored()
+{
+    // Environment "slow" reaches portico-local through a proxy that holds its name checks and
+    // then fails them; environment "local" reaches it directly.
+    test::FlakyProxy proxy;
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, quint16(m_local.managementUrl().port())));
+    proxy.failWhen({}, 400, "Stale");
+    proxy.holdWhen([](const test::FlakyProxy::Request &r) {
+        return r.method == "POST" && r.target.contains("/checkNameAvailability");
+    });
+    QUrl slowUrl = m_local.managementUrl();
+    slowUrl.setPort(proxy.port());
+    core::ArmClient slow(&m_network, slowUrl, m_tokens.get());
+    ui::PublisherController controller(&slow, nullptr);
+
+    ServiceWizard wizard;
+    wizard.setEnvironments({ { u"slow"_qs, u"portico-local (slow)"_qs, false },
+                             { u"local"_qs, u"portico-local"_qs, false } },
+                           u"slow"_qs);
+    controller.attachWizard(&wizard);
+    // What the console does when another environment is chosen.
+    connect(&wizard, &ServiceWizard::environmentChosen, &controller, [&](const QString &id) {
+        controller.setClient(id == u"local"_qs ? m_client.get() : &slow);
+        controller.loadWizardChoices(&wizard, {});
+    });
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    auto *edit = child<QLineEdit>(wizard, u"instanceNameLineEdit"_qs);
+    QTest::keyClicks(edit, u"wizardlate"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.held(), 1, 20000);
+
+    QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+    auto *environment = child<QComboBox>(wizard, u"environmentComboBox"_qs);
+    environment->setCurrentIndex(environment->findData(u"local"_qs));
+    QTest::mouseClick(next, Qt::LeftButton);
+    // The name typed again, so that the new environment is asked either way.
+    edit->clear();
+    QTest::keyClicks(edit, u"wizardlate"_qs);
+    auto *availability = child<QLabel>(wizard, u"instanceNameAvailabilityLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
+
+    // The slow environment's answer comes now; it is not about the environment chosen.
+    proxy.releaseHeld();
+    QTRY_COMPARE(proxy.failed(), 1);
+    // A call through the slow environment after it: its answer comes after the late one was
+    // handled (the late one is dropped, so there is no event of its own to wait for).
+    ui::PublisherController probe(&slow, nullptr);
+    QVERIFY(test::callAndWait(probe, core::ArmRequest::get(u"/subscriptions/"_qs + kSubscription + u"/resourcegroups"_qs)
+                                         .withQuery(u"api-version"_qs, u"2021-04-01"_qs),
+                              this)
+                .ok());
+    QCOMPARE(availability->text(), u"“wizardlate” is available."_qs);
+    QVERIFY(next->isEnabled());
 }
 
 QTEST_MAIN(tst_ServiceWizardLocal)
