@@ -292,6 +292,7 @@ void tst_PublisherSave::newApiIdWithAPercentIsRefusedAtTheIdField()
     QVERIFY(editor->isNew());
     QCOMPARE(editor->findChild<QLineEdit *>(u"apiIdLineEdit"_qs)->text(), u"50%2Foff"_qs);
     QCOMPARE(call(core::ArmRequest::get(kService + u"/apis"_qs))->value(u"value"_qs).toArray().size(), before);
+    click(editor, u"apiRevertPushButton"_qs); // the next new API starts from an empty form
 }
 
 void tst_PublisherSave::newOperationWithAnExistingIdDoesNotReplaceIt()
