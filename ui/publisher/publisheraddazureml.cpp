@@ -5,7 +5,9 @@
 // the key in the keychain, the secret named value, the product link, the operations and the
 // policy; a failure after the API exists removes again what this run created, so that the user
 // can simply add the service again. A create that ended without an answer from the service (a
-// timeout, a lost connection) may have been carried out all the same: it is removed too.
+// timeout, a lost connection) may have been carried out all the same: it is removed too, but
+// only when the service has it as this run sent it, since the lost answer may as well have been
+// a 412 (someone else created it meanwhile), and someone else's item is never removed.
 #include "ui/publisher/publishercontroller.h"
 
 #include "core/arm/armrequest.h"
@@ -20,6 +22,7 @@
 
 #include <QPointer>
 
+#include <optional>
 #include <utility>
 
 namespace portico::ui {
@@ -34,6 +37,48 @@ bool mayHaveBeenCreated(const core::Error &error)
             || error.kind == core::Error::Kind::Protocol);
 }
 
+// Removes the item at `path` (as for PublisherController::call()) that a run created, then
+// calls `done` with why that failed (nothing when it is gone, or was never there). With `ours`,
+// the item may have been created (its create got no answer): it is read first and removed only
+// when `ours` says its properties are what the run sent, and only as read (If-Match: its ETag);
+// anything else is someone else's and stays, and is not said to be left behind.
+void removeCreated(PublisherController *controller, const QString &path,
+                   std::function<bool(const QJsonObject &properties)> ours,
+                   std::function<void(const std::optional<core::Error> &failure)> done)
+{
+    auto remove = [controller, path, done](const QByteArray &ifMatch) {
+        controller->call(core::ArmRequest::remove(path, ifMatch), controller,
+                         [done](const core::Result<QJsonObject> &removed) {
+                             if (removed.ok() || removed.error().kind == core::Error::Kind::NotFound)
+                                 done(std::nullopt);
+                             else
+                                 done(removed.error());
+                         });
+    };
+    if (!ours) {
+        remove("*");
+        return;
+    }
+    controller->callForReply(
+        core::ArmRequest::get(path), controller,
+        [ours = std::move(ours), done, remove](const core::Result<core::ArmResponse> &found) {
+            if (!found.ok()) {
+                if (found.error().kind == core::Error::Kind::NotFound)
+                    done(std::nullopt); // nothing was created
+                else
+                    done(found.error());
+                return;
+            }
+            const core::Result<QJsonObject> json = found.value().json();
+            if (!json.ok() || !ours(json.value().value(u"properties"_qs).toObject())) {
+                done(std::nullopt); // someone else's
+                return;
+            }
+            const QByteArray etag = found.value().etag();
+            remove(etag.isEmpty() ? QByteArrayLiteral("*") : etag);
+        });
+}
+
 } // namespace
 
 struct PublisherController::AzureMlRun
@@ -41,6 +86,9 @@ struct PublisherController::AzureMlRun
     QString apiId;
     QString name; // the API's display name, for the status bar
     QString namedValueId;
+    // What the API's create sent, to tell an API it may have created from someone else's.
+    QString apiPath;
+    QString apiServiceUrl;
     int operation = 0;
     QPointer<QObject> context; // the caller; `done` runs only while it exists
     AzureMlDone done;
@@ -82,6 +130,9 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
     run->namedValueId = definition.namedValueId();
     run->context = context;
     run->done = std::move(done);
+    const QJsonObject api = editorfields::toApi(definition.apiFields()).toJson(core::JsonShape::Request);
+    run->apiPath = api.value(u"properties"_qs).toObject().value(u"path"_qs).toString();
+    run->apiServiceUrl = api.value(u"properties"_qs).toObject().value(u"serviceUrl"_qs).toString();
     if (!definition.productId.isEmpty())
         run->steps << core::ArmRequest::put(u"/products/"_qs + definition.productId + u"/apis/"_qs
                                                 + run->apiId,
@@ -107,9 +158,7 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
     // The API first, and only when no API has its id: nothing of an existing one (its key in
     // the keychain and its named value included) is replaced.
     createResource(
-        core::ArmRequest::put(u"/apis/"_qs + run->apiId,
-                              editorfields::toApi(definition.apiFields()).toJson(core::JsonShape::Request)),
-        this,
+        core::ArmRequest::put(u"/apis/"_qs + run->apiId, api), this,
         [this, run, idTaken] {
             const QString taken = tr("An API with the id “%1” already exists.").arg(run->apiId);
             if (m_operations)
@@ -203,24 +252,33 @@ void PublisherController::runAzureMlSteps(const std::shared_ptr<AzureMlRun> &run
 void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, const core::Error &error)
 {
     // Reverse order: the named value, the key, the API. What may not exist (its create got no
-    // answer) is removed all the same; not found is then as good as removed.
+    // answer) is removed only when it is as this run sent it (see removeCreated()).
     if (run->namedValue != AzureMlRun::Created::No) {
         const bool maybe = std::exchange(run->namedValue, AzureMlRun::Created::No)
             == AzureMlRun::Created::Maybe;
-        call(core::ArmRequest::remove(u"/namedValues/"_qs + run->namedValueId), this,
-             [this, run, error, maybe](const core::Result<QJsonObject> &removed) {
-                 if (!removed.ok() && removed.error().kind != core::Error::Kind::NotFound)
-                     run->leftBehind << (maybe ? tr("The named value “%1” may have been created "
-                                                    "before that (the service did not answer) and "
-                                                    "could not be removed again (%2); if it is "
-                                                    "there, delete it before adding the service "
-                                                    "again.")
-                                               : tr("The named value “%1” created before that "
-                                                    "could not be removed again (%2); delete it "
-                                                    "before adding the service again."))
-                                              .arg(run->namedValueId, removed.error().message);
-                 undoAzureMl(run, error);
-             });
+        // A secret's value cannot be read back: its display name and that it is secret.
+        const QString displayName = run->namedValueId;
+        std::function<bool(const QJsonObject &)> ours;
+        if (maybe)
+            ours = [displayName](const QJsonObject &properties) {
+                return properties.value(u"displayName"_qs).toString() == displayName
+                    && properties.value(u"secret"_qs).toBool();
+            };
+        removeCreated(this, u"/namedValues/"_qs + run->namedValueId, std::move(ours),
+                      [this, run, error, maybe](const std::optional<core::Error> &failure) {
+                          if (failure)
+                              run->leftBehind
+                                  << (maybe ? tr("The named value “%1” may have been created "
+                                                 "before that (the service did not answer) and "
+                                                 "could not be removed again (%2); if it is "
+                                                 "there, delete it before adding the service "
+                                                 "again.")
+                                            : tr("The named value “%1” created before that "
+                                                 "could not be removed again (%2); delete it "
+                                                 "before adding the service again."))
+                                         .arg(run->namedValueId, failure->message);
+                          undoAzureMl(run, error);
+                      });
         return;
     }
     if (!run->keychainKey.isEmpty()) {
@@ -239,19 +297,26 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
     }
     if (run->api != AzureMlRun::Created::No) {
         const bool maybe = std::exchange(run->api, AzureMlRun::Created::No) == AzureMlRun::Created::Maybe;
-        call(core::ArmRequest::remove(u"/apis/"_qs + run->apiId), this,
-             [this, run, error, maybe](const core::Result<QJsonObject> &removed) {
-                 if (!removed.ok() && removed.error().kind != core::Error::Kind::NotFound)
-                     run->leftBehind << (maybe ? tr("The API “%1” may have been created before "
-                                                    "that (the service did not answer) and could "
-                                                    "not be removed again (%2); if it is there, "
-                                                    "delete it before adding the service again.")
-                                               : tr("The API “%1” created before that could not "
-                                                    "be removed again (%2); delete it before "
-                                                    "adding the service again."))
-                                              .arg(run->apiId, removed.error().message);
-                 undoAzureMl(run, error);
-             });
+        std::function<bool(const QJsonObject &)> ours;
+        if (maybe)
+            ours = [path = run->apiPath, serviceUrl = run->apiServiceUrl](const QJsonObject &properties) {
+                return properties.value(u"path"_qs).toString() == path
+                    && properties.value(u"serviceUrl"_qs).toString() == serviceUrl;
+            };
+        removeCreated(this, u"/apis/"_qs + run->apiId, std::move(ours),
+                      [this, run, error, maybe](const std::optional<core::Error> &failure) {
+                          if (failure)
+                              run->leftBehind
+                                  << (maybe ? tr("The API “%1” may have been created before "
+                                                 "that (the service did not answer) and could "
+                                                 "not be removed again (%2); if it is there, "
+                                                 "delete it before adding the service again.")
+                                            : tr("The API “%1” created before that could not "
+                                                 "be removed again (%2); delete it before "
+                                                 "adding the service again."))
+                                         .arg(run->apiId, failure->message);
+                          undoAzureMl(run, error);
+                      });
         return;
     }
     finishAzureMl(run, error);

@@ -11,7 +11,8 @@
 // (the product chosen was deleted meanwhile), what was created before (the API, the named value,
 // the key in the keychain) is removed again, and Add works with the input kept. A create whose
 // answer is lost on the way back (a proxy drops it after portico-local acted) is removed again
-// too, and named as maybe left behind when that fails; a key the keychain (locked meanwhile)
+// too, and named as maybe left behind when that fails, unless it is not as Add sent it (someone
+// else's API, whose 412 the lost answer hid: it stays); a key the keychain (locked meanwhile)
 // does not give back is named; a named value that has the id already is said at the API name
 // and kept as it is.
 
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void aNamedValueCreatedWithoutAnAnswerIsRemovedAgain();
     void anApiCreatedWithoutAnAnswerIsRemovedAgain();
     void anApiThatMayHaveBeenCreatedAndStaysIsNamed();
+    void someoneElsesApiBehindALostAnswerStays();
     void aKeyTheKeychainDoesNotGiveBackIsNamed();
 
 private:
@@ -495,6 +497,54 @@ void tst_AddAzureMlDialog::anApiThatMayHaveBeenCreatedAndStaysIsNamed()
               "if it is there, delete it before adding the service again."_qs);
     QCOMPARE(proxied.proxy.failed(), 1);
     QVERIFY(call(core::ArmRequest::get(kService + path)).ok()); // it is there, as said
+    QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
+}
+
+// Someone else creates an API with the same id (and another path) just after Add looked for one
+// (the proxy answers that look with 404, as if theirs came just after it); Add's create is then
+// refused (412), and that answer is lost. The API there is not Add's: it stays as it is, with its
+// operation, and the dialog does not name it as left behind.
+void tst_AddAzureMlDialog::someoneElsesApiBehindALostAnswerStays()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Raced API"_qs;
+    definition.apiPath = u"raced"_qs;
+    const QString path = u"/apis/"_qs + definition.apiId();
+    QVERIFY(call(core::ArmRequest::put(kService + path, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                          { u"displayName"_qs, u"Theirs"_qs },
+                                                                          { u"path"_qs, u"theirs"_qs },
+                                                                          { u"serviceUrl"_qs, u"https://theirs.example/v1"_qs },
+                                                                          { u"protocols"_qs, QJsonArray { u"https"_qs } } } } }))
+                .ok());
+    QVERIFY(call(core::ArmRequest::put(kService + path + u"/operations/score"_qs, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                                     { u"displayName"_qs, u"Score"_qs },
+                                                                                     { u"method"_qs, u"POST"_qs },
+                                                                                     { u"urlTemplate"_qs, u"/score"_qs } } } }))
+                .ok());
+    const auto looks = std::make_shared<int>(0);
+    const auto get = on("GET", path);
+    proxied.proxy.failWhen([looks, get](const test::FlakyProxy::Request &request) { return get(request) && ++*looks == 1; },
+                           404, "NotFound");
+    proxied.proxy.loseAnswerWhen(on("PUT", path));
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    QCOMPARE(addAndReadProblem(dialog), u"The web service was not added: No data for 2 s."_qs);
+    QCOMPARE(proxied.proxy.failed(), 1);
+    QCOMPARE(proxied.proxy.lost(), 1);
+
+    const auto stored = call(core::ArmRequest::get(kService + path));
+    QVERIFY2(stored.ok(), "someone else's API was removed");
+    const QJsonObject properties = stored.value().value(u"properties"_qs).toObject();
+    QCOMPARE(properties.value(u"displayName"_qs).toString(), u"Theirs"_qs);
+    QCOMPARE(properties.value(u"path"_qs).toString(), u"theirs"_qs);
+    QCOMPARE(properties.value(u"serviceUrl"_qs).toString(), u"https://theirs.example/v1"_qs);
+    const auto operations = call(core::ArmRequest::get(kService + path + u"/operations"_qs));
+    QVERIFY(operations.ok());
+    QCOMPARE(operations.value().value(u"value"_qs).toArray().size(), 1);
     QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
 }
 
