@@ -602,10 +602,6 @@
         <translation>Er bestaat al een API met de id “%1”.</translation>
     </message>
     <message>
-        <source>This API was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
-        <translation>Deze API is op de server gewijzigd sinds u hem opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
-    </message>
-    <message>
         <source>API (not loaded)</source>
         <translation>API (niet geladen)</translation>
     </message>
@@ -646,8 +642,12 @@
         <translation>Abonnement &amp;vereist</translation>
     </message>
     <message>
-        <source>&amp;Key header name:</source>
+        <source>Key header na&amp;me:</source>
         <translation>&amp;Naam van sleutelheader:</translation>
+    </message>
+    <message>
+        <source>This API was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
+        <translation>Deze API is op de server gewijzigd sinds u hem opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
 </context>
 <context>
@@ -2554,10 +2554,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Er bestaat in deze API al een bewerking met de id “%1”.</translation>
     </message>
     <message>
-        <source>This operation was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
-        <translation>Deze bewerking is op de server gewijzigd sinds u haar opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
-    </message>
-    <message>
         <source>Operation (not loaded)</source>
         <translation>Bewerking (niet geladen)</translation>
     </message>
@@ -2616,6 +2612,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Respo&amp;nses</source>
         <translation>A&amp;ntwoorden</translation>
+    </message>
+    <message>
+        <source>This operation was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
+        <translation>Deze bewerking is op de server gewijzigd sinds u haar opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
 </context>
 <context>
@@ -3573,20 +3573,20 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Het id mag geen “%1” bevatten. Niet toegestaan: %2</translation>
     </message>
     <message>
-        <source>&amp;Keep theirs</source>
-        <translation>Serverversie &amp;laden</translation>
-    </message>
-    <message>
         <source>Delete an&amp;yway</source>
         <translation>Toch verwij&amp;deren</translation>
     </message>
     <message>
-        <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Keep theirs shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
-        <translation>“%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+        <source>&amp;Keep server version</source>
+        <translation>Serverversie &amp;laden</translation>
     </message>
     <message>
-        <source>“%1” was changed on the server since you opened it, so it was not deleted. Keep theirs shows the server&apos;s version; Delete anyway deletes it as it is now.</source>
-        <translation>“%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Serverversie laden toont de versie van de server; Toch verwijderen verwijdert het zoals het nu is.</translation>
+        <source>“%1” was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
+        <translation>“%1” is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on the server since you opened it, so it was not deleted. Keep server version shows it as it is now; Delete anyway deletes it as it is now.</source>
+        <translation>“%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Serverversie laden toont het zoals het nu is; Toch verwijderen verwijdert het zoals het nu is.</translation>
     </message>
 </context>
 <context>
@@ -4138,12 +4138,12 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Gewijzigd</translation>
     </message>
     <message>
-        <source>Re&amp;load</source>
-        <translation>Opnieuw &amp;laden</translation>
-    </message>
-    <message>
         <source>&amp;Overwrite</source>
         <translation>&amp;Overschrijven</translation>
+    </message>
+    <message>
+        <source>&amp;Keep server version</source>
+        <translation>Serverversie &amp;laden</translation>
     </message>
 </context>
 <context>

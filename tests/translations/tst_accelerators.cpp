@@ -240,7 +240,8 @@ void tst_Accelerators::editorAccelerators_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<Page>("page");
     QTest::addColumn<QString>("name");
-    QTest::addColumn<QString>("banner"); // "", "save failed" (Retry) or "conflict" (Reload, Overwrite)
+    // "", "save failed" (Retry) or "conflict" (Keep server version, Overwrite)
+    QTest::addColumn<QString>("banner");
     for (const QString &language : { u"en"_qs, u"nl"_qs }) {
         for (const auto &[editor, page, name] : { std::tuple { "API", Page::Api, kApiId },
                                                   std::tuple { "operation", Page::Operation, kOperationId } }) {
@@ -256,7 +257,7 @@ void tst_Accelerators::editorAccelerators_data()
 
 // The whole publisher page around the editor (its Usage and Edit policy buttons count too), with
 // the operation editor's tabs: a new item, an opened one, and an opened one whose save failed
-// (the banner offers Retry) or met a change on the server (Reload, Overwrite).
+// (the banner offers Retry) or met a change on the server (Keep server version, Overwrite).
 void tst_Accelerators::editorAccelerators()
 {
     QFETCH(QString, language);
@@ -338,7 +339,7 @@ void tst_Accelerators::conflictBannerAccelerators_data()
 }
 
 // The selected item's save, then its delete, met a change on the server: the conflict banner
-// shows Reload with Overwrite, then Reload with Delete anyway, next to the whole form.
+// shows Keep server version with Overwrite, then with Delete anyway, next to the whole form.
 void tst_Accelerators::conflictBannerAccelerators()
 {
     QFETCH(QString, language);

@@ -31,7 +31,7 @@ public:
     void setRetryText(const QString &text);
     // A further action button, before Retry, shown with every message of this banner; clicking
     // it hides the banner (connect to its clicked() for the action). For a banner that offers a
-    // choice, e.g. "Reload" / "Overwrite".
+    // choice, e.g. "Keep server version" / "Overwrite".
     QPushButton *addButton(const QString &text, const QString &objectName);
     // Without Dismiss, for a state that lasts as long as its cause (no keychain): the owner
     // hides the banner when the cause is gone.

@@ -72,7 +72,7 @@ ApiEditor::ApiEditor(QWidget *parent)
     m_subscriptionRequired->setObjectName(u"subscriptionRequiredCheckBox"_qs);
     layout->addRow(QString(), m_subscriptionRequired);
     m_headerName = addLineEdit(form, u"keyHeaderNameLineEdit"_qs, 100);
-    addFieldRow(layout, tr("&Key header name:"), m_headerName,
+    addFieldRow(layout, tr("Key header na&me:"), m_headerName,
                 { kHeaderName, u"subscriptionKeyParameterNames.header"_qs },
                 u"keyHeaderNameMessageLabel"_qs);
     m_queryName = addLineEdit(form, u"keyQueryNameLineEdit"_qs, 100);
@@ -224,8 +224,8 @@ editorfields::SaveFailureTexts ApiEditor::saveFailureTexts() const
              tr("The API was not saved; see the marked fields."), tr("The API was not saved: %1"),
              tr("An API with the id “%1” already exists."),
              tr("This API was changed on the server since you opened it, so your changes were not "
-                "saved; they are still here. Reload shows the server's version (your changes are "
-                "dropped); Overwrite saves yours over it."),
+                "saved; they are still here. Keep server version drops your changes and shows the "
+                "server's version; Overwrite saves yours over it."),
              tr("The API “%1” was not saved: the signed-in account does not have permission to "
                 "change it (%2)."),
              tr("The API “%1” was not created: the signed-in account does not have permission to "

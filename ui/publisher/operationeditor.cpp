@@ -477,8 +477,8 @@ editorfields::SaveFailureTexts OperationEditor::saveFailureTexts() const
              tr("The operation was not saved: %1"),
              tr("An operation with the id “%1” already exists in this API."),
              tr("This operation was changed on the server since you opened it, so your changes "
-                "were not saved; they are still here. Reload shows the server's version (your "
-                "changes are dropped); Overwrite saves yours over it."),
+                "were not saved; they are still here. Keep server version drops your changes and "
+                "shows the server's version; Overwrite saves yours over it."),
              tr("The operation “%1” was not saved: the signed-in account does not have permission "
                 "to change it (%2)."),
              tr("The operation “%1” was not created: the signed-in account does not have "

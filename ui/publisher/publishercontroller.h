@@ -71,8 +71,9 @@ public:
     // API and operation saves are read-modify-write: the PUT carries the fields the editor shows
     // over the last server copy it was loaded from (or saved to), so properties the editor does
     // not show survive, and If-Match carries that copy's ETag, so a change made on the server
-    // meanwhile is reported (the editor offers Reload / Overwrite) instead of overwritten. A new
-    // item is only created when nothing has its id yet (GET first, then If-None-Match: *).
+    // meanwhile is reported (the editor offers Keep server version / Overwrite) instead of
+    // overwritten. A new item is only created when nothing has its id yet (GET first, then
+    // If-None-Match: *).
     void attachApiEditor(ApiEditor *editor);
     void loadApiProducts(ApiEditor *editor);
     // Loads an existing API or operation into its editor; a failure is the editor's

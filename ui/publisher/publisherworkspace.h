@@ -104,9 +104,9 @@ private:
     void savePanel(Page page, const QVariantMap &values, bool isNew, bool overwrite = false);
     // PATCHes the item at `path` with If-Match the ETag of the server copy the user's edits
     // started from, so a change made on the server meanwhile is reported (the panel offers
-    // Reload / Overwrite) instead of overwritten. The list carries no ETags: without a kept copy
-    // that matches what the form was loaded with, the item is read first, and a server copy
-    // that differs from it is a conflict at once.
+    // Keep server version / Overwrite) instead of overwritten. The list carries no ETags:
+    // without a kept copy that matches what the form was loaded with, the item is read first,
+    // and a server copy that differs from it is a conflict at once.
     void updateResource(Page page, const QString &path, const QVariantMap &values, bool overwrite,
                         std::function<void(const core::Result<QJsonObject> &)> saved);
     // The ETag to send as If-Match for a write to the item at `path` that the user started from

@@ -120,8 +120,8 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     m_conflict = new BannerWidget(right);
     m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
     // No letter of "Reload" is free on every page (Fi&rst name, U&RL, &Owner, Appr&oval,
-    // &Display name, De&lete...): the choice is named for what it keeps.
-    QPushButton *reload = m_conflict->addButton(tr("&Keep theirs"), prefix + u"ReloadPushButton"_qs);
+    // &Display name, De&lete...): the choice is named for what it keeps, as in the editors.
+    QPushButton *reload = m_conflict->addButton(tr("&Keep server version"), prefix + u"ReloadPushButton"_qs);
     m_overwrite = m_conflict->addButton(tr("Over&write"), prefix + u"OverwritePushButton"_qs);
     m_deleteAnyway = m_conflict->addButton(tr("Delete an&yway"), prefix + u"DeleteAnywayPushButton"_qs);
     rightLayout->addWidget(m_conflict);
@@ -639,8 +639,8 @@ void ResourcePanel::saveConflicted()
     m_messages->clear();
     showConflict(Conflict::Save,
                  tr("“%1” was changed on the server since you opened it, so your changes were not "
-                    "saved; they are still here. Keep theirs shows the server's version (your "
-                    "changes are dropped); Overwrite saves yours over it.")
+                    "saved; they are still here. Keep server version drops your changes and shows "
+                    "the server's version; Overwrite saves yours over it.")
                      .arg(currentName()));
 }
 
@@ -649,7 +649,8 @@ void ResourcePanel::deleteConflicted(const QString &name)
     m_conflictName = name;
     showConflict(Conflict::Delete,
                  tr("“%1” was changed on the server since you opened it, so it was not deleted. "
-                    "Keep theirs shows the server's version; Delete anyway deletes it as it is now.")
+                    "Keep server version shows it as it is now; Delete anyway deletes it as it is "
+                    "now.")
                      .arg(name));
 }
 

@@ -88,7 +88,7 @@ public:
                              const QString &problem);
     void saveFailed(const core::Error &error);
     // The item was changed on the server since the form was loaded, so nothing was saved: a
-    // banner (prefix + "ConflictBannerWidget") offers Keep theirs (prefix +
+    // banner (prefix + "ConflictBannerWidget") offers Keep server version (prefix +
     // "ReloadPushButton", reloadRequested(): the owner reads
     // the list again, and the server's version replaces the user's edits) and Overwrite
     // (overwriteRequested(): the user's values over the server's); the form keeps the user's
@@ -100,8 +100,8 @@ public:
     // `name` is the item that was to be deleted (the current one when empty).
     void deleteFailed(const core::Error &error, const QString &name = {});
     // `name` was changed on the server since the form was loaded, so it was not deleted: the
-    // conflict banner (as saveConflicted()'s) offers Keep theirs (reloadRequested()) and Delete
-    // anyway (deleteAnywayRequested(name): delete whatever the server has now).
+    // conflict banner (as saveConflicted()'s) offers Keep server version (reloadRequested())
+    // and Delete anyway (deleteAnywayRequested(name): delete whatever the server has now).
     void deleteConflicted(const QString &name);
     void setBusy(bool busy);
 
@@ -125,8 +125,8 @@ private:
     bool validate();
     void save();
     void confirmDelete();
-    // What the conflict banner is about: a save (Keep theirs / Overwrite) or a delete of
-    // m_conflictName (Keep theirs / Delete anyway).
+    // What the conflict banner is about: a save (Keep server version / Overwrite) or a delete of
+    // m_conflictName (Keep server version / Delete anyway).
     enum class Conflict { Save, Delete };
     void showConflict(Conflict conflict, const QString &text);
     void syncMultiChoice(const QString &key);

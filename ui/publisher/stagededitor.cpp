@@ -59,7 +59,7 @@ StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
     m_banner->setObjectName(prefix + u"BannerWidget"_qs);
     m_conflict = new BannerWidget(this);
     m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
-    QPushButton *reload = m_conflict->addButton(tr("Re&load"), prefix + u"ReloadPushButton"_qs);
+    QPushButton *reload = m_conflict->addButton(tr("&Keep server version"), prefix + u"ReloadPushButton"_qs);
     QPushButton *overwrite = m_conflict->addButton(tr("&Overwrite"), prefix + u"OverwritePushButton"_qs);
     connect(reload, &QPushButton::clicked, this, [this] {
         setBusy(true);

@@ -27,8 +27,8 @@ class StagedDocument;
 // and the save flow: validate(), then saveRequested(); the owner answers with saveSucceeded(),
 // saveFailed(), idAlreadyExists() (a new item's id is taken) or saveConflicted() (the item was
 // changed on the server since it was loaded), and until then a second Save does nothing. A
-// conflict shows a banner (prefix + "ConflictBannerWidget") whose Reload asks the owner to load
-// the server's version (reloadRequested()) and whose Overwrite sends the user's values over it
+// conflict shows a banner (prefix + "ConflictBannerWidget") whose Keep server version asks the
+// owner to load the server's version (reloadRequested()) and whose Overwrite sends the user's values over it
 // (overwriteRequested()); the user's text stays until they choose. Opening an existing item that
 // cannot be read ends in loadFailed(): the banner says so in the editor's words with Retry
 // (loadRetryRequested()), and the form stays empty, not new and read-only, with Save off, until

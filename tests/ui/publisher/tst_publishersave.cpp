@@ -3,8 +3,8 @@
 //
 // Saving an API or an operation from its editor, against the real portico-local: what the
 // editor does not show survives the PUT; a new item does not replace an existing one with the
-// same id; a change made on the server since the editor loaded is reported (with Reload and
-// Overwrite) instead of overwritten; a successful save leaves the editor clean; and a new API
+// same id; a change made on the server since the editor loaded is reported (with Keep server
+// version and Overwrite) instead of overwritten; a successful save leaves the editor clean; and a new API
 // whose product link fails is still known as saved, with the product choice kept to retry.
 
 #include "core/arm/armrequest.h"
@@ -342,7 +342,7 @@ void tst_PublisherSave::apiSaveDoesNotOverwriteAConcurrentChange()
     QCOMPARE(description->toPlainText(), u"Mine"_qs);
     QVERIFY(editor->document()->isDirty());
 
-    // Reload shows the colleague's version.
+    // Keep server version shows the colleague's version.
     click(conflict, u"apiReloadPushButton"_qs);
     QTRY_COMPARE_WITH_TIMEOUT(editor->findChild<QLineEdit *>(u"serviceUrlLineEdit"_qs)->text(),
                               u"https://colleague.example/v2"_qs, 10000);

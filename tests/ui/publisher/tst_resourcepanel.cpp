@@ -9,8 +9,8 @@
 // subscription shows its own scope and owner; failed key reads and regenerations are reported
 // with Retry; a failed delete says so, and a product or user with subscriptions is deleted with
 // them only when the user agrees; a save over an item someone else changed meanwhile asks
-// (Keep theirs / Overwrite) instead of overwriting their change, and so does a delete (Keep
-// theirs / Delete anyway) instead of deleting it; a new item whose link fails is
+// (Keep server version / Overwrite) instead of overwriting their change, and so does a delete
+// (Keep server version / Delete anyway) instead of deleting it; a new item whose link fails is
 // saved all the same, and the next save updates it with the links still missing; an id the
 // service would refuse is refused at the id field before anything is sent, and one the service
 // refuses is said there too; the list shows choices (states, scopes) in words, in English and
@@ -644,7 +644,7 @@ void tst_ResourcePanel::saveAfterSomeoneElseChangedItAsksInsteadOfOverwriting()
     QTRY_VERIFY_WITH_TIMEOUT(!panel->document()->isDirty(), 10000);
     QVERIFY(!conflict->isVisible());
 
-    // Changed elsewhere again: this time Keep theirs shows theirs and drops the user's edit.
+    // Changed elsewhere again: this time Keep server version shows theirs and drops the user's edit.
     QVERIFY(patchElsewhere(u"/products/starter"_qs, { { u"displayName"_qs, u"Starter (theirs)"_qs } }));
     description->setFocus();
     description->moveCursor(QTextCursor::End);
@@ -702,7 +702,7 @@ void tst_ResourcePanel::deleteAfterSomeoneElseChangedItAsksInsteadOfDeleting()
     QTest::mouseClick(remove, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(conflict->isVisible(), 10000);
     QCOMPARE(conflict->text(), u"“doomed” was changed on the server since you opened it, so it was not deleted. "
-                                "Keep theirs shows the server's version; Delete anyway deletes it as it is now."_qs);
+                                "Keep server version shows it as it is now; Delete anyway deletes it as it is now."_qs);
     QVERIFY(exists(u"/backends/doomed"_qs));
     QCOMPARE(deletes.size(), 1);
     QVERIFY2(!deletes.first().first.isEmpty() && deletes.first().first != "*", deletes.first().first.constData());
@@ -710,7 +710,7 @@ void tst_ResourcePanel::deleteAfterSomeoneElseChangedItAsksInsteadOfDeleting()
     QVERIFY(deleteAnyway->isVisible());
     QVERIFY(!panel->findChild<QPushButton *>(u"backendsOverwritePushButton"_qs)->isVisible());
 
-    // Keep theirs shows their version.
+    // Keep server version shows their version.
     QTest::mouseClick(panel->findChild<QPushButton *>(u"backendsReloadPushButton"_qs), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(url->text(), u"http://moved.example"_qs, 10000);
     QVERIFY(!conflict->isVisible());
