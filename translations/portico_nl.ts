@@ -2981,16 +2981,16 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Het beleid van %1 is niet opgeslagen: het aangemelde account heeft geen toestemming om het te wijzigen (%2).</translation>
     </message>
     <message>
-        <source>Re&amp;load</source>
-        <translation>Opnieuw &amp;laden</translation>
+        <source>&amp;Keep server version</source>
+        <translation>Serverversie &amp;laden</translation>
     </message>
     <message>
         <source>&amp;Overwrite</source>
         <translation>&amp;Overschrijven</translation>
     </message>
     <message>
-        <source>The policy of %1 was changed on the server since you opened it, so your changes were not saved; they are still here. Reload shows the server&apos;s version (your changes are dropped); Overwrite saves yours over it.</source>
-        <translation>Het beleid van %1 is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Opnieuw laden toont de versie van de server (uw wijzigingen vervallen); Overschrijven slaat de uwe eroverheen op.</translation>
+        <source>The policy of %1 was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
+        <translation>Het beleid van %1 is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
     <message>
         <source>The effective policy cannot be shown because the policy of %1 could not be read.</source>

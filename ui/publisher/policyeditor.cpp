@@ -43,7 +43,7 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     m_banner->setObjectName(u"policyBannerWidget"_qs);
     m_conflict = new BannerWidget(this);
     m_conflict->setObjectName(u"policyConflictBannerWidget"_qs);
-    QPushButton *reload = m_conflict->addButton(tr("Re&load"), u"policyReloadPushButton"_qs);
+    QPushButton *reload = m_conflict->addButton(tr("&Keep server version"), u"policyReloadPushButton"_qs);
     QPushButton *overwrite = m_conflict->addButton(tr("&Overwrite"), u"policyOverwritePushButton"_qs);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -338,9 +338,9 @@ void PolicyEditor::saveConflicted()
     setBusy(false);
     m_conflict->showMessage(BannerWidget::Kind::Warning,
                             tr("The policy of %1 was changed on the server since you opened it, so "
-                               "your changes were not saved; they are still here. Reload shows the "
-                               "server's version (your changes are dropped); Overwrite saves yours "
-                               "over it.")
+                               "your changes were not saved; they are still here. Keep server version "
+                               "drops your changes and shows the server's version; Overwrite saves "
+                               "yours over it.")
                                 .arg(m_scope));
 }
 

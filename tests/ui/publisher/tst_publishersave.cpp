@@ -565,7 +565,7 @@ void tst_PublisherSave::policyCreatedMeanwhileIsAConflictAndReloadShowsIt()
     QVERIFY(conflict && conflict->isVisible());
     QCOMPARE(text->toPlainText(), policyXml(u"X-Mine"_qs));
 
-    // Reload shows the colleague's policy.
+    // Keep server version shows the colleague's policy.
     click(conflict, u"policyReloadPushButton"_qs);
     QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"X-Colleague"_qs), 10000);
     QVERIFY(!editor->isDirty());
