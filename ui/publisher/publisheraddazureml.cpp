@@ -42,8 +42,12 @@ bool mayHaveBeenCreated(const core::Error &error)
 // the item may have been created (its create got no answer): it is read first and removed only
 // when `ours` says its properties are what the run sent, and only as read (If-Match: its ETag);
 // anything else is someone else's and stays, and is not said to be left behind.
-void removeCreated(PublisherController *controller, const QString &path,
-                   std::function<bool(const QJsonObject &properties)> ours,
+// Answers whether an item read back (its properties) is what the run sent; it may ask the
+// service more first. A failure to tell is said as such.
+using OursCheck = std::function<void(const QJsonObject &properties,
+                                     std::function<void(const core::Result<bool> &ours)> answer)>;
+
+void removeCreated(PublisherController *controller, const QString &path, OursCheck ours,
                    std::function<void(const std::optional<core::Error> &failure)> done)
 {
     auto remove = [controller, path, done](const QByteArray &ifMatch) {
@@ -70,12 +74,20 @@ void removeCreated(PublisherController *controller, const QString &path,
                 return;
             }
             const core::Result<QJsonObject> json = found.value().json();
-            if (!json.ok() || !ours(json.value().value(u"properties"_qs).toObject())) {
-                done(std::nullopt); // someone else's
+            if (!json.ok()) {
+                done(json.error()); // it may be ours: said as maybe left behind
                 return;
             }
             const QByteArray etag = found.value().etag();
-            remove(etag.isEmpty() ? QByteArrayLiteral("*") : etag);
+            ours(json.value().value(u"properties"_qs).toObject(),
+                 [done, remove, etag](const core::Result<bool> &mine) {
+                     if (!mine.ok())
+                         done(mine.error());
+                     else if (!mine.value())
+                         done(std::nullopt); // someone else's
+                     else
+                         remove(etag.isEmpty() ? QByteArrayLiteral("*") : etag);
+                 });
         });
 }
 
@@ -89,6 +101,9 @@ struct PublisherController::AzureMlRun
     // What the API's create sent, to tell an API it may have created from someone else's.
     QString apiPath;
     QString apiServiceUrl;
+    // The named value's key, to tell one it may have created from someone else's (kept in
+    // memory for the run only).
+    QString mlKey;
     int operation = 0;
     QPointer<QObject> context; // the caller; `done` runs only while it exists
     AzureMlDone done;
@@ -130,6 +145,7 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
     run->namedValueId = definition.namedValueId();
     run->context = context;
     run->done = std::move(done);
+    run->mlKey = mlKey;
     const QJsonObject api = editorfields::toApi(definition.apiFields()).toJson(core::JsonShape::Request);
     run->apiPath = api.value(u"properties"_qs).toObject().value(u"path"_qs).toString();
     run->apiServiceUrl = api.value(u"properties"_qs).toObject().value(u"serviceUrl"_qs).toString();
@@ -256,15 +272,26 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
     if (run->namedValue != AzureMlRun::Created::No) {
         const bool maybe = std::exchange(run->namedValue, AzureMlRun::Created::No)
             == AzureMlRun::Created::Maybe;
-        // A secret's value cannot be read back: its display name and that it is secret.
-        const QString displayName = run->namedValueId;
-        std::function<bool(const QJsonObject &)> ours;
+        // Ours: the same display name, secret, and (read back with listValue) the run's key. A
+        // colleague adding the same service sends the same name, so the name alone tells nothing.
+        const QString path = u"/namedValues/"_qs + run->namedValueId;
+        OursCheck ours;
         if (maybe)
-            ours = [displayName](const QJsonObject &properties) {
-                return properties.value(u"displayName"_qs).toString() == displayName
-                    && properties.value(u"secret"_qs).toBool();
+            ours = [this, run, path](const QJsonObject &properties, auto answer) {
+                if (properties.value(u"displayName"_qs).toString() != run->namedValueId
+                    || !properties.value(u"secret"_qs).toBool()) {
+                    answer(false);
+                    return;
+                }
+                call(core::ArmRequest::post(path + u"/listValue"_qs), this,
+                     [run, answer](const core::Result<QJsonObject> &value) {
+                         if (value.ok())
+                             answer(value->value(u"value"_qs).toString() == run->mlKey);
+                         else
+                             answer(value.error());
+                     });
             };
-        removeCreated(this, u"/namedValues/"_qs + run->namedValueId, std::move(ours),
+        removeCreated(this, path, std::move(ours),
                       [this, run, error, maybe](const std::optional<core::Error> &failure) {
                           if (failure)
                               run->leftBehind
@@ -297,11 +324,12 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
     }
     if (run->api != AzureMlRun::Created::No) {
         const bool maybe = std::exchange(run->api, AzureMlRun::Created::No) == AzureMlRun::Created::Maybe;
-        std::function<bool(const QJsonObject &)> ours;
+        OursCheck ours;
         if (maybe)
-            ours = [path = run->apiPath, serviceUrl = run->apiServiceUrl](const QJsonObject &properties) {
-                return properties.value(u"path"_qs).toString() == path
-                    && properties.value(u"serviceUrl"_qs).toString() == serviceUrl;
+            ours = [path = run->apiPath, serviceUrl = run->apiServiceUrl](const QJsonObject &properties,
+                                                                          auto answer) {
+                answer(properties.value(u"path"_qs).toString() == path
+                       && properties.value(u"serviceUrl"_qs).toString() == serviceUrl);
             };
         removeCreated(this, u"/apis/"_qs + run->apiId, std::move(ours),
                       [this, run, error, maybe](const std::optional<core::Error> &failure) {

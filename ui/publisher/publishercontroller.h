@@ -105,9 +105,11 @@ public:
     // and policy go with it), so that nothing is left half made under the user's name. A create
     // that ended without an answer (a timeout, a lost connection) may have been carried out all
     // the same, so the API or named value is removed then too (not found counts as removed),
-    // but only when the service has it as this run sent it (the API's path and backend URL, the
-    // named value's display name and secret flag) and only as read (If-Match: its ETag): the
-    // lost answer may have been a 412, the item someone else's, and that one stays unnamed.
+    // but only when the service has it as this run sent it (the API's path and backend URL; the
+    // named value's display name, secret flag and value, read back with listValue) and only as
+    // read (If-Match: its ETag): the lost answer may have been a 412, the item someone else's,
+    // and one that differs stays unnamed. An API a colleague made with the same path and backend
+    // URL cannot be told from ours. A read-back that fails is said as "may have been created".
     // `done` gets the failure (a keychain failure in words, translated) and, for whatever could
     // not be removed again, one translated sentence each in `leftBehind` (empty when nothing
     // was left; "may have been created" for a create without an answer). The run goes on when

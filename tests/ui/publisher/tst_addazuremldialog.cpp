@@ -65,6 +65,7 @@ private Q_SLOTS:
     void anApiCreatedWithoutAnAnswerIsRemovedAgain();
     void anApiThatMayHaveBeenCreatedAndStaysIsNamed();
     void someoneElsesApiBehindALostAnswerStays();
+    void someoneElsesSecretBehindALostAnswerStays();
     void aKeyTheKeychainDoesNotGiveBackIsNamed();
 
 private:
@@ -545,6 +546,42 @@ void tst_AddAzureMlDialog::someoneElsesApiBehindALostAnswerStays()
     const auto operations = call(core::ArmRequest::get(kService + path + u"/operations"_qs));
     QVERIFY(operations.ok());
     QCOMPARE(operations.value().value(u"value"_qs).toArray().size(), 1);
+    QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
+}
+
+// A colleague's secret named value with the same id, display name and secrecy appears right
+// after our look-up; our create meets it (412) and that answer is lost. Only its value tells it
+// from ours: it stays, with its value, and our API is removed again.
+void tst_AddAzureMlDialog::someoneElsesSecretBehindALostAnswerStays()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Raced secret"_qs;
+    definition.apiPath = u"raced-secret"_qs;
+    const QString path = u"/namedValues/"_qs + definition.namedValueId();
+    QVERIFY(call(core::ArmRequest::put(kService + path, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                          { u"displayName"_qs, definition.namedValueId() },
+                                                                          { u"value"_qs, u"their-own-key"_qs },
+                                                                          { u"secret"_qs, true } } } }))
+                .ok());
+    const auto looks = std::make_shared<int>(0);
+    const auto get = on("GET", path);
+    proxied.proxy.failWhen([looks, get](const test::FlakyProxy::Request &request) { return get(request) && ++*looks == 1; },
+                           404, "NotFound");
+    proxied.proxy.loseAnswerWhen(on("PUT", path));
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    QCOMPARE(addAndReadProblem(dialog), u"The web service was not added: No data for 2 s."_qs);
+    QCOMPARE(proxied.proxy.lost(), 1);
+
+    const auto value = call(core::ArmRequest::post(kService + path + u"/listValue"_qs));
+    QVERIFY2(value.ok(), "someone else's named value was removed");
+    QCOMPARE(value.value().value(u"value"_qs).toString(), u"their-own-key"_qs);
+    QCOMPARE(call(core::ArmRequest::get(kService + u"/apis/"_qs + definition.apiId())).error().kind,
+             core::Error::Kind::NotFound); // ours is gone again
     QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
 }
 
