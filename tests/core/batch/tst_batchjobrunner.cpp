@@ -18,6 +18,7 @@
 #include "core/secrets/keychainsecretstore.h"
 #include "tests/local/management/armtestclient.h"
 #include "tests/support/azuritefixture.h"
+#include "tests/support/flakyproxy.h"
 #include "tests/support/keychainfixture.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/secretjobs.h"
@@ -693,13 +694,29 @@ void tst_BatchJobRunner::cancelRightAfterAResumeCancelsTheServerJobOnceTheKeycha
     QVERIFY(test::waitFor(keychain.write(u"local/ml-key"_qs, m_local.mlKey())).ok());
     QCOMPARE(keychain.backend(), core::SecretStore::Backend::Keychain);
 
+    // The server job must still run when the cancel reaches it, on a fast machine too: its
+    // storage (Azurite behind a proxy) gets its reads of the input but never answers them.
+    test::FlakyProxy storage;
+    QVERIFY(storage.listen(QHostAddress::LocalHost, quint16(m_azurite.blobEndpoint().port())));
+    storage.loseAnswerWhen([](const test::FlakyProxy::Request &request) {
+        return request.method == "GET" && request.target.contains("/input.csv");
+    });
+    m_secrets.writeNow(u"local/stalling-storage"_qs,
+                       u"DefaultEndpointsProtocol=http;AccountName=%1;AccountKey=%2;"
+                       "BlobEndpoint=http://127.0.0.1:%3/%1;"_qs
+                           .arg(QLatin1StringView(test::AzuriteFixture::accountName),
+                                QLatin1StringView(test::AzuriteFixture::accountKey))
+                           .arg(storage.port()));
+    core::BatchJobSpec stalling = spec(u"cancel-after-resume.csv"_qs, seedInput(1000));
+    stalling.storageSecretKey = u"local/stalling-storage"_qs;
+
     QString id;
     QString serverJobId;
     {
         BatchJobRunner first(&m_nam, &m_secrets, m_data.path());
         first.setPolling({ 100, 500, 1.5, 5 });
         QVERIFY(first.load().ok());
-        BatchJob *job = submit(first, spec(u"cancel-after-resume.csv"_qs, seedInput(1500000)));
+        BatchJob *job = submit(first, stalling);
         QVERIFY(job);
         id = job->id();
         QTRY_VERIFY_WITH_TIMEOUT(job->serverStatus() == u"Running"_qs || job->isFinished(), 120000);
