@@ -233,9 +233,7 @@ void ArmExchange::onReplyFinished()
         if (retryAfter) {
             delay = *retryAfter;
         } else {
-            const qint64 backoff = qMin<qint64>(qint64(m_timing.baseBackoffMs) << qMin(m_attempt - 1, 16),
-                                                m_timing.maxBackoffMs);
-            delay = backoff / 2 + QRandomGenerator::global()->bounded(backoff / 2 + 1);
+            delay = retryBackoffMs(m_timing, m_attempt);
         }
         const qint64 scaledDelay = m_timing.scaled(delay);
         const qint64 remaining = m_deadlineMs - m_elapsed.elapsed();
@@ -273,6 +271,13 @@ void ArmExchange::finish(Result<ArmResponse> result)
     m_idle.stop();
     m_retryTimer.stop();
     QTimer::singleShot(0, this, &ArmExchange::finished);
+}
+
+qint64 retryBackoffMs(const ArmTiming &timing, int attempt)
+{
+    const qint64 backoff
+        = qMin<qint64>(qint64(timing.baseBackoffMs) << qMin(attempt - 1, 16), timing.maxBackoffMs);
+    return backoff / 2 + QRandomGenerator::global()->bounded(backoff / 2 + 1);
 }
 
 } // namespace portico::core

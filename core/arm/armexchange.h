@@ -30,6 +30,11 @@ class ArmClient;
 // it has begun, the body is read for as long as it keeps coming, so a long list page that
 // streams slowly is not cut off. Each attempt fails after transferTimeoutMs without any
 // progress ("No data for N s."), before or after the answer began.
+// The wait before attempt `attempt` + 1 (from 1) when the server gave no Retry-After: the
+// timing's base backoff doubled per attempt, capped at its maximum, half of it random (so that
+// clients that failed together do not come back together). Not yet scaled.
+[[nodiscard]] qint64 retryBackoffMs(const ArmTiming &timing, int attempt);
+
 class ArmExchange final : public QObject
 {
     Q_OBJECT

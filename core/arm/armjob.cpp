@@ -7,7 +7,6 @@
 #include "core/arm/armparsing.h"
 
 #include <QDateTime>
-#include <QRandomGenerator>
 
 namespace portico::core {
 
@@ -219,15 +218,8 @@ void ArmJob::retryPoll(const Error &error, qint64 retryAfterMs)
 {
     ++m_failedPolls;
     const ArmTiming &timing = m_client->timing();
-    qint64 delay = 0;
-    if (retryAfterMs >= 0) {
-        delay = retryAfterMs;
-    } else {
-        const qint64 backoff = qMin<qint64>(qint64(timing.baseBackoffMs) << qMin(m_failedPolls - 1, 16),
-                                            timing.maxBackoffMs);
-        delay = backoff / 2 + QRandomGenerator::global()->bounded(backoff / 2 + 1);
-    }
-    delay = timing.scaled(delay);
+    const qint64 delay
+        = timing.scaled(retryAfterMs >= 0 ? retryAfterMs : retryBackoffMs(timing, m_failedPolls));
     if (delay >= remainingMs()) {
         finish(error);
         return;
