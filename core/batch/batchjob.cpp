@@ -356,11 +356,15 @@ void BatchJob::submit()
     connect(call, &BesCall::finished, this, [this, call] {
         call->deleteLater();
         if (!call->result().ok()) {
-            // A service that answered holds no job; without an answer (timeout, connection
-            // lost) it may.
-            if (call->result().error().httpStatus > 0)
+            // A service that answered holds no job, nor does one the request never reached
+            // (connection refused, host not found); without an answer after the request left
+            // (timeout, connection closed) it may.
+            const Error &error = call->result().error();
+            if (error.httpStatus > 0 || !call->mayHaveReachedService())
                 m_record.submitSent = false;
-            fail(during(call->result().error(), u"The batch service refused the job"_qs));
+            fail(during(error, error.httpStatus > 0       ? u"The batch service refused the job"_qs
+                                   : m_record.submitSent ? u"The submit got no answer"_qs
+                                                         : u"The job was not submitted"_qs));
             return;
         }
         auto id = BesJobStatus::parseSubmittedJobId(call->result().value().body);

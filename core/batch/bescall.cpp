@@ -17,6 +17,26 @@ QString hostOf(const QUrl &url)
     return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
 }
 
+// The connection failed before the request could be sent.
+bool neverLeft(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::BackgroundRequestNotAllowedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 BesCall::BesCall(QNetworkReply *reply, int deadlineMs, qint64 maxBodyBytes, QObject *parent)
@@ -84,9 +104,17 @@ void BesCall::onFinished()
     const bool connectionFailed = reply->error() != QNetworkReply::NoError
         && reply->error() < QNetworkReply::ContentAccessDenied;
     if (status == 0 || connectionFailed) {
+        m_mayHaveReachedService = !neverLeft(reply->error());
         if (m_deadline.passed() || reply->error() == QNetworkReply::OperationCanceledError) {
             finish(Error::make(Error::Kind::Timeout,
                                u"The batch service at %1 did not answer in time."_qs.arg(host)));
+            return;
+        }
+        if (status == 0
+            && (reply->error() == QNetworkReply::RemoteHostClosedError
+                || reply->error() == QNetworkReply::ContentReSendError)) {
+            finish(Error::make(Error::Kind::Network,
+                               u"The connection to the batch service at %1 closed before it answered."_qs.arg(host)));
             return;
         }
         const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;

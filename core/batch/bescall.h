@@ -40,6 +40,11 @@ public:
     [[nodiscard]] const Result<Reply> &result() const { return *m_result; }
     // The server's Retry-After (ms) on this reply, or -1.
     qint64 retryAfterMs() const { return m_retryAfterMs; }
+    // Whether the request may have reached the service. False only once the call failed before
+    // the request could leave (connection refused, host not found, TLS handshake failed, a proxy
+    // refused): the service cannot have acted on it. A connection that closed or a timeout after
+    // the request was sent leaves it true, as does any answer.
+    bool mayHaveReachedService() const { return m_mayHaveReachedService; }
     // Ends the call now with Cancelled (no-op once finished).
     void abort();
 
@@ -57,6 +62,7 @@ private:
     QByteArray m_body;
     qint64 m_maxBodyBytes;
     qint64 m_retryAfterMs = -1;
+    bool m_mayHaveReachedService = true;
     std::optional<Result<Reply>> m_result;
 };
 

@@ -31,6 +31,9 @@ public:
     void setDeadline(int milliseconds) { m_deadlineMs = milliseconds; }
 
     // POST .../jobs with a JSON body; the reply body is the job id (BesJobStatus::parseSubmittedJobId).
+    // Sent at most once: when the connection closes before an answer, the call fails (the service
+    // may hold the job) instead of Qt sending the request again by itself, which could leave a
+    // second job there.
     BesCall *submit(const QByteArray &body, QObject *owner = nullptr);
     BesCall *start(const QString &jobId, QObject *owner = nullptr);
     BesCall *status(const QString &jobId, QObject *owner = nullptr);
@@ -38,8 +41,8 @@ public:
     BesCall *remove(const QString &jobId, QObject *owner = nullptr);
 
 private:
-    BesCall *send(const QByteArray &verb, const QUrl &url, const QByteArray &body, bool hasBody,
-                  QObject *owner);
+    enum class Body { None, Resendable, Once };
+    BesCall *send(const QByteArray &verb, const QUrl &url, const QByteArray &body, Body kind, QObject *owner);
 
     QPointer<QNetworkAccessManager> m_network;
     BesEndpoint m_endpoint;

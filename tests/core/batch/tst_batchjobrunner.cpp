@@ -8,7 +8,9 @@
 // private gnome-keyring) has not answered yet, delete, and the error paths a user meets (wrong
 // key, bad connection string, storage down, missing secret), and a download that fills the disk:
 // it fails naming the file and the system's reason, keeps the results file that was there and
-// leaves no partial file, and a later watch downloads the results once there is room again.
+// leaves no partial file, and a later watch downloads the results once there is room again. A
+// submit whose connection closes before the answer is sent once and kept as one the service may
+// hold; one whose connection is refused is not.
 
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
@@ -90,6 +92,8 @@ private Q_SLOTS:
     void uploadInterruptedByAQuitCarriesOnAfterARestart();
     void quitWhileSubmittingIsNotSubmittedAgainAfterARestart();
     void quitBeforeTheSubmitLeftSubmitsAfterARestart();
+    void submitWithoutAnAnswerIsToldFromASubmitThatNeverLeft_data();
+    void submitWithoutAnAnswerIsToldFromASubmitThatNeverLeft();
     void cancelRightAfterAResumeCancelsTheServerJobOnceTheKeychainAnswers();
     void removeDeletesTheResultsAndTheEntry();
     void removeAfterARestartCancelsTheServerJob();
@@ -681,6 +685,63 @@ void tst_BatchJobRunner::quitBeforeTheSubmitLeftSubmitsAfterARestart()
     QCOMPARE(submitsOf(id), 1);
     QCOMPARE(serverStatus(record.serverJobId), u"Finished"_qs);
     QCOMPARE(second.job(id)->resultsModel()->rowCount(), rows);
+}
+
+void tst_BatchJobRunner::submitWithoutAnAnswerIsToldFromASubmitThatNeverLeft_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<bool>("mayHoldIt");
+    QTest::addColumn<int>("submits");
+    // The service takes the submit and answers, but the connection closes before the answer
+    // arrives (a proxy in front of portico-local drops it): it holds the job.
+    QTest::newRow("connection closed after the request") << u"disconnect"_qs << true << 1;
+    // Nothing listens where the service should be: the request never left.
+    QTest::newRow("connection refused") << u"refused"_qs << false << 0;
+}
+
+// A submit that fails without an HTTP status is kept apart by whether it may have reached the
+// service: a connection closed after the request was sent may leave a job there (the list keeps
+// "submit sent", so the user decides whether to submit again); a refused connection never
+// carried the request (a plain Retry).
+void tst_BatchJobRunner::submitWithoutAnAnswerIsToldFromASubmitThatNeverLeft()
+{
+    QFETCH(QString, scenario);
+    QFETCH(bool, mayHoldIt);
+    QFETCH(int, submits);
+    const QUrl ml = m_local.mlUrl();
+    test::FlakyProxy proxy;
+    QVERIFY(proxy.listen(QHostAddress(ml.host()), quint16(ml.port())));
+    proxy.loseAnswerWhen([](const test::FlakyProxy::Request &request) {
+        return request.method == "POST" && request.target.contains("/jobs?");
+    }, test::FlakyProxy::Loss::Disconnect);
+    QUrl base = ml;
+    if (scenario == u"disconnect"_qs) {
+        base.setPort(proxy.port());
+    } else {
+        QTcpServer probe; // a port where nothing listens
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        base.setPort(probe.serverPort());
+    }
+    core::BatchJobSpec s = spec(scenario + u"-submit.csv"_qs, seedInput(3));
+    s.endpoint.baseUrl = base;
+    BatchJob *job = submit(*m_runner, s);
+    QVERIFY(job);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!job->result().ok());
+    QCOMPARE(job->result().error().kind, Error::Kind::Network);
+    QCOMPARE(job->result().error().httpStatus, 0);
+    const BatchJobRecord record = *m_runner->record(job->id());
+    QCOMPARE(record.outcome, BatchJobRecord::Outcome::Failed);
+    QCOMPARE(record.step, Step::Submit);
+    QCOMPARE(record.submitMayHaveReachedService(), mayHoldIt);
+    QVERIFY(record.canRetry());
+    QCOMPARE(proxy.lost(), submits);
+    QCOMPARE(submitsOf(job->id()), submits);
+    // Also in the list a later session reads.
+    BatchJobRunner later(&m_nam, &m_secrets, m_data.path());
+    QVERIFY(later.load().ok());
+    QCOMPARE(later.record(job->id())->submitMayHaveReachedService(), mayHoldIt);
 }
 
 // The app restarts, the user selects the running job (which resumes it) and clicks Cancel
