@@ -1169,6 +1169,14 @@
         <source>It may have received the job all the same and hold it without starting it; the service cannot list its jobs, so Portico cannot check. Submit again sends the job once more, which can leave a second job there; Remove drops it from this list.</source>
         <translation>Mogelijk heeft de service de taak toch ontvangen en houdt hij die vast zonder hem te starten; de service kan zijn taken niet opsommen, dus Portico kan dat niet nagaan. Opnieuw indienen verstuurt de taak nog een keer, waardoor daar een tweede taak kan komen te staan; Verwijderen haalt de taak uit deze lijst.</translation>
     </message>
+    <message>
+        <source>The connection to the batch service at %1 closed before it answered the submit.</source>
+        <translation>De verbinding met de batchservice op %1 werd verbroken voordat die op het indienen antwoordde.</translation>
+    </message>
+    <message>
+        <source>Failed: no answer to the submit</source>
+        <translation>Mislukt: geen antwoord op het indienen</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::BatchJobsPanel</name>

@@ -57,10 +57,13 @@ bool isUnansweredSubmit(const core::Error &error)
     return error.code == u"SubmitUnanswered"_qs;
 }
 
-// The submit left, and no answer came in time: the service may have taken the job anyway.
+// The submit left, and no answer came (in time, or the connection closed first): the service may
+// have taken the job anyway. Not a submit the service refused (an HTTP status) or one that never
+// left (core then does not keep it as sent).
 bool isSubmitWithoutAnswer(const core::BatchJobRecord &record, const core::Error &error)
 {
-    return error.kind == Kind::Timeout && record.submitMayHaveReachedService();
+    return (error.kind == Kind::Timeout || error.kind == Kind::Network) && error.httpStatus == 0
+        && record.submitMayHaveReachedService();
 }
 
 QString headline(const core::BatchJobRecord &record, const core::Error &error)
@@ -71,9 +74,14 @@ QString headline(const core::BatchJobRecord &record, const core::Error &error)
         return BatchJobErrorText::tr("Portico closed while the job was being submitted.");
     if (error.target == u"jobList"_qs)
         return BatchJobErrorText::tr("The job was not submitted.");
-    if (isSubmitWithoutAnswer(record, error))
+    if (isSubmitWithoutAnswer(record, error)) {
+        if (error.kind == Kind::Network)
+            return BatchJobErrorText::tr("The connection to the batch service at %1 closed before it answered the "
+                                         "submit.")
+                .arg(hostOf(record.endpoint.baseUrl));
         return BatchJobErrorText::tr("The batch service at %1 did not answer the submit in time.")
             .arg(hostOf(record.endpoint.baseUrl));
+    }
     switch (record.step) {
     case Step::Upload: return BatchJobErrorText::tr("The input could not be uploaded.");
     case Step::Submit: return BatchJobErrorText::tr("The batch service did not accept the job.");
@@ -218,6 +226,8 @@ QString BatchJobErrorText::shortText(const core::BatchJobRecord &record, const c
                                                    : tr("Interrupted: input file not checked");
     if (isUnansweredSubmit(error))
         return tr("Interrupted while submitting");
+    if (isSubmitWithoutAnswer(record, error) && error.kind == Kind::Network)
+        return tr("Failed: no answer to the submit");
     switch (error.kind) {
     case Kind::Network: return tr("Failed: cannot reach the service");
     case Kind::Timeout: return tr("Failed: no answer in time");

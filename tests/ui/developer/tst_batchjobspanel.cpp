@@ -106,7 +106,9 @@ private Q_SLOTS:
     void removeHereOnlyWhenTheServiceCannotBeReached();
     void interruptedJobWithAChangedInputIsSaidWithRetry();
     void interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain();
+    void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob_data();
     void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob();
+    void submitThatNeverLeftSaysTheServiceDidNotAcceptIt();
     void submitIsNotSentWhenTheJobListCannotBeWritten();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
     void failedExportKeepsTheExistingFileAndSaysWhy();
@@ -1061,18 +1063,41 @@ void tst_BatchJobsPanel::interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain
     QTRY_VERIFY(panel.resultsView()->model() && panel.resultsView()->model()->rowCount() > 0);
 }
 
+void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob_data()
+{
+    QTest::addColumn<int>("loss");
+    QTest::addColumn<QString>("headline"); // %1: the service's host and port
+    QTest::addColumn<QString>("dutchHeadline");
+    QTest::addColumn<QString>("listed");
+    QTest::newRow("no answer in time") << int(test::FlakyProxy::Loss::Stall)
+                                       << u"The batch service at %1 did not answer the submit in time."_qs
+                                       << u"De batchservice op %1 antwoordde niet op tijd op het indienen."_qs
+                                       << u"Failed: no answer in time"_qs;
+    QTest::newRow("connection closed") << int(test::FlakyProxy::Loss::Disconnect)
+                                       << u"The connection to the batch service at %1 closed before it answered "
+                                          "the submit."_qs
+                                       << u"De verbinding met de batchservice op %1 werd verbroken voordat die op "
+                                          "het indienen antwoordde."_qs
+                                       << u"Failed: no answer to the submit"_qs;
+}
+
 // The batch service takes the submit, but its answer is lost on the way (a proxy in front of
-// portico-local drops it): the submit fails with a timeout while the service does hold the job.
-// The state and the row's tooltip say that it may hold it, that this cannot be checked, and what
-// Submit again and Remove do; in Dutch too. Nothing is submitted again by itself.
+// portico-local drops it, and either keeps the connection silent until the submit times out or
+// closes it): the submit fails while the service does hold the job. The state and the row's
+// tooltip say that it may hold it, that this cannot be checked, and what Submit again and
+// Remove do; in Dutch too. Nothing is submitted again by itself.
 void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
 {
+    QFETCH(int, loss);
+    QFETCH(QString, headline);
+    QFETCH(QString, dutchHeadline);
+    QFETCH(QString, listed);
     const QUrl ml = m_bed.local().mlUrl();
     test::FlakyProxy proxy;
     QVERIFY(proxy.listen(QHostAddress(ml.host()), quint16(ml.port())));
     proxy.loseAnswerWhen([](const test::FlakyProxy::Request &request) {
         return request.method == "POST" && request.target.contains("/jobs?");
-    });
+    }, test::FlakyProxy::Loss(loss));
     QUrl throughProxy = ml;
     throughProxy.setPort(proxy.port());
     const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
@@ -1108,12 +1133,14 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
     QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Failed);
     QCOMPARE(proxy.lost(), 1);
     QTRY_COMPARE(submitsOf(job->id()), 1); // the service holds the job
-    const QString said = u"The batch service at %1 did not answer the submit in time. It may have received the job "
-                         "all the same and hold it without starting it; the service cannot list its jobs, so Portico "
-                         "cannot check. Submit again sends the job once more, which can leave a second job there; "
-                         "Remove drops it from this list."_qs.arg(u"%1:%2"_qs.arg(throughProxy.host()).arg(throughProxy.port()));
+    const QString host = u"%1:%2"_qs.arg(throughProxy.host()).arg(throughProxy.port());
+    const QString said = headline.arg(host)
+        + u" It may have received the job all the same and hold it without starting it; the service cannot list "
+          "its jobs, so Portico cannot check. Submit again sends the job once more, which can leave a second job "
+          "there; Remove drops it from this list."_qs;
     QTRY_COMPARE(jobs->topLevelItemCount(), 1);
     QTRY_COMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+    QCOMPARE(jobs->topLevelItem(0)->text(1), listed);
 
     QTreeWidgetItem *item = jobs->topLevelItem(0);
     QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
@@ -1129,14 +1156,72 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
                 delete translator;
             }
         });
-        QTRY_VERIFY2(state->text().startsWith(u"lost-answer.csv: De batchservice op %1:%2 antwoordde niet op tijd op "
-                                              "het indienen."_qs.arg(throughProxy.host()).arg(throughProxy.port())),
-                     qPrintable(state->text()));
+        QTRY_VERIFY2(state->text().startsWith(u"lost-answer.csv: "_qs + dutchHeadline.arg(host)), qPrintable(state->text()));
         QVERIFY2(state->text().contains(u"tweede taak"_qs), qPrintable(state->text()));
     }
     QTest::qWait(300); // nothing more is on its way to the service
     QCOMPARE(submitsOf(job->id()), 1);
     QCOMPARE(proxy.forwarded(), 1);
+}
+
+// The batch service cannot be reached at all (nothing listens at its address): the submit never
+// left, so the service holds no job. The state says it did not accept the job and why, and the
+// button is a plain Retry, not "Submit again" with its warning about a second job.
+void tst_BatchJobsPanel::submitThatNeverLeftSaysTheServiceDidNotAcceptIt()
+{
+    QTcpServer probe; // a port where nothing listens
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    QUrl unreachable = m_bed.local().mlUrl();
+    unreachable.setHost(u"127.0.0.1"_qs);
+    unreachable.setPort(probe.serverPort());
+    probe.close();
+    const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
+    const QString storageKeyName = core::SecretStore::makeKey(u"local"_qs, u"batch/refused-storage"_qs);
+    QVERIFY(test::waitFor(m_secrets.write(storageKeyName, m_azurite.connectionString())).ok());
+    test::TempDir data;
+    QVERIFY(data.write(u"refused.csv"_qs, "Col2\nThis is a good day\n"));
+    core::BatchJobSpec spec;
+    spec.inputFile = data.filePath(u"refused.csv"_qs);
+    spec.container = u"portico-refused"_qs;
+    spec.storageSecretKey = storageKeyName;
+    spec.endpoint.target = core::BesEndpoint::Target::Direct;
+    spec.endpoint.baseUrl = unreachable;
+    spec.endpoint.credentialKey = mlKeyName;
+    spec.endpoint.workspace = u"local"_qs;
+    spec.endpoint.service = u"feature-hashing"_qs;
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.filePath(u"batch"_qs));
+    runner.setPolling({ 50, 200, 1.5, 2 });
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *retry = panel.findChild<QPushButton *>(u"batchRetryPushButton"_qs);
+    auto *remove = panel.findChild<QPushButton *>(u"batchRemovePushButton"_qs);
+
+    auto submitted = runner.submit(spec);
+    QVERIFY2(submitted.ok(), submitted.ok() ? "" : qPrintable(submitted.error().message));
+    core::BatchJob *job = submitted.value();
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+    QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Failed);
+    QCOMPARE(job->record().step, core::BatchJobRecord::Step::Submit);
+    const QString said = u"The batch service did not accept the job. The batch service at 127.0.0.1:%1 cannot be "
+                         "reached."_qs.arg(unreachable.port());
+    QTRY_COMPARE(jobs->topLevelItemCount(), 1);
+    QTRY_COMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Failed: cannot reach the service"_qs);
+
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() == job);
+    QTRY_COMPARE(state->text(), u"refused.csv: "_qs + said);
+    QTRY_VERIFY(retry->isEnabled());
+    QCOMPARE(retry->text(), u"Re&try"_qs);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    const QString asked = answerDecision(false);
+    QVERIFY2(asked.contains(u"Its downloaded results are deleted too."_qs), qPrintable(asked));
 }
 
 // The job list cannot be written when a job is about to be submitted (its directory became a
