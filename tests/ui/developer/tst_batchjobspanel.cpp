@@ -403,20 +403,34 @@ void tst_BatchJobsPanel::cancelRightAfterARestartWaitsForTheKeychainAndCancelsTh
     QTRY_VERIFY(panel.currentJob() != nullptr);
     core::BatchJob *job = panel.currentJob();
     QVERIFY(job->isRunning());
+    // Until the keychain answers, the job cannot reach the service: whatever it says about its
+    // end (finished, or a status such as "Cancelled") must come after that.
+    bool keyringAnswered = false;
+    QStringList beforeTheKeyring;
+    QObject context;
+    connect(job, &core::BatchJob::finished, &context, [&] {
+        if (!keyringAnswered)
+            beforeTheKeyring << u"finished: "_qs + state->text();
+    });
+    connect(job, &core::BatchJob::statusChanged, &context, [&](const QString &status) {
+        if (!keyringAnswered)
+            beforeTheKeyring << u"status: "_qs + status;
+    });
     QTRY_VERIFY(cancel->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
 
     QTRY_VERIFY2(state->text().contains(u"Cancelling…"_qs), qPrintable(state->text()));
     QVERIFY(!cancel->isEnabled());
     QCOMPARE(jobs->topLevelItem(0)->text(1), u"Cancelling…"_qs);
-    QTest::qWait(500);
-    QVERIFY2(!state->text().contains(u"Cancelled"_qs), qPrintable(state->text()));
+    QVERIFY(job->isCancelling());
     QVERIFY(!job->isFinished());
     QCOMPARE(serverStatus(serverJobId), u"Running"_qs);
 
+    keyringAnswered = true;
     resumeKeyring.dismiss();
     QCOMPARE(::kill(keyring, SIGCONT), 0);
     QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 30000);
+    QVERIFY2(beforeTheKeyring.isEmpty(), qPrintable(beforeTheKeyring.join(u"; "_qs)));
     QCOMPARE(serverStatus(serverJobId), u"Cancelled"_qs);
     QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Cancelled);
     QCOMPARE(job->serverStatus(), u"Cancelled"_qs);
@@ -572,7 +586,8 @@ void tst_BatchJobsPanel::removeAsksAndTheJobStaysRemovedAfterARestart()
     QTest::mouseClick(remove, Qt::LeftButton);
     const QString asked = answerDecision(false);
     QVERIFY2(asked.contains(name) && asked.contains(u"downloaded results"_qs), qPrintable(asked));
-    QTest::qWait(100);
+    // The answer reached the panel as the button was clicked; a remove would have begun there.
+    QVERIFY(!panel->currentJob()->isRemoving());
     QCOMPARE(jobs->topLevelItemCount(), before);
     QVERIFY(listedIds(jobs).contains(id));
 
@@ -616,8 +631,11 @@ void tst_BatchJobsPanel::removeARunningJobOffersToCancelItOnTheService()
     QTest::mouseClick(remove, Qt::LeftButton);
     const QString asked = answerDecision(false);
     QVERIFY2(asked.contains(u"running on the service"_qs), qPrintable(asked));
-    QTest::qWait(300);
+    // The answer reached the panel as the button was clicked; a remove would have begun there
+    // (cancelling the job first).
     QVERIFY(job && job->isRunning());
+    QVERIFY(!job->isRemoving());
+    QVERIFY(!job->isCancelling());
     QVERIFY(listedIds(jobs).contains(id));
     QCOMPARE(serverStatus(serverJobId), u"Running"_qs);
 
@@ -807,6 +825,7 @@ void tst_BatchJobsPanel::removeHereOnlyWhenTheServiceCannotBeReached()
             core::BatchJobRecord record = *finished;
             record.id = (name == u"offline-a.csv"_qs ? u"a"_qs : u"b"_qs).repeated(32);
             record.name = name;
+            record.serverJobId = u"job-"_qs + record.id.left(1); // told apart in the requests
             record.endpoint.baseUrl = QUrl(u"http://127.0.0.1:%1"_qs.arg(silent.serverPort()));
             record.step = core::BatchJobRecord::Step::Run;
             record.outcome = core::BatchJobRecord::Outcome::Active;
@@ -855,19 +874,25 @@ void tst_BatchJobsPanel::removeHereOnlyWhenTheServiceCannotBeReached()
                                 .arg(finished->container));
     QCOMPARE(panel.currentJob(), nullptr);
     QVERIFY(!QFile::exists(data.filePath(u"batch-results/%1.csv"_qs.arg(ids.first()))));
-    QTest::qWait(200);
-    QCOMPARE(requests.size(), 1); // no DELETE was sent
 
     // The other one: cancelling on the service waits for an answer that does not come; Remove
-    // again offers to remove it here only.
+    // again offers to remove it here only. The service sees the requests in the order they were
+    // sent: any DELETE for the first job (sent before the second was even selected) would come
+    // before the second job's own requests.
     QVERIFY(select(ids.last()));
     QTRY_VERIFY_WITH_TIMEOUT(requests.size() == 2, 10000);
     QTest::mouseClick(remove, Qt::LeftButton);
     QVERIFY(!answerDecisionWith(u"decisionAcceptPushButton"_qs).isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(requests.size() == 3, 10000);
-    QVERIFY2(requests.last().startsWith(u"DELETE "_qs), qPrintable(requests.last()));
+    QCOMPARE(requests.size(), 3);
+    QVERIFY2(requests.at(0).startsWith(u"GET "_qs) && requests.at(0).contains(u"/jobs/job-a?"_qs), qPrintable(requests.at(0)));
+    QVERIFY2(requests.at(1).startsWith(u"GET "_qs) && requests.at(1).contains(u"/jobs/job-b?"_qs), qPrintable(requests.at(1)));
+    // No DELETE for the job removed here only.
+    QVERIFY2(requests.at(2).startsWith(u"DELETE "_qs) && requests.at(2).contains(u"/jobs/job-b?"_qs),
+             qPrintable(requests.at(2)));
     QTRY_COMPARE(state->text(), u"Removing “offline-b.csv”…"_qs);
-    QTest::qWait(300);
+    // The service holds the DELETE without answering: the remove waits for it.
+    QVERIFY(runner.job(ids.last()) && runner.job(ids.last())->isRemoving());
     QVERIFY(listedIds(jobs).contains(ids.last()));
     QVERIFY(remove->isEnabled());
     QTest::mouseClick(remove, Qt::LeftButton);
@@ -1024,7 +1049,9 @@ void tst_BatchJobsPanel::interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain
                          "started and that cannot be listed, so Portico did not submit it again. Submit again sends it "
                          "once more; Remove drops it from this list."_qs;
     QCOMPARE(jobs->topLevelItem(0)->toolTip(1), said);
-    QTest::qWait(500); // anything sent has reached the service
+    // It failed at once, before reading any key or opening a connection: nothing was sent.
+    QVERIFY(runner.job(record.id) && runner.job(record.id)->isFinished());
+    QCOMPARE(runner.job(record.id)->result().error().code, u"SubmitUnanswered"_qs);
     QCOMPARE(submitsOf(record.id), 0);
 
     QTreeWidgetItem *item = jobs->topLevelItem(0);
@@ -1159,9 +1186,11 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
         QTRY_VERIFY2(state->text().startsWith(u"lost-answer.csv: "_qs + dutchHeadline.arg(host)), qPrintable(state->text()));
         QVERIFY2(state->text().contains(u"tweede taak"_qs), qPrintable(state->text()));
     }
-    QTest::qWait(300); // nothing more is on its way to the service
-    QCOMPARE(submitsOf(job->id()), 1);
+    // The job finished when its one submit failed, and the proxy counts a request as it
+    // forwards it: nothing more went out for it (no second submit, no start).
+    QVERIFY(job->isFinished());
     QCOMPARE(proxy.forwarded(), 1);
+    QCOMPARE(submitsOf(job->id()), 1);
 }
 
 // The batch service cannot be reached at all (nothing listens at its address): the submit never
@@ -1285,7 +1314,9 @@ void tst_BatchJobsPanel::submitIsNotSentWhenTheJobListCannotBeWritten()
     QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
     QTRY_VERIFY(panel.currentJob() == job);
     QTRY_COMPARE(state->text(), u"unlisted.csv: "_qs + said);
-    QTest::qWait(300); // anything sent has reached the service
+    // It failed before its submit request was made (the request is made only once the list
+    // says it was sent): nothing went out.
+    QVERIFY(!job->record().submitMayHaveReachedService());
     QCOMPARE(submitsOf(record.id), 0);
 }
 
