@@ -4,6 +4,7 @@
 // portico: the desktop console. It starts and supervises portico-local (installed next to it)
 // unless PORTICO_LOCAL_READY_FILE names the ready line of a portico-local that already runs.
 
+#include "core/common/privatefiles.h"
 #include "core/environments/localendpoints.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/settings/settings.h"
@@ -28,7 +29,9 @@ int main(int argc, char *argv[])
     portico::ui::installTranslations(app, settings.value(portico::core::settingkeys::language));
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    QDir().mkpath(dataDir);
+    // The history, batch jobs and portico-local's data: the user's alone.
+    if (auto made = portico::core::makePrivateDirectory(dataDir); !made)
+        qWarning("%s", qPrintable(made.error().message));
     portico::core::KeychainSecretStore secrets;
     portico::ui::MainWindow window(settings);
     portico::ui::ConsoleSession session(&window, &secrets, QDir(dataDir).filePath(u"tryit-history.sqlite"_qs));

@@ -3,6 +3,7 @@
 #include "core/batch/batchjobstore.h"
 
 #include "core/common/atomicfile.h"
+#include "core/common/privatefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,8 +86,9 @@ Result<void> BatchJobStore::write()
     if (m_damaged)
         return Error::make(Error::Kind::Storage,
                            u"The batch job list %1 is damaged; not overwriting it."_qs.arg(filePath()));
-    if (!QDir().mkpath(m_directory))
-        return Error::make(Error::Kind::Storage, u"Cannot create the directory %1."_qs.arg(m_directory));
+    // The user's alone, like the list itself (0600), also a directory an older version made.
+    if (auto directory = makePrivateDirectory(m_directory); !directory)
+        return directory;
     QJsonArray jobs;
     for (const BatchJobRecord &record : std::as_const(m_records))
         jobs.append(record.toJson());

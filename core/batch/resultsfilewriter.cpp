@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/batch/resultsfilewriter.h"
 
+#include "core/common/privatefiles.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -25,12 +27,18 @@ ResultsFileWriter::~ResultsFileWriter()
 
 Result<void> ResultsFileWriter::create()
 {
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return Error::make(
-            Error::Kind::Storage, u"Cannot create the directory for %1."_qs.arg(m_path));
+    // The results are the user's alone (0600 in a 0700 directory), also where an older version
+    // left them readable to others.
+    if (auto directory = makePrivateDirectory(QFileInfo(m_path).absolutePath()); !directory)
+        return directory;
     m_writeError.reset();
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return failure(m_file.errorString());
+    if (!m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        const QString why = m_file.errorString();
+        discard();
+        return failure(why);
+    }
     if (!QIODevice::open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         discard();
         return failure(errorString());

@@ -3,6 +3,10 @@
 #include "core/settings/settings.h"
 
 #include "core/common/logging.h"
+#include "core/common/privatefiles.h"
+
+#include <QFile>
+#include <QFileInfo>
 
 namespace portico::core {
 
@@ -34,13 +38,34 @@ QList<Settings::Migration> builtInMigrations()
 
 Settings::Settings() : m_settings(std::make_unique<QSettings>())
 {
+    keepPrivate();
     migrateToCurrent();
 }
 
 Settings::Settings(const QString &iniPath)
     : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
 {
+    keepPrivate();
     migrateToCurrent();
+}
+
+void Settings::keepPrivate()
+{
+    // QSettings writes through a temporary file that takes the existing file's permissions: a
+    // file that is there, private, before the first write stays private.
+    const QString path = m_settings->fileName();
+    if (auto directory = makePrivateDirectory(QFileInfo(path).absolutePath()); !directory) {
+        qCWarning(lcSettings) << directory.error().message;
+        return;
+    }
+    QFile file(path);
+    if (!file.exists()
+        && !file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        qCWarning(lcSettings) << "cannot create the settings file" << path << file.errorString();
+        return;
+    }
+    if (auto restricted = restrictToOwner(path); !restricted)
+        qCWarning(lcSettings) << restricted.error().message;
 }
 
 Settings::~Settings()

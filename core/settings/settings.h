@@ -31,6 +31,8 @@ struct SettingKey
 // Typed facade over QSettings with a schema version. Opening it runs every migration from the
 // stored version up to currentSchemaVersion(), in order, and records the new version. QSettings
 // writes its file through a temporary file and a rename, so a crash never leaves half a file.
+// The file is the user's alone (0600, in a 0700 directory), also one an older version left
+// readable to others.
 class Settings final
 {
 public:
@@ -86,6 +88,7 @@ public:
     static void migrate(QSettings &settings, const QList<Migration> &migrations, int targetVersion);
 
 private:
+    void keepPrivate();
     void migrateToCurrent();
     static Error refuseSecret(const QString &name);
 

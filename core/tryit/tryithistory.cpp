@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/tryit/tryithistory.h"
 
+#include "core/common/privatefiles.h"
+
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -201,6 +204,12 @@ void TryItHistory::close()
 Result<void> TryItHistory::open(const QString &path)
 {
     close();
+    // Request bodies and URLs: the user's alone (also a file or directory an older version left
+    // readable to others).
+    if (auto directory = makePrivateDirectory(QFileInfo(path).absolutePath()); !directory)
+        return directory;
+    if (auto prepared = preparePrivateDatabase(path); !prepared)
+        return prepared;
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connection);
     db.setDatabaseName(path);
     if (!db.open())

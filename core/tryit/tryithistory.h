@@ -72,8 +72,9 @@ struct HistoryRetention
 
 // The Try It history in SQLite (WAL, secure_delete, auto_vacuum=FULL). One instance per
 // database file; not shared across threads. Writes are small and synchronous; the file is the
-// user's, in the app data dir. A file from before auto_vacuum is converted once (VACUUM) when
-// it is opened.
+// user's, in the app data dir: open() makes that directory 0700 and the database files 0600
+// (also ones an older version left readable). A file from before auto_vacuum is converted once
+// (VACUUM) when it is opened.
 class TryItHistory final
 {
 public:

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/gateway/gatewayservice.h"
 
+#include "core/common/privatefiles.h"
 #include "core/local/gateway/gatewayworker.h"
 #include "core/local/gateway/storeconfig.h"
 #include "core/local/management/armresources.h"
 #include "core/local/management/armrouter.h"
 #include "core/local/server/localserver.h"
 #include "core/local/store/managementstore.h"
-#include "core/local/store/privatefiles.h"
 #include "core/local/store/serviceconfig.h"
 #include "core/local/usage/usagelog.h"
 #include "core/local/usage/usagereports.h"
@@ -92,7 +92,7 @@ Result<void> GatewayService::open()
 {
     const QString path = QDir(m_context.dataDir).filePath(u"gateway.sqlite"_qs);
     // The usage log holds request URLs and quota counters per subscription: owner-only.
-    if (auto prepared = preparePrivateDatabase(path); !prepared)
+    if (auto prepared = core::preparePrivateDatabase(path); !prepared)
         return prepared.error();
     m_usage = std::make_unique<UsageLog>();
     if (auto opened = m_usage->open(path, {}); !opened) {

@@ -4,11 +4,11 @@
 
 #include "core/common/atomicfile.h"
 #include "core/common/constanttime.h"
+#include "core/common/privatefiles.h"
 #include "core/local/gateway/gatewayservice.h"
 #include "core/local/management/managementservice.h"
 #include "core/local/ml/mlservice.h"
 #include "core/local/store/managementstore.h"
-#include "core/local/store/privatefiles.h"
 #include "core/local/tls/selfsignedcertificate.h"
 
 #include <QDir>
@@ -122,7 +122,7 @@ Result<void> LocalServer::start()
 
     // A data dir an older version (or another umask) left readable to others is fixed before
     // any database in it is opened.
-    if (auto restricted = restrictTreeToOwner(m_context.dataDir); !restricted)
+    if (auto restricted = core::restrictTreeToOwner(m_context.dataDir); !restricted)
         return fail(ExitStorage, restricted.error());
 
     m_store = std::make_unique<ManagementStore>();

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/store/managementstore.h"
-#include "core/local/store/privatefiles.h"
+#include "core/common/privatefiles.h"
 
 #include "core/local/store/serviceconfig.h"
 
@@ -172,7 +172,7 @@ Result<void> ManagementStore::open(const QString &databasePath)
 {
     m_path = databasePath;
     // Subscription keys and secret named values live here: owner-only, -wal and -shm too.
-    if (auto prepared = preparePrivateDatabase(databasePath); !prepared)
+    if (auto prepared = core::preparePrivateDatabase(databasePath); !prepared)
         return prepared;
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connection);
     db.setDatabaseName(databasePath);

@@ -10,7 +10,8 @@
 // it fails naming the file and the system's reason, keeps the results file that was there and
 // leaves no partial file, and a later watch downloads the results once there is room again. A
 // submit whose connection closes before the answer is sent once and kept as one the service may
-// hold; one whose connection is refused is not.
+// hold; one whose connection is refused is not. The job list and the results are the user's
+// alone (0600 files in 0700 directories), also where an older version left them readable.
 
 #include "core/batch/batchjob.h"
 #include "core/batch/batchjobrunner.h"
@@ -45,6 +46,7 @@
 
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace portico;
 using core::BatchJob;
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void userErrorsComeBackAsClearResults();
     void downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWhy_data();
     void downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWhy();
+    void jobListAndResultsArePrivateToTheUser();
 
 private:
     core::BatchJobSpec spec(const QString &inputName, const QByteArray &csv,
@@ -1043,6 +1046,51 @@ void tst_BatchJobRunner::downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWh
     QCOMPARE(watched.value()->resultsModel()->rowCount(), rows);
     QCOMPARE(watched.value()->resultsModel()->rowValues(0), QStringList { u"This is a good day"_qs } + seedVector);
     QCOMPARE(QFileInfo(results).dir().entryList({ name + u'*' }, QDir::Files | QDir::Hidden), QStringList { name });
+}
+
+// The job list and the downloaded results, written by a job that runs end to end, cannot be read
+// by other users of the machine: here the list's directory, the list and the results' directory
+// were left readable by an older version (umask 022), and the next write makes them private.
+void tst_BatchJobRunner::jobListAndResultsArePrivateToTheUser()
+{
+    const mode_t umaskBefore = ::umask(022); // what most desktops run with
+    const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
+    test::TempDir data;
+    const QString directory = data.filePath(u"batch"_qs);
+    const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+        | QFileDevice::ReadOther;
+    const auto enterable = readable | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    QString listFile;
+    {
+        core::BatchJobStore store(directory);
+        QVERIFY(store.load().ok());
+        listFile = store.filePath();
+    }
+    QVERIFY(QDir().mkpath(QDir(directory).filePath(u"batch-results"_qs)));
+    QVERIFY(data.write(u"batch/"_qs + QFileInfo(listFile).fileName(), "{\"version\": 1, \"jobs\": []}\n"));
+    QVERIFY(QFile::setPermissions(listFile, readable));
+    QVERIFY(QFile::setPermissions(directory, enterable));
+    QVERIFY(QFile::setPermissions(QDir(directory).filePath(u"batch-results"_qs), enterable));
+
+    BatchJobRunner runner(&m_nam, &m_secrets, directory);
+    runner.setPolling({ 100, 500, 1.5, 5 });
+    QVERIFY(runner.load().ok());
+    BatchJob *job = submit(runner, spec(u"private.csv"_qs, seedInput(3)));
+    QVERIFY(job);
+    QSignalSpy finished(job, &BatchJob::finished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(job->result().ok(), test::describe(job->result()).constData());
+    QVERIFY(QFileInfo::exists(job->record().resultsFile));
+
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    for (const QString &path : { directory, listFile, runner.resultsDirectory(), job->record().resultsFile }) {
+        const QFileInfo info(path);
+        QVERIFY2(info.exists(), qPrintable(path));
+        QVERIFY2((info.permissions() & others) == QFileDevice::Permissions(),
+                 qPrintable(u"%1: %2"_qs.arg(path).arg(int(info.permissions()), 0, 16)));
+        QVERIFY2(info.permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner), qPrintable(path));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_BatchJobRunner)

@@ -4,7 +4,13 @@
 #include "core/settings/settings.h"
 #include "tests/support/tempdir.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace portico;
 using core::SettingKey;
@@ -21,6 +27,8 @@ private Q_SLOTS:
     void newFileGetsTheCurrentSchemaVersion();
     void versionOneFileIsMigrated();
     void migrationsRunInOrderFromTheStoredVersion();
+    void fileIsPrivateToTheUser_data();
+    void fileIsPrivateToTheUser();
 };
 
 void tst_Settings::valuesRoundTripThroughTheFile()
@@ -104,6 +112,42 @@ void tst_Settings::migrationsRunInOrderFromTheStoredVersion()
     QCOMPARE(ran, (QStringList { u"2->3"_qs, u"3->4"_qs }));
     QCOMPARE(raw.value(u"schemaVersion"_qs).toInt(), 4);
     QCOMPARE(raw.value(u"b"_qs).toInt(), 1);
+}
+
+void tst_Settings::fileIsPrivateToTheUser_data()
+{
+    QTest::addColumn<bool>("older");
+    QTest::newRow("new file") << false;
+    QTest::newRow("file an older version left readable") << true;
+}
+
+// The settings (environments, last service, trusted certificates) are the user's alone: the
+// file is 0600 in a 0700 directory once written, also one an older version left readable.
+void tst_Settings::fileIsPrivateToTheUser()
+{
+    QFETCH(bool, older);
+    const mode_t umaskBefore = ::umask(022); // what most desktops run with
+    const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
+    test::TempDir dir;
+    const QString config = dir.filePath(u"Portico"_qs);
+    QVERIFY(QDir().mkpath(config)); // 0755
+    const QString ini = QDir(config).filePath(u"portico.ini"_qs);
+    if (older) {
+        QVERIFY(dir.write(u"Portico/portico.ini"_qs, "[General]\nschemaVersion=2\n"));
+        QVERIFY(QFile::setPermissions(ini, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                               | QFileDevice::ReadOther));
+    }
+    {
+        Settings settings(ini);
+        QVERIFY(settings.setValue(core::settingkeys::mode, u"developer"_qs).ok());
+        QVERIFY(settings.sync().ok());
+    }
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFileInfo(config).permissions() & others, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(ini).permissions() & others, QFileDevice::Permissions());
+    QVERIFY(QFileInfo(ini).permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QCOMPARE(Settings(ini).value(core::settingkeys::mode), u"developer"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)

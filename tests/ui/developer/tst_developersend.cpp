@@ -6,7 +6,9 @@
 // counts what reached its gateway); a header the request cannot carry is shown at its row and
 // nothing is sent or recorded; a body that breaks off after the headers is shown as what it
 // is, incomplete (a fake QNAM only for the broken-off body, the catalog from portico-local),
-// in the user's language, the same when the send is re-opened from the history.
+// in the user's language, the same when the send is re-opened from the history. The history a
+// real send is recorded in is the user's alone (0600 files in a 0700 directory), also one an
+// older version left readable to others.
 
 #include "core/arm/armrequest.h"
 #include "tests/support/fakenetworkaccessmanager.h"
@@ -24,6 +26,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -38,6 +43,8 @@
 #include <QToolButton>
 #include <QTranslator>
 #include <QTreeWidget>
+
+#include <sys/stat.h>
 
 using namespace portico;
 
@@ -60,6 +67,8 @@ private Q_SLOTS:
     void bodyThatBreaksOffIsShownIncomplete();
     void bodyThatBrokeOffIsSaidInDutchAlsoFromHistory_data();
     void bodyThatBrokeOffIsSaidInDutchAlsoFromHistory();
+    void historyOfASendIsPrivateToTheUser_data();
+    void historyOfASendIsPrivateToTheUser();
 
 private:
     void openRrsExecute(ui::DeveloperWorkspace *workspace, const QString &subscription);
@@ -418,6 +427,73 @@ void tst_DeveloperSend::bodyThatBrokeOffIsSaidInDutchAlsoFromHistory()
     QVERIFY2(english.startsWith(u"The response is incomplete: "_qs), qPrintable(english));
     QVERIFY2(english.contains(QLocale().formattedDataSize(body.size() / 2)), qPrintable(english));
     QCOMPARE(unused.requests().size(), 0);
+    workspace.close();
+}
+
+void tst_DeveloperSend::historyOfASendIsPrivateToTheUser_data()
+{
+    QTest::addColumn<bool>("older");
+    QTest::newRow("new history") << false;
+    QTest::newRow("history an older version left readable") << true;
+}
+
+// A send through the real widgets and gateway is recorded in a history whose directory and
+// files other users of the machine cannot read: it holds request bodies and URLs.
+void tst_DeveloperSend::historyOfASendIsPrivateToTheUser()
+{
+    QFETCH(bool, older);
+    const mode_t umaskBefore = ::umask(022); // what most desktops run with
+    const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
+    test::TempDir dir;
+    const QString data = dir.filePath(u"Portico"_qs);
+    QVERIFY(QDir().mkpath(data)); // 0755, as the console made its data directory before
+    const QString path = QDir(data).filePath(u"tryit-history.sqlite"_qs);
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (older) {
+        {
+            core::TryItHistory earlier;
+            QVERIFY(earlier.open(path).ok());
+        }
+        const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+            | QFileDevice::ReadOther;
+        QVERIFY(QFile::setPermissions(path, readable)); // 0644
+        QVERIFY(QFile::setPermissions(data, readable | QFileDevice::ExeOwner | QFileDevice::ExeGroup
+                                                | QFileDevice::ExeOther)); // 0755
+        QVERIFY(QFileInfo(path).permissions() & QFileDevice::ReadOther);
+    }
+    QVERIFY(QFileInfo(data).permissions() & QFileDevice::ReadOther);
+
+    core::TryItHistory history;
+    QVERIFY(history.open(path).ok());
+    ui::DeveloperController controller(m_bed.developer()->client(), &m_bed.network(), &history);
+    ui::DeveloperWorkspace workspace(&controller);
+    controller.setService(m_bed.serviceId());
+    workspace.resize(1400, 900);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    QSignalSpy loaded(&controller, &ui::DeveloperController::subscriptionsLoaded);
+    controller.refresh();
+    QVERIFY(loaded.wait(30000));
+    openRrsExecute(&workspace, u"send-developer"_qs);
+    QSignalSpy ready(&controller, &ui::DeveloperController::responseReady);
+    QTest::mouseClick(workspace.composer()->findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(workspace.viewer()->response().status, 200);
+    QTRY_COMPARE(workspace.history()->entryCount(), 1);
+    QCOMPARE(historyCount(history), 1);
+
+    QCOMPARE(QFileInfo(data).permissions() & others, QFileDevice::Permissions());
+    QVERIFY(QFileInfo(data).permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                    | QFileDevice::ExeOwner));
+    QVERIFY(QFileInfo::exists(path));
+    for (const QString &suffix : { QString(), u"-wal"_qs, u"-shm"_qs }) {
+        const QFileInfo file(path + suffix);
+        if (!file.exists())
+            continue;
+        QVERIFY2((file.permissions() & others) == QFileDevice::Permissions(), qPrintable(file.fileName()));
+        QVERIFY(file.permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    }
     workspace.close();
 }
 

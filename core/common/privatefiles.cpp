@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
-#include "core/local/store/privatefiles.h"
+#include "core/common/privatefiles.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -13,10 +15,7 @@
 #include <unistd.h>
 #endif
 
-namespace portico::local {
-
-using core::Error;
-using core::Result;
+namespace portico::core {
 
 namespace {
 
@@ -26,11 +25,13 @@ Error fileError(const QString &what, const QString &path, int error)
     return Error::make(Error::Kind::Storage,
                        u"Cannot %1 %2: %3"_qs.arg(what, path, QString::fromLocal8Bit(std::strerror(error))));
 }
+#endif
 
-// Clears the group and other bits of `path` (not following a symbolic link); a file that is
-// gone by now is fine.
+} // namespace
+
 Result<void> restrictToOwner(const QString &path)
 {
+#ifdef Q_OS_UNIX
     const QByteArray native = QFile::encodeName(path);
     struct stat info;
     if (::lstat(native.constData(), &info) != 0)
@@ -39,11 +40,11 @@ Result<void> restrictToOwner(const QString &path)
         return {};
     if (::chmod(native.constData(), info.st_mode & 07700) != 0 && errno != ENOENT)
         return fileError(u"restrict the permissions of"_qs, path, errno);
+#else
+    Q_UNUSED(path);
+#endif
     return {};
 }
-#endif
-
-} // namespace
 
 Result<void> restrictTreeToOwner(const QString &directory)
 {
@@ -60,6 +61,27 @@ Result<void> restrictTreeToOwner(const QString &directory)
     Q_UNUSED(directory);
 #endif
     return {};
+}
+
+Result<void> makePrivateDirectory(const QString &directory)
+{
+    const QDir dir(directory);
+    if (!dir.exists()) {
+        const QString parent = QFileInfo(dir.absolutePath()).absolutePath();
+        if (!QDir().mkpath(parent))
+            return Error::make(Error::Kind::Storage, u"Cannot create the directory %1."_qs.arg(parent));
+        // Private from the start; another process may have made it meanwhile.
+        if (!QDir().mkdir(dir.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)
+            && !dir.exists())
+            return Error::make(Error::Kind::Storage, u"Cannot create the directory %1."_qs.arg(directory));
+    }
+#ifdef Q_OS_UNIX
+    // Not the user's (e.g. a shared temporary directory): not theirs to change.
+    struct stat info;
+    if (::stat(QFile::encodeName(dir.absolutePath()).constData(), &info) == 0 && info.st_uid != ::geteuid())
+        return {};
+#endif
+    return restrictToOwner(dir.absolutePath());
 }
 
 Result<void> preparePrivateDatabase(const QString &path)
@@ -80,4 +102,4 @@ Result<void> preparePrivateDatabase(const QString &path)
     return {};
 }
 
-} // namespace portico::local
+} // namespace portico::core
