@@ -116,6 +116,10 @@ private Q_SLOTS:
 private:
     void runJobAndCheckResults(int target);
     QString serverStatus(const QString &serverJobId);
+    // A job straight to portico-local's ML service (feature-hashing, its ML key) at `baseUrl`
+    // (the service itself when empty), its input and results in `container` of this Azurite
+    // (whose connection string it stores under a key named after the container).
+    core::BatchJobSpec directJob(const QString &inputFile, const QString &container, const QUrl &baseUrl = {});
     // Exports the current job's results to `target` through the Export CSV button and its
     // file dialog (confirming the overwrite), and answers the state label once it settled.
     QString exportTo(const QString &target);
@@ -327,6 +331,22 @@ void tst_BatchJobsPanel::cancelStopsTheJob()
     QVERIFY(!cancel->isEnabled());
 }
 
+core::BatchJobSpec tst_BatchJobsPanel::directJob(const QString &inputFile, const QString &container,
+                                                 const QUrl &baseUrl)
+{
+    core::BatchJobSpec spec;
+    spec.inputFile = inputFile;
+    spec.container = container;
+    spec.storageSecretKey = core::SecretStore::makeKey(u"local"_qs, u"batch/"_qs + container);
+    m_secrets.writeNow(spec.storageSecretKey, m_azurite.connectionString());
+    spec.endpoint.target = core::BesEndpoint::Target::Direct;
+    spec.endpoint.baseUrl = baseUrl.isEmpty() ? m_bed.local().mlUrl() : baseUrl;
+    spec.endpoint.credentialKey = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
+    spec.endpoint.workspace = u"local"_qs;
+    spec.endpoint.service = u"feature-hashing"_qs;
+    return spec;
+}
+
 QString tst_BatchJobsPanel::serverStatus(const QString &serverJobId)
 {
     QNetworkRequest request(QUrl(m_bed.local().mlUrl().toString()
@@ -349,18 +369,8 @@ void tst_BatchJobsPanel::cancelRightAfterARestartWaitsForTheKeychainAndCancelsTh
     const QString data = m_dir.filePath(u"restart-batch"_qs);
     const QString big = m_dir.filePath(u"restart-big.csv"_qs);
     QVERIFY(writeBigCsv(big, 150));
-    const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
-    const QString storageKeyName = core::SecretStore::makeKey(u"local"_qs, u"batch/restart-storage"_qs);
-    QVERIFY(test::waitFor(m_secrets.write(storageKeyName, m_azurite.connectionString())).ok());
-    core::BatchJobSpec spec;
-    spec.inputFile = big;
-    spec.container = u"portico-restart"_qs;
-    spec.storageSecretKey = storageKeyName;
-    spec.endpoint.target = core::BesEndpoint::Target::Direct;
-    spec.endpoint.baseUrl = m_bed.local().mlUrl();
-    spec.endpoint.credentialKey = mlKeyName;
-    spec.endpoint.workspace = u"local"_qs;
-    spec.endpoint.service = u"feature-hashing"_qs;
+    const core::BatchJobSpec spec = directJob(big, u"portico-restart"_qs);
+    const QString mlKeyName = spec.endpoint.credentialKey;
     core::BatchPolling fast;
     fast.initialIntervalMs = 100;
     fast.maxIntervalMs = 500;
@@ -1127,20 +1137,10 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
     }, test::FlakyProxy::Loss(loss));
     QUrl throughProxy = ml;
     throughProxy.setPort(proxy.port());
-    const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
-    const QString storageKeyName = core::SecretStore::makeKey(u"local"_qs, u"batch/lost-answer-storage"_qs);
-    QVERIFY(test::waitFor(m_secrets.write(storageKeyName, m_azurite.connectionString())).ok());
     test::TempDir data;
     QVERIFY(data.write(u"lost-answer.csv"_qs, "Col2\nThis is a good day\n"));
-    core::BatchJobSpec spec;
-    spec.inputFile = data.filePath(u"lost-answer.csv"_qs);
-    spec.container = u"portico-lost-answer"_qs;
-    spec.storageSecretKey = storageKeyName;
-    spec.endpoint.target = core::BesEndpoint::Target::Direct;
-    spec.endpoint.baseUrl = throughProxy;
-    spec.endpoint.credentialKey = mlKeyName;
-    spec.endpoint.workspace = u"local"_qs;
-    spec.endpoint.service = u"feature-hashing"_qs;
+    const core::BatchJobSpec spec =
+        directJob(data.filePath(u"lost-answer.csv"_qs), u"portico-lost-answer"_qs, throughProxy);
     core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.filePath(u"batch"_qs));
     runner.setPolling({ 50, 200, 1.5, 2 });
     runner.setCallTimeouts({ 1000, 20000 }); // no data for 1 s: no answer
@@ -1204,20 +1204,10 @@ void tst_BatchJobsPanel::submitThatNeverLeftSaysTheServiceDidNotAcceptIt()
     unreachable.setHost(u"127.0.0.1"_qs);
     unreachable.setPort(probe.serverPort());
     probe.close();
-    const QString mlKeyName = core::SecretStore::makeKey(u"local"_qs, u"ml-key"_qs);
-    const QString storageKeyName = core::SecretStore::makeKey(u"local"_qs, u"batch/refused-storage"_qs);
-    QVERIFY(test::waitFor(m_secrets.write(storageKeyName, m_azurite.connectionString())).ok());
     test::TempDir data;
     QVERIFY(data.write(u"refused.csv"_qs, "Col2\nThis is a good day\n"));
-    core::BatchJobSpec spec;
-    spec.inputFile = data.filePath(u"refused.csv"_qs);
-    spec.container = u"portico-refused"_qs;
-    spec.storageSecretKey = storageKeyName;
-    spec.endpoint.target = core::BesEndpoint::Target::Direct;
-    spec.endpoint.baseUrl = unreachable;
-    spec.endpoint.credentialKey = mlKeyName;
-    spec.endpoint.workspace = u"local"_qs;
-    spec.endpoint.service = u"feature-hashing"_qs;
+    const core::BatchJobSpec spec =
+        directJob(data.filePath(u"refused.csv"_qs), u"portico-refused"_qs, unreachable);
     core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.filePath(u"batch"_qs));
     runner.setPolling({ 50, 200, 1.5, 2 });
     QVERIFY(runner.load().ok());
