@@ -3454,6 +3454,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The calls are listed once the APIs&apos; key parameter names are read, so that keys in the URLs stay hidden.</source>
         <translation>De aanroepen worden getoond zodra de namen van de sleutelparameters van de API&apos;s zijn gelezen, zodat sleutels in de URL&apos;s verborgen blijven.</translation>
     </message>
+    <message>
+        <source>Portico stopped reading the calls after %L1 pages; the server has more. The calls listed are those read until then: choose a shorter period to list the others.</source>
+        <translation>Portico is na %L1 pagina&apos;s gestopt met het lezen van de aanroepen; de server heeft er meer. De aanroepen in de lijst zijn de aanroepen die tot dan toe zijn gelezen: kies een kortere periode om de andere te tonen.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResourcePanel</name>

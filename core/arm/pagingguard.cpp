@@ -26,10 +26,10 @@ Result<void> PagingGuard::read(const QList<QJsonObject> &items)
 
 Result<void> PagingGuard::admit(const QString &mark, const QString &message)
 {
-    if (++m_pages >= kMaxPages)
+    if (++m_pages >= m_maxPages)
         return Error::make(Error::Kind::Protocol,
-                           u"The server sent %1 pages and more; paging stopped."_qs.arg(kMaxPages),
-                           kLoopCode.toString());
+                           u"Portico stopped after %1 pages; the server has more."_qs.arg(m_maxPages),
+                           kCapCode.toString());
     if (mark.isEmpty())
         return {};
     if (m_seen.contains(mark))
@@ -41,6 +41,11 @@ Result<void> PagingGuard::admit(const QString &mark, const QString &message)
 bool PagingGuard::isLoop(const Error &error)
 {
     return error.kind == Error::Kind::Protocol && error.code == kLoopCode;
+}
+
+bool PagingGuard::isCapped(const Error &error)
+{
+    return error.kind == Error::Kind::Protocol && error.code == kCapCode;
 }
 
 } // namespace portico::core

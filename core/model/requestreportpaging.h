@@ -35,7 +35,8 @@ public:
     [[nodiscard]] ArmRequest firstRequest() const;
     // Takes the reply to the last request: the calls to show from it (none for a first page
     // that only told the total), or a Protocol error (then nothing more is read;
-    // PagingGuard::isLoop() when the server loops).
+    // PagingGuard::isLoop() when the server loops, PagingGuard::isCapped() after the most pages
+    // Portico reads).
     [[nodiscard]] Result<QList<QJsonObject>> take(const QJsonObject &reply);
     // True while calls are left to show: through nextRequest(), or else through takeKept().
     bool hasMore() const { return m_next.has_value() || m_keptLeft; }

@@ -275,10 +275,18 @@ void RequestLogView::fetch(core::ArmRequest request)
         if (!calls.ok()) {
             m_readAll = false;
             m_failed = true;
-            const QString text = core::PagingGuard::isLoop(calls.error())
-                ? tr("Reading the calls stopped: the server kept sending pages it had sent before. "
-                     "The calls listed are those read until then.")
-                : tr("The calls could not be read: %1").arg(calls.error().message);
+            QString text;
+            if (core::PagingGuard::isLoop(calls.error())) {
+                text = tr("Reading the calls stopped: the server kept sending pages it had sent before. "
+                          "The calls listed are those read until then.");
+            } else if (core::PagingGuard::isCapped(calls.error())) {
+                // The paging reads with the guard's default cap.
+                text = tr("Portico stopped reading the calls after %L1 pages; the server has more. The "
+                          "calls listed are those read until then: choose a shorter period to list the others.")
+                           .arg(core::PagingGuard::kMaxPages);
+            } else {
+                text = tr("The calls could not be read: %1").arg(calls.error().message);
+            }
             m_banner->showMessage(BannerWidget::Kind::Error, text, true);
             showProgress();
             Q_EMIT loaded();
