@@ -6,6 +6,7 @@
 #include "core/model/api.h"
 
 #include <QCryptographicHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -157,6 +158,7 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
     std::stable_partition(s->m_services.begin(), s->m_services.end(),
                           [](const Service &service) { return !service.name.isEmpty(); });
 
+    QSet<QByteArray> knownKeys;
     for (const auto &subConfig : config.subscriptions) {
         Subscription sub;
         sub.config = subConfig;
@@ -176,10 +178,16 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
         }
         const int index = int(s->m_subscriptions.size());
         s->m_subscriptions.append(sub);
-        if (!subConfig.primaryKey.isEmpty())
-            s->m_keyIndex[keyDigest(subConfig.primaryKey.toUtf8())].append(index);
-        if (!subConfig.secondaryKey.isEmpty())
-            s->m_keyIndex[keyDigest(subConfig.secondaryKey.toUtf8())].append(index);
+        for (const QString &key : { subConfig.primaryKey, subConfig.secondaryKey }) {
+            if (key.isEmpty())
+                continue;
+            const QByteArray utf8 = key.toUtf8();
+            s->m_keyIndex[keyDigest(utf8)].append(index);
+            if (!knownKeys.contains(utf8)) {
+                knownKeys.insert(utf8);
+                s->m_subscriptionKeys.append(utf8);
+            }
+        }
     }
     return s;
 }

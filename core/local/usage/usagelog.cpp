@@ -5,6 +5,7 @@
 #include "core/local/gateway/gatewayexchange.h"
 #include "core/local/usage/legacyquotakeys.h"
 #include "core/model/api.h"
+#include "core/tryit/secretredaction.h"
 
 #include <QDateTime>
 #include <QScopeGuard>
@@ -13,7 +14,9 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
+#include <QVarLengthArray>
 
 #include <sqlite3.h>
 
@@ -90,13 +93,41 @@ QByteArray withoutItems(const QByteArray &target, qsizetype q, const QList<Reque
     return out;
 }
 
+// A query item's name as the key check compares it: percent-decoded ('+' as a space), cut at
+// an encoded '=' (`subscription-key%3D=…`), without a trailing bracket group
+// (`subscription-key[]=…`) and blanks. The gateway never takes such a name for its key, but a
+// client that sends a valid key under it still sent the key.
+QString keyCheckName(QByteArrayView rawName)
+{
+    QByteArray bytes = rawName.toByteArray();
+    bytes.replace('+', ' ');
+    QString name = QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
+    if (const qsizetype eq = name.indexOf(u'='); eq >= 0)
+        name.truncate(eq);
+    name = name.trimmed();
+    if (name.endsWith(u']')) {
+        if (const qsizetype open = name.lastIndexOf(u'['); open >= 0)
+            name = name.first(open).trimmed();
+    }
+    return name;
+}
+
+// True when keyCheckName() would return `rawName` as it is (the usual case): compared without
+// decoding.
+bool isPlainName(QByteArrayView rawName)
+{
+    return std::none_of(rawName.cbegin(), rawName.cend(), [](char c) {
+        return c == '%' || c == '+' || c == '[' || c == ' ' || c == '\t' || (uchar(c) & 0x80);
+    });
+}
+
 // The request target without subscription keys, for the log. A routed request loses every
-// key query parameter name of its service's APIs (and the default one), compared
-// case-insensitively: a key sent to the wrong API, or misspelt, is still a secret. A request
-// that matched no API keeps no query at all: the gateway cannot tell which parameter a client
-// meant as a key (a renamed one, another service's, a typo), so it logs only the path. Shares
-// the target when no key is in it.
-QByteArray targetWithoutKeys(const GatewayExchange &ex)
+// query item named as a key query parameter of its service's APIs (or the default one),
+// compared as keyCheckName() says; items are separated by '&' or ';'. A key sent to the wrong
+// API, or misspelt, is still a secret. A request that matched no API keeps no query at all: the
+// gateway cannot tell which parameter a client meant as a key (a renamed one, another
+// service's, a typo), so it logs only the path. Shares the target when no key is in it.
+QByteArray targetWithoutKeyItems(const GatewayExchange &ex)
 {
     const QByteArray &target = ex.request.target;
     const qsizetype q = target.indexOf('?');
@@ -105,15 +136,93 @@ QByteArray targetWithoutKeys(const GatewayExchange &ex)
     if (!ex.api)
         return target.first(q);
     const QStringList &names = ex.api->keyQueryNames;
-    const auto isKey = [&](const RequestQueryItem &item) {
-        return item.name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0
-            || names.contains(item.name, Qt::CaseInsensitive);
+    const auto isKey = [&](QByteArrayView item) {
+        const qsizetype eq = item.indexOf('=');
+        const QByteArrayView rawName = eq < 0 ? item : item.first(eq);
+        if (isPlainName(rawName)) {
+            const QLatin1StringView name(rawName);
+            return name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0 || names.contains(name, Qt::CaseInsensitive);
+        }
+        const QString name = keyCheckName(rawName);
+        return name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0 || names.contains(name, Qt::CaseInsensitive);
     };
-    // Routed requests have their query parsed already; one refused before that is parsed here.
+    struct Item
+    {
+        qsizetype begin;
+        qsizetype size;
+        char separator; // the one before it
+    };
     const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
-    if (!ex.requestPath.query.isEmpty() && query == QByteArrayView(ex.rawQuery))
-        return withoutItems(target, q, ex.requestPath.query, isKey);
-    return withoutItems(target, q, RequestPath::fromEncoded({}, query).query, isKey);
+    QVarLengthArray<Item, 16> kept;
+    bool dropped = false;
+    char separator = '?';
+    for (qsizetype pos = 0; pos <= query.size();) {
+        qsizetype end = pos;
+        while (end < query.size() && query[end] != '&' && query[end] != ';')
+            ++end;
+        const QByteArrayView item = query.sliced(pos, end - pos);
+        if (isKey(item))
+            dropped = true;
+        else if (!item.isEmpty())
+            kept.append({ pos, item.size(), separator });
+        if (end < query.size())
+            separator = query[end];
+        pos = end + 1;
+    }
+    if (!dropped)
+        return target;
+    QByteArray out = target.first(q);
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        out += i == 0 ? '?' : kept[i].separator;
+        out += query.sliced(kept[i].begin, kept[i].size);
+    }
+    return out;
+}
+
+// `text` with every occurrence of a known subscription key masked (core::secretMask, as
+// everywhere else), also one written with some of its characters percent-encoded. Shares
+// `text` when no key is in it.
+QByteArray withoutKnownKeys(QByteArray text, const QList<QByteArray> &keys)
+{
+    static const QByteArray mask = core::secretMask.toUtf8();
+    const auto usable = [](const QByteArray &key) { return key.size() >= 4; }; // as scrubSecrets()
+    if (text.contains('%')) {
+        QByteArray decoded = QByteArray::fromPercentEncoding(text);
+        bool found = false;
+        for (const QByteArray &key : keys) {
+            if (usable(key) && decoded.contains(key)) {
+                decoded.replace(key, mask);
+                found = true;
+            }
+        }
+        // Encoded again, but for the URL's own delimiters; the mask reads as itself.
+        if (found)
+            return QUrl::toPercentEncoding(QString::fromUtf8(decoded), "/?&=;:@!$'()*+,[]~")
+                .replace(QUrl::toPercentEncoding(core::secretMask.toString()), mask);
+    }
+    for (const QByteArray &key : keys) {
+        if (usable(key) && text.contains(key))
+            text.replace(key, mask);
+    }
+    return text;
+}
+
+QString withoutKnownKeys(const QString &text, const QList<QByteArray> &keys)
+{
+    if (text.isEmpty() || keys.isEmpty())
+        return text;
+    QStringList secrets;
+    for (const QByteArray &key : keys)
+        secrets.append(QString::fromUtf8(key));
+    return core::scrubSecrets(text, secrets);
+}
+
+QByteArray targetWithoutKeys(const GatewayExchange &ex)
+{
+    QByteArray target = targetWithoutKeyItems(ex);
+    if (ex.snapshot)
+        target = withoutKnownKeys(std::move(target), ex.snapshot->subscriptionKeys());
+    return target;
 }
 
 // Logs written before version 2 stored URLs with the key in them. Strips the default key
@@ -303,7 +412,8 @@ void UsageLog::record(const GatewayExchange &ex, qint64 nowMs)
     r.serviceTimeMs = double(ex.serviceMs);
     r.requestSize = ex.bytesIn;
     r.responseSize = ex.bytesOut;
-    r.blockedReason = ex.blockedReason;
+    r.blockedReason = ex.snapshot ? withoutKnownKeys(ex.blockedReason, ex.snapshot->subscriptionKeys())
+                                  : ex.blockedReason;
     r.requestId = ex.requestId;
     record(std::move(r));
 }

@@ -27,8 +27,9 @@ struct UsageRecord
     QString apiId, apiName, operationId, operationName, productId, productName, subscriptionId,
         subscriptionName, userId, userName;
     QByteArray method;
-    QByteArray url; // the request target as received, minus subscription keys (shared with the
-                    // exchange, not copied, when there was no key in it)
+    QByteArray url; // the request target as received, minus subscription key parameters (also
+                    // near-miss names) and with any known subscription key masked (shared with
+                    // the exchange, not copied, when there was no key in it)
     QString ipAddress;
     int status = 0;
     int backendStatus = 0;

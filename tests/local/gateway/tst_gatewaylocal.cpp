@@ -4,7 +4,7 @@
 // End to end: the real portico-local, configured only through its ARM management API, in front
 // of a real backend. Keys, the seeded Starter policy, policies saved through ARM, quota
 // counters across a restart and an upgrade, the pinned HTTPS certificate, the ARM reports
-// endpoints, a usage log without keys, and a policy that a named value breaks after it was
+// endpoints, a usage log without keys (also sent under near-miss names), and a policy that a named value breaks after it was
 // stored.
 
 #include "tests/local/gateway/rawhttp.h"
@@ -375,6 +375,56 @@ private Q_SLOTS:
                 stored += file.readAll();
         }
         QVERIFY(!stored.contains(key));
+    }
+
+    // A valid key sent under a name that is nearly the key parameter's (encoded, after a ';',
+    // with a "[]" suffix) is not taken for a key (401), but it is still a valid key: the usage
+    // log keeps none of it. Nor does it keep a known key anywhere else in the URL.
+    void keyUnderANearMissNameNeverReachesTheUsageLog_data()
+    {
+        QTest::addColumn<QByteArray>("target"); // below the service; KEY stands for the key
+        QTest::addColumn<QString>("logged");    // the URL as logged, below the service
+        QTest::newRow("encoded '=' in the name") << QByteArray("/echo/items/nm1?subscription-key%3D=KEY&a=1")
+                                                 << u"/echo/items/nm1?a=1"_qs;
+        QTest::newRow("after a ';'") << QByteArray("/echo/items/nm2?x=1;subscription-key=KEY") << u"/echo/items/nm2?x=1"_qs;
+        QTest::newRow("'[]' suffix") << QByteArray("/echo/items/nm3?subscription-key[]=KEY") << u"/echo/items/nm3"_qs;
+        QTest::newRow("encoded '[]' suffix") << QByteArray("/echo/items/nm4?b=2&subscription-key%5B%5D=KEY")
+                                             << u"/echo/items/nm4?b=2"_qs;
+        QTest::newRow("encoded name") << QByteArray("/echo/items/nm5?Subscription%2DKey%20=KEY") << u"/echo/items/nm5"_qs;
+        QTest::newRow("another name") << QByteArray("/echo/items/nm6?token-of-mine=KEY&c=3")
+                                      << u"/echo/items/nm6?token-of-mine=••••••••&c=3"_qs;
+        QTest::newRow("in the path") << QByteArray("/echo/items/KEY?d=4") << u"/echo/items/••••••••?d=4"_qs;
+        QTest::newRow("percent-encoded key") << QByteArray("/echo/items/nm8?e=ENCODEDKEY") << u"/echo/items/nm8?e=••••••••"_qs;
+    }
+
+    void keyUnderANearMissNameNeverReachesTheUsageLog()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QString, logged);
+        const QByteArray key = m_apiKey.toUtf8();
+        QVERIFY(key.size() > 4);
+        QByteArray encoded; // every character percent-encoded
+        for (const char c : key)
+            encoded += '%' + QByteArray::number(uchar(c), 16).toUpper();
+        target.replace("ENCODEDKEY", encoded).replace("KEY", key);
+        const qint64 since = QDateTime::currentMSecsSinceEpoch() - 1000;
+        QCOMPARE(call(target).status, 401);
+
+        // Read back through the management API, as the console does.
+        const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
+        const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
+                                   .arg(fmt(since), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
+        const auto r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
+        QCOMPARE(r.status, 200);
+        QVERIFY2(!r.body.contains(key), r.body.constData());
+        QVERIFY2(!r.body.contains(encoded), r.body.constData());
+        QStringList urls;
+        for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
+            if (v.toObject().value(u"responseCode"_qs).toInt() == 401)
+                urls.append(v.toObject().value(u"url"_qs).toString());
+        }
+        // The call is listed (the earlier rows of this table may be in the same second).
+        QVERIFY2(urls.contains(u'/' + kService + logged), qPrintable(urls.join(u", "_qs)));
     }
 
     void policyTheGatewayCannotCompileRefusesRequestsInsteadOfDroppingThePolicy()
