@@ -205,6 +205,8 @@ void RequestLogView::load(const QString &filter, const QHash<QString, QString> &
         // A URL listed now could show a key under a renamed key parameter.
         m_held = true;
         showProgress();
+        if (!m_keyQueryNamesProblem.isEmpty())
+            Q_EMIT loaded(); // nothing to wait for until the names are read again
         return;
     }
     start();
@@ -249,6 +251,12 @@ void RequestLogView::readNext()
 
 void RequestLogView::loadAll()
 {
+    if (m_held && !m_keyQueryNamesProblem.isEmpty()) {
+        // Nothing can be read until the names are: the end is now, with nothing listed.
+        m_readAll = false;
+        Q_EMIT loaded();
+        return;
+    }
     m_readAll = true;
     if (m_loading || m_held)
         return;
@@ -311,7 +319,11 @@ void RequestLogView::showProgress()
     const qint64 listed = m_rows->rowCount();
     const qint64 total = m_paging ? m_paging->total() : -1;
     QString note;
-    if (m_held) {
+    if (m_held && !m_keyQueryNamesProblem.isEmpty()) {
+        note = tr("The API names could not be read: %1. The calls are neither listed nor exported "
+                  "until they are, so that keys in the URLs stay hidden. Refresh to read them again.")
+                   .arg(m_keyQueryNamesProblem);
+    } else if (m_held) {
         note = tr("The calls are listed once the APIs' key parameter names are read, so that keys "
                   "in the URLs stay hidden.");
     } else if (m_readAll && m_loading) {
@@ -331,8 +343,23 @@ void RequestLogView::showProgress()
 void RequestLogView::setKeyQueryNames(const QStringList &names)
 {
     m_keyQueryNames = names;
+    m_keyQueryNamesProblem.clear();
     if (m_held)
         start();
+}
+
+void RequestLogView::setKeyQueryNamesProblem(const QString &problem)
+{
+    if (m_keyQueryNames)
+        return; // names read before stay in use
+    m_keyQueryNamesProblem = problem;
+    if (!m_held)
+        return;
+    showProgress();
+    if (!problem.isEmpty()) {
+        m_readAll = false;
+        Q_EMIT loaded();
+    }
 }
 
 void RequestLogView::appendRows(const QList<QJsonObject> &rows)

@@ -71,8 +71,15 @@ public:
     // exported, besides subscription-key, sig and the other secret names redactUrl() knows.
     // No call is listed (nor exported) before they are set: a load waits for them.
     void setKeyQueryNames(const QStringList &names);
-    // True while a read is under way or waits for the key query parameter names.
-    bool isLoading() const { return m_loading || m_held; }
+    // Why the key query parameter names could not be read (the server's message), or empty
+    // while they are read again. With a problem, a load that waits for them ends at once
+    // (loaded(), nothing listed, isLoading() false; loadAll() too) and the note says that the
+    // calls are neither listed nor exported until the names are read.
+    void setKeyQueryNamesProblem(const QString &problem);
+    // True while a load waits for the key query parameter names: nothing is listed.
+    bool waitsForKeyQueryNames() const { return m_held; }
+    // True while a read is under way or waits for key query parameter names still being read.
+    bool isLoading() const { return m_loading || (m_held && m_keyQueryNamesProblem.isEmpty()); }
     void setOutcome(Outcome outcome);
     // The calls as shown: order and outcome choice applied.
     const QAbstractItemModel *shownModel() const;
@@ -106,6 +113,7 @@ private:
     QHash<QString, QString> m_subscriptionNames;
     std::optional<QStringList> m_keyQueryNames; // unset: not known yet
     bool m_held = false; // a load waits for m_keyQueryNames
+    QString m_keyQueryNamesProblem; // why they could not be read; empty while they are read
     QString m_filter;
     std::unique_ptr<core::RequestReportPaging> m_paging;
     quint64 m_generation = 0;

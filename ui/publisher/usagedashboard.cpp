@@ -438,6 +438,7 @@ void UsageDashboard::readNames()
     const quint64 generation = ++m_namesGeneration;
     m_namesPending = 3;
     m_namesFailed = false;
+    m_log->setKeyQueryNamesProblem({}); // read again: a load waits for them
     // The APIs' display names: every AzureML API has the same operation names, so an operation
     // row says which API it belongs to. Without them, the API's id stands in. Their key query
     // parameter names mask keys in the calls' URLs: the calls are not listed without them.
@@ -460,6 +461,7 @@ void UsageDashboard::readNames()
             m_filter->setChoices(UsageFilterBox::Kind::Api, choicesOf(r.value()));
         } else if (!m_namesKnown) {
             m_namesFailed = true;
+            m_log->setKeyQueryNamesProblem(r.error().message);
             if (!m_failedThisRound) // a report that failed is said first
                 m_banner->showMessage(BannerWidget::Kind::Error,
                                       tr("The APIs could not be read: %1. The calls one by one are listed "
@@ -586,6 +588,15 @@ void UsageDashboard::exportCsv()
             if (m_log->isLoading())
                 return;
             disconnect(*connection);
+            if (m_log->waitsForKeyQueryNames()) {
+                m_banner->showMessage(BannerWidget::Kind::Error,
+                                      tr("Could not export to %1: the API names could not be read, and "
+                                         "without them keys in the calls' URLs could not be hidden. "
+                                         "Refresh, then export again.")
+                                          .arg(path),
+                                      true);
+                return;
+            }
             if (!m_log->isComplete()) {
                 m_banner->showMessage(BannerWidget::Kind::Error,
                                       tr("Could not export to %1: not every call of the period could be read.")

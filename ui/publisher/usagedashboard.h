@@ -40,7 +40,8 @@ class UsageFilterBox;
 // subscription (UsageFilterBox); and the calls one by one (RequestLogView). The names of the
 // APIs, products and subscriptions (and the APIs' key query parameter names, which the calls'
 // URLs are masked with) are read on Refresh, not on every choice; the table and the calls wait
-// for them. Refresh reads again;
+// for them. When the APIs cannot be read, the calls say so instead of waiting, and a calls
+// export is refused, until Refresh (or a choice) reads them. Refresh reads again;
 // a failed read keeps the last figures and says why above them, with Retry. A period without
 // calls says so in place of the chart and the table. Export saves the table shown (summary or
 // calls) as CSV, numbers without their units; the calls export holds every call of the period

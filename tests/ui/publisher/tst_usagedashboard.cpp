@@ -5,10 +5,14 @@
 // answered calls, two without a key, one backend failure, one unknown operation) shows up in
 // the totals, the chart and the table, grouped by API and by operation; a failed refresh keeps
 // the figures and says why, with Retry; a choice reads the two reports only, and one made before
-// the APIs' names arrive still masks a key sent under a renamed key parameter. The report rows'
-// JSON is checked by ReportRecord.
+// the APIs' names arrive still masks a key sent under a renamed key parameter; when the APIs
+// cannot be read (a proxy fails them), the calls say so and Export refuses instead of waiting,
+// until Refresh reads them. The report rows' JSON is checked by ReportRecord.
 
+#include "core/arm/armclient.h"
+#include "core/auth/statictokenprovider.h"
 #include "core/model/reportrecord.h"
+#include "tests/support/flakyproxy.h"
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/bannerwidget.h"
 #include "ui/publisher/publisherworkspace.h"
@@ -23,6 +27,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
@@ -80,6 +85,7 @@ private Q_SLOTS:
     void aCustomRangeShowsItsCallsOnly();
     void aChoiceReadsTheTwoReportsOnly();
     void aChoiceBeforeTheNamesArriveStillMasksRenamedKeys();
+    void callsWaitForApiNamesThatFailedAndExportRefusesUntilRefresh();
     void percentileIsTheNearestRank_data();
     void percentileIsTheNearestRank();
     void aFailedRefreshKeepsTheFiguresAndSaysWhy(); // last: it stops portico-local
@@ -87,6 +93,8 @@ private Q_SLOTS:
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
     int get(const QString &path, const QByteArray &key = {});
+    // Clicks Export and saves to `path`; returns what went wrong, or an empty string.
+    QString chooseExport(ui::UsageDashboard &dashboard, const QString &path);
     // Clicks Export, saves to `path` and returns the file's lines.
     QStringList exportTo(ui::UsageDashboard &dashboard, const QString &path);
 
@@ -488,20 +496,27 @@ void tst_UsageDashboard::callsOneByOneShowWhoWasBlocked()
     QCOMPARE(rows->rowCount(), 1 + int(statuses.size())); // the filter test's call and these
 }
 
-QStringList tst_UsageDashboard::exportTo(ui::UsageDashboard &dashboard, const QString &path)
+QString tst_UsageDashboard::chooseExport(ui::UsageDashboard &dashboard, const QString &path)
 {
     QTest::mouseClick(dashboard.findChild<QPushButton *>(u"usageExportPushButton"_qs), Qt::LeftButton);
     QFileDialog *dialog = nullptr;
     if (!QTest::qWaitFor([&] { return (dialog = dashboard.findChild<QFileDialog *>(u"usageExportFileDialog"_qs)); }, 5000))
-        return { u"(no file dialog)"_qs };
+        return u"(no file dialog)"_qs;
     dialog->selectFile(path);
     auto *buttons = dialog->findChild<QDialogButtonBox *>();
     if (!buttons || !buttons->button(QDialogButtonBox::Save))
-        return { u"(no Save button)"_qs };
+        return u"(no Save button)"_qs;
     QPointer<QFileDialog> closing(dialog);
     QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
     if (!QTest::qWaitFor([&] { return closing.isNull(); }, 5000)) // closed and gone
-        return { u"(the file dialog stayed)"_qs };
+        return u"(the file dialog stayed)"_qs;
+    return {};
+}
+
+QStringList tst_UsageDashboard::exportTo(ui::UsageDashboard &dashboard, const QString &path)
+{
+    if (const QString problem = chooseExport(dashboard, path); !problem.isEmpty())
+        return { problem };
     QFile file(path);
     if (!QTest::qWaitFor([&] { return file.exists(); }, 5000) || !file.open(QIODevice::ReadOnly))
         return { u"(nothing written)"_qs };
@@ -815,6 +830,110 @@ void tst_UsageDashboard::aChoiceBeforeTheNamesArriveStillMasksRenamedKeys()
     const QString csv = exported.join(u'\n');
     QVERIFY2(csv.contains(u"/keyed/ping"_qs) && csv.contains(u"rows=3"_qs), qPrintable(csv));
     QVERIFY2(!csv.contains(key), "the subscription key shows in the export");
+}
+
+void tst_UsageDashboard::callsWaitForApiNamesThatFailedAndExportRefusesUntilRefresh()
+{
+    // A call that sent a key (one of another service: portico-local does not know it) in a
+    // parameter the API takes for its key parameter afterwards: only the API's key parameter
+    // name tells the console to mask it.
+    const QString secret = u"KeyOfElsewhere0123456789abcdef"_qs;
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/held"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Held API"_qs }, { u"path"_qs, u"held"_qs },
+                                          { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                                          { u"protocols"_qs, QJsonArray { u"http"_qs } } } } })).ok());
+    QVERIFY(call(core::ArmRequest::put(kService + u"/apis/held/operations/ping"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"Ping"_qs }, { u"method"_qs, u"GET"_qs },
+                                          { u"urlTemplate"_qs, u"/ping"_qs } } } })).ok());
+    QVERIFY(call(core::ArmRequest::put(
+        kService + u"/apis/held/operations/ping/policies/policy"_qs,
+        QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, u"rawxml"_qs },
+                                                        { u"value"_qs, policies(u"<return-response><set-status code=\"200\" reason=\"OK\" /></return-response>"_qs) } } } }))
+                .ok());
+    const auto secrets = call(core::ArmRequest::post(kService + u"/subscriptions/master/listSecrets"_qs));
+    QVERIFY(secrets.ok());
+    QCOMPARE(get(u"/held/ping?heldcred="_qs + secret + u"&rows=4"_qs, secrets->value(u"primaryKey"_qs).toString().toUtf8()), 200);
+    QVERIFY(call(core::ArmRequest::patch(kService + u"/apis/held"_qs, QJsonObject {
+        { u"properties"_qs, QJsonObject { { u"subscriptionKeyParameterNames"_qs,
+                                            QJsonObject { { u"query"_qs, u"heldcred"_qs } } } } } })).ok());
+
+    // The console reaches portico-local through a proxy that fails the list of APIs, and only
+    // that: the reports answer.
+    test::FlakyProxy proxy;
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, quint16(m_bed.local().managementUrl().port())));
+    const auto isApiList = [](const test::FlakyProxy::Request &r) {
+        return r.method == "GET" && r.target.split('?').first().endsWith("/service/usage/apis");
+    };
+    proxy.failWhen(isApiList, 500, "InternalServerError");
+    QNetworkAccessManager network;
+    core::StaticTokenProvider tokens(m_bed.local().token());
+    QUrl proxied = m_bed.local().managementUrl();
+    proxied.setHost(u"127.0.0.1"_qs);
+    proxied.setPort(proxy.port());
+    core::ArmClient client(&network, proxied, &tokens);
+    ui::OperationTracker operations;
+    ui::PublisherController controller(&client, &operations);
+    controller.setService(kService);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ui::UsageDashboard dashboard(&controller);
+    dashboard.resize(1400, 900);
+    dashboard.show();
+    ui::RequestLogView *log = dashboard.requestLog();
+    dashboard.findChild<QTabWidget *>(u"usageTabWidget"_qs)->setCurrentWidget(log);
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading() && !log->isLoading(), 10000);
+    QVERIFY(proxy.failed() >= 1);
+    QVERIFY(dashboard.findChild<QLabel *>(u"usageTotalLabel"_qs)->text() != u"0"_qs); // the reports answered
+
+    // Near the calls: why none is listed.
+    auto *note = dashboard.findChild<QLabel *>(u"requestLogNoteLabel"_qs);
+    QAbstractItemModel *rows = dashboard.findChild<QTableView *>(u"requestLogTableView"_qs)->model();
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().startsWith(u"The API names could not be read: "_qs), qPrintable(note->text()));
+    QVERIFY2(note->text().endsWith(u"The calls are neither listed nor exported until they are, so that keys in the "
+                                   "URLs stay hidden. Refresh to read them again."_qs),
+             qPrintable(note->text()));
+    QCOMPARE(rows->rowCount(), 0);
+
+    // Export ends with a refusal instead of waiting for ever, and writes nothing.
+    const QString refused = dir.filePath(u"refused.csv"_qs);
+    const QString chosen = chooseExport(dashboard, refused);
+    QVERIFY2(chosen.isEmpty(), qPrintable(chosen));
+    auto *banner = dashboard.findChild<ui::BannerWidget *>(u"usageBannerWidget"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(banner->text(),
+                              u"Could not export to %1: the API names could not be read, and without them keys in the "
+                              "calls' URLs could not be hidden. Refresh, then export again."_qs.arg(refused),
+                              10000);
+    QVERIFY(!QFile::exists(refused));
+
+    // The proxy heals: Refresh reads the APIs again, and the calls are listed, the key masked.
+    proxy.failWhen({});
+    QTest::mouseClick(dashboard.findChild<QPushButton *>(u"usageRefreshPushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isLoading() && !log->isLoading() && rows->rowCount() > 0, 10000);
+    QVERIFY(!note->text().contains(u"could not be read"_qs));
+    QString table;
+    int held = 0;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        for (int column = 0; column < rows->columnCount(); ++column)
+            table += rows->index(row, column).data().toString() + u'\n';
+        const QString url = rows->index(row, 8).data().toString();
+        if (url.contains(u"/held/ping"_qs)) {
+            ++held;
+            QVERIFY2(url.contains(u"rows=4"_qs) && url.contains(u"heldcred="_qs), qPrintable(url));
+        }
+    }
+    QCOMPARE(held, 1);
+    QVERIFY2(!table.contains(secret), "the key shows in the list of calls");
+
+    // And the export works: every call, the key masked.
+    const QString path = dir.filePath(u"calls.csv"_qs);
+    const QStringList exported = exportTo(dashboard, path);
+    const QString csv = exported.join(u'\n');
+    QVERIFY2(csv.contains(u"/held/ping"_qs) && csv.contains(u"rows=4"_qs), qPrintable(csv));
+    QVERIFY2(!csv.contains(secret), "the key shows in the export");
+    QCOMPARE(banner->text(), u"Exported %1 row(s) to %2."_qs.arg(exported.size() - 1).arg(path));
 }
 
 void tst_UsageDashboard::percentileIsTheNearestRank_data()
