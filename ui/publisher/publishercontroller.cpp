@@ -244,7 +244,7 @@ void PublisherController::saveResource(StagedEditor *editor, const QString &path
                        },
                        [this, guard, saved](const core::Result<core::ArmResponse> &r) {
                            if (guard)
-                               finishSave(guard, r, saved);
+                               finishSave(guard, r, callbacksOf(guard, saved));
                        });
         return;
     }
@@ -268,31 +268,55 @@ void PublisherController::saveResource(StagedEditor *editor, const QString &path
 void PublisherController::putResource(StagedEditor *editor, const QString &path, BodyFor body,
                                       SavedCallback saved)
 {
-    const ServerCopy copy = m_serverCopies.value(editor);
-    // Without an ETag from the server there is nothing to compare against: unconditional.
-    const core::ArmRequest put = core::ArmRequest::put(
-        path, body(copy.json), copy.etag.isEmpty() ? QByteArrayLiteral("*") : copy.etag);
+    putIfUnchanged(editor, core::ArmRequest::put(path, body(m_serverCopies.value(editor).json)), false,
+                   callbacksOf(editor, std::move(saved)));
+}
+
+PublisherController::SaveCallbacks PublisherController::callbacksOf(StagedEditor *editor, SavedCallback saved)
+{
     QPointer<StagedEditor> guard(editor);
-    send(put, editor, [this, guard, saved](const core::Result<core::ArmResponse> &r) {
-        if (!guard)
-            return;
+    return { [guard] {
+                if (guard)
+                    guard->saveConflicted();
+            },
+             [guard](const core::Error &error) {
+                 if (guard)
+                     guard->saveFailed(error);
+             },
+             [guard, saved = std::move(saved)](const QJsonObject &reply) {
+                 if (guard)
+                     saved(reply);
+             } };
+}
+
+void PublisherController::putIfUnchanged(QObject *editor, core::ArmRequest put, bool overwrite,
+                                         SaveCallbacks callbacks)
+{
+    const auto copy = m_serverCopies.constFind(editor);
+    if (overwrite)
+        put.ifMatch = QByteArrayLiteral("*");
+    else if (copy == m_serverCopies.cend()) // nothing there when loaded: create only while nothing is
+        put.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
+    else // without an ETag from the server there is nothing to compare against: unconditional
+        put.ifMatch = copy->etag.isEmpty() ? QByteArrayLiteral("*") : copy->etag;
+    send(put, editor, [this, editor, callbacks = std::move(callbacks)](const core::Result<core::ArmResponse> &r) {
         if (!r.ok() && r.error().httpStatus == 412)
-            guard->saveConflicted();
+            callbacks.conflicted();
         else
-            finishSave(guard, r, saved);
+            finishSave(editor, r, callbacks);
     });
 }
 
-void PublisherController::finishSave(StagedEditor *editor, const core::Result<core::ArmResponse> &reply,
-                                     const SavedCallback &saved)
+void PublisherController::finishSave(const QObject *editor, const core::Result<core::ArmResponse> &reply,
+                                     const SaveCallbacks &callbacks)
 {
     const core::Result<QJsonObject> json = toJson(reply);
     if (!json.ok()) {
-        editor->saveFailed(json.error());
+        callbacks.failed(json.error());
         return;
     }
     remember(editor, reply.value());
-    saved(json.value());
+    callbacks.saved(json.value());
 }
 
 void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh)
@@ -462,33 +486,19 @@ void PublisherController::savePolicy(PolicyEditor *editor, const QString &path, 
                                      const QString &xml, bool overwrite)
 {
     editor->setBusy(true);
-    core::ArmRequest put = core::ArmRequest::put(
+    const core::ArmRequest put = core::ArmRequest::put(
         path, QJsonObject { { u"properties"_qs,
                               QJsonObject { { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, xml } } } });
-    const auto copy = m_serverCopies.constFind(editor);
-    if (overwrite)
-        put.ifMatch = QByteArrayLiteral("*");
-    else if (copy == m_serverCopies.cend()) // the scope had no policy: create only while it has none
-        put.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
-    else // without an ETag from the server there is nothing to compare against: unconditional
-        put.ifMatch = copy->etag.isEmpty() ? QByteArrayLiteral("*") : copy->etag;
-    send(put, editor, [this, editor, xml, scopePath](const core::Result<core::ArmResponse> &r) {
-        if (!r.ok() && r.error().httpStatus == 412) {
-            editor->saveConflicted();
-            return;
-        }
-        const core::Result<QJsonObject> json = toJson(r);
-        if (!json.ok()) {
-            editor->saveFailed(json.error());
-            return;
-        }
-        remember(editor, r.value());
-        // The reply holds the XML-escaped form (§7), not the rawxml text the editor edits: sent
-        // again as rawxml it would be escaped twice. The server accepted `xml` as it is, so that
-        // stays the saved text.
-        editor->saveSucceeded(xml);
-        Q_EMIT policySaved(scopePath);
-    });
+    putIfUnchanged(editor, put, overwrite,
+                   { [editor] { editor->saveConflicted(); },
+                     [editor](const core::Error &error) { editor->saveFailed(error); },
+                     [this, editor, xml, scopePath](const QJsonObject &) {
+                         // The reply holds the XML-escaped form (§7), not the rawxml text the
+                         // editor edits: sent again as rawxml it would be escaped twice. The
+                         // server accepted `xml` as it is, so that stays the saved text.
+                         editor->saveSucceeded(xml);
+                         Q_EMIT policySaved(scopePath);
+                     } });
 }
 
 void PublisherController::loadPolicy(PolicyEditor *editor, const QString &path, const QString &label)

@@ -188,9 +188,22 @@ private:
     void saveResource(StagedEditor *editor, const QString &path, bool isNew, bool fresh,
                       BodyFor body, SavedCallback saved);
     void putResource(StagedEditor *editor, const QString &path, BodyFor body, SavedCallback saved);
-    // The end of an editor's save: the reply is its new server copy, or the failure is shown.
-    void finishSave(StagedEditor *editor, const core::Result<core::ArmResponse> &reply,
-                    const SavedCallback &saved);
+    // What an editor is told of a save: a conflict (412), a failure, or the saved reply.
+    struct SaveCallbacks
+    {
+        std::function<void()> conflicted;
+        std::function<void(const core::Error &)> failed;
+        SavedCallback saved;
+    };
+    // A StagedEditor's saveConflicted()/saveFailed(), and `saved`, for as long as it exists.
+    static SaveCallbacks callbacksOf(StagedEditor *editor, SavedCallback saved);
+    // Every editor's save PUT: If-Match the ETag of the editor's server copy (unconditional
+    // when the server sent none), If-None-Match: * when it has none (nothing was there when it
+    // was loaded), If-Match: * for `overwrite`; a 412 is `conflicted`, else as finishSave().
+    void putIfUnchanged(QObject *editor, core::ArmRequest put, bool overwrite, SaveCallbacks callbacks);
+    // The end of an editor's save: the reply is its new server copy, or the failure is said.
+    void finishSave(const QObject *editor, const core::Result<core::ArmResponse> &reply,
+                    const SaveCallbacks &callbacks);
     void saveApi(ApiEditor *editor, const QVariantMap &values, bool isNew, bool fresh);
     void loadApi(ApiEditor *editor, const QString &apiId);
     void loadOperation(OperationEditor *editor, const QString &apiId, const QString &operationId);
