@@ -119,7 +119,7 @@ void PublisherController::loadApiProducts(ApiEditor *editor)
 {
     if (!m_client)
         return;
-    core::ArmListJob *job = m_client->list(core::ArmRequest::get(absolute(u"/products"_qs)));
+    core::ArmListJob *job = m_client->list(core::ArmRequest::get(serviceOf(editor) + u"/products"_qs));
     connect(job, &core::ArmListJob::finished, editor, [job, editor] {
         if (!job->result().ok())
             return;
@@ -134,6 +134,7 @@ void PublisherController::loadApiProducts(ApiEditor *editor)
 void PublisherController::attachApiEditor(ApiEditor *editor)
 {
     trackServerCopies(editor);
+    m_editorServices.insert(editor, m_serviceId);
     loadApiProducts(editor);
     connect(editor, &ApiEditor::saveRequested, this,
             [this, editor](const QVariantMap &values, bool isNew) { saveApi(editor, values, isNew, false); });
@@ -153,8 +154,9 @@ void PublisherController::openApi(ApiEditor *editor, const QString &apiId)
 
 void PublisherController::loadApi(ApiEditor *editor, const QString &apiId)
 {
-    send(core::ArmRequest::get(u"/apis/"_qs + apiId), editor,
-         [this, editor, apiId](const core::Result<core::ArmResponse> &response) {
+    const QString service = serviceOf(editor);
+    send(core::ArmRequest::get(service + u"/apis/"_qs + apiId), editor,
+         [this, editor, apiId, service](const core::Result<core::ArmResponse> &response) {
              const core::Result<QJsonObject> r = toJson(response);
              const auto api = r.ok() ? core::Api::fromJson(r.value()) : core::Result<core::Api>(r.error());
              if (!api.ok()) {
@@ -165,7 +167,7 @@ void PublisherController::loadApi(ApiEditor *editor, const QString &apiId)
                  return;
              remember(editor, response.value());
              core::ArmListJob *job = m_client->list(
-                 core::ArmRequest::get(absolute(u"/apis/"_qs + apiId + u"/products"_qs)));
+                 core::ArmRequest::get(service + u"/apis/"_qs + apiId + u"/products"_qs));
              connect(job, &core::ArmListJob::finished, editor, [job, editor, api = api.value()] {
                  QStringList products;
                  if (job->result().ok()) {
@@ -192,8 +194,15 @@ void PublisherController::send(core::ArmRequest request, QObject *context,
 
 void PublisherController::trackServerCopies(QObject *editor)
 {
-    connect(editor, &QObject::destroyed, this,
-            [this](QObject *gone) { m_serverCopies.remove(gone); });
+    connect(editor, &QObject::destroyed, this, [this](QObject *gone) {
+        m_serverCopies.remove(gone);
+        m_editorServices.remove(gone);
+    });
+}
+
+QString PublisherController::serviceOf(const QObject *editor) const
+{
+    return m_editorServices.value(editor, m_serviceId);
 }
 
 void PublisherController::remember(const QObject *editor, const core::ArmResponse &response)
@@ -331,8 +340,9 @@ void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, 
             base = api.value();
         return editorfields::toApi(values, base).toJson(core::JsonShape::Request);
     };
-    saveResource(editor, u"/apis/"_qs + apiId, isNew, fresh, body,
-                 [this, editor, values, apiId, wanted, before](const QJsonObject &reply) {
+    const QString service = serviceOf(editor);
+    saveResource(editor, service + u"/apis/"_qs + apiId, isNew, fresh, body,
+                 [this, editor, values, service, apiId, wanted, before](const QJsonObject &reply) {
              QStringList add, remove;
              for (const QString &p : wanted)
                  if (!before.contains(p))
@@ -340,7 +350,7 @@ void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, 
              for (const QString &p : before)
                  if (!wanted.contains(p))
                      remove << p;
-             linkProducts(apiId, add, remove, before, editor,
+             linkProducts(service, apiId, add, remove, before, editor,
                           [this, editor, values, reply](const core::Result<void> &linked,
                                                         const QStringList &products) {
                               const auto saved = core::Api::fromJson(reply);
@@ -363,7 +373,7 @@ void PublisherController::saveApi(ApiEditor *editor, const QVariantMap &values, 
          });
 }
 
-void PublisherController::linkProducts(const QString &apiId, const QStringList &add,
+void PublisherController::linkProducts(const QString &service, const QString &apiId, const QStringList &add,
                                        const QStringList &remove, QStringList linked,
                                        QObject *context,
                                        std::function<void(const core::Result<void> &, const QStringList &)> done)
@@ -378,13 +388,13 @@ void PublisherController::linkProducts(const QString &apiId, const QStringList &
     const bool adding = !nextAdd.isEmpty();
     if (adding) {
         product = nextAdd.takeFirst();
-        request = core::ArmRequest::put(u"/products/"_qs + product + u"/apis/"_qs + apiId, QJsonObject());
+        request = core::ArmRequest::put(service + u"/products/"_qs + product + u"/apis/"_qs + apiId, QJsonObject());
     } else {
         product = nextRemove.takeFirst();
-        request = core::ArmRequest::remove(u"/products/"_qs + product + u"/apis/"_qs + apiId);
+        request = core::ArmRequest::remove(service + u"/products/"_qs + product + u"/apis/"_qs + apiId);
     }
     call(request, context,
-         [this, apiId, nextAdd, nextRemove, linked, product, adding, context,
+         [this, service, apiId, nextAdd, nextRemove, linked, product, adding, context,
           done](const core::Result<QJsonObject> &r) mutable {
              if (!r.ok()) {
                  done(r.error(), linked);
@@ -394,13 +404,14 @@ void PublisherController::linkProducts(const QString &apiId, const QStringList &
                  linked.append(product);
              else
                  linked.removeAll(product);
-             linkProducts(apiId, nextAdd, nextRemove, linked, context, done);
+             linkProducts(service, apiId, nextAdd, nextRemove, linked, context, done);
          });
 }
 
 void PublisherController::attachOperationEditor(OperationEditor *editor, const QString &apiId)
 {
     trackServerCopies(editor);
+    m_editorServices.insert(editor, m_serviceId);
     connect(editor, &OperationEditor::saveRequested, this,
             [this, editor, apiId](const QVariantMap &values, bool isNew) {
                 saveOperation(editor, apiId, values, isNew, false);
@@ -425,7 +436,7 @@ void PublisherController::openOperation(OperationEditor *editor, const QString &
 void PublisherController::loadOperation(OperationEditor *editor, const QString &apiId,
                                         const QString &operationId)
 {
-    send(core::ArmRequest::get(u"/apis/"_qs + apiId + u"/operations/"_qs + operationId), editor,
+    send(core::ArmRequest::get(serviceOf(editor) + u"/apis/"_qs + apiId + u"/operations/"_qs + operationId), editor,
          [this, editor, operationId](const core::Result<core::ArmResponse> &response) {
              const core::Result<QJsonObject> json = toJson(response);
              const auto op = json.ok() ? core::Operation::fromJson(json.value())
@@ -448,7 +459,7 @@ void PublisherController::saveOperation(OperationEditor *editor, const QString &
             base = op.value();
         return editorfields::toOperation(values, base).toJson(core::JsonShape::Request);
     };
-    saveResource(editor, u"/apis/"_qs + apiId + u"/operations/"_qs + values.value(u"name"_qs).toString(),
+    saveResource(editor, serviceOf(editor) + u"/apis/"_qs + apiId + u"/operations/"_qs + values.value(u"name"_qs).toString(),
                  isNew, fresh, body, [this, editor, values](const QJsonObject &reply) {
                      const auto saved = core::Operation::fromJson(reply);
                      editor->saveSucceeded(saved.ok() ? editorfields::fromOperation(saved.value())
@@ -540,9 +551,10 @@ void PublisherController::createSubscription(const QString &sid, const QString &
          });
 }
 
-void PublisherController::listSecrets(const QString &sid, QObject *context, JsonCallback done)
+void PublisherController::listSecrets(const QString &serviceId, const QString &sid, QObject *context,
+                                      JsonCallback done)
 {
-    call(core::ArmRequest::post(m_serviceId + u"/subscriptions/"_qs + sid + u"/listSecrets"_qs), context,
+    call(core::ArmRequest::post(serviceId + u"/subscriptions/"_qs + sid + u"/listSecrets"_qs), context,
          std::move(done));
 }
 

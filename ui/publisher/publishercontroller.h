@@ -73,7 +73,9 @@ public:
     // not show survive, and If-Match carries that copy's ETag, so a change made on the server
     // meanwhile is reported (the editor offers Keep server version / Overwrite) instead of
     // overwritten. A new item is only created when nothing has its id yet (GET first, then
-    // If-None-Match: *).
+    // If-None-Match: *). Like a policy editor, an API or operation editor stays with the service
+    // that was current when it was attached: its loads, saves and product links go there
+    // whichever service is current later.
     void attachApiEditor(ApiEditor *editor);
     void loadApiProducts(ApiEditor *editor);
     // Loads an existing API or operation into its editor; a failure is the editor's
@@ -93,7 +95,8 @@ public:
 
     void createSubscription(const QString &sid, const QString &displayName, const QString &scope,
                             const QString &ownerId, QObject *context, JsonCallback done);
-    void listSecrets(const QString &sid, QObject *context, JsonCallback done);
+    // The keys of subscription `sid` of the service `serviceId`.
+    void listSecrets(const QString &serviceId, const QString &sid, QObject *context, JsonCallback done);
 
     // Creates the API (only when no API has its id, as createResource()), keeps the ML key in
     // the keychain, then creates the secret named value (only when nothing has its id), the
@@ -183,6 +186,8 @@ private:
     // Forgets an editor's server copy when the editor goes.
     void trackServerCopies(QObject *editor);
     void remember(const QObject *editor, const core::ArmResponse &response);
+    // The service an API or operation editor was attached on (the current one for any other).
+    QString serviceOf(const QObject *editor) const;
     // Creates (isNew) or replaces the resource at `path` for `editor` as described above;
     // `fresh` re-reads the server copy first and replaces whatever ETag it has (Overwrite).
     void saveResource(StagedEditor *editor, const QString &path, bool isNew, bool fresh,
@@ -215,11 +220,11 @@ private:
                     const QString &xml, bool overwrite);
     void saveOperation(OperationEditor *editor, const QString &apiId, const QVariantMap &values,
                        bool isNew, bool fresh);
-    // Links the API to the `add` products and unlinks it from the `remove` ones, one call after
-    // the other; `done` gets the first failure (if any) and the products the API is in by then,
-    // starting from `linked`.
-    void linkProducts(const QString &apiId, const QStringList &add, const QStringList &remove,
-                      QStringList linked, QObject *context,
+    // Links the API `apiId` of `service` to the `add` products and unlinks it from the `remove`
+    // ones, one call after the other; `done` gets the first failure (if any) and the products
+    // the API is in by then, starting from `linked`.
+    void linkProducts(const QString &service, const QString &apiId, const QStringList &add,
+                      const QStringList &remove, QStringList linked, QObject *context,
                       std::function<void(const core::Result<void> &, const QStringList &)> done);
 
     QPointer<core::ArmClient> m_client;
@@ -230,6 +235,7 @@ private:
     QString m_subscriptionPath; // "/subscriptions/<id>" of the environment
     quint64 m_wizardGeneration = 0;
     QHash<const QObject *, ServerCopy> m_serverCopies; // per API, operation or policy editor
+    QHash<const QObject *, QString> m_editorServices;  // per API or operation editor
     QString m_wizardSubscriptionId; // what loadWizardChoices() was last asked for (Retry)
     QString m_pendingNameCheck;     // a name to check once the subscription is known
 };

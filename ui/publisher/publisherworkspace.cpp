@@ -33,6 +33,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace portico::ui {
 
@@ -83,9 +84,12 @@ PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget 
     layout->addLayout(scopeBar);
     layout->addWidget(m_stack);
     connect(controller, &PublisherController::resourcesChanged, this, &PublisherWorkspace::resourcesChanged);
-    // Nothing of the old service stays on show, where its Save would go to the new one: its
-    // editor is left (kept while it has unsaved edits, for when the user is back on that service).
-    connect(controller, &PublisherController::serviceChanged, this, [this] { showPage(Page::Overview); });
+    // Nothing of the old service stays on show: its editor and list forms are left (kept while
+    // they have unsaved edits, for when the user is back on that service).
+    connect(controller, &PublisherController::serviceChanged, this, [this] {
+        showPage(Page::Overview);
+        leavePanels();
+    });
     updateScopeBar();
 }
 
@@ -96,7 +100,7 @@ QWidget *PublisherWorkspace::currentEditor() const
     return m_stack->currentWidget();
 }
 
-QString PublisherWorkspace::collectionPath(Page page) const
+QString PublisherWorkspace::collectionPath(Page page)
 {
     switch (page) {
     case Page::Products: return u"/products"_qs;
@@ -109,9 +113,14 @@ QString PublisherWorkspace::collectionPath(Page page) const
     }
 }
 
-QString PublisherWorkspace::at(const QString &relative) const
+QString PublisherWorkspace::at(const ResourcePanel *panel, const QString &relative) const
 {
-    return m_controller ? m_controller->serviceId() + relative : relative;
+    return m_panelStates.value(panel).service + relative;
+}
+
+QString PublisherWorkspace::panelKey(const QString &service, Page page)
+{
+    return service + u'|' + QString::number(int(page));
 }
 
 QString PublisherWorkspace::keyOf(const Location &location) const
@@ -135,7 +144,7 @@ int PublisherWorkspace::keptEditorCount() const
 {
     int n = 0;
     for (const QPointer<QWidget> &editor : m_kept)
-        n += editor ? 1 : 0;
+        n += editor && isDirty(editor) ? 1 : 0; // one saved since it was left has none
     return n;
 }
 
@@ -144,6 +153,8 @@ int PublisherWorkspace::unsavedEditorCount() const
     int n = keptEditorCount() + (isDirty(m_editor) ? 1 : 0);
     for (const ResourcePanel *panel : m_panels)
         n += panel->document()->isDirty() ? 1 : 0;
+    for (const QPointer<ResourcePanel> &panel : m_keptPanels)
+        n += panel && panel->document()->isDirty() ? 1 : 0;
     return n;
 }
 
@@ -158,6 +169,27 @@ void PublisherWorkspace::leaveEditor()
         m_editor->deleteLater();
     }
     m_editor = nullptr;
+}
+
+void PublisherWorkspace::leavePanels()
+{
+    const QString service = m_controller ? m_controller->serviceId() : QString();
+    for (auto it = m_panels.begin(); it != m_panels.end();) {
+        ResourcePanel *panel = it.value();
+        const QString of = m_panelStates.value(panel).service;
+        if (of == service) {
+            ++it;
+            continue;
+        }
+        if (panel->document()->isDirty()) {
+            m_keptPanels.insert(panelKey(of, it.key()), panel); // stays in the stack, out of sight
+        } else {
+            m_stack->removeWidget(panel);
+            m_panelStates.remove(panel);
+            panel->deleteLater();
+        }
+        it = m_panels.erase(it);
+    }
 }
 
 QString PublisherWorkspace::policyScope() const
@@ -275,17 +307,15 @@ void PublisherWorkspace::showPage(Page page, const QString &name, const QString 
     default: {
         ResourcePanel *panel = m_panels.value(page);
         if (!panel) {
-            panel = makePanel(page);
+            // This service's form with unsaved edits, as the user left it, or a new one.
+            panel = m_keptPanels.take(panelKey(m_controller ? m_controller->serviceId() : QString(), page));
+            if (!panel)
+                panel = makePanel(page);
             m_panels.insert(page, panel);
-            m_stack->addWidget(panel);
-            connect(panel, &ResourcePanel::currentChanged, this, [this, page] {
-                if (m_location.page == page)
-                    updateScopeBar();
-            });
         }
         m_stack->setCurrentWidget(panel);
-        m_pendingSelection.insert(page, name); // selected once the list has loaded
-        loadPanel(page);
+        m_panelStates[panel].pendingSelection = name; // selected once the list has loaded
+        loadPanel(panel);
         updateScopeBar();
         return;
     }
@@ -300,27 +330,36 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
 {
     const PanelSpec spec = PanelSpec::forPage(page);
     auto *panel = new ResourcePanel(spec.prefix, spec.title, spec.fields, spec.columns, this);
+    PanelState &state = m_panelStates[panel];
+    state.page = page;
+    state.service = m_controller ? m_controller->serviceId() : QString();
+    m_stack->addWidget(panel);
+    connect(panel, &ResourcePanel::currentChanged, this, [this, panel, page] {
+        if (m_location.page == page && m_panels.value(page) == panel)
+            updateScopeBar();
+    });
     connect(panel, &ResourcePanel::saveRequested, this,
-            [this, page](const QVariantMap &values, bool isNew) { savePanel(page, values, isNew); });
-    connect(panel, &ResourcePanel::deleteRequested, this, [this, page](const QString &name) { deleteFromPanel(page, name); });
+            [this, panel](const QVariantMap &values, bool isNew) { savePanel(panel, values, isNew); });
+    connect(panel, &ResourcePanel::deleteRequested, this,
+            [this, panel](const QString &name) { deleteFromPanel(panel, name); });
     connect(panel, &ResourcePanel::deleteAnywayRequested, this,
-            [this, page](const QString &name) { deleteFromPanel(page, name, true); });
-    connect(panel, &ResourcePanel::refreshRequested, this, [this, page] { loadPanel(page); });
-    connect(panel, &ResourcePanel::reloadRequested, this, [this, page] { loadPanel(page); });
+            [this, panel](const QString &name) { deleteFromPanel(panel, name, true); });
+    connect(panel, &ResourcePanel::refreshRequested, this, [this, panel] { loadPanel(panel); });
+    connect(panel, &ResourcePanel::reloadRequested, this, [this, panel] { loadPanel(panel); });
     connect(panel, &ResourcePanel::overwriteRequested, this,
-            [this, page](const QVariantMap &values) { savePanel(page, values, false, true); });
+            [this, panel](const QVariantMap &values) { savePanel(panel, values, false, true); });
 
     if (page == Page::Subscriptions) {
         auto *keys = new QGroupBox(tr("Keys"), panel);
         keys->setObjectName(u"subscriptionKeysGroupBox"_qs);
-        m_primaryKey = new MaskedKeyField(u"primaryKey"_qs, keys);
-        m_secondaryKey = new MaskedKeyField(u"secondaryKey"_qs, keys);
+        state.primaryKey = new MaskedKeyField(u"primaryKey"_qs, keys);
+        state.secondaryKey = new MaskedKeyField(u"secondaryKey"_qs, keys);
         auto *regeneratePrimary = new QPushButton(tr("Regenerate &primary…"), keys);
         regeneratePrimary->setObjectName(u"regeneratePrimaryKeyPushButton"_qs);
         auto *regenerateSecondary = new QPushButton(tr("Regenerate s&econdary…"), keys);
         regenerateSecondary->setObjectName(u"regenerateSecondaryKeyPushButton"_qs);
-        connect(regeneratePrimary, &QPushButton::clicked, this, [this] { regenerateKey(true); });
-        connect(regenerateSecondary, &QPushButton::clicked, this, [this] { regenerateKey(false); });
+        connect(regeneratePrimary, &QPushButton::clicked, this, [this, panel] { regenerateKey(panel, true); });
+        connect(regenerateSecondary, &QPushButton::clicked, this, [this, panel] { regenerateKey(panel, false); });
         auto *form = new QFormLayout(keys);
         auto row = [keys](MaskedKeyField *key, QPushButton *button) {
             auto *line = new QHBoxLayout;
@@ -328,20 +367,20 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
             line->addWidget(button);
             return line;
         };
-        form->addRow(tr("Primary key:"), row(m_primaryKey, regeneratePrimary));
-        form->addRow(tr("Secondary key:"), row(m_secondaryKey, regenerateSecondary));
+        form->addRow(tr("Primary key:"), row(state.primaryKey, regeneratePrimary));
+        form->addRow(tr("Secondary key:"), row(state.secondaryKey, regenerateSecondary));
         panel->addExtraWidget(keys);
-        connect(panel, &ResourcePanel::currentChanged, this, &PublisherWorkspace::showKeys);
+        connect(panel, &ResourcePanel::currentChanged, this, [this, panel](const QString &sid) { showKeys(panel, sid); });
     }
     return panel;
 }
 
-void PublisherWorkspace::loadPanel(Page page)
+void PublisherWorkspace::loadPanel(ResourcePanel *panel)
 {
-    ResourcePanel *panel = m_panels.value(page);
     if (!panel || !m_controller)
         return;
-    m_controller->listResources(at(collectionPath(page)), panel, [this, panel, page](const core::Result<QList<QJsonObject>> &r) {
+    const Page page = pageOf(panel);
+    m_controller->listResources(at(panel, collectionPath(page)), panel, [this, panel, page](const core::Result<QList<QJsonObject>> &r) {
         if (!r) {
             panel->setLoadError(r.error().kind == core::Error::Kind::Forbidden
                                     ? ForbiddenText::withAdvice(
@@ -353,10 +392,10 @@ void PublisherWorkspace::loadPanel(Page page)
         }
         auto records = std::make_shared<QVariantList>();
         for (const QJsonObject &resource : r.value())
-            records->append(panelrecords::fromResource(page, resource, m_controller->serviceId()));
-        auto show = [this, panel, page, records] {
+            records->append(panelrecords::fromResource(page, resource, m_panelStates.value(panel).service));
+        auto show = [this, panel, records] {
             panel->setRecords(*records);
-            if (const QString name = m_pendingSelection.take(page); !name.isEmpty())
+            if (const QString name = std::exchange(m_panelStates[panel].pendingSelection, QString()); !name.isEmpty())
                 panel->selectRecord(name);
         };
         if (page != Page::Products || records->isEmpty()) {
@@ -368,7 +407,7 @@ void PublisherWorkspace::loadPanel(Page page)
         for (qsizetype i = 0; i < records->size(); ++i) {
             const QString product = records->at(i).toMap().value(u"name"_qs).toString();
             for (const QString &link : { u"apis"_qs, u"groups"_qs }) {
-                m_controller->listResources(at(u"/products/"_qs + product + u'/' + link), panel,
+                m_controller->listResources(at(panel, u"/products/"_qs + product + u'/' + link), panel,
                                             [records, pending, show, i, link](const core::Result<QList<QJsonObject>> &r) {
                                                 QStringList names;
                                                 for (const QJsonObject &item : r ? r.value() : QList<QJsonObject>())
@@ -384,7 +423,7 @@ void PublisherWorkspace::loadPanel(Page page)
     });
     if (page == Page::Products) {
         for (const QString &link : { u"apis"_qs, u"groups"_qs }) {
-            m_controller->listResources(at(u'/' + link), panel, [panel, link](const core::Result<QList<QJsonObject>> &r) {
+            m_controller->listResources(at(panel, u'/' + link), panel, [panel, link](const core::Result<QList<QJsonObject>> &r) {
                 QList<QPair<QString, QString>> choices;
                 for (const QJsonObject &item : r ? r.value() : QList<QJsonObject>())
                     choices.append({ item.value(u"name"_qs).toString(),
@@ -395,8 +434,8 @@ void PublisherWorkspace::loadPanel(Page page)
     }
     if (page == Page::Subscriptions) {
         // Scopes (all APIs, each product, each API) and owners for the choices.
-        m_controller->listResources(at(u"/products"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &products) {
-            m_controller->listResources(at(u"/apis"_qs), panel, [panel, products](const core::Result<QList<QJsonObject>> &apis) {
+        m_controller->listResources(at(panel, u"/products"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &products) {
+            m_controller->listResources(at(panel, u"/apis"_qs), panel, [panel, products](const core::Result<QList<QJsonObject>> &apis) {
                 // "/" is the service's built-in all-access subscription.
                 QList<QPair<QString, QString>> scopes { { u"/apis"_qs, tr("All APIs") },
                                                         { u"/"_qs, tr("Whole service (all access)") } };
@@ -409,7 +448,7 @@ void PublisherWorkspace::loadPanel(Page page)
                 panel->setChoices(u"scope"_qs, scopes);
             });
         });
-        m_controller->listResources(at(u"/users"_qs), panel, [panel](const core::Result<QList<QJsonObject>> &users) {
+        m_controller->listResources(at(panel, u"/users"_qs), panel, [panel](const core::Result<QList<QJsonObject>> &users) {
             QList<QPair<QString, QString>> owners { { QString(), tr("No owner") } };
             for (const QJsonObject &u : users ? users.value() : QList<QJsonObject>()) {
                 const QJsonObject p = u.value(u"properties"_qs).toObject();
@@ -422,50 +461,52 @@ void PublisherWorkspace::loadPanel(Page page)
     }
 }
 
-void PublisherWorkspace::deleteFromPanel(Page page, const QString &name, bool anyway)
+void PublisherWorkspace::deleteFromPanel(ResourcePanel *panel, const QString &name, bool anyway)
 {
-    ResourcePanel *panel = m_panels.value(page);
-    const QString path = at(collectionPath(page) + u'/' + name);
+    const Page page = pageOf(panel);
+    const QString path = at(panel, collectionPath(page) + u'/' + name);
     // What the user was shown when they chose Delete (the form shows the item to delete).
     QVariantMap shown;
     if (!anyway && panel->currentName() == name)
         shown = panel->document()->savedValues();
     if (page != Page::Products && page != Page::Users) {
-        removeResource(page, path, false, shown);
+        removeResource(panel, path, false, shown);
         return;
     }
     // A product or user with subscriptions is deleted only together with them (§2.4, §2.6).
-    m_controller->listResources(path + u"/subscriptions"_qs, panel, [this, panel, page, path, name, shown](const core::Result<QList<QJsonObject>> &r) {
+    m_controller->listResources(path + u"/subscriptions"_qs, panel, [this, panel, path, name, shown](const core::Result<QList<QJsonObject>> &r) {
         if (!r) {
             panel->deleteFailed(r.error(), name);
             return;
         }
         const int count = int(r.value().size());
         if (count == 0) {
-            removeResource(page, path, false, shown);
+            removeResource(panel, path, false, shown);
             return;
         }
         decisions::confirm(panel, tr("Delete subscriptions"),
                            tr("“%1” has subscriptions. Also delete its %n subscription(s)? Callers that use their keys are refused from now on.", nullptr, count)
                                .arg(name),
-                           tr("Delete &all"), [this, page, path, shown](bool accepted) {
+                           tr("Delete &all"), [this, panel, path, shown](bool accepted) {
                                if (accepted)
-                                   removeResource(page, path, true, shown);
+                                   removeResource(panel, path, true, shown);
                            });
     });
 }
 
-void PublisherWorkspace::showKeys(const QString &sid)
+void PublisherWorkspace::showKeys(ResourcePanel *panel, const QString &sid)
 {
-    m_keysOf = sid;
-    m_primaryKey->clear();
-    m_secondaryKey->clear();
-    m_primaryKey->setRevealed(false);
-    m_secondaryKey->setRevealed(false);
+    PanelState &state = m_panelStates[panel];
+    state.keysOf = sid;
+    state.primaryKey->clear();
+    state.secondaryKey->clear();
+    state.primaryKey->setRevealed(false);
+    state.secondaryKey->setRevealed(false);
     if (sid.isEmpty() || !m_controller)
         return;
-    m_controller->listSecrets(sid, m_primaryKey, [this, sid](const core::Result<QJsonObject> &r) {
-        if (sid != m_keysOf)
+    m_controller->listSecrets(state.service, sid, state.primaryKey, [this, panel, sid](const core::Result<QJsonObject> &r) {
+        const PanelState &state = m_panelStates[panel];
+        if (sid != state.keysOf)
             return;
         if (!r.ok()) {
             const QString text = r.error().kind == core::Error::Kind::Forbidden
@@ -474,19 +515,19 @@ void PublisherWorkspace::showKeys(const QString &sid)
                          "permission to list them (%2).")
                           .arg(sid, r.error().message))
                 : tr("The keys could not be read: %1").arg(r.error().message);
-            m_panels.value(Page::Subscriptions)->showError(text, [this, sid] { showKeys(sid); });
+            panel->showError(text, [this, panel, sid] { showKeys(panel, sid); });
             return;
         }
-        m_primaryKey->setSecret(r.value().value(u"primaryKey"_qs).toString());
-        m_secondaryKey->setSecret(r.value().value(u"secondaryKey"_qs).toString());
+        state.primaryKey->setSecret(r.value().value(u"primaryKey"_qs).toString());
+        state.secondaryKey->setSecret(r.value().value(u"secondaryKey"_qs).toString());
     });
 }
 
-void PublisherWorkspace::regenerateKey(bool primary)
+void PublisherWorkspace::regenerateKey(ResourcePanel *panel, bool primary)
 {
-    if (m_keysOf.isEmpty() || !m_controller)
+    const QString sid = m_panelStates.value(panel).keysOf;
+    if (sid.isEmpty() || !m_controller)
         return;
-    const QString sid = m_keysOf;
     auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Regenerate key"),
                                     primary ? tr("Regenerate the primary key of “%1”? Callers that use the current key are refused from now on.").arg(sid)
                                             : tr("Regenerate the secondary key of “%1”? Callers that use the current key are refused from now on.").arg(sid),
@@ -496,19 +537,19 @@ void PublisherWorkspace::regenerateKey(bool primary)
     QPushButton *regenerate = confirm->addButton(tr("&Regenerate"), QMessageBox::DestructiveRole);
     regenerate->setObjectName(u"regenerateKeyConfirmPushButton"_qs);
     confirm->setDefaultButton(QMessageBox::Cancel);
-    connect(regenerate, &QPushButton::clicked, this, [this, sid, primary] { sendRegenerate(sid, primary); });
+    connect(regenerate, &QPushButton::clicked, panel, [this, panel, sid, primary] { sendRegenerate(panel, sid, primary); });
     confirm->open();
 }
 
-void PublisherWorkspace::sendRegenerate(const QString &sid, bool primary)
+void PublisherWorkspace::sendRegenerate(ResourcePanel *panel, const QString &sid, bool primary)
 {
-    m_controller->call(core::ArmRequest::post(at(u"/subscriptions/"_qs + sid
+    m_controller->call(core::ArmRequest::post(at(panel, u"/subscriptions/"_qs + sid
                                                  + (primary ? u"/regeneratePrimaryKey"_qs : u"/regenerateSecondaryKey"_qs))),
-                       this, [this, sid, primary](const core::Result<QJsonObject> &r) {
-                           if (sid != m_keysOf)
+                       panel, [this, panel, sid, primary](const core::Result<QJsonObject> &r) {
+                           if (sid != m_panelStates.value(panel).keysOf)
                                return;
                            if (r.ok()) {
-                               showKeys(sid);
+                               showKeys(panel, sid);
                                return;
                            }
                            // The key on show is still the valid one: it stays.
@@ -523,8 +564,7 @@ void PublisherWorkspace::sendRegenerate(const QString &sid, bool primary)
                                : (primary ? tr("The primary key was not regenerated: %1")
                                           : tr("The secondary key was not regenerated: %1"))
                                      .arg(r.error().message);
-                           m_panels.value(Page::Subscriptions)->showError(text,
-                                                                         [this, sid, primary] { sendRegenerate(sid, primary); });
+                           panel->showError(text, [this, panel, sid, primary] { sendRegenerate(panel, sid, primary); });
                        });
 }
 

@@ -40,7 +40,9 @@ class ResourcePanel;
 // product's; on the policy page the same button leads back. An editor with unsaved edits is
 // kept when the user moves elsewhere and comes back with its edits when its item is shown
 // again; only an unchanged editor is discarded. When the controller switches to another service
-// (a new one finished provisioning), the page shows the overview.
+// (a new one finished provisioning), the page shows the overview. Every editor and list form
+// stays with the service it was opened on: its loads, saves and deletes go there, and one with
+// unsaved edits is kept under that service and comes back when the user is there again.
 class PublisherWorkspace final : public QWidget
 {
     Q_OBJECT
@@ -69,6 +71,7 @@ public:
     void showPage(Page page, const QString &name = {}, const QString &apiId = {});
     Page currentPage() const { return m_location.page; }
     QWidget *currentEditor() const;
+    // The current service's list form for `page` (null until that page was shown).
     ResourcePanel *panel(Page page) const { return m_panels.value(page); }
     // The policy scope of the page on show ("" = global), or a null string where none applies.
     QString policyScope() const;
@@ -95,19 +98,29 @@ private:
     static bool isDirty(const QWidget *editor);
     // Takes the editor on show off the page: kept (dirty) or deleted.
     void leaveEditor();
+    // After a service switch: the old service's list forms leave m_panels, kept (dirty, by
+    // panelKey()) or deleted.
+    void leavePanels();
+    static QString panelKey(const QString &service, Page page);
     void updateScopeBar();
     void togglePolicy();
+    // A list page's panel for the current service.
     ResourcePanel *makePanel(Page page);
-    void loadPanel(Page page);
+    Page pageOf(const ResourcePanel *panel) const { return m_panelStates.value(panel).page; }
+    // An absolute ARM path below the service `panel` was made for. PublisherController::call()
+    // treats any path that starts with "/subscriptions" as absolute, which APIM's own
+    // subscriptions collection would be mistaken for, so this page always passes absolute paths.
+    QString at(const ResourcePanel *panel, const QString &relative) const;
+    void loadPanel(ResourcePanel *panel);
     // Creates (isNew) or updates a list item, then its links (publisherworkspacesaves.cpp).
     // `overwrite` saves over whatever the server has now (the conflict banner's Overwrite).
-    void savePanel(Page page, const QVariantMap &values, bool isNew, bool overwrite = false);
+    void savePanel(ResourcePanel *panel, const QVariantMap &values, bool isNew, bool overwrite = false);
     // PATCHes the item at `path` with If-Match the ETag of the server copy the user's edits
     // started from, so a change made on the server meanwhile is reported (the panel offers
     // Keep server version / Overwrite) instead of overwritten. The list carries no ETags:
     // without a kept copy that matches what the form was loaded with, the item is read first,
     // and a server copy that differs from it is a conflict at once.
-    void updateResource(Page page, const QString &path, const QVariantMap &values, bool overwrite,
+    void updateResource(ResourcePanel *panel, const QString &path, const QVariantMap &values, bool overwrite,
                         std::function<void(const core::Result<QJsonObject> &)> saved);
     // The ETag to send as If-Match for a write to the item at `path` that the user started from
     // `base` (the form as loaded) to get `values`: the kept server copy's when it still has
@@ -115,20 +128,20 @@ private:
     // the server's copy differs, `then` gets a Conflict error with HTTP status 412, as for a
     // stale If-Match; when it cannot be read, why. `fresh` reads the item and takes its ETag
     // whatever it holds (Overwrite).
-    void currentEtag(Page page, const QString &path, const QVariantMap &base,
+    void currentEtag(ResourcePanel *panel, const QString &path, const QVariantMap &base,
                      const QVariantMap &values, bool fresh,
                      std::function<void(const core::Result<QByteArray> &etag)> then);
     // Keeps a reply's item and ETag as the server copy of `path` (forgets it for anything else).
-    void rememberServerCopy(Page page, const QString &path,
+    void rememberServerCopy(const ResourcePanel *panel, const QString &path,
                             const core::Result<core::ArmResponse> &reply);
     // Deletes the item `name` of a page if it is still what the form shows (If-Match its ETag,
     // as currentEtag() finds it; a change on the server meanwhile is the panel's
     // deleteConflicted()), or, `anyway`, whatever the server has now (If-Match: *).
-    void deleteFromPanel(Page page, const QString &name, bool anyway = false);
+    void deleteFromPanel(ResourcePanel *panel, const QString &name, bool anyway = false);
     // DELETE `path` (absolute) if the server's item still has what the form showed (`shown`, as
     // loaded); with an empty `shown`, unconditionally. `withSubscriptions` adds
     // deleteSubscriptions=true (publisherworkspacesaves.cpp).
-    void removeResource(Page page, const QString &path, bool withSubscriptions,
+    void removeResource(ResourcePanel *panel, const QString &path, bool withSubscriptions,
                         const QVariantMap &shown);
     // One link call of a save: `item` added to or removed from the item's `key` links.
     struct LinkStep
@@ -141,16 +154,13 @@ private:
     // then the outcome in the panel. `saved` is the item as the server has it, its links as
     // made so far. The item itself is saved (created, when `created`) whatever a link does: a
     // failed link leaves it saved, with the links still to make as the user's edits.
-    void runSteps(Page page, const QString &path, const QVariantMap &saved,
+    void runSteps(ResourcePanel *panel, const QString &path, const QVariantMap &saved,
                   std::shared_ptr<QList<LinkStep>> steps, bool created);
-    void showKeys(const QString &sid);
-    void regenerateKey(bool primary);
-    void sendRegenerate(const QString &sid, bool primary);
-    QString collectionPath(Page page) const;
-    // An absolute ARM path below the current service. PublisherController::call() treats any
-    // path that starts with "/subscriptions" as absolute, which APIM's own subscriptions
-    // collection would be mistaken for, so this page always passes absolute paths.
-    QString at(const QString &relative) const;
+    // A subscriptions panel's keys of `sid`.
+    void showKeys(ResourcePanel *panel, const QString &sid);
+    void regenerateKey(ResourcePanel *panel, bool primary);
+    void sendRegenerate(ResourcePanel *panel, const QString &sid, bool primary);
+    static QString collectionPath(Page page);
 
     QPointer<PublisherController> m_controller;
     QStackedWidget *m_stack = nullptr;
@@ -163,8 +173,21 @@ private:
     QLabel *m_scopeLabel = nullptr;
     QPushButton *m_policyButton = nullptr;
     QPushButton *m_usageButton = nullptr;
-    QHash<Page, ResourcePanel *> m_panels;
-    QHash<Page, QString> m_pendingSelection;
+    QHash<Page, ResourcePanel *> m_panels;              // the current service's list forms
+    QHash<QString, QPointer<ResourcePanel>> m_keptPanels; // other services' with unsaved edits, by panelKey()
+    // What a list form belongs to: its page and the service it was made for (its list, saves
+    // and deletes go there whichever service is current), the record to select once its list
+    // has loaded, and a subscriptions form's key fields and whose keys they show.
+    struct PanelState
+    {
+        Page page = Page::Overview;
+        QString service;
+        QString pendingSelection;
+        MaskedKeyField *primaryKey = nullptr;
+        MaskedKeyField *secondaryKey = nullptr;
+        QString keysOf;
+    };
+    QHash<const ResourcePanel *, PanelState> m_panelStates;
     // The last server copy of a list item read or saved here, and its ETag, by absolute path.
     struct ServerCopy
     {
@@ -172,9 +195,6 @@ private:
         QByteArray etag;
     };
     QHash<QString, ServerCopy> m_serverCopies;
-    MaskedKeyField *m_primaryKey = nullptr;
-    MaskedKeyField *m_secondaryKey = nullptr;
-    QString m_keysOf;
 };
 
 } // namespace portico::ui

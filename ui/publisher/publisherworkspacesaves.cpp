@@ -18,9 +18,9 @@
 
 namespace portico::ui {
 
-void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool isNew, bool overwrite)
+void PublisherWorkspace::savePanel(ResourcePanel *panel, const QVariantMap &values, bool isNew, bool overwrite)
 {
-    ResourcePanel *panel = m_panels.value(page);
+    const Page page = pageOf(panel);
     const QString name = values.value(u"name"_qs).toString();
     const QJsonObject properties = panelrecords::toProperties(page, values, isNew);
     QStringList linkKeys;
@@ -28,14 +28,14 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
         linkKeys = { u"apis"_qs, u"groups"_qs };
     // The links as the server has them: what the form was loaded with or last saved.
     const QVariantMap before = isNew ? QVariantMap() : panel->document()->savedValues();
-    const QString path = at(collectionPath(page) + u'/' + name);
+    const QString path = at(panel, collectionPath(page) + u'/' + name);
     auto onSaved = [this, panel, page, values, before, linkKeys, path, isNew](const core::Result<QJsonObject> &r) {
         if (!r.ok()) {
             panel->saveFailed(r.error());
             return;
         }
         QVariantMap saved = r.value().isEmpty() ? values
-                                                : panelrecords::fromResource(page, r.value(), m_controller->serviceId());
+                                                : panelrecords::fromResource(page, r.value(), m_panelStates.value(panel).service);
         if (saved.value(u"name"_qs).toString().isEmpty())
             saved.insert(u"name"_qs, values.value(u"name"_qs));
         // Links (a product's APIs and groups): one PUT or DELETE per change, in turn.
@@ -51,27 +51,27 @@ void PublisherWorkspace::savePanel(Page page, const QVariantMap &values, bool is
                     steps->append({ key, item, false });
             saved.insert(key, was);
         }
-        runSteps(page, path, saved, steps, isNew);
+        runSteps(panel, path, saved, steps, isNew);
     };
     if (!isNew) {
-        updateResource(page, path, values, overwrite, onSaved);
+        updateResource(panel, path, values, overwrite, onSaved);
         return;
     }
     const QJsonObject body { { u"properties"_qs, properties } };
     // A PUT replaces whatever has this id: create only what is not there.
     m_controller->createResource(
         core::ArmRequest::put(path, body), panel, [panel, name] { panel->idTaken(name); },
-        [this, page, path, onSaved](const core::Result<core::ArmResponse> &r) {
-            rememberServerCopy(page, path, r);
+        [this, panel, path, onSaved](const core::Result<core::ArmResponse> &r) {
+            rememberServerCopy(panel, path, r);
             onSaved(PublisherController::toJson(r));
         });
 }
 
-void PublisherWorkspace::updateResource(Page page, const QString &path, const QVariantMap &values,
+void PublisherWorkspace::updateResource(ResourcePanel *panel, const QString &path, const QVariantMap &values,
                                         bool overwrite,
                                         std::function<void(const core::Result<QJsonObject> &)> saved)
 {
-    ResourcePanel *panel = m_panels.value(page);
+    const Page page = pageOf(panel);
     const QJsonObject body { { u"properties"_qs, panelrecords::toProperties(page, values, false) } };
     auto failed = [panel](const core::Error &error) {
         if (error.httpStatus == 412)
@@ -79,8 +79,8 @@ void PublisherWorkspace::updateResource(Page page, const QString &path, const QV
         else
             panel->saveFailed(error);
     };
-    currentEtag(page, path, panel->document()->savedValues(), values, overwrite,
-                [this, panel, page, path, body, saved, failed](const core::Result<QByteArray> &etag) {
+    currentEtag(panel, path, panel->document()->savedValues(), values, overwrite,
+                [this, panel, path, body, saved, failed](const core::Result<QByteArray> &etag) {
         if (!etag.ok()) {
             failed(etag.error());
             return;
@@ -88,22 +88,23 @@ void PublisherWorkspace::updateResource(Page page, const QString &path, const QV
         // Without an ETag from the server there is nothing to compare against: unconditional.
         core::ArmRequest request = core::ArmRequest::patch(path, body, etag->isEmpty() ? QByteArrayLiteral("*") : *etag);
         m_controller->callForReply(std::move(request), panel,
-                                   [this, page, path, saved, failed](const core::Result<core::ArmResponse> &r) {
+                                   [this, panel, path, saved, failed](const core::Result<core::ArmResponse> &r) {
                                        if (!r.ok() && r.error().httpStatus == 412) {
                                            m_serverCopies.remove(path); // its ETag is stale
                                            failed(r.error());
                                            return;
                                        }
-                                       rememberServerCopy(page, path, r);
+                                       rememberServerCopy(panel, path, r);
                                        saved(PublisherController::toJson(r));
                                    });
     });
 }
 
-void PublisherWorkspace::currentEtag(Page page, const QString &path, const QVariantMap &base,
+void PublisherWorkspace::currentEtag(ResourcePanel *panel, const QString &path, const QVariantMap &base,
                                      const QVariantMap &values, bool fresh,
                                      std::function<void(const core::Result<QByteArray> &)> then)
 {
+    const Page page = pageOf(panel);
     const auto copy = m_serverCopies.constFind(path);
     if (!fresh && copy != m_serverCopies.cend() && !copy->etag.isEmpty()
         && panelrecords::unchangedSince(page, copy->record, base, values)) {
@@ -113,15 +114,15 @@ void PublisherWorkspace::currentEtag(Page page, const QString &path, const QVari
     // No ETag for what the form shows (it came with the list): read the item, and use its ETag
     // only when it is still what the user started from.
     m_controller->callForReply(
-        core::ArmRequest::get(path), m_panels.value(page),
-        [this, page, path, base, values, fresh, then](const core::Result<core::ArmResponse> &r) {
+        core::ArmRequest::get(path), panel,
+        [this, panel, page, path, base, values, fresh, then](const core::Result<core::ArmResponse> &r) {
             const core::Result<QJsonObject> json = PublisherController::toJson(r);
             if (!json.ok()) {
                 then(json.error());
                 return;
             }
-            rememberServerCopy(page, path, r);
-            const QVariantMap server = panelrecords::fromResource(page, json.value(), m_controller->serviceId());
+            rememberServerCopy(panel, path, r);
+            const QVariantMap server = panelrecords::fromResource(page, json.value(), m_panelStates.value(panel).service);
             if (!fresh && !panelrecords::unchangedSince(page, server, base, values)) {
                 core::Error changed = core::Error::make(core::Error::Kind::Conflict,
                                                         u"The item was changed since it was read."_qs,
@@ -134,14 +135,13 @@ void PublisherWorkspace::currentEtag(Page page, const QString &path, const QVari
         });
 }
 
-void PublisherWorkspace::removeResource(Page page, const QString &path, bool withSubscriptions,
+void PublisherWorkspace::removeResource(ResourcePanel *panel, const QString &path, bool withSubscriptions,
                                         const QVariantMap &shown)
 {
-    ResourcePanel *panel = m_panels.value(page);
     const QString name = path.section(u'/', -1);
-    auto gone = [this, page, path] {
+    auto gone = [this, panel, path] {
         m_serverCopies.remove(path);
-        loadPanel(page);
+        loadPanel(panel);
         Q_EMIT resourcesChanged();
     };
     auto failed = [panel, name](const core::Error &error) {
@@ -169,7 +169,7 @@ void PublisherWorkspace::removeResource(Page page, const QString &path, bool wit
         remove({});
         return;
     }
-    currentEtag(page, path, shown, shown, false, [remove, gone, failed](const core::Result<QByteArray> &etag) {
+    currentEtag(panel, path, shown, shown, false, [remove, gone, failed](const core::Result<QByteArray> &etag) {
         if (etag.ok())
             remove(etag.value());
         else if (etag.error().kind == core::Error::Kind::NotFound)
@@ -179,34 +179,33 @@ void PublisherWorkspace::removeResource(Page page, const QString &path, bool wit
     });
 }
 
-void PublisherWorkspace::rememberServerCopy(Page page, const QString &path,
+void PublisherWorkspace::rememberServerCopy(const ResourcePanel *panel, const QString &path,
                                             const core::Result<core::ArmResponse> &reply)
 {
+    const PanelState state = m_panelStates.value(panel);
     const core::Result<QJsonObject> json = PublisherController::toJson(reply);
     if (!json.ok() || json.value().isEmpty() || !m_controller) {
         m_serverCopies.remove(path);
         return;
     }
-    m_serverCopies.insert(path, { panelrecords::fromResource(page, json.value(), m_controller->serviceId()),
+    m_serverCopies.insert(path, { panelrecords::fromResource(state.page, json.value(), state.service),
                                   reply->etag() });
 }
 
-void PublisherWorkspace::runSteps(Page page, const QString &path, const QVariantMap &saved,
+void PublisherWorkspace::runSteps(ResourcePanel *panel, const QString &path, const QVariantMap &saved,
                                   std::shared_ptr<QList<LinkStep>> steps, bool created)
 {
-    ResourcePanel *panel = m_panels.value(page);
     if (steps->isEmpty()) {
         panel->saveSucceeded(saved);
-        m_pendingSelection.insert(page, saved.value(u"name"_qs).toString());
-        loadPanel(page);
+        m_panelStates[panel].pendingSelection = saved.value(u"name"_qs).toString();
+        loadPanel(panel);
         Q_EMIT resourcesChanged();
         return;
     }
     const LinkStep step = steps->takeFirst();
     const QString link = path + u'/' + step.key + u'/' + step.item;
     m_controller->call(step.add ? core::ArmRequest::put(link, QJsonObject()) : core::ArmRequest::remove(link), panel,
-                       [this, page, path, saved, steps, step, created](const core::Result<QJsonObject> &r) {
-        ResourcePanel *panel = m_panels.value(page);
+                       [this, panel, path, saved, steps, step, created](const core::Result<QJsonObject> &r) {
         const QString name = saved.value(u"name"_qs).toString();
         if (!r.ok()) {
             // The item is there: it is no longer new, and the links not made stay the user's edits.
@@ -229,7 +228,7 @@ void PublisherWorkspace::runSteps(Page page, const QString &path, const QVariant
         else
             links.removeAll(step.item);
         next.insert(step.key, links);
-        runSteps(page, path, next, steps, created);
+        runSteps(panel, path, next, steps, created);
     });
 }
 

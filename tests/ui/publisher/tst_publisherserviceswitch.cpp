@@ -1,0 +1,231 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Editors and list forms stay with the service they were opened on, against the real
+// portico-local with two services: when another service becomes the current one (as when a
+// service the user created finishes provisioning, or the console opens another), an API
+// editor, an operation editor or a named-values form with unsaved edits made on the first
+// service is kept under it, does not turn up on the other, and its Save goes to the first
+// service, even when it comes after the switch.
+
+#include "core/arm/armrequest.h"
+#include "tests/ui/publishertestbed.h"
+#include "ui/common/stageddocument.h"
+#include "ui/publisher/apieditor.h"
+#include "ui/publisher/operationeditor.h"
+#include "ui/publisher/publisherworkspace.h"
+#include "ui/publisher/resourcepanel.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace portico;
+using Page = ui::PublisherWorkspace::Page;
+
+namespace {
+const QString kFirst = test::localServiceId(u"switch-first"_qs);
+const QString kSecond = test::localServiceId(u"switch-second"_qs);
+
+QJsonObject apiBody(const QString &displayName, const QString &path)
+{
+    return { { u"properties"_qs,
+               QJsonObject { { u"displayName"_qs, displayName },
+                             { u"path"_qs, path },
+                             { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                             { u"protocols"_qs, QJsonArray { u"https"_qs } } } } };
+}
+} // namespace
+
+class tst_PublisherServiceSwitch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void apiEditorSavesToTheServiceItWasOpenedOn();
+    void operationEditorSavesToTheServiceItWasOpenedOn();
+    void namedValueFormStaysWithTheServiceItWasOpenedOn();
+
+private:
+    core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
+    QString displayNameOf(const QString &path)
+    {
+        const auto r = call(core::ArmRequest::get(path));
+        return r.ok() ? r->value(u"properties"_qs).toObject().value(u"displayName"_qs).toString() : QString();
+    }
+    // The current service's editor of the page, once its display name has loaded.
+    template<typename Editor>
+    Editor *waitForEditor(const QString &field, const QString &displayName)
+    {
+        auto *editor = qobject_cast<Editor *>(m_workspace->currentEditor());
+        if (!editor)
+            return nullptr;
+        auto *name = editor->template findChild<QLineEdit *>(field);
+        return QTest::qWaitFor([&] { return name->text() == displayName; }, 10000) ? editor : nullptr;
+    }
+    // Another service becomes current, then Save is clicked on `editor` (kept out of sight with
+    // its unsaved edits), and the save ends.
+    void saveAfterSwitch(QWidget *editor, const ui::StagedDocument *document, const QString &saveButton)
+    {
+        m_bed.controller()->setService(kSecond);
+        QPointer<QWidget> guard(editor);
+        auto *save = editor->findChild<QPushButton *>(saveButton);
+        QVERIFY2(save, qPrintable(saveButton));
+        QVERIFY(save->isEnabled());
+        save->click();
+        QTRY_VERIFY_WITH_TIMEOUT(guard && !document->isDirty(), 10000);
+    }
+    static void retype(QLineEdit *edit, const QString &text)
+    {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+    }
+
+    test::PublisherTestBed m_bed;
+    std::unique_ptr<ui::PublisherWorkspace> m_workspace;
+};
+
+void tst_PublisherServiceSwitch::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString problem = m_bed.start(u"switch-first"_qs, this);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(test::createLocalService(*m_bed.controller(), kSecond, this).ok());
+    m_workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.controller());
+    m_workspace->resize(1200, 800);
+    m_workspace->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+}
+
+void tst_PublisherServiceSwitch::cleanupTestCase()
+{
+    m_workspace.reset();
+    m_bed.stop();
+}
+
+void tst_PublisherServiceSwitch::init()
+{
+    m_bed.controller()->setService(kFirst);
+}
+
+void tst_PublisherServiceSwitch::apiEditorSavesToTheServiceItWasOpenedOn()
+{
+    // Both services have an API with the same id.
+    QVERIFY(call(core::ArmRequest::put(kFirst + u"/apis/twin"_qs, apiBody(u"First twin"_qs, u"twin"_qs))).ok());
+    QVERIFY(call(core::ArmRequest::put(kSecond + u"/apis/twin"_qs, apiBody(u"Second twin"_qs, u"twin"_qs))).ok());
+    m_workspace->showPage(Page::Api, u"twin"_qs);
+    auto *editor = waitForEditor<ui::ApiEditor>(u"displayNameLineEdit"_qs, u"First twin"_qs);
+    QVERIFY(editor);
+    QPointer<ui::ApiEditor> guard(editor);
+    retype(editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), u"First twin, edited"_qs);
+    QVERIFY(editor->document()->isDirty());
+
+    // Another service becomes current: its own API is shown there, not the first one's draft.
+    m_bed.controller()->setService(kSecond);
+    QCOMPARE(m_workspace->currentPage(), Page::Overview);
+    m_workspace->showPage(Page::Api, u"twin"_qs);
+    QVERIFY(m_workspace->currentEditor() != editor);
+    QVERIFY(waitForEditor<ui::ApiEditor>(u"displayNameLineEdit"_qs, u"Second twin"_qs));
+
+    // Back on the first service, the draft comes back as it was left.
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::Api, u"twin"_qs);
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), editor);
+    QCOMPARE(editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs)->text(), u"First twin, edited"_qs);
+
+    // A save from it that comes after the next switch goes to its own service.
+    saveAfterSwitch(editor, editor->document(), u"apiSavePushButton"_qs);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(displayNameOf(kFirst + u"/apis/twin"_qs), u"First twin, edited"_qs);
+    QCOMPARE(displayNameOf(kSecond + u"/apis/twin"_qs), u"Second twin"_qs);
+}
+
+void tst_PublisherServiceSwitch::operationEditorSavesToTheServiceItWasOpenedOn()
+{
+    const QJsonObject operation { { u"properties"_qs,
+                                    QJsonObject { { u"displayName"_qs, u"Score"_qs },
+                                                  { u"method"_qs, u"POST"_qs },
+                                                  { u"urlTemplate"_qs, u"/score"_qs } } } };
+    for (const QString &service : { kFirst, kSecond }) {
+        QVERIFY(call(core::ArmRequest::put(service + u"/apis/ops"_qs, apiBody(u"Ops"_qs, u"ops"_qs))).ok());
+        QVERIFY(call(core::ArmRequest::put(service + u"/apis/ops/operations/score"_qs, operation)).ok());
+    }
+    m_workspace->showPage(Page::Operation, u"score"_qs, u"ops"_qs);
+    auto *editor = waitForEditor<ui::OperationEditor>(u"operationDisplayNameLineEdit"_qs, u"Score"_qs);
+    QVERIFY(editor);
+    QPointer<ui::OperationEditor> guard(editor);
+    retype(editor->findChild<QLineEdit *>(u"operationDisplayNameLineEdit"_qs), u"Score on the first"_qs);
+    QVERIFY(editor->document()->isDirty());
+
+    m_bed.controller()->setService(kSecond);
+    QCOMPARE(m_workspace->currentPage(), Page::Overview);
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::Operation, u"score"_qs, u"ops"_qs);
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), editor);
+
+    saveAfterSwitch(editor, editor->document(), u"operationSavePushButton"_qs);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(displayNameOf(kFirst + u"/apis/ops/operations/score"_qs), u"Score on the first"_qs);
+    QCOMPARE(displayNameOf(kSecond + u"/apis/ops/operations/score"_qs), u"Score"_qs);
+}
+
+void tst_PublisherServiceSwitch::namedValueFormStaysWithTheServiceItWasOpenedOn()
+{
+    for (const QString &service : { kFirst, kSecond }) {
+        const QJsonObject body { { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"region"_qs },
+                                                                   { u"value"_qs, u"west"_qs } } } };
+        QVERIFY(call(core::ArmRequest::put(service + u"/namedValues/region"_qs, body)).ok());
+    }
+    m_workspace->showPage(Page::NamedValues, u"region"_qs);
+    ui::ResourcePanel *first = m_workspace->panel(Page::NamedValues);
+    QVERIFY(first);
+    QPointer<ui::ResourcePanel> guard(first);
+    auto *name = first->findChild<QLineEdit *>(u"namedValueDisplayNameLineEdit"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(first->currentName(), u"region"_qs, 10000);
+    retype(name, u"region-first"_qs);
+    QVERIFY(first->document()->isDirty());
+
+    // On the other service, its named values show without the first one's draft.
+    m_bed.controller()->setService(kSecond);
+    QCOMPARE(m_workspace->currentPage(), Page::Overview);
+    m_workspace->showPage(Page::NamedValues, u"region"_qs);
+    ui::ResourcePanel *second = m_workspace->panel(Page::NamedValues);
+    QVERIFY(second);
+    QCOMPARE(m_workspace->currentEditor(), second);
+    QTRY_COMPARE_WITH_TIMEOUT(second->currentName(), u"region"_qs, 10000);
+    QVERIFY(!second->document()->isDirty());
+    QCOMPARE(second->findChild<QLineEdit *>(u"namedValueDisplayNameLineEdit"_qs)->text(), u"region"_qs);
+    QCOMPARE(m_workspace->unsavedEditorCount(), 1); // the first service's draft, kept
+
+    // Back on the first service, the draft comes back as it was left.
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::NamedValues);
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), first);
+    QCOMPARE(name->text(), u"region-first"_qs);
+    QVERIFY(first->document()->isDirty());
+
+    // A save from it that comes after the next switch goes to its own service.
+    saveAfterSwitch(first, first->document(), u"namedValuesSavePushButton"_qs);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(displayNameOf(kFirst + u"/namedValues/region"_qs), u"region-first"_qs);
+    QCOMPARE(displayNameOf(kSecond + u"/namedValues/region"_qs), u"region"_qs);
+}
+
+QTEST_MAIN(tst_PublisherServiceSwitch)
+#include "tst_publisherserviceswitch.moc"
