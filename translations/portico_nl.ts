@@ -3146,6 +3146,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>%1 is still being created, but Portico stopped watching it (%2). Look for it in the service list later; it appears there when it is ready.</source>
         <translation>%1 wordt nog aangemaakt, maar Portico volgt het niet meer (%2). Zoek het later in de lijst met services; het verschijnt daar zodra het klaar is.</translation>
     </message>
+    <message>
+        <source>Portico cannot reach the status of %1 (%2), so it stopped watching it. The service may still be being created: look for it in the service list later; it appears there when it is ready.</source>
+        <translation>Portico kan de status van %1 niet bereiken (%2) en volgt het daarom niet meer. Misschien wordt de service nog aangemaakt: zoek het later in de lijst met services; het verschijnt daar zodra het klaar is.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherWorkspace</name>

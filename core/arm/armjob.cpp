@@ -86,6 +86,7 @@ void ArmJob::start(Phase phase, const ArmRequest &request, int deadlineMs)
         return;
     }
     m_phase = phase;
+    m_pollStartedMs = m_elapsed.elapsed();
     delete m_exchange;
     m_exchange = m_client->exchange(request, deadlineMs, this);
     connect(m_exchange, &ArmExchange::retrying, this, &ArmJob::retrying);
@@ -108,6 +109,7 @@ void ArmJob::onExchangeFinished()
         return;
     }
     m_failedPolls = 0;
+    m_failingSinceMs = -1;
     switch (m_phase) {
     case Phase::Initial:
         afterInitial(result.value());
@@ -223,6 +225,18 @@ void ArmJob::retryPoll(const Error &error, qint64 retryAfterMs)
     if (delay >= remainingMs()) {
         finish(error);
         return;
+    }
+    // A 429 is an answer: the status can be reached, the server only asks to wait.
+    if (!error.isTransient()) {
+        m_failingSinceMs = -1;
+    } else {
+        if (m_failingSinceMs < 0)
+            m_failingSinceMs = m_pollStartedMs;
+        if (m_elapsed.elapsed() - m_failingSinceMs + delay >= timing.maxFailingPollsMs) {
+            m_pollsKeptFailing = true;
+            finish(error);
+            return;
+        }
     }
     Q_EMIT retrying(m_failedPolls, delay);
     m_pollTimer.start(int(delay)); // the same poll (m_pollPhase, m_pollUrl) again

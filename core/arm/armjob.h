@@ -25,7 +25,8 @@ class ArmExchange;
 //      until it is.
 // Each poll waits Retry-After when the server sends one, else the default poll interval. A poll
 // that fails on the way (network error, timeout, 429, 5xx: the operation goes on in Azure) is
-// sent again after Retry-After or a backoff, until longRunningDeadlineMs. After
+// sent again after Retry-After or a backoff, until longRunningDeadlineMs, or until polls have
+// kept failing for maxFailingPollsMs in a row (pollsKeptFailing()). After
 // success a PUT/PATCH re-reads the resource (final-state-via location = the entity URL), so
 // result() is the final resource; a DELETE ends with the last reply.
 //
@@ -52,6 +53,10 @@ public:
     // was cancelled): the operation may still be running or have succeeded. Valid after
     // finished().
     bool stoppedWatching() const { return m_watching && m_result && !m_result->ok(); }
+    // It stopped watching because the status polls kept failing (network error, timeout, 5xx)
+    // for ArmTiming::maxFailingPollsMs in a row; result() is the last poll's error. Valid after
+    // finished().
+    bool pollsKeptFailing() const { return m_pollsKeptFailing; }
 
     void cancel();
 
@@ -89,6 +94,9 @@ private:
     qint64 m_retryAfterMs = -1;
     int m_polls = 0;
     int m_failedPolls = 0; // in a row
+    qint64 m_pollStartedMs = 0;    // on m_elapsed, when the exchange in flight was started
+    qint64 m_failingSinceMs = -1;  // on m_elapsed: the start of the first failed poll in a row
+    bool m_pollsKeptFailing = false;
     bool m_watching = false; // accepted and polling, with no final word from the server yet
     std::optional<Result<ArmResponse>> m_result;
 };

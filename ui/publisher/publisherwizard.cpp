@@ -273,12 +273,19 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                 // `failure`, when given, says what went wrong instead of the error.
                 // `stoppedWatching`: the server accepted the create and has not said how it
                 // ended; it most likely goes on, so this is no failure to create again after.
+                // `unreachable`: that is because its status could not be read for a while.
                 auto finishProvisioning = [this, guard, id, op, group, name = request.serviceName](
                                               const core::Result<QJsonObject> &r,
                                               const QString &failure = QString(),
-                                              bool stoppedWatching = false) {
+                                              bool stoppedWatching = false,
+                                              bool unreachable = false) {
                     const QString outcome = r.ok()
                         ? tr("%1 is ready").arg(name)
+                        : stoppedWatching && unreachable
+                        ? tr("Portico cannot reach the status of %1 (%2), so it stopped watching "
+                             "it. The service may still be being created: look for it in the "
+                             "service list later; it appears there when it is ready.")
+                              .arg(name, r.error().message)
                         : stoppedWatching
                         ? tr("%1 is still being created, but Portico stopped watching it (%2). "
                              "Look for it in the service list later; it appears there when it "
@@ -319,7 +326,8 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                             });
                     // Owned by the controller, not the wizard: closing it does not stop this.
                     connect(job, &core::ArmJob::finished, this, [job, finishProvisioning] {
-                        finishProvisioning(toJson(job->result()), {}, job->stoppedWatching());
+                        finishProvisioning(toJson(job->result()), {}, job->stoppedWatching(),
+                                           job->pollsKeptFailing());
                     });
                 };
                 if (request.newResourceGroup) {

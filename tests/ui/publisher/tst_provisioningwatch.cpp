@@ -4,7 +4,10 @@
 // Creating a service takes 30–45 minutes in Azure, and the network may fail meanwhile. The
 // wizard creates a service on the real portico-local (with a slow long-running operation)
 // through a FlakyProxy that drops or fails some status polls: a failed poll does not end the
-// create, and polls that keep failing end in "still being created", not in "failed".
+// create, and polls that keep failing end in "still being created", not in "failed". When the
+// status cannot be reached for a few minutes in a row (ArmTiming::maxFailingPollsMs), the wizard
+// says so long before the hour a create may take, but polls that fail now and then, with
+// answers in between, do not add up to that.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void cleanup();
     void aFailedStatusPollDoesNotEndTheCreate();
     void pollsThatKeepFailingSayTheServiceIsStillBeingCreated();
+    void anUnreachableStatusIsSaidLongBeforeTheDeadline();
+    void pollsThatFailNowAndThenDoNotAddUp();
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
@@ -186,6 +191,66 @@ void tst_ProvisioningWatch::pollsThatKeepFailingSayTheServiceIsStillBeingCreated
             .value(u"provisioningState"_qs)
             .toString(),
         u"Succeeded"_qs, 30000);
+}
+
+void tst_ProvisioningWatch::anUnreachableStatusIsSaidLongBeforeTheDeadline()
+{
+    const QString name = u"watchoffline"_qs;
+    core::ArmTiming timing = m_client->timing();
+    QCOMPARE(timing.longRunningDeadlineMs, 3'600'000); // the create may take an hour
+    timing.maxFailingPollsMs = 1500;
+    m_client->setTiming(timing);
+    int polls = 0;
+    // After the first, no poll gets through: the user went offline.
+    m_proxy->dropWhen([&polls, name](const test::FlakyProxy::Request &r) {
+        return isPollOf(r, name) && ++polls > 1;
+    });
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(finished.wait(60000), "the wizard still says it is creating the service");
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY2(m_proxy->dropped() >= 2, "failed polls were sent again");
+    const QString text = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs)->text();
+    QVERIFY2(text.startsWith(u"Portico cannot reach the status of watchoffline ("_qs), qPrintable(text));
+    QVERIFY2(text.contains(u"The service may still be being created"_qs), qPrintable(text));
+    QVERIFY2(!text.contains(u"failed"_qs), qPrintable(text));
+    QVERIFY(!wizard.button(QWizard::BackButton)->isVisible());
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+}
+
+void tst_ProvisioningWatch::pollsThatFailNowAndThenDoNotAddUp()
+{
+    const QString name = u"watchhiccups"_qs;
+    core::ArmTiming timing = m_client->timing();
+    // A lost answer takes a full transfer timeout to fail: two of them take longer than polls
+    // may keep failing, one does not.
+    timing.transferTimeoutMs = 1000;
+    timing.maxFailingPollsMs = 1800;
+    m_client->setTiming(timing);
+    int polls = 0;
+    // The third and the fifth poll get no answer; the fourth, in between, does.
+    m_proxy->loseAnswerWhen([&polls, name](const test::FlakyProxy::Request &r) {
+        if (!isPollOf(r, name))
+            return false;
+        ++polls;
+        return polls == 3 || polls == 5;
+    });
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(status->text()));
+    QCOMPARE(status->text(), u"watchhiccups is ready"_qs);
+    QCOMPARE(m_proxy->lost(), 2);
+    QVERIFY2(polls > 5, "polling went on after the failed polls");
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
