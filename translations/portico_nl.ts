@@ -3023,6 +3023,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Use Back to change the settings and create the instance again.</source>
         <translation>Gebruik Terug om de instellingen te wijzigen en het exemplaar opnieuw aan te maken.</translation>
     </message>
+    <message>
+        <source>&amp;Watch again</source>
+        <translation>&amp;Opnieuw volgen</translation>
+    </message>
+    <message>
+        <source>Follow the same create again until the instance is ready</source>
+        <translation>Het aanmaken opnieuw volgen tot de instantie klaar is</translation>
+    </message>
+    <message>
+        <source>Watching again…</source>
+        <translation>Het aanmaken wordt weer gevolgd…</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherController</name>

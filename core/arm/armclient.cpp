@@ -83,6 +83,11 @@ ArmJob *ArmClient::send(const ArmRequest &request)
     return new ArmJob(this, marked, this);
 }
 
+ArmJob *ArmClient::watchAgain(const ArmWatch &watch)
+{
+    return new ArmJob(this, watch, this);
+}
+
 ArmListJob *ArmClient::list(const ArmRequest &request, int maxItems)
 {
     return new ArmListJob(this, request, maxItems, this);

@@ -4,6 +4,7 @@
 
 #include "core/arm/armrequest.h"
 #include "core/arm/armtiming.h"
+#include "core/arm/armwatch.h"
 #include "core/auth/accesstokenprovider.h"
 
 #include <QObject>
@@ -50,6 +51,11 @@ public:
 
     // One call; long-running ones (request.longRunning, or §4.4's: armlongrunning.h) are polled.
     [[nodiscard]] ArmJob *send(const ArmRequest &request);
+    // Follows on a long-running call whose job stopped watching (ArmJob::watch()), with a new
+    // long-running deadline: polls its status URL at once, or GETs the resource and follows its
+    // provisioningState when the status URL no longer answers (Azure keeps operation results
+    // for a while only) or there was none.
+    [[nodiscard]] ArmJob *watchAgain(const ArmWatch &watch);
     // A collection, following nextLink until the last page or until maxItems items were read.
     [[nodiscard]] ArmListJob *list(const ArmRequest &request, int maxItems = 100'000);
 

@@ -40,6 +40,85 @@ ArmJob::ArmJob(ArmClient *client, ArmRequest request, QObject *parent)
     , m_client(client)
     , m_request(std::move(request))
 {
+    setUpPolling();
+    start(Phase::Initial, m_request, m_client->timing().deadlineMs);
+}
+
+ArmJob::ArmJob(ArmClient *client, const ArmWatch &watch, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_request(watch.request)
+{
+    m_request.longRunning = true;
+    setUpPolling();
+    if (!watch.isValid()) {
+        finish(Error::make(Error::Kind::InvalidInput, u"There is no operation to watch."_qs));
+        return;
+    }
+    m_watching = true;
+    m_locationUrl = watch.locationUrl;
+    const bool canUseResource = m_request.method == "PUT" || m_request.method == "PATCH";
+    switch (watch.via) {
+    case ArmWatch::Via::AsyncOperation:
+        m_mayFallBackToResource = canUseResource;
+        poll(Phase::PollAsyncOperation, watch.statusUrl);
+        break;
+    case ArmWatch::Via::Location:
+        m_mayFallBackToResource = canUseResource;
+        poll(Phase::PollLocation, watch.statusUrl);
+        break;
+    case ArmWatch::Via::Resource:
+        poll(Phase::PollResource, watch.statusUrl.isValid() || !m_client
+                                      ? watch.statusUrl
+                                      : m_client->resolve(m_request));
+        break;
+    }
+}
+
+ArmWatch ArmJob::watch() const
+{
+    ArmWatch watch;
+    if (!stoppedWatching())
+        return watch;
+    watch.request = m_request;
+    watch.locationUrl = m_locationUrl;
+    switch (m_pollPhase) {
+    case Phase::Initial:
+        return {};
+    case Phase::PollAsyncOperation:
+        watch.via = ArmWatch::Via::AsyncOperation;
+        watch.statusUrl = m_pollUrl;
+        break;
+    case Phase::PollLocation:
+        watch.via = ArmWatch::Via::Location;
+        watch.statusUrl = m_pollUrl;
+        break;
+    case Phase::PollResource:
+        watch.via = ArmWatch::Via::Resource;
+        watch.statusUrl = m_pollUrl;
+        break;
+    case Phase::FinalGet: // the operation succeeded; what is left is reading its result
+        if (m_request.method == "POST") {
+            watch.via = ArmWatch::Via::Location;
+            watch.statusUrl = m_locationUrl;
+        } else {
+            watch.via = ArmWatch::Via::Resource;
+        }
+        break;
+    }
+    return watch;
+}
+
+void ArmJob::poll(Phase phase, QUrl url)
+{
+    m_pollPhase = phase;
+    m_pollUrl = std::move(url);
+    const int deadlineMs = m_client ? m_client->timing().deadlineMs : 0;
+    start(phase, getOf(m_pollUrl), qMin(remainingMs(), deadlineMs));
+}
+
+void ArmJob::setUpPolling()
+{
     m_elapsed.start();
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] {
@@ -48,7 +127,6 @@ ArmJob::ArmJob(ArmClient *client, ArmRequest request, QObject *parent)
         else
             start(m_pollPhase, getOf(m_pollUrl), qMin(remainingMs(), m_client->timing().deadlineMs));
     });
-    start(Phase::Initial, m_request, m_client->timing().deadlineMs);
 }
 
 ArmJob::~ArmJob()
@@ -102,6 +180,15 @@ void ArmJob::onExchangeFinished()
     const Result<ArmResponse> &result = exchange->result();
     if (!result.ok() && m_watching && isTransientPollFailure(result.error())) {
         retryPoll(result.error(), exchange->retryAfterMs());
+        return;
+    }
+    if (!result.ok() && m_mayFallBackToResource
+        && (m_phase == Phase::PollAsyncOperation || m_phase == Phase::PollLocation)) {
+        // The status URL no longer answers; the resource itself says how the operation went.
+        m_mayFallBackToResource = false;
+        m_failedPolls = 0;
+        m_failingSinceMs = -1;
+        poll(Phase::PollResource, m_client->resolve(m_request));
         return;
     }
     if (!result.ok() || !m_request.longRunning) {

@@ -4,6 +4,7 @@
 
 #include "core/arm/armrequest.h"
 #include "core/arm/armresponse.h"
+#include "core/arm/armwatch.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -28,7 +29,8 @@ class ArmExchange;
 // sent again after Retry-After or a backoff, until longRunningDeadlineMs, or until polls have
 // kept failing for maxFailingPollsMs in a row (pollsKeptFailing()). After
 // success a PUT/PATCH re-reads the resource (final-state-via location = the entity URL), so
-// result() is the final resource; a DELETE ends with the last reply.
+// result() is the final resource; a DELETE ends with the last reply. A job that stopped
+// watching says what it was following (watch()), and ArmClient::watchAgain() follows it on.
 //
 // finished() is emitted exactly once (success, error, timeout or cancel), from the event loop.
 // The job deletes itself after finished(); deleting it earlier aborts everything in flight.
@@ -39,6 +41,8 @@ class ArmJob final : public QObject
 
 public:
     ArmJob(ArmClient *client, ArmRequest request, QObject *parent = nullptr);
+    // Follows on from `watch` (see ArmClient::watchAgain()).
+    ArmJob(ArmClient *client, const ArmWatch &watch, QObject *parent = nullptr);
     ~ArmJob() override;
 
     const ArmRequest &request() const { return m_request; }
@@ -57,6 +61,9 @@ public:
     // for ArmTiming::maxFailingPollsMs in a row; result() is the last poll's error. Valid after
     // finished().
     bool pollsKeptFailing() const { return m_pollsKeptFailing; }
+    // What it was following when it stopped watching, for ArmClient::watchAgain(); invalid when
+    // it did not stop watching. Valid after finished().
+    [[nodiscard]] ArmWatch watch() const;
 
     void cancel();
 
@@ -71,7 +78,9 @@ Q_SIGNALS:
 private:
     enum class Phase { Initial, PollAsyncOperation, PollLocation, PollResource, FinalGet };
 
+    void setUpPolling();
     void start(Phase phase, const ArmRequest &request, int deadlineMs);
+    void poll(Phase phase, QUrl url);
     void onExchangeFinished();
     void afterInitial(const ArmResponse &response);
     void afterPoll(const ArmResponse &response);
@@ -97,6 +106,8 @@ private:
     qint64 m_pollStartedMs = 0;    // on m_elapsed, when the exchange in flight was started
     qint64 m_failingSinceMs = -1;  // on m_elapsed: the start of the first failed poll in a row
     bool m_pollsKeptFailing = false;
+    // Watching again: a status URL that no longer answers gives way to the resource, once.
+    bool m_mayFallBackToResource = false;
     bool m_watching = false; // accepted and polling, with no final word from the server yet
     std::optional<Result<ArmResponse>> m_result;
 };

@@ -6,7 +6,8 @@
 // backends; a new item, a selected one, and one whose save or delete met a change on the server,
 // with the conflict banner's buttons), in the API and operation editors (new and opened,
 // also with the error banner's Retry and the conflict banner's choices), in the Add AzureML
-// web service dialog, in the main window with its connection banner, and on the Batch jobs tab,
+// web service dialog, in the main window with its connection banner, on the Batch jobs tab, and
+// on the service wizard's last page once Portico stopped watching a create (Watch again),
 // each Alt+letter has one owner and every label with an accelerator has a field that takes the
 // focus, and pressing Alt with its letter puts the focus there; the menu bar's titles have one
 // letter each, and so have the items of each menu; Alt+S saves a new product filled in from the keyboard,
@@ -28,6 +29,7 @@
 #include "ui/publisher/addazuremldialog.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/resourcepanel.h"
+#include "ui/publisher/servicewizard.h"
 #include "ui/publisher/stagededitor.h"
 #include "ui/shell/consolesession.h"
 #include "ui/shell/language.h"
@@ -67,6 +69,8 @@ private Q_SLOTS:
     void editorAccelerators();
     void addAzureMlDialogAccelerators_data();
     void addAzureMlDialogAccelerators();
+    void serviceWizardWatchAgainAccelerators_data();
+    void serviceWizardWatchAgainAccelerators();
     void menuBarAccelerators_data();
     void menuBarAccelerators();
     void mainWindowAccelerators_data();
@@ -292,6 +296,31 @@ void tst_Accelerators::addAzureMlDialogAccelerators()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     report(test::mnemonicProblems(&dialog));
+}
+
+void tst_Accelerators::serviceWizardWatchAgainAccelerators_data()
+{
+    addLanguages();
+}
+
+// The wizard's last page after it stopped watching: Watch again has a letter of its own next to
+// the wizard's Finish.
+void tst_Accelerators::serviceWizardWatchAgainAccelerators()
+{
+    QFETCH(QString, language);
+    QVERIFY(useLanguage(language));
+    ui::ServiceWizard wizard;
+    wizard.setEnvironments({ { u"local"_qs, u"portico-local"_qs, false } }, u"local"_qs);
+    wizard.setStartId(ui::ServiceWizard::ProgressPageId);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QCOMPARE(wizard.currentId(), int(ui::ServiceWizard::ProgressPageId));
+    wizard.setProvisioningUnconfirmed(u"accelerators is still being created."_qs);
+    auto *watchAgain = wizard.findChild<QPushButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY(watchAgain);
+    QVERIFY(watchAgain->isVisible());
+    QVERIFY2(!test::mnemonicOf(watchAgain->text()).isNull(), qPrintable(watchAgain->text()));
+    report(test::mnemonicProblems(&wizard));
 }
 
 void tst_Accelerators::menuBarAccelerators_data()

@@ -253,8 +253,21 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                     checkNameAvailability(guard, name);
             });
 
+    // The create this wizard started last: what its job was following when it stopped watching,
+    // and how to follow it again (Watch again). `follow` holds no reference to the run.
+    struct WizardRun
+    {
+        core::ArmWatch watch;
+        std::function<void(const core::ArmWatch &)> watchAgain;
+    };
+    auto run = std::make_shared<WizardRun>();
+    connect(wizard, &ServiceWizard::watchAgainRequested, this, [run] {
+        if (run->watchAgain && run->watch.isValid())
+            run->watchAgain(std::exchange(run->watch, {}));
+    });
+
     connect(wizard, &ServiceWizard::provisionRequested, this,
-            [this, guard](const ServiceWizard::Request &request) {
+            [this, guard, run](const ServiceWizard::Request &request) {
                 core::ServiceInstance service;
                 service.location = request.region;
                 service.sku.name = request.tier;
@@ -267,14 +280,17 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                     : u"/subscriptions/"_qs + request.subscriptionId;
                 const QString id = sub + u"/resourceGroups/"_qs + group
                     + u"/providers/Microsoft.ApiManagement/service/"_qs + request.serviceName;
-                const int op = m_operations
-                    ? m_operations->begin(tr("Creating %1").arg(request.serviceName))
-                    : 0;
+                auto op = std::make_shared<int>(
+                    m_operations ? m_operations->begin(tr("Creating %1").arg(request.serviceName))
+                                 : 0);
+                run->watch = {};
+                run->watchAgain = {};
                 // `failure`, when given, says what went wrong instead of the error.
                 // `stoppedWatching`: the server accepted the create and has not said how it
                 // ended; it most likely goes on, so this is no failure to create again after.
                 // `unreachable`: that is because its status could not be read for a while.
-                auto finishProvisioning = [this, guard, id, op, group, name = request.serviceName](
+                auto finishProvisioning = [this, guard, id, op, group, name = request.serviceName,
+                                           weakRun = std::weak_ptr<WizardRun>(run)](
                                               const core::Result<QJsonObject> &r,
                                               const QString &failure = QString(),
                                               bool stoppedWatching = false,
@@ -300,9 +316,10 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                                   .arg(name, group, r.error().message))
                         : tr("Creating %1 failed: %2").arg(name, r.error().message);
                     if (m_operations)
-                        m_operations->end(op, r.ok(), outcome);
+                        m_operations->end(*op, r.ok(), outcome);
+                    const auto run = weakRun.lock();
                     if (guard && stoppedWatching)
-                        guard->setProvisioningUnconfirmed(outcome);
+                        guard->setProvisioningUnconfirmed(outcome, run && run->watch.isValid());
                     else if (guard)
                         guard->setProvisioningFinished(r.ok(), outcome);
                     if (r.ok()) {
@@ -312,23 +329,36 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                     }
                     Q_EMIT provisioningFinished(r.ok());
                 };
-                auto start = [this, guard, id, op, service, finishProvisioning] {
-                    core::ArmRequest put = core::ArmRequest::put(
-                        id, service.toJson(core::JsonShape::Request));
-                    put.asLongRunning();
-                    core::ArmJob *job = m_client->send(put);
+                auto follow = [this, guard, op, finishProvisioning,
+                               weakRun = std::weak_ptr<WizardRun>(run)](core::ArmJob *job) {
                     connect(job, &core::ArmJob::progress, this,
                             [this, guard, op](const QString &status) {
                                 if (m_operations)
-                                    m_operations->progress(op, status);
+                                    m_operations->progress(*op, status);
                                 if (guard)
                                     guard->setProvisioningStatus(status);
                             });
                     // Owned by the controller, not the wizard: closing it does not stop this.
-                    connect(job, &core::ArmJob::finished, this, [job, finishProvisioning] {
+                    connect(job, &core::ArmJob::finished, this, [job, finishProvisioning, weakRun] {
+                        if (const auto run = weakRun.lock())
+                            run->watch = job->watch();
                         finishProvisioning(toJson(job->result()), {}, job->stoppedWatching(),
                                            job->pollsKeptFailing());
                     });
+                };
+                run->watchAgain = [this, op, follow,
+                                   name = request.serviceName](const core::ArmWatch &watch) {
+                    if (!m_client)
+                        return;
+                    if (m_operations)
+                        *op = m_operations->begin(tr("Creating %1").arg(name));
+                    follow(m_client->watchAgain(watch));
+                };
+                auto start = [this, id, service, follow] {
+                    core::ArmRequest put = core::ArmRequest::put(
+                        id, service.toJson(core::JsonShape::Request));
+                    put.asLongRunning();
+                    follow(m_client->send(put));
                 };
                 if (request.newResourceGroup) {
                     core::ArmRequest createGroup = core::ArmRequest::put(

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
@@ -371,11 +372,25 @@ public:
         bar = new QProgressBar(this);
         bar->setObjectName(u"provisioningProgressBar"_qs);
         bar->setRange(0, 0);
+        watchAgain = new QPushButton(tr("&Watch again"), this);
+        watchAgain->setObjectName(u"watchAgainPushButton"_qs);
+        watchAgain->setToolTip(tr("Follow the same create again until the instance is ready"));
+        watchAgain->hide();
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(bar);
         layout->addWidget(status);
+        layout->addWidget(watchAgain, 0, Qt::AlignLeft);
         layout->addStretch(1);
         setFinalPage(true);
+        connect(watchAgain, &QPushButton::clicked, this, [this] {
+            watchAgain->hide();
+            done = false;
+            bar->setRange(0, 0);
+            status->setPalette(palette());
+            status->setText(tr("Watching again…"));
+            Q_EMIT completeChanged();
+            Q_EMIT static_cast<ServiceWizard *>(wizard())->watchAgainRequested();
+        });
     }
     bool isComplete() const override { return done; }
     void setStatus(const QString &text)
@@ -385,6 +400,7 @@ public:
     void finish(bool succeeded, const QString &text)
     {
         done = true;
+        watchAgain->hide();
         this->succeeded = succeeded;
         bar->setRange(0, 1);
         bar->setValue(succeeded ? 1 : 0);
@@ -401,7 +417,7 @@ public:
         }
         Q_EMIT completeChanged();
     }
-    void finishUnconfirmed(const QString &text)
+    void finishUnconfirmed(const QString &text, bool canWatchAgain)
     {
         done = true;
         succeeded = false;
@@ -409,6 +425,7 @@ public:
         bar->setValue(0);
         status->setPalette(palette()); // neither success nor error colour
         status->setText(text);
+        watchAgain->setVisible(canWatchAgain);
         Q_EMIT completeChanged();
     }
     // Back after a failed create: the summary creates again; this page starts over.
@@ -418,11 +435,13 @@ public:
         succeeded = false;
         bar->setRange(0, 0);
         status->clear();
+        watchAgain->hide();
         wizard()->page(ServiceWizard::SummaryPageId)->setCommitPage(true);
         wizard()->setOption(QWizard::NoBackButtonOnLastPage, true);
     }
     QLabel *status = nullptr;
     QProgressBar *bar = nullptr;
+    QPushButton *watchAgain = nullptr;
     bool done = false;
     bool succeeded = false;
 };
@@ -602,9 +621,9 @@ void ServiceWizard::setProvisioningFinished(bool succeeded, const QString &messa
     m_progressPage->finish(succeeded, message);
 }
 
-void ServiceWizard::setProvisioningUnconfirmed(const QString &message)
+void ServiceWizard::setProvisioningUnconfirmed(const QString &message, bool canWatchAgain)
 {
-    m_progressPage->finishUnconfirmed(message);
+    m_progressPage->finishUnconfirmed(message, canWatchAgain);
 }
 
 ServiceWizard::Request ServiceWizard::request() const

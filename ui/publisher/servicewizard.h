@@ -74,8 +74,10 @@ public:
     void setProvisioningStatus(const QString &status);
     void setProvisioningFinished(bool succeeded, const QString &message);
     // Provisioning goes on, but the owner stopped following it (`message` says why): neither
-    // success nor a failure to correct and create again.
-    void setProvisioningUnconfirmed(const QString &message);
+    // success nor a failure to correct and create again. With `canWatchAgain`, the page offers
+    // Watch again (watchAgainRequested()), after which the owner reports as after
+    // provisionRequested().
+    void setProvisioningUnconfirmed(const QString &message, bool canWatchAgain = true);
 
     Request request() const;
     int nextId() const override;
@@ -96,6 +98,8 @@ Q_SIGNALS:
     void azureChoicesRetryRequested();
     // The user chose another subscription (its resource groups and regions are needed).
     void subscriptionChosen(const QString &subscriptionId);
+    // After setProvisioningUnconfirmed(): the user asked to follow the same create again.
+    void watchAgainRequested();
 
 private:
     int nextIdFor(int id) const;

@@ -588,6 +588,8 @@ void ConsoleSession::newService()
     });
     auto provisioning = std::make_shared<bool>(false);
     connect(wizard, &ServiceWizard::provisionRequested, controller, [provisioning] { *provisioning = true; });
+    connect(wizard, &ServiceWizard::watchAgainRequested, controller,
+            [provisioning] { *provisioning = true; });
     connect(controller, &PublisherController::provisioningFinished, controller,
             [guard, controller, provisioning] {
                 *provisioning = false;

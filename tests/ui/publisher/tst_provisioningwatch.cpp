@@ -7,19 +7,29 @@
 // create, and polls that keep failing end in "still being created", not in "failed". When the
 // status cannot be reached for a few minutes in a row (ArmTiming::maxFailingPollsMs), the wizard
 // says so long before the hour a create may take, but polls that fail now and then, with
-// answers in between, do not add up to that.
+// answers in between, do not add up to that. Once Portico stopped watching, Watch again follows
+// the same create on, in a real console, until the console is on the new service; when the
+// operation's status URL no longer answers, it follows the service itself.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
+#include "core/environments/localendpoints.h"
+#include "core/secrets/inmemorysecretstore.h"
+#include "core/settings/settings.h"
 #include "tests/support/flakyproxy.h"
 #include "tests/support/porticolocalfixture.h"
+#include "tests/support/tempdir.h"
 #include "tests/ui/publishertestbed.h"
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/servicewizard.h"
+#include "ui/shell/consolesession.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -45,10 +55,14 @@ private Q_SLOTS:
     void pollsThatKeepFailingSayTheServiceIsStillBeingCreated();
     void anUnreachableStatusIsSaidLongBeforeTheDeadline();
     void pollsThatFailNowAndThenDoNotAddUp();
+    void watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService();
+    void watchAgainFollowsTheServiceWhenItsOperationIsGone();
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
     void create(ServiceWizard &wizard, const QString &name);
+    // The same for a wizard its owner set up already.
+    void fillInAndCreate(ServiceWizard &wizard, const QString &name);
     // A status poll of the service's long-running create.
     static bool isPollOf(const test::FlakyProxy::Request &request, const QString &name)
     {
@@ -57,6 +71,7 @@ private:
     }
 
     test::PorticoLocalFixture m_local;
+    test::TempDir m_dir;
     QNetworkAccessManager m_network;
     std::unique_ptr<core::StaticTokenProvider> m_tokens;
     std::unique_ptr<test::FlakyProxy> m_proxy;
@@ -102,6 +117,11 @@ void tst_ProvisioningWatch::create(ServiceWizard &wizard, const QString &name)
 {
     m_controller->attachWizard(&wizard);
     wizard.setEnvironments({ { u"local"_qs, u"portico-local"_qs, false } }, u"local"_qs);
+    fillInAndCreate(wizard, name);
+}
+
+void tst_ProvisioningWatch::fillInAndCreate(ServiceWizard &wizard, const QString &name)
+{
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QAbstractButton *next = wizard.button(QWizard::NextButton);
@@ -251,6 +271,105 @@ void tst_ProvisioningWatch::pollsThatFailNowAndThenDoNotAddUp()
     QCOMPARE(status->text(), u"watchhiccups is ready"_qs);
     QCOMPARE(m_proxy->lost(), 2);
     QVERIFY2(polls > 5, "polling went on after the failed polls");
+}
+
+void tst_ProvisioningWatch::watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService()
+{
+    const QString name = u"watchagain"_qs;
+    // Another service first, so the console is on a service before the new one is ready.
+    const QString other = test::localServiceId(u"watchbefore"_qs);
+    QVERIFY(test::createLocalService(*m_controller, other, this).ok());
+
+    core::Settings settings(m_dir.filePath(u"settings.ini"_qs));
+    core::InMemorySecretStore secrets;
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &secrets, m_dir.filePath(u"history.sqlite"_qs));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto endpoints = core::LocalEndpoints::fromReadyLine(
+        QJsonDocument(m_local.readyLine()).toJson(QJsonDocument::Compact));
+    QVERIFY(endpoints.ok());
+    endpoints.value().management.setPort(m_proxy->port()); // the console's ARM calls pass the proxy
+    QSignalSpy connected(&session, &ui::ConsoleSession::connected);
+    session.attachLocal(endpoints.value());
+    QVERIFY(connected.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!session.serviceId().isEmpty(), 10000);
+    core::ArmTiming timing = session.client()->timing();
+    timing.timeScale = 0.1;
+    timing.maxFailingPollsMs = 1000;
+    session.client()->setTiming(timing);
+    bool offline = true;
+    m_proxy->dropWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return offline && isPollOf(r, name);
+    });
+
+    window.findChild<QAction *>(u"newServiceAction"_qs)->trigger();
+    QPointer<ServiceWizard> wizard;
+    QTRY_VERIFY((wizard = window.findChild<ServiceWizard *>()) != nullptr);
+    fillInAndCreate(*wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    auto *status = wizard->findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    auto *watchAgain = wizard->findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY(watchAgain);
+    QTRY_VERIFY2_WITH_TIMEOUT(watchAgain->isVisible(), qPrintable(status->text()), 30000);
+    QVERIFY2(status->text().startsWith(u"Portico cannot reach the status of watchagain"_qs),
+             qPrintable(status->text()));
+    QVERIFY(session.serviceId() != test::localServiceId(name));
+
+    // The network is back.
+    offline = false;
+    const int dropped = m_proxy->dropped();
+    QTest::mouseClick(watchAgain, Qt::LeftButton);
+    QVERIFY(!watchAgain->isVisible());
+    QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled()); // watching again
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"watchagain is ready"_qs, 30000);
+    QVERIFY(!watchAgain->isVisible());
+    QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+    QCOMPARE(m_proxy->dropped(), dropped);
+    // The console goes to the new service, as after a create it watched to the end.
+    QTRY_COMPARE_WITH_TIMEOUT(session.serviceId(), test::localServiceId(name), 10000);
+    QTRY_VERIFY2(window.windowTitle().startsWith(name), qPrintable(window.windowTitle()));
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+}
+
+void tst_ProvisioningWatch::watchAgainFollowsTheServiceWhenItsOperationIsGone()
+{
+    const QString name = u"watchoperationgone"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.maxFailingPollsMs = 1000;
+    m_client->setTiming(timing);
+    bool offline = true;
+    m_proxy->dropWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return offline && isPollOf(r, name);
+    });
+    // Once the network is back, the operation's status URL has expired.
+    m_proxy->failWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return !offline && isPollOf(r, name);
+    }, 404, "NotFound");
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    QSignalSpy created(m_controller.get(), &ui::PublisherController::serviceCreated);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY(watchAgain);
+    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
+
+    offline = false;
+    QTest::mouseClick(watchAgain, Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(status->text()));
+    QCOMPARE(status->text(), u"watchoperationgone is ready"_qs);
+    QVERIFY2(m_proxy->failed() >= 1, "the status URL was asked first");
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(created.first().at(0).toString(), test::localServiceId(name));
+    QCOMPARE(m_controller->serviceId(), test::localServiceId(name));
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
