@@ -538,16 +538,8 @@
         <translation>HTTPS</translation>
     </message>
     <message>
-        <source>Sc&amp;hemes:</source>
-        <translation>Sc&amp;hema&apos;s:</translation>
-    </message>
-    <message>
         <source>Key &amp;query parameter name:</source>
         <translation>Naam van sleutel&amp;queryparameter:</translation>
-    </message>
-    <message>
-        <source>D&amp;escription:</source>
-        <translation>B&amp;eschrijving:</translation>
     </message>
     <message>
         <source>New API</source>
@@ -634,20 +626,28 @@
         <translation>URL-&amp;achtervoegsel:</translation>
     </message>
     <message>
-        <source>Produc&amp;ts:</source>
-        <translation>&amp;Producten:</translation>
-    </message>
-    <message>
         <source>Su&amp;bscription required</source>
         <translation>Abonnement &amp;vereist</translation>
     </message>
     <message>
-        <source>Key header na&amp;me:</source>
+        <source>This API was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
+        <translation>Deze API is op de server gewijzigd sinds u hem opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
+    <message>
+        <source>Sche&amp;mes:</source>
+        <translation>S&amp;chema&apos;s:</translation>
+    </message>
+    <message>
+        <source>&amp;Products:</source>
+        <translation>&amp;Producten:</translation>
+    </message>
+    <message>
+        <source>Key header &amp;name:</source>
         <translation>&amp;Naam van sleutelheader:</translation>
     </message>
     <message>
-        <source>This API was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
-        <translation>Deze API is op de server gewijzigd sinds u hem opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
+        <source>Descripti&amp;on:</source>
+        <translation>Besch&amp;rijving:</translation>
     </message>
 </context>
 <context>
@@ -1257,10 +1257,6 @@
         <translation>&amp;Indienen en starten</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>CSV &amp;exporteren…</translation>
-    </message>
-    <message>
         <source>Job</source>
         <translation>Taak</translation>
     </message>
@@ -1277,20 +1273,8 @@
         <translation>Invoer-&amp;CSV:</translation>
     </message>
     <message>
-        <source>Se&amp;nd:</source>
-        <translation>Ver&amp;sturen:</translation>
-    </message>
-    <message>
         <source>&amp;Workspace:</source>
         <translation>&amp;Werkruimte:</translation>
-    </message>
-    <message>
-        <source>Ser&amp;vice:</source>
-        <translation>Se&amp;rvice:</translation>
-    </message>
-    <message>
-        <source>&amp;Container:</source>
-        <translation>Con&amp;tainer:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1446,7 +1430,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>Cance&amp;l job</source>
-        <translation>Taak a&amp;nnuleren</translation>
+        <translation>Taak ann&amp;uleren</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
@@ -1454,7 +1438,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>S&amp;ubscription:</source>
-        <translation>Abonne&amp;ment:</translation>
+        <translation>Abo&amp;nnement:</translation>
     </message>
     <message>
         <source>Stor&amp;age:</source>
@@ -1462,7 +1446,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>Connection strin&amp;g:</source>
-        <translation>Verbin&amp;dingsreeks:</translation>
+        <translation>V&amp;erbindingsreeks:</translation>
     </message>
     <message>
         <source>The job was not started: see the marked field.</source>
@@ -1479,6 +1463,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Remove “%1” from the list? A job the service may hold from the interrupted submit stays there: it was never started and cannot be listed.</source>
         <translation>“%1” uit de lijst verwijderen? Een taak die de service mogelijk heeft van de onderbroken indiening blijft daar staan: die is nooit gestart en kan niet worden opgevraagd.</translation>
+    </message>
+    <message>
+        <source>Ex&amp;port CSV…</source>
+        <translation>CSV e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d:</source>
+        <translation>Ver&amp;sturen:</translation>
+    </message>
+    <message>
+        <source>Servi&amp;ce:</source>
+        <translation>Se&amp;rvice:</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntainer:</source>
+        <translation>Con&amp;tainer:</translation>
     </message>
 </context>
 <context>
@@ -1688,10 +1688,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>&amp;Antwoord</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>&amp;Geschiedenis</translation>
-    </message>
-    <message>
         <source>C&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
@@ -1705,15 +1701,15 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>&amp;Batch jobs</source>
-        <translation>&amp;Batchtaken</translation>
+        <translation>Batchta&amp;ken</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>&amp;Geschiedenis</translation>
     </message>
 </context>
 <context>
     <name>portico::ui::EffectiveScopeBar</name>
-    <message>
-        <source>Effective policy for callers &amp;subscribed to:</source>
-        <translation>Effectief beleid voor aanroepers met een &amp;abonnement op:</translation>
-    </message>
     <message>
         <source>No product (a subscription to all APIs or to this API)</source>
         <translation>Geen product (een abonnement op alle API&apos;s of op deze API)</translation>
@@ -1759,6 +1755,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
 %1</source>
         <translation>Het effectieve beleid hierboven is onvolledig: het beleid van een bovenliggend bereik kon niet worden gelezen.
 %1</translation>
+    </message>
+    <message>
+        <source>Effective policy for &amp;callers subscribed to:</source>
+        <translation>Effectief beleid voor aanroepers met een &amp;abonnement op:</translation>
     </message>
 </context>
 <context>
@@ -1839,12 +1839,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Tijd</translation>
     </message>
     <message>
-        <source>&amp;Re-open in composer</source>
-        <translation>&amp;Opnieuw openen in opsteller</translation>
-    </message>
-    <message>
         <source>&amp;Compare responses</source>
-        <translation>Antwoorden &amp;vergelijken</translation>
+        <translation>A&amp;ntwoorden vergelijken</translation>
     </message>
     <message>
         <source>Select two sends to compare their responses.</source>
@@ -1912,6 +1908,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>%1 (incomplete)</source>
         <translation>%1 (onvolledig)</translation>
+    </message>
+    <message>
+        <source>Re-open &amp;in composer</source>
+        <translation>O&amp;pnieuw openen in opsteller</translation>
     </message>
 </context>
 <context>
@@ -2446,22 +2446,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Statuscode</translation>
     </message>
     <message>
-        <source>Declare template parameters &amp;automatically</source>
-        <translation>Sjabloonparameters &amp;automatisch declareren</translation>
-    </message>
-    <message>
-        <source>&amp;Template parameters</source>
-        <translation>Sjabloon&amp;parameters</translation>
-    </message>
-    <message>
-        <source>&amp;Query parameters</source>
-        <translation>&amp;Queryparameters</translation>
-    </message>
-    <message>
-        <source>&amp;Headers</source>
-        <translation>&amp;Headers</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
@@ -2599,23 +2583,15 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>Ver&amp;b:</source>
-        <translation>HTTP-&amp;methode:</translation>
+        <translation>HTT&amp;P-methode:</translation>
     </message>
     <message>
         <source>URL te&amp;mplate:</source>
         <translation>&amp;URL-sjabloon:</translation>
     </message>
     <message>
-        <source>Des&amp;cription:</source>
-        <translation>B&amp;eschrijving:</translation>
-    </message>
-    <message>
         <source>Declare missin&amp;g parameters</source>
-        <translation>Ontbrekende parameters &amp;declareren</translation>
-    </message>
-    <message>
-        <source>R&amp;equest</source>
-        <translation>&amp;Verzoek</translation>
+        <translation>Ontbre&amp;kende parameters declareren</translation>
     </message>
     <message>
         <source>Respo&amp;nses</source>
@@ -2624,6 +2600,30 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>This operation was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
         <translation>Deze bewerking is op de server gewijzigd sinds u haar opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption:</source>
+        <translation>Bes&amp;chrijving:</translation>
+    </message>
+    <message>
+        <source>Declare template parameters aut&amp;omatically</source>
+        <translation>Sjabloonparameters &amp;automatisch declareren</translation>
+    </message>
+    <message>
+        <source>Temp&amp;late parameters</source>
+        <translation>S&amp;jabloonparameters</translation>
+    </message>
+    <message>
+        <source>Quer&amp;y parameters</source>
+        <translation>&amp;Queryparameters</translation>
+    </message>
+    <message>
+        <source>He&amp;aders</source>
+        <translation>Heade&amp;rs</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest</source>
+        <translation>&amp;Verzoek</translation>
     </message>
 </context>
 <context>
@@ -2656,12 +2656,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>&amp;Weergavenaam:</translation>
     </message>
     <message>
-        <source>D&amp;escription:</source>
-        <translation>B&amp;eschrijving:</translation>
-    </message>
-    <message>
         <source>&amp;Groups (who can see it):</source>
-        <translation>Gr&amp;oepen (wie het ziet):</translation>
+        <translation>Groepen (wie het &amp;ziet):</translation>
     </message>
     <message>
         <source>Subscriptions</source>
@@ -2693,7 +2689,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>S&amp;cope:</source>
-        <translation>&amp;Bereik:</translation>
+        <translation>Berei&amp;k:</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
@@ -2706,10 +2702,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Blocked</source>
         <translation>Geblokkeerd</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mailadres:</translation>
     </message>
     <message>
         <source>Groups</source>
@@ -2736,48 +2728,56 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>SOAP</translation>
     </message>
     <message>
-        <source>S&amp;tate:</source>
-        <translation>Stat&amp;us:</translation>
-    </message>
-    <message>
         <source>Subscriptions li&amp;mit:</source>
-        <translation>&amp;Maximum aantal abonnementen:</translation>
+        <translation>Ma&amp;ximum aantal abonnementen:</translation>
     </message>
     <message>
         <source>Su&amp;bscription required</source>
         <translation>&amp;Abonnement vereist</translation>
     </message>
     <message>
-        <source>Appr&amp;oval required</source>
+        <source>Se&amp;cret (never shown again after saving)</source>
+        <translation>G&amp;eheim (na opslaan nooit meer getoond)</translation>
+    </message>
+    <message>
+        <source>St&amp;ate:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>Descripti&amp;on:</source>
+        <translation>Bes&amp;chrijving:</translation>
+    </message>
+    <message>
+        <source>Approval re&amp;quired</source>
         <translation>Goed&amp;keuring vereist</translation>
     </message>
     <message>
-        <source>&amp;APIs:</source>
+        <source>A&amp;PIs:</source>
         <translation>A&amp;PI&apos;s:</translation>
     </message>
     <message>
-        <source>Fi&amp;rst name:</source>
-        <translation>V&amp;oornaam:</translation>
+        <source>&amp;Given name:</source>
+        <translation>Voorn&amp;aam:</translation>
     </message>
     <message>
-        <source>L&amp;ast name:</source>
-        <translation>&amp;Achternaam:</translation>
+        <source>Last na&amp;me:</source>
+        <translation>A&amp;chternaam:</translation>
     </message>
     <message>
-        <source>N&amp;ame:</source>
+        <source>E-mail a&amp;ddress:</source>
+        <translation>&amp;E-mailadres:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
         <translation>N&amp;aam:</translation>
     </message>
     <message>
-        <source>Valu&amp;e:</source>
+        <source>V&amp;alue:</source>
         <translation>&amp;Waarde:</translation>
     </message>
     <message>
-        <source>Se&amp;cret (never shown again after saving)</source>
-        <translation>Ge&amp;heim (na opslaan nooit meer getoond)</translation>
-    </message>
-    <message>
-        <source>U&amp;RL:</source>
-        <translation>&amp;URL:</translation>
+        <source>Runti&amp;me URL:</source>
+        <translation>Runtime-&amp;URL:</translation>
     </message>
 </context>
 <context>
@@ -2906,11 +2906,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>&amp;Policy</source>
-        <translation>&amp;Beleid</translation>
-    </message>
-    <message>
-        <source>&amp;Effective policy</source>
-        <translation>&amp;Effectief beleid</translation>
+        <translation>B&amp;eleid</translation>
     </message>
     <message>
         <source>&amp;Insert snippet</source>
@@ -2943,10 +2939,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Terugdraaien</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -2993,16 +2985,24 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Serverversie &amp;laden</translation>
     </message>
     <message>
-        <source>&amp;Overwrite</source>
-        <translation>&amp;Overschrijven</translation>
-    </message>
-    <message>
         <source>The policy of %1 was changed on the server since you opened it, so your changes were not saved; they are still here. Keep server version drops your changes and shows the server&apos;s version; Overwrite saves yours over it.</source>
         <translation>Het beleid van %1 is op de server gewijzigd sinds u het opende, dus uw wijzigingen zijn niet opgeslagen; ze staan hier nog. Serverversie laden laat uw wijzigingen vervallen en toont de versie van de server; Overschrijven slaat de uwe eroverheen op.</translation>
     </message>
     <message>
         <source>The effective policy cannot be shown because the policy of %1 could not be read.</source>
         <translation>Het effectieve beleid kan niet worden getoond, omdat het beleid van %1 niet kon worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Ove&amp;rwrite</source>
+        <translation>&amp;Overschrijven</translation>
+    </message>
+    <message>
+        <source>Effective po&amp;licy</source>
+        <translation>E&amp;ffectief beleid</translation>
+    </message>
+    <message>
+        <source>Rever&amp;t</source>
+        <translation>&amp;Terugdraaien</translation>
     </message>
 </context>
 <context>
@@ -3235,11 +3235,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation>&amp;Terug</translation>
-    </message>
-    <message>
-        <source>Edit &amp;policy</source>
-        <translation>&amp;Beleid bewerken</translation>
+        <translation>Te&amp;rug</translation>
     </message>
     <message>
         <source>Back to what this policy belongs to (Ctrl+Shift+P)</source>
@@ -3317,10 +3313,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>&amp;Primaire opnieuw genereren…</translation>
     </message>
     <message>
-        <source>Regenerate s&amp;econdary…</source>
-        <translation>Se&amp;cundaire opnieuw genereren…</translation>
-    </message>
-    <message>
         <source>“%1” was saved, but unlinking “%2” from it failed: %3</source>
         <translation>“%1” is opgeslagen, maar het ontkoppelen van “%2” is mislukt: %3</translation>
     </message>
@@ -3331,6 +3323,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>“%1” was saved, but linking “%2” to it failed: %3</source>
         <translation>“%1” is opgeslagen, maar het koppelen van “%2” is mislukt: %3</translation>
+    </message>
+    <message>
+        <source>Edit poli&amp;cy</source>
+        <translation>B&amp;eleid bewerken</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate secondary…</source>
+        <translation>Se&amp;cundaire opnieuw genereren…</translation>
     </message>
 </context>
 <context>
@@ -3498,16 +3498,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>Ve&amp;rnieuwen</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Terugdraaien</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -3606,7 +3598,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>Delete an&amp;yway</source>
-        <translation>Toch verwij&amp;deren</translation>
+        <translation>Toch verwi&amp;jderen</translation>
     </message>
     <message>
         <source>&amp;Keep server version</source>
@@ -3619,6 +3611,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>“%1” was changed on the server since you opened it, so it was not deleted. Keep server version shows it as it is now; Delete anyway deletes it as it is now.</source>
         <translation>“%1” is op de server gewijzigd sinds u het opende, dus het is niet verwijderd. Serverversie laden toont het zoals het nu is; Toch verwijderen verwijdert het zoals het nu is.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ve&amp;rnieuwen</translation>
+    </message>
+    <message>
+        <source>Rever&amp;t</source>
+        <translation>&amp;Terugdraaien</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>&amp;Opnieuw proberen</translation>
     </message>
 </context>
 <context>
@@ -4113,7 +4117,7 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>&amp;Kopiëren</translation>
+        <translation>Ko&amp;piëren</translation>
     </message>
     <message>
         <source>Choose an operation and Try It to get code for its request.</source>
@@ -4146,10 +4150,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Terugdraaien</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
@@ -4170,12 +4170,16 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Gewijzigd</translation>
     </message>
     <message>
-        <source>&amp;Overwrite</source>
+        <source>&amp;Keep server version</source>
+        <translation>Serverversie &amp;laden</translation>
+    </message>
+    <message>
+        <source>Ove&amp;rwrite</source>
         <translation>&amp;Overschrijven</translation>
     </message>
     <message>
-        <source>&amp;Keep server version</source>
-        <translation>Serverversie &amp;laden</translation>
+        <source>Rever&amp;t</source>
+        <translation>&amp;Terugdraaien</translation>
     </message>
 </context>
 <context>
@@ -4660,12 +4664,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Eigen bereik…</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>Va&amp;n:</translation>
-    </message>
-    <message>
         <source>&amp;To:</source>
-        <translation>Tot en &amp;met:</translation>
+        <translation>Tot &amp;en met:</translation>
     </message>
     <message>
         <source>The range must start before it ends.</source>
@@ -4695,6 +4695,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Could not export to %1: the API names could not be read, and without them keys in the calls&apos; URLs could not be hidden. Refresh, then export again.</source>
         <translation>Kon niet exporteren naar %1: de namen van de API&apos;s konden niet worden gelezen, en zonder die namen kunnen sleutels in de URL&apos;s van de aanroepen niet worden verborgen. Kies Vernieuwen en exporteer daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>Va&amp;n:</translation>
     </message>
 </context>
 <context>

@@ -3,14 +3,19 @@
 //
 // Keyboard accelerators in English and in Dutch, against the real portico-local: on every
 // resource page of the publisher (products, subscriptions, users, groups, named values,
-// backends; a new item, a selected one, and one whose save or delete met a change on the server,
-// with the conflict banner's buttons), in the API and operation editors (new and opened,
-// also with the error banner's Retry and the conflict banner's choices), in the Add AzureML
-// web service dialog, in the main window with its connection banner, on the Batch jobs tab, and
-// on the service wizard's last page once Portico stopped watching a create (Watch again),
-// each Alt+letter has one owner and every label with an accelerator has a field that takes the
-// focus, and pressing Alt with its letter puts the focus there; the menu bar's titles have one
-// letter each, and so have the items of each menu; Alt+S saves a new product filled in from the keyboard,
+// backends; a new item, a selected one, one whose list could not be read (Retry), and one whose
+// save or delete met a change on the server, with the conflict banner's buttons), in the API and
+// operation editors (new and opened, also with the error banner's Retry and the conflict
+// banner's choices), on the overview, the policy pages (with their banners and the effective
+// policy) and the usage dashboard (with a custom period, and the calls one by one), in the Add
+// AzureML web service dialog, in the main window with its connection banner, and in the
+// developer workspace (an operation open in Try It, on each tab: Response, History, Code, Batch
+// jobs), and on the service wizard's last page once Portico stopped watching a create (Watch
+// again), each Alt+letter has one owner and every label with an accelerator has a field that
+// takes the focus, and pressing Alt with its letter puts the focus there. The menu bar's titles
+// have one letter each, and so have the items of each menu; a title's letter opens its menu
+// wherever the focus is in the main window, so no page shown there owns one (dialogs, being
+// windows of their own, may); Alt+S saves a new product filled in from the keyboard,
 // and the Submit button's accelerator (Alt+S, in Dutch Alt+I) starts a batch job, which then
 // shows in the job list.
 
@@ -24,9 +29,14 @@
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
 #include "ui/common/bannerwidget.h"
+#include "ui/developer/apicatalogpanel.h"
 #include "ui/developer/batchjobspanel.h"
 #include "ui/developer/developerworkspace.h"
+#include "ui/developer/tryitcomposer.h"
 #include "ui/publisher/addazuremldialog.h"
+#include "ui/publisher/policyeditor.h"
+#include "ui/publisher/requestlogview.h"
+#include "ui/publisher/usagedashboard.h"
 #include "ui/publisher/publisherworkspace.h"
 #include "ui/publisher/resourcepanel.h"
 #include "ui/publisher/servicewizard.h"
@@ -37,12 +47,17 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTranslator>
@@ -79,6 +94,10 @@ private Q_SLOTS:
     void conflictBannerAccelerators();
     void batchJobsTabAccelerators_data();
     void batchJobsTabAccelerators();
+    void publisherPageAccelerators_data();
+    void publisherPageAccelerators();
+    void developerTabAccelerators_data();
+    void developerTabAccelerators();
     void labelAcceleratorMovesTheFocusToItsField_data();
     void labelAcceleratorMovesTheFocusToItsField();
     void altSSavesANewProduct_data();
@@ -87,6 +106,10 @@ private Q_SLOTS:
     void submitAcceleratorStartsABatchJob();
 
 private:
+    // The letters of the main window's menu bar in the language chosen (with the menus and items
+    // the console session adds): Alt+letter opens that menu wherever the focus is in the window,
+    // so no page shown in the main window may own one of them.
+    QMap<QChar, QString> menuBarLetters();
     // The Batch jobs tab of a developer workspace made (after the language is chosen), shown
     // and active.
     std::unique_ptr<ui::DeveloperWorkspace> batchWorkspace();
@@ -94,6 +117,7 @@ private:
     // of the API or operation editor for `name` (empty: a new one), loaded.
     std::unique_ptr<ui::PublisherWorkspace> editorWorkspace(Page page, const QString &name);
 
+    int m_windows = 0; // main windows made for their menu bar, to give each its own files
     test::DeveloperTestBed m_bed;
     test::TempDir m_dir;
     core::InMemorySecretStore m_secrets;
@@ -149,6 +173,15 @@ void tst_Accelerators::cleanup()
     }
 }
 
+QMap<QChar, QString> tst_Accelerators::menuBarLetters()
+{
+    const QString name = u"letters-"_qs + QString::number(++m_windows);
+    core::Settings settings(m_dir.filePath(name + u".ini"_qs));
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &m_secrets, m_dir.filePath(name + u".sqlite"_qs));
+    return test::menuBarLetters(window.menuBar());
+}
+
 namespace {
 
 void addLanguages()
@@ -190,9 +223,10 @@ void tst_Accelerators::resourcePageAccelerators_data()
     }
 }
 
-// The accelerators on the page, with the scope bar above it: as a new item,
-// and with the first item of the list selected (which shows the policy button on a product and
-// the keys of a subscription).
+// The accelerators on the page, with the scope bar above it: as a new item, with the first item
+// of the list selected (which shows the policy button on a product and the keys of a
+// subscription), and when the list could not be read (the banner offers Retry); none is a letter
+// of the menu bar.
 void tst_Accelerators::resourcePageAccelerators()
 {
     QFETCH(QString, language);
@@ -208,14 +242,20 @@ void tst_Accelerators::resourcePageAccelerators()
     auto *table = panel->findChild<QTableView *>();
     QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 10000);
     QVERIFY(panel->isNew());
-    QStringList problems = test::mnemonicProblems(&workspace);
+    const QMap<QChar, QString> menus = menuBarLetters();
+    QStringList problems = test::mnemonicProblems(&workspace, menus);
     for (QString &problem : problems)
         problem.prepend(u"new item: "_qs);
 
     table->selectRow(0);
     QTRY_VERIFY(!panel->isNew());
-    for (const QString &problem : test::mnemonicProblems(&workspace))
+    for (const QString &problem : test::mnemonicProblems(&workspace, menus))
         problems.append(u"selected item: "_qs + problem);
+
+    panel->setLoadError(u"Connection refused"_qs); // the banner offers Retry
+    QVERIFY(panel->findChild<QWidget *>(panel->objectName().chopped(5) + u"BannerWidget"_qs)->isVisible());
+    for (const QString &problem : test::mnemonicProblems(&workspace, menus))
+        problems.append(u"load failed: "_qs + problem);
     report(problems);
 }
 
@@ -279,7 +319,7 @@ void tst_Accelerators::editorAccelerators()
         editor->saveFailed(core::Error::make(core::Error::Kind::Network, u"Connection refused"_qs));
     else if (banner == u"conflict")
         editor->saveConflicted();
-    report(test::mnemonicProblems(workspace.get()));
+    report(test::mnemonicProblems(workspace.get(), menuBarLetters()));
 }
 
 void tst_Accelerators::addAzureMlDialogAccelerators_data()
@@ -388,14 +428,15 @@ void tst_Accelerators::conflictBannerAccelerators()
     auto *conflict = panel->findChild<QWidget *>(panel->objectName().chopped(5) + u"ConflictBannerWidget"_qs);
     QVERIFY(conflict);
 
+    const QMap<QChar, QString> menus = menuBarLetters();
     panel->saveConflicted();
     QVERIFY(conflict->isVisible());
     QStringList problems;
-    for (const QString &problem : test::mnemonicProblems(&workspace))
+    for (const QString &problem : test::mnemonicProblems(&workspace, menus))
         problems.append(u"save conflict: "_qs + problem);
     panel->deleteConflicted(panel->currentName());
     QVERIFY(conflict->isVisible());
-    for (const QString &problem : test::mnemonicProblems(&workspace))
+    for (const QString &problem : test::mnemonicProblems(&workspace, menus))
         problems.append(u"delete conflict: "_qs + problem);
     report(problems);
 }
@@ -427,8 +468,132 @@ void tst_Accelerators::batchJobsTabAccelerators()
     const auto workspace = batchWorkspace();
     QVERIFY(QTest::qWaitForWindowExposed(workspace.get()));
     QVERIFY(workspace->batchJobs()->isVisible());
-    const QStringList problems = test::mnemonicProblems(workspace.get());
+    const QStringList problems = test::mnemonicProblems(workspace.get(), menuBarLetters());
     report(problems);
+}
+
+void tst_Accelerators::publisherPageAccelerators_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<Page>("page");
+    QTest::addColumn<QString>("name");
+    // policy: "", "save failed" (Retry), "conflict" (Keep server version, Overwrite) or
+    // "effective" (the effective policy's tab);
+    // usage: "" (the summary of the last day), "custom" (From and To) or "calls" (the calls one by one)
+    QTest::addColumn<QString>("state");
+    for (const QString &language : { u"en"_qs, u"nl"_qs }) {
+        QTest::addRow("%s overview", qPrintable(language)) << language << Page::Overview << QString() << QString();
+        for (const QString &state : { QString(), u"save failed"_qs, u"conflict"_qs, u"effective"_qs }) {
+            QTest::addRow("%s global policy%s%s", qPrintable(language), state.isEmpty() ? "" : ", ", qPrintable(state))
+                << language << Page::Policy << QString() << state;
+        }
+        QTest::addRow("%s API policy", qPrintable(language))
+            << language << Page::Policy << u"/apis/"_qs + kApiId << QString();
+        QTest::addRow("%s API policy, effective", qPrintable(language))
+            << language << Page::Policy << u"/apis/"_qs + kApiId << u"effective"_qs;
+        for (const QString &state : { QString(), u"custom"_qs, u"calls"_qs }) {
+            QTest::addRow("%s usage%s%s", qPrintable(language), state.isEmpty() ? "" : ", ", qPrintable(state))
+                << language << Page::Usage << QString() << state;
+        }
+    }
+}
+
+// The publisher's other pages as the main window shows them (the overview, a policy with its
+// banners, the usage dashboard on each of its tabs): no letter of the menu bar, and one owner
+// for each letter.
+void tst_Accelerators::publisherPageAccelerators()
+{
+    QFETCH(QString, language);
+    QFETCH(Page, page);
+    QFETCH(QString, name);
+    QFETCH(QString, state);
+    QVERIFY(useLanguage(language));
+    ui::PublisherWorkspace workspace(m_bed.publisher());
+    workspace.resize(1400, 900);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    if (page == Page::Usage) {
+        // A call (refused: it has no key) through the service's gateway to an API of its own, so
+        // that the dashboard shows its chart and tabs instead of saying there were no calls.
+        const QString api = m_bed.serviceId() + u"/apis/accel-usage"_qs;
+        QVERIFY(m_bed.call(core::ArmRequest::put(api, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                         { u"displayName"_qs, u"Usage API"_qs },
+                                                         { u"path"_qs, u"accel-usage"_qs },
+                                                         { u"serviceUrl"_qs, u"http://127.0.0.1:9"_qs },
+                                                         { u"protocols"_qs, QJsonArray { u"http"_qs } } } } }),
+                           this)
+                    .ok());
+        QVERIFY(m_bed.call(core::ArmRequest::put(api + u"/operations/ping"_qs, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                             { u"displayName"_qs, u"Ping"_qs },
+                                                                             { u"method"_qs, u"GET"_qs },
+                                                                             { u"urlTemplate"_qs, u"/ping"_qs } } } }),
+                           this)
+                    .ok());
+        QUrl url = m_bed.local().gatewayUrl();
+        url.setPath(u'/' + m_bed.serviceId().section(u'/', -1) + u"/accel-usage/ping"_qs);
+        QNetworkReply *reply = m_bed.network().get(QNetworkRequest(url));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        reply->deleteLater();
+    }
+    workspace.showPage(page, name);
+    QCOMPARE(workspace.currentPage(), page);
+    if (page == Page::Policy) {
+        auto *editor = qobject_cast<ui::PolicyEditor *>(workspace.currentEditor());
+        QVERIFY(editor);
+        auto *xml = editor->findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+        QVERIFY(xml);
+        QTRY_VERIFY_WITH_TIMEOUT(xml->toPlainText().contains(u"<policies>"_qs), 10000);
+        if (state == u"save failed")
+            editor->saveFailed(core::Error::make(core::Error::Kind::Network, u"Connection refused"_qs));
+        else if (state == u"conflict")
+            editor->saveConflicted();
+        else if (state == u"effective")
+            editor->findChild<QTabWidget *>(u"policyTabWidget"_qs)->setCurrentIndex(1);
+    } else if (page == Page::Usage) {
+        auto *dashboard = workspace.findChild<ui::UsageDashboard *>();
+        QVERIFY(dashboard);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isLoading(), 10000);
+        if (state == u"custom") {
+            const QDateTime now = QDateTime::currentDateTime();
+            dashboard->setCustomRange(now.addDays(-2), now);
+        } else if (state == u"calls") {
+            auto *views = dashboard->findChild<QTabWidget *>(u"usageTabWidget"_qs);
+            QVERIFY(views);
+            QTRY_VERIFY_WITH_TIMEOUT(views->isVisible(), 10000);
+            views->setCurrentWidget(dashboard->requestLog());
+            QVERIFY(dashboard->requestLog()->isVisible());
+        }
+    }
+    report(test::mnemonicProblems(&workspace, menuBarLetters()));
+}
+
+void tst_Accelerators::developerTabAccelerators_data()
+{
+    using Tab = ui::DeveloperWorkspace::Tab;
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("tab");
+    for (const QString &language : { u"en"_qs, u"nl"_qs }) {
+        for (const auto &[name, tab] : { std::pair { "response", Tab::Response }, std::pair { "history", Tab::History },
+                                         std::pair { "code", Tab::Code }, std::pair { "batch jobs", Tab::Batch } })
+            QTest::addRow("%s %s", qPrintable(language), name) << language << int(tab);
+    }
+}
+
+// The developer workspace as the main window shows it: the catalog with an operation opened in
+// Try It, on each tab below it: no letter of the menu bar, and one owner for each letter.
+void tst_Accelerators::developerTabAccelerators()
+{
+    QFETCH(QString, language);
+    QFETCH(int, tab);
+    QVERIFY(useLanguage(language));
+    const auto workspace = batchWorkspace();
+    QVERIFY(QTest::qWaitForWindowExposed(workspace.get()));
+    QVERIFY(m_bed.refreshDeveloper());
+    QTRY_VERIFY_WITH_TIMEOUT(workspace->catalog()->select(u"AzureML Demo API"_qs, u"RRS Execute"_qs), 10000);
+    QTest::mouseClick(workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    QVERIFY(workspace->composer()->findChild<QLabel *>(u"composerTitleLabel"_qs)->text().contains(u"RRS Execute"_qs));
+    workspace->showTab(ui::DeveloperWorkspace::Tab(tab));
+    report(test::mnemonicProblems(workspace.get(), menuBarLetters()));
 }
 
 void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField_data()
@@ -448,10 +613,10 @@ void tst_Accelerators::labelAcceleratorMovesTheFocusToItsField_data()
         { u"API display name"_qs, u"api"_qs, u"displayNameLineEdit"_qs, u"portico::ui::ApiEditor"_qs,
           u"&Display name:"_qs },
         // The schemes are two check boxes: the first takes the focus and is not toggled.
-        { u"API schemes"_qs, u"api"_qs, u"httpCheckBox"_qs, u"portico::ui::ApiEditor"_qs, u"Sc&hemes:"_qs },
-        { u"API products"_qs, u"api"_qs, u"productsListWidget"_qs, u"portico::ui::ApiEditor"_qs, u"Produc&ts:"_qs },
+        { u"API schemes"_qs, u"api"_qs, u"httpCheckBox"_qs, u"portico::ui::ApiEditor"_qs, u"Sche&mes:"_qs },
+        { u"API products"_qs, u"api"_qs, u"productsListWidget"_qs, u"portico::ui::ApiEditor"_qs, u"&Products:"_qs },
         { u"API description"_qs, u"api"_qs, u"descriptionPlainTextEdit"_qs, u"portico::ui::ApiEditor"_qs,
-          u"D&escription:"_qs },
+          u"Descripti&on:"_qs },
         { u"operation method"_qs, u"operation"_qs, u"methodComboBox"_qs, u"portico::ui::OperationEditor"_qs,
           u"Ver&b:"_qs },
         { u"operation URL template"_qs, u"operation"_qs, u"urlTemplateLineEdit"_qs,

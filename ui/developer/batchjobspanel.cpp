@@ -177,7 +177,7 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     m_remove = new QPushButton(tr("Re&move"), this);
     m_remove->setObjectName(u"batchRemovePushButton"_qs);
     m_remove->setToolTip(tr("Remove the job from the list, with its downloaded results"));
-    m_export = new QPushButton(tr("&Export CSV…"), this);
+    m_export = new QPushButton(tr("Ex&port CSV…"), this);
     m_export->setObjectName(u"batchExportPushButton"_qs);
     connect(m_submit, &QPushButton::clicked, this, &BatchJobsPanel::submit);
     connect(m_cancel, &QPushButton::clicked, this, &BatchJobsPanel::cancelCurrent);
@@ -226,16 +226,16 @@ BatchJobsPanel::BatchJobsPanel(core::BatchJobRunner *runner, core::SecretStore *
     inputRowLayout->addWidget(m_input, 1);
     inputRowLayout->addWidget(browse);
     addRow(tr("&Input CSV:"), inputRow, m_input, u"inputFile"_qs, u"batchInputMessageLabel"_qs);
-    form->addRow(tr("Se&nd:"), m_target);
+    form->addRow(tr("Sen&d:"), m_target);
     addRow(tr("S&ubscription:"), m_subscription, m_subscription, u"credentialKey"_qs,
            u"batchSubscriptionMessageLabel"_qs);
     addRow(tr("&Workspace:"), m_workspace, m_workspace, u"workspace"_qs, u"batchWorkspaceMessageLabel"_qs);
-    addRow(tr("Ser&vice:"), m_service, m_service, u"service"_qs, u"batchServiceMessageLabel"_qs);
+    addRow(tr("Servi&ce:"), m_service, m_service, u"service"_qs, u"batchServiceMessageLabel"_qs);
     addRow(tr("Stor&age:"), m_storage, m_storage, u"storageSecretKey"_qs, u"batchStorageMessageLabel"_qs);
     auto *connectionLabel = new QLabel(tr("Connection strin&g:"), this);
     connectionLabel->setBuddy(m_connectionString->lineEdit()); // not the field around it, which takes no focus
     form->addRow(connectionLabel, m_connectionString);
-    addRow(tr("&Container:"), m_container, m_container, u"container"_qs, u"batchContainerMessageLabel"_qs);
+    addRow(tr("Co&ntainer:"), m_container, m_container, u"container"_qs, u"batchContainerMessageLabel"_qs);
     // Editing a field takes its message away.
     connect(m_input, &QLineEdit::textEdited, this, [this] { m_messages->setMessage(u"inputFile"_qs, {}); });
     connect(m_workspace, &QLineEdit::textEdited, this, [this] { m_messages->setMessage(u"workspace"_qs, {}); });

@@ -37,7 +37,7 @@ DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"developerTabWidget"_qs);
     m_tabs->addTab(m_viewer, tr("&Response"));
-    m_tabs->addTab(m_history, tr("&History"));
+    m_tabs->addTab(m_history, tr("Histor&y"));
     m_tabs->addTab(m_snippets, tr("C&ode"));
 
     auto *right = new QSplitter(Qt::Vertical, this);

@@ -62,7 +62,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->hide();
 
-    m_reopen = new QPushButton(tr("&Re-open in composer"), this);
+    m_reopen = new QPushButton(tr("Re-open &in composer"), this);
     m_reopen->setObjectName(u"historyReopenPushButton"_qs);
     connect(m_reopen, &QPushButton::clicked, this, &HistoryPanel::reopenSelected);
     m_compare = new QPushButton(tr("&Compare responses"), this);

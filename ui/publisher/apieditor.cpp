@@ -61,18 +61,18 @@ ApiEditor::ApiEditor(QWidget *parent)
     schemesLayout->addWidget(m_http);
     schemesLayout->addWidget(m_https);
     schemesLayout->addStretch(1);
-    addFieldRow(layout, tr("Sc&hemes:"), schemes, { kProtocols }, u"protocolsMessageLabel"_qs);
+    addFieldRow(layout, tr("Sche&mes:"), schemes, { kProtocols }, u"protocolsMessageLabel"_qs);
 
     m_products = new QListWidget(form);
     m_products->setObjectName(u"productsListWidget"_qs);
     m_products->setMaximumHeight(110);
-    addFieldRow(layout, tr("Produc&ts:"), m_products, { kProducts }, u"productsMessageLabel"_qs);
+    addFieldRow(layout, tr("&Products:"), m_products, { kProducts }, u"productsMessageLabel"_qs);
 
     m_subscriptionRequired = new QCheckBox(tr("Su&bscription required"), form);
     m_subscriptionRequired->setObjectName(u"subscriptionRequiredCheckBox"_qs);
     layout->addRow(QString(), m_subscriptionRequired);
     m_headerName = addLineEdit(form, u"keyHeaderNameLineEdit"_qs, 100);
-    addFieldRow(layout, tr("Key header na&me:"), m_headerName,
+    addFieldRow(layout, tr("Key header &name:"), m_headerName,
                 { kHeaderName, u"subscriptionKeyParameterNames.header"_qs },
                 u"keyHeaderNameMessageLabel"_qs);
     m_queryName = addLineEdit(form, u"keyQueryNameLineEdit"_qs, 100);
@@ -80,7 +80,7 @@ ApiEditor::ApiEditor(QWidget *parent)
                 { kQueryName, u"subscriptionKeyParameterNames.query"_qs },
                 u"keyQueryNameMessageLabel"_qs);
     m_description = addDescriptionEdit(form, u"descriptionPlainTextEdit"_qs, 90);
-    addFieldRow(layout, tr("D&escription:"), m_description, { kDescription },
+    addFieldRow(layout, tr("Descripti&on:"), m_description, { kDescription },
                 u"descriptionMessageLabel"_qs);
 
     auto *scroll = new QScrollArea(this);

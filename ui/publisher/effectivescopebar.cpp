@@ -51,7 +51,7 @@ EffectiveScopeBar::EffectiveScopeBar(PublisherController *controller, PolicyEdit
     m_product = new QComboBox(this);
     m_product->setObjectName(u"effectiveProductComboBox"_qs);
     m_product->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_productLabel = new QLabel(tr("Effective policy for callers &subscribed to:"), this);
+    m_productLabel = new QLabel(tr("Effective policy for &callers subscribed to:"), this);
     m_productLabel->setBuddy(m_product);
     m_assumption = new QLabel(this);
     m_assumption->setObjectName(u"effectiveAssumptionLabel"_qs);

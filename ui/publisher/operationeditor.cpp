@@ -85,7 +85,7 @@ OperationEditor::OperationEditor(QWidget *parent)
     m_id = addLineEdit(this, u"operationIdLineEdit"_qs, 80);
     addFieldRow(form, tr("Operation &id:"), m_id, { kName }, u"operationIdMessageLabel"_qs);
     m_description = addDescriptionEdit(this, u"operationDescriptionPlainTextEdit"_qs, 70);
-    addFieldRow(form, tr("Des&cription:"), m_description, { kDescription },
+    addFieldRow(form, tr("Descri&ption:"), m_description, { kDescription },
                 u"operationDescriptionMessageLabel"_qs);
 
     using Col = RecordTableModel::Column;
@@ -116,7 +116,7 @@ OperationEditor::OperationEditor(QWidget *parent)
           { u"sample"_qs, tr("Sample"), Col::Kind::Text, true } },
         this);
 
-    m_autoDeclare = new QCheckBox(tr("Declare template parameters &automatically"), this);
+    m_autoDeclare = new QCheckBox(tr("Declare template parameters aut&omatically"), this);
     m_autoDeclare->setObjectName(u"autoDeclareCheckBox"_qs);
     m_autoDeclare->setChecked(true);
     m_declareMissing = new QPushButton(tr("Declare missin&g parameters"), this);
@@ -133,17 +133,17 @@ OperationEditor::OperationEditor(QWidget *parent)
                                        { u"required"_qs, false } };
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"operationTabWidget"_qs);
-    m_tabs->addTab(templatePage, tr("&Template parameters"));
+    m_tabs->addTab(templatePage, tr("Temp&late parameters"));
     m_tabs->addTab(tablePage(m_queryParameters, u"queryParameters"_qs, true,
                              [emptyParameter] { return emptyParameter; }, nullptr),
-                   tr("&Query parameters"));
+                   tr("Quer&y parameters"));
     m_tabs->addTab(tablePage(m_headers, u"headers"_qs, true,
                              [emptyParameter] { return emptyParameter; }, nullptr),
-                   tr("&Headers"));
+                   tr("He&aders"));
     m_tabs->addTab(tablePage(m_representations, u"representations"_qs, true,
                              [] { return QVariantMap { { u"contentType"_qs, u"application/json"_qs } }; },
                              nullptr),
-                   tr("R&equest"));
+                   tr("Re&quest"));
     QWidget *responsesPage = tablePage(m_responses, u"responses"_qs, true,
                                        [this] { return newResponse(); }, nullptr);
     // Problems with a response are marked on its row and said right below the table.

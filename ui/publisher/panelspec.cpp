@@ -70,7 +70,7 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
     case Page::Products: {
         spec.prefix = u"products"_qs;
         spec.title = tr("Products");
-        const Field state = choiceField(u"state"_qs, tr("S&tate:"), u"productStateComboBox"_qs,
+        const Field state = choiceField(u"state"_qs, tr("St&ate:"), u"productStateComboBox"_qs,
                                         { { u"notPublished"_qs, tr("Not published") },
                                           { u"published"_qs, tr("Published") } },
                                         u"notPublished"_qs);
@@ -84,13 +84,13 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         subscriptionRequired.defaultValue = true;
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"productIdLineEdit"_qs, true, true),
                         field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"productDisplayNameLineEdit"_qs, true),
-                        field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"productDescriptionTextEdit"_qs),
+                        field(u"description"_qs, tr("Descripti&on:"), FieldKind::MultiLineText, u"productDescriptionTextEdit"_qs),
                         state,
                         subscriptionRequired,
-                        field(u"approvalRequired"_qs, tr("Appr&oval required"), FieldKind::Bool,
+                        field(u"approvalRequired"_qs, tr("Approval re&quired"), FieldKind::Bool,
                               u"productApprovalRequiredCheckBox"_qs),
                         limit,
-                        field(u"apis"_qs, tr("&APIs:"), FieldKind::MultiChoice, u"productApisListWidget"_qs),
+                        field(u"apis"_qs, tr("A&PIs:"), FieldKind::MultiChoice, u"productApisListWidget"_qs),
                         field(u"groups"_qs, tr("&Groups (who can see it):"), FieldKind::MultiChoice,
                               u"productGroupsListWidget"_qs) };
         spec.columns = { u"displayName"_qs, u"state"_qs, u"subscriptionRequired"_qs };
@@ -100,7 +100,7 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         spec.prefix = u"subscriptions"_qs;
         spec.title = tr("Subscriptions");
         const Field state = choiceField(
-            u"state"_qs, tr("S&tate:"), u"subscriptionStateComboBox"_qs,
+            u"state"_qs, tr("St&ate:"), u"subscriptionStateComboBox"_qs,
             { { u"active"_qs, tr("Active") }, { u"suspended"_qs, tr("Suspended") },
               { u"submitted"_qs, tr("Submitted") }, { u"rejected"_qs, tr("Rejected") },
               { u"cancelled"_qs, tr("Cancelled") }, { u"expired"_qs, tr("Expired") } },
@@ -117,12 +117,12 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         spec.prefix = u"users"_qs;
         spec.title = tr("Users");
         const Field state = choiceField(
-            u"state"_qs, tr("S&tate:"), u"userStateComboBox"_qs,
+            u"state"_qs, tr("St&ate:"), u"userStateComboBox"_qs,
             { { u"active"_qs, tr("Active") }, { u"blocked"_qs, tr("Blocked") } }, u"active"_qs);
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"userIdLineEdit"_qs, true, true),
-                        field(u"firstName"_qs, tr("Fi&rst name:"), FieldKind::Text, u"userFirstNameLineEdit"_qs, true),
-                        field(u"lastName"_qs, tr("L&ast name:"), FieldKind::Text, u"userLastNameLineEdit"_qs, true),
-                        field(u"email"_qs, tr("&E-mail:"), FieldKind::Text, u"userEmailLineEdit"_qs, true),
+                        field(u"firstName"_qs, tr("&Given name:"), FieldKind::Text, u"userFirstNameLineEdit"_qs, true),
+                        field(u"lastName"_qs, tr("Last na&me:"), FieldKind::Text, u"userLastNameLineEdit"_qs, true),
+                        field(u"email"_qs, tr("E-mail a&ddress:"), FieldKind::Text, u"userEmailLineEdit"_qs, true),
                         state };
         spec.columns = { u"firstName"_qs, u"lastName"_qs, u"email"_qs, u"state"_qs };
         break;
@@ -132,15 +132,15 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         spec.title = tr("Groups");
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"groupIdLineEdit"_qs, true, true),
                         field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"groupDisplayNameLineEdit"_qs, true),
-                        field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"groupDescriptionTextEdit"_qs) };
+                        field(u"description"_qs, tr("Descripti&on:"), FieldKind::MultiLineText, u"groupDescriptionTextEdit"_qs) };
         spec.columns = { u"displayName"_qs, u"description"_qs };
         break;
     case Page::NamedValues:
         spec.prefix = u"namedValues"_qs;
         spec.title = tr("Named values");
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"namedValueIdLineEdit"_qs, true, true),
-                        field(u"displayName"_qs, tr("N&ame:"), FieldKind::Text, u"namedValueDisplayNameLineEdit"_qs, true),
-                        field(u"value"_qs, tr("Valu&e:"), FieldKind::Secret, u"namedValueValue"_qs),
+                        field(u"displayName"_qs, tr("Na&me:"), FieldKind::Text, u"namedValueDisplayNameLineEdit"_qs, true),
+                        field(u"value"_qs, tr("V&alue:"), FieldKind::Secret, u"namedValueValue"_qs),
                         field(u"secret"_qs, tr("Se&cret (never shown again after saving)"), FieldKind::Bool,
                               u"namedValueSecretCheckBox"_qs) };
         spec.columns = { u"displayName"_qs, u"secret"_qs };
@@ -152,9 +152,9 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
             u"protocol"_qs, tr("&Protocol:"), u"backendProtocolComboBox"_qs,
             { { u"http"_qs, tr("HTTP") }, { u"soap"_qs, tr("SOAP") } }, u"http"_qs);
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"backendIdLineEdit"_qs, true, true),
-                        field(u"url"_qs, tr("U&RL:"), FieldKind::Text, u"backendUrlLineEdit"_qs, true),
+                        field(u"url"_qs, tr("Runti&me URL:"), FieldKind::Text, u"backendUrlLineEdit"_qs, true),
                         protocol,
-                        field(u"description"_qs, tr("D&escription:"), FieldKind::MultiLineText, u"backendDescriptionTextEdit"_qs) };
+                        field(u"description"_qs, tr("Descripti&on:"), FieldKind::MultiLineText, u"backendDescriptionTextEdit"_qs) };
         spec.columns = { u"url"_qs, u"protocol"_qs };
         break;
     }

@@ -44,7 +44,7 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     m_conflict = new BannerWidget(this);
     m_conflict->setObjectName(u"policyConflictBannerWidget"_qs);
     QPushButton *reload = m_conflict->addButton(tr("&Keep server version"), u"policyReloadPushButton"_qs);
-    QPushButton *overwrite = m_conflict->addButton(tr("&Overwrite"), u"policyOverwritePushButton"_qs);
+    QPushButton *overwrite = m_conflict->addButton(tr("Ove&rwrite"), u"policyOverwritePushButton"_qs);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_edit = new QPlainTextEdit(this);
@@ -66,7 +66,7 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"policyTabWidget"_qs);
     m_tabs->addTab(m_edit, tr("&Policy"));
-    m_tabs->addTab(m_effective, tr("&Effective policy"));
+    m_tabs->addTab(m_effective, tr("Effective po&licy"));
 
     m_problemLabel = new QLabel(this);
     m_problemLabel->setObjectName(u"policyProblemLabel"_qs);
@@ -100,7 +100,7 @@ PolicyEditor::PolicyEditor(QWidget *parent)
 
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setObjectName(u"policySavePushButton"_qs);
-    m_revert = new QPushButton(tr("Re&vert"), this);
+    m_revert = new QPushButton(tr("Rever&t"), this);
     m_revert->setObjectName(u"policyRevertPushButton"_qs);
 
     m_undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));

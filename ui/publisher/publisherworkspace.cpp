@@ -217,7 +217,7 @@ void PublisherWorkspace::updateScopeBar()
 {
     const QString scope = policyScope();
     const bool onPolicy = m_location.page == Page::Policy;
-    m_policyButton->setText(onPolicy ? tr("&Back") : tr("Edit &policy"));
+    m_policyButton->setText(onPolicy ? tr("&Back") : tr("Edit poli&cy"));
     m_policyButton->setToolTip(onPolicy ? tr("Back to what this policy belongs to (Ctrl+Shift+P)")
                                         : tr("Edit the policy of what is shown (Ctrl+Shift+P)"));
     m_policyButton->setVisible(onPolicy || !scope.isNull());
@@ -356,7 +356,7 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
         state.secondaryKey = new MaskedKeyField(u"secondaryKey"_qs, keys);
         auto *regeneratePrimary = new QPushButton(tr("Regenerate &primary…"), keys);
         regeneratePrimary->setObjectName(u"regeneratePrimaryKeyPushButton"_qs);
-        auto *regenerateSecondary = new QPushButton(tr("Regenerate s&econdary…"), keys);
+        auto *regenerateSecondary = new QPushButton(tr("Re&generate secondary…"), keys);
         regenerateSecondary->setObjectName(u"regenerateSecondaryKeyPushButton"_qs);
         connect(regeneratePrimary, &QPushButton::clicked, this, [this, panel] { regenerateKey(panel, true); });
         connect(regenerateSecondary, &QPushButton::clicked, this, [this, panel] { regenerateKey(panel, false); });

@@ -83,7 +83,7 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     m_newButton->setObjectName(prefix + u"NewPushButton"_qs);
     m_delete = new QPushButton(tr("De&lete"), this);
     m_delete->setObjectName(prefix + u"DeletePushButton"_qs);
-    m_refresh = new QPushButton(tr("Re&fresh"), this);
+    m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(prefix + u"RefreshPushButton"_qs);
 
     auto *left = new QWidget(this);
@@ -116,11 +116,14 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     rightLayout->addLayout(formHeader);
     m_banner = new BannerWidget(right);
     m_banner->setObjectName(prefix + u"BannerWidget"_qs);
+    // &Refresh has R: Retry takes the letter that "Delete an&yway" has in the conflict banner,
+    // which the error banner never shows with.
+    m_banner->setRetryText(tr("Retr&y"));
     rightLayout->addWidget(m_banner);
     m_conflict = new BannerWidget(right);
     m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
-    // No letter of "Reload" is free on every page (Fi&rst name, U&RL, &Owner, Appr&oval,
-    // &Display name, De&lete...): the choice is named for what it keeps, as in the editors.
+    // No letter of "Reload" is free on every page (&Refresh, De&lete, &Owner, St&ate,
+    // &Display name...): the choice is named for what it keeps, as in the editors.
     QPushButton *reload = m_conflict->addButton(tr("&Keep server version"), prefix + u"ReloadPushButton"_qs);
     m_overwrite = m_conflict->addButton(tr("Over&write"), prefix + u"OverwritePushButton"_qs);
     m_deleteAnyway = m_conflict->addButton(tr("Delete an&yway"), prefix + u"DeleteAnywayPushButton"_qs);
@@ -131,7 +134,7 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     rightLayout->addStretch(1);
     m_save = new QPushButton(tr("&Save"), right);
     m_save->setObjectName(prefix + u"SavePushButton"_qs);
-    m_revert = new QPushButton(tr("Re&vert"), right);
+    m_revert = new QPushButton(tr("Rever&t"), right);
     m_revert->setObjectName(prefix + u"RevertPushButton"_qs);
     auto *formButtons = new QHBoxLayout;
     formButtons->addStretch(1);

@@ -60,7 +60,7 @@ StagedEditor::StagedEditor(const QString &prefix, QWidget *parent)
     m_conflict = new BannerWidget(this);
     m_conflict->setObjectName(prefix + u"ConflictBannerWidget"_qs);
     QPushButton *reload = m_conflict->addButton(tr("&Keep server version"), prefix + u"ReloadPushButton"_qs);
-    QPushButton *overwrite = m_conflict->addButton(tr("&Overwrite"), prefix + u"OverwritePushButton"_qs);
+    QPushButton *overwrite = m_conflict->addButton(tr("Ove&rwrite"), prefix + u"OverwritePushButton"_qs);
     connect(reload, &QPushButton::clicked, this, [this] {
         setBusy(true);
         Q_EMIT reloadRequested();
@@ -94,7 +94,7 @@ void StagedEditor::finishLayout()
 {
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setObjectName(m_prefix + u"SavePushButton"_qs);
-    m_revert = new QPushButton(tr("Re&vert"), this);
+    m_revert = new QPushButton(tr("Rever&t"), this);
     m_revert->setObjectName(m_prefix + u"RevertPushButton"_qs);
     QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(m_prefix + u"UndoAction"_qs);

@@ -236,7 +236,7 @@ UsageDashboard::UsageDashboard(PublisherController *controller, QWidget *parent)
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_qs);
     }
-    auto *fromLabel = new QLabel(tr("&From:"), this);
+    auto *fromLabel = new QLabel(tr("Fro&m:"), this);
     fromLabel->setBuddy(m_customFrom);
     auto *toLabel = new QLabel(tr("&To:"), this);
     toLabel->setBuddy(m_customTo);
