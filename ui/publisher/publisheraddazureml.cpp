@@ -7,7 +7,12 @@
 // can simply add the service again. A create that ended without an answer from the service (a
 // timeout, a lost connection) may have been carried out all the same: it is removed too, but
 // only when the service has it as this run sent it, since the lost answer may as well have been
-// a 412 (someone else created it meanwhile), and someone else's item is never removed.
+// a 412 (someone else created it meanwhile), and someone else's item is never removed. A create
+// refused with 412 although nothing had its id a moment before may be this very create: when
+// the connection drops after the service acted, Qt sends the PUT again by itself, and the
+// service refuses the resend. The item is read back with the same checks: when it is as this
+// run sent it, the run goes on as if the first answer had come (and removes it again if a later
+// step fails); otherwise the id is taken, as before.
 #include "ui/publisher/publishercontroller.h"
 
 #include "core/arm/armrequest.h"
@@ -37,16 +42,80 @@ bool mayHaveBeenCreated(const core::Error &error)
             || error.kind == core::Error::Kind::Protocol);
 }
 
-// Removes the item at `path` (as for PublisherController::call()) that a run created, then
-// calls `done` with why that failed (nothing when it is gone, or was never there). With `ours`,
-// the item may have been created (its create got no answer): it is read first and removed only
-// when `ours` says its properties are what the run sent, and only as read (If-Match: its ETag);
-// anything else is someone else's and stays, and is not said to be left behind.
 // Answers whether an item read back (its properties) is what the run sent; it may ask the
 // service more first. A failure to tell is said as such.
 using OursCheck = std::function<void(const QJsonObject &properties,
                                      std::function<void(const core::Result<bool> &ours)> answer)>;
 
+// Ours: the API's path and backend URL as the run sent them. An API a colleague made with the
+// same path and backend URL cannot be told from ours.
+OursCheck apiIsOurs(const QString &path, const QString &serviceUrl)
+{
+    return [path, serviceUrl](const QJsonObject &properties, auto answer) {
+        answer(properties.value(u"path"_qs).toString() == path
+               && properties.value(u"serviceUrl"_qs).toString() == serviceUrl);
+    };
+}
+
+// Ours: the same display name, secret, and (read back with listValue from `itemPath`) the run's
+// key. A colleague adding the same service sends the same name, so the name alone tells nothing.
+OursCheck namedValueIsOurs(PublisherController *controller, const QString &itemPath, const QString &displayName,
+                           const QString &key)
+{
+    return [controller, itemPath, displayName, key](const QJsonObject &properties, auto answer) {
+        if (properties.value(u"displayName"_qs).toString() != displayName
+            || !properties.value(u"secret"_qs).toBool()) {
+            answer(false);
+            return;
+        }
+        controller->call(core::ArmRequest::post(itemPath + u"/listValue"_qs), controller,
+                         [key, answer](const core::Result<QJsonObject> &value) {
+                             if (value.ok())
+                                 answer(value->value(u"value"_qs).toString() == key);
+                             else
+                                 answer(value.error());
+                         });
+    };
+}
+
+// Reads the item at `path` (as for PublisherController::call()) back and asks `ours` whether it
+// is what the run sent: `answer` gets the ETag it was read with when it is, nothing when it is
+// not (or is not there at all), or why that could not be told (an unreadable body included: it
+// may be ours).
+using OursAnswer = std::function<void(const core::Result<std::optional<QByteArray>> &etag)>;
+
+void readOurs(PublisherController *controller, const QString &path, OursCheck ours, OursAnswer answer)
+{
+    controller->callForReply(
+        core::ArmRequest::get(path), controller,
+        [ours = std::move(ours), answer = std::move(answer)](const core::Result<core::ArmResponse> &found) {
+            if (!found.ok()) {
+                if (found.error().kind == core::Error::Kind::NotFound)
+                    answer(std::optional<QByteArray>());
+                else
+                    answer(found.error());
+                return;
+            }
+            const core::Result<QJsonObject> json = found.value().json();
+            if (!json.ok()) {
+                answer(json.error());
+                return;
+            }
+            const QByteArray etag = found.value().etag();
+            ours(json.value().value(u"properties"_qs).toObject(), [answer, etag](const core::Result<bool> &mine) {
+                if (!mine.ok())
+                    answer(mine.error());
+                else
+                    answer(mine.value() ? std::optional<QByteArray>(etag) : std::optional<QByteArray>());
+            });
+        });
+}
+
+// Removes the item at `path` that a run created, then calls `done` with why that failed (nothing
+// when it is gone, or was never there). With `ours`, the item may have been created (its create
+// got no answer): it is read first (readOurs()) and removed only when it is what the run sent,
+// and only as read (If-Match: its ETag); anything else is someone else's and stays, and is not
+// said to be left behind.
 void removeCreated(PublisherController *controller, const QString &path, OursCheck ours,
                    std::function<void(const std::optional<core::Error> &failure)> done)
 {
@@ -63,32 +132,15 @@ void removeCreated(PublisherController *controller, const QString &path, OursChe
         remove("*");
         return;
     }
-    controller->callForReply(
-        core::ArmRequest::get(path), controller,
-        [ours = std::move(ours), done, remove](const core::Result<core::ArmResponse> &found) {
-            if (!found.ok()) {
-                if (found.error().kind == core::Error::Kind::NotFound)
-                    done(std::nullopt); // nothing was created
-                else
-                    done(found.error());
-                return;
-            }
-            const core::Result<QJsonObject> json = found.value().json();
-            if (!json.ok()) {
-                done(json.error()); // it may be ours: said as maybe left behind
-                return;
-            }
-            const QByteArray etag = found.value().etag();
-            ours(json.value().value(u"properties"_qs).toObject(),
-                 [done, remove, etag](const core::Result<bool> &mine) {
-                     if (!mine.ok())
-                         done(mine.error());
-                     else if (!mine.value())
-                         done(std::nullopt); // someone else's
-                     else
-                         remove(etag.isEmpty() ? QByteArrayLiteral("*") : etag);
-                 });
-        });
+    readOurs(controller, path, std::move(ours),
+             [done, remove](const core::Result<std::optional<QByteArray>> &mine) {
+                 if (!mine.ok())
+                     done(mine.error()); // it may be ours: said as maybe left behind
+                 else if (!mine.value())
+                     done(std::nullopt); // nothing was created, or someone else's
+                 else
+                     remove(mine.value()->isEmpty() ? QByteArrayLiteral("*") : *mine.value());
+             });
 }
 
 } // namespace
@@ -173,9 +225,7 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
     // created, the run ends (added, or removed again) even when the dialog is closed meanwhile.
     // The API first, and only when no API has its id: nothing of an existing one (its key in
     // the keychain and its named value included) is replaced.
-    createResource(
-        core::ArmRequest::put(u"/apis/"_qs + run->apiId, api), this,
-        [this, run, idTaken] {
+    auto apiTaken = [this, run, idTaken] {
             const QString taken = tr("An API with the id “%1” already exists.").arg(run->apiId);
             if (m_operations)
                 m_operations->end(run->operation, false, tr("Adding %1 failed: %2").arg(run->name, taken));
@@ -185,8 +235,8 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
                 idTaken();
             else
                 run->done(core::Error::make(core::Error::Kind::Conflict, taken), {});
-        },
-        [this, run, mlKey, namedValue](const core::Result<core::ArmResponse> &created) {
+        };
+    auto apiCreated = [this, run, mlKey, namedValue](const core::Result<core::ArmResponse> &created) {
             if (!created.ok()) {
                 if (mayHaveBeenCreated(created.error())) {
                     run->api = AzureMlRun::Created::Maybe;
@@ -220,16 +270,30 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
                           .arg(error.message);
                 undoAzureMl(run, error);
             });
-        });
+        };
+    const QString apiPath = u"/apis/"_qs + run->apiId;
+    createResource(core::ArmRequest::put(apiPath, api), this, apiTaken, apiCreated, [this, run, apiPath, apiTaken, apiCreated] {
+        // Refused although no API had the id when looked up: Qt may have resent this run's create
+        // after the connection dropped. Ours: go on as created; someone else's: the id is taken.
+        readOurs(this, apiPath, apiIsOurs(run->apiPath, run->apiServiceUrl),
+                 [this, run, apiTaken, apiCreated](const core::Result<std::optional<QByteArray>> &mine) {
+                     if (!mine.ok()) {
+                         run->api = AzureMlRun::Created::Maybe;
+                         undoAzureMl(run, mine.error());
+                     } else if (!mine.value()) {
+                         apiTaken();
+                     } else {
+                         apiCreated(core::ArmResponse());
+                     }
+                 });
+    });
 }
 
 void PublisherController::createAzureMlNamedValue(const std::shared_ptr<AzureMlRun> &run,
                                                   const QJsonObject &body)
 {
     // Only when nothing has its id: another item's secret is never replaced (nor removed again).
-    createResource(
-        core::ArmRequest::put(u"/namedValues/"_qs + run->namedValueId, body), this,
-        [this, run] {
+    auto taken = [this, run] {
             core::Error error = core::Error::make(
                 core::Error::Kind::Conflict,
                 tr("A named value with the id “%1” already exists, so the API key cannot be kept "
@@ -237,8 +301,8 @@ void PublisherController::createAzureMlNamedValue(const std::shared_ptr<AzureMlR
                     .arg(run->namedValueId));
             error.target = u"displayName"_qs; // the API's name gives the named value its id
             undoAzureMl(run, error);
-        },
-        [this, run](const core::Result<core::ArmResponse> &created) {
+        };
+    auto created = [this, run](const core::Result<core::ArmResponse> &created) {
             if (!created.ok()) {
                 if (mayHaveBeenCreated(created.error()))
                     run->namedValue = AzureMlRun::Created::Maybe;
@@ -247,7 +311,22 @@ void PublisherController::createAzureMlNamedValue(const std::shared_ptr<AzureMlR
             }
             run->namedValue = AzureMlRun::Created::Yes;
             runAzureMlSteps(run);
-        });
+        };
+    const QString path = u"/namedValues/"_qs + run->namedValueId;
+    createResource(core::ArmRequest::put(path, body), this, taken, created, [this, run, path, taken, created] {
+        // Refused although nothing had the id when looked up: as for the API (addAzureMl()).
+        readOurs(this, path, namedValueIsOurs(this, path, run->namedValueId, run->mlKey),
+                 [this, run, taken, created](const core::Result<std::optional<QByteArray>> &mine) {
+                     if (!mine.ok()) {
+                         run->namedValue = AzureMlRun::Created::Maybe;
+                         undoAzureMl(run, mine.error());
+                     } else if (!mine.value()) {
+                         taken();
+                     } else {
+                         created(core::ArmResponse());
+                     }
+                 });
+    });
 }
 
 void PublisherController::runAzureMlSteps(const std::shared_ptr<AzureMlRun> &run)
@@ -272,25 +351,10 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
     if (run->namedValue != AzureMlRun::Created::No) {
         const bool maybe = std::exchange(run->namedValue, AzureMlRun::Created::No)
             == AzureMlRun::Created::Maybe;
-        // Ours: the same display name, secret, and (read back with listValue) the run's key. A
-        // colleague adding the same service sends the same name, so the name alone tells nothing.
         const QString path = u"/namedValues/"_qs + run->namedValueId;
         OursCheck ours;
         if (maybe)
-            ours = [this, run, path](const QJsonObject &properties, auto answer) {
-                if (properties.value(u"displayName"_qs).toString() != run->namedValueId
-                    || !properties.value(u"secret"_qs).toBool()) {
-                    answer(false);
-                    return;
-                }
-                call(core::ArmRequest::post(path + u"/listValue"_qs), this,
-                     [run, answer](const core::Result<QJsonObject> &value) {
-                         if (value.ok())
-                             answer(value->value(u"value"_qs).toString() == run->mlKey);
-                         else
-                             answer(value.error());
-                     });
-            };
+            ours = namedValueIsOurs(this, path, run->namedValueId, run->mlKey);
         removeCreated(this, path, std::move(ours),
                       [this, run, error, maybe](const std::optional<core::Error> &failure) {
                           if (failure)
@@ -326,11 +390,7 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
         const bool maybe = std::exchange(run->api, AzureMlRun::Created::No) == AzureMlRun::Created::Maybe;
         OursCheck ours;
         if (maybe)
-            ours = [path = run->apiPath, serviceUrl = run->apiServiceUrl](const QJsonObject &properties,
-                                                                          auto answer) {
-                answer(properties.value(u"path"_qs).toString() == path
-                       && properties.value(u"serviceUrl"_qs).toString() == serviceUrl);
-            };
+            ours = apiIsOurs(run->apiPath, run->apiServiceUrl);
         removeCreated(this, u"/apis/"_qs + run->apiId, std::move(ours),
                       [this, run, error, maybe](const std::optional<core::Error> &failure) {
                           if (failure)

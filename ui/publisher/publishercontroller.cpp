@@ -213,13 +213,14 @@ void PublisherController::remember(const QObject *editor, const core::ArmRespons
 
 void PublisherController::createResource(core::ArmRequest create, QObject *context,
                                          std::function<void()> taken,
-                                         std::function<void(const core::Result<core::ArmResponse> &)> done)
+                                         std::function<void(const core::Result<core::ArmResponse> &)> done,
+                                         std::function<void()> refused)
 {
     QPointer<QObject> guard(context);
     const QString path = create.path;
     send(core::ArmRequest::get(path), context,
-         [this, guard, create = std::move(create), taken = std::move(taken),
-          done = std::move(done)](const core::Result<core::ArmResponse> &found) mutable {
+         [this, guard, create = std::move(create), taken = std::move(taken), done = std::move(done),
+          refused = std::move(refused)](const core::Result<core::ArmResponse> &found) mutable {
              if (!guard)
                  return;
              if (found.ok()) {
@@ -232,9 +233,10 @@ void PublisherController::createResource(core::ArmRequest create, QObject *conte
              }
              create.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });
              send(std::move(create), guard,
-                  [taken = std::move(taken), done = std::move(done)](const core::Result<core::ArmResponse> &r) {
+                  [taken = std::move(taken), done = std::move(done),
+                   refused = std::move(refused)](const core::Result<core::ArmResponse> &r) {
                       if (!r.ok() && r.error().httpStatus == 412)
-                          taken(); // created meanwhile by someone else
+                          (refused ? refused : taken)(); // created meanwhile, or this create resent
                       else
                           done(r);
                   });

@@ -113,6 +113,10 @@ public:
     // read (If-Match: its ETag): the lost answer may have been a 412, the item someone else's,
     // and one that differs stays unnamed. An API a colleague made with the same path and backend
     // URL cannot be told from ours. A read-back that fails is said as "may have been created".
+    // A create refused (412) although nothing had its id when looked up is read back with the
+    // same checks, since Qt resends a PUT whose connection dropped after the service acted: when
+    // it is as this run sent it, the run goes on as if created (and removes it again on a later
+    // failure); otherwise the id is taken, as above.
     // `done` gets the failure (a keychain failure in words, translated) and, for whatever could
     // not be removed again, one translated sentence each in `leftBehind` (empty when nothing
     // was left; "may have been created" for a create without an answer). The run goes on when
@@ -136,9 +140,13 @@ public:
     // documents If-Match only (apim-protocol.md §2.2), so If-None-Match: * alone may not stop a
     // PUT: GET first, then PUT with If-None-Match: * so that one created meanwhile is refused
     // (412) where the service supports it. `taken` runs when the id is taken either way,
-    // `done` otherwise (the PUT's reply, or why the GET or the PUT failed).
+    // `done` otherwise (the PUT's reply, or why the GET or the PUT failed). With `refused`, a 412
+    // to the PUT runs it instead of `taken`: the id was free when looked up, so the item there
+    // may be this very create, which Qt sends again by itself when the connection drops after
+    // the service acted (an idempotent request); the caller can read it back to tell.
     void createResource(core::ArmRequest create, QObject *context, std::function<void()> taken,
-                        std::function<void(const core::Result<core::ArmResponse> &)> done);
+                        std::function<void(const core::Result<core::ArmResponse> &)> done,
+                        std::function<void()> refused = {});
     // A reply's JSON body; an empty body is an empty object.
     static core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result);
     using ListCallback = std::function<void(const core::Result<QList<QJsonObject>> &)>;

@@ -14,7 +14,10 @@
 // too, and named as maybe left behind when that fails, unless it is not as Add sent it (someone
 // else's API, whose 412 the lost answer hid: it stays); a key the keychain (locked meanwhile)
 // does not give back is named; a named value that has the id already is said at the API name
-// and kept as it is.
+// and kept as it is. When the connection drops after portico-local created the API or the named
+// value, Qt resends the create by itself and portico-local refuses it (412): the item there is
+// this run's, so the run goes on (and removes it again when a later step fails); a colleague's
+// API that refuses the create is still said to exist, and stays.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -67,6 +70,9 @@ private Q_SLOTS:
     void someoneElsesApiBehindALostAnswerStays();
     void someoneElsesSecretBehindALostAnswerStays();
     void aKeyTheKeychainDoesNotGiveBackIsNamed();
+    void anApiCreateResentAfterALostAnswerIsAdded();
+    void aNamedValueCreateResentAfterALostAnswerIsRemovedWithTheRun();
+    void aColleaguesApiThatRefusesTheCreateIsSaidToExist();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
@@ -622,6 +628,133 @@ void tst_AddAzureMlDialog::aKeyTheKeychainDoesNotGiveBackIsNamed()
     QVERIFY(test::waitFor(keychain.remove(keyName)).ok());
     QVERIFY(!call(core::ArmRequest::get(kService + u"/apis/"_qs + definition.apiId())).ok());
     QVERIFY(!call(core::ArmRequest::get(kService + u"/namedValues/"_qs + definition.namedValueId())).ok());
+}
+
+namespace {
+
+// Counts the requests `method` on `path` at the proxy (forwarded ones: the rule sees each) and
+// loses the answer to the first, dropping its connection: Qt then sends the PUT once more by
+// itself, and the service, which did create the item, refuses the resend (412).
+test::FlakyProxy::Rule loseFirstAnswer(const QByteArray &method, const QString &path, const std::shared_ptr<int> &seen)
+{
+    return [match = on(method, path), seen](const test::FlakyProxy::Request &request) {
+        return match(request) && ++*seen == 1;
+    };
+}
+
+} // namespace
+
+// The connection drops after portico-local created the API, and Qt resends the create, which
+// portico-local refuses (412: the API is there). The API is the one this run sent, so Add goes on
+// and the service is added, as if the first answer had come.
+void tst_AddAzureMlDialog::anApiCreateResentAfterALostAnswerIsAdded()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Resent API"_qs;
+    definition.apiPath = u"resent"_qs;
+    const QString path = u"/apis/"_qs + definition.apiId();
+    const auto puts = std::make_shared<int>(0);
+    proxied.proxy.loseAnswerWhen(loseFirstAnswer("PUT", path, puts), test::FlakyProxy::Loss::Disconnect);
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    dialog.show();
+    QSignalSpy added(&dialog, &ui::AddAzureMlDialog::added);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty() || problem->isVisible(), 60000);
+    QVERIFY2(problem->isHidden(), qPrintable(u"not added: "_qs + problem->text()));
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(proxied.proxy.lost(), 1);
+    QCOMPARE(*puts, 2); // the create, then Qt's resend of it
+
+    const auto api = call(core::ArmRequest::get(kService + path));
+    QVERIFY(api.ok());
+    QCOMPARE(api.value().value(u"properties"_qs).toObject().value(u"path"_qs).toString(), u"resent"_qs);
+    const auto operations = call(core::ArmRequest::get(kService + path + u"/operations"_qs));
+    QVERIFY(operations.ok());
+    QCOMPARE(operations.value().value(u"value"_qs).toArray().size(), 5);
+    QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
+    QVERIFY(call(core::ArmRequest::remove(kService + u"/namedValues/"_qs + definition.namedValueId())).ok());
+}
+
+// The same for the named value: Qt resends its create after the connection dropped, and the
+// named value there (secret, with this run's key) is this run's. A later step then fails (the
+// proxy refuses the API policy): the named value is removed again with the API, as one this run
+// created.
+void tst_AddAzureMlDialog::aNamedValueCreateResentAfterALostAnswerIsRemovedWithTheRun()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Resent value"_qs;
+    definition.apiPath = u"resent-value"_qs;
+    const QString namedValue = u"/namedValues/"_qs + definition.namedValueId();
+    const auto puts = std::make_shared<int>(0);
+    proxied.proxy.loseAnswerWhen(loseFirstAnswer("PUT", namedValue, puts), test::FlakyProxy::Loss::Disconnect);
+    proxied.proxy.failWhen(on("PUT", u"/apis/"_qs + definition.apiId() + u"/policies/policy"_qs), 500, "InternalError");
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    QCOMPARE(addAndReadProblem(dialog), u"The web service was not added: The server answered HTTP 500."_qs);
+    QCOMPARE(proxied.proxy.lost(), 1);
+    QCOMPARE(*puts, 2); // the create, then Qt's resend of it
+    QCOMPARE(proxied.proxy.failed(), 1); // the policy: every step before it went through
+
+    QCOMPARE(call(core::ArmRequest::get(kService + namedValue)).error().kind, core::Error::Kind::NotFound);
+    QCOMPARE(call(core::ArmRequest::get(kService + u"/apis/"_qs + definition.apiId())).error().kind,
+             core::Error::Kind::NotFound);
+}
+
+// A colleague creates an API with the same id (another path) just after Add looked for one (the
+// proxy answers that look with 404): Add's create is refused (412). Read back, the API is not
+// what Add sent, so the dialog says at the API name that it exists, and it stays as it is.
+void tst_AddAzureMlDialog::aColleaguesApiThatRefusesTheCreateIsSaidToExist()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Colleague API"_qs;
+    definition.apiPath = u"colleague-ml"_qs;
+    const QString path = u"/apis/"_qs + definition.apiId();
+    QVERIFY(call(core::ArmRequest::put(kService + path, QJsonObject { { u"properties"_qs, QJsonObject {
+                                                                          { u"displayName"_qs, u"Colleague's"_qs },
+                                                                          { u"path"_qs, u"colleague"_qs },
+                                                                          { u"serviceUrl"_qs, u"https://colleague.example/v1"_qs },
+                                                                          { u"protocols"_qs, QJsonArray { u"https"_qs } } } } }))
+                .ok());
+    const auto looks = std::make_shared<int>(0);
+    const auto get = on("GET", path);
+    proxied.proxy.failWhen([looks, get](const test::FlakyProxy::Request &request) { return get(request) && ++*looks == 1; },
+                           404, "NotFound");
+    const auto puts = std::make_shared<int>(0);
+    const auto put = on("PUT", path);
+    proxied.proxy.loseAnswerWhen([puts, put](const test::FlakyProxy::Request &request) {
+        if (put(request))
+            ++*puts;
+        return false; // nothing lost: the count only
+    });
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    QCOMPARE(addAndReadProblem(dialog), u"The web service was not added; see the marked fields."_qs);
+    QCOMPARE(proxied.proxy.failed(), 1);
+    QCOMPARE(*puts, 1);
+    auto *atName = dialog.findChild<QLabel *>(u"displayNameMessageLabel"_qs);
+    QVERIFY(atName->isVisible());
+    QCOMPARE(atName->text(), u"An API with the id “colleague-api” already exists."_qs);
+
+    const auto stored = call(core::ArmRequest::get(kService + path));
+    QVERIFY2(stored.ok(), "the colleague's API was removed");
+    QCOMPARE(stored.value().value(u"properties"_qs).toObject().value(u"path"_qs).toString(), u"colleague"_qs);
+    QCOMPARE(call(core::ArmRequest::get(kService + u"/namedValues/"_qs + definition.namedValueId())).error().kind,
+             core::Error::Kind::NotFound);
+    QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
 }
 
 QTEST_MAIN(tst_AddAzureMlDialog)
