@@ -6,7 +6,6 @@
 #include "core/model/api.h"
 
 #include <QCryptographicHash>
-#include <QSet>
 
 #include <algorithm>
 
@@ -158,7 +157,6 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
     std::stable_partition(s->m_services.begin(), s->m_services.end(),
                           [](const Service &service) { return !service.name.isEmpty(); });
 
-    QSet<QByteArray> knownKeys;
     for (const auto &subConfig : config.subscriptions) {
         Subscription sub;
         sub.config = subConfig;
@@ -183,10 +181,7 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const GatewayConfi
                 continue;
             const QByteArray utf8 = key.toUtf8();
             s->m_keyIndex[keyDigest(utf8)].append(index);
-            if (!knownKeys.contains(utf8)) {
-                knownKeys.insert(utf8);
-                s->m_subscriptionKeys.append(utf8);
-            }
+            s->m_knownKeys.insert(utf8);
         }
     }
     return s;

@@ -4,6 +4,7 @@
 
 #include "core/local/gateway/gatewayconfig.h"
 #include "core/local/gateway/compiledpolicy.h"
+#include "core/local/gateway/knownkeys.h"
 #include "core/local/gateway/templatematcher.h"
 
 #include <QHash>
@@ -68,9 +69,9 @@ public:
     // Finds the subscription of `service` that owns `key` (primary or secondary), comparing in
     // constant time.
     const Subscription *findSubscription(QByteArrayView key, const QString &service) const;
-    // Every subscription key (primary and secondary) of every service, UTF-8: the usage log
-    // masks them wherever they show in what it stores.
-    const QList<QByteArray> &subscriptionKeys() const { return m_subscriptionKeys; }
+    // Every subscription key (primary and secondary) of every service: the usage log masks
+    // them wherever they show in what it stores.
+    const KnownKeys &knownKeys() const { return m_knownKeys; }
     const GatewayConfig::Product *product(const QString &service, const QString &id) const;
     const GatewayConfig::User *user(const QString &service, const QString &id) const;
     const GatewayConfig::Backend *backend(const QString &service, const QString &id) const;
@@ -82,7 +83,7 @@ private:
     QList<Service> m_services; // named services first; an unnamed one is served at the root
     QList<Subscription> m_subscriptions;
     QHash<QByteArray, QList<int>> m_keyIndex; // sha256(key) → subscriptions
-    QList<QByteArray> m_subscriptionKeys;
+    KnownKeys m_knownKeys;
     QHash<QString, GatewayConfig::Product> m_products;
     QHash<QString, CompiledPolicy> m_productPolicies;
     QHash<QString, GatewayConfig::User> m_users;

@@ -5,7 +5,6 @@
 #include "core/local/gateway/gatewayexchange.h"
 #include "core/local/usage/legacyquotakeys.h"
 #include "core/model/api.h"
-#include "core/tryit/secretredaction.h"
 
 #include <QDateTime>
 #include <QScopeGuard>
@@ -179,49 +178,11 @@ QByteArray targetWithoutKeyItems(const GatewayExchange &ex)
     return out;
 }
 
-// `text` with every occurrence of a known subscription key masked (core::secretMask, as
-// everywhere else), also one written with some of its characters percent-encoded. Shares
-// `text` when no key is in it.
-QByteArray withoutKnownKeys(QByteArray text, const QList<QByteArray> &keys)
-{
-    static const QByteArray mask = core::secretMask.toUtf8();
-    const auto usable = [](const QByteArray &key) { return key.size() >= 4; }; // as scrubSecrets()
-    if (text.contains('%')) {
-        QByteArray decoded = QByteArray::fromPercentEncoding(text);
-        bool found = false;
-        for (const QByteArray &key : keys) {
-            if (usable(key) && decoded.contains(key)) {
-                decoded.replace(key, mask);
-                found = true;
-            }
-        }
-        // Encoded again, but for the URL's own delimiters; the mask reads as itself.
-        if (found)
-            return QUrl::toPercentEncoding(QString::fromUtf8(decoded), "/?&=;:@!$'()*+,[]~")
-                .replace(QUrl::toPercentEncoding(core::secretMask.toString()), mask);
-    }
-    for (const QByteArray &key : keys) {
-        if (usable(key) && text.contains(key))
-            text.replace(key, mask);
-    }
-    return text;
-}
-
-QString withoutKnownKeys(const QString &text, const QList<QByteArray> &keys)
-{
-    if (text.isEmpty() || keys.isEmpty())
-        return text;
-    QStringList secrets;
-    for (const QByteArray &key : keys)
-        secrets.append(QString::fromUtf8(key));
-    return core::scrubSecrets(text, secrets);
-}
-
 QByteArray targetWithoutKeys(const GatewayExchange &ex)
 {
     QByteArray target = targetWithoutKeyItems(ex);
     if (ex.snapshot)
-        target = withoutKnownKeys(std::move(target), ex.snapshot->subscriptionKeys());
+        target = ex.snapshot->knownKeys().masked(target);
     return target;
 }
 
@@ -412,8 +373,7 @@ void UsageLog::record(const GatewayExchange &ex, qint64 nowMs)
     r.serviceTimeMs = double(ex.serviceMs);
     r.requestSize = ex.bytesIn;
     r.responseSize = ex.bytesOut;
-    r.blockedReason = ex.snapshot ? withoutKnownKeys(ex.blockedReason, ex.snapshot->subscriptionKeys())
-                                  : ex.blockedReason;
+    r.blockedReason = ex.snapshot ? ex.snapshot->knownKeys().masked(ex.blockedReason) : ex.blockedReason;
     r.requestId = ex.requestId;
     record(std::move(r));
 }

@@ -395,6 +395,16 @@ private Q_SLOTS:
                                       << u"/echo/items/nm6?token-of-mine=••••••••&c=3"_qs;
         QTest::newRow("in the path") << QByteArray("/echo/items/KEY?d=4") << u"/echo/items/••••••••?d=4"_qs;
         QTest::newRow("percent-encoded key") << QByteArray("/echo/items/nm8?e=ENCODEDKEY") << u"/echo/items/nm8?e=••••••••"_qs;
+        // The short keys of short-sub, "ite" and "tems", are masked where they are a whole
+        // part of the URL, not inside "items".
+        QTest::newRow("short keys beside a segment holding them")
+            << QByteArray("/echo/items/nm9?q=ite&r=tems") << u"/echo/items/nm9?q=••••••••&r=••••••••"_qs;
+        QTest::newRow("encoded delimiters beside the key") << QByteArray("/echo/items/nm10?q=a%26b&e=KEY&f=%2B%2fc")
+                                                           << u"/echo/items/nm10?q=a%26b&e=••••••••&f=%2B%2fc"_qs;
+        QTest::newRow("key after an encoded '='") << QByteArray("/echo/items/nm11?e%3DKEY%26g=%C3%A9%FF")
+                                                  << u"/echo/items/nm11?e%3D••••••••%26g=%C3%A9%FF"_qs;
+        QTest::newRow("upper-cased key") << QByteArray("/echo/items/nm12?e=UPPERKEY") << u"/echo/items/nm12?e=••••••••"_qs;
+        QTest::newRow("double-encoded key") << QByteArray("/echo/items/nm13?e=DOUBLEKEY") << u"/echo/items/nm13?e=••••••••"_qs;
     }
 
     void keyUnderANearMissNameNeverReachesTheUsageLog()
@@ -404,9 +414,18 @@ private Q_SLOTS:
         const QByteArray key = m_apiKey.toUtf8();
         QVERIFY(key.size() > 4);
         QByteArray encoded; // every character percent-encoded
-        for (const char c : key)
+        QByteArray doubleEncoded; // and that encoded again
+        for (const char c : key) {
             encoded += '%' + QByteArray::number(uchar(c), 16).toUpper();
-        target.replace("ENCODEDKEY", encoded).replace("KEY", key);
+            doubleEncoded += "%25" + QByteArray::number(uchar(c), 16).toUpper();
+        }
+        QVERIFY(key != key.toUpper());
+        target.replace("ENCODEDKEY", encoded).replace("DOUBLEKEY", doubleEncoded).replace("UPPERKEY", key.toUpper()).replace("KEY", key);
+        auto r = m_arm->put(svc(u"/subscriptions/short-sub"_qs), props({
+            { u"scope"_qs, u"/apis/echo-api"_qs }, { u"displayName"_qs, u"Short keys"_qs }, { u"state"_qs, u"active"_qs },
+            { u"primaryKey"_qs, u"ite"_qs }, { u"secondaryKey"_qs, u"tems"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        QCOMPARE(m_arm->post(svc(u"/subscriptions/short-sub/listSecrets"_qs)).json.value(u"secondaryKey"_qs).toString(), u"tems"_qs);
         const qint64 since = QDateTime::currentMSecsSinceEpoch() - 1000;
         QCOMPARE(call(target).status, 401);
 
@@ -414,10 +433,12 @@ private Q_SLOTS:
         const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
         const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
                                    .arg(fmt(since), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
-        const auto r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
+        r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
         QCOMPARE(r.status, 200);
         QVERIFY2(!r.body.contains(key), r.body.constData());
         QVERIFY2(!r.body.contains(encoded), r.body.constData());
+        QVERIFY2(!r.body.contains(doubleEncoded), r.body.constData());
+        QVERIFY2(!r.body.contains(key.toUpper()), r.body.constData());
         QStringList urls;
         for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
             if (v.toObject().value(u"responseCode"_qs).toInt() == 401)
