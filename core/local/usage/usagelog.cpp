@@ -3,6 +3,7 @@
 #include "core/local/usage/usagelog.h"
 
 #include "core/local/gateway/gatewayexchange.h"
+#include "core/local/gateway/knownkeys.h"
 #include "core/local/usage/legacyquotakeys.h"
 #include "core/model/api.h"
 
@@ -71,27 +72,6 @@ const QString &defaultKeyName()
     return name;
 }
 
-// `target` without the query items `isKey` picks; everything else stays as sent, in order.
-// `items` were parsed from the query part of `target`.
-template<typename IsKey>
-QByteArray withoutItems(const QByteArray &target, qsizetype q, const QList<RequestQueryItem> &items,
-                        IsKey isKey)
-{
-    if (std::none_of(items.cbegin(), items.cend(), isKey))
-        return target;
-    const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
-    QByteArray out = target.first(q);
-    bool first = true;
-    for (const RequestQueryItem &item : items) {
-        if (isKey(item) || item.rawBegin < 0 || item.rawBegin + item.rawSize > query.size())
-            continue;
-        out += first ? '?' : '&';
-        out += query.sliced(item.rawBegin, item.rawSize);
-        first = false;
-    }
-    return out;
-}
-
 // A query item's name as the key check compares it: percent-decoded ('+' as a space), cut at
 // an encoded '=' (`subscription-key%3D=…`), without a trailing bracket group
 // (`subscription-key[]=…`) and blanks. The gateway never takes such a name for its key, but a
@@ -120,21 +100,11 @@ bool isPlainName(QByteArrayView rawName)
     });
 }
 
-// The request target without subscription keys, for the log. A routed request loses every
-// query item named as a key query parameter of its service's APIs (or the default one),
-// compared as keyCheckName() says; items are separated by '&' or ';'. A key sent to the wrong
-// API, or misspelt, is still a secret. A request that matched no API keeps no query at all: the
-// gateway cannot tell which parameter a client meant as a key (a renamed one, another
-// service's, a typo), so it logs only the path. Shares the target when no key is in it.
-QByteArray targetWithoutKeyItems(const GatewayExchange &ex)
+// `target` (its query starts at `q`) without the query items named as the default key
+// parameter or one of `names`, compared as keyCheckName() says; items are separated by '&' or
+// ';'. Everything else stays as sent. Shares the target when no key item is in it.
+QByteArray withoutKeyItems(const QByteArray &target, qsizetype q, const QStringList &names)
 {
-    const QByteArray &target = ex.request.target;
-    const qsizetype q = target.indexOf('?');
-    if (q < 0)
-        return target;
-    if (!ex.api)
-        return target.first(q);
-    const QStringList &names = ex.api->keyQueryNames;
     const auto isKey = [&](QByteArrayView item) {
         const qsizetype eq = item.indexOf('=');
         const QByteArrayView rawName = eq < 0 ? item : item.first(eq);
@@ -178,61 +148,41 @@ QByteArray targetWithoutKeyItems(const GatewayExchange &ex)
     return out;
 }
 
+// The request target without subscription keys, for the log. A routed request loses every
+// query item named as a key query parameter of its service's APIs (or the default one): a key
+// sent to the wrong API, or misspelt, is still a secret. A request that matched no API keeps no
+// query at all: the gateway cannot tell which parameter a client meant as a key (a renamed one,
+// another service's, a typo), so it logs only the path. `apiNames` is null for such a request.
+QByteArray targetWithoutKeyItems(const QByteArray &target, const QStringList *apiNames)
+{
+    const qsizetype q = target.indexOf('?');
+    if (q < 0)
+        return target;
+    if (!apiNames)
+        return target.first(q);
+    return withoutKeyItems(target, q, *apiNames);
+}
+
 QByteArray targetWithoutKeys(const GatewayExchange &ex)
 {
-    QByteArray target = targetWithoutKeyItems(ex);
+    QByteArray target = targetWithoutKeyItems(ex.request.target, ex.api ? &ex.api->keyQueryNames : nullptr);
     if (ex.snapshot)
         target = ex.snapshot->knownKeys().masked(target);
     return target;
 }
 
 // Logs written before version 2 stored URLs with the key in them. Strips the default key
-// parameter from those rows once; APIs that renamed it are not known here.
+// parameter from those rows once, by the rules of withoutKeyItems(); APIs that renamed it are
+// not known here, nor is which row matched an API.
 bool scrubKeysFromOldRows(QSqlDatabase &db)
 {
     QSqlQuery select(db);
-    if (!select.exec(u"SELECT id, url FROM usage_log WHERE url LIKE '%subscription%key%'"_qs))
-        return false;
-    QSqlQuery update(db);
-    update.prepare(u"UPDATE usage_log SET url = ? WHERE id = ?"_qs);
-    const auto isKey = [](const RequestQueryItem &item) { return item.name == defaultKeyName(); };
-    while (select.next()) {
-        const QByteArray url = select.value(1).toString().toUtf8();
-        const qsizetype q = url.indexOf('?');
-        if (q < 0)
-            continue;
-        const QByteArray clean = withoutItems(url, q, RequestPath::fromEncoded({}, QByteArrayView(url).sliced(q + 1)).query, isKey);
-        if (clean.size() == url.size())
-            continue;
-        update.bindValue(0, QString::fromUtf8(clean));
-        update.bindValue(1, select.value(0));
-        if (!update.exec())
-            return false;
-    }
-    return true;
-}
-
-// Logs written before version 3 kept a key sent under an API's renamed key parameter when the
-// request matched no API, or went to another API. Strips every key parameter name `config`
-// knows (of any service) and the default one from routed rows; unrouted rows keep their path.
-bool scrubRenamedKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
-{
-    QStringList names { defaultKeyName() };
-    for (const auto &api : config.apis) {
-        if (!api.subscriptionKeyQuery.isEmpty() && !names.contains(api.subscriptionKeyQuery, Qt::CaseInsensitive))
-            names.append(api.subscriptionKeyQuery);
-    }
-    const auto isKey = [&](const RequestQueryItem &item) { return names.contains(item.name, Qt::CaseInsensitive); };
-    QSqlQuery select(db);
-    if (!select.exec(u"SELECT id, url, api_id FROM usage_log WHERE instr(url, '?') > 0"_qs))
+    if (!select.exec(u"SELECT id, url FROM usage_log WHERE instr(url, '?') > 0"_qs))
         return false;
     QList<std::pair<QVariant, QByteArray>> changed;
     while (select.next()) {
         const QByteArray url = select.value(1).toString().toUtf8();
-        const qsizetype q = url.indexOf('?');
-        const QByteArray clean = select.value(2).toString().isEmpty()
-            ? url.first(q)
-            : withoutItems(url, q, RequestPath::fromEncoded({}, QByteArrayView(url).sliced(q + 1)).query, isKey);
+        const QByteArray clean = withoutKeyItems(url, url.indexOf('?'), {});
         if (clean.size() != url.size())
             changed.append({ select.value(0), clean });
     }
@@ -241,6 +191,53 @@ bool scrubRenamedKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
     for (const auto &[id, url] : std::as_const(changed)) {
         update.bindValue(0, QString::fromUtf8(url));
         update.bindValue(1, id);
+        if (!update.exec())
+            return false;
+    }
+    return true;
+}
+
+// Logs written before version 4 kept a key sent under a renamed key parameter (before 3) or a
+// near-miss name (before 4), and known keys elsewhere in the URL or the blocked reason. Gives
+// every row what record() stores now, with the names and keys `config` knows (of any service):
+// routed rows lose key items, unrouted rows keep their path, known keys are masked.
+bool scrubKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
+{
+    QStringList names;
+    for (const auto &api : config.apis) {
+        if (!api.subscriptionKeyQuery.isEmpty() && !names.contains(api.subscriptionKeyQuery, Qt::CaseInsensitive))
+            names.append(api.subscriptionKeyQuery);
+    }
+    KnownKeys keys;
+    for (const auto &subscription : config.subscriptions) {
+        keys.insert(subscription.primaryKey.toUtf8());
+        keys.insert(subscription.secondaryKey.toUtf8());
+    }
+    QSqlQuery select(db);
+    if (!select.exec(u"SELECT id, url, api_id, blocked_reason FROM usage_log"_qs))
+        return false;
+    struct Changed
+    {
+        QVariant id;
+        QByteArray url;
+        QString blockedReason;
+    };
+    QList<Changed> changed;
+    while (select.next()) {
+        const QByteArray url = select.value(1).toString().toUtf8();
+        const QByteArray clean = keys.masked(
+            targetWithoutKeyItems(url, select.value(2).toString().isEmpty() ? nullptr : &names));
+        const QString reason = select.value(3).toString();
+        const QString cleanReason = keys.masked(reason);
+        if (clean != url || cleanReason != reason)
+            changed.append({ select.value(0), clean, select.value(3).isNull() ? QString() : cleanReason });
+    }
+    QSqlQuery update(db);
+    update.prepare(u"UPDATE usage_log SET url = ?, blocked_reason = ? WHERE id = ?"_qs);
+    for (const Changed &row : std::as_const(changed)) {
+        update.bindValue(0, QString::fromUtf8(row.url));
+        update.bindValue(1, row.blockedReason);
+        update.bindValue(2, row.id);
         if (!update.exec())
             return false;
     }
@@ -304,11 +301,12 @@ Result<void> UsageLog::open(const QString &path, Retention retention)
             return storageError(u"Cannot prepare the usage log"_qs, q.lastError());
     }
     // Version 2: URLs are stored without subscription keys. Version 3: quota counter keys name
-    // the service, and no URL holds a key under a renamed parameter (migrate()). A new log
+    // the service, and no URL holds a key under a renamed parameter (migrate()). Version 4: no
+    // URL holds a key under a near-miss name, and known keys are masked (migrate()). A new log
     // starts at the latest version.
     if (q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next()) {
         if (q.value(0).isNull()) {
-            q.exec(u"INSERT INTO schema_version (version) VALUES (3)"_qs);
+            q.exec(u"INSERT INTO schema_version (version) VALUES (4)"_qs);
         } else if (q.value(0).toInt() < 2) {
             q.exec(u"PRAGMA secure_delete = ON"_qs); // the keys must not stay in free space
             db.transaction();
@@ -503,7 +501,8 @@ Result<void> UsageLog::migrate(const GatewayConfig &config)
     QSqlQuery q(db);
     if (!q.exec(u"SELECT MAX(version) FROM schema_version"_qs) || !q.next())
         return storageError(u"Cannot read the usage log's version"_qs, q.lastError());
-    if (q.value(0).toInt() >= 3)
+    const int version = q.value(0).toInt();
+    if (version >= 4)
         return {};
     // Overwrite what the scrub removes instead of leaving it in free page space.
     q.exec(u"PRAGMA secure_delete = ON"_qs);
@@ -515,50 +514,52 @@ Result<void> UsageLog::migrate(const GatewayConfig &config)
         db.rollback();
         return error;
     };
-    if (!scrubRenamedKeysFromOldRows(db, config)) {
+    if (!scrubKeysFromOldRows(db, config)) {
         const Error error = storageError(u"Cannot migrate the usage log"_qs, db.lastError());
         db.rollback();
         return error;
     }
-    if (!q.exec(u"SELECT counter_key, period_start, calls, bytes FROM quota_counters"_qs))
-        return fail(q);
-    QHash<QString, RateLimiter::QuotaCounter> stored;
-    while (q.next())
-        stored.insert(q.value(0).toString(), { q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong() });
-    QHash<QString, RateLimiter::QuotaCounter> migrated = stored;
     qint64 renamed = 0;
-    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
-        const std::optional<QStringList> keys = currentQuotaCounterKeys(it.key(), config);
-        if (!keys || keys->isEmpty())
-            continue; // current already, or of nothing configured now: left as it is
-        ++renamed;
-        migrated.remove(it.key());
-        for (const QString &key : *keys) {
-            auto current = migrated.find(key);
-            if (current == migrated.end()) {
-                migrated.insert(key, *it);
-            } else if (current->periodStartMs == it->periodStartMs) {
-                current->calls += it->calls;
-                current->bytes += it->bytes;
-            } else if (current->periodStartMs < it->periodStartMs) {
-                *current = *it;
+    if (version < 3) {
+        if (!q.exec(u"SELECT counter_key, period_start, calls, bytes FROM quota_counters"_qs))
+            return fail(q);
+        QHash<QString, RateLimiter::QuotaCounter> stored;
+        while (q.next())
+            stored.insert(q.value(0).toString(), { q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong() });
+        QHash<QString, RateLimiter::QuotaCounter> migrated = stored;
+        for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+            const std::optional<QStringList> keys = currentQuotaCounterKeys(it.key(), config);
+            if (!keys || keys->isEmpty())
+                continue; // current already, or of nothing configured now: left as it is
+            ++renamed;
+            migrated.remove(it.key());
+            for (const QString &key : *keys) {
+                auto current = migrated.find(key);
+                if (current == migrated.end()) {
+                    migrated.insert(key, *it);
+                } else if (current->periodStartMs == it->periodStartMs) {
+                    current->calls += it->calls;
+                    current->bytes += it->bytes;
+                } else if (current->periodStartMs < it->periodStartMs) {
+                    *current = *it;
+                }
+            }
+        }
+        if (renamed > 0) {
+            if (!q.exec(u"DELETE FROM quota_counters"_qs))
+                return fail(q);
+            q.prepare(u"INSERT INTO quota_counters (counter_key, period_start, calls, bytes) VALUES (?,?,?,?)"_qs);
+            for (auto it = migrated.cbegin(); it != migrated.cend(); ++it) {
+                q.bindValue(0, it.key());
+                q.bindValue(1, it->periodStartMs);
+                q.bindValue(2, it->calls);
+                q.bindValue(3, it->bytes);
+                if (!q.exec())
+                    return fail(q);
             }
         }
     }
-    if (renamed > 0) {
-        if (!q.exec(u"DELETE FROM quota_counters"_qs))
-            return fail(q);
-        q.prepare(u"INSERT INTO quota_counters (counter_key, period_start, calls, bytes) VALUES (?,?,?,?)"_qs);
-        for (auto it = migrated.cbegin(); it != migrated.cend(); ++it) {
-            q.bindValue(0, it.key());
-            q.bindValue(1, it->periodStartMs);
-            q.bindValue(2, it->calls);
-            q.bindValue(3, it->bytes);
-            if (!q.exec())
-                return fail(q);
-        }
-    }
-    if (!q.exec(u"UPDATE schema_version SET version = 3"_qs))
+    if (!q.exec(u"UPDATE schema_version SET version = 4"_qs))
         return fail(q);
     if (!db.commit()) {
         const Error error = storageError(u"Cannot migrate the usage log"_qs, db.lastError());

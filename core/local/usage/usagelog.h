@@ -70,10 +70,11 @@ public:
     void flush();
     void setQuotaSource(RateLimiter *limiter) { m_limiter = limiter; }
     QHash<QString, RateLimiter::QuotaCounter> loadQuotas() const;
-    // Once per log (schema version 3), in one transaction, with the services of `config`:
-    // - URLs older versions stored with a key under a renamed query parameter lose it, as
-    //   record() strips keys now (no query at all for a request that matched no API);
-    // - quota counters stored under keys without the service name (legacyquotakeys.h) move to
+    // Once per log (schema version 4), in one transaction, with the services of `config`:
+    // - URLs and blocked reasons older versions stored with a key (under a renamed or near-miss
+    //   query parameter name, or a key `config` knows anywhere) lose it, as record() strips and
+    //   masks keys now (no query at all for a request that matched no API);
+    // - (before version 3) quota counters stored under keys without the service name (legacyquotakeys.h) move to
     //   the keys the gateway counts under now. A counter that also exists under the current key
     //   is merged: calls and bytes add up in the same period, otherwise the later period wins.
     // Call after open() and before loadQuotas().
