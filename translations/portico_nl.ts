@@ -3475,8 +3475,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Portico is na %L1 pagina&apos;s gestopt met het lezen van de aanroepen; de server heeft er meer. De aanroepen in de lijst zijn de aanroepen die tot dan toe zijn gelezen: kies een kortere periode om de andere te tonen.</translation>
     </message>
     <message>
-        <source>The API names could not be read: %1. The calls are neither listed nor exported until they are, so that keys in the URLs stay hidden. Refresh to read them again.</source>
-        <translation>De namen van de API&apos;s konden niet worden gelezen: %1. De aanroepen worden pas getoond en geëxporteerd als dat lukt, zodat sleutels in de URL&apos;s verborgen blijven. Kies Vernieuwen om ze opnieuw te lezen.</translation>
+        <source>The APIs could not be read: %1. The calls are neither listed nor exported until they are, so that keys in the URLs stay hidden. Refresh to read them again.</source>
+        <translation>De API&apos;s konden niet worden gelezen: %1. De aanroepen worden pas getoond en geëxporteerd als dat lukt, zodat sleutels in de URL&apos;s verborgen blijven. Kies Vernieuwen om ze opnieuw te lezen.</translation>
     </message>
 </context>
 <context>
@@ -4689,12 +4689,8 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Kon niet exporteren naar %1: niet alle aanroepen van de periode konden worden gelezen.</translation>
     </message>
     <message>
-        <source>The APIs could not be read: %1. The calls one by one are listed once they are, so that keys in their URLs stay hidden.</source>
-        <translation>De API&apos;s konden niet worden gelezen: %1. De losse aanroepen worden getoond zodra dat lukt, zodat sleutels in hun URL&apos;s verborgen blijven.</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: the API names could not be read, and without them keys in the calls&apos; URLs could not be hidden. Refresh, then export again.</source>
-        <translation>Kon niet exporteren naar %1: de namen van de API&apos;s konden niet worden gelezen, en zonder die namen kunnen sleutels in de URL&apos;s van de aanroepen niet worden verborgen. Kies Vernieuwen en exporteer daarna opnieuw.</translation>
+        <source>Could not export to %1: the APIs could not be read, and without them keys in the calls&apos; URLs could not be hidden. Refresh, then export again.</source>
+        <translation>Kon niet exporteren naar %1: de API&apos;s konden niet worden gelezen, en zonder die gegevens kunnen sleutels in de URL&apos;s van de aanroepen niet worden verborgen. Kies Vernieuwen en exporteer daarna opnieuw.</translation>
     </message>
     <message>
         <source>Fro&amp;m:</source>

@@ -320,7 +320,7 @@ void RequestLogView::showProgress()
     const qint64 total = m_paging ? m_paging->total() : -1;
     QString note;
     if (m_held && !m_keyQueryNamesProblem.isEmpty()) {
-        note = tr("The API names could not be read: %1. The calls are neither listed nor exported "
+        note = tr("The APIs could not be read: %1. The calls are neither listed nor exported "
                   "until they are, so that keys in the URLs stay hidden. Refresh to read them again.")
                    .arg(m_keyQueryNamesProblem);
     } else if (m_held) {

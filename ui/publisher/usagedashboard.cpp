@@ -437,7 +437,6 @@ void UsageDashboard::readNames()
 {
     const quint64 generation = ++m_namesGeneration;
     m_namesPending = 3;
-    m_namesFailed = false;
     m_log->setKeyQueryNamesProblem({}); // read again: a load waits for them
     // The APIs' display names: every AzureML API has the same operation names, so an operation
     // row says which API it belongs to. Without them, the API's id stands in. Their key query
@@ -460,14 +459,8 @@ void UsageDashboard::readNames()
             m_log->setKeyQueryNames(keyQueryNames);
             m_filter->setChoices(UsageFilterBox::Kind::Api, choicesOf(r.value()));
         } else if (!m_namesKnown) {
-            m_namesFailed = true;
+            // Said once, by the calls one by one: they are what waits for the APIs.
             m_log->setKeyQueryNamesProblem(r.error().message);
-            if (!m_failedThisRound) // a report that failed is said first
-                m_banner->showMessage(BannerWidget::Kind::Error,
-                                      tr("The APIs could not be read: %1. The calls one by one are listed "
-                                         "once they are, so that keys in their URLs stay hidden.")
-                                          .arg(r.error().message),
-                                      true);
         }
         finishNames();
     });
@@ -511,7 +504,7 @@ void UsageDashboard::finishRound()
     if (m_views->currentWidget() == m_log)
         loadLog();
     m_refresh->setEnabled(true);
-    if (!m_failedThisRound && !m_namesFailed) {
+    if (!m_failedThisRound) {
         m_banner->clear();
         m_updated->setText(tr("Updated %1").arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
     }
@@ -590,7 +583,7 @@ void UsageDashboard::exportCsv()
             disconnect(*connection);
             if (m_log->waitsForKeyQueryNames()) {
                 m_banner->showMessage(BannerWidget::Kind::Error,
-                                      tr("Could not export to %1: the API names could not be read, and "
+                                      tr("Could not export to %1: the APIs could not be read, and "
                                          "without them keys in the calls' URLs could not be hidden. "
                                          "Refresh, then export again.")
                                           .arg(path),

@@ -144,7 +144,6 @@ private:
     quint64 m_namesGeneration = 0;
     int m_namesPending = 0;
     bool m_namesKnown = false;  // /apis was read: the key query parameter names are set
-    bool m_namesFailed = false; // this round's /apis failed and none were known (said above)
 };
 
 } // namespace portico::ui
