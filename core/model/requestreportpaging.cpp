@@ -5,14 +5,16 @@
 #include "core/arm/armparsing.h"
 
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <algorithm>
 
 namespace portico::core {
 
-RequestReportPaging::RequestReportPaging(QString filter, int pageSize)
+RequestReportPaging::RequestReportPaging(QString filter, int pageSize, int maxPages)
     : m_filter(std::move(filter))
     , m_pageSize(std::max(1, pageSize))
+    , m_guard(std::max(1, maxPages))
 {
 }
 
@@ -43,19 +45,37 @@ Result<QList<QJsonObject>> RequestReportPaging::take(const QJsonObject &reply)
     if (first && page.count)
         m_total = *page.count;
 
+    // The page that reaches the cap is read as any other: its calls are shown, and only then
+    // does the reading stop (stopped()).
+    std::optional<Error> capped;
     if (page.nextLink.isValid()) {
         // The server pages with links: follow them in its order.
-        if (auto followed = m_guard.follow(page.nextLink); !followed)
-            return followed.error();
-        ArmRequest next;
-        next.absoluteUrl = page.nextLink;
-        m_next = next;
+        if (auto followed = m_guard.follow(page.nextLink); !followed) {
+            if (!PagingGuard::isCapped(followed.error()))
+                return followed.error();
+            m_stopped = followed.error();
+        } else {
+            ArmRequest next;
+            next.absoluteUrl = page.nextLink;
+            m_next = next;
+        }
         m_received += page.items.size();
         return page.items;
     }
     // Paged by $skip: a page read before means the server ignores $skip.
-    if (auto read = m_guard.read(page.items); !read)
-        return read.error();
+    if (auto read = m_guard.read(page.items); !read) {
+        if (!PagingGuard::isCapped(read.error()))
+            return read.error();
+        capped = read.error();
+    }
+    const auto stopAtTheCap = qScopeGuard([&] {
+        if (capped && hasMore()) { // the cap matters only when there is more to read
+            m_next.reset();
+            m_keptLeft = false;
+            m_readOnAtOnce = false;
+            m_stopped = capped;
+        }
+    });
     if (first && page.count && *page.count > qint64(page.items.size()) && !page.items.isEmpty()) {
         // More than one page: the newest calls are at the end. A server that sends fewer calls
         // than asked for has a smaller page: use its size. This page is kept, not read again.

@@ -29,15 +29,19 @@ namespace portico::core {
 class RequestReportPaging
 {
 public:
-    // `filter` is the reports' $filter; `pageSize` ≥ 1 calls per page.
-    RequestReportPaging(QString filter, int pageSize);
+    // `filter` is the reports' $filter; `pageSize` ≥ 1 calls per page; at most `maxPages` pages
+    // are read (PagingGuard).
+    RequestReportPaging(QString filter, int pageSize, int maxPages = PagingGuard::kMaxPages);
 
     [[nodiscard]] ArmRequest firstRequest() const;
     // Takes the reply to the last request: the calls to show from it (none for a first page
-    // that only told the total), or a Protocol error (then nothing more is read;
-    // PagingGuard::isLoop() when the server loops, PagingGuard::isCapped() after the most pages
-    // Portico reads).
+    // that only told the total), or a Protocol error when the server loops (PagingGuard::isLoop();
+    // then nothing more is read). After the most pages Portico reads, see stopped().
     [[nodiscard]] Result<QList<QJsonObject>> take(const QJsonObject &reply);
+    // Set once the most pages Portico reads were read and the server has more
+    // (PagingGuard::isCapped()): the calls of the last page were still returned by take(), and
+    // nothing more is read.
+    const std::optional<Error> &stopped() const { return m_stopped; }
     // True while calls are left to show: through nextRequest(), or else through takeKept().
     bool hasMore() const { return m_next.has_value() || m_keptLeft; }
     // The request for the next page; nullopt when every call was read, or when the next page
@@ -71,6 +75,7 @@ private:
     bool m_keptLeft = false;
     PagingGuard m_guard;
     std::optional<ArmRequest> m_next;
+    std::optional<Error> m_stopped;
 };
 
 } // namespace portico::core

@@ -215,7 +215,7 @@ void RequestLogView::load(const QString &filter, const QHash<QString, QString> &
 void RequestLogView::start()
 {
     m_held = false;
-    m_paging = std::make_unique<core::RequestReportPaging>(m_filter, kPageSize);
+    m_paging = std::make_unique<core::RequestReportPaging>(m_filter, kPageSize, m_maxPages);
     fetch(m_paging->firstRequest());
 }
 
@@ -280,20 +280,22 @@ void RequestLogView::fetch(core::ArmRequest request)
         m_loading = false;
         core::Result<QList<QJsonObject>> calls = r.ok() ? m_paging->take(r.value())
                                                         : core::Result<QList<QJsonObject>>(r.error());
-        if (!calls.ok()) {
+        if (calls.ok())
+            appendRows(calls.value()); // also those of the page that reached the cap
+        const std::optional<core::Error> problem = calls.ok() ? m_paging->stopped() : calls.error();
+        if (problem) {
             m_readAll = false;
             m_failed = true;
             QString text;
-            if (core::PagingGuard::isLoop(calls.error())) {
+            if (core::PagingGuard::isLoop(*problem)) {
                 text = tr("Reading the calls stopped: the server kept sending pages it had sent before. "
                           "The calls listed are those read until then.");
-            } else if (core::PagingGuard::isCapped(calls.error())) {
-                // The paging reads with the guard's default cap.
+            } else if (core::PagingGuard::isCapped(*problem)) {
                 text = tr("Portico stopped reading the calls after %L1 pages; the server has more. The "
                           "calls listed are those read until then: choose a shorter period to list the others.")
-                           .arg(core::PagingGuard::kMaxPages);
+                           .arg(m_maxPages);
             } else {
-                text = tr("The calls could not be read: %1").arg(calls.error().message);
+                text = tr("The calls could not be read: %1").arg(problem->message);
             }
             m_banner->showMessage(BannerWidget::Kind::Error, text, true);
             showProgress();
@@ -302,7 +304,6 @@ void RequestLogView::fetch(core::ArmRequest request)
         }
         m_failed = false;
         m_banner->clear();
-        appendRows(calls.value());
         if (hasMore() && (m_readAll || m_paging->readOnAtOnce())) {
             readNext();
             return;

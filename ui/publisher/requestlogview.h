@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/arm/armrequest.h"
+#include "core/arm/pagingguard.h"
 #include "core/common/result.h"
 
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -81,6 +83,9 @@ public:
     // True while a read is under way or waits for key query parameter names still being read.
     bool isLoading() const { return m_loading || (m_held && m_keyQueryNamesProblem.isEmpty()); }
     void setOutcome(Outcome outcome);
+    // The most pages one read of the period takes (core::PagingGuard::kMaxPages; tests stop
+    // sooner). Applies from the next load().
+    void setMaxPages(int pages) { m_maxPages = std::max(1, pages); }
     // The calls as shown: order and outcome choice applied.
     const QAbstractItemModel *shownModel() const;
     // The outcome bucket of a status code, as the reports count it.
@@ -116,6 +121,7 @@ private:
     QString m_keyQueryNamesProblem; // why they could not be read; empty while they are read
     QString m_filter;
     std::unique_ptr<core::RequestReportPaging> m_paging;
+    int m_maxPages = core::PagingGuard::kMaxPages;
     quint64 m_generation = 0;
     bool m_loading = false;
     bool m_readAll = false;

@@ -110,6 +110,8 @@ private Q_SLOTS:
     void everyPageIsReadOnce();
     void aNextLinkThatRepeatsEndsWithAnError();
     void aServerThatIgnoresSkipEndsWithAnError();
+    void theCapStopsAfterListingItsPages_data();
+    void theCapStopsAfterListingItsPages();
 };
 
 void tst_RequestLogView::initTestCase()
@@ -287,6 +289,47 @@ void tst_RequestLogView::aServerThatIgnoresSkipEndsWithAnError()
     QCOMPARE(arm.banner(), kLoopMessage);
     QCOMPARE(view.shownModel()->rowCount(), ui::RequestLogView::kPageSize);
     QVERIFY(!view.isComplete());
+}
+
+void tst_RequestLogView::theCapStopsAfterListingItsPages_data()
+{
+    QTest::addColumn<bool>("links"); // the server pages with nextLinks, or by $skip without a count
+    QTest::newRow("nextLink") << true;
+    QTest::newRow("$skip") << false;
+}
+
+void tst_RequestLogView::theCapStopsAfterListingItsPages()
+{
+    // A server with more pages than the cap, each of its own calls: the cap's pages are listed,
+    // all of them, and the banner says how many were read.
+    QFETCH(bool, links);
+    constexpr int kCap = 3;
+    constexpr int kPerPage = 2;
+    FakeArm arm([links, page = 0](const QUrl &) mutable {
+        QJsonArray calls;
+        for (int i = 0; i < (links ? kPerPage : ui::RequestLogView::kPageSize); ++i)
+            calls.append(numberedCall(page * 10000 + i));
+        QJsonObject reply { { u"value"_qs, calls } };
+        if (links)
+            reply.insert(u"nextLink"_qs, QString(u"http://127.0.0.1:9"_qs + kService
+                                                 + u"/reports/byRequest?api-version=2024-05-01&$skiptoken=%1"_qs.arg(page + 1)));
+        ++page;
+        return reply;
+    });
+    ui::RequestLogView &view = arm.view();
+    view.setMaxPages(kCap);
+    QSignalSpy loaded(&view, &ui::RequestLogView::loaded);
+    view.load(QString(), {}, {});
+    QVERIFY(loaded.wait(10000));
+    view.loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT((!view.isLoading() && loaded.size() == 2) || arm.sent() > 20, 10000);
+    QVERIFY(arm.sync()); // nothing more was sent before it
+    QCOMPARE(arm.sent(), kCap + 1);
+    QCOMPARE(arm.banner(), u"Portico stopped reading the calls after 3 pages; the server has more. The calls "
+                           "listed are those read until then: choose a shorter period to list the others."_qs);
+    QCOMPARE(view.shownModel()->rowCount(), kCap * (links ? kPerPage : ui::RequestLogView::kPageSize));
+    QVERIFY(!view.isComplete());
+    QVERIFY(!view.hasMore());
 }
 
 QTEST_MAIN(tst_RequestLogView)
