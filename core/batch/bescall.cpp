@@ -17,26 +17,6 @@ QString hostOf(const QUrl &url)
     return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
 }
 
-// The connection failed before the request could be sent.
-bool neverLeft(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::BackgroundRequestNotAllowedError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
-    case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
-        return true;
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 BesCall::BesCall(QNetworkReply *reply, int deadlineMs, qint64 maxBodyBytes, QObject *parent)
@@ -45,6 +25,7 @@ BesCall::BesCall(QNetworkReply *reply, int deadlineMs, qint64 maxBodyBytes, QObj
     , m_maxBodyBytes(maxBodyBytes)
 {
     reply->setParent(this);
+    m_requestSent.watch(reply, this);
     connect(reply, &QNetworkReply::readyRead, this, &BesCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &BesCall::onFinished);
     m_deadline.start(reply, deadlineMs);
@@ -70,6 +51,7 @@ void BesCall::abort()
 {
     if (m_result)
         return;
+    m_mayHaveReachedService = m_requestSent.isSet();
     stop();
     finish(Error::make(Error::Kind::Cancelled, u"Cancelled."_qs));
 }
@@ -104,7 +86,8 @@ void BesCall::onFinished()
     const bool connectionFailed = reply->error() != QNetworkReply::NoError
         && reply->error() < QNetworkReply::ContentAccessDenied;
     if (status == 0 || connectionFailed) {
-        m_mayHaveReachedService = !neverLeft(reply->error());
+        // Without an answer, only a request that went out can have reached the service.
+        m_mayHaveReachedService = status != 0 || m_requestSent.isSet();
         if (m_deadline.passed() || reply->error() == QNetworkReply::OperationCanceledError) {
             finish(Error::make(Error::Kind::Timeout,
                                u"The batch service at %1 did not answer in time."_qs.arg(host)));
@@ -114,7 +97,10 @@ void BesCall::onFinished()
             && (reply->error() == QNetworkReply::RemoteHostClosedError
                 || reply->error() == QNetworkReply::ContentReSendError)) {
             finish(Error::make(Error::Kind::Network,
-                               u"The connection to the batch service at %1 closed before it answered."_qs.arg(host)));
+                               m_mayHaveReachedService
+                                   ? u"The connection to the batch service at %1 closed before it answered."_qs.arg(host)
+                                   : u"The connection to the batch service at %1 closed before the request was sent."_qs
+                                         .arg(host)));
             return;
         }
         const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/replydeadline.h"
+#include "core/common/requestsent.h"
 #include "core/common/result.h"
 
 #include <QByteArray>
@@ -40,10 +41,12 @@ public:
     [[nodiscard]] const Result<Reply> &result() const { return *m_result; }
     // The server's Retry-After (ms) on this reply, or -1.
     qint64 retryAfterMs() const { return m_retryAfterMs; }
-    // Whether the request may have reached the service. False only once the call failed before
-    // the request could leave (connection refused, host not found, TLS handshake failed, a proxy
-    // refused): the service cannot have acted on it. A connection that closed or a timeout after
-    // the request was sent leaves it true, as does any answer.
+    // Whether the request may have reached the service. False once the call failed without an
+    // answer before Qt said the request was sent (connection refused, host not found, TLS
+    // handshake failed, a proxy refused, a connect that timed out or was cancelled, a connection
+    // closed before the request was written): the service cannot have acted on it. A connection
+    // that closed or a timeout after the request was sent leaves it true, as does any answer.
+    // A failure without an answer whose connection closed has the error code "ConnectionClosed".
     bool mayHaveReachedService() const { return m_mayHaveReachedService; }
     // Ends the call now with Cancelled (no-op once finished).
     void abort();
@@ -62,6 +65,7 @@ private:
     QByteArray m_body;
     qint64 m_maxBodyBytes;
     qint64 m_retryAfterMs = -1;
+    RequestSentFlag m_requestSent;
     bool m_mayHaveReachedService = true;
     std::optional<Result<Reply>> m_result;
 };

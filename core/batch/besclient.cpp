@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/batch/besclient.h"
 
+#include "core/common/requestsent.h"
+
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -83,6 +85,7 @@ BesCall *BesClient::send(const QByteArray &verb, const QUrl &url, const QByteArr
     QNetworkReply *reply = nullptr;
     switch (kind) {
     case Body::None:
+        RequestSentFlag::announceEmptyBody(request); // so that BesCall learns that it was sent
         reply = m_network->sendCustomRequest(request, verb);
         break;
     case Body::Resendable:

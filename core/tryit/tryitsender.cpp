@@ -108,11 +108,8 @@ void TryItSender::start()
     if (m_request.method == "HEAD") {
         m_reply = m_network->head(request);
     } else if (m_request.body.isEmpty()) {
-        // Given an empty body, Qt uploads nothing and never says requestSent(): a silent server
-        // would be "could not connect". Without one the request goes out the same (the
-        // Content-Length: 0 that Qt would add is set here) and requestSent() comes.
-        if (!request.hasRawHeader("Content-Length"))
-            request.setRawHeader("Content-Length", "0");
+        // Else a silent server would be "could not connect" (no requestSent()).
+        RequestSentFlag::announceEmptyBody(request);
         m_reply = m_network->sendCustomRequest(request, m_request.method);
     } else {
         m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);
@@ -122,7 +119,7 @@ void TryItSender::start()
     // connects first), the request going out too: "no answer within N s" is counted from the
     // moment the request was sent.
     m_idle.startIdle(m_reply, m_options.transferTimeoutMs);
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
+    m_requestSent.watch(m_reply, this);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &TryItSender::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &TryItSender::onReadyRead);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &TryItSender::progress);
@@ -380,7 +377,7 @@ void TryItSender::failFromReply(QNetworkReply *reply)
         break;
     case QNetworkReply::OperationCanceledError: // m_idle passed (or the QNAM's transfer timeout)
     case QNetworkReply::TimeoutError:
-        kind = m_requestSent ? Kind::NoAnswer : Kind::ConnectTimeout;
+        kind = m_requestSent.isSet() ? Kind::NoAnswer : Kind::ConnectTimeout;
         errorKind = Error::Kind::Timeout;
         break;
     case QNetworkReply::RemoteHostClosedError:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/replydeadline.h"
+#include "core/common/requestsent.h"
 #include "core/common/result.h"
 #include "core/tryit/sendfailure.h"
 #include "core/tryit/tryitrequest.h"
@@ -102,7 +103,7 @@ private:
     ReplyDeadline m_idle;     // no progress for transferTimeoutMs, restarted on progress
     std::optional<TlsCertificateInfo> m_certificate;
     bool m_cancelled = false;
-    bool m_requestSent = false; // the request went out: a silence after this is "no answer"
+    RequestSentFlag m_requestSent; // the request went out: a silence after this is "no answer"
     std::optional<Error> m_failure;
     std::optional<SendFailure> m_failureFacts; // of m_failure
     std::optional<SendFailure> m_sendFailure;

@@ -40,6 +40,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -700,6 +701,10 @@ void tst_BatchJobRunner::submitWithoutAnAnswerIsToldFromASubmitThatNeverLeft_dat
     QTest::newRow("connection closed after the request") << u"disconnect"_qs << true << 1;
     // Nothing listens where the service should be: the request never left.
     QTest::newRow("connection refused") << u"refused"_qs << false << 0;
+    // Something takes the connection to an https address and closes it at once, before the TLS
+    // handshake: the request never left either. (Over plain http the request is written as the
+    // connection opens, before the close can be seen, so it may have been read.)
+    QTest::newRow("connection closed before the request left") << u"closed"_qs << false << 0;
 }
 
 // A submit that fails without an HTTP status is kept apart by whether it may have reached the
@@ -718,8 +723,19 @@ void tst_BatchJobRunner::submitWithoutAnAnswerIsToldFromASubmitThatNeverLeft()
         return request.method == "POST" && request.target.contains("/jobs?");
     }, test::FlakyProxy::Loss::Disconnect);
     QUrl base = ml;
+    QTcpServer closing; // closes each connection as it comes, without reading it
+    connect(&closing, &QTcpServer::newConnection, this, [&closing] {
+        while (QTcpSocket *socket = closing.nextPendingConnection()) {
+            socket->abort();
+            socket->deleteLater();
+        }
+    });
     if (scenario == u"disconnect"_qs) {
         base.setPort(proxy.port());
+    } else if (scenario == u"closed"_qs) {
+        QVERIFY(closing.listen(QHostAddress(ml.host())));
+        base.setScheme(u"https"_qs);
+        base.setPort(closing.serverPort());
     } else {
         QTcpServer probe; // a port where nothing listens
         QVERIFY(probe.listen(QHostAddress::LocalHost));

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain();
     void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob_data();
     void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob();
+    void submitThatNeverLeftSaysTheServiceDidNotAcceptIt_data();
     void submitThatNeverLeftSaysTheServiceDidNotAcceptIt();
     void submitIsNotSentWhenTheJobListCannotBeWritten();
     void failedExportKeepsTheExistingFileAndSaysWhy_data();
@@ -1193,17 +1194,37 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
     QCOMPARE(submitsOf(job->id()), 1);
 }
 
-// The batch service cannot be reached at all (nothing listens at its address): the submit never
-// left, so the service holds no job. The state says it did not accept the job and why, and the
-// button is a plain Retry, not "Submit again" with its warning about a second job.
+void tst_BatchJobsPanel::submitThatNeverLeftSaysTheServiceDidNotAcceptIt_data()
+{
+    QTest::addColumn<bool>("closing");
+    QTest::newRow("nothing listens") << false;
+    // Something takes the connection to the https address and closes it before the TLS
+    // handshake, so before the request could be written.
+    QTest::newRow("connection closed before the request left") << true;
+}
+
+// The batch service cannot be reached (nothing listens at its address, or the connection closes
+// before the request is sent): the submit never left, so the service holds no job. The state
+// says it did not accept the job and why, and the button is a plain Retry, not "Submit again"
+// with its warning about a second job.
 void tst_BatchJobsPanel::submitThatNeverLeftSaysTheServiceDidNotAcceptIt()
 {
-    QTcpServer probe; // a port where nothing listens
+    QFETCH(bool, closing);
+    QTcpServer probe; // a port where nothing listens, or one that closes each connection at once
+    connect(&probe, &QTcpServer::newConnection, this, [&probe] {
+        while (QTcpSocket *socket = probe.nextPendingConnection()) {
+            socket->abort();
+            socket->deleteLater();
+        }
+    });
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     QUrl unreachable = m_bed.local().mlUrl();
     unreachable.setHost(u"127.0.0.1"_qs);
     unreachable.setPort(probe.serverPort());
-    probe.close();
+    if (closing)
+        unreachable.setScheme(u"https"_qs);
+    else
+        probe.close();
     test::TempDir data;
     QVERIFY(data.write(u"refused.csv"_qs, "Col2\nThis is a good day\n"));
     const core::BatchJobSpec spec =

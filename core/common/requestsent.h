@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace portico::core {
+
+// Whether a request went out on its connection, from Qt's QNetworkReply::requestSent() (Qt 6.3+).
+// It tells a failure without an answer after the request left (the server may have acted on it)
+// from one before (no connection, a connect that timed out or was cancelled, a connection closed
+// before the request was written: the server cannot have). Watch a reply right after creating it.
+class RequestSentFlag final
+{
+    Q_DISABLE_COPY_MOVE(RequestSentFlag)
+
+public:
+    RequestSentFlag() = default;
+
+    // Sets the flag once `reply` says its request was sent; `context` (the reply's owner) ends
+    // the watch when it goes away.
+    void watch(QNetworkReply *reply, QObject *context);
+    bool isSet() const { return m_sent; }
+
+    // Given no body, Qt uploads nothing and never says requestSent(). Without one the request
+    // goes out the same when it carries the Content-Length: 0 that Qt would add; set here unless
+    // the request has a Content-Length already. Send it with sendCustomRequest() without data.
+    static void announceEmptyBody(QNetworkRequest &request);
+
+private:
+    bool m_sent = false;
+};
+
+} // namespace portico::core
