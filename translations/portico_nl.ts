@@ -1170,12 +1170,20 @@
         <translation>Mogelijk heeft de service de taak toch ontvangen en houdt hij die vast zonder hem te starten; de service kan zijn taken niet opsommen, dus Portico kan dat niet nagaan. Opnieuw indienen verstuurt de taak nog een keer, waardoor daar een tweede taak kan komen te staan; Verwijderen haalt de taak uit deze lijst.</translation>
     </message>
     <message>
-        <source>The connection to the batch service at %1 closed before it answered the submit.</source>
-        <translation>De verbinding met de batchservice op %1 werd verbroken voordat die op het indienen antwoordde.</translation>
-    </message>
-    <message>
         <source>Failed: no answer to the submit</source>
         <translation>Mislukt: geen antwoord op het indienen</translation>
+    </message>
+    <message>
+        <source>The connection to the batch service at %1 closed before the service answered the submit.</source>
+        <translation>De verbinding met de batchservice op %1 werd verbroken voordat de service op het indienen antwoordde.</translation>
+    </message>
+    <message>
+        <source>The batch service at %1 did not answer the submit.</source>
+        <translation>De batchservice op %1 antwoordde niet op het indienen.</translation>
+    </message>
+    <message>
+        <source>Failed: connection closed before the answer</source>
+        <translation>Mislukt: verbinding verbroken vóór het antwoord</translation>
     </message>
 </context>
 <context>

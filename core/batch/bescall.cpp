@@ -100,7 +100,8 @@ void BesCall::onFinished()
                                m_mayHaveReachedService
                                    ? u"The connection to the batch service at %1 closed before it answered."_qs.arg(host)
                                    : u"The connection to the batch service at %1 closed before the request was sent."_qs
-                                         .arg(host)));
+                                         .arg(host),
+                               u"ConnectionClosed"_qs));
             return;
         }
         const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;

@@ -57,13 +57,19 @@ bool isUnansweredSubmit(const core::Error &error)
     return error.code == u"SubmitUnanswered"_qs;
 }
 
-// The submit left, and no answer came (in time, or the connection closed first): the service may
-// have taken the job anyway. Not a submit the service refused (an HTTP status) or one that never
-// left (core then does not keep it as sent).
+// The submit left, and no answer came (in time, or the connection closed first, or what came was
+// not an answer): the service may have taken the job anyway. Not a submit the service refused (an
+// HTTP status) or one that never left (core then does not keep it as sent).
 bool isSubmitWithoutAnswer(const core::BatchJobRecord &record, const core::Error &error)
 {
     return (error.kind == Kind::Timeout || error.kind == Kind::Network) && error.httpStatus == 0
         && record.submitMayHaveReachedService();
+}
+
+// The connection closed (or the server stopped taking requests on it) before an answer.
+bool isConnectionClosed(const core::Error &error)
+{
+    return error.code == u"ConnectionClosed"_qs;
 }
 
 QString headline(const core::BatchJobRecord &record, const core::Error &error)
@@ -75,12 +81,14 @@ QString headline(const core::BatchJobRecord &record, const core::Error &error)
     if (error.target == u"jobList"_qs)
         return BatchJobErrorText::tr("The job was not submitted.");
     if (isSubmitWithoutAnswer(record, error)) {
-        if (error.kind == Kind::Network)
-            return BatchJobErrorText::tr("The connection to the batch service at %1 closed before it answered the "
-                                         "submit.")
-                .arg(hostOf(record.endpoint.baseUrl));
-        return BatchJobErrorText::tr("The batch service at %1 did not answer the submit in time.")
-            .arg(hostOf(record.endpoint.baseUrl));
+        const QString host = hostOf(record.endpoint.baseUrl);
+        if (error.kind == Kind::Timeout)
+            return BatchJobErrorText::tr("The batch service at %1 did not answer the submit in time.").arg(host);
+        if (isConnectionClosed(error))
+            return BatchJobErrorText::tr("The connection to the batch service at %1 closed before the service "
+                                         "answered the submit.")
+                .arg(host);
+        return BatchJobErrorText::tr("The batch service at %1 did not answer the submit.").arg(host);
     }
     switch (record.step) {
     case Step::Upload: return BatchJobErrorText::tr("The input could not be uploaded.");
@@ -227,7 +235,8 @@ QString BatchJobErrorText::shortText(const core::BatchJobRecord &record, const c
     if (isUnansweredSubmit(error))
         return tr("Interrupted while submitting");
     if (isSubmitWithoutAnswer(record, error) && error.kind == Kind::Network)
-        return tr("Failed: no answer to the submit");
+        return isConnectionClosed(error) ? tr("Failed: connection closed before the answer")
+                                         : tr("Failed: no answer to the submit");
     switch (error.kind) {
     case Kind::Network: return tr("Failed: cannot reach the service");
     case Kind::Timeout: return tr("Failed: no answer in time");

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void interruptedSubmitIsNotSentAgainUntilTheUserSubmitsAgain();
     void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob_data();
     void submitWithoutAnAnswerSaysTheServiceMayHoldTheJob();
+    void submitAnsweredInPartSaysItWasNotAnswered();
     void submitThatNeverLeftSaysTheServiceDidNotAcceptIt_data();
     void submitThatNeverLeftSaysTheServiceDidNotAcceptIt();
     void submitIsNotSentWhenTheJobListCannotBeWritten();
@@ -1112,11 +1113,11 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob_data()
                                        << u"De batchservice op %1 antwoordde niet op tijd op het indienen."_qs
                                        << u"Failed: no answer in time"_qs;
     QTest::newRow("connection closed") << int(test::FlakyProxy::Loss::Disconnect)
-                                       << u"The connection to the batch service at %1 closed before it answered "
-                                          "the submit."_qs
-                                       << u"De verbinding met de batchservice op %1 werd verbroken voordat die op "
-                                          "het indienen antwoordde."_qs
-                                       << u"Failed: no answer to the submit"_qs;
+                                       << u"The connection to the batch service at %1 closed before the service "
+                                          "answered the submit."_qs
+                                       << u"De verbinding met de batchservice op %1 werd verbroken voordat de "
+                                          "service op het indienen antwoordde."_qs
+                                       << u"Failed: connection closed before the answer"_qs;
 }
 
 // The batch service takes the submit, but its answer is lost on the way (a proxy in front of
@@ -1192,6 +1193,66 @@ void tst_BatchJobsPanel::submitWithoutAnAnswerSaysTheServiceMayHoldTheJob()
     QVERIFY(job->isFinished());
     QCOMPARE(proxy.forwarded(), 1);
     QCOMPARE(submitsOf(job->id()), 1);
+}
+
+// Something at the batch service's address reads the submit and starts an answer that it cuts
+// off: the submit left, so the service may hold the job, but the connection did not close before
+// an answer began. The state says the service did not answer the submit (not that the connection
+// closed first), that it may hold the job, and offers Submit again.
+void tst_BatchJobsPanel::submitAnsweredInPartSaysItWasNotAnswered()
+{
+    QTcpServer garbled; // reads each request, sends 4 of the 100 bytes it announces and closes
+    QByteArray received;
+    connect(&garbled, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = garbled.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] {
+                received += socket->readAll();
+                if (!received.contains("\r\n\r\n"))
+                    return;
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n\"cut");
+                socket->disconnectFromHost();
+            });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    QVERIFY(garbled.listen(QHostAddress::LocalHost));
+    QUrl base = m_bed.local().mlUrl();
+    base.setHost(u"127.0.0.1"_qs);
+    base.setPort(garbled.serverPort());
+    test::TempDir data;
+    QVERIFY(data.write(u"garbled.csv"_qs, "Col2\nThis is a good day\n"));
+    const core::BatchJobSpec spec = directJob(data.filePath(u"garbled.csv"_qs), u"portico-garbled"_qs, base);
+    core::BatchJobRunner runner(&m_bed.network(), &m_secrets, data.filePath(u"batch"_qs));
+    runner.setPolling({ 50, 200, 1.5, 2 });
+    QVERIFY(runner.load().ok());
+    ui::BatchJobsPanel panel(&runner, &m_secrets, u"local"_qs);
+    panel.resize(900, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *jobs = panel.findChild<QTreeWidget *>(u"batchJobsTreeWidget"_qs);
+    auto *state = panel.findChild<QLabel *>(u"batchStateLabel"_qs);
+    auto *retry = panel.findChild<QPushButton *>(u"batchRetryPushButton"_qs);
+
+    auto submitted = runner.submit(spec);
+    QVERIFY2(submitted.ok(), submitted.ok() ? "" : qPrintable(submitted.error().message));
+    core::BatchJob *job = submitted.value();
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 60000);
+    QCOMPARE(job->record().outcome, core::BatchJobRecord::Outcome::Failed);
+    QVERIFY2(received.startsWith("POST "), received.constData());
+    const QString said = u"The batch service at 127.0.0.1:%1 did not answer the submit. It may have received the "
+                         "job all the same and hold it without starting it; the service cannot list its jobs, so "
+                         "Portico cannot check. Submit again sends the job once more, which can leave a second job "
+                         "there; Remove drops it from this list."_qs.arg(base.port());
+    QTRY_COMPARE(jobs->topLevelItemCount(), 1);
+    QTRY_COMPARE(jobs->topLevelItem(0)->toolTip(1), said);
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Failed: no answer to the submit"_qs);
+
+    QTreeWidgetItem *item = jobs->topLevelItem(0);
+    QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {}, jobs->visualItemRect(item).center());
+    QTRY_VERIFY(panel.currentJob() == job);
+    QTRY_COMPARE(state->text(), u"garbled.csv: "_qs + said);
+    QTRY_VERIFY(retry->isEnabled());
+    QCOMPARE(retry->text(), u"Submi&t again"_qs);
 }
 
 void tst_BatchJobsPanel::submitThatNeverLeftSaysTheServiceDidNotAcceptIt_data()
