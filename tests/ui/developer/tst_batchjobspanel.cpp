@@ -41,6 +41,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -54,6 +55,8 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
+
+#include <memory>
 
 #include <signal.h>
 #include <sys/resource.h>
@@ -919,6 +922,14 @@ void tst_BatchJobsPanel::removeHereOnlyWhenTheServiceCannotBeReached()
     core::BatchJobRunner reread(&m_bed.network(), &m_secrets, data.path());
     QVERIFY(reread.load().ok());
     QVERIFY(reread.jobs().isEmpty());
+    // A request sent now through the same network access manager reaches the service after any
+    // the panel sent before it: once it is seen, so would be a late DELETE for the first job.
+    std::unique_ptr<QNetworkReply> sync(m_bed.network().get(
+        QNetworkRequest(QUrl(u"http://127.0.0.1:%1/sync"_qs.arg(silent.serverPort())))));
+    QTRY_VERIFY_WITH_TIMEOUT(requests.contains(u"GET /sync HTTP/1.1"_qs), 10000);
+    for (const QString &request : std::as_const(requests))
+        QVERIFY2(!(request.startsWith(u"DELETE "_qs) && request.contains(u"/jobs/job-a?"_qs)), qPrintable(request));
+    sync->abort();
     qDeleteAll(held);
 }
 
