@@ -602,7 +602,7 @@ void tst_BatchJobsPanel::removeAsksAndTheJobStaysRemovedAfterARestart()
     const QString asked = answerDecision(false);
     QVERIFY2(asked.contains(name) && asked.contains(u"downloaded results"_qs), qPrintable(asked));
     // The answer reached the panel as the button was clicked; a remove would have begun there.
-    QVERIFY(!panel->currentJob()->isRemoving());
+    QVERIFY(panel->currentJob() && !panel->currentJob()->isRemoving());
     QCOMPARE(jobs->topLevelItemCount(), before);
     QVERIFY(listedIds(jobs).contains(id));
 
