@@ -25,6 +25,24 @@ Error fileError(const QString &what, const QString &path, int error)
     return Error::make(Error::Kind::Storage,
                        u"Cannot %1 %2: %3"_qs.arg(what, path, QString::fromLocal8Bit(std::strerror(error))));
 }
+
+// A symbolic link given as `path` is followed: its target is restricted when it is the user's
+// (a data directory the user linked elsewhere stays private). Below a tree, links are left
+// alone (followLinks false): what they point to is not part of the tree.
+Result<void> restrictOne(const QString &path, bool followLinks)
+{
+    const QByteArray native = QFile::encodeName(path);
+    struct stat info;
+    if ((followLinks ? ::stat(native.constData(), &info) : ::lstat(native.constData(), &info)) != 0)
+        return errno == ENOENT ? Result<void>() : Result<void>(fileError(u"inspect"_qs, path, errno));
+    // Not the user's (e.g. a shared temporary directory, a file root left there): not theirs to
+    // change, and trying would fail with EPERM.
+    if (S_ISLNK(info.st_mode) || info.st_uid != ::geteuid() || (info.st_mode & 077) == 0)
+        return {};
+    if (::chmod(native.constData(), info.st_mode & 07700) != 0 && errno != ENOENT)
+        return fileError(u"restrict the permissions of"_qs, path, errno);
+    return {};
+}
 #endif
 
 } // namespace
@@ -32,18 +50,11 @@ Error fileError(const QString &what, const QString &path, int error)
 Result<void> restrictToOwner(const QString &path)
 {
 #ifdef Q_OS_UNIX
-    const QByteArray native = QFile::encodeName(path);
-    struct stat info;
-    if (::lstat(native.constData(), &info) != 0)
-        return errno == ENOENT ? Result<void>() : Result<void>(fileError(u"inspect"_qs, path, errno));
-    if (S_ISLNK(info.st_mode) || (info.st_mode & 077) == 0)
-        return {};
-    if (::chmod(native.constData(), info.st_mode & 07700) != 0 && errno != ENOENT)
-        return fileError(u"restrict the permissions of"_qs, path, errno);
+    return restrictOne(path, true);
 #else
     Q_UNUSED(path);
-#endif
     return {};
+#endif
 }
 
 Result<void> restrictTreeToOwner(const QString &directory)
@@ -54,7 +65,7 @@ Result<void> restrictTreeToOwner(const QString &directory)
     QDirIterator entries(directory, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                          QDirIterator::Subdirectories);
     while (entries.hasNext()) {
-        if (auto restricted = restrictToOwner(entries.next()); !restricted)
+        if (auto restricted = restrictOne(entries.next(), false); !restricted)
             return restricted;
     }
 #else
@@ -75,12 +86,6 @@ Result<void> makePrivateDirectory(const QString &directory)
             && !dir.exists())
             return Error::make(Error::Kind::Storage, u"Cannot create the directory %1."_qs.arg(directory));
     }
-#ifdef Q_OS_UNIX
-    // Not the user's (e.g. a shared temporary directory): not theirs to change.
-    struct stat info;
-    if (::stat(QFile::encodeName(dir.absolutePath()).constData(), &info) == 0 && info.st_uid != ::geteuid())
-        return {};
-#endif
     return restrictToOwner(dir.absolutePath());
 }
 
@@ -88,10 +93,12 @@ Result<void> preparePrivateDatabase(const QString &path)
 {
 #ifdef Q_OS_UNIX
     const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return fileError(u"create"_qs, path, errno);
-    ::close(fd);
+    // An existing file is not opened here (one that is read-only is the caller's to report).
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        return fileError(u"open"_qs, path, errno);
+    if (fd >= 0)
+        ::close(fd);
     for (const char *suffix : { "", "-wal", "-shm", "-journal" }) {
         if (auto restricted = restrictToOwner(path + QLatin1StringView(suffix)); !restricted)
             return restricted;

@@ -12,14 +12,15 @@ namespace portico::core {
 // secret named value; the console's Try It history with request bodies and URLs, its batch job
 // list and results, its settings) must not be readable by other users of the machine. These
 // helpers keep it that way on Unix (elsewhere they do nothing: there the per-user data
-// location's ACLs apply). Symbolic links are never followed.
+// location's ACLs apply). What the user does not own is left as it is (theirs to change only).
 
 // Strips the group and other permission bits from `path` (a file or a directory); fixes what
-// older versions, or another umask, left readable. A path that does not exist is fine.
+// older versions, or another umask, left readable. A path that does not exist is fine. A
+// symbolic link is followed: its target is restricted if it is the user's.
 [[nodiscard]] Result<void> restrictToOwner(const QString &path);
 
 // Strips the group and other permission bits from `directory` itself and from everything below
-// it.
+// it. Symbolic links below it are left alone, and so is what they point to.
 [[nodiscard]] Result<void> restrictTreeToOwner(const QString &directory);
 
 // Creates `directory` (and missing parents) so that only the user can enter it (0700), or
