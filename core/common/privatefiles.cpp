@@ -89,23 +89,27 @@ Result<void> makePrivateDirectory(const QString &directory)
     return restrictToOwner(dir.absolutePath());
 }
 
-Result<void> preparePrivateDatabase(const QString &path)
+Result<void> preparePrivateFile(const QString &path)
 {
 #ifdef Q_OS_UNIX
-    const QByteArray native = QFile::encodeName(path);
     // An existing file is not opened here (one that is read-only is the caller's to report).
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
         return fileError(u"open"_qs, path, errno);
     if (fd >= 0)
         ::close(fd);
-    for (const char *suffix : { "", "-wal", "-shm", "-journal" }) {
+#endif
+    return restrictToOwner(path);
+}
+
+Result<void> preparePrivateDatabase(const QString &path)
+{
+    if (auto prepared = preparePrivateFile(path); !prepared)
+        return prepared;
+    for (const char *suffix : { "-wal", "-shm", "-journal" }) {
         if (auto restricted = restrictToOwner(path + QLatin1StringView(suffix)); !restricted)
             return restricted;
     }
-#else
-    Q_UNUSED(path);
-#endif
     return {};
 }
 

@@ -27,8 +27,13 @@ namespace portico::core {
 // restricts an existing one of the user's to the user; what is inside is left as it is.
 [[nodiscard]] Result<void> makePrivateDirectory(const QString &directory);
 
-// Before an SQLite database at `path` is opened: creates it empty with mode 0600 if it does not
-// exist, and makes it and its -wal, -shm and -journal companions 0600 if they do. SQLite
+// Before a file at `path` is written: creates it empty with mode 0600 if it does not exist, and
+// restricts it to the user (restrictToOwner) if it does. A writer that replaces the file through
+// a temporary file taking the existing file's permissions (QSettings) then keeps it private.
+[[nodiscard]] Result<void> preparePrivateFile(const QString &path);
+
+// Before an SQLite database at `path` is opened: preparePrivateFile(), and makes its -wal, -shm
+// and -journal companions 0600 if they exist. SQLite
 // creates the -wal and -shm files with the database file's own mode, so they stay private too.
 [[nodiscard]] Result<void> preparePrivateDatabase(const QString &path);
 

@@ -58,14 +58,8 @@ void Settings::keepPrivate()
         qCWarning(lcSettings) << directory.error().message;
         return;
     }
-    QFile file(path);
-    if (!file.exists()
-        && !file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        qCWarning(lcSettings) << "cannot create the settings file" << path << file.errorString();
-        return;
-    }
-    if (auto restricted = restrictToOwner(path); !restricted)
-        qCWarning(lcSettings) << restricted.error().message;
+    if (auto prepared = preparePrivateFile(path); !prepared)
+        qCWarning(lcSettings) << prepared.error().message;
 }
 
 Settings::~Settings()

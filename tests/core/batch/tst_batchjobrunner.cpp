@@ -24,6 +24,7 @@
 #include "tests/support/flakyproxy.h"
 #include "tests/support/keychainfixture.h"
 #include "tests/support/porticolocalfixture.h"
+#include "tests/support/privatemodes.h"
 #include "tests/support/secretjobs.h"
 #include "tests/support/tempdir.h"
 
@@ -1069,8 +1070,7 @@ void tst_BatchJobRunner::downloadThatFillsTheDiskKeepsTheEarlierResultsAndSaysWh
 // were left readable by an older version (umask 022), and the next write makes them private.
 void tst_BatchJobRunner::jobListAndResultsArePrivateToTheUser()
 {
-    const mode_t umaskBefore = ::umask(022); // what most desktops run with
-    const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
+    const auto umaskGuard = test::desktopUmask();
     test::TempDir data;
     const QString directory = data.filePath(u"batch"_qs);
     const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
@@ -1098,12 +1098,10 @@ void tst_BatchJobRunner::jobListAndResultsArePrivateToTheUser()
     QVERIFY2(job->result().ok(), test::describe(job->result()).constData());
     QVERIFY(QFileInfo::exists(job->record().resultsFile));
 
-    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
     for (const QString &path : { directory, listFile, runner.resultsDirectory(), job->record().resultsFile }) {
         const QFileInfo info(path);
         QVERIFY2(info.exists(), qPrintable(path));
-        QVERIFY2((info.permissions() & others) == QFileDevice::Permissions(),
+        QVERIFY2((info.permissions() & test::groupAndOthers) == QFileDevice::Permissions(),
                  qPrintable(u"%1: %2"_qs.arg(path).arg(int(info.permissions()), 0, 16)));
         QVERIFY2(info.permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner), qPrintable(path));
     }

@@ -6,6 +6,7 @@
 // whole directory fail (the Try It history, the batch jobs).
 
 #include "core/common/privatefiles.h"
+#include "tests/support/privatemodes.h"
 #include "tests/support/tempdir.h"
 
 #include <QDir>
@@ -19,8 +20,6 @@ using namespace portico;
 
 namespace {
 
-const QFileDevice::Permissions groupAndOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-    | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
 const QFileDevice::Permissions readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
     | QFileDevice::ReadOther; // 0644
 const QFileDevice::Permissions enterable =
@@ -49,7 +48,7 @@ void tst_PrivateFiles::linkedDataDirectoryIsRestrictedWhereItIs()
     QVERIFY(QFile::link(real, link));
 
     QVERIFY(core::makePrivateDirectory(link).ok());
-    QCOMPARE(QFileInfo(real).permissions() & groupAndOthers, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(real).permissions() & test::groupAndOthers, QFileDevice::Permissions());
     QVERIFY(QFileInfo(real).permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner
                                                     | QFileDevice::ExeOwner));
 }
@@ -77,9 +76,9 @@ void tst_PrivateFiles::fileOfAnotherUserIsLeftAsItIs()
     QVERIFY(core::restrictToOwner(theirs).ok());
     QVERIFY(core::preparePrivateDatabase(theirs).ok());
     QVERIFY(core::restrictTreeToOwner(data).ok());
-    QCOMPARE(QFileInfo(theirs).permissions() & groupAndOthers, readable & groupAndOthers);
-    QCOMPARE(QFileInfo(mine).permissions() & groupAndOthers, QFileDevice::Permissions());
-    QCOMPARE(QFileInfo(data).permissions() & groupAndOthers, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(theirs).permissions() & test::groupAndOthers, readable & test::groupAndOthers);
+    QCOMPARE(QFileInfo(mine).permissions() & test::groupAndOthers, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(data).permissions() & test::groupAndOthers, QFileDevice::Permissions());
 }
 
 QTEST_GUILESS_MAIN(tst_PrivateFiles)

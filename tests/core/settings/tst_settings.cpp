@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "core/settings/settings.h"
+#include "tests/support/privatemodes.h"
 #include "tests/support/tempdir.h"
 
 #include <QDir>
@@ -126,8 +127,7 @@ void tst_Settings::fileIsPrivateToTheUser_data()
 void tst_Settings::fileIsPrivateToTheUser()
 {
     QFETCH(bool, older);
-    const mode_t umaskBefore = ::umask(022); // what most desktops run with
-    const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
+    const auto umaskGuard = test::desktopUmask();
     test::TempDir dir;
     const QString config = dir.filePath(u"Portico"_qs);
     QVERIFY(QDir().mkpath(config)); // 0755
@@ -142,10 +142,8 @@ void tst_Settings::fileIsPrivateToTheUser()
         QVERIFY(settings.setValue(core::settingkeys::mode, u"developer"_qs).ok());
         QVERIFY(settings.sync().ok());
     }
-    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
-    QCOMPARE(QFileInfo(config).permissions() & others, QFileDevice::Permissions());
-    QCOMPARE(QFileInfo(ini).permissions() & others, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(config).permissions() & test::groupAndOthers, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(ini).permissions() & test::groupAndOthers, QFileDevice::Permissions());
     QVERIFY(QFileInfo(ini).permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     QCOMPARE(Settings(ini).value(core::settingkeys::mode), u"developer"_qs);
 }

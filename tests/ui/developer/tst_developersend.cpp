@@ -12,6 +12,7 @@
 
 #include "core/arm/armrequest.h"
 #include "tests/support/fakenetworkaccessmanager.h"
+#include "tests/support/privatemodes.h"
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
 #include "ui/common/lazytextview.h"
@@ -442,14 +443,11 @@ void tst_DeveloperSend::historyOfASendIsPrivateToTheUser_data()
 void tst_DeveloperSend::historyOfASendIsPrivateToTheUser()
 {
     QFETCH(bool, older);
-    const mode_t umaskBefore = ::umask(022); // what most desktops run with
-    const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
+    const auto umaskGuard = test::desktopUmask();
     test::TempDir dir;
     const QString data = dir.filePath(u"Portico"_qs);
     QVERIFY(QDir().mkpath(data)); // 0755, as the console made its data directory before
     const QString path = QDir(data).filePath(u"tryit-history.sqlite"_qs);
-    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (older) {
         {
             core::TryItHistory earlier;
@@ -483,7 +481,7 @@ void tst_DeveloperSend::historyOfASendIsPrivateToTheUser()
     QTRY_COMPARE(workspace.history()->entryCount(), 1);
     QCOMPARE(historyCount(history), 1);
 
-    QCOMPARE(QFileInfo(data).permissions() & others, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(data).permissions() & test::groupAndOthers, QFileDevice::Permissions());
     QVERIFY(QFileInfo(data).permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner
                                                     | QFileDevice::ExeOwner));
     QVERIFY(QFileInfo::exists(path));
@@ -491,7 +489,7 @@ void tst_DeveloperSend::historyOfASendIsPrivateToTheUser()
         const QFileInfo file(path + suffix);
         if (!file.exists())
             continue;
-        QVERIFY2((file.permissions() & others) == QFileDevice::Permissions(), qPrintable(file.fileName()));
+        QVERIFY2((file.permissions() & test::groupAndOthers) == QFileDevice::Permissions(), qPrintable(file.fileName()));
         QVERIFY(file.permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     }
     workspace.close();
