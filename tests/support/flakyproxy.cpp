@@ -64,9 +64,19 @@ void FlakyProxy::holdWhen(Rule rule)
 
 void FlakyProxy::releaseHeld()
 {
-    for (const QPointer<QTcpSocket> &client : std::exchange(m_held, {})) {
-        if (client)
-            writeFailure(client);
+    for (const Held &held : std::exchange(m_held, {})) {
+        if (held.client)
+            writeFailure(held.client);
+    }
+}
+
+void FlakyProxy::forwardHeld()
+{
+    for (const Held &held : std::exchange(m_held, {})) {
+        if (!held.client || held.client->state() != QAbstractSocket::ConnectedState)
+            continue;
+        ++m_forwarded;
+        held.connection->upstream->write(held.request);
     }
 }
 
@@ -151,9 +161,10 @@ void FlakyProxy::readRequests(Connection *connection)
             // Answer without forwarding: wait for the whole body, then drop it.
             if (connection->pending.size() < head.size() + length)
                 return;
+            const QByteArray whole = connection->pending.left(head.size() + length);
             connection->pending.remove(0, head.size() + length);
             if (hold)
-                m_held.append(connection->client);
+                m_held.append({ connection->client, connection, whole });
             else
                 writeFailure(connection->client);
             continue;

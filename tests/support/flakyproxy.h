@@ -54,6 +54,9 @@ public:
     void holdWhen(Rule rule);
     void releaseHeld();
     int held() const { return int(m_held.size()); }
+    // Sends the held requests on to the server instead, which acts on them and answers: a
+    // request that reaches the server late (after something else happened on the client).
+    void forwardHeld();
     int failed() const { return m_failed; }
     int dropped() const { return m_dropped; }
     int forwarded() const { return m_forwarded; }
@@ -79,7 +82,13 @@ private:
     Rule m_rule;
     Rule m_dropRule;
     Rule m_holdRule;
-    QList<QPointer<QTcpSocket>> m_held;
+    struct Held
+    {
+        QPointer<QTcpSocket> client;
+        Connection *connection = nullptr; // valid while `client` is connected
+        QByteArray request;               // head and body, as the client sent them
+    };
+    QList<Held> m_held;
     int m_status = 503;
     QByteArray m_code;
     int m_failed = 0;

@@ -93,7 +93,12 @@ PublisherWorkspace::PublisherWorkspace(PublisherController *controller, QWidget 
     updateScopeBar();
 }
 
-PublisherWorkspace::~PublisherWorkspace() = default;
+PublisherWorkspace::~PublisherWorkspace()
+{
+    // The forms go with the stack after m_panelStates is gone: they must not reach it then.
+    for (auto it = m_panelStates.cbegin(); it != m_panelStates.cend(); ++it)
+        disconnect(it.key(), &QObject::destroyed, this, nullptr);
+}
 
 QWidget *PublisherWorkspace::currentEditor() const
 {
@@ -115,7 +120,8 @@ QString PublisherWorkspace::collectionPath(Page page)
 
 QString PublisherWorkspace::at(const ResourcePanel *panel, const QString &relative) const
 {
-    return m_panelStates.value(panel).service + relative;
+    const auto state = m_panelStates.constFind(panel);
+    return state == m_panelStates.cend() ? QString() : state->service + relative;
 }
 
 QString PublisherWorkspace::panelKey(const QString &service, Page page)
@@ -181,12 +187,13 @@ void PublisherWorkspace::leavePanels()
             ++it;
             continue;
         }
-        if (panel->document()->isDirty()) {
+        // A save or delete under way ends on the form it was made from, which the user finds
+        // as it ended when back on its service.
+        if (panel->document()->isDirty() || panel->isBusy() || m_panelStates.value(panel).deletes > 0) {
             m_keptPanels.insert(panelKey(of, it.key()), panel); // stays in the stack, out of sight
         } else {
             m_stack->removeWidget(panel);
-            m_panelStates.remove(panel);
-            panel->deleteLater();
+            panel->deleteLater(); // its state goes when it does (see makePanel())
         }
         it = m_panels.erase(it);
     }
@@ -333,6 +340,8 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
     PanelState &state = m_panelStates[panel];
     state.page = page;
     state.service = m_controller ? m_controller->serviceId() : QString();
+    // Until the form is gone, a reply to it still finds the service it belongs to.
+    connect(panel, &QObject::destroyed, this, [this, panel] { m_panelStates.remove(panel); });
     m_stack->addWidget(panel);
     connect(panel, &ResourcePanel::currentChanged, this, [this, panel, page] {
         if (m_location.page == page && m_panels.value(page) == panel)
@@ -377,7 +386,7 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
 
 void PublisherWorkspace::loadPanel(ResourcePanel *panel)
 {
-    if (!panel || !m_controller)
+    if (!panel || !m_controller || !m_panelStates.contains(panel))
         return;
     const Page page = pageOf(panel);
     m_controller->listResources(at(panel, collectionPath(page)), panel, [this, panel, page](const core::Result<QList<QJsonObject>> &r) {
@@ -395,7 +404,10 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
             records->append(panelrecords::fromResource(page, resource, m_panelStates.value(panel).service));
         auto show = [this, panel, records] {
             panel->setRecords(*records);
-            if (const QString name = std::exchange(m_panelStates[panel].pendingSelection, QString()); !name.isEmpty())
+            const auto state = m_panelStates.find(panel);
+            if (state == m_panelStates.end())
+                return;
+            if (const QString name = std::exchange(state->pendingSelection, QString()); !name.isEmpty())
                 panel->selectRecord(name);
         };
         if (page != Page::Products || records->isEmpty()) {
@@ -463,12 +475,15 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
 
 void PublisherWorkspace::deleteFromPanel(ResourcePanel *panel, const QString &name, bool anyway)
 {
+    if (!m_panelStates.contains(panel))
+        return;
     const Page page = pageOf(panel);
     const QString path = at(panel, collectionPath(page) + u'/' + name);
     // What the user was shown when they chose Delete (the form shows the item to delete).
     QVariantMap shown;
     if (!anyway && panel->currentName() == name)
         shown = panel->document()->savedValues();
+    ++m_panelStates[panel].deletes; // until removeResource() or a refusal here ends it
     if (page != Page::Products && page != Page::Users) {
         removeResource(panel, path, false, shown);
         return;
@@ -476,6 +491,7 @@ void PublisherWorkspace::deleteFromPanel(ResourcePanel *panel, const QString &na
     // A product or user with subscriptions is deleted only together with them (§2.4, §2.6).
     m_controller->listResources(path + u"/subscriptions"_qs, panel, [this, panel, path, name, shown](const core::Result<QList<QJsonObject>> &r) {
         if (!r) {
+            deleteEnded(panel);
             panel->deleteFailed(r.error(), name);
             return;
         }
@@ -490,13 +506,24 @@ void PublisherWorkspace::deleteFromPanel(ResourcePanel *panel, const QString &na
                            tr("Delete &all"), [this, panel, path, shown](bool accepted) {
                                if (accepted)
                                    removeResource(panel, path, true, shown);
+                               else
+                                   deleteEnded(panel);
                            });
     });
 }
 
+void PublisherWorkspace::deleteEnded(const ResourcePanel *panel)
+{
+    if (const auto state = m_panelStates.find(panel); state != m_panelStates.end() && state->deletes > 0)
+        --state->deletes;
+}
+
 void PublisherWorkspace::showKeys(ResourcePanel *panel, const QString &sid)
 {
-    PanelState &state = m_panelStates[panel];
+    const auto found = m_panelStates.find(panel);
+    if (found == m_panelStates.end())
+        return;
+    PanelState &state = *found;
     state.keysOf = sid;
     state.primaryKey->clear();
     state.secondaryKey->clear();
@@ -505,9 +532,10 @@ void PublisherWorkspace::showKeys(ResourcePanel *panel, const QString &sid)
     if (sid.isEmpty() || !m_controller)
         return;
     m_controller->listSecrets(state.service, sid, state.primaryKey, [this, panel, sid](const core::Result<QJsonObject> &r) {
-        const PanelState &state = m_panelStates[panel];
-        if (sid != state.keysOf)
+        const auto found = m_panelStates.constFind(panel);
+        if (found == m_panelStates.cend() || sid != found->keysOf)
             return;
+        const PanelState &state = *found;
         if (!r.ok()) {
             const QString text = r.error().kind == core::Error::Kind::Forbidden
                 ? ForbiddenText::withAdvice(
@@ -526,7 +554,7 @@ void PublisherWorkspace::showKeys(ResourcePanel *panel, const QString &sid)
 void PublisherWorkspace::regenerateKey(ResourcePanel *panel, bool primary)
 {
     const QString sid = m_panelStates.value(panel).keysOf;
-    if (sid.isEmpty() || !m_controller)
+    if (sid.isEmpty() || !m_controller || !m_panelStates.contains(panel))
         return;
     auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Regenerate key"),
                                     primary ? tr("Regenerate the primary key of “%1”? Callers that use the current key are refused from now on.").arg(sid)
@@ -543,6 +571,8 @@ void PublisherWorkspace::regenerateKey(ResourcePanel *panel, bool primary)
 
 void PublisherWorkspace::sendRegenerate(ResourcePanel *panel, const QString &sid, bool primary)
 {
+    if (!m_panelStates.contains(panel))
+        return;
     m_controller->call(core::ArmRequest::post(at(panel, u"/subscriptions/"_qs + sid
                                                  + (primary ? u"/regeneratePrimaryKey"_qs : u"/regenerateSecondaryKey"_qs))),
                        panel, [this, panel, sid, primary](const core::Result<QJsonObject> &r) {

@@ -98,8 +98,8 @@ private:
     static bool isDirty(const QWidget *editor);
     // Takes the editor on show off the page: kept (dirty) or deleted.
     void leaveEditor();
-    // After a service switch: the old service's list forms leave m_panels, kept (dirty, by
-    // panelKey()) or deleted.
+    // After a service switch: the old service's list forms leave m_panels, kept (dirty, or with
+    // a save or delete under way, by panelKey()) or deleted.
     void leavePanels();
     static QString panelKey(const QString &service, Page page);
     void updateScopeBar();
@@ -110,6 +110,7 @@ private:
     // An absolute ARM path below the service `panel` was made for. PublisherController::call()
     // treats any path that starts with "/subscriptions" as absolute, which APIM's own
     // subscriptions collection would be mistaken for, so this page always passes absolute paths.
+    // A null string for a form this page no longer has (its calls are not made then).
     QString at(const ResourcePanel *panel, const QString &relative) const;
     void loadPanel(ResourcePanel *panel);
     // Creates (isNew) or updates a list item, then its links (publisherworkspacesaves.cpp).
@@ -143,6 +144,8 @@ private:
     // deleteSubscriptions=true (publisherworkspacesaves.cpp).
     void removeResource(ResourcePanel *panel, const QString &path, bool withSubscriptions,
                         const QVariantMap &shown);
+    // A delete of `panel` ended (done, refused, failed or declined).
+    void deleteEnded(const ResourcePanel *panel);
     // One link call of a save: `item` added to or removed from the item's `key` links.
     struct LinkStep
     {
@@ -177,7 +180,8 @@ private:
     QHash<QString, QPointer<ResourcePanel>> m_keptPanels; // other services' with unsaved edits, by panelKey()
     // What a list form belongs to: its page and the service it was made for (its list, saves
     // and deletes go there whichever service is current), the record to select once its list
-    // has loaded, and a subscriptions form's key fields and whose keys they show.
+    // has loaded, and a subscriptions form's key fields and whose keys they show. It goes when
+    // the form is destroyed, not before: a reply to a call of a form that left still finds it.
     struct PanelState
     {
         Page page = Page::Overview;
@@ -186,6 +190,7 @@ private:
         MaskedKeyField *primaryKey = nullptr;
         MaskedKeyField *secondaryKey = nullptr;
         QString keysOf;
+        int deletes = 0; // under way
     };
     QHash<const ResourcePanel *, PanelState> m_panelStates;
     // The last server copy of a list item read or saved here, and its ETag, by absolute path.

@@ -20,6 +20,8 @@ namespace portico::ui {
 
 void PublisherWorkspace::savePanel(ResourcePanel *panel, const QVariantMap &values, bool isNew, bool overwrite)
 {
+    if (!m_panelStates.contains(panel))
+        return;
     const Page page = pageOf(panel);
     const QString name = values.value(u"name"_qs).toString();
     const QJsonObject properties = panelrecords::toProperties(page, values, isNew);
@@ -140,11 +142,13 @@ void PublisherWorkspace::removeResource(ResourcePanel *panel, const QString &pat
 {
     const QString name = path.section(u'/', -1);
     auto gone = [this, panel, path] {
+        deleteEnded(panel);
         m_serverCopies.remove(path);
         loadPanel(panel);
         Q_EMIT resourcesChanged();
     };
-    auto failed = [panel, name](const core::Error &error) {
+    auto failed = [this, panel, name](const core::Error &error) {
+        deleteEnded(panel);
         if (error.httpStatus == 412)
             panel->deleteConflicted(name);
         else
@@ -197,7 +201,8 @@ void PublisherWorkspace::runSteps(ResourcePanel *panel, const QString &path, con
 {
     if (steps->isEmpty()) {
         panel->saveSucceeded(saved);
-        m_panelStates[panel].pendingSelection = saved.value(u"name"_qs).toString();
+        if (const auto state = m_panelStates.find(panel); state != m_panelStates.end())
+            state->pendingSelection = saved.value(u"name"_qs).toString();
         loadPanel(panel);
         Q_EMIT resourcesChanged();
         return;

@@ -104,6 +104,8 @@ public:
     // and Delete anyway (deleteAnywayRequested(name): delete whatever the server has now).
     void deleteConflicted(const QString &name);
     void setBusy(bool busy);
+    // A save or delete of this form is under way.
+    bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
     void saveRequested(const QVariantMap &values, bool isNew);

@@ -8,8 +8,12 @@
 // service is kept under it, does not turn up on the other, and its Save goes to the first
 // service, even when it comes after the switch.
 
+#include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
+#include "core/auth/statictokenprovider.h"
+#include "tests/support/flakyproxy.h"
 #include "tests/ui/publishertestbed.h"
+#include "ui/common/decisions.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
 #include "ui/publisher/operationeditor.h"
@@ -17,6 +21,7 @@
 #include "ui/publisher/resourcepanel.h"
 
 #include <QJsonArray>
+#include <QAbstractItemView>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPointer>
@@ -54,6 +59,7 @@ private Q_SLOTS:
     void apiEditorSavesToTheServiceItWasOpenedOn();
     void operationEditorSavesToTheServiceItWasOpenedOn();
     void namedValueFormStaysWithTheServiceItWasOpenedOn();
+    void deleteUnderWayEndsOnTheServiceItWasMadeOn();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -91,7 +97,23 @@ private:
         QTest::keyClicks(edit, text);
     }
 
+    // Whether `panel`'s list shows an item called `name`.
+    static bool lists(const ui::ResourcePanel *panel, const QString &name)
+    {
+        const auto *view = panel->findChild<QAbstractItemView *>();
+        const QAbstractItemModel *model = view ? view->model() : nullptr;
+        for (int row = 0; model && row < model->rowCount(); ++row)
+            for (int column = 0; column < model->columnCount(); ++column)
+                if (model->index(row, column).data().toString() == name)
+                    return true;
+        return false;
+    }
+
     test::PublisherTestBed m_bed;
+    // The controller's calls go through it, so that one can be held while the user goes on.
+    std::unique_ptr<test::FlakyProxy> m_proxy;
+    std::unique_ptr<core::StaticTokenProvider> m_tokens;
+    std::unique_ptr<core::ArmClient> m_proxied;
     std::unique_ptr<ui::PublisherWorkspace> m_workspace;
 };
 
@@ -101,6 +123,13 @@ void tst_PublisherServiceSwitch::initTestCase()
     const QString problem = m_bed.start(u"switch-first"_qs, this);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY(test::createLocalService(*m_bed.controller(), kSecond, this).ok());
+    m_proxy = std::make_unique<test::FlakyProxy>();
+    QVERIFY(m_proxy->listen(QHostAddress::LocalHost, quint16(m_bed.local().managementUrl().port())));
+    QUrl url = m_bed.local().managementUrl();
+    url.setPort(m_proxy->port());
+    m_tokens = std::make_unique<core::StaticTokenProvider>(m_bed.local().token());
+    m_proxied = std::make_unique<core::ArmClient>(&m_bed.network(), url, m_tokens.get());
+    m_bed.controller()->setClient(m_proxied.get());
     m_workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.controller());
     m_workspace->resize(1200, 800);
     m_workspace->show();
@@ -110,11 +139,15 @@ void tst_PublisherServiceSwitch::initTestCase()
 void tst_PublisherServiceSwitch::cleanupTestCase()
 {
     m_workspace.reset();
+    m_bed.controller()->setClient(m_bed.client());
+    m_proxied.reset();
     m_bed.stop();
+    m_proxy.reset();
 }
 
 void tst_PublisherServiceSwitch::init()
 {
+    m_proxy->holdWhen({});
     m_bed.controller()->setService(kFirst);
 }
 
@@ -225,6 +258,54 @@ void tst_PublisherServiceSwitch::namedValueFormStaysWithTheServiceItWasOpenedOn(
         return;
     QCOMPARE(displayNameOf(kFirst + u"/namedValues/region"_qs), u"region-first"_qs);
     QCOMPARE(displayNameOf(kSecond + u"/namedValues/region"_qs), u"region"_qs);
+}
+
+void tst_PublisherServiceSwitch::deleteUnderWayEndsOnTheServiceItWasMadeOn()
+{
+    for (const QString &service : { kFirst, kSecond }) {
+        const QJsonObject body { { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"gone"_qs },
+                                                                   { u"value"_qs, u"soon"_qs } } } };
+        QVERIFY(call(core::ArmRequest::put(service + u"/namedValues/gone"_qs, body)).ok());
+    }
+    m_workspace->showPage(Page::NamedValues, u"gone"_qs);
+    ui::ResourcePanel *first = m_workspace->panel(Page::NamedValues);
+    QVERIFY(first);
+    QPointer<ui::ResourcePanel> guard(first);
+    QTRY_COMPARE_WITH_TIMEOUT(first->currentName(), u"gone"_qs, 10000);
+    QVERIFY(!first->document()->isDirty());
+
+    // The user deletes it; the DELETE waits on the way while another service becomes current.
+    QList<QByteArray> toSecond;
+    const QByteArray second = QUrl::toPercentEncoding(kSecond, "/");
+    m_proxy->holdWhen([&toSecond, second](const test::FlakyProxy::Request &r) {
+        if (r.target.startsWith(second))
+            toSecond << r.method + ' ' + r.target;
+        return r.method == "DELETE" && r.target.contains("/namedValues/gone");
+    });
+    ui::decisions::preAnswer(true);
+    auto *remove = first->findChild<QPushButton *>(u"namedValuesDeletePushButton"_qs);
+    QVERIFY(remove && remove->isEnabled());
+    remove->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_proxy->held(), 1, 10000);
+    m_bed.controller()->setService(kSecond);
+    QCOMPARE(m_workspace->currentPage(), Page::Overview);
+    m_proxy->forwardHeld();
+
+    // Deleted on the first service, and nothing sent to the second (no list, no delete).
+    QTRY_VERIFY_WITH_TIMEOUT(!call(core::ArmRequest::get(kFirst + u"/namedValues/gone"_qs)).ok(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(guard && !lists(first, u"gone"_qs), 10000);
+    m_proxy->holdWhen({});
+    QVERIFY2(toSecond.isEmpty(), toSecond.join(", ").constData());
+    QVERIFY(call(core::ArmRequest::get(kSecond + u"/namedValues/gone"_qs)).ok());
+    QCOMPARE(m_workspace->unsavedEditorCount(), 0);
+
+    // Back on the first service, the user finds the form the delete was made from, without it.
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::NamedValues);
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), first);
+    QVERIFY(!lists(first, u"gone"_qs));
+    QVERIFY(!first->document()->isDirty());
 }
 
 QTEST_MAIN(tst_PublisherServiceSwitch)
