@@ -279,6 +279,8 @@ void PublisherController::saveResource(StagedEditor *editor, const QString &path
 void PublisherController::putResource(StagedEditor *editor, const QString &path, BodyFor body,
                                       SavedCallback saved)
 {
+    // An existing item: without its server copy the PUT would be create-only (If-None-Match: *).
+    Q_ASSERT(m_serverCopies.contains(editor));
     putIfUnchanged(editor, core::ArmRequest::put(path, body(m_serverCopies.value(editor).json)), false,
                    callbacksOf(editor, std::move(saved)));
 }

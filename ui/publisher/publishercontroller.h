@@ -200,6 +200,9 @@ private:
     // `fresh` re-reads the server copy first and replaces whatever ETag it has (Overwrite).
     void saveResource(StagedEditor *editor, const QString &path, bool isNew, bool fresh,
                       BodyFor body, SavedCallback saved);
+    // The save PUT of an existing API or operation: saveResource() has read its server copy
+    // first when it had none, so putIfUnchanged() always sends If-Match (never the
+    // If-None-Match: * of a policy scope that had no policy); asserted.
     void putResource(StagedEditor *editor, const QString &path, BodyFor body, SavedCallback saved);
     // What an editor is told of a save: a conflict (412), a failure, or the saved reply.
     struct SaveCallbacks
@@ -212,7 +215,8 @@ private:
     static SaveCallbacks callbacksOf(StagedEditor *editor, SavedCallback saved);
     // Every editor's save PUT: If-Match the ETag of the editor's server copy (unconditional
     // when the server sent none), If-None-Match: * when it has none (nothing was there when it
-    // was loaded), If-Match: * for `overwrite`; a 412 is `conflicted`, else as finishSave().
+    // was loaded; only a policy editor's save gets there, see putResource()), If-Match: * for
+    // `overwrite`; a 412 is `conflicted`, else as finishSave().
     void putIfUnchanged(QObject *editor, core::ArmRequest put, bool overwrite, SaveCallbacks callbacks);
     // The end of an editor's save: the reply is its new server copy, or the failure is said.
     void finishSave(const QObject *editor, const core::Result<core::ArmResponse> &reply,
