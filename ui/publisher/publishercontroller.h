@@ -57,6 +57,8 @@ public:
     // The full ARM id of the service the editors work on; serviceChanged() when it is another.
     void setService(const QString &serviceId);
     const QString &serviceId() const { return m_serviceId; }
+    // The environment of setSecretStore() (its id).
+    const QString &environmentId() const { return m_environmentId; }
 
     // Wizard: name checks, subscriptions/resource groups, provisioning. When provisioning
     // succeeds the new service becomes current and serviceCreated() is emitted.

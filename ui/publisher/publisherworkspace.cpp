@@ -124,15 +124,17 @@ QString PublisherWorkspace::at(const ResourcePanel *panel, const QString &relati
     return state == m_panelStates.cend() ? QString() : state->service + relative;
 }
 
-QString PublisherWorkspace::panelKey(const QString &service, Page page)
+QString PublisherWorkspace::panelKey(const QString &environment, const QString &service, Page page)
 {
-    return service + u'|' + QString::number(int(page));
+    return environment + u'|' + service + u'|' + QString::number(int(page));
 }
 
 QString PublisherWorkspace::keyOf(const Location &location) const
 {
+    // The environment too: a draft comes back only where its save goes to its service.
+    const QString environment = m_controller ? m_controller->environmentId() : QString();
     const QString service = m_controller ? m_controller->serviceId() : QString();
-    return service + u'|' + QString::number(int(location.page)) + u'|' + location.apiId + u'|' + location.name;
+    return environment + u'|' + service + u'|' + QString::number(int(location.page)) + u'|' + location.apiId + u'|' + location.name;
 }
 
 bool PublisherWorkspace::isDirty(const QWidget *editor)
@@ -179,18 +181,19 @@ void PublisherWorkspace::leaveEditor()
 
 void PublisherWorkspace::leavePanels()
 {
+    const QString environment = m_controller ? m_controller->environmentId() : QString();
     const QString service = m_controller ? m_controller->serviceId() : QString();
     for (auto it = m_panels.begin(); it != m_panels.end();) {
         ResourcePanel *panel = it.value();
-        const QString of = m_panelStates.value(panel).service;
-        if (of == service) {
+        const PanelState state = m_panelStates.value(panel);
+        if (state.service == service && state.environment == environment) {
             ++it;
             continue;
         }
         // A save or delete under way ends on the form it was made from, which the user finds
         // as it ended when back on its service.
         if (panel->document()->isDirty() || panel->isBusy() || m_panelStates.value(panel).deletes > 0) {
-            m_keptPanels.insert(panelKey(of, it.key()), panel); // stays in the stack, out of sight
+            m_keptPanels.insert(panelKey(state.environment, state.service, it.key()), panel); // stays in the stack, out of sight
         } else {
             m_stack->removeWidget(panel);
             panel->deleteLater(); // its state goes when it does (see makePanel())
@@ -315,7 +318,8 @@ void PublisherWorkspace::showPage(Page page, const QString &name, const QString 
         ResourcePanel *panel = m_panels.value(page);
         if (!panel) {
             // This service's form with unsaved edits, as the user left it, or a new one.
-            panel = m_keptPanels.take(panelKey(m_controller ? m_controller->serviceId() : QString(), page));
+            panel = m_keptPanels.take(m_controller ? panelKey(m_controller->environmentId(), m_controller->serviceId(), page)
+                                                   : QString());
             if (!panel)
                 panel = makePanel(page);
             m_panels.insert(page, panel);
@@ -339,6 +343,7 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
     auto *panel = new ResourcePanel(spec.prefix, spec.title, spec.fields, spec.columns, this);
     PanelState &state = m_panelStates[panel];
     state.page = page;
+    state.environment = m_controller ? m_controller->environmentId() : QString();
     state.service = m_controller ? m_controller->serviceId() : QString();
     // Until the form is gone, a reply to it still finds the service it belongs to.
     connect(panel, &QObject::destroyed, this, [this, panel] { m_panelStates.remove(panel); });

@@ -91,7 +91,8 @@ private:
         QString name;
         QString apiId;
     };
-    // The service and the page: a kept editor comes back only for the same item of the same service.
+    // The environment, the service and the page: a kept editor comes back only for the same item
+    // of the same service in the same environment.
     QString keyOf(const Location &location) const;
     // "API x", "Operation o of API x", "Product p", "Global (all APIs)".
     static QString scopeLabel(const QString &scope);
@@ -101,7 +102,9 @@ private:
     // After a service switch: the old service's list forms leave m_panels, kept (dirty, or with
     // a save or delete under way, by panelKey()) or deleted.
     void leavePanels();
-    static QString panelKey(const QString &service, Page page);
+    // A list form's key: its environment's id, its service and its page (the same service path
+    // can be in two environments, portico-local's and an Azure one).
+    static QString panelKey(const QString &environment, const QString &service, Page page);
     void updateScopeBar();
     void togglePolicy();
     // A list page's panel for the current service.
@@ -185,6 +188,7 @@ private:
     struct PanelState
     {
         Page page = Page::Overview;
+        QString environment;
         QString service;
         QString pendingSelection;
         MaskedKeyField *primaryKey = nullptr;

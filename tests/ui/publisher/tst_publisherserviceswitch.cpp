@@ -37,6 +37,10 @@ using Page = ui::PublisherWorkspace::Page;
 namespace {
 const QString kFirst = test::localServiceId(u"switch-first"_qs);
 const QString kSecond = test::localServiceId(u"switch-second"_qs);
+// Two environments that both have kFirst (as portico-local's and an Azure one could have a service
+// of the same path): the controller's proxied client in one, the test bed's own in the other.
+const QString kFirstEnvironment = u"first-environment"_qs;
+const QString kSecondEnvironment = u"second-environment"_qs;
 
 QJsonObject apiBody(const QString &displayName, const QString &path)
 {
@@ -60,6 +64,7 @@ private Q_SLOTS:
     void operationEditorSavesToTheServiceItWasOpenedOn();
     void namedValueFormStaysWithTheServiceItWasOpenedOn();
     void deleteUnderWayEndsOnTheServiceItWasMadeOn();
+    void draftsStayInTheirEnvironment();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -109,6 +114,16 @@ private:
         return false;
     }
 
+    // What the console does when the user picks another environment: its client, then its id.
+    void useEnvironment(const QString &environment)
+    {
+        core::ArmClient *client = environment == kFirstEnvironment ? m_proxied.get() : m_bed.client();
+        if (m_bed.controller()->client() == client)
+            return;
+        m_bed.controller()->setClient(client);
+        m_bed.controller()->setSecretStore(nullptr, environment);
+    }
+
     test::PublisherTestBed m_bed;
     // The controller's calls go through it, so that one can be held while the user goes on.
     std::unique_ptr<test::FlakyProxy> m_proxy;
@@ -130,6 +145,7 @@ void tst_PublisherServiceSwitch::initTestCase()
     m_tokens = std::make_unique<core::StaticTokenProvider>(m_bed.local().token());
     m_proxied = std::make_unique<core::ArmClient>(&m_bed.network(), url, m_tokens.get());
     m_bed.controller()->setClient(m_proxied.get());
+    m_bed.controller()->setSecretStore(nullptr, kFirstEnvironment);
     m_workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.controller());
     m_workspace->resize(1200, 800);
     m_workspace->show();
@@ -148,6 +164,7 @@ void tst_PublisherServiceSwitch::cleanupTestCase()
 void tst_PublisherServiceSwitch::init()
 {
     m_proxy->holdWhen({});
+    useEnvironment(kFirstEnvironment);
     m_bed.controller()->setService(kFirst);
 }
 
@@ -306,6 +323,60 @@ void tst_PublisherServiceSwitch::deleteUnderWayEndsOnTheServiceItWasMadeOn()
     QCOMPARE(m_workspace->currentEditor(), first);
     QVERIFY(!lists(first, u"gone"_qs));
     QVERIFY(!first->document()->isDirty());
+}
+
+void tst_PublisherServiceSwitch::draftsStayInTheirEnvironment()
+{
+    QVERIFY(call(core::ArmRequest::put(kFirst + u"/apis/envtwin"_qs, apiBody(u"Env twin"_qs, u"envtwin"_qs))).ok());
+    const QJsonObject value { { u"properties"_qs, QJsonObject { { u"displayName"_qs, u"shared"_qs },
+                                                                { u"value"_qs, u"both"_qs } } } };
+    QVERIFY(call(core::ArmRequest::put(kFirst + u"/namedValues/shared"_qs, value)).ok());
+
+    // Drafts of an API and a named value of kFirst in the first environment.
+    m_workspace->showPage(Page::Api, u"envtwin"_qs);
+    auto *editor = waitForEditor<ui::ApiEditor>(u"displayNameLineEdit"_qs, u"Env twin"_qs);
+    QVERIFY(editor);
+    QPointer<ui::ApiEditor> editorGuard(editor);
+    retype(editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs), u"Env twin, first environment"_qs);
+    QVERIFY(editor->document()->isDirty());
+    m_workspace->showPage(Page::NamedValues, u"shared"_qs);
+    ui::ResourcePanel *form = m_workspace->panel(Page::NamedValues);
+    QVERIFY(form);
+    QPointer<ui::ResourcePanel> formGuard(form);
+    QTRY_COMPARE_WITH_TIMEOUT(form->currentName(), u"shared"_qs, 10000);
+    retype(form->findChild<QLineEdit *>(u"namedValueDisplayNameLineEdit"_qs), u"shared-first"_qs);
+    QVERIFY(form->document()->isDirty());
+
+    // In the other environment, its service of the same path shows without those drafts (their
+    // Save would go to this environment's client).
+    useEnvironment(kSecondEnvironment);
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::Api, u"envtwin"_qs);
+    QVERIFY(m_workspace->currentEditor() != editor);
+    auto *other = waitForEditor<ui::ApiEditor>(u"displayNameLineEdit"_qs, u"Env twin"_qs);
+    QVERIFY(other);
+    QVERIFY(!other->document()->isDirty());
+    m_workspace->showPage(Page::NamedValues, u"shared"_qs);
+    ui::ResourcePanel *otherForm = m_workspace->panel(Page::NamedValues);
+    QVERIFY(otherForm && otherForm != form);
+    QTRY_COMPARE_WITH_TIMEOUT(otherForm->currentName(), u"shared"_qs, 10000);
+    QVERIFY(!otherForm->document()->isDirty());
+    QCOMPARE(otherForm->findChild<QLineEdit *>(u"namedValueDisplayNameLineEdit"_qs)->text(), u"shared"_qs);
+    QCOMPARE(m_workspace->unsavedEditorCount(), 2); // the first environment's, kept
+
+    // Back in the first environment, both drafts come back as they were left.
+    useEnvironment(kFirstEnvironment);
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::Api, u"envtwin"_qs);
+    QVERIFY(editorGuard);
+    QCOMPARE(m_workspace->currentEditor(), editor);
+    QCOMPARE(editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs)->text(), u"Env twin, first environment"_qs);
+    m_workspace->showPage(Page::NamedValues, u"shared"_qs);
+    QVERIFY(formGuard);
+    QCOMPARE(m_workspace->currentEditor(), form);
+    QVERIFY(form->document()->isDirty());
+    editor->document()->revert();
+    form->document()->revert();
 }
 
 QTEST_MAIN(tst_PublisherServiceSwitch)
