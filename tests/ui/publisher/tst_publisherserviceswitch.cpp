@@ -6,7 +6,8 @@
 // service the user created finishes provisioning, or the console opens another), an API
 // editor, an operation editor or a named-values form with unsaved edits made on the first
 // service is kept under it, does not turn up on the other, and its Save goes to the first
-// service, even when it comes after the switch.
+// service, even when its call is still on the way (held by a FlakyProxy) at the switch; a
+// delete under way likewise. A draft comes back only in the environment it was made in.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -83,17 +84,45 @@ private:
         auto *name = editor->template findChild<QLineEdit *>(field);
         return QTest::qWaitFor([&] { return name->text() == displayName; }, 10000) ? editor : nullptr;
     }
-    // Another service becomes current, then Save is clicked on `editor` (kept out of sight with
-    // its unsaved edits), and the save ends.
-    void saveAfterSwitch(QWidget *editor, const ui::StagedDocument *document, const QString &saveButton)
+    // The user clicks Save on `editor` (on show, on the first service); its `method` call to
+    // `path` (below the first service) waits on the way while the second service becomes
+    // current, then goes on, and the save ends. Nothing is sent to the second service meanwhile.
+    void saveHeldOverSwitch(QWidget *editor, const ui::StagedDocument *document, const QString &saveButton,
+                            const QByteArray &method, const QString &path)
     {
-        m_bed.controller()->setService(kSecond);
         QPointer<QWidget> guard(editor);
+        QCOMPARE(m_workspace->currentEditor(), editor);
         auto *save = editor->findChild<QPushButton *>(saveButton);
         QVERIFY2(save, qPrintable(saveButton));
-        QVERIFY(save->isEnabled());
+        QVERIFY(save->isVisible() && save->isEnabled());
+        auto toSecond = std::make_shared<QList<QByteArray>>();
+        const QByteArray second = QUrl::toPercentEncoding(kSecond, "/");
+        const QByteArray held = QUrl::toPercentEncoding(kFirst + path, "/");
+        m_proxy->holdWhen([toSecond, second, held, method](const test::FlakyProxy::Request &r) {
+            if (r.target.startsWith(second))
+                toSecond->append(r.method + ' ' + r.target);
+            return r.method == method && r.target.left(r.target.indexOf('?')) == held;
+        });
         save->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_proxy->held(), 1, 10000);
+        m_bed.controller()->setService(kSecond);
+        QCOMPARE(m_workspace->currentPage(), Page::Overview);
+        m_proxy->forwardHeld();
         QTRY_VERIFY_WITH_TIMEOUT(guard && !document->isDirty(), 10000);
+        m_proxy->holdWhen({});
+        QVERIFY2(toSecond->isEmpty(), toSecond->join(", ").constData());
+    }
+    // Back on the first service, the user finds `editor` as the save left it: saved.
+    void backOnFirst(QWidget *editor, const ui::StagedDocument *document, Page page, const QString &name,
+                     const QString &apiId = {})
+    {
+        QPointer<QWidget> guard(editor);
+        m_bed.controller()->setService(kFirst);
+        m_workspace->showPage(page, name, apiId);
+        QVERIFY(guard);
+        QCOMPARE(m_workspace->currentEditor(), editor);
+        QVERIFY(!document->isDirty());
+        QCOMPARE(m_workspace->unsavedEditorCount(), 0);
     }
     static void retype(QLineEdit *edit, const QString &text)
     {
@@ -194,12 +223,13 @@ void tst_PublisherServiceSwitch::apiEditorSavesToTheServiceItWasOpenedOn()
     QCOMPARE(m_workspace->currentEditor(), editor);
     QCOMPARE(editor->findChild<QLineEdit *>(u"displayNameLineEdit"_qs)->text(), u"First twin, edited"_qs);
 
-    // A save from it that comes after the next switch goes to its own service.
-    saveAfterSwitch(editor, editor->document(), u"apiSavePushButton"_qs);
+    // Its save, still under way when the next switch comes, goes to its own service.
+    saveHeldOverSwitch(editor, editor->document(), u"apiSavePushButton"_qs, "PUT", u"/apis/twin"_qs);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(displayNameOf(kFirst + u"/apis/twin"_qs), u"First twin, edited"_qs);
     QCOMPARE(displayNameOf(kSecond + u"/apis/twin"_qs), u"Second twin"_qs);
+    backOnFirst(editor, editor->document(), Page::Api, u"twin"_qs);
 }
 
 void tst_PublisherServiceSwitch::operationEditorSavesToTheServiceItWasOpenedOn()
@@ -226,11 +256,13 @@ void tst_PublisherServiceSwitch::operationEditorSavesToTheServiceItWasOpenedOn()
     QVERIFY(guard);
     QCOMPARE(m_workspace->currentEditor(), editor);
 
-    saveAfterSwitch(editor, editor->document(), u"operationSavePushButton"_qs);
+    saveHeldOverSwitch(editor, editor->document(), u"operationSavePushButton"_qs, "PUT",
+                       u"/apis/ops/operations/score"_qs);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(displayNameOf(kFirst + u"/apis/ops/operations/score"_qs), u"Score on the first"_qs);
     QCOMPARE(displayNameOf(kSecond + u"/apis/ops/operations/score"_qs), u"Score"_qs);
+    backOnFirst(editor, editor->document(), Page::Operation, u"score"_qs, u"ops"_qs);
 }
 
 void tst_PublisherServiceSwitch::namedValueFormStaysWithTheServiceItWasOpenedOn()
@@ -269,12 +301,14 @@ void tst_PublisherServiceSwitch::namedValueFormStaysWithTheServiceItWasOpenedOn(
     QCOMPARE(name->text(), u"region-first"_qs);
     QVERIFY(first->document()->isDirty());
 
-    // A save from it that comes after the next switch goes to its own service.
-    saveAfterSwitch(first, first->document(), u"namedValuesSavePushButton"_qs);
+    // Its save, still under way when the next switch comes, goes to its own service.
+    saveHeldOverSwitch(first, first->document(), u"namedValuesSavePushButton"_qs, "PATCH",
+                       u"/namedValues/region"_qs);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(displayNameOf(kFirst + u"/namedValues/region"_qs), u"region-first"_qs);
     QCOMPARE(displayNameOf(kSecond + u"/namedValues/region"_qs), u"region"_qs);
+    backOnFirst(first, first->document(), Page::NamedValues, {});
 }
 
 void tst_PublisherServiceSwitch::deleteUnderWayEndsOnTheServiceItWasMadeOn()
