@@ -4,6 +4,8 @@
 
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace portico::core {
 
 namespace {
@@ -122,8 +124,69 @@ QUrl redactUrl(const QUrl &url, const QStringList &extraQueryNames)
     return out;
 }
 
+QList<StorageSecretSpan> storageSecretSpans(QByteArrayView text)
+{
+    static const QByteArrayList names { "AccountKey", "SharedAccessKey", "SharedAccessSignature", "sig" };
+    const auto wordChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    };
+    // A value ends where the connection string, query, JSON string or line does. A SAS as a
+    // whole (SharedAccessSignature=sv=…&sig=…) runs to the ';' of its connection string.
+    const auto ends = [](char c, bool wholeSas) {
+        return c == ';' || c == '"' || c == '\'' || c == '\\' || c == '<' || c == '>' || c == ' ' || c == '\t'
+            || c == '\r' || c == '\n' || (!wholeSas && (c == '&' || c == '#'));
+    };
+    const QByteArray lower = text.toByteArray().toLower();
+    QList<StorageSecretSpan> spans;
+    for (const QByteArray &name : names) {
+        const QByteArray needle = name.toLower() + '=';
+        const bool wholeSas = name == "SharedAccessSignature";
+        for (qsizetype at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+            if (at > 0 && wordChar(lower.at(at - 1)))
+                continue;
+            const qsizetype from = at + needle.size();
+            qsizetype to = from;
+            while (to < lower.size() && !ends(lower.at(to), wholeSas))
+                ++to;
+            if (to > from)
+                spans.append({ from, to - from, name });
+        }
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const StorageSecretSpan &a, const StorageSecretSpan &b) { return a.from < b.from; });
+    // sig= inside a SharedAccessSignature= value is covered by the outer span.
+    QList<StorageSecretSpan> out;
+    for (const StorageSecretSpan &span : std::as_const(spans)) {
+        if (!out.isEmpty() && span.from < out.last().from + out.last().length)
+            continue;
+        out.append(span);
+    }
+    return out;
+}
+
+namespace {
+
+QByteArray maskStorageSecrets(const QByteArray &text)
+{
+    const QList<StorageSecretSpan> spans = storageSecretSpans(text);
+    if (spans.isEmpty())
+        return text;
+    QByteArray out;
+    out.reserve(text.size());
+    qsizetype from = 0;
+    for (const StorageSecretSpan &span : spans) {
+        out += QByteArrayView(text).sliced(from, span.from - from);
+        out += secretMask.toUtf8();
+        from = span.from + span.length;
+    }
+    return out + QByteArrayView(text).sliced(from);
+}
+
+} // namespace
+
 QByteArray scrubSecrets(QByteArray text, const QStringList &secretValues)
 {
+    text = maskStorageSecrets(text);
     for (const QString &secret : secretValues) {
         if (secret.size() < 4)
             continue;
@@ -139,6 +202,8 @@ QByteArray scrubSecrets(QByteArray text, const QStringList &secretValues)
 
 QString scrubSecrets(QString text, const QStringList &secretValues)
 {
+    if (const QByteArray utf8 = text.toUtf8(); !storageSecretSpans(utf8).isEmpty())
+        text = QString::fromUtf8(maskStorageSecrets(utf8));
     for (const QString &secret : secretValues) {
         if (secret.size() < 4)
             continue;

@@ -33,8 +33,22 @@ inline constexpr QStringView secretMask { u"••••••••" };
 [[nodiscard]] HeaderList redactHeaders(const HeaderList &headers, const QStringList &extraNames = {},
                                        const QStringList &extraQueryNames = {});
 [[nodiscard]] QUrl redactUrl(const QUrl &url, const QStringList &extraQueryNames = {});
-// Replaces every occurrence of each known secret value (length >= 4) in `text`; the last
-// line of defence for bodies and free text stored in history.
+// A storage credential written out in text: the value of AccountKey=, SharedAccessKey= or
+// SharedAccessSignature= in a connection string, or of sig= in a SAS (a query or a token such
+// as BES's "SasBlobToken": "?sv=…&sig=…"). `name` is the key as written canonically
+// ("AccountKey", "SharedAccessKey", "SharedAccessSignature", "sig"); [from, from + length) is
+// the value alone. Keys match case-insensitively and only as whole words; spans do not overlap.
+struct StorageSecretSpan
+{
+    qsizetype from = 0;
+    qsizetype length = 0;
+    QByteArray name;
+};
+[[nodiscard]] QList<StorageSecretSpan> storageSecretSpans(QByteArrayView text);
+
+// Replaces every occurrence of each known secret value (length >= 4) in `text`, and every
+// storage credential storageSecretSpans() finds; the last line of defence for bodies and free
+// text stored in history.
 [[nodiscard]] QByteArray scrubSecrets(QByteArray text, const QStringList &secretValues);
 [[nodiscard]] QString scrubSecrets(QString text, const QStringList &secretValues);
 

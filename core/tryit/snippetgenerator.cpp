@@ -21,14 +21,68 @@ struct Item
     QString variable; // non-empty: take the value from this environment variable
 };
 
+// A piece of the body: literal text, or a storage credential taken from a variable.
+struct BodyPart
+{
+    QString text;
+    QString variable;
+};
+
 struct Parts
 {
     QByteArray method;
     QString baseUrl; // URL without the secret query items
     QList<Item> secretQuery;
     QList<Item> headers;
-    QByteArray body;
+    QList<BodyPart> body; // empty: no body
+    QStringList bodyVariables; // each variable of `body` once, in order
 };
+
+QString storageVariableFor(const QByteArray &name)
+{
+    if (name == "AccountKey")
+        return u"STORAGE_ACCOUNT_KEY"_qs;
+    if (name == "sig")
+        return u"SAS_SIGNATURE"_qs;
+    return SnippetGenerator::environmentVariableFor(QString::fromLatin1(name));
+}
+
+// The body with the request's secret values masked and each storage credential (a connection
+// string's AccountKey, a SAS's sig, ...) cut out as a variable, the way secret headers are.
+void splitBody(Parts &parts, const QByteArray &body, const TryItRequest &request, bool includeSecrets)
+{
+    if (body.isEmpty())
+        return;
+    if (includeSecrets) {
+        parts.body.append({ QString::fromUtf8(body), {} });
+        return;
+    }
+    qsizetype from = 0;
+    const auto literal = [&](qsizetype to) {
+        if (to > from)
+            parts.body.append({ QString::fromUtf8(scrubSecrets(body.mid(from, to - from), request.secretValues())), {} });
+    };
+    for (const StorageSecretSpan &span : storageSecretSpans(body)) {
+        literal(span.from);
+        const QString variable = storageVariableFor(span.name);
+        parts.body.append({ {}, variable });
+        if (!parts.bodyVariables.contains(variable))
+            parts.bodyVariables.append(variable);
+        from = span.from + span.length;
+    }
+    literal(body.size());
+}
+
+// The body as one expression of the snippet's language: literals and variables joined by
+// `separator`.
+template <typename Literal, typename Variable>
+QString bodyExpression(const Parts &p, Literal literal, Variable variable, const QString &separator)
+{
+    QStringList pieces;
+    for (const BodyPart &part : p.body)
+        pieces.append(part.variable.isEmpty() ? literal(part.text) : variable(part.variable));
+    return pieces.join(separator);
+}
 
 Parts split(const PreparedRequest &prepared, const TryItRequest &request, bool includeSecrets)
 {
@@ -36,7 +90,7 @@ Parts split(const PreparedRequest &prepared, const TryItRequest &request, bool i
     parts.method = prepared.method;
     // The key or a token pasted into the body is as secret as in a header; history scrubs it
     // the same way.
-    parts.body = includeSecrets ? prepared.body : scrubSecrets(prepared.body, request.secretValues());
+    splitBody(parts, prepared.body, request, includeSecrets);
     QUrl url = prepared.url;
     if (url.hasQuery() && !includeSecrets) {
         const QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyEncoded);
@@ -101,7 +155,8 @@ QString curl(const Parts &p)
             out += u" \\\n  --header \""_qs + shellDouble(item.name) + u": ${" + item.variable + u"}\"";
     }
     if (!p.body.isEmpty())
-        out += u" \\\n  --data-binary "_qs + shellSingle(QString::fromUtf8(p.body));
+        out += u" \\\n  --data-binary "_qs
+            + bodyExpression(p, shellSingle, [](const QString &v) -> QString { return u"\"${"_qs + v + u"}\""; }, {});
     out += u" \\\n  --write-out '\\n%{http_code}\\n'"_qs;
     return out + u'\n';
 }
@@ -122,8 +177,11 @@ QString python(const Parts &p)
             + u",\n";
     }
     out += u"}\n"_qs;
-    if (!p.body.isEmpty())
-        out += u"data = "_qs + quoted(QString::fromUtf8(p.body)) + u".encode(\"utf-8\")\n";
+    if (!p.body.isEmpty()) {
+        const QString data
+            = bodyExpression(p, quoted, [](const QString &v) -> QString { return u"os.environ["_qs + quoted(v) + u']'; }, u" + "_qs);
+        out += u"data = "_qs + (p.bodyVariables.isEmpty() ? data : u'(' + data + u')') + u".encode(\"utf-8\")\n";
+    }
     out += u"\nresponse = requests.request("_qs + quoted(QString::fromLatin1(p.method)) + u", url"
         + (p.secretQuery.isEmpty() ? QString() : u", params=params"_qs) + u", headers=headers"
         + (p.body.isEmpty() ? QString() : u", data=data"_qs) + u")\n";
@@ -144,7 +202,8 @@ QString javascript(const Parts &p)
     }
     out += u"  },\n"_qs;
     if (!p.body.isEmpty())
-        out += u"  body: "_qs + quoted(QString::fromUtf8(p.body)) + u",\n";
+        out += u"  body: "_qs
+            + bodyExpression(p, quoted, [](const QString &v) -> QString { return u"process.env."_qs + v; }, u" + "_qs) + u",\n";
     out += u"});\nconsole.log(response.status);\nconsole.log(await response.text());\n"_qs;
     return out;
 }
@@ -192,7 +251,10 @@ QString csharp(const Parts &p)
             + u");\n";
     }
     if (!p.body.isEmpty()) {
-        out += u"request.Content = new StringContent("_qs + csharpString(QString::fromUtf8(p.body))
+        const auto variable = [](const QString &v) -> QString {
+            return u"Environment.GetEnvironmentVariable("_qs + csharpString(v) + u')';
+        };
+        out += u"request.Content = new StringContent("_qs + bodyExpression(p, csharpString, variable, u" + "_qs)
             + u", Encoding.UTF8);\nrequest.Content.Headers.ContentType = "
               "System.Net.Http.Headers.MediaTypeHeaderValue.Parse("
             + csharpString(contentType) + u");\n";
@@ -215,6 +277,8 @@ QString httpFile(const Parts &p, const TryItRequest &request)
         if (!item.variable.isEmpty())
             out += u"@"_qs + item.variable + u" = {{$processEnv " + item.variable + u"}}\n";
     }
+    for (const QString &variable : p.bodyVariables)
+        out += u"@"_qs + variable + u" = {{$processEnv " + variable + u"}}\n";
     if (!out.isEmpty())
         out += u'\n';
     out += u"# "_qs + (request.operationName.isEmpty() ? u"Request"_qs : request.operationName) + u'\n';
@@ -222,7 +286,9 @@ QString httpFile(const Parts &p, const TryItRequest &request)
     for (const Item &item : p.headers)
         out += item.name + u": " + (item.variable.isEmpty() ? item.value : u"{{"_qs + item.variable + u"}}") + u'\n';
     if (!p.body.isEmpty())
-        out += u'\n' + QString::fromUtf8(p.body) + u'\n';
+        out += u'\n'
+            + bodyExpression(p, [](const QString &t) -> QString { return t; }, [](const QString &v) -> QString { return u"{{"_qs + v + u"}}"; }, {})
+            + u'\n';
     return out;
 }
 

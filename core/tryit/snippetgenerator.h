@@ -12,7 +12,9 @@ namespace portico::core {
 // Secrets (the subscription key, Authorization and other secret-looking headers or query
 // items) appear as environment-variable placeholders unless includeSecrets is set, so a copied
 // snippet is runnable without ever containing the key. Secret values that also appear in the
-// body are masked there (scrubSecrets), unless includeSecrets is set. The variable for a header is its name
+// body are masked there (scrubSecrets), unless includeSecrets is set. A storage credential in the
+// body (a connection string's AccountKey=, a SAS's sig=, see storageSecretSpans()) becomes a
+// variable too: STORAGE_ACCOUNT_KEY, SAS_SIGNATURE, SHAREDACCESSKEY, SHAREDACCESSSIGNATURE. The variable for a header is its name
 // upper-cased with every other character as '_' (Ocp-Apim-Subscription-Key ->
 // OCP_APIM_SUBSCRIPTION_KEY); see environmentVariableFor(). The Python, C# and JavaScript
 // snippets print the status code on the first line and the body after it; curl prints the body

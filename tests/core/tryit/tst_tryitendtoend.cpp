@@ -17,9 +17,12 @@
 #include "core/tryit/tryithistory.h"
 #include "core/tryit/tryitrequest.h"
 #include "core/tryit/tryitsender.h"
+#include "core/storage/blobclient.h"
+#include "tests/support/azuritefixture.h"
 #include "tests/support/porticolocalfixture.h"
 #include "tests/support/tempdir.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -135,14 +138,17 @@ private Q_SLOTS:
     void snippetsWithSecretsFilledInAnswerLikeTryIt_data();
     void snippetsWithSecretsFilledInAnswerLikeTryIt();
     void starterRateLimitAnswers429WithRetryAfter();
+    void besStorageCredentialsStayOutOfHistoryAndSnippets();
     void historyFileHoldsNoSecret();
 
 private:
     TryItRequest rrsRequest(const QUrl &gateway);
     Result<core::TryItResponse> send(const TryItRequest &request, bool record = true);
     Result<core::ChosenSubscription> chooseSubscription(const QString &which);
+    TryItRequest seedRequest(const QString &operationId, const QString &jobId = {});
 
     test::PorticoLocalFixture m_local;
+    test::AzuriteFixture m_azurite; // started by the BES test only
     test::TempDir m_dir;
     QNetworkAccessManager m_network;
     std::unique_ptr<core::StaticTokenProvider> m_tokens;
@@ -156,6 +162,7 @@ private:
     QElapsedTimer m_clock;
     QList<qint64> m_starterCallsAllowed; // when each 200 through the Starter subscription came
     int m_recorded = 0;
+    bool m_besRecorded = false;
 };
 
 void tst_TryItEndToEnd::initTestCase()
@@ -780,6 +787,109 @@ void tst_TryItEndToEnd::starterRateLimitAnswers429WithRetryAfter()
     QCOMPARE(limited->retryAfterMs(), retryAfterSeconds * 1000);
 }
 
+TryItRequest tst_TryItEndToEnd::seedRequest(const QString &operationId, const QString &jobId)
+{
+    const auto seed = std::find_if(kSeedOperations.begin(), kSeedOperations.end(),
+                                   [&](const SeedOperation &op) { return op.id == operationId; });
+    TryItRequest request;
+    request.apiId = m_api.name;
+    request.operationId = seed->id;
+    request.operationName = seed->displayName;
+    request.method = seed->method.toLatin1();
+    request.gatewayUrl = QUrl(m_service.gatewayUrl);
+    request.apiPath = m_api.path;
+    request.urlTemplate = seed->urlTemplate;
+    request.templateValues = { { u"workspace"_qs, u"local"_qs }, { u"service"_qs, u"feature-hashing"_qs },
+                               { u"apiversion"_qs, u"2.0"_qs } };
+    if (!jobId.isEmpty())
+        request.templateValues.insert(u"jobid"_qs, jobId);
+    return request;
+}
+
+void tst_TryItEndToEnd::besStorageCredentialsStayOutOfHistoryAndSnippets()
+{
+    // A BES job through Try It: the submit body carries the storage account key in its
+    // connection strings (azureml-protocol.md §3), the finished status a SAS with its sig.
+    // Neither may reach the history file (checked in historyFileHoldsNoSecret) or a snippet.
+    QVERIFY2(m_azurite.start(), qPrintable(m_azurite.errorString()));
+    const auto blobs = m_azurite.clientWithContainer(&m_network, u"data"_qs);
+    QVERIFY(blobs);
+    QBuffer input;
+    input.setData("Col2\nThis is a good day\n");
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    auto *upload = blobs->upload(u"data"_qs, u"in.csv"_qs, &input, { u"text/csv"_qs });
+    QSignalSpy uploaded(upload, &core::BlobJob::finished);
+    QVERIFY(uploaded.wait(60000));
+    QVERIFY(upload->result().ok());
+    upload->deleteLater();
+
+    // Starter's rate limit is spent by now: a subscription to Unlimited, which gets the API too.
+    QVERIFY(await(m_apim->productApis(u"unlimited"_qs).add(kApiId)).ok());
+    core::Subscription subscription;
+    subscription.displayName = u"BES subscription"_qs;
+    subscription.scope = u"/products/unlimited"_qs;
+    subscription.state = u"active"_qs;
+    QVERIFY(await(m_apim->subscriptions().createOrUpdate(u"bes-sub"_qs, subscription)).ok());
+    const auto chosen = chooseSubscription(u"bes-sub"_qs);
+    QVERIFY2(chosen.ok(), qPrintable(why(chosen)));
+
+    const QString accountKey = QString::fromLatin1(test::AzuriteFixture::accountKey);
+    const QString cs = m_azurite.connectionString();
+    QVERIFY(cs.contains(u"AccountKey="_qs + accountKey));
+    TryItRequest submit = seedRequest(u"bes-submit"_qs);
+    core::SubscriptionKeyJob::inject(submit, m_api, *chosen);
+    submit.body = QJsonDocument(QJsonObject {
+        { u"Inputs"_qs, QJsonObject { { u"input1"_qs, QJsonObject { { u"ConnectionString"_qs, cs },
+                                                                 { u"RelativeLocation"_qs, u"data/in.csv"_qs } } } } },
+        { u"Outputs"_qs, QJsonObject { { u"output1"_qs, QJsonObject { { u"ConnectionString"_qs, cs },
+                                                                   { u"RelativeLocation"_qs, u"data/out.csv"_qs } } } } },
+        { u"GlobalParameters"_qs, QJsonObject {} } }).toJson();
+    const auto submitted = send(submit);
+    QVERIFY2(submitted.ok(), qPrintable(why(submitted)));
+    QVERIFY2(submitted->status == 200, submitted->body.constData());
+    const QString jobId = QJsonDocument::fromJson("[" + submitted->body + "]").array().first().toString();
+    QVERIFY2(jobId.size() == 32, submitted->body.constData());
+
+    TryItRequest start = seedRequest(u"bes-start"_qs, jobId);
+    core::SubscriptionKeyJob::inject(start, m_api, *chosen);
+    const auto started = send(start);
+    QVERIFY2(started.ok() && started->status == 200, qPrintable(why(started)));
+
+    TryItRequest status = seedRequest(u"bes-status"_qs, jobId);
+    core::SubscriptionKeyJob::inject(status, m_api, *chosen);
+    QJsonObject answer;
+    for (int i = 0; i < 300; ++i) {
+        const auto polled = send(status, false);
+        QVERIFY2(polled.ok(), qPrintable(why(polled)));
+        answer = QJsonDocument::fromJson(polled->body).object();
+        const QString code = answer.value(u"StatusCode"_qs).toString();
+        if (code != u"Running"_qs && code != u"NotStarted"_qs) {
+            QVERIFY(m_history.record(status, polled).ok());
+            ++m_recorded;
+            break;
+        }
+        QTest::qWait(200);
+    }
+    QCOMPARE(answer.value(u"StatusCode"_qs).toString(), u"Finished"_qs);
+    const QString sas = answer[u"Results"_qs][u"output1"_qs][u"SasBlobToken"_qs].toString();
+    const qsizetype sigAt = sas.indexOf(u"&sig="_qs);
+    QVERIFY2(sigAt > 0, qPrintable(sas));
+    const QString sig = sas.mid(sigAt + 5).section(u'&', 0, 0);
+    m_secrets << accountKey << sig << QUrl::fromPercentEncoding(sig.toUtf8());
+    m_besRecorded = true;
+
+    // The Code tab's snippets take the key from a variable, as they do the subscription key.
+    for (const auto language : { SnippetGenerator::Language::Curl, SnippetGenerator::Language::PythonRequests,
+                                 SnippetGenerator::Language::CSharpHttpClient,
+                                 SnippetGenerator::Language::JavaScriptFetch, SnippetGenerator::Language::HttpFile }) {
+        const auto snippet = SnippetGenerator::generate(language, submit);
+        QVERIFY2(snippet.ok(), qPrintable(why(snippet)));
+        QVERIFY2(!snippet->contains(accountKey), qPrintable(*snippet));
+        QVERIFY2(snippet->contains(u"STORAGE_ACCOUNT_KEY"_qs), qPrintable(*snippet));
+        QVERIFY2(snippet->contains(u"AccountName=devstoreaccount1"_qs), qPrintable(*snippet));
+    }
+}
+
 void tst_TryItEndToEnd::historyFileHoldsNoSecret()
 {
     QVERIFY(m_recorded >= 6);
@@ -803,6 +913,9 @@ void tst_TryItEndToEnd::historyFileHoldsNoSecret()
     QVERIFY(bytes.contains("Col2_HashingFeature.7")); // the responses are there...
     QVERIFY(bytes.contains("Rate limit is exceeded")); // ...including the 429
     QVERIFY(bytes.contains("Seed subscription"));
+    QVERIFY(m_besRecorded);
+    QVERIFY(bytes.contains("AccountName=devstoreaccount1")); // the BES submit and status are there
+    QVERIFY(bytes.contains("SasBlobToken"));
     QVERIFY(m_secrets.size() >= 5);
     for (const QString &secret : std::as_const(m_secrets)) {
         QVERIFY(secret.size() >= 16);
