@@ -3802,6 +3802,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Size: %1 (%2 as sent, %3)</source>
         <translation>Grootte: %1 (%2 zoals verzonden, %3)</translation>
     </message>
+    <message>
+        <source>This body is not valid JSON; it is shown as it was sent.</source>
+        <translation>Deze body is geen geldige JSON; hij wordt getoond zoals hij is verzonden.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResultsTableModel</name>

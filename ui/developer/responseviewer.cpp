@@ -35,6 +35,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace portico::ui {
 
 namespace {
@@ -124,7 +126,16 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_pretty = new LazyTextView(this);
     m_pretty->setObjectName(u"prettyTextView"_qs);
     m_pretty->setHighlighting(LazyTextView::Highlighting::Json);
-    m_prettyStack = makeStack(u"pretty"_qs, m_pretty);
+    auto *prettyPage = new QWidget(this);
+    auto *prettyLayout = new QVBoxLayout(prettyPage);
+    prettyLayout->setContentsMargins(0, 0, 0, 0);
+    m_prettyNote = new QLabel(prettyPage);
+    m_prettyNote->setObjectName(u"prettyNoteLabel"_qs);
+    m_prettyNote->setWordWrap(true);
+    m_prettyNote->hide();
+    prettyLayout->addWidget(m_prettyNote);
+    prettyLayout->addWidget(m_pretty, 1);
+    m_prettyStack = makeStack(u"pretty"_qs, prettyPage);
     m_binaryPage = new BinaryBodyPage(m_prettyStack);
     m_prettyStack->addWidget(m_binaryPage);
     connect(m_binaryPage, &BinaryBodyPage::saveRequested, this, &ResponseViewer::saveBody);
@@ -171,7 +182,10 @@ ResponseViewer::ResponseViewer(QWidget *parent)
 
     m_prettyLoader = new BodyTextLoader(this);
     connect(m_prettyLoader, &BodyTextLoader::chunkReady, m_pretty, &LazyTextView::append);
-    connect(m_prettyLoader, &BodyTextLoader::finished, this, &ResponseViewer::prettyLoaded);
+    connect(m_prettyLoader, &BodyTextLoader::finished, this, [this] {
+        if (!m_prettyAwaitsParse)
+            Q_EMIT prettyLoaded();
+    });
     m_rawLoader = new BodyTextLoader(this);
     connect(m_rawLoader, &BodyTextLoader::chunkReady, m_raw, &LazyTextView::append);
     connect(m_rawLoader, &BodyTextLoader::finished, this, &ResponseViewer::rawLoaded);
@@ -276,11 +290,11 @@ bool ResponseViewer::isLargeBody() const
 
 bool ResponseViewer::looksLikeJson() const
 {
+    // A declared type decides; only a body without one is sniffed (azureml-protocol.md §1.4:
+    // a text/plain error body may well start with '[').
     const QString type = m_response.contentType();
-    if (type.contains(u"json"_qs))
-        return true;
-    if (!type.isEmpty() && !type.startsWith(u"text/plain"_qs))
-        return false;
+    if (!type.isEmpty())
+        return type.contains(u"json"_qs);
     for (const char c : m_response.body.left(64)) {
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
             continue;
@@ -319,6 +333,10 @@ void ResponseViewer::showResponse(const ResponseData &response)
     m_openedAnyway = false;
     m_rawStarted = false;
     m_parseStarted = false;
+    m_prettyFormatted = false;
+    m_prettyAwaitsParse = false;
+    m_prettyRejected = false;
+    m_prettyNote->hide();
     m_pretty->clear();
     m_raw->clear();
     m_tree->clear();
@@ -457,11 +475,13 @@ void ResponseViewer::startPretty()
     m_pretty->clear();
     if (m_binary)
         return; // the binary page stands in for text
-    const bool json = looksLikeJson();
-    m_pretty->setHighlighting(json ? LazyTextView::Highlighting::Json
-                                   : LazyTextView::Highlighting::None);
+    const bool candidate = looksLikeJson() && !m_prettyRejected;
+    // Until the parse confirms JSON, the body is shown as sent (see m_prettyFormatted).
+    const bool format = candidate && (m_prettyFormatted || m_openedAnyway);
+    m_prettyAwaitsParse = candidate && !m_prettyFormatted;
+    m_pretty->setHighlighting(format ? LazyTextView::Highlighting::Json : LazyTextView::Highlighting::None);
     m_prettyLoader->start(m_response.body, m_response.bodyFile,
-                          json ? BodyTextIndexer::Mode::Pretty : BodyTextIndexer::Mode::Raw,
+                          format ? BodyTextIndexer::Mode::Pretty : BodyTextIndexer::Mode::Raw,
                           m_response.charset());
 }
 
@@ -512,6 +532,8 @@ void ResponseViewer::startParse()
                         return;
                     m_parseChannel.reset();
                     m_parseStatus->setText(tr("Could not read the body: %1").arg(outcome.error));
+                    if (std::exchange(m_prettyAwaitsParse, false) && !m_prettyLoader->isRunning())
+                        Q_EMIT prettyLoaded();
                     Q_EMIT bodyParsed();
                 });
                 return;
@@ -558,6 +580,21 @@ void ResponseViewer::startParse()
                 return;
             }
             m_parseChannel.reset();
+            if (m_prettyAwaitsParse) {
+                const bool wasFormatted = m_openedAnyway;
+                m_prettyAwaitsParse = false;
+                m_prettyFormatted = outcome.isJson;
+                m_prettyRejected = !outcome.isJson;
+                if (outcome.isJson != wasFormatted) {
+                    startPretty(); // now formatted, or back to the body as sent
+                } else if (!m_prettyLoader->isRunning()) {
+                    Q_EMIT prettyLoaded();
+                }
+                if (!outcome.isJson) {
+                    m_prettyNote->setText(tr("This body is not valid JSON; it is shown as it was sent."));
+                    m_prettyNote->show();
+                }
+            }
             if (outcome.isJson) {
                 m_parseStatus->hide();
                 if (outcome.singleValue)

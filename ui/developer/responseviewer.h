@@ -94,6 +94,12 @@ private:
     bool m_openedAnyway = false;
     bool m_rawStarted = false;
     bool m_parseStarted = false;
+    // Pretty reformats only a body the parse confirmed as JSON; until then (and for anything
+    // else) it shows the body as sent. A large body opened anyway is formatted while it
+    // parses, and shown as sent again if the parse fails.
+    bool m_prettyFormatted = false;
+    bool m_prettyAwaitsParse = false;
+    bool m_prettyRejected = false; // the parse found it is not JSON
     bool m_binary = false;
 
     QLabel *m_status = nullptr;
@@ -122,6 +128,7 @@ private:
     LazyTextView *m_raw = nullptr;
     JsonTreePanel *m_tree = nullptr;
     QLabel *m_parseStatus = nullptr;
+    QLabel *m_prettyNote = nullptr;
     ResultsTablePanel *m_table = nullptr;
     QLabel *m_preview = nullptr;
     QScrollArea *m_previewArea = nullptr;

@@ -33,6 +33,8 @@ private Q_SLOTS:
     void seedResponseShowsSummaryHeadersAndTable();
     void rateLimitedResponseIsExplainedWithTheWait();
     void invalidJsonBodyNamesThePosition();
+    void prettyShowsABodyThatIsNotJsonAsSent_data();
+    void prettyShowsABodyThatIsNotJsonAsSent();
     void singleValueBodyIsTheTreeRoot_data();
     void singleValueBodyIsTheTreeRoot();
     void numbersReadAsWrittenInTreeAndTable();
@@ -139,6 +141,47 @@ void tst_ResponseViewer::rateLimitedResponseIsExplainedWithTheWait()
              qPrintable(headline));
     const QString text = viewer.findChild<QLabel *>(u"rateLimitLabel"_qs)->text();
     QVERIFY2(text.contains(u"Wait 5"_qs) && text.contains(u"second"_qs), qPrintable(text));
+}
+
+void tst_ResponseViewer::prettyShowsABodyThatIsNotJsonAsSent_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("noted"); // the Pretty tab says it is not valid JSON
+    // azureml-protocol.md §1.4: error bodies need not be JSON.
+    QTest::newRow("text/plain starting with [") << QByteArray("text/plain") << QByteArray("[WARN] a b") << false;
+    QTest::newRow("text/plain starting with {") << QByteArray("text/plain; charset=utf-8")
+                                                << QByteArray("{oops} model not loaded") << false;
+    QTest::newRow("labelled JSON but is not") << QByteArray("application/json")
+                                              << QByteArray("[ERROR] model not loaded") << true;
+    QTest::newRow("no type, sniffed, not JSON") << QByteArray() << QByteArray("[ERROR] model not loaded") << true;
+}
+
+void tst_ResponseViewer::prettyShowsABodyThatIsNotJsonAsSent()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, noted);
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.status = 500;
+    r.reason = u"Internal Server Error"_qs;
+    r.headers.clear();
+    if (!contentType.isEmpty())
+        r.headers = { { "Content-Type", contentType } };
+    r.body = body;
+    QSignalSpy pretty(&viewer, &ResponseViewer::prettyLoaded);
+    QSignalSpy parsed(&viewer, &ResponseViewer::bodyParsed);
+    viewer.showResponse(r);
+    QVERIFY(pretty.count() || pretty.wait(5000));
+    QCOMPARE(viewer.prettyView()->text(), QString::fromUtf8(body));
+    if (noted) {
+        QVERIFY(parsed.count() || parsed.wait(5000));
+        auto *note = viewer.findChild<QLabel *>(u"prettyNoteLabel"_qs);
+        QVERIFY(note && note->isVisible());
+        QVERIFY(note->text().contains(u"not valid JSON"_qs));
+    }
 }
 
 void tst_ResponseViewer::invalidJsonBodyNamesThePosition()
