@@ -3663,6 +3663,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>%1 lines removed, %2 lines added.</source>
         <translation>%1 regels verwijderd, %2 regels toegevoegd.</translation>
     </message>
+    <message>
+        <source>History kept only part of a body here: only the kept parts are compared.</source>
+        <translation>De geschiedenis heeft hier maar een deel van een body bewaard: alleen de bewaarde delen worden vergeleken.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResponseViewer</name>
@@ -3805,6 +3809,30 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>This body is not valid JSON; it is shown as it was sent.</source>
         <translation>Deze body is geen geldige JSON; hij wordt getoond zoals hij is verzonden.</translation>
+    </message>
+    <message>
+        <source>History kept none of this body (%1); send the request again to see it.</source>
+        <translation>De geschiedenis heeft niets van deze body (%1) bewaard; verstuur het verzoek opnieuw om hem te zien.</translation>
+    </message>
+    <message>
+        <source>History kept only the first %1 of this body (%2 in all); what is shown here is that part.</source>
+        <translation>De geschiedenis heeft alleen de eerste %1 van deze body (%2 in totaal) bewaard; hier staat alleen dat deel.</translation>
+    </message>
+    <message>
+        <source>Save Kept Part…</source>
+        <translation>Bewaard deel opslaan…</translation>
+    </message>
+    <message>
+        <source>History kept none of this body: there is nothing to save.</source>
+        <translation>De geschiedenis heeft niets van deze body bewaard: er is niets om op te slaan.</translation>
+    </message>
+    <message>
+        <source>Saves only the part of the body that history kept.</source>
+        <translation>Slaat alleen het deel van de body op dat de geschiedenis heeft bewaard.</translation>
+    </message>
+    <message>
+        <source>Save the Kept Part of the Response Body</source>
+        <translation>Bewaard deel van de antwoordbody opslaan</translation>
     </message>
 </context>
 <context>

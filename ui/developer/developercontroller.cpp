@@ -147,6 +147,7 @@ ResponseData DeveloperController::fromHistory(const core::HistoryEntry &entry)
     data.timeToFirstByteMs = entry.timeToFirstByteMs;
     data.body = entry.responseBody;
     data.bodySize = entry.bodySize;
+    data.bodyTruncated = entry.bodyTruncated;
     if (entry.incomplete) {
         data.incomplete = true;
         data.errorText = IncompleteBodyText::describe(*entry.incomplete);

@@ -106,7 +106,8 @@ void ResponseDiffView::compare(const ResponseData &left, const ResponseData &rig
     m_summary->setText(tr("Comparing…"));
     m_diff->clear();
     const quint64 generation = ++m_generation;
-    m_channel = startWorker(this, [this, left, right, generation](
+    const bool cut = left.bodyTruncated || right.bodyTruncated;
+    m_channel = startWorker(this, [this, left, right, generation, cut](
                                           const std::shared_ptr<WorkerChannel> &channel) {
         const Side a = linesOf(left);
         const Side b = linesOf(right);
@@ -130,7 +131,7 @@ void ResponseDiffView::compare(const ResponseData &left, const ResponseData &rig
             chunk.text.append(prefix);
             chunk.text.append(line.text.toUtf8());
         }
-        channel->post([this, chunk = std::move(chunk), added, removed, tooBig, generation] {
+        channel->post([this, chunk = std::move(chunk), added, removed, tooBig, generation, cut] {
             if (generation != m_generation)
                 return;
             m_channel.reset();
@@ -144,6 +145,11 @@ void ResponseDiffView::compare(const ResponseData &left, const ResponseData &rig
                 m_summary->setText(tr("The headers and bodies are identical."));
             else
                 m_summary->setText(tr("%1 lines removed, %2 lines added.").arg(removed).arg(added));
+            if (cut) {
+                m_summary->setText(m_summary->text() + u' '
+                                   + tr("History kept only part of a body here: only the kept parts are "
+                                        "compared."));
+            }
             Q_EMIT compared();
         });
     });

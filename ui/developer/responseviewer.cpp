@@ -210,6 +210,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     layout->addWidget(m_errorDetailsLabel);
     layout->addWidget(m_certificateLabel);
     layout->addWidget(m_charsetNotice);
+    layout->addWidget(m_truncatedNotice);
     layout->addWidget(m_noticeFrame);
     layout->addWidget(m_tabs, 1);
     clear();
@@ -244,6 +245,8 @@ void ResponseViewer::buildSummary()
     m_url->setReadOnly(true);
     m_charsetNotice = label(u"charsetNoticeLabel"_qs);
     m_charsetNotice->setWordWrap(true);
+    m_truncatedNotice = label(u"truncatedBodyNoticeLabel"_qs);
+    m_truncatedNotice->setWordWrap(true);
     m_errorLabel = label(u"responseErrorLabel"_qs);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(u"color: #c62828;"_qs);
@@ -285,7 +288,9 @@ qint64 ResponseViewer::bodySize() const
 
 bool ResponseViewer::isLargeBody() const
 {
-    return bodySize() > m_threshold;
+    // A body history cut is judged by the part it kept, which is all there is to show.
+    const bool cut = m_response.bodyTruncated && m_response.bodyFile.isEmpty();
+    return (cut ? m_response.body.size() : bodySize()) > m_threshold;
 }
 
 bool ResponseViewer::looksLikeJson() const
@@ -399,7 +404,24 @@ void ResponseViewer::showResponse(const ResponseData &response)
                                                .arg(QString::fromLatin1(charset))
                                      : QString());
     m_charsetNotice->setVisible(unknownCharset);
-    m_save->setEnabled(hasResponse && size > 0);
+    // History keeps at most the first MiB of a body (none of a very large one): say so, and
+    // never let the kept part pass for the whole.
+    const bool cut = hasResponse && response.bodyTruncated;
+    const qint64 kept = response.bodyFile.isEmpty() ? response.body.size() : size;
+    const QLocale locale;
+    m_truncatedNotice->setText(!cut       ? QString()
+                               : kept == 0 ? tr("History kept none of this body (%1); send the request again "
+                                                "to see it.")
+                                                 .arg(locale.formattedDataSize(size))
+                                           : tr("History kept only the first %1 of this body (%2 in all); "
+                                                "what is shown here is that part.")
+                                                 .arg(locale.formattedDataSize(kept), locale.formattedDataSize(size)));
+    m_truncatedNotice->setVisible(cut);
+    m_save->setEnabled(hasResponse && size > 0 && !(cut && kept == 0));
+    m_save->setText(cut ? tr("Save Kept Part…") : tr("Save Body…"));
+    m_save->setToolTip(!cut       ? QString()
+                       : kept == 0 ? tr("History kept none of this body: there is nothing to save.")
+                                   : tr("Saves only the part of the body that history kept."));
 
     m_headers->setRowCount(int(response.headers.size()));
     for (int i = 0; i < response.headers.size(); ++i) {
@@ -653,7 +675,8 @@ ResponseViewer::View ResponseViewer::currentView() const
 
 void ResponseViewer::saveBody()
 {
-    auto *dialog = new QFileDialog(this, tr("Save Response Body"));
+    auto *dialog = new QFileDialog(this, m_response.bodyTruncated ? tr("Save the Kept Part of the Response Body")
+                                                                    : tr("Save Response Body"));
     dialog->setObjectName(u"saveBodyFileDialog"_qs);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -117,6 +117,7 @@ private:
     QLabel *m_errorDetailsLabel = nullptr;
     QLabel *m_certificateLabel = nullptr;
     QLabel *m_charsetNotice = nullptr;
+    QLabel *m_truncatedNotice = nullptr;
     QTimer *m_countdown = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_prettyStack = nullptr;

@@ -8,12 +8,17 @@
 #include "core/tryit/tryithistory.h"
 #include "tests/support/tempdir.h"
 #include "ui/common/decisions.h"
+#include "ui/developer/developercontroller.h"
 #include "ui/developer/historypanel.h"
+#include "ui/developer/responsediffview.h"
+#include "ui/developer/responseviewer.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -58,6 +63,7 @@ private Q_SLOTS:
     void deleteRemovesTheSelectedSendsFromListAndFile();
     void clearAllAsksFirstAndEmptiesTheFile();
     void deletingLargeSendsShrinksTheFile();
+    void reopenedCutBodySaysHistoryKeptOnlyPart();
     void saysHowMuchHistoryItKeeps();
 
 private:
@@ -162,6 +168,67 @@ qint64 tst_HistoryPanel::filesSize() const
     while (it.hasNext())
         size += QFileInfo(it.next()).size();
     return size;
+}
+
+void tst_HistoryPanel::reopenedCutBodySaysHistoryKeptOnlyPart()
+{
+    // History keeps the first MiB of a body and none of one over 8 MiB; re-opened, the viewer
+    // must not pass the kept part off as the whole body.
+    const QByteArray row = "{\"Scored Labels\":\"positive\"},";
+    const QByteArray twoMb = '[' + row.repeated(2 * 1024 * 1024 / row.size()) + "{}]";
+    record(u"two-mb"_qs, twoMb, 10);
+    // Over 8 MiB the engine streams the body to a file, of which history keeps nothing.
+    core::TryItResponse streamed = response({});
+    streamed.bodyFile = std::make_shared<QTemporaryFile>();
+    QVERIFY(streamed.bodyFile->open());
+    const QByteArray nineMb = '[' + row.repeated(9 * 1024 * 1024 / row.size()) + "{}]";
+    QCOMPARE(streamed.bodyFile->write(nineMb), nineMb.size());
+    streamed.bodyFile->flush();
+    streamed.bodySize = nineMb.size();
+    QVERIFY(m_history->record(request(u"nine-mb"_qs), streamed, m_t0.addSecs(11)).ok());
+    m_panel->setHistory(m_history.get());
+    QCOMPARE(m_panel->entryCount(), 5);
+    QCOMPARE(list()->topLevelItem(1)->text(2), u"two-mb"_qs);
+    QCOMPARE(list()->topLevelItem(0)->text(2), u"nine-mb"_qs);
+
+    QSignalSpy reopened(m_panel.get(), &ui::HistoryPanel::reopenRequested);
+    ui::ResponseViewer viewer;
+    viewer.resize(900, 600);
+    viewer.show();
+    auto *notice = viewer.findChild<QLabel *>(u"truncatedBodyNoticeLabel"_qs);
+    auto *save = viewer.findChild<QPushButton *>(u"saveBodyPushButton"_qs);
+
+    list()->setCurrentItem(list()->topLevelItem(1));
+    QTest::mouseClick(button(u"historyReopenPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(reopened.count(), 1);
+    const auto twoMbEntry = reopened.takeFirst().at(0).value<core::HistoryEntry>();
+    viewer.showResponse(ui::DeveloperController::fromHistory(twoMbEntry));
+    QVERIFY(notice && notice->isVisible());
+    QVERIFY2(notice->text().startsWith(u"History kept only the first 1"_qs), qPrintable(notice->text()));
+    QVERIFY(save->isEnabled());
+    QCOMPARE(save->text(), u"Save Kept Part…"_qs);
+    QVERIFY(save->toolTip().contains(u"only the part of the body that history kept"_qs));
+
+    list()->setCurrentItem(list()->topLevelItem(0));
+    QTest::mouseClick(button(u"historyReopenPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(reopened.count(), 1);
+    const auto nineMbEntry = reopened.takeFirst().at(0).value<core::HistoryEntry>();
+    viewer.showResponse(ui::DeveloperController::fromHistory(nineMbEntry));
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().startsWith(u"History kept none of this body"_qs), qPrintable(notice->text()));
+    QVERIFY(!save->isEnabled()); // nothing to save: an empty file would pass for the body
+
+    // Comparing a cut body says that only the kept parts were compared.
+    ui::ResponseDiffView diff;
+    QSignalSpy compared(&diff, &ui::ResponseDiffView::compared);
+    const auto all = m_history->list();
+    QVERIFY(all.ok());
+    const auto first = m_history->load(all->last().id);
+    QVERIFY(first.ok());
+    diff.compare(ui::DeveloperController::fromHistory(*first), ui::DeveloperController::fromHistory(twoMbEntry));
+    QVERIFY(compared.wait(60000));
+    QVERIFY2(diff.findChild<QLabel *>(u"diffSummaryLabel"_qs)->text().contains(u"only the kept parts"_qs),
+             qPrintable(diff.findChild<QLabel *>(u"diffSummaryLabel"_qs)->text()));
 }
 
 void tst_HistoryPanel::deletingLargeSendsShrinksTheFile()
