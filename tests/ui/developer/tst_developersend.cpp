@@ -70,6 +70,7 @@ private Q_SLOTS:
     void bodyThatBrokeOffIsSaidInDutchAlsoFromHistory();
     void historyOfASendIsPrivateToTheUser_data();
     void historyOfASendIsPrivateToTheUser();
+    void plainTextBodyStartingWithABracketIsShownAsSent();
 
 private:
     void openRrsExecute(ui::DeveloperWorkspace *workspace, const QString &subscription);
@@ -493,6 +494,39 @@ void tst_DeveloperSend::historyOfASendIsPrivateToTheUser()
         QVERIFY(file.permissions().testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     }
     workspace.close();
+}
+
+void tst_DeveloperSend::plainTextBodyStartingWithABracketIsShownAsSent()
+{
+    // azureml-protocol.md §1.4: an error body need not be JSON. The gateway answers itself
+    // (return-response) with a text/plain body that starts like a JSON array.
+    const QByteArray body = "[WARN] a b";
+    const QString policyPath
+        = m_bed.serviceId() + u"/apis/azureml-demo-api/operations/rrs-execute/policies/policy"_qs;
+    const QString xml
+        = u"<policies>\n  <inbound>\n    <base />\n    <return-response>\n"
+          "      <set-status code=\"503\" reason=\"Service Unavailable\" />\n"
+          "      <set-header name=\"Content-Type\" exists-action=\"override\"><value>text/plain</value></set-header>\n"
+          "      <set-body>%1</set-body>\n"
+          "    </return-response>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n"
+          "  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n"
+          "</policies>"_qs.arg(QString::fromUtf8(body));
+    const auto put = m_bed.call(core::ArmRequest::put(policyPath, QJsonObject { { u"properties"_qs,
+        QJsonObject { { u"format"_qs, u"rawxml"_qs }, { u"value"_qs, xml } } } }), this);
+    QVERIFY2(put.ok(), put.ok() ? "" : qPrintable(put.error().message));
+    const auto removePolicy = qScopeGuard([&] { (void)m_bed.call(core::ArmRequest::remove(policyPath), this); });
+
+    openRrsExecute(m_workspace.get(), u"send-developer"_qs);
+    ui::ResponseViewer *viewer = m_workspace->viewer();
+    QSignalSpy ready(m_bed.developer(), &ui::DeveloperController::responseReady);
+    QSignalSpy pretty(viewer, &ui::ResponseViewer::prettyLoaded);
+    QTest::mouseClick(m_workspace->composer()->findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(viewer->response().status, 503);
+    QCOMPARE(viewer->response().contentType(), u"text/plain"_qs);
+    QCOMPARE(viewer->response().body, body);
+    QVERIFY(pretty.count() || pretty.wait(5000));
+    QCOMPARE(viewer->prettyView()->text(), QString::fromUtf8(body));
 }
 
 QTEST_MAIN(tst_DeveloperSend)
