@@ -3170,6 +3170,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Portico cannot reach the status of %1 (%2), so it stopped watching it. The service may still be being created: look for it in the service list later; it appears there when it is ready.</source>
         <translation>Portico kan de status van %1 niet bereiken (%2) en volgt het daarom niet meer. Misschien wordt de service nog aangemaakt: zoek het later in de lijst met services; het verschijnt daar zodra het klaar is.</translation>
     </message>
+    <message>
+        <source>%1 no longer exists; the create may have failed.</source>
+        <translation>%1 bestaat niet meer; het aanmaken is misschien mislukt.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherWorkspace</name>

@@ -191,6 +191,13 @@ void ArmJob::onExchangeFinished()
         poll(Phase::PollResource, m_client->resolve(m_request));
         return;
     }
+    if (!result.ok() && m_phase == Phase::PollResource
+        && result.error().kind == Error::Kind::NotFound) {
+        m_watching = false; // the server's last word: the resource does not exist
+        m_resourceGone = true;
+        finish(result);
+        return;
+    }
     if (!result.ok() || !m_request.longRunning) {
         finish(result);
         return;

@@ -61,6 +61,9 @@ public:
     // for ArmTiming::maxFailingPollsMs in a row; result() is the last poll's error. Valid after
     // finished().
     bool pollsKeptFailing() const { return m_pollsKeptFailing; }
+    // It followed the resource and the server answered 404: the resource does not exist (any
+    // more), so there is nothing left to watch. Valid after finished().
+    bool resourceGone() const { return m_resourceGone; }
     // What it was following when it stopped watching, for ArmClient::watchAgain(); invalid when
     // it did not stop watching. Valid after finished().
     [[nodiscard]] ArmWatch watch() const;
@@ -106,6 +109,7 @@ private:
     qint64 m_pollStartedMs = 0;    // on m_elapsed, when the exchange in flight was started
     qint64 m_failingSinceMs = -1;  // on m_elapsed: the start of the first failed poll in a row
     bool m_pollsKeptFailing = false;
+    bool m_resourceGone = false;
     // Watching again: a status URL that no longer answers gives way to the resource, once.
     bool m_mayFallBackToResource = false;
     bool m_watching = false; // accepted and polling, with no final word from the server yet

@@ -329,7 +329,7 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                     }
                     Q_EMIT provisioningFinished(r.ok());
                 };
-                auto follow = [this, guard, op, finishProvisioning,
+                auto follow = [this, guard, op, finishProvisioning, name = request.serviceName,
                                weakRun = std::weak_ptr<WizardRun>(run)](core::ArmJob *job) {
                     connect(job, &core::ArmJob::progress, this,
                             [this, guard, op](const QString &status) {
@@ -339,10 +339,14 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                                     guard->setProvisioningStatus(status);
                             });
                     // Owned by the controller, not the wizard: closing it does not stop this.
-                    connect(job, &core::ArmJob::finished, this, [job, finishProvisioning, weakRun] {
+                    connect(job, &core::ArmJob::finished, this, [job, finishProvisioning, name, weakRun] {
                         if (const auto run = weakRun.lock())
                             run->watch = job->watch();
-                        finishProvisioning(toJson(job->result()), {}, job->stoppedWatching(),
+                        // The server's last word: nothing left to watch; Back creates it again.
+                        const QString failure = job->resourceGone()
+                            ? tr("%1 no longer exists; the create may have failed.").arg(name)
+                            : QString();
+                        finishProvisioning(toJson(job->result()), failure, job->stoppedWatching(),
                                            job->pollsKeptFailing());
                     });
                 };

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void pollsThatFailNowAndThenDoNotAddUp();
     void watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService();
     void watchAgainFollowsTheServiceWhenItsOperationIsGone();
+    void watchAgainSaysWhenTheServiceIsGone();
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
@@ -68,6 +69,12 @@ private:
     {
         return request.method == "GET"
             && request.target.contains(QByteArray("/service/" + name.toUtf8() + "/operationresults/"));
+    }
+    // A GET of the service itself.
+    static bool isGetOf(const test::FlakyProxy::Request &request, const QString &name)
+    {
+        return request.method == "GET"
+            && request.target.contains(QByteArray("/service/" + name.toUtf8() + "?"));
     }
 
     test::PorticoLocalFixture m_local;
@@ -370,6 +377,43 @@ void tst_ProvisioningWatch::watchAgainFollowsTheServiceWhenItsOperationIsGone()
     QCOMPARE(created.size(), 1);
     QCOMPARE(created.first().at(0).toString(), test::localServiceId(name));
     QCOMPARE(m_controller->serviceId(), test::localServiceId(name));
+}
+
+void tst_ProvisioningWatch::watchAgainSaysWhenTheServiceIsGone()
+{
+    const QString name = u"watchservicegone"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.maxFailingPollsMs = 1000;
+    m_client->setTiming(timing);
+    bool offline = true;
+    m_proxy->dropWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return offline && isPollOf(r, name);
+    });
+    // Once the network is back, neither the operation nor the service exists any more.
+    m_proxy->failWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return !offline && (isPollOf(r, name) || isGetOf(r, name));
+    }, 404, "NotFound");
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
+
+    offline = false;
+    QTest::mouseClick(watchAgain, Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().at(0).toBool(), false);
+    QVERIFY2(status->text().startsWith(u"watchservicegone no longer exists; the create may have failed"_qs),
+             qPrintable(status->text()));
+    QVERIFY2(m_proxy->failed() >= 2, "the status URL and the service were asked");
+    QVERIFY(!watchAgain->isVisible());
+    QVERIFY(wizard.button(QWizard::BackButton)->isVisible());
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
