@@ -53,7 +53,7 @@ public:
     [[nodiscard]] ArmJob *send(const ArmRequest &request);
     // Follows on a long-running call whose job stopped watching (ArmJob::watch()), with a new
     // long-running deadline: polls its status URL at once, or GETs the resource and follows its
-    // provisioningState when the status URL no longer answers (Azure keeps operation results
+    // provisioningState when the status URL answers 404/410 (Azure keeps operation results
     // for a while only) or there was none.
     [[nodiscard]] ArmJob *watchAgain(const ArmWatch &watch);
     // A collection, following nextLink until the last page or until maxItems items were read.

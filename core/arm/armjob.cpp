@@ -26,6 +26,13 @@ bool isTransientPollFailure(const Error &error)
     return error.isTransient() || (error.kind == Error::Kind::Http && error.httpStatus == 429);
 }
 
+// The URL answered that there is nothing there (any more): 404 Not Found or 410 Gone. Any other
+// error of a status URL (401, 403, 400) is its own, and is what the user hears.
+bool isGone(const Error &error)
+{
+    return error.httpStatus == 404 || error.httpStatus == 410;
+}
+
 ArmRequest getOf(const QUrl &url)
 {
     ArmRequest request;
@@ -182,7 +189,7 @@ void ArmJob::onExchangeFinished()
         retryPoll(result.error(), exchange->retryAfterMs());
         return;
     }
-    if (!result.ok() && m_mayFallBackToResource
+    if (!result.ok() && m_mayFallBackToResource && isGone(result.error())
         && (m_phase == Phase::PollAsyncOperation || m_phase == Phase::PollLocation)) {
         // The status URL no longer answers; the resource itself says how the operation went.
         m_mayFallBackToResource = false;

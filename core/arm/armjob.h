@@ -110,7 +110,7 @@ private:
     qint64 m_failingSinceMs = -1;  // on m_elapsed: the start of the first failed poll in a row
     bool m_pollsKeptFailing = false;
     bool m_resourceGone = false;
-    // Watching again: a status URL that no longer answers gives way to the resource, once.
+    // Watching again: a status URL that answers 404/410 gives way to the resource, once.
     bool m_mayFallBackToResource = false;
     bool m_watching = false; // accepted and polling, with no final word from the server yet
     std::optional<Result<ArmResponse>> m_result;

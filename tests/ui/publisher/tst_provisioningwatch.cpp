@@ -58,6 +58,7 @@ private Q_SLOTS:
     void watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService();
     void watchAgainFollowsTheServiceWhenItsOperationIsGone();
     void watchAgainSaysWhenTheServiceIsGone();
+    void watchAgainSaysWhyTheStatusIsRefused();
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
@@ -414,6 +415,43 @@ void tst_ProvisioningWatch::watchAgainSaysWhenTheServiceIsGone()
     QVERIFY(!watchAgain->isVisible());
     QVERIFY(wizard.button(QWizard::BackButton)->isVisible());
     QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+}
+
+void tst_ProvisioningWatch::watchAgainSaysWhyTheStatusIsRefused()
+{
+    const QString name = u"watchrefused"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.maxFailingPollsMs = 1000;
+    m_client->setTiming(timing);
+    bool offline = true;
+    int serviceGets = 0;
+    m_proxy->dropWhen([&offline, &serviceGets, name](const test::FlakyProxy::Request &r) {
+        if (!offline && isGetOf(r, name))
+            ++serviceGets;
+        return offline && isPollOf(r, name);
+    });
+    // Once the network is back, the status URL refuses the signed-in account: that is what the
+    // user hears, not how the service itself is doing.
+    m_proxy->failWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return !offline && isPollOf(r, name);
+    }, 403, "AuthorizationFailed");
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
+
+    offline = false;
+    QTest::mouseClick(watchAgain, Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().at(0).toBool(), false);
+    QVERIFY2(status->text().contains(u"403"_qs), qPrintable(status->text()));
+    QCOMPARE(serviceGets, 0);
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
