@@ -3174,6 +3174,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>%1 no longer exists; the create may have failed.</source>
         <translation>%1 bestaat niet meer; het aanmaken is misschien mislukt.</translation>
     </message>
+    <message>
+        <source>Portico cannot follow this create any more. Look for the service in the service list later; it appears there when it is ready.</source>
+        <translation>Portico kan het aanmaken niet meer volgen. Zoek de service later op in de lijst met services; hij verschijnt daar zodra hij klaar is.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherWorkspace</name>

@@ -355,7 +355,7 @@ void tst_Accelerators::serviceWizardWatchAgainAccelerators()
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QCOMPARE(wizard.currentId(), int(ui::ServiceWizard::ProgressPageId));
-    wizard.setProvisioningUnconfirmed(u"accelerators is still being created."_qs);
+    wizard.setProvisioningUnconfirmed(u"accelerators is still being created."_qs, true);
     auto *watchAgain = wizard.findChild<QPushButton *>(u"watchAgainPushButton"_qs);
     QVERIFY(watchAgain);
     QVERIFY(watchAgain->isVisible());

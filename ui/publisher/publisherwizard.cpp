@@ -17,6 +17,7 @@
 #include "ui/publisher/servicewizard.h"
 
 #include <QPointer>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -261,9 +262,21 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
         std::function<void(const core::ArmWatch &)> watchAgain;
     };
     auto run = std::make_shared<WizardRun>();
-    connect(wizard, &ServiceWizard::watchAgainRequested, this, [run] {
-        if (run->watchAgain && run->watch.isValid())
+    connect(wizard, &ServiceWizard::watchAgainRequested, this, [this, guard, run] {
+        if (run->watchAgain && run->watch.isValid() && m_client) {
             run->watchAgain(std::exchange(run->watch, {}));
+            return;
+        }
+        // Nothing to follow, or the environment's connection was closed: the page must not stay
+        // on "Watching again…", nor the owner wait for the end of this provisioning.
+        run->watch = {};
+        if (guard)
+            guard->setProvisioningUnconfirmed(
+                tr("Portico cannot follow this create any more. Look for the service in the "
+                   "service list later; it appears there when it is ready."),
+                false);
+        // Queued: the owner hears the end after it heard that Watch again was requested.
+        QTimer::singleShot(0, this, [this] { Q_EMIT provisioningFinished(false); });
     });
 
     connect(wizard, &ServiceWizard::provisionRequested, this,
@@ -352,8 +365,6 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                 };
                 run->watchAgain = [this, op, follow,
                                    name = request.serviceName](const core::ArmWatch &watch) {
-                    if (!m_client)
-                        return;
                     if (m_operations)
                         *op = m_operations->begin(tr("Creating %1").arg(name));
                     follow(m_client->watchAgain(watch));

@@ -77,7 +77,7 @@ public:
     // success nor a failure to correct and create again. With `canWatchAgain`, the page offers
     // Watch again (watchAgainRequested()), after which the owner reports as after
     // provisionRequested().
-    void setProvisioningUnconfirmed(const QString &message, bool canWatchAgain = true);
+    void setProvisioningUnconfirmed(const QString &message, bool canWatchAgain);
 
     Request request() const;
     int nextId() const override;

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void watchAgainFollowsTheServiceWhenItsOperationIsGone();
     void watchAgainSaysWhenTheServiceIsGone();
     void watchAgainSaysWhyTheStatusIsRefused();
+    void watchAgainWithoutAConnectionSaysSo();
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
@@ -452,6 +453,35 @@ void tst_ProvisioningWatch::watchAgainSaysWhyTheStatusIsRefused()
     QCOMPARE(finished.last().at(0).toBool(), false);
     QVERIFY2(status->text().contains(u"403"_qs), qPrintable(status->text()));
     QCOMPARE(serviceGets, 0);
+}
+
+void tst_ProvisioningWatch::watchAgainWithoutAConnectionSaysSo()
+{
+    const QString name = u"watchclosed"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.maxFailingPollsMs = 1000;
+    m_client->setTiming(timing);
+    m_proxy->dropWhen([name](const test::FlakyProxy::Request &r) { return isPollOf(r, name); });
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
+
+    // The environment's connection is closed meanwhile (e.g. the user signed out).
+    m_client.reset();
+    QTest::mouseClick(watchAgain, Qt::LeftButton);
+    QVERIFY2(finished.size() == 2 || finished.wait(5000), "the controller still provisions");
+    QCOMPARE(finished.last().at(0).toBool(), false);
+    QVERIFY2(status->text().startsWith(u"Portico cannot follow this create any more"_qs),
+             qPrintable(status->text()));
+    QVERIFY(!watchAgain->isVisible());
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
