@@ -587,9 +587,20 @@ void ConsoleSession::newService()
         controller->loadWizardChoices(guard, azure ? azure->subscriptionId : QString());
     });
     auto provisioning = std::make_shared<bool>(false);
-    connect(wizard, &ServiceWizard::provisionRequested, controller, [provisioning] { *provisioning = true; });
-    connect(wizard, &ServiceWizard::watchAgainRequested, controller,
-            [provisioning] { *provisioning = true; });
+    // Where the console was when the create (or Watch again) was asked for: a create takes up
+    // to an hour, and the user may have gone elsewhere meanwhile.
+    struct Origin
+    {
+        QString environmentId;
+        QString serviceId;
+    };
+    auto origin = std::make_shared<Origin>();
+    auto started = [this, provisioning, origin] {
+        *provisioning = true;
+        *origin = { m_environmentId, m_serviceId };
+    };
+    connect(wizard, &ServiceWizard::provisionRequested, controller, started);
+    connect(wizard, &ServiceWizard::watchAgainRequested, controller, started);
     connect(controller, &PublisherController::provisioningFinished, controller,
             [guard, controller, provisioning] {
                 *provisioning = false;
@@ -600,13 +611,18 @@ void ConsoleSession::newService()
         if (!*provisioning)
             controller->deleteLater();
     });
-    connect(controller, &PublisherController::serviceCreated, this, [this, chosen](const QString &serviceId) {
-        if (!useEnvironment(*chosen))
-            return; // the environment went away meanwhile
-        m_reopenEnvironmentId.clear();
-        m_reopenServiceId.clear();
-        useService(serviceId);
-        rememberEnvironment(*chosen, serviceId);
+    connect(controller, &PublisherController::serviceCreated, this, [this, chosen, origin](const QString &serviceId) {
+        // Only a console still where it was goes to the new service; one the user took
+        // elsewhere meanwhile stays there, and the new service is only listed.
+        const bool moved = m_environmentId != origin->environmentId || m_serviceId != origin->serviceId;
+        if (!moved) {
+            if (!useEnvironment(*chosen))
+                return; // the environment went away meanwhile
+            m_reopenEnvironmentId.clear();
+            m_reopenServiceId.clear();
+            useService(serviceId);
+            rememberEnvironment(*chosen, serviceId);
+        }
         if (m_navigation) {
             const QModelIndex root = m_navigation->environmentIndex(*chosen);
             m_navigation->refresh(root.isValid() ? root : QModelIndex());

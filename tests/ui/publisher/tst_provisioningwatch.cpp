@@ -15,6 +15,7 @@
 #include "core/arm/armrequest.h"
 #include "core/auth/statictokenprovider.h"
 #include "core/environments/localendpoints.h"
+#include "core/itemmodels/navigationtreemodel.h"
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/settings/settings.h"
 #include "tests/support/flakyproxy.h"
@@ -27,6 +28,7 @@
 #include "ui/shell/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QComboBox>
 #include <QJsonDocument>
@@ -36,6 +38,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeView>
 
 #include <memory>
 
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void anUnreachableStatusIsSaidLongBeforeTheDeadline();
     void pollsThatFailNowAndThenDoNotAddUp();
     void watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService();
+    void watchAgainLeavesTheConsoleWhereTheUserWent();
     void watchAgainFollowsTheServiceWhenItsOperationIsGone();
     void watchAgainSaysWhenTheServiceIsGone();
     void watchAgainSaysWhyTheStatusIsRefused();
@@ -339,6 +343,74 @@ void tst_ProvisioningWatch::watchAgainFollowsTheCreateUntilTheConsoleIsOnTheServ
     // The console goes to the new service, as after a create it watched to the end.
     QTRY_COMPARE_WITH_TIMEOUT(session.serviceId(), test::localServiceId(name), 10000);
     QTRY_VERIFY2(window.windowTitle().startsWith(name), qPrintable(window.windowTitle()));
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+}
+
+void tst_ProvisioningWatch::watchAgainLeavesTheConsoleWhereTheUserWent()
+{
+    const QString name = u"watchstay"_qs;
+    // Two other services: the console is on one, the user goes to the other meanwhile.
+    for (const QString &other : { u"watchstayone"_qs, u"watchstaytwo"_qs })
+        QVERIFY(test::createLocalService(*m_controller, test::localServiceId(other), this).ok());
+
+    core::Settings settings(m_dir.filePath(u"settings-stay.ini"_qs));
+    core::InMemorySecretStore secrets;
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &secrets, m_dir.filePath(u"history-stay.sqlite"_qs));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto endpoints = core::LocalEndpoints::fromReadyLine(
+        QJsonDocument(m_local.readyLine()).toJson(QJsonDocument::Compact));
+    QVERIFY(endpoints.ok());
+    endpoints.value().management.setPort(m_proxy->port());
+    QSignalSpy connected(&session, &ui::ConsoleSession::connected);
+    session.attachLocal(endpoints.value());
+    QVERIFY(connected.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!session.serviceId().isEmpty(), 10000);
+    core::ArmTiming timing = session.client()->timing();
+    timing.timeScale = 0.1;
+    timing.maxFailingPollsMs = 1000;
+    session.client()->setTiming(timing);
+    bool offline = true;
+    m_proxy->dropWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return offline && isPollOf(r, name);
+    });
+
+    window.findChild<QAction *>(u"newServiceAction"_qs)->trigger();
+    QPointer<ServiceWizard> wizard;
+    QTRY_VERIFY((wizard = window.findChild<ServiceWizard *>()) != nullptr);
+    fillInAndCreate(*wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    auto *status = wizard->findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    auto *watchAgain = wizard->findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QTRY_VERIFY2_WITH_TIMEOUT(watchAgain->isVisible(), qPrintable(status->text()), 30000);
+
+    // Watch again, still offline for a while (polls may now fail for long).
+    timing.maxFailingPollsMs = 600'000;
+    session.client()->setTiming(timing);
+    QTest::mouseClick(watchAgain, Qt::LeftButton);
+    // Meanwhile the user goes to the other service in the navigation tree.
+    const QString elsewhere = test::localServiceId(
+        session.serviceId().endsWith(u"/watchstayone"_qs) ? u"watchstaytwo"_qs : u"watchstayone"_qs);
+    core::NavigationTreeModel *nav = session.navigation();
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(window.navigationView()->model());
+    QVERIFY(proxy);
+    QTRY_VERIFY_WITH_TIMEOUT(nav->findArmId(elsewhere).isValid(), 10000);
+    QTreeView *tree = window.navigationView();
+    tree->scrollTo(proxy->mapFromSource(nav->findArmId(elsewhere)));
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      tree->visualRect(proxy->mapFromSource(nav->findArmId(elsewhere))).center());
+    QCOMPARE(session.serviceId(), elsewhere);
+
+    offline = false; // the network is back
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"watchstay is ready"_qs, 30000);
+    // The new service is listed; the console stays where the user went.
+    QTRY_VERIFY_WITH_TIMEOUT(nav->findArmId(test::localServiceId(name)).isValid(), 10000);
+    QTest::qWait(200); // nothing switches afterwards
+    QCOMPARE(session.serviceId(), elsewhere);
+    QVERIFY2(window.windowTitle().startsWith(u"watchstay"_qs + (elsewhere.endsWith(u"one"_qs) ? u"one"_qs : u"two"_qs)),
+             qPrintable(window.windowTitle()));
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
 }
 
