@@ -258,11 +258,27 @@ void tst_ProvisioningWatch::anUnreachableStatusIsSaidLongBeforeTheDeadline()
 void tst_ProvisioningWatch::pollsThatFailNowAndThenDoNotAddUp()
 {
     const QString name = u"watchhiccups"_qs;
+    // A create slow enough to outlast two lost answers: its own portico-local.
+    test::PorticoLocalFixture slow;
+    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "12000");
+    const bool started = slow.start();
+    qputenv("PORTICO_LOCAL_LRO_DELAY_MS", "3000");
+    QVERIFY2(started, qPrintable(slow.errorString()));
+    core::StaticTokenProvider tokens(slow.token());
+    m_controller.reset();
+    m_client.reset();
+    m_proxy = std::make_unique<test::FlakyProxy>();
+    QVERIFY(m_proxy->listen(QHostAddress::LocalHost, quint16(slow.managementUrl().port())));
+    QUrl url = slow.managementUrl();
+    url.setPort(m_proxy->port());
+    m_client = std::make_unique<core::ArmClient>(&m_network, url, &tokens);
+    m_controller = std::make_unique<ui::PublisherController>(m_client.get(), nullptr);
     core::ArmTiming timing = m_client->timing();
+    timing.timeScale = 0.1;
     // A lost answer takes a full transfer timeout to fail: two of them take longer than polls
-    // may keep failing, one does not.
-    timing.transferTimeoutMs = 1000;
-    timing.maxFailingPollsMs = 1800;
+    // may keep failing, one does not (by a margin of 1.5 s, for a slow machine).
+    timing.transferTimeoutMs = 3000;
+    timing.maxFailingPollsMs = 4500;
     m_client->setTiming(timing);
     int polls = 0;
     // The third and the fifth poll get no answer; the fourth, in between, does.
@@ -284,6 +300,9 @@ void tst_ProvisioningWatch::pollsThatFailNowAndThenDoNotAddUp()
     QCOMPARE(status->text(), u"watchhiccups is ready"_qs);
     QCOMPARE(m_proxy->lost(), 2);
     QVERIFY2(polls > 5, "polling went on after the failed polls");
+    m_controller.reset();
+    m_client.reset(); // before `tokens`
+    QCOMPARE(slow.stop(), 0);
 }
 
 void tst_ProvisioningWatch::watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService()
