@@ -327,8 +327,9 @@ void ArmJob::retryPoll(const Error &error, qint64 retryAfterMs)
         finish(error);
         return;
     }
-    // A 429 is an answer: the status can be reached, the server only asks to wait.
-    if (!error.isTransient()) {
+    // A 429, or a 5xx with Retry-After, is an answer: the status can be reached, the server
+    // only asks to wait.
+    if (!error.isTransient() || (error.kind == Error::Kind::Http && retryAfterMs >= 0)) {
         m_failingSinceMs = -1;
     } else {
         if (m_failingSinceMs < 0)

@@ -19,9 +19,10 @@ struct ArmTiming
     // How long the status polls of a long-running operation may keep failing in a row (network
     // error, timeout, 5xx) before the job stops watching: the status cannot be reached, so
     // waiting out the hour above only keeps the user looking at "Creating…". Counted from the
-    // start of the first failed poll; an answered poll (also a 429) ends the run. Five minutes
-    // ride out a Wi-Fi roam, a VPN reconnect or an ARM front end restarting (about ten polls at
-    // the 30 s backoff cap), yet an offline user hears it within minutes.
+    // start of the first failed poll; an answered poll (also a 429, or a 5xx with Retry-After)
+    // ends the run. Five minutes ride out a Wi-Fi roam, a VPN reconnect or an ARM front end
+    // restarting (about ten polls at the 30 s backoff cap), yet an offline user hears it within
+    // minutes.
     int maxFailingPollsMs = 300'000;
     int maxAttempts = 4;                 // per request, on 429 / 503
     int baseBackoffMs = 1'000;           // doubles per attempt, with jitter, when no Retry-After

@@ -87,6 +87,7 @@ void FlakyProxy::writeFailure(QTcpSocket *client)
         + m_code + "</Code><Message>The server is busy (FlakyProxy).</Message></Error>";
     client->write("HTTP/1.1 " + QByteArray::number(m_status) + " Flaky\r\n"
                   "Content-Type: application/xml\r\nx-ms-error-code: " + m_code
+                  + (m_retryAfter.isEmpty() ? QByteArray() : "\r\nRetry-After: " + m_retryAfter)
                   + "\r\nContent-Length: " + QByteArray::number(body.size())
                   + "\r\n\r\n" + body);
 }

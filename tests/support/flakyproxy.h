@@ -69,6 +69,8 @@ public:
     void loseAnswerWhen(Rule rule, Loss loss = Loss::Stall);
     // Answers the server gave that the client did not get.
     int lost() const { return m_lost; }
+    // failWhen()'s answers carry Retry-After: `value` (e.g. "20", in seconds); empty: none.
+    void setFailureRetryAfter(const QByteArray &value) { m_retryAfter = value; }
 
 private:
     struct Connection;
@@ -97,6 +99,7 @@ private:
     Rule m_loseRule;
     Loss m_loss = Loss::Stall;
     int m_lost = 0;
+    QByteArray m_retryAfter;
 };
 
 } // namespace portico::test

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void pollsThatKeepFailingSayTheServiceIsStillBeingCreated();
     void anUnreachableStatusIsSaidLongBeforeTheDeadline();
     void pollsThatFailNowAndThenDoNotAddUp();
+    void aBusyStatusThatSaysWhenToComeBackIsAnAnswer();
     void watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService();
     void watchAgainLeavesTheConsoleWhereTheUserWent();
     void watchAgainFollowsTheServiceWhenItsOperationIsGone();
@@ -303,6 +304,36 @@ void tst_ProvisioningWatch::pollsThatFailNowAndThenDoNotAddUp()
     m_controller.reset();
     m_client.reset(); // before `tokens`
     QCOMPARE(slow.stop(), 0);
+}
+
+void tst_ProvisioningWatch::aBusyStatusThatSaysWhenToComeBackIsAnAnswer()
+{
+    const QString name = u"watchbusy"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.maxAttempts = 1; // each poll is one request
+    timing.maxFailingPollsMs = 1000;
+    m_client->setTiming(timing);
+    int polls = 0;
+    // The second and third polls: the front end is busy and says when to come back, later
+    // (2 s scaled) than polls may keep failing.
+    m_proxy->failWhen([&polls, name](const test::FlakyProxy::Request &r) {
+        if (!isPollOf(r, name))
+            return false;
+        ++polls;
+        return polls == 2 || polls == 3;
+    }, 503, "ServerBusy");
+    m_proxy->setFailureRetryAfter("20");
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(status->text()));
+    QCOMPARE(status->text(), u"watchbusy is ready"_qs);
+    QCOMPARE(m_proxy->failed(), 2);
 }
 
 void tst_ProvisioningWatch::watchAgainFollowsTheCreateUntilTheConsoleIsOnTheService()
