@@ -362,7 +362,10 @@ void tst_ProvisioningWatch::watchAgainFollowsTheCreateUntilTheConsoleIsOnTheServ
     timing.maxFailingPollsMs = 1000;
     session.client()->setTiming(timing);
     bool offline = true;
-    m_proxy->dropWhen([&offline, name](const test::FlakyProxy::Request &r) {
+    QList<test::FlakyProxy::Request> requests; // of the new service, in the order sent
+    m_proxy->dropWhen([&offline, &requests, name](const test::FlakyProxy::Request &r) {
+        if (r.target.contains(QByteArray("/service/" + name.toUtf8())))
+            requests.append(r);
         return offline && isPollOf(r, name);
     });
 
@@ -383,6 +386,10 @@ void tst_ProvisioningWatch::watchAgainFollowsTheCreateUntilTheConsoleIsOnTheServ
     // The network is back.
     offline = false;
     const int dropped = m_proxy->dropped();
+    QVERIFY(!requests.isEmpty());
+    const test::FlakyProxy::Request lastPoll = requests.last();
+    QVERIFY(isPollOf(lastPoll, name));
+    const qsizetype before = requests.size();
     QTest::mouseClick(watchAgain, Qt::LeftButton);
     QVERIFY(!watchAgain->isVisible());
     QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled()); // watching again
@@ -390,6 +397,12 @@ void tst_ProvisioningWatch::watchAgainFollowsTheCreateUntilTheConsoleIsOnTheServ
     QVERIFY(!watchAgain->isVisible());
     QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
     QCOMPARE(m_proxy->dropped(), dropped);
+    // It followed the same create: no second PUT, and first the same status URL again.
+    QVERIFY(requests.size() > before);
+    QCOMPARE(requests.at(before).method, QByteArray("GET"));
+    QCOMPARE(requests.at(before).target, lastPoll.target);
+    for (qsizetype i = before; i < requests.size(); ++i)
+        QVERIFY2(requests.at(i).method != "PUT", requests.at(i).target.constData());
     // The console goes to the new service, as after a create it watched to the end.
     QTRY_COMPARE_WITH_TIMEOUT(session.serviceId(), test::localServiceId(name), 10000);
     QTRY_VERIFY2(window.windowTitle().startsWith(name), qPrintable(window.windowTitle()));
