@@ -64,7 +64,7 @@ ArmJob::ArmJob(ArmClient *client, const ArmWatch &watch, QObject *parent)
     }
     m_watching = true;
     m_locationUrl = watch.locationUrl;
-    const bool canUseResource = m_request.method == "PUT" || m_request.method == "PATCH";
+    const bool canUseResource = followsResource(m_request.method);
     switch (watch.via) {
     case ArmWatch::Via::AsyncOperation:
         m_mayFallBackToResource = canUseResource;
@@ -89,30 +89,20 @@ ArmWatch ArmJob::watch() const
         return watch;
     watch.request = m_request;
     watch.locationUrl = m_locationUrl;
-    switch (m_pollPhase) {
-    case Phase::Initial:
-        return {};
-    case Phase::PollAsyncOperation:
-        watch.via = ArmWatch::Via::AsyncOperation;
-        watch.statusUrl = m_pollUrl;
-        break;
-    case Phase::PollLocation:
-        watch.via = ArmWatch::Via::Location;
-        watch.statusUrl = m_pollUrl;
-        break;
-    case Phase::PollResource:
-        watch.via = ArmWatch::Via::Resource;
-        watch.statusUrl = m_pollUrl;
-        break;
-    case Phase::FinalGet: // the operation succeeded; what is left is reading its result
+    if (m_pollPhase == Phase::FinalGet) { // the operation succeeded; what is left is reading its result
         if (m_request.method == "POST") {
             watch.via = ArmWatch::Via::Location;
             watch.statusUrl = m_locationUrl;
         } else {
             watch.via = ArmWatch::Via::Resource;
         }
-        break;
+        return watch;
     }
+    // m_pollPhase is never Initial: that is no poll.
+    watch.via = m_pollPhase == Phase::PollAsyncOperation ? ArmWatch::Via::AsyncOperation
+        : m_pollPhase == Phase::PollLocation             ? ArmWatch::Via::Location
+                                                         : ArmWatch::Via::Resource;
+    watch.statusUrl = m_pollUrl;
     return watch;
 }
 
@@ -132,7 +122,7 @@ void ArmJob::setUpPolling()
         if (m_pollPhase == Phase::FinalGet)
             finalGet();
         else
-            start(m_pollPhase, getOf(m_pollUrl), qMin(remainingMs(), m_client->timing().deadlineMs));
+            poll(m_pollPhase, m_pollUrl);
     });
 }
 
@@ -289,7 +279,7 @@ void ArmJob::afterPoll(const ArmResponse &response)
             return;
         }
         Q_EMIT progress(u"Succeeded"_qs, 100);
-        if ((m_request.method == "PUT" || m_request.method == "PATCH")
+        if (followsResource(m_request.method)
             && (response.status == 204 || response.body.isEmpty())) {
             finalGet();
             return;
@@ -374,8 +364,7 @@ void ArmJob::finalGet()
         finish(m_initial.value_or(ArmResponse {}));
         return;
     }
-    m_pollPhase = Phase::FinalGet;
-    start(Phase::FinalGet, getOf(target), qMin(remainingMs(), m_client->timing().deadlineMs));
+    poll(Phase::FinalGet, target);
 }
 
 void ArmJob::finish(Result<ArmResponse> result)

@@ -8,6 +8,13 @@
 
 namespace portico::core {
 
+// Whether a long-running call with this HTTP method leaves a resource that says how it went
+// (properties.provisioningState): a PUT or a PATCH.
+inline bool followsResource(const QByteArray &method)
+{
+    return method == "PUT" || method == "PATCH";
+}
+
 // Where a long-running call was being followed when its job stopped watching
 // (ArmJob::watch()), so that ArmClient::watchAgain() can follow the same operation on: the
 // request the server accepted, and the status URL that was polled and how.
@@ -30,7 +37,7 @@ struct ArmWatch
     {
         if (request.method.isEmpty())
             return false;
-        return via != Via::Resource || request.method == "PUT" || request.method == "PATCH";
+        return via != Via::Resource || followsResource(request.method);
     }
 };
 
