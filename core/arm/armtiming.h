@@ -21,8 +21,9 @@ struct ArmTiming
     // waiting out the hour above only keeps the user looking at "Creating…". Counted from the
     // start of the first failed poll; an answered poll (also a 429, or a 5xx with Retry-After)
     // ends the run. Five minutes ride out a Wi-Fi roam, a VPN reconnect or an ARM front end
-    // restarting (about ten polls at the 30 s backoff cap), yet an offline user hears it within
-    // minutes.
+    // restarting, yet an offline user hears it within minutes. How many polls that is depends on
+    // how they fail: about ten at the 30 s backoff cap when each fails at once (connection
+    // refused), far fewer when answers are lost and each poll first waits transferTimeoutMs.
     int maxFailingPollsMs = 300'000;
     int maxAttempts = 4;                 // per request, on 429 / 503
     int baseBackoffMs = 1'000;           // doubles per attempt, with jitter, when no Retry-After
