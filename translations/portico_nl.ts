@@ -3036,12 +3036,12 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>&amp;Opnieuw volgen</translation>
     </message>
     <message>
-        <source>Follow the same create again until the instance is ready</source>
-        <translation>Het aanmaken opnieuw volgen tot de instantie klaar is</translation>
-    </message>
-    <message>
         <source>Watching again…</source>
         <translation>Het aanmaken wordt weer gevolgd…</translation>
+    </message>
+    <message>
+        <source>Keep following this creation until the instance is ready</source>
+        <translation>Het aanmaken blijven volgen tot de instantie klaar is</translation>
     </message>
 </context>
 <context>
@@ -3164,11 +3164,11 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     </message>
     <message>
         <source>%1 is still being created, but Portico stopped watching it (%2). Look for it in the service list later; it appears there when it is ready.</source>
-        <translation>%1 wordt nog aangemaakt, maar Portico volgt het niet meer (%2). Zoek het later in de lijst met services; het verschijnt daar zodra het klaar is.</translation>
+        <translation>%1 wordt nog aangemaakt, maar Portico volgt de instantie niet meer (%2). Zoek hem later op in de lijst met services; hij verschijnt daar zodra hij klaar is.</translation>
     </message>
     <message>
         <source>Portico cannot reach the status of %1 (%2), so it stopped watching it. The service may still be being created: look for it in the service list later; it appears there when it is ready.</source>
-        <translation>Portico kan de status van %1 niet bereiken (%2) en volgt het daarom niet meer. Misschien wordt de service nog aangemaakt: zoek het later in de lijst met services; het verschijnt daar zodra het klaar is.</translation>
+        <translation>Portico kan de status van %1 niet opvragen (%2) en volgt de instantie daarom niet meer. Misschien wordt de service nog aangemaakt: zoek hem later op in de lijst met services; hij verschijnt daar zodra hij klaar is.</translation>
     </message>
     <message>
         <source>%1 no longer exists; the create may have failed.</source>

@@ -374,7 +374,7 @@ public:
         bar->setRange(0, 0);
         watchAgain = new QPushButton(tr("&Watch again"), this);
         watchAgain->setObjectName(u"watchAgainPushButton"_qs);
-        watchAgain->setToolTip(tr("Follow the same create again until the instance is ready"));
+        watchAgain->setToolTip(tr("Keep following this creation until the instance is ready"));
         watchAgain->hide();
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(bar);
