@@ -3348,6 +3348,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Re&amp;generate secondary…</source>
         <translation>Se&amp;cundaire opnieuw genereren…</translation>
     </message>
+    <message>
+        <source>The console switched to another environment before this was finished; nothing more was sent. Reload to see what the server has.</source>
+        <translation>De console is naar een andere omgeving overgeschakeld voordat dit klaar was; er is niets meer verzonden. Laad opnieuw om te zien wat de server heeft.</translation>
+    </message>
+    <message>
+        <source>“%1” was created, but its links were not changed: %2</source>
+        <translation>“%1” is aangemaakt, maar de koppelingen ervan zijn niet gewijzigd: %2</translation>
+    </message>
+    <message>
+        <source>“%1” was saved, but its links were not changed: %2</source>
+        <translation>“%1” is opgeslagen, maar de koppelingen ervan zijn niet gewijzigd: %2</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::RequestLogView</name>

@@ -124,6 +124,19 @@ QString PublisherWorkspace::at(const ResourcePanel *panel, const QString &relati
     return state == m_panelStates.cend() ? QString() : state->service + relative;
 }
 
+bool PublisherWorkspace::inItsEnvironment(const ResourcePanel *panel) const
+{
+    const auto state = m_panelStates.constFind(panel);
+    return m_controller && state != m_panelStates.cend() && state->environment == m_controller->environmentId();
+}
+
+core::Error PublisherWorkspace::environmentGone()
+{
+    return core::Error::make(core::Error::Kind::Unavailable,
+                             tr("The console switched to another environment before this was finished; "
+                                "nothing more was sent. Reload to see what the server has."));
+}
+
 QString PublisherWorkspace::panelKey(const QString &environment, const QString &service, Page page)
 {
     return environment + u'|' + service + u'|' + QString::number(int(page));
@@ -391,7 +404,7 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
 
 void PublisherWorkspace::loadPanel(ResourcePanel *panel)
 {
-    if (!panel || !m_controller || !m_panelStates.contains(panel))
+    if (!panel || !inItsEnvironment(panel))
         return;
     const Page page = pageOf(panel);
     m_controller->listResources(at(panel, collectionPath(page)), panel, [this, panel, page](const core::Result<QList<QJsonObject>> &r) {
@@ -534,7 +547,7 @@ void PublisherWorkspace::showKeys(ResourcePanel *panel, const QString &sid)
     state.secondaryKey->clear();
     state.primaryKey->setRevealed(false);
     state.secondaryKey->setRevealed(false);
-    if (sid.isEmpty() || !m_controller)
+    if (sid.isEmpty() || !inItsEnvironment(panel))
         return;
     m_controller->listSecrets(state.service, sid, state.primaryKey, [this, panel, sid](const core::Result<QJsonObject> &r) {
         const auto found = m_panelStates.constFind(panel);
@@ -576,7 +589,7 @@ void PublisherWorkspace::regenerateKey(ResourcePanel *panel, bool primary)
 
 void PublisherWorkspace::sendRegenerate(ResourcePanel *panel, const QString &sid, bool primary)
 {
-    if (!m_panelStates.contains(panel))
+    if (!inItsEnvironment(panel))
         return;
     m_controller->call(core::ArmRequest::post(at(panel, u"/subscriptions/"_qs + sid
                                                  + (primary ? u"/regeneratePrimaryKey"_qs : u"/regenerateSecondaryKey"_qs))),

@@ -115,6 +115,12 @@ private:
     // subscriptions collection would be mistaken for, so this page always passes absolute paths.
     // A null string for a form this page no longer has (its calls are not made then).
     QString at(const ResourcePanel *panel, const QString &relative) const;
+    // Whether `panel` was made in the environment whose client the controller has now: its calls
+    // go through that client, so a form of another environment (kept for its save or delete
+    // under way) sends nothing more.
+    bool inItsEnvironment(const ResourcePanel *panel) const;
+    // The error a form's save or delete ends with when its environment is no longer the current one.
+    static core::Error environmentGone();
     void loadPanel(ResourcePanel *panel);
     // Creates (isNew) or updates a list item, then its links (publisherworkspacesaves.cpp).
     // `overwrite` saves over whatever the server has now (the conflict banner's Overwrite).

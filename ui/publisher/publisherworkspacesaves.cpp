@@ -22,6 +22,10 @@ void PublisherWorkspace::savePanel(ResourcePanel *panel, const QVariantMap &valu
 {
     if (!m_panelStates.contains(panel))
         return;
+    if (!inItsEnvironment(panel)) {
+        panel->saveFailed(environmentGone());
+        return;
+    }
     const Page page = pageOf(panel);
     const QString name = values.value(u"name"_qs).toString();
     const QJsonObject properties = panelrecords::toProperties(page, values, isNew);
@@ -106,6 +110,10 @@ void PublisherWorkspace::currentEtag(ResourcePanel *panel, const QString &path, 
                                      const QVariantMap &values, bool fresh,
                                      std::function<void(const core::Result<QByteArray> &)> then)
 {
+    if (!inItsEnvironment(panel)) {
+        then(environmentGone());
+        return;
+    }
     const Page page = pageOf(panel);
     const auto copy = m_serverCopies.constFind(path);
     if (!fresh && copy != m_serverCopies.cend() && !copy->etag.isEmpty()
@@ -119,6 +127,10 @@ void PublisherWorkspace::currentEtag(ResourcePanel *panel, const QString &path, 
         core::ArmRequest::get(path), panel,
         [this, panel, page, path, base, values, fresh, then](const core::Result<core::ArmResponse> &r) {
             const core::Result<QJsonObject> json = PublisherController::toJson(r);
+            if (!inItsEnvironment(panel)) {
+                then(environmentGone()); // the write would go through the other environment's client
+                return;
+            }
             if (!json.ok()) {
                 then(json.error());
                 return;
@@ -155,6 +167,10 @@ void PublisherWorkspace::removeResource(ResourcePanel *panel, const QString &pat
             panel->deleteFailed(error, name);
     };
     auto remove = [this, panel, path, withSubscriptions, gone, failed](const QByteArray &etag) {
+        if (!inItsEnvironment(panel)) {
+            failed(environmentGone());
+            return;
+        }
         // Without an ETag from the server (or for Delete anyway): unconditional.
         core::ArmRequest request = core::ArmRequest::remove(path, etag.isEmpty() ? QByteArrayLiteral("*") : etag);
         if (withSubscriptions)
@@ -205,6 +221,20 @@ void PublisherWorkspace::runSteps(ResourcePanel *panel, const QString &path, con
             state->pendingSelection = saved.value(u"name"_qs).toString();
         loadPanel(panel);
         Q_EMIT resourcesChanged();
+        return;
+    }
+    if (!inItsEnvironment(panel)) {
+        // The links still to make would go through the other environment's client: not sent,
+        // and the form says so (its links not made stay the user's edits).
+        QStringList keys;
+        for (const QString &key : { u"apis"_qs, u"groups"_qs })
+            if (saved.contains(key))
+                keys << key;
+        const QString name = saved.value(u"name"_qs).toString();
+        panel->savePartlySucceeded(saved, keys,
+                                   (created ? tr("“%1” was created, but its links were not changed: %2")
+                                            : tr("“%1” was saved, but its links were not changed: %2"))
+                                       .arg(name, environmentGone().message));
         return;
     }
     const LinkStep step = steps->takeFirst();

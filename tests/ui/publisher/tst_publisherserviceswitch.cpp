@@ -14,6 +14,7 @@
 #include "core/auth/statictokenprovider.h"
 #include "tests/support/flakyproxy.h"
 #include "tests/ui/publishertestbed.h"
+#include "ui/common/bannerwidget.h"
 #include "ui/common/decisions.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void namedValueFormStaysWithTheServiceItWasOpenedOn();
     void deleteUnderWayEndsOnTheServiceItWasMadeOn();
     void draftsStayInTheirEnvironment();
+    void deleteUnderWaySendsNothingToTheNextEnvironment();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -146,7 +148,7 @@ private:
     // What the console does when the user picks another environment: its client, then its id.
     void useEnvironment(const QString &environment)
     {
-        core::ArmClient *client = environment == kFirstEnvironment ? m_proxied.get() : m_bed.client();
+        core::ArmClient *client = environment == kFirstEnvironment ? m_proxied.get() : m_secondProxied.get();
         if (m_bed.controller()->client() == client)
             return;
         m_bed.controller()->setClient(client);
@@ -158,6 +160,9 @@ private:
     std::unique_ptr<test::FlakyProxy> m_proxy;
     std::unique_ptr<core::StaticTokenProvider> m_tokens;
     std::unique_ptr<core::ArmClient> m_proxied;
+    // The second environment's client: through its own proxy, which sees what is sent there.
+    std::unique_ptr<test::FlakyProxy> m_secondProxy;
+    std::unique_ptr<core::ArmClient> m_secondProxied;
     std::unique_ptr<ui::PublisherWorkspace> m_workspace;
 };
 
@@ -173,6 +178,10 @@ void tst_PublisherServiceSwitch::initTestCase()
     url.setPort(m_proxy->port());
     m_tokens = std::make_unique<core::StaticTokenProvider>(m_bed.local().token());
     m_proxied = std::make_unique<core::ArmClient>(&m_bed.network(), url, m_tokens.get());
+    m_secondProxy = std::make_unique<test::FlakyProxy>();
+    QVERIFY(m_secondProxy->listen(QHostAddress::LocalHost, quint16(m_bed.local().managementUrl().port())));
+    url.setPort(m_secondProxy->port());
+    m_secondProxied = std::make_unique<core::ArmClient>(&m_bed.network(), url, m_tokens.get());
     m_bed.controller()->setClient(m_proxied.get());
     m_bed.controller()->setSecretStore(nullptr, kFirstEnvironment);
     m_workspace = std::make_unique<ui::PublisherWorkspace>(m_bed.controller());
@@ -186,13 +195,16 @@ void tst_PublisherServiceSwitch::cleanupTestCase()
     m_workspace.reset();
     m_bed.controller()->setClient(m_bed.client());
     m_proxied.reset();
+    m_secondProxied.reset();
     m_bed.stop();
     m_proxy.reset();
+    m_secondProxy.reset();
 }
 
 void tst_PublisherServiceSwitch::init()
 {
     m_proxy->holdWhen({});
+    m_secondProxy->holdWhen({});
     useEnvironment(kFirstEnvironment);
     m_bed.controller()->setService(kFirst);
 }
@@ -411,6 +423,84 @@ void tst_PublisherServiceSwitch::draftsStayInTheirEnvironment()
     QVERIFY(form->document()->isDirty());
     editor->document()->revert();
     form->document()->revert();
+}
+
+void tst_PublisherServiceSwitch::deleteUnderWaySendsNothingToTheNextEnvironment()
+{
+    // The same service path in both environments (here both reach the same portico-local, so
+    // what the second one is sent is seen by its proxy).
+    for (const QString &name : { u"envgone"_qs, u"envstays"_qs }) {
+        const QJsonObject body { { u"properties"_qs, QJsonObject { { u"displayName"_qs, name },
+                                                                   { u"value"_qs, u"soon"_qs } } } };
+        QVERIFY(call(core::ArmRequest::put(kFirst + u"/namedValues/"_qs + name, body)).ok());
+    }
+    QList<QByteArray> toSecond;
+    m_secondProxy->holdWhen([&toSecond](const test::FlakyProxy::Request &r) {
+        toSecond << r.method + ' ' + r.target;
+        return false;
+    });
+    ui::decisions::preAnswer(true);
+
+    // A delete whose DELETE is on its way when the user picks the other environment: it ends on
+    // the first environment, and its list is not reloaded from the second.
+    m_workspace->showPage(Page::NamedValues, u"envgone"_qs);
+    ui::ResourcePanel *first = m_workspace->panel(Page::NamedValues);
+    QVERIFY(first);
+    QPointer<ui::ResourcePanel> guard(first);
+    QTRY_COMPARE_WITH_TIMEOUT(first->currentName(), u"envgone"_qs, 10000);
+    m_proxy->holdWhen([](const test::FlakyProxy::Request &r) {
+        return r.method == "DELETE" && r.target.contains("/namedValues/envgone");
+    });
+    auto *remove = first->findChild<QPushButton *>(u"namedValuesDeletePushButton"_qs);
+    QVERIFY(remove && remove->isEnabled());
+    remove->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_proxy->held(), 1, 10000);
+    useEnvironment(kSecondEnvironment);
+    m_bed.controller()->setService(kFirst);
+    QCOMPARE(m_workspace->currentPage(), Page::Overview);
+    toSecond.clear();
+    m_proxy->forwardHeld();
+    QTRY_VERIFY_WITH_TIMEOUT(guard && !first->isBusy(), 10000);
+    QTest::qWait(200); // replies to anything sent would be in by now
+    QVERIFY2(toSecond.isEmpty(), toSecond.join(", ").constData());
+    QVERIFY(!call(core::ArmRequest::get(kFirst + u"/namedValues/envgone"_qs)).ok());
+
+    // A delete whose read of the item (for its ETag) is on its way: its DELETE is not sent
+    // through the second environment's client; the item stays and the form says why.
+    useEnvironment(kFirstEnvironment);
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::NamedValues, u"envstays"_qs);
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), first);
+    QTRY_COMPARE_WITH_TIMEOUT(first->currentName(), u"envstays"_qs, 10000);
+    m_proxy->holdWhen([](const test::FlakyProxy::Request &r) {
+        return r.method == "GET" && r.target.contains("/namedValues/envstays");
+    });
+    ui::decisions::preAnswer(true);
+    QVERIFY(remove->isEnabled());
+    remove->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_proxy->held(), 1, 10000);
+    useEnvironment(kSecondEnvironment);
+    m_bed.controller()->setService(kFirst);
+    toSecond.clear();
+    m_proxy->forwardHeld();
+    QTRY_VERIFY_WITH_TIMEOUT(guard && !first->isBusy(), 10000);
+    QTest::qWait(200);
+    m_secondProxy->holdWhen({});
+    m_proxy->holdWhen({});
+    QVERIFY2(toSecond.isEmpty(), toSecond.join(", ").constData());
+    QVERIFY(call(core::ArmRequest::get(kFirst + u"/namedValues/envstays"_qs)).ok());
+
+    // Back in the first environment, the form says that its delete was not finished.
+    useEnvironment(kFirstEnvironment);
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::NamedValues);
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), first);
+    QTRY_VERIFY_WITH_TIMEOUT(lists(first, u"envstays"_qs), 10000);
+    const auto *banner = first->findChild<ui::BannerWidget *>(u"namedValuesBannerWidget"_qs);
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY2(banner->text().contains(u"another environment"_qs), qPrintable(banner->text()));
 }
 
 QTEST_MAIN(tst_PublisherServiceSwitch)
