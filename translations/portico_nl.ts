@@ -3178,6 +3178,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Portico cannot follow this create any more. Look for the service in the service list later; it appears there when it is ready.</source>
         <translation>Portico kan het aanmaken niet meer volgen. Zoek de service later op in de lijst met services; hij verschijnt daar zodra hij klaar is.</translation>
     </message>
+    <message>
+        <source>The API “%1” was there when it was created (perhaps a colleague&apos;s with the same path and URL) and has changed since, so it was left as it is; delete it if it is not wanted.</source>
+        <translation>De API “%1” was er al bij het aanmaken (misschien die van een collega, met hetzelfde pad en dezelfde URL) en is sindsdien gewijzigd, dus die is ongemoeid gelaten; verwijder die als u die niet wilt.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherWorkspace</name>

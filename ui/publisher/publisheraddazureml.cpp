@@ -116,8 +116,12 @@ void readOurs(PublisherController *controller, const QString &path, OursCheck ou
 // got no answer): it is read first (readOurs()) and removed only when it is what the run sent,
 // and only as read (If-Match: its ETag); anything else is someone else's and stays, and is not
 // said to be left behind.
+// With `readAs`, the ETag the item was read back with after its create was refused: it is
+// removed only as read then (If-Match), so a colleague's item of the same kind, or one they
+// changed meanwhile, stays (the 412 is said as left behind).
 void removeCreated(PublisherController *controller, const QString &path, OursCheck ours,
-                   std::function<void(const std::optional<core::Error> &failure)> done)
+                   std::function<void(const std::optional<core::Error> &failure)> done,
+                   const QByteArray &readAs = {})
 {
     auto remove = [controller, path, done](const QByteArray &ifMatch) {
         controller->call(core::ArmRequest::remove(path, ifMatch), controller,
@@ -128,6 +132,10 @@ void removeCreated(PublisherController *controller, const QString &path, OursChe
                                  done(removed.error());
                          });
     };
+    if (!readAs.isEmpty()) {
+        remove(readAs);
+        return;
+    }
     if (!ours) {
         remove("*");
         return;
@@ -163,6 +171,9 @@ struct PublisherController::AzureMlRun
     // What this run created, so far; Maybe: its create got no answer.
     enum class Created { No, Maybe, Yes };
     Created api = Created::No;
+    // The ETag of the API as read back after its create was refused (412): the API may be a
+    // colleague's with the same path and URL (Maybe), removed again only as read then.
+    std::optional<QByteArray> apiReadAs;
     QString keychainKey; // set once the key was written
     Created namedValue = Created::No;
     QStringList leftBehind;
@@ -246,7 +257,7 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
                 }
                 return;
             }
-            run->api = AzureMlRun::Created::Yes;
+            run->api = run->apiReadAs ? AzureMlRun::Created::Maybe : AzureMlRun::Created::Yes;
             if (!m_secrets || m_environmentId.isEmpty()) {
                 createAzureMlNamedValue(run, namedValue);
                 return;
@@ -283,6 +294,7 @@ void PublisherController::addAzureMl(const AzureMlDefinition &definition, const 
                      } else if (!mine.value()) {
                          apiTaken();
                      } else {
+                         run->apiReadAs = *mine.value();
                          apiCreated(core::ArmResponse());
                      }
                  });
@@ -391,9 +403,16 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
         OursCheck ours;
         if (maybe)
             ours = apiIsOurs(run->apiPath, run->apiServiceUrl);
+        const QByteArray readAs = run->apiReadAs.value_or(QByteArray());
         removeCreated(this, u"/apis/"_qs + run->apiId, std::move(ours),
                       [this, run, error, maybe](const std::optional<core::Error> &failure) {
-                          if (failure)
+                          if (failure && failure->httpStatus == 412)
+                              run->leftBehind
+                                  << tr("The API “%1” was there when it was created (perhaps a colleague's "
+                                        "with the same path and URL) and has changed since, so it was "
+                                        "left as it is; delete it if it is not wanted.")
+                                         .arg(run->apiId);
+                          else if (failure)
                               run->leftBehind
                                   << (maybe ? tr("The API “%1” may have been created before "
                                                  "that (the service did not answer) and could "
@@ -404,7 +423,8 @@ void PublisherController::undoAzureMl(const std::shared_ptr<AzureMlRun> &run, co
                                                  "adding the service again."))
                                          .arg(run->apiId, failure->message);
                           undoAzureMl(run, error);
-                      });
+                      },
+                      readAs);
         return;
     }
     finishAzureMl(run, error);

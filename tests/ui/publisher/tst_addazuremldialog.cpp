@@ -30,6 +30,7 @@
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/operationtracker.h"
 #include "ui/publisher/addazuremldialog.h"
+#include "ui/publisher/editorfields.h"
 #include "ui/publisher/publishercontroller.h"
 
 #include <QComboBox>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void anApiCreateResentAfterALostAnswerIsAdded();
     void aNamedValueCreateResentAfterALostAnswerIsRemovedWithTheRun();
     void aColleaguesApiThatRefusesTheCreateIsSaidToExist();
+    void aColleaguesSameApiChangedMeanwhileIsNotRemoved();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request);
@@ -755,6 +757,57 @@ void tst_AddAzureMlDialog::aColleaguesApiThatRefusesTheCreateIsSaidToExist()
     QCOMPARE(call(core::ArmRequest::get(kService + u"/namedValues/"_qs + definition.namedValueId())).error().kind,
              core::Error::Kind::NotFound);
     QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
+}
+
+// A colleague adds the same AzureML service (same API id, path and backend URL) just after Add
+// looked for the API (the proxy answers that look with 404): Add's create is refused (412) and
+// the API read back cannot be told from Add's. A later step fails (the API policy), and before
+// Add removes the API again the colleague edits its description: it stays, with their edit, and
+// the problem says that it was left behind.
+void tst_AddAzureMlDialog::aColleaguesSameApiChangedMeanwhileIsNotRemoved()
+{
+    ProxiedController proxied(m_bed);
+    QVERIFY(proxied.isListening());
+    ui::AzureMlDefinition definition
+        = ui::AzureMlDefinition::localSample(m_bed.local().mlUrl().toString(QUrl::StripTrailingSlash));
+    definition.apiName = u"Colleague twin"_qs;
+    definition.apiPath = u"colleague-twin"_qs;
+    const QString path = u"/apis/"_qs + definition.apiId();
+    QVERIFY(call(core::ArmRequest::put(kService + path, ui::editorfields::toApi(definition.apiFields())
+                                                              .toJson(core::JsonShape::Request)))
+                .ok());
+    // One failure rule: the look finds nothing, and the API policy (a later step) fails.
+    const auto looks = std::make_shared<int>(0);
+    const auto get = on("GET", path);
+    const auto policy = on("PUT", path + u"/policies/policy"_qs);
+    proxied.proxy.failWhen(
+        [looks, get, policy](const test::FlakyProxy::Request &request) {
+            return (get(request) && ++*looks == 1) || policy(request);
+        },
+        404, "NotFound");
+    proxied.proxy.holdWhen(on("DELETE", path));
+
+    ui::AddAzureMlDialog dialog(proxied.controller());
+    dialog.prefill(definition, m_bed.local().mlKey());
+    dialog.show();
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"addAzureMlPushButton"_qs), Qt::LeftButton);
+    // Add's undo is about to remove the API: the colleague edits it first.
+    QTRY_COMPARE_WITH_TIMEOUT(proxied.proxy.held(), 1, 20000);
+    const QJsonObject edit { { u"properties"_qs, QJsonObject { { u"description"_qs, u"Edited by a colleague"_qs } } } };
+    QVERIFY(call(core::ArmRequest::patch(kService + path, edit, QByteArrayLiteral("*"))).ok());
+    proxied.proxy.forwardHeld();
+    auto *problem = dialog.findChild<QLabel *>(u"addAzureMlProblemLabel"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 20000);
+    QVERIFY2(problem->text().contains(u"left as it is"_qs), qPrintable(problem->text()));
+
+    const auto stored = call(core::ArmRequest::get(kService + path));
+    QVERIFY2(stored.ok(), "the colleague's API was removed");
+    QCOMPARE(stored.value().value(u"properties"_qs).toObject().value(u"description"_qs).toString(),
+             u"Edited by a colleague"_qs);
+    proxied.proxy.holdWhen({});
+    QVERIFY(call(core::ArmRequest::remove(kService + path)).ok());
+    QCOMPARE(call(core::ArmRequest::get(kService + u"/namedValues/"_qs + definition.namedValueId())).error().kind,
+             core::Error::Kind::NotFound);
 }
 
 QTEST_MAIN(tst_AddAzureMlDialog)
