@@ -133,23 +133,40 @@ void KnownKeys::insert(QByteArrayView key)
     m_keys.insert(key.toByteArray().toLower());
     m_shortest = m_shortest == 0 ? key.size() : std::min(m_shortest, key.size());
     m_longest = std::max(m_longest, key.size());
+    if (key.size() >= kMinContainedKeyLength) {
+        const auto at = std::lower_bound(m_longLengths.begin(), m_longLengths.end(), key.size());
+        if (at == m_longLengths.end() || *at != key.size())
+            m_longLengths.insert(at, key.size());
+    }
 }
 
 bool KnownKeys::isKey(QByteArrayView token) const
 {
-    // Decoding only shortens a token.
-    if (token.size() < m_shortest || (token.size() > m_longest && !token.contains('%')))
+    // Decoding only shortens a token; a token longer than every key can only hold a long one.
+    if (token.size() < m_shortest
+        || (token.size() > m_longest && m_longLengths.isEmpty() && !token.contains('%')))
         return false;
     Buffer bytes(token.begin(), token.end());
     for (int round = 0; round < kDecodeRounds && decodeOnce(bytes); ++round) {
     }
-    if (bytes.size() < m_shortest || bytes.size() > m_longest)
+    if (bytes.size() < m_shortest)
         return false;
     for (char &c : bytes) {
         if (c >= 'A' && c <= 'Z')
             c = char(c - 'A' + 'a');
     }
-    return m_keys.contains(QByteArray::fromRawData(bytes.constData(), bytes.size()));
+    if (bytes.size() <= m_longest && m_keys.contains(QByteArray::fromRawData(bytes.constData(), bytes.size())))
+        return true;
+    // A long key anywhere inside: one hash look-up per position and distinct long-key length.
+    for (const qsizetype length : m_longLengths) {
+        if (length >= bytes.size())
+            break; // the whole token was looked up above
+        for (qsizetype at = 0; at + length <= bytes.size(); ++at) {
+            if (m_keys.contains(QByteArray::fromRawData(bytes.constData() + at, length)))
+                return true;
+        }
+    }
+    return false;
 }
 
 QByteArray KnownKeys::masked(const QByteArray &target) const
@@ -186,7 +203,8 @@ QString KnownKeys::masked(const QString &text) const
     forEachToken(view, isWordDelimiter, [&](qsizetype begin, qsizetype end) {
         const QStringView token = view.sliced(begin, end - begin);
         // UTF-8 takes at least as many bytes as UTF-16 code units, at most three times as many.
-        if (token.size() * 3 < m_shortest || (token.size() > m_longest && !token.contains(u'%')))
+        if (token.size() * 3 < m_shortest
+            || (token.size() > m_longest && m_longLengths.isEmpty() && !token.contains(u'%')))
             return;
         Buffer bytes;
         bool ascii = true;

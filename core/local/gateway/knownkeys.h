@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QSet>
 #include <QString>
 
@@ -13,11 +14,17 @@ namespace portico::local {
 // it stores. A text is split once into tokens at its ends and at the delimiters
 // `/ ? & = ; , +` (also percent-encoded, or encoded again: `%3D`, `%253D`); a token is a key
 // when, percent-decoded a few times and lower-cased (ASCII), it equals a known key lower-cased.
-// Only such a token's bytes are replaced, by core::secretMask; every other byte stays as sent.
-// A key of any length is masked as a whole token, never as a part of a longer one.
+// A token is masked too when its decoded, lower-cased form contains a known key of at least
+// kMinContainedKeyLength characters (`%22KEY%22`, `Bearer%20KEY`, `KEY.json`, `user:KEY`); a
+// shorter key only as a whole token, so that a 4-letter key does not mask every path segment
+// that happens to hold it. Only such a token's bytes are replaced, by core::secretMask; every
+// other byte stays as sent. The work per text is linear in its length times the number of
+// distinct long-key lengths (generated keys all have 32 characters), not in the number of keys.
 class KnownKeys
 {
 public:
+    static constexpr qsizetype kMinContainedKeyLength = 8;
+
     void insert(QByteArrayView key);
     bool isEmpty() const { return m_keys.isEmpty(); }
 
@@ -33,6 +40,7 @@ private:
     QSet<QByteArray> m_keys; // ASCII lower-cased
     qsizetype m_shortest = 0;
     qsizetype m_longest = 0;
+    QList<qsizetype> m_longLengths; // distinct lengths >= kMinContainedKeyLength, ascending
 };
 
 } // namespace portico::local

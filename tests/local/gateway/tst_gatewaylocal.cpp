@@ -405,6 +405,12 @@ private Q_SLOTS:
                                                   << u"/echo/items/nm11?e%3D••••••••%26g=%C3%A9%FF"_qs;
         QTest::newRow("upper-cased key") << QByteArray("/echo/items/nm12?e=UPPERKEY") << u"/echo/items/nm12?e=••••••••"_qs;
         QTest::newRow("double-encoded key") << QByteArray("/echo/items/nm13?e=DOUBLEKEY") << u"/echo/items/nm13?e=••••••••"_qs;
+        // A long key inside a part of the URL masks that whole part; short keys never do.
+        QTest::newRow("quoted key") << QByteArray("/echo/items/nm14?q=%22KEY%22&h=5") << u"/echo/items/nm14?q=••••••••&h=5"_qs;
+        QTest::newRow("key after 'Bearer '") << QByteArray("/echo/items/nm15?auth=Bearer%20KEY") << u"/echo/items/nm15?auth=••••••••"_qs;
+        QTest::newRow("key as a file name") << QByteArray("/echo/items/KEY.json?i=6") << u"/echo/items/••••••••?i=6"_qs;
+        QTest::newRow("key after 'user:'") << QByteArray("/echo/items/nm17?x=user:KEY") << u"/echo/items/nm17?x=••••••••"_qs;
+        QTest::newRow("encoded key inside a part") << QByteArray("/echo/items/nm18?x=id-ENCODEDKEY-2") << u"/echo/items/nm18?x=••••••••"_qs;
     }
 
     void keyUnderANearMissNameNeverReachesTheUsageLog()
