@@ -20,6 +20,8 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -197,10 +199,18 @@ bool scrubKeysFromOldRows(QSqlDatabase &db)
     return true;
 }
 
+// How many rows scrubKeysFromOldRows() reads and updates at a time.
+constexpr int kScrubBatchRows = 1000;
+
 // Logs written before version 4 kept a key sent under a renamed key parameter (before 3) or a
 // near-miss name (before 4), and known keys elsewhere in the URL or the blocked reason. Gives
 // every row what record() stores now, with the names and keys `config` knows (of any service):
 // routed rows lose key items, unrouted rows keep their path, known keys are masked.
+// Reads the rows forward only, kScrubBatchRows by id at a time, and commits each batch on its
+// own: memory stays bounded however long the log is. A crash between batches leaves the version
+// below 4, so the next start scrubs again from the first row; that is safe because scrubbing a
+// scrubbed row changes nothing. The URL is read and written as bytes (stored as TEXT again), so
+// bytes that are not UTF-8 stay as they were; a column that does not change is not written.
 bool scrubKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
 {
     QStringList names;
@@ -213,35 +223,63 @@ bool scrubKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
         keys.insert(subscription.primaryKey.toUtf8());
         keys.insert(subscription.secondaryKey.toUtf8());
     }
-    QSqlQuery select(db);
-    if (!select.exec(u"SELECT id, url, api_id, blocked_reason FROM usage_log"_qs))
-        return false;
     struct Changed
     {
-        QVariant id;
-        QByteArray url;
-        QString blockedReason;
+        qint64 id = 0;
+        QVariant url;           // null: unchanged
+        QVariant blockedReason; // null: unchanged
     };
-    QList<Changed> changed;
-    while (select.next()) {
-        const QByteArray url = select.value(1).toString().toUtf8();
-        const QByteArray clean = keys.masked(
-            targetWithoutKeyItems(url, select.value(2).toString().isEmpty() ? nullptr : &names));
-        const QString reason = select.value(3).toString();
-        const QString cleanReason = keys.masked(reason);
-        if (clean != url || cleanReason != reason)
-            changed.append({ select.value(0), clean, select.value(3).isNull() ? QString() : cleanReason });
-    }
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    if (!select.prepare(u"SELECT id, CAST(url AS BLOB), api_id, blocked_reason FROM usage_log "
+                        "WHERE id > ? ORDER BY id LIMIT ?"_qs))
+        return false;
     QSqlQuery update(db);
-    update.prepare(u"UPDATE usage_log SET url = ?, blocked_reason = ? WHERE id = ?"_qs);
-    for (const Changed &row : std::as_const(changed)) {
-        update.bindValue(0, QString::fromUtf8(row.url));
-        update.bindValue(1, row.blockedReason);
-        update.bindValue(2, row.id);
-        if (!update.exec())
+    if (!update.prepare(u"UPDATE usage_log SET url = COALESCE(CAST(? AS TEXT), url), "
+                        "blocked_reason = COALESCE(?, blocked_reason) WHERE id = ?"_qs))
+        return false;
+    qint64 after = std::numeric_limits<qint64>::min();
+    for (;;) {
+        select.bindValue(0, after);
+        select.bindValue(1, kScrubBatchRows);
+        if (!select.exec())
             return false;
+        QList<Changed> changed;
+        int rows = 0;
+        while (select.next()) {
+            ++rows;
+            after = select.value(0).toLongLong();
+            const QByteArray url = select.value(1).toByteArray();
+            const QByteArray clean = keys.masked(
+                targetWithoutKeyItems(url, select.value(2).toString().isEmpty() ? nullptr : &names));
+            const QString reason = select.value(3).toString();
+            const QString cleanReason = keys.masked(reason);
+            if (clean != url || cleanReason != reason) {
+                changed.append({ after, clean != url ? QVariant(clean) : QVariant(QMetaType::fromType<QByteArray>()),
+                                 cleanReason != reason ? QVariant(cleanReason) : QVariant(QMetaType::fromType<QString>()) });
+            }
+        }
+        select.finish();
+        if (!changed.isEmpty()) {
+            if (!db.transaction())
+                return false;
+            for (const Changed &row : std::as_const(changed)) {
+                update.bindValue(0, row.url);
+                update.bindValue(1, row.blockedReason);
+                update.bindValue(2, row.id);
+                if (!update.exec()) {
+                    db.rollback();
+                    return false;
+                }
+            }
+            if (!db.commit()) {
+                db.rollback();
+                return false;
+            }
+        }
+        if (rows < kScrubBatchRows)
+            return true;
     }
-    return true;
 }
 
 } // namespace
@@ -507,6 +545,10 @@ Result<void> UsageLog::migrate(const GatewayConfig &config)
     // Overwrite what the scrub removes instead of leaving it in free page space.
     q.exec(u"PRAGMA secure_delete = ON"_qs);
     const auto done = qScopeGuard([&] { QSqlQuery(db).exec(u"PRAGMA secure_delete = OFF"_qs); });
+    // The scrub commits batch by batch (see there); the quota counters and the version follow in
+    // one transaction, so the version says 4 only once every row is scrubbed.
+    if (!scrubKeysFromOldRows(db, config))
+        return storageError(u"Cannot migrate the usage log"_qs, db.lastError());
     if (!db.transaction())
         return storageError(u"Cannot migrate the usage log"_qs, db.lastError());
     const auto fail = [&](const QSqlQuery &failed) {
@@ -514,11 +556,6 @@ Result<void> UsageLog::migrate(const GatewayConfig &config)
         db.rollback();
         return error;
     };
-    if (!scrubKeysFromOldRows(db, config)) {
-        const Error error = storageError(u"Cannot migrate the usage log"_qs, db.lastError());
-        db.rollback();
-        return error;
-    }
     qint64 renamed = 0;
     if (version < 3) {
         if (!q.exec(u"SELECT counter_key, period_start, calls, bytes FROM quota_counters"_qs))

@@ -293,6 +293,8 @@ private Q_SLOTS:
                 { "/svc/echo/items/3?Subscription-Key[]=" + secret, QString() },
                 { "/svc/echo/items/" + known.toUpper() + "?q=a%26b&e=%2B", u"Key '"_qs + QString::fromUtf8(known) + u"' is not welcome."_qs },
                 { "/svc/echo/items/5?a=1&b=x+y", u"Blocked by policy."_qs },
+                // Bytes that are not UTF-8 beside a key are kept as they were stored.
+                { "/svc/echo/items/\xfe\xff?e=" + known + "&g=\xe9", QString() },
             };
             for (const auto &[url, reason] : rows) {
                 UsageRecord r;
@@ -323,17 +325,20 @@ private Q_SLOTS:
         QVERIFY(log.open(path, {}));
         QVERIFY(log.migrate(config));
         QSqlQuery q(QSqlDatabase::database(log.connectionName()));
-        QVERIFY(q.exec(u"SELECT url, blocked_reason FROM usage_log ORDER BY id"_qs));
-        QStringList urls;
+        QVERIFY(q.exec(u"SELECT CAST(url AS BLOB), typeof(url), blocked_reason FROM usage_log ORDER BY id"_qs));
+        QByteArrayList urls;
         QStringList reasons;
         while (q.next()) {
-            urls.append(q.value(0).toString());
-            reasons.append(q.value(1).toString());
+            urls.append(q.value(0).toByteArray());
+            QCOMPARE(q.value(1).toString(), u"text"_qs);
+            reasons.append(q.value(2).toString());
         }
-        QCOMPARE(urls, (QStringList { u"/svc/echo/items/1?a=1"_qs, u"/svc/echo/items/2?x=1"_qs, u"/svc/echo/items/3"_qs,
-                                      u"/svc/echo/items/••••••••?q=a%26b&e=%2B"_qs, u"/svc/echo/items/5?a=1&b=x+y"_qs }));
+        const QByteArray mask = u"••••••••"_qs.toUtf8();
+        QCOMPARE(urls, (QByteArrayList { "/svc/echo/items/1?a=1", "/svc/echo/items/2?x=1", "/svc/echo/items/3",
+                                         "/svc/echo/items/" + mask + "?q=a%26b&e=%2B", "/svc/echo/items/5?a=1&b=x+y",
+                                         "/svc/echo/items/\xfe\xff?e=" + mask + "&g=\xe9" }));
         QCOMPARE(reasons, (QStringList { QString(), QString(), QString(), u"Key '••••••••' is not welcome."_qs,
-                                         u"Blocked by policy."_qs }));
+                                         u"Blocked by policy."_qs, QString() }));
         QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
         QCOMPARE(q.value(0).toInt(), 4);
     }
