@@ -190,9 +190,15 @@ void ArmJob::onExchangeFinished()
     }
     if (!result.ok() && m_phase == Phase::PollResource
         && result.error().kind == Error::Kind::NotFound) {
-        m_watching = false; // the server's last word: the resource does not exist
-        m_resourceGone = true;
-        finish(result);
+        if (m_resourceSeen) {
+            m_watching = false; // the server's last word: the resource does not exist any more
+            m_resourceGone = true;
+            finish(result);
+        } else {
+            // ARM may not know a resource it has just accepted yet (replication): until this
+            // watch has seen it, a 404 is a failed poll like a 5xx (see retryPoll()).
+            retryPoll(result.error(), -1);
+        }
         return;
     }
     if (!result.ok() || !m_request.longRunning) {
@@ -288,6 +294,7 @@ void ArmJob::afterPoll(const ArmResponse &response)
         return;
     }
     // PollResource
+    m_resourceSeen = true;
     const auto body = response.json();
     if (!body) {
         finish(body.error());
@@ -319,13 +326,21 @@ void ArmJob::retryPoll(const Error &error, qint64 retryAfterMs)
     }
     // A 429, or a 5xx with Retry-After, is an answer: the status can be reached, the server
     // only asks to wait.
-    if (!error.isTransient() || (error.kind == Error::Kind::Http && retryAfterMs >= 0)) {
+    const bool notFound = error.kind == Error::Kind::NotFound;
+    if (!notFound && (!error.isTransient() || (error.kind == Error::Kind::Http && retryAfterMs >= 0))) {
         m_failingSinceMs = -1;
     } else {
         if (m_failingSinceMs < 0)
             m_failingSinceMs = m_pollStartedMs;
         if (m_elapsed.elapsed() - m_failingSinceMs + delay >= timing.maxFailingPollsMs) {
-            m_pollsKeptFailing = true;
+            if (notFound) {
+                // 404s for maxFailingPollsMs, the last of them now: no replica is that far
+                // behind, the resource does not exist.
+                m_watching = false;
+                m_resourceGone = true;
+            } else {
+                m_pollsKeptFailing = true;
+            }
             finish(error);
             return;
         }

@@ -61,8 +61,10 @@ public:
     // for ArmTiming::maxFailingPollsMs in a row; result() is the last poll's error. Valid after
     // finished().
     bool pollsKeptFailing() const { return m_pollsKeptFailing; }
-    // It followed the resource and the server answered 404: the resource does not exist (any
-    // more), so there is nothing left to watch. Valid after finished().
+    // It followed the resource and the server answered 404, either after this job had seen the
+    // resource or for maxFailingPollsMs in a row (ARM may answer 404 for a resource it has just
+    // accepted): the resource does not exist (any more), so there is nothing left to watch.
+    // Valid after finished().
     bool resourceGone() const { return m_resourceGone; }
     // What it was following when it stopped watching, for ArmClient::watchAgain(); invalid when
     // it did not stop watching. Valid after finished().
@@ -110,6 +112,8 @@ private:
     qint64 m_failingSinceMs = -1;  // on m_elapsed: the start of the first failed poll in a row
     bool m_pollsKeptFailing = false;
     bool m_resourceGone = false;
+    // A poll of the resource answered 200 in this job: a 404 after that means it is gone.
+    bool m_resourceSeen = false;
     // Watching again: a status URL that answers 404/410 gives way to the resource, once.
     bool m_mayFallBackToResource = false;
     bool m_watching = false; // accepted and polling, with no final word from the server yet

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void watchAgainLeavesTheConsoleWhereTheUserWent();
     void watchAgainFollowsTheServiceWhenItsOperationIsGone();
     void watchAgainSaysWhenTheServiceIsGone();
+    void watchAgainWaitsForAServiceNotFoundAtFirst();
     void watchAgainSaysWhyTheStatusIsRefused();
     void watchAgainWithoutAConnectionSaysSo();
 
@@ -551,6 +552,45 @@ void tst_ProvisioningWatch::watchAgainSaysWhenTheServiceIsGone()
     QVERIFY(!watchAgain->isVisible());
     QVERIFY(wizard.button(QWizard::BackButton)->isVisible());
     QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+}
+
+void tst_ProvisioningWatch::watchAgainWaitsForAServiceNotFoundAtFirst()
+{
+    const QString name = u"watchnotyet"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.maxFailingPollsMs = 1000;
+    m_client->setTiming(timing);
+    bool offline = true;
+    m_proxy->dropWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return offline && isPollOf(r, name);
+    });
+    // Once the network is back, the operation's status URL has expired, and the first GET of
+    // the service reaches a replica that does not know it yet.
+    int serviceGets = 0;
+    m_proxy->failWhen([&offline, &serviceGets, name](const test::FlakyProxy::Request &r) {
+        if (offline)
+            return false;
+        if (isPollOf(r, name))
+            return true;
+        return isGetOf(r, name) && ++serviceGets == 1;
+    }, 404, "ResourceNotFound");
+
+    ServiceWizard wizard;
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    create(wizard, name);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(finished.wait(60000));
+    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
+
+    offline = false;
+    QTest::mouseClick(watchAgain, Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(status->text()));
+    QCOMPARE(status->text(), u"watchnotyet is ready"_qs);
+    QVERIFY2(serviceGets >= 2, "the service was asked again after its 404");
 }
 
 void tst_ProvisioningWatch::watchAgainSaysWhyTheStatusIsRefused()
