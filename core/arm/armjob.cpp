@@ -318,8 +318,9 @@ void ArmJob::retryPoll(const Error &error, qint64 retryAfterMs)
 {
     ++m_failedPolls;
     const ArmTiming &timing = m_client->timing();
-    const qint64 delay
-        = timing.scaled(retryAfterMs >= 0 ? retryAfterMs : retryBackoffMs(timing, m_failedPolls));
+    // Retry-After may only lengthen the backoff: a "0" or a date gone by would poll the busy
+    // server without pause until longRunningDeadlineMs.
+    const qint64 delay = timing.scaled(qMax(retryAfterMs, retryBackoffMs(timing, m_failedPolls)));
     if (delay >= remainingMs()) {
         finish(error);
         return;

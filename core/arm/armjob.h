@@ -26,8 +26,8 @@ class ArmExchange;
 //      until it is.
 // Each poll waits Retry-After when the server sends one, else the default poll interval. A poll
 // that fails on the way (network error, timeout, 429, 5xx: the operation goes on in Azure) is
-// sent again after Retry-After or a backoff, until longRunningDeadlineMs, or until polls have
-// kept failing for maxFailingPollsMs in a row (pollsKeptFailing()). After
+// sent again after a backoff, or Retry-After when that is longer, until longRunningDeadlineMs,
+// or until polls have kept failing for maxFailingPollsMs in a row (pollsKeptFailing()). After
 // success a PUT/PATCH re-reads the resource (final-state-via location = the entity URL), so
 // result() is the final resource; a DELETE ends with the last reply. A job that stopped
 // watching says what it was following (watch()), and ArmClient::watchAgain() follows it on.
