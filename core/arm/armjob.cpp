@@ -87,6 +87,8 @@ ArmWatch ArmJob::watch() const
     ArmWatch watch;
     if (!stoppedWatching())
         return watch;
+    if (m_pollPhase == Phase::Initial)
+        return watch; // accepted, but it stopped before its first poll: there is nothing to follow
     watch.request = m_request;
     watch.locationUrl = m_locationUrl;
     if (m_pollPhase == Phase::FinalGet) { // the operation succeeded; what is left is reading its result
@@ -98,7 +100,6 @@ ArmWatch ArmJob::watch() const
         }
         return watch;
     }
-    // m_pollPhase is never Initial: that is no poll.
     watch.via = m_pollPhase == Phase::PollAsyncOperation ? ArmWatch::Via::AsyncOperation
         : m_pollPhase == Phase::PollLocation             ? ArmWatch::Via::Location
                                                          : ArmWatch::Via::Resource;

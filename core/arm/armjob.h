@@ -102,7 +102,7 @@ private:
     QTimer m_pollTimer;
     QElapsedTimer m_elapsed;
     QUrl m_pollUrl;
-    Phase m_pollPhase = Phase::PollAsyncOperation;
+    Phase m_pollPhase = Phase::Initial; // until the first poll is scheduled
     std::optional<ArmResponse> m_initial;
     QUrl m_locationUrl;
     qint64 m_retryAfterMs = -1;

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void errorEnvelopesBecomeErrors_data();
     void errorEnvelopesBecomeErrors();
     void longRunningDeadlineStopsPolling();
+    void aCallStoppedBeforeItsFirstPollHasNothingToWatch();
 
 private:
     core::Result<core::ArmResponse> run(core::ArmJob *job, QStringList *progress = nullptr);
@@ -281,6 +282,26 @@ void tst_ArmJob::longRunningDeadlineStopsPolling()
     const auto result = run(m_client->send(core::ArmRequest::put(svc, {}).asLongRunning()));
     QCOMPARE(result.error().kind, Error::Kind::Timeout);
     QVERIFY(elapsed.elapsed() < 2000);
+}
+
+void tst_ArmJob::aCallStoppedBeforeItsFirstPollHasNothingToWatch()
+{
+    QVERIFY(m_server->load(u"arm-create-service-azure-asyncoperation.json"_qs));
+    core::ArmTiming timing = m_client->timing();
+    timing.timeScale = 1.0;              // the first poll waits Retry-After 10 s…
+    timing.longRunningDeadlineMs = 2000; // …which does not fit: the job stops before it
+    m_client->setTiming(timing);
+    core::ArmJob *job = m_client->send(core::ArmRequest::put(svc, {}).asLongRunning());
+    bool stoppedWatching = false;
+    bool hasWatch = true;
+    connect(job, &core::ArmJob::finished, this, [&] {
+        stoppedWatching = job->stoppedWatching();
+        hasWatch = job->watch().isValid();
+    });
+    const auto result = run(job);
+    QCOMPARE(result.error().kind, Error::Kind::Timeout);
+    QVERIFY(stoppedWatching); // accepted: the create may go on
+    QVERIFY2(!hasWatch, "no status URL was followed yet, so Watch again has nothing to follow");
 }
 
 QTEST_GUILESS_MAIN(tst_ArmJob)
