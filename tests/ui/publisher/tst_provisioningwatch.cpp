@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -270,6 +271,12 @@ void tst_ProvisioningWatch::pollsThatFailNowAndThenDoNotAddUp()
     core::StaticTokenProvider tokens(slow.token());
     m_controller.reset();
     m_client.reset();
+    // The client and controller made below use `tokens`: gone before it, also when a check
+    // below fails and returns early.
+    const auto releaseClient = qScopeGuard([this] {
+        m_controller.reset();
+        m_client.reset();
+    });
     m_proxy = std::make_unique<test::FlakyProxy>();
     QVERIFY(m_proxy->listen(QHostAddress::LocalHost, quint16(slow.managementUrl().port())));
     QUrl url = slow.managementUrl();
@@ -304,7 +311,7 @@ void tst_ProvisioningWatch::pollsThatFailNowAndThenDoNotAddUp()
     QCOMPARE(m_proxy->lost(), 2);
     QVERIFY2(polls > 5, "polling went on after the failed polls");
     m_controller.reset();
-    m_client.reset(); // before `tokens`
+    m_client.reset();
     QCOMPARE(slow.stop(), 0);
 }
 
@@ -475,15 +482,29 @@ void tst_ProvisioningWatch::watchAgainLeavesTheConsoleWhereTheUserWent()
         return offline && isPollOf(r, name);
     });
 
+    const QList<ui::PublisherController *> controllersBefore = session.findChildren<ui::PublisherController *>();
     window.findChild<QAction *>(u"newServiceAction"_qs)->trigger();
     QPointer<ServiceWizard> wizard;
     QTRY_VERIFY((wizard = window.findChild<ServiceWizard *>()) != nullptr);
+    // The wizard's own controller; the spy is connected after the console's handler, so it
+    // records a serviceCreated the console has already handled.
+    ui::PublisherController *controller = nullptr;
+    for (ui::PublisherController *c : session.findChildren<ui::PublisherController *>()) {
+        if (!controllersBefore.contains(c))
+            controller = c;
+    }
+    QVERIFY(controller);
+    QSignalSpy created(controller, &ui::PublisherController::serviceCreated);
+    QString serviceIdWhenCreated; // where the console is right after it handled the new service
+    connect(controller, &ui::PublisherController::serviceCreated, &session,
+            [&serviceIdWhenCreated, &session] { serviceIdWhenCreated = session.serviceId(); });
     fillInAndCreate(*wizard, name);
     if (QTest::currentTestFailed())
         return;
     auto *status = wizard->findChild<QLabel *>(u"provisioningStatusLabel"_qs);
     auto *watchAgain = wizard->findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
     QTRY_VERIFY2_WITH_TIMEOUT(watchAgain->isVisible(), qPrintable(status->text()), 30000);
+    QCOMPARE(created.size(), 0);
 
     // Watch again, still offline for a while (polls may now fail for long).
     timing.maxFailingPollsMs = 600'000;
@@ -503,10 +524,12 @@ void tst_ProvisioningWatch::watchAgainLeavesTheConsoleWhereTheUserWent()
     QCOMPARE(session.serviceId(), elsewhere);
 
     offline = false; // the network is back
-    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"watchstay is ready"_qs, 30000);
-    // The new service is listed; the console stays where the user went.
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"watchstay is ready"_qs, 10000);
+    // The console has handled the new service: it stayed where the user went...
+    QCOMPARE(serviceIdWhenCreated, elsewhere);
+    // ...also once the navigation tree, refreshed for it, lists the new service.
     QTRY_VERIFY_WITH_TIMEOUT(nav->findArmId(test::localServiceId(name)).isValid(), 10000);
-    QTest::qWait(200); // nothing switches afterwards
     QCOMPARE(session.serviceId(), elsewhere);
     QVERIFY2(window.windowTitle().startsWith(u"watchstay"_qs + (elsewhere.endsWith(u"one"_qs) ? u"one"_qs : u"two"_qs)),
              qPrintable(window.windowTitle()));
