@@ -46,6 +46,8 @@ public:
     // handshake failed, a proxy refused, a connect that timed out or was cancelled, a connection
     // closed before the request was written): the service cannot have acted on it. A connection
     // that closed or a timeout after the request was sent leaves it true, as does any answer.
+    // Qt says "sent" from its HTTP/1 path only: BesClient sends the submit, the one call whose
+    // answer this decides, over HTTP/1.1.
     // A failure without an answer whose connection closed has the error code "ConnectionClosed".
     bool mayHaveReachedService() const { return m_mayHaveReachedService; }
     // Ends the call now with Cancelled (no-op once finished).

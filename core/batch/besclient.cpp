@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/batch/besclient.h"
 
-#include "core/common/requestsent.h"
-
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -85,7 +83,6 @@ BesCall *BesClient::send(const QByteArray &verb, const QUrl &url, const QByteArr
     QNetworkReply *reply = nullptr;
     switch (kind) {
     case Body::None:
-        RequestSentFlag::announceEmptyBody(request); // so that BesCall learns that it was sent
         reply = m_network->sendCustomRequest(request, verb);
         break;
     case Body::Resendable:
@@ -95,6 +92,11 @@ BesCall *BesClient::send(const QByteArray &verb, const QUrl &url, const QByteArr
         // Streamed as it is, not buffered by Qt (a buffered copy could be rewound).
         request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        // Over HTTP/1.1 only: whether a failed submit may have reached the service (a Retry
+        // could create a second job) rests on Qt's requestSent(), which Qt 6.4 emits from its
+        // HTTP/1 protocol handler; its HTTP/2 handler is not known to. A one-shot body is
+        // HTTP/1 reasoning too, and BES answers over HTTP/1.1.
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         auto *device = new OneShotBody(body, nullptr);
         reply = m_network->sendCustomRequest(request, verb, device);
         device->setParent(reply);
