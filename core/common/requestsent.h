@@ -5,7 +5,6 @@
 #include <QObject>
 
 class QNetworkReply;
-class QNetworkRequest;
 
 namespace portico::core {
 
@@ -25,10 +24,8 @@ public:
     void watch(QNetworkReply *reply, QObject *context);
     bool isSet() const { return m_sent; }
 
-    // Given no body, Qt uploads nothing and never says requestSent(). Without one the request
-    // goes out the same when it carries the Content-Length: 0 that Qt would add; set here unless
-    // the request has a Content-Length already. Send it with sendCustomRequest() without data.
-    static void announceEmptyBody(QNetworkRequest &request);
+    // Given an empty body (an upload device with nothing in it), Qt uploads nothing and never
+    // says requestSent(): send a request without a body with sendCustomRequest() without data.
 
 private:
     bool m_sent = false;

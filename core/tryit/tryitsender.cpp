@@ -108,8 +108,9 @@ void TryItSender::start()
     if (m_request.method == "HEAD") {
         m_reply = m_network->head(request);
     } else if (m_request.body.isEmpty()) {
-        // Else a silent server would be "could not connect" (no requestSent()).
-        RequestSentFlag::announceEmptyBody(request);
+        // Without an upload device: given an empty one, Qt uploads nothing and never says
+        // requestSent(), so a silent server would be "could not connect". A Content-Length: 0
+        // goes out only where wireHeaders() lists it.
         m_reply = m_network->sendCustomRequest(request, m_request.method);
     } else {
         m_reply = m_network->sendCustomRequest(request, m_request.method, m_request.body);

@@ -44,6 +44,11 @@ QByteArray systemAcceptLanguage()
     return locale.toLatin1() + ",en,*";
 }
 
+bool anticipatesContent(const QByteArray &method)
+{
+    return method == "POST" || method == "PUT" || method == "PATCH";
+}
+
 } // namespace
 
 HeaderList wireHeaders(const PreparedRequest &request)
@@ -59,6 +64,10 @@ HeaderList wireHeaders(const PreparedRequest &request)
     addUnlessSet(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Portico/" PORTICO_VERSION_STRING));
     addUnlessSet(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("gzip, deflate"));
     addUnlessSet(QByteArrayLiteral("Accept-Language"), systemAcceptLanguage());
+    // A method that anticipates content, sent without: "Content-Length: 0" (RFC 9110 section
+    // 8.6); any other request without a body carries none.
+    if (request.body.isEmpty() && anticipatesContent(request.method))
+        addUnlessSet(QByteArrayLiteral("Content-Length"), QByteArrayLiteral("0"));
     return headers;
 }
 

@@ -18,8 +18,10 @@ namespace portico::core {
 
 // The request's headers, joined as above, then what Try It adds where the user set none:
 // User-Agent "Portico/<version>", Accept-Encoding "gzip, deflate" (what TryItSender decodes)
-// and Accept-Language (the system locale, as Qt would add it). Set explicitly, so Qt adds none
-// of its own; what it still adds on the wire is Host, Connection and Content-Length.
+// and Accept-Language (the system locale, as Qt would add it); for a POST, PUT or PATCH without
+// a body, Content-Length "0" (a GET, DELETE, OPTIONS or HEAD without one carries none, RFC 9110
+// section 8.6). Set explicitly, so Qt adds none of its own; what it still adds on the wire is
+// Host, Connection and the Content-Length of a body.
 [[nodiscard]] HeaderList wireHeaders(const PreparedRequest &request);
 
 } // namespace portico::core

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void redirectLoopIsACompleteRedirectNotFollowed();
     void compressedBodyIsDecoded_data();
     void compressedBodyIsDecoded();
+    void previewShowsTheHeadersTheServerReceives_data();
     void previewShowsTheHeadersTheServerReceives();
 
 private:
@@ -480,7 +481,9 @@ void tst_TryItSender::silenceAfterABodilessRequestIsNoAnswer()
     // Connected and sent, then silence: not "could not connect".
     QCOMPARE(failure->kind, core::SendFailure::Kind::NoAnswer);
     QVERIFY2(received.startsWith(QByteArray(method + " /jobs/1 HTTP/1.1\r\n")), received.constData());
-    QVERIFY2(received.contains("\r\nContent-Length: 0\r\n"), received.constData()); // as before
+    // Content-Length: 0 only where the method anticipates content (RFC 9110 section 8.6).
+    QCOMPARE(received.contains("\r\nContent-Length: 0\r\n"), method == "POST");
+    QVERIFY2(method == "POST" || !received.toLower().contains("content-length"), received.constData());
     qDeleteAll(held);
 }
 
@@ -682,18 +685,33 @@ void tst_TryItSender::compressedBodyIsDecoded()
     QCOMPARE(result->encodedBodySize, qint64(encoded.size()));
 }
 
+void tst_TryItSender::previewShowsTheHeadersTheServerReceives_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("POST with a body") << QByteArray("POST") << QByteArray(R"({"a":1})");
+    // Without a body, Content-Length is Try It's own: shown where sent, and sent only for a
+    // method that anticipates content (RFC 9110 section 8.6).
+    QTest::newRow("POST without a body") << QByteArray("POST") << QByteArray();
+    QTest::newRow("GET") << QByteArray("GET") << QByteArray();
+    QTest::newRow("DELETE") << QByteArray("DELETE") << QByteArray();
+    QTest::newRow("OPTIONS") << QByteArray("OPTIONS") << QByteArray();
+}
+
 void tst_TryItSender::previewShowsTheHeadersTheServerReceives()
 {
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, body);
     test::RawHttpServer server;
     QVERIFY(server.isListening());
     server.answer("/api/score", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
     core::TryItRequest request;
-    request.method = "POST";
+    request.method = method;
     request.gatewayUrl = server.url(QString());
     request.apiPath = u"api"_qs;
     request.urlTemplate = u"/score"_qs;
     request.headers = { { "X-Tag", "one" }, { "X-Tag", "two" } };
-    request.body = R"({"a":1})";
+    request.body = body;
     const auto preview = request.preview();
     const auto prepared = request.prepare();
     QVERIFY(preview.ok() && prepared.ok());
@@ -702,11 +720,12 @@ void tst_TryItSender::previewShowsTheHeadersTheServerReceives()
     QCOMPARE(server.requests().size(), 1);
 
     // Everything the server got is in the preview, with the same value, and nothing more; but
-    // the fields of the connection itself, which the HTTP layer adds.
+    // the fields of the connection itself, which the HTTP layer adds, and a body's length.
     core::HeaderList received = server.requests().first().headers;
-    received.removeIf([](const auto &field) {
+    received.removeIf([&body](const auto &field) {
         for (const char *transport : { "Host", "Connection", "Content-Length" }) {
-            if (field.first.compare(transport, Qt::CaseInsensitive) == 0)
+            if (field.first.compare(transport, Qt::CaseInsensitive) == 0
+                && (qstrcmp(transport, "Content-Length") != 0 || !body.isEmpty()))
                 return true;
         }
         return false;
@@ -718,6 +737,9 @@ void tst_TryItSender::previewShowsTheHeadersTheServerReceives()
     QCOMPARE(received, shown);
     QCOMPARE(preview->header("User-Agent"), QByteArray("Portico/" PORTICO_VERSION_STRING));
     QCOMPARE(preview->header("X-Tag"), QByteArray("one, two"));
+    const bool anticipatesContent = method != "GET" && method != "DELETE" && method != "OPTIONS";
+    QCOMPARE(preview->header("Content-Length"),
+             body.isEmpty() && anticipatesContent ? QByteArray("0") : QByteArray());
 }
 
 QTEST_GUILESS_MAIN(tst_TryItSender)
