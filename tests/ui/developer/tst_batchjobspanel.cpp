@@ -922,8 +922,11 @@ void tst_BatchJobsPanel::removeHereOnlyWhenTheServiceCannotBeReached()
     core::BatchJobRunner reread(&m_bed.network(), &m_secrets, data.path());
     QVERIFY(reread.load().ok());
     QVERIFY(reread.jobs().isEmpty());
-    // A request sent now through the same network access manager reaches the service after any
-    // the panel sent before it: once it is seen, so would be a late DELETE for the first job.
+    // A request sent now through the same network access manager, to mark what came before it.
+    // Only roughly "after any the panel sent": Qt hands a host's queued requests in order to free
+    // connections, up to six per host, and three are held here; a late DELETE for the first job
+    // queued before /sync would be written before it, but on another connection, so it would
+    // very likely (not surely) be seen first. The check can miss a late DELETE, not invent one.
     std::unique_ptr<QNetworkReply> sync(m_bed.network().get(
         QNetworkRequest(QUrl(u"http://127.0.0.1:%1/sync"_qs.arg(silent.serverPort())))));
     QTRY_VERIFY_WITH_TIMEOUT(requests.contains(u"GET /sync HTTP/1.1"_qs), 10000);
