@@ -3858,6 +3858,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Save the Kept Part of the Response Body</source>
         <translation>Bewaard deel van de antwoordbody opslaan</translation>
     </message>
+    <message>
+        <source>History cut this body, so it cannot be parsed whole; Pretty indents the part that was kept.</source>
+        <translation>De geschiedenis heeft deze body ingekort, dus die kan niet in zijn geheel worden ingelezen; Pretty laat het bewaarde deel ingesprongen zien.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResultsTableModel</name>

@@ -497,10 +497,13 @@ void ResponseViewer::startPretty()
     m_pretty->clear();
     if (m_binary)
         return; // the binary page stands in for text
-    const bool candidate = looksLikeJson() && !m_prettyRejected;
+    // The part of a JSON body that history kept cannot parse whole, so the lenient formatter
+    // indents it without waiting for the parse.
+    const bool cut = m_response.bodyTruncated;
+    const bool candidate = looksLikeJson() && (cut || !m_prettyRejected);
     // Until the parse confirms JSON, the body is shown as sent (see m_prettyFormatted).
-    const bool format = candidate && (m_prettyFormatted || m_openedAnyway);
-    m_prettyAwaitsParse = candidate && !m_prettyFormatted;
+    const bool format = candidate && (cut || m_prettyFormatted || m_openedAnyway);
+    m_prettyAwaitsParse = candidate && !cut && !m_prettyFormatted;
     m_pretty->setHighlighting(format ? LazyTextView::Highlighting::Json : LazyTextView::Highlighting::None);
     m_prettyLoader->start(m_response.body, m_response.bodyFile,
                           format ? BodyTextIndexer::Mode::Pretty : BodyTextIndexer::Mode::Raw,
@@ -616,6 +619,10 @@ void ResponseViewer::startParse()
                     m_prettyNote->setText(tr("This body is not valid JSON; it is shown as it was sent."));
                     m_prettyNote->show();
                 }
+            } else if (!outcome.isJson && m_response.bodyTruncated && !m_binary && looksLikeJson()) {
+                m_prettyNote->setText(tr("History cut this body, so it cannot be parsed whole; Pretty "
+                                         "indents the part that was kept."));
+                m_prettyNote->show();
             }
             if (outcome.isJson) {
                 m_parseStatus->hide();
