@@ -293,13 +293,21 @@ bool ResponseViewer::isLargeBody() const
     return (cut ? m_response.body.size() : bodySize()) > m_threshold;
 }
 
+bool ResponseViewer::isPlainText() const
+{
+    return m_response.contentType().startsWith(u"text/plain"_qs);
+}
+
 bool ResponseViewer::looksLikeJson() const
 {
-    // A declared type decides; only a body without one is sniffed (azureml-protocol.md §1.4:
-    // a text/plain error body may well start with '[').
+    // A declared JSON type decides; a body without a type or labelled text/plain is sniffed. A
+    // text/plain error body may well start with '[' (azureml-protocol.md §1.4), so Pretty formats
+    // only once the parse confirms JSON.
     const QString type = m_response.contentType();
-    if (!type.isEmpty())
-        return type.contains(u"json"_qs);
+    if (type.contains(u"json"_qs))
+        return true;
+    if (!type.isEmpty() && !isPlainText())
+        return false;
     for (const char c : m_response.body.left(64)) {
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
             continue;
@@ -499,7 +507,7 @@ void ResponseViewer::startPretty()
         return; // the binary page stands in for text
     // The part of a JSON body that history kept cannot parse whole, so the lenient formatter
     // indents it without waiting for the parse.
-    const bool cut = m_response.bodyTruncated;
+    const bool cut = m_response.bodyTruncated && !isPlainText();
     const bool candidate = looksLikeJson() && (cut || !m_prettyRejected);
     // Until the parse confirms JSON, the body is shown as sent (see m_prettyFormatted).
     const bool format = candidate && (cut || m_prettyFormatted || m_openedAnyway);
@@ -615,11 +623,12 @@ void ResponseViewer::startParse()
                 } else if (!m_prettyLoader->isRunning()) {
                     Q_EMIT prettyLoaded();
                 }
-                if (!outcome.isJson) {
+                if (!outcome.isJson && !isPlainText()) {
                     m_prettyNote->setText(tr("This body is not valid JSON; it is shown as it was sent."));
                     m_prettyNote->show();
                 }
-            } else if (!outcome.isJson && m_response.bodyTruncated && !m_binary && looksLikeJson()) {
+            } else if (!outcome.isJson && m_response.bodyTruncated && !m_binary && looksLikeJson()
+                       && !isPlainText()) {
                 m_prettyNote->setText(tr("History cut this body, so it cannot be parsed whole; Pretty "
                                          "indents the part that was kept."));
                 m_prettyNote->show();
@@ -630,6 +639,8 @@ void ResponseViewer::startParse()
                     m_tree->setSingleValue(outcome.document);
                 else
                     m_tree->setDocument(outcome.document);
+            } else if (isPlainText()) {
+                m_parseStatus->setText(tr("The body is not JSON.")); // it never claimed to be
             } else if (!outcome.error.isEmpty()) {
                 m_parseStatus->setText(
                         outcome.errorColumn > 0

@@ -85,6 +85,7 @@ private:
     void updateNotice();
     void updateLargeBodyPages();
     qint64 bodySize() const;
+    bool isPlainText() const;
     bool looksLikeJson() const;
 
     ResponseData m_response;

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void invalidJsonBodyNamesThePosition();
     void prettyShowsABodyThatIsNotJsonAsSent_data();
     void prettyShowsABodyThatIsNotJsonAsSent();
+    void plainTextThatIsJsonGetsPrettyAndTree();
     void singleValueBodyIsTheTreeRoot_data();
     void singleValueBodyIsTheTreeRoot();
     void numbersReadAsWrittenInTreeAndTable();
@@ -182,6 +183,32 @@ void tst_ResponseViewer::prettyShowsABodyThatIsNotJsonAsSent()
         QVERIFY(note && note->isVisible());
         QVERIFY(note->text().contains(u"not valid JSON"_qs));
     }
+}
+
+void tst_ResponseViewer::plainTextThatIsJsonGetsPrettyAndTree()
+{
+    // A service that labels its JSON text/plain still gets Pretty and Tree once the parse confirms it.
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.headers = { { "Content-Type", "text/plain; charset=utf-8" } };
+    r.body = "{\"a\":1}";
+    QSignalSpy pretty(&viewer, &ResponseViewer::prettyLoaded);
+    QSignalSpy parsed(&viewer, &ResponseViewer::bodyParsed);
+    viewer.showResponse(r);
+    QVERIFY(parsed.count() || parsed.wait(5000));
+    QVERIFY(pretty.count() || pretty.wait(5000));
+    QCOMPARE(viewer.prettyView()->text(), u"{\n  \"a\": 1\n}"_qs);
+    QVERIFY(viewer.findChild<QLabel *>(u"prettyNoteLabel"_qs)->isHidden());
+    QCOMPARE(viewer.treePanel()->model()->rowCount(), 1);
+
+    // Plain text that only starts like JSON is shown as sent, and not called invalid JSON.
+    r.body = "[WARN] a b";
+    viewer.showResponse(r);
+    QVERIFY(parsed.wait(5000));
+    QCOMPARE(viewer.prettyView()->text(), u"[WARN] a b"_qs);
+    QVERIFY(viewer.findChild<QLabel *>(u"prettyNoteLabel"_qs)->isHidden());
+    QCOMPARE(viewer.findChild<QLabel *>(u"parseStatusLabel"_qs)->text(), u"The body is not JSON."_qs);
 }
 
 void tst_ResponseViewer::invalidJsonBodyNamesThePosition()
