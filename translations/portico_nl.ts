@@ -1518,6 +1518,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Raw shows it as hexadecimal; Save Body… writes it to a file.</source>
         <translation>Onbewerkt toont hem hexadecimaal; Body opslaan… schrijft hem naar een bestand.</translation>
     </message>
+    <message>
+        <source>Save Kept Part…</source>
+        <translation>Bewaard deel opslaan…</translation>
+    </message>
+    <message>
+        <source>History kept none of this body; send the request again to see it.</source>
+        <translation>De geschiedenis heeft niets van deze body bewaard; verstuur het verzoek opnieuw om hem te zien.</translation>
+    </message>
+    <message>
+        <source>History kept only the first %1 of this body; Raw shows it as hexadecimal and Save Kept Part… writes that part to a file.</source>
+        <translation>De geschiedenis heeft alleen de eerste %1 van deze body bewaard; Onbewerkt toont dat deel hexadecimaal en Bewaard deel opslaan… schrijft het naar een bestand.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ConsoleSession</name>

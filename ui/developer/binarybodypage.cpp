@@ -42,16 +42,16 @@ BinaryBodyPage::BinaryBodyPage(QWidget *parent)
     m_hexLabel->setObjectName(u"binaryBodyHexLabel"_qs);
     m_hexLabel->setWordWrap(true);
     m_hexLabel->setAlignment(Qt::AlignCenter);
-    auto *save = new QPushButton(tr("Save Body…"), this);
-    save->setObjectName(u"binarySaveBodyPushButton"_qs);
-    connect(save, &QPushButton::clicked, this, &BinaryBodyPage::saveRequested);
-    auto *hex = new QPushButton(tr("Show Hexadecimal"), this);
-    hex->setObjectName(u"showHexPushButton"_qs);
-    connect(hex, &QPushButton::clicked, this, &BinaryBodyPage::hexRequested);
+    m_save = new QPushButton(tr("Save Body…"), this);
+    m_save->setObjectName(u"binarySaveBodyPushButton"_qs);
+    connect(m_save, &QPushButton::clicked, this, &BinaryBodyPage::saveRequested);
+    m_hex = new QPushButton(tr("Show Hexadecimal"), this);
+    m_hex->setObjectName(u"showHexPushButton"_qs);
+    connect(m_hex, &QPushButton::clicked, this, &BinaryBodyPage::hexRequested);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
-    buttons->addWidget(save);
-    buttons->addWidget(hex);
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_hex);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();
@@ -63,13 +63,23 @@ BinaryBodyPage::BinaryBodyPage(QWidget *parent)
 
 BinaryBodyPage::~BinaryBodyPage() = default;
 
-void BinaryBodyPage::setBodySize(qint64 bytes)
+void BinaryBodyPage::setBodySize(qint64 bytes, qint64 kept)
 {
+    // History keeps at most the first MiB of a body: the page offers only the part it kept.
+    const bool cut = kept >= 0;
+    m_save->setText(cut ? tr("Save Kept Part…") : tr("Save Body…"));
+    m_save->setEnabled(!cut || kept > 0);
+    m_hex->setEnabled(!cut || kept > 0);
     m_sizeLabel->setText(bytes <= std::numeric_limits<int>::max()
                                  ? tr("Binary body, %n byte(s).", nullptr, int(bytes))
                                  : tr("Binary body, %1.").arg(QLocale().formattedDataSize(bytes)));
+    const QLocale locale;
     m_hexLabel->setText(
-            bytes > BodyTextIndexer::hexLimit
+            cut && kept == 0 ? tr("History kept none of this body; send the request again to see it.")
+            : cut ? tr("History kept only the first %1 of this body; Raw shows it as hexadecimal and "
+                       "Save Kept Part… writes that part to a file.")
+                            .arg(locale.formattedDataSize(kept))
+            : bytes > BodyTextIndexer::hexLimit
                     ? tr("Raw shows the first %1 as hexadecimal; Save Body… writes all of it to "
                          "a file.")
                               .arg(QLocale().formattedDataSize(BodyTextIndexer::hexLimit))

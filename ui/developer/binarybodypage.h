@@ -28,7 +28,9 @@ public:
     explicit BinaryBodyPage(QWidget *parent = nullptr);
     ~BinaryBodyPage() override;
 
-    void setBodySize(qint64 bytes);
+    // `kept` is how much of the body history kept when history cut it (maybe 0), or -1 when the
+    // body is whole.
+    void setBodySize(qint64 bytes, qint64 kept = -1);
 
 Q_SIGNALS:
     void saveRequested();
@@ -37,6 +39,8 @@ Q_SIGNALS:
 private:
     QLabel *m_sizeLabel = nullptr;
     QLabel *m_hexLabel = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_hex = nullptr;
 };
 
 } // namespace portico::ui

@@ -368,7 +368,9 @@ void ResponseViewer::showResponse(const ResponseData &response)
                 head = file.read(4096);
         }
         m_binary = ui::isBinaryBody(response, head);
-        m_binaryPage->setBodySize(size);
+        m_binaryPage->setBodySize(size, !response.bodyTruncated   ? qint64(-1)
+                                        : response.bodyFile.isEmpty() ? qint64(response.body.size())
+                                                                      : size);
     }
     if (hasResponse) {
         m_status->setText(response.incomplete

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void unknownCharsetIsShownAsUtf8AndSaidSo();
     void binaryBodyIsShownAsHexWithANotice_data();
     void binaryBodyIsShownAsHexWithANotice();
+    void binaryBodyHistoryCutOffersOnlyTheKeptPart();
     void fiftyMegabyteBodyNeverBlocksTheEventLoop();
     void twoResponsesAreComparedLineByLine();
 };
@@ -388,6 +389,40 @@ void tst_ResponseViewer::binaryBodyIsShownAsHexWithANotice_data()
     // UTF-16 text holds NULs: it is text, decoded.
     QTest::newRow("utf-16 text") << QByteArray("text/plain; charset=utf-16le")
                                  << QByteArray("h\0i\0", 4) << false;
+}
+
+void tst_ResponseViewer::binaryBodyHistoryCutOffersOnlyTheKeptPart()
+{
+    // History kept the first bytes of a 3 MiB binary body: the page must not promise all of it.
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.headers = { { "Content-Type", "application/octet-stream" } };
+    r.body = QByteArray(100, '\0');
+    r.bodySize = 3 * 1024 * 1024;
+    r.bodyTruncated = true;
+    viewer.showResponse(r);
+    auto *page = viewer.findChild<QWidget *>(u"binaryBodyPage"_qs);
+    auto *save = page->findChild<QPushButton *>(u"binarySaveBodyPushButton"_qs);
+    auto *hex = page->findChild<QLabel *>(u"binaryBodyHexLabel"_qs);
+    QCOMPARE(save->text(), u"Save Kept Part…"_qs);
+    QVERIFY(save->isEnabled());
+    QVERIFY2(!hex->text().contains(u"all of it"_qs) && hex->text().contains(u"History kept only"_qs),
+             qPrintable(hex->text()));
+
+    // History kept none of it: saving would write an empty file that passes for the body.
+    r.body.clear();
+    viewer.showResponse(r);
+    QVERIFY(!save->isEnabled());
+    QVERIFY2(hex->text().contains(u"History kept none"_qs), qPrintable(hex->text()));
+
+    // A whole body is saved whole again.
+    r.body = QByteArray(100, '\0');
+    r.bodySize = -1;
+    r.bodyTruncated = false;
+    viewer.showResponse(r);
+    QCOMPARE(save->text(), u"Save Body…"_qs);
+    QVERIFY(save->isEnabled());
 }
 
 void tst_ResponseViewer::binaryBodyIsShownAsHexWithANotice()
