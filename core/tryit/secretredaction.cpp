@@ -142,7 +142,10 @@ QList<StorageSecretSpan> storageSecretSpans(QByteArrayView text)
         const QByteArray needle = name.toLower() + '=';
         const bool wholeSas = name == "SharedAccessSignature";
         for (qsizetype at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
-            if (at > 0 && wordChar(lower.at(at - 1)))
+            // A name starts after a non-word character, or after an '&' written as \u0026 (JSON)
+            // or %26 (URL encoding), whose last character happens to be a digit.
+            const QByteArrayView before = QByteArrayView(lower).first(at);
+            if (at > 0 && wordChar(lower.at(at - 1)) && !before.endsWith("\\u0026") && !before.endsWith("%26"))
                 continue;
             const qsizetype from = at + needle.size();
             qsizetype to = from;

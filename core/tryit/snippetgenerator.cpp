@@ -84,6 +84,15 @@ QString bodyExpression(const Parts &p, Literal literal, Variable variable, const
     return pieces.join(separator);
 }
 
+// A kept query value (percent-encoded) with its storage credentials and the request's secret
+// values masked; untouched unless something was masked, so the URL stays as it is sent.
+QString maskedQueryValue(const QString &value, const TryItRequest &request)
+{
+    const QByteArray decoded = QByteArray::fromPercentEncoding(value.toUtf8());
+    const QByteArray masked = scrubSecrets(decoded, request.secretValues());
+    return masked == decoded ? value : QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(masked)));
+}
+
 Parts split(const PreparedRequest &prepared, const TryItRequest &request, bool includeSecrets)
 {
     Parts parts;
@@ -100,7 +109,7 @@ Parts split(const PreparedRequest &prepared, const TryItRequest &request, bool i
             if (isSecretQueryItem(decoded, request.secretQueryNames()))
                 parts.secretQuery.append({ decoded, {}, SnippetGenerator::environmentVariableFor(decoded) });
             else
-                kept.append({ name, value });
+                kept.append({ name, maskedQueryValue(value, request) });
         }
         QUrlQuery query;
         query.setQueryItems(kept);
@@ -111,8 +120,10 @@ Parts split(const PreparedRequest &prepared, const TryItRequest &request, bool i
         const QString headerName = QString::fromLatin1(name);
         if (!includeSecrets && isSecretHeader(name, request.secretHeaderNames()))
             parts.headers.append({ headerName, {}, SnippetGenerator::environmentVariableFor(headerName) });
-        else
+        else if (includeSecrets)
             parts.headers.append({ headerName, QString::fromUtf8(value), {} });
+        else // a SAS in x-ms-copy-source, say, is masked as in history
+            parts.headers.append({ headerName, QString::fromUtf8(scrubSecrets(value, request.secretValues())), {} });
     }
     return parts;
 }

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void urlsInHeaders_data();
     void urlsInHeaders();
     void scrubbingFindsEncodedForms();
+    void sasSignatureAfterAnEscapedAmpersandIsMasked();
 };
 
 void tst_SecretRedaction::headers_data()
@@ -94,6 +95,19 @@ void tst_SecretRedaction::urlsInHeaders()
     QFETCH(QByteArray, expected);
     const auto redacted = core::redactHeaders({ { name, value } }, {}, { u"x-demo-key"_qs });
     QCOMPARE(redacted.first().second, expected);
+}
+
+void tst_SecretRedaction::sasSignatureAfterAnEscapedAmpersandIsMasked()
+{
+    // A SAS URL in a JSON body may carry '&' as \u0026 (JSON escape) or %26 (URL encoding).
+    const QByteArray json = R"({"url":"https://a.blob.core.windows.net/c/b?sv=2020-08-04\u0026sig=JSONSECRET\u0026se=x"})";
+    const QByteArray scrubbedJson = core::scrubSecrets(json, {});
+    QVERIFY2(!scrubbedJson.contains("JSONSECRET"), scrubbedJson.constData());
+    const QByteArray encoded = "next=https%3A%2F%2Fa.blob.core.windows.net%2Fc%3Fsv%3D1%26sig=ENCSECRET";
+    const QByteArray scrubbedEncoded = core::scrubSecrets(encoded, {});
+    QVERIFY2(!scrubbedEncoded.contains("ENCSECRET"), scrubbedEncoded.constData());
+    // A word that merely ends in "sig" is not a SAS.
+    QCOMPARE(core::scrubSecrets(QByteArray("design=plain"), {}), QByteArray("design=plain"));
 }
 
 void tst_SecretRedaction::scrubbingFindsEncodedForms()

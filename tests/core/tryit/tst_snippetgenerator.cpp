@@ -140,6 +140,16 @@ void tst_SnippetGenerator::secretsInTheBodyAreMasked()
     const auto withSecrets = SnippetGenerator::generate(SnippetGenerator::Language(language), r, { true });
     QVERIFY(withSecrets.ok());
     QVERIFY2(withSecrets->contains(u"TOKENVALUE987"_qs), qPrintable(*withSecrets));
+
+    // A SAS in a header that is not secret by name (x-ms-copy-source) or in a query value is
+    // masked as it is in history.
+    r.headers.append(qMakePair(QByteArray("x-ms-copy-source"), QByteArray("https://a.blob.core.windows.net/c/b?sv=2020-08-04&sig=HEADERSIG1")));
+    r.templateValues[u"details"_qs] = u"https://a.blob.core.windows.net/c?sv=1&sig=QUERYSIG1"_qs;
+    const auto sas = SnippetGenerator::generate(SnippetGenerator::Language(language), r);
+    QVERIFY(sas.ok());
+    QVERIFY2(!sas->contains(u"HEADERSIG1"_qs), qPrintable(*sas));
+    QVERIFY2(!sas->contains(u"QUERYSIG1"_qs), qPrintable(*sas));
+    QVERIFY2(sas->contains(u"x-ms-copy-source"_qs), qPrintable(*sas));
 }
 
 void tst_SnippetGenerator::executedSnippetsSendWhatTryItSends_data()
