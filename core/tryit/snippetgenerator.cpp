@@ -4,6 +4,7 @@
 
 #include "core/tryit/secretredaction.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -62,9 +63,21 @@ void splitBody(Parts &parts, const QByteArray &body, const TryItRequest &request
         if (to > from)
             parts.body.append({ QString::fromUtf8(scrubSecrets(body.mid(from, to - from), request.secretValues())), {} });
     };
+    // Each distinct credential gets its own variable (STORAGE_ACCOUNT_KEY, STORAGE_ACCOUNT_KEY_2,
+    // ...): a BES job reading from one account and writing to another must not send one
+    // account's key to the other.
+    QHash<QByteArray, QString> variableOf; // name '=' value -> variable
+    QHash<QString, int> uses;              // base variable -> distinct values so far
     for (const StorageSecretSpan &span : storageSecretSpans(body)) {
         literal(span.from);
-        const QString variable = storageVariableFor(span.name);
+        const QByteArray credential = span.name + '=' + body.mid(span.from, span.length);
+        QString variable = variableOf.value(credential);
+        if (variable.isEmpty()) {
+            const QString base = storageVariableFor(span.name);
+            const int n = ++uses[base];
+            variable = n == 1 ? base : base + u'_' + QString::number(n);
+            variableOf.insert(credential, variable);
+        }
         parts.body.append({ {}, variable });
         if (!parts.bodyVariables.contains(variable))
             parts.bodyVariables.append(variable);

@@ -14,7 +14,8 @@ namespace portico::core {
 // snippet is runnable without ever containing the key. Secret values that also appear in the
 // body are masked there (scrubSecrets), unless includeSecrets is set. A storage credential in the
 // body (a connection string's AccountKey=, a SAS's sig=, see storageSecretSpans()) becomes a
-// variable too: STORAGE_ACCOUNT_KEY, SAS_SIGNATURE, SHAREDACCESSKEY, SHAREDACCESSSIGNATURE. The variable for a header is its name
+// variable too: STORAGE_ACCOUNT_KEY, SAS_SIGNATURE, SHAREDACCESSKEY, SHAREDACCESSSIGNATURE, with _2,
+// _3, ... for each further distinct value (one per account). The variable for a header is its name
 // upper-cased with every other character as '_' (Ocp-Apim-Subscription-Key ->
 // OCP_APIM_SUBSCRIPTION_KEY); see environmentVariableFor(). The Python, C# and JavaScript
 // snippets print the status code on the first line and the body after it; curl prints the body

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void secretsOnlyWhenAskedFor();
     void secretsInTheBodyAreMasked_data();
     void secretsInTheBodyAreMasked();
+    void eachStorageKeyGetsItsOwnVariable();
     void executedSnippetsSendWhatTryItSends_data();
     void executedSnippetsSendWhatTryItSends();
 
@@ -120,6 +121,27 @@ void tst_SnippetGenerator::secretsInTheBodyAreMasked_data()
                                  SnippetGenerator::Language::CSharpHttpClient,
                                  SnippetGenerator::Language::JavaScriptFetch, SnippetGenerator::Language::HttpFile })
         QTest::addRow("%s", qPrintable(SnippetGenerator::displayName(language))) << int(language);
+}
+
+void tst_SnippetGenerator::eachStorageKeyGetsItsOwnVariable()
+{
+    // A BES job reads from one account and writes to another: each key needs its own variable,
+    // or the snippet would send account A's key to account B.
+    TryItRequest r = request(QUrl(u"https://x.azure-api.net"_qs), TryItRequest::KeyPlacement::Header);
+    r.body = R"({"Inputs":{"input1":{"ConnectionString":"DefaultEndpointsProtocol=https;AccountName=inacct;AccountKey=KEYAAAA1"}},)"
+             R"("Outputs":{"output1":{"ConnectionString":"DefaultEndpointsProtocol=https;AccountName=outacct;AccountKey=KEYBBBB2"},)"
+             R"("output2":{"ConnectionString":"DefaultEndpointsProtocol=https;AccountName=inacct;AccountKey=KEYAAAA1"},)"
+             R"("SasBlobPath":"https://a.blob.core.windows.net/c/x?sv=1&sig=SIGONE1"},)"
+             R"("Sas2":"https://b.blob.core.windows.net/c/y?sv=1&sig=SIGTWO2"})";
+    const auto code = SnippetGenerator::generate(SnippetGenerator::Language::HttpFile, r);
+    QVERIFY(code.ok());
+    QVERIFY2(!code->contains(u"KEYAAAA1"_qs) && !code->contains(u"KEYBBBB2"_qs), qPrintable(*code));
+    QVERIFY2(code->contains(u"@STORAGE_ACCOUNT_KEY = "_qs) && code->contains(u"@STORAGE_ACCOUNT_KEY_2 = "_qs),
+             qPrintable(*code));
+    QVERIFY2(!code->contains(u"STORAGE_ACCOUNT_KEY_3"_qs), qPrintable(*code)); // the same key, the same variable
+    QVERIFY2(code->contains(u"@SAS_SIGNATURE = "_qs) && code->contains(u"@SAS_SIGNATURE_2 = "_qs), qPrintable(*code));
+    QCOMPARE(code->count(u"{{STORAGE_ACCOUNT_KEY}}"_qs), 2);
+    QCOMPARE(code->count(u"{{STORAGE_ACCOUNT_KEY_2}}"_qs), 1);
 }
 
 void tst_SnippetGenerator::secretsInTheBodyAreMasked()
