@@ -136,23 +136,55 @@ QList<StorageSecretSpan> storageSecretSpans(QByteArrayView text)
         return c == ';' || c == '"' || c == '\'' || c == '\\' || c == '<' || c == '>' || c == ' ' || c == '\t'
             || c == '\r' || c == '\n' || (!wholeSas && (c == '&' || c == '#'));
     };
+    const auto hexValue = [](char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    };
+    // A name nested in a URL that is itself a query value or a form field is written
+    // percent-encoded once (%26sig%3D…) or twice (%2526sig%253D…); it starts after an encoded
+    // non-word character (%26 '&', %3F '?', %3B ';', or %2526, ...).
+    const auto afterEncodedSeparator = [&](QByteArrayView before) {
+        if (before.size() < 3)
+            return false;
+        const QByteArrayView escape = before.last(3); // "%hh", or the "5hh" of "%25hh"
+        const bool twice = before.size() >= 5 && before.last(5).startsWith("%25");
+        if (!twice && !escape.startsWith('%'))
+            return false;
+        const int high = hexValue(escape.at(1));
+        const int low = hexValue(escape.at(2));
+        return high >= 0 && low >= 0 && !wordChar(char(high * 16 + low));
+    };
     const QByteArray lower = text.toByteArray().toLower();
     QList<StorageSecretSpan> spans;
     for (const QByteArray &name : names) {
-        const QByteArray needle = name.toLower() + '=';
         const bool wholeSas = name == "SharedAccessSignature";
-        for (qsizetype at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
-            // A name starts after a non-word character, or after an '&' written as \u0026 (JSON)
-            // or %26 (URL encoding), whose last character happens to be a digit.
-            const QByteArrayView before = QByteArrayView(lower).first(at);
-            if (at > 0 && wordChar(lower.at(at - 1)) && !before.endsWith("\\u0026") && !before.endsWith("%26"))
-                continue;
-            const qsizetype from = at + needle.size();
-            qsizetype to = from;
-            while (to < lower.size() && !ends(lower.at(to), wholeSas))
-                ++to;
-            if (to > from)
-                spans.append({ from, to - from, name });
+        // '=' as written, encoded once (%3D) and encoded twice (%253D). An encoded value also
+        // ends where `ends` would after decoding: at %3B / %253B (';') and, but for a whole SAS,
+        // at %26 / %2526 ('&') and %23 / %2523 ('#'). A key or signature never holds these: its
+        // '+', '/' and '=' are %2B, %2F and %3D (%252B, ... twice).
+        const QByteArrayList encodedEnds = wholeSas
+                ? QByteArrayList { "%3b", "%253b" }
+                : QByteArrayList { "%3b", "%253b", "%26", "%2526", "%23", "%2523" };
+        for (const QByteArray &equals : { QByteArray("="), QByteArray("%3d"), QByteArray("%253d") }) {
+            const bool encoded = equals != "=";
+            const QByteArray needle = name.toLower() + equals;
+            for (qsizetype at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+                // A name starts after a non-word character, or after one written as \u0026 (JSON)
+                // or percent-encoded (%26, %3F, %2526), whose last character is a word character.
+                const QByteArrayView before = QByteArrayView(lower).first(at);
+                if (at > 0 && wordChar(lower.at(at - 1)) && !before.endsWith("\\u0026") && !afterEncodedSeparator(before))
+                    continue;
+                const qsizetype from = at + needle.size();
+                qsizetype to = from;
+                const auto atEncodedEnd = [&] {
+                    return encoded && std::any_of(encodedEnds.cbegin(), encodedEnds.cend(), [&](const QByteArray &end) {
+                               return QByteArrayView(lower).sliced(to).startsWith(end);
+                           });
+                };
+                while (to < lower.size() && !ends(lower.at(to), wholeSas) && !atEncodedEnd())
+                    ++to;
+                if (to > from)
+                    spans.append({ from, to - from, name });
+            }
         }
     }
     std::sort(spans.begin(), spans.end(),

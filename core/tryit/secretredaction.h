@@ -38,6 +38,8 @@ inline constexpr QStringView secretMask { u"••••••••" };
 // as BES's "SasBlobToken": "?sv=…&sig=…"). `name` is the key as written canonically
 // ("AccountKey", "SharedAccessKey", "SharedAccessSignature", "sig"); [from, from + length) is
 // the value alone. Keys match case-insensitively and only as whole words; spans do not overlap.
+// A key nested percent-encoded in a URL (%26sig%3D…, or twice: %2526sig%253D…) is found too;
+// its value ends at the encoded '&', ';' or '#'.
 struct StorageSecretSpan
 {
     qsizetype from = 0;

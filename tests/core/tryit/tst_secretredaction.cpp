@@ -20,6 +20,10 @@ private Q_SLOTS:
     void urlsInHeaders();
     void scrubbingFindsEncodedForms();
     void sasSignatureAfterAnEscapedAmpersandIsMasked();
+    void encodedStorageSecretsAreMasked_data();
+    void encodedStorageSecretsAreMasked();
+    void ordinaryEncodedTextIsKept_data();
+    void ordinaryEncodedTextIsKept();
 };
 
 void tst_SecretRedaction::headers_data()
@@ -108,6 +112,74 @@ void tst_SecretRedaction::sasSignatureAfterAnEscapedAmpersandIsMasked()
     QVERIFY2(!scrubbedEncoded.contains("ENCSECRET"), scrubbedEncoded.constData());
     // A word that merely ends in "sig" is not a SAS.
     QCOMPARE(core::scrubSecrets(QByteArray("design=plain"), {}), QByteArray("design=plain"));
+}
+
+void tst_SecretRedaction::encodedStorageSecretsAreMasked_data()
+{
+    // A SAS URL passed as a query value or form field inside another URL is percent-encoded as a
+    // whole, once (%26sig%3D...) or twice (%2526sig%253D...), as encoders really write it.
+    // `header` empty: the text is a body; otherwise it is that header's value, as history keeps it.
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("secret");
+    QTest::addColumn<QByteArray>("kept");
+    QTest::newRow("json body, encoded once")
+            << QByteArray()
+            << QByteArray(R"({"callback":"https://h/hook?next=https%3A%2F%2Fa.blob.core.windows.net%2Fc%2Fb%3Fsv%3D2020-08-04%26sig%3DONCESECRET%252Bx%253D%26se%3D2026"})")
+            << QByteArray("ONCESECRET") << QByteArray("%26se%3D2026\"}");
+    QTest::newRow("json body, encoded twice")
+            << QByteArray()
+            << QByteArray(R"({"callback":"https://h/hook?r=https%253A%252F%252Fa.blob.core.windows.net%252Fc%253Fsv%253D1%2526sig%253DTWICESECRET%25252B%2526se%253D2026"})")
+            << QByteArray("TWICESECRET") << QByteArray("%2526se%253D2026\"}");
+    QTest::newRow("json body, upper- and lower-case hex")
+            << QByteArray()
+            << QByteArray(R"({"u":"x%3Fsv%3d1%26Sig%3dCASESECRET%26sp%3dr"})")
+            << QByteArray("CASESECRET") << QByteArray("%26sp%3dr\"}");
+    QTest::newRow("json body, sig first in the encoded query")
+            << QByteArray()
+            << QByteArray(R"({"u":"https%3A%2F%2Fa.blob.core.windows.net%2Fc%3Fsig%3DFIRSTSECRET%26sv%3D1"})")
+            << QByteArray("FIRSTSECRET") << QByteArray("%26sv%3D1\"}");
+    QTest::newRow("form body, encoded connection string")
+            << QByteArray()
+            << QByteArray("cs=DefaultEndpointsProtocol%3Dhttps%3BAccountName%3Dacct%3BAccountKey%3DKEYSECRET%2B%3D%3BEndpointSuffix%3Dcore.windows.net&x=1")
+            << QByteArray("KEYSECRET") << QByteArray("%3BEndpointSuffix%3Dcore.windows.net&x=1");
+    QTest::newRow("header, encoded once")
+            << QByteArray("X-Callback-Url")
+            << QByteArray("https://h/hook?next=https%3A%2F%2Fa.blob.core.windows.net%2Fc%3Fsv%3D1%26sig%3DHDRONCE%252F%26sp%3Dr")
+            << QByteArray("HDRONCE") << QByteArray("%26sp%3Dr");
+    QTest::newRow("location, encoded twice")
+            << QByteArray("Location")
+            << QByteArray("https://login.example/cb?state=https%253A%252F%252Fa.blob.core.windows.net%252Fc%253Fsv%253D1%2526sig%253DHDRTWICE%2526sp%253Dr")
+            << QByteArray("HDRTWICE") << QByteArray("%2526sp%253Dr");
+}
+
+void tst_SecretRedaction::encodedStorageSecretsAreMasked()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, secret);
+    QFETCH(QByteArray, kept);
+    const QByteArray scrubbed = header.isEmpty()
+            ? core::scrubSecrets(text, {})
+            : core::scrubSecrets(core::redactHeaders({ { header, text } }).first().second, {});
+    QVERIFY2(!scrubbed.contains(secret), scrubbed.constData());
+    QVERIFY2(scrubbed.contains(core::secretMask.toUtf8()), scrubbed.constData());
+    // The value ends where the encoded query does: what follows is still there.
+    QVERIFY2(scrubbed.endsWith(kept), scrubbed.constData());
+}
+
+void tst_SecretRedaction::ordinaryEncodedTextIsKept_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("word ending in sig") << QByteArray("q=xsig%3Dplain%26design%3Dplain");
+    QTest::newRow("encoded letter before sig") << QByteArray("q=%41sig%3Dplain");
+    QTest::newRow("encoded twice, word ending in sig") << QByteArray("q=a%2526xsig%253Dplain");
+}
+
+void tst_SecretRedaction::ordinaryEncodedTextIsKept()
+{
+    QFETCH(QByteArray, text);
+    QCOMPARE(core::scrubSecrets(text, {}), text);
 }
 
 void tst_SecretRedaction::scrubbingFindsEncodedForms()

@@ -172,6 +172,18 @@ void tst_SnippetGenerator::secretsInTheBodyAreMasked()
     QVERIFY2(!sas->contains(u"HEADERSIG1"_qs), qPrintable(*sas));
     QVERIFY2(!sas->contains(u"QUERYSIG1"_qs), qPrintable(*sas));
     QVERIFY2(sas->contains(u"x-ms-copy-source"_qs), qPrintable(*sas));
+
+    // A SAS URL nested in another URL is percent-encoded as a whole: once in a header, twice in
+    // the body here.
+    r.headers.append(qMakePair(QByteArray("X-Callback-Url"),
+                               QByteArray("https://h/hook?next=https%3A%2F%2Fa.blob.core.windows.net%2Fc%3Fsv%3D1%26sig%3DENCHEADERSIG%26sp%3Dr")));
+    r.body = R"({"callback":"https://h/hook?r=https%253A%252F%252Fa.blob.core.windows.net%252Fc%253Fsv%253D1%2526sig%253DENCBODYSIG%2526se%253D2026"})";
+    const auto encoded = SnippetGenerator::generate(SnippetGenerator::Language(language), r);
+    QVERIFY(encoded.ok());
+    QVERIFY2(!encoded->contains(u"ENCHEADERSIG"_qs), qPrintable(*encoded));
+    QVERIFY2(!encoded->contains(u"ENCBODYSIG"_qs), qPrintable(*encoded));
+    QVERIFY2(encoded->contains(u"%26sp%3Dr"_qs), qPrintable(*encoded));
+    QVERIFY2(encoded->contains(u"%2526se%253D2026"_qs), qPrintable(*encoded));
 }
 
 void tst_SnippetGenerator::executedSnippetsSendWhatTryItSends_data()
