@@ -8,6 +8,7 @@
 #include "core/arm/armjob.h"
 #include "core/arm/armlongrunning.h"
 #include "core/auth/statictokenprovider.h"
+#include "tests/support/fakenetworkaccessmanager.h"
 #include "tests/support/replay/replayserver.h"
 
 #include <QNetworkAccessManager>
@@ -41,8 +42,12 @@ private Q_SLOTS:
     void errorEnvelopesBecomeErrors();
     void longRunningDeadlineStopsPolling();
     void aCallStoppedBeforeItsFirstPollHasNothingToWatch();
+    void aBusyStatusPollToldToComeBackNowStillBacksOff();
 
 private:
+    // A client on a fake network whose long-running create is accepted (202, Location) and whose
+    // status URL answers `poll` the first three times, then 200; the resource then reads back.
+    std::unique_ptr<core::ArmClient> fakeClient(test::FakeNetworkAccessManager &nam, test::FakeResponse poll);
     core::Result<core::ArmResponse> run(core::ArmJob *job, QStringList *progress = nullptr);
 
     std::unique_ptr<test::ReplayServer> m_server;
@@ -302,6 +307,51 @@ void tst_ArmJob::aCallStoppedBeforeItsFirstPollHasNothingToWatch()
     QCOMPARE(result.error().kind, Error::Kind::Timeout);
     QVERIFY(stoppedWatching); // accepted: the create may go on
     QVERIFY2(!hasWatch, "no status URL was followed yet, so Watch again has nothing to follow");
+}
+
+
+std::unique_ptr<core::ArmClient> tst_ArmJob::fakeClient(test::FakeNetworkAccessManager &nam, test::FakeResponse poll)
+{
+    const QUrl base(u"https://management.azure.com"_qs);
+    nam.setHandler([base, poll, polls = 0](const test::FakeRequest &r) mutable {
+        using test::FakeResponse;
+        const QString path = r.request.url().path();
+        if (path.endsWith(u"/operationResults/op1"_qs)) {
+            if (++polls <= 3)
+                return poll;
+            return FakeResponse { FakeResponse::Behaviour::Respond, 200, "{}", {} };
+        }
+        if (r.verb == "PUT") {
+            const QByteArray location = base.resolved(QUrl(svc + u"/operationResults/op1"_qs)).toEncoded();
+            return FakeResponse { FakeResponse::Behaviour::Respond, 202, {},
+                                  { { "Location", location }, { "Retry-After", "1" } } };
+        }
+        return FakeResponse { FakeResponse::Behaviour::Respond, 200,
+                              R"({"name":"apimService1","properties":{"provisioningState":"Succeeded"}})", {} };
+    });
+    auto client = std::make_unique<core::ArmClient>(&nam, base, m_tokens.get());
+    core::ArmTiming timing;
+    timing.timeScale = 0.01;
+    timing.maxAttempts = 1; // each poll is one request
+    client->setTiming(timing);
+    return client;
+}
+
+void tst_ArmJob::aBusyStatusPollToldToComeBackNowStillBacksOff()
+{
+    m_server.reset(); // the fake network answers here
+    test::FakeNetworkAccessManager nam;
+    auto client = fakeClient(nam, { test::FakeResponse::Behaviour::Respond, 503,
+                                    R"({"error":{"code":"ServerBusy","message":"Busy."}})",
+                                    { { "Retry-After", "0" } } });
+    core::ArmJob *job = client->send(core::ArmRequest::put(svc, {}).asLongRunning());
+    QSignalSpy retrying(job, &core::ArmJob::retrying);
+    const auto result = run(job);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(retrying.size(), 3);
+    for (const auto &args : retrying) // 'Retry-After: 0' does not shorten the backoff
+        QVERIFY2(args.at(1).toLongLong() > 0,
+                 qPrintable(u"retry %1 after %2 ms"_qs.arg(args.at(0).toInt()).arg(args.at(1).toLongLong())));
 }
 
 QTEST_GUILESS_MAIN(tst_ArmJob)
