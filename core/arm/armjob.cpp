@@ -354,8 +354,12 @@ void ArmJob::retryPoll(const Error &error, qint64 retryAfterMs)
 void ArmJob::schedulePoll(Phase phase, QUrl url, const ArmResponse &last)
 {
     m_watching = true;
+    const ArmTiming &timing = m_client->timing();
     const auto retryAfter = parseRetryAfter(last.header("Retry-After"), QDateTime::currentDateTimeUtc());
-    const qint64 delay = m_client->timing().scaled(retryAfter.value_or(m_client->timing().defaultPollIntervalMs));
+    // Retry-After may not go below the first backoff step: a "0" or a date gone by would poll
+    // without pause until longRunningDeadlineMs.
+    const qint64 delay = timing.scaled(
+        retryAfter ? qMax(*retryAfter, qint64(timing.baseBackoffMs)) : qint64(timing.defaultPollIntervalMs));
     if (delay >= remainingMs()) {
         finish(Error::make(Error::Kind::Timeout,
                            u"The long-running operation did not finish in time."_qs));
@@ -363,6 +367,7 @@ void ArmJob::schedulePoll(Phase phase, QUrl url, const ArmResponse &last)
     }
     m_pollPhase = phase;
     m_pollUrl = std::move(url);
+    Q_EMIT pollScheduled(delay);
     m_pollTimer.start(int(delay));
 }
 

@@ -24,13 +24,14 @@ class ArmExchange;
 //   2. otherwise Location: GET it while it answers 202;
 //   3. otherwise, a 200/201 whose properties.provisioningState is not terminal: GET the resource
 //      until it is.
-// Each poll waits Retry-After when the server sends one, else the default poll interval. A poll
-// that fails on the way (network error, timeout, 429, 5xx: the operation goes on in Azure) is
-// sent again after a backoff, or Retry-After when that is longer, until longRunningDeadlineMs,
-// or until polls have kept failing for maxFailingPollsMs in a row (pollsKeptFailing()). After
-// success a PUT/PATCH re-reads the resource (final-state-via location = the entity URL), so
-// result() is the final resource; a DELETE ends with the last reply. A job that stopped
-// watching says what it was following (watch()), and ArmClient::watchAgain() follows it on.
+// Each poll waits Retry-After when the server sends one (at least baseBackoffMs), else the
+// default poll interval. A poll that fails on the way (network error, timeout, 429, 5xx: the
+// operation goes on in Azure) is sent again after a backoff, or Retry-After when that is longer,
+// until longRunningDeadlineMs, or until polls have kept failing for maxFailingPollsMs in a row
+// (pollsKeptFailing()). After success a PUT/PATCH re-reads the resource (final-state-via
+// location = the entity URL), so result() is the final resource; a DELETE ends with the last
+// reply. A job that stopped watching says what it was following (watch()), and
+// ArmClient::watchAgain() follows it on.
 //
 // finished() is emitted exactly once (success, error, timeout or cancel), from the event loop.
 // The job deletes itself after finished(); deleting it earlier aborts everything in flight.
@@ -79,6 +80,8 @@ Q_SIGNALS:
     void progress(const QString &status, int percentComplete);
     // A 429/503 is being retried after delayMs, or a failed status poll is sent again.
     void retrying(int attempt, qint64 delayMs);
+    // The next status poll of a long-running call is sent after delayMs (scaled).
+    void pollScheduled(qint64 delayMs);
 
 private:
     enum class Phase { Initial, PollAsyncOperation, PollLocation, PollResource, FinalGet };

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void longRunningDeadlineStopsPolling();
     void aCallStoppedBeforeItsFirstPollHasNothingToWatch();
     void aBusyStatusPollToldToComeBackNowStillBacksOff();
+    void anUnfinishedPollToldToComeBackNowStillPauses();
 
 private:
     // A client on a fake network whose long-running create is accepted (202, Location) and whose
@@ -352,6 +353,22 @@ void tst_ArmJob::aBusyStatusPollToldToComeBackNowStillBacksOff()
     for (const auto &args : retrying) // 'Retry-After: 0' does not shorten the backoff
         QVERIFY2(args.at(1).toLongLong() > 0,
                  qPrintable(u"retry %1 after %2 ms"_qs.arg(args.at(0).toInt()).arg(args.at(1).toLongLong())));
+}
+
+void tst_ArmJob::anUnfinishedPollToldToComeBackNowStillPauses()
+{
+    m_server.reset(); // the fake network answers here
+    test::FakeNetworkAccessManager nam;
+    auto client
+        = fakeClient(nam, { test::FakeResponse::Behaviour::Respond, 202, {}, { { "Retry-After", "0" } } });
+    core::ArmJob *job = client->send(core::ArmRequest::put(svc, {}).asLongRunning());
+    QSignalSpy scheduled(job, &core::ArmJob::pollScheduled);
+    const auto result = run(job);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(scheduled.size(), 4); // after the 202 of the PUT, then after each 202 of the status
+    for (const auto &args : scheduled)
+        QVERIFY2(args.at(0).toLongLong() > 0,
+                 qPrintable(u"next poll after %1 ms"_qs.arg(args.at(0).toLongLong())));
 }
 
 QTEST_GUILESS_MAIN(tst_ArmJob)
