@@ -3194,6 +3194,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The API “%1” was there when it was created (perhaps a colleague&apos;s with the same path and URL) and has changed since, so it was left as it is; delete it if it is not wanted.</source>
         <translation>De API “%1” was er al bij het aanmaken (misschien die van een collega, met hetzelfde pad en dezelfde URL) en is sindsdien gewijzigd, dus die is ongemoeid gelaten; verwijder die als u die niet wilt.</translation>
     </message>
+    <message>
+        <source>The console switched to another environment before this was finished; nothing more was sent. Reload to see what the server has.</source>
+        <translation>De console is naar een andere omgeving overgeschakeld voordat dit klaar was; er is niets meer verzonden. Laad opnieuw om te zien wat de server heeft.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::PublisherWorkspace</name>
@@ -3363,10 +3367,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Re&amp;generate secondary…</source>
         <translation>Se&amp;cundaire opnieuw genereren…</translation>
-    </message>
-    <message>
-        <source>The console switched to another environment before this was finished; nothing more was sent. Reload to see what the server has.</source>
-        <translation>De console is naar een andere omgeving overgeschakeld voordat dit klaar was; er is niets meer verzonden. Laad opnieuw om te zien wat de server heeft.</translation>
     </message>
     <message>
         <source>“%1” was created, but its links were not changed: %2</source>

@@ -211,15 +211,24 @@ void PublisherController::remember(const QObject *editor, const core::ArmRespons
     m_serverCopies.insert(editor, { json.ok() ? json.value() : QJsonObject(), response.etag() });
 }
 
+core::Error PublisherController::environmentGone()
+{
+    return core::Error::make(core::Error::Kind::Unavailable,
+                             tr("The console switched to another environment before this was finished; "
+                                "nothing more was sent. Reload to see what the server has."));
+}
+
 void PublisherController::createResource(core::ArmRequest create, QObject *context,
                                          std::function<void()> taken,
                                          std::function<void(const core::Result<core::ArmResponse> &)> done,
                                          std::function<void()> refused)
 {
     QPointer<QObject> guard(context);
+    // The environment the id was looked up in: the PUT goes there or nowhere.
+    QPointer<core::ArmClient> client = m_client;
     const QString path = create.path;
     send(core::ArmRequest::get(path), context,
-         [this, guard, create = std::move(create), taken = std::move(taken), done = std::move(done),
+         [this, guard, client, create = std::move(create), taken = std::move(taken), done = std::move(done),
           refused = std::move(refused)](const core::Result<core::ArmResponse> &found) mutable {
              if (!guard)
                  return;
@@ -229,6 +238,10 @@ void PublisherController::createResource(core::ArmRequest create, QObject *conte
              }
              if (found.error().kind != core::Error::Kind::NotFound) {
                  done(found.error());
+                 return;
+             }
+             if (!client || client != m_client) {
+                 done(environmentGone()); // the PUT would go through the other environment's client
                  return;
              }
              create.headers.append({ QByteArrayLiteral("If-None-Match"), QByteArrayLiteral("*") });

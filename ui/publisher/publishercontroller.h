@@ -149,6 +149,9 @@ public:
     void createResource(core::ArmRequest create, QObject *context, std::function<void()> taken,
                         std::function<void(const core::Result<core::ArmResponse> &)> done,
                         std::function<void()> refused = {});
+    // The error a save or delete ends with when the user picked another environment before it
+    // was finished (what is left is not sent through the other environment's client).
+    static core::Error environmentGone();
     // A reply's JSON body; an empty body is an empty object.
     static core::Result<QJsonObject> toJson(const core::Result<core::ArmResponse> &result);
     using ListCallback = std::function<void(const core::Result<QList<QJsonObject>> &)>;

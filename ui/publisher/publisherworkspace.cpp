@@ -132,9 +132,7 @@ bool PublisherWorkspace::inItsEnvironment(const ResourcePanel *panel) const
 
 core::Error PublisherWorkspace::environmentGone()
 {
-    return core::Error::make(core::Error::Kind::Unavailable,
-                             tr("The console switched to another environment before this was finished; "
-                                "nothing more was sent. Reload to see what the server has."));
+    return PublisherController::environmentGone();
 }
 
 QString PublisherWorkspace::panelKey(const QString &environment, const QString &service, Page page)
@@ -432,7 +430,10 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
             show();
             return;
         }
-        // A product's APIs and groups are links, listed per product.
+        // A product's APIs and groups are links, listed per product (not through the client of
+        // an environment the user picked meanwhile: the list is loaded again when it is shown).
+        if (!inItsEnvironment(panel))
+            return;
         auto pending = std::make_shared<int>(int(records->size()) * 2);
         for (qsizetype i = 0; i < records->size(); ++i) {
             const QString product = records->at(i).toMap().value(u"name"_qs).toString();
@@ -465,6 +466,8 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
     if (page == Page::Subscriptions) {
         // Scopes (all APIs, each product, each API) and owners for the choices.
         m_controller->listResources(at(panel, u"/products"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &products) {
+            if (!inItsEnvironment(panel))
+                return; // its APIs would be read from the environment picked meanwhile
             m_controller->listResources(at(panel, u"/apis"_qs), panel, [panel, products](const core::Result<QList<QJsonObject>> &apis) {
                 // "/" is the service's built-in all-access subscription.
                 QList<QPair<QString, QString>> scopes { { u"/apis"_qs, tr("All APIs") },

@@ -15,6 +15,7 @@
 #include "tests/support/flakyproxy.h"
 #include "tests/ui/publishertestbed.h"
 #include "ui/common/bannerwidget.h"
+#include "ui/common/maskedkeyfield.h"
 #include "ui/common/decisions.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/apieditor.h"
@@ -31,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace portico;
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void deleteUnderWayEndsOnTheServiceItWasMadeOn();
     void draftsStayInTheirEnvironment();
     void deleteUnderWaySendsNothingToTheNextEnvironment();
+    void createUnderWaySendsNothingToTheNextEnvironment();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -157,6 +160,20 @@ private:
 
     test::PublisherTestBed m_bed;
     // The controller's calls go through it, so that one can be held while the user goes on.
+    // A sync point with the second environment: a request of the test's own through its proxy,
+    // returned once the proxy saw it (recorded in `seen` by the rule that fills it). The
+    // console's work is over by then, so what it sent there has been seen before.
+    QByteArray markSecond(const QList<QByteArray> &seen)
+    {
+        const QString path = kFirst + u"/namedValues/syncmarker"_qs;
+        [[maybe_unused]] core::ArmJob *job = m_secondProxied->send(core::ArmRequest::get(path)); // deletes itself
+        const QByteArray marker = "GET " + path.toUtf8() + '?';
+        const auto isMarker = [&marker](const QByteArray &r) { return r.startsWith(marker); };
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), isMarker), 10000); }();
+        const auto found = std::find_if(seen.cbegin(), seen.cend(), isMarker);
+        return found == seen.cend() ? marker : *found; // as the proxy saw it (with its query)
+    }
+
     std::unique_ptr<test::FlakyProxy> m_proxy;
     std::unique_ptr<core::StaticTokenProvider> m_tokens;
     std::unique_ptr<core::ArmClient> m_proxied;
@@ -501,6 +518,64 @@ void tst_PublisherServiceSwitch::deleteUnderWaySendsNothingToTheNextEnvironment(
     const auto *banner = first->findChild<ui::BannerWidget *>(u"namedValuesBannerWidget"_qs);
     QVERIFY(banner && banner->isVisible());
     QVERIFY2(banner->text().contains(u"another environment"_qs), qPrintable(banner->text()));
+}
+
+void tst_PublisherServiceSwitch::createUnderWaySendsNothingToTheNextEnvironment()
+{
+    QList<QByteArray> toSecond;
+    m_secondProxy->holdWhen([&toSecond](const test::FlakyProxy::Request &r) {
+        toSecond << r.method + ' ' + r.target;
+        return false;
+    });
+    m_workspace->showPage(Page::NamedValues);
+    ui::ResourcePanel *form = m_workspace->panel(Page::NamedValues);
+    QVERIFY(form);
+    QPointer<ui::ResourcePanel> guard(form);
+    QTRY_VERIFY_WITH_TIMEOUT(!form->isBusy(), 10000);
+
+    // A new item whose look-up of its id (before its PUT) is on its way when the user picks the
+    // other environment: its PUT is not sent through the second environment's client.
+    QTest::mouseClick(form->findChild<QPushButton *>(u"namedValuesNewPushButton"_qs), Qt::LeftButton);
+    for (const auto &[objectName, text] : { std::pair { u"namedValueIdLineEdit"_qs, u"envnew"_qs },
+                                            std::pair { u"namedValueDisplayNameLineEdit"_qs, u"envnew"_qs },
+                                            std::pair { u"namedValueValue"_qs, u"fresh"_qs } }) {
+        QLineEdit *edit = form->findChild<QLineEdit *>(objectName);
+        if (!edit)
+            if (auto *masked = form->findChild<ui::MaskedKeyField *>(objectName))
+                edit = masked->lineEdit();
+        QVERIFY2(edit, qPrintable(objectName));
+        edit->setFocus();
+        QTest::keyClicks(edit, text);
+    }
+    m_proxy->holdWhen([](const test::FlakyProxy::Request &r) {
+        return r.method == "GET" && r.target.contains("/namedValues/envnew");
+    });
+    QTest::mouseClick(form->findChild<QPushButton *>(u"namedValuesSavePushButton"_qs), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_proxy->held(), 1, 10000);
+    useEnvironment(kSecondEnvironment);
+    m_bed.controller()->setService(kFirst);
+    toSecond.clear();
+    m_proxy->forwardHeld();
+    QTRY_VERIFY_WITH_TIMEOUT(guard && !form->isBusy(), 10000);
+    const QByteArray marker = markSecond(toSecond);
+    m_secondProxy->holdWhen({});
+    m_proxy->holdWhen({});
+    QCOMPARE(toSecond, QList<QByteArray> { marker });
+    // Both environments reach the same portico-local here: the item was made in neither.
+    QVERIFY(!call(core::ArmRequest::get(kFirst + u"/namedValues/envnew"_qs)).ok());
+
+    // Back in the first environment, the form keeps the user's new item and says why.
+    useEnvironment(kFirstEnvironment);
+    m_bed.controller()->setService(kFirst);
+    m_workspace->showPage(Page::NamedValues);
+    QVERIFY(guard);
+    QCOMPARE(m_workspace->currentEditor(), form);
+    QVERIFY(form->isNew());
+    QCOMPARE(form->findChild<QLineEdit *>(u"namedValueIdLineEdit"_qs)->text(), u"envnew"_qs);
+    const auto *banner = form->findChild<ui::BannerWidget *>(u"namedValuesBannerWidget"_qs);
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY2(banner->text().contains(u"another environment"_qs), qPrintable(banner->text()));
+    form->document()->revert();
 }
 
 QTEST_MAIN(tst_PublisherServiceSwitch)
