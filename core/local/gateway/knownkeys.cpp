@@ -4,7 +4,6 @@
 
 #include "core/tryit/secretredaction.h"
 
-#include <QStringView>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -13,86 +12,103 @@ namespace portico::local {
 
 namespace {
 
-// How often a token or a delimiter is percent-decoded at most (`%252561` is `a` encoded three
-// times).
+// How often a text is percent-decoded at most (`%252561` is `a` encoded three times).
 constexpr int kDecodeRounds = 4;
+// The multiplier of the polynomial rolling hash (odd, so that no byte's weight vanishes mod 2^64).
+constexpr quint64 kBase = 0x100000001b3ULL;
 
-using Buffer = QVarLengthArray<char, 256>;
+using Bytes = QVarLengthArray<char, 256>;
+using Offsets = QVarLengthArray<qsizetype, 256>;
 
-char16_t unit(char c) { return uchar(c); }
-char16_t unit(QChar c) { return c.unicode(); }
-
-bool isUrlDelimiter(char16_t c)
+struct Delimiters
 {
-    switch (c) {
-    case u'/': case u'?': case u'&': case u'=': case u';': case u',': case u'+':
-        return true;
-    default:
-        return false;
+    std::array<bool, 256> is {};
+    bool operator()(char c) const { return is[uchar(c)]; }
+};
+
+constexpr Delimiters makeDelimiters(bool words)
+{
+    Delimiters d;
+    for (const char c : { '/', '?', '&', '=', ';', ',', '+' })
+        d.is[uchar(c)] = true;
+    if (words) {
+        for (const char c : { ' ', '\t', '\r', '\n', '\'', '"', '`', '(', ')', '[', ']', '{', '}', '<', '>',
+                              ':', '.', '!' })
+            d.is[uchar(c)] = true;
     }
+    return d;
 }
 
-bool isWordDelimiter(char16_t c)
+constexpr Delimiters kUrlDelimiters = makeDelimiters(false);
+constexpr Delimiters kWordDelimiters = makeDelimiters(true);
+
+// How a key and a text are compared: ASCII case-insensitively, '+' (a space in a query) and ' '
+// alike.
+char fold(char c)
 {
-    switch (c) {
-    case u' ': case u'\t': case u'\r': case u'\n': case u'\'': case u'"': case u'`':
-    case u'(': case u')': case u'[': case u']': case u'{': case u'}': case u'<': case u'>': case u':':
-        return true;
-    default:
-        return isUrlDelimiter(c);
-    }
+    if (c >= 'A' && c <= 'Z')
+        return char(c - 'A' + 'a');
+    return c == ' ' ? '+' : c;
 }
 
-int hexValue(char16_t c)
+int hexValue(char c)
 {
-    if (c >= u'0' && c <= u'9')
-        return c - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c - u'a' + 10;
-    if (c >= u'A' && c <= u'F')
-        return c - u'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
-// The length of the delimiter that starts at text[i]: 1 for a raw one, 3 for a percent-encoded
-// one (`%3D`), 5 for one encoded twice (`%253D`) and so on; 0 when no delimiter starts there.
-template<typename Text, typename IsDelimiter>
-qsizetype delimiterAt(Text text, qsizetype i, IsDelimiter isDelimiter)
+// The length of the delimiter that starts at text[i] as sent: 1 for a raw one, 3 for a
+// percent-encoded one (`%3D`), 5 for one encoded twice (`%253D`) and so on; 0 when no delimiter
+// starts there.
+qsizetype delimiterAt(QByteArrayView text, qsizetype i, const Delimiters &isDelimiter)
 {
-    const char16_t c = unit(text[i]);
-    if (isDelimiter(c))
+    if (isDelimiter(text[i]))
         return 1;
-    if (c != u'%')
+    if (text[i] != '%')
         return 0;
     qsizetype pos = i + 1;
     for (int round = 0; round < kDecodeRounds; ++round) {
         if (pos + 2 > text.size())
             return 0;
-        const int high = hexValue(unit(text[pos]));
-        const int low = hexValue(unit(text[pos + 1]));
+        const int high = hexValue(text[pos]);
+        const int low = hexValue(text[pos + 1]);
         if (high < 0 || low < 0)
             return 0;
-        const char16_t value = char16_t(high * 16 + low);
+        const char value = char(high * 16 + low);
         if (isDelimiter(value))
             return pos + 2 - i;
-        if (value != u'%')
+        if (value != '%')
             return 0;
         pos += 2; // "%25" is an encoded '%': what follows it is encoded once more
     }
     return 0;
 }
 
-// Percent-decodes `bytes` in place; false when there was nothing to decode.
-bool decodeOnce(Buffer &bytes)
+// A text folded, decoded `round` times: byte i stands for text[begin[i], begin[i + 1]) as sent.
+struct Level
 {
+    Bytes bytes;
+    Offsets begin; // bytes.size() + 1 entries
+};
+
+// Percent-decodes `level` once in place; false when there was nothing to decode.
+bool decodeOnce(Level &level)
+{
+    Bytes &bytes = level.bytes;
     qsizetype out = 0;
     bool changed = false;
     for (qsizetype in = 0; in < bytes.size(); ++in) {
+        level.begin[out] = level.begin[in];
         if (bytes[in] == '%' && in + 2 < bytes.size()) {
-            const int high = hexValue(unit(bytes[in + 1]));
-            const int low = hexValue(unit(bytes[in + 2]));
+            const int high = hexValue(bytes[in + 1]);
+            const int low = hexValue(bytes[in + 2]);
             if (high >= 0 && low >= 0) {
-                bytes[out++] = char(high * 16 + low);
+                bytes[out++] = fold(char(high * 16 + low));
                 in += 2;
                 changed = true;
                 continue;
@@ -100,28 +116,29 @@ bool decodeOnce(Buffer &bytes)
         }
         bytes[out++] = bytes[in];
     }
+    level.begin[out] = level.begin[bytes.size()];
     bytes.resize(out);
+    level.begin.resize(out + 1);
     return changed;
 }
 
-// Calls `onToken(begin, end)` for every non-empty token of `text` between delimiters.
-template<typename Text, typename IsDelimiter, typename OnToken>
-void forEachToken(Text text, IsDelimiter isDelimiter, OnToken onToken)
+quint64 windowHash(const char *bytes, qsizetype length)
 {
-    qsizetype begin = 0;
-    for (qsizetype i = 0; i < text.size();) {
-        const qsizetype length = delimiterAt(text, i, isDelimiter);
-        if (length == 0) {
-            ++i;
-            continue;
-        }
-        if (i > begin)
-            onToken(begin, i);
-        i += length;
-        begin = i;
-    }
-    if (text.size() > begin)
-        onToken(begin, text.size());
+    quint64 h = 0;
+    for (qsizetype i = 0; i < length; ++i)
+        h = h * kBase + uchar(bytes[i]);
+    return h;
+}
+
+qsizetype filterBit(quint64 hash)
+{
+    return qsizetype((hash * 0x9e3779b97f4a7c15ULL) >> 52); // 0..4095
+}
+
+bool filterHas(const std::array<quint64, 64> &filter, quint64 hash)
+{
+    const qsizetype bit = filterBit(hash);
+    return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
 } // namespace
@@ -130,105 +147,174 @@ void KnownKeys::insert(QByteArrayView key)
 {
     if (key.isEmpty())
         return;
-    m_keys.insert(key.toByteArray().toLower());
-    m_shortest = m_shortest == 0 ? key.size() : std::min(m_shortest, key.size());
-    m_longest = std::max(m_longest, key.size());
-    if (key.size() >= kMinContainedKeyLength) {
-        const auto at = std::lower_bound(m_longLengths.begin(), m_longLengths.end(), key.size());
-        if (at == m_longLengths.end() || *at != key.size())
-            m_longLengths.insert(at, key.size());
+    QByteArray folded(key.size(), Qt::Uninitialized);
+    std::transform(key.begin(), key.end(), folded.begin(), fold);
+    m_keys.insert(folded);
+    auto group = std::lower_bound(m_groups.begin(), m_groups.end(), folded.size(),
+                                  [](const LengthGroup &g, qsizetype length) { return g.length < length; });
+    if (group == m_groups.end() || group->length != folded.size()) {
+        LengthGroup added;
+        added.length = folded.size();
+        for (qsizetype i = 1; i < added.length; ++i)
+            added.power *= kBase;
+        group = m_groups.insert(group, added);
     }
+    const qsizetype bit = filterBit(windowHash(folded.constData(), folded.size()));
+    group->filter[bit >> 6] |= quint64(1) << (bit & 63);
 }
 
-bool KnownKeys::isKey(QByteArrayView token) const
+QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
 {
-    // Decoding only shortens a token; a token longer than every key can only hold a long one.
-    if (token.size() < m_shortest
-        || (token.size() > m_longest && m_longLengths.isEmpty() && !token.contains('%')))
-        return false;
-    Buffer bytes(token.begin(), token.end());
-    for (int round = 0; round < kDecodeRounds && decodeOnce(bytes); ++round) {
+    QList<Span> found;
+    if (m_groups.isEmpty() || text.size() < m_groups.first().length)
+        return found;
+    const Delimiters &isDelimiter = words ? kWordDelimiters : kUrlDelimiters;
+    Level level;
+    level.bytes.resize(text.size());
+    level.begin.resize(text.size() + 1);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        level.bytes[i] = fold(text[i]);
+        level.begin[i] = i;
     }
-    if (bytes.size() < m_shortest)
-        return false;
-    for (char &c : bytes) {
-        if (c >= 'A' && c <= 'Z')
-            c = char(c - 'A' + 'a');
+    level.begin[text.size()] = text.size();
+    const auto isKey = [&](qsizetype at, qsizetype length) {
+        return m_keys.contains(QByteArray::fromRawData(level.bytes.constData() + at, length));
+    };
+    for (int round = 0;; ++round) {
+        const Bytes &t = level.bytes;
+        const qsizetype n = t.size();
+        for (const LengthGroup &group : m_groups) {
+            const qsizetype length = group.length;
+            if (length > n)
+                break;
+            if (length < kMinContainedKeyLength) {
+                // Only where the match cuts no part: a delimiter (or the end) on each side, or
+                // the key's own first (last) byte is one.
+                for (qsizetype at = 0; at + length <= n; ++at) {
+                    if (at > 0 && !isDelimiter(t[at - 1]) && !isDelimiter(t[at]))
+                        continue;
+                    const qsizetype end = at + length;
+                    if (end < n && !isDelimiter(t[end]) && !isDelimiter(t[end - 1]))
+                        continue;
+                    if (isKey(at, length))
+                        found.append({ level.begin[at], level.begin[end] });
+                }
+                continue;
+            }
+            quint64 h = windowHash(t.constData(), length);
+            for (qsizetype at = 0;; ++at) {
+                if (filterHas(group.filter, h) && isKey(at, length))
+                    found.append({ level.begin[at], level.begin[at + length] });
+                if (at + length == n)
+                    break;
+                h = (h - uchar(t[at]) * group.power) * kBase + uchar(t[at + length]);
+            }
+        }
+        if (round == kDecodeRounds || !text.contains('%') || !decodeOnce(level))
+            break;
     }
-    if (bytes.size() <= m_longest && m_keys.contains(QByteArray::fromRawData(bytes.constData(), bytes.size())))
-        return true;
-    // A long key anywhere inside: one hash look-up per position and distinct long-key length.
-    for (const qsizetype length : m_longLengths) {
-        if (length >= bytes.size())
-            break; // the whole token was looked up above
-        for (qsizetype at = 0; at + length <= bytes.size(); ++at) {
-            if (m_keys.contains(QByteArray::fromRawData(bytes.constData() + at, length)))
-                return true;
+    if (found.isEmpty())
+        return found;
+
+    // Widen each match to the parts it touches, as sent: delimiterStart[i] is where the
+    // delimiter holding text[i] starts, -1 inside a part.
+    Offsets delimiterStart(text.size());
+    for (qsizetype i = 0; i < text.size();) {
+        const qsizetype length = delimiterAt(text, i, isDelimiter);
+        if (length == 0) {
+            delimiterStart[i++] = -1;
+            continue;
+        }
+        for (qsizetype j = i; j < i + length; ++j)
+            delimiterStart[j] = i;
+        i += length;
+    }
+    for (Span &span : found) {
+        auto &[begin, end] = span;
+        if (delimiterStart[begin] >= 0) {
+            begin = delimiterStart[begin];
+        } else {
+            while (begin > 0 && delimiterStart[begin - 1] < 0)
+                --begin;
+        }
+        if (delimiterStart[end - 1] >= 0) {
+            end = delimiterStart[end - 1] + delimiterAt(text, delimiterStart[end - 1], isDelimiter);
+        } else {
+            while (end < text.size() && delimiterStart[end] < 0)
+                ++end;
         }
     }
-    return false;
+    std::sort(found.begin(), found.end());
+    QList<Span> merged;
+    for (const Span &span : std::as_const(found)) {
+        if (!merged.isEmpty() && span.first <= merged.last().second)
+            merged.last().second = std::max(merged.last().second, span.second);
+        else
+            merged.append(span);
+    }
+    return merged;
 }
 
 QByteArray KnownKeys::masked(const QByteArray &target) const
 {
-    if (m_keys.isEmpty())
+    const QList<Span> found = spans(target, false);
+    if (found.isEmpty())
         return target;
     static const QByteArray mask = core::secretMask.toUtf8();
     const QByteArrayView text(target);
     QByteArray out;
     qsizetype copied = 0;
-    bool found = false;
-    forEachToken(text, isUrlDelimiter, [&](qsizetype begin, qsizetype end) {
-        if (!isKey(text.sliced(begin, end - begin)))
-            return;
+    for (const auto &[begin, end] : found) {
         out += text.sliced(copied, begin - copied);
         out += mask;
         copied = end;
-        found = true;
-    });
-    if (!found)
-        return target;
+    }
     out += text.sliced(copied);
     return out;
 }
 
 QString KnownKeys::masked(const QString &text) const
 {
-    if (m_keys.isEmpty())
+    if (m_keys.isEmpty() || text.isEmpty())
+        return text;
+    // Searched as UTF-8 (what keys are compared in); unit[i] is the UTF-16 index byte i came
+    // from, so that the text is cut only between characters (a lone surrogate, which no key
+    // holds, stays as it was).
+    QByteArray utf8;
+    Offsets unit;
+    utf8.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x80) {
+            utf8 += char(c);
+            unit.append(i);
+            continue;
+        }
+        const bool pair = QChar::isHighSurrogate(c) && i + 1 < text.size()
+                          && QChar::isLowSurrogate(text[i + 1].unicode());
+        const QByteArray encoded = QChar::isSurrogate(c) && !pair
+                                       ? QByteArray(1, char(0xff))
+                                       : QStringView(text).sliced(i, pair ? 2 : 1).toUtf8();
+        for (qsizetype b = 0; b < encoded.size(); ++b)
+            unit.append(i);
+        utf8 += encoded;
+        if (pair)
+            ++i;
+    }
+    unit.append(text.size());
+    const QList<Span> found = spans(utf8, true);
+    if (found.isEmpty())
         return text;
     const QStringView view(text);
     QString out;
     qsizetype copied = 0;
-    bool found = false;
-    forEachToken(view, isWordDelimiter, [&](qsizetype begin, qsizetype end) {
-        const QStringView token = view.sliced(begin, end - begin);
-        // UTF-8 takes at least as many bytes as UTF-16 code units, at most three times as many.
-        if (token.size() * 3 < m_shortest
-            || (token.size() > m_longest && m_longLengths.isEmpty() && !token.contains(u'%')))
-            return;
-        Buffer bytes;
-        bool ascii = true;
-        for (const QChar c : token) {
-            if (c.unicode() >= 0x80) {
-                ascii = false;
-                break;
-            }
-            bytes.append(char(c.unicode()));
-        }
-        if (!ascii) {
-            const QByteArray utf8 = token.toUtf8();
-            bytes.clear();
-            bytes.append(utf8.constData(), utf8.size());
-        }
-        if (!isKey(QByteArrayView(bytes.constData(), bytes.size())))
-            return;
-        out += view.sliced(copied, begin - copied);
+    for (auto [begin, end] : found) {
+        while (end < utf8.size() && unit[end] == unit[end - 1])
+            ++end; // the rest of a character the match ends in
+        out += view.sliced(copied, std::max(unit[begin], copied) - copied);
         out += core::secretMask;
-        copied = end;
-        found = true;
-    });
-    if (!found)
-        return text;
+        copied = unit[end];
+    }
     out += view.sliced(copied);
     return out;
 }

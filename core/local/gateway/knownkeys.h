@@ -8,18 +8,27 @@
 #include <QSet>
 #include <QString>
 
+#include <array>
+#include <utility>
+
 namespace portico::local {
 
 // The subscription keys a gateway snapshot knows, so that the usage log can mask them in what
-// it stores. A text is split once into tokens at its ends and at the delimiters
-// `/ ? & = ; , +` (also percent-encoded, or encoded again: `%3D`, `%253D`); a token is a key
-// when, percent-decoded a few times and lower-cased (ASCII), it equals a known key lower-cased.
-// A token is masked too when its decoded, lower-cased form contains a known key of at least
-// kMinContainedKeyLength characters (`%22KEY%22`, `Bearer%20KEY`, `KEY.json`, `user:KEY`); a
-// shorter key only as a whole token, so that a 4-letter key does not mask every path segment
-// that happens to hold it. Only such a token's bytes are replaced, by core::secretMask; every
-// other byte stays as sent. The work per text is linear in its length times the number of
-// distinct long-key lengths (generated keys all have 32 characters), not in the number of keys.
+// it stores. A key may be any 1-256 characters (APIM lets publishers choose them), so it may
+// hold the very characters that split a URL (`ab/cd`, `k&y=1`, `a%2Fb`, `a+b`).
+//
+// A text is searched as sent and percent-decoded once, twice, up to kDecodeRounds times (`%2F`,
+// `%252F`), compared ASCII case-insensitively and with '+' and ' ' alike. It is split into parts
+// at the delimiters `/ ? & = ; , +` (also percent-encoded; a decoded space counts as '+'); a
+// text in words (a blocked reason) also at whitespace, quotes, brackets, ':', '.' and '!'. A
+// key of at least kMinContainedKeyLength bytes is masked wherever it stands, also across
+// delimiters (`%22KEY%22`, `Bearer%20KEY`, `KEY.json`, `user:KEY`); a shorter key only where it
+// cuts no part in two, so that a 3-letter key does not mask every path segment that happens to
+// hold it (`/items/` survives a key `ite`, `/ab/cd/` does not survive a key `ab/cd`). A match
+// is widened to the whole parts it touches (as the text was sent: delimiters, also
+// percent-encoded ones, end a part), and only those bytes are replaced by core::secretMask:
+// every other byte stays as sent, UTF-8 or not. A key made of delimiters only masks each of
+// them. The work per text is linear in its length times the number of distinct key lengths.
 class KnownKeys
 {
 public:
@@ -30,17 +39,23 @@ public:
 
     // A request target as sent, with every known key masked. Shares `target` when none is in it.
     QByteArray masked(const QByteArray &target) const;
-    // The same for a text in words (a blocked reason): whitespace, quotes, brackets and ':' end
-    // a token too.
+    // The same for a text in words (a blocked reason).
     QString masked(const QString &text) const;
 
 private:
-    bool isKey(QByteArrayView rawToken) const;
+    using Span = std::pair<qsizetype, qsizetype>; // [begin, end) of the text as sent
 
-    QSet<QByteArray> m_keys; // ASCII lower-cased
-    qsizetype m_shortest = 0;
-    qsizetype m_longest = 0;
-    QList<qsizetype> m_longLengths; // distinct lengths >= kMinContainedKeyLength, ascending
+    struct LengthGroup
+    {
+        qsizetype length = 0;
+        quint64 power = 1; // kBase^(length - 1), to roll a window's hash on by one byte
+        std::array<quint64, 64> filter {}; // 4096 bits: which rolling hashes a key of this length has
+    };
+
+    QList<Span> spans(QByteArrayView text, bool words) const;
+
+    QSet<QByteArray> m_keys; // folded: ASCII lower-cased, ' ' as '+'
+    QList<LengthGroup> m_groups; // one per distinct key length, ascending
 };
 
 } // namespace portico::local

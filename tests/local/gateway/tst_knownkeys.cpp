@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// What the usage log stores of a URL or a blocked reason when a subscription key is in it: the
+// key masked however it was written (APIM lets publishers choose keys, so a key may hold '/',
+// '&', '=', '%', '+', ';' or '.'), every other byte as sent.
+
+#include "core/local/gateway/knownkeys.h"
+#include "core/tryit/secretredaction.h"
+
+#include <QTest>
+
+using namespace portico::local;
+
+namespace {
+
+KnownKeys knownKeys(const QStringList &keys)
+{
+    KnownKeys known;
+    for (const QString &key : keys)
+        known.insert(key.toUtf8());
+    return known;
+}
+
+} // namespace
+
+class TestKnownKeys : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void targetKeepsEverythingButTheKey_data()
+    {
+        QTest::addColumn<QStringList>("keys");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("logged"); // MASK stands for the mask
+
+        QTest::newRow("short keys as whole parts only") << QStringList { u"ite"_qs, u"tems"_qs }
+            << QByteArray("/items/nm9?q=ite&r=tems&s=items") << QByteArray("/items/nm9?q=MASK&r=MASK&s=items");
+        QTest::newRow("'/' in a short key, in the path") << QStringList { u"ab/cd"_qs }
+            << QByteArray("/echo/items/ab/cd?x=1") << QByteArray("/echo/items/MASK?x=1");
+        QTest::newRow("'/' in a short key, encoded") << QStringList { u"ab/cd"_qs }
+            << QByteArray("/echo/items/x?k=ab%2Fcd&y=2") << QByteArray("/echo/items/x?k=MASK&y=2");
+        QTest::newRow("'/' in a short key, encoded twice, upper-cased") << QStringList { u"ab/cd"_qs }
+            << QByteArray("/echo/items/x?k=AB%252fCD") << QByteArray("/echo/items/x?k=MASK");
+        QTest::newRow("short key with '/' inside longer parts") << QStringList { u"ab/cd"_qs }
+            << QByteArray("/xab/cdx/ab/cdx") << QByteArray("/xab/cdx/ab/cdx");
+        QTest::newRow("'&' and '=' in a short key, encoded") << QStringList { u"k&y=1"_qs }
+            << QByteArray("/e?q=k%26y%3D1&z=2") << QByteArray("/e?q=MASK&z=2");
+        QTest::newRow("'&' and '=' in a short key, as sent") << QStringList { u"k&y=1"_qs }
+            << QByteArray("/e?q=k&y=1&z=2") << QByteArray("/e?q=MASK&z=2");
+        QTest::newRow("'&' in a short key, encoded twice") << QStringList { u"k&y"_qs }
+            << QByteArray("/e?q=k%2526y") << QByteArray("/e?q=MASK");
+        QTest::newRow("';' in a short key") << QStringList { u"k;y"_qs }
+            << QByteArray("/e?q=k;y&z=1") << QByteArray("/e?q=MASK&z=1");
+        QTest::newRow("'.' in a short key") << QStringList { u"a.b"_qs }
+            << QByteArray("/files/a.b?x=a.bc") << QByteArray("/files/MASK?x=a.bc");
+        QTest::newRow("'+' in a short key") << QStringList { u"a+b"_qs }
+            << QByteArray("/p?q=a%2Bb&r=a+b&s=a+bc") << QByteArray("/p?q=MASK&r=MASK&s=a+bc");
+        QTest::newRow("space in a short key") << QStringList { u"a b"_qs }
+            << QByteArray("/p?q=a+b&r=a%20b") << QByteArray("/p?q=MASK&r=MASK");
+        QTest::newRow("'%' in a short key") << QStringList { u"a%b"_qs }
+            << QByteArray("/p/a%b/q?x=a%25b") << QByteArray("/p/MASK/q?x=MASK");
+        QTest::newRow("an encoded '/' in a short key") << QStringList { u"x%2Fy"_qs }
+            << QByteArray("/p/x%2Fy/q?r=x%252Fy&s=x/y") << QByteArray("/p/MASK/q?r=MASK&s=x/y");
+        QTest::newRow("short key starting with a delimiter") << QStringList { u"/ab"_qs }
+            << QByteArray("/x/ab?y=/abc") << QByteArray("/xMASK?y=/abc");
+        QTest::newRow("a key of delimiters only") << QStringList { u"="_qs }
+            << QByteArray("/p?a=1") << QByteArray("/p?aMASK1");
+        QTest::newRow("long key across parts") << QStringList { u"abcdefgh/ijkl"_qs }
+            << QByteArray("/p/abcdefgh/ijkl/q") << QByteArray("/p/MASK/q");
+        QTest::newRow("long key across parts, inside them") << QStringList { u"abcdefgh/ijkl"_qs }
+            << QByteArray("/p/xabcdefgh/ijklx/q") << QByteArray("/p/MASK/q");
+        QTest::newRow("long key across parts, encoded") << QStringList { u"abcdefgh&ijkl"_qs }
+            << QByteArray("/p?x=%22abcdefgh%26ijkl%22&y=1") << QByteArray("/p?x=MASK&y=1");
+        QTest::newRow("long key inside a part") << QStringList { u"0123456789abcdef"_qs }
+            << QByteArray("/p/0123456789ABCDEF.json?q=Bearer%200123456789abcdef")
+            << QByteArray("/p/MASK?q=MASK");
+        QTest::newRow("bytes that are not UTF-8 stay") << QStringList { u"ab/cd"_qs }
+            << QByteArray("/p/\xff/ab/cd?\xfe=%FF") << QByteArray("/p/\xff/MASK?\xfe=%FF");
+        QTest::newRow("non-ASCII key, encoded") << QStringList { u"clé/1"_qs }
+            << QByteArray("/p?k=cl%C3%A9%2F1") << QByteArray("/p?k=MASK");
+        QTest::newRow("no key: shared") << QStringList { u"ab/cd"_qs, u"0123456789abcdef"_qs }
+            << QByteArray("/p/ab/c?d=cd/ab") << QByteArray("/p/ab/c?d=cd/ab");
+    }
+
+    void targetKeepsEverythingButTheKey()
+    {
+        QFETCH(QStringList, keys);
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, logged);
+        logged.replace("MASK", portico::core::secretMask.toUtf8());
+        QCOMPARE(knownKeys(keys).masked(target), logged);
+    }
+
+    void blockedReasonKeepsEverythingButTheKey_data()
+    {
+        QTest::addColumn<QStringList>("keys");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("logged"); // MASK stands for the mask
+
+        QTest::newRow("quoted short key") << QStringList { u"ite"_qs }
+            << u"Key 'ite' is not welcome."_qs << u"Key 'MASK' is not welcome."_qs;
+        QTest::newRow("short key before a full stop") << QStringList { u"ite"_qs }
+            << u"Unknown key ite."_qs << u"Unknown key MASK."_qs;
+        QTest::newRow("short key before '!'") << QStringList { u"ite"_qs }
+            << u"Unknown key ite!"_qs << u"Unknown key MASK!"_qs;
+        QTest::newRow("a word holding a short key") << QStringList { u"ite"_qs }
+            << u"Too many items."_qs << u"Too many items."_qs;
+        QTest::newRow("short key with '/' before a full stop") << QStringList { u"ab/cd"_qs }
+            << u"Unknown key ab/cd."_qs << u"Unknown key MASK."_qs;
+        QTest::newRow("short key with '.' before a full stop") << QStringList { u"a.b"_qs }
+            << u"Unknown key a.b."_qs << u"Unknown key MASK."_qs;
+        QTest::newRow("short key after non-ASCII text") << QStringList { u"ite"_qs }
+            << u"Clé inconnue : ite."_qs << u"Clé inconnue : MASK."_qs;
+        QTest::newRow("non-ASCII short key") << QStringList { u"clé"_qs }
+            << u"Unknown key clé."_qs << u"Unknown key MASK."_qs;
+        QTest::newRow("long key before a full stop") << QStringList { u"0123456789abcdef"_qs }
+            << u"Unknown key 0123456789ABCDEF. Try again."_qs << u"Unknown key MASK. Try again."_qs;
+    }
+
+    void blockedReasonKeepsEverythingButTheKey()
+    {
+        QFETCH(QStringList, keys);
+        QFETCH(QString, reason);
+        QFETCH(QString, logged);
+        logged.replace(u"MASK"_qs, portico::core::secretMask.toString());
+        QCOMPARE(knownKeys(keys).masked(reason), logged);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnownKeys)
+#include "tst_knownkeys.moc"
