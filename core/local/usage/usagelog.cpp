@@ -165,33 +165,34 @@ QByteArray targetWithoutKeyItems(const QByteArray &target, const QStringList *ap
     return withoutKeyItems(target, q, *apiNames);
 }
 
+// Known keys are masked before key items go: a key that holds a ';' (`k;y`) is one query value
+// to the gateway but two items to withoutKeyItems(), which would keep the part after the ';'.
 QByteArray targetWithoutKeys(const GatewayExchange &ex)
 {
-    QByteArray target = targetWithoutKeyItems(ex.request.target, ex.api ? &ex.api->keyQueryNames : nullptr);
-    if (ex.snapshot)
-        target = ex.snapshot->knownKeys().masked(target);
-    return target;
+    const QByteArray target = ex.snapshot ? ex.snapshot->knownKeys().masked(ex.request.target) : ex.request.target;
+    return targetWithoutKeyItems(target, ex.api ? &ex.api->keyQueryNames : nullptr);
 }
 
 // Logs written before version 2 stored URLs with the key in them. Strips the default key
 // parameter from those rows once, by the rules of withoutKeyItems(); APIs that renamed it are
-// not known here, nor is which row matched an API.
+// not known here, nor is which row matched an API. The URL is read and written as bytes (stored
+// as TEXT again), so bytes that are not UTF-8 stay as they were.
 bool scrubKeysFromOldRows(QSqlDatabase &db)
 {
     QSqlQuery select(db);
-    if (!select.exec(u"SELECT id, url FROM usage_log WHERE instr(url, '?') > 0"_qs))
+    if (!select.exec(u"SELECT id, CAST(url AS BLOB) FROM usage_log WHERE instr(url, '?') > 0"_qs))
         return false;
     QList<std::pair<QVariant, QByteArray>> changed;
     while (select.next()) {
-        const QByteArray url = select.value(1).toString().toUtf8();
+        const QByteArray url = select.value(1).toByteArray();
         const QByteArray clean = withoutKeyItems(url, url.indexOf('?'), {});
         if (clean.size() != url.size())
             changed.append({ select.value(0), clean });
     }
     QSqlQuery update(db);
-    update.prepare(u"UPDATE usage_log SET url = ? WHERE id = ?"_qs);
+    update.prepare(u"UPDATE usage_log SET url = CAST(? AS TEXT) WHERE id = ?"_qs);
     for (const auto &[id, url] : std::as_const(changed)) {
-        update.bindValue(0, QString::fromUtf8(url));
+        update.bindValue(0, url);
         update.bindValue(1, id);
         if (!update.exec())
             return false;
@@ -199,18 +200,23 @@ bool scrubKeysFromOldRows(QSqlDatabase &db)
     return true;
 }
 
+// The version a log has once migrate() ran: see open().
+constexpr int kSchemaVersion = 5;
+
 // How many rows scrubKeysFromOldRows() reads and updates at a time.
 constexpr int kScrubBatchRows = 1000;
 
 // Logs written before version 4 kept a key sent under a renamed key parameter (before 3) or a
-// near-miss name (before 4), and known keys elsewhere in the URL or the blocked reason. Gives
-// every row what record() stores now, with the names and keys `config` knows (of any service):
-// routed rows lose key items, unrouted rows keep their path, known keys are masked.
-// Reads the rows forward only, kScrubBatchRows by id at a time, and commits each batch on its
-// own: memory stays bounded however long the log is. A crash between batches leaves the version
-// below 4, so the next start scrubs again from the first row; that is safe because scrubbing a
-// scrubbed row changes nothing. The URL is read and written as bytes (stored as TEXT again), so
-// bytes that are not UTF-8 stay as they were; a column that does not change is not written.
+// near-miss name (before 4), and known keys elsewhere in the URL or the blocked reason; before
+// version 5, a known key that holds a delimiter (`ab/cd`, `k&y=1`) or stands before a full stop
+// in the blocked reason. Gives every row what record() stores now, with the names and keys
+// `config` knows (of any service): routed rows lose key items, unrouted rows keep their path,
+// known keys are masked. Reads the rows forward only, kScrubBatchRows by id at a time, and
+// commits each batch on its own: memory stays bounded however long the log is. A crash between
+// batches leaves the version below kSchemaVersion, so the next start scrubs again from the
+// first row; that is safe because scrubbing a scrubbed row changes nothing. The URL is read and
+// written as bytes (stored as TEXT again), so bytes that are not UTF-8 stay as they were; a
+// column that does not change is not written.
 bool scrubKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
 {
     QStringList names;
@@ -250,8 +256,8 @@ bool scrubKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
             ++rows;
             after = select.value(0).toLongLong();
             const QByteArray url = select.value(1).toByteArray();
-            const QByteArray clean = keys.masked(
-                targetWithoutKeyItems(url, select.value(2).toString().isEmpty() ? nullptr : &names));
+            const QByteArray clean = targetWithoutKeyItems(keys.masked(url),
+                                                           select.value(2).toString().isEmpty() ? nullptr : &names);
             const QString reason = select.value(3).toString();
             const QString cleanReason = keys.masked(reason);
             if (clean != url || cleanReason != reason) {
@@ -340,11 +346,11 @@ Result<void> UsageLog::open(const QString &path, Retention retention)
     }
     // Version 2: URLs are stored without subscription keys. Version 3: quota counter keys name
     // the service, and no URL holds a key under a renamed parameter (migrate()). Version 4: no
-    // URL holds a key under a near-miss name, and known keys are masked (migrate()). A new log
-    // starts at the latest version.
+    // URL holds a key under a near-miss name, and known keys are masked (migrate()). Version 5:
+    // also known keys that hold a delimiter (migrate()). A new log starts at the latest version.
     if (q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next()) {
         if (q.value(0).isNull()) {
-            q.exec(u"INSERT INTO schema_version (version) VALUES (4)"_qs);
+            q.exec(u"INSERT INTO schema_version (version) VALUES (%1)"_qs.arg(kSchemaVersion));
         } else if (q.value(0).toInt() < 2) {
             q.exec(u"PRAGMA secure_delete = ON"_qs); // the keys must not stay in free space
             db.transaction();
@@ -540,13 +546,13 @@ Result<void> UsageLog::migrate(const GatewayConfig &config)
     if (!q.exec(u"SELECT MAX(version) FROM schema_version"_qs) || !q.next())
         return storageError(u"Cannot read the usage log's version"_qs, q.lastError());
     const int version = q.value(0).toInt();
-    if (version >= 4)
+    if (version >= kSchemaVersion)
         return {};
     // Overwrite what the scrub removes instead of leaving it in free page space.
     q.exec(u"PRAGMA secure_delete = ON"_qs);
     const auto done = qScopeGuard([&] { QSqlQuery(db).exec(u"PRAGMA secure_delete = OFF"_qs); });
     // The scrub commits batch by batch (see there); the quota counters and the version follow in
-    // one transaction, so the version says 4 only once every row is scrubbed.
+    // one transaction, so the version says kSchemaVersion only once every row is scrubbed.
     if (!scrubKeysFromOldRows(db, config))
         return storageError(u"Cannot migrate the usage log"_qs, db.lastError());
     if (!db.transaction())
@@ -596,7 +602,7 @@ Result<void> UsageLog::migrate(const GatewayConfig &config)
             }
         }
     }
-    if (!q.exec(u"UPDATE schema_version SET version = 4"_qs))
+    if (!q.exec(u"UPDATE schema_version SET version = %1"_qs.arg(kSchemaVersion)))
         return fail(q);
     if (!db.commit()) {
         const Error error = storageError(u"Cannot migrate the usage log"_qs, db.lastError());

@@ -70,7 +70,7 @@ public:
     void flush();
     void setQuotaSource(RateLimiter *limiter) { m_limiter = limiter; }
     QHash<QString, RateLimiter::QuotaCounter> loadQuotas() const;
-    // Once per log (schema version 4), in one transaction, with the services of `config`:
+    // Once per log (schema version 5), with the services of `config`:
     // - URLs and blocked reasons older versions stored with a key (under a renamed or near-miss
     //   query parameter name, or a key `config` knows anywhere) lose it, as record() strips and
     //   masks keys now (no query at all for a request that matched no API);

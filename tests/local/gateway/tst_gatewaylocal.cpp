@@ -454,6 +454,70 @@ private Q_SLOTS:
         QVERIFY2(urls.contains(u'/' + kService + logged), qPrintable(urls.join(u", "_qs)));
     }
 
+    // A publisher may choose a subscription key that holds the characters a URL is split at
+    // (APIM takes any 1-256 characters). A client that calls with it, also writing it into the
+    // URL elsewhere (encoded or not), finds it nowhere in the usage log; the rest of the URL is
+    // logged byte for byte as sent.
+    void customKeyHoldingDelimitersNeverReachesTheUsageLog_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("inHeader"); // else only in the target, as the key parameter
+        QTest::addColumn<QByteArray>("target"); // below the service
+        QTest::addColumn<QByteArray>("logged"); // below the service; MASK stands for the mask
+
+        QTest::newRow("'/' in the key, encoded in a path segment") << u"ab/cd"_qs << true
+            << QByteArray("/echo/items/ab%2Fcd?e=dl1&f=%C3%A9%FF") << QByteArray("/echo/items/MASK?e=dl1&f=%C3%A9%FF");
+        QTest::newRow("'/' in the key, in a query value") << u"ab/cd"_qs << true
+            << QByteArray("/echo/items/dl2?x=ab/cd&y=ab/cde") << QByteArray("/echo/items/dl2?x=MASK&y=ab/cde");
+        QTest::newRow("'&' and '=' in the key, encoded") << u"k&y=1"_qs << true
+            << QByteArray("/echo/items/dl3?token=k%26y%3D1&z=%2B") << QByteArray("/echo/items/dl3?token=MASK&z=%2B");
+        QTest::newRow("';' in the key, sent as the key parameter") << u"k;y"_qs << false
+            << QByteArray("/echo/items/dl4?subscription-key=k;y&a=1") << QByteArray("/echo/items/dl4?a=1");
+        QTest::newRow("'+' in the key") << u"a+b"_qs << true
+            << QByteArray("/echo/items/dl5?k=a%2Bb&m=a+bc") << QByteArray("/echo/items/dl5?k=MASK&m=a+bc");
+        QTest::newRow("space in the key") << u"a b"_qs << true
+            << QByteArray("/echo/items/dl6?k=a+b&m=a%20bc") << QByteArray("/echo/items/dl6?k=MASK&m=a%20bc");
+        QTest::newRow("'%' in the key") << u"x%2Fy"_qs << true
+            << QByteArray("/echo/items/dl7?k=x%2Fy&m=x%252Fy&n=x/y") << QByteArray("/echo/items/dl7?k=MASK&m=MASK&n=x/y");
+        QTest::newRow("long key across parts") << u"abcdefgh/ijkl"_qs << true
+            << QByteArray("/echo/items/dl8?p=abcdefgh/ijkl&q=2") << QByteArray("/echo/items/dl8?p=MASK&q=2");
+    }
+
+    void customKeyHoldingDelimitersNeverReachesTheUsageLog()
+    {
+        QFETCH(QString, key);
+        QFETCH(bool, inHeader);
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, logged);
+        logged.replace("MASK", u"••••••••"_qs.toUtf8());
+        auto r = m_arm->put(svc(u"/subscriptions/custom-sub"_qs), props({
+            { u"scope"_qs, u"/apis/echo-api"_qs }, { u"displayName"_qs, u"Custom key"_qs }, { u"state"_qs, u"active"_qs },
+            { u"primaryKey"_qs, key }, { u"secondaryKey"_qs, u"custom-secondary-0001"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        QCOMPARE(m_arm->post(svc(u"/subscriptions/custom-sub/listSecrets"_qs)).json.value(u"primaryKey"_qs).toString(), key);
+        const qint64 since = QDateTime::currentMSecsSinceEpoch() - 1000;
+        Headers headers;
+        if (inHeader)
+            headers.append({ "Ocp-Apim-Subscription-Key", key.toUtf8() });
+        // The key lets the call through: it is the one the log must not keep.
+        QCOMPARE(call(target, headers).status, 200);
+
+        // Read back through the management API, as the console's request log and its export do.
+        const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
+        const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
+                                   .arg(fmt(since), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
+        r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
+        QCOMPARE(r.status, 200);
+        const QByteArray marker = target.mid(target.indexOf("dl"), 3);
+        QStringList urls;
+        for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
+            const QString url = v.toObject().value(u"url"_qs).toString();
+            if (url.contains(QString::fromUtf8(marker)))
+                urls.append(url);
+        }
+        QCOMPARE(urls, QStringList { u'/' + kService + QString::fromUtf8(logged) });
+    }
+
     void policyTheGatewayCannotCompileRefusesRequestsInsteadOfDroppingThePolicy()
     {
         const Headers key { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } };
@@ -569,7 +633,7 @@ private Q_SLOTS:
             QSqlDatabase::removeDatabase(u"quota-read"_qs);
             return calls;
         };
-        QCOMPARE(counters(), (QHash<QString, qint64> { { current, 2 }, { u"version"_qs, 4 } }));
+        QCOMPARE(counters(), (QHash<QString, qint64> { { current, 2 }, { u"version"_qs, 5 } }));
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"quota-seed"_qs);
             db.setDatabaseName(QDir(dataDir).filePath(u"gateway.sqlite"_qs));
@@ -592,7 +656,7 @@ private Q_SLOTS:
         QVERIFY(blocked.body.startsWith("{\"statusCode\": 403, \"message\": \"Out of call volume quota."));
         // Carried over once, under the current key.
         QCOMPARE(m_local.stop(), 0);
-        QCOMPARE(counters(), (QHash<QString, qint64> { { current, 3 }, { u"version"_qs, 4 } }));
+        QCOMPARE(counters(), (QHash<QString, qint64> { { current, 3 }, { u"version"_qs, 5 } }));
         QVERIFY2(m_local.start({}, dataDir), qPrintable(m_local.errorString()));
         m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
         QCOMPARE(call("/quota/items/5", key).status, 403);

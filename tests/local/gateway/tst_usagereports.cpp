@@ -188,7 +188,9 @@ private Q_SLOTS:
             // Rows as versions before 2 stored them: the target as received.
             for (const char *url : { "/echo/items/1?a=1&subscription-key=0123secret&b=x+y",
                                      "/echo/items/2?subscription-key=0123secret",
-                                     "/echo/items/3?subscription-keyless=1" }) {
+                                     "/echo/items/3?subscription-keyless=1",
+                                     // Bytes that are not UTF-8 beside the key stay as stored.
+                                     "/echo/items/\xfe?subscription-key=0123secret&c=\xe9\xff" }) {
                 UsageRecord r;
                 r.timestampMs = now;
                 r.status = 200;
@@ -202,12 +204,14 @@ private Q_SLOTS:
         UsageLog log;
         QVERIFY(log.open(path, {}));
         QSqlQuery q(QSqlDatabase::database(log.connectionName()));
-        QVERIFY(q.exec(u"SELECT url FROM usage_log ORDER BY id"_qs));
-        QStringList urls;
-        while (q.next())
-            urls.append(q.value(0).toString());
-        QCOMPARE(urls, (QStringList { u"/echo/items/1?a=1&b=x+y"_qs, u"/echo/items/2"_qs,
-                                      u"/echo/items/3?subscription-keyless=1"_qs }));
+        QVERIFY(q.exec(u"SELECT CAST(url AS BLOB), typeof(url) FROM usage_log ORDER BY id"_qs));
+        QByteArrayList urls;
+        while (q.next()) {
+            urls.append(q.value(0).toByteArray());
+            QCOMPARE(q.value(1).toString(), u"text"_qs);
+        }
+        QCOMPARE(urls, (QByteArrayList { "/echo/items/1?a=1&b=x+y", "/echo/items/2",
+                                         "/echo/items/3?subscription-keyless=1", "/echo/items/\xfe?c=\xe9\xff" }));
         QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
         QCOMPARE(q.value(0).toInt(), 2);
     }
@@ -262,7 +266,7 @@ private Q_SLOTS:
             QCOMPARE(urls, (QStringList { u"/svc/renamed/items/1?x=1"_qs, u"/svc/echo/items/2?z=3"_qs,
                                           u"/svc/nowhere/3"_qs, u"/svc/echo/items/4?a=1&b=x+y"_qs }));
             QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
-            QCOMPARE(q.value(0).toInt(), 4);
+            QCOMPARE(q.value(0).toInt(), 5);
         }
         QByteArray stored;
         for (const QString &name : { u"usage.sqlite"_qs, u"usage.sqlite-wal"_qs }) {
@@ -340,7 +344,70 @@ private Q_SLOTS:
         QCOMPARE(reasons, (QStringList { QString(), QString(), QString(), u"Key '••••••••' is not welcome."_qs,
                                          u"Blocked by policy."_qs, QString() }));
         QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
-        QCOMPARE(q.value(0).toInt(), 4);
+        QCOMPARE(q.value(0).toInt(), 5);
+    }
+
+    // Before version 5 a known key that holds a delimiter ('/', '&', '+', a '%' escape) was
+    // masked only when long and inside one part of the URL, and a short key before a full stop
+    // of the blocked reason not at all. Migrated, those rows lose the key; every other byte stays.
+    void keysHoldingDelimitersLoggedBeforeVersion5AreScrubbedWhenMigrated()
+    {
+        TempDir dir;
+        const QString path = dir.filePath(u"usage.sqlite"_qs);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            UsageLog log;
+            QVERIFY(log.open(path, {}));
+            const std::pair<QByteArray, QString> rows[] = {
+                { "/svc/echo/items/ab%2Fcd?e=1", QString() },
+                { "/svc/echo/items/2?k=a%2Bb&m=a+bc&n=\xff", QString() },
+                { "/svc/echo/items/3?t=k%26y%3D1&u=2", u"Unknown key ite."_qs },
+                { "/svc/echo/items/4?a=1&b=x+y", u"Blocked by policy."_qs },
+            };
+            for (const auto &[url, reason] : rows) {
+                UsageRecord r;
+                r.timestampMs = now;
+                r.status = 401;
+                r.apiId = u"echo-api"_qs;
+                r.url = url;
+                r.blockedReason = reason;
+                log.record(r);
+            }
+            log.flush();
+            QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+            QVERIFY(q.exec(u"UPDATE schema_version SET version = 4"_qs));
+        }
+        GatewayConfig config;
+        GatewayConfig::Api api;
+        api.service = u"svc"_qs;
+        api.id = u"echo-api"_qs;
+        api.subscriptionKeyQuery = u"subscription-key"_qs;
+        config.apis.append(api);
+        for (const auto &[primary, secondary] : { std::pair(u"ab/cd"_qs, u"a+b"_qs), std::pair(u"k&y=1"_qs, u"ite"_qs) }) {
+            GatewayConfig::Subscription subscription;
+            subscription.service = u"svc"_qs;
+            subscription.id = primary;
+            subscription.primaryKey = primary;
+            subscription.secondaryKey = secondary;
+            config.subscriptions.append(subscription);
+        }
+        UsageLog log;
+        QVERIFY(log.open(path, {}));
+        QVERIFY(log.migrate(config));
+        QSqlQuery q(QSqlDatabase::database(log.connectionName()));
+        QVERIFY(q.exec(u"SELECT CAST(url AS BLOB), blocked_reason FROM usage_log ORDER BY id"_qs));
+        QByteArrayList urls;
+        QStringList reasons;
+        while (q.next()) {
+            urls.append(q.value(0).toByteArray());
+            reasons.append(q.value(1).toString());
+        }
+        const QByteArray mask = u"••••••••"_qs.toUtf8();
+        QCOMPARE(urls, (QByteArrayList { "/svc/echo/items/" + mask + "?e=1", "/svc/echo/items/2?k=" + mask + "&m=a+bc&n=\xff",
+                                         "/svc/echo/items/3?t=" + mask + "&u=2", "/svc/echo/items/4?a=1&b=x+y" }));
+        QCOMPARE(reasons, (QStringList { QString(), QString(), u"Unknown key ••••••••."_qs, u"Blocked by policy."_qs }));
+        QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
+        QCOMPARE(q.value(0).toInt(), 5);
     }
 
     void retentionBoundsTheLog()
