@@ -154,6 +154,9 @@ void GatewayService::addReportRoutes()
                 return ArmResponse::error(503, u"ServiceUnavailable"_qs, u"The usage log is not open."_qs);
             m_usage->flush();
             UsageReports reports(m_usage->connectionName());
+            const std::shared_ptr<const GatewaySnapshot> snapshot = m_shared.snapshot();
+            if (snapshot)
+                reports.setKnownKeys(&snapshot->knownKeys());
             UsageReports::Query query;
             query.service = request.param("serviceName");
             query.filter = request.queryValue("$filter");

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/usage/usagereports.h"
 
+#include "core/local/gateway/knownkeys.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -127,7 +129,7 @@ Result<QJsonObject> UsageReports::run(Kind kind, const Query &query) const
     QJsonArray rows;
 
     if (kind == Kind::ByRequest) {
-        q.prepare(u"SELECT api_id, operation_id, product_id, user_id, method, url, ip, backend_status, status, "
+        q.prepare(u"SELECT api_id, operation_id, product_id, user_id, method, CAST(url AS BLOB), ip, backend_status, status, "
                   "response_size, ts, api_time, service_time, subscription_id, request_id, request_size "
                   "FROM usage_log WHERE "_qs + where + u" ORDER BY ts, id"_qs);
         for (const QVariant &b : std::as_const(filter->binds))
@@ -136,13 +138,14 @@ Result<QJsonObject> UsageReports::run(Kind kind, const Query &query) const
             return Error::make(Error::Kind::Storage, q.lastError().text());
         while (q.next()) {
             const QString api = q.value(0).toString();
+            const QByteArray url = q.value(5).toByteArray();
             QJsonObject r {
                 { u"apiId"_qs, api.isEmpty() ? QString() : u"/apis/"_qs + api },
                 { u"operationId"_qs, q.value(1).toString().isEmpty() ? QString() : u"/apis/%1/operations/%2"_qs.arg(api, q.value(1).toString()) },
                 { u"productId"_qs, q.value(2).toString().isEmpty() ? QString() : u"/products/"_qs + q.value(2).toString() },
                 { u"userId"_qs, q.value(3).toString().isEmpty() ? QString() : u"/users/"_qs + q.value(3).toString() },
                 { u"method"_qs, q.value(4).toString() },
-                { u"url"_qs, q.value(5).toString() },
+                { u"url"_qs, QString::fromUtf8(m_keys ? m_keys->masked(url) : url) },
                 { u"ipAddress"_qs, q.value(6).toString() },
                 { u"backendResponseCode"_qs, q.value(7).toInt() == 0 ? QString() : q.value(7).toString() },
                 { u"responseCode"_qs, q.value(8).toInt() },
