@@ -165,9 +165,9 @@ void KnownKeys::insert(QByteArrayView key)
 
 QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
 {
-    QList<Span> found;
+    QList<Span> merged;
     if (m_groups.isEmpty() || text.size() < m_groups.first().length)
-        return found;
+        return merged;
     const Delimiters &isDelimiter = words ? kWordDelimiters : kUrlDelimiters;
     Level level;
     level.bytes.resize(text.size());
@@ -179,6 +179,16 @@ QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
     level.begin[text.size()] = text.size();
     const auto isKey = [&](qsizetype at, qsizetype length) {
         return m_keys.contains(QByteArray::fromRawData(level.bytes.constData() + at, length));
+    };
+    // reach[i]: the end (as sent) of the furthest match that starts at text[i], 0 when none. A
+    // match found again in a later round, or overlapping another, costs nothing more.
+    Offsets reach(text.size());
+    std::fill(reach.begin(), reach.end(), 0);
+    bool any = false;
+    const auto found = [&](qsizetype at, qsizetype end) {
+        const qsizetype begin = level.begin[at];
+        reach[begin] = std::max(reach[begin], level.begin[end]);
+        any = true;
     };
     for (int round = 0;; ++round) {
         const Bytes &t = level.bytes;
@@ -197,14 +207,14 @@ QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
                     if (end < n && !isDelimiter(t[end]) && !isDelimiter(t[end - 1]))
                         continue;
                     if (isKey(at, length))
-                        found.append({ level.begin[at], level.begin[end] });
+                        found(at, end);
                 }
                 continue;
             }
             quint64 h = windowHash(t.constData(), length);
             for (qsizetype at = 0;; ++at) {
                 if (filterHas(group.filter, h) && isKey(at, length))
-                    found.append({ level.begin[at], level.begin[at + length] });
+                    found(at, at + length);
                 if (at + length == n)
                     break;
                 h = (h - uchar(t[at]) * group.power) * kBase + uchar(t[at + length]);
@@ -213,44 +223,50 @@ QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
         if (round == kDecodeRounds || !text.contains('%') || !decodeOnce(level))
             break;
     }
-    if (found.isEmpty())
-        return found;
+    if (!any)
+        return merged;
 
-    // Widen each match to the parts it touches, as sent: delimiterStart[i] is where the
-    // delimiter holding text[i] starts, -1 inside a part.
-    Offsets delimiterStart(text.size());
-    for (qsizetype i = 0; i < text.size();) {
+    // Where a match widens to, as sent: one that starts at text[i] to opens[i], one that ends
+    // with text[i] to closes[i]. Inside a part, that is the part's start (end); inside a
+    // delimiter, the delimiter's.
+    const qsizetype n = text.size();
+    Offsets opens(n);
+    Offsets closes(n);
+    QVarLengthArray<bool, 256> inDelimiter(n);
+    for (qsizetype i = 0, partStart = 0; i < n;) {
         const qsizetype length = delimiterAt(text, i, isDelimiter);
         if (length == 0) {
-            delimiterStart[i++] = -1;
+            inDelimiter[i] = false;
+            opens[i++] = partStart;
             continue;
         }
-        for (qsizetype j = i; j < i + length; ++j)
-            delimiterStart[j] = i;
+        for (qsizetype j = i; j < i + length; ++j) {
+            inDelimiter[j] = true;
+            opens[j] = i;
+            closes[j] = i + length;
+        }
         i += length;
+        partStart = i;
     }
-    for (Span &span : found) {
-        auto &[begin, end] = span;
-        if (delimiterStart[begin] >= 0) {
-            begin = delimiterStart[begin];
-        } else {
-            while (begin > 0 && delimiterStart[begin - 1] < 0)
-                --begin;
-        }
-        if (delimiterStart[end - 1] >= 0) {
-            end = delimiterStart[end - 1] + delimiterAt(text, delimiterStart[end - 1], isDelimiter);
-        } else {
-            while (end < text.size() && delimiterStart[end] < 0)
-                ++end;
-        }
+    for (qsizetype i = n - 1; i >= 0; --i) {
+        if (!inDelimiter[i])
+            closes[i] = i + 1 < n && !inDelimiter[i + 1] ? closes[i + 1] : i + 1;
     }
-    std::sort(found.begin(), found.end());
-    QList<Span> merged;
-    for (const Span &span : std::as_const(found)) {
-        if (!merged.isEmpty() && span.first <= merged.last().second)
-            merged.last().second = std::max(merged.last().second, span.second);
+    // Overlapping matches merged first, then widened, then merged again where they now touch.
+    for (qsizetype begin = 0; begin < n;) {
+        if (reach[begin] == 0) {
+            ++begin;
+            continue;
+        }
+        qsizetype end = reach[begin];
+        for (qsizetype i = begin + 1; i < end; ++i)
+            end = std::max(end, reach[i]);
+        const Span widened { opens[begin], closes[end - 1] };
+        if (!merged.isEmpty() && widened.first <= merged.last().second)
+            merged.last().second = std::max(merged.last().second, widened.second);
         else
-            merged.append(span);
+            merged.append(widened);
+        begin = end;
     }
     return merged;
 }
