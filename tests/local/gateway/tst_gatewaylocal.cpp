@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -46,6 +47,7 @@ private:
     QString m_starterKey;
     QString m_apiKey;
     qint64 m_startMs = 0;
+    qint64 m_lastStoredId = 0; // the last row storedUrls() read
 
     QString svc(const QString &rest = {}) const { return ArmTestClient::servicePath(kService) + rest; }
     quint16 gatewayPort() const { return quint16(m_local.gatewayUrl().port()); }
@@ -60,6 +62,56 @@ private:
     QString keyOf(const QString &subscription)
     {
         return m_arm->post(svc(u"/subscriptions/"_qs + subscription + u"/listSecrets"_qs)).json.value(u"primaryKey"_qs).toString();
+    }
+
+    // The highest id in the usage log as stored (after a report flushed it), 0 when empty.
+    qint64 lastStoredId()
+    {
+        storedUrls(0);
+        return m_lastStoredId;
+    }
+
+    // The URLs the usage log stored in rows after `afterId`, as bytes straight from
+    // gateway.sqlite (a report flushes the log first): not through reports/byRequest, which
+    // masks known keys again as it reads.
+    QList<QByteArray> storedUrls(qint64 afterId)
+    {
+        const auto r = m_arm->get(svc(u"/reports/byApi?$filter="_qs
+                                      + QString::fromUtf8(QUrl::toPercentEncoding(u"timestamp ge datetime'2020-01-01T00:00:00Z'"_qs))));
+        QList<QByteArray> urls;
+        m_lastStoredId = afterId;
+        if (r.status != 200)
+            return urls;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"usage-stored"_qs);
+            db.setDatabaseName(QDir(m_local.dataDir()).filePath(u"gateway.sqlite"_qs));
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_qs);
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.prepare(u"SELECT id, CAST(url AS BLOB) FROM usage_log WHERE id > ? ORDER BY id"_qs);
+                q.addBindValue(afterId);
+                if (q.exec()) {
+                    while (q.next()) {
+                        m_lastStoredId = q.value(0).toLongLong();
+                        urls.append(q.value(1).toByteArray());
+                    }
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(u"usage-stored"_qs);
+        return urls;
+    }
+
+    // gateway.sqlite and its WAL, byte for byte.
+    QByteArray storedFiles() const
+    {
+        QByteArray stored;
+        for (const QString &name : { u"gateway.sqlite"_qs, u"gateway.sqlite-wal"_qs }) {
+            QFile file(QDir(m_local.dataDir()).filePath(name));
+            if (file.open(QIODevice::ReadOnly))
+                stored += file.readAll();
+        }
+        return stored;
     }
 
 private Q_SLOTS:
@@ -432,26 +484,17 @@ private Q_SLOTS:
             { u"primaryKey"_qs, u"ite"_qs }, { u"secondaryKey"_qs, u"tems"_qs } }));
         QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
         QCOMPARE(m_arm->post(svc(u"/subscriptions/short-sub/listSecrets"_qs)).json.value(u"secondaryKey"_qs).toString(), u"tems"_qs);
-        const qint64 since = QDateTime::currentMSecsSinceEpoch() - 1000;
+        const qint64 before = lastStoredId();
         QCOMPARE(call(target).status, 401);
 
-        // Read back through the management API, as the console does.
-        const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
-        const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
-                                   .arg(fmt(since), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
-        r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
-        QCOMPARE(r.status, 200);
-        QVERIFY2(!r.body.contains(key), r.body.constData());
-        QVERIFY2(!r.body.contains(encoded), r.body.constData());
-        QVERIFY2(!r.body.contains(doubleEncoded), r.body.constData());
-        QVERIFY2(!r.body.contains(key.toUpper()), r.body.constData());
-        QStringList urls;
-        for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
-            if (v.toObject().value(u"responseCode"_qs).toInt() == 401)
-                urls.append(v.toObject().value(u"url"_qs).toString());
-        }
-        // The call is listed (the earlier rows of this table may be in the same second).
-        QVERIFY2(urls.contains(u'/' + kService + logged), qPrintable(urls.join(u", "_qs)));
+        // What the log stored: this call's row, and no form of the key anywhere in the file.
+        QCOMPARE(storedUrls(before), QList<QByteArray> { '/' + kService.toUtf8() + logged.toUtf8() });
+        const QByteArray stored = storedFiles();
+        QVERIFY(stored.contains("/echo/items/"));
+        QVERIFY(!stored.contains(key));
+        QVERIFY(!stored.contains(encoded));
+        QVERIFY(!stored.contains(doubleEncoded));
+        QVERIFY(!stored.contains(key.toUpper()));
     }
 
     // A publisher may choose a subscription key that holds the characters a URL is split at
@@ -495,27 +538,65 @@ private Q_SLOTS:
             { u"primaryKey"_qs, key }, { u"secondaryKey"_qs, u"custom-secondary-0001"_qs } }));
         QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
         QCOMPARE(m_arm->post(svc(u"/subscriptions/custom-sub/listSecrets"_qs)).json.value(u"primaryKey"_qs).toString(), key);
-        const qint64 since = QDateTime::currentMSecsSinceEpoch() - 1000;
+        const qint64 before = lastStoredId();
         Headers headers;
         if (inHeader)
             headers.append({ "Ocp-Apim-Subscription-Key", key.toUtf8() });
         // The key lets the call through: it is the one the log must not keep.
         QCOMPARE(call(target, headers).status, 200);
 
-        // Read back through the management API, as the console's request log and its export do.
+        // What the log stored, byte for byte: this call's row, and no form of the key anywhere
+        // in the file (but where the row keeps, by design, a longer word that holds it).
+        QCOMPARE(storedUrls(before), QList<QByteArray> { '/' + kService.toUtf8() + logged });
+        const QByteArray raw = key.toUtf8();
+        const QByteArray encoded = QUrl::toPercentEncoding(key);
+        const QByteArray stored = storedFiles();
+        for (const QByteArray &form : { raw, encoded, QUrl::toPercentEncoding(QString::fromLatin1(encoded)) }) {
+            if (!logged.contains(form))
+                QVERIFY2(!stored.contains(form), form.constData());
+        }
+    }
+
+    // A row that still holds a key (written by a version that did not know it for one, and not
+    // scrubbed since: the log is at the latest version) shows the mask in the console's request
+    // log, which reads reports/byRequest: the management API masks the gateway's current keys.
+    void requestReportShowsTheMaskForAKeyAStoredRowHolds()
+    {
+        const QByteArray key = m_apiKey.toUtf8();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString dataDir = m_local.dataDir();
+        QCOMPARE(m_local.stop(), 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"usage-insert"_qs);
+            db.setDatabaseName(QDir(dataDir).filePath(u"gateway.sqlite"_qs));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT MAX(version) FROM schema_version"_qs) && q.next());
+            QCOMPARE(q.value(0).toInt(), 5);
+            QVERIFY(q.prepare(u"INSERT INTO usage_log (ts, service, api_id, method, url, status) "
+                              "VALUES (?, ?, 'echo-api', 'GET', CAST(? AS TEXT), 200)"_qs));
+            q.addBindValue(now);
+            q.addBindValue(kService);
+            q.addBindValue(QByteArray('/' + kService.toUtf8() + "/echo/items/wired?k=" + key + "&w=1"));
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"usage-insert"_qs);
+        QVERIFY2(m_local.start({}, dataDir), qPrintable(m_local.errorString()));
+        m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
+
         const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
         const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
-                                   .arg(fmt(since), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
-        r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
+                                   .arg(fmt(now - 1000), fmt(now + 2000));
+        const auto r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
         QCOMPARE(r.status, 200);
-        const QByteArray marker = target.mid(target.indexOf("dl"), 3);
+        QVERIFY2(!r.body.contains(key), r.body.constData());
         QStringList urls;
         for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
             const QString url = v.toObject().value(u"url"_qs).toString();
-            if (url.contains(QString::fromUtf8(marker)))
+            if (url.contains(u"wired"_qs))
                 urls.append(url);
         }
-        QCOMPARE(urls, QStringList { u'/' + kService + QString::fromUtf8(logged) });
+        QCOMPARE(urls, QStringList { u'/' + kService + u"/echo/items/wired?k=••••••••&w=1"_qs });
     }
 
     void policyTheGatewayCannotCompileRefusesRequestsInsteadOfDroppingThePolicy()
