@@ -33,6 +33,7 @@ class KnownKeys
 {
 public:
     static constexpr qsizetype kMinContainedKeyLength = 8;
+    using Span = std::pair<qsizetype, qsizetype>; // [begin, end) of the text as sent
 
     void insert(QByteArrayView key);
     bool isEmpty() const { return m_keys.isEmpty(); }
@@ -41,9 +42,10 @@ public:
     QByteArray masked(const QByteArray &target) const;
     // The same for a text in words (a blocked reason).
     QString masked(const QString &text) const;
+    // What masked() replaces in a request target: ascending, disjoint, not touching.
+    QList<Span> spansIn(QByteArrayView target) const { return spans(target, false); }
 
 private:
-    using Span = std::pair<qsizetype, qsizetype>; // [begin, end) of the text as sent
 
     struct LengthGroup
     {

@@ -6,6 +6,7 @@
 #include "core/local/gateway/knownkeys.h"
 #include "core/local/usage/legacyquotakeys.h"
 #include "core/model/api.h"
+#include "core/tryit/secretredaction.h"
 
 #include <QDateTime>
 #include <QScopeGuard>
@@ -102,52 +103,88 @@ bool isPlainName(QByteArrayView rawName)
     });
 }
 
-// `target` (its query starts at `q`) without the query items named as the default key
+// `target` as the log keeps it: the `masked` spans (ascending, disjoint) replaced by one mask
+// each, and, when `names` is not null, without the query items named as the default key
 // parameter or one of `names`, compared as keyCheckName() says; items are separated by '&' or
-// ';'. Everything else stays as sent. Shares the target when no key item is in it.
-QByteArray withoutKeyItems(const QByteArray &target, qsizetype q, const QStringList &names)
+// ';'. The items are found in the target as sent, so that a mask over a separator (a key `ab&`)
+// does not join an item to the key item after it. An item a mask joins to a key item before it
+// (the `y` of `subscription-key=k;y`: one value to the gateway) goes with that key item. When
+// an item goes, empty items go too. Everything else stays as sent; the target is shared when
+// nothing changes.
+QByteArray loggedTarget(const QByteArray &target, const QList<KnownKeys::Span> &masked, const QStringList *names)
 {
-    const auto isKey = [&](QByteArrayView item) {
-        const qsizetype eq = item.indexOf('=');
-        const QByteArrayView rawName = eq < 0 ? item : item.first(eq);
-        if (isPlainName(rawName)) {
-            const QLatin1StringView name(rawName);
-            return name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0 || names.contains(name, Qt::CaseInsensitive);
+    const qsizetype q = target.indexOf('?');
+    using Range = std::pair<qsizetype, qsizetype>;
+    QVarLengthArray<Range, 16> kept; // [begin, end) of the target, in order
+    if (q < 0 || !names) {
+        if (masked.isEmpty())
+            return q < 0 ? target : target.first(q);
+        kept.append({ 0, q < 0 ? target.size() : q });
+    } else {
+        const auto isKey = [&](QByteArrayView item) {
+            const qsizetype eq = item.indexOf('=');
+            const QByteArrayView rawName = eq < 0 ? item : item.first(eq);
+            if (isPlainName(rawName)) {
+                const QLatin1StringView name(rawName);
+                return name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0
+                       || names->contains(name, Qt::CaseInsensitive);
+            }
+            const QString name = keyCheckName(rawName);
+            return name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0 || names->contains(name, Qt::CaseInsensitive);
+        };
+        kept.append({ 0, q });
+        bool dropped = false;
+        qsizetype dropReach = 0; // the end of a mask over the last dropped item
+        auto span = masked.cbegin(); // the first that ends after the item looked at
+        for (qsizetype begin = q + 1; begin <= target.size();) {
+            qsizetype end = begin;
+            while (end < target.size() && target[end] != '&' && target[end] != ';')
+                ++end;
+            while (span != masked.cend() && span->second <= begin)
+                ++span;
+            if (begin < dropReach || isKey(QByteArrayView(target).sliced(begin, end - begin))) {
+                dropped = true;
+                for (auto s = span; s != masked.cend() && s->first < end; ++s)
+                    dropReach = std::max(dropReach, s->second);
+            } else if (end > begin) {
+                // After its separator as sent; the first item kept after the '?'.
+                const qsizetype separator = kept.size() == 1 ? q : begin - 1;
+                kept.append({ separator, separator + 1 });
+                kept.append({ begin, end });
+            }
+            begin = end + 1;
         }
-        const QString name = keyCheckName(rawName);
-        return name.compare(defaultKeyName(), Qt::CaseInsensitive) == 0 || names.contains(name, Qt::CaseInsensitive);
-    };
-    struct Item
-    {
-        qsizetype begin;
-        qsizetype size;
-        char separator; // the one before it
-    };
-    const QByteArrayView query = QByteArrayView(target).sliced(q + 1);
-    QVarLengthArray<Item, 16> kept;
-    bool dropped = false;
-    char separator = '?';
-    for (qsizetype pos = 0; pos <= query.size();) {
-        qsizetype end = pos;
-        while (end < query.size() && query[end] != '&' && query[end] != ';')
-            ++end;
-        const QByteArrayView item = query.sliced(pos, end - pos);
-        if (isKey(item))
-            dropped = true;
-        else if (!item.isEmpty())
-            kept.append({ pos, item.size(), separator });
-        if (end < query.size())
-            separator = query[end];
-        pos = end + 1;
+        if (!dropped) {
+            if (masked.isEmpty())
+                return target;
+            kept = { { 0, target.size() } };
+        }
     }
-    if (!dropped)
-        return target;
-    QByteArray out = target.first(q);
-    for (qsizetype i = 0; i < kept.size(); ++i) {
-        out += i == 0 ? '?' : kept[i].separator;
-        out += query.sliced(kept[i].begin, kept[i].size);
+    static const QByteArray mask = core::secretMask.toUtf8();
+    QByteArray out;
+    out.reserve(target.size());
+    auto span = masked.cbegin();
+    bool inMask = false;
+    for (const auto &[begin, end] : kept) {
+        for (qsizetype i = begin; i < end; ++i) {
+            while (span != masked.cend() && span->second <= i)
+                ++span;
+            if (span != masked.cend() && span->first <= i) {
+                if (!inMask)
+                    out += mask;
+                inMask = true;
+            } else {
+                out += target[i];
+                inMask = false;
+            }
+        }
     }
     return out;
+}
+
+QByteArray withoutKeyItems(const QByteArray &target, const QStringList &names)
+{
+    return loggedTarget(target, {}, &names);
 }
 
 // The request target without subscription keys, for the log. A routed request loses every
@@ -155,22 +192,17 @@ QByteArray withoutKeyItems(const QByteArray &target, qsizetype q, const QStringL
 // sent to the wrong API, or misspelt, is still a secret. A request that matched no API keeps no
 // query at all: the gateway cannot tell which parameter a client meant as a key (a renamed one,
 // another service's, a typo), so it logs only the path. `apiNames` is null for such a request.
-QByteArray targetWithoutKeyItems(const QByteArray &target, const QStringList *apiNames)
+// Known keys are masked wherever they stand.
+QByteArray targetWithoutKeys(const QByteArray &target, const KnownKeys &keys, const QStringList *apiNames)
 {
-    const qsizetype q = target.indexOf('?');
-    if (q < 0)
-        return target;
-    if (!apiNames)
-        return target.first(q);
-    return withoutKeyItems(target, q, *apiNames);
+    return loggedTarget(target, keys.spansIn(target), apiNames);
 }
 
-// Known keys are masked before key items go: a key that holds a ';' (`k;y`) is one query value
-// to the gateway but two items to withoutKeyItems(), which would keep the part after the ';'.
 QByteArray targetWithoutKeys(const GatewayExchange &ex)
 {
-    const QByteArray target = ex.snapshot ? ex.snapshot->knownKeys().masked(ex.request.target) : ex.request.target;
-    return targetWithoutKeyItems(target, ex.api ? &ex.api->keyQueryNames : nullptr);
+    static const KnownKeys none;
+    return targetWithoutKeys(ex.request.target, ex.snapshot ? ex.snapshot->knownKeys() : none,
+                             ex.api ? &ex.api->keyQueryNames : nullptr);
 }
 
 // Logs written before version 2 stored URLs with the key in them. Strips the default key
@@ -185,7 +217,7 @@ bool scrubKeysFromOldRows(QSqlDatabase &db)
     QList<std::pair<QVariant, QByteArray>> changed;
     while (select.next()) {
         const QByteArray url = select.value(1).toByteArray();
-        const QByteArray clean = withoutKeyItems(url, url.indexOf('?'), {});
+        const QByteArray clean = withoutKeyItems(url, {});
         if (clean.size() != url.size())
             changed.append({ select.value(0), clean });
     }
@@ -256,8 +288,7 @@ bool scrubKeysFromOldRows(QSqlDatabase &db, const GatewayConfig &config)
             ++rows;
             after = select.value(0).toLongLong();
             const QByteArray url = select.value(1).toByteArray();
-            const QByteArray clean = targetWithoutKeyItems(keys.masked(url),
-                                                           select.value(2).toString().isEmpty() ? nullptr : &names);
+            const QByteArray clean = targetWithoutKeys(url, keys, select.value(2).toString().isEmpty() ? nullptr : &names);
             const QString reason = select.value(3).toString();
             const QString cleanReason = keys.masked(reason);
             if (clean != url || cleanReason != reason) {
