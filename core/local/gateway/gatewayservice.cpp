@@ -154,6 +154,11 @@ void GatewayService::addReportRoutes()
                 return ArmResponse::error(503, u"ServiceUnavailable"_qs, u"The usage log is not open."_qs);
             m_usage->flush();
             UsageReports reports(m_usage->connectionName());
+            // Masks with the keys as they are now: a key set through the management API since
+            // the gateway's last call is in no snapshot yet (rebuilt here, on the owner's
+            // thread, as a worker would have it rebuilt).
+            if (m_context.store && m_shared.wantedGeneration.load() > m_shared.builtGeneration.load())
+                refreshFromStore();
             const std::shared_ptr<const GatewaySnapshot> snapshot = m_shared.snapshot();
             if (snapshot)
                 reports.setKnownKeys(&snapshot->knownKeys());

@@ -603,6 +603,34 @@ private Q_SLOTS:
         QCOMPARE(urls, QStringList { u'/' + kService + u"/echo/items/wired?k=••••••••&w=1"_qs });
     }
 
+    // A URL logged while what it holds was no key yet shows the mask once a publisher makes it
+    // one: the request log reads the keys as they are now, even before the gateway's next call.
+    void requestReportMasksAKeySetAfterTheCallWasLogged()
+    {
+        const qint64 since = QDateTime::currentMSecsSinceEpoch() - 1000;
+        QCOMPARE(call("/echo/items/k&late=1").status, 401);
+        auto r = m_arm->put(svc(u"/subscriptions/late-sub"_qs), props({
+            { u"scope"_qs, u"/apis/echo-api"_qs }, { u"displayName"_qs, u"Late key"_qs }, { u"state"_qs, u"active"_qs },
+            { u"primaryKey"_qs, u"k&late=1"_qs }, { u"secondaryKey"_qs, u"late-secondary-0001"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+
+        const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
+        const QString filter = u"timestamp ge datetime'%1' and timestamp le datetime'%2'"_qs
+                                   .arg(fmt(since), fmt(QDateTime::currentMSecsSinceEpoch() + 2000));
+        r = m_arm->get(svc(u"/reports/byRequest?$filter="_qs + QString::fromUtf8(QUrl::toPercentEncoding(filter))));
+        QCOMPARE(r.status, 200);
+        const QString masked = u'/' + kService + u"/echo/items/••••••••"_qs;
+        QStringList urls;
+        for (const QJsonValue &v : r.json.value(u"value"_qs).toArray()) {
+            const QString url = v.toObject().value(u"url"_qs).toString();
+            if (url.contains(u"late"_qs) || url == masked)
+                urls.append(url);
+        }
+        QCOMPARE(urls, QStringList { masked });
+        r = m_arm->remove(svc(u"/subscriptions/late-sub"_qs));
+        QVERIFY(r.status == 200 || r.status == 204);
+    }
+
     void policyTheGatewayCannotCompileRefusesRequestsInsteadOfDroppingThePolicy()
     {
         const Headers key { { "Ocp-Apim-Subscription-Key", m_apiKey.toUtf8() } };
