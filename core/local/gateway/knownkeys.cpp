@@ -51,6 +51,12 @@ char fold(char c)
     return c == ' ' ? '+' : c;
 }
 
+// An ASCII letter or digit (folded): a short key is masked only where it cuts no run of these.
+bool isWordByte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -67,7 +73,7 @@ int hexValue(char c)
 // starts there.
 qsizetype delimiterAt(QByteArrayView text, qsizetype i, const Delimiters &isDelimiter)
 {
-    if (isDelimiter(text[i]))
+    if (isDelimiter(fold(text[i])))
         return 1;
     if (text[i] != '%')
         return 0;
@@ -79,7 +85,7 @@ qsizetype delimiterAt(QByteArrayView text, qsizetype i, const Delimiters &isDeli
         const int low = hexValue(text[pos + 1]);
         if (high < 0 || low < 0)
             return 0;
-        const char value = char(high * 16 + low);
+        const char value = fold(char(high * 16 + low)); // a space as '+', as matching has it
         if (isDelimiter(value))
             return pos + 2 - i;
         if (value != '%')
@@ -198,13 +204,13 @@ QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
             if (length > n)
                 break;
             if (length < kMinContainedKeyLength) {
-                // Only where the match cuts no part: a delimiter (or the end) on each side, or
-                // the key's own first (last) byte is one.
+                // Only where the match cuts no run of ASCII letters and digits in two: another
+                // byte (or the end) on each side, or the key's own first (last) byte is one.
                 for (qsizetype at = 0; at + length <= n; ++at) {
-                    if (at > 0 && !isDelimiter(t[at - 1]) && !isDelimiter(t[at]))
+                    if (at > 0 && isWordByte(t[at - 1]) && isWordByte(t[at]))
                         continue;
                     const qsizetype end = at + length;
-                    if (end < n && !isDelimiter(t[end]) && !isDelimiter(t[end - 1]))
+                    if (end < n && isWordByte(t[end]) && isWordByte(t[end - 1]))
                         continue;
                     if (isKey(at, length))
                         found(at, end);

@@ -19,16 +19,18 @@ namespace portico::local {
 //
 // A text is searched as sent and percent-decoded once, twice, up to kDecodeRounds times (`%2F`,
 // `%252F`), compared ASCII case-insensitively and with '+' and ' ' alike. It is split into parts
-// at the delimiters `/ ? & = ; , +` (also percent-encoded; a decoded space counts as '+'); a
-// text in words (a blocked reason) also at whitespace, quotes, brackets, ':', '.' and '!'. A
-// key of at least kMinContainedKeyLength bytes is masked wherever it stands, also across
+// at the delimiters `/ ? & = ; , +` (also percent-encoded; a space, also a decoded one, counts
+// as '+'); a text in words (a blocked reason) also at whitespace, quotes, brackets, ':', '.' and
+// '!'. A key of at least kMinContainedKeyLength bytes is masked wherever it stands, also across
 // delimiters (`%22KEY%22`, `Bearer%20KEY`, `KEY.json`, `user:KEY`); a shorter key only where it
-// cuts no part in two, so that a 3-letter key does not mask every path segment that happens to
-// hold it (`/items/` survives a key `ite`, `/ab/cd/` does not survive a key `ab/cd`). A match
-// is widened to the whole parts it touches (as the text was sent: delimiters, also
-// percent-encoded ones, end a part), and only those bytes are replaced by core::secretMask:
-// every other byte stays as sent, UTF-8 or not. A key made of delimiters only masks each of
-// them. The work per text is linear in its length times the number of distinct key lengths.
+// cuts no run of ASCII letters and digits in two, in the text as sent or decoded (`%22abc%22`,
+// `abc.json`, `user:abc`, `abc-1`), so that a 3-letter key does not mask every word that happens
+// to hold it (`/items/` survives a key `ite`, `?y=ab/cde` a key `ab/cd`: the key's last letters
+// go on). A match is widened to the whole parts it touches (as the text was sent: delimiters,
+// also percent-encoded ones, end a part), and only those bytes are replaced by
+// core::secretMask: every other byte stays as sent, UTF-8 or not. A key made of delimiters only
+// masks each of them. The work per text is linear in its length times the number of distinct
+// key lengths.
 class KnownKeys
 {
 public:

@@ -457,9 +457,10 @@ private Q_SLOTS:
                                                   << u"/echo/items/nm11?e%3D••••••••%26g=%C3%A9%FF"_qs;
         QTest::newRow("upper-cased key") << QByteArray("/echo/items/nm12?e=UPPERKEY") << u"/echo/items/nm12?e=••••••••"_qs;
         QTest::newRow("double-encoded key") << QByteArray("/echo/items/nm13?e=DOUBLEKEY") << u"/echo/items/nm13?e=••••••••"_qs;
-        // A long key inside a part of the URL masks that whole part; short keys never do.
+        // A long key inside a part of the URL masks that whole part (an encoded space ends a
+        // part, like '+'); a short key only where letters and digits do not go on around it.
         QTest::newRow("quoted key") << QByteArray("/echo/items/nm14?q=%22KEY%22&h=5") << u"/echo/items/nm14?q=••••••••&h=5"_qs;
-        QTest::newRow("key after 'Bearer '") << QByteArray("/echo/items/nm15?auth=Bearer%20KEY") << u"/echo/items/nm15?auth=••••••••"_qs;
+        QTest::newRow("key after 'Bearer '") << QByteArray("/echo/items/nm15?auth=Bearer%20KEY") << u"/echo/items/nm15?auth=Bearer%20••••••••"_qs;
         QTest::newRow("key as a file name") << QByteArray("/echo/items/KEY.json?i=6") << u"/echo/items/••••••••?i=6"_qs;
         QTest::newRow("key after 'user:'") << QByteArray("/echo/items/nm17?x=user:KEY") << u"/echo/items/nm17?x=••••••••"_qs;
         QTest::newRow("encoded key inside a part") << QByteArray("/echo/items/nm18?x=id-ENCODEDKEY-2") << u"/echo/items/nm18?x=••••••••"_qs;
@@ -510,6 +511,8 @@ private Q_SLOTS:
 
         QTest::newRow("'/' in the key, encoded in a path segment") << u"ab/cd"_qs << true
             << QByteArray("/echo/items/ab%2Fcd?e=dl1&f=%C3%A9%FF") << QByteArray("/echo/items/MASK?e=dl1&f=%C3%A9%FF");
+        // "ab/cde" stays: a short key is masked only where no letter or digit goes on after it
+        // (as "ite" in "items"); the file check below skips the key's bytes for this row.
         QTest::newRow("'/' in the key, in a query value") << u"ab/cd"_qs << true
             << QByteArray("/echo/items/dl2?x=ab/cd&y=ab/cde") << QByteArray("/echo/items/dl2?x=MASK&y=ab/cde");
         QTest::newRow("'&' and '=' in the key, encoded") << u"k&y=1"_qs << true

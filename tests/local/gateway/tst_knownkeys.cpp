@@ -37,6 +37,20 @@ private Q_SLOTS:
 
         QTest::newRow("short keys as whole parts only") << QStringList { u"ite"_qs, u"tems"_qs }
             << QByteArray("/items/nm9?q=ite&r=tems&s=items") << QByteArray("/items/nm9?q=MASK&r=MASK&s=items");
+        // A short key ends where ASCII letters and digits do, at every decoding level: in JSON,
+        // a file name, after "user:", before '-'; a decoded space after it stays as sent.
+        QTest::newRow("short key quoted in encoded JSON") << QStringList { u"abc"_qs }
+            << QByteArray("/p?filter=%7B%22key%22%3A%22abc%22%7D&n=1") << QByteArray("/p?filter=MASK&n=1");
+        QTest::newRow("short key as a file name") << QStringList { u"abc"_qs }
+            << QByteArray("/keys/abc.json") << QByteArray("/keys/MASK");
+        QTest::newRow("short key after 'user:'") << QStringList { u"abc"_qs }
+            << QByteArray("/p?auth=user:abc") << QByteArray("/p?auth=MASK");
+        QTest::newRow("short key before '-'") << QStringList { u"abc"_qs }
+            << QByteArray("/p?x=abc-1") << QByteArray("/p?x=MASK");
+        QTest::newRow("short key before an encoded space") << QStringList { u"abc"_qs }
+            << QByteArray("/p?q=abc%20def") << QByteArray("/p?q=MASK%20def");
+        QTest::newRow("short key inside letters and digits") << QStringList { u"abc"_qs }
+            << QByteArray("/abcd/xabc/p?q=abc1&r=%2561bc2") << QByteArray("/abcd/xabc/p?q=abc1&r=%2561bc2");
         QTest::newRow("'/' in a short key, in the path") << QStringList { u"ab/cd"_qs }
             << QByteArray("/echo/items/ab/cd?x=1") << QByteArray("/echo/items/MASK?x=1");
         QTest::newRow("'/' in a short key, encoded") << QStringList { u"ab/cd"_qs }
@@ -75,7 +89,7 @@ private Q_SLOTS:
             << QByteArray("/p?x=%22abcdefgh%26ijkl%22&y=1") << QByteArray("/p?x=MASK&y=1");
         QTest::newRow("long key inside a part") << QStringList { u"0123456789abcdef"_qs }
             << QByteArray("/p/0123456789ABCDEF.json?q=Bearer%200123456789abcdef")
-            << QByteArray("/p/MASK?q=MASK");
+            << QByteArray("/p/MASK?q=Bearer%20MASK"); // an encoded space ends a part, like '+'
         QTest::newRow("bytes that are not UTF-8 stay") << QStringList { u"ab/cd"_qs }
             << QByteArray("/p/\xff/ab/cd?\xfe=%FF") << QByteArray("/p/\xff/MASK?\xfe=%FF");
         QTest::newRow("non-ASCII key, encoded") << QStringList { u"clé/1"_qs }
