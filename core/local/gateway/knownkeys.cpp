@@ -7,6 +7,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 
 namespace portico::local {
 
@@ -136,14 +137,21 @@ quint64 windowHash(const char *bytes, qsizetype length)
     return h;
 }
 
-qsizetype filterBit(quint64 hash)
+// A hash's bit in a filter of 2^bits bits.
+qsizetype filterBit(quint64 hash, int bits)
 {
-    return qsizetype((hash * 0x9e3779b97f4a7c15ULL) >> 52); // 0..4095
+    return qsizetype((hash * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
 }
 
-bool filterHas(const std::array<quint64, 64> &filter, quint64 hash)
+void filterAdd(QList<quint64> &filter, int bits, quint64 hash)
 {
-    const qsizetype bit = filterBit(hash);
+    const qsizetype bit = filterBit(hash, bits);
+    filter[bit >> 6] |= quint64(1) << (bit & 63);
+}
+
+bool filterHas(const QList<quint64> &filter, int bits, quint64 hash)
+{
+    const qsizetype bit = filterBit(hash, bits);
     return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
@@ -155,6 +163,8 @@ void KnownKeys::insert(QByteArrayView key)
         return;
     QByteArray folded(key.size(), Qt::Uninitialized);
     std::transform(key.begin(), key.end(), folded.begin(), fold);
+    if (m_keys.contains(folded))
+        return;
     m_keys.insert(folded);
     auto group = std::lower_bound(m_groups.begin(), m_groups.end(), folded.size(),
                                   [](const LengthGroup &g, qsizetype length) { return g.length < length; });
@@ -165,8 +175,16 @@ void KnownKeys::insert(QByteArrayView key)
             added.power *= kBase;
         group = m_groups.insert(group, added);
     }
-    const qsizetype bit = filterBit(windowHash(folded.constData(), folded.size()));
-    group->filter[bit >> 6] |= quint64(1) << (bit & 63);
+    group->hashes.append(windowHash(folded.constData(), folded.size()));
+    if (group->hashes.size() * 16 > (qsizetype(1) << group->filterBits)) {
+        // Twice the size, filled again: amortised constant per key.
+        ++group->filterBits;
+        group->filter = QList<quint64>(qsizetype(1) << (group->filterBits - 6), 0);
+        for (const quint64 hash : std::as_const(group->hashes))
+            filterAdd(group->filter, group->filterBits, hash);
+    } else {
+        filterAdd(group->filter, group->filterBits, group->hashes.last());
+    }
 }
 
 QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
@@ -219,7 +237,7 @@ QList<KnownKeys::Span> KnownKeys::spans(QByteArrayView text, bool words) const
             }
             quint64 h = windowHash(t.constData(), length);
             for (qsizetype at = 0;; ++at) {
-                if (filterHas(group.filter, h) && isKey(at, length))
+                if (filterHas(group.filter, group.filterBits, h) && isKey(at, length))
                     found(at, at + length);
                 if (at + length == n)
                     break;

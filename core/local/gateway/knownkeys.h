@@ -8,7 +8,6 @@
 #include <QSet>
 #include <QString>
 
-#include <array>
 #include <utility>
 
 namespace portico::local {
@@ -53,7 +52,10 @@ private:
     {
         qsizetype length = 0;
         quint64 power = 1; // kBase^(length - 1), to roll a window's hash on by one byte
-        std::array<quint64, 64> filter {}; // 4096 bits: which rolling hashes a key of this length has
+        QList<quint64> hashes; // of this length's keys
+        int filterBits = 12; // log2 of the filter's size: at least 16 bits a key, so that few
+                             // windows that are no key pass it (a set of ~2,000 subscriptions)
+        QList<quint64> filter = QList<quint64>(64, 0); // which rolling hashes a key of this length has
     };
 
     QList<Span> spans(QByteArrayView text, bool words) const;

@@ -96,7 +96,13 @@ private Q_SLOTS:
             << QByteArray("/p?k=cl%C3%A9%2F1") << QByteArray("/p?k=MASK");
         QTest::newRow("overlapping occurrences of a long key") << QStringList { u"aaaaaaaa"_qs }
             << QByteArray("/p?x=aaaaaaaaaaaa") << QByteArray("/p?x=MASK");
-        QTest::newRow("no key: shared") << QStringList { u"ab/cd"_qs, u"0123456789abcdef"_qs }
+        QTest::newRow("a key that is a prefix of another") << QStringList { u"abcdefgh"_qs, u"abcdefgh12"_qs }
+            << QByteArray("/p?x=abcdefgh1&y=abcdefgh12&z=1") << QByteArray("/p?x=MASK&y=MASK&z=1");
+        QTest::newRow("short key a prefix of another") << QStringList { u"abc"_qs, u"abc/d"_qs }
+            << QByteArray("/p/abc/d?e=abc/de&f=abc") << QByteArray("/p/MASK?e=MASK/de&f=MASK");
+        QTest::newRow("key encoded four times") << QStringList { u"ab/cd"_qs }
+            << QByteArray("/p?k=%25252561b%2525252Fcd&l=1") << QByteArray("/p?k=MASK&l=1");
+        QTest::newRow("no key") << QStringList { u"ab/cd"_qs, u"0123456789abcdef"_qs }
             << QByteArray("/p/ab/c?d=cd/ab") << QByteArray("/p/ab/c?d=cd/ab");
     }
 
@@ -107,6 +113,28 @@ private Q_SLOTS:
         QFETCH(QByteArray, logged);
         logged.replace("MASK", portico::core::secretMask.toUtf8());
         QCOMPARE(knownKeys(keys).masked(target), logged);
+    }
+
+    // A target that holds no key is not copied.
+    void targetWithoutAKeyIsShared()
+    {
+        const QByteArray target = QByteArrayLiteral("/p/ab/c?d=cd/ab&e=0123456789abcde");
+        const QByteArray logged = knownKeys({ u"ab/cd"_qs, u"0123456789abcdef"_qs }).masked(target);
+        QCOMPARE(logged, target);
+        QVERIFY(logged.isSharedWith(target));
+    }
+
+    // Thousands of subscriptions (keys of one length): each is masked, none that is no key.
+    void everyKeyOfManyIsMasked()
+    {
+        QStringList keys;
+        for (int i = 0; i < 5000; ++i)
+            keys.append(u"key-%1"_qs.arg(i * 7919, 10, 10, QLatin1Char('0')));
+        const KnownKeys known = knownKeys(keys);
+        const QByteArray mask = portico::core::secretMask.toUtf8();
+        for (const QString &key : std::as_const(keys))
+            QCOMPARE(known.masked("/p?k=" + key.toUtf8() + "&n=1"), "/p?k=" + mask + "&n=1");
+        QCOMPARE(known.masked(QByteArray("/p?k=key-0000000001&n=1")), QByteArray("/p?k=key-0000000001&n=1"));
     }
 
     // A target built to match a key at every byte, in every decoding round (the longest a
@@ -126,6 +154,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("logged"); // MASK stands for the mask
 
+        QTest::newRow("key at the very start") << QStringList { u"ite"_qs, u"0123456789abcdef"_qs }
+            << u"ite: no such key"_qs << u"MASK: no such key"_qs;
+        QTest::newRow("long key at the very start") << QStringList { u"0123456789abcdef"_qs }
+            << u"0123456789abcdef is suspended."_qs << u"MASK is suspended."_qs;
         QTest::newRow("quoted short key") << QStringList { u"ite"_qs }
             << u"Key 'ite' is not welcome."_qs << u"Key 'MASK' is not welcome."_qs;
         QTest::newRow("short key before a full stop") << QStringList { u"ite"_qs }
