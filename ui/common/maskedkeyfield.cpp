@@ -5,8 +5,11 @@
 #include <QClipboard>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QAction>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPointer>
 #include <QTimer>
@@ -104,6 +107,30 @@ MaskedKeyField::MaskedKeyField(const QString &namePrefix, QWidget *parent)
     connect(m_reveal, &QToolButton::toggled, this, &MaskedKeyField::setRevealed);
     connect(m_copy, &QToolButton::clicked, this, &MaskedKeyField::copyToClipboard);
     connect(m_edit, &QLineEdit::textEdited, this, &MaskedKeyField::secretEdited);
+
+    // A revealed key can be selected: the line edit's own Copy and Cut (keys and context menu)
+    // would put it on the clipboard as plain text, kept in clipboard histories and never cleared.
+    m_edit->installEventFilter(this);
+    m_edit->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_edit, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = m_edit->createStandardContextMenu();
+        menu->setObjectName(m_edit->objectName() + u"ContextMenu"_qs);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        // QLineEdit's own Copy and Cut: named "edit-copy"/"edit-cut" since Qt 6.5, before that
+        // known by their (translated) text, the shortcut after a tab.
+        const auto is = [](const QAction *action, const QString &name, const char *text) {
+            return action->objectName() == name
+                || action->text().section(u'\t', 0, 0) == QCoreApplication::translate("QLineEdit", text);
+        };
+        for (QAction *action : menu->actions()) {
+            const bool cut = is(action, u"edit-cut"_qs, "Cu&t");
+            if (!cut && !is(action, u"edit-copy"_qs, "&Copy"))
+                continue;
+            action->disconnect(m_edit);
+            connect(action, &QAction::triggered, this, [this, cut] { copySelection(cut); });
+        }
+        menu->popup(m_edit->mapToGlobal(pos));
+    });
 }
 
 MaskedKeyField::~MaskedKeyField() = default;
@@ -132,6 +159,30 @@ void MaskedKeyField::copyToClipboard()
                        tr("Copied. The clipboard is cleared in %n second(s).", nullptr,
                           wholeSeconds(m_clearDelay)),
                        m_copy);
+    Q_EMIT copied();
+}
+
+bool MaskedKeyField::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool cut = key->matches(QKeySequence::Cut);
+        if (cut || key->matches(QKeySequence::Copy)) {
+            copySelection(cut);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void MaskedKeyField::copySelection(bool cut)
+{
+    // A masked key is never copied from the line edit (as QLineEdit itself does).
+    if (!isRevealed() || !m_edit->hasSelectedText())
+        return;
+    ClipboardEraser::instance()->put(m_edit->selectedText(), m_clearDelay);
+    if (cut && !m_edit->isReadOnly())
+        m_edit->del();
     Q_EMIT copied();
 }
 

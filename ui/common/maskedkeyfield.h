@@ -19,7 +19,9 @@ namespace portico::ui {
 // format that KDE's Klipper, GNOME clipboard extensions and KeePassXC honour: not kept in the
 // clipboard history, so not written to disk) and clears it again after clipboardClearDelay(),
 // or when Portico quits, if the clipboard still holds exactly that key; something the user
-// copied meanwhile is left alone. The Copy button's tooltip says so.
+// copied meanwhile is left alone. The Copy button's tooltip says so. Copying (or cutting) a
+// selection of the revealed key from the line edit, by keyboard or its context menu, takes the
+// same path; a masked key is never copied from the line edit.
 class MaskedKeyField final : public QWidget
 {
     Q_OBJECT
@@ -49,8 +51,12 @@ Q_SIGNALS:
     void secretEdited(const QString &secret);
     void copied();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void copyToClipboard();
+    void copySelection(bool cut);
     void updateCopyToolTip();
 
     QLineEdit *m_edit = nullptr;

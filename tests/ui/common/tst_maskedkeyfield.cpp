@@ -10,10 +10,14 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QAction>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace portico;
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void copiedKeyIsClearedFromTheClipboardAfterTheDelay();
     void somethingCopiedMeanwhileIsNotCleared();
     void copyButtonSaysTheClipboardIsCleared();
+    void ctrlCOnTheRevealedKeyMarksItAsASecretAndClearsIt();
+    void contextMenuCopyOnTheRevealedKeyMarksItAsASecret();
 
 private:
     QClipboard *clipboard() const { return QGuiApplication::clipboard(); }
@@ -110,6 +116,66 @@ void tst_MaskedKeyField::copyButtonSaysTheClipboardIsCleared()
     field.setClipboardClearDelay(1s);
     QCOMPARE(button->toolTip(),
              u"Copy the key to the clipboard. Portico clears it from the clipboard after 1 second(s)."_qs);
+}
+
+// Once revealed, the key can be selected in the line edit; its own Ctrl+C used to put it on the
+// clipboard as plain text: no secret hint, never cleared.
+void tst_MaskedKeyField::ctrlCOnTheRevealedKeyMarksItAsASecretAndClearsIt()
+{
+    ui::MaskedKeyField field(u"key"_qs);
+    field.setClipboardClearDelay(300ms);
+    field.setSecret(QString::fromLatin1(kKey));
+    field.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&field));
+    QTest::mouseClick(field.findChild<QToolButton *>(u"keyRevealToolButton"_qs), Qt::LeftButton);
+    QVERIFY(field.isRevealed());
+    QLineEdit *edit = field.lineEdit();
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keySequence(edit, QKeySequence::Copy);
+    const QMimeData *mime = clipboard()->mimeData();
+    QVERIFY(mime);
+    QCOMPARE(mime->text(), QString::fromLatin1(kKey));
+    QVERIFY2(mime->hasFormat(u"x-kde-passwordManagerHint"_qs), qPrintable(mime->formats().join(u", "_qs)));
+    QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_qs), QByteArrayLiteral("secret"));
+    QTRY_VERIFY_WITH_TIMEOUT(clipboard()->text().isEmpty(), 5000);
+}
+
+void tst_MaskedKeyField::contextMenuCopyOnTheRevealedKeyMarksItAsASecret()
+{
+    ui::MaskedKeyField field(u"key"_qs);
+    field.setSecret(QString::fromLatin1(kKey));
+    field.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&field));
+    field.setRevealed(true);
+    QLineEdit *edit = field.lineEdit();
+    edit->selectAll();
+    // The menu may run modally (QLineEdit's own) or not: choose Copy from it either way.
+    bool chosen = false;
+    QString problem;
+    QTimer::singleShot(0, &field, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QAction *copyAction = nullptr;
+        for (QAction *action : menu ? menu->actions() : QList<QAction *>()) {
+            if (action->text().startsWith(u"&Copy"_qs))
+                copyAction = action;
+        }
+        if (!copyAction || !copyAction->isEnabled())
+            problem = u"no enabled Copy in the context menu"_qs;
+        else
+            copyAction->trigger();
+        if (menu)
+            menu->close();
+        chosen = true;
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(5, 5), edit->mapToGlobal(QPoint(5, 5)));
+    QApplication::sendEvent(edit, &event);
+    QTRY_VERIFY(chosen);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const QMimeData *mime = clipboard()->mimeData();
+    QVERIFY(mime);
+    QCOMPARE(mime->text(), QString::fromLatin1(kKey));
+    QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_qs), QByteArrayLiteral("secret"));
 }
 
 QTEST_MAIN(tst_MaskedKeyField)
