@@ -130,6 +130,8 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     connect(m_banner, &BannerWidget::retryRequested, this, [this] {
         if (!m_loaded)
             Q_EMIT loadRetryRequested();
+        else
+            save(m_savingOverwrite); // after saveFailed(): the user's text, sent the same way
     });
     connect(reload, &QPushButton::clicked, this, [this] {
         setBusy(true);
@@ -277,6 +279,7 @@ void PolicyEditor::save(bool overwrite)
         return;
     }
     m_savingText = text();
+    m_savingOverwrite = overwrite;
     if (overwrite)
         Q_EMIT overwriteRequested(m_savingText);
     else

@@ -33,6 +33,8 @@ class XmlHighlighter;
 // (saveConflicted()) shows a banner (policyConflictBannerWidget) whose Reload asks the owner for the
 // server's version (reloadRequested()) and whose Overwrite sends the user's text over it
 // (overwriteRequested()); the user's text stays until they choose.
+// A save that failed otherwise (network, server error, no permission) shows a banner whose Retry
+// sends the user's current text again the same way (a save, or an overwrite).
 // Problems, ours or the server's, are marked at their line and column. The effective-policy tab
 // shows the document with every inherited <base/> expanded from the parent scopes.
 class PolicyEditor final : public QWidget
@@ -96,6 +98,7 @@ private:
     StagedDocument *m_doc = nullptr;
     QString m_scope;
     QString m_savingText;
+    bool m_savingOverwrite = false;
     policydocument::Chain m_parents;
     QLabel *m_scopeLabel = nullptr;
     QLabel *m_dirtyLabel = nullptr;

@@ -62,6 +62,9 @@ private Q_SLOTS:
     void serverErrorWithoutPositionShowsBannerAndKeepsText();
     void snippetsLandInsideInboundAndStayWellFormed_data();
     void snippetsLandInsideInboundAndStayWellFormed();
+    void retryAfterAFailedSaveSendsTheCurrentTextAgain_data();
+    void retryAfterAFailedSaveSendsTheCurrentTextAgain();
+    void retryAfterAFailedOverwriteOverwritesAgain();
     void effectivePolicyExpandsInheritedBase();
     void effectivePolicyShowsExpressionsAsTyped();
     void editsAreUndoableAndRevertable();
@@ -196,6 +199,71 @@ void tst_PolicyEditor::snippetsLandInsideInboundAndStayWellFormed()
     QVERIFY2(at > xml.indexOf(u"<base />"_qs), qPrintable(xml));
     QVERIFY2(wellFormed(xml), qPrintable(xml));
     QVERIFY(editor.isDirty());
+}
+
+void tst_PolicyEditor::retryAfterAFailedSaveSendsTheCurrentTextAgain_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("network") << int(core::Error::Kind::Network) << 0 << QString();
+    QTest::newRow("503") << int(core::Error::Kind::Http) << 503 << u"ServiceUnavailable"_qs;
+    QTest::newRow("409 PessimisticConcurrencyConflict")
+        << int(core::Error::Kind::Http) << 409 << u"PessimisticConcurrencyConflict"_qs;
+    QTest::newRow("403") << int(core::Error::Kind::Forbidden) << 403 << u"AuthorizationFailed"_qs;
+}
+
+// Retry on the banner of a failed save used to do nothing once the policy had been loaded.
+void tst_PolicyEditor::retryAfterAFailedSaveSendsTheCurrentTextAgain()
+{
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    PolicyEditor editor;
+    editor.load(u"API echo"_qs, kApi);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    edit->setPlainText(kApi + u"\n"_qs);
+    QSignalSpy saves(&editor, &PolicyEditor::saveRequested);
+    QSignalSpy overwrites(&editor, &PolicyEditor::overwriteRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(saves.count(), 1);
+    core::Error error = core::Error::make(core::Error::Kind(kind), u"Operation on the API is in progress"_qs, code);
+    error.httpStatus = status;
+    editor.saveFailed(error);
+    auto *retry = editor.findChild<QPushButton *>(u"bannerRetryPushButton"_qs);
+    QVERIFY(retry->isVisible());
+    // The user goes on typing before retrying: what is sent is what is in the editor.
+    edit->setPlainText(kApi + u"\n\n"_qs);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(saves.count(), 2);
+    QCOMPARE(saves.last().first().toString(), kApi + u"\n\n"_qs);
+    QCOMPARE(overwrites.count(), 0);
+    editor.saveSucceeded(kApi + u"\n\n"_qs);
+    QVERIFY(!editor.isDirty());
+}
+
+void tst_PolicyEditor::retryAfterAFailedOverwriteOverwritesAgain()
+{
+    PolicyEditor editor;
+    editor.load(u"API echo"_qs, kApi);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    edit->setPlainText(kApi + u"\n"_qs);
+    QSignalSpy saves(&editor, &PolicyEditor::saveRequested);
+    QSignalSpy overwrites(&editor, &PolicyEditor::overwriteRequested);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policySavePushButton"_qs), Qt::LeftButton);
+    editor.saveConflicted();
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"policyOverwritePushButton"_qs), Qt::LeftButton);
+    QCOMPARE(overwrites.count(), 1);
+    editor.saveFailed(core::Error::make(core::Error::Kind::Network, u"Connection refused"_qs));
+    // Retried as an overwrite (If-Match: *), not as a save that would conflict again.
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"bannerRetryPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(overwrites.count(), 2);
+    QCOMPARE(overwrites.last().first().toString(), kApi + u"\n"_qs);
+    QCOMPARE(saves.count(), 1);
 }
 
 void tst_PolicyEditor::effectivePolicyExpandsInheritedBase()
