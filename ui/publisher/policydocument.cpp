@@ -164,6 +164,170 @@ QString explain(const QXmlStreamReader &reader, QStringView escaped, const QStri
     return QCoreApplication::translate("portico::ui::PolicyDocument", "This is not well-formed XML (%1).").arg(qt);
 }
 
+// Each element, comment, CDATA section and processing instruction of a document as written:
+// where its tags are in the user's text (policy expressions may hold raw <, > and &).
+struct Span
+{
+    QString name;             // empty for comments, CDATA sections and processing instructions
+    qsizetype start = 0;      // the start tag's '<'
+    qsizetype openEnd = 0;    // after the start tag's '>'
+    qsizetype closeStart = 0; // the end tag's '<' (openEnd for <name/>)
+    qsizetype end = 0;        // after the end tag's '>'
+    bool empty = false;       // <name/>, or not an element
+    int parent = -1;
+};
+
+QList<Span> scan(const QString &xml)
+{
+    QList<qsizetype> source;
+    const QString text = core::Policy::escapeExpressions(xml, &source);
+    // Tag delimiters are never escaped: each maps to one character of `xml`.
+    const auto after = [&](qsizetype i) { return i >= text.size() ? xml.size() : source.at(i) + 1; };
+    QList<Span> spans;
+    QList<int> open;
+    qsizetype i = 0;
+    while ((i = text.indexOf(u'<', i)) >= 0) {
+        const int parent = open.isEmpty() ? -1 : open.last();
+        const auto other = [&](QStringView begin, QStringView end) {
+            if (!QStringView(text).mid(i).startsWith(begin))
+                return false;
+            const qsizetype found = text.indexOf(end, i + begin.size());
+            const qsizetype stop = found < 0 ? text.size() : found + end.size();
+            Span s;
+            s.start = source.at(i);
+            s.openEnd = s.closeStart = s.end = after(stop - 1);
+            s.empty = true;
+            s.parent = parent;
+            spans.append(s);
+            i = stop;
+            return true;
+        };
+        if (other(u"<!--", u"-->") || other(u"<![CDATA[", u"]]>") || other(u"<?", u"?>")
+            || other(u"<!", u">"))
+            continue;
+        qsizetype j = i + 1;
+        QChar quote;
+        for (; j < text.size(); ++j) {
+            const QChar c = text.at(j);
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+            } else if (c == u'"' || c == u'\'') {
+                quote = c;
+            } else if (c == u'>') {
+                break;
+            }
+        }
+        const qsizetype stop = std::min(j + 1, text.size());
+        if (i + 1 < text.size() && text.at(i + 1) == u'/') {
+            if (!open.isEmpty()) {
+                Span &s = spans[open.takeLast()];
+                s.closeStart = source.at(i);
+                s.end = after(stop - 1);
+            }
+        } else {
+            Span s;
+            qsizetype n = i + 1;
+            while (n < j && !text.at(n).isSpace() && text.at(n) != u'/' && text.at(n) != u'>')
+                ++n;
+            s.name = text.mid(i + 1, n - i - 1);
+            s.start = source.at(i);
+            s.openEnd = after(stop - 1);
+            s.empty = j > i && j < text.size() && text.at(j - 1) == u'/';
+            if (s.empty)
+                s.closeStart = s.end = s.openEnd;
+            s.parent = parent;
+            spans.append(s);
+            if (!s.empty)
+                open.append(int(spans.size() - 1));
+        }
+        i = stop;
+    }
+    return spans;
+}
+
+qsizetype lineStart(const QString &xml, qsizetype at)
+{
+    return at > 0 ? xml.lastIndexOf(u'\n', at - 1) + 1 : 0;
+}
+
+bool isBlank(QChar c)
+{
+    return c == u' ' || c == u'\t';
+}
+
+// Only spaces and tabs before `at` on its line.
+bool startsLine(const QString &xml, qsizetype at)
+{
+    for (qsizetype i = lineStart(xml, at); i < at; ++i) {
+        if (!isBlank(xml.at(i)))
+            return false;
+    }
+    return true;
+}
+
+// The spaces and tabs that begin the line of `at`.
+QString indentAt(const QString &xml, qsizetype at)
+{
+    const qsizetype start = lineStart(xml, at);
+    qsizetype i = start;
+    while (i < xml.size() && isBlank(xml.at(i)))
+        ++i;
+    return xml.mid(start, i - start);
+}
+
+// One level of indentation as the document uses it (four spaces when it shows none).
+QString indentUnit(const QString &xml, const QList<Span> &spans)
+{
+    for (const Span &s : spans) {
+        if (s.parent < 0 || !startsLine(xml, s.start) || !startsLine(xml, spans.at(s.parent).start))
+            continue;
+        const QString outer = indentAt(xml, spans.at(s.parent).start);
+        const QString inner = indentAt(xml, s.start);
+        if (inner.size() > outer.size() && inner.startsWith(outer))
+            return inner.mid(outer.size());
+    }
+    return u"    "_qs;
+}
+
+// `snippet` on lines of its own at `at` (replacing the spaces and tabs around it), indented by
+// `indent`; what followed on the line moves to the next, indented by `closeIndent` when it is an
+// end tag.
+Edit lineEdit(const QString &xml, qsizetype at, const QString &indent, const QString &closeIndent,
+              const QString &snippet)
+{
+    qsizetype from = at;
+    while (from > 0 && isBlank(xml.at(from - 1)))
+        --from;
+    qsizetype to = at;
+    while (to < xml.size() && isBlank(xml.at(to)))
+        ++to;
+    const bool lineBefore = from == 0 || xml.at(from - 1) == u'\n';
+    const bool lineAfter = to == xml.size() || xml.at(to) == u'\n' || xml.at(to) == u'\r';
+    QString body = snippet;
+    body.replace(u"\n"_qs, u"\n"_qs + indent);
+    QString text = (lineBefore ? QString() : u"\n"_qs) + indent + body;
+    const int end = int(from + text.size());
+    if (!lineAfter)
+        text += u'\n' + (QStringView(xml).mid(to).startsWith(u"</") ? closeIndent : indent);
+    return { int(from), int(to - from), text, end };
+}
+
+// Not well-formed: at the cursor, or after the tag the cursor is in.
+Edit fallbackEdit(const QString &xml, int cursor, const QString &snippet)
+{
+    qsizetype at = cursor;
+    const qsizetype opened = cursor > 0 ? xml.lastIndexOf(u'<', cursor - 1) : -1;
+    const qsizetype closed = cursor > 0 ? xml.lastIndexOf(u'>', cursor - 1) : -1;
+    if (opened > closed) {
+        const qsizetype end = xml.indexOf(u'>', cursor);
+        if (end >= 0)
+            at = end + 1;
+    }
+    const QString indent = indentAt(xml, at);
+    return lineEdit(xml, at, indent, indent, snippet);
+}
+
 } // namespace
 
 QList<Problem> check(const QString &xml)
@@ -207,28 +371,126 @@ QList<Problem> check(const QString &xml)
     return problems;
 }
 
-int snippetInsertPosition(const QString &xml, int cursor)
+Edit snippetEdit(const QString &xml, int cursor, const QString &fourSpaced, const QStringList &sections)
 {
     cursor = std::clamp(cursor, 0, int(xml.size()));
-    for (const QString &name : kSections) {
-        const QString open = u'<' + name + u'>';
-        const QString close = u"</"_qs + name + u'>';
-        const qsizetype start = xml.lastIndexOf(open, cursor > 0 ? cursor - 1 : 0);
-        if (start < 0 || start + open.size() > cursor)
-            continue;
-        const qsizetype end = xml.indexOf(close, start);
-        if (end >= cursor)
-            return cursor;
+    if (!check(xml).isEmpty())
+        return fallbackEdit(xml, cursor, fourSpaced);
+    const QList<Span> spans = scan(xml);
+    const auto root = std::find_if(spans.cbegin(), spans.cend(),
+                                   [](const Span &s) { return s.parent < 0 && !s.name.isEmpty(); });
+    if (root == spans.cend())
+        return fallbackEdit(xml, cursor, fourSpaced);
+    const int rootIndex = int(root - spans.cbegin());
+    const QString unit = indentUnit(xml, spans);
+    // The snippet's nesting (four spaces a level) in the document's unit.
+    QStringList lines = fourSpaced.split(u'\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        qsizetype levels = 0;
+        while (QStringView(lines.at(i)).mid(levels * 4).startsWith(u"    "))
+            ++levels;
+        lines[i] = unit.repeated(levels) + lines.at(i).mid(levels * 4);
     }
-    const qsizetype inbound = xml.indexOf(u"<inbound>"_qs);
-    if (inbound < 0)
-        return cursor;
-    static const QRegularExpression base(uR"(<base\s*/>)"_qs);
-    const qsizetype inboundEnd = xml.indexOf(u"</inbound>"_qs, inbound);
-    const auto match = base.match(xml, inbound);
-    if (match.hasMatch() && (inboundEnd < 0 || match.capturedStart() < inboundEnd))
-        return int(match.capturedEnd());
-    return int(inbound + 9);
+    const QString snippet = lines.join(u'\n');
+    const auto children = [&spans](int parent) {
+        QList<int> out;
+        for (int i = 0; i < spans.size(); ++i) {
+            if (spans.at(i).parent == parent)
+                out.append(i);
+        }
+        return out;
+    };
+    // Indentation of a section's elements, and of the section's own tags.
+    const auto childIndent = [&](int section) -> QString {
+        for (const int child : children(section)) {
+            if (startsLine(xml, spans.at(child).start))
+                return indentAt(xml, spans.at(child).start);
+        }
+        return indentAt(xml, spans.at(section).start) + unit;
+    };
+    const auto placed = [&](int section, qsizetype at, const QString &indent) {
+        // On a document written on one line the snippet stays on that line.
+        if (!startsLine(xml, spans.at(section).start))
+            return Edit { int(at), 0, snippet, int(at + snippet.size()) };
+        return lineEdit(xml, at, indent, indentAt(xml, spans.at(section).start), snippet);
+    };
+
+    const QList<int> top = children(rootIndex);
+    for (const int index : top) {
+        const Span &section = spans.at(index);
+        if (section.empty || !sections.contains(section.name) || cursor < section.openEnd
+            || cursor > section.closeStart)
+            continue;
+        for (const int child : children(index)) {
+            const Span &c = spans.at(child);
+            if (c.start < cursor && cursor < c.end) // in its tags, its content or a comment
+                return placed(index, c.end, startsLine(xml, c.start) ? indentAt(xml, c.start) : childIndent(index));
+        }
+        return placed(index, cursor, childIndent(index));
+    }
+
+    const auto named = [&](const QString &name) {
+        for (const int index : top) {
+            if (spans.at(index).name == name)
+                return index;
+        }
+        return -1;
+    };
+    const int inbound = named(u"inbound"_qs);
+    if (inbound >= 0 && !spans.at(inbound).empty) {
+        for (const int child : children(inbound)) {
+            const Span &c = spans.at(child);
+            if (c.name == u"base"_qs)
+                return placed(inbound, c.end, startsLine(xml, c.start) ? indentAt(xml, c.start) : childIndent(inbound));
+        }
+        return placed(inbound, spans.at(inbound).openEnd, childIndent(inbound));
+    }
+    // <inbound/> is opened; a missing <inbound> goes first among the sections.
+    const auto wrapped = [&](const QString &openTag, const QString &closeTag, const QString &indent,
+                             const QString &tail, bool ownLines) {
+        if (!ownLines) {
+            const QString text = openTag + snippet + closeTag;
+            return std::pair { text, int(openTag.size() + snippet.size()) };
+        }
+        const QString inner = indent + unit;
+        QString body = snippet;
+        body.replace(u"\n"_qs, u"\n"_qs + inner);
+        const QString text = openTag + u'\n' + inner + body + u'\n' + indent + closeTag + tail;
+        return std::pair { text, int(openTag.size() + 1 + inner.size() + body.size()) };
+    };
+    const auto openedTag = [&](const Span &s) -> QString {
+        QString tag = xml.mid(s.start, s.end - s.start);
+        tag.chop(2); // "/>"
+        return tag.trimmed() + u'>';
+    };
+    if (inbound >= 0) {
+        const Span &s = spans.at(inbound);
+        const bool own = startsLine(xml, s.start);
+        const auto [text, end] = wrapped(openedTag(s), u"</inbound>"_qs, indentAt(xml, s.start), QString(), own);
+        return { int(s.start), int(s.end - s.start), text, int(s.start) + end };
+    }
+    for (const int index : top) {
+        const Span &s = spans.at(index);
+        if (!kSections.contains(s.name))
+            continue;
+        const bool own = startsLine(xml, s.start);
+        const QString indent = indentAt(xml, s.start);
+        const auto [text, end] = wrapped(u"<inbound>"_qs, u"</inbound>"_qs, indent,
+                                         own ? QString(u'\n' + indent) : QString(), own);
+        return { int(s.start), 0, text, int(s.start) + end };
+    }
+    const Span &r = spans.at(rootIndex);
+    if (r.empty) {
+        const auto [text, end] = wrapped(openedTag(r) + u"<inbound>"_qs, u"</inbound></"_qs + r.name + u'>',
+                                         QString(), QString(), false);
+        return { int(r.start), int(r.end - r.start), text, int(r.start) + end };
+    }
+    const bool own = startsLine(xml, r.closeStart);
+    const QString indent = indentAt(xml, r.closeStart);
+    const QString lead = own ? unit : QString();
+    const auto [text, end] = wrapped(lead + u"<inbound>"_qs, u"</inbound>"_qs, indent + unit,
+                                     own ? QString(u'\n' + indent) : QString(), own);
+    return { int(r.closeStart), 0, text, int(r.closeStart) + end };
 }
 
 QString effective(const Chain &chain, QString *error)

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace portico::ui {
 
@@ -26,9 +27,29 @@ struct Problem
 // translated explanation, never the XML parser's own text alone.
 QList<Problem> check(const QString &xml);
 
-// Where a snippet goes: at `cursor` when it lies inside a section element, otherwise right
-// after the inbound section's <base /> (or its opening tag). Returns the insert position.
-int snippetInsertPosition(const QString &xml, int cursor);
+// A change to the text: replace `removed` characters at `position` with `text`; `cursor` is
+// where the inserted element ends in the changed text.
+struct Edit
+{
+    int position = 0;
+    int removed = 0;
+    QString text;
+    int cursor = 0;
+};
+
+// Where and how `snippet` (one policy element, lines separated by \n, nested lines indented by
+// four spaces a level) goes into the well-formed document `xml`: at `cursor` when that lies
+// between the elements of a section named in `sections`; after the whole element when it lies
+// inside one of that section's elements (in a tag, an attribute value, a child or a comment);
+// otherwise into <inbound>, after its <base /> or at its start. An empty <inbound/> is opened
+// and a missing one is added before <backend>, <outbound> and <on-error>. The snippet is
+// indented like the elements around it (one level below the section when it has none), its
+// nesting in the document's indentation step; on a
+// document written on one line it stays on that line. The result passes check() as `xml` does.
+// A document that is not well-formed gets the snippet at `cursor`, or after the tag `cursor` is
+// in.
+Edit snippetEdit(const QString &xml, int cursor, const QString &snippet,
+                 const QStringList &sections);
 
 // One scope's document, outermost (global) first: {scope label, xml}.
 using Chain = QList<QPair<QString, QString>>;

@@ -248,21 +248,34 @@ QString PolicyEditor::snippetText(Snippet snippet)
     return {};
 }
 
+QStringList PolicyEditor::snippetSections(Snippet snippet)
+{
+    switch (snippet) {
+    case Snippet::SetHeader:
+        return { u"inbound"_qs, u"backend"_qs, u"outbound"_qs, u"on-error"_qs };
+    case Snippet::MockResponse:
+        return { u"inbound"_qs, u"outbound"_qs, u"on-error"_qs };
+    case Snippet::RateLimit:
+    case Snippet::Quota:
+    case Snippet::Cors:
+    case Snippet::IpFilter:
+        break;
+    }
+    return { u"inbound"_qs };
+}
+
 void PolicyEditor::insertSnippet(Snippet snippet)
 {
-    const QString xml = m_edit->toPlainText();
-    const int position = policydocument::snippetInsertPosition(xml, m_edit->textCursor().position());
-    // Indent the snippet like the line it lands on, one level deeper than a section tag.
-    const qsizetype lineStart = xml.lastIndexOf(u'\n', position > 0 ? position - 1 : 0) + 1;
-    QString indent;
-    for (qsizetype i = lineStart; i < xml.size() && (xml[i] == u' ' || xml[i] == u'\t'); ++i)
-        indent += xml[i];
-    QString body = snippetText(snippet);
-    body.replace(u"\n"_qs, u"\n"_qs + indent);
+    if (!m_loaded || m_busy)
+        return;
+    const policydocument::Edit edit = policydocument::snippetEdit(
+        m_edit->toPlainText(), m_edit->textCursor().position(), snippetText(snippet),
+        snippetSections(snippet));
     QTextCursor cursor = m_edit->textCursor();
-    cursor.setPosition(position);
-    const bool atLineEnd = position >= xml.size() || xml[position] == u'\n';
-    cursor.insertText(u'\n' + indent + body + (atLineEnd ? QString() : u'\n' + indent));
+    cursor.setPosition(edit.position);
+    cursor.setPosition(edit.position + edit.removed, QTextCursor::KeepAnchor);
+    cursor.insertText(edit.text);
+    cursor.setPosition(edit.cursor);
     m_edit->setTextCursor(cursor);
     m_edit->setFocus();
 }

@@ -66,6 +66,8 @@ public:
     bool isDirty() const;
     void insertSnippet(Snippet snippet);
     static QString snippetText(Snippet snippet);
+    // The sections a snippet may go into, first the one it goes into by default.
+    static QStringList snippetSections(Snippet snippet);
 
     // The marked problem, if any (1-based line/column; 0 when none).
     int problemLine() const { return m_problemLine; }

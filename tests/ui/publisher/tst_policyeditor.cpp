@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "core/model/policy.h"
 #include "ui/common/stageddocument.h"
 #include "ui/publisher/policydocument.h"
 #include "ui/publisher/policyeditor.h"
@@ -40,6 +41,25 @@ const QString kApi = u"<policies>\n"
                      "  <outbound>\n    <base />\n  </outbound>\n"
                      "</policies>"_qs;
 
+// The elements enclosing the first <name> of `xml` ("policies/inbound"), read as the server
+// reads rawxml; empty when there is none.
+QString pathOf(const QString &xml, const QString &name)
+{
+    QXmlStreamReader reader(core::Policy::escapeExpressions(xml));
+    QStringList open;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            if (reader.name() == name)
+                return open.join(u'/');
+            open.append(reader.name().toString());
+        } else if (reader.isEndElement()) {
+            open.removeLast();
+        }
+    }
+    return {};
+}
+
 bool wellFormed(const QString &xml)
 {
     QXmlStreamReader reader(xml);
@@ -62,6 +82,8 @@ private Q_SLOTS:
     void serverErrorWithoutPositionShowsBannerAndKeepsText();
     void snippetsLandInsideInboundAndStayWellFormed_data();
     void snippetsLandInsideInboundAndStayWellFormed();
+    void snippetsLandInsideASectionThatAcceptsThem_data();
+    void snippetsLandInsideASectionThatAcceptsThem();
     void retryAfterAFailedSaveSendsTheCurrentTextAgain_data();
     void retryAfterAFailedSaveSendsTheCurrentTextAgain();
     void retryAfterAFailedOverwriteOverwritesAgain();
@@ -198,6 +220,91 @@ void tst_PolicyEditor::snippetsLandInsideInboundAndStayWellFormed()
     QVERIFY2(at > xml.indexOf(u"<inbound>"_qs) && at < xml.indexOf(u"</inbound>"_qs), qPrintable(xml));
     QVERIFY2(at > xml.indexOf(u"<base />"_qs), qPrintable(xml));
     QVERIFY2(wellFormed(xml), qPrintable(xml));
+    QVERIFY(editor.isDirty());
+}
+
+void tst_PolicyEditor::snippetsLandInsideASectionThatAcceptsThem_data()
+{
+    QTest::addColumn<QString>("xml");
+    QTest::addColumn<QString>("cursorAfter"); // the cursor goes after the first match; "" = 0
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QString>("linePrefix"); // what precedes the snippet on its line
+    const QString bicep = u"<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <outbound>\n"
+                          "    <base />\n  </outbound>\n</policies>"_qs;
+    // What portico-local (and Azure) seed as the global policy: the cursor at 0 used to put the
+    // snippet before <policies>, and Save refused the document.
+    QTest::newRow("seeded global policy, cursor at 0")
+        << kGlobal << QString() << u"rateLimitSnippetAction"_qs << u"policies/inbound"_qs
+        << u"<policies><inbound>"_qs;
+    QTest::newRow("<inbound/> without a space")
+        << u"<policies>\n  <inbound/>\n  <backend>\n    <forward-request />\n  </backend>\n</policies>"_qs
+        << QString() << u"ipFilterSnippetAction"_qs << u"policies/inbound"_qs << u"    "_qs;
+    // In the middle of a start tag: the snippet used to land inside it.
+    QTest::newRow("cursor inside a start tag")
+        << kApi << u"<set-header name=\"Authorization\" "_qs << u"rateLimitSnippetAction"_qs
+        << u"policies/inbound"_qs << u"    "_qs;
+    QTest::newRow("cursor inside an element's value")
+        << kApi << u"<value>Bearer"_qs << u"corsSnippetAction"_qs << u"policies/inbound"_qs << u"    "_qs;
+    QTest::newRow("cursor inside an expression with a raw <")
+        << u"<policies>\n  <inbound>\n    <set-header name=\"X-Small\" exists-action=\"override\">\n"
+           "      <value>@(1 < 2 ? \"y\" : \"n\")</value>\n    </set-header>\n  </inbound>\n</policies>"_qs
+        << u"@(1 <"_qs << u"quotaSnippetAction"_qs << u"policies/inbound"_qs << u"    "_qs;
+    QTest::newRow("cursor in a comment")
+        << u"<policies>\n  <inbound>\n    <!-- limits go here -->\n  </inbound>\n</policies>"_qs
+        << u"<!-- limits"_qs << u"rateLimitSnippetAction"_qs << u"policies/inbound"_qs << u"    "_qs;
+    QTest::newRow("cursor in a section rate-limit is not allowed in")
+        << bicep << u"<outbound>\n    <base />"_qs << u"rateLimitSnippetAction"_qs
+        << u"policies/inbound"_qs << u"    "_qs;
+    QTest::newRow("set-header where the cursor is, in outbound")
+        << bicep << u"<outbound>\n    <base />"_qs << u"setHeaderSnippetAction"_qs
+        << u"policies/outbound"_qs << u"    "_qs;
+    QTest::newRow("no inbound: added before backend")
+        << u"<policies>\n  <backend>\n    <forward-request />\n  </backend>\n</policies>"_qs
+        << QString() << u"rateLimitSnippetAction"_qs << u"policies/inbound"_qs << u"    "_qs;
+    QTest::newRow("no section at all")
+        << u"<policies>\n</policies>"_qs << u"</policies>"_qs << u"mockResponseSnippetAction"_qs
+        << u"policies/inbound"_qs << u"        "_qs;
+    QTest::newRow("empty <policies/>")
+        << u"<policies/>"_qs << QString() << u"rateLimitSnippetAction"_qs << u"policies/inbound"_qs
+        << u"<policies><inbound>"_qs;
+}
+
+void tst_PolicyEditor::snippetsLandInsideASectionThatAcceptsThem()
+{
+    QFETCH(QString, xml);
+    QFETCH(QString, cursorAfter);
+    QFETCH(QString, action);
+    QFETCH(QString, section);
+    QFETCH(QString, linePrefix);
+    QVERIFY2(ui::policydocument::check(xml).isEmpty(), "the row's document is well-formed");
+    PolicyEditor editor;
+    editor.load(u"Global"_qs, xml);
+    auto *edit = editor.findChild<QPlainTextEdit *>(u"policyPlainTextEdit"_qs);
+    QTextCursor cursor = edit->textCursor();
+    cursor.setPosition(cursorAfter.isEmpty() ? 0 : int(xml.indexOf(cursorAfter) + cursorAfter.size()));
+    edit->setTextCursor(cursor);
+    auto *snippet = editor.findChild<QAction *>(action);
+    QVERIFY(snippet && snippet->isEnabled());
+    snippet->trigger();
+    const QString result = edit->toPlainText();
+    // The snippet's element, as the action inserts it.
+    const QString name = snippet->objectName() == u"rateLimitSnippetAction"_qs ? u"rate-limit"_qs
+        : snippet->objectName() == u"quotaSnippetAction"_qs                    ? u"quota"_qs
+        : snippet->objectName() == u"setHeaderSnippetAction"_qs                ? u"set-header"_qs
+        : snippet->objectName() == u"corsSnippetAction"_qs                     ? u"cors"_qs
+        : snippet->objectName() == u"ipFilterSnippetAction"_qs                 ? u"ip-filter"_qs
+                                                                               : u"mock-response"_qs;
+    QVERIFY2(ui::policydocument::check(result).isEmpty(), qPrintable(result));
+    QVERIFY2(wellFormed(core::Policy::escapeExpressions(result)), qPrintable(result));
+    QCOMPARE(pathOf(result, name), section);
+    // Indented like its neighbours (or on the document's one line).
+    const qsizetype at = result.indexOf(u'<' + name + (name == u"set-header"_qs ? u" name=\"X-Example\""_qs : QString()));
+    QVERIFY2(at >= 0, qPrintable(result));
+    const qsizetype lineStart = result.lastIndexOf(u'\n', at) + 1;
+    QCOMPARE(result.mid(lineStart, at - lineStart), linePrefix);
+    // The text cursor ends after the inserted element.
+    QVERIFY2(edit->textCursor().position() > at, qPrintable(result));
     QVERIFY(editor.isDirty());
 }
 
