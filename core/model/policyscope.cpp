@@ -21,6 +21,15 @@ PolicyScope PolicyScope::operation(const QString &apiId, const QString &operatio
     return { Kind::Operation, {}, apiId, operationId };
 }
 
+bool PolicyScope::allows(Kind kind, QStringView element)
+{
+    if (element == u"quota")
+        return kind == Kind::Product;
+    if (element == u"rate-limit")
+        return kind != Kind::Global;
+    return true;
+}
+
 PolicyScope PolicyScope::fromResourceId(const QString &id)
 {
     const QStringList parts = id.split(u'/', Qt::SkipEmptyParts);

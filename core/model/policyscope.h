@@ -31,6 +31,13 @@ struct PolicyScope
     // The ARM resource type string, e.g. "Microsoft.ApiManagement/service/apis/policies".
     QString resourceType() const;
 
+    // Whether Azure API Management accepts the policy element `element` in a policy of `kind`
+    // (the "Policy scopes" of each policy's reference page on learn.microsoft.com): `quota` only
+    // in a product's policy, `rate-limit` in a product's, an API's or an operation's but not the
+    // global one; everything else (rate-limit-by-key and quota-by-key included) at every scope.
+    // Elsewhere APIM refuses the document: "Policy is not allowed in the specified scope".
+    static bool allows(Kind kind, QStringView element);
+
     friend bool operator==(const PolicyScope &, const PolicyScope &) = default;
 };
 

@@ -328,6 +328,29 @@ Result<CompiledPolicy> CompiledPolicy::parse(const QString &xml, NamedValues nam
     return doc;
 }
 
+QString CompiledPolicy::scopeProblem(core::PolicyScope::Kind scope) const
+{
+    for (const QList<PolicyNode> &section : m_sections) {
+        for (const PolicyNode &node : section) {
+            if (core::PolicyScope::allows(scope, node.name))
+                continue;
+            // APIM's own message first ("Error in element 'quota' on line 4, column 6: Policy is
+            // not allowed in the specified scope"), then what would work here.
+            const QString instead = node.name == u"quota"
+                ? u"'quota' may be used only in a product's policy; for a quota per subscription "
+                  "here, use 'quota-by-key' with counter-key=\"@(context.Subscription.Id)\"."_qs
+                : u"'%1' may be used in a product's, an API's or an operation's policy, not in the "
+                  "global policy; for a limit per subscription here, use '%1-by-key' with "
+                  "counter-key=\"@(context.Subscription.Id)\"."_qs.arg(node.name);
+            return u"Error in element '%1' on line %2: Policy is not allowed in the specified "
+                   "scope. %3"_qs.arg(node.name)
+                .arg(node.line)
+                .arg(instead);
+        }
+    }
+    return {};
+}
+
 CompiledPolicy CompiledPolicy::inheritAll()
 {
     CompiledPolicy doc;

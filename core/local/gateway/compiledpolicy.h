@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/model/policyscope.h"
 
 #include <QHash>
 #include <QList>
@@ -56,6 +57,12 @@ public:
     static CompiledPolicy broken(const QString &problem);
     // Empty unless this document, or a scope it was composed over, is broken().
     const QString &problem() const { return m_problem; }
+
+    // Empty when Azure API Management accepts every element of this (parsed, not composed)
+    // document in a policy of `scope` (core::PolicyScope::allows()); otherwise APIM's words for
+    // the first one it refuses, with its line and what to use there instead. Checked when a
+    // policy is saved, after everything parse() checks.
+    QString scopeProblem(core::PolicyScope::Kind scope) const;
 
     const QList<PolicyNode> &section(PolicySection s) const { return m_sections[size_t(s)]; }
     QList<PolicyNode> &section(PolicySection s) { return m_sections[size_t(s)]; }

@@ -10,10 +10,10 @@
 
 namespace portico::local {
 
-QString gatewayPolicyProblem(const QString &xml)
+QString gatewayPolicyProblem(const QString &xml, core::PolicyScope::Kind scope)
 {
     const auto parsed = CompiledPolicy::parse(xml, CompiledPolicy::NamedValues::Pending);
-    return parsed ? QString() : parsed.error().message;
+    return parsed ? parsed->scopeProblem(scope) : parsed.error().message;
 }
 
 QList<NamedValueReference> namedValueReferences(const QString &xml)

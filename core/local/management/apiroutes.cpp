@@ -200,7 +200,7 @@ std::optional<ArmResponse> prepareOperation(CollectionWrite &w)
     return std::nullopt;
 }
 
-std::optional<ArmResponse> preparePolicy(CollectionWrite &w)
+std::optional<ArmResponse> preparePolicy(CollectionWrite &w, core::PolicyScope::Kind scope)
 {
     if (w.name != u"policy"_qs)
         return ArmResponse::validation(u"policyId"_qs,
@@ -221,7 +221,7 @@ std::optional<ArmResponse> preparePolicy(CollectionWrite &w)
     QSet<QString> namedValues;
     for (const StoredResource &nv : w.store.children(w.serviceId, u"namedValues"_qs))
         namedValues.insert(nv.properties().value(u"displayName"_qs).toString());
-    auto validated = PolicyDocument::validate(value, format, namedValues);
+    auto validated = PolicyDocument::validate(value, format, namedValues, scope);
     if (!validated)
         return ArmResponse::fromError(validated.error());
     w.resource.privateData = format == u"rawxml"_qs ? QJsonObject { { u"raw"_qs, value } }
@@ -287,14 +287,18 @@ void addApiCollections(Collections &out, ManagementStore &store, const LocalCont
         QString parent;
         QString type;
         QString parentEntity;
+        core::PolicyScope::Kind kind;
     };
+    using Kind = core::PolicyScope::Kind;
     const PolicyScope scopes[] = {
-        { svc, u"Microsoft.ApiManagement/service/policies"_qs, QString() },
+        { svc, u"Microsoft.ApiManagement/service/policies"_qs, QString(), Kind::Global },
         { svc + u"/products/{productId}"_qs, u"Microsoft.ApiManagement/service/products/policies"_qs,
-          u"Product"_qs },
-        { svc + u"/apis/{apiId}"_qs, u"Microsoft.ApiManagement/service/apis/policies"_qs, u"Api"_qs },
+          u"Product"_qs, Kind::Product },
+        { svc + u"/apis/{apiId}"_qs, u"Microsoft.ApiManagement/service/apis/policies"_qs, u"Api"_qs,
+          Kind::Api },
         { svc + u"/apis/{apiId}/operations/{operationId}"_qs,
-          u"Microsoft.ApiManagement/service/apis/operations/policies"_qs, u"Operation"_qs },
+          u"Microsoft.ApiManagement/service/apis/operations/policies"_qs, u"Operation"_qs,
+          Kind::Operation },
     };
     for (const PolicyScope &scope : scopes) {
         CollectionSpec policies;
@@ -305,7 +309,7 @@ void addApiCollections(Collections &out, ManagementStore &store, const LocalCont
         policies.entity = u"Policy"_qs;
         policies.parentEntity = scope.parentEntity;
         policies.patch = false;
-        policies.prepare = preparePolicy;
+        policies.prepare = [kind = scope.kind](CollectionWrite &w) { return preparePolicy(w, kind); };
         policies.present = presentPolicy;
         out.push_back(std::make_unique<ResourceCollection>(store, context, policies));
     }

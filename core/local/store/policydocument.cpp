@@ -72,7 +72,8 @@ const QHash<QString, QSet<QString>> &PolicyDocument::supportedElements()
 }
 
 Result<QString> PolicyDocument::validate(const QString &value, const QString &format,
-                                         const QSet<QString> &namedValues)
+                                         const QSet<QString> &namedValues,
+                                         core::PolicyScope::Kind scope)
 {
     const QString xml = format == u"rawxml"_qs ? core::Policy::escapeExpressions(value) : value;
     const auto &supported = supportedElements();
@@ -133,7 +134,7 @@ Result<QString> PolicyDocument::validate(const QString &value, const QString &fo
     }
     if (!missing.details.isEmpty())
         return missing;
-    if (const QString problem = gatewayPolicyProblem(xml); !problem.isEmpty())
+    if (const QString problem = gatewayPolicyProblem(xml, scope); !problem.isEmpty())
         return validationError(problem);
     return xml;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/model/policyscope.h"
 
 #include <QSet>
 #include <QString>
@@ -19,11 +20,13 @@ class PolicyDocument final
 public:
     // `format` is "xml" (expressions XML-escaped) or "rawxml" (expressions may hold raw <, >
     // and &). `namedValues` are the display names of the service's named values: a {{name}}
-    // the gateway could not substitute is refused here rather than failing every call.
+    // the gateway could not substitute is refused here rather than failing every call. `scope`
+    // is where the document is stored: an element Azure refuses there is refused here too.
     // Returns the document in its XML-escaped form, or an Error whose details name the
     // offending element (or named value) and its line (code ValidationError, target "value").
     [[nodiscard]] static core::Result<QString> validate(const QString &value, const QString &format,
-                                                        const QSet<QString> &namedValues);
+                                                        const QSet<QString> &namedValues,
+                                                        core::PolicyScope::Kind scope);
 
     // Element name → the parent elements it may appear in ("" = the document root).
     static const QHash<QString, QSet<QString>> &supportedElements();

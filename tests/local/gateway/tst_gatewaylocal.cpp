@@ -189,7 +189,9 @@ private Q_SLOTS:
     {
         auto r = m_arm->put(svc(u"/apis/echo-api/policies/policy"_qs), props({
             { u"format"_qs, u"rawxml"_qs },
-            { u"value"_qs, u"<policies><inbound><base /><quota calls=\"3\" renewal-period=\"3600\" />"
+            // Azure takes <quota> only in a product's policy; in an API's, quota-by-key.
+            { u"value"_qs, u"<policies><inbound><base /><quota-by-key calls=\"3\" renewal-period=\"3600\" "
+                           "counter-key=\"@(context.Subscription.Id)\" />"
                            "<set-header name=\"X-Via\" exists-action=\"override\"><value>portico</value></set-header></inbound>"
                            "<backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>"_qs } }));
         QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
@@ -704,7 +706,7 @@ private Q_SLOTS:
     }
 
     // Before each service had its own counters, quota counters were stored under keys without
-    // the service's name ("quota|api:<api>|<subscription>"). An upgrade carries them over: the
+    // the service's name ("quota|product:<product>|<subscription>"). An upgrade carries them over: the
     // calls counted before it still count.
     void quotaCountedByAnOlderVersionStillCountsAfterTheUpgrade()
     {
@@ -717,11 +719,17 @@ private Q_SLOTS:
             { u"displayName"_qs, u"Get item"_qs }, { u"method"_qs, u"GET"_qs }, { u"urlTemplate"_qs, u"/items/{id}"_qs },
             { u"templateParameters"_qs, QJsonArray { QJsonObject { { u"name"_qs, u"id"_qs }, { u"type"_qs, u"string"_qs }, { u"required"_qs, true } } } } }));
         QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
-        r = m_arm->put(svc(u"/apis/quota-api/policies/policy"_qs), props({
+        // A quota is a product's (Azure refuses <quota> in an API's policy).
+        r = m_arm->put(svc(u"/products/quota-product"_qs), props({
+            { u"displayName"_qs, u"Quota product"_qs }, { u"subscriptionRequired"_qs, true }, { u"state"_qs, u"published"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/products/quota-product/apis/quota-api"_qs), {});
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(svc(u"/products/quota-product/policies/policy"_qs), props({
             { u"value"_qs, u"<policies><inbound><base /><quota calls=\"3\" renewal-period=\"86400\" /></inbound></policies>"_qs } }));
         QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
         r = m_arm->put(svc(u"/subscriptions/quota-sub"_qs), props({
-            { u"scope"_qs, u"/apis/quota-api"_qs }, { u"displayName"_qs, u"Quota sub"_qs }, { u"state"_qs, u"active"_qs } }));
+            { u"scope"_qs, u"/products/quota-product"_qs }, { u"displayName"_qs, u"Quota sub"_qs }, { u"state"_qs, u"active"_qs } }));
         QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
         const Headers key { { "Ocp-Apim-Subscription-Key", keyOf(u"quota-sub"_qs).toUtf8() } };
         QCOMPARE(call("/quota/items/1", key).status, 200);
@@ -730,8 +738,8 @@ private Q_SLOTS:
         // Make the store look like an older version left it.
         const QString dataDir = m_local.dataDir();
         QCOMPARE(m_local.stop(), 0);
-        const QString current = u"quota|api:gwdemo/quota-api|quota-sub"_qs;
-        const QString old = u"quota|api:quota-api|quota-sub"_qs;
+        const QString current = u"quota|product:gwdemo/quota-product|quota-sub"_qs;
+        const QString old = u"quota|product:quota-product|quota-sub"_qs;
         const auto counters = [&] {
             QHash<QString, qint64> calls;
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"quota-read"_qs);

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void policiesTheGatewayCannotRunAreRefusedAtEveryScope_data();
     void policiesTheGatewayCannotRunAreRefusedAtEveryScope();
     void namedValueReferencesMustExistWhenThePolicyIsSaved();
+    void limitsAzureRefusesAtAScopeAreRefusedThere_data();
+    void limitsAzureRefusesAtAScopeAreRefusedThere();
 };
 
 void tst_ManagementApis::initTestCase()
@@ -477,6 +479,69 @@ void tst_ManagementApis::policiesTheGatewayCannotRunAreRefusedAtEveryScope()
         const auto after = m_arm->get(path);
         QCOMPARE(after.status, before.status);
         QCOMPARE(after.json[u"properties"_qs][u"value"_qs].toString(), before.json[u"properties"_qs][u"value"_qs].toString());
+    }
+}
+
+// Azure API Management refuses a policy with quota outside a product's policy and one with
+// rate-limit in the global policy ("Policy is not allowed in the specified scope"); portico-local
+// stored them and ran them, so a policy that worked locally failed on Azure.
+void tst_ManagementApis::limitsAzureRefusesAtAScopeAreRefusedThere_data()
+{
+    QTest::addColumn<QString>("scope");
+    QTest::addColumn<QString>("element");
+    QTest::addColumn<QString>("refusal"); // empty: stored
+    const QString quota = u"<quota calls=\"100\" renewal-period=\"604800\" />"_qs;
+    const QString rateLimit = u"<rate-limit calls=\"5\" renewal-period=\"60\" />"_qs;
+    const QString quotaRefused = u"Error in element 'quota' on line 4: Policy is not allowed in the specified scope. "
+                                 "'quota' may be used only in a product's policy"_qs;
+    const QString rateLimitRefused = u"Error in element 'rate-limit' on line 4: Policy is not allowed in the "
+                                     "specified scope. 'rate-limit' may be used in a product's, an API's or an "
+                                     "operation's policy, not in the global policy"_qs;
+    QTest::newRow("quota, global") << QString() << quota << quotaRefused;
+    QTest::newRow("quota, product") << u"/products/starter"_qs << quota << QString();
+    QTest::newRow("quota, API") << u"/apis/first"_qs << quota << quotaRefused;
+    QTest::newRow("quota, operation") << u"/apis/sig-api/operations/one"_qs << quota << quotaRefused;
+    QTest::newRow("rate-limit, global") << QString() << rateLimit << rateLimitRefused;
+    QTest::newRow("rate-limit, product") << u"/products/starter"_qs << rateLimit << QString();
+    QTest::newRow("rate-limit, API") << u"/apis/first"_qs << rateLimit << QString();
+    QTest::newRow("rate-limit, operation") << u"/apis/sig-api/operations/one"_qs << rateLimit << QString();
+    QTest::newRow("rate-limit-by-key, global")
+        << QString() << u"<rate-limit-by-key calls=\"5\" renewal-period=\"60\" counter-key=\"@(context.Subscription.Id)\" />"_qs
+        << QString();
+    QTest::newRow("quota-by-key, API")
+        << u"/apis/first"_qs << u"<quota-by-key calls=\"100\" renewal-period=\"604800\" counter-key=\"@(context.Subscription.Id)\" />"_qs
+        << QString();
+}
+
+void tst_ManagementApis::limitsAzureRefusesAtAScopeAreRefusedThere()
+{
+    QFETCH(QString, scope);
+    QFETCH(QString, element);
+    QFETCH(QString, refusal);
+    const QString value = u"<policies>\n<inbound>\n<base />\n"_qs + element
+        + u"\n</inbound>\n<backend><base /></backend>\n</policies>"_qs;
+    const QString path = svc(scope + u"/policies/policy"_qs);
+    const auto before = m_arm->get(path);
+    for (const QString &format : { u"xml"_qs, u"rawxml"_qs }) {
+        const auto reply = m_arm->put(path, QJsonObject { { u"properties"_qs, QJsonObject { { u"format"_qs, format }, { u"value"_qs, value } } } });
+        if (refusal.isEmpty()) {
+            QVERIFY2(reply.status == 201 || reply.status == 200, reply.body.constData());
+            continue;
+        }
+        QVERIFY2(reply.status == 400, reply.body.constData());
+        QCOMPARE(reply.errorCode(), u"ValidationError"_qs);
+        QCOMPARE(reply.errorMessage(), u"One or more fields contain incorrect values:"_qs);
+        QCOMPARE(reply.firstDetailTarget(), u"value"_qs);
+        QVERIFY2(reply.firstDetailMessage().startsWith(refusal), qPrintable(reply.firstDetailMessage()));
+        const auto after = m_arm->get(path);
+        QCOMPARE(after.status, before.status);
+        QCOMPARE(after.json[u"properties"_qs][u"value"_qs].toString(), before.json[u"properties"_qs][u"value"_qs].toString());
+    }
+    // The scope keeps what it had.
+    if (before.status == 404) {
+        QVERIFY(m_arm->get(path).status == 404 || m_arm->remove(path).status == 200);
+    } else {
+        QVERIFY(m_arm->put(path, QJsonObject { { u"properties"_qs, before.json[u"properties"_qs].toObject() } }).status < 300);
     }
 }
 
