@@ -3024,6 +3024,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Rever&amp;t</source>
         <translation>&amp;Terugdraaien</translation>
     </message>
+    <message>
+        <source>Azure API Management accepts a quota only in a product&apos;s policy. For a quota per subscription here, use &lt;quota-by-key counter-key=&quot;@(context.Subscription.Id)&quot; … /&gt;.</source>
+        <translation>Azure API Management accepteert een quotum alleen in het beleid van een product. Gebruik hier voor een quotum per abonnement &lt;quota-by-key counter-key=&quot;@(context.Subscription.Id)&quot; … /&gt;.</translation>
+    </message>
+    <message>
+        <source>Azure API Management accepts a rate limit in a product&apos;s, an API&apos;s or an operation&apos;s policy, not in the global policy. For a limit per subscription here, use &lt;rate-limit-by-key counter-key=&quot;@(context.Subscription.Id)&quot; … /&gt;.</source>
+        <translation>Azure API Management accepteert een aanroeplimiet in het beleid van een product, een API of een bewerking, niet in het globale beleid. Gebruik hier voor een limiet per abonnement &lt;rate-limit-by-key counter-key=&quot;@(context.Subscription.Id)&quot; … /&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ProgressPage</name>

@@ -95,7 +95,10 @@ PolicyEditor::PolicyEditor(QWidget *parent)
         QAction *action = menu->addAction(names.first);
         action->setObjectName(names.second);
         connect(action, &QAction::triggered, this, [this, s = snippet] { insertSnippet(s); });
+        m_snippetActions.insert(snippet, action);
     }
+    // Disabled snippets say why.
+    menu->setToolTipsVisible(true);
     m_snippets->setMenu(menu);
 
     m_save = new QPushButton(tr("&Save"), this);
@@ -264,10 +267,57 @@ QStringList PolicyEditor::snippetSections(Snippet snippet)
     return { u"inbound"_qs };
 }
 
+namespace {
+
+QString snippetElement(PolicyEditor::Snippet snippet)
+{
+    switch (snippet) {
+    case PolicyEditor::Snippet::RateLimit:
+        return u"rate-limit"_qs;
+    case PolicyEditor::Snippet::Quota:
+        return u"quota"_qs;
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+bool PolicyEditor::snippetAllowed(Snippet snippet) const
+{
+    const QString element = snippetElement(snippet);
+    return !m_scopeKind || element.isEmpty() || core::PolicyScope::allows(*m_scopeKind, element);
+}
+
+void PolicyEditor::setScope(core::PolicyScope::Kind scope)
+{
+    m_scopeKind = scope;
+    updateSnippets();
+}
+
+void PolicyEditor::updateSnippets()
+{
+    for (auto it = m_snippetActions.cbegin(); it != m_snippetActions.cend(); ++it) {
+        const bool allowed = snippetAllowed(it.key());
+        it.value()->setEnabled(allowed);
+        QString why;
+        if (!allowed && it.key() == Snippet::Quota)
+            why = tr("Azure API Management accepts a quota only in a product's policy. For a quota "
+                     "per subscription here, use <quota-by-key "
+                     "counter-key=\"@(context.Subscription.Id)\" … />.");
+        else if (!allowed)
+            why = tr("Azure API Management accepts a rate limit in a product's, an API's or an "
+                     "operation's policy, not in the global policy. For a limit per subscription "
+                     "here, use <rate-limit-by-key counter-key=\"@(context.Subscription.Id)\" … />.");
+        it.value()->setToolTip(why); // empty: the action's text
+        it.value()->setStatusTip(why);
+    }
+}
+
 void PolicyEditor::insertSnippet(Snippet snippet)
 {
-    if (!m_loaded || m_busy)
-        return;
+    if (!m_loaded || m_busy || !snippetAllowed(snippet))
+        return; // read-only, or not allowed at this scope (the action's tooltip says why)
     const policydocument::Edit edit = policydocument::snippetEdit(
         m_edit->toPlainText(), m_edit->textCursor().position(), snippetText(snippet),
         snippetSections(snippet));

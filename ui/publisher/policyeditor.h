@@ -3,9 +3,13 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/model/policyscope.h"
 #include "ui/publisher/policydocument.h"
 
+#include <QHash>
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -35,6 +39,8 @@ class XmlHighlighter;
 // (overwriteRequested()); the user's text stays until they choose.
 // A save that failed otherwise (network, server error, no permission) shows a banner whose Retry
 // sends the user's current text again the same way (a save, or an overwrite).
+// Snippets that Azure API Management refuses at the editor's scope (setScope(), see
+// core::PolicyScope::allows()) are offered disabled, their tooltip naming the scopes they need.
 // Problems, ours or the server's, are marked at their line and column. The effective-policy tab
 // shows the document with every inherited <base/> expanded from the parent scopes.
 class PolicyEditor final : public QWidget
@@ -60,6 +66,9 @@ public:
     // The owner's choice of the parent scopes the effective view assumes (which product), shown
     // with the effective view only; the editor takes ownership.
     void setEffectiveHeader(QWidget *header);
+
+    // Where this policy applies; until set, every snippet is offered.
+    void setScope(core::PolicyScope::Kind scope);
 
     QString text() const;
     StagedDocument *document() const { return m_doc; }
@@ -96,11 +105,14 @@ private:
     void clearProblem();
     void refreshEffective();
     void updateState();
+    void updateSnippets();
+    bool snippetAllowed(Snippet snippet) const;
 
     StagedDocument *m_doc = nullptr;
     QString m_scope;
     QString m_savingText;
     bool m_savingOverwrite = false;
+    std::optional<core::PolicyScope::Kind> m_scopeKind;
     policydocument::Chain m_parents;
     QLabel *m_scopeLabel = nullptr;
     QLabel *m_dirtyLabel = nullptr;
@@ -113,6 +125,7 @@ private:
     BannerWidget *m_banner = nullptr;
     BannerWidget *m_conflict = nullptr;
     QToolButton *m_snippets = nullptr;
+    QHash<Snippet, QAction *> m_snippetActions;
     QPushButton *m_save = nullptr;
     QPushButton *m_revert = nullptr;
     QAction *m_undo = nullptr;

@@ -491,6 +491,7 @@ void PublisherController::attachPolicyEditor(PolicyEditor *editor, const QString
     // The policy of the service it was opened on: its loads and saves stay there whichever
     // service is current later.
     const QString path = m_serviceId + policyPath(scopePath);
+    editor->setScope(core::PolicyScope::fromResourceId(policyPath(scopePath)).kind);
     trackServerCopies(editor);
     auto *parents = new EffectiveScopeBar(this, editor, scopePath);
     editor->setEffectiveHeader(parents);

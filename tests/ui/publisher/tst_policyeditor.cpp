@@ -84,6 +84,7 @@ private Q_SLOTS:
     void snippetsLandInsideInboundAndStayWellFormed();
     void snippetsLandInsideASectionThatAcceptsThem_data();
     void snippetsLandInsideASectionThatAcceptsThem();
+    void snippetsAzureRefusesAtTheScopeAreDisabledAndSayWhy();
     void retryAfterAFailedSaveSendsTheCurrentTextAgain_data();
     void retryAfterAFailedSaveSendsTheCurrentTextAgain();
     void retryAfterAFailedOverwriteOverwritesAgain();
@@ -306,6 +307,31 @@ void tst_PolicyEditor::snippetsLandInsideASectionThatAcceptsThem()
     // The text cursor ends after the inserted element.
     QVERIFY2(edit->textCursor().position() > at, qPrintable(result));
     QVERIFY(editor.isDirty());
+}
+
+void tst_PolicyEditor::snippetsAzureRefusesAtTheScopeAreDisabledAndSayWhy()
+{
+    PolicyEditor editor;
+    editor.load(u"API echo"_qs, kApi);
+    auto *rateLimit = editor.findChild<QAction *>(u"rateLimitSnippetAction"_qs);
+    auto *quota = editor.findChild<QAction *>(u"quotaSnippetAction"_qs);
+    editor.setScope(core::PolicyScope::Kind::Api);
+    QVERIFY(rateLimit->isEnabled());
+    QVERIFY(!quota->isEnabled());
+    QVERIFY2(quota->toolTip().contains(u"only in a product's policy"_qs), qPrintable(quota->toolTip()));
+    editor.insertSnippet(PolicyEditor::Snippet::Quota);
+    QCOMPARE(editor.text(), kApi);
+
+    editor.setScope(core::PolicyScope::Kind::Global);
+    QVERIFY(!rateLimit->isEnabled());
+    QVERIFY2(rateLimit->toolTip().contains(u"not in the global policy"_qs), qPrintable(rateLimit->toolTip()));
+    QVERIFY(!quota->isEnabled());
+    QVERIFY(editor.findChild<QAction *>(u"setHeaderSnippetAction"_qs)->isEnabled());
+
+    editor.setScope(core::PolicyScope::Kind::Product);
+    QVERIFY(rateLimit->isEnabled());
+    QVERIFY(quota->isEnabled());
+    QCOMPARE(quota->toolTip(), u"Quota"_qs);
 }
 
 void tst_PolicyEditor::retryAfterAFailedSaveSendsTheCurrentTextAgain_data()
