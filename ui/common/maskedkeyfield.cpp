@@ -177,12 +177,17 @@ bool MaskedKeyField::eventFilter(QObject *watched, QEvent *event)
 
 void MaskedKeyField::copySelection(bool cut)
 {
-    // A masked key is never copied from the line edit (as QLineEdit itself does).
-    if (!isRevealed() || !m_edit->hasSelectedText())
+    if (!m_edit->hasSelectedText())
         return;
-    ClipboardEraser::instance()->put(m_edit->selectedText(), m_clearDelay);
+    // A masked key is never copied from the line edit (as QLineEdit itself does), but a cut
+    // still removes the selection, as QLineEdit's own Cut does in password mode.
+    const bool revealed = isRevealed();
+    if (revealed)
+        ClipboardEraser::instance()->put(m_edit->selectedText(), m_clearDelay);
     if (cut && !m_edit->isReadOnly())
         m_edit->del();
+    if (!revealed)
+        return;
     Q_EMIT copied();
 }
 

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void copyButtonSaysTheClipboardIsCleared();
     void ctrlCOnTheRevealedKeyMarksItAsASecretAndClearsIt();
     void contextMenuCopyOnTheRevealedKeyMarksItAsASecret();
+    void ctrlXOnAHiddenEditableKeyRemovesItWithoutCopying();
 
 private:
     QClipboard *clipboard() const { return QGuiApplication::clipboard(); }
@@ -179,4 +180,24 @@ void tst_MaskedKeyField::contextMenuCopyOnTheRevealedKeyMarksItAsASecret()
 }
 
 QTEST_MAIN(tst_MaskedKeyField)
+// Cut on a hidden key that the user may edit removes the selection, as QLineEdit's own Cut does
+// in password mode, and puts nothing on the clipboard.
+void tst_MaskedKeyField::ctrlXOnAHiddenEditableKeyRemovesItWithoutCopying()
+{
+    ui::MaskedKeyField field(u"key"_qs);
+    field.setEditable(true);
+    field.setSecret(QString::fromLatin1(kKey));
+    field.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&field));
+    QVERIFY(!field.isRevealed());
+    QSignalSpy edited(&field, &ui::MaskedKeyField::secretEdited);
+    QLineEdit *edit = field.lineEdit();
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keySequence(edit, QKeySequence::Cut);
+    QVERIFY(field.secret().isEmpty());
+    QVERIFY(!edited.isEmpty());
+    QVERIFY(clipboard()->text().isEmpty());
+}
+
 #include "tst_maskedkeyfield.moc"
