@@ -3676,6 +3676,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Retr&amp;y</source>
         <translation>&amp;Opnieuw proberen</translation>
     </message>
+    <message>
+        <source>The new item is not saved. Discard it?</source>
+        <translation>Het nieuwe item is niet opgeslagen. Verwerpen?</translation>
+    </message>
+    <message>
+        <source>Your changes to “%1” are not saved. Discard them?</source>
+        <translation>Uw wijzigingen aan “%1” zijn niet opgeslagen. Verwerpen?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Wijzigingen verwerpen</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::ResponseDiffView</name>

@@ -424,7 +424,7 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
             if (state == m_panelStates.end())
                 return;
             if (const QString name = std::exchange(state->pendingSelection, QString()); !name.isEmpty())
-                panel->selectRecord(name);
+                panel->showRecord(name);
         };
         if (page != Page::Products || records->isEmpty()) {
             show();

@@ -161,7 +161,7 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
     addAction(undo);
     addAction(redo);
 
-    connect(m_newButton, &QPushButton::clicked, this, &ResourcePanel::startNew);
+    connect(m_newButton, &QPushButton::clicked, this, [this] { showRecord({}); });
     connect(m_delete, &QPushButton::clicked, this, &ResourcePanel::confirmDelete);
     connect(m_refresh, &QPushButton::clicked, this, &ResourcePanel::refreshRequested);
     connect(m_banner, &BannerWidget::retryRequested, this, [this] {
@@ -193,16 +193,22 @@ ResourcePanel::ResourcePanel(const QString &prefix, const QString &title, QList<
         m_messages->setMessage(field, {});
         syncMultiChoice(field);
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                // While a save runs the form is disabled, and Qt hands the focus to the table,
-                // which makes its first row current: that must not replace the item being saved.
-                if (!current.isValid() || m_busy)
-                    return;
-                const QString name = m_model->item(current.row(), 0)->data(Qt::UserRole).toString();
-                if (name != currentName() || m_new)
-                    selectRecord(name);
-            });
+    // A row the user selects (click, arrow keys) is shown in the form; the focus alone (Qt makes
+    // the first row current, unselected, when the table gets it) changes nothing.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const QString name = m_model->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+        if (name == currentName() && !m_new)
+            return;
+        // While a save runs the form is disabled and stays on the item being saved.
+        if (m_busy) {
+            showFormRow();
+            return;
+        }
+        showRecord(name);
+    });
     startNew();
 }
 
@@ -327,20 +333,26 @@ void ResourcePanel::setRecords(const QVariantList &records)
     // The list arrived: that ends a "could not load" error, not a save's problem said meanwhile.
     if (m_banner->text() == std::exchange(m_loadError, QString()))
         m_banner->clear();
+    const bool listed = std::any_of(records.cbegin(), records.cend(), [&current](const QVariant &r) {
+        return r.toMap().value(u"name"_qs).toString() == current;
+    });
     if (m_reloading) {
         // The server's version replaces the user's edits (gone from the server: a new item).
         m_reloading = false;
         setBusy(false);
-        const bool listed = std::any_of(records.cbegin(), records.cend(), [&current](const QVariant &r) {
-            return r.toMap().value(u"name"_qs).toString() == current;
-        });
         if (listed)
             selectRecord(current);
         else
             startNew();
         return;
     }
-    if (!current.isEmpty() && !m_new && !m_doc->isDirty())
+    if (current.isEmpty() || m_new) {
+        showFormRow();
+        return;
+    }
+    if (m_doc->isDirty())
+        showFormRow(); // the user's edits stay
+    else if (listed)
         selectRecord(current);
 }
 
@@ -466,8 +478,54 @@ void ResourcePanel::startNew()
         else
             record.insert(spec.key, QString());
     }
-    m_table->clearSelection();
     load(record, true);
+    showFormRow();
+}
+
+void ResourcePanel::showRecord(const QString &name)
+{
+    auto replace = [this, name] {
+        if (name.isEmpty())
+            startNew();
+        else
+            selectRecord(name);
+    };
+    if (!m_doc->isDirty()) {
+        replace();
+        return;
+    }
+    showFormRow(); // the list stays on what the form shows until the user decides
+    if (!m_new && name == currentName())
+        return; // on show already, with the user's edits
+    if (m_asking)
+        return;
+    m_asking = true;
+    const QString text = m_new ? tr("The new item is not saved. Discard it?")
+                               : tr("Your changes to “%1” are not saved. Discard them?").arg(currentName());
+    decisions::confirm(this, tr("Unsaved changes"), text, tr("&Discard changes"),
+                       [this, replace](bool discard) {
+                           m_asking = false;
+                           if (discard && !m_busy)
+                               replace();
+                       });
+}
+
+void ResourcePanel::showFormRow()
+{
+    QItemSelectionModel *selection = m_table->selectionModel();
+    const QSignalBlocker blocker(selection);
+    const QString name = currentName();
+    int row = -1;
+    for (int i = 0; !name.isEmpty() && i < m_model->rowCount(); ++i) {
+        if (m_model->item(i, 0)->data(Qt::UserRole).toString() == name)
+            row = i;
+    }
+    if (row < 0)
+        selection->clear(); // a new item: no row, and none current
+    else
+        selection->setCurrentIndex(m_model->index(row, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->viewport()->update();
 }
 
 QString ResourcePanel::currentName() const

@@ -74,6 +74,10 @@ public:
     void showError(const QString &text, std::function<void()> retry = {});
 
     void selectRecord(const QString &name);
+    // What the user asked to see: `name`'s record (a new item when empty) replaces the form at
+    // once when the form has no unsaved edits, else only once the user agrees to discard them
+    // (Cancel keeps the edits, and the list stays on the item they belong to).
+    void showRecord(const QString &name);
     void startNew();
     bool isNew() const { return m_new; }
     QString currentName() const;
@@ -119,6 +123,8 @@ Q_SIGNALS:
 private:
     void buildForm(QVBoxLayout *layout);
     void load(const QVariantMap &record, bool isNew);
+    // Selects (and makes current) the row of what the form shows; none for a new item.
+    void showFormRow();
     // What the table shows for `value` in `column`: a choice's label, Yes/No, the text.
     QString cellText(const QString &column, const QVariant &value) const;
     QList<QStandardItem *> rowFor(const QVariantMap &record) const;
@@ -161,6 +167,7 @@ private:
     std::function<void()> m_retry; // what the banner's Retry does
     bool m_new = false;
     bool m_busy = false;
+    bool m_asking = false; // whether to discard the form's edits
     bool m_reloading = false; // after Reload, until the list is read again
     QString m_loadError; // the banner's text when the list could not be read
 };

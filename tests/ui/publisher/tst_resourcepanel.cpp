@@ -107,6 +107,8 @@ private Q_SLOTS:
     void invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent();
     void idTheServiceRefusesIsShownAtTheIdField();
     void listShowsTheChoicesInWordsNotWireValues();
+    void focusOnTheListKeepsANewItemsDraft();
+    void anotherRowOrNewAsksBeforeDroppingUnsavedEdits();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -130,6 +132,9 @@ private:
     bool exists(const QString &relative) { return call(core::ArmRequest::get(kService + relative)).ok(); }
     ui::ResourcePanel *show(Page page, const QString &name = {})
     {
+        // A draft an earlier test left is reverted first, as a user would (else they are asked).
+        if (ui::ResourcePanel *open = m_workspace->panel(page); open && !open->isBusy())
+            open->document()->revert();
         m_workspace->showPage(page, name);
         return m_workspace->panel(page);
     }
@@ -147,6 +152,14 @@ private:
                 return model->index(row, column).data().toString();
         }
         return {};
+    }
+    // New, after the user agreed to discard a draft an earlier step left in the form.
+    static void newItem(ui::ResourcePanel *panel, const QString &prefix)
+    {
+        if (panel->document()->isDirty())
+            ui::decisions::preAnswer(true);
+        QTest::mouseClick(panel->findChild<QPushButton *>(prefix + u"NewPushButton"_qs), Qt::LeftButton);
+        QTRY_VERIFY(ui::decisions::pendingPreAnswers() == 0 && panel->isNew() && !panel->document()->isDirty());
     }
     static QLineEdit *lineEdit(const ui::ResourcePanel *panel, const QString &objectName)
     {
@@ -239,7 +252,7 @@ void tst_ResourcePanel::newItemWithATakenIdIsRefusedAtTheIdField()
         auto *scope = panel->findChild<QComboBox *>(u"subscriptionScopeComboBox"_qs);
         QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 1, 10000);
     }
-    QTest::mouseClick(panel->findChild<QPushButton *>(prefix + u"NewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, prefix);
     for (const auto &[objectName, text] : typed) {
         QLineEdit *edit = lineEdit(panel, objectName);
         QVERIFY2(edit, qPrintable(objectName));
@@ -292,7 +305,7 @@ void tst_ResourcePanel::idTakenBetweenTheCheckAndTheCreateIsRefused()
     QVERIFY(QTest::qWaitForWindowExposed(&workspace));
     workspace.showPage(Page::Products);
     ui::ResourcePanel *panel = workspace.panel(Page::Products);
-    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, u"products"_qs);
     QTest::keyClicks(panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs), u"silver"_qs);
     QTest::keyClicks(panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs), u"Silver"_qs);
     QTest::mouseClick(panel->findChild<QPushButton *>(u"productsSavePushButton"_qs), Qt::LeftButton);
@@ -312,7 +325,7 @@ void tst_ResourcePanel::newProductIsProtectedAndUnlimitedByDefault()
 {
     ui::ResourcePanel *panel = show(Page::Products);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->records().isEmpty(), 10000);
-    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, u"products"_qs);
     auto *required = panel->findChild<QCheckBox *>(u"productSubscriptionRequiredCheckBox"_qs);
     auto *limit = panel->findChild<QSpinBox *>(u"productSubscriptionsLimitSpinBox"_qs);
     QVERIFY(required->isChecked()); // APIM's default: a product requires a subscription
@@ -421,7 +434,7 @@ void tst_ResourcePanel::aLimitOfZeroAndUnlimitedLookDifferentAndRoundTripExactly
     QCOMPARE(limit->text(), u"Unlimited"_qs);
 
     // One step up from Unlimited is a limit of 0, and a new product keeps it.
-    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, u"products"_qs);
     QCOMPARE(limit->text(), u"Unlimited"_qs);
     QTest::keyClicks(panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs), u"zeronew"_qs);
     QTest::keyClicks(displayName, u"Zero new"_qs);
@@ -735,7 +748,7 @@ void tst_ResourcePanel::deleteAfterSomeoneElseChangedItAsksInsteadOfDeleting()
     QVERIFY(!conflict->isVisible());
     QCOMPARE(bannerText(panel, u"backends"_qs), QString());
     // The page is ready for the next thing.
-    QTest::mouseClick(panel->findChild<QPushButton *>(u"backendsNewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, u"backends"_qs);
     QVERIFY(panel->isNew());
     QVERIFY(panel->findChild<QPushButton *>(u"backendsSavePushButton"_qs)->isEnabled());
 }
@@ -752,7 +765,7 @@ void tst_ResourcePanel::createWhoseLinkFailsIsSavedAndTheNextSaveSendsOnlyWhatIs
         return found.isEmpty() ? nullptr : found.first();
     };
     QTRY_VERIFY_WITH_TIMEOUT(apiItem(u"Tmp API"_qs) && apiItem(u"Kept API"_qs), 10000);
-    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, u"products"_qs);
     auto *id = panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs);
     QTest::keyClicks(id, u"partial"_qs);
     QTest::keyClicks(panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs), u"Partial"_qs);
@@ -893,7 +906,7 @@ void tst_ResourcePanel::invalidIdIsRefusedAtTheIdFieldBeforeAnythingIsSent()
         auto *scope = panel->findChild<QComboBox *>(u"subscriptionScopeComboBox"_qs);
         QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 1, 10000);
     }
-    QTest::mouseClick(panel->findChild<QPushButton *>(prefix + u"NewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, prefix);
     for (const auto &[objectName, text] : typed) {
         QLineEdit *edit = lineEdit(panel, objectName);
         QVERIFY2(edit, qPrintable(objectName));
@@ -936,7 +949,7 @@ void tst_ResourcePanel::idTheServiceRefusesIsShownAtTheIdField()
     // refuses it, naming the id ("productId"), and that is said at the id field.
     ui::ResourcePanel *panel = show(Page::Products);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->records().isEmpty(), 10000);
-    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    newItem(panel, u"products"_qs);
     auto *id = panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs);
     QTest::keyClicks(id, u"gold#1"_qs);
     QTest::keyClicks(panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs), u"Gold"_qs);
@@ -980,6 +993,108 @@ void tst_ResourcePanel::listShowsTheChoicesInWordsNotWireValues()
         QCoreApplication::removeTranslator(translator);
         delete translator;
     }
+}
+
+void tst_ResourcePanel::focusOnTheListKeepsANewItemsDraft()
+{
+    // The page as first opened: the form is a new item, the list has no current row.
+    ui::PublisherWorkspace workspace(m_bed.controller());
+    workspace.resize(1200, 800);
+    workspace.show();
+    workspace.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&workspace));
+    workspace.showPage(Page::Products);
+    ui::ResourcePanel *panel = workspace.panel(Page::Products);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->records().isEmpty(), 10000);
+    QVERIFY(panel->isNew());
+    auto *id = panel->findChild<QLineEdit *>(u"productIdLineEdit"_qs);
+    auto *displayName = panel->findChild<QLineEdit *>(u"productDisplayNameLineEdit"_qs);
+    id->setFocus();
+    QTest::keyClicks(id, u"draft"_qs);
+    QTest::keyClicks(displayName, u"Draft"_qs);
+
+    // Shift+Tab into the list: Qt makes its first row current, which must not replace the draft.
+    auto *table = panel->findChild<QTableView *>(u"productsTableView"_qs);
+    table->setFocus(Qt::BacktabFocusReason);
+    QTRY_VERIFY(table->hasFocus());
+    QVERIFY(table->currentIndex().isValid()); // what used to replace the draft
+    QVERIFY(panel->isNew());
+    QCOMPARE(id->text(), u"draft"_qs);
+    QCOMPARE(displayName->text(), u"Draft"_qs);
+    QCOMPARE(panel->findChild<QLabel *>(u"productsFormTitleLabel"_qs)->text(), u"New item"_qs);
+    QVERIFY(panel->document()->isDirty());
+    QCOMPARE(ui::decisions::pendingPreAnswers(), 0);
+}
+
+void tst_ResourcePanel::anotherRowOrNewAsksBeforeDroppingUnsavedEdits()
+{
+    ui::ResourcePanel *panel = show(Page::Products, u"starter"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"starter"_qs, 10000);
+    auto *table = panel->findChild<QTableView *>(u"productsTableView"_qs);
+    int starterRow = -1, otherRow = -1;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QString name = table->model()->index(row, 0).data(Qt::UserRole).toString();
+        if (name == u"starter"_qs)
+            starterRow = row;
+        else if (otherRow < 0)
+            otherRow = row;
+    }
+    QVERIFY(starterRow >= 0 && otherRow >= 0);
+    auto *description = panel->findChild<QPlainTextEdit *>(u"productDescriptionTextEdit"_qs);
+    description->setFocus();
+    description->moveCursor(QTextCursor::End);
+    QTest::keyClicks(description, u" (edited)"_qs);
+    const QString edited = description->toPlainText();
+    QVERIFY(panel->document()->isDirty());
+
+    // Another row clicked: asked; Cancel keeps the edits, and the list stays on their item.
+    auto question = [panel]() -> QMessageBox * {
+        for (QMessageBox *box : panel->findChildren<QMessageBox *>(u"decisionMessageBox"_qs))
+            if (box->isVisible())
+                return box;
+        return nullptr;
+    };
+    const QRect rect = table->visualRect(table->model()->index(otherRow, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = question()) != nullptr);
+    QVERIFY2(box->text().contains(u"starter"_qs), qPrintable(box->text()));
+    QTRY_COMPARE(table->currentIndex().row(), starterRow); // while the user decides, too
+    box->findChild<QPushButton *>(u"decisionCancelPushButton"_qs)->click();
+    QTRY_VERIFY(question() == nullptr);
+    QCOMPARE(panel->currentName(), u"starter"_qs);
+    QCOMPARE(description->toPlainText(), edited);
+    QVERIFY(panel->document()->isDirty());
+    QCOMPARE(table->currentIndex().row(), starterRow);
+    QVERIFY(table->selectionModel()->isRowSelected(starterRow, {}));
+
+    // New: asked too; Cancel keeps the edits.
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"productsNewPushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY((box = question()) != nullptr);
+    box->findChild<QPushButton *>(u"decisionCancelPushButton"_qs)->click();
+    QTRY_VERIFY(question() == nullptr);
+    QVERIFY(!panel->isNew());
+    QCOMPARE(description->toPlainText(), edited);
+
+    // Another product picked in the navigation: asked too.
+    m_workspace->showPage(Page::Products, table->model()->index(otherRow, 0).data(Qt::UserRole).toString());
+    QTRY_VERIFY_WITH_TIMEOUT((box = question()) != nullptr, 10000);
+    box->findChild<QPushButton *>(u"decisionCancelPushButton"_qs)->click();
+    QTRY_VERIFY(question() == nullptr);
+    QCOMPARE(panel->currentName(), u"starter"_qs);
+    QCOMPARE(description->toPlainText(), edited);
+    QCOMPARE(table->currentIndex().row(), starterRow);
+
+    // An arrow key to another row, and Discard: the other item is shown, unmodified.
+    ui::decisions::preAnswer(true);
+    table->setFocus();
+    QTest::keyClick(table, otherRow > starterRow ? Qt::Key_Down : Qt::Key_Up);
+    QTRY_COMPARE(ui::decisions::pendingPreAnswers(), 0);
+    const QString next = table->model()->index(starterRow + (otherRow > starterRow ? 1 : -1), 0)
+                             .data(Qt::UserRole).toString();
+    QTRY_COMPARE(panel->currentName(), next);
+    QVERIFY(!panel->document()->isDirty());
+    QVERIFY(stored(u"/products/starter"_qs).value(u"description"_qs).toString() != edited);
 }
 
 QTEST_MAIN(tst_ResourcePanel)
