@@ -153,8 +153,9 @@ void PublisherWorkspace::removeResource(ResourcePanel *panel, const QString &pat
                                         const QVariantMap &shown)
 {
     const QString name = path.section(u'/', -1);
-    auto gone = [this, panel, path] {
+    auto gone = [this, panel, path, name] {
         deleteEnded(panel);
+        panel->deleteSucceeded(name);
         m_serverCopies.remove(path);
         loadPanel(panel);
         Q_EMIT resourcesChanged();

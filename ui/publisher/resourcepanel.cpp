@@ -354,6 +354,8 @@ void ResourcePanel::setRecords(const QVariantList &records)
         showFormRow(); // the user's edits stay
     else if (listed)
         selectRecord(current);
+    else
+        startNew(); // deleted (here or elsewhere): nothing of it stays on show
 }
 
 QString ResourcePanel::cellText(const QString &column, const QVariant &value) const
@@ -734,6 +736,19 @@ void ResourcePanel::idTaken(const QString &name)
     m_messages->setMessage(u"name"_qs, tr("“%1” is taken: another item already has this id. Choose another id.").arg(name));
     m_banner->showMessage(BannerWidget::Kind::Error, tr("Not created; see the marked fields."));
     updateState();
+}
+
+void ResourcePanel::deleteSucceeded(const QString &name)
+{
+    // First, so that the row's removal makes no other row current (and shown).
+    if (!m_new && currentName() == name)
+        startNew();
+    for (int row = int(m_records.size()) - 1; row >= 0; --row) {
+        if (m_records.at(row).toMap().value(u"name"_qs).toString() != name)
+            continue;
+        m_records.removeAt(row);
+        m_model->removeRow(row);
+    }
 }
 
 void ResourcePanel::deleteFailed(const core::Error &error, const QString &name)

@@ -101,6 +101,9 @@ public:
     // A new item was not created because its id is taken: said at the id field; the form keeps
     // what the user typed.
     void idTaken(const QString &name);
+    // `name` was deleted: its row leaves the list, and a form that shows it becomes a new item
+    // (as on Keep server version when it is gone), so nothing of it stays on show.
+    void deleteSucceeded(const QString &name);
     // `name` is the item that was to be deleted (the current one when empty).
     void deleteFailed(const core::Error &error, const QString &name = {});
     // `name` was changed on the server since the form was loaded, so it was not deleted: the

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void listShowsTheChoicesInWordsNotWireValues();
     void focusOnTheListKeepsANewItemsDraft();
     void anotherRowOrNewAsksBeforeDroppingUnsavedEdits();
+    void deletedSubscriptionLeavesTheFormAndItsKeysGo();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -1095,6 +1096,36 @@ void tst_ResourcePanel::anotherRowOrNewAsksBeforeDroppingUnsavedEdits()
     QTRY_COMPARE(panel->currentName(), next);
     QVERIFY(!panel->document()->isDirty());
     QVERIFY(stored(u"/products/starter"_qs).value(u"description"_qs).toString() != edited);
+}
+
+void tst_ResourcePanel::deletedSubscriptionLeavesTheFormAndItsKeysGo()
+{
+    QVERIFY(put(u"/subscriptions/doomed"_qs, { { u"scope"_qs, u"/apis"_qs }, { u"displayName"_qs, u"Doomed"_qs },
+                                               { u"state"_qs, u"active"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Subscriptions, u"doomed"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"doomed"_qs, 10000);
+    QLineEdit *primary = lineEdit(panel, u"primaryKeyLineEdit"_qs);
+    QLineEdit *secondary = lineEdit(panel, u"secondaryKeyLineEdit"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(!primary->text().isEmpty() && !secondary->text().isEmpty(), 10000);
+
+    ui::decisions::preAnswer(true);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"subscriptionsDeletePushButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!exists(u"/subscriptions/doomed"_qs), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isNew(), 10000);
+    QCOMPARE(panel->findChild<QLabel *>(u"subscriptionsFormTitleLabel"_qs)->text(), u"New item"_qs);
+    QCOMPARE(lineEdit(panel, u"subscriptionDisplayNameLineEdit"_qs)->text(), QString());
+    QVERIFY(!panel->findChild<QPushButton *>(u"subscriptionsDeletePushButton"_qs)->isEnabled());
+    QCOMPARE(primary->text(), QString());
+    QCOMPARE(secondary->text(), QString());
+    QCOMPARE(cellText(panel, u"subscriptions"_qs, u"doomed"_qs, 0), QString());
+    // Nor does the list's reload bring any of it back.
+    QTRY_VERIFY_WITH_TIMEOUT(std::none_of(panel->records().cbegin(), panel->records().cend(),
+                                          [](const QVariant &r) {
+                                              return r.toMap().value(u"name"_qs) == u"doomed"_qs;
+                                          }),
+                             10000);
+    QVERIFY(panel->isNew());
+    QCOMPARE(primary->text(), QString());
 }
 
 QTEST_MAIN(tst_ResourcePanel)
