@@ -3384,6 +3384,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>“%1” was saved, but its links were not changed: %2</source>
         <translation>“%1” is opgeslagen, maar de koppelingen ervan zijn niet gewijzigd: %2</translation>
     </message>
+    <message>
+        <source>This subscription can be given to another user but not made ownerless: the service keeps its owner when none is sent.</source>
+        <translation>Dit abonnement kan aan een andere gebruiker worden gegeven, maar niet zonder eigenaar worden gelaten: de service houdt de eigenaar als er geen wordt meegestuurd.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::RequestLogView</name>

@@ -59,6 +59,29 @@ bool unchangedSince(Page page, const QVariantMap &server, const QVariantMap &bas
     return true;
 }
 
+namespace {
+
+Choices without(const Choices &all, const QString &value)
+{
+    Choices kept;
+    for (const auto &choice : all)
+        if (choice.first != value)
+            kept.append(choice);
+    return kept;
+}
+
+} // namespace
+
+Choices subscriptionOwnerChoices(const Choices &all, const QVariantMap &saved, bool isNew)
+{
+    return isNew || saved.value(u"ownerId"_qs).toString().isEmpty() ? all : without(all, QString());
+}
+
+Choices subscriptionScopeChoices(const Choices &all, const QVariantMap &saved, bool isNew)
+{
+    return !isNew && saved.value(u"scope"_qs).toString() == u"/"_qs ? all : without(all, u"/"_qs);
+}
+
 QJsonObject toProperties(Page page, const QVariantMap &values, bool isNew)
 {
     QJsonObject properties = QJsonObject::fromVariantMap(values);

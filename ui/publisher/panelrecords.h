@@ -33,6 +33,16 @@ QJsonObject toProperties(PublisherWorkspace::Page page, const QVariantMap &value
 bool unchangedSince(PublisherWorkspace::Page page, const QVariantMap &server,
                     const QVariantMap &base, const QVariantMap &values);
 
+// The choices a subscription's form offers, out of `all` (what the service has), for the
+// subscription the form shows (`saved`, as loaded; `isNew` for a new one):
+// - owners: "No owner" (the value "") only for a new or ownerless subscription. An update sends
+//   no ownerId for "" (the service keeps the owner), and §3.5 names no way to remove an owner.
+// - scopes: the whole service ("/") only for a subscription that has it (the built-in
+//   all-access one). A new one gets `/products/{productId}`, `/apis` or `/apis/{apiId}` (§3.5).
+using Choices = QList<QPair<QString, QString>>;
+Choices subscriptionOwnerChoices(const Choices &all, const QVariantMap &saved, bool isNew);
+Choices subscriptionScopeChoices(const Choices &all, const QVariantMap &saved, bool isNew);
+
 // "{serviceId}/products/x" → "/products/x", matched case-insensitively; any other value as it is.
 QString serviceRelative(const QString &id, const QString &serviceId);
 

@@ -108,7 +108,7 @@ PanelSpec PanelSpec::forPage(PublisherWorkspace::Page page)
         spec.fields = { field(u"name"_qs, tr("&Id:"), FieldKind::Text, u"subscriptionIdLineEdit"_qs, true, true),
                         field(u"displayName"_qs, tr("&Display name:"), FieldKind::Text, u"subscriptionDisplayNameLineEdit"_qs, true),
                         field(u"scope"_qs, tr("S&cope:"), FieldKind::Choice, u"subscriptionScopeComboBox"_qs, true),
-                        field(u"ownerId"_qs, tr("&Owner:"), FieldKind::Choice, u"subscriptionOwnerComboBox"_qs),
+                        choiceField(u"ownerId"_qs, tr("&Owner:"), u"subscriptionOwnerComboBox"_qs, {}, QString()),
                         state };
         spec.columns = { u"displayName"_qs, u"scope"_qs, u"state"_qs };
         break;

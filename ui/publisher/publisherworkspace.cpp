@@ -395,7 +395,10 @@ ResourcePanel *PublisherWorkspace::makePanel(Page page)
         form->addRow(tr("Primary key:"), row(state.primaryKey, regeneratePrimary));
         form->addRow(tr("Secondary key:"), row(state.secondaryKey, regenerateSecondary));
         panel->addExtraWidget(keys);
-        connect(panel, &ResourcePanel::currentChanged, this, [this, panel](const QString &sid) { showKeys(panel, sid); });
+        connect(panel, &ResourcePanel::currentChanged, this, [this, panel](const QString &sid) {
+            offerSubscriptionChoices(panel);
+            showKeys(panel, sid);
+        });
     }
     return panel;
 }
@@ -468,7 +471,7 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
         m_controller->listResources(at(panel, u"/products"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &products) {
             if (!inItsEnvironment(panel))
                 return; // its APIs would be read from the environment picked meanwhile
-            m_controller->listResources(at(panel, u"/apis"_qs), panel, [panel, products](const core::Result<QList<QJsonObject>> &apis) {
+            m_controller->listResources(at(panel, u"/apis"_qs), panel, [this, panel, products](const core::Result<QList<QJsonObject>> &apis) {
                 // "/" is the service's built-in all-access subscription.
                 QList<QPair<QString, QString>> scopes { { u"/apis"_qs, tr("All APIs") },
                                                         { u"/"_qs, tr("Whole service (all access)") } };
@@ -479,9 +482,12 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
                     scopes.append({ u"/apis/"_qs + a.value(u"name"_qs).toString(),
                                     tr("API: %1").arg(a.value(u"properties"_qs).toObject().value(u"displayName"_qs).toString()) });
                 panel->setChoices(u"scope"_qs, scopes);
+                if (const auto state = m_panelStates.find(panel); state != m_panelStates.end())
+                    state->scopes = scopes;
+                offerSubscriptionChoices(panel);
             });
         });
-        m_controller->listResources(at(panel, u"/users"_qs), panel, [panel](const core::Result<QList<QJsonObject>> &users) {
+        m_controller->listResources(at(panel, u"/users"_qs), panel, [this, panel](const core::Result<QList<QJsonObject>> &users) {
             QList<QPair<QString, QString>> owners { { QString(), tr("No owner") } };
             for (const QJsonObject &u : users ? users.value() : QList<QJsonObject>()) {
                 const QJsonObject p = u.value(u"properties"_qs).toObject();
@@ -490,6 +496,9 @@ void PublisherWorkspace::loadPanel(ResourcePanel *panel)
                                                      p.value(u"email"_qs).toString()) });
             }
             panel->setChoices(u"ownerId"_qs, owners);
+            if (const auto state = m_panelStates.find(panel); state != m_panelStates.end())
+                state->owners = owners;
+            offerSubscriptionChoices(panel);
         });
     }
 }
@@ -537,6 +546,23 @@ void PublisherWorkspace::deleteEnded(const ResourcePanel *panel)
 {
     if (const auto state = m_panelStates.find(panel); state != m_panelStates.end() && state->deletes > 0)
         --state->deletes;
+}
+
+void PublisherWorkspace::offerSubscriptionChoices(ResourcePanel *panel)
+{
+    const auto state = m_panelStates.constFind(panel);
+    if (state == m_panelStates.cend())
+        return;
+    const QVariantMap saved = panel->document()->savedValues();
+    const bool isNew = panel->isNew();
+    if (!state->scopes.isEmpty())
+        panel->offerChoices(u"scope"_qs, panelrecords::subscriptionScopeChoices(state->scopes, saved, isNew));
+    if (!state->owners.isEmpty())
+        panel->offerChoices(u"ownerId"_qs, panelrecords::subscriptionOwnerChoices(state->owners, saved, isNew));
+    const bool owned = !isNew && !saved.value(u"ownerId"_qs).toString().isEmpty();
+    panel->setFieldNote(u"ownerId"_qs, owned ? tr("This subscription can be given to another user but not made "
+                                                  "ownerless: the service keeps its owner when none is sent.")
+                                             : QString());
 }
 
 void PublisherWorkspace::showKeys(ResourcePanel *panel, const QString &sid)

@@ -169,6 +169,8 @@ private:
     void runSteps(ResourcePanel *panel, const QString &path, const QVariantMap &saved,
                   std::shared_ptr<QList<LinkStep>> steps, bool created);
     // A subscriptions panel's keys of `sid`.
+    // The scopes and owners the subscriptions form offers for the subscription it shows.
+    void offerSubscriptionChoices(ResourcePanel *panel);
     void showKeys(ResourcePanel *panel, const QString &sid);
     void regenerateKey(ResourcePanel *panel, bool primary);
     void sendRegenerate(ResourcePanel *panel, const QString &sid, bool primary);
@@ -201,6 +203,9 @@ private:
         MaskedKeyField *secondaryKey = nullptr;
         QString keysOf;
         int deletes = 0; // under way
+        // What the service has (the subscriptions form offers some, see offerSubscriptionChoices()).
+        QList<QPair<QString, QString>> scopes;
+        QList<QPair<QString, QString>> owners;
     };
     QHash<const ResourcePanel *, PanelState> m_panelStates;
     // The last server copy of a list item read or saved here, and its ETag, by absolute path.

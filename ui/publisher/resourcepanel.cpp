@@ -308,6 +308,12 @@ void ResourcePanel::buildForm(QVBoxLayout *outer)
         boxLayout->setContentsMargins(0, 0, 0, 0);
         boxLayout->setSpacing(2);
         boxLayout->addWidget(editor);
+        auto *note = new QLabel(box);
+        note->setObjectName(m_prefix + u"_"_qs + spec.key + u"NoteLabel"_qs);
+        note->setWordWrap(true);
+        note->hide();
+        m_notes.insert(spec.key, note);
+        boxLayout->addWidget(note);
         boxLayout->addWidget(message);
         // The label's accelerator (Alt+letter) goes to the field itself: the box around it and
         // its message takes no focus.
@@ -428,6 +434,26 @@ void ResourcePanel::setChoices(const QString &key, const QList<QPair<QString, QS
             }
             syncMultiChoice(key);
         }
+    }
+}
+
+void ResourcePanel::offerChoices(const QString &key, const QList<QPair<QString, QString>> &choices)
+{
+    auto *combo = qobject_cast<QComboBox *>(m_editors.value(key));
+    if (!combo)
+        return;
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    for (const auto &[value, label] : choices)
+        combo->addItem(label, value);
+    fieldbinding::selectComboValue(combo, m_doc->value(key));
+}
+
+void ResourcePanel::setFieldNote(const QString &key, const QString &text)
+{
+    if (QLabel *note = m_notes.value(key)) {
+        note->setText(text);
+        note->setVisible(!text.isEmpty());
     }
 }
 

@@ -66,6 +66,12 @@ public:
     void setRecords(const QVariantList &records);
     QVariantList records() const { return m_records; }
     void setChoices(const QString &key, const QList<QPair<QString, QString>> &choices);
+    // The choices a Choice field's editor offers for the item on show: some of setChoices()'
+    // (by whose labels the list keeps showing every item). The next setChoices() offers all.
+    void offerChoices(const QString &key, const QList<QPair<QString, QString>> &choices);
+    // A note below a field (e.g. why a choice is not offered); hidden when `text` is empty.
+    // Its objectName is prefix + "_" + key + "NoteLabel".
+    void setFieldNote(const QString &key, const QString &text);
     // Below the form, e.g. the subscription keys box.
     void addExtraWidget(QWidget *widget);
     void setLoadError(const QString &text);
@@ -167,6 +173,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_revert = nullptr;
     QHash<QString, QWidget *> m_editors;
+    QHash<QString, QLabel *> m_notes;
     std::function<void()> m_retry; // what the banner's Retry does
     bool m_new = false;
     bool m_busy = false;

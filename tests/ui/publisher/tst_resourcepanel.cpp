@@ -110,6 +110,7 @@ private Q_SLOTS:
     void focusOnTheListKeepsANewItemsDraft();
     void anotherRowOrNewAsksBeforeDroppingUnsavedEdits();
     void deletedSubscriptionLeavesTheFormAndItsKeysGo();
+    void subscriptionFormOffersOnlyOwnersAndScopesTheServiceTakes();
 
 private:
     core::Result<QJsonObject> call(core::ArmRequest request) { return m_bed.call(std::move(request), this); }
@@ -458,7 +459,9 @@ void tst_ResourcePanel::subscriptionFormShowsItsOwnScopeAndOwner()
     QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"scoped"_qs, 10000);
     auto *scope = panel->findChild<QComboBox *>(u"subscriptionScopeComboBox"_qs);
     auto *owner = panel->findChild<QComboBox *>(u"subscriptionOwnerComboBox"_qs);
-    QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 2 && owner->count() > 2, 10000);
+    // Users 1 and ada: an owned subscription is not offered "No owner" (see
+    // subscriptionFormOffersOnlyOwnersAndScopesTheServiceTakes).
+    QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 2 && owner->count() > 1, 10000);
     // The server answers with full ARM ids; the form shows them as the choices name them.
     QCOMPARE(scope->currentData().toString(), u"/products/starter"_qs);
     QCOMPARE(scope->currentText(), u"Product: Starter"_qs);
@@ -1126,6 +1129,49 @@ void tst_ResourcePanel::deletedSubscriptionLeavesTheFormAndItsKeysGo()
                              10000);
     QVERIFY(panel->isNew());
     QCOMPARE(primary->text(), QString());
+}
+
+void tst_ResourcePanel::subscriptionFormOffersOnlyOwnersAndScopesTheServiceTakes()
+{
+    QVERIFY(put(u"/users/bob"_qs, { { u"email"_qs, u"bob@contoso.com"_qs }, { u"firstName"_qs, u"Bob"_qs },
+                                    { u"lastName"_qs, u"Baker"_qs } }));
+    QVERIFY(put(u"/subscriptions/owned"_qs, { { u"scope"_qs, u"/apis"_qs }, { u"ownerId"_qs, u"/users/bob"_qs },
+                                              { u"displayName"_qs, u"Owned"_qs }, { u"state"_qs, u"active"_qs } }));
+    ui::ResourcePanel *panel = show(Page::Subscriptions, u"owned"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->currentName(), u"owned"_qs, 10000);
+    auto *scope = panel->findChild<QComboBox *>(u"subscriptionScopeComboBox"_qs);
+    auto *owner = panel->findChild<QComboBox *>(u"subscriptionOwnerComboBox"_qs);
+    auto *note = panel->findChild<QLabel *>(u"subscriptions_ownerIdNoteLabel"_qs);
+    QVERIFY(note);
+    QTRY_VERIFY_WITH_TIMEOUT(scope->count() > 1 && owner->count() > 1, 10000);
+
+    // An owned subscription: "No owner" is not offered (the service would keep the owner), and
+    // the form says why.
+    QCOMPARE(owner->currentData().toString(), u"/users/bob"_qs);
+    QCOMPARE(owner->findData(QString()), -1);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"not made ownerless"_qs), qPrintable(note->text()));
+    QCOMPARE(scope->findData(u"/"_qs), -1);
+    QVERIFY(!panel->document()->isDirty());
+
+    // An ownerless one offers "No owner", and shows it.
+    panel->selectRecord(u"sub1"_qs);
+    QVERIFY(owner->findData(QString()) >= 0);
+    QCOMPARE(owner->currentData().toString(), QString());
+    QVERIFY(!note->isVisible());
+
+    // The built-in all-access subscription shows its scope, the whole service.
+    panel->selectRecord(u"master"_qs);
+    QCOMPARE(scope->currentData().toString(), u"/"_qs);
+    QVERIFY(!panel->document()->isDirty());
+
+    // A new one is offered the scopes §3.5 names (no "/"), and starts without an owner.
+    newItem(panel, u"subscriptions"_qs);
+    QCOMPARE(scope->findData(u"/"_qs), -1);
+    QCOMPARE(scope->currentData().toString(), u"/apis"_qs);
+    QVERIFY(owner->findData(QString()) >= 0);
+    QCOMPARE(owner->currentData().toString(), QString());
+    QVERIFY(!note->isVisible());
 }
 
 QTEST_MAIN(tst_ResourcePanel)
