@@ -15,12 +15,42 @@
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QTest>
 
 #include <memory>
 #include <optional>
 
 namespace portico::test {
+
+// A network access manager that notes each request as it is sent ("POST /path"), in order, so
+// that a test can check what was (not) sent before a marker request of its own.
+class RecordingNetworkAccessManager final : public QNetworkAccessManager
+{
+public:
+    const QList<QByteArray> &sent() const { return m_sent; }
+    void clearSent() { m_sent.clear(); }
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
+    {
+        QByteArray verb;
+        switch (op) {
+        case GetOperation: verb = "GET"; break;
+        case PostOperation: verb = "POST"; break;
+        case PutOperation: verb = "PUT"; break;
+        case DeleteOperation: verb = "DELETE"; break;
+        case HeadOperation: verb = "HEAD"; break;
+        default: verb = request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray(); break;
+        }
+        m_sent << verb + ' ' + request.url().path().toUtf8();
+        return QNetworkAccessManager::createRequest(op, request, data);
+    }
+
+private:
+    QList<QByteArray> m_sent;
+};
 
 // portico-local's subscription and resource group, and a service in them.
 inline QString localServiceId(const QString &name)
@@ -83,6 +113,16 @@ public:
 
     PorticoLocalFixture &local() { return m_local; }
     QNetworkAccessManager &network() { return m_network; }
+    // What was sent through network() since clearSent(), as "VERB /path", in the order sent.
+    const QList<QByteArray> &sent() const { return m_network.sent(); }
+    void clearSent() { m_network.clearSent(); }
+    // Sends a marker GET and waits for its answer; returns what was sent up to it, marker included.
+    // What anything before it (a click, an answer) was going to send has been sent by then.
+    QList<QByteArray> sentUpToMarker(QObject *context)
+    {
+        (void)call(core::ArmRequest::get(m_serviceId + u"/namedValues/portico-test-marker"_qs), context);
+        return m_network.sent();
+    }
     core::ArmClient *client() const { return m_client.get(); }
     ui::PublisherController *controller() const { return m_controller.get(); }
     ui::OperationTracker &operations() { return m_operations; }
@@ -90,7 +130,7 @@ public:
 
 private:
     PorticoLocalFixture m_local;
-    QNetworkAccessManager m_network;
+    RecordingNetworkAccessManager m_network;
     std::unique_ptr<core::StaticTokenProvider> m_tokens;
     std::unique_ptr<core::ArmClient> m_client;
     ui::OperationTracker m_operations;

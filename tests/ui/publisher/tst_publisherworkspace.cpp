@@ -145,13 +145,14 @@ void tst_PublisherWorkspace::subscriptionKeysAreMaskedRevealedAndRegeneratedAfte
     QTest::mouseClick(regenerate, Qt::LeftButton);
     QMessageBox *confirm = nullptr;
     QTRY_VERIFY((confirm = m_workspace->findChild<QMessageBox *>(u"regenerateKeyMessageBox"_qs)) != nullptr);
+    m_bed.clearSent();
     confirm->button(QMessageBox::Cancel)->click();
-    QTest::qWait(300);
+    const QList<QByteArray> sent = m_bed.sentUpToMarker(this);
+    QVERIFY2(sent.size() == 1 && sent.first().endsWith("/portico-test-marker"), sent.join(", ").constData());
     QCOMPARE(call(core::ArmRequest::post(kService + u"/subscriptions/keys-test/listSecrets"_qs))
                  .value().value(u"primaryKey"_qs).toString(), primary);
 
     // Regenerate replaces it, and the panel shows the new one.
-    QTest::qWait(50);
     QTest::mouseClick(regenerate, Qt::LeftButton);
     QTRY_VERIFY((confirm = m_workspace->findChild<QMessageBox *>(u"regenerateKeyMessageBox"_qs)) != nullptr);
     confirm->findChild<QPushButton *>(u"regenerateKeyConfirmPushButton"_qs)->click();

@@ -591,8 +591,10 @@ void tst_ResourcePanel::productWithSubscriptionsIsDeletedWithThemOnlyWhenAgreed(
     QMessageBox *box = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((box = question()) != nullptr, 10000);
     QVERIFY2(box->text().contains(u"Also delete its 1 subscription"_qs), qPrintable(box->text()));
+    m_bed.clearSent();
     box->findChild<QPushButton *>(u"decisionCancelPushButton"_qs)->click();
-    QTest::qWait(300);
+    const QList<QByteArray> sent = m_bed.sentUpToMarker(this);
+    QVERIFY2(sent.size() == 1 && sent.first().endsWith("/portico-test-marker"), sent.join(", ").constData());
     QVERIFY(exists(u"/products/bronze"_qs));
     QVERIFY(exists(u"/subscriptions/bronze-sub"_qs));
     QCOMPARE(bannerText(panel, u"products"_qs), QString());
