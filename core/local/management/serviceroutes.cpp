@@ -95,6 +95,26 @@ void validateService(const QJsonObject &body, QJsonObject &top, QJsonObject &pro
     }
 }
 
+// Why activating the service `serviceName` with these properties fails, as ARM's error object
+// ({code, message}); empty when it does not. Azure checks some things only while it activates a
+// service it accepted, and then fails the create. portico-local's one such check: activation
+// sends the publisher their first notifications, and an address in the top-level domain
+// "invalid", which RFC 6761 reserves so that it never exists, cannot receive them.
+QJsonObject activationError(const QString &serviceName, const QJsonObject &properties)
+{
+    const QString email = properties.value(u"publisherEmail"_qs).toString();
+    QString domain = email.section(u'@', -1).toLower();
+    if (domain.endsWith(u'.'))
+        domain.chop(1);
+    if (!email.contains(u'@') || (domain != u"invalid"_qs && !domain.endsWith(u".invalid"_qs)))
+        return {};
+    return { { u"code"_qs, u"ActivationFailed"_qs },
+             { u"message"_qs,
+               u"The API Management service '%1' could not be activated: its publisher e-mail "
+               "'%2' cannot receive notifications, because the domain '%3' does not exist."_qs
+                   .arg(serviceName, email, domain) } };
+}
+
 // Server-set properties (§3.1 "properties RO"): a PUT that replaces the service keeps them.
 const QStringList s_readOnlyProperties {
     u"provisioningState"_qs, u"targetProvisioningState"_qs, u"createdAtUtc"_qs,
@@ -212,13 +232,19 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
             return ArmResponse::error(409, u"ServiceAlreadyExists"_qs,
                                       u"Api service already exists: %1"_qs.arg(name));
     }
+    // A service whose create failed is created again by the next PUT, from what it sends.
+    bool createAgain = false;
     if (existing) {
-        if (m_store.pendingOperationFor(existing->id()).has_value()
+        const bool pending = m_store.pendingOperationFor(existing->id()).has_value();
+        if (pending
             && existing->properties().value(u"targetProvisioningState"_qs).toString()
                 == u"Deleting"_qs)
             return ArmResponse::error(409, u"ServiceLocked"_qs,
                                       u"The service %1 is being deleted."_qs.arg(name));
-        return replace(request, body, *existing);
+        createAgain = !pending
+            && existing->properties().value(u"provisioningState"_qs).toString() == u"Failed"_qs;
+        if (!createAgain)
+            return replace(request, body, *existing);
     }
 
     QJsonObject top = body;
@@ -273,10 +299,15 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
     const qint64 started = nowMs();
     ManagementStore::Operation operation {
         QUuid::createUuid().toString(QUuid::Id128), svcId, u"create"_qs, u"InProgress"_qs,
-        started, started + m_delayMs / 2, started + m_delayMs, 0
+        started, started + m_delayMs / 2, started + m_delayMs, 0, {}
     };
     if (auto begun = m_store.begin(); !begun)
         return ArmResponse::fromError(begun.error());
+    // What the failed create left (its seeded products, users, ...) goes with it.
+    if (createAgain) {
+        if (auto r = m_store.remove(existing->id()); !r)
+            return ArmResources::storageFailure(m_store, r.error());
+    }
     if (auto r = m_store.put(service, request.resourceId().section(u'/', 0, 4)); !r)
         return ArmResources::storageFailure(m_store, r.error());
     if (auto r = ServiceSeed::seed(m_store, service); !r)
@@ -284,7 +315,7 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
     if (auto r = m_store.putOperation(operation); !r)
         return ArmResources::storageFailure(m_store, r.error());
     ArmResponse response = ArmResources::commit(
-        m_store, ArmResponse::json(201, present(request, service),
+        m_store, ArmResponse::json(createAgain ? 200 : 201, present(request, service),
                                     pollingHeaders(request, svcId, operation.id, true)));
     schedule();
     return response;
@@ -409,7 +440,7 @@ ArmResponse ServiceRoutes::remove(const ArmRequest &request)
     const qint64 started = nowMs();
     ManagementStore::Operation operation { QUuid::createUuid().toString(QUuid::Id128),
                                            service->id(), u"delete"_qs, u"InProgress"_qs,
-                                           started, started, started + m_delayMs, 0 };
+                                           started, started, started + m_delayMs, 0, {} };
     QJsonObject properties = service->properties();
     properties.insert(u"provisioningState"_qs, u"Succeeded"_qs);
     properties.insert(u"targetProvisioningState"_qs, u"Deleting"_qs);
@@ -489,7 +520,9 @@ ArmResponse ServiceRoutes::operationResult(const ArmRequest &request) const
                           std::clamp<qint64>((nowMs() - op->startedMs) * 100
                                                  / qMax<qint64>(1, op->doneAtMs - op->startedMs),
                                          0, 99));
-        if (op->status == u"Canceled"_qs)
+        if (!op->error.isEmpty())
+            status.insert(u"error"_qs, op->error);
+        else if (op->status == u"Canceled"_qs)
             status.insert(u"error"_qs,
                           QJsonObject { { u"code"_qs, u"OperationCanceled"_qs },
                                         { u"message"_qs,
@@ -505,6 +538,10 @@ ArmResponse ServiceRoutes::operationResult(const ArmRequest &request) const
                                                                      request.pathAndQuery())
                                                .toUtf8() },
                                          { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
+    // A Location URL ends a failed operation with an error status and ARM's error envelope.
+    if (op->status == u"Failed"_qs)
+        return ArmResponse::error(400, op->error.value(u"code"_qs).toString(),
+                                  op->error.value(u"message"_qs).toString());
     if (op->action == u"create"_qs) {
         if (const auto service = m_store.get(op->resourceId))
             return ArmResponse::json(200, present(request, *service), ArmResources::etag(*service));
@@ -533,18 +570,21 @@ void ServiceRoutes::advance()
     for (ManagementStore::Operation op : m_store.pendingOperations()) {
         auto service = m_store.get(op.resourceId);
         const bool done = now >= op.doneAtMs;
+        QJsonObject failure;
         if (op.action == u"create"_qs && service) {
             QJsonObject properties = service->properties();
+            if (done)
+                failure = activationError(service->name, properties);
             const QString state = properties.value(u"provisioningState"_qs).toString();
-            const QString wanted = done ? u"Succeeded"_qs
-                : now >= op.stepAtMs   ? u"Activating"_qs
-                                       : state;
+            const QString wanted = done ? (failure.isEmpty() ? u"Succeeded"_qs : u"Failed"_qs)
+                : now >= op.stepAtMs    ? u"Activating"_qs
+                                        : state;
             if (wanted == state && !done)
                 continue;
             properties.insert(u"provisioningState"_qs, wanted);
             properties.insert(u"targetProvisioningState"_qs,
                               done ? QString() : u"Succeeded"_qs);
-            if (done)
+            if (done && failure.isEmpty())
                 properties.insert(u"platformVersion"_qs, u"stv2"_qs);
             service->body.insert(u"properties"_qs, properties);
             if (!m_store.begin())
@@ -564,7 +604,8 @@ void ServiceRoutes::advance()
             continue;
         }
         if (done) {
-            op.status = u"Succeeded"_qs;
+            op.status = failure.isEmpty() ? u"Succeeded"_qs : u"Failed"_qs;
+            op.error = failure;
             op.endedMs = now;
             if (!m_store.putOperation(op)) {
                 m_store.rollback();

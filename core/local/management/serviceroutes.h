@@ -21,6 +21,11 @@ struct LocalContext;
 // halfway through the delay and "Succeeded" at its end. DELETE answers 202 and removes the
 // service at the end of the delay. The delay is PORTICO_LOCAL_LRO_DELAY_MS milliseconds
 // (default 2000). Operations are stored, so they finish after a restart too.
+//
+// A create can end Failed, as in Azure, where activation checks what the PUT was not refused
+// for: a publisherEmail in the reserved top-level domain "invalid" (RFC 6761; "a@contoso.invalid")
+// ends the operation with status "Failed" and error code "ActivationFailed", and leaves the
+// service with provisioningState "Failed". The next PUT of that service creates it again.
 class ServiceRoutes final : public QObject
 {
     Q_OBJECT

@@ -84,6 +84,8 @@ const char *const s_migrations[] = {
     " id TEXT PRIMARY KEY NOT NULL, resource_id TEXT NOT NULL, action TEXT NOT NULL,"
     " status TEXT NOT NULL, started_ms INTEGER NOT NULL, step_at_ms INTEGER NOT NULL,"
     " done_at_ms INTEGER NOT NULL, ended_ms INTEGER NOT NULL DEFAULT 0);",
+    // 1 → 2: why an operation failed (ARM's error object as JSON; '{}' while it has not)
+    "ALTER TABLE operations ADD COLUMN error TEXT NOT NULL DEFAULT '{}';",
 };
 
 StoredResource readResource(const QSqlQuery &query, bool parseBodies = true)
@@ -118,11 +120,12 @@ ManagementStore::Operation readOperation(const QSqlQuery &query)
     op.stepAtMs = query.value(5).toLongLong();
     op.doneAtMs = query.value(6).toLongLong();
     op.endedMs = query.value(7).toLongLong();
+    op.error = parseObject(query.value(8));
     return op;
 }
 
 constexpr auto s_operationColumns =
-    "id, resource_id, action, status, started_ms, step_at_ms, done_at_ms, ended_ms";
+    "id, resource_id, action, status, started_ms, step_at_ms, done_at_ms, ended_ms, error";
 
 } // namespace
 
@@ -458,10 +461,11 @@ Result<void> ManagementStore::unlink(const QString &kind, const QString &sourceI
 Result<void> ManagementStore::putOperation(const Operation &op)
 {
     Q_ASSERT(m_inTransaction);
-    return exec(u"INSERT OR REPLACE INTO operations (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs.arg(
+    return exec(u"INSERT OR REPLACE INTO operations (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs.arg(
                     QLatin1StringView(s_operationColumns)),
                 { op.id, op.resourceId, op.action, op.status, op.startedMs, op.stepAtMs,
-                  op.doneAtMs, op.endedMs });
+                  op.doneAtMs, op.endedMs,
+                  QString::fromUtf8(QJsonDocument(op.error).toJson(QJsonDocument::Compact)) });
 }
 
 std::optional<ManagementStore::Operation> ManagementStore::operation(const QString &id) const

@@ -5,6 +5,7 @@
 #include "core/common/result.h"
 #include "core/local/store/storedresource.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -41,7 +42,7 @@ class ManagementStore final : public QObject
     Q_DISABLE_COPY_MOVE(ManagementStore)
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     explicit ManagementStore(QObject *parent = nullptr);
     ~ManagementStore() override;
@@ -103,11 +104,12 @@ public:
         QString id;
         QString resourceId;
         QString action; // "create" or "delete"
-        QString status; // InProgress, Succeeded, Failed
+        QString status; // InProgress, Succeeded, Failed, Canceled
         qint64 startedMs = 0;
         qint64 stepAtMs = 0; // create: Created → Activating
         qint64 doneAtMs = 0; // terminal
         qint64 endedMs = 0;
+        QJsonObject error; // Failed: ARM's {code, message}; empty otherwise
     };
     [[nodiscard]] core::Result<void> putOperation(const Operation &operation);
     std::optional<Operation> operation(const QString &id) const;

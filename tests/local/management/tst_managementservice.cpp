@@ -34,6 +34,7 @@ private Q_SLOTS:
     void missingResourceGroupIsNamed();
     void servicePutIsLongRunningAndPassesThroughStates();
     void serviceOperationResultLocationPolling();
+    void serviceCreateEndsFailedForAnAddressThatCannotExist();
     void serviceValidationErrors();
     void serviceGetPatchListAndEtag();
     void servicePutReplacesWhatItDoesNotSend();
@@ -301,6 +302,62 @@ void tst_ManagementService::serviceOperationResultLocationPolling()
     QCOMPARE(status, 204);
     QCOMPARE(m_arm->get(ArmTestClient::servicePath(u"location-svc2"_qs)).status, 404);
     QCOMPARE(m_arm->get(path + u"/operationresults/doesnotexist"_qs).status, 404);
+}
+
+void tst_ManagementService::serviceCreateEndsFailedForAnAddressThatCannotExist()
+{
+    const QString path = ArmTestClient::servicePath(u"failing-svc"_qs);
+    QJsonObject body = serviceBody();
+    QJsonObject props = body[u"properties"_qs].toObject();
+    props[u"publisherEmail"_qs] = u"admin@contoso.invalid"_qs;
+    body[u"properties"_qs] = props;
+    // Accepted: the address is well-formed; activation finds out that it cannot exist.
+    const auto created = m_arm->put(path, body);
+    QCOMPARE(created.status, 201);
+    QCOMPARE(created.json[u"properties"_qs][u"provisioningState"_qs].toString(), u"Created"_qs);
+    const QUrl async(QString::fromUtf8(created.header("azure-asyncoperation")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_arm->sendUrl("GET", async).json[u"status"_qs].toString(),
+                              u"Failed"_qs, 10000);
+    const auto failed = m_arm->sendUrl("GET", async);
+    QCOMPARE(failed.status, 200);
+    QCOMPARE(failed.errorCode(), u"ActivationFailed"_qs);
+    QCOMPARE(failed.errorMessage(),
+             u"The API Management service 'failing-svc' could not be activated: its publisher "
+             "e-mail 'admin@contoso.invalid' cannot receive notifications, because the domain "
+             "'contoso.invalid' does not exist."_qs);
+    QVERIFY(failed.json.contains(u"endTime"_qs));
+    QVERIFY(!failed.json.contains(u"percentComplete"_qs));
+    // The service stays, failed, as in Azure.
+    const auto service = m_arm->get(path);
+    QCOMPARE(service.status, 200);
+    QCOMPARE(service.json[u"properties"_qs][u"provisioningState"_qs].toString(), u"Failed"_qs);
+    QCOMPARE(service.json[u"properties"_qs][u"targetProvisioningState"_qs].toString(), QString());
+    // The same operation through a Location URL (without asyncResponse): ARM's error envelope.
+    QUrl location = async;
+    location.setQuery(u"api-version=2024-05-01"_qs);
+    const auto viaLocation = m_arm->sendUrl("GET", location);
+    QCOMPARE(viaLocation.status, 400);
+    QCOMPARE(viaLocation.errorCode(), u"ActivationFailed"_qs);
+    QCOMPARE(viaLocation.errorMessage(), failed.errorMessage());
+
+    // The next PUT, with an address that can exist, creates the service again: long-running,
+    // answered 200 because the service exists, and this time it succeeds.
+    props[u"publisherEmail"_qs] = u"admin@contoso.com"_qs;
+    body[u"properties"_qs] = props;
+    const auto again = m_arm->put(path, body);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json[u"properties"_qs][u"provisioningState"_qs].toString(), u"Created"_qs);
+    const QUrl asyncAgain(QString::fromUtf8(again.header("azure-asyncoperation")));
+    QVERIFY(asyncAgain.isValid() && asyncAgain != async);
+    QTRY_COMPARE_WITH_TIMEOUT(m_arm->sendUrl("GET", asyncAgain).json[u"status"_qs].toString(),
+                              u"Succeeded"_qs, 10000);
+    QCOMPARE(m_arm->get(path).json[u"properties"_qs][u"provisioningState"_qs].toString(),
+             u"Succeeded"_qs);
+    // Seeded from the new PUT: the administrator is the new publisher e-mail.
+    QCOMPARE(m_arm->get(path + u"/users/1"_qs).json[u"properties"_qs][u"email"_qs].toString(),
+             u"admin@contoso.com"_qs);
+    // The failed operation still says what happened.
+    QCOMPARE(m_arm->sendUrl("GET", async).errorCode(), u"ActivationFailed"_qs);
 }
 
 void tst_ManagementService::serviceValidationErrors()

@@ -23,6 +23,7 @@ class tst_ManagementStore : public QObject
 private Q_SLOTS:
     void createsSchemaInWalMode();
     void refusesANewerSchema();
+    void aSchemaOneDatabaseKeepsItsOperationsAndLearnsTheirErrors();
     void generationMovesWithEveryCommitOnly();
     void cascadingRemoveTakesChildrenAndLinks();
     void serviceConfigSnapshotsASeededService();
@@ -82,6 +83,53 @@ void tst_ManagementStore::refusesANewerSchema()
     const auto opened = store.open(dir.filePath(u"m.db"_qs));
     QVERIFY(!opened.ok());
     QVERIFY2(opened.error().message.contains(u"schema version 99"_qs), qPrintable(opened.error().message));
+}
+
+void tst_ManagementStore::aSchemaOneDatabaseKeepsItsOperationsAndLearnsTheirErrors()
+{
+    test::TempDir dir;
+    {
+        // A data dir of a portico-local before operations had errors (schema version 1), with a
+        // create in progress.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"older"_qs);
+        db.setDatabaseName(dir.filePath(u"m.db"_qs));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *statement :
+             { "CREATE TABLE resources (key TEXT PRIMARY KEY NOT NULL, parent_key TEXT NOT NULL,"
+               " kind TEXT NOT NULL, name TEXT NOT NULL, display_name TEXT NOT NULL DEFAULT '',"
+               " unique_key TEXT, etag INTEGER NOT NULL, body TEXT NOT NULL,"
+               " private_data TEXT NOT NULL DEFAULT '{}')",
+               "CREATE TABLE links (kind TEXT NOT NULL, source TEXT NOT NULL,"
+               " target TEXT NOT NULL, PRIMARY KEY(kind, source, target)) WITHOUT ROWID",
+               "CREATE TABLE operations (id TEXT PRIMARY KEY NOT NULL, resource_id TEXT NOT NULL,"
+               " action TEXT NOT NULL, status TEXT NOT NULL, started_ms INTEGER NOT NULL,"
+               " step_at_ms INTEGER NOT NULL, done_at_ms INTEGER NOT NULL,"
+               " ended_ms INTEGER NOT NULL DEFAULT 0)",
+               "INSERT INTO operations VALUES ('op1', '/svc', 'create', 'InProgress', 1, 2, 3, 0)",
+               "PRAGMA user_version = 1" })
+            QVERIFY2(q.exec(QString::fromLatin1(statement)), statement);
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"older"_qs);
+    ManagementStore store;
+    const auto opened = store.open(dir.filePath(u"m.db"_qs));
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+    auto op = store.operation(u"op1"_qs);
+    QVERIFY(op);
+    QCOMPARE(op->status, u"InProgress"_qs);
+    QCOMPARE(op->doneAtMs, 3);
+    QVERIFY(op->error.isEmpty());
+    QCOMPARE(store.pendingOperations().size(), 1);
+
+    op->status = u"Failed"_qs;
+    op->error = QJsonObject { { u"code"_qs, u"ActivationFailed"_qs }, { u"message"_qs, u"No."_qs } };
+    QVERIFY(store.begin().ok());
+    QVERIFY(store.putOperation(*op).ok());
+    QVERIFY(store.commit().ok());
+    QCOMPARE(store.operation(u"op1"_qs)->error, op->error);
+    QVERIFY(store.pendingOperations().isEmpty());
 }
 
 void tst_ManagementStore::generationMovesWithEveryCommitOnly()
