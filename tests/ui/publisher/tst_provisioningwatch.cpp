@@ -71,9 +71,31 @@ private Q_SLOTS:
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
-    void create(ServiceWizard &wizard, const QString &name);
+    void create(ServiceWizard &wizard, const QString &name,
+                const QString &email = u"admin@contoso.com"_qs);
     // The same for a wizard its owner set up already.
-    void fillInAndCreate(ServiceWizard &wizard, const QString &name);
+    void fillInAndCreate(ServiceWizard &wizard, const QString &name,
+                         const QString &email = u"admin@contoso.com"_qs);
+
+    // A wizard on m_controller, with what its progress page shows and the controller's
+    // provisioningFinished signals.
+    struct Watch
+    {
+        explicit Watch(ui::PublisherController *controller)
+            : finished(controller, &ui::PublisherController::provisioningFinished)
+        {
+        }
+        ServiceWizard wizard;
+        QSignalSpy finished;
+        QLabel *status = nullptr;
+        QAbstractButton *watchAgain = nullptr;
+    };
+    // Creates `name` and waits until Portico stopped watching the create, without knowing how it
+    // ended, and offers Watch again.
+    void createUntilItStopsWatching(Watch &watch, const QString &name,
+                                    const QString &email = u"admin@contoso.com"_qs);
+    // Clicks Watch again and waits until that watch ends too.
+    void watchAgainUntilItEnds(Watch &watch);
     // A status poll of the service's long-running create.
     static bool isPollOf(const test::FlakyProxy::Request &request, const QString &name)
     {
@@ -130,14 +152,37 @@ void tst_ProvisioningWatch::cleanup()
     m_proxy.reset();
 }
 
-void tst_ProvisioningWatch::create(ServiceWizard &wizard, const QString &name)
+void tst_ProvisioningWatch::create(ServiceWizard &wizard, const QString &name,
+                                   const QString &email)
 {
     m_controller->attachWizard(&wizard);
     wizard.setEnvironments({ { u"local"_qs, u"portico-local"_qs, false } }, u"local"_qs);
-    fillInAndCreate(wizard, name);
+    fillInAndCreate(wizard, name, email);
 }
 
-void tst_ProvisioningWatch::fillInAndCreate(ServiceWizard &wizard, const QString &name)
+void tst_ProvisioningWatch::createUntilItStopsWatching(Watch &watch, const QString &name,
+                                                       const QString &email)
+{
+    create(watch.wizard, name, email);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(watch.finished.wait(60000));
+    QCOMPARE(watch.finished.first().at(0).toBool(), false);
+    watch.status = watch.wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    watch.watchAgain = watch.wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
+    QVERIFY(watch.status);
+    QVERIFY(watch.watchAgain);
+    QVERIFY2(watch.watchAgain->isVisible(), qPrintable(watch.status->text()));
+}
+
+void tst_ProvisioningWatch::watchAgainUntilItEnds(Watch &watch)
+{
+    QTest::mouseClick(watch.watchAgain, Qt::LeftButton);
+    QVERIFY(watch.finished.wait(60000));
+}
+
+void tst_ProvisioningWatch::fillInAndCreate(ServiceWizard &wizard, const QString &name,
+                                            const QString &email)
 {
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -150,7 +195,7 @@ void tst_ProvisioningWatch::fillInAndCreate(ServiceWizard &wizard, const QString
     QTest::mouseClick(next, Qt::LeftButton);
     QTest::keyClicks(wizard.findChild<QLineEdit *>(u"organizationLineEdit"_qs), u"Contoso"_qs);
     QTest::mouseClick(next, Qt::LeftButton);
-    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::keyClicks(wizard.findChild<QLineEdit *>(u"adminEmailLineEdit"_qs), email);
     QTest::mouseClick(next, Qt::LeftButton);
     auto *tier = wizard.findChild<QComboBox *>(u"tierComboBox"_qs);
     tier->setCurrentIndex(tier->findData(u"Developer"_qs));
@@ -546,24 +591,18 @@ void tst_ProvisioningWatch::watchAgainFollowsTheServiceWhenItsOperationIsGone()
         return !offline && isPollOf(r, name);
     }, 404, "NotFound");
 
-    ServiceWizard wizard;
-    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    Watch watch(m_controller.get());
     QSignalSpy created(m_controller.get(), &ui::PublisherController::serviceCreated);
-    create(wizard, name);
+    createUntilItStopsWatching(watch, name);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(finished.first().at(0).toBool(), false);
-    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
-    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
-    QVERIFY(watchAgain);
-    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
 
     offline = false;
-    QTest::mouseClick(watchAgain, Qt::LeftButton);
-    QVERIFY(finished.wait(60000));
-    QVERIFY2(finished.last().at(0).toBool(), qPrintable(status->text()));
-    QCOMPARE(status->text(), u"watchoperationgone is ready"_qs);
+    watchAgainUntilItEnds(watch);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(watch.finished.last().at(0).toBool(), qPrintable(watch.status->text()));
+    QCOMPARE(watch.status->text(), u"watchoperationgone is ready"_qs);
     QVERIFY2(m_proxy->failed() >= 1, "the status URL was asked first");
     QCOMPARE(created.size(), 1);
     QCOMPARE(created.first().at(0).toString(), test::localServiceId(name));
@@ -585,26 +624,22 @@ void tst_ProvisioningWatch::watchAgainSaysWhenTheServiceIsGone()
         return !offline && (isPollOf(r, name) || isGetOf(r, name));
     }, 404, "NotFound");
 
-    ServiceWizard wizard;
-    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
-    create(wizard, name);
+    Watch watch(m_controller.get());
+    createUntilItStopsWatching(watch, name);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(finished.wait(60000));
-    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
-    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
-    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
 
     offline = false;
-    QTest::mouseClick(watchAgain, Qt::LeftButton);
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(finished.last().at(0).toBool(), false);
-    QVERIFY2(status->text().startsWith(u"watchservicegone no longer exists; the create may have failed"_qs),
-             qPrintable(status->text()));
+    watchAgainUntilItEnds(watch);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(watch.finished.last().at(0).toBool(), false);
+    QVERIFY2(watch.status->text().startsWith(u"watchservicegone no longer exists; the create may have failed"_qs),
+             qPrintable(watch.status->text()));
     QVERIFY2(m_proxy->failed() >= 2, "the status URL and the service were asked");
-    QVERIFY(!watchAgain->isVisible());
-    QVERIFY(wizard.button(QWizard::BackButton)->isVisible());
-    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!watch.watchAgain->isVisible());
+    QVERIFY(watch.wizard.button(QWizard::BackButton)->isVisible());
+    QVERIFY(watch.wizard.button(QWizard::FinishButton)->isEnabled());
 }
 
 void tst_ProvisioningWatch::watchAgainWaitsForAServiceNotFoundAtFirst()
@@ -628,21 +663,17 @@ void tst_ProvisioningWatch::watchAgainWaitsForAServiceNotFoundAtFirst()
         return isGetOf(r, name) && ++serviceGets == 1;
     }, 404, "ResourceNotFound");
 
-    ServiceWizard wizard;
-    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
-    create(wizard, name);
+    Watch watch(m_controller.get());
+    createUntilItStopsWatching(watch, name);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(finished.wait(60000));
-    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
-    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
-    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
 
     offline = false;
-    QTest::mouseClick(watchAgain, Qt::LeftButton);
-    QVERIFY(finished.wait(60000));
-    QVERIFY2(finished.last().at(0).toBool(), qPrintable(status->text()));
-    QCOMPARE(status->text(), u"watchnotyet is ready"_qs);
+    watchAgainUntilItEnds(watch);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(watch.finished.last().at(0).toBool(), qPrintable(watch.status->text()));
+    QCOMPARE(watch.status->text(), u"watchnotyet is ready"_qs);
     QVERIFY2(serviceGets >= 2, "the service was asked again after its 404");
 }
 
@@ -665,21 +696,17 @@ void tst_ProvisioningWatch::watchAgainSaysWhyTheStatusIsRefused()
         return !offline && isPollOf(r, name);
     }, 403, "AuthorizationFailed");
 
-    ServiceWizard wizard;
-    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
-    create(wizard, name);
+    Watch watch(m_controller.get());
+    createUntilItStopsWatching(watch, name);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(finished.wait(60000));
-    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
-    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
-    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
 
     offline = false;
-    QTest::mouseClick(watchAgain, Qt::LeftButton);
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(finished.last().at(0).toBool(), false);
-    QVERIFY2(status->text().contains(u"403"_qs), qPrintable(status->text()));
+    watchAgainUntilItEnds(watch);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(watch.finished.last().at(0).toBool(), false);
+    QVERIFY2(watch.status->text().contains(u"403"_qs), qPrintable(watch.status->text()));
     QCOMPARE(serviceGets, 0);
 }
 
@@ -691,25 +718,20 @@ void tst_ProvisioningWatch::watchAgainWithoutAConnectionSaysSo()
     m_client->setTiming(timing);
     m_proxy->dropWhen([name](const test::FlakyProxy::Request &r) { return isPollOf(r, name); });
 
-    ServiceWizard wizard;
-    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
-    create(wizard, name);
+    Watch watch(m_controller.get());
+    createUntilItStopsWatching(watch, name);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(finished.wait(60000));
-    auto *status = wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs);
-    auto *watchAgain = wizard.findChild<QAbstractButton *>(u"watchAgainPushButton"_qs);
-    QVERIFY2(watchAgain->isVisible(), qPrintable(status->text()));
 
     // The environment's connection is closed meanwhile (e.g. the user signed out).
     m_client.reset();
-    QTest::mouseClick(watchAgain, Qt::LeftButton);
-    QVERIFY2(finished.size() == 2 || finished.wait(5000), "the controller still provisions");
-    QCOMPARE(finished.last().at(0).toBool(), false);
-    QVERIFY2(status->text().startsWith(u"Portico cannot follow this create any more"_qs),
-             qPrintable(status->text()));
-    QVERIFY(!watchAgain->isVisible());
-    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    QTest::mouseClick(watch.watchAgain, Qt::LeftButton);
+    QVERIFY2(watch.finished.size() == 2 || watch.finished.wait(5000), "the controller still provisions");
+    QCOMPARE(watch.finished.last().at(0).toBool(), false);
+    QVERIFY2(watch.status->text().startsWith(u"Portico cannot follow this create any more"_qs),
+             qPrintable(watch.status->text()));
+    QVERIFY(!watch.watchAgain->isVisible());
+    QVERIFY(watch.wizard.button(QWizard::FinishButton)->isEnabled());
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
