@@ -327,7 +327,8 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                               tr("Creating %1 failed: the signed-in account does not have "
                                  "permission to create it in the resource group “%2” (%3).")
                                   .arg(name, group, r.error().message))
-                        : tr("Creating %1 failed: %2").arg(name, r.error().message);
+                        // The server's code with its message: "ActivationFailed: …".
+                        : tr("Creating %1 failed: %2").arg(name, serverSaid(r.error()));
                     if (m_operations)
                         m_operations->end(*op, r.ok(), outcome);
                     const auto run = weakRun.lock();

@@ -9,7 +9,9 @@
 // says so long before the hour a create may take, but polls that fail now and then, with
 // answers in between, do not add up to that. Once Portico stopped watching, Watch again follows
 // the same create on, in a real console, until the console is on the new service; when the
-// operation's status URL no longer answers, it follows the service itself.
+// operation's status URL no longer answers, it follows the service itself. A create that
+// portico-local fails (a publisher e-mail in the reserved .invalid domain, as Azure fails an
+// activation) says why, in the wizard and the status bar, and Back keeps what the user typed.
 
 #include "core/arm/armclient.h"
 #include "core/arm/armrequest.h"
@@ -68,6 +70,8 @@ private Q_SLOTS:
     void watchAgainWaitsForAServiceNotFoundAtFirst();
     void watchAgainSaysWhyTheStatusIsRefused();
     void watchAgainWithoutAConnectionSaysSo();
+    void aFailedCreateSaysWhyAndBackKeepsWhatWasTyped();
+    void watchAgainShowsThatTheCreateFailed();
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
@@ -732,6 +736,127 @@ void tst_ProvisioningWatch::watchAgainWithoutAConnectionSaysSo()
              qPrintable(watch.status->text()));
     QVERIFY(!watch.watchAgain->isVisible());
     QVERIFY(watch.wizard.button(QWizard::FinishButton)->isEnabled());
+}
+
+namespace {
+
+// What the wizard and the status bar say when portico-local fails the create of `name`.
+QString activationFailure(const QString &name, const QString &email)
+{
+    return u"Creating %1 failed: ActivationFailed: The API Management service '%1' could not be "
+           "activated: its publisher e-mail '%2' cannot receive notifications, because the "
+           "domain '%3' does not exist."_qs.arg(name, email, email.section(u'@', -1));
+}
+
+const QString s_useBack = u"Use Back to change the settings and create the instance again."_qs;
+
+} // namespace
+
+void tst_ProvisioningWatch::aFailedCreateSaysWhyAndBackKeepsWhatWasTyped()
+{
+    const QString name = u"watchfails"_qs;
+    const QString wrongEmail = u"admin@contoso.invalid"_qs;
+    core::Settings settings(m_dir.filePath(u"settings-fails.ini"_qs));
+    core::InMemorySecretStore secrets;
+    ui::MainWindow window(settings);
+    ui::ConsoleSession session(&window, &secrets, m_dir.filePath(u"history-fails.sqlite"_qs));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto endpoints = core::LocalEndpoints::fromReadyLine(
+        QJsonDocument(m_local.readyLine()).toJson(QJsonDocument::Compact));
+    QVERIFY(endpoints.ok());
+    QSignalSpy connected(&session, &ui::ConsoleSession::connected);
+    session.attachLocal(endpoints.value());
+    QVERIFY(connected.wait(30000));
+    core::ArmTiming timing = session.client()->timing();
+    timing.timeScale = 0.1;
+    session.client()->setTiming(timing);
+
+    // The address passes the wizard's own check; portico-local fails the activation, as Azure
+    // fails one it accepted.
+    window.findChild<QAction *>(u"newServiceAction"_qs)->trigger();
+    QPointer<ServiceWizard> wizard;
+    QTRY_VERIFY((wizard = window.findChild<ServiceWizard *>()) != nullptr);
+    fillInAndCreate(*wizard, name, wrongEmail);
+    if (QTest::currentTestFailed())
+        return;
+    auto *status = wizard->findChild<QLabel *>(u"provisioningStatusLabel"_qs);
+    QAbstractButton *back = wizard->button(QWizard::BackButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(back->isVisible(), qPrintable(status->text()), 30000);
+    // The server's code and message, in the wizard's words.
+    QCOMPARE(status->text(), activationFailure(name, wrongEmail) + u'\n' + s_useBack);
+    QVERIFY(!wizard->findChild<QAbstractButton *>(u"watchAgainPushButton"_qs)->isVisible());
+    // The console does not claim the service was created: the status bar says it failed, and
+    // the console is not on it.
+    auto *operations = window.findChild<QLabel *>(u"operationsLabel"_qs);
+    QVERIFY(operations);
+    QTRY_COMPARE(operations->text(), activationFailure(name, wrongEmail));
+    QVERIFY(session.serviceId() != test::localServiceId(name));
+    QVERIFY2(!window.windowTitle().startsWith(name), qPrintable(window.windowTitle()));
+
+    // Back: the summary and the e-mail page still hold what the user typed.
+    QVERIFY(back->isEnabled());
+    QTest::mouseClick(back, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    const QString summary = wizard->findChild<QLabel *>(u"summaryLabel"_qs)->text();
+    QVERIFY2(summary.contains(u"Instance name: watchfails"_qs), qPrintable(summary));
+    QVERIFY2(summary.contains(u"Organization: Contoso"_qs), qPrintable(summary));
+    QVERIFY2(summary.contains(u"Administrator e-mail: "_qs + wrongEmail), qPrintable(summary));
+    QTest::mouseClick(back, Qt::LeftButton);
+    QTest::mouseClick(back, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ServiceWizard::EmailPageId));
+    auto *email = wizard->findChild<QLineEdit *>(u"adminEmailLineEdit"_qs);
+    QCOMPARE(email->text(), wrongEmail);
+
+    // The user corrects the address and creates the service again: this time it is ready, and
+    // the console goes to it.
+    email->selectAll();
+    QTest::keyClicks(email, u"admin@contoso.com"_qs);
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    QVERIFY(wizard->findChild<QLabel *>(u"summaryLabel"_qs)->text().contains(
+        u"Administrator e-mail: admin@contoso.com"_qs));
+    QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ServiceWizard::ProgressPageId));
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"watchfails is ready"_qs, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.serviceId(), test::localServiceId(name), 10000);
+    QCOMPARE(operations->text(), u"watchfails is ready"_qs);
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+}
+
+void tst_ProvisioningWatch::watchAgainShowsThatTheCreateFailed()
+{
+    const QString name = u"watchagainfails"_qs;
+    const QString wrongEmail = u"admin@contoso.invalid"_qs;
+    core::ArmTiming timing = m_client->timing();
+    timing.maxFailingPollsMs = 1000;
+    m_client->setTiming(timing);
+    bool offline = true;
+    m_proxy->dropWhen([&offline, name](const test::FlakyProxy::Request &r) {
+        return offline && isPollOf(r, name);
+    });
+
+    Watch watch(m_controller.get());
+    QSignalSpy created(m_controller.get(), &ui::PublisherController::serviceCreated);
+    createUntilItStopsWatching(watch, name, wrongEmail);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(!watch.status->text().contains(u"failed"_qs), qPrintable(watch.status->text()));
+
+    // Meanwhile portico-local failed the create; Watch again hears it.
+    offline = false;
+    watchAgainUntilItEnds(watch);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(watch.finished.last().at(0).toBool(), false);
+    QCOMPARE(watch.status->text(), activationFailure(name, wrongEmail) + u'\n' + s_useBack);
+    QVERIFY(!watch.watchAgain->isVisible());
+    QVERIFY(watch.wizard.button(QWizard::BackButton)->isVisible());
+    QVERIFY(watch.wizard.button(QWizard::BackButton)->isEnabled());
+    QCOMPARE(created.size(), 0);
+    QVERIFY(m_controller->serviceId() != test::localServiceId(name));
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
