@@ -1645,6 +1645,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>portico-local&apos;s ML key could not be kept in the keychain: %1</source>
         <translation>De ML-sleutel van portico-local kon niet in de sleutelbos worden bewaard: %1</translation>
     </message>
+    <message>
+        <source>No API Management service is ready yet: the navigation tree shows which failed and which are still being created. Create one with File → New service instance.</source>
+        <translation>Nog geen enkele API Management-service is klaar: de navigatieboom toont welke mislukt zijn en welke nog worden aangemaakt. Maak er een aan via Bestand → Nieuwe service-instantie.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::DeveloperController</name>
@@ -2292,6 +2296,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Only letters a–z and A–Z, digits and hyphens are allowed.</source>
         <translation>Alleen de letters a–z en A–Z, cijfers en koppeltekens zijn toegestaan.</translation>
     </message>
+    <message>
+        <source>“%1” is the instance whose create failed; it will be created again.</source>
+        <translation>“%1” is de instantie waarvan het aanmaken is mislukt; die wordt opnieuw aangemaakt.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::NavigationActions</name>
@@ -2417,6 +2425,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>%1 (loading…)</source>
         <translation>%1 (laden…)</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (mislukt)</translation>
+    </message>
+    <message>
+        <source>Creating or updating this service failed, so it cannot be used. Create it again with File → New service instance.</source>
+        <translation>Het aanmaken of bijwerken van deze service is mislukt, dus hij kan niet worden gebruikt. Maak hem opnieuw aan via Bestand → Nieuwe service-instantie.</translation>
+    </message>
+    <message>
+        <source>%1 (being created…)</source>
+        <translation>%1 (wordt aangemaakt…)</translation>
+    </message>
+    <message>
+        <source>This service is still being created; it can be used when it is ready.</source>
+        <translation>Deze service wordt nog aangemaakt; hij kan worden gebruikt zodra hij klaar is.</translation>
     </message>
 </context>
 <context>
@@ -3075,10 +3099,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>%1 is klaar</translation>
     </message>
     <message>
-        <source>Creating %1 failed: %2</source>
-        <translation>Aanmaken van %1 is mislukt: %2</translation>
-    </message>
-    <message>
         <source>Adding %1</source>
         <translation>%1 wordt toegevoegd</translation>
     </message>
@@ -3205,6 +3225,18 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The console switched to another environment before this was finished; nothing more was sent. Reload to see what the server has.</source>
         <translation>De console is naar een andere omgeving overgeschakeld voordat dit klaar was; er is niets meer verzonden. Laad opnieuw om te zien wat de server heeft.</translation>
+    </message>
+    <message>
+        <source>Creating “%1” failed: the service ended in a failed state, and the server did not say why.</source>
+        <translation>Aanmaken van “%1” is mislukt: de service is in een mislukte toestand geëindigd en de server heeft niet gezegd waarom.</translation>
+    </message>
+    <message>
+        <source>Creating “%1” failed: %2</source>
+        <translation>Aanmaken van “%1” is mislukt: %2</translation>
+    </message>
+    <message>
+        <source>Creating “%1” failed: %2 (%3)</source>
+        <translation>Aanmaken van “%1” is mislukt: %2 (%3)</translation>
     </message>
 </context>
 <context>

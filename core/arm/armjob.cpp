@@ -33,6 +33,15 @@ bool isGone(const Error &error)
     return error.httpStatus == 404 || error.httpStatus == 410;
 }
 
+// The resource itself ended in a terminal state other than Succeeded, and no operation said
+// why. No server code: target "provisioningState" tells the UI that it has to say this itself.
+Error provisioningFailure(const QString &state)
+{
+    Error error = Error::make(Error::Kind::Http, u"Provisioning ended in state %1."_qs.arg(state));
+    error.target = u"provisioningState"_qs;
+    return error;
+}
+
 ArmRequest getOf(const QUrl &url)
 {
     ArmRequest request;
@@ -246,8 +255,7 @@ void ArmJob::afterInitial(const ArmResponse &response)
                 return;
             }
             if (state && operationStateFromString(*state) == OperationState::Failed) {
-                finish(Error::make(Error::Kind::Http,
-                                   u"Provisioning ended in state %1."_qs.arg(*state)));
+                finish(provisioningFailure(*state));
                 return;
             }
         }
@@ -311,7 +319,7 @@ void ArmJob::afterPoll(const ArmResponse &response)
         finish(response);
     } else {
         m_watching = false; // the server's last word
-        finish(Error::make(Error::Kind::Http, u"Provisioning ended in state %1."_qs.arg(*state)));
+        finish(provisioningFailure(*state));
     }
 }
 

@@ -23,7 +23,8 @@ class ArmExchange;
 //   1. Azure-AsyncOperation when present: GET it until status is Succeeded, Failed or Canceled;
 //   2. otherwise Location: GET it while it answers 202;
 //   3. otherwise, a 200/201 whose properties.provisioningState is not terminal: GET the resource
-//      until it is.
+//      until it is. A resource that ends Failed or Canceled this way ends the job with an Error
+//      without code and with target "provisioningState" (the server did not say why).
 // Each poll waits Retry-After when the server sends one (at least baseBackoffMs), else the
 // default poll interval. A poll that fails on the way (network error, timeout, 429, 5xx: the
 // operation goes on in Azure) is sent again after a backoff, or Retry-After when that is longer,

@@ -327,8 +327,16 @@ void PublisherController::attachWizard(ServiceWizard *wizard, const QString &sub
                               tr("Creating %1 failed: the signed-in account does not have "
                                  "permission to create it in the resource group “%2” (%3).")
                                   .arg(name, group, r.error().message))
-                        // The server's code with its message: "ActivationFailed: …".
-                        : tr("Creating %1 failed: %2").arg(name, serverSaid(r.error()));
+                        // The resource ended Failed, and no operation said why.
+                        : r.error().target == u"provisioningState"_qs && r.error().code.isEmpty()
+                        ? tr("Creating “%1” failed: the service ended in a failed state, and "
+                             "the server did not say why.")
+                              .arg(name)
+                        // The server's message first, its code last: "… (ActivationFailed)".
+                        : r.error().code.isEmpty() || r.error().message.isEmpty()
+                        ? tr("Creating “%1” failed: %2").arg(name, serverSaid(r.error()))
+                        : tr("Creating “%1” failed: %2 (%3)")
+                              .arg(name, r.error().message, r.error().code);
                     if (m_operations)
                         m_operations->end(*op, r.ok(), outcome);
                     const auto run = weakRun.lock();

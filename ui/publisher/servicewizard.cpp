@@ -121,6 +121,17 @@ public:
             setMessage(availability, tr("“%1” is available.").arg(name), false);
             break;
         case ServiceWizard::Availability::Taken:
+            // The service this wizard failed to create holds its name: a PUT creates it again.
+            if (!createAgainName.isEmpty()
+                && name.compare(createAgainName, Qt::CaseInsensitive) == 0) {
+                m_state = ServiceWizard::Availability::Available;
+                setMessage(availability,
+                           tr("“%1” is the instance whose create failed; it will be created "
+                              "again.")
+                               .arg(name),
+                           false);
+                break;
+            }
             setMessage(availability,
                        text.isEmpty() ? tr("“%1” is already taken.").arg(name)
                                       : tr("“%1” is not available: %2").arg(name, text),
@@ -143,9 +154,19 @@ public:
         Q_EMIT completeChanged();
     }
 
+    // Asks again for the name shown (after a create failed, the answer changed).
+    void recheck()
+    {
+        m_state = ServiceWizard::Availability::Unknown;
+        m_checkedName.clear();
+        requestCheck();
+    }
+
     QLineEdit *edit = nullptr;
     QLabel *message = nullptr;
     QLabel *availability = nullptr;
+    // The name of the instance whose create this wizard saw fail, on the environment chosen.
+    QString createAgainName;
 
 private:
     void onTextChanged(const QString &text)
@@ -499,6 +520,7 @@ ServiceWizard::ServiceWizard(QWidget *parent)
     connect(m_environmentPage->combo, &QComboBox::currentIndexChanged, this, [this] {
         Q_EMIT environmentChosen(request().environmentId);
         // A different environment can change the answer for the same name.
+        m_namePage->createAgainName.clear();
         m_namePage->setAvailability(m_namePage->edit->text(), Availability::Unknown, {});
     });
     connect(m_azurePage->subscription, &QComboBox::activated, this,
@@ -619,6 +641,12 @@ void ServiceWizard::setProvisioningStatus(const QString &status)
 void ServiceWizard::setProvisioningFinished(bool succeeded, const QString &message)
 {
     m_progressPage->finish(succeeded, message);
+    if (succeeded)
+        return;
+    // A create that failed after the server accepted it leaves the service, which holds the
+    // name: Back to the name page accepts it, to create it again.
+    m_namePage->createAgainName = m_namePage->edit->text();
+    m_namePage->recheck();
 }
 
 void ServiceWizard::setProvisioningUnconfirmed(const QString &message, bool canWatchAgain)

@@ -72,6 +72,8 @@ public:
 
     // Provisioning progress, reported by the owner after provisionRequested().
     void setProvisioningStatus(const QString &status);
+    // After a failure the name is checked again: taken by the service whose create failed, the
+    // name page accepts it and says that instance will be created again.
     void setProvisioningFinished(bool succeeded, const QString &message);
     // Provisioning goes on, but the owner stopped following it (`message` says why): neither
     // success nor a failure to correct and create again. With `canWatchAgain`, the page offers

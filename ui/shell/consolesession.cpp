@@ -439,10 +439,28 @@ void ConsoleSession::findService()
             Q_EMIT connected();
             return;
         }
-        QString chosen = services.first().value(u"id"_qs).toString();
+        // Only a service that is ready opens: not one whose create failed or still runs (ARM:
+        // no provisioningState at all means the last operation succeeded).
+        QString chosen;
         for (const QJsonObject &service : services) {
-            if (service.value(u"id"_qs).toString() == m_serviceId)
-                chosen = m_serviceId;
+            const QString state = service.value(u"properties"_qs)
+                                      .toObject()
+                                      .value(u"provisioningState"_qs)
+                                      .toString();
+            if (!state.isEmpty() && state != u"Succeeded"_qs)
+                continue;
+            const QString id = service.value(u"id"_qs).toString();
+            if (chosen.isEmpty() || id == m_serviceId)
+                chosen = id;
+        }
+        if (chosen.isEmpty()) {
+            m_workspace->banner()->showMessage(
+                BannerWidget::Kind::Information,
+                tr("No API Management service is ready yet: the navigation tree shows which "
+                   "failed and which are still being created. Create one with File → New "
+                   "service instance."));
+            Q_EMIT connected();
+            return;
         }
         useService(chosen);
     });

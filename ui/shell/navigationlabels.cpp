@@ -4,6 +4,10 @@
 
 #include "core/itemmodels/navigationtreemodel.h"
 
+#include <QApplication>
+#include <QJsonObject>
+#include <QStyle>
+
 namespace portico::ui {
 
 using Model = core::NavigationTreeModel;
@@ -15,8 +19,35 @@ NavigationLabels::NavigationLabels(QObject *parent)
 
 NavigationLabels::~NavigationLabels() = default;
 
+NavigationLabels::ServiceState NavigationLabels::serviceState(const QModelIndex &index)
+{
+    if (index.data(Model::KindRole).value<Model::Kind>() != Model::Kind::Service)
+        return ServiceState::Ready;
+    const QString state = index.data(Model::ResourceRole)
+                              .toJsonObject()
+                              .value(u"properties"_qs)
+                              .toObject()
+                              .value(u"provisioningState"_qs)
+                              .toString();
+    if (state == u"Failed"_qs)
+        return ServiceState::Failed;
+    if (state == u"Created"_qs || state == u"Activating"_qs)
+        return ServiceState::BeingCreated;
+    return ServiceState::Ready;
+}
+
 QVariant NavigationLabels::data(const QModelIndex &index, int role) const
 {
+    if (role == Qt::DecorationRole || role == ServiceStateRole) {
+        const ServiceState state = serviceState(index);
+        if (role == ServiceStateRole)
+            return QVariant::fromValue(state);
+        if (state == ServiceState::Failed)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+        if (state == ServiceState::BeingCreated)
+            return QApplication::style()->standardIcon(QStyle::SP_BrowserReload);
+        return QIdentityProxyModel::data(index, role);
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return QIdentityProxyModel::data(index, role);
     const auto kind = QIdentityProxyModel::data(index, Model::KindRole).value<Model::Kind>();
@@ -32,6 +63,20 @@ QVariant NavigationLabels::data(const QModelIndex &index, int role) const
     case Model::Kind::PoliciesFolder: label = tr("Policies"); break;
     default: label = QIdentityProxyModel::data(index, Qt::DisplayRole).toString(); break;
     }
+    // A service that cannot be used says so; opening it shows what Azure keeps of it.
+    QString serviceTip;
+    switch (serviceState(index)) {
+    case ServiceState::Failed:
+        label = tr("%1 (failed)").arg(label);
+        serviceTip = tr("Creating or updating this service failed, so it cannot be used. Create "
+                        "it again with File → New service instance.");
+        break;
+    case ServiceState::BeingCreated:
+        label = tr("%1 (being created…)").arg(label);
+        serviceTip = tr("This service is still being created; it can be used when it is ready.");
+        break;
+    case ServiceState::Ready: break;
+    }
     const auto state = QIdentityProxyModel::data(index, Model::LoadStateRole).value<Model::LoadState>();
     if (state == Model::LoadState::Failed) {
         const QString message = QIdentityProxyModel::data(index, Model::ErrorMessageRole).toString();
@@ -40,6 +85,8 @@ QVariant NavigationLabels::data(const QModelIndex &index, int role) const
     }
     if (state == Model::LoadState::Loading && role == Qt::DisplayRole)
         return tr("%1 (loading…)").arg(label);
+    if (role == Qt::ToolTipRole && !serviceTip.isEmpty())
+        return serviceTip;
     return role == Qt::DisplayRole ? QVariant(label) : QIdentityProxyModel::data(index, role);
 }
 

@@ -27,11 +27,13 @@
 #include "ui/publisher/publishercontroller.h"
 #include "ui/publisher/servicewizard.h"
 #include "ui/shell/consolesession.h"
+#include "ui/shell/language.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractProxyModel>
 #include <QAction>
+#include <QIcon>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -40,6 +42,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTranslator>
 #include <QTest>
 #include <QTreeView>
 
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void watchAgainWithoutAConnectionSaysSo();
     void aFailedCreateSaysWhyAndBackKeepsWhatWasTyped();
     void watchAgainShowsThatTheCreateFailed();
+    void aFailedCreateSaysWhyInDutch();
 
 private:
     // Clicks through the wizard on the local environment and presses Create.
@@ -740,21 +744,38 @@ void tst_ProvisioningWatch::watchAgainWithoutAConnectionSaysSo()
 
 namespace {
 
-// What the wizard and the status bar say when portico-local fails the create of `name`.
+// What portico-local says when it fails the activation of `name`.
+QString activationMessage(const QString &name, const QString &email)
+{
+    return u"The API Management service '%1' could not be activated: its publisher e-mail '%2' "
+           "cannot receive notifications, because the domain '%3' does not exist."_qs
+        .arg(name, email, email.section(u'@', -1));
+}
+
+// What the wizard and the status bar say then: the server's message first, its code last.
 QString activationFailure(const QString &name, const QString &email)
 {
-    return u"Creating %1 failed: ActivationFailed: The API Management service '%1' could not be "
-           "activated: its publisher e-mail '%2' cannot receive notifications, because the "
-           "domain '%3' does not exist."_qs.arg(name, email, email.section(u'@', -1));
+    return u"Creating “%1” failed: %2 (ActivationFailed)"_qs.arg(
+        name, activationMessage(name, email));
 }
 
 const QString s_useBack = u"Use Back to change the settings and create the instance again."_qs;
+
+// The navigation tree's row for the service `name` of portico-local, as the window shows it.
+QModelIndex shownService(ui::MainWindow &window, ui::ConsoleSession &session, const QString &name)
+{
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(window.navigationView()->model());
+    const QModelIndex source = session.navigation()->findArmId(test::localServiceId(name));
+    return proxy && source.isValid() ? proxy->mapFromSource(source) : QModelIndex();
+}
 
 } // namespace
 
 void tst_ProvisioningWatch::aFailedCreateSaysWhyAndBackKeepsWhatWasTyped()
 {
-    const QString name = u"watchfails"_qs;
+    // First in portico-local's list of services, where a console that takes the first one
+    // would open it.
+    const QString name = u"afailedcreate"_qs;
     const QString wrongEmail = u"admin@contoso.invalid"_qs;
     core::Settings settings(m_dir.filePath(u"settings-fails.ini"_qs));
     core::InMemorySecretStore secrets;
@@ -794,12 +815,39 @@ void tst_ProvisioningWatch::aFailedCreateSaysWhyAndBackKeepsWhatWasTyped()
     QVERIFY(session.serviceId() != test::localServiceId(name));
     QVERIFY2(!window.windowTitle().startsWith(name), qPrintable(window.windowTitle()));
 
+    // View → Refresh does not open the failed service either; the tree marks it as failed.
+    QSignalSpy refreshed(&session, &ui::ConsoleSession::connected);
+    window.findChild<QAction *>(u"refreshAction"_qs)->trigger();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(session.serviceId() != test::localServiceId(name));
+    QVERIFY2(!window.windowTitle().startsWith(name), qPrintable(window.windowTitle()));
+    QTRY_VERIFY_WITH_TIMEOUT(shownService(window, session, name).isValid(), 10000);
+    QTRY_COMPARE(shownService(window, session, name).data().toString(),
+                 name + u" (failed)"_qs);
+    QVERIFY(!shownService(window, session, name).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY2(shownService(window, session, name).data(Qt::ToolTipRole).toString().contains(
+                 u"failed"_qs),
+             qPrintable(shownService(window, session, name).data(Qt::ToolTipRole).toString()));
+    // Nor does a console started on the same portico-local.
+    {
+        core::Settings otherSettings(m_dir.filePath(u"settings-fails-2.ini"_qs));
+        ui::MainWindow otherWindow(otherSettings);
+        ui::ConsoleSession other(&otherWindow, &secrets,
+                                 m_dir.filePath(u"history-fails-2.sqlite"_qs));
+        QSignalSpy otherConnected(&other, &ui::ConsoleSession::connected);
+        other.attachLocal(endpoints.value());
+        QVERIFY(otherConnected.wait(30000));
+        QVERIFY(other.serviceId() != test::localServiceId(name));
+        QVERIFY2(!otherWindow.windowTitle().startsWith(name),
+                 qPrintable(otherWindow.windowTitle()));
+    }
+
     // Back: the summary and the e-mail page still hold what the user typed.
     QVERIFY(back->isEnabled());
     QTest::mouseClick(back, Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ServiceWizard::SummaryPageId));
     const QString summary = wizard->findChild<QLabel *>(u"summaryLabel"_qs)->text();
-    QVERIFY2(summary.contains(u"Instance name: watchfails"_qs), qPrintable(summary));
+    QVERIFY2(summary.contains(u"Instance name: afailedcreate"_qs), qPrintable(summary));
     QVERIFY2(summary.contains(u"Organization: Contoso"_qs), qPrintable(summary));
     QVERIFY2(summary.contains(u"Administrator e-mail: "_qs + wrongEmail), qPrintable(summary));
     QTest::mouseClick(back, Qt::LeftButton);
@@ -808,11 +856,31 @@ void tst_ProvisioningWatch::aFailedCreateSaysWhyAndBackKeepsWhatWasTyped()
     auto *email = wizard->findChild<QLineEdit *>(u"adminEmailLineEdit"_qs);
     QCOMPARE(email->text(), wrongEmail);
 
+    // On the name page, the name the failed service holds is accepted, to create it again,
+    // also when the user types it anew.
+    QTest::mouseClick(back, Qt::LeftButton);
+    QTest::mouseClick(back, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ServiceWizard::NamePageId));
+    auto *availability = wizard->findChild<QLabel *>(u"instanceNameAvailabilityLabel"_qs);
+    const QString createAgain =
+        u"“afailedcreate” is the instance whose create failed; it will be created again."_qs;
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(availability->text(), createAgain, 10000);
+    QVERIFY(next->isEnabled());
+    auto *nameEdit = wizard->findChild<QLineEdit *>(u"instanceNameLineEdit"_qs);
+    nameEdit->selectAll();
+    QTest::keyClicks(nameEdit, name);
+    QVERIFY(!next->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(availability->text(), createAgain, 10000);
+    QVERIFY(next->isEnabled());
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ServiceWizard::EmailPageId));
+
     // The user corrects the address and creates the service again: this time it is ready, and
     // the console goes to it.
     email->selectAll();
     QTest::keyClicks(email, u"admin@contoso.com"_qs);
-    QAbstractButton *next = wizard->button(QWizard::NextButton);
     QTest::mouseClick(next, Qt::LeftButton);
     QTest::mouseClick(next, Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ServiceWizard::SummaryPageId));
@@ -820,9 +888,9 @@ void tst_ProvisioningWatch::aFailedCreateSaysWhyAndBackKeepsWhatWasTyped()
         u"Administrator e-mail: admin@contoso.com"_qs));
     QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ServiceWizard::ProgressPageId));
-    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"watchfails is ready"_qs, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"afailedcreate is ready"_qs, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(session.serviceId(), test::localServiceId(name), 10000);
-    QCOMPARE(operations->text(), u"watchfails is ready"_qs);
+    QCOMPARE(operations->text(), u"afailedcreate is ready"_qs);
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
 }
 
@@ -857,6 +925,31 @@ void tst_ProvisioningWatch::watchAgainShowsThatTheCreateFailed()
     QVERIFY(watch.wizard.button(QWizard::BackButton)->isEnabled());
     QCOMPARE(created.size(), 0);
     QVERIFY(m_controller->serviceId() != test::localServiceId(name));
+}
+
+void tst_ProvisioningWatch::aFailedCreateSaysWhyInDutch()
+{
+    QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+    const auto english = qScopeGuard([] {
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+    const QString name = u"watchfailsnl"_qs;
+    const QString wrongEmail = u"admin@contoso.invalid"_qs;
+    Watch watch(m_controller.get());
+    create(watch.wizard, name, wrongEmail);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(watch.finished.wait(60000));
+    QCOMPARE(watch.finished.first().at(0).toBool(), false);
+    // The frame is Dutch; what the server said stays as it said it.
+    QCOMPARE(watch.wizard.findChild<QLabel *>(u"provisioningStatusLabel"_qs)->text(),
+             u"Aanmaken van “%1” is mislukt: %2 (ActivationFailed)\n"_qs.arg(
+                 name, activationMessage(name, wrongEmail))
+                 + u"Gebruik Terug om de instellingen te wijzigen en het exemplaar opnieuw aan "
+                   "te maken."_qs);
 }
 
 QTEST_MAIN(tst_ProvisioningWatch)
