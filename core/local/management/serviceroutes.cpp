@@ -251,6 +251,11 @@ ArmResponse ServiceRoutes::put(const ArmRequest &request)
     QJsonObject properties;
     FieldValidator v(body, top);
     validateService(body, top, properties, v, true);
+    // Created again, the service stays where it is, as a replacing PUT does.
+    if (createAgain && body.contains(u"location"_qs)
+        && body.value(u"location"_qs).toString().compare(
+            existing->body.value(u"location"_qs).toString(), Qt::CaseInsensitive))
+        v.fail(u"location"_qs, u"The location of a service cannot be changed."_qs);
     if (!v.ok())
         return ArmResponse::validation(v.details());
 
@@ -538,10 +543,6 @@ ArmResponse ServiceRoutes::operationResult(const ArmRequest &request) const
                                                                      request.pathAndQuery())
                                                .toUtf8() },
                                          { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
-    // A Location URL ends a failed operation with an error status and ARM's error envelope.
-    if (op->status == u"Failed"_qs)
-        return ArmResponse::error(400, op->error.value(u"code"_qs).toString(),
-                                  op->error.value(u"message"_qs).toString());
     if (op->action == u"create"_qs) {
         if (const auto service = m_store.get(op->resourceId))
             return ArmResponse::json(200, present(request, *service), ArmResources::etag(*service));

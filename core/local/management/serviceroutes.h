@@ -25,7 +25,8 @@ struct LocalContext;
 // A create can end Failed, as in Azure, where activation checks what the PUT was not refused
 // for: a publisherEmail in the reserved top-level domain "invalid" (RFC 6761; "a@contoso.invalid")
 // ends the operation with status "Failed" and error code "ActivationFailed", and leaves the
-// service with provisioningState "Failed". The next PUT of that service creates it again.
+// service with provisioningState "Failed". The next PUT of that service creates it again, in
+// the same location (another one is refused as for a PUT that replaces a service).
 class ServiceRoutes final : public QObject
 {
     Q_OBJECT

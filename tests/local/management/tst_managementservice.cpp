@@ -332,13 +332,17 @@ void tst_ManagementService::serviceCreateEndsFailedForAnAddressThatCannotExist()
     QCOMPARE(service.status, 200);
     QCOMPARE(service.json[u"properties"_qs][u"provisioningState"_qs].toString(), u"Failed"_qs);
     QCOMPARE(service.json[u"properties"_qs][u"targetProvisioningState"_qs].toString(), QString());
-    // The same operation through a Location URL (without asyncResponse): ARM's error envelope.
-    QUrl location = async;
-    location.setQuery(u"api-version=2024-05-01"_qs);
-    const auto viaLocation = m_arm->sendUrl("GET", location);
-    QCOMPARE(viaLocation.status, 400);
-    QCOMPARE(viaLocation.errorCode(), u"ActivationFailed"_qs);
-    QCOMPARE(viaLocation.errorMessage(), failed.errorMessage());
+
+    // Created again, the service stays where it is: another location is refused, as a PUT that
+    // replaces a service refuses it.
+    QJsonObject elsewhere = body;
+    elsewhere[u"location"_qs] = u"North Europe"_qs;
+    const auto moved = m_arm->put(path, elsewhere);
+    QCOMPARE(moved.status, 400);
+    QCOMPARE(moved.errorCode(), u"ValidationError"_qs);
+    QCOMPARE(moved.json[u"error"_qs][u"details"_qs][0][u"target"_qs].toString(), u"location"_qs);
+    QCOMPARE(m_arm->get(path).json[u"properties"_qs][u"provisioningState"_qs].toString(),
+             u"Failed"_qs);
 
     // The next PUT, with an address that can exist, creates the service again: long-running,
     // answered 200 because the service exists, and this time it succeeds.
