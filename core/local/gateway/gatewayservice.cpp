@@ -134,6 +134,12 @@ GatewayConfig GatewayService::configFromStore() const
     ManagementStore *store = m_context.store;
     QList<ServiceConfig> services;
     for (const QString &id : store->serviceIds()) {
+        // A service whose create failed has no working gateway (as in Azure): its host answers
+        // as one that is not there.
+        if (const auto service = store->get(id);
+            service
+            && service->properties().value(u"provisioningState"_qs).toString() == u"Failed"_qs)
+            continue;
         auto config = store->serviceConfig(id);
         if (config)
             services.append(*config);

@@ -4,8 +4,8 @@
 // End to end: the real portico-local, configured only through its ARM management API, in front
 // of a real backend. Keys, the seeded Starter policy, policies saved through ARM, quota
 // counters across a restart and an upgrade, the pinned HTTPS certificate, the ARM reports
-// endpoints, a usage log without keys (also sent under near-miss names), and a policy that a named value breaks after it was
-// stored.
+// endpoints, a usage log without keys (also sent under near-miss names), a policy that a named value breaks after it was
+// stored, and a service whose create failed, which has no gateway.
 
 #include "tests/local/gateway/rawhttp.h"
 #include "tests/local/gateway/testbackend.h"
@@ -784,6 +784,50 @@ private Q_SLOTS:
         QVERIFY2(m_local.start({}, dataDir), qPrintable(m_local.errorString()));
         m_arm = std::make_unique<ArmTestClient>(m_local.managementUrl(), m_local.token());
         QCOMPARE(call("/quota/items/5", key).status, 403);
+    }
+
+    // A service whose create failed has no working gateway, as in Azure: what was configured
+    // on it while it was being created answers as a service that is not there, also with a key
+    // of its own.
+    void aServiceWhoseCreateFailedHasNoGateway()
+    {
+        const QString path = ArmTestClient::servicePath(u"gwfails"_qs);
+        const auto created = m_arm->put(
+            path, QJsonObject { { u"location"_qs, u"local"_qs },
+                                { u"sku"_qs, QJsonObject { { u"name"_qs, u"Developer"_qs },
+                                                           { u"capacity"_qs, 1 } } },
+                                { u"properties"_qs,
+                                  QJsonObject { { u"publisherEmail"_qs, u"admin@contoso.invalid"_qs },
+                                                { u"publisherName"_qs, u"Contoso"_qs } } } });
+        QCOMPARE(created.status, 201);
+        auto r = m_arm->put(path + u"/apis/echo-api"_qs, props({
+            { u"displayName"_qs, u"Echo API"_qs }, { u"path"_qs, u"echo"_qs },
+            { u"serviceUrl"_qs, m_backend.url(u"/base"_qs).toString() },
+            { u"protocols"_qs, QJsonArray { u"http"_qs, u"https"_qs } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(path + u"/apis/echo-api/operations/get-item"_qs, props({
+            { u"displayName"_qs, u"Get item"_qs }, { u"method"_qs, u"GET"_qs }, { u"urlTemplate"_qs, u"/items/{id}"_qs },
+            { u"templateParameters"_qs, QJsonArray { QJsonObject { { u"name"_qs, u"id"_qs }, { u"type"_qs, u"string"_qs }, { u"required"_qs, true } } } } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        r = m_arm->put(path + u"/subscriptions/fails-sub"_qs, props({
+            { u"scope"_qs, u"/apis/echo-api"_qs }, { u"displayName"_qs, u"Fails sub"_qs }, { u"state"_qs, u"active"_qs } }));
+        QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+        const QByteArray key = m_arm->post(path + u"/subscriptions/fails-sub/listSecrets"_qs)
+                                   .json.value(u"primaryKey"_qs).toString().toUtf8();
+        QVERIFY(!key.isEmpty());
+        const QUrl poll(QString::fromUtf8(created.header("azure-asyncoperation")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_arm->sendUrl("GET", poll).json.value(u"status"_qs).toString(),
+                                  u"Failed"_qs, 30000);
+
+        const Headers withKey { { "Ocp-Apim-Subscription-Key", key } };
+        const auto get = [this, &withKey](const QByteArray &target) {
+            RawHttpConnection connection(gatewayPort());
+            return connection.request("GET", target, withKey);
+        };
+        const HttpReply nowhere = get("/no-such-service/echo/items/1");
+        QCOMPARE(nowhere.status, 404);
+        QTRY_COMPARE(get("/gwfails/echo/items/1").status, nowhere.status);
+        QCOMPARE(get("/gwfails/echo/items/1").body, nowhere.body);
     }
 };
 
