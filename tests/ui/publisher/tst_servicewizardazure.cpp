@@ -60,6 +60,7 @@ private Q_SLOTS:
     void listsWithResourceManagerApiVersionsAndCreatesInANewGroupAnywhere();
     void listThatCannotBeReadIsSaidOnThePageWithRetry();
     void failedCreateCanBeCorrectedAndCreatedAgain();
+    void aServiceThatEndsFailedWithoutAReasonSaysSo();
     void forbiddenNameCheckAndCreateSayWhichPermissionIsMissing();
 
 private:
@@ -221,6 +222,47 @@ void tst_ServiceWizardAzure::listThatCannotBeReadIsSaidOnThePageWithRetry()
     QVERIFY(!banner->isVisible());
     QVERIFY(next()->isEnabled());
     QCOMPARE(m_wizard->azureChoicesProblems(), QString());
+}
+
+// No operation to poll: the service itself ends Failed (apim-protocol.md §4.4, rule 3) and
+// nothing says why. The wizard says so in its own words, not in core's English.
+void tst_ServiceWizardAzure::aServiceThatEndsFailedWithoutAReasonSaysSo()
+{
+    const QString service = u"/subscriptions/"_qs + kSubscription
+        + u"/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/contosoapim"_qs;
+    const auto add = [this](const QString &json) { m_arm->add(QJsonDocument::fromJson(json.toUtf8()).object()); };
+    add(uR"({"request": {"method": "PUT", "path": "%1"},
+        "response": {"status": 201,
+                     "body": {"name": "contosoapim", "properties": {"provisioningState": "Created",
+                                                                    "targetProvisioningState": "Activating"}}}})"_qs
+            .arg(service));
+    add(uR"({"request": {"method": "GET", "path": "%1"},
+        "response": {"status": 200, "headers": {"Retry-After": "0"},
+                     "body": {"id": "%1", "name": "contosoapim",
+                              "properties": {"provisioningState": "Failed"}}}})"_qs.arg(service));
+    QVERIFY(m_arm->load(u"arm-service-wizard-resource-manager.json"_qs));
+    m_controller->attachWizard(m_wizard.get(), kSubscription);
+    QSignalSpy finished(m_controller.get(), &ui::PublisherController::provisioningFinished);
+    goToAzurePage();
+    auto *groups = child<QComboBox>(u"resourceGroupComboBox"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(groups->count(), 2, 10000);
+    groups->setCurrentIndex(groups->findData(u"rg1"_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>(u"regionComboBox"_qs)->count() > 0, 10000);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"organizationLineEdit"_qs), u"Contoso"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(u"adminEmailLineEdit"_qs), u"admin@contoso.com"_qs);
+    QTest::mouseClick(next(), Qt::LeftButton);
+    auto *tier = child<QComboBox>(u"tierComboBox"_qs);
+    tier->setCurrentIndex(tier->findData(u"Developer"_qs));
+    QTest::mouseClick(next(), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ServiceWizard::SummaryPageId));
+    QTest::mouseClick(m_wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QCOMPARE(child<QLabel>(u"provisioningStatusLabel"_qs)->text(),
+             u"Creating “contosoapim” failed: the service ended in a failed state, and the server "
+             "did not say why.\nUse Back to change the settings and create the instance again."_qs);
 }
 
 void tst_ServiceWizardAzure::failedCreateCanBeCorrectedAndCreatedAgain()
