@@ -1937,6 +1937,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Re-open &amp;in composer</source>
         <translation>O&amp;pnieuw openen in opsteller</translation>
     </message>
+    <message>
+        <source>%1 (not decompressed)</source>
+        <translation>%1 (niet gedecomprimeerd)</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::IncompleteBodyText</name>
@@ -1974,6 +1978,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>network error %1</source>
         <translation>netwerkfout %1</translation>
+    </message>
+    <message>
+        <source>The body could not be decompressed: the server labelled it “%1” (Content-Encoding), but it is not valid %1 data. It is shown as it was sent.</source>
+        <translation>De body kon niet worden gedecomprimeerd: de server gaf “%1” op (Content-Encoding), maar het zijn geen geldige %1-gegevens. De body wordt getoond zoals hij is verzonden.</translation>
+    </message>
+    <message>
+        <source>The response is incomplete: its “%1” data is damaged after %2 of the body, so the rest could not be decompressed. What could be decompressed is shown; the rest is missing.</source>
+        <translation>Het antwoord is onvolledig: de “%1”-gegevens zijn beschadigd na %2 van de body, dus de rest kon niet worden gedecomprimeerd. Wat gedecomprimeerd kon worden, wordt getoond; de rest ontbreekt.</translation>
+    </message>
+    <message>
+        <source>The response is incomplete: its “%1” data ends early, after %2 of the body. What could be decompressed is shown; the rest is missing.</source>
+        <translation>Het antwoord is onvolledig: de “%1”-gegevens houden te vroeg op, na %2 van de body. Wat gedecomprimeerd kon worden, wordt getoond; de rest ontbreekt.</translation>
+    </message>
+    <message>
+        <source>Decompression error: %1</source>
+        <translation>Fout bij decomprimeren: %1</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +3953,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>History cut this body, so it cannot be parsed whole; Pretty indents the part that was kept.</source>
         <translation>De geschiedenis heeft deze body ingekort, dus die kan niet in zijn geheel worden ingelezen; Pretty laat het bewaarde deel ingesprongen zien.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (not decompressed)</source>
+        <translation>%1 %2 (niet gedecomprimeerd)</translation>
     </message>
 </context>
 <context>

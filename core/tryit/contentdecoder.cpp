@@ -90,15 +90,16 @@ bool ContentDecoder::decode(QByteArrayView input, const Sink &sink)
             z.avail_in = uInt(input.size());
             continue;
         }
-        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
-            m_error = z.msg ? QString::fromLatin1(z.msg) : u"zlib error %1"_qs.arg(status);
-            return false;
-        }
+        // What decoded before an error is body too: it goes out first.
         if (produced > 0) {
             m_output += produced;
             out.truncate(produced);
             if (!sink(out))
                 return false;
+        }
+        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+            m_error = z.msg ? QString::fromLatin1(z.msg) : u"zlib error %1"_qs.arg(status);
+            return false;
         }
         if (status == Z_STREAM_END)
             m_atStreamEnd = true;

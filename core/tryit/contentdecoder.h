@@ -27,8 +27,8 @@ public:
     ContentDecoder &operator=(const ContentDecoder &) = delete;
 
     QByteArray encoding() const { return m_encoding; }
-    // False on data that is not valid for the encoding (errorString() says why) or when the
-    // sink stopped.
+    // False on data that is not valid for the encoding (errorString() says why; what decoded
+    // before it has gone to the sink) or when the sink stopped.
     bool decode(QByteArrayView input, const Sink &sink);
     // True when input was given and its last stream did not end: the body was cut short.
     bool isTruncated() const { return m_sawInput && !m_atStreamEnd; }

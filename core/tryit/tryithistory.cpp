@@ -106,7 +106,7 @@ void exchangeFromJson(const QByteArray &text, HistoryEntry &entry)
 std::optional<IncompleteBody> incompleteFrom(const QSqlQuery &query, qint64 bodySize)
 {
     const int cause = query.value(13).toInt();
-    if (cause != int(IncompleteBody::Cause::Stalled) && cause != int(IncompleteBody::Cause::BrokeOff))
+    if (cause < int(IncompleteBody::Cause::Stalled) || cause > int(IncompleteBody::Cause::EndsInsideEncoding))
         return std::nullopt;
     IncompleteBody incomplete;
     incomplete.cause = IncompleteBody::Cause(cause);
@@ -170,6 +170,12 @@ HistoryEntry entryFrom(const QSqlQuery &query)
     entry.timeToFirstByteMs = query.value(11).toLongLong();
     entry.error = query.value(12).toString();
     entry.incomplete = incompleteFrom(query, entry.bodySize);
+    if (entry.incomplete && entry.incomplete->isDecodingProblem()) {
+        for (const auto &[name, value] : std::as_const(entry.responseHeaders)) {
+            if (name.compare("Content-Encoding", Qt::CaseInsensitive) == 0)
+                entry.incomplete->encoding = value.trimmed();
+        }
+    }
     if (const QByteArray failure = query.value(17).toByteArray(); !failure.isEmpty())
         entry.failure = SendFailure::fromJson(QJsonDocument::fromJson(failure).object());
     else if (entry.status == 0 && !entry.incomplete && !entry.error.isEmpty())

@@ -30,6 +30,10 @@ qint64 TryItResponse::retryAfterMs() const
 
 namespace {
 
+// Valid gzip or deflate data decodes within its first bytes; a body that has not after this
+// many is not kept as sent as well.
+constexpr qsizetype encodedHeadLimit = 1024 * 1024;
+
 QByteArray finalMethod(QNetworkAccessManager::Operation operation, const QByteArray &requested)
 {
     switch (operation) {
@@ -243,12 +247,43 @@ bool TryItSender::take(const QByteArray &chunk)
     if (!m_decoder)
         return writeOut(chunk);
     m_response.encodedBodySize += chunk.size();
-    if (m_decoder->decode(chunk, [this](const QByteArray &decoded) { return writeOut(decoded); }))
+    if (m_keepEncodedHead) {
+        if (m_encodedHead.size() + chunk.size() <= encodedHeadLimit) {
+            m_encodedHead += chunk;
+        } else {
+            m_keepEncodedHead = false;
+            m_encodedHead = QByteArray();
+        }
+    }
+    if (m_decoder->decode(chunk, [this](const QByteArray &decoded) { return writeOut(decoded); })) {
+        if (m_keepEncodedHead && m_response.bodySize > 0) {
+            m_keepEncodedHead = false; // it decodes: the decoded body is what is shown
+            m_encodedHead = QByteArray();
+        }
         return true;
-    if (!m_failure)
-        m_failure = Error::make(Error::Kind::Protocol,
-                                u"The response body is not valid %1 data (Content-Encoding): %2"_qs.arg(
-                                    QString::fromLatin1(m_decoder->encoding()), m_decoder->errorString()));
+    }
+    if (m_failure)
+        return false; // the sink stopped: too large, or it cannot be stored
+    return stopDecoding(IncompleteBody::Cause::DecodingFailed, m_decoder->errorString());
+}
+
+bool TryItSender::stopDecoding(IncompleteBody::Cause cause, const QString &detail)
+{
+    IncompleteBody facts;
+    facts.cause = cause;
+    facts.encoding = m_decoder->encoding();
+    facts.networkError = detail;
+    if (m_keepEncodedHead && m_response.bodySize == 0) {
+        // Not what its Content-Encoding says from the first byte (often not encoded at all):
+        // the body as sent is the answer, read to its end as it is.
+        facts.cause = IncompleteBody::Cause::NotDecodable;
+        m_undecoded = facts;
+        m_decoder.reset();
+        m_keepEncodedHead = false;
+        m_response.encodedBodySize = -1;
+        return writeOut(std::exchange(m_encodedHead, QByteArray()));
+    }
+    m_undecoded = facts;
     return false;
 }
 
@@ -310,20 +345,39 @@ void TryItSender::onFinished()
     m_response.headers = reply->rawHeaderPairs();
     m_response.url = reply->url();
     m_response.method = finalMethod(reply->operation(), m_request.method);
-    if (m_response.bodyFile) {
-        m_response.bodyFile->flush();
-        m_response.bodyFile->seek(0);
+    if (reply->url().scheme() == u"https"_qs) {
+        TlsCertificateInfo info = m_certificate.value_or(
+            TlsCertificateInfo::from(reply->sslConfiguration().peerCertificate()));
+        m_response.certificate = info;
     }
-    // A connection-level error after the headers (below the content/HTTP error range, as in
-    // BesCall and BlobRequestJob: reset, network gone, a stall past the transfer timeout) means
-    // the body broke off. What arrived is kept for showing, marked incomplete, never as a result.
     const QNetworkReply::NetworkError networkError = reply->error();
     // A redirect Qt refused to follow (a loop, another origin, not http(s)) is reported as a
     // network error, but the 3xx is a complete answer: it is the response, with the facts.
     m_response.unfollowedRedirect = unfollowedRedirect(networkError, m_response, m_options.maxRedirects);
-    if (!m_response.unfollowedRedirect
+    // A connection-level error after the headers (below the content/HTTP error range, as in
+    // BesCall and BlobRequestJob: reset, network gone, a stall past the transfer timeout) means
+    // the body broke off; reading stopped where the body stopped decoding is no such error.
+    const bool stoppedDecoding
+        = m_undecoded && m_undecoded->cause != IncompleteBody::Cause::NotDecodable;
+    const bool brokeOff = !m_response.unfollowedRedirect && !stoppedDecoding
         && ((networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied)
-            || networkError == QNetworkReply::ProtocolFailure)) {
+            || networkError == QNetworkReply::ProtocolFailure);
+    if (m_decoder && !m_undecoded && !brokeOff && !m_response.unfollowedRedirect
+        && m_decoder->isTruncated()) {
+        stopDecoding(IncompleteBody::Cause::EndsInsideEncoding,
+                     u"the body ends inside its %1 data"_qs.arg(QString::fromLatin1(m_decoder->encoding())));
+    }
+    if (m_failure) { // the body kept as sent is too large or cannot be stored
+        fail(m_failureFacts.value_or(failureOf(SendFailure::Kind::Other)), *m_failure);
+        return;
+    }
+    if (m_response.bodyFile) {
+        m_response.bodyFile->flush();
+        m_response.bodyFile->seek(0);
+    }
+    // What arrived of a body that broke off is kept for showing, marked incomplete, never as a
+    // result.
+    if (brokeOff) {
         // OperationCanceledError without a cancel: the idle timeout (ours, or a transfer timeout
         // the injected QNAM sets for all its requests).
         const bool stalled = networkError == QNetworkReply::OperationCanceledError
@@ -347,18 +401,25 @@ void TryItSender::onFinished()
         finish(error);
         return;
     }
-    if (m_decoder && m_decoder->isTruncated() && !m_response.unfollowedRedirect) {
-        Error error = Error::make(Error::Kind::Protocol,
-                                  u"The response body ends inside its %1 data (Content-Encoding)."_qs.arg(
-                                      QString::fromLatin1(m_decoder->encoding())));
+    if (m_undecoded) {
+        // Still the server's answer: its status, headers and timing, with what could be shown
+        // of the body and why the rest could not (partialResponse()).
+        const bool asSent = m_undecoded->cause == IncompleteBody::Cause::NotDecodable;
+        const QString encoding = QString::fromLatin1(m_undecoded->encoding);
+        Error error = asSent
+            ? Error::make(Error::Kind::Protocol,
+                          u"The response body is not valid %1 data (Content-Encoding)."_qs.arg(encoding),
+                          u"UndecodableBody"_qs)
+            : Error::make(Error::Kind::Protocol,
+                          u"The response body is incomplete: its %1 data does not decode."_qs.arg(encoding),
+                          u"IncompleteBody"_qs);
         error.httpStatus = m_response.status;
+        error.technical = u"%1 after %2 bytes"_qs.arg(m_undecoded->networkError).arg(m_response.bodySize);
+        m_undecoded->bytesReceived = m_response.bodySize;
+        m_response.incomplete = std::move(m_undecoded);
+        m_partial = std::move(m_response);
         finish(error);
         return;
-    }
-    if (reply->url().scheme() == u"https"_qs) {
-        TlsCertificateInfo info = m_certificate.value_or(
-            TlsCertificateInfo::from(reply->sslConfiguration().peerCertificate()));
-        m_response.certificate = info;
     }
     finish(std::move(m_response));
 }

@@ -30,7 +30,10 @@ class ContentDecoder;
 // larger than streamThreshold (8 MiB) are written to a temporary file as they arrive, so a
 // 200 MB body is never held in memory. A gzip or deflate Content-Encoding is decoded here (Qt
 // does it only for an Accept-Encoding it chose itself; Try It always sets it, see wireheaders.h);
-// bodySize is then the decoded size and encodedBodySize what came over the wire. cancel()
+// bodySize is then the decoded size and encodedBodySize what came over the wire. A body that
+// does not decode is still a response (partialResponse(), with the facts in `incomplete`): not
+// valid from its first bytes, it is kept as sent; damaged or cut short later, what decoded is
+// kept and the rest is not read. cancel()
 // aborts. TLS errors fail the send with Kind::Tls and the certificate details in certificate(),
 // unless the certificate's SHA-256 fingerprint is pinned for the host (a decision the user made
 // and the caller stores); a certificate accepted that way says so (TlsCertificateInfo::pinned,
@@ -65,9 +68,10 @@ public:
     void cancel();
 
     [[nodiscard]] const Result<TryItResponse> &result() const { return *m_result; }
-    // When the body broke off after the headers (result() is an error with code
-    // "IncompleteBody"): the status, headers and the bytes that did arrive, with the facts of
-    // the break in `incomplete`, for showing them marked incomplete. Empty otherwise.
+    // When the body broke off after the headers, or its Content-Encoding could not be decoded
+    // (result() is an error with code "IncompleteBody", or "UndecodableBody" for a body kept as
+    // sent): the status, headers and the bytes that did arrive, with the facts in `incomplete`,
+    // for showing them marked as such. Empty otherwise.
     const std::optional<TryItResponse> &partialResponse() const { return m_partial; }
     // The certificate of a failed TLS handshake (also in result().value().certificate on success).
     const std::optional<TlsCertificateInfo> &certificate() const { return m_certificate; }
@@ -86,6 +90,10 @@ private:
     void onFinished();
     void onSslErrors(const QList<QSslError> &errors);
     bool take(const QByteArray &chunk); // decodes a Content-Encoding, then writeOut()
+    // The body does not decode (`cause` NotDecodable, DecodingFailed or EndsInsideEncoding):
+    // when nothing decoded yet, keeps the body as sent and reads the rest as it is (true);
+    // otherwise keeps what decoded, and the rest is not read (false).
+    bool stopDecoding(IncompleteBody::Cause cause, const QString &detail);
     bool writeOut(const QByteArray &data);
     void finish(Result<TryItResponse> result);
     // The facts every failure shares (where, how long), with `kind`.
@@ -109,6 +117,11 @@ private:
     std::optional<SendFailure> m_sendFailure;
     std::unique_ptr<ContentDecoder> m_decoder;
     bool m_decoderChosen = false;
+    // The body as sent, while nothing of it has decoded (at most encodedHeadLimit bytes): what
+    // is shown when it turns out not to be what its Content-Encoding says.
+    QByteArray m_encodedHead;
+    bool m_keepEncodedHead = true;
+    std::optional<IncompleteBody> m_undecoded;
     std::optional<TryItResponse> m_partial;
     std::optional<Result<TryItResponse>> m_result;
 };

@@ -112,6 +112,7 @@ ResponseData toResponseData(const core::TryItRequest &request, const core::Resul
     if (!result) {
         if (partial && partial->incomplete) {
             data.errorText = IncompleteBodyText::describe(*partial->incomplete);
+            data.errorDetails = IncompleteBodyText::details(*partial->incomplete);
         } else if (failure) {
             data.errorText = SendFailureText::headline(*failure);
             data.errorDetails = SendFailureText::details(*failure);
@@ -123,7 +124,9 @@ ResponseData toResponseData(const core::TryItRequest &request, const core::Resul
             fillFromResponse(data, *partial);
             data.redirectNote = redirectNote(request, *partial);
             data.certificateText = certificateText(*partial);
-            data.incomplete = true;
+            data.notDecompressed = partial->incomplete
+                && partial->incomplete->cause == core::IncompleteBody::Cause::NotDecodable;
+            data.incomplete = !data.notDecompressed;
         }
         return data;
     }
@@ -149,8 +152,10 @@ ResponseData DeveloperController::fromHistory(const core::HistoryEntry &entry)
     data.bodySize = entry.bodySize;
     data.bodyTruncated = entry.bodyTruncated;
     if (entry.incomplete) {
-        data.incomplete = true;
+        data.notDecompressed = entry.incomplete->cause == core::IncompleteBody::Cause::NotDecodable;
+        data.incomplete = !data.notDecompressed;
         data.errorText = IncompleteBodyText::describe(*entry.incomplete);
+        data.errorDetails = IncompleteBodyText::details(*entry.incomplete);
     } else if (entry.failure) {
         data.errorText = SendFailureText::headline(*entry.failure);
         data.errorDetails = SendFailureText::details(*entry.failure);

@@ -160,7 +160,10 @@ void HistoryPanel::reload()
         item->setText(OperationColumn, entry.request.operationName.isEmpty() ? entry.url : entry.request.operationName);
         item->setToolTip(OperationColumn, entry.url);
         if (entry.incomplete) {
-            item->setText(StatusColumn, tr("%1 (incomplete)").arg(entry.status));
+            item->setText(StatusColumn,
+                          entry.incomplete->cause == core::IncompleteBody::Cause::NotDecodable
+                              ? tr("%1 (not decompressed)").arg(entry.status)
+                              : tr("%1 (incomplete)").arg(entry.status));
             item->setToolTip(StatusColumn, IncompleteBodyText::describe(*entry.incomplete));
         } else if (entry.failure) {
             item->setText(StatusColumn, SendFailureText::shortStatus(*entry.failure));

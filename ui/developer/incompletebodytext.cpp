@@ -10,6 +10,25 @@ namespace portico::ui {
 QString IncompleteBodyText::describe(const core::IncompleteBody &incomplete)
 {
     const QString received = QLocale().formattedDataSize(incomplete.bytesReceived);
+    const QString encoding = QString::fromLatin1(incomplete.encoding);
+    switch (incomplete.cause) {
+    case core::IncompleteBody::Cause::NotDecodable:
+        return tr("The body could not be decompressed: the server labelled it “%1” "
+                  "(Content-Encoding), but it is not valid %1 data. It is shown as it was sent.")
+            .arg(encoding);
+    case core::IncompleteBody::Cause::DecodingFailed:
+        return tr("The response is incomplete: its “%1” data is damaged after %2 of the body, so "
+                  "the rest could not be decompressed. What could be decompressed is shown; the "
+                  "rest is missing.")
+            .arg(encoding, received);
+    case core::IncompleteBody::Cause::EndsInsideEncoding:
+        return tr("The response is incomplete: its “%1” data ends early, after %2 of the body. "
+                  "What could be decompressed is shown; the rest is missing.")
+            .arg(encoding, received);
+    case core::IncompleteBody::Cause::Stalled:
+    case core::IncompleteBody::Cause::BrokeOff:
+        break;
+    }
     if (incomplete.cause == core::IncompleteBody::Cause::Stalled) {
         if (incomplete.idleSeconds > 0)
             return tr(
@@ -24,6 +43,13 @@ QString IncompleteBodyText::describe(const core::IncompleteBody &incomplete)
     return tr("The response is incomplete: the connection broke off after %1 of the body (%2). "
               "What arrived is shown; the rest is missing.")
         .arg(received, networkProblem(incomplete));
+}
+
+QString IncompleteBodyText::details(const core::IncompleteBody &incomplete)
+{
+    if (!incomplete.isDecodingProblem() || incomplete.networkError.isEmpty())
+        return {};
+    return tr("Decompression error: %1").arg(incomplete.networkError);
 }
 
 QString IncompleteBodyText::networkProblem(const core::IncompleteBody &incomplete)

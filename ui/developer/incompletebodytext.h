@@ -17,8 +17,12 @@ class IncompleteBodyText final
     Q_DECLARE_TR_FUNCTIONS(portico::ui::IncompleteBodyText)
 
 public:
-    // "The response is incomplete: … What arrived is shown; the rest is missing."
+    // "The response is incomplete: … What arrived is shown; the rest is missing.", or for a body
+    // that could not be decompressed, what is shown of it instead.
     static QString describe(const core::IncompleteBody &incomplete);
+    // The technical detail of a body that could not be decompressed (zlib's words), for a
+    // secondary line; empty otherwise.
+    static QString details(const core::IncompleteBody &incomplete);
     // Why the connection failed, in words where Portico knows the error, else Qt's text.
     static QString networkProblem(const core::IncompleteBody &incomplete);
 };

@@ -31,6 +31,7 @@ struct ResponseData
     QString errorDetails;     // the certificate, Qt's technical text: a secondary line
     QString certificateText;  // how the server's certificate was trusted, when it was a pin
     bool incomplete = false;  // the body broke off: status, headers and body are what arrived
+    bool notDecompressed = false; // the body is shown as sent: its Content-Encoding did not decode
     bool bodyTruncated = false; // from history: `body` is only the part history kept (maybe none)
     QDateTime receivedAt;
 

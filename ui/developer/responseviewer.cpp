@@ -373,8 +373,9 @@ void ResponseViewer::showResponse(const ResponseData &response)
                                                                       : size);
     }
     if (hasResponse) {
-        m_status->setText(response.incomplete
-                                  ? tr("%1 %2 (incomplete)").arg(response.status).arg(response.reason)
+        m_status->setText(response.incomplete ? tr("%1 %2 (incomplete)").arg(response.status).arg(response.reason)
+                          : response.notDecompressed
+                                  ? tr("%1 %2 (not decompressed)").arg(response.status).arg(response.reason)
                                   : tr("%1 %2").arg(response.status).arg(response.reason));
         m_status->setStyleSheet(u"QLabel { color: white; background: %1; border-radius: 3px; "
                                 u"font-weight: bold; }"_qs.arg(statusColour(response.status)));

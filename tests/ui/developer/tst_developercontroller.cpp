@@ -5,7 +5,9 @@
 // shown in the real ResponseViewer, against a bare loopback server that answers with hand-made
 // redirects: where a followed redirect led (and with which method), and a redirect that was not
 // followed shown as the complete 3xx it is, with where it pointed and why it stopped; a gzip
-// body shown decoded, with its size as sent next to its size.
+// body shown decoded, with its size as sent next to its size; a gzip body that does not
+// decompress shown as the response it is (status, headers, time), with what is shown of the body
+// and why, live and from history.
 
 #include "core/arm/armclient.h"
 #include "core/tryit/tryithistory.h"
@@ -17,6 +19,7 @@
 
 #include <QFileInfo>
 #include <QLabel>
+#include <QTableWidget>
 #include <QLineEdit>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -33,6 +36,8 @@ private Q_SLOTS:
     void redirectNotFollowedIsACompleteAnswerThatSaysWhy_data();
     void redirectNotFollowedIsACompleteAnswerThatSaysWhy();
     void compressedBodyIsShownDecodedWithBothSizes();
+    void bodyThatDoesNotDecompressStillShowsTheResponse_data();
+    void bodyThatDoesNotDecompressStillShowsTheResponse();
 
 private:
     // Sends through the controller (recording into m_history) and shows the answer in `viewer`.
@@ -171,6 +176,80 @@ void tst_DeveloperController::compressedBodyIsShownDecodedWithBothSizes()
     const QString size = viewer.findChild<QLabel *>(u"sizeLabel"_qs)->text();
     QCOMPARE(size, u"Size: %1 (%2 as sent, gzip)"_qs.arg(QLocale().formattedDataSize(46),
                                                           QLocale().formattedDataSize(gzip.size())));
+}
+
+void tst_DeveloperController::bodyThatDoesNotDecompressStillShowsTheResponse_data()
+{
+    // {"scored": [0.0, 0.142…, …], "label": "good day"}: 1069 bytes, 232 as gzip.
+    const QByteArray gzip = QByteArray::fromHex(
+        "1f8b08000000000002036dd4c10ac2301084e157093997d0249bdde8ab8807b5e24528e849c477b7d393eef4d2c3cfd0af"
+        "34a5eff8bccc8feb14f7e130a6710863ca527ab39f2ba24b86e677ebf07f9605cda58ae6ee978790c167e2d11cb436375334"
+        "c6b3c70b9ac397568097440f5abcad68ce163467af3b67af3b7a91157465ba6ed07583ae1b74dda02bd3025a9896442f579c"
+        "bc43a23394442720cc36b08dd9c66c63b631db986dcc2a586556995566955965569935b0c6ac316bcc1ab3c6ac31dbc1f644"
+        "5f7f67b67bf63884783f9daff7e5b7106ff33c85e9f48a9f2f8798ad692d040000");
+    QByteArray damaged = gzip;
+    damaged[damaged.size() - 8] = char(damaged.at(damaged.size() - 8) ^ 0x5a); // the CRC-32 trailer
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QByteArray>("shownBody"); // empty: a decoded prefix of the body
+    QTest::newRow("not gzip at all") << QByteArray(R"({"scored": [0.25]})") << u"200 OK (not decompressed)"_qs
+                                     << u"The body could not be decompressed: the server labelled it “gzip” "
+                                        u"(Content-Encoding), but it is not valid gzip data. It is shown as it "
+                                        u"was sent."_qs
+                                     << QByteArray(R"({"scored": [0.25]})");
+    QTest::newRow("cut short") << gzip.left(120) << u"200 OK (incomplete)"_qs
+                               << u"The response is incomplete: its “gzip” data ends early"_qs << QByteArray();
+    QTest::newRow("damaged") << damaged << u"200 OK (incomplete)"_qs
+                             << u"The response is incomplete: its “gzip” data is damaged"_qs << QByteArray();
+}
+
+void tst_DeveloperController::bodyThatDoesNotDecompressStillShowsTheResponse()
+{
+    QFETCH(QByteArray, sent);
+    QFETCH(QString, status);
+    QFETCH(QString, note);
+    QFETCH(QByteArray, shownBody);
+    test::RawHttpServer server;
+    QVERIFY(server.isListening());
+    server.answer("/scored", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                             "X-Request-Id: r-42\r\nContent-Length: " + QByteArray::number(sent.size())
+                                 + "\r\n\r\n" + sent);
+    ui::ResponseViewer viewer;
+    const auto shown = sendAndShow(server, viewer, u"GET"_qs, u"/scored"_qs);
+    QVERIFY(shown);
+    const auto check = [&](ui::ResponseViewer &v) {
+        QCOMPARE(v.findChild<QLabel *>(u"statusLabel"_qs)->text(), status);
+        const QString error = v.findChild<QLabel *>(u"responseErrorLabel"_qs)->text();
+        QVERIFY2(error.startsWith(note), qPrintable(error));
+        QVERIFY2(!v.findChild<QLabel *>(u"responseErrorDetailsLabel"_qs)->text().isEmpty()
+                     || status.contains(u"not decompressed"_qs),
+                 "no technical detail");
+        // The headers the server sent, all of them.
+        auto *headers = v.findChild<QTableWidget *>(u"responseHeadersTableWidget"_qs);
+        QStringList rows;
+        for (int i = 0; i < headers->rowCount(); ++i)
+            rows << headers->item(i, 0)->text() + u": "_qs + headers->item(i, 1)->text();
+        QVERIFY2(rows.contains(u"X-Request-Id: r-42"_qs), qPrintable(rows.join(u'|')));
+        QVERIFY2(rows.contains(u"Content-Encoding: gzip"_qs), qPrintable(rows.join(u'|')));
+        if (!shownBody.isEmpty()) {
+            QCOMPARE(v.response().body, shownBody);
+        } else {
+            // What did decompress, and nothing that did not.
+            QVERIFY(!v.response().body.isEmpty());
+            QVERIFY(QByteArray(R"({"scored": [0.0, 0.14285714285714285, )").startsWith(v.response().body.left(38)));
+        }
+    };
+    check(viewer);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!viewer.findChild<QLabel *>(u"timeLabel"_qs)->text().isEmpty());
+    // Re-opened from history: the same words.
+    const auto entries = m_history.list();
+    QVERIFY(entries && !entries->isEmpty());
+    ui::ResponseViewer reopened;
+    reopened.showResponse(ui::DeveloperController::fromHistory(entries->first()));
+    check(reopened);
 }
 
 QTEST_MAIN(tst_DeveloperController)
