@@ -3903,10 +3903,6 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Kon de body niet opslaan in %1: %2</translation>
     </message>
     <message>
-        <source>%1 %2 (incomplete)</source>
-        <translation>%1 %2 (onvolledig)</translation>
-    </message>
-    <message>
         <source>The body declares the character set “%1”, which Portico cannot decode. It is shown as UTF-8.</source>
         <translation>De body geeft de tekenset “%1” op, die Portico niet kan decoderen. Hij wordt als UTF-8 getoond.</translation>
     </message>
@@ -3955,8 +3951,20 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>De geschiedenis heeft deze body ingekort, dus die kan niet in zijn geheel worden ingelezen; Pretty laat het bewaarde deel ingesprongen zien.</translation>
     </message>
     <message>
-        <source>%1 %2 (not decompressed)</source>
-        <translation>%1 %2 (niet gedecomprimeerd)</translation>
+        <source>%1 (incomplete)</source>
+        <translation>%1 (onvolledig)</translation>
+    </message>
+    <message>
+        <source>%1 (not decompressed)</source>
+        <translation>%1 (niet gedecomprimeerd)</translation>
+    </message>
+    <message>
+        <source>The server sent no reason phrase (HTTP/2 has none).</source>
+        <translation>De server stuurde geen statustekst mee (HTTP/2 kent die niet).</translation>
+    </message>
+    <message>
+        <source>The server sent no reason phrase (HTTP/2 has none); “%1” is the standard one for %2.</source>
+        <translation>De server stuurde geen statustekst mee (HTTP/2 kent die niet); “%1” is de standaardtekst voor %2.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/developer/responseviewer.h"
 
+#include "core/common/httpreasonphrase.h"
+
 #include "ui/common/lazytextview.h"
 #include "ui/common/workerchannel.h"
 #include "ui/developer/binarybodypage.h"
@@ -373,14 +375,28 @@ void ResponseViewer::showResponse(const ResponseData &response)
                                                                       : size);
     }
     if (hasResponse) {
-        m_status->setText(response.incomplete ? tr("%1 %2 (incomplete)").arg(response.status).arg(response.reason)
-                          : response.notDecompressed
-                                  ? tr("%1 %2 (not decompressed)").arg(response.status).arg(response.reason)
-                                  : tr("%1 %2").arg(response.status).arg(response.reason));
+        // HTTP/2 has no reason phrase: the standard one stands in, and the tooltip says so.
+        const bool standardReason = response.reason.isEmpty();
+        const QString reason = standardReason
+                ? QString::fromLatin1(core::standardReasonPhrase(response.status))
+                : response.reason;
+        const QString code = reason.isEmpty() ? QString::number(response.status)
+                                              : tr("%1 %2").arg(response.status).arg(reason);
+        m_status->setText(response.incomplete        ? tr("%1 (incomplete)").arg(code)
+                          : response.notDecompressed ? tr("%1 (not decompressed)").arg(code)
+                                                     : code);
+        m_status->setToolTip(!standardReason ? QString()
+                             : reason.isEmpty()
+                                     ? tr("The server sent no reason phrase (HTTP/2 has none).")
+                                     : tr("The server sent no reason phrase (HTTP/2 has none); “%1” is "
+                                          "the standard one for %2.")
+                                               .arg(reason)
+                                               .arg(response.status));
         m_status->setStyleSheet(u"QLabel { color: white; background: %1; border-radius: 3px; "
                                 u"font-weight: bold; }"_qs.arg(statusColour(response.status)));
     } else {
         m_status->setText(response.errorText.isEmpty() ? QString() : tr("No response"));
+        m_status->setToolTip({});
         m_status->setStyleSheet({});
     }
     m_time->setText(response.totalMs >= 0 ? tr("Time: %1 ms").arg(response.totalMs) : QString());

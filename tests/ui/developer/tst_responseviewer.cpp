@@ -32,6 +32,8 @@ class tst_ResponseViewer : public QObject
 private Q_SLOTS:
     void seedResponseShowsSummaryHeadersAndTable();
     void rateLimitedResponseIsExplainedWithTheWait();
+    void statusWithoutReasonPhraseShowsTheStandardOne_data();
+    void statusWithoutReasonPhraseShowsTheStandardOne();
     void invalidJsonBodyNamesThePosition();
     void prettyShowsABodyThatIsNotJsonAsSent_data();
     void prettyShowsABodyThatIsNotJsonAsSent();
@@ -121,6 +123,46 @@ void tst_ResponseViewer::seedResponseShowsSummaryHeadersAndTable()
     viewer.setCurrentView(ResponseViewer::View::Raw);
     QVERIFY(raw.wait(5000));
     QCOMPARE(viewer.rawView()->text(), QString::fromUtf8(seedBody));
+}
+
+void tst_ResponseViewer::statusWithoutReasonPhraseShowsTheStandardOne_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("reason"); // as received: empty over HTTP/2
+    QTest::addColumn<bool>("incomplete");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<bool>("explained"); // the tooltip says where the phrase comes from
+    QTest::newRow("200 over HTTP/2") << 200 << QString() << false << u"200 OK"_qs << true;
+    QTest::newRow("404 over HTTP/2") << 404 << QString() << false << u"404 Not Found"_qs << true;
+    QTest::newRow("429 over HTTP/2") << 429 << QString() << false << u"429 Too Many Requests"_qs << true;
+    QTest::newRow("503 over HTTP/2, broken off") << 503 << QString() << true
+                                                 << u"503 Service Unavailable (incomplete)"_qs << true;
+    QTest::newRow("unregistered code") << 299 << QString() << false << u"299"_qs << true;
+    QTest::newRow("the server's own phrase") << 200 << u"Fine"_qs << false << u"200 Fine"_qs << false;
+}
+
+void tst_ResponseViewer::statusWithoutReasonPhraseShowsTheStandardOne()
+{
+    QFETCH(int, status);
+    QFETCH(QString, reason);
+    QFETCH(bool, incomplete);
+    QFETCH(QString, shown);
+    QFETCH(bool, explained);
+    ResponseViewer viewer;
+    ResponseData r;
+    r.method = u"GET"_qs;
+    r.url = QUrl(u"https://gateway.example/x"_qs);
+    r.status = status;
+    r.reason = reason;
+    r.incomplete = incomplete;
+    r.headers = { { "Content-Type", "application/json" } };
+    r.body = "{}";
+    viewer.showResponse(r);
+    auto *label = viewer.findChild<QLabel *>(u"statusLabel"_qs);
+    QCOMPARE(label->text(), shown);
+    QCOMPARE(!label->toolTip().isEmpty(), explained);
+    if (explained)
+        QVERIFY2(label->toolTip().contains(u"HTTP/2"_qs), qPrintable(label->toolTip()));
 }
 
 void tst_ResponseViewer::rateLimitedResponseIsExplainedWithTheWait()
