@@ -12,6 +12,8 @@ namespace portico::core {
 // It tells a failure without an answer after the request left (the server may have acted on it)
 // from one before (no connection, a connect that timed out or was cancelled, a connection closed
 // before the request was written: the server cannot have). Watch a reply right after creating it.
+// Qt 6.4 says it over HTTP/2 as well, on a new and on a reused connection, once the HEADERS
+// frame went out (tst_tryitsender silenceOverHttp2IsNoAnswer keeps that true on newer Qt).
 class RequestSentFlag final
 {
     Q_DISABLE_COPY_MOVE(RequestSentFlag)

@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSslError>
+#include <QtEndian>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void trickledBodyOutlastsTheTransferTimeoutWithItsProgress();
     void silenceAfterABodilessRequestIsNoAnswer_data();
     void silenceAfterABodilessRequestIsNoAnswer();
+    void silenceOverHttp2IsNoAnswer_data();
+    void silenceOverHttp2IsNoAnswer();
     void certificateOtherThanThePinnedOneIsAMismatch();
     void deadlineCarriesItsSeconds();
     void networkErrorsCarryTheirKind_data();
@@ -485,6 +488,138 @@ void tst_TryItSender::silenceAfterABodilessRequestIsNoAnswer()
     QCOMPARE(received.contains("\r\nContent-Length: 0\r\n"), method == "POST");
     QVERIFY2(method == "POST" || !received.toLower().contains("content-length"), received.constData());
     qDeleteAll(held);
+}
+
+namespace {
+
+// The least of an HTTP/2 server (RFC 9113) for prior-knowledge cleartext connections: it takes
+// the client preface, settles SETTINGS, answers the first `answered` requests (streams) with
+// ":status 200" and no body, and leaves the others unanswered. It counts the requests that
+// reached it (HEADERS frames).
+class SilentHttp2Server final : public QObject
+{
+public:
+    explicit SilentHttp2Server(int answered)
+        : m_answered(answered)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                socket->write(QByteArray::fromHex("000000040000000000")); // SETTINGS, none changed
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    int requestsReceived() const { return m_requests; }
+
+private:
+    void onReadyRead(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        static const QByteArray preface("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+        if (!m_prefaced.contains(socket)) {
+            if (buffer.size() < preface.size())
+                return;
+            if (!buffer.startsWith(preface)) {
+                socket->abort(); // not HTTP/2
+                return;
+            }
+            buffer.remove(0, preface.size());
+            m_prefaced.insert(socket);
+        }
+        while (buffer.size() >= 9) {
+            const int length = (uchar(buffer[0]) << 16) | (uchar(buffer[1]) << 8) | uchar(buffer[2]);
+            if (buffer.size() < 9 + length)
+                return;
+            const uchar type = uchar(buffer[3]);
+            const uchar flags = uchar(buffer[4]);
+            const quint32 stream = qFromBigEndian<quint32>(buffer.constData() + 5) & 0x7fffffffu;
+            if (type == 0x4 && !(flags & 0x1)) // SETTINGS: acknowledged
+                socket->write(QByteArray::fromHex("000000040100000000"));
+            if (type == 0x1 && ++m_requests <= m_answered) { // HEADERS: a request
+                // HEADERS, END_STREAM | END_HEADERS, HPACK static index 8 (":status: 200").
+                QByteArray answer = QByteArray::fromHex("00000101050000000088");
+                qToBigEndian<quint32>(stream, answer.data() + 5);
+                socket->write(answer);
+            }
+            buffer.remove(0, 9 + length);
+        }
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QSet<QTcpSocket *> m_prefaced;
+    int m_answered = 0;
+    int m_requests = 0;
+};
+
+// Speaks HTTP/2 to http:// URLs without an upgrade (prior knowledge), as Qt does over TLS with
+// ALPN: the same protocol handler, without certificates.
+class Http2NetworkAccessManager final : public QNetworkAccessManager
+{
+protected:
+    QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override
+    {
+        QNetworkRequest http2(request);
+        http2.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+        return QNetworkAccessManager::createRequest(operation, http2, outgoingData);
+    }
+};
+
+} // namespace
+
+void tst_TryItSender::silenceOverHttp2IsNoAnswer_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("reused"); // sent on a connection an earlier send opened
+    QTest::newRow("GET, new connection") << QByteArray("GET") << QByteArray() << false;
+    QTest::newRow("POST, new connection") << QByteArray("POST") << QByteArray("{}") << false;
+    QTest::newRow("GET, reused connection") << QByteArray("GET") << QByteArray() << true;
+    QTest::newRow("POST, reused connection") << QByteArray("POST") << QByteArray("{}") << true;
+}
+
+void tst_TryItSender::silenceOverHttp2IsNoAnswer()
+{
+    // Qt says requestSent() over HTTP/2 too (6.4: for a new and for a reused connection); were
+    // it silent, a server that never answers would read "could not connect".
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, reused);
+    SilentHttp2Server server(reused ? 1 : 0);
+    QVERIFY(server.port() != 0);
+    Http2NetworkAccessManager network;
+    const QUrl url(u"http://127.0.0.1:%1/jobs/1"_qs.arg(server.port()));
+    const auto sendOnce = [&](std::optional<core::SendFailure> *failure) {
+        TryItSender::Options options;
+        options.transferTimeoutMs = 1000;
+        auto *sender = new TryItSender(&network, { method, url, {}, body }, options);
+        std::optional<core::Result<core::TryItResponse>> result;
+        connect(sender, &TryItSender::finished, this, [&] {
+            result = sender->result();
+            *failure = sender->failure();
+        });
+        sender->start();
+        (void)QTest::qWaitFor([&result] { return result.has_value(); }, 20000); // checked below
+        return result;
+    };
+    std::optional<core::SendFailure> failure;
+    if (reused) {
+        const auto first = sendOnce(&failure);
+        QVERIFY(first && first->ok());
+        QCOMPARE(first->value().status, 200);
+    }
+    const auto result = sendOnce(&failure);
+    QVERIFY(result && !result->ok());
+    QCOMPARE(server.requestsReceived(), reused ? 2 : 1);
+    QVERIFY(failure);
+    // Connected and sent over HTTP/2, then silence: not "could not connect".
+    QCOMPARE(failure->kind, core::SendFailure::Kind::NoAnswer);
+    QCOMPARE(failure->timeoutSeconds, 1);
 }
 
 void tst_TryItSender::certificateOtherThanThePinnedOneIsAMismatch()
