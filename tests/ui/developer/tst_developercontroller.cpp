@@ -14,12 +14,14 @@
 #include "tests/support/tempdir.h"
 #include "tests/support/rawhttpserver.h"
 #include "ui/developer/developercontroller.h"
+#include "ui/developer/historypanel.h"
 #include "ui/developer/responseviewer.h"
 #include "ui/developer/tryitcomposer.h"
 
 #include <QFileInfo>
 #include <QLabel>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QLineEdit>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -250,6 +252,15 @@ void tst_DeveloperController::bodyThatDoesNotDecompressStillShowsTheResponse()
     ui::ResponseViewer reopened;
     reopened.showResponse(ui::DeveloperController::fromHistory(entries->first()));
     check(reopened);
+    if (QTest::currentTestFailed())
+        return;
+    // The history list marks it the same way: "200 (not decompressed)" or "200 (incomplete)".
+    ui::HistoryPanel panel;
+    panel.setHistory(&m_history);
+    QTRY_VERIFY(panel.entryCount() > 0);
+    auto *list = panel.findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    QCOMPARE(list->topLevelItem(0)->text(3), status.section(u' ', 0, 0) + u' ' + status.section(u' ', 2));
+    QVERIFY2(list->topLevelItem(0)->toolTip(3).startsWith(note), qPrintable(list->topLevelItem(0)->toolTip(3)));
 }
 
 QTEST_MAIN(tst_DeveloperController)
