@@ -1941,6 +1941,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>%1 (not decompressed)</source>
         <translation>%1 (niet gedecomprimeerd)</translation>
     </message>
+    <message>
+        <source>%1 (may be damaged)</source>
+        <translation>%1 (mogelijk beschadigd)</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::IncompleteBodyText</name>
@@ -1994,6 +1998,14 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>Decompression error: %1</source>
         <translation>Fout bij decomprimeren: %1</translation>
+    </message>
+    <message>
+        <source>The body decompressed whole, but its “%1” checksum does not match: it may be damaged.</source>
+        <translation>De body is volledig gedecomprimeerd, maar de “%1”-controlesom klopt niet: de body is mogelijk beschadigd.</translation>
+    </message>
+    <message>
+        <source>Portico does not decompress “%1” (Content-Encoding). The body is shown as it was sent.</source>
+        <translation>Portico decomprimeert “%1” (Content-Encoding) niet. De body wordt getoond zoals die is verzonden.</translation>
     </message>
 </context>
 <context>
@@ -3965,6 +3977,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
     <message>
         <source>The server sent no reason phrase (HTTP/2 has none); “%1” is the standard one for %2.</source>
         <translation>De server stuurde geen statustekst mee (HTTP/2 kent die niet); “%1” is de standaardtekst voor %2.</translation>
+    </message>
+    <message>
+        <source>%1 (may be damaged)</source>
+        <translation>%1 (mogelijk beschadigd)</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,9 @@ namespace {
 constexpr qsizetype outputPiece = 256 * 1024;
 constexpr int gzipOrZlib = 15 + 32; // zlib detects the gzip or zlib wrapper itself
 constexpr int rawDeflate = -15;
+// Output of a "deflate" body read as raw deflate is only a guess (plain text often inflates a
+// few bytes before it fails): held back until its stream ends, at most this much.
+constexpr qsizetype provisionalLimit = 1024 * 1024;
 } // namespace
 
 struct ContentDecoder::Stream
@@ -84,6 +87,7 @@ bool ContentDecoder::decode(QByteArrayView input, const Sink &sink)
             && m_output == 0) {
             // "deflate" should be zlib-wrapped (RFC 9110 8.4.1.2); some servers send it raw.
             m_triedRaw = true;
+            m_provisional = true;
             if (!init(rawDeflate))
                 return false;
             z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
@@ -92,22 +96,47 @@ bool ContentDecoder::decode(QByteArrayView input, const Sink &sink)
         }
         // What decoded before an error is body too: it goes out first.
         if (produced > 0) {
-            m_output += produced;
             out.truncate(produced);
-            if (!sink(out))
-                return false;
+            if (m_provisional) {
+                m_held += out;
+                if (m_held.size() > provisionalLimit && !release(sink))
+                    return false;
+            } else {
+                m_output += produced;
+                if (!sink(out))
+                    return false;
+            }
         }
         if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
             m_error = z.msg ? QString::fromLatin1(z.msg) : u"zlib error %1"_qs.arg(status);
+            // The whole body decoded, only its trailer does not match (gzip CRC-32 and length,
+            // zlib Adler-32): zlib's stream state says so.
+            m_checksumMismatch = status == Z_DATA_ERROR && z.msg
+                && (qstrcmp(z.msg, "incorrect data check") == 0
+                    || qstrcmp(z.msg, "incorrect length check") == 0);
+            m_held.clear();
             return false;
         }
-        if (status == Z_STREAM_END)
+        if (status == Z_STREAM_END) {
             m_atStreamEnd = true;
+            if (m_provisional && !release(sink))
+                return false;
+        }
         else if (status == Z_BUF_ERROR && produced == 0)
             break; // needs more input
     }
     m_inputBefore += input.size();
+    if (m_provisional && m_inputBefore > provisionalLimit && !release(sink))
+        return false;
     return true;
+}
+
+bool ContentDecoder::release(const Sink &sink)
+{
+    m_provisional = false;
+    const QByteArray held = std::exchange(m_held, QByteArray());
+    m_output += held.size();
+    return held.isEmpty() || sink(held);
 }
 
 } // namespace portico::core

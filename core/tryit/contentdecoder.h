@@ -20,7 +20,7 @@ class ContentDecoder final
 public:
     using Sink = std::function<bool(const QByteArray &decoded)>;
 
-    // Null for identity, an empty value, or an encoding this does not decode (br, a chain).
+    // Null for identity, an empty value, or an encoding this does not decode (br, zstd, a chain).
     static std::unique_ptr<ContentDecoder> forEncoding(QByteArrayView contentEncoding);
     ~ContentDecoder();
     ContentDecoder(const ContentDecoder &) = delete;
@@ -32,11 +32,18 @@ public:
     bool decode(QByteArrayView input, const Sink &sink);
     // True when input was given and its last stream did not end: the body was cut short.
     bool isTruncated() const { return m_sawInput && !m_atStreamEnd; }
+    // A "deflate" body without the zlib wrapper, read as raw deflate, whose stream has not
+    // ended yet (within its first MiB): what decoded is held back, as it may be no deflate at all.
+    bool isProvisional() const { return m_provisional; }
+    // decode() failed only on the checksum or length after the end of the data: all of the
+    // body went to the sink, but it may be damaged.
+    bool isChecksumMismatch() const { return m_checksumMismatch; }
     QString errorString() const { return m_error; }
 
 private:
     explicit ContentDecoder(QByteArray encoding);
     bool init(int windowBits);
+    bool release(const Sink &sink); // sends on what was held back while provisional
 
     struct Stream;
     std::unique_ptr<Stream> m_stream;
@@ -47,6 +54,9 @@ private:
     bool m_sawInput = false;
     bool m_atStreamEnd = false;
     bool m_triedRaw = false;
+    bool m_provisional = false;
+    bool m_checksumMismatch = false;
+    QByteArray m_held; // output while provisional
 };
 
 } // namespace portico::core

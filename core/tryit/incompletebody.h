@@ -24,6 +24,12 @@ struct IncompleteBody
         // Part of the body decoded (`bytesReceived`), then the body ended inside its `encoding`
         // data: it was cut short.
         EndsInsideEncoding = 5,
+        // All of the body decoded, but the checksum or length at the end of its `encoding` data
+        // does not match: it is shown whole, and may be damaged. zlib's words in `networkError`.
+        ChecksumMismatch = 6,
+        // Its `encoding` is one Try It does not decode (br, zstd, a chain such as "gzip, gzip"):
+        // the body is shown as sent, whole (not incomplete).
+        UnsupportedEncoding = 7,
     };
 
     Cause cause = Cause::BrokeOff;
@@ -31,9 +37,11 @@ struct IncompleteBody
     qint64 bytesReceived = 0; // of the body, as decoded
     int networkErrorCode = 0; // QNetworkReply::NetworkError
     QString networkError; // Qt's (or zlib's) text for that error: technical detail, in English
-    QByteArray encoding; // the Content-Encoding that was not decoded (causes 3 to 5)
+    QByteArray encoding; // the Content-Encoding that was not decoded (causes 3 to 7)
 
     bool isDecodingProblem() const { return int(cause) >= int(Cause::NotDecodable); }
+    // The body is the whole of it as sent, not decompressed.
+    bool isShownAsSent() const { return cause == Cause::NotDecodable || cause == Cause::UnsupportedEncoding; }
 
     friend bool operator==(const IncompleteBody &, const IncompleteBody &) = default;
 };

@@ -106,7 +106,7 @@ void exchangeFromJson(const QByteArray &text, HistoryEntry &entry)
 std::optional<IncompleteBody> incompleteFrom(const QSqlQuery &query, qint64 bodySize)
 {
     const int cause = query.value(13).toInt();
-    if (cause < int(IncompleteBody::Cause::Stalled) || cause > int(IncompleteBody::Cause::EndsInsideEncoding))
+    if (cause < int(IncompleteBody::Cause::Stalled) || cause > int(IncompleteBody::Cause::UnsupportedEncoding))
         return std::nullopt;
     IncompleteBody incomplete;
     incomplete.cause = IncompleteBody::Cause(cause);

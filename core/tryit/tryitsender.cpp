@@ -240,9 +240,17 @@ bool TryItSender::take(const QByteArray &chunk)
     if (!m_decoderChosen) {
         // Qt decodes only when it chose Accept-Encoding itself, which it never does here.
         m_decoderChosen = true;
-        m_decoder = ContentDecoder::forEncoding(m_reply->rawHeader("Content-Encoding"));
-        if (m_decoder)
+        const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed();
+        m_decoder = ContentDecoder::forEncoding(encoding);
+        if (m_decoder) {
             m_response.encodedBodySize = 0;
+        } else if (!encoding.isEmpty() && encoding.compare("identity", Qt::CaseInsensitive) != 0) {
+            // br, zstd, a chain: shown as sent, and said so.
+            IncompleteBody facts;
+            facts.cause = IncompleteBody::Cause::UnsupportedEncoding;
+            facts.encoding = encoding;
+            m_undecoded = facts;
+        }
     }
     if (!m_decoder)
         return writeOut(chunk);
@@ -264,7 +272,9 @@ bool TryItSender::take(const QByteArray &chunk)
     }
     if (m_failure)
         return false; // the sink stopped: too large, or it cannot be stored
-    return stopDecoding(IncompleteBody::Cause::DecodingFailed, m_decoder->errorString());
+    return stopDecoding(m_decoder->isChecksumMismatch() ? IncompleteBody::Cause::ChecksumMismatch
+                                                        : IncompleteBody::Cause::DecodingFailed,
+                        m_decoder->errorString());
 }
 
 bool TryItSender::stopDecoding(IncompleteBody::Cause cause, const QString &detail)
@@ -273,9 +283,13 @@ bool TryItSender::stopDecoding(IncompleteBody::Cause cause, const QString &detai
     facts.cause = cause;
     facts.encoding = m_decoder->encoding();
     facts.networkError = detail;
-    if (m_keepEncodedHead && m_response.bodySize == 0) {
-        // Not what its Content-Encoding says from the first byte (often not encoded at all):
-        // the body as sent is the answer, read to its end as it is.
+    // Not what its Content-Encoding says from the first byte (often not encoded at all), or
+    // read as raw deflate only to end early or fail: the body as sent is the answer, read to
+    // its end as it is. A body that started as valid data and ends early is cut short.
+    const bool asSent = m_keepEncodedHead && m_response.bodySize == 0
+        && (cause == IncompleteBody::Cause::DecodingFailed
+            || (cause == IncompleteBody::Cause::EndsInsideEncoding && m_decoder->isProvisional()));
+    if (asSent) {
         facts.cause = IncompleteBody::Cause::NotDecodable;
         m_undecoded = facts;
         m_decoder.reset();
@@ -357,15 +371,13 @@ void TryItSender::onFinished()
     // A connection-level error after the headers (below the content/HTTP error range, as in
     // BesCall and BlobRequestJob: reset, network gone, a stall past the transfer timeout) means
     // the body broke off; reading stopped where the body stopped decoding is no such error.
-    const bool stoppedDecoding
-        = m_undecoded && m_undecoded->cause != IncompleteBody::Cause::NotDecodable;
+    const bool stoppedDecoding = m_undecoded && !m_undecoded->isShownAsSent();
     const bool brokeOff = !m_response.unfollowedRedirect && !stoppedDecoding
         && ((networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied)
             || networkError == QNetworkReply::ProtocolFailure);
     if (m_decoder && !m_undecoded && !brokeOff && !m_response.unfollowedRedirect
         && m_decoder->isTruncated()) {
-        stopDecoding(IncompleteBody::Cause::EndsInsideEncoding,
-                     u"the body ends inside its %1 data"_qs.arg(QString::fromLatin1(m_decoder->encoding())));
+        stopDecoding(IncompleteBody::Cause::EndsInsideEncoding, QString()); // zlib said nothing
     }
     if (m_failure) { // the body kept as sent is too large or cannot be stored
         fail(m_failureFacts.value_or(failureOf(SendFailure::Kind::Other)), *m_failure);
@@ -404,15 +416,27 @@ void TryItSender::onFinished()
     if (m_undecoded) {
         // Still the server's answer: its status, headers and timing, with what could be shown
         // of the body and why the rest could not (partialResponse()).
-        const bool asSent = m_undecoded->cause == IncompleteBody::Cause::NotDecodable;
         const QString encoding = QString::fromLatin1(m_undecoded->encoding);
-        Error error = asSent
-            ? Error::make(Error::Kind::Protocol,
-                          u"The response body is not valid %1 data (Content-Encoding)."_qs.arg(encoding),
-                          u"UndecodableBody"_qs)
-            : Error::make(Error::Kind::Protocol,
-                          u"The response body is incomplete: its %1 data does not decode."_qs.arg(encoding),
-                          u"IncompleteBody"_qs);
+        Error error = [&] {
+            switch (m_undecoded->cause) {
+            case IncompleteBody::Cause::NotDecodable:
+                return Error::make(Error::Kind::Protocol,
+                                   u"The response body is not valid %1 data (Content-Encoding)."_qs.arg(encoding),
+                                   u"UndecodableBody"_qs);
+            case IncompleteBody::Cause::UnsupportedEncoding:
+                return Error::make(Error::Kind::Protocol,
+                                   u"The response body is %1 data, which is not decompressed."_qs.arg(encoding),
+                                   u"UndecodableBody"_qs);
+            case IncompleteBody::Cause::ChecksumMismatch:
+                return Error::make(Error::Kind::Protocol,
+                                   u"The response body may be damaged: its %1 checksum does not match."_qs.arg(encoding),
+                                   u"DamagedBody"_qs);
+            default:
+                return Error::make(Error::Kind::Protocol,
+                                   u"The response body is incomplete: its %1 data does not decode."_qs.arg(encoding),
+                                   u"IncompleteBody"_qs);
+            }
+        }();
         error.httpStatus = m_response.status;
         error.technical = u"%1 after %2 bytes"_qs.arg(m_undecoded->networkError).arg(m_response.bodySize);
         m_undecoded->bytesReceived = m_response.bodySize;

@@ -90,9 +90,9 @@ private:
     void onFinished();
     void onSslErrors(const QList<QSslError> &errors);
     bool take(const QByteArray &chunk); // decodes a Content-Encoding, then writeOut()
-    // The body does not decode (`cause` NotDecodable, DecodingFailed or EndsInsideEncoding):
-    // when nothing decoded yet, keeps the body as sent and reads the rest as it is (true);
-    // otherwise keeps what decoded, and the rest is not read (false).
+    // The body does not decode (`cause` DecodingFailed, EndsInsideEncoding or ChecksumMismatch):
+    // when it is no such data from its start, keeps the body as sent and reads the rest as it
+    // is (NotDecodable, true); otherwise keeps what decoded, and the rest is not read (false).
     bool stopDecoding(IncompleteBody::Cause cause, const QString &detail);
     bool writeOut(const QByteArray &data);
     void finish(Result<TryItResponse> result);

@@ -26,6 +26,16 @@ namespace portico::ui {
 
 namespace {
 
+// How the status reads: incomplete, not decompressed (shown as sent) or whole but maybe damaged.
+void markIncomplete(ResponseData &data, const std::optional<core::IncompleteBody> &incomplete)
+{
+    if (!incomplete)
+        return;
+    data.notDecompressed = incomplete->isShownAsSent();
+    data.damaged = incomplete->cause == core::IncompleteBody::Cause::ChecksumMismatch;
+    data.incomplete = !data.notDecompressed && !data.damaged;
+}
+
 // "/products/starter" or a full ARM id ending in /products/starter -> "starter".
 QString productIdOfScope(const QString &scope)
 {
@@ -124,9 +134,7 @@ ResponseData toResponseData(const core::TryItRequest &request, const core::Resul
             fillFromResponse(data, *partial);
             data.redirectNote = redirectNote(request, *partial);
             data.certificateText = certificateText(*partial);
-            data.notDecompressed = partial->incomplete
-                && partial->incomplete->cause == core::IncompleteBody::Cause::NotDecodable;
-            data.incomplete = !data.notDecompressed;
+            markIncomplete(data, partial->incomplete);
         }
         return data;
     }
@@ -152,8 +160,7 @@ ResponseData DeveloperController::fromHistory(const core::HistoryEntry &entry)
     data.bodySize = entry.bodySize;
     data.bodyTruncated = entry.bodyTruncated;
     if (entry.incomplete) {
-        data.notDecompressed = entry.incomplete->cause == core::IncompleteBody::Cause::NotDecodable;
-        data.incomplete = !data.notDecompressed;
+        markIncomplete(data, entry.incomplete);
         data.errorText = IncompleteBodyText::describe(*entry.incomplete);
         data.errorDetails = IncompleteBodyText::details(*entry.incomplete);
     } else if (entry.failure) {

@@ -161,8 +161,10 @@ void HistoryPanel::reload()
         item->setToolTip(OperationColumn, entry.url);
         if (entry.incomplete) {
             item->setText(StatusColumn,
-                          entry.incomplete->cause == core::IncompleteBody::Cause::NotDecodable
+                          entry.incomplete->isShownAsSent()
                               ? tr("%1 (not decompressed)").arg(entry.status)
+                          : entry.incomplete->cause == core::IncompleteBody::Cause::ChecksumMismatch
+                              ? tr("%1 (may be damaged)").arg(entry.status)
                               : tr("%1 (incomplete)").arg(entry.status));
             item->setToolTip(StatusColumn, IncompleteBodyText::describe(*entry.incomplete));
         } else if (entry.failure) {

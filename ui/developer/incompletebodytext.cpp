@@ -25,6 +25,14 @@ QString IncompleteBodyText::describe(const core::IncompleteBody &incomplete)
         return tr("The response is incomplete: its “%1” data ends early, after %2 of the body. "
                   "What could be decompressed is shown; the rest is missing.")
             .arg(encoding, received);
+    case core::IncompleteBody::Cause::ChecksumMismatch:
+        return tr("The body decompressed whole, but its “%1” checksum does not match: it may be "
+                  "damaged.")
+            .arg(encoding);
+    case core::IncompleteBody::Cause::UnsupportedEncoding:
+        return tr("Portico does not decompress “%1” (Content-Encoding). The body is shown as it "
+                  "was sent.")
+            .arg(encoding);
     case core::IncompleteBody::Cause::Stalled:
     case core::IncompleteBody::Cause::BrokeOff:
         break;

@@ -32,6 +32,7 @@ struct ResponseData
     QString certificateText;  // how the server's certificate was trusted, when it was a pin
     bool incomplete = false;  // the body broke off: status, headers and body are what arrived
     bool notDecompressed = false; // the body is shown as sent: its Content-Encoding did not decode
+    bool damaged = false; // the body decompressed whole, but its checksum does not match
     bool bodyTruncated = false; // from history: `body` is only the part history kept (maybe none)
     QDateTime receivedAt;
 

@@ -384,6 +384,7 @@ void ResponseViewer::showResponse(const ResponseData &response)
                                               : tr("%1 %2").arg(response.status).arg(reason);
         m_status->setText(response.incomplete        ? tr("%1 (incomplete)").arg(code)
                           : response.notDecompressed ? tr("%1 (not decompressed)").arg(code)
+                          : response.damaged         ? tr("%1 (may be damaged)").arg(code)
                                                      : code);
         m_status->setToolTip(!standardReason ? QString()
                              : reason.isEmpty()
