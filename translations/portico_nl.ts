@@ -3971,16 +3971,36 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>%1 (niet gedecomprimeerd)</translation>
     </message>
     <message>
-        <source>The server sent no reason phrase (HTTP/2 has none).</source>
-        <translation>De server stuurde geen statustekst mee (HTTP/2 kent die niet).</translation>
-    </message>
-    <message>
-        <source>The server sent no reason phrase (HTTP/2 has none); “%1” is the standard one for %2.</source>
-        <translation>De server stuurde geen statustekst mee (HTTP/2 kent die niet); “%1” is de standaardtekst voor %2.</translation>
-    </message>
-    <message>
         <source>%1 (may be damaged)</source>
         <translation>%1 (mogelijk beschadigd)</translation>
+    </message>
+    <message>
+        <source>The server sent no reason phrase (HTTP/2 has none; HTTP/1.1 may leave it empty).</source>
+        <translation>De server stuurde geen statustekst mee (HTTP/2 kent die niet; bij HTTP/1.1 mag die leeg zijn).</translation>
+    </message>
+    <message>
+        <source>The server sent no reason phrase (HTTP/2 has none; HTTP/1.1 may leave it empty); “%1” is the standard one for %2.</source>
+        <translation>De server stuurde geen statustekst mee (HTTP/2 kent die niet; bij HTTP/1.1 mag die leeg zijn); “%1” is de standaardtekst voor %2.</translation>
+    </message>
+    <message>
+        <source>Saves the body as it was sent, not decompressed.</source>
+        <translation>Slaat de body op zoals die is verzonden, niet gedecomprimeerd.</translation>
+    </message>
+    <message>
+        <source>Saves only the part of the body that arrived or could be decompressed; the rest is missing.</source>
+        <translation>Slaat alleen het deel van de body op dat is aangekomen of kon worden gedecomprimeerd; de rest ontbreekt.</translation>
+    </message>
+    <message>
+        <source>Saves the decompressed body; it may be damaged.</source>
+        <translation>Slaat de gedecomprimeerde body op; die is mogelijk beschadigd.</translation>
+    </message>
+    <message>
+        <source>Saves the response body to a file.</source>
+        <translation>Slaat de body van het antwoord op in een bestand.</translation>
+    </message>
+    <message>
+        <source>Saved the body to %1.</source>
+        <translation>De body is opgeslagen in %1.</translation>
     </message>
 </context>
 <context>

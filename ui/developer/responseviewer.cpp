@@ -15,6 +15,7 @@
 #include "ui/developer/resultstable.h"
 #include "ui/developer/resultstablepanel.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -210,6 +211,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     layout->addWidget(m_url);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_errorDetailsLabel);
+    layout->addWidget(m_saveResult);
     layout->addWidget(m_certificateLabel);
     layout->addWidget(m_charsetNotice);
     layout->addWidget(m_truncatedNotice);
@@ -255,6 +257,9 @@ void ResponseViewer::buildSummary()
     m_errorDetailsLabel = label(u"responseErrorDetailsLabel"_qs);
     m_errorDetailsLabel->setWordWrap(true);
     m_errorDetailsLabel->setStyleSheet(u"color: palette(mid);"_qs);
+    // Apart from the note about the body, so that a save never hides it.
+    m_saveResult = label(u"saveResultLabel"_qs);
+    m_saveResult->setWordWrap(true);
     m_certificateLabel = label(u"certificateLabel"_qs);
     m_certificateLabel->setWordWrap(true);
 
@@ -375,7 +380,8 @@ void ResponseViewer::showResponse(const ResponseData &response)
                                                                       : size);
     }
     if (hasResponse) {
-        // HTTP/2 has no reason phrase: the standard one stands in, and the tooltip says so.
+        // HTTP/2 has no reason phrase, HTTP/1.1 may send an empty one: the standard one stands
+        // in, and the tooltip says so.
         const bool standardReason = response.reason.isEmpty();
         const QString reason = standardReason
                 ? QString::fromLatin1(core::standardReasonPhrase(response.status))
@@ -388,9 +394,10 @@ void ResponseViewer::showResponse(const ResponseData &response)
                                                      : code);
         m_status->setToolTip(!standardReason ? QString()
                              : reason.isEmpty()
-                                     ? tr("The server sent no reason phrase (HTTP/2 has none).")
-                                     : tr("The server sent no reason phrase (HTTP/2 has none); “%1” is "
-                                          "the standard one for %2.")
+                                     ? tr("The server sent no reason phrase (HTTP/2 has none; HTTP/1.1 "
+                                          "may leave it empty).")
+                                     : tr("The server sent no reason phrase (HTTP/2 has none; HTTP/1.1 "
+                                          "may leave it empty); “%1” is the standard one for %2.")
                                                .arg(reason)
                                                .arg(response.status));
         m_status->setStyleSheet(u"QLabel { color: white; background: %1; border-radius: 3px; "
@@ -447,9 +454,15 @@ void ResponseViewer::showResponse(const ResponseData &response)
     m_truncatedNotice->setVisible(cut);
     m_save->setEnabled(hasResponse && size > 0 && !(cut && kept == 0));
     m_save->setText(cut ? tr("Save Kept Part…") : tr("Save Body…"));
-    m_save->setToolTip(!cut       ? QString()
-                       : kept == 0 ? tr("History kept none of this body: there is nothing to save.")
-                                   : tr("Saves only the part of the body that history kept."));
+    m_save->setToolTip(cut ? (kept == 0 ? tr("History kept none of this body: there is nothing to save.")
+                                        : tr("Saves only the part of the body that history kept."))
+                       : response.notDecompressed ? tr("Saves the body as it was sent, not decompressed.")
+                       : response.incomplete ? tr("Saves only the part of the body that arrived or could be "
+                                                  "decompressed; the rest is missing.")
+                       : response.damaged ? tr("Saves the decompressed body; it may be damaged.")
+                                          : tr("Saves the response body to a file."));
+    m_saveResult->clear();
+    m_saveResult->hide();
 
     m_headers->setRowCount(int(response.headers.size()));
     for (int i = 0; i < response.headers.size(); ++i) {
@@ -744,11 +757,11 @@ void ResponseViewer::saveBody()
                 error = out.errorString();
             channel->post([this, error, path] {
                 m_save->setEnabled(true);
-                m_errorLabel->setText(error.isEmpty()
-                                              ? QString()
-                                              : tr("Could not save the body to %1: %2")
-                                                        .arg(path, error));
-                m_errorLabel->setVisible(!error.isEmpty());
+                const QString shown = QDir::toNativeSeparators(path);
+                m_saveResult->setText(error.isEmpty() ? tr("Saved the body to %1.").arg(shown)
+                                                      : tr("Could not save the body to %1: %2").arg(shown, error));
+                m_saveResult->setStyleSheet(error.isEmpty() ? QString() : u"color: #c62828;"_qs);
+                m_saveResult->show();
             });
         });
     });

@@ -116,6 +116,7 @@ private:
     QLabel *m_noticeText = nullptr;
     QLabel *m_errorLabel = nullptr;
     QLabel *m_errorDetailsLabel = nullptr;
+    QLabel *m_saveResult = nullptr; // what the last save did
     QLabel *m_certificateLabel = nullptr;
     QLabel *m_charsetNotice = nullptr;
     QLabel *m_truncatedNotice = nullptr;

@@ -10,6 +10,8 @@
 #include "ui/developer/resultstablemodel.h"
 
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void rateLimitedResponseIsExplainedWithTheWait();
     void statusWithoutReasonPhraseShowsTheStandardOne_data();
     void statusWithoutReasonPhraseShowsTheStandardOne();
+    void savingTheBodyKeepsTheNoteAboutIt_data();
+    void savingTheBodyKeepsTheNoteAboutIt();
     void invalidJsonBodyNamesThePosition();
     void prettyShowsABodyThatIsNotJsonAsSent_data();
     void prettyShowsABodyThatIsNotJsonAsSent();
@@ -161,8 +165,74 @@ void tst_ResponseViewer::statusWithoutReasonPhraseShowsTheStandardOne()
     auto *label = viewer.findChild<QLabel *>(u"statusLabel"_qs);
     QCOMPARE(label->text(), shown);
     QCOMPARE(!label->toolTip().isEmpty(), explained);
-    if (explained)
-        QVERIFY2(label->toolTip().contains(u"HTTP/2"_qs), qPrintable(label->toolTip()));
+    // HTTP/2 has no phrase, and HTTP/1.1 may send an empty one ("HTTP/1.1 200 \r\n"): the
+    // viewer cannot tell which, so the words fit both.
+    if (explained) {
+        QVERIFY2(label->toolTip().contains(u"HTTP/2"_qs) && label->toolTip().contains(u"HTTP/1.1"_qs),
+                 qPrintable(label->toolTip()));
+    }
+}
+
+void tst_ResponseViewer::savingTheBodyKeepsTheNoteAboutIt_data()
+{
+    QTest::addColumn<bool>("notDecompressed");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QString>("saveTip");
+    QTest::newRow("not decompressed")
+        << true << u"Portico does not decompress “br” (Content-Encoding). The body is shown as it was sent."_qs
+        << u"Saves the body as it was sent, not decompressed."_qs;
+    QTest::newRow("incomplete") << false
+                                << u"The response is incomplete: its “gzip” data ends early, after 8 bytes of the "
+                                   u"body. What could be decompressed is shown; the rest is missing."_qs
+                                << u"Saves only the part of the body that arrived or could be decompressed; the "
+                                   u"rest is missing."_qs;
+}
+
+void tst_ResponseViewer::savingTheBodyKeepsTheNoteAboutIt()
+{
+    QFETCH(bool, notDecompressed);
+    QFETCH(QString, note);
+    QFETCH(QString, saveTip);
+    test::TempDir dir;
+    ResponseViewer viewer;
+    viewer.show();
+    ResponseData r = okResponse();
+    r.body = R"({"a":1})";
+    r.notDecompressed = notDecompressed;
+    r.incomplete = !notDecompressed;
+    r.errorText = note;
+    viewer.showResponse(r);
+    auto *save = viewer.findChild<QPushButton *>(u"saveBodyPushButton"_qs);
+    auto *noteLabel = viewer.findChild<QLabel *>(u"responseErrorLabel"_qs);
+    const auto saveTo = [&](const QString &path) {
+        save->click();
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = viewer.findChild<QFileDialog *>(u"saveBodyFileDialog"_qs)) != nullptr);
+        Q_EMIT dialog->fileSelected(path);
+        dialog->close();
+        QTRY_VERIFY(save->isEnabled());
+    };
+    const QString path = dir.path() + u"/body.json"_qs;
+    saveTo(path);
+    QTRY_VERIFY(QFileInfo::exists(path));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), r.body);
+    // The note about the body is still there after a save.
+    QCOMPARE(noteLabel->text(), note);
+    QVERIFY(noteLabel->isVisible());
+    auto *result = viewer.findChild<QLabel *>(u"saveResultLabel"_qs);
+    QVERIFY(result);
+    QVERIFY(result->isVisible());
+
+    // A save that fails says so, and the note stays.
+    saveTo(dir.path() + u"/no-such-folder/body.json"_qs);
+    QTRY_VERIFY2(result->text().startsWith(u"Could not save the body"_qs), qPrintable(result->text()));
+    QCOMPARE(noteLabel->text(), note);
+    QVERIFY(noteLabel->isVisible());
+
+    // The button says what it saves.
+    QCOMPARE(save->toolTip(), saveTip);
 }
 
 void tst_ResponseViewer::rateLimitedResponseIsExplainedWithTheWait()
