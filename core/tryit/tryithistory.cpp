@@ -451,6 +451,9 @@ Result<QList<HistoryEntry>> TryItHistory::list(const HistoryFilter &filter) cons
     if (!db.isOpen())
         return Error::make(Error::Kind::Storage, u"The history is not open."_qs);
     QString sql = u"SELECT %1 FROM sends WHERE 1=1"_qs.arg(QString::fromLatin1(columns));
+    // A complete response: nothing incomplete, or a whole body shown as sent (not decompressed).
+    const QString wholeBody = u"0, %1, %2"_qs.arg(int(IncompleteBody::Cause::NotDecodable))
+                                  .arg(int(IncompleteBody::Cause::UnsupportedEncoding));
     if (!filter.apiId.isEmpty())
         sql += u" AND api_id = :api"_qs;
     if (!filter.operationId.isEmpty())
@@ -458,9 +461,9 @@ Result<QList<HistoryEntry>> TryItHistory::list(const HistoryFilter &filter) cons
     if (filter.statusClass > 0)
         sql += u" AND status >= :low AND status < :high"_qs;
     else if (filter.statusClass < 0)
-        sql += u" AND (status = 0 OR incomplete <> 0)"_qs;
+        sql += u" AND (status = 0 OR incomplete NOT IN (%1))"_qs.arg(wholeBody);
     if (filter.statusClass > 0)
-        sql += u" AND incomplete = 0"_qs;
+        sql += u" AND incomplete IN (%1)"_qs.arg(wholeBody);
     sql += u" ORDER BY sent_at DESC, id DESC LIMIT :limit"_qs;
     QSqlQuery query(db);
     query.prepare(sql);

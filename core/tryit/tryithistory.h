@@ -55,8 +55,8 @@ struct HistoryFilter
 {
     QString apiId;        // empty = any
     QString operationId;  // empty = any
-    // 2 = 2xx, 4 = 4xx, ... (complete responses); 0 = any; -1 = failed sends only, including
-    // those whose body broke off
+    // 2 = 2xx, 4 = 4xx, ... (complete responses, with those whose whole body is shown as sent,
+    // not decompressed); 0 = any; -1 = failed sends only, including those whose body broke off
     int statusClass = 0;
     int limit = 500;
 };

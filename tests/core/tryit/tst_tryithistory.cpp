@@ -205,6 +205,10 @@ void tst_TryItHistory::bodyThatBrokeOffIsKeptAsFactsWithWhatArrived()
     stalled.incomplete = core::IncompleteBody { core::IncompleteBody::Cause::Stalled, 60, 1, 5, u"Operation canceled"_qs };
     QVERIFY(history.record(request(), stalled, t0.addSecs(1)).ok());
     QVERIFY(history.record(request(), response(200, "{}"), t0.addSecs(2)).ok());
+    // A whole body labelled deflate that is not: complete, shown as sent.
+    core::TryItResponse asSent = response(200, R"({"a":1})");
+    asSent.incomplete = core::IncompleteBody { core::IncompleteBody::Cause::NotDecodable, 0, 7, 0, {}, "deflate" };
+    QVERIFY(history.record(request(), asSent, t0.addSecs(3)).ok());
 
     // What arrived, and the facts of the break, not a sentence.
     const auto entry = history.load(id);
@@ -219,8 +223,8 @@ void tst_TryItHistory::bodyThatBrokeOffIsKeptAsFactsWithWhatArrived()
     QVERIFY(entry->incomplete->networkError.startsWith(u"Connection closed while sending key "_qs));
     QVERIFY(!entry->incomplete->networkError.contains(key)); // scrubbed like every stored text
     const auto newest = history.list().value();
-    QCOMPARE(newest.at(1).incomplete, stalled.incomplete);
-    QVERIFY(!newest.at(0).incomplete);
+    QCOMPARE(newest.at(2).incomplete, stalled.incomplete);
+    QVERIFY(!newest.at(1).incomplete);
 
     // Listed with the failed sends, not with the complete 2xx responses.
     core::HistoryFilter failed;
@@ -228,8 +232,10 @@ void tst_TryItHistory::bodyThatBrokeOffIsKeptAsFactsWithWhatArrived()
     QCOMPARE(history.list(failed).value().size(), 2);
     core::HistoryFilter success;
     success.statusClass = 2;
-    QCOMPARE(history.list(success).value().size(), 1);
-    QCOMPARE(history.list(success).value().first().responseBody, QByteArray("{}"));
+    // A "200 (not decompressed)" is a complete 2xx response.
+    QCOMPARE(history.list(success).value().size(), 2);
+    QCOMPARE(history.list(success).value().first().responseBody, QByteArray(R"({"a":1})"));
+    QCOMPARE(history.list(success).value().at(1).responseBody, QByteArray("{}"));
 }
 
 void tst_TryItHistory::sendWithoutResponseIsKeptAsFactsNotWords()

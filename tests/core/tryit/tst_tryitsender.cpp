@@ -505,6 +505,7 @@ public:
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 socket->setParent(this);
+                ++m_connections;
                 socket->write(QByteArray::fromHex("000000040000000000")); // SETTINGS, none changed
                 connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
             }
@@ -513,6 +514,7 @@ public:
     }
     quint16 port() const { return m_server.serverPort(); }
     int requestsReceived() const { return m_requests; }
+    int connectionsAccepted() const { return m_connections; }
 
 private:
     void onReadyRead(QTcpSocket *socket)
@@ -554,6 +556,7 @@ private:
     QSet<QTcpSocket *> m_prefaced;
     int m_answered = 0;
     int m_requests = 0;
+    int m_connections = 0;
 };
 
 // Speaks HTTP/2 to http:// URLs without an upgrade (prior knowledge), as Qt does over TLS with
@@ -616,6 +619,8 @@ void tst_TryItSender::silenceOverHttp2IsNoAnswer()
     const auto result = sendOnce(&failure);
     QVERIFY(result && !result->ok());
     QCOMPARE(server.requestsReceived(), reused ? 2 : 1);
+    // Both sends of a "reused connection" row went over the one connection the first opened.
+    QCOMPARE(server.connectionsAccepted(), 1);
     QVERIFY(failure);
     // Connected and sent over HTTP/2, then silence: not "could not connect".
     QCOMPARE(failure->kind, core::SendFailure::Kind::NoAnswer);
