@@ -98,6 +98,8 @@ TryItComposer::TryItComposer(QWidget *parent)
     addHeader->setText(tr("Add Header"));
     connect(addHeader, &QToolButton::clicked, this, [this] {
         appendHeaderRow({}, {});
+        // Current as well as edited: Tab then moves on to this row's value, not another row's.
+        m_headers->setCurrentCell(m_headers->rowCount() - 1, 0);
         m_headers->editItem(m_headers->item(m_headers->rowCount() - 1, 0));
     });
     auto *removeHeader = new QToolButton(this);

@@ -11,6 +11,7 @@
 #include "ui/developer/tryitcomposer.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QImage>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void reopeningKeepsEveryRowOfARepeatedHeader();
     void typedContentTypeDecidesHowTheBodyIsJudged();
     void typedInputIsKeptPerOperation();
+    void newHeaderIsTypedNameTabValue();
     void replacedBodyComesBackWithUndo();
     void secretHeaderValuesAreMaskedInTheTable();
     void emptyRequiredQueryParameterBlocksSend();
@@ -326,6 +328,30 @@ void tst_TryItComposer::typedContentTypeDecidesHowTheBodyIsJudged()
     headers->setCurrentCell(0, 1);
     composer.findChild<QToolButton *>(u"removeHeaderToolButton"_qs)->click();
     QVERIFY(composer.bodyEditor()->isJsonMode());
+}
+
+void tst_TryItComposer::newHeaderIsTypedNameTabValue()
+{
+    // Add Header opens the new row's name; Tab goes on to that row's value, not to the value of
+    // the row that happened to be current (Content-Type).
+    TryItComposer composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowActive(&composer));
+    const CatalogApi api = demoApi();
+    composer.setOperation(api.api, api.operations.at(0), QUrl(u"https://127.0.0.1:8471"_qs));
+    QTableWidget *headers = headerTable(composer);
+    QCOMPARE(headers->rowCount(), 1);
+    QCOMPARE(headers->item(0, 1)->text(), u"application/json"_qs);
+    QTest::mouseClick(composer.findChild<QToolButton *>(u"addHeaderToolButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+    QTest::keyClicks(QApplication::focusWidget(), u"X-Trace"_qs);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), u"trace-1"_qs);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_COMPARE(headers->item(1, 1)->text(), u"trace-1"_qs);
+    QCOMPARE(headers->item(1, 0)->text(), u"X-Trace"_qs);
+    QCOMPARE(headers->item(0, 1)->text(), u"application/json"_qs);
+    QVERIFY(composer.previewText().contains(u"\nX-Trace: trace-1"_qs));
 }
 
 void tst_TryItComposer::typedInputIsKeptPerOperation()
