@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace portico::ui {
@@ -33,6 +34,10 @@ DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget 
     m_history = new HistoryPanel(this);
     m_history->setHistory(controller->history());
     m_snippets = new SnippetPanel(this);
+    m_snippetDelay = new QTimer(this);
+    m_snippetDelay->setSingleShot(true);
+    m_snippetDelay->setInterval(100);
+    connect(m_snippetDelay, &QTimer::timeout, this, &DeveloperWorkspace::updateSnippets);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"developerTabWidget"_qs);
@@ -107,9 +112,11 @@ DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget 
     connect(controller, &DeveloperController::historyChanged, m_history, &HistoryPanel::reload);
     connect(m_history, &HistoryPanel::reopenRequested, this, &DeveloperWorkspace::reopen);
     connect(m_history, &HistoryPanel::compareRequested, this, &DeveloperWorkspace::compare);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (m_tabs->widget(index) == m_snippets)
-            updateSnippets();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &DeveloperWorkspace::updateSnippets);
+    // The composer is beside the tabs: the code follows what is typed there while it is shown.
+    connect(m_composer, &TryItComposer::requestChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_snippets)
+            m_snippetDelay->start();
     });
 }
 
@@ -199,6 +206,9 @@ void DeveloperWorkspace::compare(const core::HistoryEntry &left, const core::His
 
 void DeveloperWorkspace::updateSnippets()
 {
+    m_snippetDelay->stop();
+    if (m_tabs->currentWidget() != m_snippets)
+        return;
     const ComposedRequest composed = m_composer->composedRequest();
     if (composed.operationId.isEmpty())
         return;

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QTabWidget;
+class QTimer;
 
 namespace portico::core {
 class BatchJobRunner;
@@ -55,6 +56,8 @@ private:
     void openOperation(const CatalogApi &api, const core::Operation &operation);
     void reopen(const core::HistoryEntry &entry);
     void compare(const core::HistoryEntry &left, const core::HistoryEntry &right);
+    // Regenerates the code from the composer while the Code tab is the current page; otherwise
+    // it is regenerated when that tab is shown.
     void updateSnippets();
 
     DeveloperController *m_controller;
@@ -67,6 +70,7 @@ private:
     ResponseViewer *m_viewer = nullptr;
     HistoryPanel *m_history = nullptr;
     SnippetPanel *m_snippets = nullptr;
+    QTimer *m_snippetDelay = nullptr; // coalesces the composer's edits (a burst of keystrokes)
     BatchJobsPanel *m_batch = nullptr;
     QString m_operationName;
 };

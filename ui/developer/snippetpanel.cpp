@@ -13,7 +13,11 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace portico::ui {
 
@@ -37,6 +41,7 @@ SnippetPanel::SnippetPanel(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->document()->setUndoRedoEnabled(false); // read-only; regenerating must not pile up
 
     m_note = new QLabel(this);
     m_note->setObjectName(u"snippetNoteLabel"_qs);
@@ -82,22 +87,54 @@ void SnippetPanel::copyToClipboard()
         QGuiApplication::clipboard()->setText(m_text->toPlainText());
 }
 
+void SnippetPanel::showText(const QString &text)
+{
+    if (text == m_shown)
+        return;
+    const QString old = std::exchange(m_shown, text);
+    // The middle that changed is replaced in place; the lines around it keep their layout and the
+    // view its scroll position. Positions match characters one to one, except that the document
+    // makes "\r\n" one line break: then the whole text is set.
+    if (old.isEmpty() || text.isEmpty() || old.contains(u'\r') || text.contains(u'\r')) {
+        m_text->setPlainText(text);
+        return;
+    }
+    const qsizetype common = qMin(old.size(), text.size());
+    qsizetype prefix = 0;
+    while (prefix < common && old.at(prefix) == text.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < common - prefix && old.at(old.size() - 1 - suffix) == text.at(text.size() - 1 - suffix))
+        ++suffix;
+    // Whole characters: a surrogate pair is replaced as one ("😀" -> "😁" differ in the low half).
+    if (prefix > 0 && old.at(prefix - 1).isHighSurrogate())
+        --prefix;
+    if (suffix > 0 && old.at(old.size() - suffix).isLowSurrogate())
+        --suffix;
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - prefix - suffix));
+    if (m_text->document()->characterCount() - 1 != text.size())
+        m_text->setPlainText(text); // some character did not map one to one after all
+}
+
 void SnippetPanel::regenerate()
 {
     m_copy->setEnabled(false);
     if (!m_hasRequest) {
-        m_text->clear();
+        showText({});
         m_note->setText(tr("Choose an operation and Try It to get code for its request."));
         return;
     }
     const auto language = Language(m_language->currentData().toInt());
     const auto code = core::SnippetGenerator::generate(language, m_request);
     if (!code) {
-        m_text->clear();
+        showText({});
         m_note->setText(tr("No snippet yet: %1").arg(code.error().message));
         return;
     }
-    m_text->setPlainText(code.value());
+    showText(code.value());
     m_copy->setEnabled(true);
     m_note->setText(m_request.subscriptionName.isEmpty()
                         ? QString()

@@ -506,6 +506,7 @@ void TryItComposer::updatePreview()
     if (m_inputProblemShown)
         validateInput(false, &preview); // the marks follow the user's corrections
     updateSendState();
+    Q_EMIT requestChanged();
 }
 
 void TryItComposer::updateKeyNote(const core::TryItRequest &request,

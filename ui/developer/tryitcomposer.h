@@ -107,6 +107,11 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sendRequested(const portico::ui::ComposedRequest &request);
     void cancelRequested();
+    // What composedRequest() returns may have changed: a parameter, header, body or the
+    // subscription was edited, or an operation or a request from history was opened. Emitted
+    // for each keystroke in a value, and several times while an operation opens; coalesce
+    // before doing anything costly.
+    void requestChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -122,7 +127,8 @@ private:
     void followContentType();
     static bool isJsonContentType(const QString &contentType);
     // Builds the request once and shows it: the preview, the key note and (once a problem was
-    // shown) the input marks all read that one request.
+    // shown) the input marks all read that one request. Every edit comes through here, and
+    // so says requestChanged().
     void updatePreview();
     // The request the preview shows: the subscription's key in its place, masked.
     static core::TryItRequest previewRequest(const ComposedRequest &composed);

@@ -7,7 +7,8 @@
 // 1 1 2 2 0 2 0 1 under Col2_HashingFeature.0…7. Then: the sixth call within the minute on
 // Starter is a 429 explained with the wait in words; history re-opens a send with its values;
 // the history database holds neither the subscription key nor the ML key; snippets follow
-// the composer.
+// the composer, also while the Code tab is open (typed parameters, headers, body, the
+// subscription).
 
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
@@ -22,6 +23,7 @@
 #include "ui/developer/snippetpanel.h"
 #include "ui/developer/tryitcomposer.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonObject>
@@ -29,11 +31,15 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -56,10 +62,15 @@ private Q_SLOTS:
     void sixthCallIsExplainedAsRateLimited();
     void historyReopensASendWithItsValues();
     void snippetsFollowTheComposer();
+    void codeTabFollowsTypingInTheParameters();
+    void codeTabFollowsHeadersBodyAndSubscription();
     void historyDatabaseHoldsNoSecret();
 
 private:
     void openRrsExecute();
+    QString snippet() const { return m_workspace->snippets()->snippet(); }
+    QString snippetNote() const;
+    QWidget *currentTab() const;
     void fillSeedValues();
     void sendAndWait();
 
@@ -232,6 +243,110 @@ void tst_DeveloperSeed::snippetsFollowTheComposer()
     auto *language = m_workspace->snippets()->findChild<QComboBox *>(u"snippetLanguageComboBox"_qs);
     language->setCurrentIndex(1);
     QVERIFY(m_workspace->snippets()->snippet().contains(u"requests"_qs));
+}
+
+QString tst_DeveloperSeed::snippetNote() const
+{
+    return m_workspace->snippets()->findChild<QLabel *>(u"snippetNoteLabel"_qs)->text();
+}
+
+QWidget *tst_DeveloperSeed::currentTab() const
+{
+    return m_workspace->findChild<QTabWidget *>(u"developerTabWidget"_qs)->currentWidget();
+}
+
+void tst_DeveloperSeed::codeTabFollowsTypingInTheParameters()
+{
+    // The composer sits next to the tabs: what is typed there shows in the code while it is
+    // open, without switching tabs or sending.
+    m_workspace->showTab(ui::DeveloperWorkspace::Tab::Code);
+    QCOMPARE(currentTab(), m_workspace->snippets());
+    auto *language = m_workspace->snippets()->findChild<QComboBox *>(u"snippetLanguageComboBox"_qs);
+    language->setCurrentIndex(1); // Python (requests)
+    QVERIFY2(snippet().contains(u"/workspaces/local/services/feature-hashing/execute"_qs), qPrintable(snippet()));
+
+    // An editable drop-down: the sample declares the seed's value.
+    auto *workspaceCombo = m_workspace->composer()->findChild<QComboBox *>(u"workspaceParameterComboBox"_qs);
+    QVERIFY(workspaceCombo && workspaceCombo->lineEdit());
+    QLineEdit *workspace = workspaceCombo->lineEdit();
+    workspace->setFocus();
+    workspace->selectAll();
+    // In a smaller window the user scrolled the code down and sideways; typing leaves the view
+    // where it is.
+    const QSize size = m_workspace->size();
+    m_workspace->resize(900, 600);
+    const auto restoreSize = qScopeGuard([this, size] { m_workspace->resize(size); });
+    auto *code = m_workspace->snippets()->findChild<QPlainTextEdit *>(u"snippetPlainTextEdit"_qs);
+    QScrollBar *down = code->verticalScrollBar();
+    QScrollBar *sideways = code->horizontalScrollBar();
+    QTRY_VERIFY2(down->maximum() >= 2 && sideways->maximum() > 40,
+                 qPrintable(u"%1 %2"_qs.arg(down->maximum()).arg(sideways->maximum())));
+    down->setValue(2);
+    sideways->setValue(40);
+    QTest::keyClicks(workspace, u"staging"_qs);
+    QTRY_VERIFY2(snippet().contains(u"/workspaces/staging/services/feature-hashing/execute"_qs), qPrintable(snippet()));
+    QCOMPARE(currentTab(), m_workspace->snippets());
+    QCOMPARE(language->currentIndex(), 1);
+    QVERIFY(snippet().contains(u"requests.request("_qs));
+    QCOMPARE(down->value(), 2);
+    QCOMPARE(sideways->value(), 40);
+
+    // A query parameter the user adds, name and value typed.
+    QTest::mouseClick(m_workspace->composer()->findChild<QToolButton *>(u"addQueryParameterToolButton"_qs),
+                      Qt::LeftButton);
+    auto *name = m_workspace->composer()->findChild<QLineEdit *>(u"queryParameterNameLineEdit"_qs);
+    auto *value = m_workspace->composer()->findChild<QLineEdit *>(u"queryParameterValueLineEdit"_qs);
+    QVERIFY(name && value);
+    QTest::keyClicks(name, u"trace"_qs);
+    QTest::keyClicks(value, u"t42"_qs);
+    QTRY_VERIFY2(snippet().contains(u"&trace=t42"_qs), qPrintable(snippet()));
+    QTest::mouseClick(m_workspace->composer()->findChild<QToolButton *>(u"removeQueryParameterToolButton"_qs),
+                      Qt::LeftButton);
+    QTRY_VERIFY2(!snippet().contains(u"trace=t42"_qs), qPrintable(snippet()));
+
+    workspace->selectAll();
+    QTest::keyClicks(workspace, u"local"_qs);
+    QTRY_VERIFY2(snippet().contains(u"/workspaces/local/services/feature-hashing/execute"_qs), qPrintable(snippet()));
+}
+
+void tst_DeveloperSeed::codeTabFollowsHeadersBodyAndSubscription()
+{
+    m_workspace->showTab(ui::DeveloperWorkspace::Tab::Code);
+    ui::TryItComposer *composer = m_workspace->composer();
+    QVERIFY(snippet().contains(u"OCP_APIM_SUBSCRIPTION_KEY"_qs));
+
+    // Another subscription choice: none, so no key placeholder.
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    const int seed = subscription->currentIndex();
+    QVERIFY(seed > 0);
+    subscription->setCurrentIndex(0);
+    QTRY_VERIFY2(!snippet().contains(u"OCP_APIM_SUBSCRIPTION_KEY"_qs), qPrintable(snippet()));
+    subscription->setCurrentIndex(seed);
+    QTRY_VERIFY2(snippet().contains(u"OCP_APIM_SUBSCRIPTION_KEY"_qs), qPrintable(snippet()));
+
+    // A header typed into the table: name, Tab, value, Return.
+    auto *headers = composer->findChild<QTableWidget *>(u"headersTableWidget"_qs);
+    QTest::mouseClick(composer->findChild<QToolButton *>(u"addHeaderToolButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+    QTest::keyClicks(QApplication::focusWidget(), u"X-Trace-Id"_qs);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), u"abc123"_qs);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY2(snippet().contains(u"\"X-Trace-Id\": \"abc123\""_qs), qPrintable(snippet()));
+    headers->setCurrentCell(headers->rowCount() - 1, 0);
+    QTest::mouseClick(composer->findChild<QToolButton *>(u"removeHeaderToolButton"_qs), Qt::LeftButton);
+    QTRY_VERIFY2(!snippet().contains(u"X-Trace-Id"_qs), qPrintable(snippet()));
+
+    // The body, typed.
+    QPlainTextEdit *body = composer->bodyEditor()->editor();
+    body->setFocus();
+    body->selectAll();
+    QTest::keyClicks(body, u"{\"note\": \"a bad day\"}"_qs);
+    QTRY_VERIFY2(snippet().contains(u"a bad day"_qs), qPrintable(snippet()));
+    composer->bodyEditor()->setText(kSeedBody);
+    QTRY_VERIFY2(snippet().contains(u"This is a good day"_qs), qPrintable(snippet()));
+    QCOMPARE(currentTab(), m_workspace->snippets());
 }
 
 void tst_DeveloperSeed::historyDatabaseHoldsNoSecret()

@@ -35,6 +35,8 @@ class tst_TryItComposer : public QObject
 
 private Q_SLOTS:
     void codeSnippetKeepsTheBodyAsWritten();
+    void codeSnippetFollowsAnEditedBodyExactly_data();
+    void codeSnippetFollowsAnEditedBodyExactly();
     void catalogSearchesAndDocumentsTheOperation();
     void composerPrefillsAndPreviewsWithSecretsMasked();
     void invalidBodyBlocksSendWithItsPosition();
@@ -796,6 +798,41 @@ void tst_TryItComposer::codeSnippetKeepsTheBodyAsWritten()
     const QString curl = panel.snippet();
     QVERIFY2(curl.contains(u"a placeholder for the real review"_qs), qPrintable(curl));
     QVERIFY2(curl.contains(u"OCP_APIM_SUBSCRIPTION_KEY"_qs), qPrintable(curl));
+}
+
+void tst_TryItComposer::codeSnippetFollowsAnEditedBodyExactly_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after");
+    QTest::newRow("one character typed") << u"abcdef"_qs << u"abcXdef"_qs;
+    QTest::newRow("a word replaced") << u"a good day"_qs << u"a bad day"_qs;
+    QTest::newRow("shortened") << u"abcdef"_qs << u"af"_qs;
+    QTest::newRow("a repeated letter more") << u"aaaa"_qs << u"aaaaa"_qs;
+    QTest::newRow("emoji differing in the low half") << u"{\"m\": \"\U0001F600 ok\"}"_qs
+                                                     << u"{\"m\": \"\U0001F601 ok\"}"_qs;
+    QTest::newRow("a line added") << u"one\ntwo"_qs << u"one\nnew\ntwo"_qs;
+    QTest::newRow("CRLF lines") << u"one\r\ntwo"_qs << u"one\r\nthree"_qs;
+}
+
+void tst_TryItComposer::codeSnippetFollowsAnEditedBodyExactly()
+{
+    // The Code tab changes only what differs (to keep the view where it is); what it shows is
+    // still exactly the snippet of the new request.
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    core::TryItRequest request;
+    request.method = "POST";
+    request.gatewayUrl = QUrl(u"http://127.0.0.1:1"_qs);
+    request.urlTemplate = u"/score"_qs;
+    request.body = before.toUtf8();
+    SnippetPanel panel;
+    panel.setRequest(request);
+    request.body = after.toUtf8();
+    panel.setRequest(request);
+    QString expected = core::SnippetGenerator::generate(core::SnippetGenerator::Language::Curl, request).value();
+    // A text view shows "\r\n" as a line break.
+    expected.replace(u"\r\n"_qs, u"\n"_qs);
+    QCOMPARE(panel.snippet(), expected);
 }
 
 #include "tst_tryitcomposer.moc"
