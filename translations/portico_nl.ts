@@ -4332,12 +4332,40 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Kies een bewerking en Uitproberen om code voor de aanvraag te krijgen.</translation>
     </message>
     <message>
-        <source>No snippet yet: %1</source>
-        <translation>Nog geen codefragment: %1</translation>
-    </message>
-    <message>
         <source>The key of &quot;%1&quot; is read from the environment variable %2; it is not in the code.</source>
         <translation>De sleutel van &quot;%1&quot; wordt gelezen uit de omgevingsvariabele %2; hij staat niet in de code.</translation>
+    </message>
+    <message>
+        <source>No code yet: enter a value for the parameter %1.</source>
+        <translation>Nog geen code: vul een waarde in voor de parameter %1.</translation>
+    </message>
+    <message>
+        <source>No code yet: the value of the parameter %1 cannot be sent: as a path segment, “.” and “..” are removed from the URL on the way, and the request would reach another path than this operation&apos;s.</source>
+        <translation>Nog geen code: de waarde van de parameter %1 kan niet worden verzonden: als padsegment worden “.” en “..” onderweg uit de URL verwijderd, en het verzoek zou een ander pad bereiken dan dat van deze bewerking.</translation>
+    </message>
+    <message>
+        <source>No code yet: the header “%1” cannot be sent: a header name has no colon and a value is one line.</source>
+        <translation>Nog geen code: de header “%1” kan niet worden verzonden: een headernaam bevat geen dubbele punt en een waarde is één regel.</translation>
+    </message>
+    <message>
+        <source>No code yet: the gateway URL of this service is not an http or https URL.</source>
+        <translation>Nog geen code: de gateway-URL van deze service is geen http- of https-URL.</translation>
+    </message>
+    <message>
+        <source>No code yet: the HTTP method of this operation is not valid.</source>
+        <translation>Nog geen code: de HTTP-methode van deze bewerking is ongeldig.</translation>
+    </message>
+    <message>
+        <source>No code yet: the URL template of this operation is not valid. Correct it in the operation&apos;s editor.</source>
+        <translation>Nog geen code: het URL-sjabloon van deze bewerking is ongeldig. Corrigeer het in de editor van de bewerking.</translation>
+    </message>
+    <message>
+        <source>No code yet: the resulting URL is not valid. Check the parameter values.</source>
+        <translation>Nog geen code: de resulterende URL is ongeldig. Controleer de waarden van de parameters.</translation>
+    </message>
+    <message>
+        <source>No code yet: the request cannot be built from these values.</source>
+        <translation>Nog geen code: het verzoek kan met deze waarden niet worden opgebouwd.</translation>
     </message>
 </context>
 <context>

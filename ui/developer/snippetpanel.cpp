@@ -119,6 +119,32 @@ void SnippetPanel::showText(const QString &text)
         m_text->setPlainText(text); // some character did not map one to one after all
 }
 
+QString SnippetPanel::problemText(const core::Error &error)
+{
+    const QString &code = error.code;
+    if (code == u"MissingValue"_qs && !error.target.isEmpty())
+        return tr("No code yet: enter a value for the parameter %1.").arg(error.target);
+    if (code == u"DotSegment"_qs && !error.target.isEmpty())
+        return tr("No code yet: the value of the parameter %1 cannot be sent: as a path segment, “.” and “..” are "
+                  "removed from the URL on the way, and the request would reach another path than this "
+                  "operation's.")
+            .arg(error.target);
+    if (code == u"InvalidHeader"_qs && !error.target.isEmpty())
+        return tr("No code yet: the header “%1” cannot be sent: a header name has no colon and a value is one "
+                  "line.")
+            .arg(error.target);
+    if (code == u"InvalidGatewayUrl"_qs)
+        return tr("No code yet: the gateway URL of this service is not an http or https URL.");
+    if (code == u"InvalidMethod"_qs)
+        return tr("No code yet: the HTTP method of this operation is not valid.");
+    if (error.target == u"urlTemplate"_qs)
+        return tr("No code yet: the URL template of this operation is not valid. Correct it in the "
+                  "operation's editor.");
+    if (code == u"InvalidUrl"_qs)
+        return tr("No code yet: the resulting URL is not valid. Check the parameter values.");
+    return tr("No code yet: the request cannot be built from these values.");
+}
+
 void SnippetPanel::regenerate()
 {
     m_copy->setEnabled(false);
@@ -131,7 +157,7 @@ void SnippetPanel::regenerate()
     const auto code = core::SnippetGenerator::generate(language, m_request);
     if (!code) {
         showText({});
-        m_note->setText(tr("No snippet yet: %1").arg(code.error().message));
+        m_note->setText(problemText(code.error()));
         return;
     }
     showText(code.value());

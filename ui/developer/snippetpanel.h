@@ -35,6 +35,9 @@ public Q_SLOTS:
 
 private:
     void regenerate();
+    // Why there is no code, in words: from the code and target of TryItRequest::prepare()'s
+    // error (as the composer words them), never from core's English message.
+    static QString problemText(const core::Error &error);
     // Shows `text`, changing only what differs from what is shown, so that the view stays where
     // the user scrolled it (a snippet is regenerated as the composer is edited).
     void showText(const QString &text);

@@ -8,7 +8,7 @@
 // Starter is a 429 explained with the wait in words; history re-opens a send with its values;
 // the history database holds neither the subscription key nor the ML key; snippets follow
 // the composer, also while the Code tab is open (typed parameters, headers, body, the
-// subscription).
+// subscription), and say which parameter is empty, in Dutch too.
 
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
@@ -22,6 +22,7 @@
 #include "ui/developer/resultstablepanel.h"
 #include "ui/developer/snippetpanel.h"
 #include "ui/developer/tryitcomposer.h"
+#include "ui/shell/language.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -40,6 +41,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void snippetsFollowTheComposer();
     void codeTabFollowsTypingInTheParameters();
     void codeTabFollowsHeadersBodyAndSubscription();
+    void codeTabSaysWhichParameterIsEmpty();
     void historyDatabaseHoldsNoSecret();
 
 private:
@@ -347,6 +350,39 @@ void tst_DeveloperSeed::codeTabFollowsHeadersBodyAndSubscription()
     composer->bodyEditor()->setText(kSeedBody);
     QTRY_VERIFY2(snippet().contains(u"This is a good day"_qs), qPrintable(snippet()));
     QCOMPARE(currentTab(), m_workspace->snippets());
+}
+
+void tst_DeveloperSeed::codeTabSaysWhichParameterIsEmpty()
+{
+    m_workspace->showTab(ui::DeveloperWorkspace::Tab::Code);
+    auto *serviceCombo = m_workspace->composer()->findChild<QComboBox *>(u"serviceParameterComboBox"_qs);
+    QVERIFY(serviceCombo && serviceCombo->lineEdit());
+    QLineEdit *service = serviceCombo->lineEdit();
+    service->setFocus();
+    service->selectAll();
+    QTest::keyClick(service, Qt::Key_Backspace);
+    QTRY_COMPARE(snippetNote(), u"No code yet: enter a value for the parameter service."_qs);
+    QVERIFY(snippet().isEmpty());
+    QVERIFY(!m_workspace->snippets()->findChild<QPushButton *>(u"snippetCopyPushButton"_qs)->isEnabled());
+
+    {
+        // The same, in Dutch.
+        QVERIFY(ui::installTranslations(*qApp, u"nl"_qs));
+        const auto english = qScopeGuard([] {
+            for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+        });
+        QTest::keyClicks(service, u"x"_qs);
+        QTRY_VERIFY2(snippet().contains(u"/services/x/execute"_qs), qPrintable(snippetNote()));
+        QTest::keyClick(service, Qt::Key_Backspace);
+        QTRY_COMPARE(snippetNote(), u"Nog geen code: vul een waarde in voor de parameter service."_qs);
+        QVERIFY(snippet().isEmpty());
+    }
+
+    QTest::keyClicks(service, u"feature-hashing"_qs);
+    QTRY_VERIFY2(snippet().contains(u"/workspaces/local/services/feature-hashing/execute"_qs), qPrintable(snippetNote()));
 }
 
 void tst_DeveloperSeed::historyDatabaseHoldsNoSecret()

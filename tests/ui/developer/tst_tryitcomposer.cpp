@@ -37,6 +37,8 @@ private Q_SLOTS:
     void codeSnippetKeepsTheBodyAsWritten();
     void codeSnippetFollowsAnEditedBodyExactly_data();
     void codeSnippetFollowsAnEditedBodyExactly();
+    void codeTabSaysWhyThereIsNoCode_data();
+    void codeTabSaysWhyThereIsNoCode();
     void catalogSearchesAndDocumentsTheOperation();
     void composerPrefillsAndPreviewsWithSecretsMasked();
     void invalidBodyBlocksSendWithItsPosition();
@@ -833,6 +835,61 @@ void tst_TryItComposer::codeSnippetFollowsAnEditedBodyExactly()
     // A text view shows "\r\n" as a line break.
     expected.replace(u"\r\n"_qs, u"\n"_qs);
     QCOMPARE(panel.snippet(), expected);
+}
+
+void tst_TryItComposer::codeTabSaysWhyThereIsNoCode_data()
+{
+    QTest::addColumn<QString>("urlTemplate");
+    QTest::addColumn<QString>("value"); // of the template parameter "id"; null: none given
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("gateway");
+    QTest::addColumn<QByteArray>("headerValue"); // of X-Tag
+    QTest::addColumn<QString>("note");
+    const QString ok = u"/items/{id}"_qs;
+    const QString gateway = u"http://127.0.0.1:1"_qs;
+    QTest::newRow("empty path parameter") << ok << u"x"_qs.left(0) << QByteArray("GET") << gateway << QByteArray("a")
+                                          << u"No code yet: enter a value for the parameter id."_qs;
+    QTest::newRow("query parameter not given") << u"/items?id={id}"_qs << QString() << QByteArray("GET") << gateway
+                                           << QByteArray("a") << u"No code yet: enter a value for the parameter id."_qs;
+    QTest::newRow("dot segment") << ok << u".."_qs << QByteArray("GET") << gateway << QByteArray("a")
+                                 << u"No code yet: the value of the parameter id cannot be sent: as a path segment, "
+                                    "“.” and “..” are removed from the URL on the way, and the request would reach "
+                                    "another path than this operation's."_qs;
+    QTest::newRow("header value with a line break")
+        << ok << u"7"_qs << QByteArray("GET") << gateway << QByteArray("a\nb")
+        << u"No code yet: the header “X-Tag” cannot be sent: a header name has no colon and a value is one line."_qs;
+    QTest::newRow("gateway not http") << ok << u"7"_qs << QByteArray("GET") << u"ftp://127.0.0.1"_qs
+                                      << QByteArray("a")
+                                      << u"No code yet: the gateway URL of this service is not an http or https URL."_qs;
+    QTest::newRow("method with a space") << ok << u"7"_qs << QByteArray("GE T") << gateway << QByteArray("a")
+                                         << u"No code yet: the HTTP method of this operation is not valid."_qs;
+    QTest::newRow("malformed template") << u"/items/{id"_qs << u"7"_qs << QByteArray("GET") << gateway
+                                        << QByteArray("a")
+                                        << u"No code yet: the URL template of this operation is not valid. Correct "
+                                           "it in the operation's editor."_qs;
+}
+
+void tst_TryItComposer::codeTabSaysWhyThereIsNoCode()
+{
+    // In words of its own (translated), naming what to fix, never core's English message.
+    QFETCH(QString, urlTemplate);
+    QFETCH(QString, value);
+    QFETCH(QByteArray, method);
+    QFETCH(QString, gateway);
+    QFETCH(QByteArray, headerValue);
+    QFETCH(QString, note);
+    core::TryItRequest request;
+    request.method = method;
+    request.gatewayUrl = QUrl(gateway);
+    request.urlTemplate = urlTemplate;
+    if (!value.isNull())
+        request.templateValues.insert(u"id"_qs, value);
+    request.headers.append({ QByteArrayLiteral("X-Tag"), headerValue });
+    SnippetPanel panel;
+    panel.setRequest(request);
+    QCOMPARE(panel.snippet(), QString());
+    QCOMPARE(panel.findChild<QLabel *>(u"snippetNoteLabel"_qs)->text(), note);
+    QVERIFY(!panel.findChild<QPushButton *>(u"snippetCopyPushButton"_qs)->isEnabled());
 }
 
 #include "tst_tryitcomposer.moc"
