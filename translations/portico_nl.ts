@@ -4648,6 +4648,30 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>The value “%1” of the parameter %2 cannot be sent: as a path segment, “.” and “..” are removed from the URL on the way, and the request would reach another path than this operation&apos;s.</source>
         <translation>De waarde “%1” van de parameter %2 kan niet worden verzonden: als padsegment worden “.” en “..” onderweg uit de URL verwijderd, en het verzoek zou een ander pad bereiken dan dat van deze bewerking.</translation>
     </message>
+    <message>
+        <source>%1 (cannot call this API)</source>
+        <translation>%1 (kan deze API niet aanroepen)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (cannot call this API)</source>
+        <translation>%1 — %2 (kan deze API niet aanroepen)</translation>
+    </message>
+    <message>
+        <source>The product %1 does not include this API: the gateway refuses this subscription&apos;s key for it.</source>
+        <translation>Het product %1 bevat deze API niet: de gateway weigert de sleutel van dit abonnement ervoor.</translation>
+    </message>
+    <message>
+        <source>This subscription is for another API: the gateway refuses its key for this one.</source>
+        <translation>Dit abonnement is voor een andere API: de gateway weigert de sleutel ervan voor deze API.</translation>
+    </message>
+    <message>
+        <source>The subscription “%1” that this send used no longer exists or is no longer active. No subscription key is sent: choose a subscription to send with a key.</source>
+        <translation>Het abonnement “%1” waarmee dit verzoek is verstuurd, bestaat niet meer of is niet meer actief. Er wordt geen abonnementssleutel verstuurd: kies een abonnement om met een sleutel te versturen.</translation>
+    </message>
+    <message>
+        <source>This subscription cannot call %1: the gateway refuses its key for this API.</source>
+        <translation>Dit abonnement kan %1 niet aanroepen: de gateway weigert de sleutel ervan voor deze API.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

@@ -36,11 +36,33 @@ void markIncomplete(ResponseData &data, const std::optional<core::IncompleteBody
     data.incomplete = !data.notDecompressed && !data.damaged;
 }
 
-// "/products/starter" or a full ARM id ending in /products/starter -> "starter".
-QString productIdOfScope(const QString &scope)
+// What a subscription scope lets its key call (apim-protocol.md §3.5): "/products/{id}",
+// "/apis/{id}", "/apis", the service ("/"), each also as a full ARM id.
+void readScope(const QString &scope, SubscriptionChoice &choice)
 {
-    const qsizetype at = scope.lastIndexOf(u"/products/"_qs, -1, Qt::CaseInsensitive);
-    return at < 0 ? QString() : scope.mid(at + 10).section(u'/', 0, 0);
+    QString relative = scope;
+    if (scope.startsWith(u"/subscriptions/"_qs, Qt::CaseInsensitive)) {
+        // Past ".../service/{name}": a resource group may well be called "apis".
+        static const QString service = u"/providers/Microsoft.ApiManagement/service/"_qs;
+        const qsizetype at = scope.indexOf(service, 0, Qt::CaseInsensitive);
+        if (at < 0)
+            return; // Scope::Unknown
+        relative = scope.mid(at + service.size())
+                       .section(u'/', 1, -1, QString::SectionIncludeLeadingSep);
+    }
+    const QStringList parts = relative.split(u'/', Qt::SkipEmptyParts);
+    if (parts.isEmpty()) {
+        choice.scope
+            = SubscriptionChoice::Scope::AllApis; // the service: the all-access subscription
+    } else if (parts.first().compare(u"apis"_qs, Qt::CaseInsensitive) == 0) {
+        choice.scope = parts.size() == 1 ? SubscriptionChoice::Scope::AllApis
+                                         : SubscriptionChoice::Scope::Api;
+        choice.scopeId = parts.value(1);
+    } else if (parts.first().compare(u"products"_qs, Qt::CaseInsensitive) == 0
+        && parts.size() >= 2) {
+        choice.scope = SubscriptionChoice::Scope::Product;
+        choice.scopeId = parts.at(1);
+    }
 }
 
 QJsonObject bodyOf(const core::ArmResponse &response)
@@ -318,18 +340,60 @@ void DeveloperController::loadSubscriptions(const QHash<QString, QString> &produ
             Q_EMIT loadFailed(tr("Could not load the subscriptions: %1").arg(job->result().error().message));
             return;
         }
-        QList<SubscriptionChoice> choices;
+        auto choices = std::make_shared<QList<SubscriptionChoice>>();
+        QStringList products;
         for (const QJsonObject &json : job->result().value()) {
             auto subscription = core::Subscription::fromJson(json);
             if (!subscription || subscription.value().state != u"active")
                 continue; // only active subscriptions have keys the gateway accepts
             const core::Subscription &s = subscription.value();
-            const QString product = productIdOfScope(s.scope);
-            choices.append({ s.name, s.displayName.isEmpty() ? s.name : s.displayName,
-                             product.isEmpty() ? QString() : productNames.value(product, product) });
+            SubscriptionChoice choice;
+            choice.id = s.name;
+            choice.displayName = s.displayName.isEmpty() ? s.name : s.displayName;
+            readScope(s.scope, choice);
+            if (choice.scope == SubscriptionChoice::Scope::Product) {
+                choice.productName = productNames.value(choice.scopeId, choice.scopeId);
+                if (!products.contains(choice.scopeId))
+                    products.append(choice.scopeId);
+            }
+            choices->append(choice);
         }
-        Q_EMIT subscriptionsLoaded(choices);
+        loadProductApis(products, choices);
     });
+}
+
+void DeveloperController::loadProductApis(
+    const QStringList &products, const std::shared_ptr<QList<SubscriptionChoice>> &choices)
+{
+    if (products.isEmpty()) {
+        Q_EMIT subscriptionsLoaded(*choices);
+        return;
+    }
+    // Which APIs each product includes: a product's key calls those only. A product whose list
+    // cannot be read leaves its subscriptions' fit unknown (they stay offered, not preferred).
+    const quint64 generation = m_generation;
+    auto pending = std::make_shared<qsizetype>(products.size());
+    for (const QString &product : products) {
+        core::ArmListJob *job
+            = m_client->list(core::ArmRequest::get(path(u"/products/"_qs + product + u"/apis"_qs)));
+        connect(job, &core::ArmListJob::finished, this,
+            [this, job, product, choices, pending, generation] {
+                if (generation != m_generation)
+                    return;
+                if (job->result()) {
+                    QStringList apis;
+                    for (const QJsonObject &api : job->result().value())
+                        apis.append(api.value(u"name"_qs).toString());
+                    for (SubscriptionChoice &choice : *choices) {
+                        if (choice.scope == SubscriptionChoice::Scope::Product
+                            && choice.scopeId == product)
+                            choice.productApis = apis;
+                    }
+                }
+                if (--*pending == 0)
+                    Q_EMIT subscriptionsLoaded(*choices);
+            });
+    }
 }
 
 core::TryItRequest DeveloperController::toTryItRequest(const ComposedRequest &composed, const QString &operationName)

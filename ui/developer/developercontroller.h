@@ -97,6 +97,8 @@ Q_SIGNALS:
 private:
     void loadApis();
     void loadSubscriptions(const QHash<QString, QString> &productNames);
+    void loadProductApis(
+        const QStringList &products, const std::shared_ptr<QList<SubscriptionChoice>> &choices);
     void startSend(core::TryItRequest request);
     // `partial`: what arrived of a response whose body broke off (shown marked incomplete);
     // `failure`: the facts of a send that ended without a response (put into words here and

@@ -172,17 +172,9 @@ void DeveloperWorkspace::reopen(const core::HistoryEntry &entry)
     values.queryParameters = sent.queryParameters;
     values.headers = sent.headers;
     values.body = sent.body;
-    // By id: two subscriptions may share a display name. Sends recorded before the id was kept
-    // have only the name: the first subscription of that name (or id) then.
-    for (const SubscriptionChoice &choice : std::as_const(m_subscriptions)) {
-        const bool same = sent.subscriptionId.isEmpty()
-            ? choice.displayName == sent.subscriptionName || choice.id == sent.subscriptionName
-            : choice.id == sent.subscriptionId;
-        if (same) {
-            values.subscriptionId = choice.id;
-            break;
-        }
-    }
+    // The composer finds the subscription, or says that it is gone.
+    values.subscriptionId = sent.subscriptionId;
+    values.subscriptionName = sent.subscriptionName;
     m_composer->applyValues(values);
     m_viewer->showResponse(DeveloperController::fromHistory(entry));
 }

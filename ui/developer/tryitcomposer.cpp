@@ -28,6 +28,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <optional>
 
 namespace portico::ui {
@@ -145,11 +146,22 @@ TryItComposer::TryItComposer(QWidget *parent)
 
     m_subscription = new QComboBox(this);
     m_subscription->setObjectName(u"subscriptionComboBox"_qs);
-    connect(m_subscription, &QComboBox::currentIndexChanged, this, &TryItComposer::updatePreview);
+    connect(m_subscription, &QComboBox::currentIndexChanged, this, [this] {
+        // Filling the picker blocks its signals: a change seen here is a pick.
+        m_chosenSubscription = m_subscription->currentData().toString();
+        m_chosenForApi = m_api.name;
+        m_missingSubscription->hide();
+        updatePreview();
+    });
     m_keyNote = new QLabel(this);
     m_keyNote->setObjectName(u"subscriptionKeyNoteLabel"_qs);
     m_keyNote->setWordWrap(true);
     m_keyNote->setVisible(false);
+    m_missingSubscription = new QLabel(this);
+    m_missingSubscription->setObjectName(u"missingSubscriptionLabel"_qs);
+    m_missingSubscription->setWordWrap(true);
+    m_missingSubscription->setStyleSheet(u"color: #c62828;"_qs);
+    m_missingSubscription->hide();
 
     m_body = new JsonBodyEditor(this);
     // The editor takes Ctrl+Return as text input before shortcuts see it; catch it first.
@@ -194,6 +206,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     auto *keyRow = new QFormLayout;
     keyRow->addRow(tr("Subscription key:"), m_subscription);
     keyRow->addRow(QString(), m_keyNote);
+    keyRow->addRow(QString(), m_missingSubscription);
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -221,7 +234,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     layout->addWidget(new QLabel(tr("Request preview"), this));
     layout->addWidget(m_preview);
     layout->addLayout(buttons);
-    setSubscriptions({});
+    updateSubscriptionItems();
     updateSendState();
 }
 
@@ -255,6 +268,9 @@ void TryItComposer::setOperation(const core::Api &api, const core::Operation &op
     m_secretDelegate->setExtraSecretNames({ api.subscriptionKeyParameterNames.header });
     m_title->setText(tr("%1 — %2").arg(api.displayName, operation.displayName));
     clearInputMarks();
+    m_missingSubscription->hide();
+    m_reopenedSubscription.reset(); // belonged to the operation that was open
+    updateSubscriptionItems();
 
     const QSignalBlocker blocker(m_headers);
     m_parameters->setOperation(operation);
@@ -379,22 +395,111 @@ void TryItComposer::setHeader(const QByteArray &name, const QByteArray &value)
     updatePreview();
 }
 
+SubscriptionChoice::Fit SubscriptionChoice::fitFor(const QString &apiId) const
+{
+    switch (scope) {
+    case Scope::AllApis:
+        return Fit::AllApis;
+    case Scope::Api:
+        return scopeId.compare(apiId, Qt::CaseInsensitive) == 0 ? Fit::Api : Fit::None;
+    case Scope::Product:
+        if (!productApis)
+            return Fit::Unknown;
+        return productApis->contains(apiId, Qt::CaseInsensitive) ? Fit::Product : Fit::None;
+    case Scope::Unknown:
+        break;
+    }
+    return Fit::Unknown;
+}
+
 void TryItComposer::setSubscriptions(const QList<SubscriptionChoice> &subscriptions)
 {
     m_subscriptions = subscriptions;
-    const QString current = m_subscription->currentData().toString();
+    m_subscriptionsKnown = true;
+    updateSubscriptionItems();
+    restoreSubscription();
+    updatePreview();
+}
+
+void TryItComposer::updateSubscriptionItems()
+{
+    using Fit = SubscriptionChoice::Fit;
+    QList<QPair<Fit, const SubscriptionChoice *>> ranked;
+    for (const SubscriptionChoice &choice : std::as_const(m_subscriptions))
+        ranked.append({ choice.fitFor(m_api.name), &choice });
+    // Narrowest first; the service's order within each kind.
+    std::stable_sort(ranked.begin(), ranked.end(),
+        [](const auto &a, const auto &b) { return int(a.first) < int(b.first); });
+
     const QSignalBlocker blocker(m_subscription);
     m_subscription->clear();
     m_subscription->addItem(tr("No subscription key"), QString());
-    for (const SubscriptionChoice &choice : subscriptions) {
-        m_subscription->addItem(choice.productName.isEmpty()
-                                        ? choice.displayName
-                                        : tr("%1 — %2").arg(choice.displayName, choice.productName),
-                                choice.id);
+    int fitting = 0;
+    for (const auto &[fit, choice] : std::as_const(ranked)) {
+        if (fit != Fit::None) {
+            ++fitting;
+            m_subscription->addItem(choice->productName.isEmpty()
+                    ? choice->displayName
+                    : tr("%1 — %2").arg(choice->displayName, choice->productName),
+                choice->id);
+            continue;
+        }
+        if (m_subscription->count() == fitting + 1 && fitting > 0)
+            m_subscription->insertSeparator(m_subscription->count());
+        m_subscription->addItem(choice->productName.isEmpty()
+                ? tr("%1 (cannot call this API)").arg(choice->displayName)
+                : tr("%1 — %2 (cannot call this API)")
+                      .arg(choice->displayName, choice->productName),
+            choice->id);
+        m_subscription->setItemData(m_subscription->count() - 1,
+            choice->scope == SubscriptionChoice::Scope::Product
+                ? tr("The product %1 does not include this API: the gateway refuses this "
+                     "subscription's key for it.")
+                      .arg(choice->productName)
+                : tr("This subscription is for another API: the gateway refuses its key for "
+                     "this one."),
+            Qt::ToolTipRole);
     }
-    const int again = m_subscription->findData(current);
-    m_subscription->setCurrentIndex(again > 0 ? again : (subscriptions.isEmpty() ? 0 : 1));
-    updatePreview();
+    // What the user picked stays, unless it cannot call the API opened since; otherwise the
+    // narrowest that can.
+    int index = -1;
+    if (m_chosenSubscription) {
+        index = m_subscription->findData(*m_chosenSubscription);
+        if (index > fitting && m_chosenForApi != m_api.name)
+            index = -1;
+    }
+    m_subscription->setCurrentIndex(index >= 0 ? index : (fitting > 0 ? 1 : 0));
+}
+
+void TryItComposer::restoreSubscription()
+{
+    if (!m_subscriptionsKnown || !m_reopenedSubscription)
+        return;
+    const auto [id, name] = *m_reopenedSubscription;
+    m_reopenedSubscription.reset();
+    QString found; // sent without a key: "No subscription key"
+    bool gone = !id.isEmpty() || !name.isEmpty();
+    for (const SubscriptionChoice &choice : std::as_const(m_subscriptions)) {
+        // By id: two subscriptions may share a display name.
+        if (id.isEmpty() ? choice.displayName == name || choice.id == name : choice.id == id) {
+            found = choice.id;
+            gone = false;
+            break;
+        }
+    }
+    {
+        const QSignalBlocker blocker(m_subscription);
+        m_subscription->setCurrentIndex(std::max(0, m_subscription->findData(found)));
+    }
+    // Also when gone: a refresh of the list picks no key behind the note.
+    m_chosenSubscription = found;
+    m_chosenForApi = m_api.name;
+    m_missingSubscription->setVisible(gone);
+    if (gone)
+        m_missingSubscription->setText(
+            tr("The subscription “%1” that this send used no longer exists or is no longer "
+               "active. No subscription key is sent: choose a subscription to send with a key.")
+                .arg(name.isEmpty() ? id : name));
 }
 
 ComposedRequest TryItComposer::composedRequest() const
@@ -526,6 +631,13 @@ void TryItComposer::updateKeyNote(const core::TryItRequest &request,
                        .arg(request.keyQueryName);
             break;
         case core::TryItRequest::TypedKey::None:
+            for (const SubscriptionChoice &choice : std::as_const(m_subscriptions)) {
+                if (choice.id == request.subscriptionId
+                    && choice.fitFor(m_api.name) == SubscriptionChoice::Fit::None)
+                    note = tr("This subscription cannot call %1: the gateway refuses its key for "
+                              "this API.")
+                               .arg(m_api.displayName);
+            }
             break;
         }
     }
@@ -809,9 +921,8 @@ void TryItComposer::applyValues(const ComposedRequest &request)
     for (const auto &[name, value] : request.headers)
         restoreHeader(name, value);
     replaceBody(QString::fromUtf8(request.body));
-    const int subscription = m_subscription->findData(request.subscriptionId);
-    if (subscription >= 0)
-        m_subscription->setCurrentIndex(subscription);
+    m_reopenedSubscription = qMakePair(request.subscriptionId, request.subscriptionName);
+    restoreSubscription();
     updatePreview();
 }
 

@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -29,12 +31,24 @@ class JsonBodyEditor;
 class ParameterTable;
 class SecretHeaderDelegate;
 
-// A subscription the user may send with, named as the developer portal names it.
+// A subscription the user may send with, named as the developer portal names it, with what its
+// scope lets it call (apim-protocol.md §3.5): one API, the APIs of one product, or all of them.
 struct SubscriptionChoice
 {
+    enum class Scope { Unknown, AllApis, Api, Product };
+    // How well a subscription fits an API, best first: scoped to that API, to a product that
+    // includes it, to all APIs; Unknown when the scope or the product's APIs could not be read
+    // (it may call the API); None when the gateway refuses its key for that API.
+    enum class Fit { Api, Product, AllApis, Unknown, None };
+
     QString id;          // sid, used to fetch the key (listSecrets) at send time
     QString displayName; // e.g. "Starter (demo)"
     QString productName; // e.g. "Starter"; empty for API-scoped or all-access subscriptions
+    Scope scope = Scope::Unknown;
+    QString scopeId; // the API id (Scope::Api) or the product id (Scope::Product)
+    std::optional<QStringList> productApis; // Scope::Product: the product's API ids, once read
+
+    [[nodiscard]] Fit fitFor(const QString &apiId) const;
 };
 
 // What the user composed: everything needed to build the request except the key itself,
@@ -82,11 +96,18 @@ public:
     // replaced as an edit, so Ctrl+Z brings back the text it replaced.
     void setOperation(const core::Api &api, const core::Operation &operation,
                       const QUrl &gatewayUrl);
+    // The key picker lists first the subscriptions that can call the open operation's API, then,
+    // marked, those the gateway refuses for it; it starts on the narrowest that fits (scoped to
+    // the API, then to a product that includes it, then to all APIs). A subscription the user
+    // picked stays picked while it is listed, unless another API is opened that it cannot call.
     void setSubscriptions(const QList<SubscriptionChoice> &subscriptions);
     // Re-opens a request (from history): same operation, exactly these values. A declared query
     // parameter that was not sent stays empty (not its default); a query parameter without a
     // declared row of its own (added, or repeated) gets an added row. A value that history
-    // masked (a secret) is left empty and its row says it must be entered again.
+    // masked (a secret) is left empty and its row says it must be entered again. The subscription
+    // is found by id (sends recorded before the id was kept: by display name, or id), once the
+    // subscriptions are known; one that is gone is not replaced by another key: the picker stays
+    // on "No subscription key" and says so next to it until the user picks one.
     void applyValues(const ComposedRequest &request);
 
     ComposedRequest composedRequest() const;
@@ -136,6 +157,10 @@ private:
                                const core::Result<core::PreparedRequest> &preview);
     // Shows next to the subscription picker that a key the user typed is sent instead.
     void updateKeyNote(const core::TryItRequest &request, const core::Result<core::PreparedRequest> &preview);
+    // Fills the key picker for the open API (see setSubscriptions()).
+    void updateSubscriptionItems();
+    // Picks the subscription of the re-opened send, or says that it is gone.
+    void restoreSubscription();
     // Keeps what accessibility tools read for secret header values to the mask.
     void updateSecretCells();
     void updateSendState();
@@ -167,6 +192,12 @@ private:
     core::Operation m_operation;
     QUrl m_gatewayUrl;
     QList<SubscriptionChoice> m_subscriptions;
+    // The subscription the user picked (empty: "No subscription key"); unset until they pick.
+    std::optional<QString> m_chosenSubscription;
+    QString m_chosenForApi; // the API open when it was picked
+    bool m_subscriptionsKnown = false; // setSubscriptions() was called
+    // The re-opened send's subscription (id, display name), until the subscriptions are known.
+    std::optional<QPair<QString, QString>> m_reopenedSubscription;
     bool m_sending = false;
 
     QLabel *m_title = nullptr;
@@ -178,6 +209,7 @@ private:
     QToolButton *m_authorizationPreset = nullptr;
     QComboBox *m_subscription = nullptr;
     QLabel *m_keyNote = nullptr; // says when a typed key is sent instead of the subscription's
+    QLabel *m_missingSubscription = nullptr; // a re-opened send's subscription is gone
     JsonBodyEditor *m_body = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_problem = nullptr;

@@ -59,9 +59,13 @@ private Q_SLOTS:
     void reopenedAuthorizationIsLeftEmptyAndMarked();
     void maskedTemplateValueIsLeftEmptyAndAMaskIsNeverSent();
     void subscriptionIsReopenedByIdNotByDisplayName();
+    void reopenedSendWhoseSubscriptionIsGoneSaysSoAndPicksNoKey();
 
 private:
     int headerRow(const QString &name) const;
+    // Re-opens the send recorded last (an earlier test recorded one dated in the future, so it
+    // is not necessarily the top row).
+    void reopenLastRecorded();
 
     test::DeveloperTestBed m_bed;
     test::TempDir m_dir;
@@ -273,6 +277,88 @@ void tst_HistoryReopen::subscriptionIsReopenedByIdNotByDisplayName()
     QTRY_COMPARE(history->entryCount(), int(before + 3));
     reopen(0);
     QCOMPARE(subscription->currentData().toString(), u"reopen-developer"_qs);
+}
+
+void tst_HistoryReopen::reopenLastRecorded()
+{
+    qint64 last = 0;
+    const auto entries = m_bed.history().list();
+    QVERIFY(entries.ok());
+    for (const core::HistoryEntry &entry : entries.value())
+        last = std::max(last, entry.id);
+    ui::HistoryPanel *history = m_workspace->history();
+    auto *list = history->findChild<QTreeWidget *>(u"historyTreeWidget"_qs);
+    int row = -1;
+    QTRY_VERIFY((row = [&] {
+        for (int i = 0; i < history->entryCount(); ++i) {
+            if (history->entryIdAt(i) == last)
+                return i;
+        }
+        return -1;
+    }()) >= 0);
+    list->setCurrentItem(list->topLevelItem(row));
+    QTest::mouseClick(
+        history->findChild<QPushButton *>(u"historyReopenPushButton"_qs), Qt::LeftButton);
+}
+
+void tst_HistoryReopen::reopenedSendWhoseSubscriptionIsGoneSaysSoAndPicksNoKey()
+{
+    const auto key = m_bed.subscribe(u"short-lived"_qs,
+        QJsonObject { { u"scope"_qs, u"/products/unlimited"_qs },
+            { u"displayName"_qs, u"Short-lived developer"_qs }, { u"state"_qs, u"active"_qs } },
+        this);
+    QVERIFY2(key.ok(), key.ok() ? "" : qPrintable(key.error().message));
+    QVERIFY(m_bed.refreshDeveloper());
+    ui::TryItComposer *composer = m_workspace->composer();
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"RRS Execute"_qs));
+    QTest::mouseClick(
+        m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    QVERIFY(composer->setParameterValue(u"workspace"_qs, u"local"_qs));
+    QVERIFY(composer->setParameterValue(u"service"_qs, u"feature-hashing"_qs));
+    composer->bodyEditor()->setText(kSeedBody);
+    subscription->setCurrentIndex(subscription->findData(u"short-lived"_qs));
+    QSignalSpy ready(m_bed.developer(), &ui::DeveloperController::responseReady);
+    QTest::mouseClick(composer->findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(m_workspace->viewer()->response().status, 200);
+
+    // The subscription is deleted; the developer side learns it on refresh.
+    QVERIFY(
+        m_bed
+            .call(core::ArmRequest::remove(m_bed.serviceId() + u"/subscriptions/short-lived"_qs),
+                this)
+            .ok());
+    QVERIFY(m_bed.refreshDeveloper());
+    QCOMPARE(subscription->findData(u"short-lived"_qs), -1);
+
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"BES Status"_qs));
+    QTest::mouseClick(
+        m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    const int picked = subscription->findData(u"reopen-developer"_qs);
+    subscription->setCurrentIndex(picked); // a key is picked before the re-open
+    reopenLastRecorded();
+    QVERIFY(composer->findChild<QLabel *>(u"composerTitleLabel"_qs)
+                ->text()
+                .contains(u"RRS Execute"_qs));
+
+    // No other key is slipped in, and the user reads why none is sent.
+    QCOMPARE(subscription->currentText(), u"No subscription key"_qs);
+    auto *missing = composer->findChild<QLabel *>(u"missingSubscriptionLabel"_qs);
+    QVERIFY(missing);
+    QVERIFY(missing->isVisible());
+    QCOMPARE(missing->text(),
+        u"The subscription “Short-lived developer” that this send used no longer exists or "
+        "is no longer active. No subscription key is sent: choose a subscription to send "
+        "with a key."_qs);
+    // A refresh does not pick a key behind the note either.
+    QVERIFY(m_bed.refreshDeveloper());
+    QCOMPARE(subscription->currentText(), u"No subscription key"_qs);
+    QVERIFY(missing->isVisible());
+
+    // Picking a subscription answers it.
+    subscription->setCurrentIndex(picked);
+    QVERIFY(!missing->isVisible());
 }
 
 QTEST_MAIN(tst_HistoryReopen)

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void typedKeyIsSentInsteadOfTheSubscriptionsAndTheComposerSaysSo();
     void typedQueryKeyIsNotedAsItIsTypedEvenWithAValueMissing();
     void dotSegmentValueIsRefusedAtItsRow();
+    void reopenedSubscriptionIsLookedUpWhenTheListArrives();
 };
 
 namespace {
@@ -781,6 +782,42 @@ void tst_TryItComposer::dotSegmentValueIsRefusedAtItsRow()
     QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
     QVERIFY2(composer.previewText().split(u'\n').first().contains(u"/jobs/a%2Fb?"_qs), qPrintable(composer.previewText()));
+}
+
+void tst_TryItComposer::reopenedSubscriptionIsLookedUpWhenTheListArrives()
+{
+    const CatalogApi api = demoApi();
+    const QList<SubscriptionChoice> listed { { u"starter-demo"_qs, u"Starter (demo)"_qs,
+        u"Starter"_qs } };
+    // Re-opened before the subscriptions are listed: a gone one is not replaced by another key.
+    TryItComposer composer;
+    composer.show();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    ComposedRequest sent = composer.composedRequest();
+    sent.subscriptionId = u"gone-demo"_qs;
+    sent.subscriptionName = u"Gone (demo)"_qs;
+    composer.applyValues(sent);
+    composer.setSubscriptions(listed);
+    auto *picker = composer.findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    QCOMPARE(picker->currentText(), u"No subscription key"_qs);
+    auto *missing = composer.findChild<QLabel *>(u"missingSubscriptionLabel"_qs);
+    QVERIFY(missing && missing->isVisible());
+    QCOMPARE(missing->text(),
+        u"The subscription “Gone (demo)” that this send used no longer exists or is no "
+        "longer active. No subscription key is sent: choose a subscription to send with "
+        "a key."_qs);
+    QVERIFY(!composer.previewText().contains(u"Ocp-Apim-Subscription-Key"_qs));
+
+    // One that is there is picked once the list arrives, without a note.
+    TryItComposer other;
+    other.show();
+    other.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    sent.subscriptionId = u"starter-demo"_qs;
+    other.applyValues(sent);
+    other.setSubscriptions(listed);
+    QCOMPARE(other.findChild<QComboBox *>(u"subscriptionComboBox"_qs)->currentData().toString(),
+        u"starter-demo"_qs);
+    QVERIFY(!other.findChild<QLabel *>(u"missingSubscriptionLabel"_qs)->isVisible());
 }
 
 QTEST_MAIN(tst_TryItComposer)
