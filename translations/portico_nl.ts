@@ -4672,6 +4672,22 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>This subscription cannot call %1: the gateway refuses its key for this API.</source>
         <translation>Dit abonnement kan %1 niet aanroepen: de gateway weigert de sleutel ervan voor deze API.</translation>
     </message>
+    <message>
+        <source>Line %1 of the body holds the mask in place of the AccountKey of a storage connection string: history does not keep it. Enter the account key again before sending.</source>
+        <translation>Regel %1 van de body bevat het masker in plaats van de AccountKey van een opslagverbindingsreeks: de geschiedenis bewaart die niet. Vul de accountsleutel opnieuw in voordat u verstuurt.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the body holds the mask in place of the SharedAccessKey of a connection string: history does not keep it. Enter the shared access key again before sending.</source>
+        <translation>Regel %1 van de body bevat het masker in plaats van de SharedAccessKey van een verbindingsreeks: de geschiedenis bewaart die niet. Vul de gedeelde toegangssleutel opnieuw in voordat u verstuurt.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the body holds the mask in place of the SharedAccessSignature of a storage connection string: history does not keep it. Enter the SAS token again before sending.</source>
+        <translation>Regel %1 van de body bevat het masker in plaats van de SharedAccessSignature van een opslagverbindingsreeks: de geschiedenis bewaart die niet. Vul het SAS-token opnieuw in voordat u verstuurt.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the body holds the mask in place of the signature (sig) of a SAS URL or token: history does not keep it. Enter the SAS again before sending.</source>
+        <translation>Regel %1 van de body bevat het masker in plaats van de handtekening (sig) van een SAS-URL of -token: de geschiedenis bewaart die niet. Vul de SAS opnieuw in voordat u verstuurt.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

@@ -169,6 +169,12 @@ TryItComposer::TryItComposer(QWidget *parent)
     connect(m_body, &JsonBodyEditor::textChanged, this, &TryItComposer::updatePreview);
     connect(m_body, &JsonBodyEditor::validityChanged, this, &TryItComposer::updateSendState);
 
+    m_bodyMask = new QLabel(this);
+    m_bodyMask->setObjectName(u"bodyMaskLabel"_qs);
+    m_bodyMask->setWordWrap(true);
+    m_bodyMask->setStyleSheet(u"color: #c62828;"_qs);
+    m_bodyMask->hide();
+
     m_preview = new QPlainTextEdit(this);
     m_preview->setObjectName(u"requestPreviewPlainTextEdit"_qs);
     m_preview->setReadOnly(true);
@@ -231,6 +237,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_bodyMask);
     layout->addWidget(new QLabel(tr("Request preview"), this));
     layout->addWidget(m_preview);
     layout->addLayout(buttons);
@@ -608,6 +615,9 @@ void TryItComposer::updatePreview()
     const auto preview = request.preview();
     m_preview->setPlainText(previewText(composed, request, preview));
     updateKeyNote(request, preview);
+    const QString bodyMask = bodyMaskProblem(composed.body);
+    m_bodyMask->setText(bodyMask);
+    m_bodyMask->setVisible(!bodyMask.isEmpty());
     if (m_inputProblemShown)
         validateInput(false, &preview); // the marks follow the user's corrections
     updateSendState();
@@ -869,13 +879,45 @@ bool TryItComposer::refuseMaskedValues()
         m_headers->setFocus();
         return true;
     }
-    if (m_body->text().contains(mask)) {
-        m_problem->setText(tr("The body holds the mask that stands for a secret history does not keep: "
-                              "put the real value back."));
+    if (const QString problem = bodyMaskProblem(m_body->text().toUtf8()); !problem.isEmpty()) {
+        m_problem->setText(problem);
         m_body->editor()->setFocus();
         return true;
     }
     return false;
+}
+
+QString TryItComposer::bodyMaskProblem(const QByteArray &body)
+{
+    const QByteArray mask = core::secretMask.toUtf8();
+    if (!body.contains(mask))
+        return {};
+    // History masks a storage credential in place (AccountKey=••••••••): say which one it was.
+    for (const core::StorageSecretSpan &span : core::storageSecretSpans(body)) {
+        if (!QByteArrayView(body).sliced(span.from, span.length).contains(mask))
+            continue;
+        const qsizetype line = body.first(span.from).count('\n') + 1;
+        if (span.name == "AccountKey")
+            return tr("Line %1 of the body holds the mask in place of the AccountKey of a storage "
+                      "connection string: history does not keep it. Enter the account key again "
+                      "before sending.")
+                .arg(line);
+        if (span.name == "SharedAccessKey")
+            return tr("Line %1 of the body holds the mask in place of the SharedAccessKey of a "
+                      "connection string: history does not keep it. Enter the shared access key "
+                      "again before sending.")
+                .arg(line);
+        if (span.name == "SharedAccessSignature")
+            return tr("Line %1 of the body holds the mask in place of the SharedAccessSignature of "
+                      "a storage connection string: history does not keep it. Enter the SAS token "
+                      "again before sending.")
+                .arg(line);
+        return tr("Line %1 of the body holds the mask in place of the signature (sig) of a SAS URL "
+                  "or token: history does not keep it. Enter the SAS again before sending.")
+            .arg(line);
+    }
+    return tr("The body holds the mask that stands for a secret history does not keep: "
+              "put the real value back.");
 }
 
 void TryItComposer::restoreHeader(const QByteArray &name, const QByteArray &value)

@@ -107,7 +107,9 @@ public:
     // masked (a secret) is left empty and its row says it must be entered again. The subscription
     // is found by id (sends recorded before the id was kept: by display name, or id), once the
     // subscriptions are known; one that is gone is not replaced by another key: the picker stays
-    // on "No subscription key" and says so next to it until the user picks one.
+    // on "No subscription key" and says so next to it until the user picks one. While the body
+    // still holds history's mask, a note under it says which value (the AccountKey of a storage
+    // connection string, a SAS signature, ...) must be entered again, and Send refuses it.
     void applyValues(const ComposedRequest &request);
 
     ComposedRequest composedRequest() const;
@@ -161,6 +163,9 @@ private:
     void updateSubscriptionItems();
     // Picks the subscription of the re-opened send, or says that it is gone.
     void restoreSubscription();
+    // The body note: which storage credential in the body is still history's mask; empty when
+    // the body holds no mask.
+    static QString bodyMaskProblem(const QByteArray &body);
     // Keeps what accessibility tools read for secret header values to the mask.
     void updateSecretCells();
     void updateSendState();
@@ -210,6 +215,7 @@ private:
     QComboBox *m_subscription = nullptr;
     QLabel *m_keyNote = nullptr; // says when a typed key is sent instead of the subscription's
     QLabel *m_missingSubscription = nullptr; // a re-opened send's subscription is gone
+    QLabel *m_bodyMask = nullptr; // the body still holds history's mask
     JsonBodyEditor *m_body = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_problem = nullptr;

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void maskedTemplateValueIsLeftEmptyAndAMaskIsNeverSent();
     void subscriptionIsReopenedByIdNotByDisplayName();
     void reopenedSendWhoseSubscriptionIsGoneSaysSoAndPicksNoKey();
+    void reopenedBodyNamesTheStorageKeyHistoryMasked();
 
 private:
     int headerRow(const QString &name) const;
@@ -359,6 +360,57 @@ void tst_HistoryReopen::reopenedSendWhoseSubscriptionIsGoneSaysSoAndPicksNoKey()
     // Picking a subscription answers it.
     subscription->setCurrentIndex(picked);
     QVERIFY(!missing->isVisible());
+}
+
+void tst_HistoryReopen::reopenedBodyNamesTheStorageKeyHistoryMasked()
+{
+    const QString accountKey = u"c3RvcmFnZS1hY2NvdW50LWtleS1mb3ItdGhlLXRlc3Q="_qs;
+    const QString body
+        = u"{\"Inputs\": {\"input1\": {\"ColumnNames\": [\"Col2\"], \"Values\": [[\"a\"]]}},\n"
+          "  \"GlobalParameters\": {\n"
+          "    \"Storage\": \"DefaultEndpointsProtocol=https;AccountName=devstore;AccountKey=%1;"
+          "EndpointSuffix=core.windows.net\"}}"_qs;
+    ui::TryItComposer *composer = m_workspace->composer();
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"RRS Execute"_qs));
+    QTest::mouseClick(
+        m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    QVERIFY(composer->setParameterValue(u"workspace"_qs, u"local"_qs));
+    QVERIFY(composer->setParameterValue(u"service"_qs, u"feature-hashing"_qs));
+    composer->bodyEditor()->setText(body.arg(accountKey));
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    subscription->setCurrentIndex(subscription->findData(u"reopen-developer"_qs));
+    auto *bodyMask = composer->findChild<QLabel *>(u"bodyMaskLabel"_qs);
+    QVERIFY(bodyMask);
+    QVERIFY(!bodyMask->isVisible());
+    QSignalSpy ready(m_bed.developer(), &ui::DeveloperController::responseReady);
+    auto *send = composer->findChild<QPushButton *>(u"sendPushButton"_qs);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+
+    // Re-opened: history kept the mask in place of the account key, and the composer names it.
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"BES Status"_qs));
+    QTest::mouseClick(
+        m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    reopenLastRecorded();
+    QCOMPARE(composer->bodyEditor()->text(), body.arg(core::secretMask.toString()));
+    const QString said
+        = u"Line 3 of the body holds the mask in place of the AccountKey of a storage connection "
+          "string: history does not keep it. Enter the account key again before sending."_qs;
+    QVERIFY(bodyMask->isVisible());
+    QCOMPARE(bodyMask->text(), said);
+
+    // Send refuses it with the same words; nothing goes out.
+    const QSignalSpy started(m_bed.developer(), &ui::DeveloperController::sendStarted);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QCOMPARE(composer->findChild<QLabel *>(u"composerProblemLabel"_qs)->text(), said);
+    QCOMPARE(started.count(), 0);
+
+    // The key entered again: the note goes, and it is sent.
+    composer->bodyEditor()->setText(body.arg(accountKey));
+    QVERIFY(!bodyMask->isVisible());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(started.count(), 1);
 }
 
 QTEST_MAIN(tst_HistoryReopen)

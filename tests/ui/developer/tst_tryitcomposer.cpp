@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "core/tryit/secretredaction.h"
 #include "core/tryit/snippetgenerator.h"
 #include "core/tryit/tryitrequest.h"
 #include "ui/developer/apicatalogpanel.h"
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void typedQueryKeyIsNotedAsItIsTypedEvenWithAValueMissing();
     void dotSegmentValueIsRefusedAtItsRow();
     void reopenedSubscriptionIsLookedUpWhenTheListArrives();
+    void bodyNoteNamesTheCredentialHistoryMasked_data();
+    void bodyNoteNamesTheCredentialHistoryMasked();
 };
 
 namespace {
@@ -818,6 +821,72 @@ void tst_TryItComposer::reopenedSubscriptionIsLookedUpWhenTheListArrives()
     QCOMPARE(other.findChild<QComboBox *>(u"subscriptionComboBox"_qs)->currentData().toString(),
         u"starter-demo"_qs);
     QVERIFY(!other.findChild<QLabel *>(u"missingSubscriptionLabel"_qs)->isVisible());
+}
+
+void tst_TryItComposer::bodyNoteNamesTheCredentialHistoryMasked_data()
+{
+    QTest::addColumn<QString>("body");        // as sent
+    QTest::addColumn<QStringList>("secrets"); // other values history scrubs
+    QTest::addColumn<QString>("note");
+    QTest::newRow("AccountKey of a connection string")
+        << u"{\"storage\": \"DefaultEndpointsProtocol=https;AccountName=dev;"
+           "AccountKey=a2V5LWZvci10ZXN0=;EndpointSuffix=core.windows.net\"}"_qs
+        << QStringList()
+        << u"Line 1 of the body holds the mask in place of the AccountKey of a storage connection "
+           "string: history does not keep it. Enter the account key again before sending."_qs;
+    QTest::newRow("SharedAccessSignature of a connection string")
+        << u"{\"storage\": \"BlobEndpoint=https://dev.blob.core.windows.net/;"
+           "SharedAccessSignature=sv=2022-11-02&ss=b&sig=c2lnbmF0dXJl\"}"_qs
+        << QStringList()
+        << u"Line 1 of the body holds the mask in place of the SharedAccessSignature of a storage "
+           "connection string: history does not keep it. Enter the SAS token again before "
+           "sending."_qs;
+    QTest::newRow("sig of a SAS URL")
+        << u"{\n  \"input\": \"https://dev.blob.core.windows.net/in/data.csv?sv=2022-11-02&sr=b&"
+           "sig=c2lnbmF0dXJl\"\n}"_qs
+        << QStringList()
+        << u"Line 2 of the body holds the mask in place of the signature (sig) of a SAS URL or "
+           "token: history does not keep it. Enter the SAS again before sending."_qs;
+    QTest::newRow("SharedAccessKey of a Service Bus connection string")
+        << u"{\"bus\": \"Endpoint=sb://dev.servicebus.windows.net/;SharedAccessKeyName=Root;"
+           "SharedAccessKey=YnVzLWtleQ==\"}"_qs
+        << QStringList()
+        << u"Line 1 of the body holds the mask in place of the SharedAccessKey of a connection "
+           "string: history does not keep it. Enter the shared access key again before "
+           "sending."_qs;
+    QTest::newRow("another secret")
+        << u"{\"key\": \"typed-function-key\"}"_qs << QStringList { u"typed-function-key"_qs }
+        << u"The body holds the mask that stands for a secret history does not keep: put the real "
+           "value back."_qs;
+}
+
+void tst_TryItComposer::bodyNoteNamesTheCredentialHistoryMasked()
+{
+    QFETCH(QString, body);
+    QFETCH(QStringList, secrets);
+    QFETCH(QString, note);
+    const CatalogApi api = demoApi();
+    TryItComposer composer;
+    composer.show();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    auto *label = composer.findChild<QLabel *>(u"bodyMaskLabel"_qs);
+    QVERIFY(label);
+    composer.bodyEditor()->setText(body);
+    QVERIFY(!label->isVisible());
+    // As history stores it, re-opened.
+    ComposedRequest reopened = composer.composedRequest();
+    reopened.body = core::scrubSecrets(body.toUtf8(), secrets);
+    QVERIFY(reopened.body.contains(core::secretMask.toUtf8()));
+    composer.applyValues(reopened);
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), note);
+    // Send is refused with the same words.
+    QSignalSpy sent(&composer, &TryItComposer::sendRequested);
+    composer.setParameterValue(u"workspace"_qs, u"local"_qs);
+    composer.setParameterValue(u"service"_qs, u"feature-hashing"_qs);
+    QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(composer.findChild<QLabel *>(u"composerProblemLabel"_qs)->text(), note);
+    QCOMPARE(sent.count(), 0);
 }
 
 QTEST_MAIN(tst_TryItComposer)
