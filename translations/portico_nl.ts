@@ -4688,6 +4688,10 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <source>Line %1 of the body holds the mask in place of the signature (sig) of a SAS URL or token: history does not keep it. Enter the SAS again before sending.</source>
         <translation>Regel %1 van de body bevat het masker in plaats van de handtekening (sig) van een SAS-URL of -token: de geschiedenis bewaart die niet. Vul de SAS opnieuw in voordat u verstuurt.</translation>
     </message>
+    <message>
+        <source>Could not learn which APIs product “%1” includes: its subscriptions are listed as if they could call this API.</source>
+        <translation>Kon niet achterhalen welke API’s product “%1” bevat: de abonnementen ervan staan in de lijst alsof ze deze API kunnen aanroepen.</translation>
+    </message>
 </context>
 <context>
     <name>portico::ui::UsageChart</name>

@@ -238,6 +238,7 @@ void DeveloperController::setService(const QString &serviceId)
     m_serviceId = serviceId;
     m_apim = m_client ? std::make_unique<core::ApimClient>(m_client.get(), serviceId) : nullptr;
     m_apis.clear();
+    m_productApis.clear();
     m_gatewayUrl.clear();
     m_gatewayFingerprint.clear();
 }
@@ -365,31 +366,51 @@ void DeveloperController::loadSubscriptions(const QHash<QString, QString> &produ
 void DeveloperController::loadProductApis(
     const QStringList &products, const std::shared_ptr<QList<SubscriptionChoice>> &choices)
 {
+    // Which APIs each product includes: a product's key calls those only. Until a product's
+    // list is read, what the last refresh read is used; a product whose list cannot be read
+    // (and never was) leaves its subscriptions' fit unknown: offered, and preferred to the
+    // all-access key, which skips the product's policies.
+    const auto apply = [choices](const QString &product, const std::optional<QStringList> &apis,
+                           bool unreadable) {
+        for (SubscriptionChoice &choice : *choices) {
+            if (choice.scope != SubscriptionChoice::Scope::Product || choice.scopeId != product)
+                continue;
+            if (apis)
+                choice.productApis = apis;
+            choice.productApisUnreadable = unreadable && !choice.productApis;
+        }
+    };
+    for (const QString &product : products) {
+        const auto known = m_productApis.constFind(product);
+        if (known != m_productApis.cend())
+            apply(product, *known, false);
+    }
+    // Listed now, so a slow product read does not leave the picker without subscriptions;
+    // refined as the product reads arrive.
+    Q_EMIT subscriptionsChanged(*choices);
     if (products.isEmpty()) {
         Q_EMIT subscriptionsLoaded(*choices);
         return;
     }
-    // Which APIs each product includes: a product's key calls those only. A product whose list
-    // cannot be read leaves its subscriptions' fit unknown (they stay offered, not preferred).
     const quint64 generation = m_generation;
     auto pending = std::make_shared<qsizetype>(products.size());
     for (const QString &product : products) {
         core::ArmListJob *job
             = m_client->list(core::ArmRequest::get(path(u"/products/"_qs + product + u"/apis"_qs)));
         connect(job, &core::ArmListJob::finished, this,
-            [this, job, product, choices, pending, generation] {
+            [this, job, product, choices, pending, generation, apply] {
                 if (generation != m_generation)
                     return;
                 if (job->result()) {
                     QStringList apis;
                     for (const QJsonObject &api : job->result().value())
                         apis.append(api.value(u"name"_qs).toString());
-                    for (SubscriptionChoice &choice : *choices) {
-                        if (choice.scope == SubscriptionChoice::Scope::Product
-                            && choice.scopeId == product)
-                            choice.productApis = apis;
-                    }
+                    m_productApis.insert(product, apis);
+                    apply(product, apis, false);
+                } else {
+                    apply(product, std::nullopt, true);
                 }
+                Q_EMIT subscriptionsChanged(*choices);
                 if (--*pending == 0)
                     Q_EMIT subscriptionsLoaded(*choices);
             });

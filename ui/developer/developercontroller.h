@@ -87,6 +87,10 @@ public:
 
 Q_SIGNALS:
     void catalogLoaded(const QList<portico::ui::CatalogApi> &catalog, const QUrl &gatewayUrl);
+    // The subscriptions as far as known: first as soon as they are listed, then again as each
+    // product's APIs are read.
+    void subscriptionsChanged(const QList<portico::ui::SubscriptionChoice> &subscriptions);
+    // The subscriptions, once every product's APIs were read (or could not be).
     void subscriptionsLoaded(const QList<portico::ui::SubscriptionChoice> &subscriptions);
     // Loading failed: the text says what and why, for the connection banner.
     void loadFailed(const QString &text);
@@ -121,6 +125,7 @@ private:
     QHash<QString, core::Api> m_apis;         // by apiId: the key parameter names for injection
     QUrl m_gatewayUrl;
     QString m_gatewayFingerprint; // portico-local publishes its self-signed certificate's SHA-256
+    QHash<QString, QStringList> m_productApis; // by product id: the APIs the last read listed
     quint64 m_generation = 0;     // refreshes in flight are dropped when a newer one starts
     bool m_sending = false;
     int m_transferTimeoutMs = 60'000;

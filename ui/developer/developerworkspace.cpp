@@ -82,7 +82,7 @@ DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget 
                     }
                 }
             });
-    connect(controller, &DeveloperController::subscriptionsLoaded, this,
+    connect(controller, &DeveloperController::subscriptionsChanged, this,
             [this](const QList<SubscriptionChoice> &subscriptions) {
                 m_subscriptions = subscriptions;
                 m_composer->setSubscriptions(subscriptions);

@@ -150,6 +150,8 @@ TryItComposer::TryItComposer(QWidget *parent)
         // Filling the picker blocks its signals: a change seen here is a pick.
         m_chosenSubscription = m_subscription->currentData().toString();
         m_chosenForApi = m_api.name;
+        m_reopenedSubscription.reset();
+        m_reopenedChoice.reset();
         m_missingSubscription->hide();
         updatePreview();
     });
@@ -162,6 +164,10 @@ TryItComposer::TryItComposer(QWidget *parent)
     m_missingSubscription->setWordWrap(true);
     m_missingSubscription->setStyleSheet(u"color: #c62828;"_qs);
     m_missingSubscription->hide();
+    m_unknownProducts = new QLabel(this);
+    m_unknownProducts->setObjectName(u"unknownProductsLabel"_qs);
+    m_unknownProducts->setWordWrap(true);
+    m_unknownProducts->hide();
 
     m_body = new JsonBodyEditor(this);
     // The editor takes Ctrl+Return as text input before shortcuts see it; catch it first.
@@ -213,6 +219,7 @@ TryItComposer::TryItComposer(QWidget *parent)
     keyRow->addRow(tr("Subscription key:"), m_subscription);
     keyRow->addRow(QString(), m_keyNote);
     keyRow->addRow(QString(), m_missingSubscription);
+    keyRow->addRow(QString(), m_unknownProducts);
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -277,6 +284,7 @@ void TryItComposer::setOperation(const core::Api &api, const core::Operation &op
     clearInputMarks();
     m_missingSubscription->hide();
     m_reopenedSubscription.reset(); // belonged to the operation that was open
+    m_reopenedChoice.reset();
     updateSubscriptionItems();
 
     const QSignalBlocker blocker(m_headers);
@@ -402,17 +410,29 @@ void TryItComposer::setHeader(const QByteArray &name, const QByteArray &value)
     updatePreview();
 }
 
+QString SubscriptionChoice::withoutRevision(const QString &apiId)
+{
+    const qsizetype at = apiId.indexOf(u";rev="_qs, 0, Qt::CaseInsensitive);
+    return at < 0 ? apiId : apiId.left(at);
+}
+
 SubscriptionChoice::Fit SubscriptionChoice::fitFor(const QString &apiId) const
 {
+    const QString api = withoutRevision(apiId);
     switch (scope) {
     case Scope::AllApis:
         return Fit::AllApis;
     case Scope::Api:
-        return scopeId.compare(apiId, Qt::CaseInsensitive) == 0 ? Fit::Api : Fit::None;
+        return withoutRevision(scopeId).compare(api, Qt::CaseInsensitive) == 0 ? Fit::Api
+                                                                               : Fit::None;
     case Scope::Product:
         if (!productApis)
             return Fit::Unknown;
-        return productApis->contains(apiId, Qt::CaseInsensitive) ? Fit::Product : Fit::None;
+        for (const QString &included : *productApis) {
+            if (withoutRevision(included).compare(api, Qt::CaseInsensitive) == 0)
+                return Fit::Product;
+        }
+        return Fit::None;
     case Scope::Unknown:
         break;
     }
@@ -467,15 +487,31 @@ void TryItComposer::updateSubscriptionItems()
                      "this one."),
             Qt::ToolTipRole);
     }
-    // What the user picked stays, unless it cannot call the API opened since; otherwise the
-    // narrowest that can.
+    // What the re-opened send used; else what the user picked stays, unless it cannot call the
+    // API opened since; otherwise the narrowest that can.
     int index = -1;
-    if (m_chosenSubscription) {
+    if (m_reopenedChoice) {
+        index = std::max(0, m_subscription->findData(*m_reopenedChoice));
+    } else if (m_chosenSubscription) {
         index = m_subscription->findData(*m_chosenSubscription);
         if (index > fitting && m_chosenForApi != m_api.name)
             index = -1;
     }
     m_subscription->setCurrentIndex(index >= 0 ? index : (fitting > 0 ? 1 : 0));
+
+    QStringList unknown;
+    for (const SubscriptionChoice &choice : std::as_const(m_subscriptions)) {
+        if (choice.scope == SubscriptionChoice::Scope::Product && choice.productApisUnreadable
+            && !choice.productApis) {
+            const QString line = tr("Could not learn which APIs product “%1” includes: its "
+                                    "subscriptions are listed as if they could call this API.")
+                                     .arg(choice.productName);
+            if (!unknown.contains(line))
+                unknown.append(line);
+        }
+    }
+    m_unknownProducts->setText(unknown.join(u'\n'));
+    m_unknownProducts->setVisible(!unknown.isEmpty());
 }
 
 void TryItComposer::restoreSubscription()
@@ -483,7 +519,6 @@ void TryItComposer::restoreSubscription()
     if (!m_subscriptionsKnown || !m_reopenedSubscription)
         return;
     const auto [id, name] = *m_reopenedSubscription;
-    m_reopenedSubscription.reset();
     QString found; // sent without a key: "No subscription key"
     bool gone = !id.isEmpty() || !name.isEmpty();
     for (const SubscriptionChoice &choice : std::as_const(m_subscriptions)) {
@@ -498,9 +533,11 @@ void TryItComposer::restoreSubscription()
         const QSignalBlocker blocker(m_subscription);
         m_subscription->setCurrentIndex(std::max(0, m_subscription->findData(found)));
     }
-    // Also when gone: a refresh of the list picks no key behind the note.
-    m_chosenSubscription = found;
-    m_chosenForApi = m_api.name;
+    // Also when gone: a refresh of the list picks no key behind the note, and picks the
+    // subscription if it lists it again.
+    m_reopenedChoice = found;
+    if (!gone)
+        m_reopenedSubscription.reset();
     m_missingSubscription->setVisible(gone);
     if (gone)
         m_missingSubscription->setText(

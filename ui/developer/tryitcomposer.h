@@ -37,9 +37,11 @@ struct SubscriptionChoice
 {
     enum class Scope { Unknown, AllApis, Api, Product };
     // How well a subscription fits an API, best first: scoped to that API, to a product that
-    // includes it, to all APIs; Unknown when the scope or the product's APIs could not be read
-    // (it may call the API); None when the gateway refuses its key for that API.
-    enum class Fit { Api, Product, AllApis, Unknown, None };
+    // includes it; Unknown when the scope or the product's APIs are not known (yet): it may
+    // call the API, and is preferred to all-access, whose key skips the product's policies
+    // (rate limit, quota) the user may be testing; then all APIs; None when the gateway
+    // refuses its key for that API.
+    enum class Fit { Api, Product, Unknown, AllApis, None };
 
     QString id;          // sid, used to fetch the key (listSecrets) at send time
     QString displayName; // e.g. "Starter (demo)"
@@ -47,6 +49,10 @@ struct SubscriptionChoice
     Scope scope = Scope::Unknown;
     QString scopeId; // the API id (Scope::Api) or the product id (Scope::Product)
     std::optional<QStringList> productApis; // Scope::Product: the product's API ids, once read
+    bool productApisUnreadable = false; // Scope::Product: reading them failed, none known before
+
+    // An API id without its revision: ARM names a non-current revision "echo-api;rev=2".
+    static QString withoutRevision(const QString &apiId);
 
     [[nodiscard]] Fit fitFor(const QString &apiId) const;
 };
@@ -201,8 +207,12 @@ private:
     std::optional<QString> m_chosenSubscription;
     QString m_chosenForApi; // the API open when it was picked
     bool m_subscriptionsKnown = false; // setSubscriptions() was called
-    // The re-opened send's subscription (id, display name), until the subscriptions are known.
+    // The re-opened send's subscription (id, display name), until the subscriptions are known
+    // and list it (one that is gone is looked for again when they are refreshed).
     std::optional<QPair<QString, QString>> m_reopenedSubscription;
+    // What the re-opened send was sent with (empty: no key), until the user picks or another
+    // operation is opened; not a pick of the user's.
+    std::optional<QString> m_reopenedChoice;
     bool m_sending = false;
 
     QLabel *m_title = nullptr;
@@ -215,6 +225,7 @@ private:
     QComboBox *m_subscription = nullptr;
     QLabel *m_keyNote = nullptr; // says when a typed key is sent instead of the subscription's
     QLabel *m_missingSubscription = nullptr; // a re-opened send's subscription is gone
+    QLabel *m_unknownProducts = nullptr; // products whose APIs could not be read
     QLabel *m_bodyMask = nullptr; // the body still holds history's mask
     JsonBodyEditor *m_body = nullptr;
     QPlainTextEdit *m_preview = nullptr;

@@ -60,6 +60,8 @@ private Q_SLOTS:
     void maskedTemplateValueIsLeftEmptyAndAMaskIsNeverSent();
     void subscriptionIsReopenedByIdNotByDisplayName();
     void reopenedSendWhoseSubscriptionIsGoneSaysSoAndPicksNoKey();
+    void anotherOperationAfterAGoneSubscriptionStartsOnTheNarrowestKey();
+    void aGoneSubscriptionThatComesBackIsPicked();
     void reopenedBodyNamesTheStorageKeyHistoryMasked();
 
 private:
@@ -359,6 +361,45 @@ void tst_HistoryReopen::reopenedSendWhoseSubscriptionIsGoneSaysSoAndPicksNoKey()
 
     // Picking a subscription answers it.
     subscription->setCurrentIndex(picked);
+    QVERIFY(!missing->isVisible());
+}
+
+void tst_HistoryReopen::anotherOperationAfterAGoneSubscriptionStartsOnTheNarrowestKey()
+{
+    ui::TryItComposer *composer = m_workspace->composer();
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    auto *missing = composer->findChild<QLabel *>(u"missingSubscriptionLabel"_qs);
+    reopenLastRecorded(); // the send whose subscription is gone
+    QCOMPARE(subscription->currentText(), u"No subscription key"_qs);
+    QVERIFY(missing->isVisible());
+
+    // The re-opened send's "no key" was not the user's pick: another operation starts on the
+    // narrowest key that can call it, and the note (about the send) is gone.
+    QVERIFY(m_workspace->catalog()->select(u"AzureML Demo API"_qs, u"BES Status"_qs));
+    QTest::mouseClick(
+        m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+    QCOMPARE(subscription->currentData().toString(), u"reopen-developer"_qs);
+    QVERIFY(!missing->isVisible());
+    QVERIFY(m_bed.refreshDeveloper());
+    QCOMPARE(subscription->currentData().toString(), u"reopen-developer"_qs);
+}
+
+void tst_HistoryReopen::aGoneSubscriptionThatComesBackIsPicked()
+{
+    ui::TryItComposer *composer = m_workspace->composer();
+    auto *subscription = composer->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    auto *missing = composer->findChild<QLabel *>(u"missingSubscriptionLabel"_qs);
+    reopenLastRecorded();
+    QVERIFY(missing->isVisible());
+
+    // It is active again: the next refresh picks it, and the note no longer says it is gone.
+    const auto key = m_bed.subscribe(u"short-lived"_qs,
+        QJsonObject { { u"scope"_qs, u"/products/unlimited"_qs },
+            { u"displayName"_qs, u"Short-lived developer"_qs }, { u"state"_qs, u"active"_qs } },
+        this);
+    QVERIFY2(key.ok(), key.ok() ? "" : qPrintable(key.error().message));
+    QVERIFY(m_bed.refreshDeveloper());
+    QCOMPARE(subscription->currentData().toString(), u"short-lived"_qs);
     QVERIFY(!missing->isVisible());
 }
 

@@ -6,6 +6,8 @@
 // APIs), marks those the gateway refuses for it, and starts on the narrowest that fits rather
 // than on the all-access one. Product membership comes from GET .../products/{pid}/apis.
 
+#include "core/arm/armclient.h"
+#include "tests/support/fakenetworkaccessmanager.h"
 #include "tests/support/tempdir.h"
 #include "tests/ui/developer/developertestbed.h"
 #include "ui/developer/apicatalogpanel.h"
@@ -14,12 +16,44 @@
 #include "ui/developer/tryitcomposer.h"
 
 #include <QComboBox>
+#include <QNetworkAccessManager>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
 using namespace portico;
+
+namespace {
+
+// The real network, except that reading which APIs the Starter product includes fails.
+class StarterApisFail final : public QNetworkAccessManager
+{
+public:
+    StarterApisFail()
+    {
+        m_fake.setHandler([](const test::FakeRequest &) {
+            return test::FakeResponse { test::FakeResponse::Behaviour::Respond, 500,
+                R"({"error": {"code": "InternalServerError", "message": "Try again later."}})",
+                { { "Content-Type", "application/json" } } };
+        });
+    }
+
+protected:
+    QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override
+    {
+        if (request.url().path().endsWith(u"/products/starter/apis"_qs))
+            return m_fake.get(request);
+        return QNetworkAccessManager::createRequest(operation, request, outgoingData);
+    }
+
+private:
+    test::FakeNetworkAccessManager m_fake;
+};
+
+} // namespace
 
 class tst_KeyPicker : public QObject
 {
@@ -31,6 +65,7 @@ private Q_SLOTS:
     void fittingSubscriptionsComeFirstAndTheApiScopedOneIsPicked();
     void aProductIncludingTheApiIsPreferredToAllAccess();
     void aPickedSubscriptionStaysPicked();
+    void aProductWhoseApisCannotBeReadIsNotReplacedByAllAccess();
 
 private:
     QComboBox *picker() const;
@@ -147,6 +182,7 @@ void tst_KeyPicker::fittingSubscriptionsComeFirstAndTheApiScopedOneIsPicked()
 void tst_KeyPicker::aProductIncludingTheApiIsPreferredToAllAccess()
 {
     // The API-scoped subscription is cancelled: the product one is the narrowest left.
+    openRrsExecute();
     QVERIFY(
         m_bed
             .call(core::ArmRequest::patch(m_bed.serviceId() + u"/subscriptions/scoped-to-api"_qs,
@@ -173,6 +209,45 @@ void tst_KeyPicker::aPickedSubscriptionStaysPicked()
     QTest::mouseClick(
         m_workspace->catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
     QCOMPARE(picker()->currentText(), u"All APIs developer"_qs);
+}
+
+void tst_KeyPicker::aProductWhoseApisCannotBeReadIsNotReplacedByAllAccess()
+{
+    // No API-scoped subscription: Starter (which includes the API) is the narrowest; the all-access
+    // key would skip Starter's policies.
+    QVERIFY(
+        m_bed
+            .call(core::ArmRequest::patch(m_bed.serviceId() + u"/subscriptions/scoped-to-api"_qs,
+                      QJsonObject {
+                          { u"properties"_qs, QJsonObject { { u"state"_qs, u"cancelled"_qs } } } }),
+                this)
+            .ok());
+    StarterApisFail network;
+    core::ArmClient client(&network, m_bed.local().managementUrl(),
+        m_bed.developer()->client()->tokenProvider());
+    core::TryItHistory history;
+    QVERIFY(history.open(m_dir.filePath(u"unreadable-product.sqlite"_qs)).ok());
+    ui::DeveloperController controller(&client, &m_bed.network(), &history);
+    ui::DeveloperWorkspace workspace(&controller);
+    controller.setService(m_bed.serviceId());
+    workspace.resize(1400, 900);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    QSignalSpy loaded(&controller, &ui::DeveloperController::subscriptionsLoaded);
+    controller.refresh();
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(workspace.catalog()->select(u"AzureML Demo API"_qs, u"RRS Execute"_qs));
+    QTest::mouseClick(
+        workspace.catalog()->findChild<QPushButton *>(u"tryItPushButton"_qs), Qt::LeftButton);
+
+    auto *combo = workspace.composer()->findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    QCOMPARE(combo->currentText(), u"Starter developer — Starter"_qs);
+    auto *note = workspace.composer()->findChild<QLabel *>(u"unknownProductsLabel"_qs);
+    QVERIFY(note);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().startsWith(u"Could not learn which APIs product “Starter” includes"_qs),
+        qPrintable(note->text()));
+    workspace.close();
 }
 
 QTEST_MAIN(tst_KeyPicker)

@@ -35,6 +35,7 @@ class tst_TryItComposer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void subscriptionsForARevisionOfTheApiCanCallIt();
     void codeSnippetKeepsTheBodyAsWritten();
     void codeSnippetFollowsAnEditedBodyExactly_data();
     void codeSnippetFollowsAnEditedBodyExactly();
@@ -887,6 +888,32 @@ void tst_TryItComposer::bodyNoteNamesTheCredentialHistoryMasked()
     QTest::mouseClick(composer.findChild<QPushButton *>(u"sendPushButton"_qs), Qt::LeftButton);
     QCOMPARE(composer.findChild<QLabel *>(u"composerProblemLabel"_qs)->text(), note);
     QCOMPARE(sent.count(), 0);
+}
+
+void tst_TryItComposer::subscriptionsForARevisionOfTheApiCanCallIt()
+{
+    // ARM names a revision that is not the current one "{api};rev={n}"; a key for a revision
+    // of the API calls the API.
+    const CatalogApi api = demoApi();
+    TryItComposer composer;
+    composer.show();
+    composer.setOperation(api.api, api.operations.first(), QUrl(u"https://127.0.0.1:8471"_qs));
+    SubscriptionChoice product { u"starter-dev"_qs, u"Starter developer"_qs, u"Starter"_qs,
+        SubscriptionChoice::Scope::Product, u"starter"_qs,
+        QStringList { api.api.name + u";rev=2"_qs } };
+    SubscriptionChoice scoped { u"scoped-dev"_qs, u"API developer"_qs, QString(),
+        SubscriptionChoice::Scope::Api, api.api.name + u";rev=3"_qs, std::nullopt };
+    SubscriptionChoice all { u"all-dev"_qs, u"All APIs developer"_qs, QString(),
+        SubscriptionChoice::Scope::AllApis, QString(), std::nullopt };
+    composer.setSubscriptions({ all, product, scoped });
+    auto *combo = composer.findChild<QComboBox *>(u"subscriptionComboBox"_qs);
+    QStringList items;
+    for (int i = 0; i < combo->count(); ++i)
+        items.append(combo->itemText(i));
+    QCOMPARE(items,
+        (QStringList { u"No subscription key"_qs, u"API developer"_qs,
+            u"Starter developer — Starter"_qs, u"All APIs developer"_qs }));
+    QCOMPARE(combo->currentText(), u"API developer"_qs);
 }
 
 QTEST_MAIN(tst_TryItComposer)
