@@ -4332,8 +4332,12 @@ Als de service niet bereikbaar is, haalt Alleen hier verwijderen de taak en de g
         <translation>Kies een bewerking en Uitproberen om code voor de aanvraag te krijgen.</translation>
     </message>
     <message>
-        <source>The key of &quot;%1&quot; is read from the environment variable %2; it is not in the code.</source>
-        <translation>De sleutel van &quot;%1&quot; wordt gelezen uit de omgevingsvariabele %2; hij staat niet in de code.</translation>
+        <source>The key of “%1” is read from the environment variable %2; it is not in the code.</source>
+        <translation>De sleutel van “%1” wordt gelezen uit de omgevingsvariabele %2; hij staat niet in de code.</translation>
+    </message>
+    <message>
+        <source>The key of “%1” is read from the environment variable %2; it is not in the code. This subscription cannot call %3: the gateway refuses its key for this API.</source>
+        <translation>De sleutel van “%1” wordt gelezen uit de omgevingsvariabele %2; hij staat niet in de code. Dit abonnement kan %3 niet aanroepen: de gateway weigert de sleutel ervan voor deze API.</translation>
     </message>
     <message>
         <source>No code yet: enter a value for the parameter %1.</source>

@@ -204,7 +204,8 @@ void DeveloperWorkspace::updateSnippets()
     const ComposedRequest composed = m_composer->composedRequest();
     if (composed.operationId.isEmpty())
         return;
-    m_snippets->setRequest(DeveloperController::toTryItRequest(composed, m_operationName));
+    m_snippets->setRequest(DeveloperController::toTryItRequest(composed, m_operationName),
+        m_composer->chosenKeyIsRefused() ? m_composer->api().displayName : QString());
 }
 
 } // namespace portico::ui

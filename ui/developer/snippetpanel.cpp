@@ -64,9 +64,10 @@ SnippetPanel::SnippetPanel(QWidget *parent)
 
 SnippetPanel::~SnippetPanel() = default;
 
-void SnippetPanel::setRequest(const core::TryItRequest &request)
+void SnippetPanel::setRequest(const core::TryItRequest &request, const QString &refusingApi)
 {
     m_request = request;
+    m_refusingApi = refusingApi;
     // The panel never holds the key. A stand-in makes the generator emit the key header, which
     // it writes as an environment-variable placeholder (never the value) in every language.
     // The stand-in is the mask itself: the generator scrubs the key's value from the body, and
@@ -162,11 +163,20 @@ void SnippetPanel::regenerate()
     }
     showText(code.value());
     m_copy->setEnabled(true);
-    m_note->setText(m_request.subscriptionName.isEmpty()
-                        ? QString()
-                        : tr("The key of \"%1\" is read from the environment variable %2; it is not in the code.")
-                              .arg(m_request.subscriptionName,
-                                   core::SnippetGenerator::environmentVariableFor(m_request.keyHeaderName)));
+    if (m_request.subscriptionName.isEmpty()) {
+        m_note->clear();
+        return;
+    }
+    const QString variable
+        = core::SnippetGenerator::environmentVariableFor(m_request.keyHeaderName);
+    m_note->setText(m_refusingApi.isEmpty()
+            ? tr("The key of “%1” is read from the environment variable %2; it is not in the "
+                 "code.")
+                  .arg(m_request.subscriptionName, variable)
+            : tr("The key of “%1” is read from the environment variable %2; it is not in the "
+                 "code. This subscription cannot call %3: the gateway refuses its key for this "
+                 "API.")
+                  .arg(m_request.subscriptionName, variable, m_refusingApi));
 }
 
 } // namespace portico::ui

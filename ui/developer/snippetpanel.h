@@ -27,7 +27,9 @@ public:
     explicit SnippetPanel(QWidget *parent = nullptr);
     ~SnippetPanel() override;
 
-    void setRequest(const core::TryItRequest &request);
+    // `refusingApi`: the display name of the API for which the gateway refuses the request's
+    // subscription key (the note says so); empty when the key can call it.
+    void setRequest(const core::TryItRequest &request, const QString &refusingApi = QString());
     QString snippet() const;
 
 public Q_SLOTS:
@@ -44,6 +46,7 @@ private:
 
     core::TryItRequest m_request;
     bool m_hasRequest = false;
+    QString m_refusingApi;
     QComboBox *m_language = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QString m_shown; // what m_text holds, as given to showText()

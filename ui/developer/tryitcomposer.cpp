@@ -575,6 +575,16 @@ ComposedRequest TryItComposer::composedRequest() const
     return request;
 }
 
+bool TryItComposer::chosenKeyIsRefused() const
+{
+    const QString id = m_subscription->currentData().toString();
+    for (const SubscriptionChoice &choice : m_subscriptions) {
+        if (!id.isEmpty() && choice.id == id)
+            return choice.fitFor(m_api.name) == SubscriptionChoice::Fit::None;
+    }
+    return false;
+}
+
 QString TryItComposer::previewText() const
 {
     const ComposedRequest composed = composedRequest();

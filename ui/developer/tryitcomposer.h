@@ -119,6 +119,10 @@ public:
     void applyValues(const ComposedRequest &request);
 
     ComposedRequest composedRequest() const;
+    // The open operation's API.
+    const core::Api &api() const { return m_api; }
+    // The chosen subscription's key is refused by the gateway for the open API.
+    bool chosenKeyIsRefused() const;
     // The preview text: the request that Send sends (DeveloperController::toTryItRequest(),
     // then TryItRequest::preview()): method and URL on the first line, then "Name: value"
     // headers, with every secret the history masks masked, the subscription key included.

@@ -13,6 +13,7 @@
 #include "ui/developer/apicatalogpanel.h"
 #include "ui/developer/developercontroller.h"
 #include "ui/developer/developerworkspace.h"
+#include "ui/developer/snippetpanel.h"
 #include "ui/developer/tryitcomposer.h"
 
 #include <QComboBox>
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace portico;
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void aProductIncludingTheApiIsPreferredToAllAccess();
     void aPickedSubscriptionStaysPicked();
     void aProductWhoseApisCannotBeReadIsNotReplacedByAllAccess();
+    void codeNoteSaysWhenTheChosenKeyCannotCallTheApi();
 
 private:
     QComboBox *picker() const;
@@ -248,6 +251,27 @@ void tst_KeyPicker::aProductWhoseApisCannotBeReadIsNotReplacedByAllAccess()
     QVERIFY2(note->text().startsWith(u"Could not learn which APIs product “Starter” includes"_qs),
         qPrintable(note->text()));
     workspace.close();
+}
+
+void tst_KeyPicker::codeNoteSaysWhenTheChosenKeyCannotCallTheApi()
+{
+    openRrsExecute();
+    picker()->setCurrentIndex(picker()->findData(u"unlimited-dev"_qs));
+    auto *tabs = m_workspace->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(m_workspace->snippets());
+    auto *note = m_workspace->snippets()->findChild<QLabel *>(u"snippetNoteLabel"_qs);
+    QCOMPARE(note->text(),
+        u"The key of “Unlimited developer” is read from the environment variable "
+        "OCP_APIM_SUBSCRIPTION_KEY; it is not in the code. This subscription cannot call "
+        "AzureML Demo API: the gateway refuses its key for this API."_qs);
+    // One that can call it: no such words.
+    tabs->setCurrentIndex(0);
+    picker()->setCurrentIndex(picker()->findData(u"starter-dev"_qs));
+    tabs->setCurrentWidget(m_workspace->snippets());
+    QCOMPARE(note->text(),
+        u"The key of “Starter developer” is read from the environment variable "
+        "OCP_APIM_SUBSCRIPTION_KEY; it is not in the code."_qs);
 }
 
 QTEST_MAIN(tst_KeyPicker)
