@@ -114,4 +114,16 @@ void stripHopByHop(HeaderList &headers);
 QByteArray reasonPhrase(int status);
 bool headerHasToken(const QByteArray &value, QByteArrayView token);
 
+// The value of one hex digit of a percent-escape, or -1 when c is none.
+constexpr int hexDigitValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 } // namespace portico::local

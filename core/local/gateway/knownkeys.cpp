@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/gateway/knownkeys.h"
 
+#include "core/local/gateway/httpmessage.h"
 #include "core/tryit/secretredaction.h"
 
 #include <QVarLengthArray>
@@ -58,17 +59,6 @@ bool isWordByte(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // The length of the delimiter that starts at text[i] as sent: 1 for a raw one, 3 for a
 // percent-encoded one (`%3D`), 5 for one encoded twice (`%253D`) and so on; 0 when no delimiter
 // starts there.
@@ -82,8 +72,8 @@ qsizetype delimiterAt(QByteArrayView text, qsizetype i, const Delimiters &isDeli
     for (int round = 0; round < kDecodeRounds; ++round) {
         if (pos + 2 > text.size())
             return 0;
-        const int high = hexValue(text[pos]);
-        const int low = hexValue(text[pos + 1]);
+        const int high = hexDigitValue(text[pos]);
+        const int low = hexDigitValue(text[pos + 1]);
         if (high < 0 || low < 0)
             return 0;
         const char value = fold(char(high * 16 + low)); // a space as '+', as matching has it
@@ -112,8 +102,8 @@ bool decodeOnce(Level &level)
     for (qsizetype in = 0; in < bytes.size(); ++in) {
         level.begin[out] = level.begin[in];
         if (bytes[in] == '%' && in + 2 < bytes.size()) {
-            const int high = hexValue(bytes[in + 1]);
-            const int low = hexValue(bytes[in + 2]);
+            const int high = hexDigitValue(bytes[in + 1]);
+            const int low = hexDigitValue(bytes[in + 2]);
             if (high >= 0 && low >= 0) {
                 bytes[out++] = fold(char(high * 16 + low));
                 in += 2;

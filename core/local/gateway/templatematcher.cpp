@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/local/gateway/templatematcher.h"
 
+#include "core/local/gateway/httpmessage.h"
+
 #include <QUrl>
 
 namespace portico::local {
@@ -10,17 +12,6 @@ using Segment = core::UrlTemplate::Segment;
 using QueryItem = core::UrlTemplate::QueryItem;
 
 namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // Percent-decoding that leaves a '%' without two hex digits as it is (QByteArray's decoder
 // turns such input into arbitrary bytes).
@@ -31,7 +22,7 @@ QString decode(QByteArrayView encoded, bool plusIsSpace)
     for (qsizetype i = 0; i < encoded.size(); ++i) {
         const char c = encoded[i];
         if (c == '%' && i + 2 < encoded.size()) {
-            const int hi = hexValue(encoded[i + 1]), lo = hexValue(encoded[i + 2]);
+            const int hi = hexDigitValue(encoded[i + 1]), lo = hexDigitValue(encoded[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 out += char(hi * 16 + lo);
                 i += 2;
@@ -219,8 +210,8 @@ QHash<QString, EncodedParameter> TemplateMatcher::encodedParameters(const core::
         const qsizetype suffixSize = decode(s.suffix.toUtf8(), false).size();
         qsizetype begin = 0, end = raw.size();
         const auto escapeAt = [&](qsizetype at) {
-            return at >= 0 && at + 2 < raw.size() && raw[at] == '%' && hexValue(raw[at + 1]) >= 0
-                && hexValue(raw[at + 2]) >= 0;
+            return at >= 0 && at + 2 < raw.size() && raw[at] == '%' && hexDigitValue(raw[at + 1]) >= 0
+                && hexDigitValue(raw[at + 2]) >= 0;
         };
         while (begin < raw.size() && decode(raw.first(begin), false).size() < prefixSize)
             begin += escapeAt(begin) ? 3 : 1;
