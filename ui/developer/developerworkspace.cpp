@@ -118,6 +118,11 @@ DeveloperWorkspace::DeveloperWorkspace(DeveloperController *controller, QWidget 
         if (m_tabs->currentWidget() == m_snippets)
             m_snippetDelay->start();
     });
+    // Copy right after an edit copies the edited request, not the code from before it.
+    connect(m_snippets, &SnippetPanel::aboutToCopy, this, [this] {
+        if (m_snippetDelay->isActive())
+            updateSnippets();
+    });
 }
 
 DeveloperWorkspace::~DeveloperWorkspace() = default;

@@ -84,6 +84,7 @@ QString SnippetPanel::snippet() const
 
 void SnippetPanel::copyToClipboard()
 {
+    Q_EMIT aboutToCopy();
     if (!m_text->toPlainText().isEmpty())
         QGuiApplication::clipboard()->setText(m_text->toPlainText());
 }

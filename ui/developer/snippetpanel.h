@@ -35,6 +35,10 @@ public:
 public Q_SLOTS:
     void copyToClipboard();
 
+Q_SIGNALS:
+    // Emitted before Copy reads the code: a code update still pending must happen first.
+    void aboutToCopy();
+
 private:
     void regenerate();
     // Why there is no code, in words: from the code and target of TryItRequest::prepare()'s

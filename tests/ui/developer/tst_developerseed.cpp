@@ -25,6 +25,7 @@
 #include "ui/shell/language.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonObject>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void historyReopensASendWithItsValues();
     void snippetsFollowTheComposer();
     void codeTabFollowsTypingInTheParameters();
+    void copyRightAfterTypingCopiesTheEditedRequest();
     void codeTabFollowsHeadersBodyAndSubscription();
     void codeTabSaysWhichParameterIsEmpty();
     void historyDatabaseHoldsNoSecret();
@@ -310,6 +312,30 @@ void tst_DeveloperSeed::codeTabFollowsTypingInTheParameters()
     workspace->selectAll();
     QTest::keyClicks(workspace, u"local"_qs);
     QTRY_VERIFY2(snippet().contains(u"/workspaces/local/services/feature-hashing/execute"_qs), qPrintable(snippet()));
+}
+
+// The code follows edits after a short pause; a Copy within that pause still copies the
+// request as edited.
+void tst_DeveloperSeed::copyRightAfterTypingCopiesTheEditedRequest()
+{
+    m_workspace->showTab(ui::DeveloperWorkspace::Tab::Code);
+    QCOMPARE(currentTab(), m_workspace->snippets());
+    QTRY_VERIFY2(snippet().contains(u"/workspaces/local/services/feature-hashing/execute"_qs), qPrintable(snippet()));
+    auto *workspaceCombo = m_workspace->composer()->findChild<QComboBox *>(u"workspaceParameterComboBox"_qs);
+    QVERIFY(workspaceCombo && workspaceCombo->lineEdit());
+    QLineEdit *workspace = workspaceCombo->lineEdit();
+    const auto restore = qScopeGuard([workspace] {
+        workspace->selectAll();
+        QTest::keyClicks(workspace, u"local"_qs);
+    });
+    workspace->setFocus();
+    workspace->selectAll();
+    QTest::keyClicks(workspace, u"copied"_qs);
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(m_workspace->snippets()->findChild<QPushButton *>(u"snippetCopyPushButton"_qs), Qt::LeftButton);
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY2(copied.contains(u"/workspaces/copied/services/feature-hashing/execute"_qs), qPrintable(copied));
+    QCOMPARE(copied, snippet());
 }
 
 void tst_DeveloperSeed::codeTabFollowsHeadersBodyAndSubscription()
